@@ -1,0 +1,1 @@
+"""Pure-Python core of agencydesk: data model, services and parsers. Never imports Qt."""
