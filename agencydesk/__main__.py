@@ -1,0 +1,44 @@
+"""Entry point: `agencydesk` opens the desk; `agencydesk COMMAND` runs a headless command.
+
+Kept light on purpose: the GUI path imports Qt first and shows the window before the database
+layer is imported; headless commands never import Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from agencydesk import __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from agencydesk import cli
+
+    parser = argparse.ArgumentParser(
+        prog="agencydesk",
+        description="A daily desk for supporting your clients. Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"agencydesk {__version__}")
+    parser.add_argument(
+        "--db", type=Path, help="open this database file instead of the one in your data folder"
+    )
+    cli.add_subcommands(parser)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from agencydesk.qt.app import run_gui
+
+        return run_gui(db_path=args.db)
+    from agencydesk import cli
+
+    return cli.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,77 @@
+"""Headless commands: the same core services as the GUI, without a window.
+
+Each command opens the database itself and prints plain sentences; a user mistake exits with
+status 2 and one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from agencydesk import paths
+
+
+def _db_url(db: Path | None) -> tuple[str, Path]:
+    from agencydesk.core.db import sqlite_url
+
+    db_path = (db or paths.default_db_path()).expanduser().resolve()
+    return sqlite_url(db_path), db_path
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from agencydesk.core import demo, migrate
+    from agencydesk.core.db import session_scope
+
+    url, db_path = _db_url(args.db)
+    engine = migrate.open_database(url)
+    try:
+        with session_scope(engine) as session:
+            ids = demo.load_demo(session=session)
+    finally:
+        engine.dispose()
+    print(f"Added {len(ids)} demo clients to {db_path}")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from agencydesk.core import backup, migrate
+
+    url, db_path = _db_url(args.db)
+    if not db_path.exists():
+        raise _user_error(f"There is no database at {db_path} to back up.")
+    migrate.open_database(url).dispose()
+    target = backup.make_backup(db_path, reason="manual")
+    print(f"Backed up {db_path.name} to {target}")
+    return 0
+
+
+def _user_error(text: str) -> Exception:
+    from agencydesk.core.errors import UserError
+
+    return UserError(text)
+
+
+def add_subcommands(parser: argparse.ArgumentParser) -> None:
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    db_help = "the database file (default: the one in your data folder)"
+
+    demo = sub.add_parser("demo", help="fill an empty database with demo data")
+    demo.add_argument("--db", type=Path, help=db_help)
+    demo.set_defaults(func=cmd_demo)
+
+    backup = sub.add_parser("backup", help="make a backup of the database now")
+    backup.add_argument("--db", type=Path, help=db_help)
+    backup.set_defaults(func=cmd_backup)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run a parsed subcommand; user errors become one line on stderr and exit status 2."""
+    from agencydesk.core.errors import UserError
+
+    try:
+        return int(args.func(args))
+    except UserError as exc:
+        print(f"agencydesk: {exc}", file=sys.stderr)
+        return 2

@@ -1,0 +1,290 @@
+"""Client services: keyword-only functions taking a Session. Sorting and filtering happen in SQL."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal
+
+import sqlalchemy as sa
+from sqlmodel import Session, col, func, select
+
+from agencydesk.core.errors import UserError, ValidationError
+from agencydesk.core.models import (
+    TECH_COMFORT_MAX,
+    TECH_COMFORT_MIN,
+    Channel,
+    Client,
+    utcnow,
+)
+
+SortKey = Literal[
+    "name", "company", "city", "phone", "tech_comfort", "preferred_channel", "tags",
+    "first_contact", "updated_at",
+]
+SORT_KEYS: tuple[SortKey, ...] = (
+    "name",
+    "company",
+    "city",
+    "phone",
+    "tech_comfort",
+    "preferred_channel",
+    "tags",
+    "first_contact",
+    "updated_at",
+)
+_TEXT_SORT_KEYS = {"name", "company", "city", "tags"}
+EDITABLE_FIELDS = (
+    "name",
+    "company",
+    "phone",
+    "email",
+    "city",
+    "tech_comfort",
+    "preferred_channel",
+    "tags",
+    "caution_note",
+    "notes",
+    "first_contact",
+    "introduced_by_id",
+)
+SEARCH_COLUMNS = ("name", "company", "phone", "email", "city", "tags")
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_PHONE = re.compile(r"^\+?[0-9 ()\-.]{6,}$")
+
+
+@dataclass(frozen=True)
+class ClientRow:
+    """One line of the client list: just what the list shows, no ORM object."""
+
+    id: int
+    name: str
+    company: str
+    city: str
+    phone: str
+    tech_comfort: int
+    preferred_channel: str
+    tags: str
+
+
+def normalize_tags(raw: str) -> str:
+    """`"VIP, gentle ,vip,,"` → `"VIP, gentle"`: trimmed, no empties, no case-insensitive repeats."""
+    seen: set[str] = set()
+    tags = []
+    for tag in raw.split(","):
+        tag = " ".join(tag.split())
+        if tag and tag.casefold() not in seen:
+            seen.add(tag.casefold())
+            tags.append(tag)
+    return ", ".join(tags)
+
+
+def _clean(values: Mapping[str, Any]) -> dict[str, Any]:
+    unknown = set(values) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise TypeError(f"not client fields: {sorted(unknown)}")
+    cleaned: dict[str, Any] = {}
+    for key, value in values.items():
+        if isinstance(value, str):
+            value = value.strip()
+        cleaned[key] = value
+    if "tags" in cleaned:
+        cleaned["tags"] = normalize_tags(cleaned["tags"] or "")
+    return cleaned
+
+
+def validate(values: Mapping[str, Any], *, client_id: int | None = None) -> dict[str, str]:
+    """Field → error code for everything wrong with *values* (empty when all is well)."""
+    errors: dict[str, str] = {}
+    if "name" in values and not values["name"]:
+        errors["name"] = "name_required"
+    limits = {col_name: Client.model_fields[col_name].metadata for col_name in values}
+    for field, meta in limits.items():
+        max_length = next((m.max_length for m in meta if hasattr(m, "max_length")), None)
+        value = values[field]
+        if max_length and isinstance(value, str) and len(value) > max_length:
+            errors.setdefault(field, "too_long")
+    email = values.get("email")
+    if email and not _EMAIL.match(email):
+        errors["email"] = "email_invalid"
+    phone = values.get("phone")
+    if phone and (not _PHONE.match(phone) or sum(ch.isdigit() for ch in phone) < 6):
+        errors["phone"] = "phone_invalid"
+    if "tech_comfort" in values:
+        level = values["tech_comfort"]
+        if not isinstance(level, int) or not TECH_COMFORT_MIN <= level <= TECH_COMFORT_MAX:
+            errors["tech_comfort"] = "tech_comfort_range"
+    channel = values.get("preferred_channel")
+    if channel is not None and channel not in {c.value for c in Channel}:
+        errors["preferred_channel"] = "channel_unknown"
+    first = values.get("first_contact")
+    if isinstance(first, date) and first > date.today():
+        errors["first_contact"] = "first_contact_future"
+    referrer = values.get("introduced_by_id")
+    if referrer is not None and client_id is not None and referrer == client_id:
+        errors["introduced_by_id"] = "introduced_by_self"
+    return errors
+
+
+def _check_referrer(session: Session, referrer_id: int | None) -> None:
+    if referrer_id is None:
+        return
+    referrer = session.get(Client, referrer_id)
+    if referrer is None or referrer.deleted_at is not None:
+        raise ValidationError({"introduced_by_id": "introduced_by_missing"})
+
+
+def create_client(*, session: Session, values: Mapping[str, Any]) -> Client:
+    cleaned = _clean(values)
+    cleaned.setdefault("name", "")
+    errors = validate(cleaned)
+    if errors:
+        raise ValidationError(errors)
+    _check_referrer(session, cleaned.get("introduced_by_id"))
+    client = Client(**cleaned)
+    session.add(client)
+    session.flush()
+    return client
+
+
+def update_client(*, session: Session, client_id: int, values: Mapping[str, Any]) -> Client:
+    client = get_client(session=session, client_id=client_id)
+    cleaned = _clean(values)
+    errors = validate(cleaned, client_id=client_id)
+    if errors:
+        raise ValidationError(errors)
+    if "introduced_by_id" in cleaned:
+        _check_referrer(session, cleaned["introduced_by_id"])
+    for key, value in cleaned.items():
+        setattr(client, key, value)
+    client.updated_at = utcnow()
+    session.add(client)
+    session.flush()
+    return client
+
+
+def get_client(*, session: Session, client_id: int, include_deleted: bool = False) -> Client:
+    client = session.get(Client, client_id)
+    if client is None or (client.deleted_at is not None and not include_deleted):
+        raise UserError("That client no longer exists. It may have been deleted.")
+    return client
+
+
+def _search_filter(search: str) -> sa.ColumnElement[bool] | None:
+    """Every word must appear in one of the searchable columns (case-insensitive)."""
+    words = search.split()
+    if not words:
+        return None
+    clauses = []
+    for word in words:
+        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        pattern = f"%{escaped.lower()}%"
+        clauses.append(
+            sa.or_(
+                *(
+                    func.lower(getattr(Client, name)).like(pattern, escape="\\")
+                    for name in SEARCH_COLUMNS
+                )
+            )
+        )
+    return sa.and_(*clauses)
+
+
+def _list_conditions(search: str) -> list[sa.ColumnElement[bool]]:
+    conditions: list[sa.ColumnElement[bool]] = [col(Client.deleted_at).is_(None)]
+    matched = _search_filter(search)
+    if matched is not None:
+        conditions.append(matched)
+    return conditions
+
+
+def list_clients(
+    *,
+    session: Session,
+    search: str = "",
+    sort: SortKey = "name",
+    descending: bool = False,
+    offset: int = 0,
+    limit: int = 200,
+) -> list[ClientRow]:
+    """One page of the client list, filtered and sorted by the database."""
+    if sort not in SORT_KEYS:
+        raise ValueError(f"unknown sort key {sort!r}")
+    column: Any = getattr(Client, sort)
+    key = func.lower(column) if sort in _TEXT_SORT_KEYS else column
+    blanks_last = sa.case((sa.or_(column.is_(None), column == ""), 1), else_=0)
+    order = [blanks_last, key.desc() if descending else key.asc()]
+    if sort != "name":
+        order.append(func.lower(Client.name).asc())
+    order.append(col(Client.id).asc())
+    statement = (
+        select(
+            Client.id,
+            Client.name,
+            Client.company,
+            Client.city,
+            Client.phone,
+            Client.tech_comfort,
+            Client.preferred_channel,
+            Client.tags,
+        )
+        .where(*_list_conditions(search))
+        .order_by(*order)
+        .offset(offset)
+        .limit(limit)
+    )
+    return [ClientRow(*row) for row in session.exec(statement).all()]
+
+
+def count_clients(*, session: Session, search: str = "") -> int:
+    statement = select(func.count()).select_from(Client).where(*_list_conditions(search))
+    return int(session.exec(statement).one())
+
+
+def count_all_clients(*, session: Session, include_deleted: bool = True) -> int:
+    statement = select(func.count()).select_from(Client)
+    if not include_deleted:
+        statement = statement.where(col(Client.deleted_at).is_(None))
+    return int(session.exec(statement).one())
+
+
+def delete_client(*, session: Session, client_id: int) -> None:
+    """Soft delete: the client disappears from lists and can be brought back with `undelete`."""
+    client = get_client(session=session, client_id=client_id)
+    client.deleted_at = utcnow()
+    session.add(client)
+    session.flush()
+
+
+def undelete_client(*, session: Session, client_id: int) -> Client:
+    client = get_client(session=session, client_id=client_id, include_deleted=True)
+    client.deleted_at = None
+    client.updated_at = utcnow()
+    session.add(client)
+    session.flush()
+    return client
+
+
+def referrer_choices(*, session: Session, exclude_id: int | None = None) -> list[tuple[int, str]]:
+    """(id, name) of live clients, for the "introduced by" picker."""
+    statement = (
+        select(Client.id, Client.name)
+        .where(col(Client.deleted_at).is_(None))
+        .order_by(func.lower(Client.name), col(Client.id))
+    )
+    if exclude_id is not None:
+        statement = statement.where(Client.id != exclude_id)
+    return [(int(row[0]), str(row[1])) for row in session.exec(statement).all()]
+
+
+def referred_clients(*, session: Session, client_id: int) -> Sequence[tuple[int, str]]:
+    """The live clients this client introduced."""
+    statement = (
+        select(Client.id, Client.name)
+        .where(Client.introduced_by_id == client_id, col(Client.deleted_at).is_(None))
+        .order_by(func.lower(Client.name))
+    )
+    return [(int(row[0]), str(row[1])) for row in session.exec(statement).all()]

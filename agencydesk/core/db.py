@@ -1,0 +1,80 @@
+"""Engines and sessions. `make_engine(url)` takes any SQLAlchemy URL; SQLite is the default."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def sqlite_url(path: Path | str) -> str:
+    return f"sqlite:///{Path(path)}"
+
+
+def sqlite_path(engine: Engine) -> Path | None:
+    """The file behind a SQLite engine, or None for another database or an in-memory one."""
+    url = engine.url
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    return Path(url.database)
+
+
+def _create_private_file(path: Path) -> None:
+    """Create the database file readable by the owner only (0600), before SQLite opens it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+        os.close(fd)
+
+
+def make_engine(url: str, *, begin: str = "BEGIN") -> Engine:
+    """An engine for *url*. On SQLite: foreign keys on, WAL, a busy timeout, real transactions.
+
+    The pysqlite driver's own transaction handling does not wrap DDL; we switch it off and emit
+    *begin* ourselves (``"BEGIN IMMEDIATE"`` for migrations), so a failed migration rolls back whole.
+    """
+    if sa.engine.make_url(url).get_backend_name() != "sqlite":
+        return sa.create_engine(url)
+    # Connections are pooled and may be handed from a worker thread to the GUI thread; the pool
+    # guarantees one thread at a time uses each connection.
+    engine = sa.create_engine(url, connect_args={"check_same_thread": False})
+    path = sqlite_path(engine)
+    if path is not None:
+        _create_private_file(path)
+
+    @sa.event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if path is not None:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.close()
+
+    @sa.event.listens_for(engine, "begin")
+    def _on_begin(connection: sa.Connection) -> None:
+        connection.exec_driver_sql(begin)
+
+    return engine
+
+
+@contextmanager
+def session_scope(engine: Engine) -> Iterator[Session]:
+    """One unit of work: commit on success, roll back on any error."""
+    with Session(engine, expire_on_commit=False) as session:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise

@@ -1,0 +1,33 @@
+"""Errors the user can act on. Anything else is a bug and is logged and reported as one."""
+
+from __future__ import annotations
+
+
+class UserError(Exception):
+    """A problem the user can understand and fix; its message is plain language."""
+
+
+class ValidationError(UserError):
+    """Field-level problems in something the user typed.
+
+    `errors` maps a field name to an error code (e.g. ``"name_required"``); the GUI turns codes into
+    translated sentences next to the fields, the CLI prints the English text from `ERROR_TEXT`.
+    """
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        self.errors = dict(errors)
+        text = "; ".join(f"{field}: {ERROR_TEXT.get(code, code)}" for field, code in errors.items())
+        super().__init__(text)
+
+
+ERROR_TEXT: dict[str, str] = {
+    "name_required": "Please enter the client's name.",
+    "too_long": "This is too long.",
+    "email_invalid": "This does not look like an email address (name@example.com).",
+    "phone_invalid": "A phone number has digits, and may start with + (e.g. +62 812 3456 7890).",
+    "tech_comfort_range": "Choose a level from 1 (needs a lot of help) to 5 (very comfortable).",
+    "channel_unknown": "Choose one of the listed channels.",
+    "first_contact_future": "The first contact cannot be in the future.",
+    "introduced_by_self": "A client cannot introduce themselves.",
+    "introduced_by_missing": "That client does not exist (any more).",
+}

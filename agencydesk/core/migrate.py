@@ -1,0 +1,77 @@
+"""Bring a database to the current schema with Alembic, safely.
+
+- The whole upgrade runs in one ``BEGIN IMMEDIATE`` transaction on SQLite: it applies completely
+  or not at all.
+- A database that already holds data is backed up before any upgrade.
+- A database from a newer agencydesk is refused with a plain message instead of being damaged.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.engine import Engine
+
+from agencydesk.core import backup
+from agencydesk.core.db import make_engine, sqlite_path
+from agencydesk.core.errors import UserError
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
+
+
+def alembic_config(script_location: Path = MIGRATIONS_DIR) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(script_location))
+    return config
+
+
+def head_revision(script_location: Path = MIGRATIONS_DIR) -> str | None:
+    return ScriptDirectory.from_config(alembic_config(script_location)).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(url: str, *, script_location: Path = MIGRATIONS_DIR) -> Path | None:
+    """Upgrade the database at *url* to head. Returns the pre-upgrade backup, if one was made."""
+    config = alembic_config(script_location)
+    scripts = ScriptDirectory.from_config(config)
+    head = scripts.get_current_head()
+    engine = make_engine(url, begin="BEGIN IMMEDIATE")
+    try:
+        current = current_revision(engine)
+        if current == head:
+            return None
+        known = {rev.revision for rev in scripts.walk_revisions()}
+        if current is not None and current not in known:
+            raise UserError(
+                "This database was written by a newer version of agencydesk "
+                f"(schema {current}). Please update agencydesk to open it."
+            )
+        backup_path = None
+        db_path = sqlite_path(engine)
+        if current is not None and db_path is not None:
+            backup_path = backup.make_backup(db_path, reason="before-upgrade")
+            log.info("Backed up the database before upgrading it: %s", backup_path.name)
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+        log.info("Database schema upgraded from %s to %s", current, head)
+        return backup_path
+    finally:
+        engine.dispose()
+
+
+def open_database(url: str) -> Engine:
+    """Upgrade if needed, then return the engine the app works with."""
+    upgrade(url)
+    return make_engine(url)

@@ -1,0 +1,1 @@
+"""Everything that imports PySide6 lives here: windows, item models, dialogs, workers."""

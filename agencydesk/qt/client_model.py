@@ -1,0 +1,164 @@
+"""The client list as a table model over SQL: filtering and sorting run in the database, rows are
+fetched a page at a time as the view scrolls (never the whole table into memory or widgets)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from agencydesk.core import clients
+from agencydesk.core.clients import ClientRow, SortKey
+from agencydesk.qt.formatting import channel_label, tech_comfort_dots, tech_comfort_label
+
+PAGE_SIZE = 200
+CLIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+_ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class ClientTableModel(QAbstractTableModel):
+    COLUMNS: tuple[tuple[str, SortKey], ...] = (
+        ("name", "name"),
+        ("company", "company"),
+        ("city", "city"),
+        ("phone", "phone"),
+        ("tech_comfort", "tech_comfort"),
+        ("preferred_channel", "preferred_channel"),
+        ("tags", "tags"),
+    )
+
+    def __init__(self, engine: Engine, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._engine = engine
+        self._rows: list[ClientRow] = []
+        self._total = 0
+        self._search = ""
+        self._sort: SortKey = "name"
+        self._descending = False
+        self._reload()
+
+    # -- what the view asks ------------------------------------------------------------------
+    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= section < len(self.COLUMNS):
+            return None
+        return self._header_titles()[section]
+
+    def _header_titles(self) -> tuple[str, ...]:
+        return (
+            self.tr("Name"),
+            self.tr("Company"),
+            self.tr("City / island"),
+            self.tr("Phone / WhatsApp"),
+            self.tr("Tech comfort"),
+            self.tr("Prefers"),
+            self.tr("Tags"),
+        )
+
+    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        field = self.COLUMNS[index.column()][0]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if field == "tech_comfort":
+                return tech_comfort_dots(row.tech_comfort)
+            if field == "preferred_channel":
+                return channel_label(row.preferred_channel)
+            return getattr(row, field)
+        if role == Qt.ItemDataRole.ToolTipRole and field == "tech_comfort":
+            return tech_comfort_label(row.tech_comfort)
+        if role == CLIENT_ID_ROLE:
+            return row.id
+        return None
+
+    def flags(self, index: _ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def canFetchMore(self, parent: _ModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: _ModelIndex = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid():
+            return
+        page = self._query_page(len(self._rows))
+        if not page:
+            self._total = len(self._rows)
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+        self._rows.extend(page)
+        self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.COLUMNS):
+            return
+        self._sort = self.COLUMNS[column][1]
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.refresh()
+
+    # -- what the window asks ----------------------------------------------------------------
+    @property
+    def total(self) -> int:
+        """How many clients match the current search (not just the rows fetched so far)."""
+        return self._total
+
+    @property
+    def search(self) -> str:
+        return self._search
+
+    def set_search(self, text: str) -> None:
+        text = " ".join(text.split())
+        if text != self._search:
+            self._search = text
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Re-run the query (after an edit, a delete, a new sort or search)."""
+        self.beginResetModel()
+        self._reload()
+        self.endResetModel()
+
+    def client_id(self, row: int) -> int | None:
+        return self._rows[row].id if 0 <= row < len(self._rows) else None
+
+    def row_of(self, client_id: int) -> int | None:
+        """The row showing *client_id*, fetching further pages if it is further down."""
+        while True:
+            for number, row in enumerate(self._rows):
+                if row.id == client_id:
+                    return number
+            if not self.canFetchMore():
+                return None
+            self.fetchMore()
+
+    # -- SQL ---------------------------------------------------------------------------------
+    def _query_page(self, offset: int) -> list[ClientRow]:
+        with Session(self._engine) as session:
+            return clients.list_clients(
+                session=session,
+                search=self._search,
+                sort=self._sort,
+                descending=self._descending,
+                offset=offset,
+                limit=PAGE_SIZE,
+            )
+
+    def _reload(self) -> None:
+        with Session(self._engine) as session:
+            self._total = clients.count_clients(session=session, search=self._search)
+        self._rows = self._query_page(0) if self._total else []

@@ -1,0 +1,153 @@
+"""The one place that makes message boxes: questions, user errors and bug reports.
+
+Every box shows its text as plain text, so a client's name like `<b>x</b>` shows those characters.
+
+A `UserError` is a plain-language message. Anything else is a bug: it is logged with its traceback
+to the log file and shown in a dialog with "Copy details"; the database is never left half-written
+because every service call runs in its own transaction.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from agencydesk import __version__
+from agencydesk.core.errors import UserError
+
+log = logging.getLogger(__name__)
+
+
+class ErrorDialog(QDialog):
+    """"Something went wrong" with the details folded away and a button to copy them."""
+
+    def __init__(self, details: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Something went wrong"))
+        self.details = details
+        message = QLabel(
+            self.tr(
+                "agencydesk hit a problem it did not expect. Your data is safe: nothing was "
+                "half-saved. If it happens again, please send the details to the developers."
+            )
+        )
+        message.setTextFormat(Qt.TextFormat.PlainText)
+        message.setWordWrap(True)
+        self.details_view = QPlainTextEdit(details)
+        self.details_view.setReadOnly(True)
+        self.details_view.setVisible(False)
+        self.details_view.setMinimumHeight(160)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.copy_button = QPushButton(self.tr("Copy details"))
+        self.show_button = QPushButton(self.tr("Show details"))
+        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.show_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.copy_button.clicked.connect(self.copy_details)
+        self.show_button.clicked.connect(self._toggle_details)
+        layout = QVBoxLayout(self)
+        layout.addWidget(message)
+        layout.addWidget(self.details_view)
+        layout.addWidget(buttons)
+        self.resize(520, 180)
+
+    def copy_details(self) -> None:
+        QGuiApplication.clipboard().setText(self.details)
+
+    def _toggle_details(self) -> None:
+        visible = not self.details_view.isVisible()
+        self.details_view.setVisible(visible)
+        self.show_button.setText(self.tr("Hide details") if visible else self.tr("Show details"))
+        self.adjustSize()
+
+
+def bug_details(exc: BaseException, formatted_traceback: str | None = None) -> str:
+    text = formatted_traceback or "".join(
+        traceback.format_exception(type(exc), exc, exc.__traceback__)
+    )
+    return f"agencydesk {__version__}, Python {sys.version.split()[0]}\n\n{text}"
+
+
+def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
+    """A Yes/No question whose safe answer (No) is the default."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(text)
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def show_info(parent: QWidget | None, title: str, text: str) -> None:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(title)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(text)
+    box.exec()
+
+
+def show_user_error(parent: QWidget | None, message: str, title: str | None = None) -> None:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(title or QApplication.translate("errors", "Cannot do that"))
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(message)
+    box.exec()
+
+
+def report_exception(
+    parent: QWidget | None, exc: BaseException, formatted_traceback: str | None = None
+) -> None:
+    """Show *exc* as the user should see it: a plain message, or a bug report dialog."""
+    if isinstance(exc, UserError):
+        log.info("User error shown: %s", type(exc).__name__)
+        show_user_error(parent, str(exc))
+        return
+    details = bug_details(exc, formatted_traceback)
+    log.error("Unexpected error\n%s", details)
+    ErrorDialog(details, parent).exec()
+
+
+_reporting = False
+
+
+def _excepthook(
+    exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+) -> None:
+    global _reporting
+    if issubclass(exc_type, KeyboardInterrupt):
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    formatted = "".join(traceback.format_exception(exc_type, exc, tb))
+    if _reporting or QApplication.instance() is None:
+        log.error("Unexpected error\n%s", formatted)
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    _reporting = True
+    try:
+        report_exception(QApplication.activeWindow(), exc, formatted)
+    finally:
+        _reporting = False
+
+
+def install_excepthook() -> None:
+    sys.excepthook = _excepthook

@@ -1,0 +1,75 @@
+"""File ▸ Restore from backup…: pick one of the backups kept beside the database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from agencydesk.core import backup
+
+
+class RestoreDialog(QDialog):
+    def __init__(self, db_path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Restore from backup"))
+        self.chosen: Path | None = None
+        intro = QLabel(
+            self.tr(
+                "Choose the backup to go back to. Your current data is backed up first, so this "
+                "can be undone by restoring that backup."
+            )
+        )
+        intro.setWordWrap(True)
+        self.list = QListWidget()
+        reasons = {
+            "daily": self.tr("daily backup"),
+            "manual": self.tr("backed up by you"),
+            "before-upgrade": self.tr("before an upgrade"),
+            "before-restore": self.tr("before a restore"),
+        }
+        locale = QLocale()
+        for info in backup.list_backups(db_path):
+            size_kb = max(1, info.path.stat().st_size // 1024)
+            when = locale.toString(info.taken_at, QLocale.FormatType.LongFormat)
+            text = self.tr("{when} — {reason} ({size} KB)").format(
+                when=when, reason=reasons.get(info.reason, info.reason), size=size_kb
+            )
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, str(info.path))
+            self.list.addItem(item)
+        self.empty = QLabel(self.tr("There are no backups yet. One is made every day you start."))
+        self.empty.setVisible(self.list.count() == 0)
+        self.list.setVisible(self.list.count() > 0)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Restore"))
+        ok.setEnabled(False)
+        self.list.currentRowChanged.connect(lambda row: ok.setEnabled(row >= 0))
+        self.list.itemDoubleClicked.connect(lambda _item: self.accept())
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.list)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.buttons)
+        self.resize(520, 360)
+
+    def accept(self) -> None:
+        item = self.list.currentItem()
+        if item is None:
+            return
+        self.chosen = Path(item.data(Qt.ItemDataRole.UserRole))
+        super().accept()

@@ -1,0 +1,74 @@
+"""Window and user settings in QSettings, with a version stamp and upgrade steps (as in Picard)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QSettings
+
+SETTINGS_VERSION = 1
+LANGUAGES = ("", "en", "id")  # "" = follow the system
+
+
+def _upgrade_to_1(settings: QSettings) -> None:
+    """Version 1 is the first versioned layout; nothing to move yet."""
+
+
+UPGRADES: dict[int, Callable[[QSettings], None]] = {1: _upgrade_to_1}
+
+
+class Settings:
+    def __init__(self, settings: QSettings | None = None) -> None:
+        self._settings = settings or QSettings()
+        self._upgrade()
+
+    def _upgrade(self) -> None:
+        version = int(self._settings.value("settings_version", 0))
+        for target in range(version + 1, SETTINGS_VERSION + 1):
+            UPGRADES[target](self._settings)
+            self._settings.setValue("settings_version", target)
+
+    def sync(self) -> None:
+        self._settings.sync()
+
+    @property
+    def language(self) -> str:
+        value = str(self._settings.value("language", ""))
+        return value if value in LANGUAGES else ""
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._settings.setValue("language", value if value in LANGUAGES else "")
+
+    def window_geometry(self) -> QByteArray | None:
+        value = self._settings.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_window_geometry(self, value: QByteArray) -> None:
+        self._settings.setValue("window/geometry", value)
+
+    def splitter_state(self) -> QByteArray | None:
+        value = self._settings.value("window/client_splitter")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_splitter_state(self, value: QByteArray) -> None:
+        self._settings.setValue("window/client_splitter", value)
+
+    @property
+    def last_section(self) -> str:
+        return str(self._settings.value("window/last_section", "clients"))
+
+    @last_section.setter
+    def last_section(self, value: str) -> None:
+        self._settings.setValue("window/last_section", value)
+
+    def demo_declined(self, db_path: str) -> bool:
+        declined = self._settings.value("demo/declined_for", [])
+        return db_path in (declined if isinstance(declined, list) else [declined])
+
+    def set_demo_declined(self, db_path: str) -> None:
+        declined = self._settings.value("demo/declined_for", [])
+        items = list(declined) if isinstance(declined, list) else [declined]
+        if db_path not in items:
+            items.append(db_path)
+        self._settings.setValue("demo/declined_for", items)

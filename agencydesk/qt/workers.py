@@ -1,0 +1,71 @@
+"""Run work off the GUI thread and hand the result back on it (after Picard's `run_task`).
+
+Only plain values (ids, numbers, dataclasses) cross threads; every task opens its own Session.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; its queued signals carry the outcome back there."""
+
+    succeeded = Signal(object)
+    failed = Signal(object, str)
+
+
+class _Task(QRunnable):
+    def __init__(self, func: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self._func = func
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self._func()
+        except BaseException as exc:  # handed to the GUI thread, which decides what to show
+            self._relay.failed.emit(exc, traceback.format_exc())
+        else:
+            self._relay.succeeded.emit(result)
+
+
+_live_relays: set[_Relay] = set()
+
+
+def run_task(
+    func: Callable[[], Any],
+    on_result: Callable[[Any], None],
+    on_error: Callable[[BaseException, str], None],
+    *,
+    pool: QThreadPool | None = None,
+) -> None:
+    """Run *func* in the thread pool; call *on_result* or *on_error* later on the GUI thread."""
+    relay = _Relay()
+    _live_relays.add(relay)
+
+    @Slot(object)
+    def _done(result: Any) -> None:
+        _live_relays.discard(relay)
+        on_result(result)
+
+    @Slot(object, str)
+    def _failed(exc: BaseException, details: str) -> None:
+        _live_relays.discard(relay)
+        on_error(exc, details)
+
+    relay.succeeded.connect(_done)
+    relay.failed.connect(_failed)
+    (pool or QThreadPool.globalInstance()).start(_Task(func, relay))
+
+
+def wait_for_tasks(timeout_ms: int = 30_000) -> bool:
+    """Block until the pool is idle (used on shutdown, so no task outlives the database)."""
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)
