@@ -19,7 +19,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(
         prog="agencydesk",
-        description="A daily desk for supporting your clients. Without a command, opens the window.",
+        description="A daily desk for supporting your clients. Without a command: the window.",
     )
     parser.add_argument("--version", action="version", version=f"agencydesk {__version__}")
     parser.add_argument(

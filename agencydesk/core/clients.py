@@ -21,8 +21,15 @@ from agencydesk.core.models import (
 )
 
 SortKey = Literal[
-    "name", "company", "city", "phone", "tech_comfort", "preferred_channel", "tags",
-    "first_contact", "updated_at",
+    "name",
+    "company",
+    "city",
+    "phone",
+    "tech_comfort",
+    "preferred_channel",
+    "tags",
+    "first_contact",
+    "updated_at",
 ]
 SORT_KEYS: tuple[SortKey, ...] = (
     "name",
@@ -71,7 +78,7 @@ class ClientRow:
 
 
 def normalize_tags(raw: str) -> str:
-    """`"VIP, gentle ,vip,,"` → `"VIP, gentle"`: trimmed, no empties, no case-insensitive repeats."""
+    """`"VIP, gentle ,vip,,"` → `"VIP, gentle"`: trimmed, no empties, no repeats (any case)."""
     seen: set[str] = set()
     tags = []
     for tag in raw.split(","):
@@ -220,23 +227,15 @@ def list_clients(
     if sort != "name":
         order.append(func.lower(Client.name).asc())
     order.append(col(Client.id).asc())
+    columns = [col(getattr(Client, name)) for name in ClientRow.__dataclass_fields__]
     statement = (
-        select(
-            Client.id,
-            Client.name,
-            Client.company,
-            Client.city,
-            Client.phone,
-            Client.tech_comfort,
-            Client.preferred_channel,
-            Client.tags,
-        )
+        sa.select(*columns)
         .where(*_list_conditions(search))
         .order_by(*order)
         .offset(offset)
         .limit(limit)
     )
-    return [ClientRow(*row) for row in session.exec(statement).all()]
+    return [ClientRow(*row) for row in session.execute(statement).all()]
 
 
 def count_clients(*, session: Session, search: str = "") -> int:
@@ -271,20 +270,20 @@ def undelete_client(*, session: Session, client_id: int) -> Client:
 def referrer_choices(*, session: Session, exclude_id: int | None = None) -> list[tuple[int, str]]:
     """(id, name) of live clients, for the "introduced by" picker."""
     statement = (
-        select(Client.id, Client.name)
+        select(col(Client.id), col(Client.name))
         .where(col(Client.deleted_at).is_(None))
         .order_by(func.lower(Client.name), col(Client.id))
     )
     if exclude_id is not None:
         statement = statement.where(Client.id != exclude_id)
-    return [(int(row[0]), str(row[1])) for row in session.exec(statement).all()]
+    return [(int(row_id), str(name)) for row_id, name in session.exec(statement).all() if row_id]
 
 
 def referred_clients(*, session: Session, client_id: int) -> Sequence[tuple[int, str]]:
     """The live clients this client introduced."""
     statement = (
-        select(Client.id, Client.name)
+        select(col(Client.id), col(Client.name))
         .where(Client.introduced_by_id == client_id, col(Client.deleted_at).is_(None))
         .order_by(func.lower(Client.name))
     )
-    return [(int(row[0]), str(row[1])) for row in session.exec(statement).all()]
+    return [(int(row_id), str(name)) for row_id, name in session.exec(statement).all() if row_id]

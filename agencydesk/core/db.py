@@ -39,7 +39,7 @@ def make_engine(url: str, *, begin: str = "BEGIN") -> Engine:
     """An engine for *url*. On SQLite: foreign keys on, WAL, a busy timeout, real transactions.
 
     The pysqlite driver's own transaction handling does not wrap DDL; we switch it off and emit
-    *begin* ourselves (``"BEGIN IMMEDIATE"`` for migrations), so a failed migration rolls back whole.
+    *begin* ourselves (``"BEGIN IMMEDIATE"`` for migrations): a failed migration rolls back whole.
     """
     if sa.engine.make_url(url).get_backend_name() != "sqlite":
         return sa.create_engine(url)

@@ -11,7 +11,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QLockFile, QSize, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -59,10 +59,18 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("agencydesk")
     app.setApplicationName("agencydesk")
     app.setApplicationVersion(__version__)
-    icon_path = paths.resources_dir() / "icons" / "agencydesk.svg"
-    if icon_path.exists():
-        app.setWindowIcon(QIcon(str(icon_path)))
+    app.setWindowIcon(app_icon())
     return app
+
+
+def app_icon() -> QIcon:
+    """The SVG master for every size, with a pixel-fitted drawing for 16 px."""
+    icons = paths.resources_dir() / "icons"
+    icon = QIcon()
+    icon.addFile(str(icons / "agencydesk-16.svg"), QSize(16, 16))
+    for size in (24, 32, 48, 64, 128, 256):
+        icon.addFile(str(icons / "agencydesk.svg"), QSize(size, size))
+    return icon
 
 
 def acquire_lock(db_path: Path) -> QLockFile | None:
@@ -87,12 +95,12 @@ def run_gui(db_path: Path | None = None, argv: list[str] | None = None) -> int:
     if lock is None:
         show_user_error(
             None,
-            app.translate(
+            QCoreApplication.translate(
                 "app",
                 "agencydesk is already open with this database ({file}). "
                 "Switch to that window instead.",
             ).format(file=db_path),
-            app.translate("app", "Already open"),
+            QCoreApplication.translate("app", "Already open"),
         )
         return 1
 

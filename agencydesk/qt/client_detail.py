@@ -21,7 +21,12 @@ from sqlmodel import Session
 
 from agencydesk.core import clients
 from agencydesk.core.errors import UserError
-from agencydesk.qt.formatting import channel_label, format_date, tech_comfort_dots, tech_comfort_label
+from agencydesk.qt.formatting import (
+    channel_label,
+    format_date,
+    tech_comfort_dots,
+    tech_comfort_label,
+)
 
 
 def _plain_label(text: str = "", *, selectable: bool = True) -> QLabel:
@@ -154,7 +159,8 @@ class ClientDetailView(QWidget):
                     client = clients.get_client(session=session, client_id=client_id)
                     referrer = (
                         clients.get_client(
-                            session=session, client_id=client.introduced_by_id,
+                            session=session,
+                            client_id=client.introduced_by_id,
                             include_deleted=True,
                         )
                         if client.introduced_by_id is not None

@@ -174,7 +174,9 @@ class ClientFormDialog(QDialog):
         texts = {
             "name_required": self.tr("Please enter the client's name."),
             "too_long": self.tr("This is too long."),
-            "email_invalid": self.tr("This does not look like an email address (name@example.com)."),
+            "email_invalid": self.tr(
+                "This does not look like an email address (name@example.com)."
+            ),
             "phone_invalid": self.tr(
                 "A phone number has digits and may start with + (e.g. +62 812 3456 7890)."
             ),

@@ -50,11 +50,13 @@ class ClientTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
             return None
-        if not 0 <= section < len(self.COLUMNS):
-            return None
-        return self._header_titles()[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._header_titles()[section]
+        if role == Qt.ItemDataRole.ToolTipRole and self.COLUMNS[section][0] == "tech_comfort":
+            return self.tr("How comfortable the client is with technology, from 1 to 5")
+        return None
 
     def _header_titles(self) -> tuple[str, ...]:
         return (
@@ -62,7 +64,7 @@ class ClientTableModel(QAbstractTableModel):
             self.tr("Company"),
             self.tr("City / island"),
             self.tr("Phone / WhatsApp"),
-            self.tr("Tech comfort"),
+            self.tr("Comfort"),
             self.tr("Prefers"),
             self.tr("Tags"),
         )

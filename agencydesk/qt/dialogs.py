@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 
 
 class ErrorDialog(QDialog):
-    """"Something went wrong" with the details folded away and a button to copy them."""
+    """ "Something went wrong" with the details folded away and a button to copy them."""
 
     def __init__(self, details: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)

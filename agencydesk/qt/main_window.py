@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QProgressBar,
-    QHBoxLayout,
     QStackedWidget,
     QWidget,
 )
@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
         self._last_deleted: tuple[int, str] | None = None
 
         self.setWindowTitle(self.tr("agencydesk"))
-        self.setMinimumSize(QSize(900, 560))
+        self.setMinimumSize(QSize(760, 520))
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
@@ -141,7 +141,9 @@ class MainWindow(QMainWindow):
         std = QKeySequence.StandardKey
         self.action_new = self._action(self.tr("&New client…"), self.new_client, std.New, "new")
         self.action_find = self._action(self.tr("&Find client"), self.find, std.Find, "find")
-        self.action_edit = self._action(self.tr("&Edit client…"), self.edit_client, "Ctrl+E", "edit")
+        self.action_edit = self._action(
+            self.tr("&Edit client…"), self.edit_client, "Ctrl+E", "edit"
+        )
         self.action_delete = self._action(
             self.tr("&Delete client…"), self.delete_client, std.Delete, "delete"
         )

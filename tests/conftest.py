@@ -1,0 +1,44 @@
+"""Test setup: Qt offscreen, every user folder in a temporary place, real SQLite files."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Before anything imports Qt: no screen needed, and never the developer's own folders.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+_SANDBOX = Path(tempfile.mkdtemp(prefix="agencydesk-tests-"))
+for _name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+    os.environ[_name] = str(_SANDBOX / _name.lower())
+os.environ.setdefault("LANG", "en_US.UTF-8")
+
+from sqlalchemy.engine import Engine  # noqa: E402
+
+from agencydesk.core import migrate  # noqa: E402
+from agencydesk.core.db import session_scope, sqlite_url  # noqa: E402
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "desk" / "agencydesk.sqlite3"
+
+
+@pytest.fixture
+def engine(db_path: Path) -> Iterator[Engine]:
+    """A fresh database file, migrated to head."""
+    engine = migrate.open_database(sqlite_url(db_path))
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def demo_engine(engine: Engine) -> Engine:
+    from agencydesk.core import demo
+
+    with session_scope(engine) as session:
+        demo.load_demo(session=session)
+    return engine

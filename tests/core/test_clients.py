@@ -1,0 +1,148 @@
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from agencydesk.core import clients
+from agencydesk.core.db import session_scope
+from agencydesk.core.errors import UserError, ValidationError
+
+
+def _add(engine: Engine, **values: object) -> int:
+    with session_scope(engine) as session:
+        client = clients.create_client(session=session, values=values)
+        assert client.id is not None
+        return client.id
+
+
+def _names(engine: Engine, **query: object) -> list[str]:
+    with Session(engine) as session:
+        return [row.name for row in clients.list_clients(session=session, **query)]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("values", "field", "code"),
+    [
+        ({"name": "   "}, "name", "name_required"),
+        ({"name": "A", "email": "ratna@"}, "email", "email_invalid"),
+        ({"name": "A", "phone": "call me"}, "phone", "phone_invalid"),
+        ({"name": "A", "tech_comfort": 6}, "tech_comfort", "tech_comfort_range"),
+        ({"name": "A", "preferred_channel": "pigeon"}, "preferred_channel", "channel_unknown"),
+        (
+            {"name": "A", "first_contact": date.today() + timedelta(days=2)},
+            "first_contact",
+            "first_contact_future",
+        ),
+        ({"name": "x" * 121}, "name", "too_long"),
+    ],
+)
+def test_invalid_client_is_refused_with_a_field_message(
+    engine: Engine, values: dict[str, object], field: str, code: str
+) -> None:
+    with pytest.raises(ValidationError) as raised, session_scope(engine) as session:
+        clients.create_client(session=session, values=values)
+    assert raised.value.errors[field] == code
+    assert _names(engine) == []
+
+
+def test_client_fields_are_trimmed_and_tags_normalised(engine: Engine) -> None:
+    client_id = _add(engine, name="  Ibu Ratna  ", tags="gentle, Gentle , referrer,,")
+    with Session(engine) as session:
+        client = clients.get_client(session=session, client_id=client_id)
+    assert client.name == "Ibu Ratna"
+    assert client.tags == "gentle, referrer"
+
+
+def test_search_matches_every_word_in_any_column_ignoring_case(engine: Engine) -> None:
+    _add(engine, name="Ibu Ratna", city="Makassar, Sulawesi", tags="gentle")
+    _add(engine, name="Pak Hendra", city="Gowa, Sulawesi", company="Mebel Jati")
+    _add(engine, name="Andi", city="Bandung", phone="+62 815 6060 7070")
+    assert _names(engine, search="sulawesi") == ["Ibu Ratna", "Pak Hendra"]
+    assert _names(engine, search="SULAWESI gentle") == ["Ibu Ratna"]
+    assert _names(engine, search="6060") == ["Andi"]
+    assert _names(engine, search="mebel") == ["Pak Hendra"]
+    with Session(engine) as session:
+        assert clients.count_clients(session=session, search="sulawesi") == 2
+
+
+def test_search_wildcards_are_taken_literally(engine: Engine) -> None:
+    _add(engine, name="Ibu Ratna")
+    _add(engine, name="100% Kopi")
+    assert _names(engine, search="%") == ["100% Kopi"]
+    assert _names(engine, search="_") == []
+
+
+def test_list_is_sorted_by_the_database_case_insensitively_with_blanks_last(
+    engine: Engine,
+) -> None:
+    _add(engine, name="bu sari", company="Butik")
+    _add(engine, name="Andi", company="")
+    _add(engine, name="Claire", company="Villa Padi")
+    assert _names(engine) == ["Andi", "bu sari", "Claire"]
+    assert _names(engine, descending=True) == ["Claire", "bu sari", "Andi"]
+    assert _names(engine, sort="company") == ["bu sari", "Claire", "Andi"]
+
+
+def test_list_pages_with_offset_and_limit(engine: Engine) -> None:
+    for number in range(25):
+        _add(engine, name=f"Client {number:02d}")
+    first = _names(engine, limit=10)
+    second = _names(engine, offset=10, limit=10)
+    last = _names(engine, offset=20, limit=10)
+    assert first[0] == "Client 00"
+    assert second[0] == "Client 10"
+    assert len(last) == 5
+    assert len(set(first + second + last)) == 25
+
+
+def test_delete_hides_the_client_and_undo_brings_it_back(engine: Engine) -> None:
+    ratna = _add(engine, name="Ibu Ratna")
+    _add(engine, name="Ibu Sari", introduced_by_id=ratna)
+    with session_scope(engine) as session:
+        clients.delete_client(session=session, client_id=ratna)
+    assert _names(engine) == ["Ibu Sari"]
+    with Session(engine) as session, pytest.raises(UserError):
+        clients.get_client(session=session, client_id=ratna)
+    with session_scope(engine) as session:
+        clients.undelete_client(session=session, client_id=ratna)
+    assert _names(engine) == ["Ibu Ratna", "Ibu Sari"]
+
+
+def test_deleting_a_referrer_keeps_who_introduced_whom(engine: Engine) -> None:
+    ratna = _add(engine, name="Ibu Ratna")
+    sari = _add(engine, name="Ibu Sari", introduced_by_id=ratna)
+    with session_scope(engine) as session:
+        clients.delete_client(session=session, client_id=ratna)
+    with Session(engine) as session:
+        assert clients.get_client(session=session, client_id=sari).introduced_by_id == ratna
+
+
+def test_a_client_cannot_introduce_themselves_or_be_introduced_by_a_deleted_client(
+    engine: Engine,
+) -> None:
+    ratna = _add(engine, name="Ibu Ratna")
+    with pytest.raises(ValidationError) as raised, session_scope(engine) as session:
+        clients.update_client(session=session, client_id=ratna, values={"introduced_by_id": ratna})
+    assert raised.value.errors == {"introduced_by_id": "introduced_by_self"}
+    with session_scope(engine) as session:
+        clients.delete_client(session=session, client_id=ratna)
+    with pytest.raises(ValidationError) as raised, session_scope(engine) as session:
+        clients.create_client(session=session, values={"name": "Sari", "introduced_by_id": ratna})
+    assert raised.value.errors == {"introduced_by_id": "introduced_by_missing"}
+
+
+def test_update_changes_fields_and_the_updated_time(engine: Engine) -> None:
+    client_id = _add(engine, name="Ibu Ratna")
+    with Session(engine) as session:
+        before = clients.get_client(session=session, client_id=client_id).updated_at
+    with session_scope(engine) as session:
+        clients.update_client(
+            session=session, client_id=client_id, values={"tech_comfort": 1, "city": "Makassar"}
+        )
+    with Session(engine) as session:
+        client = clients.get_client(session=session, client_id=client_id)
+    assert (client.tech_comfort, client.city) == (1, "Makassar")
+    assert client.updated_at >= before

@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import warnings
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect, text
+from sqlalchemy.engine import Engine
+from sqlmodel import SQLModel
+
+from agencydesk.core import backup, migrate
+from agencydesk.core.db import make_engine, session_scope, sqlite_url
+from agencydesk.core.errors import UserError
+
+
+def test_a_new_database_is_migrated_to_head_without_a_backup(db_path: Path) -> None:
+    made = migrate.upgrade(sqlite_url(db_path))
+    assert made is None
+    engine = make_engine(sqlite_url(db_path))
+    assert migrate.current_revision(engine) == migrate.head_revision()
+    assert "client" in inspect(engine).get_table_names()
+    assert backup.list_backups(db_path) == []
+    engine.dispose()
+
+
+def test_the_migrations_build_exactly_the_tables_the_code_uses(engine: Engine) -> None:
+    with engine.connect() as connection, warnings.catch_warnings():
+        # SQLite cannot reflect expression indexes; the migration creates them by hand.
+        warnings.filterwarnings("ignore", message=".*expression-based index.*")
+        diff = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
+    assert diff == []
+
+
+def _migrations_with_extra_step(tmp_path: Path, body: str) -> Path:
+    scripts = tmp_path / "migrations"
+    shutil.copytree(migrate.MIGRATIONS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__"))
+    head = migrate.head_revision()
+    (scripts / "versions" / "9999_extra.py").write_text(
+        f'''"""extra step for a test"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "9999"
+down_revision = {head!r}
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+{body}
+
+
+def downgrade() -> None:
+    pass
+'''
+    )
+    return scripts
+
+
+def _add_client(engine: Engine, name: str) -> None:
+    from agencydesk.core import clients
+
+    with session_scope(engine) as session:
+        clients.create_client(session=session, values={"name": name})
+
+
+def test_a_failing_migration_rolls_back_completely(tmp_path: Path, engine: Engine) -> None:
+    _add_client(engine, "Ibu Ratna")
+    scripts = _migrations_with_extra_step(
+        tmp_path,
+        "    op.create_table('scratch', sa.Column('id', sa.Integer, primary_key=True))\n"
+        "    op.execute(\"UPDATE client SET name = 'changed'\")\n"
+        "    raise RuntimeError('migration failed halfway')",
+    )
+    url = str(engine.url)
+    engine.dispose()
+    with pytest.raises(RuntimeError, match="halfway"):
+        migrate.upgrade(url, script_location=scripts)
+    check = make_engine(url)
+    assert migrate.current_revision(check) == migrate.head_revision()
+    assert "scratch" not in inspect(check).get_table_names()
+    with check.connect() as connection:
+        assert connection.execute(text("SELECT name FROM client")).scalar() == "Ibu Ratna"
+    check.dispose()
+
+
+def test_a_database_with_data_is_backed_up_before_an_upgrade(
+    tmp_path: Path, db_path: Path, engine: Engine
+) -> None:
+    _add_client(engine, "Ibu Ratna")
+    scripts = _migrations_with_extra_step(
+        tmp_path, "    op.add_column('client', sa.Column('nickname', sa.String(), nullable=True))"
+    )
+    url = str(engine.url)
+    engine.dispose()
+    made = migrate.upgrade(url, script_location=scripts)
+    assert made is not None
+    assert made.name.endswith("before-upgrade.sqlite3")
+    copy = sqlite3.connect(made)
+    try:
+        assert copy.execute("SELECT name FROM client").fetchall() == [("Ibu Ratna",)]
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == (
+            migrate.head_revision(),
+        )
+    finally:
+        copy.close()
+    upgraded = make_engine(url)
+    assert "nickname" in {c["name"] for c in inspect(upgraded).get_columns("client")}
+    upgraded.dispose()
+
+
+def test_a_database_from_a_newer_agencydesk_is_refused_untouched(engine: Engine) -> None:
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = 'f00dcafe'"))
+    url = str(engine.url)
+    engine.dispose()
+    with pytest.raises(UserError, match="newer version of agencydesk"):
+        migrate.upgrade(url)

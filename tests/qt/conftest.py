@@ -1,0 +1,74 @@
+"""Qt fixtures: real widgets on the offscreen platform, settings in a temporary file, and a way
+to answer modal dialogs the way a user would (by clicking their buttons)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QDialog, QWidget
+from pytestqt.qtbot import QtBot
+from qt_helpers import DialogAnswerer
+from sqlalchemy.engine import Engine
+
+from agencydesk.qt import workers
+from agencydesk.qt.main_window import MainWindow
+from agencydesk.qt.settings import Settings
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def dialogs() -> DialogAnswerer:
+    return DialogAnswerer()
+
+
+def close_dialog(widget: QWidget) -> None:
+    assert isinstance(widget, QDialog)
+    widget.reject()
+
+
+@pytest.fixture
+def open_window(qtbot: QtBot, settings: Settings) -> Iterator[Callable[[Path], MainWindow]]:
+    """Open a main window on a database file and wait until its client list is populated."""
+    windows: list[MainWindow] = []
+
+    def opener(db_path: Path) -> MainWindow:
+        window = MainWindow(settings, db_path)
+        qtbot.addWidget(window)
+        window.show()
+        with qtbot.waitSignal(window.populated, timeout=20_000):
+            window.open_database()
+        windows.append(window)
+        return window
+
+    yield opener
+    for window in windows:
+        window.close()
+    workers.wait_for_tasks()
+
+
+@pytest.fixture
+def demo_db(demo_engine: Engine, db_path: Path) -> Path:
+    demo_engine.dispose()
+    return db_path
+
+
+@pytest.fixture
+def engine_db(engine: Engine, db_path: Path, settings: Settings) -> Path:
+    """An empty, migrated database whose demo offer was already declined."""
+    engine.dispose()
+    settings.set_demo_declined(str(db_path))
+    return db_path
+
+
+@pytest.fixture
+def fresh_db(engine: Engine, db_path: Path) -> Path:
+    """An empty, migrated database, as on the very first start."""
+    engine.dispose()
+    return db_path

@@ -1,0 +1,48 @@
+"""Helpers for Qt tests (importable as `qt_helpers`: pytest puts this folder on sys.path)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+
+@dataclass
+class DialogAnswerer:
+    """Answers the next modal dialogs in order; remembers what each one said."""
+
+    seen: list[QWidget] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+    _pending: list[Callable[[QWidget], None]] = field(default_factory=list)
+
+    def then(self, action: Callable[[QWidget], None]) -> DialogAnswerer:
+        self._pending.append(action)
+        if len(self._pending) == 1:
+            QTimer.singleShot(0, self._poll)
+        return self
+
+    def click(self, button: QMessageBox.StandardButton) -> DialogAnswerer:
+        def press(widget: QWidget) -> None:
+            assert isinstance(widget, QMessageBox), f"expected a message box, got {widget!r}"
+            widget.button(button).click()
+
+        return self.then(press)
+
+    def _poll(self) -> None:
+        widget = QApplication.activeModalWidget()
+        if widget is None or widget in self.seen or not widget.isVisible():
+            QTimer.singleShot(10, self._poll)
+            return
+        self.seen.append(widget)
+        if isinstance(widget, QMessageBox):
+            self.texts.append(widget.text())
+        action = self._pending.pop(0)
+        action(widget)
+        if self._pending:
+            QTimer.singleShot(0, self._poll)
+
+    @property
+    def done(self) -> bool:
+        return not self._pending

@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableView
+from pytestqt.qtbot import QtBot
+from sqlalchemy import insert
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from agencydesk.core.models import Client, utcnow
+from agencydesk.qt.client_model import CLIENT_ID_ROLE, PAGE_SIZE, ClientTableModel
+
+
+def _bulk_clients(engine: Engine, count: int) -> None:
+    now = utcnow()
+    rows = [
+        {
+            "name": f"Klien {number:04d}",
+            "company": "Toko Makmur" if number % 3 == 0 else "",
+            "city": "Makassar" if number % 2 else "Bandung",
+            "tech_comfort": number % 5 + 1,
+            "created_at": now,
+            "updated_at": now,
+        }
+        for number in range(count)
+    ]
+    with Session(engine) as session:
+        session.execute(insert(Client), rows)
+        session.commit()
+
+
+def test_model_passes_the_qt_model_tester(qtmodeltester: Any, demo_engine: Engine) -> None:
+    model = ClientTableModel(demo_engine)
+    qtmodeltester.check(model, force_py=True)
+    model.set_search("makassar")
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_model_tester_over_several_pages(qtmodeltester: Any, engine: Engine) -> None:
+    _bulk_clients(engine, PAGE_SIZE * 2 + 50)
+    model = ClientTableModel(engine)
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_rows_are_fetched_a_page_at_a_time(engine: Engine) -> None:
+    _bulk_clients(engine, PAGE_SIZE * 2 + 50)
+    model = ClientTableModel(engine)
+    assert model.total == PAGE_SIZE * 2 + 50
+    assert model.rowCount() == PAGE_SIZE
+    assert model.canFetchMore()
+    model.fetchMore()
+    model.fetchMore()
+    assert model.rowCount() == PAGE_SIZE * 2 + 50
+    assert not model.canFetchMore()
+
+
+def test_scrolling_the_view_to_the_end_fetches_the_rest(qtbot: QtBot, engine: Engine) -> None:
+    _bulk_clients(engine, PAGE_SIZE * 3)
+    model = ClientTableModel(engine)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(600, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    for _ in range(3):
+        view.scrollToBottom()
+        qtbot.wait(10)
+    assert model.rowCount() == PAGE_SIZE * 3
+
+
+def test_search_and_sort_run_in_the_database(demo_engine: Engine) -> None:
+    model = ClientTableModel(demo_engine)
+    names = [model.index(row, 0).data() for row in range(model.rowCount())]
+    assert names == sorted(names, key=str.lower)
+    model.set_search("  jakarta  ")
+    assert model.total == 1
+    assert model.index(0, 0).data() == "Pak Bambang Santoso"
+    model.set_search("")
+    model.sort(4, Qt.SortOrder.AscendingOrder)  # tech comfort: least comfortable first
+    assert model.index(0, 4).data() == "●○○○○"
+    assert model.index(0, 4).data(Qt.ItemDataRole.ToolTipRole).startswith("1 –")
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert model.index(0, 0).data() == "Pak Yusuf Rahman"
+
+
+def test_every_row_carries_its_client_id(demo_engine: Engine) -> None:
+    model = ClientTableModel(demo_engine)
+    id_of = {
+        model.index(row, 0).data(): model.index(row, 0).data(CLIENT_ID_ROLE)
+        for row in range(model.rowCount())
+    }
+    assert len(set(id_of.values())) == model.total == 10
+    ratna_row = model.row_of(id_of["Ibu Ratna Wulandari"])
+    assert ratna_row is not None
+    assert model.index(ratna_row, 0).data() == "Ibu Ratna Wulandari"
+    assert model.row_of(999_999) is None
+
+
+@pytest.mark.parametrize("column", range(7))
+def test_every_column_has_a_header(demo_engine: Engine, column: int) -> None:
+    model = ClientTableModel(demo_engine)
+    header = model.headerData(column, Qt.Orientation.Horizontal)
+    assert isinstance(header, str)
+    assert header

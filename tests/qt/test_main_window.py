@@ -1,0 +1,311 @@
+"""The desk as a user drives it: keyboard shortcuts, dialogs answered by clicking buttons."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+from qt_helpers import DialogAnswerer
+
+from agencydesk.core import backup
+from agencydesk.core.errors import UserError
+from agencydesk.qt.client_form import ClientFormDialog
+from agencydesk.qt.dialogs import ErrorDialog, report_exception
+from agencydesk.qt.main_window import MainWindow
+from agencydesk.qt.restore_dialog import RestoreDialog
+from agencydesk.qt.settings import Settings
+
+Opener = Callable[[Path], MainWindow]
+Yes = QMessageBox.StandardButton.Yes
+No = QMessageBox.StandardButton.No
+
+
+def _names(window: MainWindow) -> list[str]:
+    assert window.clients_page is not None
+    model = window.clients_page.model
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
+def _press(
+    qtbot: QtBot,
+    widget: QWidget,
+    key: Qt.Key,
+    modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+) -> None:
+    """A key press as the user makes it: in the active window (shortcuts need that)."""
+    window = widget.window()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(widget, key, modifier)
+
+
+def _select(window: MainWindow, name: str) -> None:
+    assert window.clients_page is not None
+    row = _names(window).index(name)
+    window.clients_page.table.selectRow(row)
+
+
+def test_the_demo_desk_shows_its_clients_and_the_caution_note(
+    open_window: Opener, demo_db: Path
+) -> None:
+    window = open_window(demo_db)
+    assert len(_names(window)) == 10
+    assert window.count_label.text() == "10 clients"
+    assert [window.sidebar.item(i).text() for i in range(window.sidebar.count())] == ["Clients"]
+    _select(window, "Ibu Ratna Wulandari")
+    detail = window.clients_page.detail  # type: ignore[union-attr]
+    assert detail.name_label.text() == "Ibu Ratna Wulandari"
+    assert detail.caution_frame.isVisibleTo(window)
+    assert "one step per message" in detail.caution_label.text()
+    assert "Ibu Sari Handayani" in detail.referred_label.text()
+
+
+def test_ctrl_f_then_typing_filters_the_list(
+    qtbot: QtBot, open_window: Opener, demo_db: Path
+) -> None:
+    window = open_window(demo_db)
+    page = window.clients_page
+    assert page is not None
+    _press(qtbot, window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert page.search.hasFocus()
+    qtbot.keyClicks(page.search, "jakarta")
+    qtbot.waitUntil(lambda: _names(window) == ["Pak Bambang Santoso"])
+    assert window.count_label.text() == "1 of 10 clients match"
+    assert page.detail.name_label.text() == "Pak Bambang Santoso"
+
+
+def test_new_client_form_explains_mistakes_next_to_the_fields(
+    qtbot: QtBot, engine_db: Path, open_window: Opener
+) -> None:
+    window = open_window(engine_db)
+    page = window.clients_page
+    assert page is not None
+    dialog = ClientFormDialog(page._engine, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    error = dialog.findChild(QLabel, "error_name")
+    assert error is not None
+    assert error.isVisible()
+    assert error.text() == "Please enter the client's name."
+    assert dialog.isVisible()
+    qtbot.keyClicks(dialog.name, "Ibu Ratna")
+    assert not error.isVisible()
+    qtbot.keyClicks(dialog.email, "ratna@")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    email_error = dialog.findChild(QLabel, "error_email")
+    assert email_error is not None
+    assert "email address" in email_error.text()
+    dialog.email.setText("ratna@example.co.id")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert not dialog.isVisible()
+    assert dialog.saved_client_id is not None
+
+
+def test_ctrl_n_adds_a_client_that_appears_selected(
+    qtbot: QtBot, engine_db: Path, open_window: Opener, dialogs: DialogAnswerer
+) -> None:
+    window = open_window(engine_db)
+
+    def fill(widget: QWidget) -> None:
+        assert isinstance(widget, ClientFormDialog)
+        qtbot.keyClicks(widget.name, "Ibu Ratna Wulandari")
+        widget.tech_comfort.setCurrentIndex(0)
+        widget.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+    dialogs.then(fill)
+    _press(qtbot, window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: dialogs.done)
+    assert _names(window) == ["Ibu Ratna Wulandari"]
+    assert window.clients_page.detail.name_label.text() == "Ibu Ratna Wulandari"  # type: ignore[union-attr]
+    assert window.count_label.text() == "1 client"
+
+
+def test_delete_asks_first_and_ctrl_z_brings_the_client_back(
+    qtbot: QtBot, open_window: Opener, demo_db: Path, dialogs: DialogAnswerer
+) -> None:
+    window = open_window(demo_db)
+    _select(window, "Pak Bambang Santoso")
+    window.clients_page.table.setFocus()  # type: ignore[union-attr]
+
+    dialogs.click(No)
+    _press(qtbot, window.clients_page.table, Qt.Key.Key_Delete)  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: dialogs.done)
+    assert "Delete Pak Bambang Santoso?" in dialogs.texts[0]
+    assert "Pak Bambang Santoso" in _names(window)
+
+    dialogs.click(Yes)
+    _press(qtbot, window.clients_page.table, Qt.Key.Key_Delete)  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: dialogs.done)
+    assert "Pak Bambang Santoso" not in _names(window)
+    assert window.count_label.text() == "9 clients"
+    assert window.action_undo.isEnabled()
+
+    _press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "Pak Bambang Santoso" in _names(window)
+    assert window.clients_page.detail.name_label.text() == "Pak Bambang Santoso"  # type: ignore[union-attr]
+    assert not window.action_undo.isEnabled()
+
+
+def test_client_text_is_never_interpreted_as_html(
+    qtbot: QtBot, engine_db: Path, open_window: Opener, dialogs: DialogAnswerer
+) -> None:
+    from agencydesk.core import clients
+    from agencydesk.core.db import make_engine, session_scope, sqlite_url
+
+    hostile = '<b>Bu</b> <img src=x> <a href="http://evil">Ratna</a>'
+    engine = make_engine(sqlite_url(engine_db))
+    with session_scope(engine) as session:
+        clients.create_client(session=session, values={"name": hostile, "caution_note": hostile})
+    engine.dispose()
+    window = open_window(engine_db)
+    detail = window.clients_page.detail  # type: ignore[union-attr]
+    for label in (detail.name_label, detail.caution_label):
+        assert label.text() == hostile
+        assert label.textFormat() == Qt.TextFormat.PlainText
+    window.clients_page.table.selectRow(0)  # type: ignore[union-attr]
+
+    def check_plain(widget: QWidget) -> None:
+        assert isinstance(widget, QMessageBox)
+        assert widget.textFormat() == Qt.TextFormat.PlainText
+        widget.button(No).click()
+
+    dialogs.then(check_plain)
+    window.action_delete.trigger()
+    qtbot.waitUntil(lambda: dialogs.done)
+    assert hostile in dialogs.texts[0]
+
+
+def test_window_size_and_section_are_remembered(
+    qtbot: QtBot, open_window: Opener, demo_db: Path, settings: Settings
+) -> None:
+    window = open_window(demo_db)
+    window.resize(790, 570)  # the offscreen screen is 800 x 600
+    qtbot.wait(10)
+    window.close()
+    again = MainWindow(settings, demo_db)
+    qtbot.addWidget(again)
+    assert (again.width(), again.height()) == (790, 570)
+    assert settings.last_section == "clients"
+
+
+def test_an_empty_desk_offers_demo_data_once(
+    qtbot: QtBot, fresh_db: Path, settings: Settings, dialogs: DialogAnswerer
+) -> None:
+    window = MainWindow(settings, fresh_db)
+    qtbot.addWidget(window)
+    window.show()
+    dialogs.click(No)
+    window.open_database()
+    qtbot.waitUntil(lambda: dialogs.done, timeout=20_000)
+    assert "demo clients" in dialogs.texts[0]
+    assert settings.demo_declined(str(fresh_db))
+    window.close()
+
+    second = MainWindow(settings, fresh_db)
+    qtbot.addWidget(second)
+    second.show()
+    with qtbot.waitSignal(second.populated, timeout=20_000):
+        second.open_database()
+    qtbot.wait(50)
+    assert len(dialogs.seen) == 1  # not asked again
+    second.load_demo()
+    qtbot.waitUntil(lambda: len(_names(second)) == 10, timeout=20_000)
+    second.close()
+
+
+def test_accepting_the_demo_offer_fills_the_desk(
+    qtbot: QtBot, fresh_db: Path, settings: Settings, dialogs: DialogAnswerer
+) -> None:
+    window = MainWindow(settings, fresh_db)
+    qtbot.addWidget(window)
+    window.show()
+    dialogs.click(Yes)
+    window.open_database()
+    qtbot.waitUntil(
+        lambda: window.clients_page is not None and len(_names(window)) == 10, timeout=20_000
+    )
+    assert window.count_label.text() == "10 clients"
+    window.close()
+
+
+def test_restore_from_backup_brings_back_deleted_data(
+    qtbot: QtBot, open_window: Opener, demo_db: Path, dialogs: DialogAnswerer
+) -> None:
+    saved = backup.make_backup(demo_db, reason="manual")
+    window = open_window(demo_db)
+    _select(window, "Pak Bambang Santoso")
+    dialogs.click(Yes)
+    window.delete_client()
+    qtbot.waitUntil(lambda: dialogs.done)
+    assert "Pak Bambang Santoso" not in _names(window)
+
+    def choose_saved(widget: QWidget) -> None:
+        assert isinstance(widget, RestoreDialog)
+        for row in range(widget.list.count()):
+            if widget.list.item(row).data(Qt.ItemDataRole.UserRole) == str(saved):
+                widget.list.setCurrentRow(row)
+        widget.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    dialogs.then(choose_saved)
+    with qtbot.waitSignal(window.populated, timeout=20_000):
+        window.action_restore.trigger()
+    assert "Pak Bambang Santoso" in _names(window)
+    assert any(info.reason == "before-restore" for info in backup.list_backups(demo_db))
+
+
+def test_a_bug_is_logged_and_shown_with_copyable_details(
+    qtbot: QtBot, caplog: pytest.LogCaptureFixture, dialogs: DialogAnswerer
+) -> None:
+    shown: list[ErrorDialog] = []
+
+    def copy_and_close(widget: QWidget) -> None:
+        assert isinstance(widget, ErrorDialog)
+        shown.append(widget)
+        widget.copy_button.click()
+        widget.reject()
+
+    dialogs.then(copy_and_close)
+    try:
+        raise ZeroDivisionError("division by zero in a report")
+    except ZeroDivisionError as exc:
+        with caplog.at_level(logging.ERROR):
+            report_exception(None, exc)
+    assert "ZeroDivisionError" in QGuiApplication.clipboard().text()
+    assert "division by zero in a report" in shown[0].details
+    assert any("ZeroDivisionError" in record.getMessage() for record in caplog.records)
+
+
+def test_a_user_mistake_is_a_plain_message_without_a_traceback(
+    qtbot: QtBot, dialogs: DialogAnswerer
+) -> None:
+    dialogs.click(QMessageBox.StandardButton.Ok)
+    report_exception(None, UserError("That client no longer exists."))
+    assert dialogs.texts == ["That client no longer exists."]
+    assert not isinstance(dialogs.seen[0], ErrorDialog)
+
+
+def test_a_second_window_on_the_same_database_is_refused(
+    qtbot: QtBot, demo_db: Path, dialogs: DialogAnswerer
+) -> None:
+    from agencydesk.qt import app as app_module
+
+    lock = app_module.acquire_lock(demo_db)
+    assert lock is not None
+    try:
+        assert app_module.acquire_lock(demo_db) is None
+        dialogs.click(QMessageBox.StandardButton.Ok)
+        assert app_module.run_gui(db_path=demo_db) == 1
+        assert "already open" in dialogs.texts[0]
+    finally:
+        lock.unlock()
+        import sys
+
+        sys.excepthook = sys.__excepthook__
+    assert QApplication.instance() is not None

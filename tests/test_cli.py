@@ -1,0 +1,73 @@
+"""The command line, run as the user runs it: a separate process."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from agencydesk import __version__
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "agencydesk", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=cwd,
+        env=os.environ.copy(),
+        check=False,
+    )
+
+
+def test_version() -> None:
+    result = run_cli("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"agencydesk {__version__}"
+
+
+def test_demo_fills_a_new_database_and_refuses_to_do_it_twice(tmp_path: Path) -> None:
+    db = tmp_path / "x.sqlite3"
+    first = run_cli("demo", "--db", str(db))
+    assert first.returncode == 0, first.stderr
+    assert "Added 10 demo clients" in first.stdout
+    second = run_cli("demo", "--db", str(db))
+    assert second.returncode == 2
+    assert second.stderr.count("\n") == 1
+    assert "already has clients" in second.stderr
+    assert "Traceback" not in second.stderr
+
+
+def test_backup_command(tmp_path: Path) -> None:
+    db = tmp_path / "x.sqlite3"
+    missing = run_cli("backup", "--db", str(db))
+    assert missing.returncode == 2
+    assert "no database" in missing.stderr
+    assert "Traceback" not in missing.stderr
+    assert run_cli("demo", "--db", str(db)).returncode == 0
+    made = run_cli("backup", "--db", str(db))
+    assert made.returncode == 0, made.stderr
+    backups = list((tmp_path / "backups").glob("x-*-manual.sqlite3"))
+    assert len(backups) == 1
+    assert str(backups[0]) in made.stdout
+
+
+def test_headless_commands_never_load_qt(tmp_path: Path) -> None:
+    code = (
+        "import sys; from agencydesk.__main__ import main; "
+        f"rc = main(['demo', '--db', {str(tmp_path / 'y.sqlite3')!r}]); "
+        "assert rc == 0; assert 'PySide6' not in sys.modules, 'Qt was imported'"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_unknown_command_is_a_usage_error_not_a_traceback() -> None:
+    result = run_cli("fly-to-the-moon")
+    assert result.returncode == 2
+    assert "invalid choice" in result.stderr
+    assert "Traceback" not in result.stderr
