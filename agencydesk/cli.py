@@ -7,6 +7,7 @@ status 2 and one line on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 
@@ -67,11 +68,22 @@ def add_subcommands(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run a parsed subcommand; user errors become one line on stderr and exit status 2."""
+    """Run a parsed subcommand. A user mistake is one line on stderr and exit status 2; a bug
+    is logged with its traceback and reported in one line with the log's location (status 1)."""
     from agencydesk.core.errors import UserError
+    from agencydesk.log import setup_logging
 
+    log_path = setup_logging()
     try:
         return int(args.func(args))
     except UserError as exc:
         print(f"agencydesk: {exc}", file=sys.stderr)
         return 2
+    except Exception as exc:
+        logging.getLogger("agencydesk.cli").exception("Unexpected error in %s", args.command)
+        print(
+            f"agencydesk: unexpected error ({type(exc).__name__}); nothing was half-saved. "
+            f"Details are in {log_path}",
+            file=sys.stderr,
+        )
+        return 1

@@ -54,6 +54,7 @@ EDITABLE_FIELDS = (
     "tags",
     "caution_note",
     "notes",
+    "website",
     "first_contact",
     "introduced_by_id",
 )
@@ -61,6 +62,7 @@ SEARCH_COLUMNS = ("name", "company", "phone", "email", "city", "tags")
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^\+?[0-9 ()\-.]{6,}$")
+_WEBSITE = re.compile(r"^(https?://)?[\w.-]+\.[a-z]{2,}(/\S*)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -117,6 +119,9 @@ def validate(values: Mapping[str, Any], *, client_id: int | None = None) -> dict
     email = values.get("email")
     if email and not _EMAIL.match(email):
         errors["email"] = "email_invalid"
+    website = values.get("website")
+    if website and not _WEBSITE.match(website):
+        errors["website"] = "website_invalid"
     phone = values.get("phone")
     if phone and (not _PHONE.match(phone) or sum(ch.isdigit() for ch in phone) < 6):
         errors["phone"] = "phone_invalid"

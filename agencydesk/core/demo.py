@@ -14,7 +14,7 @@ from datetime import date
 
 from sqlmodel import Session
 
-from agencydesk.core import clients
+from agencydesk.core import clients, demo_tickets
 from agencydesk.core.errors import UserError
 
 
@@ -46,6 +46,7 @@ DEMO_CLIENTS: tuple[DemoClient, ...] = (
                 "Lives on another island. Company profile site for her catering. "
                 "Tells her friends about us: most of our Makassar clients came through her."
             ),
+            "website": "https://katering-bunda-ratna.id",
             "first_contact": date(2024, 2, 12),
         },
     ),
@@ -207,4 +208,5 @@ def load_demo(*, session: Session) -> dict[str, int]:
         client = clients.create_client(session=session, values=values)
         assert client.id is not None
         ids[demo.key] = client.id
+    demo_tickets.load_demo_tickets(session=session, client_ids=ids)
     return ids

@@ -24,6 +24,7 @@ ERROR_TEXT: dict[str, str] = {
     "name_required": "Please enter the client's name.",
     "too_long": "This is too long.",
     "email_invalid": "This does not look like an email address (name@example.com).",
+    "website_invalid": "This does not look like a web address (katering-ratna.id).",
     "phone_invalid": "A phone number has digits, and may start with + (e.g. +62 812 3456 7890).",
     "tech_comfort_range": "Choose a level from 1 (needs a lot of help) to 5 (very comfortable).",
     "channel_unknown": "Choose one of the listed channels.",

@@ -62,6 +62,7 @@ class Client(SQLModel, table=True):
     tags: str = Field(default="", max_length=500)
     caution_note: str = Field(default="")
     notes: str = Field(default="")
+    website: str = Field(default="", max_length=300, sa_column_kwargs={"server_default": ""})
     first_contact: date | None = Field(default=None)
     introduced_by_id: int | None = Field(
         default=None,
@@ -72,3 +73,185 @@ class Client(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
     deleted_at: datetime | None = Field(default=None, index=True)
+
+
+class TicketStatus(enum.StrEnum):
+    OPEN = "open"
+    WAITING_ON_CLIENT = "waiting_on_client"
+    WAITING_ON_US = "waiting_on_us"
+    RESOLVED = "resolved"
+    CLOSED = "closed"
+
+
+#: statuses in which the ticket still needs someone to act
+ACTIVE_STATUSES = (TicketStatus.OPEN, TicketStatus.WAITING_ON_CLIENT, TicketStatus.WAITING_ON_US)
+
+
+class Priority(enum.IntEnum):
+    LOW = 1
+    NORMAL = 2
+    HIGH = 3
+    URGENT = 4
+
+
+class Ticket(SQLModel, table=True):
+    """A support request from one client, with its conversation and the time spent on it."""
+
+    __tablename__ = "ticket"
+    __table_args__ = (
+        sa.Index("ix_ticket_status_due", "status", "due_date"),
+        sa.CheckConstraint("priority BETWEEN 1 AND 4", name="priority_range"),
+        sa.CheckConstraint(
+            "satisfaction IS NULL OR satisfaction BETWEEN 1 AND 5", name="satisfaction_range"
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    client_id: int = Field(
+        sa_column=sa.Column(
+            sa.Integer, sa.ForeignKey("client.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    title: str = Field(max_length=200)
+    status: str = Field(default=TicketStatus.OPEN.value, max_length=20)
+    priority: int = Field(default=Priority.NORMAL.value)
+    due_date: date | None = Field(default=None)
+    channel: str = Field(default=Channel.WHATSAPP.value, max_length=20)
+    satisfaction: int | None = Field(default=None)
+    created_at: datetime = Field(default_factory=utcnow, index=True)
+    updated_at: datetime = Field(default_factory=utcnow)
+    status_changed_at: datetime = Field(default_factory=utcnow)
+    first_response_at: datetime | None = Field(default=None)
+    resolved_at: datetime | None = Field(default=None)
+
+
+class MessageKind(enum.StrEnum):
+    MESSAGE = "message"  # something said in the conversation
+    MEDIA = "media"  # a photo, document or voice note (the caption is the body)
+    SYSTEM = "system"  # "X joined", "Messages are end-to-end encrypted", …
+    NOTE = "note"  # an internal note: never shown to the client
+
+
+class Message(SQLModel, table=True):
+    """One line of a client's conversation: typed in the desk or imported from a chat export.
+
+    `fingerprint` identifies an imported message, so re-importing the same export adds nothing.
+    """
+
+    __tablename__ = "message"
+    __table_args__ = (
+        sa.Index("ix_message_client_sent", "client_id", "sent_at"),
+        sa.Index("ix_message_ticket_sent", "ticket_id", "sent_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    client_id: int = Field(
+        sa_column=sa.Column(
+            sa.Integer, sa.ForeignKey("client.id", ondelete="CASCADE"), nullable=False
+        )
+    )
+    ticket_id: int | None = Field(
+        default=None,
+        sa_column=sa.Column(
+            sa.Integer, sa.ForeignKey("ticket.id", ondelete="SET NULL"), nullable=True
+        ),
+    )
+    sent_at: datetime = Field(default_factory=utcnow)
+    from_me: bool = Field(default=False)
+    sender: str = Field(default="", max_length=200)
+    kind: str = Field(default=MessageKind.MESSAGE.value, max_length=10)
+    body: str = Field(default="")
+    media_file: str | None = Field(default=None, max_length=500)
+    flags: str = Field(default="", max_length=100)
+    source: str = Field(default="typed", max_length=40)
+    fingerprint: str | None = Field(default=None, max_length=64, unique=True)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class TimeEntry(SQLModel, table=True):
+    """Time spent on a ticket: a running timer (no `ended_at` yet) or a finished/manual entry."""
+
+    __tablename__ = "time_entry"
+
+    id: int | None = Field(default=None, primary_key=True)
+    ticket_id: int = Field(
+        sa_column=sa.Column(
+            sa.Integer, sa.ForeignKey("ticket.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    started_at: datetime = Field(default_factory=utcnow, index=True)
+    ended_at: datetime | None = Field(default=None, index=True)
+    seconds: int = Field(default=0)
+    billable: bool = Field(default=True)
+    note: str = Field(default="", max_length=500)
+
+
+class GuideLevel(enum.StrEnum):
+    NORMAL = "normal"
+    VERY_GENTLE = "very_gentle"  # for clients with tech comfort 1–2: smaller steps, no jargon
+
+
+class Guide(SQLModel, table=True):
+    """A plain-language, step-by-step how-to, written once in Markdown and sent many times."""
+
+    __tablename__ = "guide"
+
+    id: int | None = Field(default=None, primary_key=True)
+    title: str = Field(max_length=200)
+    body: str = Field(default="")
+    language: str = Field(default="id", max_length=5)
+    tags: str = Field(default="", max_length=500)
+    level: str = Field(default=GuideLevel.NORMAL.value, max_length=20)
+    gentle_variant_of_id: int | None = Field(
+        default=None,
+        sa_column=sa.Column(
+            sa.Integer, sa.ForeignKey("guide.id", ondelete="SET NULL"), nullable=True
+        ),
+    )
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+    deleted_at: datetime | None = Field(default=None)
+
+
+class GuideImage(SQLModel, table=True):
+    """A picture inside a guide, stored in the database so backups carry it."""
+
+    __tablename__ = "guide_image"
+    __table_args__ = (sa.UniqueConstraint("guide_id", "name", name="uq_guide_image_name"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    guide_id: int = Field(
+        sa_column=sa.Column(
+            sa.Integer, sa.ForeignKey("guide.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    name: str = Field(max_length=200)
+    mime_type: str = Field(default="image/png", max_length=50)
+    data: bytes = Field(sa_column=sa.Column(sa.LargeBinary, nullable=False))
+
+
+class GuideSend(SQLModel, table=True):
+    """Which client got which guide, when, and for which ticket."""
+
+    __tablename__ = "guide_send"
+    __table_args__ = (sa.Index("ix_guide_send_client_guide", "client_id", "guide_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    guide_id: int = Field(
+        sa_column=sa.Column(
+            sa.Integer, sa.ForeignKey("guide.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    client_id: int = Field(
+        sa_column=sa.Column(
+            sa.Integer, sa.ForeignKey("client.id", ondelete="CASCADE"), nullable=False
+        )
+    )
+    ticket_id: int | None = Field(
+        default=None,
+        sa_column=sa.Column(
+            sa.Integer, sa.ForeignKey("ticket.id", ondelete="SET NULL"), nullable=True
+        ),
+    )
+    sent_at: datetime = Field(default_factory=utcnow, index=True)
+    text: str = Field(default="")

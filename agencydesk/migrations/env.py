@@ -8,6 +8,7 @@ from sqlmodel import SQLModel
 
 import agencydesk.core.models  # noqa: F401  (registers the tables on SQLModel.metadata)
 from agencydesk.core.db import make_engine
+from agencydesk.migrations.fts_v1 import include_name
 
 config = context.config
 target_metadata = SQLModel.metadata
@@ -20,6 +21,7 @@ def _configure(connection: object | None = None, url: str | None = None) -> None
         target_metadata=target_metadata,
         render_as_batch=True,  # SQLite cannot ALTER most things: rebuild tables in batch mode
         compare_type=True,
+        include_name=include_name,
         transactional_ddl=True,
         literal_binds=connection is None,
     )

@@ -15,6 +15,7 @@ from sqlmodel import SQLModel
 from agencydesk.core import backup, migrate
 from agencydesk.core.db import make_engine, session_scope, sqlite_url
 from agencydesk.core.errors import UserError
+from agencydesk.migrations import fts_v1
 
 
 def test_a_new_database_is_migrated_to_head_without_a_backup(db_path: Path) -> None:
@@ -31,7 +32,8 @@ def test_the_migrations_build_exactly_the_tables_the_code_uses(engine: Engine) -
     with engine.connect() as connection, warnings.catch_warnings():
         # SQLite cannot reflect expression indexes; the migration creates them by hand.
         warnings.filterwarnings("ignore", message=".*expression-based index.*")
-        diff = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
+        context = MigrationContext.configure(connection, opts={"include_name": fts_v1.include_name})
+        diff = compare_metadata(context, SQLModel.metadata)
     assert diff == []
 
 
@@ -120,3 +122,18 @@ def test_a_database_from_a_newer_agencydesk_is_refused_untouched(engine: Engine)
     engine.dispose()
     with pytest.raises(UserError, match="newer version of agencydesk"):
         migrate.upgrade(url)
+
+
+def test_search_index_triggers_exist_at_head(engine: Engine) -> None:
+    """A batch table rebuild drops triggers silently; every FTS table must still be in sync."""
+    with engine.connect() as connection:
+        triggers = {
+            row[0]
+            for row in connection.execute(
+                text("SELECT name FROM sqlite_master WHERE type='trigger'")
+            )
+        }
+        tables = set(inspect(connection).get_table_names())
+    for fts, (base, _columns) in fts_v1.TABLES.items():
+        assert fts in tables
+        assert set(fts_v1.trigger_names(base)) <= triggers, f"{base} lost its search triggers"

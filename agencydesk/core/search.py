@@ -1,0 +1,197 @@
+"""One search over clients, tickets, messages and guides.
+
+SQLite FTS5 (external-content tables kept in sync by triggers; see
+`agencydesk/migrations/fts_v1.py`): every word is a prefix, hits are ranked (bm25) and come with a
+snippet. Where FTS5 is missing (another database, an unusual SQLite build) the same search runs
+as a slower LIKE scan and says so.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+KINDS = ("client", "ticket", "message", "guide")
+#: snippets mark the matched words with these characters; the GUI turns them into bold
+HIT_START = "\x02"
+HIT_END = "\x03"
+_WORD = re.compile(r"\w+", re.UNICODE)
+#: messages are many: rank only the newest matches (keeps common words fast on big desks)
+MESSAGE_CANDIDATES = 400
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str
+    id: int
+    title: str
+    snippet: str
+    client_id: int | None
+    ticket_id: int | None
+
+
+@dataclass
+class SearchResults:
+    text: str
+    used_fts: bool
+    hits: dict[str, list[SearchHit]] = field(default_factory=dict)
+
+    def count(self) -> int:
+        return sum(len(found) for found in self.hits.values())
+
+
+def words(text: str) -> list[str]:
+    return [word.lower() for word in _WORD.findall(text)]
+
+
+def fts_query(text: str) -> str | None:
+    """User text → an FTS5 query: every word must match, as a prefix. None when no words."""
+    found = words(text)
+    if not found:
+        return None
+    return " ".join(f'"{word}"*' for word in found)
+
+
+def fts_available(session: Session) -> bool:
+    bind = session.get_bind()
+    if bind.dialect.name != "sqlite":
+        return False
+    row = session.execute(
+        sa.text("SELECT 1 FROM sqlite_master WHERE type='table' AND name='client_fts'")
+    ).first()
+    return row is not None
+
+
+def search(*, session: Session, text: str, limit: int = 20) -> SearchResults:
+    """Hits for *text*, at most *limit* per kind, best first."""
+    query = fts_query(text)
+    use_fts = fts_available(session)
+    results = SearchResults(text=text, used_fts=use_fts)
+    if query is None:
+        return results
+    for kind in KINDS:
+        if use_fts:
+            results.hits[kind] = _fts_hits(session, kind, query, limit)
+        else:
+            results.hits[kind] = _like_hits(session, kind, words(text), limit)
+    return results
+
+
+def _snippet(table: str, column: int) -> str:
+    return f"snippet({table}, {column}, '{HIT_START}', '{HIT_END}', '…', 10)"
+
+
+_FTS_SQL = {
+    "client": f"""
+        SELECT c.id, c.name, {_snippet("client_fts", -1)}, c.id, NULL
+        FROM client_fts JOIN client c ON c.id = client_fts.rowid
+        WHERE client_fts MATCH :q AND c.deleted_at IS NULL
+        ORDER BY bm25(client_fts, 10.0, 5.0, 2.0, 3.0, 1.0, 1.0) LIMIT :limit""",
+    "ticket": f"""
+        SELECT t.id, t.title, {_snippet("ticket_fts", 0)}, t.client_id, t.id
+        FROM ticket_fts JOIN ticket t ON t.id = ticket_fts.rowid
+        JOIN client c ON c.id = t.client_id
+        WHERE ticket_fts MATCH :q AND c.deleted_at IS NULL
+        ORDER BY bm25(ticket_fts) LIMIT :limit""",
+    "message": f"""
+        SELECT m.id, c.name, {_snippet("message_fts", 0)}, m.client_id, m.ticket_id
+        FROM message_fts JOIN message m ON m.id = message_fts.rowid
+        JOIN client c ON c.id = m.client_id
+        WHERE message_fts MATCH :q AND message_fts.rowid >= :floor AND c.deleted_at IS NULL
+        ORDER BY bm25(message_fts, 4.0, 1.0) LIMIT :limit""",
+    "guide": f"""
+        SELECT g.id, g.title, {_snippet("guide_fts", 1)}, NULL, NULL
+        FROM guide_fts JOIN guide g ON g.id = guide_fts.rowid
+        WHERE guide_fts MATCH :q AND g.deleted_at IS NULL
+        ORDER BY bm25(guide_fts, 10.0, 1.0, 3.0) LIMIT :limit""",
+}
+
+_MESSAGE_FLOOR = """
+    SELECT rowid FROM message_fts WHERE message_fts MATCH :q
+    ORDER BY rowid DESC LIMIT 1 OFFSET :offset"""
+
+
+def _fts_hits(session: Session, kind: str, query: str, limit: int) -> list[SearchHit]:
+    params: dict[str, Any] = {"q": query, "limit": limit}
+    if kind == "message":
+        # Rank within the newest matches only: bm25 over every match of a common word would
+        # read the whole index. The floor is the rowid of the N-th newest match.
+        floor = session.execute(
+            sa.text(_MESSAGE_FLOOR), {"q": query, "offset": MESSAGE_CANDIDATES - 1}
+        ).scalar()
+        params["floor"] = floor or 0
+    rows = session.execute(sa.text(_FTS_SQL[kind]), params).all()
+    return [SearchHit(kind, row[0], row[1], row[2] or "", row[3], row[4]) for row in rows]
+
+
+_LIKE_SPEC: dict[str, tuple[str, tuple[str, ...], str, str]] = {
+    # kind: (from clause, searched columns, selected "id, title, text, client_id, ticket_id",
+    #        order)
+    "client": (
+        "client c",
+        ("c.name", "c.company", "c.city", "c.tags", "c.caution_note", "c.notes"),
+        "c.id, c.name, c.name || ' ' || c.company || ' ' || c.city || ' ' || c.tags, c.id, NULL",
+        "lower(c.name)",
+    ),
+    "ticket": (
+        "ticket t JOIN client c ON c.id = t.client_id",
+        ("t.title",),
+        "t.id, t.title, t.title, t.client_id, t.id",
+        "t.created_at DESC",
+    ),
+    "message": (
+        "message m JOIN client c ON c.id = m.client_id",
+        ("m.body", "m.sender"),
+        "m.id, c.name, m.body, m.client_id, m.ticket_id",
+        "m.sent_at DESC",
+    ),
+    "guide": (
+        "guide g",
+        ("g.title", "g.body", "g.tags"),
+        "g.id, g.title, g.body, NULL, NULL",
+        "lower(g.title)",
+    ),
+}
+
+
+def _like_hits(session: Session, kind: str, found: list[str], limit: int) -> list[SearchHit]:
+    source, columns, selected, order = _LIKE_SPEC[kind]
+    params: dict[str, Any] = {"limit": limit}
+    clauses = []
+    for number, word in enumerate(found):
+        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        params[f"w{number}"] = f"%{escaped}%"
+        clauses.append(
+            "(" + " OR ".join(f"lower({c}) LIKE :w{number} ESCAPE '\\'" for c in columns) + ")"
+        )
+    alias = source.split()[1]
+    live = f"{alias}.deleted_at IS NULL" if kind in ("client", "guide") else "c.deleted_at IS NULL"
+    sql = (
+        f"SELECT {selected} FROM {source} WHERE {live} AND {' AND '.join(clauses)} "
+        f"ORDER BY {order} LIMIT :limit"
+    )
+    rows = session.execute(sa.text(sql), params).all()
+    return [
+        SearchHit(kind, row[0], row[1], like_snippet(row[2] or "", found), row[3], row[4])
+        for row in rows
+    ]
+
+
+def like_snippet(text: str, found: list[str], width: int = 60) -> str:
+    """A short excerpt around the first matched word, with the matches marked."""
+    flat = " ".join(text.split())
+    lower = flat.lower()
+    first = min((lower.find(w) for w in found if lower.find(w) >= 0), default=0)
+    start = max(0, first - width // 2)
+    excerpt = flat[start : start + width]
+    for word in sorted(set(found), key=len, reverse=True):
+        excerpt = re.sub(
+            re.escape(word), lambda m: f"{HIT_START}{m.group(0)}{HIT_END}", excerpt, flags=re.I
+        )
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if start + width < len(flat) else ""
+    return f"{prefix}{excerpt}{suffix}"

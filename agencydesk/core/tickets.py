@@ -1,0 +1,469 @@
+"""Support tickets: status, priority, due date, the conversation, and the time spent."""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any, Literal
+
+import sqlalchemy as sa
+from sqlmodel import Session, col, func, select
+
+from agencydesk.core.errors import UserError, ValidationError
+from agencydesk.core.models import (
+    ACTIVE_STATUSES,
+    Channel,
+    Client,
+    Message,
+    MessageKind,
+    Priority,
+    Ticket,
+    TicketStatus,
+    TimeEntry,
+    utcnow,
+)
+
+EDITABLE_FIELDS = ("title", "status", "priority", "due_date", "channel", "satisfaction")
+DueFilter = Literal["any", "overdue", "today", "week", "none"]
+
+
+@dataclass(frozen=True)
+class TicketRow:
+    """One line of a ticket list (no ORM object, safe to hand between threads)."""
+
+    id: int
+    client_id: int
+    client_name: str
+    title: str
+    status: str
+    priority: int
+    due_date: date | None
+    created_at: datetime
+    updated_at: datetime
+
+
+def _validate(values: Mapping[str, Any]) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if "title" in values:
+        title = (values["title"] or "").strip()
+        if not title:
+            errors["title"] = "title_required"
+        elif len(title) > 200:
+            errors["title"] = "too_long"
+    if "status" in values and values["status"] not in {s.value for s in TicketStatus}:
+        errors["status"] = "status_unknown"
+    if "priority" in values and values["priority"] not in {p.value for p in Priority}:
+        errors["priority"] = "priority_unknown"
+    if "channel" in values and values["channel"] not in {c.value for c in Channel}:
+        errors["channel"] = "channel_unknown"
+    satisfaction = values.get("satisfaction")
+    if satisfaction is not None and satisfaction not in range(1, 6):
+        errors["satisfaction"] = "satisfaction_range"
+    return errors
+
+
+def _clean(values: Mapping[str, Any]) -> dict[str, Any]:
+    unknown = set(values) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise TypeError(f"not ticket fields: {sorted(unknown)}")
+    cleaned = dict(values)
+    if isinstance(cleaned.get("title"), str):
+        cleaned["title"] = " ".join(cleaned["title"].split())
+    return cleaned
+
+
+def _apply_status(ticket: Ticket, status: str, now: datetime) -> None:
+    if status == ticket.status:
+        return
+    ticket.status = status
+    ticket.status_changed_at = now
+    if status in (TicketStatus.RESOLVED, TicketStatus.CLOSED):
+        ticket.resolved_at = ticket.resolved_at or now
+    else:
+        ticket.resolved_at = None
+
+
+def create_ticket(*, session: Session, client_id: int, values: Mapping[str, Any]) -> Ticket:
+    cleaned = _clean(values)
+    cleaned.setdefault("title", "")
+    errors = _validate(cleaned)
+    if errors:
+        raise ValidationError(errors)
+    client = session.get(Client, client_id)
+    if client is None or client.deleted_at is not None:
+        raise UserError("That client no longer exists. It may have been deleted.")
+    now = utcnow()
+    status = cleaned.pop("status", TicketStatus.OPEN.value)
+    ticket = Ticket(
+        client_id=client_id,
+        title=cleaned.pop("title"),
+        created_at=now,
+        updated_at=now,
+        status_changed_at=now,
+    )
+    for key, value in cleaned.items():
+        setattr(ticket, key, value)
+    ticket.status = TicketStatus.OPEN.value
+    _apply_status(ticket, status, now)
+    session.add(ticket)
+    session.flush()
+    return ticket
+
+
+def get_ticket(*, session: Session, ticket_id: int) -> Ticket:
+    ticket = session.get(Ticket, ticket_id)
+    if ticket is None:
+        raise UserError("That ticket no longer exists.")
+    return ticket
+
+
+def update_ticket(*, session: Session, ticket_id: int, values: Mapping[str, Any]) -> Ticket:
+    ticket = get_ticket(session=session, ticket_id=ticket_id)
+    cleaned = _clean(values)
+    errors = _validate(cleaned)
+    if errors:
+        raise ValidationError(errors)
+    now = utcnow()
+    if "status" in cleaned:
+        _apply_status(ticket, cleaned.pop("status"), now)
+    for key, value in cleaned.items():
+        setattr(ticket, key, value)
+    ticket.updated_at = now
+    session.add(ticket)
+    session.flush()
+    return ticket
+
+
+def set_status(*, session: Session, ticket_id: int, status: str) -> Ticket:
+    return update_ticket(session=session, ticket_id=ticket_id, values={"status": status})
+
+
+def delete_ticket(*, session: Session, ticket_id: int) -> None:
+    """Remove a ticket with its time entries; its messages stay in the client's timeline."""
+    session.delete(get_ticket(session=session, ticket_id=ticket_id))
+    session.flush()
+
+
+# -- the conversation ---------------------------------------------------------------------------
+def add_message(
+    *,
+    session: Session,
+    ticket_id: int,
+    body: str,
+    from_me: bool,
+    kind: str = MessageKind.MESSAGE.value,
+    sent_at: datetime | None = None,
+    sender: str = "",
+) -> Message:
+    """Add a typed line to the ticket's conversation. A first reply sets the first response time."""
+    body = body.strip()
+    if not body:
+        raise ValidationError({"body": "body_required"})
+    if kind not in {k.value for k in MessageKind}:
+        raise ValueError(f"unknown message kind {kind!r}")
+    ticket = get_ticket(session=session, ticket_id=ticket_id)
+    now = utcnow()
+    sent_at = sent_at or now
+    message = Message(
+        client_id=ticket.client_id,
+        ticket_id=ticket_id,
+        sent_at=sent_at,
+        from_me=from_me,
+        sender=sender,
+        kind=kind,
+        body=body,
+        source="typed",
+    )
+    session.add(message)
+    if from_me and kind != MessageKind.NOTE and ticket.first_response_at is None:
+        ticket.first_response_at = sent_at
+    ticket.updated_at = now
+    session.add(ticket)
+    session.flush()
+    return message
+
+
+@dataclass(frozen=True)
+class ConversationLine:
+    id: int
+    sent_at: datetime
+    from_me: bool
+    sender: str
+    kind: str
+    body: str
+    media_file: str | None
+
+
+def conversation(*, session: Session, ticket_id: int) -> list[ConversationLine]:
+    statement = (
+        select(Message)
+        .where(Message.ticket_id == ticket_id)
+        .order_by(col(Message.sent_at), col(Message.id))
+    )
+    return [
+        ConversationLine(
+            id=m.id or 0,
+            sent_at=m.sent_at,
+            from_me=m.from_me,
+            sender=m.sender,
+            kind=m.kind,
+            body=m.body,
+            media_file=m.media_file,
+        )
+        for m in session.exec(statement).all()
+    ]
+
+
+# -- lists -------------------------------------------------------------------------------------
+def _ticket_conditions(
+    *,
+    status: Sequence[str] | None,
+    client_id: int | None,
+    priority: int | None,
+    due: DueFilter,
+    search: str,
+    today: date,
+) -> list[sa.ColumnElement[bool]]:
+    conditions: list[sa.ColumnElement[bool]] = [col(Client.deleted_at).is_(None)]
+    if status:
+        conditions.append(col(Ticket.status).in_(list(status)))
+    if client_id is not None:
+        conditions.append(col(Ticket.client_id) == client_id)
+    if priority is not None:
+        conditions.append(col(Ticket.priority) == priority)
+    due_date = col(Ticket.due_date)
+    if due == "overdue":
+        conditions.append(due_date < today)
+    elif due == "today":
+        conditions.append(due_date == today)
+    elif due == "week":
+        conditions.append(sa.and_(due_date >= today, due_date <= today + timedelta(days=7)))
+    elif due == "none":
+        conditions.append(due_date.is_(None))
+    if due in ("overdue", "today", "week"):
+        conditions.append(col(Ticket.status).in_([s.value for s in ACTIVE_STATUSES]))
+    for word in search.split():
+        escaped = word.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        pattern = f"%{escaped}%"
+        conditions.append(
+            sa.or_(
+                func.lower(Ticket.title).like(pattern, escape="\\"),
+                func.lower(Client.name).like(pattern, escape="\\"),
+            )
+        )
+    return conditions
+
+
+TicketSort = Literal["due", "created", "updated", "priority", "client", "title", "status"]
+
+
+def list_tickets(
+    *,
+    session: Session,
+    status: Sequence[str] | None = None,
+    client_id: int | None = None,
+    priority: int | None = None,
+    due: DueFilter = "any",
+    search: str = "",
+    sort: TicketSort = "due",
+    descending: bool = False,
+    offset: int = 0,
+    limit: int = 200,
+    today: date | None = None,
+) -> list[TicketRow]:
+    """A page of tickets across all clients, filtered and sorted in SQL."""
+    conditions = _ticket_conditions(
+        status=status,
+        client_id=client_id,
+        priority=priority,
+        due=due,
+        search=search,
+        today=today or date.today(),
+    )
+    keys: dict[str, Any] = {
+        "due": col(Ticket.due_date),
+        "created": col(Ticket.created_at),
+        "updated": col(Ticket.updated_at),
+        "priority": col(Ticket.priority),
+        "client": func.lower(Client.name),
+        "title": func.lower(Ticket.title),
+        "status": col(Ticket.status),
+    }
+    key = keys[sort]
+    order: list[Any] = []
+    if sort == "due":
+        order.append(col(Ticket.due_date).is_(None))  # tickets without a due date last
+    order.append(key.desc() if descending else key.asc())
+    order += [col(Ticket.priority).desc(), col(Ticket.id).desc()]
+    statement = (
+        sa.select(
+            col(Ticket.id),
+            col(Ticket.client_id),
+            col(Client.name),
+            col(Ticket.title),
+            col(Ticket.status),
+            col(Ticket.priority),
+            col(Ticket.due_date),
+            col(Ticket.created_at),
+            col(Ticket.updated_at),
+        )
+        .join(Client, col(Client.id) == col(Ticket.client_id))
+        .where(*conditions)
+        .order_by(*order)
+        .offset(offset)
+        .limit(limit)
+    )
+    return [TicketRow(*row) for row in session.execute(statement).all()]
+
+
+def count_tickets(
+    *,
+    session: Session,
+    status: Sequence[str] | None = None,
+    client_id: int | None = None,
+    priority: int | None = None,
+    due: DueFilter = "any",
+    search: str = "",
+    today: date | None = None,
+) -> int:
+    conditions = _ticket_conditions(
+        status=status,
+        client_id=client_id,
+        priority=priority,
+        due=due,
+        search=search,
+        today=today or date.today(),
+    )
+    statement = (
+        sa.select(func.count())
+        .select_from(Ticket)
+        .join(Client, col(Client.id) == col(Ticket.client_id))
+        .where(*conditions)
+    )
+    return int(session.execute(statement).scalar_one())
+
+
+# -- time spent --------------------------------------------------------------------------------
+def running_timer(*, session: Session) -> TimeEntry | None:
+    """The one timer that is running, if any (it survives restarts: it lives in the database)."""
+    statement = select(TimeEntry).where(col(TimeEntry.ended_at).is_(None))
+    return session.exec(statement).first()
+
+
+def start_timer(*, session: Session, ticket_id: int, now: datetime | None = None) -> TimeEntry:
+    """Start timing *ticket_id*; a timer running on another ticket is stopped first."""
+    get_ticket(session=session, ticket_id=ticket_id)
+    now = now or utcnow()
+    running = running_timer(session=session)
+    if running is not None:
+        if running.ticket_id == ticket_id:
+            return running
+        stop_timer(session=session, now=now)
+    entry = TimeEntry(ticket_id=ticket_id, started_at=now)
+    session.add(entry)
+    session.flush()
+    return entry
+
+
+def stop_timer(*, session: Session, now: datetime | None = None) -> TimeEntry | None:
+    entry = running_timer(session=session)
+    if entry is None:
+        return None
+    now = now or utcnow()
+    entry.ended_at = max(now, _aware(entry.started_at))
+    entry.seconds = int((entry.ended_at - _aware(entry.started_at)).total_seconds())
+    session.add(entry)
+    session.flush()
+    return entry
+
+
+def _aware(value: datetime) -> datetime:
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+def add_time(
+    *,
+    session: Session,
+    ticket_id: int,
+    minutes: int,
+    on: datetime | None = None,
+    note: str = "",
+    billable: bool = True,
+) -> TimeEntry:
+    """A manual time entry ("45 minutes on the phone with Bu Ratna")."""
+    if minutes <= 0 or minutes > 24 * 60:
+        raise ValidationError({"minutes": "minutes_range"})
+    get_ticket(session=session, ticket_id=ticket_id)
+    started = on or utcnow()
+    entry = TimeEntry(
+        ticket_id=ticket_id,
+        started_at=started,
+        ended_at=started + timedelta(minutes=minutes),
+        seconds=minutes * 60,
+        billable=billable,
+        note=note.strip(),
+    )
+    session.add(entry)
+    session.flush()
+    return entry
+
+
+def seconds_spent(*, session: Session, ticket_id: int, now: datetime | None = None) -> int:
+    """All time on the ticket, including the running timer up to *now*."""
+    finished = session.execute(
+        sa.select(func.coalesce(func.sum(TimeEntry.seconds), 0)).where(
+            col(TimeEntry.ticket_id) == ticket_id, col(TimeEntry.ended_at).is_not(None)
+        )
+    ).scalar_one()
+    running = running_timer(session=session)
+    extra = 0
+    if running is not None and running.ticket_id == ticket_id:
+        extra = int(((now or utcnow()) - _aware(running.started_at)).total_seconds())
+    return int(finished) + max(extra, 0)
+
+
+@dataclass(frozen=True)
+class MonthlyTime:
+    month: str  # "2025-03"
+    billable_seconds: int
+    other_seconds: int
+
+
+def monthly_time(*, session: Session, client_id: int) -> list[MonthlyTime]:
+    """Time spent per month for one client, billable and not, newest month first."""
+    statement = (
+        sa.select(col(TimeEntry.started_at), col(TimeEntry.seconds), col(TimeEntry.billable))
+        .join(Ticket, col(Ticket.id) == col(TimeEntry.ticket_id))
+        .where(col(Ticket.client_id) == client_id, col(TimeEntry.ended_at).is_not(None))
+    )
+    totals: dict[str, list[int]] = {}
+    for started_at, seconds, billable in session.execute(statement).all():
+        month = _aware(started_at).astimezone().strftime("%Y-%m")
+        bucket = totals.setdefault(month, [0, 0])
+        bucket[0 if billable else 1] += int(seconds)
+    return [
+        MonthlyTime(month, billable, other)
+        for month, (billable, other) in sorted(totals.items(), reverse=True)
+    ]
+
+
+def median_first_response(
+    *, session: Session, since: datetime, until: datetime | None = None
+) -> tuple[timedelta | None, int]:
+    """Median time to the first reply for tickets opened in [since, until); and how many."""
+    conditions = [col(Ticket.created_at) >= since, col(Ticket.first_response_at).is_not(None)]
+    if until is not None:
+        conditions.append(col(Ticket.created_at) < until)
+    rows = session.execute(
+        sa.select(col(Ticket.created_at), col(Ticket.first_response_at)).where(*conditions)
+    ).all()
+    waits = [
+        (_aware(first) - _aware(created)).total_seconds()
+        for created, first in rows
+        if first is not None
+    ]
+    if not waits:
+        return None, 0
+    return timedelta(seconds=statistics.median(waits)), len(waits)

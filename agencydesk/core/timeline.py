@@ -1,0 +1,137 @@
+"""One chronological story per client: tickets, conversation, guides sent (and, later, orders).
+
+Each kind of event comes from a *source*: a function returning the newest events of that kind
+for a client. A new kind plugs in with `register_source`; `client_timeline` merges them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+from sqlmodel import Session, col
+
+from agencydesk.core.models import Guide, GuideSend, Message, Ticket
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    """Something that happened with a client. The GUI words it; the core only states it."""
+
+    at: datetime
+    kind: str  # "ticket_opened", "ticket_resolved", "message", "note", "media", "guide_sent", …
+    subject: str  # the ticket or guide title, …
+    body: str  # message text, when there is one
+    from_me: bool
+    ticket_id: int | None
+    ref_id: int
+
+
+TimelineSource = Callable[[Session, int, datetime | None, int], list[TimelineEvent]]
+_SOURCES: dict[str, TimelineSource] = {}
+
+
+def register_source(name: str, source: TimelineSource) -> None:
+    _SOURCES[name] = source
+
+
+def _aware(value: datetime) -> datetime:
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+def client_timeline(
+    *, session: Session, client_id: int, before: datetime | None = None, limit: int = 100
+) -> list[TimelineEvent]:
+    """The newest *limit* events (older than *before*, for paging), newest first."""
+    events: list[TimelineEvent] = []
+    for source in _SOURCES.values():
+        events.extend(source(session, client_id, before, limit))
+    events.sort(key=lambda event: (_aware(event.at), event.kind, event.ref_id), reverse=True)
+    return events[:limit]
+
+
+def _tickets_opened(
+    session: Session, client_id: int, before: datetime | None, limit: int
+) -> list[TimelineEvent]:
+    statement = sa.select(col(Ticket.id), col(Ticket.title), col(Ticket.created_at)).where(
+        col(Ticket.client_id) == client_id
+    )
+    if before is not None:
+        statement = statement.where(col(Ticket.created_at) < before)
+    statement = statement.order_by(col(Ticket.created_at).desc()).limit(limit)
+    return [
+        TimelineEvent(at, "ticket_opened", title, "", False, ticket_id, ticket_id)
+        for ticket_id, title, at in session.execute(statement).all()
+    ]
+
+
+def _tickets_resolved(
+    session: Session, client_id: int, before: datetime | None, limit: int
+) -> list[TimelineEvent]:
+    resolved = col(Ticket.resolved_at)
+    statement = sa.select(col(Ticket.id), col(Ticket.title), resolved).where(
+        col(Ticket.client_id) == client_id, resolved.is_not(None)
+    )
+    if before is not None:
+        statement = statement.where(resolved < before)
+    statement = statement.order_by(resolved.desc()).limit(limit)
+    return [
+        TimelineEvent(at, "ticket_resolved", title, "", True, ticket_id, ticket_id)
+        for ticket_id, title, at in session.execute(statement).all()
+    ]
+
+
+def _messages(
+    session: Session, client_id: int, before: datetime | None, limit: int
+) -> list[TimelineEvent]:
+    statement = (
+        sa.select(
+            col(Message.id),
+            col(Message.sent_at),
+            col(Message.kind),
+            col(Message.body),
+            col(Message.from_me),
+            col(Message.ticket_id),
+            sa.func.coalesce(col(Ticket.title), ""),
+        )
+        .outerjoin(Ticket, col(Ticket.id) == col(Message.ticket_id))
+        .where(col(Message.client_id) == client_id, col(Message.kind) != "system")
+    )
+    if before is not None:
+        statement = statement.where(col(Message.sent_at) < before)
+    statement = statement.order_by(col(Message.sent_at).desc(), col(Message.id).desc()).limit(
+        limit
+    )
+    return [
+        TimelineEvent(at, kind, subject, body, from_me, ticket_id, message_id)
+        for message_id, at, kind, body, from_me, ticket_id, subject in session.execute(
+            statement
+        ).all()
+    ]
+
+
+def _guides_sent(
+    session: Session, client_id: int, before: datetime | None, limit: int
+) -> list[TimelineEvent]:
+    statement = (
+        sa.select(
+            col(GuideSend.id), col(GuideSend.sent_at), col(Guide.title), col(GuideSend.ticket_id)
+        )
+        .join(Guide, col(Guide.id) == col(GuideSend.guide_id))
+        .where(col(GuideSend.client_id) == client_id)
+    )
+    if before is not None:
+        statement = statement.where(col(GuideSend.sent_at) < before)
+    statement = statement.order_by(col(GuideSend.sent_at).desc()).limit(limit)
+    return [
+        TimelineEvent(at, "guide_sent", title, "", True, ticket_id, send_id)
+        for send_id, at, title, ticket_id in session.execute(statement).all()
+    ]
+
+
+register_source("tickets_opened", _tickets_opened)
+register_source("tickets_resolved", _tickets_resolved)
+register_source("messages", _messages)
+register_source("guides_sent", _guides_sent)

@@ -1,0 +1,178 @@
+"""The Today page: what needs the freelancer now."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+
+import sqlalchemy as sa
+from sqlmodel import Session, col
+
+from agencydesk.core import tickets
+from agencydesk.core.models import (
+    ACTIVE_STATUSES,
+    Client,
+    Guide,
+    GuideSend,
+    Ticket,
+    TicketStatus,
+    utcnow,
+)
+from agencydesk.core.tickets import TicketRow
+
+ACTIVE = [status.value for status in ACTIVE_STATUSES]
+
+
+@dataclass(frozen=True)
+class WaitingClient:
+    client_id: int
+    client_name: str
+    ticket_id: int
+    ticket_title: str
+    waiting_since: datetime
+    tickets_waiting: int
+
+
+@dataclass(frozen=True)
+class FirstResponse:
+    ticket_id: int
+    ticket_title: str
+    client_name: str
+    opened_at: datetime
+    answered_at: datetime | None
+
+    def wait(self, now: datetime) -> timedelta:
+        return _aware(self.answered_at or now) - _aware(self.opened_at)
+
+
+@dataclass(frozen=True)
+class GuideSent:
+    client_name: str
+    guide_title: str
+    sent_at: datetime
+
+
+@dataclass
+class TodaySummary:
+    now: datetime
+    overdue: list[TicketRow] = field(default_factory=list)
+    due_today: list[TicketRow] = field(default_factory=list)
+    waiting_on_us: list[WaitingClient] = field(default_factory=list)
+    first_responses: list[FirstResponse] = field(default_factory=list)
+    median_first_response: timedelta | None = None
+    guides_sent_today: list[GuideSent] = field(default_factory=list)
+
+
+def _aware(value: datetime) -> datetime:
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+def local_midnight(now: datetime) -> datetime:
+    local = _aware(now).astimezone()
+    return local.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(UTC)
+
+
+def start_of_week(now: datetime) -> datetime:
+    """Monday 00:00 of this week in local time, as UTC."""
+    midnight = local_midnight(now).astimezone()
+    return (midnight - timedelta(days=midnight.weekday())).astimezone(UTC)
+
+
+def today_summary(*, session: Session, now: datetime | None = None) -> TodaySummary:
+    now = _aware(now or utcnow())
+    today = _aware(now).astimezone().date()
+    summary = TodaySummary(now=now)
+    summary.overdue = tickets.list_tickets(session=session, due="overdue", today=today, limit=50)
+    summary.due_today = tickets.list_tickets(session=session, due="today", today=today, limit=50)
+    summary.waiting_on_us = waiting_on_us(session=session)
+    summary.first_responses = first_responses_since(session=session, since=start_of_week(now))
+    answered = [r for r in summary.first_responses if r.answered_at is not None]
+    if answered:
+        waits = sorted(r.wait(now) for r in answered)
+        middle = len(waits) // 2
+        summary.median_first_response = (
+            waits[middle] if len(waits) % 2 else (waits[middle - 1] + waits[middle]) / 2
+        )
+    summary.guides_sent_today = guides_sent_since(session=session, since=local_midnight(now))
+    return summary
+
+
+def waiting_on_us(*, session: Session, limit: int = 50) -> list[WaitingClient]:
+    """Clients waiting for us, longest wait first: tickets marked "waiting on us", and open
+    tickets nobody has answered yet (waiting since they were opened)."""
+    waiting_since = sa.case(
+        (col(Ticket.status) == TicketStatus.WAITING_ON_US.value, col(Ticket.status_changed_at)),
+        else_=col(Ticket.created_at),
+    )
+    statement = (
+        sa.select(
+            col(Ticket.client_id),
+            col(Client.name),
+            col(Ticket.id),
+            col(Ticket.title),
+            waiting_since,
+        )
+        .join(Client, col(Client.id) == col(Ticket.client_id))
+        .where(
+            col(Client.deleted_at).is_(None),
+            sa.or_(
+                col(Ticket.status) == TicketStatus.WAITING_ON_US.value,
+                sa.and_(
+                    col(Ticket.status) == TicketStatus.OPEN.value,
+                    col(Ticket.first_response_at).is_(None),
+                ),
+            ),
+        )
+        .order_by(waiting_since.asc())
+    )
+    by_client: dict[int, WaitingClient] = {}
+    for client_id, name, ticket_id, title, since in session.execute(statement).all():
+        since_value = _aware(datetime.fromisoformat(since) if isinstance(since, str) else since)
+        known = by_client.get(client_id)
+        if known is None:
+            by_client[client_id] = WaitingClient(client_id, name, ticket_id, title, since_value, 1)
+        else:
+            by_client[client_id] = WaitingClient(
+                known.client_id,
+                known.client_name,
+                known.ticket_id,
+                known.ticket_title,
+                known.waiting_since,
+                known.tickets_waiting + 1,
+            )
+    return list(by_client.values())[:limit]
+
+
+def first_responses_since(*, session: Session, since: datetime) -> list[FirstResponse]:
+    statement = (
+        sa.select(
+            col(Ticket.id),
+            col(Ticket.title),
+            col(Client.name),
+            col(Ticket.created_at),
+            col(Ticket.first_response_at),
+        )
+        .join(Client, col(Client.id) == col(Ticket.client_id))
+        .where(col(Ticket.created_at) >= since, col(Client.deleted_at).is_(None))
+        .order_by(col(Ticket.created_at).desc())
+    )
+    return [FirstResponse(*row) for row in session.execute(statement).all()]
+
+
+def guides_sent_since(*, session: Session, since: datetime) -> list[GuideSent]:
+    statement = (
+        sa.select(col(Client.name), col(Guide.title), col(GuideSend.sent_at))
+        .join(Client, col(Client.id) == col(GuideSend.client_id))
+        .join(Guide, col(Guide.id) == col(GuideSend.guide_id))
+        .where(col(GuideSend.sent_at) >= since)
+        .order_by(col(GuideSend.sent_at).desc())
+    )
+    return [GuideSent(*row) for row in session.execute(statement).all()]
+
+
+def due_counts(*, session: Session, today: date | None = None) -> tuple[int, int]:
+    """(overdue, due today): for the sidebar badge."""
+    return (
+        tickets.count_tickets(session=session, due="overdue", today=today),
+        tickets.count_tickets(session=session, due="today", today=today),
+    )

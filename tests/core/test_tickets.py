@@ -1,0 +1,193 @@
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from agencydesk.core import clients, tickets
+from agencydesk.core.db import session_scope
+from agencydesk.core.errors import UserError, ValidationError
+
+T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def ratna(engine: Engine) -> int:
+    with session_scope(engine) as session:
+        client = clients.create_client(session=session, values={"name": "Ibu Ratna"})
+        assert client.id is not None
+        return client.id
+
+
+def _ticket(engine: Engine, client_id: int, **values: object) -> int:
+    values.setdefault("title", "Website error")
+    with session_scope(engine) as session:
+        ticket = tickets.create_ticket(session=session, client_id=client_id, values=values)
+        assert ticket.id is not None
+        return ticket.id
+
+
+def test_a_ticket_needs_a_title_and_a_living_client(engine: Engine, ratna: int) -> None:
+    with pytest.raises(ValidationError) as raised, session_scope(engine) as session:
+        tickets.create_ticket(session=session, client_id=ratna, values={"title": "  "})
+    assert raised.value.errors == {"title": "title_required"}
+    with session_scope(engine) as session:
+        clients.delete_client(session=session, client_id=ratna)
+    with pytest.raises(UserError), session_scope(engine) as session:
+        tickets.create_ticket(session=session, client_id=ratna, values={"title": "Hi"})
+
+
+def test_status_changes_record_when_and_resolution(engine: Engine, ratna: int) -> None:
+    ticket_id = _ticket(engine, ratna)
+    with session_scope(engine) as session:
+        ticket = tickets.set_status(session=session, ticket_id=ticket_id, status="waiting_on_us")
+        assert ticket.resolved_at is None
+        waiting_since = ticket.status_changed_at
+        ticket = tickets.set_status(session=session, ticket_id=ticket_id, status="resolved")
+        assert ticket.resolved_at is not None
+        assert ticket.status_changed_at >= waiting_since
+        ticket = tickets.set_status(session=session, ticket_id=ticket_id, status="open")
+        assert ticket.resolved_at is None  # reopened
+    with pytest.raises(ValidationError), session_scope(engine) as session:
+        tickets.set_status(session=session, ticket_id=ticket_id, status="lost-in-space")
+
+
+def test_the_first_reply_sets_the_first_response_time(engine: Engine, ratna: int) -> None:
+    ticket_id = _ticket(engine, ratna)
+    with session_scope(engine) as session:
+        tickets.add_message(
+            session=session, ticket_id=ticket_id, body="Webnya error", from_me=False, sent_at=T0
+        )
+        tickets.add_message(
+            session=session,
+            ticket_id=ticket_id,
+            body="check the hosting",
+            from_me=True,
+            kind="note",
+            sent_at=T0 + timedelta(minutes=5),
+        )
+        ticket = tickets.get_ticket(session=session, ticket_id=ticket_id)
+        assert ticket.first_response_at is None  # an internal note is not a reply
+        tickets.add_message(
+            session=session,
+            ticket_id=ticket_id,
+            body="Saya cek ya Bu",
+            from_me=True,
+            sent_at=T0 + timedelta(minutes=12),
+        )
+        tickets.add_message(
+            session=session,
+            ticket_id=ticket_id,
+            body="Sudah beres",
+            from_me=True,
+            sent_at=T0 + timedelta(hours=2),
+        )
+        ticket = tickets.get_ticket(session=session, ticket_id=ticket_id)
+        assert ticket.first_response_at == T0 + timedelta(minutes=12)
+    with Session(engine) as session:
+        lines = tickets.conversation(session=session, ticket_id=ticket_id)
+    assert [line.body for line in lines] == [
+        "Webnya error",
+        "check the hosting",
+        "Saya cek ya Bu",
+        "Sudah beres",
+    ]
+    with pytest.raises(ValidationError), session_scope(engine) as session:
+        tickets.add_message(session=session, ticket_id=ticket_id, body=" \n ", from_me=True)
+
+
+def test_one_timer_runs_at_a_time_and_lives_in_the_database(engine: Engine, ratna: int) -> None:
+    first = _ticket(engine, ratna)
+    second = _ticket(engine, ratna, title="Hosting renewal")
+    with session_scope(engine) as session:
+        tickets.start_timer(session=session, ticket_id=first, now=T0)
+    # "restart": a brand new session finds the timer still running
+    with session_scope(engine) as session:
+        running = tickets.running_timer(session=session)
+        assert running is not None
+        assert running.ticket_id == first
+        assert (
+            tickets.seconds_spent(session=session, ticket_id=first, now=T0 + timedelta(minutes=10))
+            == 600
+        )
+        tickets.start_timer(session=session, ticket_id=second, now=T0 + timedelta(minutes=25))
+    with session_scope(engine) as session:
+        assert tickets.seconds_spent(session=session, ticket_id=first) == 25 * 60
+        stopped = tickets.stop_timer(session=session, now=T0 + timedelta(minutes=40))
+        assert stopped is not None
+        assert stopped.ticket_id == second
+        assert tickets.running_timer(session=session) is None
+        assert tickets.seconds_spent(session=session, ticket_id=second) == 15 * 60
+
+
+def test_manual_time_and_the_monthly_billable_summary(engine: Engine, ratna: int) -> None:
+    ticket_id = _ticket(engine, ratna)
+    with session_scope(engine) as session:
+        tickets.add_time(session=session, ticket_id=ticket_id, minutes=45, on=T0)
+        tickets.add_time(
+            session=session, ticket_id=ticket_id, minutes=30, on=T0 + timedelta(days=1)
+        )
+        tickets.add_time(
+            session=session, ticket_id=ticket_id, minutes=20, on=T0, billable=False, note="chat"
+        )
+        tickets.add_time(
+            session=session, ticket_id=ticket_id, minutes=60, on=T0 + timedelta(days=31)
+        )
+        with pytest.raises(ValidationError):
+            tickets.add_time(session=session, ticket_id=ticket_id, minutes=0)
+    with Session(engine) as session:
+        months = tickets.monthly_time(session=session, client_id=ratna)
+    assert [(m.month, m.billable_seconds, m.other_seconds) for m in months] == [
+        ("2026-04", 3600, 0),
+        ("2026-03", 75 * 60, 20 * 60),
+    ]
+
+
+def test_ticket_list_filters_across_clients(engine: Engine, ratna: int) -> None:
+    with session_scope(engine) as session:
+        bambang = clients.create_client(session=session, values={"name": "Pak Bambang"}).id
+    assert bambang is not None
+    today = date(2026, 3, 10)
+    _ticket(engine, ratna, title="Overdue one", due_date=today - timedelta(days=1))
+    _ticket(engine, ratna, title="Due today", due_date=today, priority=3)
+    _ticket(engine, bambang, title="All promos at once", status="waiting_on_us")
+    done = _ticket(engine, bambang, title="Old and done", due_date=today - timedelta(days=9))
+    with session_scope(engine) as session:
+        tickets.set_status(session=session, ticket_id=done, status="resolved")
+
+    def titles(**query: object) -> list[str]:
+        with Session(engine) as session:
+            rows = tickets.list_tickets(session=session, today=today, **query)  # type: ignore[arg-type]
+            count = tickets.count_tickets(
+                session=session,
+                today=today,
+                **{k: v for k, v in query.items() if k not in ("sort", "descending")},  # type: ignore[arg-type]
+            )
+        assert count == len(rows)
+        return [row.title for row in rows]
+
+    assert titles(due="overdue") == ["Overdue one"]  # the resolved one is not overdue
+    assert titles(due="today") == ["Due today"]
+    assert titles(status=["waiting_on_us"]) == ["All promos at once"]
+    assert titles(client_id=bambang, sort="title") == ["All promos at once", "Old and done"]
+    assert titles(priority=3) == ["Due today"]
+    assert titles(search="bambang promos") == ["All promos at once"]
+    assert titles(sort="due")[:3] == ["Old and done", "Overdue one", "Due today"]
+    with session_scope(engine) as session:
+        clients.delete_client(session=session, client_id=bambang)
+    assert titles() == ["Overdue one", "Due today"]
+
+
+def test_median_first_response(engine: Engine, ratna: int) -> None:
+    waits = [10, 30, 240]
+    for minutes in waits:
+        ticket_id = _ticket(engine, ratna)
+        with session_scope(engine) as session:
+            ticket = tickets.get_ticket(session=session, ticket_id=ticket_id)
+            ticket.created_at = T0
+            ticket.first_response_at = T0 + timedelta(minutes=minutes)
+    with Session(engine) as session:
+        median, count = tickets.median_first_response(session=session, since=T0)
+    assert (median, count) == (timedelta(minutes=30), 3)

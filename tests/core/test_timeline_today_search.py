@@ -1,0 +1,180 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import Connection, Engine
+from sqlmodel import Session, select
+
+from agencydesk.core import clients, search, tickets, timeline, today
+from agencydesk.core.db import session_scope
+from agencydesk.core.models import Guide, GuideSend, TimeEntry
+from agencydesk.migrations import fts_v1
+
+
+def test_timeline_merges_every_kind_newest_first(demo_engine: Engine) -> None:
+    with Session(demo_engine) as session:
+        ratna = next(
+            row.id
+            for row in clients.list_clients(session=session, search="Ratna")
+            if row.name == "Ibu Ratna Wulandari"
+        )
+        events = timeline.client_timeline(session=session, client_id=ratna, limit=500)
+    kinds = {event.kind for event in events}
+    assert {"ticket_opened", "ticket_resolved", "message"} <= kinds
+    stamps = [event.at for event in events]
+    assert stamps == sorted(stamps, reverse=True)
+    first_words = [e.body for e in events if e.kind == "message"][-1]
+    assert "ketemu langsung" in first_words  # the very first message: she wanted to meet in person
+
+
+def test_a_new_kind_of_event_plugs_into_the_timeline(demo_engine: Engine) -> None:
+    marker = datetime(2030, 1, 1, tzinfo=UTC)
+
+    def orders(
+        session: Session, client_id: int, before: datetime | None, limit: int
+    ) -> list[timeline.TimelineEvent]:
+        return [timeline.TimelineEvent(marker, "order", "Website", "", False, None, 1)]
+
+    timeline.register_source("test_orders", orders)
+    try:
+        with Session(demo_engine) as session:
+            events = timeline.client_timeline(session=session, client_id=1, limit=3)
+        assert events[0].kind == "order"
+    finally:
+        timeline._SOURCES.pop("test_orders")
+
+
+def test_today_lists_what_needs_the_freelancer_now(demo_engine: Engine) -> None:
+    with Session(demo_engine) as session:
+        summary = today.today_summary(session=session)
+    assert [row.title for row in summary.overdue] == ["Upload 40 product photos to the catalogue"]
+    assert [row.title for row in summary.due_today] == ["How do I add a photo of the new menu?"]
+    waiting = [w.client_name for w in summary.waiting_on_us]
+    assert waiting[0] == "Pak Bambang Santoso"  # waiting longest
+    assert set(waiting) == {"Pak Bambang Santoso", "Ibu Ratna Wulandari", "Claire Dubois"}
+    assert "Booking form emails land in spam" in [r.ticket_title for r in summary.first_responses]
+
+
+def test_today_counts_guides_sent_today(engine: Engine) -> None:
+    now = datetime.now(UTC)
+    with session_scope(engine) as session:
+        client = clients.create_client(session=session, values={"name": "Ibu Ratna"})
+        guide = Guide(title="Cara kirim screenshot", body="1. Tekan tombol")
+        session.add(guide)
+        session.flush()
+        assert client.id is not None
+        assert guide.id is not None
+        session.add(GuideSend(guide_id=guide.id, client_id=client.id, sent_at=now))
+        session.add(
+            GuideSend(guide_id=guide.id, client_id=client.id, sent_at=now - timedelta(days=2))
+        )
+    with Session(engine) as session:
+        summary = today.today_summary(session=session, now=now)
+    assert [(g.client_name, g.guide_title) for g in summary.guides_sent_today] == [
+        ("Ibu Ratna", "Cara kirim screenshot")
+    ]
+
+
+def test_fts_query_makes_every_word_a_prefix() -> None:
+    assert search.fts_query("Webnya ERR") == '"webnya"* "err"*'
+    assert search.fts_query('"; DROP TABLE client; --') == '"drop"* "table"* "client"*'
+    assert search.fts_query("  ?! ") is None
+
+
+def _hits(engine: Engine, query: str) -> dict[str, list[str]]:
+    with Session(engine) as session:
+        results = search.search(session=session, text=query)
+    return {kind: [hit.title for hit in hits] for kind, hits in results.hits.items() if hits}
+
+
+def test_search_finds_clients_tickets_and_messages_by_prefix(demo_engine: Engine) -> None:
+    found_clients = _hits(demo_engine, "ratn")["client"]
+    assert found_clients[0] == "Ibu Ratna Wulandari"  # a name match ranks first
+    assert "Ibu Rina Marlina" in found_clients  # her notes mention "Bu Ratna"
+    found = _hits(demo_engine, "databa")
+    assert found["ticket"] == ["Website shows 'Error establishing a database connection'"]
+    assert found["message"] == ["Ibu Ratna Wulandari"]
+    with Session(demo_engine) as session:
+        results = search.search(session=session, text="webnya error")
+    snippet = results.hits["message"][0].snippet
+    assert f"{search.HIT_START}webnya{search.HIT_END}" in snippet
+
+
+def test_search_ignores_diacritics_and_case(engine: Engine) -> None:
+    with session_scope(engine) as session:
+        clients.create_client(session=session, values={"name": "Café Sérénité"})
+    assert _hits(engine, "cafe serenite")["client"] == ["Café Sérénité"]
+
+
+@pytest.mark.parametrize("step", ["insert", "update", "delete"])
+def test_the_search_index_follows_every_change(engine: Engine, step: str) -> None:
+    with session_scope(engine) as session:
+        client_id = clients.create_client(session=session, values={"name": "Ibu Ratna"}).id
+        assert client_id is not None
+        ticket_id = tickets.create_ticket(
+            session=session, client_id=client_id, values={"title": "Ganti logo"}
+        ).id
+        assert ticket_id is not None
+        message = tickets.add_message(
+            session=session, ticket_id=ticket_id, body="logonya kebesaran", from_me=False
+        )
+    assert _hits(engine, "kebesaran") == {"message": ["Ibu Ratna"]}
+    if step == "update":
+        with session_scope(engine) as session:
+            message.body = "warnanya kurang cerah"
+            session.add(message)
+            ticket = tickets.get_ticket(session=session, ticket_id=ticket_id)
+            ticket.title = "Ganti warna"
+            session.add(ticket)
+        assert _hits(engine, "kebesaran") == {}
+        assert _hits(engine, "cerah") == {"message": ["Ibu Ratna"]}
+        assert _hits(engine, "warna") == {"ticket": ["Ganti warna"], "message": ["Ibu Ratna"]}
+    elif step == "delete":
+        with session_scope(engine) as session:
+            tickets.delete_ticket(session=session, ticket_id=ticket_id)
+            session.delete(message)
+        assert _hits(engine, "kebesaran") == {}
+        assert _hits(engine, "logo") == {}
+
+
+def test_deleted_clients_are_not_found(engine: Engine) -> None:
+    with session_scope(engine) as session:
+        client_id = clients.create_client(session=session, values={"name": "Pak Bambang"}).id
+        assert client_id is not None
+        clients.delete_client(session=session, client_id=client_id)
+    assert _hits(engine, "bambang") == {}
+
+
+def test_without_fts5_the_search_still_works_with_like(demo_engine: Engine) -> None:
+    class Op:  # what fts_v1 needs of alembic's `op`
+        def __init__(self, connection: Connection) -> None:
+            self.connection = connection
+
+        def execute(self, sql: str) -> None:
+            self.connection.execute(text(sql))
+
+    with demo_engine.begin() as connection:
+        fts_v1.drop_all(Op(connection))
+    with Session(demo_engine) as session:
+        assert not search.fts_available(session)
+        results = search.search(session=session, text="webnya error")
+    assert not results.used_fts
+    assert [hit.title for hit in results.hits["message"]] == ["Ibu Ratna Wulandari"]
+    assert f"{search.HIT_START}webnya{search.HIT_END}" in results.hits["message"][0].snippet
+
+
+def test_time_entries_cascade_with_their_ticket(engine: Engine) -> None:
+    with session_scope(engine) as session:
+        client_id = clients.create_client(session=session, values={"name": "Andi"}).id
+        assert client_id is not None
+        ticket_id = tickets.create_ticket(
+            session=session, client_id=client_id, values={"title": "SSL"}
+        ).id
+        assert ticket_id is not None
+        tickets.add_time(session=session, ticket_id=ticket_id, minutes=25)
+    with session_scope(engine) as session:
+        tickets.delete_ticket(session=session, ticket_id=ticket_id)
+    with Session(engine) as session:
+        assert session.exec(select(TimeEntry)).all() == []
