@@ -1,0 +1,192 @@
+"""Public entry points: detect the format, decode, dispatch, wrap every error."""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+from .csv_chat import parse_csv
+from .dates import check_date_order
+from .detect import detect_format
+from .jsonutil import load_json
+from .line import parse_line
+from .messenger import looks_like_messenger, parse_messenger
+from .model import ChatImportError, ParsedChat
+from .telegram import looks_like_telegram, parse_telegram
+from .textutil import NOT_A_CHAT, decode_export, first_visible_char
+from .whatsapp import chat_name_from_filename, parse_whatsapp
+from .zipped import is_zip, read_chat_from_zip
+
+MAX_FILE_BYTES = 512 * 1024 * 1024
+
+
+def parse_chat_text(
+    text: str,
+    *,
+    filename: str | None = None,
+    date_order: str | None = None,
+    csv_columns: Mapping[str, str] | None = None,
+    warnings: list[str] | None = None,
+) -> ParsedChat:
+    """Parse already-decoded export text (any supported format)."""
+    try:
+        order = check_date_order(date_order)
+        if not isinstance(text, str):
+            raise ChatImportError("was not given as text")
+        if text.startswith("\ufeff"):
+            text = text[1:]
+        if "\r" in text:
+            text = text.replace("\r\n", "\n")
+        return _dispatch(text, filename, order, csv_columns, list(warnings or []))
+    except ChatImportError as exc:
+        raise exc.with_path(filename) from None
+    except Exception as exc:  # the API promises one error type
+        raise _unexpected(exc, filename) from exc
+
+
+def parse_chat_bytes(
+    data: bytes,
+    *,
+    filename: str | None = None,
+    date_order: str | None = None,
+    csv_columns: Mapping[str, str] | None = None,
+) -> ParsedChat:
+    """Parse the raw bytes of an export; the format is detected from the content.
+
+    ``filename`` is used only in error messages and to learn a WhatsApp chat's
+    name (``WhatsApp Chat with X.txt``). ``date_order`` (``"DMY"``, ``"MDY"``,
+    ``"YMD"``) overrides the detected day/month order. ``csv_columns`` maps our
+    fields (``timestamp`` or ``date``/``time``, ``sender``, ``text``,
+    ``media_file``) to CSV header names. Zip bytes are read like
+    :func:`parse_chat_file` reads a zip file.
+    """
+    try:
+        order = check_date_order(date_order)
+        if not isinstance(data, (bytes, bytearray, memoryview)):
+            raise ChatImportError("was not given as bytes")
+        raw = bytes(data)
+        if is_zip(raw):
+            return _parse_zip(io.BytesIO(raw), filename, order, csv_columns)
+        return _parse_raw(raw, filename, order, csv_columns)
+    except ChatImportError as exc:
+        raise exc.with_path(filename) from None
+    except Exception as exc:  # the API promises one error type
+        raise _unexpected(exc, filename) from exc
+
+
+def parse_chat_file(
+    path: str | os.PathLike[str],
+    *,
+    date_order: str | None = None,
+    csv_columns: Mapping[str, str] | None = None,
+) -> ParsedChat:
+    """Parse an export file: any supported text/JSON/CSV file, or a WhatsApp zip.
+
+    For a zip ("export with media") the chat ``.txt`` inside is parsed and
+    ``ParsedChat.media_members`` lists the other files of the zip, so that a
+    message's ``media_file`` can be matched (see ``ParsedChat.media_member_for``)
+    and extracted later with :func:`extract_media`.
+    """
+    name = os.fspath(path) if isinstance(path, (str, os.PathLike)) else str(path)
+    try:
+        order = check_date_order(date_order)
+        p = Path(name)
+        with p.open("rb") as fp:
+            head = fp.read(4)
+            if is_zip(head):
+                fp.close()
+                return _parse_zip(p, name, order, csv_columns)
+            if os.fstat(fp.fileno()).st_size > MAX_FILE_BYTES:
+                raise ChatImportError(
+                    f"is too large to be a chat export (more than {MAX_FILE_BYTES // 2**20} MB)"
+                )
+            data = head + fp.read()
+        return _parse_raw(data, name, order, csv_columns)
+    except ChatImportError as exc:
+        raise exc.with_path(name) from None
+    except FileNotFoundError:
+        raise ChatImportError("does not exist", path=name) from None
+    except IsADirectoryError:
+        raise ChatImportError("is a folder, not a file", path=name) from None
+    except PermissionError:
+        raise ChatImportError("cannot be opened: permission denied", path=name) from None
+    except OSError as exc:
+        raise ChatImportError(f"cannot be read ({exc.strerror or exc})", path=name) from None
+    except Exception as exc:  # the API promises one error type
+        raise _unexpected(exc, name) from exc
+
+
+def _unexpected(exc: Exception, filename: str | None) -> ChatImportError:
+    if isinstance(exc, MemoryError):
+        return ChatImportError("is too large to read into memory", path=filename)
+    return ChatImportError(
+        f"could not be read because of an unexpected problem ({type(exc).__name__}); "
+        "the file may be damaged",
+        path=filename,
+    )
+
+
+def _parse_raw(
+    data: bytes,
+    filename: str | None,
+    order: str | None,
+    csv_columns: Mapping[str, str] | None,
+) -> ParsedChat:
+    if len(data) > MAX_FILE_BYTES:
+        raise ChatImportError("is too large to be a chat export")
+    if data.startswith(b"%PDF"):
+        raise ChatImportError(NOT_A_CHAT + " (it is a PDF document)")
+    text, warnings = decode_export(data)
+    return _dispatch(text, filename, order, csv_columns, warnings)
+
+
+def _parse_zip(
+    source: Path | io.BytesIO,
+    filename: str | None,
+    order: str | None,
+    csv_columns: Mapping[str, str] | None,
+) -> ParsedChat:
+    data, member, media = read_chat_from_zip(source)
+    try:
+        result = _parse_raw(data, member, order, csv_columns)
+    except ChatImportError as exc:
+        raise ChatImportError(
+            f"{exc.problem} (in “{member}” inside the zip)", path=filename, line=exc.line
+        ) from None
+    result.media_members = tuple(media)
+    if result.chat_name is None and filename:
+        base = Path(filename).name
+        if base.lower().endswith(".zip"):
+            result.chat_name = chat_name_from_filename(base[:-4] + ".txt")
+    return result
+
+
+def _dispatch(
+    text: str,
+    filename: str | None,
+    order: str | None,
+    csv_columns: Mapping[str, str] | None,
+    warnings: list[str],
+) -> ParsedChat:
+    if first_visible_char(text) == "{":
+        obj = load_json(text)
+        if looks_like_messenger(obj):
+            return parse_messenger(obj, warnings=warnings)
+        if looks_like_telegram(obj):
+            return parse_telegram(obj, warnings=warnings)
+        raise ChatImportError(NOT_A_CHAT + " (it is JSON of another kind)")
+    fmt = detect_format(text, csv_columns=csv_columns)
+    if fmt in ("whatsapp-android", "whatsapp-ios"):
+        return parse_whatsapp(
+            text,
+            date_order=order,
+            chat_name=chat_name_from_filename(filename),
+            warnings=warnings,
+        )
+    if fmt == "line":
+        return parse_line(text, date_order=order, warnings=warnings)
+    if fmt == "csv":
+        return parse_csv(text, csv_columns=csv_columns, date_order=order, warnings=warnings)
+    raise ChatImportError(NOT_A_CHAT)

@@ -1,0 +1,286 @@
+"""CSV chat parser: one message per row, with a header row.
+
+Columns are found by header name (English and Indonesian names, see
+``_AUTO_COLUMNS``) or given explicitly with ``csv_columns``, a mapping from
+our field names (``timestamp`` or ``date`` + ``time``, ``sender``, ``text``,
+optional ``media_file``) to the file's header names. The delimiter (``,``,
+``;`` or tab) is sniffed from the header row.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Mapping
+from datetime import datetime
+
+from .dates import decide_day_month_order, full_year, make_date
+from .jsonutil import local_from_epoch
+from .model import (
+    KIND_MEDIA,
+    KIND_MESSAGE,
+    KIND_SYSTEM,
+    NO_FLAGS,
+    ChatImportError,
+    ChatMessage,
+    ParsedChat,
+    participants_of,
+)
+
+FORMAT = "csv"
+FIELDS = ("timestamp", "date", "time", "sender", "text", "media_file")
+
+_AUTO_COLUMNS: dict[str, tuple[str, ...]] = {
+    "timestamp": (
+        "timestamp",
+        "datetime",
+        "date_time",
+        "date/time",
+        "time_stamp",
+        "sent_at",
+        "created_at",
+        "sent",
+        "tanggal_waktu",
+        "tanggal_dan_waktu",
+        "waktu_kirim",
+    ),
+    "date": ("date", "tanggal", "tgl", "day", "hari"),
+    "time": ("time", "jam", "waktu", "hour", "pukul"),
+    "sender": (
+        "sender",
+        "from",
+        "author",
+        "name",
+        "pengirim",
+        "user",
+        "username",
+        "nama",
+        "dari",
+        "sender_name",
+        "from_name",
+    ),
+    "text": ("text", "message", "body", "pesan", "content", "isi", "konten", "msg", "isi_pesan"),
+    "media_file": ("media_file", "media", "attachment", "file", "lampiran", "berkas"),
+}
+
+_DT = re.compile(
+    r"(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})"
+    r"(?:[ ,T]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:[.,]\d+)?)?"
+    r"(?:[ \u00a0\u202f]?([AaPp])\.?[ \u00a0\u202f]?[Mm]\.?)?)?"
+    r"\s*(Z|[+-]\d{2}:?\d{2})?$"
+)
+_EPOCH = re.compile(r"\d{9,13}(?:\.\d+)?$")
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[\s\-]+", "_", name.strip().lstrip("\ufeff").lower())
+
+
+def sniff_delimiter(first_line: str) -> str | None:
+    best, best_n = None, 0
+    for delim in (",", ";", "\t", "|"):
+        n = first_line.count(delim)
+        if n > best_n:
+            best, best_n = delim, n
+    return best
+
+
+def _header_row(text: str) -> tuple[list[str], str] | None:
+    end = text.find("\n")
+    first = text if end < 0 else text[:end]
+    delim = sniff_delimiter(first)
+    if delim is None:
+        return None
+    try:
+        row = next(csv.reader([first], delimiter=delim))
+    except (csv.Error, StopIteration):
+        return None
+    return row, delim
+
+
+def map_columns(header: list[str], explicit: Mapping[str, str] | None) -> dict[str, int] | None:
+    """Column index for each of our fields, or ``None`` if the file cannot be mapped."""
+    normalized = [_norm(h) for h in header]
+    result: dict[str, int] = {}
+    if explicit:
+        for field_name, col in explicit.items():
+            if field_name not in FIELDS:
+                raise ChatImportError(
+                    f"unknown CSV field {field_name!r} in the column mapping; "
+                    f"use {', '.join(FIELDS)}"
+                )
+            try:
+                result[field_name] = normalized.index(_norm(col))
+            except ValueError:
+                raise ChatImportError(
+                    f"has no column named {col!r} (columns: {', '.join(header)})", line=1
+                ) from None
+    for field_name, names in _AUTO_COLUMNS.items():
+        if field_name in result:
+            continue
+        if (
+            explicit
+            and field_name in ("date", "time", "timestamp")
+            and ("timestamp" in explicit or "date" in explicit)
+        ):
+            continue
+        for n in names:
+            if n in normalized and normalized.index(n) not in result.values():
+                result[field_name] = normalized.index(n)
+                break
+    if "timestamp" not in result:
+        if "date" in result:
+            pass
+        elif "time" in result:
+            result["timestamp"] = result.pop("time")
+        else:
+            return None
+    if "text" not in result:
+        return None
+    return result
+
+
+def looks_like_csv(text: str, explicit: Mapping[str, str] | None = None) -> bool:
+    head = _header_row(text)
+    if head is None or len(head[0]) < 2:
+        return False
+    try:
+        return map_columns(head[0], explicit) is not None
+    except ChatImportError:
+        return explicit is not None
+
+
+def _parse_dt(raw: str, order: str) -> datetime | None:
+    s = raw.strip()
+    if not s:
+        return None
+    if _EPOCH.match(s):
+        value = float(s)
+        if value > 1e11:
+            value /= 1000.0
+        try:
+            return local_from_epoch(value)
+        except ChatImportError:
+            return None
+    m = _DT.match(s)
+    if m is None:
+        return None
+    a, b, c = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if len(m.group(1)) == 4:
+        d = make_date("YMD", a, b, c)
+    elif len(m.group(3)) in (2, 4):
+        d = make_date(order if order in ("DMY", "MDY") else "DMY", a, b, c)
+    else:
+        return None
+    if d is None:
+        return None
+    h = int(m.group(4) or 0)
+    mi = int(m.group(5) or 0)
+    sec = int(m.group(6) or 0)
+    ap = m.group(7)
+    if ap:
+        if not 1 <= h <= 12:
+            return None
+        if ap in "pP":
+            h = 12 if h == 12 else h + 12
+        elif h == 12:
+            h = 0
+    if h > 23 or mi > 59 or sec > 59:
+        return None
+    dt = datetime(d.year, d.month, d.day, h, mi, sec)
+    tz = m.group(8)
+    if tz:
+        try:
+            aware = datetime.fromisoformat(dt.isoformat() + ("+00:00" if tz == "Z" else tz))
+            return aware.astimezone().replace(tzinfo=None)
+        except (ValueError, OverflowError, OSError):
+            return None
+    return dt
+
+
+def parse_csv(
+    text: str,
+    *,
+    csv_columns: Mapping[str, str] | None = None,
+    date_order: str | None = None,
+    warnings: list[str] | None = None,
+) -> ParsedChat:
+    """Parse CSV text (first row = header)."""
+    warns = list(warnings or [])
+    head = _header_row(text)
+    if head is None:
+        raise ChatImportError("is not a CSV file with a header row", line=1)
+    header, delim = head
+    cols = map_columns(header, csv_columns)
+    if cols is None:
+        raise ChatImportError(
+            "is a CSV file, but its columns could not be matched to date, sender and text "
+            f"(columns: {', '.join(header)}); give a column mapping",
+            line=1,
+        )
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
+    raw_rows: list[tuple[int, str, str, str, str]] = []
+    try:
+        next(reader)
+        start = reader.line_num + 1
+        for row in reader:
+            line_no = start
+            start = reader.line_num + 1
+            if not any(cell.strip() for cell in row):
+                continue
+
+            def cell(name: str, row: list[str] = row) -> str:
+                i = cols.get(name)
+                return row[i] if i is not None and i < len(row) else ""
+
+            if "timestamp" in cols:
+                when = cell("timestamp")
+                if "time" in cols and cell("time").strip():
+                    when = f"{when.strip()} {cell('time').strip()}"
+            else:
+                when = f"{cell('date').strip()} {cell('time').strip()}"
+            raw_rows.append((line_no, when, cell("sender"), cell("text"), cell("media_file")))
+    except csv.Error as exc:
+        raise ChatImportError(f"is not valid CSV ({exc})", line=reader.line_num) from None
+    if not raw_rows:
+        raise ChatImportError("is a CSV file without any rows")
+
+    order = date_order if date_order in ("DMY", "MDY") else None
+    if order is None:
+        triples: list[tuple[int, int, int]] = []
+        seen: set[str] = set()
+        for _no, when, *_rest in raw_rows:
+            m = _DT.match(when.strip())
+            if m is None or len(m.group(1)) == 4:
+                continue
+            key = m.group(0)[: m.start(4)] if m.group(4) else m.group(0)
+            if key in seen:
+                continue
+            seen.add(key)
+            triples.append((int(m.group(1)), int(m.group(2)), full_year(int(m.group(3)))))
+        order = decide_day_month_order(triples, "DMY")[0] if triples else None
+
+    messages: list[ChatMessage] = []
+    for line_no, when, sender, body, media in raw_rows:
+        ts = _parse_dt(when, order or "DMY")
+        if ts is None:
+            raise ChatImportError(f"has a date that cannot be read: {when.strip()!r}", line=line_no)
+        name = sender.strip()
+        media_name = media.strip()
+        if not name:
+            messages.append(ChatMessage(KIND_SYSTEM, ts, None, body, NO_FLAGS, None))
+        elif media_name:
+            messages.append(ChatMessage(KIND_MEDIA, ts, name, body, NO_FLAGS, media_name))
+        else:
+            messages.append(ChatMessage(KIND_MESSAGE, ts, name, body, NO_FLAGS, None))
+    if len(messages) > 1 and messages[0].timestamp > messages[-1].timestamp:
+        messages.reverse()
+    messages.sort(key=lambda m: m.timestamp)
+    return ParsedChat(
+        format=FORMAT,
+        date_order=order if order else ("YMD" if messages else None),
+        messages=messages,
+        participants=participants_of(messages),
+        warnings=warns,
+    )

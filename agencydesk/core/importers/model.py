@@ -1,0 +1,197 @@
+"""Data types shared by every chat-export parser.
+
+Everything here is plain Python (stdlib only): no Qt, no database.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import datetime
+from operator import attrgetter
+from typing import Any, Literal
+
+MessageKind = Literal["message", "media", "system"]
+
+KIND_MESSAGE: MessageKind = "message"
+KIND_MEDIA: MessageKind = "media"
+KIND_SYSTEM: MessageKind = "system"
+
+FLAG_EDITED = "edited"
+FLAG_DELETED = "deleted"
+FLAG_FORWARDED = "forwarded"
+FLAG_MEDIA_OMITTED = "media-omitted"
+
+NO_FLAGS: frozenset[str] = frozenset()
+
+
+class _MessageSlots:
+    """Storage of :class:`ChatMessage` (the slots live here so that the fast
+    constructors below can share the exact same object layout)."""
+
+    __slots__ = ("flags", "kind", "media_file", "sender", "text", "timestamp")
+
+
+@dataclass(frozen=True, slots=True)
+class ChatMessage(_MessageSlots):
+    """One message (or media item, or system event) of a chat export.
+
+    ``timestamp`` is the naive wall-clock time shown in the export. ``sender`` is
+    ``None`` for system events. For media, ``text`` is the caption (or ``""``) and
+    ``media_file`` the attached file name, ``None`` when the export left it out.
+    """
+
+    kind: MessageKind
+    timestamp: datetime
+    sender: str | None
+    text: str
+    flags: frozenset[str] = NO_FLAGS
+    media_file: str | None = None
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "timestamp": self.timestamp.replace(microsecond=0).isoformat(timespec="seconds"),
+            "sender": self.sender,
+            "text": self.text,
+            "flags": sorted(self.flags),
+            "media_file": self.media_file,
+        }
+
+
+# Fast constructors for the hot loops. A frozen dataclass's generated __init__
+# must go through object.__setattr__ for every field, which makes it about three
+# times slower than plain attribute stores. These twins share ChatMessage's slot
+# layout, store the fields directly and then turn themselves into a real
+# ChatMessage; the results are indistinguishable from normally built ones.
+class _NewMessage(_MessageSlots):
+    __slots__ = ()
+
+    def __init__(
+        self,
+        kind: MessageKind,
+        timestamp: datetime,
+        sender: str | None,
+        text: str,
+        flags: frozenset[str],
+        media_file: str | None,
+    ) -> None:
+        self.kind = kind
+        self.timestamp = timestamp
+        self.sender = sender
+        self.text = text
+        self.flags = flags
+        self.media_file = media_file
+        self.__class__ = ChatMessage  # type: ignore[assignment]
+
+
+class _NewPlainMessage(_MessageSlots):
+    __slots__ = ()
+
+    def __init__(self, timestamp: datetime, sender: str | None, text: str) -> None:
+        self.kind = "message"
+        self.timestamp = timestamp
+        self.sender = sender
+        self.text = text
+        self.flags = NO_FLAGS
+        self.media_file = None
+        self.__class__ = ChatMessage  # type: ignore[assignment]
+
+
+def make_message(
+    kind: MessageKind,
+    timestamp: datetime,
+    sender: str | None,
+    text: str,
+    flags: frozenset[str],
+    media_file: str | None,
+) -> ChatMessage:
+    """Build a :class:`ChatMessage` without validation (internal, fast path)."""
+    return _NewMessage(kind, timestamp, sender, text, flags, media_file)  # type: ignore[return-value]
+
+
+@dataclass
+class ParsedChat:
+    """The result of parsing one export.
+
+    ``format`` is one of ``"whatsapp-android"``, ``"whatsapp-ios"``, ``"telegram"``,
+    ``"line"``, ``"messenger"`` or ``"csv"``. ``date_order`` is ``"DMY"``, ``"MDY"``
+    or ``"YMD"`` for formats whose dates are written in a locale-dependent order,
+    otherwise ``None``. ``messages`` are oldest first. ``participants`` are the
+    distinct non-``None`` senders in order of first appearance.
+
+    ``media_members`` lists the media files present in a WhatsApp "export with
+    media" zip (names as stored in the zip). ``chats`` is filled only for exports
+    that hold several chats (Telegram full-account export): one entry per chat;
+    ``messages`` then holds all of them merged in time order.
+    """
+
+    format: str
+    date_order: str | None
+    messages: list[ChatMessage]
+    participants: list[str]
+    warnings: list[str] = field(default_factory=list)
+    chat_name: str | None = None
+    media_members: tuple[str, ...] = ()
+    chats: tuple[ParsedChat, ...] = ()
+
+    def media_member_for(self, media_file: str | None) -> str | None:
+        """Name of the zip member holding ``media_file``, or ``None`` if absent."""
+        if not media_file or not self.media_members:
+            return None
+        if media_file in self.media_members:
+            return media_file
+        wanted = media_file.rsplit("/", 1)[-1]
+        for name in self.media_members:
+            if name.rsplit("/", 1)[-1] == wanted:
+                return name
+        return None
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return {
+            "format": self.format,
+            "date_order": self.date_order,
+            "chat_name": self.chat_name,
+            "participants": list(self.participants),
+            "warnings": list(self.warnings),
+            "media_members": list(self.media_members),
+            "messages": [m.to_json_dict() for m in self.messages],
+        }
+
+
+class ChatImportError(Exception):
+    """The only error the importer API raises.
+
+    The message is plain English and names the file (and the line, when known).
+    """
+
+    def __init__(
+        self,
+        problem: str,
+        *,
+        path: str | os.PathLike[str] | None = None,
+        line: int | None = None,
+    ) -> None:
+        self.path: str | None = os.fspath(path) if path is not None else None
+        self.line: int | None = line
+        self.problem = problem
+        where = f"“{self.path}”" if self.path else "The chat file"
+        if line is not None:
+            where += f", line {line}"
+        super().__init__(f"{where}: {problem}")
+
+    def with_path(self, path: str | os.PathLike[str] | None) -> ChatImportError:
+        """Same error, naming ``path`` (used when the file name is known later)."""
+        if path is None or self.path is not None:
+            return self
+        return ChatImportError(self.problem, path=path, line=self.line)
+
+
+_get_sender = attrgetter("sender")
+
+
+def participants_of(messages: list[ChatMessage]) -> list[str]:
+    """Distinct senders (excluding ``None``) in order of first appearance."""
+    seen = dict.fromkeys(map(_get_sender, messages))
+    seen.pop(None, None)
+    return [s for s in seen if s is not None]

@@ -1,0 +1,225 @@
+"""Telegram Desktop ``result.json`` parser (single chat or full-account export).
+
+A full-account export (``chats.list``) with several chats is parsed completely:
+``ParsedChat.chats`` holds one ``ParsedChat`` per chat (with its ``chat_name``),
+and ``ParsedChat.messages`` all messages of all chats merged in time order. The
+importer can offer the user a choice of chat from ``chats``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from .jsonutil import as_str, local_from_epoch
+from .model import (
+    FLAG_EDITED,
+    FLAG_FORWARDED,
+    FLAG_MEDIA_OMITTED,
+    KIND_MEDIA,
+    KIND_MESSAGE,
+    KIND_SYSTEM,
+    ChatImportError,
+    ChatMessage,
+    MessageKind,
+    ParsedChat,
+    participants_of,
+)
+
+FORMAT = "telegram"
+_NOT_INCLUDED = "(File not included"
+_MEDIA_KEYS = ("photo", "file")
+
+
+def looks_like_telegram(obj: Any) -> bool:
+    if not isinstance(obj, dict):
+        return False
+    if isinstance(obj.get("messages"), list):
+        msgs = obj["messages"]
+        if not msgs:
+            return "type" in obj and "id" in obj
+        first = msgs[0]
+        return (
+            isinstance(first, dict)
+            and ("date" in first or "date_unixtime" in first)
+            and ("from" in first or "actor" in first or "date_unixtime" in first or "text" in first)
+            and "timestamp_ms" not in first
+        )
+    chats = obj.get("chats")
+    return isinstance(chats, dict) and isinstance(chats.get("list"), list)
+
+
+def _text_of(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        parts: list[str] = []
+        for item in value:
+            if isinstance(item, str):
+                parts.append(item)
+            elif isinstance(item, dict):
+                parts.append(as_str(item.get("text")))
+        return "".join(parts)
+    return ""
+
+
+def _timestamp(msg: dict[str, Any]) -> datetime:
+    raw = msg.get("date")
+    if isinstance(raw, str) and raw:
+        try:
+            return datetime.fromisoformat(raw).replace(tzinfo=None, microsecond=0)
+        except ValueError:
+            pass
+    unix = msg.get("date_unixtime")
+    if isinstance(unix, (str, int, float)) and not isinstance(unix, bool):
+        try:
+            return local_from_epoch(float(unix))
+        except ValueError:
+            pass
+    raise ChatImportError(f"message {msg.get('id', '?')} has no readable date")
+
+
+def _names(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(as_str(v) or "someone" for v in value)
+    return as_str(value) or "someone"
+
+
+def _service_text(msg: dict[str, Any]) -> str:
+    actor = as_str(msg.get("actor")) or "Someone"
+    action = as_str(msg.get("action"))
+    title = as_str(msg.get("title"))
+    members = _names(msg.get("members"))
+    if action == "create_group" or action == "create_channel":
+        return f"{actor} created the group “{title}”" if title else f"{actor} created the group"
+    if action == "invite_members":
+        return f"{actor} added {members}"
+    if action == "remove_members":
+        return f"{actor} removed {members}"
+    if action == "join_group_by_link":
+        return f"{actor} joined the group via invite link"
+    if action == "edit_group_title":
+        return f"{actor} changed the group name to “{title}”"
+    if action == "edit_group_photo":
+        return f"{actor} changed the group photo"
+    if action == "delete_group_photo":
+        return f"{actor} removed the group photo"
+    if action == "pin_message":
+        return f"{actor} pinned a message"
+    if action == "phone_call":
+        duration = msg.get("duration_seconds")
+        reason = as_str(msg.get("discard_reason"))
+        if isinstance(duration, int) and not isinstance(duration, bool):
+            return f"{actor} called ({duration // 60}:{duration % 60:02d})"
+        if reason == "missed":
+            return f"Missed call from {actor}"
+        return f"{actor} called"
+    if action == "migrate_to_supergroup" or action == "migrate_from_group":
+        return "The group was upgraded to a supergroup"
+    if action == "clear_history":
+        return "History was cleared"
+    if action == "score_in_game":
+        return f"{actor} scored {as_str(msg.get('score'))}"
+    readable = action.replace("_", " ") if action else "did something"
+    return f"{actor}: {readable}"
+
+
+def _extra_text(msg: dict[str, Any]) -> str:
+    poll = msg.get("poll")
+    if isinstance(poll, dict):
+        return f"[Poll] {as_str(poll.get('question'))}"
+    loc = msg.get("location_information")
+    if isinstance(loc, dict):
+        return f"[Location] {as_str(loc.get('latitude'))}, {as_str(loc.get('longitude'))}"
+    contact = msg.get("contact_information")
+    if isinstance(contact, dict):
+        name = " ".join(
+            p for p in (as_str(contact.get("first_name")), as_str(contact.get("last_name"))) if p
+        )
+        return f"[Contact] {name} {as_str(contact.get('phone_number'))}".strip()
+    return ""
+
+
+def _convert(msg: dict[str, Any]) -> ChatMessage:
+    ts = _timestamp(msg)
+    if msg.get("type") == "service":
+        return ChatMessage(KIND_SYSTEM, ts, None, _service_text(msg), frozenset(), None)
+    sender = as_str(msg.get("from")) or as_str(msg.get("from_id")) or "Deleted Account"
+    text = _text_of(msg.get("text"))
+    flags: set[str] = set()
+    if msg.get("edited") is not None or msg.get("edited_unixtime") is not None:
+        flags.add(FLAG_EDITED)
+    if msg.get("forwarded_from") is not None:
+        flags.add(FLAG_FORWARDED)
+    kind: MessageKind = KIND_MESSAGE
+    media: str | None = None
+    for key in _MEDIA_KEYS:
+        if key in msg:
+            kind = KIND_MEDIA
+            value = as_str(msg.get(key))
+            if value and not value.startswith(_NOT_INCLUDED):
+                media = value
+            else:
+                flags.add(FLAG_MEDIA_OMITTED)
+            break
+    if kind == KIND_MESSAGE and not text:
+        text = _extra_text(msg)
+    return ChatMessage(kind, ts, sender, text, frozenset(flags), media)
+
+
+def _parse_one(chat: dict[str, Any]) -> ParsedChat:
+    raw = chat.get("messages")
+    if not isinstance(raw, list):
+        raise ChatImportError("is a Telegram export without a message list")
+    msgs: list[ChatMessage] = []
+    for item in raw:
+        if isinstance(item, dict):
+            msgs.append(_convert(item))
+    msgs.sort(key=lambda m: m.timestamp)
+    name = as_str(chat.get("name")) or None
+    if name is None and chat.get("type") == "saved_messages":
+        name = "Saved Messages"
+    return ParsedChat(
+        format=FORMAT,
+        date_order=None,
+        messages=msgs,
+        participants=participants_of(msgs),
+        chat_name=name,
+    )
+
+
+def parse_telegram(obj: Any, *, warnings: list[str] | None = None) -> ParsedChat:
+    """Parse a decoded Telegram ``result.json`` object."""
+    warns = list(warnings or [])
+    if not isinstance(obj, dict):
+        raise ChatImportError("is not a Telegram export")
+    if isinstance(obj.get("messages"), list):
+        result = _parse_one(obj)
+        result.warnings = warns
+        return result
+    chats_obj = obj.get("chats")
+    chat_list = chats_obj.get("list") if isinstance(chats_obj, dict) else None
+    if not isinstance(chat_list, list):
+        raise ChatImportError("is not a Telegram export")
+    chats = [_parse_one(c) for c in chat_list if isinstance(c, dict)]
+    chats = [c for c in chats if c.messages]
+    if not chats:
+        raise ChatImportError("is a Telegram export without any messages")
+    if len(chats) == 1:
+        only = chats[0]
+        only.warnings = warns
+        return only
+    merged = sorted((m for c in chats for m in c.messages), key=lambda m: m.timestamp)
+    warns.append(
+        f"This Telegram export holds {len(chats)} chats; their messages were merged. "
+        "Export a single chat to import just one."
+    )
+    return ParsedChat(
+        format=FORMAT,
+        date_order=None,
+        messages=merged,
+        participants=participants_of(merged),
+        warnings=warns,
+        chat_name=None,
+        chats=tuple(chats),
+    )

@@ -1,0 +1,138 @@
+"""Decoding of export files and small text-cleaning helpers."""
+
+from __future__ import annotations
+
+import re
+
+from .model import ChatImportError
+
+NOT_A_CHAT = (
+    "does not look like a chat export we can read "
+    "(WhatsApp, Telegram, LINE, Messenger/Instagram or CSV)"
+)
+
+# Bidirectional-text controls that phones wrap around names and numbers.
+_BIDI_CONTROLS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_NAME_TABLE: dict[int, str | None] = {ord(c): None for c in _BIDI_CONTROLS}
+_NAME_TABLE[0x2011] = "-"  # non-breaking hyphen
+_NAME_TABLE[0x00A0] = " "  # no-break space
+_NAME_TABLE[0x202F] = " "  # narrow no-break space
+_NAME_TABLE[0xFEFF] = None  # stray BOM / zero-width no-break space
+
+
+def clean_name(raw: str) -> str:
+    """Display name without bidi controls, with plain spaces and hyphens."""
+    return raw.translate(_NAME_TABLE).strip()
+
+
+# Invisible marks WhatsApp adds to message text: the left-to-right mark before
+# media and system lines, and the embedding pair it wraps around phone numbers.
+def clean_text(raw: str) -> str:
+    """Message text without WhatsApp's invisible marks."""
+    if "\u200e" in raw:
+        raw = raw.replace("\u200e", "")
+    if "\u202a" in raw or "\u202c" in raw:
+        raw = raw.replace("\u202a", "").replace("\u202c", "")
+    return raw
+
+
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\ufffd]")
+_NON_SPACE = re.compile(r"\S")
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:65536]
+    if not sample:
+        return False
+    return len(_CONTROL.findall(sample)) * 100 > len(sample)
+
+
+def is_blank(text: str) -> bool:
+    """True when ``text`` holds only whitespace (without copying it)."""
+    return _NON_SPACE.search(text) is None
+
+
+def first_visible_char(text: str) -> str:
+    """The first non-whitespace character of ``text`` (``""`` if none), without copying."""
+    m = _NON_SPACE.search(text)
+    return m.group() if m else ""
+
+
+def _guess_utf16_without_bom(data: bytes) -> str | None:
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even_nul = sample[0::2].count(0)
+    odd_nul = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd_nul > half * 0.6 and even_nul < half * 0.1:
+        return "utf-16-le"
+    if even_nul > half * 0.6 and odd_nul < half * 0.1:
+        return "utf-16-be"
+    return None
+
+
+def decode_export(data: bytes) -> tuple[str, list[str]]:
+    """Decode raw export bytes to text with ``\\n`` line ends.
+
+    Handles UTF-8 with or without BOM, UTF-16/32 with BOM (and UTF-16 without
+    BOM when it is evident), CRLF line ends, a multi-byte character cut off at
+    the end of a truncated file, and, as a last resort, Windows-1252 text.
+    Returns the text and a list of warnings. Raises :class:`ChatImportError`
+    for empty or binary data.
+    """
+    warnings: list[str] = []
+    if not re.search(rb"[^ \t\r\n\x00]", data):
+        raise ChatImportError("is empty")
+    encoding: str | None = None
+    body = data
+    if data.startswith(b"\xef\xbb\xbf"):
+        encoding, body = "utf-8", data[3:]
+    elif data.startswith(b"\xff\xfe\x00\x00"):
+        encoding, body = "utf-32-le", data[4:]
+    elif data.startswith(b"\x00\x00\xfe\xff"):
+        encoding, body = "utf-32-be", data[4:]
+    elif data.startswith(b"\xff\xfe"):
+        encoding, body = "utf-16-le", data[2:]
+    elif data.startswith(b"\xfe\xff"):
+        encoding, body = "utf-16-be", data[2:]
+    elif b"\x00" in data[:4096]:
+        encoding = _guess_utf16_without_bom(data)
+        if encoding is None:
+            raise ChatImportError(NOT_A_CHAT + " (it contains binary data)")
+
+    text: str
+    if encoding is None or encoding == "utf-8":
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            if exc.start >= len(body) - 3 and "unexpected end" in str(exc.reason):
+                text = body[: exc.start].decode("utf-8", errors="replace")
+                warnings.append(
+                    "The file ends in the middle of a character; it may have been cut off."
+                )
+            elif encoding == "utf-8":
+                text = body.decode("utf-8", errors="replace")
+                warnings.append("Some characters were not valid UTF-8 and were replaced.")
+            else:
+                text = body.decode("cp1252", errors="replace")
+                warnings.append("The file is not UTF-8; it was read as Windows-1252 text.")
+    else:
+        unit = 4 if encoding.startswith("utf-32") else 2
+        cut = len(body) % unit
+        if cut:
+            body = body[: len(body) - cut]
+            warnings.append("The file ends in the middle of a character; it may have been cut off.")
+        text = body.decode(encoding, errors="replace")
+        if "\ufffd" in text:
+            warnings.append(f"Some characters were not valid {encoding.upper()} and were replaced.")
+
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+    if "\x00" in text[:65536] or _looks_binary(text):
+        raise ChatImportError(NOT_A_CHAT + " (it contains binary data)")
+    if is_blank(text):
+        raise ChatImportError("is empty")
+    return text, warnings

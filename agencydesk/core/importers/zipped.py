@@ -1,0 +1,216 @@
+"""Safe reading of WhatsApp "export with media" zip files."""
+
+from __future__ import annotations
+
+import lzma
+import os
+import re
+import struct
+import tempfile
+import zipfile
+import zlib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import IO
+
+from .model import ChatImportError
+
+MAX_MEMBER_BYTES = 200 * 1024 * 1024  # the chat text member, uncompressed
+MAX_MEDIA_BYTES = 2 * 1024 * 1024 * 1024  # one media member (WhatsApp's own limit is 2 GB)
+MAX_TOTAL_BYTES = 4 * 1024 * 1024 * 1024  # all members together, uncompressed
+MAX_RATIO = 200  # uncompressed / compressed, beyond this it is a zip bomb
+MAX_MEMBERS = 100_000
+_RATIO_MIN_BYTES = 1024 * 1024  # small members may compress very well legitimately
+_CHUNK = 1024 * 1024
+
+# What the zip machinery raises on damaged archives (zlib.error included).
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    lzma.LZMAError,
+    struct.error,
+    EOFError,
+    OSError,
+    ValueError,
+    NotImplementedError,
+    RuntimeError,
+    UnicodeDecodeError,
+)
+
+_CHAT_TXT = re.compile(
+    r"(?:_chat|(?:WhatsApp Chat with|WhatsApp Chat -|Chat WhatsApp dengan|WhatsApp-Chat mit"
+    r"|Chat de WhatsApp con) .+)\.txt",
+    re.IGNORECASE,
+)
+
+
+def is_zip(data: bytes) -> bool:
+    return data[:4] in (b"PK\x03\x04", b"PK\x05\x06")
+
+
+def unsafe_name(name: str) -> bool:
+    """True for member names that could escape the destination folder."""
+    if not name or "\x00" in name:
+        return True
+    norm = name.replace("\\", "/")
+    if norm.startswith("/") or re.match(r"[A-Za-z]:", norm):
+        return True
+    return any(part == ".." for part in norm.split("/"))
+
+
+def _check_archive(zf: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
+    infos = zf.infolist()
+    if len(infos) > MAX_MEMBERS:
+        raise ChatImportError(f"is a zip file with too many entries ({len(infos)})")
+    total = 0
+    for info in infos:
+        if unsafe_name(info.filename):
+            raise ChatImportError(
+                f"is a zip file with an unsafe entry name ({info.filename!r}); it was not opened"
+            )
+        limit = MAX_MEMBER_BYTES if _is_text(info) else MAX_MEDIA_BYTES
+        if info.file_size > limit:
+            raise ChatImportError(
+                f"is a zip file whose entry {info.filename!r} is too large "
+                f"({info.file_size // (1024 * 1024)} MB)"
+            )
+        if info.file_size > _RATIO_MIN_BYTES and info.file_size > MAX_RATIO * max(
+            info.compress_size, 1
+        ):
+            raise ChatImportError(
+                f"is a zip file whose entry {info.filename!r} expands suspiciously much; "
+                "it was not opened"
+            )
+        total += info.file_size
+    if total > MAX_TOTAL_BYTES:
+        raise ChatImportError("is a zip file that would expand to more than 4 GB")
+    return infos
+
+
+def _is_text(info: zipfile.ZipInfo) -> bool:
+    return info.filename.lower().endswith((".txt", ".json", ".csv"))
+
+
+def _read_bounded(fp: IO[bytes], limit: int, name: str) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        chunk = fp.read(_CHUNK)
+        if not chunk:
+            break
+        size += len(chunk)
+        if size > limit:
+            raise ChatImportError(f"is a zip file whose entry {name!r} is too large")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _pick_chat_member(infos: list[zipfile.ZipInfo]) -> zipfile.ZipInfo:
+    files = [i for i in infos if not i.is_dir()]
+    base = {i.filename: i.filename.replace("\\", "/").rsplit("/", 1)[-1] for i in files}
+    named = [i for i in files if _CHAT_TXT.fullmatch(base[i.filename])]
+    if len(named) == 1:
+        return named[0]
+    if len(named) > 1:
+        raise ChatImportError("is a zip file with several chat .txt files; unzip it and pick one")
+    texts = [i for i in files if base[i.filename].lower().endswith(".txt")]
+    if len(texts) == 1:
+        return texts[0]
+    others = [
+        i
+        for i in files
+        if base[i.filename].lower() in ("result.json",)
+        or re.fullmatch(r"message_\d+\.json", base[i.filename].lower())
+        or base[i.filename].lower().endswith(".csv")
+    ]
+    if len(others) == 1 and not texts:
+        return others[0]
+    raise ChatImportError(
+        "is a zip file without a single chat export inside "
+        "(expected a WhatsApp chat .txt such as “_chat.txt”)"
+    )
+
+
+def read_chat_from_zip(source: str | os.PathLike[str] | IO[bytes]) -> tuple[bytes, str, list[str]]:
+    """Return (chat bytes, chat member name, media member names) of a zip export."""
+    try:
+        with zipfile.ZipFile(source) as zf:
+            infos = _check_archive(zf)
+            member = _pick_chat_member(infos)
+            with zf.open(member) as fp:
+                data = _read_bounded(fp, MAX_MEMBER_BYTES, member.filename)
+            media = [i.filename for i in infos if not i.is_dir() and i.filename != member.filename]
+            return data, member.filename, media
+    except ChatImportError:
+        raise
+    except _ZIP_ERRORS as exc:
+        raise ChatImportError(f"is a damaged or unsupported zip file ({exc})") from None
+
+
+def extract_media(
+    zip_path: str | os.PathLike[str], names: Iterable[str], dest_dir: str | os.PathLike[str]
+) -> dict[str, Path]:
+    """Extract only the named media members of ``zip_path`` into ``dest_dir``.
+
+    Files are written flat (by base name) into ``dest_dir``; an existing file is
+    never overwritten (a numeric suffix is added). Names that are not in the zip
+    are skipped. Returns ``{member name: extracted path}``. Unsafe archives,
+    oversized members and zip bombs raise :class:`ChatImportError`.
+    """
+    dest = Path(dest_dir)
+    wanted = set(names)
+    out: dict[str, Path] = {}
+    try:
+        dest.mkdir(parents=True, exist_ok=True)
+        dest_real = dest.resolve()
+        with zipfile.ZipFile(zip_path) as zf:
+            infos = _check_archive(zf)
+            by_name = {i.filename: i for i in infos if not i.is_dir()}
+            for name in sorted(wanted):
+                info = by_name.get(name)
+                if info is None:
+                    continue
+                base = name.replace("\\", "/").rsplit("/", 1)[-1]
+                if not base or base in (".", "..") or unsafe_name(base):
+                    raise ChatImportError(f"has an unsafe media name {name!r}", path=zip_path)
+                target = _free_path(dest_real / base)
+                if target.parent != dest_real:
+                    raise ChatImportError(f"has an unsafe media name {name!r}", path=zip_path)
+                fd, tmp = tempfile.mkstemp(dir=dest_real, prefix=".part-")
+                try:
+                    with os.fdopen(fd, "wb") as w, zf.open(info) as r:
+                        size = 0
+                        while True:
+                            chunk = r.read(_CHUNK)
+                            if not chunk:
+                                break
+                            size += len(chunk)
+                            if size > MAX_MEDIA_BYTES or size > info.file_size:
+                                raise ChatImportError(
+                                    f"has a media file that is too large ({name!r})",
+                                    path=zip_path,
+                                )
+                            w.write(chunk)
+                    Path(tmp).replace(target)
+                except BaseException:
+                    Path(tmp).unlink(missing_ok=True)
+                    raise
+                out[name] = target
+    except ChatImportError as exc:
+        raise exc.with_path(zip_path) from None
+    except _ZIP_ERRORS as exc:
+        raise ChatImportError(f"could not extract media ({exc})", path=zip_path) from None
+    return out
+
+
+def _free_path(path: Path) -> Path:
+    if not path.exists():
+        return path
+    stem, suffix = path.stem, path.suffix
+    n = 1
+    while True:
+        candidate = path.with_name(f"{stem} ({n}){suffix}")
+        if not candidate.exists():
+            return candidate
+        n += 1

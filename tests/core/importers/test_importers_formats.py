@@ -1,0 +1,350 @@
+"""Telegram, LINE, Messenger/Instagram and CSV exports."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from importer_testutil import FIXTURES, Row, rows
+
+from agencydesk.core.importers import ChatImportError, parse_chat_bytes, parse_chat_file
+
+NONE: tuple[str, ...] = ()
+
+
+def _local(ms: int) -> str:
+    return datetime.fromtimestamp(ms / 1000).isoformat()
+
+
+# --- Telegram ---------------------------------------------------------------------------------
+
+
+def test_telegram_single_chat() -> None:
+    chat = parse_chat_file(FIXTURES / "telegram_single.json")
+    assert chat.format == "telegram"
+    assert chat.date_order is None
+    assert chat.chat_name == "Web Toko Kue"
+    assert rows(chat) == [
+        (
+            "system",
+            "2024-01-05T09:59:00",
+            None,
+            "Bu Sari created the group “Web Toko Kue”",
+            NONE,
+            None,
+        ),
+        ("message", "2024-01-05T10:00:00", "Bu Sari", "Mas, webnya error lagi 🙏", NONE, None),
+        (
+            "message",
+            "2024-01-05T10:01:30",
+            "Rudi",
+            "Cek di https://tokokue.id\nsudah normal",
+            ("edited",),
+            None,
+        ),
+        (
+            "media",
+            "2024-01-05T10:03:00",
+            "Bu Sari",
+            "Ini errornya",
+            NONE,
+            "photos/photo_1@05-01-2024_10-03-00.jpg",
+        ),
+        ("media", "2024-01-05T10:04:00", "Rudi", "", ("media-omitted",), None),
+        ("message", "2024-01-05T10:05:00", "Bu Sari", "Invoice: INV-001", ("forwarded",), None),
+        ("system", "2024-01-05T10:06:00", None, "Bu Sari added Pak Budi", NONE, None),
+        ("system", "2024-01-05T10:07:00", None, "Bu Sari pinned a message", NONE, None),
+    ]
+    assert chat.participants == ["Bu Sari", "Rudi"]
+
+
+def test_telegram_full_export_merges_chats_and_lists_them() -> None:
+    chat = parse_chat_file(FIXTURES / "telegram_full.json")
+    assert chat.format == "telegram"
+    assert chat.chat_name is None
+    assert [c.chat_name for c in chat.chats] == ["Bu Sari", "Pak Budi"]
+    assert [m.text for m in chat.messages] == ["Pagi mas", "Domain sudah diperpanjang", "Pagi Bu"]
+    assert [m.text for m in chat.chats[0].messages] == ["Pagi mas", "Pagi Bu"]
+    assert any("2 chats" in w for w in chat.warnings)
+
+
+def test_telegram_full_export_with_one_chat_is_that_chat() -> None:
+    obj = json.loads((FIXTURES / "telegram_full.json").read_text(encoding="utf-8"))
+    obj["chats"]["list"] = obj["chats"]["list"][:1]
+    chat = parse_chat_bytes(json.dumps(obj).encode())
+    assert chat.chat_name == "Bu Sari"
+    assert chat.chats == ()
+    assert chat.participants == ["Bu Sari", "Rudi"]
+
+
+def test_telegram_invalid_x_escapes_are_repaired() -> None:
+    chat = parse_chat_file(FIXTURES / "telegram_bad_escape.json")
+    assert chat.messages[0].text == "bell\x07here and a \\x41 literal"
+
+
+def test_telegram_unix_time_used_when_date_is_missing() -> None:
+    obj = {
+        "name": "X",
+        "type": "personal_chat",
+        "id": 1,
+        "messages": [
+            {"id": 1, "type": "message", "date_unixtime": "1704423600", "from": "A", "text": "hi"}
+        ],
+    }
+    chat = parse_chat_bytes(json.dumps(obj).encode())
+    assert chat.messages[0].timestamp.isoformat() == _local(1704423600000)
+
+
+def test_broken_json_names_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "result.json"
+    path.write_text('{"name": "X", "type": "personal_chat",\n "messages": [\n {"id": 1,,}]}')
+    with pytest.raises(ChatImportError) as info:
+        parse_chat_file(path)
+    assert info.value.path == str(path)
+    assert info.value.line == 3
+    assert "result.json" in str(info.value)
+    assert "line 3" in str(info.value)
+
+
+# --- LINE --------------------------------------------------------------------------------------
+
+
+def test_line_classic_export() -> None:
+    chat = parse_chat_file(FIXTURES / "line_classic.txt")
+    assert chat.format == "line"
+    assert chat.chat_name == "Bu Sari"
+    assert chat.date_order == "YMD"
+    assert rows(chat) == [
+        ("message", "2024-01-15T09:30:00", "Bu Sari", "Mas, webnya error", NONE, None),
+        (
+            "message",
+            "2024-01-15T09:31:00",
+            "Rudi",
+            "Siap Bu,\nsaya cek dulu\nnanti saya kabari",
+            NONE,
+            None,
+        ),
+        ("media", "2024-01-15T09:32:00", "Bu Sari", "", ("media-omitted",), None),
+        ("media", "2024-01-15T09:33:00", "Rudi", "", ("media-omitted",), None),
+        ("system", "2024-01-15T09:40:00", None, "Bu Sari unsent a message.", NONE, None),
+        ("message", "2024-01-16T10:00:00", "Bu Sari", "Terima kasih", NONE, None),
+    ]
+
+
+def test_line_new_export_with_bom_weekdays_and_12h() -> None:
+    chat = parse_chat_file(FIXTURES / "line_new.txt")
+    assert chat.format == "line"
+    assert chat.chat_name == "Tim Web"
+    assert chat.date_order == "DMY"
+    assert rows(chat) == [
+        ("message", "2025-01-11T09:30:00", "Bu Sari", "Pagi semua", NONE, None),
+        ("media", "2025-01-11T12:05:00", "Rudi", "", ("media-omitted",), None),
+        ("message", "2025-01-13T00:10:00", "Bu Sari", "Malam", NONE, None),
+    ]
+
+
+def test_line_weekday_decides_month_first() -> None:
+    text = "[LINE] Chat history with A\n\nWed, 01/10/2024\n10:00\tA\thi\n"
+    # 10 January 2024 was a Wednesday; 1 October 2024 a Tuesday.
+    chat = parse_chat_bytes(text.encode())
+    assert chat.date_order == "MDY"
+    assert chat.messages[0].timestamp == datetime(2024, 1, 10, 10, 0)
+
+
+def test_line_cut_inside_quoted_message_warns() -> None:
+    text = '[LINE] Chat history with A\n\n2024/01/15(Mon)\n10:00\tA\thi\n10:01\tB\t"long\nmess'
+    chat = parse_chat_bytes(text.encode())
+    assert len(chat.messages) == 2
+    assert any("cut off" in w for w in chat.warnings)
+
+
+# --- Messenger / Instagram ----------------------------------------------------------------------
+
+
+def test_messenger_export() -> None:
+    chat = parse_chat_file(FIXTURES / "messenger_message_1.json")
+    assert chat.format == "messenger"
+    assert chat.chat_name == "Bu Sari"
+    assert rows(chat) == [
+        (
+            "message",
+            _local(1704423700000),
+            "Bu Sari",
+            "Mas, webnya error lagi. Café page",
+            NONE,
+            None,
+        ),
+        ("message", _local(1704423800000), "Bu Sari", "", ("deleted",), None),
+        (
+            "media",
+            _local(1704423900000),
+            "Bu Sari",
+            "Ini screenshotnya",
+            NONE,
+            "messages/inbox/busari_123/photos/111.jpg",
+        ),
+        (
+            "media",
+            _local(1704423900000),
+            "Bu Sari",
+            "",
+            NONE,
+            "messages/inbox/busari_123/photos/112.jpg",
+        ),
+        ("message", _local(1704424000000), "Rudi Hartono", "Siap Bu 🙏", NONE, None),
+    ]
+    assert chat.participants == ["Bu Sari", "Rudi Hartono"]
+
+
+def test_instagram_and_new_messenger_layouts() -> None:
+    insta = {
+        "participants": [{"name": "toko.kue"}, {"name": "rudi.web"}],
+        "messages": [
+            {"sender_name": "rudi.web", "timestamp_ms": 1700000060000, "content": "sip"},
+            {
+                "sender_name": "toko.kue",
+                "timestamp_ms": 1700000000000,
+                "share": {"link": "https://www.instagram.com/p/abc/"},
+            },
+        ],
+        "title": "toko.kue",
+        "thread_path": "inbox/tokokue_1",
+    }
+    chat = parse_chat_bytes(json.dumps(insta).encode())
+    assert chat.format == "messenger"
+    assert [(m.sender, m.text) for m in chat.messages] == [
+        ("toko.kue", "https://www.instagram.com/p/abc/"),
+        ("rudi.web", "sip"),
+    ]
+    e2ee = {
+        "participants": ["Bu Sari", "Rudi"],
+        "threadName": "Bu Sari",
+        "messages": [
+            {
+                "senderName": "Bu Sari",
+                "timestamp": 1700000000000,
+                "text": "halo",
+                "type": "text",
+                "isUnsent": False,
+                "media": [],
+                "reactions": [],
+            },
+            {
+                "senderName": "Rudi",
+                "timestamp": 1700000030000,
+                "text": "",
+                "type": "media",
+                "isUnsent": False,
+                "media": [{"uri": "./media/photo.jpg"}],
+                "reactions": [],
+            },
+        ],
+    }
+    chat = parse_chat_bytes(json.dumps(e2ee).encode())
+    assert rows(chat) == [
+        ("message", _local(1700000000000), "Bu Sari", "halo", NONE, None),
+        ("media", _local(1700000030000), "Rudi", "", NONE, "./media/photo.jpg"),
+    ]
+
+
+# --- CSV -------------------------------------------------------------------------------------
+
+
+def test_csv_comma_with_quoted_multiline_and_system_rows() -> None:
+    chat = parse_chat_file(FIXTURES / "chat_comma.csv")
+    assert chat.format == "csv"
+    assert rows(chat) == [
+        ("message", "2024-01-05T10:00:00", "Bu Sari", "Mas webnya error", NONE, None),
+        ("message", "2024-01-05T10:01:00", "Rudi", "Siap, saya cek\nbaris kedua", NONE, None),
+        ("system", "2024-01-05T10:02:00", None, "Rudi menambahkan Pak Budi", NONE, None),
+    ]
+
+
+def test_csv_semicolon_bom_crlf_indonesian_headers() -> None:
+    chat = parse_chat_file(FIXTURES / "chat_semicolon_id.csv")
+    assert chat.format == "csv"
+    assert chat.date_order == "DMY"
+    assert rows(chat) == [
+        ("message", "2024-01-13T09:15:00", "Bu Sari", "Halo mas", NONE, None),
+        ("message", "2024-01-13T09:16:00", "Rudi", "Halo Bu; ada apa?", NONE, None),
+    ]
+
+
+def test_csv_bad_date_names_file_and_line() -> None:
+    path = FIXTURES / "chat_bad_date.csv"
+    with pytest.raises(ChatImportError) as info:
+        parse_chat_file(path)
+    assert info.value.line == 3
+    assert info.value.path == str(path)
+    assert "chat_bad_date.csv" in str(info.value)
+    assert "line 3" in str(info.value)
+    assert "kemarin sore" in str(info.value)
+
+
+def test_csv_explicit_column_mapping() -> None:
+    data = (
+        b"Kapan,Siapa,Apa,Lampiran\n"
+        b"05/01/2024 10:00,Bu Sari,halo,\n"
+        b"05/01/2024 10:01,Rudi,lihat foto,foto.jpg\n"
+    )
+    columns = {"timestamp": "Kapan", "sender": "Siapa", "text": "Apa", "media_file": "Lampiran"}
+    chat = parse_chat_bytes(data, filename="x.csv", csv_columns=columns)
+    assert rows(chat) == [
+        ("message", "2024-01-05T10:00:00", "Bu Sari", "halo", NONE, None),
+        ("media", "2024-01-05T10:01:00", "Rudi", "lihat foto", NONE, "foto.jpg"),
+    ]
+    # Without the mapping the columns cannot be recognised.
+    with pytest.raises(ChatImportError, match="does not look like a chat export"):
+        parse_chat_bytes(data, filename="x.csv")
+    with pytest.raises(ChatImportError, match="no column named 'Nope'"):
+        parse_chat_bytes(data, filename="x.csv", csv_columns={"timestamp": "Nope", "text": "Apa"})
+    with pytest.raises(ChatImportError, match="unknown CSV field"):
+        parse_chat_bytes(data, filename="x.csv", csv_columns={"when": "Kapan", "text": "Apa"})
+
+
+def test_csv_epoch_iso_offsets_and_newest_first() -> None:
+    data = (
+        b"datetime;author;body\n"
+        b"2024-01-05T10:00:00+07:00;B;third\n"
+        b"1704423600;A;second\n"
+        b"1704423500000;A;first\n"
+    )
+    chat = parse_chat_bytes(data)
+    offset = datetime.fromisoformat("2024-01-05T10:00:00+07:00").astimezone().replace(tzinfo=None)
+    assert [(m.timestamp.isoformat(), m.text) for m in chat.messages] == sorted(
+        [
+            (offset.isoformat(), "third"),
+            (_local(1704423600000), "second"),
+            (_local(1704423500000), "first"),
+        ]
+    )
+
+
+def test_csv_day_month_order_from_whole_file_and_override() -> None:
+    data = b"date,sender,text\n02/01/2024 10:00,A,x\n02/13/2024 10:00,B,y\n"
+    chat = parse_chat_bytes(data)
+    assert chat.date_order == "MDY"
+    assert chat.messages[0].timestamp == datetime(2024, 2, 1, 10, 0)
+    with pytest.raises(ChatImportError) as info:
+        parse_chat_bytes(data, filename="c.csv", date_order="DMY")
+    assert info.value.line == 3
+
+
+def test_csv_rows_type() -> None:
+    chat = parse_chat_file(FIXTURES / "chat_comma.csv")
+    row: Row = rows(chat)[0]
+    assert row[0] == "message"
+
+
+def test_line_windows_export_space_separated() -> None:
+    text = (
+        "[LINE] Chat history with Bob\n\n2017.09.03 Sunday\n16:23 Bob Hello there\n16:24 Alice Hi\n"
+    )
+    chat = parse_chat_bytes(text.encode())
+    assert chat.format == "line"
+    assert rows(chat) == [
+        ("message", "2017-09-03T16:23:00", "Bob", "Hello there", NONE, None),
+        ("message", "2017-09-03T16:24:00", "Alice", "Hi", NONE, None),
+    ]
