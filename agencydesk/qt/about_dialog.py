@@ -1,0 +1,165 @@
+"""Help ▸ About agencydesk: the icon, name and version, the license, where your data lives (with a
+button that opens the folder) and the libraries agencydesk is built with, with their versions."""
+
+from __future__ import annotations
+
+import platform
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import Qt, QUrl, qVersion
+from PySide6.QtGui import QDesktopServices, QFont, QIcon
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from agencydesk import __version__, paths
+
+
+@dataclass(frozen=True)
+class Credit:
+    name: str
+    version: str
+    license: str
+
+
+def distribution_version(*names: str) -> str:
+    """The installed version of the first of *names* found (frozen apps ship the metadata)."""
+    for name in names:
+        try:
+            return metadata.version(name)
+        except metadata.PackageNotFoundError:
+            continue
+    return ""
+
+
+def library_credits() -> list[Credit]:
+    """The libraries agencydesk is built with; a version is "" when its metadata is missing."""
+    return [
+        Credit(
+            "PySide6 / Qt",
+            f"{distribution_version('PySide6-Essentials', 'PySide6') or pyside_version}"
+            f" / {qVersion()}",
+            "LGPL-3.0",
+        ),
+        Credit("SQLModel", distribution_version("sqlmodel"), "MIT"),
+        Credit("SQLAlchemy", distribution_version("SQLAlchemy"), "MIT"),
+        Credit("Alembic", distribution_version("alembic"), "MIT"),
+        Credit("keyring", distribution_version("keyring"), "MIT"),
+        Credit("platformdirs", distribution_version("platformdirs"), "MIT"),
+        Credit("Python", platform.python_version(), "PSF-2.0"),
+    ]
+
+
+def _label(text: str, *, selectable: bool = False, wrap: bool = False) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class AboutDialog(QDialog):
+    def __init__(self, data_folder: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data_folder = data_folder
+        self.setWindowTitle(self.tr("About agencydesk"))
+        self.setObjectName("aboutDialog")
+
+        icon = QLabel()
+        icon.setPixmap(QIcon(str(paths.resources_dir() / "icons" / "agencydesk.svg")).pixmap(80))
+        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        name = _label("agencydesk")
+        font = QFont(name.font())
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        name.setFont(font)
+        self.version_label = _label(self.tr("Version {version}").format(version=__version__))
+        self.version_label.setObjectName("version")
+        summary = _label(
+            self.tr(
+                "A daily desk for freelancers and small web agencies who support their clients."
+            ),
+            wrap=True,
+        )
+        license_label = _label(
+            self.tr(
+                "Free software under the MIT license. Copyright © 2026 the agencydesk developers."
+            ),
+            wrap=True,
+        )
+        heading = QVBoxLayout()
+        heading.setSpacing(4)
+        for widget in (name, self.version_label, summary, license_label):
+            heading.addWidget(widget)
+        top = QHBoxLayout()
+        top.setSpacing(16)
+        top.addWidget(icon)
+        top.addLayout(heading, 1)
+
+        folder_title = _label(self.tr("Your data folder"))
+        folder_title.setFont(_bold(folder_title.font()))
+        self.folder_label = _label(str(data_folder), selectable=True, wrap=True)
+        self.folder_label.setObjectName("dataFolder")
+        self.open_folder_button = QPushButton(self.tr("&Open folder"))
+        self.open_folder_button.setObjectName("openFolder")
+        self.open_folder_button.clicked.connect(self.open_folder)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder_label, 1)
+        folder_row.addWidget(self.open_folder_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        credits_title = _label(self.tr("Built with"))
+        credits_title.setFont(_bold(credits_title.font()))
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(18)
+        grid.setVerticalSpacing(2)
+        for row, credit in enumerate(library_credits()):
+            version = credit.version or self.tr("version unknown")
+            for column, text in enumerate((credit.name, version, credit.license)):
+                grid.addWidget(_label(text, selectable=True), row, column)
+        grid.setColumnStretch(2, 1)
+        lgpl = _label(
+            self.tr(
+                "PySide6 and Qt are used under the GNU LGPL version 3. Their libraries are "
+                "separate files in the app folder, so you can replace them with your own build."
+            ),
+            wrap=True,
+        )
+        lgpl.setObjectName("lgplNote")
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        # Qt has no Indonesian translation of its standard buttons: name ours.
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("&Close"))
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        layout.addLayout(top)
+        layout.addSpacing(6)
+        layout.addWidget(folder_title)
+        layout.addLayout(folder_row)
+        layout.addSpacing(6)
+        layout.addWidget(credits_title)
+        layout.addLayout(grid)
+        layout.addWidget(lgpl)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(520)
+
+    def open_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_folder)))
+
+
+def _bold(font: QFont) -> QFont:
+    bold = QFont(font)
+    bold.setBold(True)
+    return bold
