@@ -227,8 +227,9 @@ def list_clients(
         raise ValueError(f"unknown sort key {sort!r}")
     column: Any = getattr(Client, sort)
     key = func.lower(column) if sort in _TEXT_SORT_KEYS else column
-    blanks_last = sa.case((sa.or_(column.is_(None), column == ""), 1), else_=0)
-    order = [blanks_last, key.desc() if descending else key.asc()]
+    order = [key.desc() if descending else key.asc()]
+    if sort != "name":  # names are never blank
+        order.insert(0, sa.case((sa.or_(column.is_(None), column == ""), 1), else_=0))
     if sort != "name":
         order.append(func.lower(Client.name).asc())
     order.append(col(Client.id).asc())

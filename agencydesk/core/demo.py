@@ -14,7 +14,7 @@ from datetime import date
 
 from sqlmodel import Session
 
-from agencydesk.core import clients, demo_tickets
+from agencydesk.core import clients, demo_guides, demo_tickets
 from agencydesk.core.errors import UserError
 
 
@@ -208,5 +208,6 @@ def load_demo(*, session: Session) -> dict[str, int]:
         client = clients.create_client(session=session, values=values)
         assert client.id is not None
         ids[demo.key] = client.id
-    demo_tickets.load_demo_tickets(session=session, client_ids=ids)
+    ticket_ids = demo_tickets.load_demo_tickets(session=session, client_ids=ids)
+    demo_guides.load_demo_guides(session=session, client_ids=ids, ticket_ids=ticket_ids)
     return ids

@@ -9,13 +9,11 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
 
 from agencydesk.core import backup
 from agencydesk.core.db import make_engine, sqlite_path
@@ -23,26 +21,62 @@ from agencydesk.core.errors import UserError
 
 log = logging.getLogger(__name__)
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
+#: the newest migration. Checked against the scripts by a test; lets an up-to-date database
+#: open without importing Alembic (about 120 ms of start-up).
+HEAD_REVISION = "0002"
 
 
 def alembic_config(script_location: Path = MIGRATIONS_DIR) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(script_location))
     return config
 
 
 def head_revision(script_location: Path = MIGRATIONS_DIR) -> str | None:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config(script_location)).get_current_head()
 
 
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
 
 
+def _sqlite_revision(url: str) -> str | None:
+    """The schema revision of an existing SQLite file, read without SQLAlchemy or Alembic."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return None
+    path = Path(parsed.database)
+    if not path.is_file():
+        return None
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return None
+    return str(row[0]) if row else None
+
+
 def upgrade(url: str, *, script_location: Path = MIGRATIONS_DIR) -> Path | None:
     """Upgrade the database at *url* to head. Returns the pre-upgrade backup, if one was made."""
+    if script_location == MIGRATIONS_DIR and _sqlite_revision(url) == HEAD_REVISION:
+        return None  # the everyday case: already up to date
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
     config = alembic_config(script_location)
     scripts = ScriptDirectory.from_config(config)
     head = scripts.get_current_head()

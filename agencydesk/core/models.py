@@ -72,7 +72,8 @@ class Client(SQLModel, table=True):
     )
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
-    deleted_at: datetime | None = Field(default=None, index=True)
+    # No index: nearly every row is NULL, and SQLite would pick it over the name index.
+    deleted_at: datetime | None = Field(default=None)
 
 
 class TicketStatus(enum.StrEnum):

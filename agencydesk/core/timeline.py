@@ -101,9 +101,7 @@ def _messages(
     )
     if before is not None:
         statement = statement.where(col(Message.sent_at) < before)
-    statement = statement.order_by(col(Message.sent_at).desc(), col(Message.id).desc()).limit(
-        limit
-    )
+    statement = statement.order_by(col(Message.sent_at).desc(), col(Message.id).desc()).limit(limit)
     return [
         TimelineEvent(at, kind, subject, body, from_me, ticket_id, message_id)
         for message_id, at, kind, body, from_me, ticket_id, subject in session.execute(

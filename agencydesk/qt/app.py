@@ -11,13 +11,21 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QLockFile, QSize, QTimer, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QLockFile,
+    QSize,
+    QTimer,
+    QTranslator,
+)
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from agencydesk import __version__, paths
 from agencydesk.log import setup_logging
-from agencydesk.qt.dialogs import install_excepthook, show_user_error
+from agencydesk.qt.excepthook import install_excepthook
 from agencydesk.qt.main_window import MainWindow, report_probe, startup_probe
 from agencydesk.qt.settings import Settings
 
@@ -59,6 +67,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("agencydesk")
     app.setApplicationName("agencydesk")
     app.setApplicationVersion(__version__)
+    # Wayland app id: matches packaging/linux/<id>.desktop, so the desktop shows our icon.
+    app.setDesktopFileName("io.github.agencydesk.AgencyDesk")
     app.setWindowIcon(app_icon())
     return app
 
@@ -93,6 +103,8 @@ def run_gui(db_path: Path | None = None, argv: list[str] | None = None) -> int:
 
     lock = acquire_lock(db_path)
     if lock is None:
+        from agencydesk.qt.dialogs import show_user_error
+
         show_user_error(
             None,
             QCoreApplication.translate(

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +22,7 @@ from sqlmodel import Session
 
 from agencydesk.core import clients
 from agencydesk.core.errors import UserError
+from agencydesk.qt.client_history import ClientTicketsView, TimelineView
 from agencydesk.qt.formatting import (
     channel_label,
     format_date,
@@ -42,6 +44,8 @@ class ClientDetailView(QWidget):
     edit_requested = Signal(int)
     delete_requested = Signal(int)
     client_link_activated = Signal(int)
+    ticket_activated = Signal(int)
+    new_ticket_requested = Signal(int)
 
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +84,7 @@ class ClientDetailView(QWidget):
 
         self.phone_label = _plain_label()
         self.email_label = _plain_label()
+        self.website_label = _plain_label()
         self.city_label = _plain_label()
         self.comfort_label = _plain_label()
         self.channel_label = _plain_label()
@@ -98,6 +103,7 @@ class ClientDetailView(QWidget):
         facts.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         facts.addRow(self.tr("Phone / WhatsApp"), self.phone_label)
         facts.addRow(self.tr("Email"), self.email_label)
+        facts.addRow(self.tr("Website"), self.website_label)
         facts.addRow(self.tr("City / island"), self.city_label)
         facts.addRow(self.tr("Tech comfort"), self.comfort_label)
         facts.addRow(self.tr("Prefers"), self.channel_label)
@@ -135,11 +141,22 @@ class ClientDetailView(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.content)
+        self.timeline = TimelineView(engine)
+        self.timeline.ticket_activated.connect(self.ticket_activated)
+        self.tickets = ClientTicketsView(engine)
+        self.tickets.ticket_activated.connect(self.ticket_activated)
+        self.tickets.new_ticket_requested.connect(self.new_ticket_requested)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("clientTabs")
+        self.tabs.addTab(scroll, self.tr("Profile"))
+        self.tabs.addTab(self.timeline, self.tr("Timeline"))
+        self.tabs.addTab(self.tickets, self.tr("Tickets"))
+        self.tabs.currentChanged.connect(lambda _index: self._load_tab())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.empty_label)
-        layout.addWidget(scroll)
-        self._scroll = scroll
+        layout.addWidget(self.tabs)
+        self._scroll = self.tabs
         self._referrer_id: int | None = None
         self.show_client(None)
 
@@ -196,3 +213,16 @@ class ClientDetailView(QWidget):
             self.referrer_button.setText(referrer.name)
         self.referred_label.setText(", ".join(name for _id, name in referred) or dash)
         self.notes_label.setText(client.notes or dash)
+        self.website_label.setText(client.website or dash)
+        self._load_tab()
+
+    def _load_tab(self) -> None:
+        """Only the visible tab queries the database."""
+        current = self.tabs.currentWidget()
+        if current is self.timeline:
+            self.timeline.show_client(self.client_id)
+        elif current is self.tickets:
+            self.tickets.show_client(self.client_id)
+
+    def refresh(self) -> None:
+        self.show_client(self.client_id)

@@ -49,6 +49,8 @@ class ClientFormDialog(QDialog):
         self.phone = QLineEdit()
         self.phone.setPlaceholderText(self.tr("+62 812 3456 7890"))
         self.email = QLineEdit()
+        self.website = QLineEdit()
+        self.website.setPlaceholderText(self.tr("e.g. https://katering-ratna.id"))
         self.city = QLineEdit()
         self.city.setPlaceholderText(self.tr("e.g. Makassar, Sulawesi"))
         self.tech_comfort = QComboBox()
@@ -94,6 +96,7 @@ class ClientFormDialog(QDialog):
             ("company", self.tr("Company"), self.company),
             ("phone", self.tr("Phone / WhatsApp"), self.phone),
             ("email", self.tr("Email"), self.email),
+            ("website", self.tr("Website"), self.website),
             ("city", self.tr("City / island"), self.city),
             ("tech_comfort", self.tr("Tech comfort"), self.tech_comfort),
             ("preferred_channel", self.tr("Preferred channel"), self.channel),
@@ -135,6 +138,7 @@ class ClientFormDialog(QDialog):
         self.company.setText(client.company)
         self.phone.setText(client.phone)
         self.email.setText(client.email)
+        self.website.setText(client.website)
         self.city.setText(client.city)
         self.tech_comfort.setCurrentIndex(self.tech_comfort.findData(client.tech_comfort))
         self.channel.setCurrentIndex(max(0, self.channel.findData(client.preferred_channel)))
@@ -160,6 +164,7 @@ class ClientFormDialog(QDialog):
             "company": self.company.text(),
             "phone": self.phone.text(),
             "email": self.email.text(),
+            "website": self.website.text(),
             "city": self.city.text(),
             "tech_comfort": self.tech_comfort.currentData(),
             "preferred_channel": self.channel.currentData(),
@@ -176,6 +181,9 @@ class ClientFormDialog(QDialog):
             "too_long": self.tr("This is too long."),
             "email_invalid": self.tr(
                 "This does not look like an email address (name@example.com)."
+            ),
+            "website_invalid": self.tr(
+                "This does not look like a web address (katering-ratna.id)."
             ),
             "phone_invalid": self.tr(
                 "A phone number has digits and may start with + (e.g. +62 812 3456 7890)."

@@ -109,8 +109,10 @@ class ClientTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.COLUMNS):
             return
-        self._sort = self.COLUMNS[column][1]
-        self._descending = order == Qt.SortOrder.DescendingOrder
+        key, descending = self.COLUMNS[column][1], order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self._sort, self._descending):
+            return  # the view asks again when sorting is switched on: nothing changed
+        self._sort, self._descending = key, descending
         self.refresh()
 
     # -- what the window asks ----------------------------------------------------------------

@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
-from types import TracebackType
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -125,29 +124,3 @@ def report_exception(
     details = bug_details(exc, formatted_traceback)
     log.error("Unexpected error\n%s", details)
     ErrorDialog(details, parent).exec()
-
-
-_reporting = False
-
-
-def _excepthook(
-    exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
-) -> None:
-    global _reporting
-    if issubclass(exc_type, KeyboardInterrupt):
-        sys.__excepthook__(exc_type, exc, tb)
-        return
-    formatted = "".join(traceback.format_exception(exc_type, exc, tb))
-    if _reporting or QApplication.instance() is None:
-        log.error("Unexpected error\n%s", formatted)
-        sys.__excepthook__(exc_type, exc, tb)
-        return
-    _reporting = True
-    try:
-        report_exception(QApplication.activeWindow(), exc, formatted)
-    finally:
-        _reporting = False
-
-
-def install_excepthook() -> None:
-    sys.excepthook = _excepthook

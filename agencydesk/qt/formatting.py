@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 
 from agencydesk.core.models import Channel
 
@@ -61,3 +61,38 @@ def tech_comfort_label(level: int) -> str:
 def tech_comfort_dots(level: int) -> str:
     level = max(0, min(5, level))
     return "●" * level + "○" * (5 - level)
+
+
+def format_short_date(value: date | None, locale: QLocale | None = None) -> str:
+    if value is None:
+        return ""
+    return (locale or QLocale()).toString(
+        QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat
+    )
+
+
+def format_datetime(value: datetime, locale: QLocale | None = None) -> str:
+    """A stored (UTC) moment in the user's local time, e.g. "23/11/26 14.05"."""
+    local = value if value.tzinfo is None else value.astimezone()
+    qdt = QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
+    return (locale or QLocale()).toString(qdt, QLocale.FormatType.ShortFormat)
+
+
+def format_duration(seconds: int) -> str:
+    """1 h 35 min, 20 min, 0 min."""
+    minutes = max(0, int(seconds)) // 60
+    hours, minutes = divmod(minutes, 60)
+    if hours:
+        return QCoreApplication.translate("Duration", "{h} h {m} min").format(h=hours, m=minutes)
+    return QCoreApplication.translate("Duration", "{m} min").format(m=minutes)
+
+
+def format_wait(seconds: float) -> str:
+    """How long someone has waited, in the largest sensible unit."""
+    minutes = int(seconds // 60)
+    if minutes < 60:
+        return QCoreApplication.translate("Duration", "{n} min").format(n=max(minutes, 0))
+    hours = minutes // 60
+    if hours < 48:
+        return QCoreApplication.translate("Duration", "{n} h").format(n=hours)
+    return QCoreApplication.translate("Duration", "{n} days").format(n=hours // 24)

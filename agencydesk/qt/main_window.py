@@ -25,31 +25,36 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agencydesk import __version__
 from agencydesk.qt import workers
-from agencydesk.qt.dialogs import ask_yes_no, report_exception, show_info
 from agencydesk.qt.settings import Settings
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
     from agencydesk.qt.clients_page import ClientsPage
+    from agencydesk.qt.tickets_page import TicketsPage
+    from agencydesk.qt.today_page import TodayPage
 
 log = logging.getLogger(__name__)
 
 
 def _open_database(db_path: Path) -> dict[str, Any]:
-    """Worker: import the data layer, migrate, take the daily backup, count what is there."""
+    """Worker: import the data layer, migrate if needed, count what is there."""
     from sqlmodel import Session
 
-    from agencydesk.core import backup, clients, migrate
+    from agencydesk.core import clients, migrate
     from agencydesk.core.db import sqlite_url
 
     engine = migrate.open_database(sqlite_url(db_path))
-    backup_path = backup.daily_backup(db_path)
     with Session(engine) as session:
         ever = clients.count_all_clients(session=session)
-    return {"engine": engine, "backup": backup_path, "ever_had_clients": ever > 0}
+    return {"engine": engine, "ever_had_clients": ever > 0}
+
+
+def _daily_backup(db_path: Path) -> Path | None:
+    from agencydesk.core import backup
+
+    return backup.daily_backup(db_path)
 
 
 def _load_demo(engine: Engine) -> int:
@@ -64,7 +69,7 @@ class MainWindow(QMainWindow):
     #: emitted once the client list shows its first rows (or knows it is empty)
     populated = Signal()
 
-    SECTIONS = ("clients",)
+    SECTIONS = ("today", "clients", "tickets", "guides")
 
     def __init__(self, settings: Settings, db_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,6 +77,9 @@ class MainWindow(QMainWindow):
         self.db_path = db_path
         self.engine: Engine | None = None
         self.clients_page: ClientsPage | None = None
+        self.today_page: TodayPage | None = None
+        self.tickets_page: TicketsPage | None = None
+        self.pages: dict[str, QWidget] = {}
         self._last_deleted: tuple[int, str] | None = None
 
         self.setWindowTitle(self.tr("agencydesk"))
@@ -125,7 +133,12 @@ class MainWindow(QMainWindow):
         self.sidebar.setCurrentRow(self.SECTIONS.index(last) if last in self.SECTIONS else 0)
 
     def _section_titles(self) -> dict[str, str]:
-        return {"clients": self.tr("Clients")}
+        return {
+            "today": self.tr("Today"),
+            "clients": self.tr("Clients"),
+            "tickets": self.tr("Tickets"),
+            "guides": self.tr("Guides"),
+        }
 
     # -- actions and menus ---------------------------------------------------------------------
     def _action(self, text: str, slot: Any, shortcut: Any = None, name: str = "") -> QAction:
@@ -141,6 +154,12 @@ class MainWindow(QMainWindow):
         std = QKeySequence.StandardKey
         self.action_new = self._action(self.tr("&New client…"), self.new_client, std.New, "new")
         self.action_find = self._action(self.tr("&Find client"), self.find, std.Find, "find")
+        self.action_search = self._action(
+            self.tr("&Search everything…"), self.search_everything, "Ctrl+K", "search"
+        )
+        self.action_new_ticket = self._action(
+            self.tr("New &ticket…"), self.new_ticket, "Ctrl+T", "newTicket"
+        )
         self.action_edit = self._action(
             self.tr("&Edit client…"), self.edit_client, "Ctrl+E", "edit"
         )
@@ -154,6 +173,9 @@ class MainWindow(QMainWindow):
             self.tr("&Restore from backup…"), self.restore_backup, None, "restore"
         )
         self.action_quit = self._action(self.tr("&Quit"), self.close, std.Quit, "quit")
+        self.action_my_name = self._action(
+            self.tr("Your &name for guides…"), self.ask_my_name, None, "myName"
+        )
         self.action_about = self._action(self.tr("&About agencydesk"), self.about, None, "about")
         self.action_data_folder = self._action(
             self.tr("Open data &folder"), self.open_data_folder, None, "dataFolder"
@@ -162,6 +184,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.action_new)
+        file_menu.addAction(self.action_new_ticket)
         file_menu.addSeparator()
         file_menu.addAction(self.action_backup)
         file_menu.addAction(self.action_restore)
@@ -171,10 +194,12 @@ class MainWindow(QMainWindow):
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         edit_menu.addAction(self.action_undo)
         edit_menu.addSeparator()
+        edit_menu.addAction(self.action_search)
         edit_menu.addAction(self.action_find)
         edit_menu.addAction(self.action_edit)
         edit_menu.addAction(self.action_delete)
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        settings_menu.addAction(self.action_my_name)
         language_menu = settings_menu.addMenu(self.tr("&Language"))
         group = QActionGroup(self)
         for code, title in (
@@ -194,6 +219,8 @@ class MainWindow(QMainWindow):
     def _set_data_actions_enabled(self, enabled: bool) -> None:
         for action in (
             self.action_new,
+            self.action_new_ticket,
+            self.action_search,
             self.action_find,
             self.action_edit,
             self.action_delete,
@@ -218,34 +245,87 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, timeout_ms)
 
     def _database_opened(self, result: dict[str, Any]) -> None:
-        from agencydesk.qt.clients_page import ClientsPage
-
         self.engine = result["engine"]
         assert self.engine is not None
-        self.clients_page = ClientsPage(self.engine)
+        self._build_clients_page(self.engine)
+        self._set_data_actions_enabled(True)
+        self.update_counts()
+        self._idle()
+        self.populated.emit()
+        # Then, without holding up the list: the section the user was in, the Today counts
+        # in the sidebar, and the daily backup.
+        self._section_changed(self.sidebar.currentRow())
+        QTimer.singleShot(0, lambda: self.page("today"))
+        db_path = self.db_path
+        workers.run_task(lambda: _daily_backup(db_path), self._backup_done, self._task_failed)
+        if not result["ever_had_clients"] and not self.settings.demo_declined(str(self.db_path)):
+            QTimer.singleShot(0, self.offer_demo)
+
+    def _backup_done(self, made: Path | None) -> None:
+        if made is not None:
+            self.statusBar().showMessage(self.tr("Today's backup is saved."), 5000)
+
+    def _build_clients_page(self, engine: Engine) -> None:
+        from agencydesk.qt.clients_page import ClientsPage
+
+        self.clients_page = ClientsPage(engine)
         self.clients_page.counts_changed.connect(self.update_counts)
         self.clients_page.client_deleted.connect(self._client_deleted)
+        self.clients_page.detail.ticket_activated.connect(self.open_ticket)
+        self.clients_page.detail.new_ticket_requested.connect(self.new_ticket)
         state = self.settings.splitter_state()
         if state is not None:
             self.clients_page.splitter.restoreState(state)
+        self.pages = {"clients": self.clients_page}
         self.stack.addWidget(self.clients_page)
-        self._section_changed(self.sidebar.currentRow())
-        self._set_data_actions_enabled(True)
-        self.update_counts()
-        message = ""
-        if result["backup"] is not None:
-            message = self.tr("Today's backup is saved.")
-        self._idle(message, 5000)
-        self.populated.emit()
-        if not result["ever_had_clients"] and not self.settings.demo_declined(str(self.db_path)):
-            QTimer.singleShot(0, self.offer_demo)
+
+    def page(self, section: str) -> QWidget | None:
+        """The page of *section*, built the first time it is needed."""
+        if section in self.pages or self.engine is None:
+            return self.pages.get(section)
+        engine = self.engine
+        built: QWidget
+        if section == "today":
+            from agencydesk.qt.today_page import TodayPage
+
+            self.today_page = built = TodayPage(engine)
+            self.today_page.ticket_activated.connect(self.open_ticket)
+            self.today_page.client_activated.connect(self.open_client)
+            self.today_page.counts_changed.connect(self._today_counts)
+        elif section == "tickets":
+            from agencydesk.qt.tickets_page import TicketsPage
+
+            self.tickets_page = built = TicketsPage(engine)
+            self.tickets_page.client_link_activated.connect(self.open_client)
+            self.tickets_page.send_guide_requested.connect(self.send_guide)
+        elif section == "guides":
+            from agencydesk.qt.guides_page import GuidesPage
+
+            guides_page = built = GuidesPage(engine)
+            guides_page.my_name = self.settings.my_name
+        else:
+            return None
+        self.pages[section] = built
+        self.stack.addWidget(built)
+        return built
+
+    def _today_counts(self, overdue: int, due_today: int, waiting: int) -> None:
+        """The sidebar shows how much is urgent without opening Today."""
+        urgent = overdue + due_today + waiting
+        title = self._section_titles()["today"]
+        item = self.sidebar.item(self.SECTIONS.index("today"))
+        item.setText(f"{title}  ({urgent})" if urgent else title)
 
     def _database_failed(self, exc: BaseException, details: str) -> None:
         self._idle()
         self.loading_label.setText(self.tr("The database could not be opened."))
+        from agencydesk.qt.dialogs import report_exception
+
         report_exception(self, exc, details)
 
     def offer_demo(self) -> None:
+        from agencydesk.qt.dialogs import ask_yes_no
+
         if ask_yes_no(
             self,
             self.tr("Welcome to agencydesk"),
@@ -273,15 +353,24 @@ class MainWindow(QMainWindow):
 
     def _task_failed(self, exc: BaseException, details: str) -> None:
         self._idle()
+        from agencydesk.qt.dialogs import report_exception
+
         report_exception(self, exc, details)
 
     # -- sections and counts -------------------------------------------------------------------
     def _section_changed(self, row: int) -> None:
         if row < 0:
             return
-        self.settings.last_section = self.SECTIONS[row]
-        if self.SECTIONS[row] == "clients" and self.clients_page is not None:
-            self.stack.setCurrentWidget(self.clients_page)
+        section = self.SECTIONS[row]
+        self.settings.last_section = section
+        known = section in self.pages
+        page = self.page(section)
+        if page is not None:
+            if known and page is self.tickets_page and self.tickets_page is not None:
+                self.tickets_page.refresh()  # changes made elsewhere (a new ticket from a client)
+            elif page is self.clients_page and self.clients_page is not None:
+                self.clients_page.detail.refresh()
+            self.stack.setCurrentWidget(page)
 
     def update_counts(self) -> None:
         if self.clients_page is None or self.engine is None:
@@ -324,7 +413,89 @@ class MainWindow(QMainWindow):
             self.clients_page.delete_current()
 
     def _show_clients(self) -> None:
-        self.sidebar.setCurrentRow(self.SECTIONS.index("clients"))
+        self.show_section("clients")
+
+    def show_section(self, section: str) -> None:
+        self.sidebar.setCurrentRow(self.SECTIONS.index(section))
+
+    def open_client(self, client_id: int) -> None:
+        if self.clients_page is not None:
+            self.show_section("clients")
+            self.clients_page.select_client(client_id)
+
+    def open_ticket(self, ticket_id: int) -> None:
+        self.show_section("tickets")
+        if self.tickets_page is not None:
+            self.tickets_page.select_ticket(ticket_id)
+
+    def new_ticket(self, client_id: int | None = None) -> None:
+        if self.engine is None:
+            return
+        if client_id is None and self.stack.currentWidget() is self.clients_page:
+            client_id = self.clients_page.current_client_id() if self.clients_page else None
+        self.show_section("tickets")
+        if self.tickets_page is not None:
+            self.tickets_page.new_ticket(client_id if isinstance(client_id, int) else None)
+
+    def search_everything(self) -> None:
+        from agencydesk.qt.search_dialog import SearchDialog
+
+        if self.engine is None:
+            return
+        dialog = SearchDialog(self.engine, self)
+        dialog.hit_chosen.connect(self._open_hit)
+        dialog.exec()
+
+    def _open_hit(self, hit: Any) -> None:
+        if hit.kind == "client":
+            self.open_client(hit.id)
+        elif hit.kind in ("ticket", "message") and hit.ticket_id is not None:
+            self.open_ticket(hit.ticket_id)
+        elif hit.kind == "message" and hit.client_id is not None:
+            self.open_client(hit.client_id)
+            if self.clients_page is not None:
+                self.clients_page.detail.tabs.setCurrentWidget(self.clients_page.detail.timeline)
+        elif hit.kind == "guide":
+            self.open_guide(hit.id)
+
+    def open_guide(self, guide_id: int) -> None:
+        self.show_section("guides")
+        page = self.pages.get("guides")
+        if page is not None:
+            page.select_guide(guide_id)  # type: ignore[attr-defined]
+
+    def send_guide(self, client_id: int, ticket_id: int) -> None:
+        """From a ticket: choose a guide and copy it for WhatsApp; the send is recorded."""
+        from agencydesk.qt.send_guide_dialog import SendGuideDialog
+
+        if self.engine is None:
+            return
+        dialog = SendGuideDialog(
+            self.engine,
+            client_id=client_id,
+            ticket_id=ticket_id,
+            my_name=self.settings.my_name,
+            parent=self,
+        )
+        if dialog.exec() and dialog.recorded_send_id is not None:
+            self.statusBar().showMessage(self.tr("Copied. Paste it into WhatsApp (Ctrl+V)."), 8000)
+            if self.tickets_page is not None:
+                self.tickets_page.refresh()
+
+    def ask_my_name(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        name, ok = QInputDialog.getText(
+            self,
+            self.tr("Your name"),
+            self.tr('How you sign your guides, e.g. "Mas Budi":'),
+            text=self.settings.my_name,
+        )
+        if ok:
+            self.settings.my_name = name
+            guides_page = self.pages.get("guides")
+            if guides_page is not None:
+                guides_page.my_name = self.settings.my_name  # type: ignore[attr-defined]
 
     def _client_deleted(self, client_id: int, name: str) -> None:
         self._last_deleted = (client_id, name)
@@ -388,9 +559,13 @@ class MainWindow(QMainWindow):
         self.action_undo.setEnabled(False)
         if self.clients_page is not None:
             self.settings.set_splitter_state(self.clients_page.splitter.saveState())
-            self.stack.removeWidget(self.clients_page)
-            self.clients_page.deleteLater()
-            self.clients_page = None
+        for page in self.pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages = {}
+        self.clients_page = None
+        self.today_page = None
+        self.tickets_page = None
         self.stack.setCurrentWidget(self.loading_label)
         self.count_label.clear()
         if self.engine is not None:
@@ -400,6 +575,8 @@ class MainWindow(QMainWindow):
     # -- other -----------------------------------------------------------------------------------
     def _language_chosen(self, action: QAction) -> None:
         self.settings.language = str(action.data() or "")
+        from agencydesk.qt.dialogs import show_info
+
         show_info(
             self,
             self.tr("Language"),
@@ -410,14 +587,9 @@ class MainWindow(QMainWindow):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.db_path.parent)))
 
     def about(self) -> None:
-        show_info(
-            self,
-            self.tr("About agencydesk"),
-            self.tr(
-                "agencydesk {version}\n\nA daily desk for freelancers and small web agencies who "
-                "support their clients.\n\nYour data: {folder}"
-            ).format(version=__version__, folder=self.db_path.parent),
-        )
+        from agencydesk.qt.about_dialog import AboutDialog
+
+        AboutDialog(self.db_path.parent, self).exec()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.set_window_geometry(self.saveGeometry())

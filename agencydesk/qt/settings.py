@@ -55,6 +55,15 @@ class Settings:
         self._settings.setValue("window/client_splitter", value)
 
     @property
+    def my_name(self) -> str:
+        """How the freelancer signs guides ({my_name})."""
+        return str(self._settings.value("my_name", ""))
+
+    @my_name.setter
+    def my_name(self, value: str) -> None:
+        self._settings.setValue("my_name", value.strip())
+
+    @property
     def last_section(self) -> str:
         return str(self._settings.value("window/last_section", "clients"))
 

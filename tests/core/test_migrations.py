@@ -137,3 +137,7 @@ def test_search_index_triggers_exist_at_head(engine: Engine) -> None:
     for fts, (base, _columns) in fts_v1.TABLES.items():
         assert fts in tables
         assert set(fts_v1.trigger_names(base)) <= triggers, f"{base} lost its search triggers"
+
+
+def test_the_head_constant_matches_the_migration_scripts() -> None:
+    assert migrate.head_revision() == migrate.HEAD_REVISION

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 
 @dataclass
@@ -39,7 +39,16 @@ class DialogAnswerer:
         if isinstance(widget, QMessageBox):
             self.texts.append(widget.text())
         action = self._pending.pop(0)
-        action(widget)
+        try:
+            action(widget)
+        except BaseException:
+            # never leave a modal dialog open after a failed check: the test would hang
+            self._pending.clear()
+            if isinstance(widget, QDialog):
+                widget.reject()
+            else:
+                widget.close()
+            raise
         if self._pending:
             QTimer.singleShot(0, self._poll)
 

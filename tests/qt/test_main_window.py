@@ -57,7 +57,10 @@ def test_the_demo_desk_shows_its_clients_and_the_caution_note(
     window = open_window(demo_db)
     assert len(_names(window)) == 10
     assert window.count_label.text() == "10 clients"
-    assert [window.sidebar.item(i).text() for i in range(window.sidebar.count())] == ["Clients"]
+    sections = [
+        window.sidebar.item(i).text().split("  (")[0] for i in range(window.sidebar.count())
+    ]
+    assert sections == ["Today", "Clients", "Tickets", "Guides"]
     _select(window, "Ibu Ratna Wulandari")
     detail = window.clients_page.detail  # type: ignore[union-attr]
     assert detail.name_label.text() == "Ibu Ratna Wulandari"

@@ -83,7 +83,7 @@ def test_the_window_speaks_indonesian(
 ) -> None:
     window = MainWindow(settings, tmp_path / "x.sqlite3")
     qtbot.addWidget(window)
-    assert window.sidebar.item(0).text() == "Klien"
+    assert window.sidebar.item(1).text() == "Klien"
     assert [action.text() for action in window.menuBar().actions()][:2] == ["&Berkas", "&Sunting"]
 
 

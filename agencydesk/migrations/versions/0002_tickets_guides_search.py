@@ -131,6 +131,8 @@ def upgrade() -> None:
 
     with op.batch_alter_table('client', schema=None) as batch_op:
         batch_op.add_column(sa.Column('website', sqlmodel.sql.sqltypes.AutoString(length=300), nullable=False, server_default=''))
+        # nearly every row is NULL: SQLite chose it over the name index for the client list
+        batch_op.drop_index('ix_client_deleted_at')
 
     if fts_v1.fts5_available(op):
         fts_v1.create_all(op)
@@ -139,6 +141,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     fts_v1.drop_all(op)
     with op.batch_alter_table('client', schema=None) as batch_op:
+        batch_op.create_index('ix_client_deleted_at', ['deleted_at'], unique=False)
         batch_op.drop_column('website')
 
     with op.batch_alter_table('time_entry', schema=None) as batch_op:

@@ -1,0 +1,204 @@
+"""Tickets, the Today page and Ctrl+K search, driven as a user would."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
+from pytestqt.qtbot import QtBot
+from qt_helpers import DialogAnswerer
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from agencydesk.core import tickets
+from agencydesk.core.db import make_engine, sqlite_url
+from agencydesk.qt.main_window import MainWindow
+from agencydesk.qt.search_dialog import SearchDialog, snippet_html
+from agencydesk.qt.ticket_model import TicketTableModel
+from agencydesk.qt.ticket_view import TicketView
+from agencydesk.qt.tickets_page import NewTicketDialog, TicketsPage
+
+Opener = Callable[[Path], MainWindow]
+
+
+def _titles(page: TicketsPage) -> list[str]:
+    model = page.model
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
+def _ticket_id(engine: Engine, title: str) -> int:
+    with Session(engine) as session:
+        rows = tickets.list_tickets(session=session, status=None, search=title)
+    return next(row.id for row in rows if row.title == title)
+
+
+def test_ticket_model_passes_the_model_tester(qtmodeltester: Any, demo_engine: Engine) -> None:
+    model = TicketTableModel(demo_engine)
+    qtmodeltester.check(model, force_py=True)
+    model.set_filter(status=())
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_filters_show_what_the_user_asks_for(qtbot: QtBot, demo_engine: Engine) -> None:
+    page = TicketsPage(demo_engine)
+    qtbot.addWidget(page)
+    assert "Website shows 'Error establishing a database connection'" not in _titles(page)
+    page.due_filter.setCurrentIndex(page.due_filter.findData("overdue"))
+    assert _titles(page) == ["Upload 40 product photos to the catalogue"]
+    page.due_filter.setCurrentIndex(0)
+    page.status_filter.setCurrentIndex(page.status_filter.findData("waiting_on_us"))
+    assert set(_titles(page)) == {
+        "Show every promo banner on the homepage at once",
+        "How do I add a photo of the new menu?",
+    }
+    page.status_filter.setCurrentIndex(page.status_filter.count() - 1)  # all tickets
+    assert len(_titles(page)) == 9
+
+
+def test_a_reply_is_added_with_ctrl_enter_and_shown_as_plain_text(
+    qtbot: QtBot, demo_engine: Engine
+) -> None:
+    ticket_id = _ticket_id(demo_engine, "Booking form emails land in spam")
+    view = TicketView(demo_engine)
+    qtbot.addWidget(view)
+    view.show()
+    view.show_ticket(ticket_id)
+    view.from_me.setChecked(True)
+    qtbot.keyClicks(view.reply, "Hi Claire, <b>I'm on it</b> <img src=x>")
+    qtbot.keyClick(view.reply, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert view.reply.toPlainText() == ""
+    assert "<b>I'm on it</b> <img src=x>" in view.conversation.toPlainText()
+    with Session(demo_engine) as session:
+        ticket = tickets.get_ticket(session=session, ticket_id=ticket_id)
+        assert ticket.first_response_at is not None  # the first impression is recorded
+
+
+def test_resolving_a_ticket_takes_it_off_the_to_do_list(qtbot: QtBot, demo_engine: Engine) -> None:
+    page = TicketsPage(demo_engine)
+    qtbot.addWidget(page)
+    title = "Show every promo banner on the homepage at once"
+    assert page.select_ticket(_ticket_id(demo_engine, title))
+    view = page.view
+    view.status.setCurrentIndex(view.status.findData("resolved"))
+    assert title not in _titles(page)
+    with Session(demo_engine) as session:
+        ticket = tickets.get_ticket(session=session, ticket_id=_ticket_id(demo_engine, title))
+        assert ticket.status == "resolved"
+        assert ticket.resolved_at is not None
+
+
+def test_the_timer_keeps_running_across_a_restart(qtbot: QtBot, demo_engine: Engine) -> None:
+    ticket_id = _ticket_id(demo_engine, "Booking form emails land in spam")
+    view = TicketView(demo_engine)
+    qtbot.addWidget(view)
+    view.show_ticket(ticket_id)
+    assert view.timer_button.text() == "Start timer"
+    qtbot.mouseClick(view.timer_button, Qt.MouseButton.LeftButton)
+    assert view.timer_button.text() == "Stop timer"
+    view.close()
+    # the app is closed and opened again: a brand new view and engine on the same file
+    again_engine = make_engine(str(demo_engine.url))
+    again = TicketView(again_engine)
+    qtbot.addWidget(again)
+    again.show_ticket(ticket_id)
+    assert again.timer_button.text() == "Stop timer"
+    qtbot.mouseClick(again.timer_button, Qt.MouseButton.LeftButton)
+    assert again.timer_button.text() == "Start timer"
+    with Session(again_engine) as session:
+        assert tickets.running_timer(session=session) is None
+    again_engine.dispose()
+
+
+def test_manual_time_is_added_to_the_ticket(qtbot: QtBot, demo_engine: Engine) -> None:
+    ticket_id = _ticket_id(demo_engine, "Booking form emails land in spam")
+    view = TicketView(demo_engine)
+    qtbot.addWidget(view)
+    view.show_ticket(ticket_id)
+    assert view.time_label.text() == "Time spent: 0 min"
+    view.minutes.setValue(45)
+    qtbot.mouseClick(view.add_time_button, Qt.MouseButton.LeftButton)
+    assert view.time_label.text() == "Time spent: 45 min"
+
+
+def test_new_ticket_dialog_explains_a_missing_title(qtbot: QtBot, demo_engine: Engine) -> None:
+    dialog = NewTicketDialog(demo_engine, client_id=None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert dialog.title_error.isVisible()
+    assert dialog.title_error.text() == "Please give the ticket a short title."
+    qtbot.keyClicks(dialog.title, "Ganti foto header")
+    qtbot.keyClicks(dialog.first_message, "Mas, foto headernya mau diganti")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert dialog.created_ticket_id is not None
+    with Session(demo_engine) as session:
+        lines = tickets.conversation(session=session, ticket_id=dialog.created_ticket_id)
+    assert [line.body for line in lines] == ["Mas, foto headernya mau diganti"]
+
+
+def test_today_shows_the_work_and_opens_a_ticket(
+    qtbot: QtBot, open_window: Opener, demo_db: Path
+) -> None:
+    window = open_window(demo_db)
+    window.show_section("today")
+    page = window.today_page
+    assert page is not None
+    qtbot.waitUntil(lambda: page.summary is not None, timeout=10_000)
+    assert page.overdue.title.text() == "Overdue (1)"
+    assert "Upload 40 product photos" in page.overdue.list.item(0).text()
+    assert page.waiting.list.item(0).text().startswith("Pak Bambang Santoso")
+    assert window.sidebar.item(0).text() == "Today  (5)"
+    page.overdue.list.itemClicked.emit(page.overdue.list.item(0))
+    assert window.stack.currentWidget() is window.tickets_page
+    assert window.tickets_page is not None
+    assert (
+        window.tickets_page.view.title_label.text() == "Upload 40 product photos to the catalogue"
+    )
+
+
+def test_ctrl_k_finds_a_message_and_enter_opens_its_ticket(
+    qtbot: QtBot, open_window: Opener, demo_db: Path, dialogs: DialogAnswerer
+) -> None:
+    window = open_window(demo_db)
+
+    def search_and_open(widget: QWidget) -> None:
+        assert isinstance(widget, SearchDialog)
+        qtbot.keyClicks(widget.query, "webnya error")
+        qtbot.waitUntil(lambda: widget.results is not None and widget.results.count() > 0)
+        assert widget.tree.topLevelItem(0).text(0) == "Messages (1)"
+        assert widget.tree.currentItem().text(0) == "Ibu Ratna Wulandari"
+        qtbot.keyClick(widget.query, Qt.Key.Key_Return)
+
+    dialogs.then(search_and_open)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: dialogs.done)
+    assert window.stack.currentWidget() is window.tickets_page
+    assert window.tickets_page is not None
+    assert "Error establishing" in window.tickets_page.view.title_label.text()
+
+
+def test_snippets_are_escaped_before_hits_are_made_bold() -> None:
+    assert snippet_html("<img src=x> \x02web\x03nya") == "&lt;img src=x&gt; <b>web</b>nya"
+
+
+def test_client_history_tabs(qtbot: QtBot, open_window: Opener, demo_db: Path) -> None:
+    window = open_window(demo_db)
+    engine = make_engine(sqlite_url(demo_db))
+    ratna = _ticket_id(engine, "Hosting renewal for katering-bunda-ratna.id")
+    with Session(engine) as session:
+        client_id = tickets.get_ticket(session=session, ticket_id=ratna).client_id
+    engine.dispose()
+    window.open_client(client_id)
+    detail = window.clients_page.detail  # type: ignore[union-attr]
+    detail.tabs.setCurrentWidget(detail.timeline)
+    text = detail.timeline.toPlainText()
+    assert "ketemu langsung" in text  # she first wanted to meet in person
+    assert "Ticket resolved" in text
+    detail.tabs.setCurrentWidget(detail.tickets)
+    assert detail.tickets.list.count() == 4
+    assert "Billable time per month" in detail.tickets.time_label.text()
