@@ -48,6 +48,37 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_search(args: argparse.Namespace) -> int:
+    from sqlmodel import Session
+
+    from agencydesk.core import migrate, search
+
+    url, db_path = _db_url(args.db)
+    if not db_path.exists():
+        raise _user_error(f"There is no database at {db_path}.")
+    engine = migrate.open_database(url)
+    try:
+        with Session(engine) as session:
+            results = search.search(session=session, text=args.text, limit=args.limit)
+    finally:
+        engine.dispose()
+    titles = {"client": "Clients", "ticket": "Tickets", "message": "Messages", "guide": "Guides"}
+    for kind in search.KINDS:
+        hits = results.hits.get(kind, [])
+        if not hits:
+            continue
+        print(f"{titles[kind]} ({len(hits)})")
+        for hit in hits:
+            snippet = " ".join(hit.snippet.split())
+            snippet = snippet.replace(search.HIT_START, "[").replace(search.HIT_END, "]")
+            print(f"  #{hit.id}  {hit.title}  —  {snippet}")
+    if results.count() == 0:
+        print("Nothing found.")
+    if not results.used_fts:
+        print("(slower search: this database has no full-text index)")
+    return 0
+
+
 def _user_error(text: str) -> Exception:
     from agencydesk.core.errors import UserError
 
@@ -61,6 +92,12 @@ def add_subcommands(parser: argparse.ArgumentParser) -> None:
     demo = sub.add_parser("demo", help="fill an empty database with demo data")
     demo.add_argument("--db", type=Path, help=db_help)
     demo.set_defaults(func=cmd_demo)
+
+    found = sub.add_parser("search", help="search clients, tickets, messages and guides")
+    found.add_argument("text", help="the words to look for (each word may be the start of one)")
+    found.add_argument("--limit", type=int, default=10, help="hits per kind (default 10)")
+    found.add_argument("--db", type=Path, help=db_help)
+    found.set_defaults(func=cmd_search)
 
     backup = sub.add_parser("backup", help="make a backup of the database now")
     backup.add_argument("--db", type=Path, help=db_help)

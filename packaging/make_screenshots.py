@@ -3,7 +3,7 @@
     .venv/bin/python packaging/make_screenshots.py [--lang en|id] [--out resources/screenshots]
 
 Builds a demo database in a temporary folder, opens the real main window on the offscreen
-platform, selects Bu Ratna and saves the window as a PNG.
+platform and saves the Clients (Bu Ratna selected), Today and Tickets sections as PNGs.
 """
 
 from __future__ import annotations
@@ -49,12 +49,26 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     target = args.out / f"main-window-{args.lang}.png"
 
+    def save(name: str) -> None:
+        path = args.out / f"{name}-{args.lang}.png"
+        window.grab().save(str(path))
+        print(f"saved {path}")
+
     def grab() -> None:
         assert window.clients_page is not None
+        window.show_section("clients")
         window.clients_page.select_client(ratna_id)
         app.processEvents()
         window.grab().save(str(target))
         print(f"saved {target}")
+        window.show_section("today")
+        QTimer.singleShot(1000, grab_today)
+
+    def grab_today() -> None:
+        save("today")
+        window.show_section("tickets")
+        app.processEvents()
+        save("tickets")
         window.close()
 
     window.populated.connect(lambda: QTimer.singleShot(200, grab))

@@ -71,3 +71,16 @@ def test_unknown_command_is_a_usage_error_not_a_traceback() -> None:
     assert result.returncode == 2
     assert "invalid choice" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_search_prints_hits_grouped_by_kind(tmp_path: Path) -> None:
+    db = tmp_path / "x.sqlite3"
+    assert run_cli("demo", "--db", str(db)).returncode == 0
+    result = run_cli("search", "webnya error", "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Messages (1)"
+    assert "Ibu Ratna Wulandari" in lines[1]
+    assert "[webnya] [error]" in lines[1]
+    nothing = run_cli("search", "zzzqqq", "--db", str(db))
+    assert nothing.stdout.strip() == "Nothing found."

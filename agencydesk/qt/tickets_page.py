@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -207,10 +208,22 @@ class TicketsPage(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(60)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The title matters most: a generous fixed width; the rest fit their contents.
+        self.table.setColumnWidth(0, 250)
         self.table.setColumnWidth(1, 150)
         for column in (2, 3, 4, 5):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setColumnHidden(5, True)  # "last change": rarely needed, via the header menu
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for column in range(self.model.columnCount()):
+            title = self.model.headerData(column, Qt.Orientation.Horizontal)
+            toggle = QAction(str(title), header)
+            toggle.setCheckable(True)
+            toggle.setChecked(not self.table.isColumnHidden(column))
+            toggle.toggled.connect(
+                lambda shown, c=column: self.table.setColumnHidden(c, not shown)
+            )
+            header.addAction(toggle)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.model.modelReset.connect(self.counts_changed)
 
@@ -230,7 +243,7 @@ class TicketsPage(QWidget):
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.view)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([620, 500])
+        self.splitter.setSizes([660, 460])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(filters)
