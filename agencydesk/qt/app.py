@@ -133,5 +133,8 @@ def _exec(app: QApplication, lock: QLockFile, translators: list[QTranslator]) ->
     try:
         return app.exec()
     finally:
+        from agencydesk.qt import workers
+
+        workers.wait_for_tasks()
         lock.unlock()
         del translators

@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         self.tickets_page: TicketsPage | None = None
         self.pages: dict[str, QWidget] = {}
         self._last_deleted: tuple[int, str] | None = None
+        self._closed = False
 
         self.setWindowTitle(self.tr("agencydesk"))
         self.setMinimumSize(QSize(760, 520))
@@ -252,6 +253,8 @@ class MainWindow(QMainWindow):
         self.update_counts()
         self._idle()
         self.populated.emit()
+        if self._closed:
+            return  # closed while the list was being filled (the start-up probe does this)
         # Then, without holding up the list: the section the user was in, the Today counts
         # in the sidebar, and the daily backup.
         self._section_changed(self.sidebar.currentRow())
@@ -592,6 +595,7 @@ class MainWindow(QMainWindow):
         AboutDialog(self.db_path.parent, self).exec()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._closed = True
         self.settings.set_window_geometry(self.saveGeometry())
         if self.clients_page is not None:
             self.settings.set_splitter_state(self.clients_page.splitter.saveState())

@@ -37,7 +37,12 @@ from agencydesk.core.models import Client, MessageKind, Priority, TicketStatus
 from agencydesk.core.tickets import ConversationLine
 from agencydesk.qt.databus import bus
 from agencydesk.qt.dialogs import report_exception
-from agencydesk.qt.formatting import channel_label, format_datetime, format_duration
+from agencydesk.qt.formatting import (
+    channel_label,
+    format_datetime,
+    format_duration,
+    format_wait,
+)
 from agencydesk.qt.ticket_model import priority_label, status_label
 
 
@@ -110,6 +115,15 @@ class TicketView(QWidget):
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat("yyyy-MM-dd")
         self.channel_label = QLabel()
+        self.satisfaction = QComboBox()
+        self.satisfaction.setObjectName("satisfaction")
+        self.satisfaction.addItem(self.tr("Satisfaction: not asked"), None)
+        for stars in range(1, 6):
+            self.satisfaction.addItem("★" * stars + "☆" * (5 - stars), stars)
+        self.satisfaction.currentIndexChanged.connect(self._save_fields)
+        self.times_label = QLabel()
+        self.times_label.setObjectName("ticketTimes")
+        self.times_label.setStyleSheet("color: #555555;")
         self.status.currentIndexChanged.connect(self._save_fields)
         self.priority.currentIndexChanged.connect(self._save_fields)
         self.has_due.toggled.connect(self._due_toggled)
@@ -123,6 +137,7 @@ class TicketView(QWidget):
         fields.addWidget(self.has_due)
         fields.addWidget(self.due)
         fields.addStretch(1)
+        fields.addWidget(self.satisfaction)
         fields.addWidget(self.channel_label)
 
         self.conversation = QTextBrowser()
@@ -181,6 +196,7 @@ class TicketView(QWidget):
         header = QFormLayout()
         header.addRow(self.title_label)
         header.addRow(self.client_button)
+        header.addRow(self.times_label)
         content_layout.addLayout(header)
         content_layout.addLayout(fields)
         content_layout.addWidget(self.conversation, 1)
@@ -236,6 +252,21 @@ class TicketView(QWidget):
             due = ticket.due_date or date.today()
             self.due.setDate(QDate(due.year, due.month, due.day))
             self.channel_label.setText(channel_label(ticket.channel))
+            self.satisfaction.setCurrentIndex(
+                max(0, self.satisfaction.findData(ticket.satisfaction))
+            )
+            self.satisfaction.setVisible(ticket.status in ("resolved", "closed"))
+            times = [self.tr("Opened {when}").format(when=format_datetime(ticket.created_at))]
+            if ticket.first_response_at is not None:
+                wait = (ticket.first_response_at - ticket.created_at).total_seconds()
+                times.append(self.tr("first reply after {wait}").format(wait=format_wait(wait)))
+            else:
+                times.append(self.tr("not answered yet"))
+            if ticket.resolved_at is not None:
+                times.append(
+                    self.tr("resolved {when}").format(when=format_datetime(ticket.resolved_at))
+                )
+            self.times_label.setText(" · ".join(times))
             self.conversation.setHtml(
                 conversation_html(lines, client_name, self.tr("Internal note"))
             )
@@ -266,6 +297,7 @@ class TicketView(QWidget):
             qdate = self.due.date()
             due = date(qdate.year(), qdate.month(), qdate.day())
         values = {
+            "satisfaction": self.satisfaction.currentData(),
             "status": self.status.currentData(),
             "priority": self.priority.currentData(),
             "due_date": due,

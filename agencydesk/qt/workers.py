@@ -30,11 +30,15 @@ class _Task(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self._func()
-        except BaseException as exc:  # handed to the GUI thread, which decides what to show
-            self._relay.failed.emit(exc, traceback.format_exc())
-        else:
-            self._relay.succeeded.emit(result)
+            try:
+                result = self._func()
+            except BaseException as exc:  # handed to the GUI thread, which decides what to show
+                self._relay.failed.emit(exc, traceback.format_exc())
+            else:
+                self._relay.succeeded.emit(result)
+        except RuntimeError:
+            # The application shut down while this task ran: nobody is left to tell.
+            log.info("A background task finished after the window closed; result dropped.")
 
 
 _live_relays: set[_Relay] = set()

@@ -202,3 +202,19 @@ def test_client_history_tabs(qtbot: QtBot, open_window: Opener, demo_db: Path) -
     detail.tabs.setCurrentWidget(detail.tickets)
     assert detail.tickets.list.count() == 4
     assert "Billable time per month" in detail.tickets.time_label.text()
+
+
+def test_a_resolved_ticket_can_record_satisfaction(qtbot: QtBot, demo_engine: Engine) -> None:
+    ticket_id = _ticket_id(demo_engine, "Booking form emails land in spam")
+    view = TicketView(demo_engine)
+    qtbot.addWidget(view)
+    view.show()
+    view.show_ticket(ticket_id)
+    assert "not answered yet" in view.times_label.text()
+    assert not view.satisfaction.isVisible()
+    view.status.setCurrentIndex(view.status.findData("resolved"))
+    assert view.satisfaction.isVisible()
+    assert "resolved" in view.times_label.text()
+    view.satisfaction.setCurrentIndex(view.satisfaction.findData(5))
+    with Session(demo_engine) as session:
+        assert tickets.get_ticket(session=session, ticket_id=ticket_id).satisfaction == 5
