@@ -36,9 +36,12 @@ def backups_dir(db_path: Path) -> Path:
 
 
 def _copy(source: Path, target: Path) -> None:
-    """Copy *source* to *target* page by page with the backup API (safe while the app writes)."""
-    fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    os.close(fd)
+    """Copy *source* to *target* page by page with the backup API (safe while the app writes).
+
+    A new *target* is created readable by the owner only; an existing one keeps its mode.
+    """
+    if not target.exists():
+        os.close(os.open(target, os.O_CREAT | os.O_WRONLY, 0o600))
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(target)
@@ -109,16 +112,7 @@ def restore_backup(db_path: Path, backup_path: Path) -> Path:
     """
     _check_is_database(backup_path)
     safety = make_backup(db_path, reason="before-restore")
-    src = sqlite3.connect(f"file:{backup_path}?mode=ro", uri=True)
-    try:
-        dst = sqlite3.connect(db_path)
-        try:
-            with dst:
-                src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
+    _copy(backup_path, db_path)
     return safety
 
 

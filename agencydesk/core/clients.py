@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
@@ -31,17 +31,7 @@ SortKey = Literal[
     "first_contact",
     "updated_at",
 ]
-SORT_KEYS: tuple[SortKey, ...] = (
-    "name",
-    "company",
-    "city",
-    "phone",
-    "tech_comfort",
-    "preferred_channel",
-    "tags",
-    "first_contact",
-    "updated_at",
-)
+SORT_KEYS: tuple[SortKey, ...] = get_args(SortKey)
 _TEXT_SORT_KEYS = {"name", "company", "city", "tags"}
 EDITABLE_FIELDS = (
     "name",
