@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal, get_args
 
@@ -19,6 +18,8 @@ from agencydesk.core.models import (
     Client,
     utcnow,
 )
+from agencydesk.core.referrals import check_no_cycle
+from agencydesk.core.rows import ClientRow as ClientRow  # shared with core.quick_list
 
 SortKey = Literal[
     "name",
@@ -53,20 +54,6 @@ SEARCH_COLUMNS = ("name", "company", "phone", "email", "city", "tags")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^\+?[0-9 ()\-.]{6,}$")
 _WEBSITE = re.compile(r"^(https?://)?[\w.-]+\.[a-z]{2,}(/\S*)?$", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class ClientRow:
-    """One line of the client list: just what the list shows, no ORM object."""
-
-    id: int
-    name: str
-    company: str
-    city: str
-    phone: str
-    tech_comfort: int
-    preferred_channel: str
-    tags: str
 
 
 def normalize_tags(raw: str) -> str:
@@ -160,6 +147,9 @@ def update_client(*, session: Session, client_id: int, values: Mapping[str, Any]
         raise ValidationError(errors)
     if "introduced_by_id" in cleaned:
         _check_referrer(session, cleaned["introduced_by_id"])
+        check_no_cycle(
+            session=session, client_id=client_id, referrer_id=cleaned["introduced_by_id"]
+        )
     for key, value in cleaned.items():
         setattr(client, key, value)
     client.updated_at = utcnow()

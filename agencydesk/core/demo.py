@@ -14,7 +14,7 @@ from datetime import date
 
 from sqlmodel import Session
 
-from agencydesk.core import clients, demo_guides, demo_tickets
+from agencydesk.core import clients, demo_guides, demo_orders, demo_tickets
 from agencydesk.core.errors import UserError
 
 
@@ -210,4 +210,5 @@ def load_demo(*, session: Session) -> dict[str, int]:
         ids[demo.key] = client.id
     ticket_ids = demo_tickets.load_demo_tickets(session=session, client_ids=ids)
     demo_guides.load_demo_guides(session=session, client_ids=ids, ticket_ids=ticket_ids)
+    demo_orders.load_demo_orders(session=session, client_ids=ids)
     return ids

@@ -31,4 +31,9 @@ ERROR_TEXT: dict[str, str] = {
     "first_contact_future": "The first contact cannot be in the future.",
     "introduced_by_self": "A client cannot introduce themselves.",
     "introduced_by_missing": "That client does not exist (any more).",
+    "introduced_by_cycle": (
+        "A client cannot be introduced by someone they introduced (directly or through others)."
+    ),
+    "introduced_on_future": "The day of the introduction cannot be in the future.",
+    "introduction_message_missing": "That message is not in this client's or the referrer's chat.",
 }

@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 import logging
-import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,15 +18,16 @@ from agencydesk.core import backup
 from agencydesk.core.db import make_engine, sqlite_path
 from agencydesk.core.errors import UserError
 
+# HEAD_REVISION lives in a standard-library module so start-up can check it before SQLAlchemy.
+from agencydesk.core.schema_version import HEAD_REVISION as HEAD_REVISION
+from agencydesk.core.schema_version import sqlite_file_revision
+
 log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
-#: the newest migration. Checked against the scripts by a test; lets an up-to-date database
-#: open without importing Alembic (about 120 ms of start-up).
-HEAD_REVISION = "0002"
 
 
 def alembic_config(script_location: Path = MIGRATIONS_DIR) -> Config:
@@ -56,18 +56,7 @@ def _sqlite_revision(url: str) -> str | None:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite" or not parsed.database:
         return None
-    path = Path(parsed.database)
-    if not path.is_file():
-        return None
-    try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-        finally:
-            connection.close()
-    except sqlite3.Error:
-        return None
-    return str(row[0]) if row else None
+    return sqlite_file_revision(Path(parsed.database))
 
 
 def upgrade(url: str, *, script_location: Path = MIGRATIONS_DIR) -> Path | None:

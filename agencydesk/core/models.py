@@ -8,6 +8,11 @@ from datetime import UTC, date, datetime
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
+# In a SQLAlchemy-free module so the start-up client list can format channels without us.
+from agencydesk.core.choices import TECH_COMFORT_MAX as TECH_COMFORT_MAX
+from agencydesk.core.choices import TECH_COMFORT_MIN as TECH_COMFORT_MIN
+from agencydesk.core.choices import Channel as Channel
+
 # Stable constraint names, so Alembic batch migrations on SQLite can find and alter them.
 SQLModel.metadata.naming_convention = {
     "ix": "ix_%(column_0_label)s",
@@ -21,22 +26,6 @@ SQLModel.metadata.naming_convention = {
 def utcnow() -> datetime:
     """Timestamps are timezone-aware UTC (SQLModel stores them as UTC)."""
     return datetime.now(UTC)
-
-
-class Channel(enum.StrEnum):
-    """How a client prefers to be reached."""
-
-    WHATSAPP = "whatsapp"
-    PHONE = "phone"
-    EMAIL = "email"
-    TELEGRAM = "telegram"
-    LINE = "line"
-    IN_PERSON = "in_person"
-    OTHER = "other"
-
-
-TECH_COMFORT_MIN = 1
-TECH_COMFORT_MAX = 5
 
 
 class Client(SQLModel, table=True):
@@ -68,6 +57,18 @@ class Client(SQLModel, table=True):
         default=None,
         sa_column=sa.Column(
             sa.Integer, sa.ForeignKey("client.id", ondelete="SET NULL"), nullable=True, index=True
+        ),
+    )
+    #: when the referrer introduced them, how ("Bu Ratna says you are very patient"), and the
+    #: message that told us so
+    introduced_on: date | None = Field(default=None)
+    introduction_note: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    introduction_message_id: int | None = Field(
+        default=None,
+        sa_column=sa.Column(
+            sa.Integer,
+            sa.ForeignKey("message.id", ondelete="SET NULL", use_alter=True),
+            nullable=True,
         ),
     )
     created_at: datetime = Field(default_factory=utcnow)
@@ -256,3 +257,64 @@ class GuideSend(SQLModel, table=True):
     )
     sent_at: datetime = Field(default_factory=utcnow, index=True)
     text: str = Field(default="")
+
+
+class OrderStatus(enum.StrEnum):
+    QUOTED = "quoted"
+    WON = "won"
+    PAID = "paid"
+    LOST = "lost"
+    CANCELLED = "cancelled"
+
+
+class Order(SQLModel, table=True):
+    """Work a client ordered (or was quoted for): "company profile website", "hosting 2025".
+
+    `amount` is a whole number in the currency's units (rupiah has no cents). The table is called
+    ``client_order`` because ORDER is an SQL keyword.
+    """
+
+    __tablename__ = "client_order"
+    __table_args__ = (
+        sa.CheckConstraint("amount >= 0", name="amount_not_negative"),
+        # covers the referral analytics: a cascade's orders without reading the table
+        sa.Index(
+            "ix_client_order_client_status",
+            "client_id",
+            "status",
+            "currency",
+            "amount",
+            "won_on",
+            "paid_on",
+            "quoted_on",
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    client_id: int = Field(
+        sa_column=sa.Column(
+            sa.Integer, sa.ForeignKey("client.id", ondelete="CASCADE"), nullable=False
+        )
+    )
+    title: str = Field(max_length=200)
+    amount: int = Field(default=0)
+    currency: str = Field(default="IDR", max_length=3)
+    status: str = Field(default=OrderStatus.QUOTED.value, max_length=20)
+    quoted_on: date | None = Field(default=None)
+    won_on: date | None = Field(default=None)
+    paid_on: date | None = Field(default=None)
+    #: the ticket or message that started it
+    ticket_id: int | None = Field(
+        default=None,
+        sa_column=sa.Column(
+            sa.Integer, sa.ForeignKey("ticket.id", ondelete="SET NULL"), nullable=True
+        ),
+    )
+    message_id: int | None = Field(
+        default=None,
+        sa_column=sa.Column(
+            sa.Integer, sa.ForeignKey("message.id", ondelete="SET NULL"), nullable=True
+        ),
+    )
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)

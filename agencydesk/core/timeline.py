@@ -133,3 +133,6 @@ register_source("tickets_opened", _tickets_opened)
 register_source("tickets_resolved", _tickets_resolved)
 register_source("messages", _messages)
 register_source("guides_sent", _guides_sent)
+
+# Sources defined next to their tables register themselves when imported.
+from agencydesk.core import orders as _orders  # noqa: E402, F401

@@ -1,0 +1,337 @@
+"""Orders: what a client ordered or was quoted for, with the amount and where it stands.
+
+Amounts are whole numbers in the currency's own units (rupiah have no cents; a USD job is in
+dollars). The core never formats money for display: the GUI does, from `amount` and `currency`.
+
+Dates: `quoted_on`, `won_on` and `paid_on` are calendar days. When an order becomes won or paid
+without the day being given, today is recorded (as a ticket records when it was resolved).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session, col
+
+from agencydesk.core import timeline
+from agencydesk.core.errors import UserError, ValidationError
+from agencydesk.core.models import Client, Message, Order, OrderStatus, Ticket, utcnow
+
+EDITABLE_FIELDS = (
+    "title",
+    "amount",
+    "currency",
+    "status",
+    "quoted_on",
+    "won_on",
+    "paid_on",
+    "ticket_id",
+    "message_id",
+)
+DEFAULT_CURRENCY = "IDR"
+#: statuses that count as a real order (the client said yes); quotes, lost and cancelled do not
+ORDERED_STATUSES = (OrderStatus.WON.value, OrderStatus.PAID.value)
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
+
+#: English text for the error codes this module raises (the GUI translates the codes itself)
+ERROR_TEXT: dict[str, str] = {
+    "title_required": "Please say what the order is (e.g. company profile website).",
+    "too_long": "This is too long.",
+    "amount_invalid": "The amount is a whole number, zero or more.",
+    "currency_invalid": "A currency is three capital letters, like IDR or USD.",
+    "status_unknown": "Choose one of the listed statuses.",
+    "won_before_quote": "An order cannot be won before it was quoted.",
+    "paid_before_quote": "An order cannot be paid before it was quoted.",
+    "ticket_missing": "That ticket does not belong to this client (or no longer exists).",
+    "message_missing": "That message does not belong to this client (or no longer exists).",
+}
+
+
+@dataclass(frozen=True)
+class OrderRow:
+    """One line of an order list (no ORM object, safe to hand between threads)."""
+
+    id: int
+    client_id: int
+    client_name: str
+    title: str
+    amount: int
+    currency: str
+    status: str
+    quoted_on: date | None
+    won_on: date | None
+    paid_on: date | None
+    ticket_id: int | None
+    message_id: int | None
+
+
+@dataclass(frozen=True)
+class OrderTotal:
+    """The sum of the amounts of *count* orders in one currency and status."""
+
+    currency: str
+    status: str
+    count: int
+    amount: int
+
+
+def _clean(values: Mapping[str, Any]) -> dict[str, Any]:
+    unknown = set(values) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise TypeError(f"not order fields: {sorted(unknown)}")
+    cleaned = dict(values)
+    if isinstance(cleaned.get("title"), str):
+        cleaned["title"] = " ".join(cleaned["title"].split())
+    if isinstance(cleaned.get("currency"), str):
+        cleaned["currency"] = cleaned["currency"].strip().upper()
+    return cleaned
+
+
+def validate(values: Mapping[str, Any]) -> dict[str, str]:
+    """Field → error code for what is wrong in *values* on their own (the full order's fields)."""
+    errors: dict[str, str] = {}
+    if "title" in values:
+        title = values["title"] or ""
+        if not title:
+            errors["title"] = "title_required"
+        elif len(title) > 200:
+            errors["title"] = "too_long"
+    if "amount" in values:
+        amount = values["amount"]
+        if isinstance(amount, bool) or not isinstance(amount, int) or amount < 0:
+            errors["amount"] = "amount_invalid"
+    if "currency" in values and not (
+        isinstance(values["currency"], str) and _CURRENCY.match(values["currency"])
+    ):
+        errors["currency"] = "currency_invalid"
+    if "status" in values and values["status"] not in {s.value for s in OrderStatus}:
+        errors["status"] = "status_unknown"
+    quoted = values.get("quoted_on")
+    if quoted is not None:
+        won, paid = values.get("won_on"), values.get("paid_on")
+        if won is not None and won < quoted:
+            errors["won_on"] = "won_before_quote"
+        if paid is not None and paid < quoted:
+            errors["paid_on"] = "paid_before_quote"
+    return errors
+
+
+def _fill_status_dates(values: dict[str, Any], today: date) -> None:
+    """A won or paid order without its day gets today (a paid one: won no later than paid)."""
+    if values["status"] in ORDERED_STATUSES and values["won_on"] is None:
+        paid = values["paid_on"]
+        values["won_on"] = min(today, paid) if paid is not None else today
+    if values["status"] == OrderStatus.PAID and values["paid_on"] is None:
+        values["paid_on"] = today
+
+
+def _check_links(session: Session, client_id: int, values: Mapping[str, Any]) -> None:
+    errors: dict[str, str] = {}
+    ticket_id = values.get("ticket_id")
+    if ticket_id is not None:
+        ticket = session.get(Ticket, ticket_id)
+        if ticket is None or ticket.client_id != client_id:
+            errors["ticket_id"] = "ticket_missing"
+    message_id = values.get("message_id")
+    if message_id is not None:
+        message = session.get(Message, message_id)
+        if message is None or message.client_id != client_id:
+            errors["message_id"] = "message_missing"
+    if errors:
+        raise ValidationError(errors)
+
+
+def _save(session: Session, order: Order, cleaned: Mapping[str, Any], today: date | None) -> None:
+    merged = {name: getattr(order, name) for name in EDITABLE_FIELDS} | dict(cleaned)
+    if merged["status"] in {s.value for s in OrderStatus}:
+        _fill_status_dates(merged, today or date.today())
+    errors = validate(merged)
+    if errors:
+        raise ValidationError(errors)
+    _check_links(session, order.client_id, cleaned)
+    for key, value in merged.items():
+        setattr(order, key, value)
+    order.updated_at = utcnow()
+    session.add(order)
+    session.flush()
+
+
+def create_order(
+    *,
+    session: Session,
+    client_id: int,
+    values: Mapping[str, Any],
+    today: date | None = None,
+) -> Order:
+    """A new order for a live client. `values` holds any of `EDITABLE_FIELDS`; title is needed."""
+    cleaned = _clean(values)
+    cleaned.setdefault("title", "")
+    client = session.get(Client, client_id)
+    if client is None or client.deleted_at is not None:
+        raise UserError("That client no longer exists. It may have been deleted.")
+    now = utcnow()
+    order = Order(client_id=client_id, title="", created_at=now, updated_at=now)
+    _save(session, order, cleaned, today)
+    return order
+
+
+def get_order(*, session: Session, order_id: int) -> Order:
+    order = session.get(Order, order_id)
+    if order is None:
+        raise UserError("That order no longer exists.")
+    return order
+
+
+def update_order(
+    *, session: Session, order_id: int, values: Mapping[str, Any], today: date | None = None
+) -> Order:
+    order = get_order(session=session, order_id=order_id)
+    _save(session, order, _clean(values), today)
+    return order
+
+
+def delete_order(*, session: Session, order_id: int) -> None:
+    session.delete(get_order(session=session, order_id=order_id))
+    session.flush()
+
+
+def _conditions(
+    *,
+    client_id: int | None,
+    status: str | None,
+    since: date | None,
+    until: date | None,
+) -> list[sa.ColumnElement[bool]]:
+    conditions: list[sa.ColumnElement[bool]] = []
+    if client_id is not None:
+        conditions.append(col(Order.client_id) == client_id)
+    if status is not None:
+        conditions.append(col(Order.status) == status)
+    day = order_day()
+    if since is not None:
+        conditions.append(day >= since)
+    if until is not None:
+        conditions.append(day <= until)
+    return conditions
+
+
+def order_day() -> sa.ColumnElement[date]:
+    """The day an order "happened", for filters: paid, else won, else quoted (NULL if none)."""
+    return sa.type_coerce(
+        sa.func.coalesce(col(Order.paid_on), col(Order.won_on), col(Order.quoted_on)), sa.Date
+    )
+
+
+def list_orders(
+    *,
+    session: Session,
+    client_id: int | None = None,
+    status: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+) -> list[OrderRow]:
+    """Orders, newest first. *since*/*until* (inclusive) filter on `order_day()`; orders with no
+    date at all only show up when neither is given."""
+    day = order_day()
+    statement = (
+        sa.select(
+            col(Order.id),
+            col(Order.client_id),
+            col(Client.name),
+            col(Order.title),
+            col(Order.amount),
+            col(Order.currency),
+            col(Order.status),
+            col(Order.quoted_on),
+            col(Order.won_on),
+            col(Order.paid_on),
+            col(Order.ticket_id),
+            col(Order.message_id),
+        )
+        .join(Client, col(Client.id) == col(Order.client_id))
+        .where(*_conditions(client_id=client_id, status=status, since=since, until=until))
+        .order_by(day.desc().nulls_last(), col(Order.id).desc())
+    )
+    return [OrderRow(*row) for row in session.execute(statement).all()]
+
+
+def order_totals(
+    *,
+    session: Session,
+    client_id: int | None = None,
+    status: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+) -> list[OrderTotal]:
+    """Sums per (currency, status), same filters as `list_orders`. Never mixes currencies."""
+    statement = (
+        sa.select(
+            col(Order.currency),
+            col(Order.status),
+            sa.func.count(),
+            sa.func.coalesce(sa.func.sum(col(Order.amount)), 0),
+        )
+        .where(*_conditions(client_id=client_id, status=status, since=since, until=until))
+        .group_by(col(Order.currency), col(Order.status))
+        .order_by(col(Order.currency), col(Order.status))
+    )
+    return [
+        OrderTotal(currency, status_, int(count), int(amount))
+        for currency, status_, count, amount in session.execute(statement).all()
+    ]
+
+
+# -- the client timeline ------------------------------------------------------------------------
+#: timeline kind → (date column, from_me): we quote; the client accepts and pays
+_TIMELINE_KINDS: dict[str, tuple[str, bool]] = {
+    "order_quoted": ("quoted_on", True),
+    "order_won": ("won_on", False),
+    "order_paid": ("paid_on", False),
+}
+
+
+def day_start(day: date) -> datetime:
+    """Order events happen on a day, not at a time: `at` is 00:00 UTC of that day."""
+    return datetime.combine(day, time(0, 0), tzinfo=UTC)
+
+
+def _order_events(
+    session: Session, client_id: int, before: datetime | None, limit: int
+) -> list[timeline.TimelineEvent]:
+    """Quoted, won and paid events of a client's orders.
+
+    `subject` is the title and `body` the raw amount and currency, ``"4500000 IDR"``: the GUI
+    formats it ("Rp 4.500.000"). `at` is 00:00 UTC of the day (show only the date).
+    """
+    events: list[timeline.TimelineEvent] = []
+    for kind, (column_name, from_me) in _TIMELINE_KINDS.items():
+        day_column = getattr(Order, column_name)
+        statement = sa.select(
+            col(Order.id),
+            col(Order.title),
+            col(Order.amount),
+            col(Order.currency),
+            col(Order.ticket_id),
+            day_column,
+        ).where(col(Order.client_id) == client_id, day_column.is_not(None))
+        if before is not None:
+            statement = statement.where(day_column <= before.astimezone(UTC).date())
+        statement = statement.order_by(day_column.desc(), col(Order.id).desc()).limit(limit)
+        for order_id, title, amount, currency, ticket_id, day in session.execute(statement).all():
+            at = day_start(day)
+            if before is not None and at >= before:
+                continue
+            events.append(
+                timeline.TimelineEvent(
+                    at, kind, title, f"{amount} {currency}", from_me, ticket_id, order_id
+                )
+            )
+    return events
+
+
+timeline.register_source("orders", _order_events)

@@ -1,0 +1,37 @@
+"""The schema revision an up-to-date database carries, and how to read a file's revision.
+
+Standard library only: start-up reads this before SQLAlchemy or Alembic are imported.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+#: the newest migration. Checked against the scripts by a test; lets an up-to-date database
+#: open without importing Alembic (about 120 ms of start-up).
+HEAD_REVISION = "0003"
+
+
+def read_revision(connection: sqlite3.Connection) -> str | None:
+    """The revision stamped in an open SQLite database; raises sqlite3.Error if it has none."""
+    row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    return str(row[0]) if row else None
+
+
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+
+
+def sqlite_file_revision(path: Path) -> str | None:
+    """The schema revision of an existing SQLite file (None if missing, foreign or unreadable)."""
+    if not path.is_file():
+        return None
+    try:
+        connection = connect_read_only(path)
+        try:
+            return read_revision(connection)
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return None

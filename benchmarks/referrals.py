@@ -1,0 +1,208 @@
+"""Referral analytics benchmark: a big referral forest, one big cascade, and the tree layout.
+
+Builds (with bulk inserts, no ORM objects) a database of ``--clients`` clients in a referral
+forest up to 8 generations deep, where the number of clients each client brings is heavy-tailed
+(most bring nobody, a few bring dozens), and ``--orders`` orders spread over them, each client's
+orders starting after their referrer's. Then times, median of ``--runs`` in the same process:
+
+- ``root``: the full analytics of the LARGEST cascade, `referrals.root_report` (its tree,
+  cascade figures and spread over time, from one read) (goal < 100 ms);
+- ``business``: `referrals.business_spread` over the whole forest;
+- ``layout``: `tree_layout.tidy_layout` of a 2,000-node subtree (goal < 50 ms).
+
+    python benchmarks/referrals.py [--clients 100000] [--orders 300000] [--runs 5] [--seed 5]
+
+The last line is machine-readable: ``BENCH referrals root_ms=… business_ms=… layout_ms=…``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from agencydesk.core import migrate, referrals
+from agencydesk.core.db import sqlite_url
+from agencydesk.core.models import Client, Order
+from agencydesk.core.tree_layout import tidy_layout
+
+MAX_GENERATION = 8
+START = date(2018, 1, 1)
+LAYOUT_NODES = 2000
+
+
+def _children_count(rng: random.Random) -> int:
+    """Heavy-tailed: about 70 % bring nobody; the rest a Pareto-distributed number (≤ 150)."""
+    if rng.random() < 0.7:
+        return 0
+    return min(150, int(rng.paretovariate(1.1)))
+
+
+def build_forest(
+    clients: int, rng: random.Random
+) -> tuple[list[int | None], list[int], list[date]]:
+    """parent (None for a root), generation and "first seen" day of clients 1…n (index 0 unused)."""
+    parent: list[int | None] = [None]
+    generation = [0]
+    started = [START]
+    while len(parent) <= clients:
+        root = len(parent)
+        parent.append(None)
+        generation.append(0)
+        started.append(START + timedelta(days=rng.randrange(0, 2500)))
+        queue = [root]
+        while queue and len(parent) <= clients:
+            node = queue.pop(0)
+            if generation[node] >= MAX_GENERATION:
+                continue
+            for _ in range(_children_count(rng)):
+                if len(parent) > clients:
+                    break
+                child = len(parent)
+                parent.append(node)
+                generation.append(generation[node] + 1)
+                started.append(started[node] + timedelta(days=rng.randint(15, 240)))
+                queue.append(child)
+    return parent, generation, started
+
+
+def fill_database(engine: Engine, clients: int, orders: int, seed: int) -> None:
+    rng = random.Random(seed)
+    parent, _generation, started = build_forest(clients, rng)
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+    client_rows = [
+        {
+            "id": i,
+            "name": f"Client {i:06d}",
+            "company": "",
+            "phone": "",
+            "email": "",
+            "city": "Makassar",
+            "tech_comfort": 3,
+            "preferred_channel": "whatsapp",
+            "tags": "",
+            "caution_note": "",
+            "notes": "",
+            "website": "",
+            "first_contact": started[i],
+            "introduced_by_id": parent[i],
+            "introduced_on": started[i] if parent[i] is not None else None,
+            "introduction_note": "",
+            "created_at": now,
+            "updated_at": now,
+        }
+        for i in range(1, clients + 1)
+    ]
+    statuses = ["paid"] * 60 + ["won"] * 10 + ["quoted"] * 15 + ["lost"] * 10 + ["cancelled"] * 5
+    # how much each client orders is heavy-tailed too: most once or twice, a few dozens of times
+    weights = [rng.paretovariate(1.5) for _ in range(clients)]
+    order_rows = []
+    for client in rng.choices(range(1, clients + 1), weights=weights, k=orders):
+        status = rng.choice(statuses)
+        quoted = started[client] + timedelta(days=rng.randint(0, 900))
+        won = quoted + timedelta(days=rng.randint(1, 30)) if status in ("won", "paid") else None
+        paid = won + timedelta(days=rng.randint(1, 60)) if status == "paid" and won else None
+        usd = rng.random() < 0.03
+        order_rows.append(
+            {
+                "client_id": client,
+                "title": "Website",
+                "amount": rng.randint(1, 20) * 50 if usd else rng.randint(5, 200) * 100_000,
+                "currency": "USD" if usd else "IDR",
+                "status": status,
+                "quoted_on": quoted,
+                "won_on": won,
+                "paid_on": paid,
+                "created_at": now,
+                "updated_at": now,
+            }
+        )
+    with engine.begin() as connection:
+        connection.execute(sa.insert(Client.__table__), client_rows)  # type: ignore[attr-defined]
+        connection.execute(sa.insert(Order.__table__), order_rows)  # type: ignore[attr-defined]
+        connection.exec_driver_sql("ANALYZE")
+
+
+def median_ms(action: Callable[[], object], runs: int) -> float:
+    action()  # warm-up: caches, prepared statements
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clients", type=int, default=100_000)
+    parser.add_argument("--orders", type=int, default=300_000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument("--keep", type=Path, help="also save the database here (for profiling)")
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory(prefix="agencydesk-bench-") as folder:
+        engine = migrate.open_database(sqlite_url(Path(folder) / "bench.sqlite3"))
+        started = time.perf_counter()
+        fill_database(engine, args.clients, args.orders, args.seed)
+        print(
+            f"built {args.clients} clients and {args.orders} orders in "
+            f"{time.perf_counter() - started:.1f} s",
+            file=sys.stderr,
+        )
+        with Session(engine) as session:
+            # the client with the largest cascade is a root (their referrer's would be larger)
+            root_id = referrals.business_spread(session=session, top=1).top_by_count[0].client_id
+            tree = referrals.subtree(session=session, root_id=root_id)
+        depth = max(node.generation for node in tree.nodes.values())
+        print(f"largest cascade: {len(tree.nodes)} clients, {depth} generations", file=sys.stderr)
+
+        def root_analytics() -> None:
+            with Session(engine) as session:
+                referrals.root_report(session=session, root_id=root_id)
+
+        def business() -> None:
+            with Session(engine) as session:
+                referrals.business_spread(session=session)
+
+        # a connected 2,000-node piece of the largest cascade: the first nodes breadth-first
+        keep: list[int] = [root_id]
+        for node_id in keep:
+            if len(keep) >= LAYOUT_NODES:
+                break
+            keep.extend(tree.nodes[node_id].children[: LAYOUT_NODES - len(keep)])
+        kept = set(keep[:LAYOUT_NODES])
+        children = {
+            node_id: [c for c in tree.nodes[node_id].children if c in kept] for node_id in kept
+        }
+        print(f"layout of {len(kept)} nodes", file=sys.stderr)
+        if args.keep:
+            source = sqlite3.connect(Path(folder) / "bench.sqlite3")
+            source.execute("VACUUM INTO ?", (str(args.keep),))
+            source.close()
+
+        root_ms = median_ms(root_analytics, args.runs)
+        business_ms = median_ms(business, args.runs)
+        layout_ms = median_ms(lambda: tidy_layout([root_id], children), args.runs)
+        engine.dispose()
+    print(
+        f"BENCH referrals root_ms={root_ms:.1f} business_ms={business_ms:.1f} "
+        f"layout_ms={layout_ms:.1f}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
