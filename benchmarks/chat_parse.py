@@ -1,0 +1,199 @@
+"""Chat import speed: agencydesk's parser against whatstk and chat-miner, and a full import.
+
+    .venv/bin/pip install -e '.[bench]' && .venv/bin/python benchmarks/chat_parse.py [N]
+
+Generates an N-message (default 1,000,000) WhatsApp export with `chat_parse_generator`, then
+times, in this one run:
+
+* agencydesk's parser on the Indonesian Android export (and on the US-style one);
+* whatstk and chat-miner (benchmark-only dependencies, the ``bench`` extra). They are slow, so
+  they run on the first 100,000 messages; chat-miner cannot read the Indonesian format
+  ("08.00" times), so it gets the US-style export. Ratios compare per-message rates;
+* `import_chat` of the whole parsed export into a fresh SQLite database with the search index;
+* peak memory: tracemalloc's peak during a parse, and the process's maximum resident size.
+
+The last line is ``BENCH chat_parse msgs_per_s=… vs_whatstk=… vs_chatminer=…
+import_msgs_per_s=… peak_mb=…``.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import resource
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("TQDM_DISABLE", "1")  # chat-miner's progress bar
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from chat_parse_generator import generate_whatsapp_export
+
+PEER_MESSAGES = 100_000
+
+
+def _timed(func: Callable[[], Any]) -> tuple[float, Any]:
+    gc.collect()
+    start = time.perf_counter()
+    result = func()
+    return time.perf_counter() - start, result
+
+
+def _prefix(text: str, n_messages: int, style_sep: str) -> str:
+    """The export cut after about *n_messages* messages (at a message start)."""
+    lines = text.split("\n")
+    starts = 0
+    for i, line in enumerate(lines):
+        if line[:1].isdigit() and style_sep in line[:24]:
+            starts += 1
+            if starts > n_messages:
+                return "\n".join(lines[:i]) + "\n"
+    return text
+
+
+def _whatstk(path: Path) -> int:
+    from whatstk import df_from_whatsapp
+
+    return len(df_from_whatsapp(str(path)))
+
+
+def _chatminer(path: Path) -> int:
+    import logging
+
+    from chatminer.chatparsers import WhatsAppParser
+
+    logging.getLogger("chatminer").setLevel(logging.ERROR)
+    parser = WhatsAppParser(str(path))
+    parser.parse_file()
+    return len(parser.parsed_messages.get_df())
+
+
+def _import(parsed: Any, folder: Path) -> tuple[float, int]:
+    from agencydesk.core import chat_import, clients, migrate
+    from agencydesk.core.db import session_scope, sqlite_url
+
+    engine = migrate.open_database(sqlite_url(folder / "bench.sqlite3"))
+    try:
+        with session_scope(engine) as session:
+            client = clients.create_client(session=session, values={"name": "Bu Sari"})
+            assert client.id is not None
+            client_id = client.id
+        with session_scope(engine) as session:
+            plan = chat_import.plan_import(
+                parsed=parsed,
+                choices=chat_import.client_choices(session=session),
+                client_id=client_id,
+                me_names=["Rizky"],
+            )
+        gc.collect()
+        start = time.perf_counter()
+        with session_scope(engine) as session:  # the commit is part of the import
+            result = chat_import.import_chat(
+                session=session,
+                parsed=parsed,
+                client_id=client_id,
+                mapping=plan.mapping,
+                target=chat_import.SplitAtGaps(8),
+                me_names=["Rizky"],
+            )
+        seconds = time.perf_counter() - start
+        with engine.connect() as conn:
+            hits = conn.exec_driver_sql(
+                "SELECT count(*) FROM message_fts WHERE message_fts MATCH 'invoice'"
+            ).scalar_one()
+        assert hits > 0, "the search index is empty after the import"
+        return seconds, result.new
+    finally:
+        engine.dispose()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = argv if argv is not None else sys.argv[1:]
+    n = int(args[0]) if args else 1_000_000
+    from agencydesk.core.importers import parse_chat_file
+
+    with tempfile.TemporaryDirectory(prefix="agencydesk-bench-") as tmp:
+        folder = Path(tmp)
+        id_text = generate_whatsapp_export(n, seed=0, style="id-android")
+        us_text = generate_whatsapp_export(n, seed=0, style="us-android")
+        id_file, us_file = folder / "chat_id.txt", folder / "chat_us.txt"
+        id_file.write_text(id_text, encoding="utf-8")
+        us_file.write_text(us_text, encoding="utf-8")
+        id_small, us_small = folder / "chat_id_100k.txt", folder / "chat_us_100k.txt"
+        id_small.write_text(_prefix(id_text, PEER_MESSAGES, " - "), encoding="utf-8")
+        us_small.write_text(_prefix(us_text, PEER_MESSAGES, " - "), encoding="utf-8")
+        size_mb = id_file.stat().st_size / 2**20
+        del id_text, us_text
+        print(f"export: {n:,} messages, {size_mb:.0f} MB (id-android); peers on a 100k prefix")
+
+        seconds, parsed = _timed(lambda: parse_chat_file(id_file))
+        count = len(parsed.messages)
+        rate = count / seconds
+        print(f"agencydesk  id-android  {count:>9,} msgs {seconds:7.2f} s {rate:>11,.0f} msgs/s")
+        us_seconds, us_parsed = _timed(lambda: parse_chat_file(us_file))
+        us_rate = len(us_parsed.messages) / us_seconds
+        print(
+            f"agencydesk  us-android  {len(us_parsed.messages):>9,} msgs "
+            f"{us_seconds:7.2f} s {us_rate:>11,.0f} msgs/s"
+        )
+        del us_parsed
+        for label, path in (("id-android", id_small), ("us-android", us_small)):
+            s, small = _timed(lambda path=path: parse_chat_file(path))
+            print(
+                f"agencydesk  {label} 100k {len(small.messages):>6,} msgs {s:7.2f} s "
+                f"{len(small.messages) / s:>11,.0f} msgs/s"
+            )
+
+        s, rows = _timed(lambda: _whatstk(id_small))
+        whatstk_rate = rows / s
+        print(
+            f"whatstk     id-android 100k {rows:>6,} msgs {s:7.2f} s {whatstk_rate:>11,.0f} msgs/s"
+        )
+        try:
+            _chatminer(id_small)
+            chatminer_file, chatminer_label = id_small, "id-android"
+        except Exception as exc:  # chat-miner does not read "08.00" times
+            print(f"chat-miner  cannot parse id-android ({type(exc).__name__}); US style instead")
+            chatminer_file, chatminer_label = us_small, "us-android"
+        s, rows = _timed(lambda: _chatminer(chatminer_file))
+        chatminer_rate = rows / s
+        print(
+            f"chat-miner  {chatminer_label} 100k {rows:>6,} msgs {s:7.2f} s "
+            f"{chatminer_rate:>11,.0f} msgs/s"
+        )
+        agency_rate_for_chatminer = rate if chatminer_label == "id-android" else us_rate
+
+        import_seconds, new = _import(parsed, folder)
+        import_rate = new / import_seconds
+        print(
+            f"import_chat {new:>9,} msgs {import_seconds:7.2f} s {import_rate:>11,.0f} msgs/s "
+            "(fresh SQLite with the search index, split into tickets, committed)"
+        )
+        del parsed
+        gc.collect()
+
+        tracemalloc.start()
+        parse_chat_file(id_file)
+        _current, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        peak_mb = peak / 2**20
+        maxrss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(
+            f"memory: parse peak {peak_mb:.0f} MB (tracemalloc); process max RSS {maxrss_mb:.0f} MB"
+        )
+
+    print(
+        f"BENCH chat_parse msgs_per_s={rate:.0f} vs_whatstk={rate / whatstk_rate:.1f} "
+        f"vs_chatminer={agency_rate_for_chatminer / chatminer_rate:.1f} "
+        f"import_msgs_per_s={import_rate:.0f} peak_mb={peak_mb:.0f}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,279 @@
+"""Importing chat exports into a client's history: dedupe, mapping, tickets, all-or-nothing."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from agencydesk.core import chat_import as ci
+from agencydesk.core import clients
+from agencydesk.core.db import session_scope
+from agencydesk.core.importers import ChatMessage, ParsedChat, parse_chat_text
+from agencydesk.core.models import Ticket
+from agencydesk.migrations import fts_v1
+
+FIXTURES = Path(__file__).parent / "importers" / "fixtures"
+
+
+def _msg(minute: int, sender: str | None, text: str, kind: str = "message") -> ChatMessage:
+    return ChatMessage(kind, datetime(2025, 3, 1, 9, 0) + timedelta(minutes=minute), sender, text)  # type: ignore[arg-type]
+
+
+def _chat(messages: list[ChatMessage]) -> ParsedChat:
+    participants = list(dict.fromkeys(m.sender for m in messages if m.sender))
+    return ParsedChat("whatsapp-android", "DMY", messages, participants)
+
+
+def _client(engine: Engine, name: str = "Bu Sari", phone: str = "") -> int:
+    with session_scope(engine) as session:
+        client = clients.create_client(session=session, values={"name": name, "phone": phone})
+        assert client.id is not None
+        return client.id
+
+
+def _import(
+    engine: Engine, parsed: ParsedChat, client_id: int, target: ci.Target | None = None
+) -> ci.ImportResult:
+    mapping: dict[str, ci.Assignment] = {
+        p: (ci.ME if p == "Rudi" else client_id) for p in parsed.participants
+    }
+    with session_scope(engine) as session:
+        return ci.import_chat(
+            session=session,
+            parsed=parsed,
+            client_id=client_id,
+            mapping=mapping,
+            target=target or ci.TimelineOnly(),
+        )
+
+
+def _state(engine: Engine) -> tuple[object, ...]:
+    with engine.connect() as conn:
+        counts = tuple(
+            conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar_one()
+            for t in ("message", "ticket", "client")
+        )
+        fts = conn.exec_driver_sql(
+            "SELECT rowid, body, sender FROM message_fts ORDER BY rowid"
+        ).all()
+        matches = conn.exec_driver_sql(
+            "SELECT count(*) FROM message_fts WHERE message_fts MATCH 'webnya'"
+        ).scalar_one()
+    return (*counts, tuple(fts), matches)
+
+
+def _triggers(engine: Engine) -> set[str]:
+    with engine.connect() as conn:
+        rows = conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='trigger'").all()
+    return {r[0] for r in rows}
+
+
+def test_fingerprints_are_stable_and_ignore_position() -> None:
+    a, b = _msg(0, "Bu Sari", "halo"), _msg(1, "Rudi", "ok")
+    first = ci.fingerprints("client:1", [a, b])
+    assert first == ci.fingerprints("client:1", [a, b])
+    assert ci.fingerprints("client:1", [b])[0] == first[1]  # not the position in the file
+    assert ci.fingerprint("client:1", b) == first[1]
+    assert len(first[0]) == 32
+    assert ci.fingerprints("client:2", [a])[0] != first[0]
+
+
+def test_identical_messages_import_once_each(engine: Engine) -> None:
+    client_id = _client(engine)
+    parsed = _chat([_msg(0, "Bu Sari", "ok"), _msg(0, "Bu Sari", "ok"), _msg(1, "Rudi", "ok")])
+    assert len(set(ci.fingerprints("k", parsed.messages))) == 3
+    assert _import(engine, parsed, client_id).new == 3
+    again = _import(engine, parsed, client_id)
+    assert (again.new, again.known, again.tickets_created) == (0, 3, 0)
+
+
+def test_reimport_of_a_real_export_adds_nothing(engine: Engine) -> None:
+    client_id = _client(engine)
+    text = (FIXTURES / "wa_android_id.txt").read_text(encoding="utf-8")
+    parsed = parse_chat_text(text, filename="WhatsApp Chat with Bu Sari.txt")
+    first = _import(engine, parsed, client_id, ci.NewTicket("Web error"))
+    assert first.new == len(parsed.messages)
+    assert first.tickets_created == 1
+    renamed = parse_chat_text(text, filename="other name.txt")
+    second = _import(engine, renamed, client_id, ci.NewTicket("Web error"))
+    assert (second.new, second.known, second.tickets_created) == (0, len(parsed.messages), 0)
+
+
+def test_overlapping_later_export_adds_only_the_new_tail(engine: Engine) -> None:
+    client_id = _client(engine)
+    early = [_msg(i, "Bu Sari" if i % 2 else "Rudi", f"pesan {i}") for i in range(10)]
+    later = early[4:] + [_msg(20 + i, "Bu Sari", f"baru {i}") for i in range(3)]
+    _import(engine, _chat(early), client_id, ci.SplitAtGaps(4))
+    result = _import(engine, _chat(later), client_id, ci.SplitAtGaps(4))
+    assert (result.new, result.known, result.tickets_created) == (3, 6, 0)
+    with engine.connect() as conn:
+        tickets = conn.exec_driver_sql("SELECT DISTINCT ticket_id FROM message").all()
+    assert len(tickets) == 1  # the tail joined the ticket of the earlier import
+
+
+def test_plan_matches_phone_and_name_and_me() -> None:
+    choices = [
+        ci.ClientChoice(1, "Bu Sari", "0812-3456-7890"),
+        ci.ClientChoice(2, "Pak Budi", ""),
+    ]
+    parsed = _chat(
+        [
+            _msg(0, "\u202a+62 812\u20113456\u20117890\u202c", "halo"),
+            _msg(1, "pak budi", "pagi"),
+            _msg(2, "Rudi", "siap"),
+            _msg(3, "Rudi", "sudah"),
+            _msg(4, "Tamu", "hai"),
+        ]
+    )
+    plan = ci.plan_import(parsed=parsed, choices=choices, me_names=["rudi"])
+    assert plan.mapping[parsed.participants[0]] == 1
+    assert plan.mapping["pak budi"] == 2
+    assert plan.mapping["Rudi"] == ci.ME
+    assert plan.mapping["Tamu"] == ci.NewClient("Tamu")
+    assert plan.main_client_id == 1
+    no_me = ci.plan_import(parsed=parsed, choices=choices)
+    assert ci.ME not in no_me.mapping.values()  # "me" only when the name was given
+    assert ci.phone_digits("0812 3456 7890") == ci.phone_digits("+62-812-3456-7890")
+    assert ci.phone_digits("Bu Sari") == ""
+
+
+def test_new_client_mapping_creates_the_client(engine: Engine) -> None:
+    parsed = _chat([_msg(0, "Tamu Baru", "halo"), _msg(1, "Rudi", "halo juga")])
+    with session_scope(engine) as session:
+        result = ci.import_chat(
+            session=session,
+            parsed=parsed,
+            client_id=None,
+            mapping={"Tamu Baru": ci.NewClient("Tamu Baru"), "Rudi": ci.ME},
+            target=ci.NewTicket("Halo"),
+        )
+    assert len(result.created_client_ids) == 1
+    assert result.client_id == result.created_client_ids[0]
+    with engine.connect() as conn:
+        from_me = conn.exec_driver_sql("SELECT from_me FROM message ORDER BY id").scalars().all()
+    assert from_me == [0, 1]
+
+
+def test_split_at_gaps_titles_and_first_response(engine: Engine) -> None:
+    client_id = _client(engine)
+    long_text = "Mas, webnya error lagi " + "x" * 100
+    messages = [
+        _msg(0, None, "Bu Sari membuat grup", "system"),
+        _msg(1, "Bu Sari", long_text),
+        _msg(7, "Rudi", "Siap, saya cek"),
+        _msg(9, "Rudi", "Sudah"),
+        _msg(60 * 30, "Bu Sari", "Tolong ganti banner"),
+        _msg(60 * 30 + 1, "Bu Sari", "yang di beranda"),
+    ]
+    result = _import(engine, _chat(messages), client_id, ci.SplitAtGaps(8))
+    assert result.tickets_created == 2
+    with session_scope(engine) as session:
+        first, second = (session.get(Ticket, t) for t in result.ticket_ids)
+        assert first is not None
+        assert second is not None
+        assert first.title.startswith("Mas, webnya error lagi")
+        assert len(first.title) == 80
+        assert second.title == "Tolong ganti banner"
+        assert first.created_at == ci._aware(ci._UtcConverter()(messages[0].timestamp))
+        assert first.first_response_at == ci._aware(ci._UtcConverter()(messages[2].timestamp))
+        assert (first.status, second.status) == ("resolved", "open")
+        assert second.first_response_at is None
+
+
+def test_attach_to_ticket_of_another_client_is_refused(engine: Engine) -> None:
+    a, b = _client(engine, "A"), _client(engine, "B")
+    with session_scope(engine) as session:
+        ticket = Ticket(client_id=b, title="x")
+        session.add(ticket)
+        session.flush()
+        ticket_id = ticket.id
+    assert ticket_id is not None
+    with pytest.raises(ci.UserError):
+        _import(engine, _chat([_msg(0, "A", "hi")]), a, ci.AttachToTicket(ticket_id))
+
+
+def _big(n: int) -> ParsedChat:
+    words = ["webnya", "error", "invoice", "domain", "banner"]
+    return _chat(
+        [
+            _msg(i, "Rudi" if i % 3 == 0 else "Bu Sari", f"{words[i % 5]} nomor {i}")
+            for i in range(n)
+        ]
+    )
+
+
+def test_cancel_and_failure_leave_the_database_exactly_as_before(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    client_id = _client(engine)
+    _import(engine, _chat([_msg(0, "Bu Sari", "webnya mati")]), client_id)
+    before, triggers = _state(engine), _triggers(engine)
+    monkeypatch.setattr(ci, "BULK_FTS_THRESHOLD", 10)
+    calls: list[tuple[int, int]] = []
+
+    def cancel_late(done: int, total: int) -> bool:
+        calls.append((done, total))
+        return done < total * 0.75  # cancel while inserting, after the triggers were dropped
+
+    parsed = _big(ci.CHUNK * 3)
+    mapping: dict[str, ci.Assignment] = {"Rudi": ci.ME, "Bu Sari": client_id}
+    with pytest.raises(ci.ImportCancelled), session_scope(engine) as session:
+        ci.import_chat(
+            session=session,
+            parsed=parsed,
+            client_id=client_id,
+            mapping=mapping,
+            target=ci.SplitAtGaps(1),
+            progress=cancel_late,
+        )
+    assert len(calls) > 3
+    assert _state(engine) == before
+    assert _triggers(engine) == triggers
+
+    def broken(*_args: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(fts_v1, "create_triggers", broken)
+    with pytest.raises(RuntimeError), session_scope(engine) as session:
+        ci.import_chat(
+            session=session,
+            parsed=parsed,
+            client_id=client_id,
+            mapping=mapping,
+            target=ci.NewTicket("x"),
+        )
+    assert _state(engine) == before
+    assert _triggers(engine) == triggers
+
+
+def test_big_import_fills_the_search_index_and_keeps_the_triggers(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ci, "BULK_FTS_THRESHOLD", 100)
+    client_id = _client(engine)
+    triggers = _triggers(engine)
+    result = _import(engine, _big(1000), client_id)
+    assert result.new == 1000
+    assert _triggers(engine) == triggers
+    assert set(fts_v1.trigger_names("message")) <= triggers
+    with engine.connect() as conn:
+        hits = conn.exec_driver_sql(
+            "SELECT count(*) FROM message_fts WHERE message_fts MATCH 'invoice'"
+        ).scalar_one()
+        check = conn.exec_driver_sql(
+            "INSERT INTO message_fts(message_fts, rank) VALUES ('integrity-check', 1)"
+        )
+        check.close()
+    assert hits == 200
+    _import(engine, _chat([_msg(5000, "Bu Sari", "kupon diskon")]), client_id)  # triggers work
+    with engine.connect() as conn:
+        assert (
+            conn.execute(
+                sa.text("SELECT count(*) FROM message_fts WHERE message_fts MATCH 'kupon'")
+            ).scalar_one()
+            == 1
+        )

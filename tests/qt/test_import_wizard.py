@@ -1,0 +1,104 @@
+"""The chat import wizard, driven like a user: preview, who is who, import, re-import, bad file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+from sqlalchemy.engine import Engine
+
+from agencydesk.qt import workers
+from agencydesk.qt.databus import bus
+from agencydesk.qt.import_wizard import ImportWizard
+
+FIXTURE = (
+    Path(__file__).resolve().parent.parent / "core" / "importers" / "fixtures" / "wa_android_id.txt"
+)
+
+
+def _client_id(engine: Engine, name: str) -> int:
+    with engine.connect() as conn:
+        return int(
+            conn.exec_driver_sql("SELECT id FROM client WHERE name = ?", (name,)).scalar_one()
+        )
+
+
+def _wizard(qtbot: QtBot, engine: Engine, path: Path, client_id: int | None) -> ImportWizard:
+    wizard = ImportWizard(
+        engine, path=str(path), client_id=client_id, me_names=["Rudi"], data_dir=None
+    )
+    qtbot.addWidget(wizard)
+    wizard.show()
+    return wizard
+
+
+def _run_through(qtbot: QtBot, wizard: ImportWizard) -> None:
+    wizard.next()  # file → preview (parsed in a worker)
+    qtbot.waitUntil(wizard.preview_page.isComplete, timeout=10_000)
+    wizard.next()  # → who is who
+    wizard.next()  # → where
+    wizard.target_page.new.setChecked(True)
+    wizard.target_page.title_edit.setText("Web toko kue error")
+    with qtbot.waitSignal(wizard.import_page.finished, timeout=10_000):
+        wizard.next()  # → import
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.summary_page, timeout=5_000)
+
+
+def test_import_into_a_demo_client_then_reimport(qtbot: QtBot, demo_engine: Engine) -> None:
+    sari = _client_id(demo_engine, "Ibu Sari Handayani")
+    wizard = _wizard(qtbot, demo_engine, FIXTURE, sari)
+    wizard.next()
+    qtbot.waitUntil(wizard.preview_page.isComplete, timeout=10_000)
+    preview = wizard.preview_page
+    assert preview.format_label.text() == "whatsapp-android"
+    assert "Bu Sari (4)" in preview.participants_label.text()
+    assert "Mas Andi (Vendor: Percetakan) (2)" in preview.participants_label.text()
+    assert "Bu Sari" in preview.preview.toPlainText()
+    assert "day/month/year" in preview.date_order.itemText(0)
+    wizard.next()
+    mapping = wizard.mapping_page
+    assert mapping.combos["Rudi"].currentText() == "Me"
+    assert mapping.combos["Bu Sari"].currentData() == sari
+    assert mapping.main_client.currentData() == sari
+    wizard.next()
+    wizard.target_page.new.setChecked(True)
+    wizard.target_page.title_edit.setText("Web toko kue error")
+    with (
+        qtbot.waitSignal(bus().changed, timeout=10_000),
+        qtbot.waitSignal(wizard.import_page.finished, timeout=10_000),
+    ):
+        wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.summary_page, timeout=5_000)
+    text = wizard.summary_page.summary_label.text()
+    assert text == "15 new messages, 0 already known; 1 tickets created"
+    result = wizard.import_page.result
+    assert result is not None
+    with demo_engine.connect() as conn:
+        title, client = conn.exec_driver_sql(
+            "SELECT title, client_id FROM ticket WHERE id = ?", (result.ticket_ids[0],)
+        ).one()
+    assert (title, client) == ("Web toko kue error", sari)
+    with qtbot.waitSignal(wizard.open_ticket_requested, timeout=1_000) as opened:
+        wizard.summary_page.open_button.click()
+    assert opened.args == [result.ticket_ids[0]]
+
+    again = _wizard(qtbot, demo_engine, FIXTURE, sari)
+    _run_through(qtbot, again)
+    assert again.summary_page.summary_label.text() == "0 new messages, 15 already known"
+    assert again.summary_page.open_button.isHidden()
+    workers.wait_for_tasks()
+
+
+def test_a_binary_file_shows_a_plain_error(
+    qtbot: QtBot, demo_engine: Engine, tmp_path: Path
+) -> None:
+    binary = tmp_path / "photo.jpg"
+    binary.write_bytes(b"\xff\xd8\xff\xe0" + bytes(range(256)) * 20)
+    wizard = _wizard(qtbot, demo_engine, binary, None)
+    wizard.next()
+    qtbot.waitUntil(lambda: bool(wizard.preview_page.error), timeout=10_000)
+    message = wizard.preview_page.status_label.text()
+    assert str(binary) in message
+    assert "Traceback" not in message
+    assert not wizard.preview_page.isComplete()
+    workers.wait_for_tasks()

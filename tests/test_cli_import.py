@@ -1,0 +1,100 @@
+"""`agencydesk import-chat`: dry runs (JSON lines, summary), imports, and plain errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from sqlalchemy.engine import Engine
+
+FIXTURE = Path(__file__).parent / "core" / "importers" / "fixtures" / "wa_android_id.txt"
+
+
+def _run(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "agencydesk", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_dry_run_json_is_one_message_per_line() -> None:
+    from agencydesk.core.importers import parse_chat_file
+
+    result = _run("import-chat", FIXTURE, "--dry-run", "--json")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    expected = [m.to_json_dict() for m in parse_chat_file(FIXTURE).messages]
+    assert [json.loads(line) for line in lines] == expected
+    assert set(json.loads(lines[0])) == {
+        "kind",
+        "timestamp",
+        "sender",
+        "text",
+        "flags",
+        "media_file",
+    }
+
+
+def test_dry_run_summary_and_no_database_layer() -> None:
+    code = (
+        "import sys\n"
+        "from agencydesk.__main__ import main\n"
+        f"rc = main(['import-chat', {str(FIXTURE)!r}, '--dry-run'])\n"
+        "bad = [m for m in ('sqlalchemy', 'sqlmodel', 'PySide6') if m in sys.modules]\n"
+        "print('LOADED', bad)\n"
+        "sys.exit(rc)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Format: whatsapp-android" in out
+    assert "Date order: DMY" in out
+    assert "Bu Sari: 4" in out
+    assert "Rudi: 4" in out
+    assert "By kind: media 2, message 8, system 5" in out
+    assert "First: 2025-08-30 17:58" in out
+    assert "Last: 2025-08-31 09:20" in out
+    assert "LOADED []" in out
+
+
+def test_import_then_reimport(demo_engine: Engine, db_path: Path) -> None:
+    demo_engine.dispose()
+    args = ("import-chat", FIXTURE, "--client", "Ratna", "--me", "Rudi", "--db", db_path)
+    first = _run(*args, "--new-ticket", "Web error")
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.splitlines()[:2] == [
+        "15 new messages, 0 already known",
+        "1 tickets created",
+    ]
+    again = _run(*args, "--split-hours", "4")
+    assert again.stdout.splitlines()[0] == "0 new messages, 15 already known"
+    with demo_engine.connect() as conn:
+        from_me = conn.exec_driver_sql(
+            "SELECT count(*) FROM message WHERE from_me AND source = 'whatsapp-android'"
+        ).scalar_one()
+    assert from_me == 4
+
+
+def test_unknown_client_and_unreadable_file_are_one_line(
+    demo_engine: Engine, db_path: Path
+) -> None:
+    demo_engine.dispose()
+    unknown = _run("import-chat", FIXTURE, "--client", "Nobody Here", "--db", db_path)
+    assert unknown.returncode == 2
+    assert unknown.stderr.count("\n") == 1
+    assert "Nobody Here" in unknown.stderr
+    binary = _run("import-chat", sys.executable, "--dry-run")
+    assert binary.returncode != 0
+    assert binary.stderr.count("\n") == 1
+    assert "Traceback" not in binary.stderr
+    assert sys.executable in binary.stderr
+    missing = _run("import-chat", "/no/such/chat.txt", "--client", "x", "--db", db_path)
+    assert missing.returncode == 2
+    assert missing.stderr.count("\n") == 1
