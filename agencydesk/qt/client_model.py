@@ -11,10 +11,10 @@ from sqlmodel import Session
 
 from agencydesk.core import clients
 from agencydesk.core.clients import ClientRow, SortKey
-from agencydesk.qt.formatting import channel_label, tech_comfort_dots, tech_comfort_label
+from agencydesk.qt.client_columns import CLIENT_ID_ROLE as CLIENT_ID_ROLE
+from agencydesk.qt.client_columns import cell_data, header_data
 
 PAGE_SIZE = 200
-CLIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 _ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -50,41 +50,12 @@ class ClientTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._header_titles()[section]
-        if role == Qt.ItemDataRole.ToolTipRole and self.COLUMNS[section][0] == "tech_comfort":
-            return self.tr("How comfortable the client is with technology, from 1 to 5")
-        return None
-
-    def _header_titles(self) -> tuple[str, ...]:
-        return (
-            self.tr("Name"),
-            self.tr("Company"),
-            self.tr("City / island"),
-            self.tr("Phone / WhatsApp"),
-            self.tr("Comfort"),
-            self.tr("Prefers"),
-            self.tr("Tags"),
-        )
+        return header_data(section, orientation, role)  # shared with the start-up list
 
     def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        row = self._rows[index.row()]
-        field = self.COLUMNS[index.column()][0]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if field == "tech_comfort":
-                return tech_comfort_dots(row.tech_comfort)
-            if field == "preferred_channel":
-                return channel_label(row.preferred_channel)
-            return getattr(row, field)
-        if role == Qt.ItemDataRole.ToolTipRole and field == "tech_comfort":
-            return tech_comfort_label(row.tech_comfort)
-        if role == CLIENT_ID_ROLE:
-            return row.id
-        return None
+        return cell_data(self._rows[index.row()], index.column(), role)
 
     def flags(self, index: _ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():

@@ -19,6 +19,7 @@ from sqlmodel import Session
 
 from agencydesk.core import clients
 from agencydesk.core.db import session_scope
+from agencydesk.qt.client_columns import COLUMN_WIDTHS, new_client_title, search_placeholder
 from agencydesk.qt.client_detail import ClientDetailView
 from agencydesk.qt.client_form import ClientFormDialog
 from agencydesk.qt.client_model import ClientTableModel
@@ -39,16 +40,14 @@ class ClientsPage(QWidget):
 
         self.search = QLineEdit()
         self.search.setObjectName("clientSearch")
-        self.search.setPlaceholderText(
-            self.tr("Search by name, company, phone, email, city or tag  (Ctrl+F)")
-        )
+        self.search.setPlaceholderText(search_placeholder())
         self.search.setClearButtonEnabled(True)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_search)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
-        self.new_button = QPushButton(self.tr("New client"))
+        self.new_button = QPushButton(new_client_title())
         self.new_button.clicked.connect(self.new_client)
 
         self.table = QTableView()
@@ -63,7 +62,7 @@ class ClientsPage(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((170, 150, 130, 135, 80, 95)):
+        for column, width in enumerate(COLUMN_WIDTHS):
             self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(lambda _index: self.edit_current())
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 
-from agencydesk.core.models import Channel
+from agencydesk.core.choices import Channel
 
 _INDONESIAN = QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
 _SYMBOLS = {"USD": "$", "EUR": "€", "SGD": "S$"}

@@ -31,11 +31,20 @@ from agencydesk.qt.settings import Settings
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
+    from agencydesk.core.quick_list import QuickPage
     from agencydesk.qt.clients_page import ClientsPage
+    from agencydesk.qt.quick_client_view import QuickClientView
     from agencydesk.qt.tickets_page import TicketsPage
     from agencydesk.qt.today_page import TodayPage
 
 log = logging.getLogger(__name__)
+
+
+def _first_client_page(db_path: Path) -> QuickPage | None:
+    """Worker: the first rows of the client list, read without SQLAlchemy (None: go slowly)."""
+    from agencydesk.core.quick_list import first_client_page
+
+    return first_client_page(db_path)
 
 
 def _open_database(db_path: Path) -> dict[str, Any]:
@@ -66,8 +75,11 @@ def _load_demo(engine: Engine) -> int:
 
 
 class MainWindow(QMainWindow):
-    #: emitted once the client list shows its first rows (or knows it is empty)
+    #: emitted once the client list shows its first rows (or knows it is empty): from the quick
+    #: read-only list when the database is up to date, else from the real page; once per opening
     populated = Signal()
+    #: emitted when the database is open and the real (ORM-backed) pages are in
+    ready = Signal()
 
     SECTIONS = ("today", "clients", "tickets", "guides")
 
@@ -77,6 +89,9 @@ class MainWindow(QMainWindow):
         self.db_path = db_path
         self.engine: Engine | None = None
         self.clients_page: ClientsPage | None = None
+        #: the read-only first page of clients shown until clients_page is built
+        self.quick_view: QuickClientView | None = None
+        self._populated_emitted = False
         self.today_page: TodayPage | None = None
         self.tickets_page: TicketsPage | None = None
         self.pages: dict[str, QWidget] = {}
@@ -169,6 +184,9 @@ class MainWindow(QMainWindow):
         )
         self.action_undo = self._action(self.tr("&Undo delete"), self.undo_delete, std.Undo, "undo")
         self.action_undo.setEnabled(False)
+        self.action_import_chat = self._action(
+            self.tr("&Import chat…"), self.import_chat, "Ctrl+I", "importChat"
+        )
         self.action_backup = self._action(self.tr("&Back up now"), self.backup_now, None, "backup")
         self.action_restore = self._action(
             self.tr("&Restore from backup…"), self.restore_backup, None, "restore"
@@ -186,6 +204,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.action_new)
         file_menu.addAction(self.action_new_ticket)
+        file_menu.addAction(self.action_import_chat)
         file_menu.addSeparator()
         file_menu.addAction(self.action_backup)
         file_menu.addAction(self.action_restore)
@@ -221,6 +240,7 @@ class MainWindow(QMainWindow):
         for action in (
             self.action_new,
             self.action_new_ticket,
+            self.action_import_chat,
             self.action_search,
             self.action_find,
             self.action_edit,
@@ -232,10 +252,55 @@ class MainWindow(QMainWindow):
 
     # -- opening the database ----------------------------------------------------------------
     def open_database(self) -> None:
+        """Show the first clients at once if the database is up to date, then open it fully."""
         self._busy(self.tr("Opening {file}…").format(file=self.db_path.name))
+        db_path = self.db_path
+        workers.run_task(
+            lambda: _first_client_page(db_path), self._quick_page_read, self._quick_page_failed
+        )
+
+    def _quick_page_read(self, page: QuickPage | None) -> None:
+        if self._closed:
+            return
+        if page is not None and self.clients_page is None and self.quick_view is None:
+            self._show_quick_view(page)
+            if self._closed:
+                return  # closed as soon as the rows showed (the start-up probe does this)
+        self._open_full_database()
+
+    def _quick_page_failed(self, exc: BaseException, details: str) -> None:
+        log.warning("Could not read the first clients ahead (%s); opening the usual way", exc)
+        if not self._closed:
+            self._open_full_database()
+
+    def _open_full_database(self) -> None:
         workers.run_task(
             lambda: _open_database(self.db_path), self._database_opened, self._database_failed
         )
+
+    def _show_quick_view(self, page: QuickPage) -> None:
+        """The client list, read-only, while the data layer loads: real rows on screen."""
+        from agencydesk.qt.quick_client_view import QuickClientView
+
+        self.quick_view = QuickClientView(page)
+        state = self.settings.splitter_state()
+        if state is not None:
+            self.quick_view.splitter.restoreState(state)
+        self.stack.addWidget(self.quick_view)
+        if self.sidebar.currentRow() == self.SECTIONS.index("clients"):
+            self.stack.setCurrentWidget(self.quick_view)
+        self.count_label.setText(self._clients_text(page.total))
+        self._populated_emitted = True
+        self.populated.emit()
+
+    def _drop_quick_view(self) -> None:
+        quick, self.quick_view = self.quick_view, None
+        if quick is None:
+            return
+        if self.stack.currentWidget() is quick:
+            self.stack.setCurrentWidget(self.loading_label)
+        self.stack.removeWidget(quick)
+        quick.deleteLater()
 
     def _busy(self, message: str) -> None:
         self.busy.setVisible(True)
@@ -252,7 +317,10 @@ class MainWindow(QMainWindow):
         self._set_data_actions_enabled(True)
         self.update_counts()
         self._idle()
-        self.populated.emit()
+        if not self._populated_emitted:  # else the quick list already showed the rows
+            self._populated_emitted = True
+            self.populated.emit()
+        self.ready.emit()
         if self._closed:
             return  # closed while the list was being filled (the start-up probe does this)
         # Then, without holding up the list: the section the user was in, the Today counts
@@ -276,11 +344,22 @@ class MainWindow(QMainWindow):
         self.clients_page.client_deleted.connect(self._client_deleted)
         self.clients_page.detail.ticket_activated.connect(self.open_ticket)
         self.clients_page.detail.new_ticket_requested.connect(self.new_ticket)
-        state = self.settings.splitter_state()
+        quick = self.quick_view
+        state = quick.splitter.saveState() if quick else self.settings.splitter_state()
         if state is not None:
             self.clients_page.splitter.restoreState(state)
         self.pages = {"clients": self.clients_page}
         self.stack.addWidget(self.clients_page)
+        if quick is not None:  # swap the real list in where the quick one was, same client chosen
+            chosen = quick.current_client_id()
+            had_focus = quick.table.hasFocus()
+            if self.stack.currentWidget() is quick:
+                self.stack.setCurrentWidget(self.clients_page)
+            self._drop_quick_view()
+            if chosen is not None:
+                self.clients_page.select_client(chosen)
+            if had_focus:
+                self.clients_page.table.setFocus()
 
     def page(self, section: str) -> QWidget | None:
         """The page of *section*, built the first time it is needed."""
@@ -321,6 +400,8 @@ class MainWindow(QMainWindow):
 
     def _database_failed(self, exc: BaseException, details: str) -> None:
         self._idle()
+        self._drop_quick_view()
+        self.count_label.clear()
         self.loading_label.setText(self.tr("The database could not be opened."))
         from agencydesk.qt.dialogs import report_exception
 
@@ -368,7 +449,11 @@ class MainWindow(QMainWindow):
         self.settings.last_section = section
         known = section in self.pages
         page = self.page(section)
-        if page is not None:
+        if page is None and section == "clients":
+            page = self.quick_view  # the read-only first rows, until the real page is in
+        if page is None:
+            self.stack.setCurrentWidget(self.loading_label)  # the database is not open yet
+        else:
             if known and page is self.tickets_page and self.tickets_page is not None:
                 self.tickets_page.refresh()  # changes made elsewhere (a new ticket from a client)
             elif page is self.clients_page and self.clients_page is not None:
@@ -390,11 +475,14 @@ class MainWindow(QMainWindow):
             text = self.tr("{shown} of {total} clients match").format(
                 shown=model.total, total=total
             )
-        elif total == 1:
-            text = self.tr("1 client")
         else:
-            text = self.tr("{count} clients").format(count=total)
+            text = self._clients_text(total)
         self.count_label.setText(text)
+
+    def _clients_text(self, total: int) -> str:
+        if total == 1:
+            return self.tr("1 client")
+        return self.tr("{count} clients").format(count=total)
 
     # -- client actions ------------------------------------------------------------------------
     def new_client(self) -> None:
@@ -439,6 +527,26 @@ class MainWindow(QMainWindow):
         self.show_section("tickets")
         if self.tickets_page is not None:
             self.tickets_page.new_ticket(client_id if isinstance(client_id, int) else None)
+
+    def import_chat(self, path: str | None = None) -> None:
+        """File ▸ Import chat…: the wizard, with the current client preselected on Clients."""
+        if self.engine is None:
+            return
+        from agencydesk.qt.import_wizard import ImportWizard
+
+        client_id = None
+        if self.clients_page is not None and self.stack.currentWidget() is self.clients_page:
+            client_id = self.clients_page.current_client_id()
+        self.import_wizard = ImportWizard(
+            self.engine,
+            path=path if isinstance(path, str) else None,
+            client_id=client_id,
+            me_names=[self.settings.my_name],
+            data_dir=self.db_path.parent,
+            parent=self,
+        )
+        self.import_wizard.open_ticket_requested.connect(self.open_ticket)
+        self.import_wizard.open()
 
     def search_everything(self) -> None:
         from agencydesk.qt.search_dialog import SearchDialog
@@ -569,6 +677,8 @@ class MainWindow(QMainWindow):
         self.clients_page = None
         self.today_page = None
         self.tickets_page = None
+        self._drop_quick_view()
+        self._populated_emitted = False
         self.stack.setCurrentWidget(self.loading_label)
         self.count_label.clear()
         if self.engine is not None:
@@ -599,6 +709,8 @@ class MainWindow(QMainWindow):
         self.settings.set_window_geometry(self.saveGeometry())
         if self.clients_page is not None:
             self.settings.set_splitter_state(self.clients_page.splitter.saveState())
+        elif self.quick_view is not None:
+            self.settings.set_splitter_state(self.quick_view.splitter.saveState())
         self.settings.sync()
         workers.wait_for_tasks()
         if self.engine is not None:

@@ -297,6 +297,7 @@
     </message>
     <message>
         <source>Name</source>
+        <extracomment>the ClientRow field each column shows, left to right initial widths of all but the last (stretched) column</extracomment>
         <translation>Nama</translation>
     </message>
     <message>
@@ -347,7 +348,6 @@
     <name>ClientsPage</name>
     <message>
         <source>Search by name, company, phone, email, city or tag  (Ctrl+F)</source>
-        <extracomment>(client id, client name) of a client just deleted, so the window can offer Undo</extracomment>
         <translation>Cari nama, usaha, telepon, email, kota atau label  (Ctrl+F)</translation>
     </message>
     <message>
@@ -356,6 +356,7 @@
     </message>
     <message>
         <source>Delete client</source>
+        <extracomment>(client id, client name) of a client just deleted, so the window can offer Undo</extracomment>
         <translation>Hapus klien</translation>
     </message>
     <message>
@@ -407,6 +408,29 @@
     <message>
         <source>Hide details</source>
         <translation>Sembunyikan rincian</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose the chat export</source>
+        <translation>Pilih file ekspor chat</translation>
+    </message>
+    <message>
+        <source>In WhatsApp: open the chat, ⋮ ▸ More ▸ Export chat. Telegram, LINE, Messenger/Instagram and CSV exports work too.</source>
+        <translation>Di WhatsApp: buka chat, ⋮ ▸ Lainnya ▸ Ekspor chat. Ekspor Telegram, LINE, Messenger/Instagram dan CSV juga bisa.</translation>
+    </message>
+    <message>
+        <source>The exported .txt, .zip, .json or .csv file</source>
+        <translation>File .txt, .zip, .json atau .csv hasil ekspor</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Telusuri…</translation>
+    </message>
+    <message>
+        <source>Chat exports (*.txt *.zip *.json *.csv);;All files (*)</source>
+        <translation>Ekspor chat (*.txt *.zip *.json *.csv);;Semua file (*)</translation>
     </message>
 </context>
 <context>
@@ -703,10 +727,52 @@ Halo {first_name},
     </message>
 </context>
 <context>
+    <name>ImportPage</name>
+    <message>
+        <source>Importing…</source>
+        <translation>Mengimpor…</translation>
+    </message>
+    <message>
+        <source>Cancel import</source>
+        <translation>Batalkan impor</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Coba lagi</translation>
+    </message>
+    <message>
+        <source>Adding the messages to the history…</source>
+        <translation>Menambahkan pesan ke riwayat…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Membatalkan…</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was saved.</source>
+        <translation>Dibatalkan. Tidak ada yang disimpan.</translation>
+    </message>
+    <message>
+        <source>The import failed. Nothing was saved.</source>
+        <translation>Impor gagal. Tidak ada yang disimpan.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import chat</source>
+        <translation>Impor chat</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Impor</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>agencydesk</source>
-        <extracomment>emitted once the client list shows its first rows (or knows it is empty)</extracomment>
+        <extracomment>emitted once the client list shows its first rows (or knows it is empty): from the quick read-only list when the database is up to date, else from the real page; once per opening emitted when the database is open and the real (ORM-backed) pages are in the read-only first page of clients shown until clients_page is built</extracomment>
         <translation>agencydesk</translation>
     </message>
     <message>
@@ -756,6 +822,10 @@ Halo {first_name},
     <message>
         <source>&amp;Undo delete</source>
         <translation>&amp;Batalkan hapus</translation>
+    </message>
+    <message>
+        <source>&amp;Import chat…</source>
+        <translation>&amp;Impor chat…</translation>
     </message>
     <message>
         <source>&amp;Back up now</source>
@@ -899,6 +969,41 @@ Mereka menceritakan kisah Bu Ratna, yang perlu diajari dulu cara chatting online
     </message>
 </context>
 <context>
+    <name>MappingPage</name>
+    <message>
+        <source>Who is who?</source>
+        <translation>Siapa adalah siapa?</translation>
+    </message>
+    <message>
+        <source>Tell agencydesk which sender is you and which are your clients.</source>
+        <translation>Beri tahu agencydesk pengirim mana Anda dan mana klien Anda.</translation>
+    </message>
+    <message>
+        <source>Add to the history of:</source>
+        <translation>Tambahkan ke riwayat:</translation>
+    </message>
+    <message>
+        <source>Senders in this chat:</source>
+        <translation>Pengirim di chat ini:</translation>
+    </message>
+    <message>
+        <source>The busiest client in the chat</source>
+        <translation>Klien yang paling banyak menulis di chat</translation>
+    </message>
+    <message>
+        <source>Me</source>
+        <translation>Saya</translation>
+    </message>
+    <message>
+        <source>New client “{name}”</source>
+        <translation>Klien baru “{name}”</translation>
+    </message>
+    <message>
+        <source>{name} ({count} messages)</source>
+        <translation>{name} ({count} pesan)</translation>
+    </message>
+</context>
+<context>
     <name>NewTicketDialog</name>
     <message>
         <source>New ticket</source>
@@ -951,6 +1056,85 @@ Mereka menceritakan kisah Bu Ratna, yang perlu diajari dulu cara chatting online
     <message>
         <source>This is too long.</source>
         <translation>Isian ini terlalu panjang.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <source>What the file holds</source>
+        <translation>Isi file</translation>
+    </message>
+    <message>
+        <source>As detected</source>
+        <translation>Sesuai deteksi</translation>
+    </message>
+    <message>
+        <source>day/month/year</source>
+        <translation>hari/bulan/tahun</translation>
+    </message>
+    <message>
+        <source>month/day/year</source>
+        <translation>bulan/hari/tahun</translation>
+    </message>
+    <message>
+        <source>year/month/day</source>
+        <translation>tahun/bulan/hari</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>Dates written as:</source>
+        <translation>Tanggal ditulis sebagai:</translation>
+    </message>
+    <message>
+        <source>Participants:</source>
+        <translation>Peserta:</translation>
+    </message>
+    <message>
+        <source>Messages:</source>
+        <translation>Pesan:</translation>
+    </message>
+    <message>
+        <source>From – to:</source>
+        <translation>Dari – sampai:</translation>
+    </message>
+    <message>
+        <source>The first messages:</source>
+        <translation>Pesan-pesan pertama:</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>Membaca {file}…</translation>
+    </message>
+    <message>
+        <source>As detected ({order})</source>
+        <translation>Sesuai deteksi ({order})</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>tidak ada</translation>
+    </message>
+    <message>
+        <source>messages</source>
+        <translation>pesan</translation>
+    </message>
+    <message>
+        <source>pictures or files</source>
+        <translation>gambar atau file</translation>
+    </message>
+    <message>
+        <source>notices</source>
+        <translation>pemberitahuan</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>tidak ada</translation>
+    </message>
+    <message>
+        <source>“{file}” could not be read ({problem}).</source>
+        <translation>“{file}” tidak dapat dibaca ({problem}).</translation>
     </message>
 </context>
 <context>
@@ -1119,6 +1303,68 @@ Mereka menceritakan kisah Bu Ratna, yang perlu diajari dulu cara chatting online
     </message>
 </context>
 <context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Open ticket</source>
+        <translation>Buka tiket</translation>
+    </message>
+    <message>
+        <source>{new} new messages, {known} already known</source>
+        <translation>{new} pesan baru, {known} sudah ada</translation>
+    </message>
+    <message>
+        <source>; {count} tickets created</source>
+        <translation>; {count} tiket dibuat</translation>
+    </message>
+    <message>
+        <source>; {count} new clients</source>
+        <translation>; {count} klien baru</translation>
+    </message>
+    <message>
+        <source>Notes from reading the file:</source>
+        <translation>Catatan saat membaca file:</translation>
+    </message>
+    <message>
+        <source>Open last ticket</source>
+        <translation>Buka tiket terakhir</translation>
+    </message>
+</context>
+<context>
+    <name>TargetPage</name>
+    <message>
+        <source>Where should the messages go?</source>
+        <translation>Pesan-pesan ini dimasukkan ke mana?</translation>
+    </message>
+    <message>
+        <source>Add to an existing ticket:</source>
+        <translation>Tambahkan ke tiket yang ada:</translation>
+    </message>
+    <message>
+        <source>Start a new ticket:</source>
+        <translation>Buat tiket baru:</translation>
+    </message>
+    <message>
+        <source>A new ticket after every quiet gap of at least:</source>
+        <translation>Tiket baru setiap kali chat sepi paling sedikit:</translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation> jam</translation>
+    </message>
+    <message>
+        <source>Only the client&apos;s history, no ticket</source>
+        <translation>Hanya riwayat klien, tanpa tiket</translation>
+    </message>
+    <message>
+        <source>Messages imported before are recognised and skipped, so importing a newer export of the same chat adds only what is new.</source>
+        <translation>Pesan yang pernah diimpor dikenali dan dilewati, jadi mengimpor ekspor yang lebih baru dari chat yang sama hanya menambahkan yang baru.</translation>
+    </message>
+</context>
+<context>
     <name>TechComfort</name>
     <message>
         <source>1 – needs every step explained</source>
@@ -1206,6 +1452,10 @@ Mereka menceritakan kisah Bu Ratna, yang perlu diajari dulu cara chatting online
         <translation>Tenggat</translation>
     </message>
     <message>
+        <source>Satisfaction: not asked</source>
+        <translation>Kepuasan: belum ditanya</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -1244,6 +1494,22 @@ Mereka menceritakan kisah Bu Ratna, yang perlu diajari dulu cara chatting online
     <message>
         <source>Add time</source>
         <translation>Tambah waktu</translation>
+    </message>
+    <message>
+        <source>Opened {when}</source>
+        <translation>Dibuka {when}</translation>
+    </message>
+    <message>
+        <source>first reply after {wait}</source>
+        <translation>balasan pertama setelah {wait}</translation>
+    </message>
+    <message>
+        <source>not answered yet</source>
+        <translation>belum dijawab</translation>
+    </message>
+    <message>
+        <source>resolved {when}</source>
+        <translation>selesai {when}</translation>
     </message>
     <message>
         <source>Time spent: {time}</source>

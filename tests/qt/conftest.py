@@ -35,14 +35,16 @@ def close_dialog(widget: QWidget) -> None:
 
 @pytest.fixture
 def open_window(qtbot: QtBot, settings: Settings) -> Iterator[Callable[[Path], MainWindow]]:
-    """Open a main window on a database file and wait until its client list is populated."""
+    """Open a main window on a database file and wait until it is ready (the real pages in).
+
+    (`populated` may come earlier, from the read-only list start-up shows first.)"""
     windows: list[MainWindow] = []
 
     def opener(db_path: Path) -> MainWindow:
         window = MainWindow(settings, db_path)
         qtbot.addWidget(window)
         window.show()
-        with qtbot.waitSignal(window.populated, timeout=20_000):
+        with qtbot.waitSignal(window.ready, timeout=20_000):
             window.open_database()
         windows.append(window)
         return window

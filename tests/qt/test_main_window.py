@@ -214,7 +214,7 @@ def test_an_empty_desk_offers_demo_data_once(
     second = MainWindow(settings, fresh_db)
     qtbot.addWidget(second)
     second.show()
-    with qtbot.waitSignal(second.populated, timeout=20_000):
+    with qtbot.waitSignal(second.ready, timeout=20_000):
         second.open_database()
     qtbot.wait(50)
     assert len(dialogs.seen) == 1  # not asked again
@@ -312,3 +312,65 @@ def test_a_second_window_on_the_same_database_is_refused(
 
         sys.excepthook = sys.__excepthook__
     assert QApplication.instance() is not None
+
+
+def test_an_up_to_date_desk_shows_its_first_clients_before_the_data_layer_is_in(
+    qtbot: QtBot, demo_db: Path, settings: Settings
+) -> None:
+    window = MainWindow(settings, demo_db)
+    qtbot.addWidget(window)
+    window.show()
+    at_populated: dict[str, object] = {}
+
+    def on_populated() -> None:
+        quick = window.quick_view
+        assert quick is not None
+        model = quick.model
+        at_populated["names"] = [model.index(row, 0).data() for row in range(model.rowCount())]
+        at_populated["real_page"] = window.clients_page
+        at_populated["shown"] = window.stack.currentWidget() is quick
+        at_populated["can_edit"] = window.action_edit.isEnabled()
+        at_populated["count"] = window.count_label.text()
+        quick.table.selectRow(2)  # the user picks a client before the real list is in
+        at_populated["chosen"] = quick.current_client_id()
+
+    window.populated.connect(on_populated)
+    ready: list[bool] = []
+    window.ready.connect(lambda: ready.append(True))
+    with qtbot.waitSignal(window.populated, timeout=20_000):
+        window.open_database()
+    assert at_populated["real_page"] is None  # the quick list came first
+    assert at_populated["shown"] is True
+    assert at_populated["can_edit"] is False  # read-only until the real page is in
+    assert at_populated["count"] == "10 clients"
+    qtbot.waitUntil(lambda: bool(ready), timeout=20_000)
+
+    assert window.quick_view is None
+    page = window.clients_page
+    assert page is not None
+    assert window.stack.currentWidget() is page
+    assert _names(window) == at_populated["names"]
+    assert page.current_client_id() == at_populated["chosen"]
+    assert window.action_edit.isEnabled()
+    qtbot.wait(50)
+    assert ready == [True]
+    window.close()
+
+
+def test_an_outdated_desk_opens_the_usual_way(
+    qtbot: QtBot, demo_db: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from agencydesk.core import quick_list
+
+    monkeypatch.setattr(quick_list, "HEAD_REVISION", "not-this-one")
+    window = MainWindow(settings, demo_db)
+    qtbot.addWidget(window)
+    window.show()
+    populated: list[object] = []
+    window.populated.connect(lambda: populated.append(window.clients_page))
+    with qtbot.waitSignal(window.ready, timeout=20_000):
+        window.open_database()
+    assert populated == [window.clients_page]  # once, from the real page
+    assert window.quick_view is None
+    assert len(_names(window)) == 10
+    window.close()
