@@ -20,7 +20,12 @@ from sqlmodel import Session
 
 from agencydesk.core import tickets, timeline
 from agencydesk.core.timeline import TimelineEvent
-from agencydesk.qt.formatting import format_datetime, format_duration
+from agencydesk.qt.formatting import (
+    format_datetime,
+    format_duration,
+    format_money,
+    format_short_date,
+)
 from agencydesk.qt.ticket_model import status_label
 
 TICKET_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -53,10 +58,26 @@ class TimelineView(QTextBrowser):
             "guide_sent": ("📘", self.tr("Guide sent")),
             "note": ("📝", self.tr("Internal note")),
             "media": ("📎", self.tr("Picture or file")),
+            "order_quoted": ("📝", self.tr("Quote sent")),
+            "order_won": ("🤝", self.tr("Order won")),
+            "order_paid": ("💰", self.tr("Order paid")),
         }
         if event.kind == "message":
             return ("💬", self.tr("I wrote") if event.from_me else self.tr("Client wrote"))
         return kinds.get(event.kind, ("•", event.kind))
+
+    @staticmethod
+    def _row(
+        when: str, icon: str, headline: str, subject: str, body: str, *, escaped: bool = False
+    ) -> str:
+        """One line of the timeline; *subject* is ready HTML, *body* is escaped unless done."""
+        if body and not escaped:
+            body = f"<br><span style='color:#333333'>{html.escape(body)}</span>"
+        return (
+            "<tr><td style='color:#777777; white-space:nowrap; padding-right:8px'>"
+            f"{html.escape(when)}</td>"
+            f"<td>{icon} <b>{html.escape(headline)}</b>{subject}{body}</td></tr>"
+        )
 
     def show_client(self, client_id: int | None) -> None:
         if client_id is None:
@@ -83,6 +104,14 @@ class TimelineView(QTextBrowser):
                 escaped = html.escape(event.subject)
                 subject = f' · <a href="{target}">{escaped}</a>' if target else f" · {escaped}"
             body = ""
+            when = format_datetime(event.at)
+            if event.kind.startswith("order_"):
+                # orders happen on a day, and carry "<amount> <currency>" as raw text
+                when = format_short_date(event.at.date())
+                amount, _space, currency = event.body.partition(" ")
+                money = format_money(int(amount), currency or "IDR") if amount.isdigit() else ""
+                rows.append(self._row(when, icon, headline, subject, money))
+                continue
             if event.body:
                 shown = event.body if len(event.body) < 400 else event.body[:400] + "…"
                 body = (
@@ -90,11 +119,7 @@ class TimelineView(QTextBrowser):
                     + html.escape(shown).replace("\n", "<br>")
                     + "</span>"
                 )
-            rows.append(
-                f"<tr><td style='color:#777777; white-space:nowrap; padding-right:8px'>"
-                f"{html.escape(format_datetime(event.at))}</td>"
-                f"<td>{icon} <b>{html.escape(headline)}</b>{subject}{body}</td></tr>"
-            )
+            rows.append(self._row(when, icon, headline, subject, body, escaped=True))
         self.setHtml(
             "<table cellspacing='0' cellpadding='4' width='100%'>" + "".join(rows) + "</table>"
         )

@@ -1598,6 +1598,18 @@ Mereka menceritakan kisah Bu Ratna, yang perlu diajari dulu cara chatting online
         <translation>Gambar atau berkas</translation>
     </message>
     <message>
+        <source>Quote sent</source>
+        <translation>Penawaran dikirim</translation>
+    </message>
+    <message>
+        <source>Order won</source>
+        <translation>Pesanan didapat</translation>
+    </message>
+    <message>
+        <source>Order paid</source>
+        <translation>Pesanan dibayar</translation>
+    </message>
+    <message>
         <source>I wrote</source>
         <translation>Saya menulis</translation>
     </message>

@@ -199,6 +199,8 @@ def test_client_history_tabs(qtbot: QtBot, open_window: Opener, demo_db: Path) -
     text = detail.timeline.toPlainText()
     assert "ketemu langsung" in text  # she first wanted to meet in person
     assert "Ticket resolved" in text
+    assert "Order paid" in text
+    assert "Rp 3.500.000" in text  # her company profile website, money written the Indonesian way
     detail.tabs.setCurrentWidget(detail.tickets)
     assert detail.tickets.list.count() == 4
     assert "Billable time per month" in detail.tickets.time_label.text()
