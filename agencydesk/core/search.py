@@ -1,7 +1,8 @@
 """One search over clients, tickets, messages and guides.
 
 SQLite FTS5 (external-content tables kept in sync by triggers; see
-`agencydesk/migrations/fts_v1.py`): every word is a prefix, hits are ranked (bm25) and come with a
+`agencydesk/migrations/fts_v1.py`): every word of two letters or more is a prefix; clients and
+guides are ranked (bm25), tickets and messages come newest first; every hit comes with a
 snippet. Where FTS5 is missing (another database, an unusual SQLite build) the same search runs
 as a slower LIKE scan and says so.
 """
@@ -20,8 +21,6 @@ KINDS = ("client", "ticket", "message", "guide")
 HIT_START = "\x02"
 HIT_END = "\x03"
 _WORD = re.compile(r"\w+", re.UNICODE)
-#: messages are many: rank only the newest matches (keeps common words fast on big desks)
-MESSAGE_CANDIDATES = 400
 
 
 @dataclass(frozen=True)
@@ -49,11 +48,15 @@ def words(text: str) -> list[str]:
 
 
 def fts_query(text: str) -> str | None:
-    """User text → an FTS5 query: every word must match, as a prefix. None when no words."""
+    """User text → an FTS5 query: every word must match, as a prefix. None when no words.
+
+    A lone letter matches as a whole word: as a prefix it would match most of the desk (the
+    search runs while typing) and read most of the index (the prefix indexes start at 2).
+    """
     found = words(text)
     if not found:
         return None
-    return " ".join(f'"{word}"*' for word in found)
+    return " ".join(f'"{word}"' if len(word) == 1 else f'"{word}"*' for word in found)
 
 
 def fts_available(session: Session) -> bool:
@@ -85,46 +88,42 @@ def _snippet(table: str, column: int) -> str:
     return f"snippet({table}, {column}, '{HIT_START}', '{HIT_END}', '…', 10)"
 
 
+# Every statement lets FTS5 hand over the rows already in order (`rank`, or rowid = newest first)
+# and stops after :limit live rows, so the joins and snippet() run for the shown hits only.
+# ORDER BY bm25(...) would compute snippet() and the joins for every match before sorting.
+# Tickets and messages are many and are not ranked: bm25 computes each word's weight by reading
+# every match of that word (hundreds of thousands for "tidak" on a big desk), even when only a few
+# rows are ranked; newest first is also what one looks for in a conversation.
 _FTS_SQL = {
     "client": f"""
         SELECT c.id, c.name, {_snippet("client_fts", -1)}, c.id, NULL
         FROM client_fts JOIN client c ON c.id = client_fts.rowid
-        WHERE client_fts MATCH :q AND c.deleted_at IS NULL
-        ORDER BY bm25(client_fts, 10.0, 5.0, 2.0, 3.0, 1.0, 1.0) LIMIT :limit""",
+        WHERE client_fts MATCH :q AND client_fts.rank MATCH 'bm25(10.0, 5.0, 2.0, 3.0, 1.0, 1.0)'
+          AND c.deleted_at IS NULL
+        ORDER BY client_fts.rank LIMIT :limit""",
     "ticket": f"""
         SELECT t.id, t.title, {_snippet("ticket_fts", 0)}, t.client_id, t.id
         FROM ticket_fts JOIN ticket t ON t.id = ticket_fts.rowid
         JOIN client c ON c.id = t.client_id
         WHERE ticket_fts MATCH :q AND c.deleted_at IS NULL
-        ORDER BY bm25(ticket_fts) LIMIT :limit""",
+        ORDER BY ticket_fts.rowid DESC LIMIT :limit""",
     "message": f"""
         SELECT m.id, c.name, {_snippet("message_fts", 0)}, m.client_id, m.ticket_id
         FROM message_fts JOIN message m ON m.id = message_fts.rowid
         JOIN client c ON c.id = m.client_id
-        WHERE message_fts MATCH :q AND message_fts.rowid >= :floor AND c.deleted_at IS NULL
-        ORDER BY bm25(message_fts, 4.0, 1.0) LIMIT :limit""",
+        WHERE message_fts MATCH :q AND c.deleted_at IS NULL
+        ORDER BY message_fts.rowid DESC LIMIT :limit""",
     "guide": f"""
         SELECT g.id, g.title, {_snippet("guide_fts", 1)}, NULL, NULL
         FROM guide_fts JOIN guide g ON g.id = guide_fts.rowid
-        WHERE guide_fts MATCH :q AND g.deleted_at IS NULL
-        ORDER BY bm25(guide_fts, 10.0, 1.0, 3.0) LIMIT :limit""",
+        WHERE guide_fts MATCH :q AND guide_fts.rank MATCH 'bm25(10.0, 1.0, 3.0)'
+          AND g.deleted_at IS NULL
+        ORDER BY guide_fts.rank LIMIT :limit""",
 }
-
-_MESSAGE_FLOOR = """
-    SELECT rowid FROM message_fts WHERE message_fts MATCH :q
-    ORDER BY rowid DESC LIMIT 1 OFFSET :offset"""
 
 
 def _fts_hits(session: Session, kind: str, query: str, limit: int) -> list[SearchHit]:
-    params: dict[str, Any] = {"q": query, "limit": limit}
-    if kind == "message":
-        # Rank within the newest matches only: bm25 over every match of a common word would
-        # read the whole index. The floor is the rowid of the N-th newest match.
-        floor = session.execute(
-            sa.text(_MESSAGE_FLOOR), {"q": query, "offset": MESSAGE_CANDIDATES - 1}
-        ).scalar()
-        params["floor"] = floor or 0
-    rows = session.execute(sa.text(_FTS_SQL[kind]), params).all()
+    rows = session.execute(sa.text(_FTS_SQL[kind]), {"q": query, "limit": limit}).all()
     return [SearchHit(kind, row[0], row[1], row[2] or "", row[3], row[4]) for row in rows]
 
 

@@ -81,6 +81,7 @@ def test_fts_query_makes_every_word_a_prefix() -> None:
     assert search.fts_query("Webnya ERR") == '"webnya"* "err"*'
     assert search.fts_query('"; DROP TABLE client; --') == '"drop"* "table"* "client"*'
     assert search.fts_query("  ?! ") is None
+    assert search.fts_query("t") == '"t"'  # a lone letter is a word, not a prefix of everything
 
 
 def _hits(engine: Engine, query: str) -> dict[str, list[str]]:
