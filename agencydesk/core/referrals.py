@@ -30,6 +30,7 @@ Definitions (every figure below uses them; the tests compute them by hand):
 from __future__ import annotations
 
 import functools
+import operator
 import statistics
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -208,10 +209,6 @@ class _Graph:
     roots: list[int]
     paid_other: dict[str, int]
     order: list[int] = field(default_factory=list)  # pre-order
-    #: (client id, status, currency, amount, order day, paid day) of won and paid orders
-    order_rows: list[tuple[int, str, str, int, date | None, date | None]] = field(
-        default_factory=list
-    )
 
     def prepare(self, root_ids: Sequence[int]) -> None:
         """Link children (by name), then number generations in pre-order from *root_ids*."""
@@ -295,41 +292,126 @@ _SUBTREE_ORDERS = f"""
 """
 
 
-def _load_subtree(session: Session, root_id: int) -> _Graph:
+class _Days(dict[Any, date | None]):
+    """Raw days from SQL → dates, each distinct value parsed once."""
+
+    def __missing__(self, key: Any) -> date | None:
+        value = self[key] = _as_date(key)
+        return value
+
+
+@dataclass(frozen=True)
+class _Subtree:
+    """One root's cascade, read at once: its nodes in pre-order, the paid orders in other
+    currencies, and per day the won and paid orders (on their order day) and the rupiah revenue
+    (on the day paid), per generation."""
+
+    root_id: int
+    nodes: dict[int, Node]
+    depth: int
+    paid_other: dict[str, int]
+    order_steps: dict[date, list[int]]
+    revenue_steps: dict[date, list[int]]
+
+
+def _fetch(session: Session, sql: str, params: dict[str, Any]) -> Sequence[Sequence[Any]]:
+    """The rows of a read-only query, in the session's transaction. On SQLite as the driver's
+    plain tuples: for the 20,000 rows of a big cascade, SQLAlchemy's Row objects cost more than
+    the query itself."""
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        return session.execute(sa.text(sql), params).all()
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(sql, params)
+        rows: Sequence[Sequence[Any]] = cursor.fetchall()
+        return rows
+    finally:
+        cursor.close()
+
+
+def _load_subtree(session: Session, root_id: int) -> _Subtree:
     """The clients below *root_id* (one recursive query) and their won and paid orders (one
-    query, read through the covering index `ix_client_order_client_status`)."""
+    query, read through the covering index `ix_client_order_client_status`), in one pass over
+    plain tuples."""
     params = {"root": root_id, "max_depth": MAX_DEPTH}
-    rows = session.execute(
-        sa.text(
-            f"{_SUBTREE_CTE} SELECT {_CLIENT_COLUMNS} FROM tree JOIN client ON client.id = tree.id"
-        ),
+    rows = _fetch(
+        session,
+        f"{_SUBTREE_CTE} SELECT {_CLIENT_COLUMNS} FROM tree JOIN client ON client.id = tree.id",
         params,
-    ).all()
-    clients = _client_rows(rows)
+    )
+    clients = {row[0]: row for row in rows}
     if root_id not in clients:
         raise UserError("That client no longer exists.")
-    graph = _Graph(clients, [], {})
-    paid_other = graph.paid_other
-    order_rows = graph.order_rows
-    for client_id, status, currency, amount, ordered, paid in session.execute(
-        sa.text(f"{_SUBTREE_CTE} {_SUBTREE_ORDERS}"), params
-    ).all():
-        client = clients[client_id]
-        ordered_on = _as_date(ordered)
-        paid_on = _as_date(paid)
-        order_rows.append((client_id, status, currency, amount, ordered_on, paid_on))
-        client.orders += 1
-        if ordered_on is not None and (
-            client.first_order_on is None or ordered_on < client.first_order_on
-        ):
-            client.first_order_on = ordered_on
+    children: dict[int, list[int]] = {client_id: [] for client_id in clients}
+    for client_id, row in clients.items():
+        siblings = children.get(row[1])
+        if siblings is not None and client_id != root_id:
+            siblings.append(client_id)
+    for siblings in children.values():
+        if len(siblings) > 1:
+            siblings.sort(key=lambda c: (clients[c][2].casefold(), c))
+    generation: dict[int, int] = {}
+    order: list[int] = []
+    stack = [(root_id, 0)]
+    while stack:
+        node_id, g = stack.pop()
+        generation[node_id] = g
+        order.append(node_id)
+        below = children[node_id]
+        if below:
+            stack.extend((child, g + 1) for child in reversed(below))
+    depth = 1 + max(generation.values())
+
+    days = _Days({None: None})
+    revenue = dict.fromkeys(clients, 0)
+    count = dict.fromkeys(clients, 0)
+    first: dict[int, date | None] = dict.fromkeys(clients)
+    paid_other: dict[str, int] = {}
+    order_steps: dict[date, list[int]] = {}
+    revenue_steps: dict[date, list[int]] = {}
+    for client_id, status, currency, amount, ordered, paid in _fetch(
+        session, f"{_SUBTREE_CTE} {_SUBTREE_ORDERS}", params
+    ):
+        count[client_id] += 1
+        ordered_on = days[ordered]
+        if ordered_on is not None:
+            first_on = first[client_id]
+            if first_on is None or ordered_on < first_on:
+                first[client_id] = ordered_on
+            steps = order_steps.get(ordered_on)
+            if steps is None:
+                steps = order_steps[ordered_on] = [0] * depth
+            steps[generation[client_id]] += 1
         if status == _PAID:
             if currency == REVENUE_CURRENCY:
-                client.revenue += amount
+                revenue[client_id] += amount
+                paid_on = days[paid]
+                if paid_on is not None:
+                    steps = revenue_steps.get(paid_on)
+                    if steps is None:
+                        steps = revenue_steps[paid_on] = [0] * depth
+                    steps[generation[client_id]] += int(amount)
             else:
                 paid_other[currency] = paid_other.get(currency, 0) + amount
-    graph.prepare([root_id])
-    return graph
+
+    nodes: dict[int, Node] = {}
+    for node_id in order:
+        row = clients[node_id]
+        nodes[node_id] = Node(
+            node_id,
+            row[2],
+            None if node_id == root_id else row[1],
+            generation[node_id],
+            tuple(children[node_id]),
+            bool(row[3]),
+            revenue[node_id],
+            count[node_id],
+            first[node_id],
+            days[row[4]],
+            days[row[5]],
+        )
+    return _Subtree(root_id, nodes, depth, paid_other, order_steps, revenue_steps)
 
 
 def _load_all(session: Session) -> _Graph:
@@ -359,14 +441,11 @@ def forest(*, session: Session) -> list[Node]:
 
 def subtree(*, session: Session, root_id: int) -> Tree:
     """*root_id* and everyone they brought, directly or not; generations counted from the root."""
-    return _tree(_load_subtree(session, root_id), root_id)
+    return _tree(_load_subtree(session, root_id))
 
 
-def _tree(graph: _Graph, root_id: int) -> Tree:
-    return Tree(
-        root_id,
-        {i: graph.node(graph.clients[i], root=i == root_id) for i in graph.order},
-    )
+def _tree(sub: _Subtree) -> Tree:
+    return Tree(sub.root_id, sub.nodes)
 
 
 # -- spread analytics ---------------------------------------------------------------------------
@@ -433,15 +512,15 @@ def _median(values: list[int]) -> float | None:
 
 
 def _generation_stats(
-    graph: _Graph,
+    order: Iterable[int], nodes: Mapping[int, _Client] | Mapping[int, Node]
 ) -> tuple[tuple[GenerationStats, ...], float | None, float | None]:
     """Per-generation figures, overall K and the overall median days between generations."""
     clients: defaultdict[int, int] = defaultdict(int)
     orders: defaultdict[int, int] = defaultdict(int)
     revenue: defaultdict[int, int] = defaultdict(int)
     gaps: defaultdict[int, list[int]] = defaultdict(list)
-    for node_id in graph.order:
-        node = graph.clients[node_id]
+    for node_id in order:
+        node = nodes[node_id]
         g = node.generation
         clients[g] += 1
         orders[g] += node.orders
@@ -449,7 +528,7 @@ def _generation_stats(
         if node.first_order_on is None:
             continue
         for child_id in node.children:
-            child_first = graph.clients[child_id].first_order_on
+            child_first = nodes[child_id].first_order_on
             if child_first is not None:
                 gaps[g].append((child_first - node.first_order_on).days)
     if not clients:
@@ -475,19 +554,20 @@ def _generation_stats(
 
 def cascade(*, session: Session, root_id: int) -> Cascade:
     """The cascade below *root_id*: generations, K, revenue, the pigeon-to-zoo multiplier."""
-    return _cascade(_load_subtree(session, root_id), root_id)
+    return _cascade(_load_subtree(session, root_id))
 
 
-def _cascade(graph: _Graph, root_id: int) -> Cascade:
-    generations, k, median_gap = _generation_stats(graph)
-    root = graph.clients[root_id]
-    total = sum(client.revenue for client in graph.clients.values())
+def _cascade(sub: _Subtree) -> Cascade:
+    nodes = sub.nodes
+    generations, k, median_gap = _generation_stats(nodes, nodes)
+    root = nodes[sub.root_id]
+    total = sum(node.revenue for node in nodes.values())
     below = total - root.revenue
     return Cascade(
-        root_id=root_id,
+        root_id=sub.root_id,
         root_name=root.name,
-        clients=len(graph.order),
-        referred=len(graph.order) - 1,
+        clients=len(nodes),
+        referred=len(nodes) - 1,
         root_revenue=root.revenue,
         cascade_revenue=below,
         total_revenue=total,
@@ -495,14 +575,14 @@ def _cascade(graph: _Graph, root_id: int) -> Cascade:
         k=k,
         median_days_between_generations=median_gap,
         generations=generations,
-        paid_other_currencies=dict(sorted(graph.paid_other.items())),
+        paid_other_currencies=dict(sorted(sub.paid_other.items())),
     )
 
 
 def business_spread(*, session: Session, top: int = TOP_REFERRERS) -> BusinessSpread:
     """Referral figures for the whole business, over every tree of the forest."""
     graph = _load_all(session)
-    generations, k, median_gap = _generation_stats(graph)
+    generations, k, median_gap = _generation_stats(graph.order, graph.clients)
     below_revenue: dict[int, int] = {}
     below_count: dict[int, int] = {}
     for node_id in reversed(graph.order):  # children before their referrer
@@ -582,40 +662,36 @@ class SpreadSeries:
 
 
 def spread_over_time(*, session: Session, root_id: int) -> SpreadSeries:
-    return _spread(_load_subtree(session, root_id), root_id)
+    return _spread(_load_subtree(session, root_id))
 
 
-def _spread(graph: _Graph, root_id: int) -> SpreadSeries:
-    depth = 1 + max(c.generation for c in graph.clients.values())
-    order_steps: defaultdict[date, list[int]] = defaultdict(lambda: [0] * depth)
-    revenue_steps: defaultdict[date, list[int]] = defaultdict(lambda: [0] * depth)
-    generation = {client_id: client.generation for client_id, client in graph.clients.items()}
-    for client_id, status, currency, amount, ordered_on, paid_on in graph.order_rows:
-        g = generation[client_id]
-        if ordered_on is not None:
-            order_steps[ordered_on][g] += 1
-        if status == _PAID and currency == REVENUE_CURRENCY and paid_on is not None:
-            revenue_steps[paid_on][g] += int(amount)
-    orders_so_far = [0] * depth
-    revenue_so_far = [0] * depth
+def _spread(sub: _Subtree) -> SpreadSeries:
+    order_steps = sub.order_steps
+    revenue_steps = sub.revenue_steps
+    orders_so_far = (0,) * sub.depth
+    revenue_so_far = orders_so_far
     points = []
     for on in sorted(order_steps.keys() | revenue_steps.keys()):
-        for g, count in enumerate(order_steps.get(on, ())):
-            orders_so_far[g] += count
-        for g, amount in enumerate(revenue_steps.get(on, ())):
-            revenue_so_far[g] += amount
-        points.append(SpreadPoint(on, tuple(orders_so_far), tuple(revenue_so_far)))
-    moments = []
-    for node_id in graph.order:
-        node = graph.clients[node_id]
+        step = order_steps.get(on)
+        if step is not None:
+            orders_so_far = tuple(map(operator.add, orders_so_far, step))
+        step = revenue_steps.get(on)
+        if step is not None:
+            revenue_so_far = tuple(map(operator.add, revenue_so_far, step))
+        points.append(SpreadPoint(on, orders_so_far, revenue_so_far))
+    # (day, generation, client id, …): sorted as plain tuples, the client id breaks every tie
+    pending = []
+    for node_id, node in sub.nodes.items():
         introduced = node.introduced_on or node.first_contact
-        if node_id == root_id or introduced is None or node.parent_id is None:
+        if node_id == sub.root_id or introduced is None or node.parent_id is None:
             continue
-        moments.append(
-            ReferralMoment(introduced, node_id, node.name, node.generation, node.parent_id)
-        )
-    moments.sort(key=lambda m: (m.on, m.generation, m.client_id))
-    return SpreadSeries(root_id, depth, tuple(points), tuple(moments))
+        pending.append((introduced, node.generation, node_id, node.name, node.parent_id))
+    pending.sort()
+    moments = tuple(
+        ReferralMoment(on, client_id, name, generation, referrer_id)
+        for on, generation, client_id, name, referrer_id in pending
+    )
+    return SpreadSeries(sub.root_id, sub.depth, tuple(points), moments)
 
 
 @dataclass(frozen=True)
@@ -629,5 +705,5 @@ class RootReport:
 
 def root_report(*, session: Session, root_id: int) -> RootReport:
     """`subtree`, `cascade` and `spread_over_time` of *root_id* at once (two queries in all)."""
-    graph = _load_subtree(session, root_id)
-    return RootReport(_tree(graph, root_id), _cascade(graph, root_id), _spread(graph, root_id))
+    sub = _load_subtree(session, root_id)
+    return RootReport(_tree(sub), _cascade(sub), _spread(sub))
