@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -23,8 +22,8 @@ from agencydesk.core import tickets
 from agencydesk.core.models import ACTIVE_STATUSES
 from agencydesk.core.tickets import DueFilter, TicketRow, TicketSort
 from agencydesk.qt.formatting import format_short_date
+from agencydesk.qt.paged_model import PAGE_SIZE, PagedTableModel
 
-PAGE_SIZE = 200
 TICKET_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -57,8 +56,8 @@ class TicketFilter:
     search: str = ""
 
 
-class TicketTableModel(QAbstractTableModel):
-    COLUMNS: tuple[tuple[str, TicketSort], ...] = (
+class TicketTableModel(PagedTableModel[TicketRow]):
+    COLUMNS: ClassVar[tuple[tuple[str, TicketSort], ...]] = (
         ("title", "title"),
         ("client_name", "client"),
         ("status", "status"),
@@ -68,21 +67,10 @@ class TicketTableModel(QAbstractTableModel):
     )
 
     def __init__(self, engine: Engine, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._engine = engine
-        self._rows: list[TicketRow] = []
-        self._total = 0
+        super().__init__(engine, "due", parent)
         self.filter = TicketFilter()
-        self._sort: TicketSort = "due"
-        self._descending = False
         self._today = date.today()
         self._reload()
-
-    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -127,38 +115,6 @@ class TicketTableModel(QAbstractTableModel):
             return row.id
         return None
 
-    def flags(self, index: _ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def canFetchMore(self, parent: _ModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._total
-
-    def fetchMore(self, parent: _ModelIndex = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
-            return
-        page = self._query(len(self._rows))
-        if not page:
-            self._total = len(self._rows)
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-        self._rows.extend(page)
-        self.endInsertRows()
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(self.COLUMNS):
-            return
-        key, descending = self.COLUMNS[column][1], order == Qt.SortOrder.DescendingOrder
-        if (key, descending) != (self._sort, self._descending):
-            self._sort, self._descending = key, descending
-            self.refresh()
-
-    @property
-    def total(self) -> int:
-        return self._total
-
     def set_filter(self, **changes: Any) -> None:
         new = replace(self.filter, **changes)
         if new != self.filter:
@@ -168,22 +124,8 @@ class TicketTableModel(QAbstractTableModel):
     def set_status_filter(self, statuses: Sequence[str]) -> None:
         self.set_filter(status=tuple(statuses))
 
-    def refresh(self) -> None:
-        self.beginResetModel()
-        self._reload()
-        self.endResetModel()
-
     def ticket_id(self, row: int) -> int | None:
-        return self._rows[row].id if 0 <= row < len(self._rows) else None
-
-    def row_of(self, ticket_id: int) -> int | None:
-        while True:
-            for number, row in enumerate(self._rows):
-                if row.id == ticket_id:
-                    return number
-            if not self.canFetchMore():
-                return None
-            self.fetchMore()
+        return self.row_id(row)
 
     def _query(self, offset: int) -> list[TicketRow]:
         f = self.filter
@@ -203,10 +145,13 @@ class TicketTableModel(QAbstractTableModel):
             )
 
     def _reload(self) -> None:
-        self._today = date.today()
+        self._today = date.today()  # "overdue" moves on at midnight
+        super()._reload()
+
+    def _count(self) -> int:
         f = self.filter
         with Session(self._engine) as session:
-            self._total = tickets.count_tickets(
+            return tickets.count_tickets(
                 session=session,
                 status=f.status or None,
                 client_id=f.client_id,
@@ -215,4 +160,3 @@ class TicketTableModel(QAbstractTableModel):
                 search=f.search,
                 today=self._today,
             )
-        self._rows = self._query(0) if self._total else []
