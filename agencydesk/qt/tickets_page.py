@@ -220,9 +220,7 @@ class TicketsPage(QWidget):
             toggle = QAction(str(title), header)
             toggle.setCheckable(True)
             toggle.setChecked(not self.table.isColumnHidden(column))
-            toggle.toggled.connect(
-                lambda shown, c=column: self.table.setColumnHidden(c, not shown)
-            )
+            toggle.toggled.connect(lambda shown, c=column: self.table.setColumnHidden(c, not shown))
             header.addAction(toggle)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.model.modelReset.connect(self.counts_changed)
