@@ -318,3 +318,41 @@ class Order(SQLModel, table=True):
     )
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
+
+
+class Credential(SQLModel, table=True):
+    """A login the agency keeps for a client's site: cPanel, WordPress admin, domain registrar.
+
+    Only the description lives here. The secret itself is in the operating system's keyring under
+    `secret_ref` (a random, stable id); it is never written to this database.
+    """
+
+    __tablename__ = "credential"
+    __table_args__ = (sa.UniqueConstraint("client_id", "label", name="uq_credential_client_label"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    client_id: int = Field(
+        sa_column=sa.Column(
+            sa.Integer, sa.ForeignKey("client.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    label: str = Field(max_length=120)
+    url: str = Field(default="", max_length=500)
+    username: str = Field(default="", max_length=254)
+    notes: str = Field(default="")
+    #: the keyring entry's user name under the service "agencydesk"; unique and never reused
+    secret_ref: str = Field(max_length=64, unique=True)
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class AgencySetting(SQLModel, table=True):
+    """The agency's own profile (name, contact, logo) and other desk-wide settings that the
+    command line needs too, one row per key. `data` holds binary values such as the logo."""
+
+    __tablename__ = "agency_setting"
+
+    key: str = Field(primary_key=True, max_length=60)
+    value: str = Field(default="")
+    data: bytes | None = Field(default=None, sa_column=sa.Column(sa.LargeBinary, nullable=True))
+    updated_at: datetime = Field(default_factory=utcnow)
