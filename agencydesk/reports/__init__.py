@@ -1,0 +1,1 @@
+"""Report content built from the core services: charts (SVG), the client report PDF."""
