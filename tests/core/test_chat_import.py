@@ -67,9 +67,12 @@ def _state(engine: Engine) -> tuple[object, ...]:
 
 
 def _triggers(engine: Engine) -> set[str]:
+    """The triggers, and the indexes with their definitions (a bulk import rebuilds them)."""
     with engine.connect() as conn:
-        rows = conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='trigger'").all()
-    return {r[0] for r in rows}
+        rows = conn.exec_driver_sql(
+            "SELECT type, name, sql FROM sqlite_master WHERE type IN ('trigger', 'index')"
+        ).all()
+    return {name if kind == "trigger" else f"{name}: {sql}" for kind, name, sql in rows}
 
 
 def test_fingerprints_are_stable_and_ignore_position() -> None:
@@ -258,7 +261,18 @@ def test_big_import_fills_the_search_index_and_keeps_the_triggers(
     triggers = _triggers(engine)
     result = _import(engine, _big(1000), client_id)
     assert result.new == 1000
-    assert _triggers(engine) == triggers
+    assert _triggers(engine) == triggers  # the search triggers and the message indexes are back
+    assert any("ix_message_ticket_sent" in name for name in triggers)
+    with engine.connect() as conn:
+        plan = conn.exec_driver_sql(
+            "EXPLAIN QUERY PLAN SELECT id FROM message WHERE client_id = ? ORDER BY sent_at",
+            (client_id,),
+        ).all()
+        assert "ix_message_client_sent" in str(plan)
+        automerge = conn.exec_driver_sql(
+            "SELECT v FROM message_fts_config WHERE k = 'automerge'"
+        ).scalar_one_or_none()
+        assert automerge in (None, ci.FTS_AUTOMERGE)  # FTS5 merges as usual again
     assert set(fts_v1.trigger_names("message")) <= triggers
     with engine.connect() as conn:
         hits = conn.exec_driver_sql(

@@ -488,6 +488,47 @@ def parse_whatsapp(
             gc.enable()
 
 
+#: the text is split in blocks of about this many characters (cut at line ends), so the
+#: intermediate pieces of a big export never exist all at once
+SPLIT_BLOCK = 1 << 20
+
+
+def _split_messages(
+    header: re.Pattern[str], text: str
+) -> tuple[str, list[str], list[str], list[str | None], list[str]]:
+    """(text before the first header, dates, times, raw senders, bodies), split at each
+    "\n" + header. Works block by block; equal dates, times and sender names share one string
+    object, so memory grows with the messages, not with the file's repeated headers."""
+    dates: list[str] = []
+    times: list[str] = []
+    raws: list[str | None] = []
+    bodies: list[str] = []
+    shared: dict[str | None, str | None] = {}
+    share = shared.setdefault
+    before = ""
+    start = 0
+    end = len(text)
+    while start < end:
+        cut = text.find("\n", start + SPLIT_BLOCK)
+        if cut < 0:
+            cut = end
+        parts: list[str | None] = header.split(text[start:cut] if start or cut < end else text)
+        head = parts[0] or ""
+        if start == 0:
+            before = head
+        elif bodies:
+            bodies[-1] += head  # a message that goes on across the cut
+        else:
+            before += head
+        dates.extend(map(share, parts[1::4], parts[1::4]))  # type: ignore[arg-type]
+        times.extend(map(share, parts[2::4], parts[2::4]))  # type: ignore[arg-type]
+        raws.extend(map(share, parts[3::4], parts[3::4]))
+        bodies.extend(parts[4::4])  # type: ignore[arg-type]
+        del parts
+        start = cut
+    return before, dates, times, raws, bodies
+
+
 def _parse_whatsapp(
     text: str,
     *,
@@ -510,13 +551,7 @@ def _parse_whatsapp(
     # [first, date, time, sender|None, body, date, time, sender|None, body, ...]
     # (splitting at "\n" + header; the first line is matched on its own below,
     # which spares a copy of the whole text)
-    parts: list[str | None] = header.split(text)
-    before = parts[0] or ""
-    dates: list[str] = parts[1::4]  # type: ignore[assignment]
-    times: list[str] = parts[2::4]  # type: ignore[assignment]
-    raws: list[str | None] = parts[3::4]
-    bodies: list[str] = parts[4::4]  # type: ignore[assignment]
-    del parts
+    before, dates, times, raws, bodies = _split_messages(header, text)
     m0 = _header_regex(shape, features, colon_names=colon_names, at_line_start=False).match(before)
     if m0 is not None:
         dates.insert(0, m0.group(1))

@@ -678,3 +678,19 @@ def test_message_contract() -> None:
     assert type(msg) is ChatMessage
     ts = [m.timestamp for m in chat.messages]
     assert ts == sorted(ts)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in FIXTURES.glob("wa_*.txt")))
+@pytest.mark.parametrize("block", [1, 7, 40, 333])
+def test_a_big_export_read_block_by_block_gives_the_same_messages(
+    name: str, block: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Big exports are split in blocks cut at line ends; a cut inside a multi-line message, or
+    right before a header, must not change a single message."""
+    from agencydesk.core.importers import whatsapp
+
+    whole = [m.to_json_dict() for m in parse_chat_bytes(fixture_bytes(name)).messages]
+    monkeypatch.setattr(whatsapp, "SPLIT_BLOCK", block)
+    blocks = [m.to_json_dict() for m in parse_chat_bytes(fixture_bytes(name)).messages]
+    assert blocks == whole
+    assert whole
