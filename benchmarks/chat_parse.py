@@ -12,8 +12,11 @@ times, in this one run:
 * `import_chat` of the whole parsed export into a fresh SQLite database with the search index;
 * peak memory: tracemalloc's peak during a parse, and the process's maximum resident size.
 
+* the floor under the import: SQLite copying the imported rows into an empty database with the
+  same schema (INSERT … SELECT, no Python per row), search index included.
+
 The last line is ``BENCH chat_parse msgs_per_s=… vs_whatstk=… vs_chatminer=…
-import_msgs_per_s=… peak_mb=…``.
+import_msgs_per_s=… sqlite_floor_msgs_per_s=… import_vs_floor=… peak_mb=… maxrss_mb=…``.
 """
 
 from __future__ import annotations
@@ -112,6 +115,47 @@ def _import(parsed: Any, folder: Path) -> tuple[float, int]:
         engine.dispose()
 
 
+def _sqlite_copy_floor(folder: Path) -> tuple[float, int]:
+    """The floor under any import: SQLite itself copying the imported rows (INSERT … SELECT,
+    no Python per row) into an empty database with the same schema and indexes, the search
+    index filled in one statement, committed."""
+    import sqlite3
+
+    from agencydesk.core import migrate
+    from agencydesk.core.db import sqlite_url
+
+    floor_path = folder / "floor.sqlite3"
+    migrate.open_database(sqlite_url(floor_path)).dispose()
+    conn = sqlite3.connect(floor_path, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA cache_size = -65536")
+        conn.execute("ATTACH DATABASE ? AS src", (str(folder / "bench.sqlite3"),))
+        conn.execute("INSERT INTO main.client SELECT * FROM src.client")
+        conn.execute("INSERT INTO main.ticket SELECT * FROM src.ticket")
+        columns = ", ".join(
+            row[1] for row in conn.execute("PRAGMA main.table_info(message)") if row[1] != "id"
+        )
+        gc.collect()
+        start = time.perf_counter()
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("DROP TRIGGER message_fts_after_insert")
+        conn.execute(
+            f"INSERT INTO main.message ({columns}) SELECT {columns} FROM src.message ORDER BY id"
+        )
+        conn.execute(
+            "INSERT INTO main.message_fts(rowid, body, sender) SELECT id, body, sender "
+            "FROM main.message"
+        )
+        conn.execute("COMMIT")
+        seconds = time.perf_counter() - start
+        rows = conn.execute("SELECT count(*) FROM main.message").fetchone()[0]
+        return seconds, int(rows)
+    finally:
+        conn.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     args = argv if argv is not None else sys.argv[1:]
     n = int(args[0]) if args else 1_000_000
@@ -176,6 +220,12 @@ def main(argv: list[str] | None = None) -> int:
         )
         del parsed
         gc.collect()
+        floor_seconds, floor_rows = _sqlite_copy_floor(folder)
+        floor_rate = floor_rows / floor_seconds
+        print(
+            f"sqlite copy {floor_rows:>9,} msgs {floor_seconds:7.2f} s {floor_rate:>11,.0f} msgs/s "
+            "(the floor: SQLite copying the same rows with the same indexes, no Python)"
+        )
 
         tracemalloc.start()
         parse_chat_file(id_file)
@@ -190,7 +240,9 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"BENCH chat_parse msgs_per_s={rate:.0f} vs_whatstk={rate / whatstk_rate:.1f} "
         f"vs_chatminer={agency_rate_for_chatminer / chatminer_rate:.1f} "
-        f"import_msgs_per_s={import_rate:.0f} peak_mb={peak_mb:.0f}"
+        f"import_msgs_per_s={import_rate:.0f} sqlite_floor_msgs_per_s={floor_rate:.0f} "
+        f"import_vs_floor={import_rate / floor_rate:.2f} peak_mb={peak_mb:.0f} "
+        f"maxrss_mb={maxrss_mb:.0f}"
     )
     return 0
 
