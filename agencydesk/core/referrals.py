@@ -30,6 +30,7 @@ Definitions (every figure below uses them; the tests compute them by hand):
 from __future__ import annotations
 
 import functools
+import json
 import operator
 import statistics
 from collections import defaultdict
@@ -290,6 +291,9 @@ _SUBTREE_ORDERS = f"""
     WHERE client_order.client_id IN (SELECT id FROM tree)
       AND client_order.status IN ({_ORDERED_SQL})
 """
+_SUBTREE_ORDERS_OF_IDS = _SUBTREE_ORDERS.replace(
+    "(SELECT id FROM tree)", "(SELECT value FROM json_each(:ids))"
+)
 
 
 class _Days(dict[Any, date | None]):
@@ -332,25 +336,23 @@ def _fetch(session: Session, sql: str, params: dict[str, Any]) -> Sequence[Seque
 
 def _load_subtree(session: Session, root_id: int) -> _Subtree:
     """The clients below *root_id* (one recursive query) and their won and paid orders (one
-    query, read through the covering index `ix_client_order_client_status`), in one pass over
-    plain tuples."""
-    params = {"root": root_id, "max_depth": MAX_DEPTH}
+    query over the ids just read, through the covering index `ix_client_order_client_status`),
+    in one pass over plain tuples."""
     rows = _fetch(
         session,
         f"{_SUBTREE_CTE} SELECT {_CLIENT_COLUMNS} FROM tree JOIN client ON client.id = tree.id",
-        params,
+        {"root": root_id, "max_depth": MAX_DEPTH},
     )
-    clients = {row[0]: row for row in rows}
-    if root_id not in clients:
+    if not rows:  # the recursion starts at the root: no rows, no root
         raise UserError("That client no longer exists.")
-    children: dict[int, list[int]] = {client_id: [] for client_id in clients}
-    for client_id, row in clients.items():
+    # children by name: sort every row once, then each referrer's list is built in order
+    rows = sorted(rows, key=lambda row: (row[2].casefold(), row[0]))
+    children: dict[int, list[int]] = {row[0]: [] for row in rows}
+    for row in rows:
         siblings = children.get(row[1])
-        if siblings is not None and client_id != root_id:
-            siblings.append(client_id)
-    for siblings in children.values():
-        if len(siblings) > 1:
-            siblings.sort(key=lambda c: (clients[c][2].casefold(), c))
+        if siblings is not None and row[0] != root_id:
+            siblings.append(row[0])
+    clients = {row[0]: row for row in rows}
     generation: dict[int, int] = {}
     order: list[int] = []
     stack = [(root_id, 0)]
@@ -370,10 +372,15 @@ def _load_subtree(session: Session, root_id: int) -> _Subtree:
     paid_other: dict[str, int] = {}
     order_steps: dict[date, list[int]] = {}
     revenue_steps: dict[date, list[int]] = {}
-    for client_id, status, currency, amount, ordered, paid in _fetch(
-        session, f"{_SUBTREE_CTE} {_SUBTREE_ORDERS}", params
-    ):
+    if session.connection().dialect.name == "sqlite":  # the ids just read, not the CTE again
+        order_rows = _fetch(session, _SUBTREE_ORDERS_OF_IDS, {"ids": json.dumps(order)})
+    else:
+        order_rows = _fetch(
+            session, f"{_SUBTREE_CTE} {_SUBTREE_ORDERS}", {"root": root_id, "max_depth": MAX_DEPTH}
+        )
+    for client_id, status, currency, amount, ordered, paid in order_rows:
         count[client_id] += 1
+        g = generation[client_id]
         ordered_on = days[ordered]
         if ordered_on is not None:
             first_on = first[client_id]
@@ -382,7 +389,7 @@ def _load_subtree(session: Session, root_id: int) -> _Subtree:
             steps = order_steps.get(ordered_on)
             if steps is None:
                 steps = order_steps[ordered_on] = [0] * depth
-            steps[generation[client_id]] += 1
+            steps[g] += 1
         if status == _PAID:
             if currency == REVENUE_CURRENCY:
                 revenue[client_id] += amount
@@ -391,7 +398,7 @@ def _load_subtree(session: Session, root_id: int) -> _Subtree:
                     steps = revenue_steps.get(paid_on)
                     if steps is None:
                         steps = revenue_steps[paid_on] = [0] * depth
-                    steps[generation[client_id]] += int(amount)
+                    steps[g] += int(amount)
             else:
                 paid_other[currency] = paid_other.get(currency, 0) + amount
 
@@ -630,8 +637,7 @@ def business_spread(*, session: Session, top: int = TOP_REFERRERS) -> BusinessSp
 
 
 # -- spread over time ---------------------------------------------------------------------------
-@dataclass(frozen=True)
-class SpreadPoint:
+class SpreadPoint(NamedTuple):
     """Totals up to and including `on`, per generation (index = generation)."""
 
     on: date
@@ -639,8 +645,7 @@ class SpreadPoint:
     revenue: tuple[int, ...]
 
 
-@dataclass(frozen=True)
-class ReferralMoment:
+class ReferralMoment(NamedTuple):
     """A client of the cascade was introduced: `introduced_on`, else their first contact."""
 
     on: date
