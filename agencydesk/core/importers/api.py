@@ -102,8 +102,11 @@ def parse_chat_file(
                 raise ChatImportError(
                     f"is too large to be a chat export (more than {MAX_FILE_BYTES // 2**20} MB)"
                 )
-            data = head + fp.read()
-        return _parse_raw(data, name, order, csv_columns)
+            fp.seek(0)
+            data = fp.read()
+        text, warnings = _decode_raw(data)
+        del data  # the raw bytes are not needed while the messages are built
+        return _dispatch(text, name, order, csv_columns, warnings)
     except ChatImportError as exc:
         raise exc.with_path(name) from None
     except FileNotFoundError:
@@ -128,17 +131,21 @@ def _unexpected(exc: Exception, filename: str | None) -> ChatImportError:
     )
 
 
+def _decode_raw(data: bytes) -> tuple[str, list[str]]:
+    if len(data) > MAX_FILE_BYTES:
+        raise ChatImportError("is too large to be a chat export")
+    if data.startswith(b"%PDF"):
+        raise ChatImportError(NOT_A_CHAT + " (it is a PDF document)")
+    return decode_export(data)
+
+
 def _parse_raw(
     data: bytes,
     filename: str | None,
     order: str | None,
     csv_columns: Mapping[str, str] | None,
 ) -> ParsedChat:
-    if len(data) > MAX_FILE_BYTES:
-        raise ChatImportError("is too large to be a chat export")
-    if data.startswith(b"%PDF"):
-        raise ChatImportError(NOT_A_CHAT + " (it is a PDF document)")
-    text, warnings = decode_export(data)
+    text, warnings = _decode_raw(data)
     return _dispatch(text, filename, order, csv_columns, warnings)
 
 
