@@ -12,7 +12,11 @@ orders starting after their referrer's. Then times, median of ``--runs`` in the 
 
     python benchmarks/referrals.py [--clients 100000] [--orders 300000] [--runs 5] [--seed 5]
 
-The last line is machine-readable: ``BENCH referrals root_ms=… business_ms=… layout_ms=…``.
+The baseline, in the same run: ``root_sql_floor_ms``, the cascade's two queries through plain
+sqlite3 with nothing done to the rows.
+
+The last line is machine-readable: ``BENCH referrals root_ms=… root_sql_floor_ms=…
+root_vs_floor=… business_ms=… layout_ms=…``.
 """
 
 from __future__ import annotations
@@ -193,12 +197,31 @@ def main(argv: list[str] | None = None) -> int:
             source.execute("VACUUM INTO ?", (str(args.keep),))
             source.close()
 
+        def sql_floor() -> None:
+            """The baseline: the same cascade read by plain sqlite3 (the recursive CTE joined to
+            the client rows, and the orders of those clients), no Python per row."""
+            connection = sqlite3.connect(Path(folder) / "bench.sqlite3")
+            try:
+                params = {"root": root_id, "max_depth": referrals.MAX_DEPTH}
+                connection.execute(
+                    f"{referrals._SUBTREE_CTE} SELECT {referrals._CLIENT_COLUMNS} "
+                    "FROM tree JOIN client ON client.id = tree.id",
+                    params,
+                ).fetchall()
+                connection.execute(
+                    f"{referrals._SUBTREE_CTE} {referrals._SUBTREE_ORDERS}", params
+                ).fetchall()
+            finally:
+                connection.close()
+
+        sql_ms = median_ms(sql_floor, args.runs)
         root_ms = median_ms(root_analytics, args.runs)
         business_ms = median_ms(business, args.runs)
         layout_ms = median_ms(lambda: tidy_layout([root_id], children), args.runs)
         engine.dispose()
     print(
-        f"BENCH referrals root_ms={root_ms:.1f} business_ms={business_ms:.1f} "
+        f"BENCH referrals root_ms={root_ms:.1f} root_sql_floor_ms={sql_ms:.1f} "
+        f"root_vs_floor={root_ms / sql_ms:.2f} business_ms={business_ms:.1f} "
         f"layout_ms={layout_ms:.1f}"
     )
     return 0
