@@ -10,10 +10,10 @@ without the day being given, today is recorded (as a ticket records when it was 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
-from typing import Any
+from typing import Any, Literal, get_args
 
 import sqlalchemy as sa
 from sqlmodel import Session, col
@@ -200,23 +200,46 @@ def delete_order(*, session: Session, order_id: int) -> None:
     session.flush()
 
 
+#: how the order lists sort: by the order's day (`order_day()`), a column, or the lifecycle
+OrderSort = Literal["day", "client", "title", "status", "amount", "quoted", "won", "paid"]
+ORDER_SORT_KEYS: tuple[OrderSort, ...] = get_args(OrderSort)
+#: the order of statuses in a sorted list: the lifecycle, then the ones that went nowhere
+_STATUS_RANK = {status.value: rank for rank, status in enumerate(OrderStatus)}
+
+
 def _conditions(
     *,
     client_id: int | None,
-    status: str | None,
+    status: str | Sequence[str] | None,
     since: date | None,
     until: date | None,
+    search: str = "",
+    live_clients_only: bool = False,
 ) -> list[sa.ColumnElement[bool]]:
+    """The WHERE of the order lists (they join `Client`, so client columns may be used)."""
     conditions: list[sa.ColumnElement[bool]] = []
     if client_id is not None:
         conditions.append(col(Order.client_id) == client_id)
-    if status is not None:
+    if isinstance(status, str):
         conditions.append(col(Order.status) == status)
+    elif status is not None:
+        conditions.append(col(Order.status).in_(list(status)))
     day = order_day()
     if since is not None:
         conditions.append(day >= since)
     if until is not None:
         conditions.append(day <= until)
+    if live_clients_only:
+        conditions.append(col(Client.deleted_at).is_(None))
+    for word in search.split():
+        escaped = word.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        pattern = f"%{escaped}%"
+        conditions.append(
+            sa.or_(
+                sa.func.lower(col(Order.title)).like(pattern, escape="\\"),
+                sa.func.lower(col(Client.name)).like(pattern, escape="\\"),
+            )
+        )
     return conditions
 
 
@@ -227,17 +250,48 @@ def order_day() -> sa.ColumnElement[date]:
     )
 
 
+def _order_by(sort: OrderSort, descending: bool) -> list[Any]:
+    """ORDER BY for *sort*; days without a value always come last, ties newest first."""
+    day = order_day()
+    keys: dict[str, Any] = {
+        "day": day,
+        "client": sa.func.lower(col(Client.name)),
+        "title": sa.func.lower(col(Order.title)),
+        "status": sa.case(_STATUS_RANK, value=col(Order.status), else_=len(_STATUS_RANK)),
+        "amount": col(Order.amount),
+        "quoted": col(Order.quoted_on),
+        "won": col(Order.won_on),
+        "paid": col(Order.paid_on),
+    }
+    if sort not in keys:
+        raise ValueError(f"unknown order sort: {sort!r}")
+    key = keys[sort]
+    order: list[Any] = []
+    if sort == "amount":  # never mix currencies: rupiah first, then the others
+        order += [col(Order.currency) != DEFAULT_CURRENCY, col(Order.currency)]
+    order.append(key.desc().nulls_last() if descending else key.asc().nulls_last())
+    order += [day.desc().nulls_last(), col(Order.id).desc()]
+    return order
+
+
 def list_orders(
     *,
     session: Session,
     client_id: int | None = None,
-    status: str | None = None,
+    status: str | Sequence[str] | None = None,
     since: date | None = None,
     until: date | None = None,
+    search: str = "",
+    live_clients_only: bool = False,
+    sort: OrderSort = "day",
+    descending: bool = True,
+    offset: int = 0,
+    limit: int | None = None,
 ) -> list[OrderRow]:
-    """Orders, newest first. *since*/*until* (inclusive) filter on `order_day()`; orders with no
-    date at all only show up when neither is given."""
-    day = order_day()
+    """Orders, newest first unless *sort* says otherwise. *status* is one status or several.
+    *since*/*until* (inclusive) filter on `order_day()`; orders with no date at all only show
+    up when neither is given. *search*: every word in the title or the client's name.
+    *live_clients_only* leaves out the orders of deleted clients (they can be undeleted)."""
     statement = (
         sa.select(
             col(Order.id),
@@ -254,19 +308,61 @@ def list_orders(
             col(Order.message_id),
         )
         .join(Client, col(Client.id) == col(Order.client_id))
-        .where(*_conditions(client_id=client_id, status=status, since=since, until=until))
-        .order_by(day.desc().nulls_last(), col(Order.id).desc())
+        .where(
+            *_conditions(
+                client_id=client_id,
+                status=status,
+                since=since,
+                until=until,
+                search=search,
+                live_clients_only=live_clients_only,
+            )
+        )
+        .order_by(*_order_by(sort, descending))
+        .offset(offset)
+        .limit(limit)
     )
     return [OrderRow(*row) for row in session.execute(statement).all()]
+
+
+def count_orders(
+    *,
+    session: Session,
+    client_id: int | None = None,
+    status: str | Sequence[str] | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    search: str = "",
+    live_clients_only: bool = False,
+) -> int:
+    """How many orders `list_orders` lists with the same filters (all pages)."""
+    statement = (
+        sa.select(sa.func.count())
+        .select_from(Order)
+        .join(Client, col(Client.id) == col(Order.client_id))
+        .where(
+            *_conditions(
+                client_id=client_id,
+                status=status,
+                since=since,
+                until=until,
+                search=search,
+                live_clients_only=live_clients_only,
+            )
+        )
+    )
+    return int(session.execute(statement).scalar_one())
 
 
 def order_totals(
     *,
     session: Session,
     client_id: int | None = None,
-    status: str | None = None,
+    status: str | Sequence[str] | None = None,
     since: date | None = None,
     until: date | None = None,
+    search: str = "",
+    live_clients_only: bool = False,
 ) -> list[OrderTotal]:
     """Sums per (currency, status), same filters as `list_orders`. Never mixes currencies."""
     statement = (
@@ -276,7 +372,17 @@ def order_totals(
             sa.func.count(),
             sa.func.coalesce(sa.func.sum(col(Order.amount)), 0),
         )
-        .where(*_conditions(client_id=client_id, status=status, since=since, until=until))
+        .join(Client, col(Client.id) == col(Order.client_id))
+        .where(
+            *_conditions(
+                client_id=client_id,
+                status=status,
+                since=since,
+                until=until,
+                search=search,
+                live_clients_only=live_clients_only,
+            )
+        )
         .group_by(col(Order.currency), col(Order.status))
         .order_by(col(Order.currency), col(Order.status))
     )

@@ -17,13 +17,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from agencydesk.core import clients
+from agencydesk.core import clients, referrals
 from agencydesk.core.errors import ValidationError
 from agencydesk.core.models import TECH_COMFORT_MAX, TECH_COMFORT_MIN, Channel, Client
 from agencydesk.qt.formatting import channel_label, tech_comfort_label
@@ -77,6 +78,18 @@ class ClientFormDialog(QDialog):
         self.has_first_contact.toggled.connect(self.first_contact.setEnabled)
         self.introduced_by = QComboBox()
         self.introduced_by.addItem(self.tr("Nobody – came on their own"), None)
+        # when and how the referrer introduced them (saved with referrals.set_referrer)
+        self.has_introduced_on = QCheckBox(self.tr("Known"))
+        self.introduced_on = QDateEdit()
+        self.introduced_on.setCalendarPopup(True)
+        self.introduced_on.setDisplayFormat("yyyy-MM-dd")
+        self.introduced_on.setDate(QDate.currentDate())
+        self.introduced_on.setEnabled(False)
+        self.has_introduced_on.toggled.connect(self.introduced_on.setEnabled)
+        self.introduction_note = QLineEdit()
+        self.introduction_note.setPlaceholderText(self.tr("e.g. Bu Sari told me about you"))
+        self._loaded_referrer_id: int | None = None
+        self._introduction_message_id: int | None = None
 
         with Session(engine) as session:
             for other_id, other_name in clients.referrer_choices(
@@ -91,6 +104,9 @@ class ClientFormDialog(QDialog):
         date_row = QHBoxLayout()
         date_row.addWidget(self.has_first_contact)
         date_row.addWidget(self.first_contact, 1)
+        introduced_row = QHBoxLayout()
+        introduced_row.addWidget(self.has_introduced_on)
+        introduced_row.addWidget(self.introduced_on, 1)
         rows: list[tuple[str, str, Any]] = [
             ("name", self.tr("Name *"), self.name),
             ("company", self.tr("Company"), self.company),
@@ -104,6 +120,8 @@ class ClientFormDialog(QDialog):
             ("caution_note", self.tr("Caution note"), self.caution_note),
             ("first_contact", self.tr("First contact"), date_row),
             ("introduced_by_id", self.tr("Introduced by"), self.introduced_by),
+            ("introduced_on", self.tr("Introduced on"), introduced_row),
+            ("introduction_note", self.tr("How they were introduced"), self.introduction_note),
             ("notes", self.tr("Notes"), self.notes),
         ]
         for field, label, widget in rows:
@@ -112,6 +130,7 @@ class ClientFormDialog(QDialog):
             error.setObjectName(f"error_{field}")
             error.setTextFormat(Qt.TextFormat.PlainText)
             error.setWordWrap(True)
+            error.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
             error.setStyleSheet("color: #b3261e;")
             error.setVisible(False)
             form.addRow("", error)
@@ -123,6 +142,8 @@ class ClientFormDialog(QDialog):
         ):
             line_edit.textEdited.connect(lambda _text, f=field: self._clear_error(f))
 
+        self.introduced_by.currentIndexChanged.connect(self._referrer_changed)
+        self._referrer_changed()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -153,6 +174,40 @@ class ClientFormDialog(QDialog):
             index = self.introduced_by.findData(client.introduced_by_id)
             if index >= 0:
                 self.introduced_by.setCurrentIndex(index)
+        self._loaded_referrer_id = client.introduced_by_id
+        self._introduction_message_id = client.introduction_message_id
+        if client.introduced_on is not None:
+            self.has_introduced_on.setChecked(True)
+            day = client.introduced_on
+            self.introduced_on.setDate(QDate(day.year, day.month, day.day))
+        self.introduction_note.setText(client.introduction_note)
+
+    def _referrer_changed(self, _index: int = 0) -> None:
+        """The day and the note belong to an introduction: only with a referrer."""
+        has_referrer = self.introduced_by.currentData() is not None
+        self.has_introduced_on.setEnabled(has_referrer)
+        self.introduced_on.setEnabled(has_referrer and self.has_introduced_on.isChecked())
+        self.introduction_note.setEnabled(has_referrer)
+        self._clear_error("introduced_by_id")
+
+    def introduction(self) -> dict[str, Any]:
+        """Arguments for `referrals.set_referrer` (without the session and client)."""
+        referrer_id = self.introduced_by.currentData()
+        introduced_on: date | None = None
+        if referrer_id is not None and self.has_introduced_on.isChecked():
+            qdate = self.introduced_on.date()
+            introduced_on = date(qdate.year(), qdate.month(), qdate.day())
+        return {
+            "referrer_id": referrer_id,
+            "introduced_on": introduced_on,
+            "note": self.introduction_note.text() if referrer_id is not None else "",
+            # the message that told us stays linked while the referrer stays the same
+            "message_id": (
+                self._introduction_message_id
+                if referrer_id is not None and referrer_id == self._loaded_referrer_id
+                else None
+            ),
+        }
 
     def values(self) -> dict[str, Any]:
         first_contact: date | None = None
@@ -193,6 +248,13 @@ class ClientFormDialog(QDialog):
             "first_contact_future": self.tr("The first contact cannot be in the future."),
             "introduced_by_self": self.tr("A client cannot introduce themselves."),
             "introduced_by_missing": self.tr("That client does not exist any more."),
+            "introduced_by_cycle": self.tr(
+                "That would be a loop: this client introduced them (directly or through others)."
+            ),
+            "introduced_on_future": self.tr("The introduction cannot be in the future."),
+            "introduction_message_missing": self.tr(
+                "The message about this introduction is no longer there."
+            ),
         }
         return texts.get(code, code)
 
@@ -205,6 +267,7 @@ class ClientFormDialog(QDialog):
         widget = {"name": self.name, "phone": self.phone, "email": self.email}.get(first or "")
         if widget is not None:
             widget.setFocus()
+        self.adjustSize()  # room for the messages, which may take two lines
 
     def _clear_error(self, field: str) -> None:
         label = self._error_labels[field]
@@ -221,9 +284,13 @@ class ClientFormDialog(QDialog):
                     client = clients.update_client(
                         session=session, client_id=self.client_id, values=values
                     )
+                assert client.id is not None
+                referrals.set_referrer(session=session, client_id=client.id, **self.introduction())
                 session.commit()
                 self.saved_client_id = client.id
         except ValidationError as exc:
+            if "introduction_message_id" in exc.errors:  # shown with the note
+                exc.errors["introduction_note"] = exc.errors.pop("introduction_message_id")
             self.show_errors(exc.errors)
             return
         self.accept()
