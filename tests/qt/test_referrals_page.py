@@ -1,0 +1,422 @@
+"""The Referrals section: the roots list, the figures, the tree (clicks, keys, export, 2,000
+nodes) and the charts, on the demo data and real SQLite files."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale, QPoint, QSettings, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from pytestqt.qtbot import QtBot
+from qt_helpers import DialogAnswerer
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+from agencydesk.core import clients, referrals
+from agencydesk.core.db import session_scope
+from agencydesk.core.models import Client
+from agencydesk.core.referrals import Node, Tree
+from agencydesk.qt import workers
+from agencydesk.qt.databus import bus
+from agencydesk.qt.main_window import MainWindow
+from agencydesk.qt.referral_tree_view import EXPORT_FOLDER_KEY, ReferralTreePanel
+from agencydesk.qt.referrals_page import (
+    BUSINESS,
+    ROOT_ID_ROLE,
+    SUBTITLE_ROLE,
+    ReferralsPage,
+    RootsFilter,
+    RootsModel,
+    cascade_roots,
+)
+
+
+def _decimal(value: float) -> str:
+    """One decimal, as the UI's locale writes it ("9.1", or "9,1" in Indonesian)."""
+    return QLocale().toString(value, "f", 1)
+
+
+def _ids(engine: Engine) -> dict[str, int]:
+    with Session(engine) as session:
+        return {
+            client.name.split()[1]: client.id  # "Ibu Ratna Wulandari" → "Ratna"
+            for client in session.exec(select(Client))
+            if client.id is not None
+        }
+
+
+@pytest.fixture
+def page(qtbot: QtBot, demo_engine: Engine) -> Iterator[ReferralsPage]:
+    """The page on the demo data, once it shows the whole business (the first row)."""
+    page = ReferralsPage(demo_engine)
+    qtbot.addWidget(page)
+    page.resize(1000, 680)
+    with qtbot.waitSignal(page.business_shown, timeout=10_000):
+        page.show()
+    yield page
+    workers.wait_for_tasks()
+    QApplication.processEvents()  # results still on their way arrive while the page lives
+
+
+def _click_row(qtbot: QtBot, page: ReferralsPage, row: int) -> None:
+    index = page.proxy.index(row, 0)
+    rect = page.roots.visualRect(index)
+    qtbot.mouseClick(page.roots.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def _show_ratna(qtbot: QtBot, page: ReferralsPage) -> int:
+    ratna = page.proxy.index(1, 0).data(ROOT_ID_ROLE)
+    with qtbot.waitSignal(page.root_shown, timeout=10_000) as shown:
+        _click_row(qtbot, page, 1)
+    assert shown.args == [ratna]
+    return int(ratna)
+
+
+def test_the_roots_list_shows_the_whole_business_then_bu_ratna_with_her_cascade(
+    qtbot: QtBot, page: ReferralsPage
+) -> None:
+    rows = [
+        (page.proxy.index(row, 0).data(), page.proxy.index(row, 0).data(SUBTITLE_ROLE))
+        for row in range(page.proxy.rowCount())
+    ]
+    # Bambang, Andi and Claire came on their own but brought nobody: no cascade to show
+    assert rows == [
+        ("Whole business", "all referrals together"),
+        ("Ibu Ratna Wulandari", "brought 6 clients · Rp 48.300.000"),
+    ]
+    assert page.title.text() == "Whole business"
+    assert page.headline.text() == "71%"
+    words = page.figures.text()
+    assert "<b>Rp 48.300.000</b> of your <b>Rp 68.000.000</b>" in words
+    assert "<b>6</b> of <b>10</b> clients came through someone" in words
+    top = page.top_revenue
+    assert [top.item(row, 0).text() for row in range(top.rowCount())] == [
+        "Ibu Ratna Wulandari",
+        "Ibu Dewi Lestari",
+        "Pak Yusuf Rahman",
+        "Ibu Sari Handayani",
+    ]
+    assert top.item(1, 1).text() == "Rp 20.500.000"
+    with qtbot.waitSignal(page.client_activated) as opened:
+        centre = top.visualItemRect(top.item(1, 0)).center()
+        qtbot.mouseClick(top.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+        qtbot.mouseDClick(top.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    assert opened.args == [_ids(page._engine)["Dewi"]]
+
+
+def test_selecting_bu_ratna_shows_her_figures_and_one_node_per_client_of_her_cascade(
+    qtbot: QtBot, page: ReferralsPage, demo_engine: Engine
+) -> None:
+    ratna = _show_ratna(qtbot, page)
+    with Session(demo_engine) as session:
+        cascade = referrals.cascade(session=session, root_id=ratna)
+        tree = referrals.subtree(session=session, root_id=ratna)
+    assert cascade.multiplier is not None
+    assert cascade.k is not None
+    times = _decimal(cascade.multiplier)
+    assert times == _decimal(48_300_000 / 5_300_000)  # "9.1" in English
+    assert page.headline.text() == f"{times}×"
+    words = page.figures.text()
+    assert "Ibu Ratna Wulandari's own paid orders: <b>Rp 5.300.000</b>" in words
+    assert "everyone they brought: <b>Rp 48.300.000</b>" in words
+    assert f"K = <b>{_decimal(cascade.k)}</b> new clients per client" in words
+    assert "About <b>142</b> days between generations" in words
+    view = page.tree.view
+    assert view.node_count() == cascade.clients == 7
+    assert set(view.tree.nodes) == set(tree.nodes)  # type: ignore[union-attr]
+    assert view.item_count() == 2  # all links in one item, all nodes in another
+    generations = page.generations_table
+    assert [generations.item(row, 0).text() for row in range(generations.rowCount())] == [
+        "Ibu Ratna Wulandari",
+        "Direct referrals",
+        "Their referrals",
+        "Generation 3",
+    ]
+
+
+def test_clicking_a_node_or_pressing_enter_on_it_opens_that_client(
+    qtbot: QtBot, page: ReferralsPage, demo_engine: Engine
+) -> None:
+    _show_ratna(qtbot, page)
+    ids = _ids(demo_engine)
+    view = page.tree.view
+    with qtbot.waitSignal(page.client_activated) as opened:
+        qtbot.mouseClick(
+            view.viewport(), Qt.MouseButton.LeftButton, pos=view.node_view_pos(ids["Dewi"])
+        )
+    assert opened.args == [ids["Dewi"]]
+    # a click on empty space opens nobody
+    with qtbot.assertNotEmitted(page.client_activated):
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(3, 3))
+    # the keyboard: Home is the root, Down her middle referral (children by name), Enter opens
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    assert view.selected_client_id() == ids["Ratna"]
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert view.selected_client_id() == ids["Sari"]
+    qtbot.keyClick(view, Qt.Key.Key_Left)
+    assert view.selected_client_id() == ids["Dewi"]
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert view.selected_client_id() == ids["Yusuf"]
+    with qtbot.waitSignal(page.client_activated) as opened:
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert opened.args == [ids["Yusuf"]]
+    tip = view.tooltip_html(ids["Yusuf"])
+    assert "<b>Pak Yusuf Rahman</b>" in tip
+    assert "Generation 2 · brought by Ibu Dewi Lestari" in tip
+    assert "3 orders · Rp 12.500.000 paid" in tip
+
+
+def test_zoom_buttons_keys_and_fit(qtbot: QtBot, page: ReferralsPage) -> None:
+    _show_ratna(qtbot, page)
+    view = page.tree.view
+    fitted = view.scale_factor()
+    page.tree.zoom_in_button.click()
+    assert view.scale_factor() == pytest.approx(fitted * 1.25)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Minus)
+    qtbot.keyClick(view, Qt.Key.Key_Minus)
+    assert view.scale_factor() == pytest.approx(fitted / 1.25)
+    page.tree.fit_button.click()
+    assert view.scale_factor() == pytest.approx(fitted)
+    assert page.tree.zoom_label.text() == f"{round(fitted * 100)} %"
+
+
+def test_the_tree_is_saved_as_png_and_svg_in_the_folder_used_last_time(
+    qtbot: QtBot, page: ReferralsPage, dialogs: DialogAnswerer, tmp_path: Path
+) -> None:
+    _show_ratna(qtbot, page)
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    QSettings().remove(EXPORT_FOLDER_KEY)
+    png = folder / "ratna.png"
+    svg = folder / "ratna.svg"
+
+    def save_as(path: Path, *, expect_folder: Path | None = None) -> None:
+        def answer(widget: QWidget) -> None:
+            assert isinstance(widget, QFileDialog)
+            if expect_folder is not None:
+                assert Path(widget.directory().absolutePath()) == expect_folder
+            else:
+                assert widget.selectedFiles()[0].endswith("referrals-ibu-ratna-wulandari.png")
+            widget.selectFile(str(path))
+            widget.accept()
+
+        dialogs.then(answer)
+        with qtbot.waitSignal(page.tree.saved) as saved:
+            page.tree.save_button.click()
+        assert dialogs.done
+        assert saved.args == [str(path)]
+
+    save_as(png)
+    image = QImage(str(png))
+    assert not image.isNull()
+    assert image.width() > 400
+    assert image.height() > 300
+    assert image.pixelColor(2, 2).name() == "#ffffff"  # a white background, not transparent
+
+    save_as(svg, expect_folder=folder)
+    text = svg.read_text(encoding="utf-8")
+    assert "Ibu Ratna Wulandari" in text
+    assert "Mbak Lestari Putri" in text
+    assert QSvgRenderer(str(svg)).isValid()
+
+
+def test_the_spread_chart_switches_between_revenue_and_orders(
+    qtbot: QtBot, page: ReferralsPage
+) -> None:
+    _show_ratna(qtbot, page)
+    page.tabs.setCurrentIndex(1)
+    revenue_svg = page.spread_chart.svg
+    assert revenue_svg.startswith("<svg")
+    assert page.spread_chart.renderer.isValid()
+    page.spread_orders.click()
+    assert page.spread_chart.svg != revenue_svg
+    assert page.spread_chart.renderer.isValid()
+    page.tabs.setCurrentIndex(2)
+    assert page.generations_chart.renderer.isValid()
+    assert "Direct referrals" in page.generations_chart.svg
+    page.grab()  # paints the chart with its proportions, without warnings
+
+
+def test_the_filter_keeps_the_whole_business_and_ignores_case_and_accents(
+    page: ReferralsPage,
+) -> None:
+    page.filter.setText("RATNÁ")
+    assert page.proxy.rowCount() == 2
+    page.filter.setText("dewi")  # Dewi brought Yusuf, but she did not start a cascade
+    assert [page.proxy.index(0, 0).data()] == ["Whole business"]
+    assert page.proxy.rowCount() == 1
+
+
+def test_a_result_for_a_root_the_user_already_left_is_dropped(
+    qtbot: QtBot, page: ReferralsPage
+) -> None:
+    ratna = page.proxy.index(1, 0).data(ROOT_ID_ROLE)
+    with qtbot.assertNotEmitted(page.root_shown, wait=100):
+        with qtbot.waitSignal(page.business_shown, timeout=10_000):
+            page.choose(ratna)
+            page.choose(BUSINESS)
+        workers.wait_for_tasks()
+        QApplication.processEvents()
+    assert page.title.text() == "Whole business"
+    assert page.shown == BUSINESS
+
+
+def test_a_deleted_client_stays_in_place_greyed_and_the_page_refreshes_on_the_bus(
+    qtbot: QtBot, page: ReferralsPage, demo_engine: Engine
+) -> None:
+    ratna = _show_ratna(qtbot, page)
+    ids = _ids(demo_engine)
+    view = page.tree.view
+    before = view.node_scene_pos(ids["Yusuf"])
+    with session_scope(demo_engine) as session:
+        clients.delete_client(session=session, client_id=ids["Yusuf"])
+    with qtbot.waitSignal(page.root_shown, timeout=10_000) as shown:
+        bus().notify("clients")
+    assert shown.args == [ratna]
+    assert view.node_count() == 7
+    assert view.node_scene_pos(ids["Yusuf"]) == before
+    assert "<i>(deleted)</i>" in view.tooltip_html(ids["Yusuf"])
+    assert "deleted" in page.tree.legend.text()
+    # what the tree draws as the label
+    assert view._drawn is not None
+    assert "Pak Yusuf Rahman (deleted)" in view._drawn.labels
+
+
+def _big_tree(size: int) -> Tree:
+    """A heavy-tailed cascade of *size* clients: a few bring many, most bring nobody."""
+    children: dict[int, list[int]] = {1: []}
+    generation = {1: 0}
+    parent: dict[int, int | None] = {1: None}
+    next_id = 2
+    frontier = [1]
+    while next_id <= size:
+        grown = []
+        for node in frontier:
+            for _ in range(1 + (node * 7919) % 6):
+                if next_id > size:
+                    break
+                children[node].append(next_id)
+                children[next_id] = []
+                parent[next_id] = node
+                generation[next_id] = generation[node] + 1
+                grown.append(next_id)
+                next_id += 1
+        frontier = grown or [next_id - 1]
+    nodes = {
+        node_id: Node(
+            id=node_id,
+            name=f"Client {node_id:04d} with a rather long name",
+            parent_id=parent[node_id],
+            generation=generation[node_id],
+            children=tuple(children[node_id]),
+            deleted=node_id % 97 == 0,
+            revenue=(node_id * 104_729) % 9_000_000,
+            orders=node_id % 4,
+            first_order_on=date(2024, 1, 1),
+            introduced_on=None,
+            first_contact=None,
+        )
+        for node_id in children
+    }
+    return Tree(1, nodes)
+
+
+def test_a_tree_of_two_thousand_clients_builds_and_paints_in_two_items(qtbot: QtBot) -> None:
+    panel = ReferralTreePanel()
+    qtbot.addWidget(panel)
+    panel.resize(900, 600)
+    panel.show()
+    tree = _big_tree(2000)
+    panel.set_tree(tree, title="Big")
+    view = panel.view
+    assert view.node_count() == 2000
+    assert view.item_count() == 2
+    far = view.grab()  # fitted: dots, no labels
+    assert not far.isNull()
+    view.zoom_by(1 / view.scale_factor())  # life size: names and revenue
+    near = view.grab()
+    assert not near.isNull()
+    client = next(iter(sorted(tree.nodes)[1000:]))
+    view.centerOn(view.node_scene_pos(client))
+    assert view.node_at(view.node_view_pos(client)) == client
+
+
+def test_cascade_roots_sorts_by_what_the_cascade_brought() -> None:
+    def node(node_id: int, parent: int | None, revenue: int, name: str = "") -> Node:
+        return Node(
+            node_id, name or f"C{node_id}", parent, 0, (), False, revenue, 1, None, None, None
+        )
+
+    roots = cascade_roots(
+        [
+            node(1, None, 100, "Small"),
+            node(2, 1, 10),
+            node(3, None, 0, "Alone"),
+            node(4, None, 5, "Big"),
+            node(5, 4, 50),
+            node(6, 5, 60),
+        ]
+    )
+    assert [(r.name, r.brought, r.cascade_revenue, r.own_revenue) for r in roots] == [
+        ("Big", 2, 110, 5),
+        ("Small", 1, 10, 100),
+    ]
+
+
+def test_the_roots_model_is_a_correct_model(qtmodeltester: object, demo_engine: Engine) -> None:
+    model = RootsModel()
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    with Session(demo_engine) as session:
+        model.set_roots(cascade_roots(referrals.forest(session=session)))
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    proxy = RootsFilter()
+    proxy.setSourceModel(model)
+    proxy.set_text("ratna")
+    qtmodeltester.check(proxy)  # type: ignore[attr-defined]
+
+
+def test_the_referrals_section_opens_a_client_in_the_clients_section(
+    qtbot: QtBot, open_window: object, demo_db: Path
+) -> None:
+    window: MainWindow = open_window(demo_db)  # type: ignore[operator]
+    window.show_section("referrals")
+    page = window.pages["referrals"]
+    assert isinstance(page, ReferralsPage)
+    if page.shown is None:
+        qtbot.waitSignal(page.business_shown, timeout=10_000).wait()
+    ratna = page.proxy.index(1, 0).data(ROOT_ID_ROLE)
+    with qtbot.waitSignal(page.root_shown, timeout=10_000):
+        page.select_root(ratna)
+    page.tree.view.activate(ratna)
+    assert window.stack.currentWidget() is window.clients_page
+    assert window.clients_page is not None
+    assert window.clients_page.current_client_id() == ratna
+
+
+def test_the_tree_can_be_repainted_for_hours(qtbot: QtBot, demo_engine: Engine) -> None:
+    """PySide6 6.12.0 on Python 3.11 loses a reference to None at every painter call that
+    returns nothing, and Python aborts when None's count reaches zero: with it, that happened
+    after about 1,700 repaints of this tree (a minute of panning; pyproject.toml excludes that
+    release). Whatever a repaint costs, an hour at 60 frames a second must fit."""
+    with Session(demo_engine) as session:
+        tree = referrals.subtree(session=session, root_id=_ids(demo_engine)["Ratna"])
+    panel = ReferralTreePanel()
+    qtbot.addWidget(panel)
+    panel.resize(420, 320)
+    panel.set_tree(tree, title="Bu Ratna")
+    viewport = panel.view.viewport()
+    image = QImage(viewport.size(), QImage.Format.Format_ARGB32_Premultiplied)
+    viewport.render(image)
+    before = sys.getrefcount(None)
+    for _ in range(50):
+        viewport.render(image)
+    lost_per_paint = max(0, before - sys.getrefcount(None)) / 50
+    assert sys.getrefcount(None) > lost_per_paint * 60 * 3600
