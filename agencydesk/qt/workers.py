@@ -10,6 +10,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
@@ -58,16 +59,27 @@ def run_task(
     @Slot(object)
     def _done(result: Any) -> None:
         _live_relays.discard(relay)
-        on_result(result)
+        if _receiver_alive(on_result):
+            on_result(result)
 
     @Slot(object, str)
     def _failed(exc: BaseException, details: str) -> None:
         _live_relays.discard(relay)
-        on_error(exc, details)
+        if _receiver_alive(on_error):
+            on_error(exc, details)
+        else:
+            log.error("A background task failed after its page closed:\n%s", details)
 
     relay.succeeded.connect(_done)
     relay.failed.connect(_failed)
     (pool or QThreadPool.globalInstance()).start(_Task(func, relay))
+
+
+def _receiver_alive(callback: Callable[..., Any]) -> bool:
+    """False when *callback* is a method of a widget (or other QObject) that was deleted while
+    the task ran: the page was closed, so the result has nowhere to go."""
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)
 
 
 def wait_for_tasks(timeout_ms: int = 30_000) -> bool:
