@@ -31,6 +31,8 @@ def setup_logging(level: int = logging.INFO, folder: Path | None = None) -> Path
                 newer.replace(older)
     if not log_path.exists():
         os.close(os.open(log_path, os.O_CREAT | os.O_WRONLY, 0o600))
+    elif os.name == "posix" and log_path.stat().st_mode & 0o077:
+        log_path.chmod(0o600)  # a log from before this rule, or copied in by hand
     root = logging.getLogger()
     for handler in list(root.handlers):
         if getattr(handler, "_agencydesk", False):
@@ -41,4 +43,6 @@ def setup_logging(level: int = logging.INFO, folder: Path | None = None) -> Path
     handler.setFormatter(logging.Formatter(_FORMAT))
     root.addHandler(handler)
     root.setLevel(level)
+    # SQL and its result rows (message bodies, notes) never reach the log, even at DEBUG.
+    logging.getLogger("sqlalchemy").setLevel(logging.WARNING)
     return log_path

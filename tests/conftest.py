@@ -15,7 +15,10 @@ _SANDBOX = Path(tempfile.mkdtemp(prefix="agencydesk-tests-"))
 for _name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
     os.environ[_name] = str(_SANDBOX / _name.lower())
 os.environ.setdefault("LANG", "en_US.UTF-8")
+# Never the developer's own keyring: no backend unless a test installs the in-memory one.
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
+from keyring_memory import MemoryKeyring  # noqa: E402
 from sqlalchemy.engine import Engine  # noqa: E402
 
 from agencydesk.core import migrate  # noqa: E402
@@ -42,3 +45,27 @@ def demo_engine(engine: Engine) -> Engine:
     with session_scope(engine) as session:
         demo.load_demo(session=session)
     return engine
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """An in-memory keyring (tests/keyring_memory.py) for one test; the previous one after."""
+    import keyring
+
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def no_keyring() -> Iterator[None]:
+    """No usable keyring (keyring's own `fail` backend), as on a headless Linux."""
+    import keyring
+    from keyring.backends import fail
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(previous)

@@ -28,8 +28,10 @@ def sqlite_path(engine: Engine) -> Path | None:
 
 
 def _create_private_file(path: Path) -> None:
-    """Create the database file readable by the owner only (0600), before SQLite opens it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Create the database file readable by the owner only (0600), before SQLite opens it.
+
+    A folder made for it is private too (0700); SQLite gives -wal and -shm the file's mode."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     if not path.exists():
         fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
         os.close(fd)
@@ -41,11 +43,12 @@ def make_engine(url: str, *, begin: str = "BEGIN") -> Engine:
     The pysqlite driver's own transaction handling does not wrap DDL; we switch it off and emit
     *begin* ourselves (``"BEGIN IMMEDIATE"`` for migrations): a failed migration rolls back whole.
     """
+    # hide_parameters: an error or a debug log shows the SQL, never the values (message bodies).
     if sa.engine.make_url(url).get_backend_name() != "sqlite":
-        return sa.create_engine(url)
+        return sa.create_engine(url, hide_parameters=True)
     # Connections are pooled and may be handed from a worker thread to the GUI thread; the pool
     # guarantees one thread at a time uses each connection.
-    engine = sa.create_engine(url, connect_args={"check_same_thread": False})
+    engine = sa.create_engine(url, connect_args={"check_same_thread": False}, hide_parameters=True)
     path = sqlite_path(engine)
     if path is not None:
         _create_private_file(path)

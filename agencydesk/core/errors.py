@@ -36,4 +36,8 @@ ERROR_TEXT: dict[str, str] = {
     ),
     "introduced_on_future": "The day of the introduction cannot be in the future.",
     "introduction_message_missing": "That message is not in this client's or the referrer's chat.",
+    # client logins (core.credentials)
+    "label_required": "Please give the login a label (e.g. cPanel, WordPress admin).",
+    "label_taken": "This client already has a login with this label.",
+    "secret_required": "Please enter the password.",
 }

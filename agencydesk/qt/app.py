@@ -85,7 +85,7 @@ def app_icon() -> QIcon:
 
 def acquire_lock(db_path: Path) -> QLockFile | None:
     """One window per database file. None when another agencydesk has it open."""
-    db_path.parent.mkdir(parents=True, exist_ok=True)
+    db_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     lock = QLockFile(str(db_path) + ".lock")
     if not lock.tryLock(200):
         return None

@@ -3,6 +3,7 @@ hundred notes: the whole filtered list is fetched at once, sorted by title)."""
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import (
@@ -89,7 +90,9 @@ class GuideTableModel(QAbstractTableModel):
             if column == "language":
                 return language_label(row.language)
             if column == "title":
-                return f"{row.title}\n{row.tags}" if row.tags else row.title
+                # a tooltip with tags is rich text: escaped inside <p>, it shows the characters
+                tip = html.escape(row.title) + (f"<br>{html.escape(row.tags)}" if row.tags else "")
+                return f"<p>{tip}</p>"
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("language", "times_sent"):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == GUIDE_ID_ROLE:

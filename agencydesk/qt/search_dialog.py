@@ -175,7 +175,8 @@ class SearchDialog(QDialog):
                 item = QTreeWidgetItem([hit.title, ""])
                 item.setData(0, HIT_ROLE, hit)
                 item.setData(1, HTML_ROLE, snippet_html(hit.snippet))
-                item.setToolTip(0, hit.title)
+                # a tooltip with tags is rich text: escaped inside <p>, it shows the characters
+                item.setToolTip(0, f"<p>{html.escape(hit.title)}</p>")
                 group.addChild(item)
                 first = first or item
             group.setExpanded(True)
