@@ -54,7 +54,11 @@ COMMANDS = [
         r"(?m)^PROBE populated$",
         {"AGENCYDESK_STARTUP_PROBE": "populated"},
     ),
-    # Command("report", ("report", "--db", "{db}", "--out", "{tmp}/report.pdf"), r"..."),
+    Command(
+        "report",
+        ("report", "Ratna", "--from", "2024-01-01", "--db", "{db}", "--out", "{tmp}/r.pdf"),
+        r"Wrote the report for Ibu Ratna Wulandari \(.*\d+ pages\)",
+    ),
 ]
 
 
@@ -154,6 +158,30 @@ def test_command_on_the_demo_database(command: Command, demo_db: Path, tmp_path:
     assert result.returncode == 0, _explain(result)
     assert re.search(command.expect, result.stdout), _explain(result)
     assert "Traceback" not in result.stderr, _explain(result)
+
+
+def test_the_bundled_report_is_a_real_pdf(demo_db: Path, tmp_path: Path) -> None:
+    """The PDF path needs QtGui's PDF writer, QtSvg for the charts and the system's fonts."""
+    from pypdf import PdfReader
+
+    db = tmp_path / "desk" / demo_db.name
+    db.parent.mkdir(parents=True)
+    db.write_bytes(demo_db.read_bytes())
+    out = tmp_path / "laporan.pdf"
+    args = ("report", "Ratna", "--from", "2024-01-01", "--lang", "id", "--db", str(db))
+    result = run_app(tmp_path, *args, "--out", str(out))
+    assert result.returncode == 0, _explain(result)
+    reader = PdfReader(out)
+    text = "".join("".join(page.extract_text().split()) for page in reader.pages)
+    assert "IbuRatnaWulandari" in text
+    assert "Laporanlayanan" in text
+    assert "Rujukandarirujukannya" in text  # the spread chart's legend, drawn from SVG
+    for page in reader.pages:
+        for font in page["/Resources"].get_object().get("/Font", {}).values():
+            descendants = font.get_object().get("/DescendantFonts")
+            if descendants is not None:
+                descriptor = descendants.get_object()[0].get_object()["/FontDescriptor"]
+                assert "/FontFile2" in descriptor.get_object()
 
 
 def test_migrations_and_resources_are_real_files_in_the_bundle() -> None:

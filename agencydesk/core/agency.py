@@ -1,0 +1,170 @@
+"""The agency's own profile: its name, contact and logo, as the client report's header shows them.
+
+Stored in the database (table `agency_setting`, one row per key) rather than in the desktop
+settings, so that backups carry it and the command line sees the same profile as the window.
+The logo is kept as given (PNG, JPEG or SVG, checked by its first bytes), at most
+`MAX_LOGO_BYTES`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from agencydesk.core.errors import ValidationError
+from agencydesk.core.models import AgencySetting, utcnow
+
+#: the text fields of the profile and their longest allowed length
+TEXT_FIELDS: dict[str, int] = {
+    "name": 120,
+    "address": 300,
+    "phone": 40,
+    "email": 254,
+    "website": 300,
+}
+MAX_LOGO_BYTES = 512 * 1024
+KEY_PREFIX = "agency."
+LOGO_KEY = "agency.logo"
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_PHONE = re.compile(r"^\+?[0-9 ()\-.]{6,}$")
+_WEBSITE = re.compile(r"^(https?://)?[\w.-]+\.[a-z]{2,}(/\S*)?$", re.IGNORECASE)
+_SVG_START = re.compile(
+    rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*(<!DOCTYPE[^>]*>\s*)?<svg[\s>]", re.S
+)
+
+#: English text for the error codes this module raises (the GUI translates the codes itself)
+ERROR_TEXT: dict[str, str] = {
+    "too_long": "This is too long.",
+    "email_invalid": "This does not look like an email address (name@example.com).",
+    "phone_invalid": "A phone number has digits, and may start with + (e.g. +62 812 3456 7890).",
+    "website_invalid": "This does not look like a web address (budi-web.id).",
+    "logo_too_big": f"The logo is too big: at most {MAX_LOGO_BYTES // 1024} KB, please.",
+    "logo_type": "The logo must be a PNG, JPEG or SVG picture.",
+}
+
+
+@dataclass(frozen=True)
+class AgencyProfile:
+    """What the report's header says about the agency. Empty strings: not set."""
+
+    name: str = ""
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    website: str = ""
+    logo: bytes | None = None
+    #: "image/png", "image/jpeg" or "image/svg+xml" (None without a logo)
+    logo_type: str | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(getattr(self, name) for name in TEXT_FIELDS) and self.logo is None
+
+    def contact_lines(self) -> list[str]:
+        """Address, then phone · email · website, each only when set."""
+        lines = [self.address] if self.address else []
+        contact = [value for value in (self.phone, self.email, self.website) if value]
+        if contact:
+            lines.append(" · ".join(contact))
+        return lines
+
+
+def sniff_logo_type(data: bytes) -> str | None:
+    """The MIME type of a PNG, JPEG or SVG logo, from its first bytes (None: not one of them)."""
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    head = data[:4096].removeprefix(b"\xef\xbb\xbf")
+    if _SVG_START.match(head):
+        return "image/svg+xml"
+    return None
+
+
+def validate(profile: AgencyProfile) -> dict[str, str]:
+    """Field → error code for everything wrong in *profile* (empty when all is well)."""
+    errors: dict[str, str] = {}
+    for name, limit in TEXT_FIELDS.items():
+        if len(getattr(profile, name)) > limit:
+            errors[name] = "too_long"
+    if profile.email and "email" not in errors and not _EMAIL.match(profile.email):
+        errors["email"] = "email_invalid"
+    phone = profile.phone
+    if (
+        phone
+        and "phone" not in errors
+        and (not _PHONE.match(phone) or sum(ch.isdigit() for ch in phone) < 6)
+    ):
+        errors["phone"] = "phone_invalid"
+    if profile.website and "website" not in errors and not _WEBSITE.match(profile.website):
+        errors["website"] = "website_invalid"
+    if profile.logo is not None:
+        if len(profile.logo) > MAX_LOGO_BYTES:
+            errors["logo"] = "logo_too_big"
+        elif sniff_logo_type(profile.logo) is None:
+            errors["logo"] = "logo_type"
+    return errors
+
+
+def _clean(profile: AgencyProfile) -> AgencyProfile:
+    values: dict[str, Any] = {}
+    for name in TEXT_FIELDS:
+        text = str(getattr(profile, name) or "")
+        # the address may have several lines; every other field is one line
+        if name == "address":
+            lines = [" ".join(line.split()) for line in text.splitlines()]
+            values[name] = "\n".join(line for line in lines if line)
+        else:
+            values[name] = " ".join(text.split())
+    logo = profile.logo or None
+    values["logo"] = logo
+    values["logo_type"] = sniff_logo_type(logo) if logo is not None else None
+    return replace(profile, **values)
+
+
+def get_agency_profile(*, session: Session) -> AgencyProfile:
+    """The saved profile; an empty one when nothing was saved yet."""
+    rows = session.exec(
+        select(AgencySetting).where(col(AgencySetting.key).startswith(KEY_PREFIX))
+    ).all()
+    by_key = {row.key: row for row in rows}
+    values: dict[str, Any] = {
+        name: by_key[KEY_PREFIX + name].value for name in TEXT_FIELDS if KEY_PREFIX + name in by_key
+    }
+    logo_row = by_key.get(LOGO_KEY)
+    if logo_row is not None and logo_row.data:
+        logo = bytes(logo_row.data)
+        logo_type = sniff_logo_type(logo)
+        if logo_type is not None:  # a damaged value is left out rather than drawn wrong
+            values["logo"] = logo
+            values["logo_type"] = logo_type
+    return AgencyProfile(**values)
+
+
+def save_agency_profile(*, session: Session, profile: AgencyProfile) -> AgencyProfile:
+    """Check and store *profile* (every field; `logo=None` removes the logo). Returns it cleaned."""
+    cleaned = _clean(profile)
+    errors = validate(cleaned)
+    if errors:
+        raise ValidationError(errors)
+    now = utcnow()
+    for field in fields(AgencyProfile):
+        if field.name == "logo_type":
+            continue
+        key = KEY_PREFIX + field.name
+        row = session.get(AgencySetting, key)
+        if row is None:
+            row = AgencySetting(key=key)
+        if field.name == "logo":
+            row.value = cleaned.logo_type or ""
+            row.data = cleaned.logo
+        else:
+            row.value = getattr(cleaned, field.name)
+        row.updated_at = now
+        session.add(row)
+    session.flush()
+    return cleaned

@@ -1,0 +1,435 @@
+"""Client reports written as PDF and read back (pypdf), as the client would read them."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+from keyring.errors import PasswordDeleteError
+from pypdf import PdfReader
+from pypdf.generic import DictionaryObject
+from PySide6.QtGui import QFontDatabase, QPdfWriter, QTextCursor
+from PySide6.QtWidgets import QApplication
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+from agencydesk.core import agency, clients, demo
+from agencydesk.core.db import session_scope
+from agencydesk.core.errors import UserError
+from agencydesk.core.models import Client, Credential, Ticket, TicketStatus
+from agencydesk.reports import pdf, template
+from agencydesk.reports.content import ReportContent, ReportOptions, build_report_content
+
+ALL_TIME = (date(2024, 1, 1), date.today())
+RATNA = "Ibu Ratna Wulandari"
+RATNAS_CASCADE = (
+    "Ibu Sari Handayani",
+    "Pak Hendra Gunawan",
+    "Ibu Dewi Lestari",
+    "Ibu Rina Marlina",
+    "Pak Yusuf Rahman",
+    "Mbak Lestari Putri",
+)
+SECRET = "Sup3r-Rahasia-" + "kata-sandi"
+
+
+class _MemoryKeyring(KeyringBackend):
+    """A keyring in this process's memory only."""
+
+    priority = -5  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.entries.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.entries[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if self.entries.pop((service, username), None) is None:
+            raise PasswordDeleteError("No such password")
+
+
+@pytest.fixture
+def memory_backend() -> Iterator[_MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = _MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+def _id(engine: Engine, name: str) -> int:
+    with Session(engine) as session:
+        client = session.exec(select(Client).where(Client.name == name)).one()
+        assert client.id is not None
+        return client.id
+
+
+def _content(engine: Engine, client_id: int, **options: Any) -> ReportContent:
+    values: dict[str, Any] = {"start": ALL_TIME[0], "end": ALL_TIME[1]} | options
+    with Session(engine) as session:
+        return build_report_content(
+            session=session, client_id=client_id, options=ReportOptions(**values)
+        )
+
+
+def _write(
+    qapp: QApplication, content: ReportContent, path: Path, **kwargs: Any
+) -> tuple[PdfReader, str]:
+    pages = pdf.render_report_pdf(content, path, **kwargs)
+    reader = PdfReader(path)
+    assert len(reader.pages) == pages
+    return reader, "\n".join(page.extract_text() for page in reader.pages)
+
+
+def _squash(text: str) -> str:
+    """Without white space: pypdf puts tabs or nothing between words."""
+    return "".join(text.split())
+
+
+def _has(text: str, wanted: str) -> bool:
+    return _squash(wanted) in _squash(text)
+
+
+def test_bu_ratnas_report_has_her_data_her_cascade_and_nobody_elses(
+    qapp: QApplication, demo_engine: Engine, tmp_path: Path
+) -> None:
+    ratna = _id(demo_engine, RATNA)
+    reader, text = _write(qapp, _content(demo_engine, ratna), tmp_path / "ratna.pdf")
+    assert _has(text, RATNA)
+    assert _has(text, "Support report")
+    for title in (
+        "Teach Bu Ratna to chat online before we start",
+        "Website shows 'Error establishing a database connection'",
+        "Hosting renewal for katering-bunda-ratna.id",
+        "Company profile website for Katering Bunda Ratna",
+    ):
+        assert _has(text, title), title
+    assert _has(text, "Rp 3.500.000")  # her first order
+    assert _has(text, "Paid in this period Rp 5.300.000")
+    assert _has(text, "Agreed, still to pay Rp 1.500.000")
+    assert _has(text, "your recommendations brought 6 new clients")
+    for name in RATNAS_CASCADE:
+        assert _has(text, name), name
+    others = {c.values["name"] for c in demo.DEMO_CLIENTS} - {RATNA, *RATNAS_CASCADE}
+    assert others  # Bambang, Andi, Claire came on their own
+    for name in others:
+        assert str(name).split()[-1] not in text, name
+    # the desk's own notes about her stay in the desk
+    assert "one step per message" not in _squash(text)
+    assert not _has(text, "first client, referrer")
+    assert not _has(text, "needs every step explained")
+    # her friends' money is theirs: no amounts from the cascade (Sari paid Rp 8.100.000)
+    assert not _has(text, "8.1M")
+    assert not _has(text, "Rp 8.100.000")
+    assert reader.metadata is not None
+    assert RATNA in str(reader.metadata.title)
+
+
+def test_a_report_never_shows_a_clients_referrer_or_other_clients(
+    qapp: QApplication, demo_engine: Engine, tmp_path: Path
+) -> None:
+    sari = _id(demo_engine, "Ibu Sari Handayani")
+    _reader, text = _write(qapp, _content(demo_engine, sari), tmp_path / "sari.pdf")
+    assert _has(text, "Ibu Sari Handayani")
+    assert _has(text, "Ibu Rina Marlina")  # whom she introduced
+    assert "Ratna" not in text  # who introduced her
+    assert "Hendra" not in text
+
+
+def test_a_planted_login_and_its_secret_never_reach_the_report(
+    qapp: QApplication, demo_engine: Engine, tmp_path: Path, memory_backend: _MemoryKeyring
+) -> None:
+    ratna = _id(demo_engine, RATNA)
+    ref = secrets.token_hex(16)
+    keyring.set_password("agencydesk", ref, SECRET)
+    with session_scope(demo_engine) as session:
+        session.add(
+            Credential(
+                client_id=ratna,
+                label="cPanel hosting",
+                url="https://cpanel.katering-bunda-ratna.id:2083",
+                username="ratna_admin_2024",
+                notes="reset in March",
+                secret_ref=ref,
+            )
+        )
+    assert keyring.get_password("agencydesk", ref) == SECRET
+    path = tmp_path / "ratna.pdf"
+    _reader, text = _write(qapp, _content(demo_engine, ratna, excerpts=True), path)
+    for planted in (SECRET, "ratna_admin_2024", "cPanel hosting", "cpanel.katering", ref):
+        assert planted not in _squash(text), planted
+        assert planted.encode() not in path.read_bytes(), planted
+
+
+def test_the_indonesian_report_speaks_indonesian(
+    qapp: QApplication, demo_engine: Engine, tmp_path: Path
+) -> None:
+    ratna = _id(demo_engine, RATNA)
+    _reader, text = _write(
+        qapp, _content(demo_engine, ratna, language="id"), tmp_path / "laporan.pdf"
+    )
+    for label in (
+        "Laporan layanan",
+        "Ringkasan periode ini",
+        "Permintaan Anda",
+        "Pesanan dan pembayaran",
+        "Rujukan Anda",
+        "Terima kasih telah memperkenalkan kami",
+        "Halaman 1 dari",
+        "Dibuat pada",
+        "Februari",
+    ):
+        assert _has(text, label), label
+    assert "Your requests" not in text
+
+
+def test_client_text_that_looks_like_html_is_printed_as_it_is(
+    qapp: QApplication, engine: Engine, tmp_path: Path
+) -> None:
+    injection = "<b>bold</b><img src=x>"
+    with session_scope(engine) as session:
+        client = clients.create_client(
+            session=session,
+            values={"name": "Pak <i>Iwan</i>", "company": 'Toko "Kita" & <u>Sons</u>'},
+        )
+        assert client.id is not None
+        client_id = client.id
+        session.add(Ticket(client_id=client_id, title=injection, created_at=datetime.now(UTC)))
+        agency.save_agency_profile(
+            session=session, profile=agency.AgencyProfile(name="Web <script>x</script> Studio")
+        )
+    _reader, text = _write(qapp, _content(engine, client_id), tmp_path / "iwan.pdf")
+    for literal in (injection, "Pak <i>Iwan</i>", 'Toko "Kita" & <u>Sons</u>', "<script>x"):
+        assert _has(text, literal), literal
+
+
+def _big_client(engine: Engine, count: int) -> int:
+    with session_scope(engine) as session:
+        client = clients.create_client(session=session, values={"name": "Pak Besar"})
+        assert client.id is not None
+        start = datetime.now(UTC) - timedelta(days=300)
+        session.add_all(
+            Ticket(
+                client_id=client.id,
+                title=f"Request {i}: please change the opening hours on the contact page",
+                status=TicketStatus.RESOLVED.value if i % 3 else TicketStatus.OPEN.value,
+                created_at=start + timedelta(hours=6 * i),
+                resolved_at=start + timedelta(hours=6 * i + 5) if i % 3 else None,
+            )
+            for i in range(count)
+        )
+        return client.id
+
+
+def test_the_page_count_grows_with_the_requests(
+    qapp: QApplication, demo_engine: Engine, tmp_path: Path
+) -> None:
+    bambang = _id(demo_engine, "Pak Bambang Santoso")
+    few = pdf.render_report_pdf(_content(demo_engine, bambang), tmp_path / "few.pdf")
+    big = _big_client(demo_engine, 1000)
+    many = pdf.render_report_pdf(_content(demo_engine, big), tmp_path / "many.pdf")
+    assert few <= 2
+    assert 20 <= many <= 60  # about 30 rows a page
+    reader = PdfReader(tmp_path / "many.pdf")
+    last = reader.pages[-1].extract_text()
+    assert _has(last, f"Page {many} of {many}")
+    # every page of the list repeats the table's header; every request is there once
+    texts = [page.extract_text() for page in reader.pages]
+    assert all(_has(text, "Request Opened Resolved Status") for text in texts[1:-1])
+    squashed = _squash("".join(texts))
+    for i in (0, 1, 499, 998, 999):
+        assert squashed.count(f"Request{i}:please") == 1, i
+
+
+def test_rows_stay_whole_and_headings_stay_with_their_text(
+    qapp: QApplication, demo_engine: Engine, tmp_path: Path
+) -> None:
+    """Checked on the laid-out document: no table row crosses a page edge, no heading is the
+    last thing on a page."""
+    big = _big_client(demo_engine, 200)
+    content = _content(demo_engine, big, excerpts=True)
+    writer = QPdfWriter(str(tmp_path / "layout.pdf"))
+    writer.setResolution(pdf.RESOLUTION)
+    doc, report = pdf.build_document(content, writer, "a4")
+    page_height = pdf._pt(template.body_height_pt("a4"))
+    pages = pdf.paginate(doc, writer.logicalDpiY(), page_height, report.continued_tables)
+    assert sum(report.continued_tables) >= 4  # the list of 200 requests is in parts
+    assert len(pages) > 3
+    for page in pages:
+        assert page.body.height + (page.header.height if page.header else 0) <= page_height + 1
+
+    def page_of(y: float) -> int:
+        return next(i for i, p in enumerate(pages) if p.body.top <= y < p.body.bottom)
+
+    layout = doc.documentLayout()
+    block = doc.begin()
+    checked_rows = checked_headings = 0
+    while block.isValid():
+        table = QTextCursor(block).currentTable()
+        if table is not None and block == table.cellAt(0, 0).firstCursorPosition().block():
+            for row in range(table.rows()):
+                cells = [table.cellAt(row, column) for column in range(table.columns())]
+                top = min(
+                    layout.blockBoundingRect(c.firstCursorPosition().block()).top() for c in cells
+                )
+                bottom = max(
+                    layout.blockBoundingRect(c.lastCursorPosition().block()).bottom() for c in cells
+                )
+                assert page_of(top) == page_of(bottom - 1)
+                checked_rows += 1
+        if table is None and block.blockFormat().headingLevel() >= 2:
+            rect = layout.blockBoundingRect(block)
+            following = layout.blockBoundingRect(block.next())
+            assert page_of(rect.top()) == page_of(following.bottom() - 1), block.text()
+            checked_headings += 1
+        block = block.next()
+    assert checked_rows > 200
+    assert checked_headings >= 4
+
+
+def _images(resources: Any) -> list[DictionaryObject]:
+    """The image XObjects of a page's resources, also inside form XObjects."""
+    found: list[DictionaryObject] = []
+    xobjects = resources.get_object().get("/XObject") if resources is not None else None
+    for ref in (xobjects or {}).values():
+        xobject = ref.get_object()
+        if xobject.get("/Subtype") == "/Image":
+            found.append(xobject)
+        elif xobject.get("/Subtype") == "/Form":
+            found += _images(xobject.get("/Resources"))
+    return found
+
+
+def test_the_charts_are_vector_graphics_with_real_text(
+    qapp: QApplication, demo_engine: Engine, tmp_path: Path
+) -> None:
+    ratna = _id(demo_engine, RATNA)
+    reader, _text = _write(qapp, _content(demo_engine, ratna), tmp_path / "ratna.pdf")
+    captions = ("Orders from the clients who came through you", "Who came through whom")
+    chart_pages = [
+        page for page in reader.pages if any(_has(page.extract_text(), c) for c in captions)
+    ]
+    assert 1 <= len(chart_pages) <= 2
+    for page in chart_pages:
+        assert _images(page.get("/Resources")) == []
+        assert len(page.get_contents().get_data()) > 5000  # the drawings' paths
+    text = "".join(page.extract_text() for page in chart_pages)
+    assert _has(text, "Direct referrals")  # the spread chart's legend, as text
+    assert _has(text, "Mbak Lestari Putri")  # a name in the tree drawing
+
+
+def _font_files(font: DictionaryObject) -> bool:
+    descendants = font.get("/DescendantFonts")
+    if descendants is not None:
+        return all(_font_files(d.get_object()) for d in descendants.get_object())
+    descriptor = font.get("/FontDescriptor")
+    if descriptor is None:
+        return False
+    descriptor = descriptor.get_object()
+    return any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+
+
+def test_every_font_is_embedded_and_the_paper_is_as_chosen(
+    qapp: QApplication, demo_engine: Engine, tmp_path: Path
+) -> None:
+    ratna = _id(demo_engine, RATNA)
+    content = _content(demo_engine, ratna, language="id")
+    for paper, size in (("a4", (595, 842)), ("letter", (612, 792))):
+        reader, _text = _write(qapp, content, tmp_path / f"{paper}.pdf", paper=paper)
+        fonts = 0
+        for page in reader.pages:
+            box = page.mediabox
+            assert (round(float(box.width)), round(float(box.height))) == size
+            for ref in page["/Resources"].get_object().get("/Font", {}).values():
+                fonts += 1
+                assert _font_files(ref.get_object()), ref.get_object().get("/BaseFont")
+        assert fonts >= 2
+
+
+def test_emoji_in_a_message_are_drawn_in_colour_not_as_boxes(
+    qapp: QApplication, demo_engine: Engine, tmp_path: Path
+) -> None:
+    """Bu Ratna's "Mas, webnya error lagi 🙏": the emoji is a small colour picture."""
+    if "Noto Color Emoji" not in QFontDatabase.families():
+        pytest.skip("no colour emoji font (.ci/run installs fonts-noto-color-emoji)")
+    ratna = _id(demo_engine, RATNA)
+    reader, _text = _write(
+        qapp, _content(demo_engine, ratna, excerpts=True), tmp_path / "emoji.pdf"
+    )
+    page = next(p for p in reader.pages if _has(p.extract_text(), "Mas, webnya error lagi"))
+    images = _images(page.get("/Resources"))
+    assert images
+    assert all(int(image["/Width"]) < 400 for image in images)
+
+
+def test_cancelling_or_failing_leaves_no_file(
+    qapp: QApplication, demo_engine: Engine, tmp_path: Path
+) -> None:
+    ratna = _id(demo_engine, RATNA)
+    content = _content(demo_engine, ratna, excerpts=True)
+    out = tmp_path / "out"
+    out.mkdir()
+    calls: list[tuple[int, int]] = []
+    with pytest.raises(pdf.ReportCancelled):
+        pdf.render_report_pdf(
+            content,
+            out / "cancelled.pdf",
+            progress=lambda done, total: calls.append((done, total)),
+            cancelled=lambda: len(calls) >= 2,
+        )
+    assert list(out.iterdir()) == []
+
+    def broken(done: int, total: int) -> None:
+        raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError):
+        pdf.render_report_pdf(content, out / "broken.pdf", progress=broken)
+    assert list(out.iterdir()) == []
+    with pytest.raises(UserError):
+        pdf.render_report_pdf(content, tmp_path / "no such folder" / "x.pdf")
+
+    calls.clear()
+    pages = pdf.render_report_pdf(
+        content, out / "done.pdf", progress=lambda d, t: calls.append((d, t))
+    )
+    assert calls[0] == (0, pages)
+    assert calls[-1] == (pages, pages)
+    assert [path.name for path in out.iterdir()] == ["done.pdf"]
+
+
+def test_the_agency_letterhead_and_contact(
+    qapp: QApplication, demo_engine: Engine, tmp_path: Path
+) -> None:
+    logo = (
+        b'<svg xmlns="http://www.w3.org/2000/svg" width="80" height="40">'
+        b'<rect width="80" height="40" fill="#1d4e89"/></svg>'
+    )
+    with session_scope(demo_engine) as session:
+        agency.save_agency_profile(
+            session=session,
+            profile=agency.AgencyProfile(
+                name="Budi Web Studio",
+                address="Jl. Pettarani No. 12\nMakassar",
+                phone="+62 811 4000 1234",
+                email="halo@budiweb.id",
+                logo=logo,
+            ),
+        )
+    bambang = _id(demo_engine, "Pak Bambang Santoso")
+    reader, text = _write(qapp, _content(demo_engine, bambang), tmp_path / "b.pdf")
+    first = reader.pages[0].extract_text()
+    for part in ("Budi Web Studio", "Jl. Pettarani No. 12", "halo@budiweb.id"):
+        assert _has(first, part), part
+    assert _images(reader.pages[0].get("/Resources")) == []  # the SVG logo is vector too
+    assert _has(text, "Questions about this report? +62 811 4000 1234")
