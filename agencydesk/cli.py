@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from agencydesk.core import demo, migrate
     from agencydesk.core.db import session_scope
 
-    url, db_path = _db_url(args.db)
+    url, db_path = _db_url(getattr(args, "db", None))
     engine = migrate.open_database(url)
     try:
         with session_scope(engine) as session:
@@ -40,7 +41,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     from agencydesk.core import backup, migrate
 
-    url, db_path = _db_url(args.db)
+    url, db_path = _db_url(getattr(args, "db", None))
     if not db_path.exists():
         raise _user_error(f"There is no database at {db_path} to back up.")
     migrate.open_database(url).dispose()
@@ -54,7 +55,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     from agencydesk.core import migrate, search
 
-    url, db_path = _db_url(args.db)
+    url, db_path = _db_url(getattr(args, "db", None))
     if not db_path.exists():
         raise _user_error(f"There is no database at {db_path}.")
     engine = migrate.open_database(url)
@@ -120,7 +121,7 @@ def _import_parsed(args: argparse.Namespace, parsed: Any) -> int:
     from agencydesk.core import chat_import, migrate
     from agencydesk.core.db import session_scope
 
-    url, db_path = _db_url(args.db)
+    url, db_path = _db_url(getattr(args, "db", None))
     if not db_path.exists():
         raise _user_error(f"There is no database at {db_path}.")
     target: chat_import.Target
@@ -190,6 +191,236 @@ def _find_client(name: str, choices: Any) -> int:
     raise _user_error(f"“{name}” could be several clients: {names}. Use a longer name.")
 
 
+def _creds_open(args: argparse.Namespace) -> tuple[Any, int, str]:
+    """(engine, client id, client name) for a `creds` command; the caller disposes the engine."""
+    from sqlmodel import Session
+
+    from agencydesk.core import chat_import, migrate
+
+    url, db_path = _db_url(getattr(args, "db", None))
+    if not db_path.exists():
+        raise _user_error(f"There is no database at {db_path}.")
+    engine = migrate.open_database(url)
+    try:
+        with Session(engine) as session:
+            choices = chat_import.client_choices(session=session)
+        client_id = _find_client(args.client, choices)
+    except BaseException:
+        engine.dispose()
+        raise
+    name = next(c.name for c in choices if c.id == client_id)
+    return engine, client_id, name
+
+
+def _read_secret(label: str) -> str:
+    """A hidden prompt (asked twice) on a terminal; else everything on stdin, minus one newline."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
+        first = getpass.getpass(f"Password for “{label}” (not shown): ")
+        if first and getpass.getpass("Once more, to be sure: ") != first:
+            raise _user_error("The two passwords differ; nothing was saved.")
+        return first
+    data = sys.stdin.read() if sys.stdin is not None else ""
+    for ending in ("\r\n", "\n"):
+        if data.endswith(ending):
+            return data[: -len(ending)]
+    return data
+
+
+def cmd_creds_add(args: argparse.Namespace) -> int:
+    from sqlmodel import Session
+
+    from agencydesk.core import credentials
+    from agencydesk.core.db import session_scope
+
+    status = credentials.require_keyring()  # before asking for a password it cannot keep
+    values = {"label": args.label, "url": args.url, "username": args.username, "notes": args.notes}
+    engine, client_id, name = _creds_open(args)
+    try:
+        with Session(engine) as session:  # mistakes show before the password is asked
+            credentials.check_values(session=session, client_id=client_id, values=values)
+        secret = _read_secret(args.label)
+        with session_scope(engine) as session:
+            row = credentials.add_credential(
+                session=session, client_id=client_id, values=values, secret=secret
+            )
+    finally:
+        engine.dispose()
+    print(
+        f"Saved the login “{row.label}” for {name}; "
+        f"the password is in the keyring ({status.backend})."
+    )
+    return 0
+
+
+def cmd_creds_list(args: argparse.Namespace) -> int:
+    """The logins of a client, never their secrets (which stay in the keyring)."""
+    from sqlmodel import Session
+
+    from agencydesk.core import credentials
+
+    engine, client_id, name = _creds_open(args)
+    try:
+        with Session(engine) as session:
+            rows = credentials.list_credentials(session=session, client_id=client_id)
+    finally:
+        engine.dispose()
+    if args.json:
+        import json
+
+        for row in rows:
+            item = {
+                "id": row.id,
+                "client": name,
+                "label": row.label,
+                "username": row.username,
+                "url": row.url,
+                "notes": row.notes,
+                "updated_at": row.updated_at.isoformat(),
+            }
+            print(json.dumps(item, ensure_ascii=False))
+        return 0
+    if not rows:
+        print(f"{name} has no logins yet.")
+        return 0
+    print(f"Logins of {name} ({len(rows)}); passwords stay in the keyring:")
+    width = max(len(row.label) for row in rows)
+    for row in rows:
+        parts = [row.label.ljust(width), row.username or "–", row.url]
+        print("  " + "  ".join(part for part in parts if part).rstrip())
+    return 0
+
+
+def cmd_creds_show(args: argparse.Namespace) -> int:
+    """Print only the secret (for scripts: `agencydesk creds show ... | xclip`)."""
+    from sqlmodel import Session
+
+    from agencydesk.core import credentials
+
+    credentials.require_keyring()
+    engine, client_id, _name = _creds_open(args)
+    try:
+        with Session(engine) as session:
+            row = credentials.find_credential(
+                session=session, client_id=client_id, label=args.label
+            )
+            secret = credentials.get_secret(session=session, credential_id=row.id)
+    finally:
+        engine.dispose()
+    sys.stdout.write(secret + "\n")
+    return 0
+
+
+def cmd_creds_delete(args: argparse.Namespace) -> int:
+    from sqlmodel import Session
+
+    from agencydesk.core import credentials
+    from agencydesk.core.db import session_scope
+
+    credentials.require_keyring()
+    engine, client_id, name = _creds_open(args)
+    try:
+        with Session(engine) as session:
+            row = credentials.find_credential(
+                session=session, client_id=client_id, label=args.label
+            )
+        if not args.yes:
+            if sys.stdin is None or not sys.stdin.isatty():
+                raise _user_error("Add --yes to delete a login without being asked.")
+            answer = input(f"Delete the login “{row.label}” of {name} and its password? [y/N] ")
+            if answer.strip().lower() not in ("y", "yes", "ya"):
+                print("Nothing deleted.")
+                return 0
+        with session_scope(engine) as session:
+            credentials.delete_credential(session=session, credential_id=row.id)
+    finally:
+        engine.dispose()
+    print(f"Deleted the login “{row.label}” of {name} and its password in the keyring.")
+    return 0
+
+
+def _report_language() -> str:
+    """The report's language when --lang is not given: Indonesian on an Indonesian system."""
+    import locale
+
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value:
+            return "id" if value.lower().startswith(("id", "in_")) else "en"
+    language = (locale.getlocale()[0] or "").lower()
+    return "id" if language.startswith(("id", "in_", "indonesian")) else "en"
+
+
+def _day(text: str, option: str) -> Any:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise _user_error(
+            f"{option} {text} is not a date; write it as year-month-day, e.g. 2026-10-01."
+        ) from None
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """Write one client's report as a PDF (the only command that loads Qt, to draw it)."""
+    from datetime import date
+
+    from sqlmodel import Session
+
+    from agencydesk.core import chat_import, migrate
+    from agencydesk.reports.content import ReportOptions, build_report_content, last_month
+    from agencydesk.reports.text import period
+
+    today = date.today()
+    start, end = last_month(today)
+    if args.date_from is not None:
+        start = _day(args.date_from, "--from")
+        end = today if args.date_to is None else end
+    if args.date_to is not None:
+        end = _day(args.date_to, "--to")
+        start = start if args.date_from is not None else end.replace(day=1)
+    if end < start:
+        raise _user_error(f"The report would end ({end}) before it starts ({start}).")
+    out = args.out.expanduser().resolve()
+    if out.suffix.lower() != ".pdf":
+        raise _user_error(f"The report is a PDF: give --out a name ending in .pdf ({out.name}).")
+    if not out.parent.is_dir():
+        raise _user_error(f"The folder {out.parent} does not exist.")
+    language = args.lang or _report_language()
+    url, db_path = _db_url(getattr(args, "db", None))
+    if not db_path.exists():
+        raise _user_error(f"There is no database at {db_path}.")
+    engine = migrate.open_database(url)
+    try:
+        with Session(engine) as session:
+            client_id = _find_client(args.client, chat_import.client_choices(session=session))
+            content = build_report_content(
+                session=session,
+                client_id=client_id,
+                options=ReportOptions(
+                    start,
+                    end,
+                    language,
+                    excerpts=args.excerpts,
+                    referrals=not args.no_referrals,
+                ),
+            )
+    finally:
+        engine.dispose()
+    # Qt draws the PDF: imported here only, so that every other command starts without it
+    from agencydesk.reports.pdf import ensure_gui_application, render_report_pdf
+
+    ensure_gui_application()
+    pages = render_report_pdf(content, out, paper=args.paper)
+    print(
+        f"Wrote the report for {content.client.name} "
+        f"({period(start, end, 'en')}, {pages} {'page' if pages == 1 else 'pages'}) to {out}"
+    )
+    return 0
+
+
 def _user_error(text: str) -> Exception:
     from agencydesk.core.errors import UserError
 
@@ -201,17 +432,17 @@ def add_subcommands(parser: argparse.ArgumentParser) -> None:
     db_help = "the database file (default: the one in your data folder)"
 
     demo = sub.add_parser("demo", help="fill an empty database with demo data")
-    demo.add_argument("--db", type=Path, help=db_help)
+    demo.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=db_help)
     demo.set_defaults(func=cmd_demo)
 
     found = sub.add_parser("search", help="search clients, tickets, messages and guides")
     found.add_argument("text", help="the words to look for (each word may be the start of one)")
     found.add_argument("--limit", type=int, default=10, help="hits per kind (default 10)")
-    found.add_argument("--db", type=Path, help=db_help)
+    found.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=db_help)
     found.set_defaults(func=cmd_search)
 
     backup = sub.add_parser("backup", help="make a backup of the database now")
-    backup.add_argument("--db", type=Path, help=db_help)
+    backup.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=db_help)
     backup.set_defaults(func=cmd_backup)
 
     chat = sub.add_parser(
@@ -231,8 +462,60 @@ def add_subcommands(parser: argparse.ArgumentParser) -> None:
     chat.add_argument(
         "--date-order", choices=("DMY", "MDY", "YMD"), help="how the dates are written"
     )
-    chat.add_argument("--db", type=Path, help=db_help)
+    chat.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=db_help)
     chat.set_defaults(func=cmd_import_chat)
+
+    report = sub.add_parser("report", help="write a client's report as a PDF")
+    report.add_argument("client", metavar="CLIENT", help="the client's name (or part of it)")
+    report.add_argument("--out", type=Path, required=True, metavar="FILE.pdf", help="the PDF")
+    report.add_argument(
+        "--from", dest="date_from", metavar="DATE", help="first day, e.g. 2026-10-01"
+    )
+    report.add_argument("--to", dest="date_to", metavar="DATE", help="last day (included)")
+    report.add_argument(
+        "--lang", choices=("id", "en"), help="the report's language (default: the system's)"
+    )
+    report.add_argument("--paper", choices=("a4", "letter"), default="a4", help="default a4")
+    report.add_argument(
+        "--excerpts", action="store_true", help="quote the start of each conversation"
+    )
+    report.add_argument(
+        "--no-referrals", action="store_true", help='leave out the "Your referrals" page'
+    )
+    report.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=db_help)
+    report.set_defaults(func=cmd_report)
+
+    creds = sub.add_parser(
+        "creds", help="client site logins (the passwords stay in your system's keyring)"
+    )
+    creds_sub = creds.add_subparsers(dest="creds_command", metavar="ACTION", required=True)
+    client_help = "the client's name (or part of it, or their phone number)"
+    add = creds_sub.add_parser(
+        "add", help="add a login; the password is asked hidden, or read from stdin"
+    )
+    add.add_argument("client", metavar="CLIENT", help=client_help)
+    add.add_argument("--label", required=True, help="e.g. cPanel, WordPress admin, domain")
+    add.add_argument("--url", default="", help="where to log in")
+    add.add_argument("--username", default="", help="the user name or email to log in with")
+    add.add_argument("--notes", default="", help="anything else worth knowing (not secret)")
+    add.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=db_help)
+    add.set_defaults(func=cmd_creds_add)
+    listing = creds_sub.add_parser("list", help="a client's logins, without passwords")
+    listing.add_argument("client", metavar="CLIENT", help=client_help)
+    listing.add_argument("--json", action="store_true", help="one JSON object per login")
+    listing.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=db_help)
+    listing.set_defaults(func=cmd_creds_list)
+    show = creds_sub.add_parser("show", help="print only the password of one login")
+    show.add_argument("client", metavar="CLIENT", help=client_help)
+    show.add_argument("--label", required=True, help="the login's label (or part of it)")
+    show.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=db_help)
+    show.set_defaults(func=cmd_creds_show)
+    delete = creds_sub.add_parser("delete", help="delete a login and its password")
+    delete.add_argument("client", metavar="CLIENT", help=client_help)
+    delete.add_argument("--label", required=True, help="the login's label (or part of it)")
+    delete.add_argument("--yes", action="store_true", help="do not ask first")
+    delete.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=db_help)
+    delete.set_defaults(func=cmd_creds_delete)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -40,6 +40,16 @@ def test_demo_fills_a_new_database_and_refuses_to_do_it_twice(tmp_path: Path) ->
     assert "Traceback" not in second.stderr
 
 
+def test_the_database_may_be_named_before_the_command(tmp_path: Path) -> None:
+    """`agencydesk --db FILE demo` and `agencydesk demo --db FILE` mean the same file; the
+    first form used to fill the default database instead."""
+    db = tmp_path / "before.sqlite3"
+    made = run_cli("--db", str(db), "demo")
+    assert made.returncode == 0, made.stderr
+    assert str(db) in made.stdout
+    assert db.is_file()
+
+
 def test_backup_command(tmp_path: Path) -> None:
     db = tmp_path / "x.sqlite3"
     missing = run_cli("backup", "--db", str(db))

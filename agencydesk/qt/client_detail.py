@@ -42,6 +42,8 @@ def _plain_label(text: str = "", *, selectable: bool = True) -> QLabel:
 
 class ClientDetailView(QWidget):
     edit_requested = Signal(int)
+    #: Export report… (the client report PDF)
+    report_requested = Signal(int)
     delete_requested = Signal(int)
     client_link_activated = Signal(int)
     ticket_activated = Signal(int)
@@ -121,7 +123,10 @@ class ClientDetailView(QWidget):
         self.delete_button = QPushButton(self.tr("Delete"))
         self.edit_button.clicked.connect(lambda: self._emit(self.edit_requested))
         self.delete_button.clicked.connect(lambda: self._emit(self.delete_requested))
+        self.report_button = QPushButton(self.tr("Export report…"))
+        self.report_button.clicked.connect(lambda: self._emit(self.report_requested))
         buttons = QHBoxLayout()
+        buttons.addWidget(self.report_button)
         buttons.addStretch(1)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.delete_button)
@@ -151,6 +156,16 @@ class ClientDetailView(QWidget):
         self.tabs.addTab(scroll, self.tr("Profile"))
         self.tabs.addTab(self.timeline, self.tr("Timeline"))
         self.tabs.addTab(self.tickets, self.tr("Tickets"))
+        # Each further tab is a widget with show_client(client_id | None), loaded when visible.
+        from agencydesk.qt.client_orders import ClientOrdersView
+
+        self.orders = ClientOrdersView(engine)
+        self.orders.client_link_activated.connect(self.client_link_activated)
+        self.tabs.addTab(self.orders, self.tr("Orders"))
+        from agencydesk.qt.client_credentials import ClientCredentialsView
+
+        self.credentials = ClientCredentialsView(engine)
+        self.tabs.addTab(self.credentials, self.tr("Logins"))
         self.tabs.currentChanged.connect(lambda _index: self._load_tab())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -210,7 +225,7 @@ class ClientDetailView(QWidget):
         self.referrer_button.setVisible(referrer is not None)
         self.referrer_none.setVisible(referrer is None)
         if referrer is not None:
-            self.referrer_button.setText(referrer.name)
+            self.referrer_button.setText(referrer.name.replace("&", "&&"))  # not a shortcut
         self.referred_label.setText(", ".join(name for _id, name in referred) or dash)
         self.notes_label.setText(client.notes or dash)
         self.website_label.setText(client.website or dash)
@@ -219,10 +234,9 @@ class ClientDetailView(QWidget):
     def _load_tab(self) -> None:
         """Only the visible tab queries the database."""
         current = self.tabs.currentWidget()
-        if current is self.timeline:
-            self.timeline.show_client(self.client_id)
-        elif current is self.tickets:
-            self.tickets.show_client(self.client_id)
+        show_client = getattr(current, "show_client", None)
+        if show_client is not None:
+            show_client(self.client_id)
 
     def refresh(self) -> None:
         self.show_client(self.client_id)

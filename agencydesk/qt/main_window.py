@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
     #: emitted when the database is open and the real (ORM-backed) pages are in
     ready = Signal()
 
-    SECTIONS = ("today", "clients", "tickets", "guides")
+    SECTIONS = ("today", "clients", "tickets", "guides", "orders", "referrals")
 
     def __init__(self, settings: Settings, db_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -154,6 +154,8 @@ class MainWindow(QMainWindow):
             "clients": self.tr("Clients"),
             "tickets": self.tr("Tickets"),
             "guides": self.tr("Guides"),
+            "orders": self.tr("Orders"),
+            "referrals": self.tr("Referrals"),
         }
 
     # -- actions and menus ---------------------------------------------------------------------
@@ -195,6 +197,9 @@ class MainWindow(QMainWindow):
         self.action_my_name = self._action(
             self.tr("Your &name for guides…"), self.ask_my_name, None, "myName"
         )
+        self.action_agency = self._action(
+            self.tr("&Agency profile…"), self.edit_agency_profile, None, "agencyProfile"
+        )
         self.action_about = self._action(self.tr("&About agencydesk"), self.about, None, "about")
         self.action_data_folder = self._action(
             self.tr("Open data &folder"), self.open_data_folder, None, "dataFolder"
@@ -220,6 +225,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.action_delete)
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
         settings_menu.addAction(self.action_my_name)
+        settings_menu.addAction(self.action_agency)
         language_menu = settings_menu.addMenu(self.tr("&Language"))
         group = QActionGroup(self)
         for code, title in (
@@ -247,6 +253,7 @@ class MainWindow(QMainWindow):
             self.action_delete,
             self.action_backup,
             self.action_restore,
+            self.action_agency,
         ):
             action.setEnabled(enabled)
 
@@ -344,6 +351,7 @@ class MainWindow(QMainWindow):
         self.clients_page.client_deleted.connect(self._client_deleted)
         self.clients_page.detail.ticket_activated.connect(self.open_ticket)
         self.clients_page.detail.new_ticket_requested.connect(self.new_ticket)
+        self.clients_page.detail.report_requested.connect(self.export_report)
         quick = self.quick_view
         state = quick.splitter.saveState() if quick else self.settings.splitter_state()
         if state is not None:
@@ -385,6 +393,16 @@ class MainWindow(QMainWindow):
 
             guides_page = built = GuidesPage(engine)
             guides_page.my_name = self.settings.my_name
+        elif section == "orders":
+            from agencydesk.qt.orders_page import OrdersPage
+
+            orders_page = built = OrdersPage(engine)
+            orders_page.client_activated.connect(self.open_client)
+        elif section == "referrals":
+            from agencydesk.qt.referrals_page import ReferralsPage
+
+            referrals_page = built = ReferralsPage(engine)
+            referrals_page.client_activated.connect(self.open_client)
         else:
             return None
         self.pages[section] = built
@@ -593,6 +611,27 @@ class MainWindow(QMainWindow):
             if self.tickets_page is not None:
                 self.tickets_page.refresh()
 
+    def export_report(self, client_id: int) -> None:
+        """The client report PDF: options, where to save it, written in the background."""
+        from agencydesk.qt.report_dialog import ReportDialog
+
+        if self.engine is None:
+            return
+        dialog = ReportDialog(self.engine, client_id, parent=self)
+        if dialog.exec() and dialog.saved_path is not None:
+            self.statusBar().showMessage(
+                self.tr("Saved {file}.").format(file=dialog.saved_path.name), 8000
+            )
+
+    def edit_agency_profile(self) -> None:
+        """Settings ▸ Agency profile…: the name, contact and logo on client reports."""
+        from agencydesk.qt.agency_dialog import AgencyDialog
+
+        if self.engine is None:
+            return
+        if AgencyDialog(self.engine, self).exec():
+            self.statusBar().showMessage(self.tr("Agency profile saved."), 5000)
+
     def ask_my_name(self) -> None:
         from PySide6.QtWidgets import QInputDialog
 
@@ -610,7 +649,9 @@ class MainWindow(QMainWindow):
 
     def _client_deleted(self, client_id: int, name: str) -> None:
         self._last_deleted = (client_id, name)
-        self.action_undo.setText(self.tr("&Undo delete of {name}").format(name=name))
+        self.action_undo.setText(
+            self.tr("&Undo delete of {name}").format(name=name.replace("&", "&&"))
+        )
         self.action_undo.setEnabled(True)
         self.statusBar().showMessage(
             self.tr("Deleted {name}. Press Ctrl+Z to undo.").format(name=name), 10000

@@ -45,6 +45,110 @@
     </message>
 </context>
 <context>
+    <name>AgencyDialog</name>
+    <message>
+        <source>Agency profile</source>
+        <extracomment>a raster logo wider or taller than this is scaled down before it is stored</extracomment>
+        <translation>Profil agensi</translation>
+    </message>
+    <message>
+        <source>Client reports show this at the top of the first page, so your clients know who sent it and how to reach you.</source>
+        <translation>Laporan klien menampilkan ini di bagian atas halaman pertama, agar klien tahu siapa pengirimnya dan cara menghubungi Anda.</translation>
+    </message>
+    <message>
+        <source>e.g. Budi Web Studio</source>
+        <translation>mis. Budi Web Studio</translation>
+    </message>
+    <message>
+        <source>Street, city (several lines are fine)</source>
+        <translation>Jalan, kota (boleh beberapa baris)</translation>
+    </message>
+    <message>
+        <source>+62 812 3456 7890</source>
+        <translation>+62 812 3456 7890</translation>
+    </message>
+    <message>
+        <source>e.g. halo@budiweb.id</source>
+        <translation>mis. halo@budiweb.id</translation>
+    </message>
+    <message>
+        <source>e.g. budiweb.id</source>
+        <translation>mis. budiweb.id</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Pilih…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Agency name</source>
+        <translation>Nama agensi</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Alamat</translation>
+    </message>
+    <message>
+        <source>Phone / WhatsApp</source>
+        <translation>Telepon / WhatsApp</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Situs web</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>Belum ada logo</translation>
+    </message>
+    <message>
+        <source>Choose your logo</source>
+        <translation>Pilih logo Anda</translation>
+    </message>
+    <message>
+        <source>Pictures ({patterns})</source>
+        <translation>Gambar ({patterns})</translation>
+    </message>
+    <message>
+        <source>Could not read {file}: {reason}</source>
+        <translation>Tidak bisa membaca {file}: {reason}</translation>
+    </message>
+    <message>
+        <source>This is too long.</source>
+        <translation>Ini terlalu panjang.</translation>
+    </message>
+    <message>
+        <source>This does not look like an email address (name@example.com).</source>
+        <translation>Ini tidak terlihat seperti alamat email (nama@contoh.com).</translation>
+    </message>
+    <message>
+        <source>A phone number has digits and may start with + (e.g. +62 812 3456 7890).</source>
+        <translation>Nomor telepon berisi angka dan boleh diawali + (mis. +62 812 3456 7890).</translation>
+    </message>
+    <message>
+        <source>This does not look like a web address (budiweb.id).</source>
+        <translation>Ini tidak terlihat seperti alamat web (budiweb.id).</translation>
+    </message>
+    <message>
+        <source>This picture is too big for a logo (at most 512 KB).</source>
+        <translation>Gambar ini terlalu besar untuk logo (paling besar 512 KB).</translation>
+    </message>
+    <message>
+        <source>This is not a picture agencydesk can use as a logo.</source>
+        <translation>Ini bukan gambar yang bisa dipakai agencydesk sebagai logo.</translation>
+    </message>
+</context>
+<context>
     <name>Channel</name>
     <message>
         <source>WhatsApp</source>
@@ -76,9 +180,130 @@
     </message>
 </context>
 <context>
+    <name>ClientCredentialsView</name>
+    <message>
+        <source>Client logins are switched off on this computer</source>
+        <extracomment>clipboard formats that ask clipboard managers and histories not to keep the text web addresses we open; anything else (file:, javascript:, …) is refused how long a revealed password stays visible, and the clipboard keeps a copied one (ms)</extracomment>
+        <translation>Login klien dinonaktifkan di komputer ini</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Periksa lagi</translation>
+    </message>
+    <message>
+        <source>No logins for this client yet. Keep their hosting, domain and website logins here: the passwords go to your system&apos;s keyring.</source>
+        <translation>Belum ada login untuk klien ini. Simpan login hosting, domain, dan situs web mereka di sini: kata sandinya disimpan di keyring sistem Anda.</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nama pengguna</translation>
+    </message>
+    <message>
+        <source>Web address</source>
+        <translation>Alamat web</translation>
+    </message>
+    <message>
+        <source>Add login…</source>
+        <translation>Tambah login…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Ubah…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Hapus…</translation>
+    </message>
+    <message>
+        <source>Open web address</source>
+        <translation>Buka alamat web</translation>
+    </message>
+    <message>
+        <source>•••••••• (hidden)</source>
+        <translation>•••••••• (tersembunyi)</translation>
+    </message>
+    <message>
+        <source>Reveal</source>
+        <translation>Tampilkan</translation>
+    </message>
+    <message>
+        <source>Copy password</source>
+        <translation>Salin kata sandi</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Kata sandi</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>The keyring set up on this computer would store passwords in a plain file (keyrings.alt), so agencydesk does not use it. Remove keyrings.alt or choose your system&apos;s keyring, then press “Check again”.</source>
+        <translation>Keyring yang dipasang di komputer ini akan menyimpan kata sandi di berkas teks biasa (keyrings.alt), jadi agencydesk tidak memakainya. Hapus keyrings.alt atau pilih keyring sistem Anda, lalu tekan “Periksa lagi”.</translation>
+    </message>
+    <message>
+        <source>The keyring is switched off on this computer (keyring&apos;s null backend). Switch it on again, then press “Check again”.</source>
+        <translation>Keyring dimatikan di komputer ini (backend null dari keyring). Nyalakan lagi, lalu tekan “Periksa lagi”.</translation>
+    </message>
+    <message>
+        <source>Windows has a keyring built in (the Credential Manager), but agencydesk could not reach it. Sign in to Windows with your own account; if that does not help, reinstall agencydesk.</source>
+        <translation>Windows sudah punya keyring bawaan (Manajer Kredensial), tetapi agencydesk tidak dapat menjangkaunya. Masuk ke Windows dengan akun Anda sendiri; jika tidak membantu, pasang ulang agencydesk.</translation>
+    </message>
+    <message>
+        <source>macOS has a keyring built in (the Keychain), but agencydesk could not reach it. Unlock your login keychain in Keychain Access, then press “Check again”.</source>
+        <translation>macOS sudah punya keyring bawaan (Rantai Kunci), tetapi agencydesk tidak dapat menjangkaunya. Buka kunci rantai kunci login Anda di Akses Rantai Kunci, lalu tekan “Periksa lagi”.</translation>
+    </message>
+    <message>
+        <source>agencydesk keeps client passwords only in your desktop&apos;s keyring, and none is running. Install and unlock GNOME Keyring or KWallet (the Secret Service), for example with “sudo apt install gnome-keyring”, sign out and in again, then press “Check again”. Nothing is ever saved in plain text instead.</source>
+        <translation>agencydesk hanya menyimpan kata sandi klien di keyring desktop Anda, dan saat ini tidak ada yang berjalan. Pasang dan buka kunci GNOME Keyring atau KWallet (Secret Service), misalnya dengan “sudo apt install gnome-keyring”, keluar lalu masuk lagi, kemudian tekan “Periksa lagi”. Kata sandi tidak pernah disimpan sebagai teks biasa.</translation>
+    </message>
+    <message>
+        <source>Passwords are kept in your system&apos;s keyring ({backend}), never in agencydesk&apos;s database, backups or logs.</source>
+        <translation>Kata sandi disimpan di keyring sistem Anda ({backend}), tidak pernah di basis data, cadangan, atau log agencydesk.</translation>
+    </message>
+    <message>
+        <source>Delete login</source>
+        <translation>Hapus login</translation>
+    </message>
+    <message>
+        <source>Delete the login “{label}”? Its password is removed from your keyring too. This cannot be undone.</source>
+        <translation>Hapus login “{label}”? Kata sandinya juga dihapus dari keyring Anda. Ini tidak bisa dibatalkan.</translation>
+    </message>
+    <message>
+        <source>Asking the keyring…</source>
+        <translation>Meminta ke keyring…</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Sembunyikan</translation>
+    </message>
+    <message>
+        <source>Hidden again in {seconds} seconds.</source>
+        <translation>Disembunyikan lagi dalam {seconds} detik.</translation>
+    </message>
+    <message>
+        <source>Password copied. The clipboard is cleared in {seconds} seconds.</source>
+        <translation>Kata sandi disalin. Papan klip dikosongkan dalam {seconds} detik.</translation>
+    </message>
+    <message>
+        <source>The clipboard was cleared.</source>
+        <translation>Papan klip sudah dikosongkan.</translation>
+    </message>
+    <message>
+        <source>“{url}” is not a web address agencydesk opens.</source>
+        <translation>“{url}” bukan alamat web yang dibuka oleh agencydesk.</translation>
+    </message>
+</context>
+<context>
     <name>ClientDetailView</name>
     <message>
         <source>Choose a client on the left, or press Ctrl+N to add one.</source>
+        <extracomment>Export report… (the client report PDF)</extracomment>
         <translation>Pilih klien di sebelah kiri, atau tekan Ctrl+N untuk menambah klien.</translation>
     </message>
     <message>
@@ -142,6 +367,10 @@
         <translation>Hapus</translation>
     </message>
     <message>
+        <source>Export report…</source>
+        <translation>Ekspor laporan…</translation>
+    </message>
+    <message>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
@@ -152,6 +381,14 @@
     <message>
         <source>Tickets</source>
         <translation>Tiket</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Pesanan</translation>
+    </message>
+    <message>
+        <source>Logins</source>
+        <translation>Login</translation>
     </message>
 </context>
 <context>
@@ -195,6 +432,10 @@
     <message>
         <source>Nobody – came on their own</source>
         <translation>Tidak ada – datang sendiri</translation>
+    </message>
+    <message>
+        <source>e.g. Bu Sari told me about you</source>
+        <translation>mis. Bu Sari yang cerita tentang Anda</translation>
     </message>
     <message>
         <source>Name *</source>
@@ -245,6 +486,14 @@
         <translation>Dikenalkan oleh</translation>
     </message>
     <message>
+        <source>Introduced on</source>
+        <translation>Tanggal dikenalkan</translation>
+    </message>
+    <message>
+        <source>How they were introduced</source>
+        <translation>Cara dikenalkan</translation>
+    </message>
+    <message>
         <source>Notes</source>
         <translation>Catatan</translation>
     </message>
@@ -287,6 +536,38 @@
     <message>
         <source>That client does not exist any more.</source>
         <translation>Klien itu sudah tidak ada.</translation>
+    </message>
+    <message>
+        <source>That would be a loop: this client introduced them (directly or through others).</source>
+        <translation>Itu akan jadi lingkaran: klien ini yang mengenalkan mereka (langsung atau lewat orang lain).</translation>
+    </message>
+    <message>
+        <source>The introduction cannot be in the future.</source>
+        <translation>Tanggal perkenalan tidak boleh di masa depan.</translation>
+    </message>
+    <message>
+        <source>The message about this introduction is no longer there.</source>
+        <translation>Pesan tentang perkenalan ini sudah tidak ada.</translation>
+    </message>
+</context>
+<context>
+    <name>ClientOrdersView</name>
+    <message>
+        <source>New order…</source>
+        <extracomment>another client to show (kept for the tab protocol of the client detail; not used yet)</extracomment>
+        <translation>Pesanan baru…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Ubah…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Hapus…</translation>
+    </message>
+    <message>
+        <source>No orders yet. When {name} asks what something costs, press New order to note the quote; later mark it won and paid.</source>
+        <translation>Belum ada pesanan. Saat {name} menanyakan harga, tekan Pesanan baru untuk mencatat penawarannya; nanti tandai sebagai disepakati lalu lunas.</translation>
     </message>
 </context>
 <context>
@@ -362,6 +643,89 @@
     <message>
         <source>Delete {name}? You can undo this with Ctrl+Z.</source>
         <translation>Hapus {name}? Anda bisa membatalkannya dengan Ctrl+Z.</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialFormDialog</name>
+    <message>
+        <source>New login</source>
+        <translation>Login baru</translation>
+    </message>
+    <message>
+        <source>Edit login</source>
+        <translation>Ubah login</translation>
+    </message>
+    <message>
+        <source>e.g. cPanel, WordPress admin, domain registrar</source>
+        <translation>mis. cPanel, admin WordPress, registrar domain</translation>
+    </message>
+    <message>
+        <source>e.g. https://katering-ratna.id/wp-admin</source>
+        <translation>mis. https://katering-ratna.id/wp-admin</translation>
+    </message>
+    <message>
+        <source>the user name or email to log in with</source>
+        <translation>nama pengguna atau email untuk masuk</translation>
+    </message>
+    <message>
+        <source>unchanged; type a new one to replace it</source>
+        <translation>biarkan kosong agar tetap sama</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Tampilkan</translation>
+    </message>
+    <message>
+        <source>Not secret: e.g. who pays the hosting, when the domain renews</source>
+        <translation>Bukan rahasia: mis. siapa yang membayar hosting, kapan domain diperpanjang</translation>
+    </message>
+    <message>
+        <source>Label *</source>
+        <translation>Label *</translation>
+    </message>
+    <message>
+        <source>Web address</source>
+        <translation>Alamat web</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nama pengguna</translation>
+    </message>
+    <message>
+        <source>Password *</source>
+        <translation>Kata sandi *</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Kata sandi</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>The password is kept in your system&apos;s keyring, never in agencydesk&apos;s database or backups.</source>
+        <translation>Kata sandi disimpan di keyring sistem Anda, tidak pernah di basis data atau cadangan agencydesk.</translation>
+    </message>
+    <message>
+        <source>Please give the login a label (e.g. cPanel).</source>
+        <translation>Beri login ini label (mis. cPanel).</translation>
+    </message>
+    <message>
+        <source>This client already has a login with this label.</source>
+        <translation>Klien ini sudah punya login dengan label ini.</translation>
+    </message>
+    <message>
+        <source>Please enter the password.</source>
+        <translation>Masukkan kata sandinya.</translation>
+    </message>
+    <message>
+        <source>This is too long.</source>
+        <translation>Isian ini terlalu panjang.</translation>
+    </message>
+    <message>
+        <source>Saving… (your keyring may ask for its password)</source>
+        <translation>Menyimpan… (keyring Anda mungkin meminta kata sandinya)</translation>
     </message>
 </context>
 <context>
@@ -796,6 +1160,14 @@ Halo {first_name},
         <translation>Panduan</translation>
     </message>
     <message>
+        <source>Orders</source>
+        <translation>Pesanan</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Rujukan</translation>
+    </message>
+    <message>
         <source>&amp;New client…</source>
         <translation>Klien &amp;baru…</translation>
     </message>
@@ -842,6 +1214,10 @@ Halo {first_name},
     <message>
         <source>Your &amp;name for guides…</source>
         <translation>&amp;Nama Anda untuk panduan…</translation>
+    </message>
+    <message>
+        <source>&amp;Agency profile…</source>
+        <translation>Profil &amp;agensi…</translation>
     </message>
     <message>
         <source>&amp;About agencydesk</source>
@@ -922,6 +1298,14 @@ Mereka menceritakan kisah Bu Ratna, yang perlu diajari dulu cara chatting online
     <message>
         <source>Copied. Paste it into WhatsApp (Ctrl+V).</source>
         <translation>Tersalin. Tempelkan di WhatsApp (Ctrl+V).</translation>
+    </message>
+    <message>
+        <source>Saved {file}.</source>
+        <translation>{file} tersimpan.</translation>
+    </message>
+    <message>
+        <source>Agency profile saved.</source>
+        <translation>Profil agensi tersimpan.</translation>
     </message>
     <message>
         <source>Your name</source>
@@ -1059,6 +1443,291 @@ Mereka menceritakan kisah Bu Ratna, yang perlu diajari dulu cara chatting online
     </message>
 </context>
 <context>
+    <name>OrderDelete</name>
+    <message>
+        <source>Delete order</source>
+        <translation>Hapus pesanan</translation>
+    </message>
+    <message>
+        <source>Delete the order &quot;{title}&quot; ({amount}) of {client}?
+
+This cannot be undone.</source>
+        <translation>Hapus pesanan &quot;{title}&quot; ({amount}) milik {client}?
+
+Tindakan ini tidak bisa dibatalkan.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderFormDialog</name>
+    <message>
+        <source>New order</source>
+        <extracomment>999.999.999.999.999 rupiah is plenty</extracomment>
+        <translation>Pesanan baru</translation>
+    </message>
+    <message>
+        <source>Edit order</source>
+        <translation>Ubah pesanan</translation>
+    </message>
+    <message>
+        <source>e.g. Company profile website</source>
+        <translation>mis. Website profil perusahaan</translation>
+    </message>
+    <message>
+        <source>The day the quote was sent is known</source>
+        <translation>Tanggal penawaran dikirim diketahui</translation>
+    </message>
+    <message>
+        <source>The day the client said yes is known</source>
+        <translation>Tanggal klien setuju diketahui</translation>
+    </message>
+    <message>
+        <source>The day of payment is known</source>
+        <translation>Tanggal pembayaran diketahui</translation>
+    </message>
+    <message>
+        <source>Type or choose the client&apos;s name</source>
+        <translation>Ketik atau pilih nama klien</translation>
+    </message>
+    <message>
+        <source>Client *</source>
+        <translation>Klien *</translation>
+    </message>
+    <message>
+        <source>Order *</source>
+        <translation>Pesanan *</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Quote sent on</source>
+        <translation>Penawaran dikirim</translation>
+    </message>
+    <message>
+        <source>Client said yes on</source>
+        <translation>Klien setuju pada</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>Dibayar pada</translation>
+    </message>
+    <message>
+        <source>Started by ticket</source>
+        <translation>Berawal dari tiket</translation>
+    </message>
+    <message>
+        <source>No ticket</source>
+        <translation>Tanpa tiket</translation>
+    </message>
+    <message>
+        <source>Please choose the client this order is for.</source>
+        <translation>Mohon pilih klien pemilik pesanan ini.</translation>
+    </message>
+    <message>
+        <source>There are no clients yet. Please add the client first.</source>
+        <translation>Belum ada klien. Mohon tambahkan kliennya dulu.</translation>
+    </message>
+    <message>
+        <source>Please say what the order is (e.g. company profile website).</source>
+        <translation>Mohon tulis apa pesanannya (mis. website profil perusahaan).</translation>
+    </message>
+    <message>
+        <source>This is too long.</source>
+        <translation>Isian ini terlalu panjang.</translation>
+    </message>
+    <message>
+        <source>The amount is a whole number, zero or more.</source>
+        <translation>Jumlahnya berupa bilangan bulat, nol atau lebih.</translation>
+    </message>
+    <message>
+        <source>Choose IDR or USD.</source>
+        <translation>Pilih IDR atau USD.</translation>
+    </message>
+    <message>
+        <source>Choose one of the listed statuses.</source>
+        <translation>Pilih salah satu status yang tersedia.</translation>
+    </message>
+    <message>
+        <source>The client cannot say yes before the quote was sent.</source>
+        <translation>Klien tidak mungkin setuju sebelum penawaran dikirim.</translation>
+    </message>
+    <message>
+        <source>The order cannot be paid before the quote was sent.</source>
+        <translation>Pesanan tidak mungkin dibayar sebelum penawaran dikirim.</translation>
+    </message>
+    <message>
+        <source>That ticket is not this client&apos;s (or no longer exists).</source>
+        <translation>Tiket itu bukan milik klien ini (atau sudah tidak ada).</translation>
+    </message>
+</context>
+<context>
+    <name>OrderStatus</name>
+    <message>
+        <source>Quoted</source>
+        <extracomment>the raw status (&quot;paid&quot;) of the row, for the chip delegate status → (chip background, chip text) what each status filter shows (None: every status)</extracomment>
+        <translation>Penawaran</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>Disepakati</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Lunas</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Tidak jadi</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Dibatalkan</translation>
+    </message>
+</context>
+<context>
+    <name>OrderTableModel</name>
+    <message>
+        <source>Client</source>
+        <translation>Klien</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Pesanan</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <source>Quoted</source>
+        <translation>Ditawarkan</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>Disepakati</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Dibayar</translation>
+    </message>
+</context>
+<context>
+    <name>OrderTotals</name>
+    <message>
+        <source>Paid {amount}</source>
+        <translation>Dibayar {amount}</translation>
+    </message>
+    <message>
+        <source>Outstanding {amount}</source>
+        <translation>Belum dibayar {amount}</translation>
+    </message>
+    <message>
+        <source>1 open quote</source>
+        <translation>1 penawaran terbuka</translation>
+    </message>
+    <message>
+        <source>{count} open quotes</source>
+        <translation>{count} penawaran terbuka</translation>
+    </message>
+    <message>
+        <source>Lost or cancelled {amount}</source>
+        <translation>Tidak jadi atau batal {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersPage</name>
+    <message>
+        <source>Search orders and client names</source>
+        <extracomment>bus topics that change what this page shows (client names, deleted clients, orders)</extracomment>
+        <translation>Cari pesanan dan nama klien</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Semua status</translation>
+    </message>
+    <message>
+        <source>Open quotes</source>
+        <translation>Penawaran terbuka</translation>
+    </message>
+    <message>
+        <source>Won, not paid yet</source>
+        <translation>Disepakati, belum dibayar</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Lunas</translation>
+    </message>
+    <message>
+        <source>Lost or cancelled</source>
+        <translation>Tidak jadi atau batal</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Semua waktu</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Bulan ini</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Tahun ini</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>12 bulan terakhir</translation>
+    </message>
+    <message>
+        <source>By the day the order was paid, else won, else quoted</source>
+        <translation>Menurut tanggal pesanan dibayar; kalau belum, tanggal disepakati; kalau belum juga, tanggal penawaran</translation>
+    </message>
+    <message>
+        <source>New order…</source>
+        <translation>Pesanan baru…</translation>
+    </message>
+    <message>
+        <source>Open client</source>
+        <translation>Buka klien</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Ubah…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Hapus…</translation>
+    </message>
+    <message>
+        <source>No orders match.</source>
+        <translation>Tidak ada pesanan yang cocok.</translation>
+    </message>
+    <message>
+        <source>1 order</source>
+        <translation>1 pesanan</translation>
+    </message>
+    <message>
+        <source>{count} orders</source>
+        <translation>{count} pesanan</translation>
+    </message>
+    <message>
+        <source>Edit order…</source>
+        <translation>Ubah pesanan…</translation>
+    </message>
+    <message>
+        <source>Delete order…</source>
+        <translation>Hapus pesanan…</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPage</name>
     <message>
         <source>What the file holds</source>
@@ -1157,6 +1826,415 @@ Mereka menceritakan kisah Bu Ratna, yang perlu diajari dulu cara chatting online
     </message>
 </context>
 <context>
+    <name>ReferralTreePanel</name>
+    <message>
+        <source>PNG picture (*.png)</source>
+        <translation>Gambar PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing, sharp at any size (*.svg)</source>
+        <translation>Gambar SVG, tetap tajam di ukuran apa pun (*.svg)</translation>
+    </message>
+    <message>
+        <source>Zoom out (−)</source>
+        <translation>Perkecil (−)</translation>
+    </message>
+    <message>
+        <source>Zoom in (+ or Ctrl+wheel)</source>
+        <translation>Perbesar (+ atau Ctrl+roda mouse)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Pas</translation>
+    </message>
+    <message>
+        <source>Show the whole tree (0)</source>
+        <translation>Tampilkan seluruh pohon (0)</translation>
+    </message>
+    <message>
+        <source>Save picture…</source>
+        <translation>Simpan gambar…</translation>
+    </message>
+    <message>
+        <source>Save the tree as a PNG or SVG picture</source>
+        <translation>Simpan pohon sebagai gambar PNG atau SVG</translation>
+    </message>
+    <message>
+        <source>Click a client to open them. Drag to move around.</source>
+        <translation>Klik klien untuk membukanya. Seret untuk menggeser.</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>dihapus</translation>
+    </message>
+    <message>
+        <source>referrals-{name}</source>
+        <translation>rujukan-{name}</translation>
+    </message>
+    <message>
+        <source>Save the referral tree</source>
+        <translation>Simpan pohon rujukan</translation>
+    </message>
+    <message>
+        <source>The picture could not be written to {file}. Choose another folder.</source>
+        <translation>Gambar tidak dapat disimpan ke {file}. Silakan pilih folder lain.</translation>
+    </message>
+    <message>
+        <source>Could not save the picture</source>
+        <translation>Gambar tidak dapat disimpan</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralTreeView</name>
+    <message>
+        <source>{name} (deleted)</source>
+        <extracomment>scene units between neighbours, between subtrees and between generations node radius (scene units) without revenue and at the largest revenue, when charts is absent level of detail: names from this zoom on, the revenue line from this one nodes are drawn as dots when the largest one is smaller than this on screen (pixels) a label&apos;s height below its circle: two lines and some air (pixels) fitting never enlarges beyond this, and leaves this much room around the tree (pixels) PNG export: at most this many pixels on the longer side (before the 2× for sharpness) no paid orders (yet): drawn as a ring, as in the PDF report per generation: xs sorted, and the node indices in that order per generation: the dots (far zoom), not deleted and deleted</extracomment>
+        <translation>{name} (dihapus)</translation>
+    </message>
+    <message>
+        <source>Referral tree</source>
+        <extracomment>the selected client&apos;s id, or -1</extracomment>
+        <translation>Pohon rujukan</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <extracomment>the fitted vertical scale: zooming out never squeezes the generations further</extracomment>
+        <translation>(dihapus)</translation>
+    </message>
+    <message>
+        <source>Started this cascade</source>
+        <translation>Memulai rangkaian rujukan ini</translation>
+    </message>
+    <message>
+        <source>Generation {n} · brought by {referrer}</source>
+        <translation>Generasi {n} · dibawa oleh {referrer}</translation>
+    </message>
+    <message>
+        <source>1 order</source>
+        <translation>1 pesanan</translation>
+    </message>
+    <message>
+        <source>{n} orders</source>
+        <translation>{n} pesanan</translation>
+    </message>
+    <message>
+        <source>{orders} · {money} paid</source>
+        <translation>{orders} · {money} dibayar</translation>
+    </message>
+    <message>
+        <source>First order: {date}</source>
+        <translation>Pesanan pertama: {date}</translation>
+    </message>
+    <message>
+        <source>Brought 1 client</source>
+        <translation>Membawa 1 klien</translation>
+    </message>
+    <message>
+        <source>Brought {n} clients</source>
+        <translation>Membawa {n} klien</translation>
+    </message>
+    <message>
+        <source>Who brought whom, made with agencydesk</source>
+        <translation>Siapa membawa siapa, dibuat dengan agencydesk</translation>
+    </message>
+    <message>
+        <source>Started it</source>
+        <translation>Yang memulai</translation>
+    </message>
+    <message>
+        <source>Direct referrals</source>
+        <translation>Rujukannya</translation>
+    </message>
+    <message>
+        <source>Their referrals</source>
+        <translation>Rujukan dari rujukannya</translation>
+    </message>
+    <message>
+        <source>Generation {n}</source>
+        <translation>Generasi {n}</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralsPage</name>
+    <message>
+        <source>Filter by name</source>
+        <extracomment>the list of roots was (re)read a root&apos;s figures, tree and charts are shown (its client id) the whole-business figures are shown the row the user chose (BUSINESS or a root&apos;s client id), and what the right side shows</extracomment>
+        <translation>Saring menurut nama</translation>
+    </message>
+    <message>
+        <source>Who started a cascade</source>
+        <translation>Siapa yang memulai rangkaian rujukan</translation>
+    </message>
+    <message>
+        <source>Who brought clients</source>
+        <translation>Yang membawa klien</translation>
+    </message>
+    <message>
+        <source>Loading</source>
+        <translation>Memuat</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Pendapatan</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Pesanan</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Tampilkan:</translation>
+    </message>
+    <message>
+        <source>Tree</source>
+        <translation>Pohon</translation>
+    </message>
+    <message>
+        <source>Spread over time</source>
+        <translation>Penyebaran dari waktu ke waktu</translation>
+    </message>
+    <message>
+        <source>Generations</source>
+        <translation>Generasi</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Klien</translation>
+    </message>
+    <message>
+        <source>Revenue brought</source>
+        <translation>Pendapatan yang dibawa</translation>
+    </message>
+    <message>
+        <source>Clients brought</source>
+        <translation>Klien yang dibawa</translation>
+    </message>
+    <message>
+        <source>Double-click a client to open them</source>
+        <translation>Klik dua kali pada klien untuk membukanya</translation>
+    </message>
+    <message>
+        <source>Who brought the most revenue</source>
+        <translation>Yang membawa pendapatan terbanyak</translation>
+    </message>
+    <message>
+        <source>Who brought the most clients</source>
+        <translation>Yang membawa klien terbanyak</translation>
+    </message>
+    <message>
+        <source>By generation, all cascades together</source>
+        <translation>Per generasi, semua rangkaian rujukan</translation>
+    </message>
+    <message>
+        <source>Generation</source>
+        <translation>Generasi</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Klien</translation>
+    </message>
+    <message>
+        <source>New clients per client</source>
+        <translation>Klien baru per klien</translation>
+    </message>
+    <message>
+        <source>Days to their referrals</source>
+        <translation>Hari sampai rujukannya memesan</translation>
+    </message>
+    <message>
+        <source>Nobody has brought a client yet. When you note on a client who introduced them, the one who started it appears here.</source>
+        <translation>Belum ada yang membawa klien. Jika Anda mencatat siapa yang mengenalkan seorang klien, orang yang memulainya akan muncul di sini.</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s own paid orders: {own}</source>
+        <translation>Pesanan {name} sendiri yang sudah dibayar: {own}</translation>
+    </message>
+    <message>
+        <source>Paid orders from everyone they brought: {brought}</source>
+        <translation>Pesanan yang sudah dibayar dari semua yang dibawanya: {brought}</translation>
+    </message>
+    <message>
+        <source>{count} clients in {generations} generations</source>
+        <translation>{count} klien dalam {generations} generasi</translation>
+    </message>
+    <message>
+        <source>their own orders</source>
+        <translation>pesanannya sendiri</translation>
+    </message>
+    <message>
+        <source>clients brought</source>
+        <translation>klien dibawa</translation>
+    </message>
+    <message>
+        <source>K = {k} new clients per client</source>
+        <translation>K = {k} klien baru per klien</translation>
+    </message>
+    <message>
+        <source>About {days} days between generations</source>
+        <translation>Sekitar {days} hari antargenerasi</translation>
+    </message>
+    <message>
+        <source>Not counted above, paid in other currencies: {amounts}</source>
+        <translation>Tidak dihitung di atas, dibayar dalam mata uang lain: {amounts}</translation>
+    </message>
+    <message>
+        <source>Charts are not available.</source>
+        <translation>Grafik tidak tersedia.</translation>
+    </message>
+    <message>
+        <source>Came on their own</source>
+        <translation>Datang sendiri</translation>
+    </message>
+    <message>
+        <source>Whole business</source>
+        <translation>Seluruh usaha</translation>
+    </message>
+    <message>
+        <source>of revenue came by referral</source>
+        <translation>pendapatan datang lewat rujukan</translation>
+    </message>
+    <message>
+        <source>clients came by referral</source>
+        <translation>klien datang lewat rujukan</translation>
+    </message>
+    <message>
+        <source>Clients someone introduced paid {referred} of your {total}</source>
+        <translation>Klien yang dikenalkan orang lain membayar {referred} dari total {total}</translation>
+    </message>
+    <message>
+        <source>No paid orders yet.</source>
+        <translation>Belum ada pesanan yang dibayar.</translation>
+    </message>
+    <message>
+        <source>{referred} of {count} clients came through someone</source>
+        <translation>{referred} dari {count} klien datang lewat kenalan</translation>
+    </message>
+    <message>
+        <source>{name} (deleted)</source>
+        <translation>{name} (dihapus)</translation>
+    </message>
+    <message>
+        <source>Brought {count} clients, {direct} of them directly: {money}</source>
+        <translation>Membawa {count} klien, {direct} di antaranya langsung: {money}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Export report</source>
+        <extracomment>QSettings key: the folder the last report was saved in</extracomment>
+        <translation>Ekspor laporan</translation>
+    </message>
+    <message>
+        <source>Report for {name}</source>
+        <translation>Laporan untuk {name}</translation>
+    </message>
+    <message>
+        <source>A PDF to send to your client: their requests, the time you spent, guides, orders and payments, and a thank-you for the friends they sent you. Internal notes and logins are never included.</source>
+        <translation>PDF untuk dikirim ke klien Anda: permintaan mereka, waktu yang Anda curahkan, panduan, pesanan dan pembayaran, serta ucapan terima kasih untuk teman-teman yang mereka kenalkan. Catatan internal dan login tidak pernah ikut.</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Bulan lalu</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Bulan ini</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Tahun ini</translation>
+    </message>
+    <message>
+        <source>Choose the days…</source>
+        <translation>Pilih tanggalnya…</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>sampai</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>Letter (US)</source>
+        <translation>Letter (AS)</translation>
+    </message>
+    <message>
+        <source>Quote the start of each conversation</source>
+        <translation>Kutip awal setiap percakapan</translation>
+    </message>
+    <message>
+        <source>&quot;Your referrals&quot;: thanks for the friends they sent</source>
+        <translation>&quot;Rujukan Anda&quot;: terima kasih untuk teman-teman yang mereka kenalkan</translation>
+    </message>
+    <message>
+        <source>This client has not introduced anyone yet.</source>
+        <translation>Klien ini belum mengenalkan siapa pun.</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Bahasa</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Kertas</translation>
+    </message>
+    <message>
+        <source>Include</source>
+        <translation>Sertakan</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Simpan PDF…</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts. Please check the days.</source>
+        <translation>Periode berakhir sebelum dimulai. Mohon periksa tanggalnya.</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Simpan laporan</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Dokumen PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>Sedang menulis laporan…</translation>
+    </message>
+    <message>
+        <source>Writing page {page} of {pages}…</source>
+        <translation>Menulis halaman {page} dari {pages}…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Membatalkan…</translation>
+    </message>
+    <message>
+        <source>Cancelled. No file was saved.</source>
+        <translation>Dibatalkan. Tidak ada berkas yang disimpan.</translation>
+    </message>
+    <message>
+        <source>Report saved</source>
+        <translation>Laporan tersimpan</translation>
+    </message>
+    <message>
+        <source>The report for {name} is saved ({pages} pages):</source>
+        <translation>Laporan untuk {name} sudah tersimpan ({pages} halaman):</translation>
+    </message>
+    <message>
+        <source>The report for {name} is saved (1 page):</source>
+        <translation>Laporan untuk {name} sudah tersimpan (1 halaman):</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <source>Restore from backup</source>
@@ -1193,6 +2271,34 @@ Mereka menceritakan kisah Bu Ratna, yang perlu diajari dulu cara chatting online
     <message>
         <source>Restore</source>
         <translation>Pulihkan</translation>
+    </message>
+</context>
+<context>
+    <name>RootsModel</name>
+    <message>
+        <source>{name} (deleted)</source>
+        <extracomment>the &quot;Whole business&quot; row&apos;s id what the data bus says that changes these figures</extracomment>
+        <translation>{name} (dihapus)</translation>
+    </message>
+    <message>
+        <source>brought 1 client</source>
+        <translation>membawa 1 klien</translation>
+    </message>
+    <message>
+        <source>brought {count} clients</source>
+        <translation>membawa {count} klien</translation>
+    </message>
+    <message>
+        <source>Whole business</source>
+        <translation>Seluruh usaha</translation>
+    </message>
+    <message>
+        <source>all referrals together</source>
+        <translation>semua rujukan digabung</translation>
+    </message>
+    <message>
+        <source>Whole business: all referrals together</source>
+        <translation>Seluruh usaha: semua rujukan digabung</translation>
     </message>
 </context>
 <context>

@@ -60,7 +60,7 @@ def test_the_demo_desk_shows_its_clients_and_the_caution_note(
     sections = [
         window.sidebar.item(i).text().split("  (")[0] for i in range(window.sidebar.count())
     ]
-    assert sections == ["Today", "Clients", "Tickets", "Guides"]
+    assert sections == ["Today", "Clients", "Tickets", "Guides", "Orders", "Referrals"]
     _select(window, "Ibu Ratna Wulandari")
     detail = window.clients_page.detail  # type: ignore[union-attr]
     assert detail.name_label.text() == "Ibu Ratna Wulandari"
