@@ -261,7 +261,8 @@ class OrderTableModel(PagedTableModel[OrderRow]):
                 return format_short_date(getattr(row, self.COLUMNS[column][0]))
             return getattr(row, self.COLUMNS[column][0])
         if role == Qt.ItemDataRole.ToolTipRole and column in (self.CLIENT, self.TITLE):
-            return getattr(row, self.COLUMNS[column][0])
+            # a tooltip with tags is rich text: escaped inside <p>, it shows the characters
+            return f"<p>{html.escape(getattr(row, self.COLUMNS[column][0]))}</p>"
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.AMOUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and row.status in (
