@@ -69,6 +69,16 @@ def main() -> int:
         window.show_section("tickets")
         app.processEvents()
         save("tickets")
+        window.show_section("orders")
+        app.processEvents()
+        save("orders")
+        window.show_section("referrals")
+        referrals_page = window.page("referrals")
+        referrals_page.root_shown.connect(lambda *_: QTimer.singleShot(300, grab_referrals))
+        referrals_page.select_root(ratna_id)
+
+    def grab_referrals() -> None:
+        save("referrals")
         window.close()
 
     window.populated.connect(lambda: QTimer.singleShot(200, grab))
