@@ -208,3 +208,19 @@ def test_unused_qt_parts_and_test_suites_stay_out() -> None:
         r"|^_?tkinter|^libqgtk3|^libqeglfs|^libqvnc|qsqlite"
     )
     assert sorted(name for name in names if unwanted.search(name)) == []
+
+
+def test_the_bundled_app_explains_a_missing_keyring(demo_db: Path, tmp_path: Path) -> None:
+    """keyring and its backends are in the bundle: without a running Secret Service (this
+    machine) saving a login explains what to install, and nothing is written."""
+    db = tmp_path / "desk" / demo_db.name
+    db.parent.mkdir(parents=True)
+    db.write_bytes(demo_db.read_bytes())
+    result = run_app(tmp_path, "creds", "add", "Ratna", "--label", "cPanel", "--db", str(db))
+    assert result.returncode == 2, _explain(result)
+    assert "keyring" in result.stderr, _explain(result)
+    assert "Traceback" not in result.stderr, _explain(result)
+    with sqlite3.connect(db) as connection:
+        (rows,) = connection.execute("SELECT count(*) FROM credential").fetchone()
+    connection.close()
+    assert rows == 0
