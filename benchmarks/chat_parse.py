@@ -175,7 +175,14 @@ def main(argv: list[str] | None = None) -> int:
         del id_text, us_text
         print(f"export: {n:,} messages, {size_mb:.0f} MB (id-android); peers on a 100k prefix")
 
-        seconds, parsed = _timed(lambda: parse_chat_file(id_file))
+        # ours is fast enough to take the median of three runs (this machine is shared and noisy)
+        times = []
+        parsed = None
+        for _ in range(3):
+            parsed = None  # one parsed export in memory at a time
+            elapsed, parsed = _timed(lambda: parse_chat_file(id_file))
+            times.append(elapsed)
+        seconds = sorted(times)[1]
         count = len(parsed.messages)
         rate = count / seconds
         print(f"agencydesk  id-android  {count:>9,} msgs {seconds:7.2f} s {rate:>11,.0f} msgs/s")
