@@ -217,8 +217,12 @@ class PreviewPage(QWizardPage):
         lines = []
         for m in parsed.messages[:PREVIEW_MESSAGES]:
             text = m.text.replace("\n", " ⏎ ")
-            if m.media_file:
+            if "deleted" in m.flags:
+                text = self.tr("(deleted message)")
+            elif m.media_file:
                 text = f"📎 {m.media_file} {text}".rstrip()
+            elif m.kind == "media":
+                text = f"📎 {self.tr('(picture or file, not in the export)')} {text}".rstrip()
             who = f"{m.sender}: " if m.sender else "— "
             lines.append(f"{m.timestamp:%Y-%m-%d %H:%M}  {who}{text}")
         self.preview.setPlainText("\n".join(lines))
@@ -615,14 +619,20 @@ class SummaryPage(QWizardPage):
         result = wizard.import_page.result
         assert result is not None
         locale = self.locale()
-        text = self.tr("{new} new messages, {known} already known").format(
-            new=locale.toString(result.new), known=locale.toString(result.known)
-        )
-        if result.tickets_created:
+        text = (
+            self.tr("1 new message, {known} already known")
+            if result.new == 1
+            else self.tr("{new} new messages, {known} already known")
+        ).format(new=locale.toString(result.new), known=locale.toString(result.known))
+        if result.tickets_created == 1:
+            text += self.tr("; 1 ticket created")
+        elif result.tickets_created:
             text += self.tr("; {count} tickets created").format(
                 count=locale.toString(result.tickets_created)
             )
-        if result.created_client_ids:
+        if len(result.created_client_ids) == 1:
+            text += self.tr("; 1 new client")
+        elif result.created_client_ids:
             text += self.tr("; {count} new clients").format(
                 count=locale.toString(len(result.created_client_ids))
             )

@@ -1802,6 +1802,10 @@ Tindakan ini tidak bisa dibatalkan.</translation>
         <translation>tidak ada</translation>
     </message>
     <message>
+        <source>(deleted message)</source>
+        <translation>(pesan dihapus)</translation>
+    </message>
+    <message>
         <source>“{file}” could not be read ({problem}).</source>
         <translation>“{file}” tidak dapat dibaca ({problem}).</translation>
     </message>
@@ -2419,12 +2423,24 @@ Tindakan ini tidak bisa dibatalkan.</translation>
         <translation>Buka tiket</translation>
     </message>
     <message>
+        <source>1 new message, {known} already known</source>
+        <translation>1 pesan baru, {known} sudah ada</translation>
+    </message>
+    <message>
         <source>{new} new messages, {known} already known</source>
         <translation>{new} pesan baru, {known} sudah ada</translation>
     </message>
     <message>
+        <source>; 1 ticket created</source>
+        <translation>; 1 tiket dibuat</translation>
+    </message>
+    <message>
         <source>; {count} tickets created</source>
         <translation>; {count} tiket dibuat</translation>
+    </message>
+    <message>
+        <source>; 1 new client</source>
+        <translation>; 1 klien baru</translation>
     </message>
     <message>
         <source>; {count} new clients</source>

@@ -54,6 +54,9 @@ def test_import_into_a_demo_client_then_reimport(qtbot: QtBot, demo_engine: Engi
     assert "Bu Sari (4)" in preview.participants_label.text()
     assert "Mas Andi (Vendor: Percetakan) (2)" in preview.participants_label.text()
     assert "Bu Sari" in preview.preview.toPlainText()
+    # a picture left out of the export says so, instead of an empty line
+    assert "Bu Sari: 📎 (picture or file, not in the export)" in preview.preview.toPlainText()
+    assert "Bu Sari: (deleted message)" in preview.preview.toPlainText()
     assert "day/month/year" in preview.date_order.itemText(0)
     wizard.next()
     mapping = wizard.mapping_page
@@ -70,7 +73,7 @@ def test_import_into_a_demo_client_then_reimport(qtbot: QtBot, demo_engine: Engi
         wizard.next()
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.summary_page, timeout=5_000)
     text = wizard.summary_page.summary_label.text()
-    assert text == "15 new messages, 0 already known; 1 tickets created"
+    assert text == "15 new messages, 0 already known; 1 ticket created"
     result = wizard.import_page.result
     assert result is not None
     with demo_engine.connect() as conn:
