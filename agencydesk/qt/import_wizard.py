@@ -222,7 +222,8 @@ class PreviewPage(QWizardPage):
             elif m.media_file:
                 text = f"📎 {m.media_file} {text}".rstrip()
             elif m.kind == "media":
-                text = f"📎 {self.tr('(picture or file, not in the export)')} {text}".rstrip()
+                missing = self.tr("(picture or file, not in the export)")
+                text = f"📎 {missing} {text}".rstrip()
             who = f"{m.sender}: " if m.sender else "— "
             lines.append(f"{m.timestamp:%Y-%m-%d %H:%M}  {who}{text}")
         self.preview.setPlainText("\n".join(lines))

@@ -1806,6 +1806,10 @@ Tindakan ini tidak bisa dibatalkan.</translation>
         <translation>(pesan dihapus)</translation>
     </message>
     <message>
+        <source>(picture or file, not in the export)</source>
+        <translation>(gambar atau berkas, tidak ikut diekspor)</translation>
+    </message>
+    <message>
         <source>“{file}” could not be read ({problem}).</source>
         <translation>“{file}” tidak dapat dibaca ({problem}).</translation>
     </message>
