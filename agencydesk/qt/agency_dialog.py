@@ -33,6 +33,7 @@ from agencydesk.core import agency
 from agencydesk.core.agency import AgencyProfile
 from agencydesk.core.errors import ValidationError
 from agencydesk.qt.dialogs import show_user_error
+from agencydesk.qt.form_errors import add_rows_with_errors
 
 #: a raster logo wider or taller than this is scaled down before it is stored
 LOGO_MAX_PX = 800
@@ -160,16 +161,7 @@ class AgencyDialog(QDialog):
             ("website", self.tr("Website"), self.website),
             ("logo", self.tr("Logo"), logo_row),
         ]
-        for field, label, widget in rows:
-            form.addRow(label, widget)
-            error = QLabel()
-            error.setObjectName(f"error_{field}")
-            error.setTextFormat(Qt.TextFormat.PlainText)
-            error.setWordWrap(True)
-            error.setStyleSheet("color: #b3261e;")
-            error.setVisible(False)
-            form.addRow("", error)
-            self._error_labels[field] = error
+        self._error_labels.update(add_rows_with_errors(form, rows))
         for line_edit, field in (
             (self.name, "name"),
             (self.phone, "phone"),

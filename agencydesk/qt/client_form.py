@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +26,7 @@ from sqlmodel import Session
 from agencydesk.core import clients, referrals
 from agencydesk.core.errors import ValidationError
 from agencydesk.core.models import TECH_COMFORT_MAX, TECH_COMFORT_MIN, Channel, Client
+from agencydesk.qt.form_errors import add_rows_with_errors
 from agencydesk.qt.formatting import channel_label, tech_comfort_label
 
 
@@ -124,17 +124,7 @@ class ClientFormDialog(QDialog):
             ("introduction_note", self.tr("How they were introduced"), self.introduction_note),
             ("notes", self.tr("Notes"), self.notes),
         ]
-        for field, label, widget in rows:
-            form.addRow(label, widget)
-            error = QLabel()
-            error.setObjectName(f"error_{field}")
-            error.setTextFormat(Qt.TextFormat.PlainText)
-            error.setWordWrap(True)
-            error.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-            error.setStyleSheet("color: #b3261e;")
-            error.setVisible(False)
-            form.addRow("", error)
-            self._error_labels[field] = error
+        self._error_labels.update(add_rows_with_errors(form, rows))
         for line_edit, field in (
             (self.name, "name"),
             (self.phone, "phone"),

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +29,7 @@ from agencydesk.core.credentials import CredentialRow
 from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError, ValidationError
 from agencydesk.qt import workers
+from agencydesk.qt.form_errors import add_rows_with_errors
 
 
 def _save(
@@ -125,17 +125,7 @@ class CredentialFormDialog(QDialog):
             ),
             ("notes", self.tr("Notes"), self.notes),
         ]
-        for field, caption, widget in rows:
-            form.addRow(caption, widget)
-            error = QLabel()
-            error.setObjectName(f"error_{field}")
-            error.setTextFormat(Qt.TextFormat.PlainText)
-            error.setWordWrap(True)
-            error.setStyleSheet("color: #b3261e;")
-            error.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-            error.setVisible(False)
-            form.addRow("", error)
-            self._error_labels[field] = error
+        self._error_labels.update(add_rows_with_errors(form, rows))
         self.label.textEdited.connect(lambda _text: self._clear_error("label"))
         self.secret.textEdited.connect(lambda _text: self._clear_error("secret"))
 

@@ -35,6 +35,7 @@ from agencydesk.core.errors import UserError, ValidationError
 from agencydesk.core.models import OrderStatus
 from agencydesk.qt.databus import bus
 from agencydesk.qt.dialogs import ask_yes_no, show_user_error
+from agencydesk.qt.form_errors import add_rows_with_errors
 from agencydesk.qt.order_model import (
     currency_prefix,
     format_order_amount,
@@ -266,17 +267,7 @@ class OrderFormDialog(QDialog):
             ("paid_on", self.tr("Paid on"), self.paid_on),
             ("ticket_id", self.tr("Started by ticket"), self.ticket),
         ]
-        for field, label, widget in rows:
-            form.addRow(label, widget)
-            error = QLabel()
-            error.setObjectName(f"error_{field}")
-            error.setTextFormat(Qt.TextFormat.PlainText)
-            error.setWordWrap(True)
-            error.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-            error.setStyleSheet("color: #b3261e;")
-            error.setVisible(False)
-            form.addRow("", error)
-            self._error_labels[field] = error
+        self._error_labels.update(add_rows_with_errors(form, rows))
         self._error_labels["currency"] = self._error_labels["amount"]
 
         self.buttons = QDialogButtonBox(
