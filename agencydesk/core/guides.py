@@ -531,7 +531,8 @@ def fill_placeholders(text: str, values: Mapping[str, str]) -> FilledText:
     return FilledText(_PLACEHOLDER.sub(replace, text), missing)
 
 
-_MONTHS = {
+#: month names for long dates, by language (the report uses them too)
+MONTH_NAMES: dict[str, tuple[str, ...]] = {
     "id": (
         "Januari",
         "Februari",
@@ -565,7 +566,7 @@ _MONTHS = {
 
 def format_long_date(day: date, language: str = "id") -> str:
     """ "3 Maret 2025" / "3 March 2025"."""
-    months = _MONTHS.get(language, _MONTHS["en"])
+    months = MONTH_NAMES.get(language, MONTH_NAMES["en"])
     return f"{day.day} {months[day.month - 1]} {day.year}"
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Final
 
+from agencydesk.core.guides import MONTH_NAMES
+
 LANGUAGES: Final = ("en", "id")
 
 TEXT: Final[dict[str, dict[str, str]]] = {
@@ -202,36 +204,7 @@ TEXT: Final[dict[str, dict[str, str]]] = {
     },
 }
 
-MONTHS: Final[dict[str, tuple[str, ...]]] = {
-    "en": (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
-    "id": (
-        "Januari",
-        "Februari",
-        "Maret",
-        "April",
-        "Mei",
-        "Juni",
-        "Juli",
-        "Agustus",
-        "September",
-        "Oktober",
-        "November",
-        "Desember",
-    ),
-}
+MONTHS: Final[dict[str, tuple[str, ...]]] = MONTH_NAMES
 
 
 def language_or_default(language: str) -> str:
