@@ -32,7 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None:
-        from agencydesk.qt.app import run_gui
+        from agencydesk.qt.shell.app import run_gui
 
         return run_gui(db_path=args.db)
     from agencydesk import cli

@@ -43,7 +43,7 @@ from sqlmodel import Session
 from agencydesk.core import migrate, referrals
 from agencydesk.core.db import sqlite_url
 from agencydesk.core.models import Client, Order
-from agencydesk.qt.referral_tree_view import ReferralTreeView, layout_positions
+from agencydesk.qt.referrals.referral_tree_view import ReferralTreeView, layout_positions
 
 START = date(2019, 1, 1)
 MAX_GENERATION = 8

@@ -30,9 +30,9 @@ def main() -> int:
 
     from agencydesk.core import demo, migrate
     from agencydesk.core.db import session_scope, sqlite_url
-    from agencydesk.qt import app as app_module
-    from agencydesk.qt.main_window import MainWindow
-    from agencydesk.qt.settings import Settings
+    from agencydesk.qt.shell import app as app_module
+    from agencydesk.qt.shell.main_window import MainWindow
+    from agencydesk.qt.shell.settings import Settings
 
     db_path = scratch / "agencydesk.sqlite3"
     engine = migrate.open_database(sqlite_url(db_path))

@@ -67,7 +67,7 @@ def test_one_application_id_everywhere() -> None:
     root = ET.parse(METAINFO).getroot()
     assert root.findtext("id") == APP_ID
     assert root.findtext("launchable") == DESKTOP.name
-    app_py = (ROOT / "agencydesk" / "qt" / "app.py").read_text(encoding="utf-8")
+    app_py = (ROOT / "agencydesk" / "qt" / "shell" / "app.py").read_text(encoding="utf-8")
     assert f'setDesktopFileName("{APP_ID}")' in app_py
     spec = (ROOT / "packaging" / "agencydesk.spec").read_text(encoding="utf-8")
     assert f'APP_ID = "{APP_ID}"' in spec

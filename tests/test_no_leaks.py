@@ -82,8 +82,8 @@ def test_the_password_appears_nowhere(
 ) -> None:
     from PySide6.QtGui import QGuiApplication
 
-    from agencydesk.qt.client_credentials import ClientCredentialsView
-    from agencydesk.qt.dialogs import ErrorDialog, bug_details
+    from agencydesk.qt.clients.client_credentials import ClientCredentialsView
+    from agencydesk.qt.common.dialogs import ErrorDialog, bug_details
     from agencydesk.reports.content import ReportOptions, build_report_content
     from agencydesk.reports.pdf import render_report_pdf
 
@@ -163,7 +163,7 @@ def test_the_password_appears_nowhere(
     except RuntimeError as exc:
         formatted = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
         details = bug_details(exc, formatted)
-        logging.getLogger("agencydesk.qt.excepthook").error("Unexpected error\n%s", formatted)
+        logging.getLogger("agencydesk.qt.shell.excepthook").error("Unexpected error\n%s", formatted)
     report = ErrorDialog(details)
     qtbot.addWidget(report)
     report.copy_details()

@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 from qt_helpers import DialogAnswerer
 from sqlalchemy.engine import Engine
 
-from agencydesk.qt import workers
-from agencydesk.qt.main_window import MainWindow
-from agencydesk.qt.settings import Settings
+from agencydesk.qt.common import workers
+from agencydesk.qt.shell.main_window import MainWindow
+from agencydesk.qt.shell.settings import Settings
 
 
 @pytest.fixture

@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 from qt_helpers import DialogAnswerer
 
 from agencydesk import __version__
-from agencydesk.qt.about_dialog import AboutDialog, library_credits
-from agencydesk.qt.main_window import MainWindow
-from agencydesk.qt.settings import Settings
+from agencydesk.qt.shell.about_dialog import AboutDialog, library_credits
+from agencydesk.qt.shell.main_window import MainWindow
+from agencydesk.qt.shell.settings import Settings
 
 
 def _texts(dialog: AboutDialog) -> str:

@@ -11,7 +11,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from agencydesk.core.models import Client, utcnow
-from agencydesk.qt.client_model import CLIENT_ID_ROLE, PAGE_SIZE, ClientTableModel
+from agencydesk.qt.clients.client_model import CLIENT_ID_ROLE, PAGE_SIZE, ClientTableModel
 
 
 def _bulk_clients(engine: Engine, count: int) -> None:

@@ -16,8 +16,8 @@ from sqlmodel import Session
 
 from agencydesk.core import clients, credentials
 from agencydesk.core.db import session_scope
-from agencydesk.qt.client_credentials import KDE_SECRET_HINT, ClientCredentialsView
-from agencydesk.qt.credential_form import CredentialFormDialog
+from agencydesk.qt.clients.client_credentials import KDE_SECRET_HINT, ClientCredentialsView
+from agencydesk.qt.clients.credential_form import CredentialFormDialog
 
 SECRET = "Katering#2083"
 

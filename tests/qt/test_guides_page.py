@@ -17,11 +17,11 @@ from sqlmodel import Session
 from agencydesk.core import clients, demo, guides
 from agencydesk.core.db import session_scope
 from agencydesk.core.demo_guides import DEMO_GUIDES, load_demo_guides
-from agencydesk.qt.databus import bus
-from agencydesk.qt.guide_editor import GuideEditorDialog
-from agencydesk.qt.guide_models import GuideTableModel
-from agencydesk.qt.guides_page import GuidesPage
-from agencydesk.qt.send_guide_dialog import SendGuideDialog
+from agencydesk.qt.common.databus import bus
+from agencydesk.qt.guides.guide_editor import GuideEditorDialog
+from agencydesk.qt.guides.guide_models import GuideTableModel
+from agencydesk.qt.guides.guides_page import GuidesPage
+from agencydesk.qt.guides.send_guide_dialog import SendGuideDialog
 
 Demo = tuple[Engine, dict[str, int], dict[str, int]]
 

@@ -7,9 +7,9 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import Engine
 
-from agencydesk.qt import workers
-from agencydesk.qt.databus import bus
-from agencydesk.qt.import_wizard import ImportWizard
+from agencydesk.qt.chat_import.import_wizard import ImportWizard
+from agencydesk.qt.common import workers
+from agencydesk.qt.common.databus import bus
 
 FIXTURE = (
     Path(__file__).resolve().parent.parent / "core" / "importers" / "fixtures" / "wa_android_id.txt"

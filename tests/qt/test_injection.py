@@ -22,10 +22,10 @@ from sqlalchemy.engine import Engine
 
 from agencydesk.core import clients, credentials, guides, orders, tickets
 from agencydesk.core.db import session_scope
-from agencydesk.qt.client_detail import ClientDetailView
-from agencydesk.qt.guides_page import GuidesPage
-from agencydesk.qt.search_dialog import HTML_ROLE, SearchDialog
-from agencydesk.qt.ticket_view import TicketView
+from agencydesk.qt.clients.client_detail import ClientDetailView
+from agencydesk.qt.guides.guides_page import GuidesPage
+from agencydesk.qt.shell.search_dialog import HTML_ROLE, SearchDialog
+from agencydesk.qt.tickets.ticket_view import TicketView
 
 IMG = "<img src=x>"
 LINK = '<a href="https://evil">x</a>'
@@ -225,8 +225,8 @@ def test_guides_page_shows_the_text(qtbot: QtBot, engine: Engine, planted: dict[
 def test_today_and_client_list_show_the_text(
     qtbot: QtBot, engine: Engine, planted: dict[str, int]
 ) -> None:
-    from agencydesk.qt.clients_page import ClientsPage
-    from agencydesk.qt.today_page import TodayPage
+    from agencydesk.qt.clients.clients_page import ClientsPage
+    from agencydesk.qt.today.today_page import TodayPage
 
     today = TodayPage(engine)
     qtbot.addWidget(today)

@@ -15,11 +15,11 @@ from qt_helpers import DialogAnswerer
 
 from agencydesk.core import backup
 from agencydesk.core.errors import UserError
-from agencydesk.qt.client_form import ClientFormDialog
-from agencydesk.qt.dialogs import ErrorDialog, report_exception
-from agencydesk.qt.main_window import MainWindow
-from agencydesk.qt.restore_dialog import RestoreDialog
-from agencydesk.qt.settings import Settings
+from agencydesk.qt.clients.client_form import ClientFormDialog
+from agencydesk.qt.common.dialogs import ErrorDialog, report_exception
+from agencydesk.qt.shell.main_window import MainWindow
+from agencydesk.qt.shell.restore_dialog import RestoreDialog
+from agencydesk.qt.shell.settings import Settings
 
 Opener = Callable[[Path], MainWindow]
 Yes = QMessageBox.StandardButton.Yes
@@ -297,7 +297,7 @@ def test_a_user_mistake_is_a_plain_message_without_a_traceback(
 def test_a_second_window_on_the_same_database_is_refused(
     qtbot: QtBot, demo_db: Path, dialogs: DialogAnswerer
 ) -> None:
-    from agencydesk.qt import app as app_module
+    from agencydesk.qt.shell import app as app_module
 
     lock = app_module.acquire_lock(demo_db)
     assert lock is not None

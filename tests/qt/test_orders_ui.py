@@ -21,13 +21,13 @@ from sqlmodel import Session, select
 from agencydesk.core import clients, orders, timeline
 from agencydesk.core.db import session_scope
 from agencydesk.core.models import Client, Ticket
-from agencydesk.qt.client_form import ClientFormDialog
-from agencydesk.qt.client_history import TimelineView
-from agencydesk.qt.client_orders import ClientOrdersView
-from agencydesk.qt.main_window import MainWindow
-from agencydesk.qt.order_form import AmountEdit, OrderFormDialog
-from agencydesk.qt.order_model import OrderTableModel, format_order_amount
-from agencydesk.qt.orders_page import OrdersPage
+from agencydesk.qt.clients.client_form import ClientFormDialog
+from agencydesk.qt.clients.client_history import TimelineView
+from agencydesk.qt.orders.client_orders import ClientOrdersView
+from agencydesk.qt.orders.order_form import AmountEdit, OrderFormDialog
+from agencydesk.qt.orders.order_model import OrderTableModel, format_order_amount
+from agencydesk.qt.orders.orders_page import OrdersPage
+from agencydesk.qt.shell.main_window import MainWindow
 
 Yes, No = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
 SAVE = QDialogButtonBox.StandardButton.Save

@@ -22,11 +22,10 @@ from agencydesk.core import clients, referrals
 from agencydesk.core.db import session_scope
 from agencydesk.core.models import Client
 from agencydesk.core.referrals import Node, Tree
-from agencydesk.qt import workers
-from agencydesk.qt.databus import bus
-from agencydesk.qt.main_window import MainWindow
-from agencydesk.qt.referral_tree_view import EXPORT_FOLDER_KEY, ReferralTreePanel
-from agencydesk.qt.referrals_page import (
+from agencydesk.qt.common import workers
+from agencydesk.qt.common.databus import bus
+from agencydesk.qt.referrals.referral_tree_view import EXPORT_FOLDER_KEY, ReferralTreePanel
+from agencydesk.qt.referrals.referrals_page import (
     BUSINESS,
     ROOT_ID_ROLE,
     SUBTITLE_ROLE,
@@ -35,6 +34,7 @@ from agencydesk.qt.referrals_page import (
     RootsModel,
     cascade_roots,
 )
+from agencydesk.qt.shell.main_window import MainWindow
 
 
 def _decimal(value: float) -> str:

@@ -26,9 +26,9 @@ from sqlmodel import Session, select
 from agencydesk.core import agency, clients
 from agencydesk.core.db import session_scope
 from agencydesk.core.models import Client, Ticket
-from agencydesk.qt.agency_dialog import AgencyDialog, logo_bytes
-from agencydesk.qt.main_window import MainWindow
-from agencydesk.qt.report_dialog import REPORT_FOLDER_KEY, ReportDialog
+from agencydesk.qt.report.agency_dialog import AgencyDialog, logo_bytes
+from agencydesk.qt.report.report_dialog import REPORT_FOLDER_KEY, ReportDialog
+from agencydesk.qt.shell.main_window import MainWindow
 
 Opener = Callable[[Path], MainWindow]
 

@@ -15,11 +15,11 @@ from sqlmodel import Session
 
 from agencydesk.core import tickets
 from agencydesk.core.db import make_engine, sqlite_url
-from agencydesk.qt.main_window import MainWindow
-from agencydesk.qt.search_dialog import SearchDialog, snippet_html
-from agencydesk.qt.ticket_model import TicketTableModel
-from agencydesk.qt.ticket_view import TicketView
-from agencydesk.qt.tickets_page import NewTicketDialog, TicketsPage
+from agencydesk.qt.shell.main_window import MainWindow
+from agencydesk.qt.shell.search_dialog import SearchDialog, snippet_html
+from agencydesk.qt.tickets.ticket_model import TicketTableModel
+from agencydesk.qt.tickets.ticket_view import TicketView
+from agencydesk.qt.tickets.tickets_page import NewTicketDialog, TicketsPage
 
 Opener = Callable[[Path], MainWindow]
 

@@ -12,10 +12,10 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from agencydesk.qt import app as app_module
-from agencydesk.qt.formatting import format_money
-from agencydesk.qt.main_window import MainWindow
-from agencydesk.qt.settings import Settings
+from agencydesk.qt.common.formatting import format_money
+from agencydesk.qt.shell import app as app_module
+from agencydesk.qt.shell.main_window import MainWindow
+from agencydesk.qt.shell.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "agencydesk_id.ts"
@@ -34,7 +34,7 @@ def _messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
 
 def test_the_indonesian_file_covers_every_string_in_the_code(tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.ts"
-    sources = sorted(str(p) for p in (ROOT / "agencydesk" / "qt").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "agencydesk" / "qt").rglob("*.py"))
     subprocess.run(
         [str(BIN / "pyside6-lupdate"), *sources, "-ts", str(fresh)],
         check=True,

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from agencydesk.qt import workers
+from agencydesk.qt.common import workers
 
 
 class _Page(QLabel):

@@ -1,0 +1,242 @@
+"""The client detail pane: who they are, how to treat them, who they brought.
+
+Everything the client or the user typed is shown as plain text (never interpreted as HTML).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from agencydesk.core import clients
+from agencydesk.core.errors import UserError
+from agencydesk.qt.clients.client_history import ClientTicketsView, TimelineView
+from agencydesk.qt.common.formatting import (
+    channel_label,
+    format_date,
+    tech_comfort_dots,
+    tech_comfort_label,
+)
+
+
+def _plain_label(text: str = "", *, selectable: bool = True) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class ClientDetailView(QWidget):
+    edit_requested = Signal(int)
+    #: Export report… (the client report PDF)
+    report_requested = Signal(int)
+    delete_requested = Signal(int)
+    client_link_activated = Signal(int)
+    ticket_activated = Signal(int)
+    new_ticket_requested = Signal(int)
+
+    def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._engine = engine
+        self.client_id: int | None = None
+
+        self.empty_label = _plain_label(
+            self.tr("Choose a client on the left, or press Ctrl+N to add one."), selectable=False
+        )
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setStyleSheet("color: palette(mid); padding: 24px;")
+
+        self.name_label = _plain_label()
+        self.name_label.setObjectName("clientName")
+        font = self.name_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.name_label.setFont(font)
+        self.company_label = _plain_label()
+        self.company_label.setStyleSheet("color: palette(dark);")
+
+        self.caution_frame = QFrame()
+        self.caution_frame.setObjectName("cautionNote")
+        self.caution_frame.setStyleSheet(
+            "#cautionNote { background: #fff4d6; border: 1px solid #e8c66a; border-radius: 6px; }"
+            "#cautionNote QLabel { color: #4a3b00; }"
+        )
+        caution_layout = QVBoxLayout(self.caution_frame)
+        caution_title = _plain_label(self.tr("Handle with care"), selectable=False)
+        bold = caution_title.font()
+        bold.setBold(True)
+        caution_title.setFont(bold)
+        self.caution_label = _plain_label()
+        caution_layout.addWidget(caution_title)
+        caution_layout.addWidget(self.caution_label)
+
+        self.phone_label = _plain_label()
+        self.email_label = _plain_label()
+        self.website_label = _plain_label()
+        self.city_label = _plain_label()
+        self.comfort_label = _plain_label()
+        self.channel_label = _plain_label()
+        self.tags_label = _plain_label()
+        self.first_contact_label = _plain_label()
+        self.referrer_button = QPushButton()
+        self.referrer_button.setFlat(True)
+        self.referrer_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.referrer_button.setStyleSheet("text-align: left; color: palette(link); padding: 0;")
+        self.referrer_button.clicked.connect(self._open_referrer)
+        self.referrer_none = _plain_label(self.tr("Came on their own"))
+        self.referred_label = _plain_label()
+        self.notes_label = _plain_label()
+
+        facts = QFormLayout()
+        facts.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        facts.addRow(self.tr("Phone / WhatsApp"), self.phone_label)
+        facts.addRow(self.tr("Email"), self.email_label)
+        facts.addRow(self.tr("Website"), self.website_label)
+        facts.addRow(self.tr("City / island"), self.city_label)
+        facts.addRow(self.tr("Tech comfort"), self.comfort_label)
+        facts.addRow(self.tr("Prefers"), self.channel_label)
+        facts.addRow(self.tr("Tags"), self.tags_label)
+        facts.addRow(self.tr("First contact"), self.first_contact_label)
+        referrer_row = QHBoxLayout()
+        referrer_row.addWidget(self.referrer_button)
+        referrer_row.addWidget(self.referrer_none)
+        referrer_row.addStretch(1)
+        facts.addRow(self.tr("Introduced by"), referrer_row)
+        facts.addRow(self.tr("Introduced"), self.referred_label)
+        facts.addRow(self.tr("Notes"), self.notes_label)
+
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.edit_button.clicked.connect(lambda: self._emit(self.edit_requested))
+        self.delete_button.clicked.connect(lambda: self._emit(self.delete_requested))
+        self.report_button = QPushButton(self.tr("Export report…"))
+        self.report_button.clicked.connect(lambda: self._emit(self.report_requested))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.report_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.delete_button)
+
+        self.content = QWidget()
+        content_layout = QVBoxLayout(self.content)
+        content_layout.setContentsMargins(16, 12, 16, 12)
+        content_layout.setSpacing(10)
+        content_layout.addWidget(self.name_label)
+        content_layout.addWidget(self.company_label)
+        content_layout.addWidget(self.caution_frame)
+        content_layout.addLayout(facts)
+        content_layout.addStretch(1)
+        content_layout.addLayout(buttons)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.content)
+        self.timeline = TimelineView(engine)
+        self.timeline.ticket_activated.connect(self.ticket_activated)
+        self.tickets = ClientTicketsView(engine)
+        self.tickets.ticket_activated.connect(self.ticket_activated)
+        self.tickets.new_ticket_requested.connect(self.new_ticket_requested)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("clientTabs")
+        self.tabs.addTab(scroll, self.tr("Profile"))
+        self.tabs.addTab(self.timeline, self.tr("Timeline"))
+        self.tabs.addTab(self.tickets, self.tr("Tickets"))
+        # Each further tab is a widget with show_client(client_id | None), loaded when visible.
+        from agencydesk.qt.orders.client_orders import ClientOrdersView
+
+        self.orders = ClientOrdersView(engine)
+        self.orders.client_link_activated.connect(self.client_link_activated)
+        self.tabs.addTab(self.orders, self.tr("Orders"))
+        from agencydesk.qt.clients.client_credentials import ClientCredentialsView
+
+        self.credentials = ClientCredentialsView(engine)
+        self.tabs.addTab(self.credentials, self.tr("Logins"))
+        self.tabs.currentChanged.connect(lambda _index: self._load_tab())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.tabs)
+        self._scroll = self.tabs
+        self._referrer_id: int | None = None
+        self.show_client(None)
+
+    def _emit(self, signal: Signal) -> None:  # type: ignore[valid-type]
+        if self.client_id is not None:
+            signal.emit(self.client_id)  # type: ignore[attr-defined]
+
+    def _open_referrer(self) -> None:
+        if self._referrer_id is not None:
+            self.client_link_activated.emit(self._referrer_id)
+
+    def show_client(self, client_id: int | None) -> None:
+        self.client_id = None
+        if client_id is not None:
+            try:
+                with Session(self._engine) as session:
+                    client = clients.get_client(session=session, client_id=client_id)
+                    referrer = (
+                        clients.get_client(
+                            session=session,
+                            client_id=client.introduced_by_id,
+                            include_deleted=True,
+                        )
+                        if client.introduced_by_id is not None
+                        else None
+                    )
+                    referred = clients.referred_clients(session=session, client_id=client_id)
+            except UserError:
+                client_id = None
+        self._scroll.setVisible(client_id is not None)
+        self.empty_label.setVisible(client_id is None)
+        if client_id is None:
+            return
+        self.client_id = client_id
+        self.name_label.setText(client.name)
+        self.company_label.setText(client.company)
+        self.company_label.setVisible(bool(client.company))
+        self.caution_label.setText(client.caution_note)
+        self.caution_frame.setVisible(bool(client.caution_note))
+        dash = "–"
+        self.phone_label.setText(client.phone or dash)
+        self.email_label.setText(client.email or dash)
+        self.city_label.setText(client.city or dash)
+        self.comfort_label.setText(
+            f"{tech_comfort_dots(client.tech_comfort)}  {tech_comfort_label(client.tech_comfort)}"
+        )
+        self.channel_label.setText(channel_label(client.preferred_channel))
+        self.tags_label.setText(client.tags or dash)
+        self.first_contact_label.setText(format_date(client.first_contact) or dash)
+        self._referrer_id = referrer.id if referrer is not None else None
+        self.referrer_button.setVisible(referrer is not None)
+        self.referrer_none.setVisible(referrer is None)
+        if referrer is not None:
+            self.referrer_button.setText(referrer.name.replace("&", "&&"))  # not a shortcut
+        self.referred_label.setText(", ".join(name for _id, name in referred) or dash)
+        self.notes_label.setText(client.notes or dash)
+        self.website_label.setText(client.website or dash)
+        self._load_tab()
+
+    def _load_tab(self) -> None:
+        """Only the visible tab queries the database."""
+        current = self.tabs.currentWidget()
+        show_client = getattr(current, "show_client", None)
+        if show_client is not None:
+            show_client(self.client_id)
+
+    def refresh(self) -> None:
+        self.show_client(self.client_id)

@@ -1,0 +1,286 @@
+"""The new/edit client dialog. Problems are shown in plain words next to the field concerned."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from agencydesk.core import clients, referrals
+from agencydesk.core.errors import ValidationError
+from agencydesk.core.models import TECH_COMFORT_MAX, TECH_COMFORT_MIN, Channel, Client
+from agencydesk.qt.common.form_errors import add_rows_with_errors
+from agencydesk.qt.common.formatting import channel_label, tech_comfort_label
+
+
+class ClientFormDialog(QDialog):
+    """Edits one client. `saved_client_id` is set once the database has accepted the changes."""
+
+    def __init__(
+        self, engine: Engine, client_id: int | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._engine = engine
+        self.client_id = client_id
+        self.saved_client_id: int | None = None
+        self.setWindowTitle(self.tr("New client") if client_id is None else self.tr("Edit client"))
+        self.setMinimumWidth(520)
+        self._error_labels: dict[str, QLabel] = {}
+
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(self.tr("e.g. Ibu Ratna Wulandari"))
+        self.company = QLineEdit()
+        self.phone = QLineEdit()
+        self.phone.setPlaceholderText(self.tr("+62 812 3456 7890"))
+        self.email = QLineEdit()
+        self.website = QLineEdit()
+        self.website.setPlaceholderText(self.tr("e.g. https://katering-ratna.id"))
+        self.city = QLineEdit()
+        self.city.setPlaceholderText(self.tr("e.g. Makassar, Sulawesi"))
+        self.tech_comfort = QComboBox()
+        for level in range(TECH_COMFORT_MIN, TECH_COMFORT_MAX + 1):
+            self.tech_comfort.addItem(tech_comfort_label(level), level)
+        self.channel = QComboBox()
+        for channel in Channel:
+            self.channel.addItem(channel_label(channel.value), channel.value)
+        self.tags = QLineEdit()
+        self.tags.setPlaceholderText(self.tr("comma-separated, e.g. gentle, referrer"))
+        self.caution_note = QPlainTextEdit()
+        self.caution_note.setPlaceholderText(self.tr("e.g. Be gentle, explain step by step"))
+        self.caution_note.setFixedHeight(64)
+        self.caution_note.setTabChangesFocus(True)
+        self.notes = QPlainTextEdit()
+        self.notes.setFixedHeight(64)
+        self.notes.setTabChangesFocus(True)
+        self.has_first_contact = QCheckBox(self.tr("Known"))
+        self.first_contact = QDateEdit()
+        self.first_contact.setCalendarPopup(True)
+        self.first_contact.setDisplayFormat("yyyy-MM-dd")
+        self.first_contact.setDate(QDate.currentDate())
+        self.first_contact.setEnabled(False)
+        self.has_first_contact.toggled.connect(self.first_contact.setEnabled)
+        self.introduced_by = QComboBox()
+        self.introduced_by.addItem(self.tr("Nobody – came on their own"), None)
+        # when and how the referrer introduced them (saved with referrals.set_referrer)
+        self.has_introduced_on = QCheckBox(self.tr("Known"))
+        self.introduced_on = QDateEdit()
+        self.introduced_on.setCalendarPopup(True)
+        self.introduced_on.setDisplayFormat("yyyy-MM-dd")
+        self.introduced_on.setDate(QDate.currentDate())
+        self.introduced_on.setEnabled(False)
+        self.has_introduced_on.toggled.connect(self.introduced_on.setEnabled)
+        self.introduction_note = QLineEdit()
+        self.introduction_note.setPlaceholderText(self.tr("e.g. Bu Sari told me about you"))
+        self._loaded_referrer_id: int | None = None
+        self._introduction_message_id: int | None = None
+
+        with Session(engine) as session:
+            for other_id, other_name in clients.referrer_choices(
+                session=session, exclude_id=client_id
+            ):
+                self.introduced_by.addItem(other_name, other_id)
+            if client_id is not None:
+                self._load(clients.get_client(session=session, client_id=client_id))
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.has_first_contact)
+        date_row.addWidget(self.first_contact, 1)
+        introduced_row = QHBoxLayout()
+        introduced_row.addWidget(self.has_introduced_on)
+        introduced_row.addWidget(self.introduced_on, 1)
+        rows: list[tuple[str, str, Any]] = [
+            ("name", self.tr("Name *"), self.name),
+            ("company", self.tr("Company"), self.company),
+            ("phone", self.tr("Phone / WhatsApp"), self.phone),
+            ("email", self.tr("Email"), self.email),
+            ("website", self.tr("Website"), self.website),
+            ("city", self.tr("City / island"), self.city),
+            ("tech_comfort", self.tr("Tech comfort"), self.tech_comfort),
+            ("preferred_channel", self.tr("Preferred channel"), self.channel),
+            ("tags", self.tr("Tags"), self.tags),
+            ("caution_note", self.tr("Caution note"), self.caution_note),
+            ("first_contact", self.tr("First contact"), date_row),
+            ("introduced_by_id", self.tr("Introduced by"), self.introduced_by),
+            ("introduced_on", self.tr("Introduced on"), introduced_row),
+            ("introduction_note", self.tr("How they were introduced"), self.introduction_note),
+            ("notes", self.tr("Notes"), self.notes),
+        ]
+        self._error_labels.update(add_rows_with_errors(form, rows))
+        for line_edit, field in (
+            (self.name, "name"),
+            (self.phone, "phone"),
+            (self.email, "email"),
+        ):
+            line_edit.textEdited.connect(lambda _text, f=field: self._clear_error(f))
+
+        self.introduced_by.currentIndexChanged.connect(self._referrer_changed)
+        self._referrer_changed()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.name.setFocus()
+
+    def _load(self, client: Client) -> None:
+        self.name.setText(client.name)
+        self.company.setText(client.company)
+        self.phone.setText(client.phone)
+        self.email.setText(client.email)
+        self.website.setText(client.website)
+        self.city.setText(client.city)
+        self.tech_comfort.setCurrentIndex(self.tech_comfort.findData(client.tech_comfort))
+        self.channel.setCurrentIndex(max(0, self.channel.findData(client.preferred_channel)))
+        self.tags.setText(client.tags)
+        self.caution_note.setPlainText(client.caution_note)
+        self.notes.setPlainText(client.notes)
+        if client.first_contact is not None:
+            self.has_first_contact.setChecked(True)
+            fc = client.first_contact
+            self.first_contact.setDate(QDate(fc.year, fc.month, fc.day))
+        if client.introduced_by_id is not None:
+            index = self.introduced_by.findData(client.introduced_by_id)
+            if index >= 0:
+                self.introduced_by.setCurrentIndex(index)
+        self._loaded_referrer_id = client.introduced_by_id
+        self._introduction_message_id = client.introduction_message_id
+        if client.introduced_on is not None:
+            self.has_introduced_on.setChecked(True)
+            day = client.introduced_on
+            self.introduced_on.setDate(QDate(day.year, day.month, day.day))
+        self.introduction_note.setText(client.introduction_note)
+
+    def _referrer_changed(self, _index: int = 0) -> None:
+        """The day and the note belong to an introduction: only with a referrer."""
+        has_referrer = self.introduced_by.currentData() is not None
+        self.has_introduced_on.setEnabled(has_referrer)
+        self.introduced_on.setEnabled(has_referrer and self.has_introduced_on.isChecked())
+        self.introduction_note.setEnabled(has_referrer)
+        self._clear_error("introduced_by_id")
+
+    def introduction(self) -> dict[str, Any]:
+        """Arguments for `referrals.set_referrer` (without the session and client)."""
+        referrer_id = self.introduced_by.currentData()
+        introduced_on: date | None = None
+        if referrer_id is not None and self.has_introduced_on.isChecked():
+            qdate = self.introduced_on.date()
+            introduced_on = date(qdate.year(), qdate.month(), qdate.day())
+        return {
+            "referrer_id": referrer_id,
+            "introduced_on": introduced_on,
+            "note": self.introduction_note.text() if referrer_id is not None else "",
+            # the message that told us stays linked while the referrer stays the same
+            "message_id": (
+                self._introduction_message_id
+                if referrer_id is not None and referrer_id == self._loaded_referrer_id
+                else None
+            ),
+        }
+
+    def values(self) -> dict[str, Any]:
+        first_contact: date | None = None
+        if self.has_first_contact.isChecked():
+            qdate = self.first_contact.date()
+            first_contact = date(qdate.year(), qdate.month(), qdate.day())
+        return {
+            "name": self.name.text(),
+            "company": self.company.text(),
+            "phone": self.phone.text(),
+            "email": self.email.text(),
+            "website": self.website.text(),
+            "city": self.city.text(),
+            "tech_comfort": self.tech_comfort.currentData(),
+            "preferred_channel": self.channel.currentData(),
+            "tags": self.tags.text(),
+            "caution_note": self.caution_note.toPlainText(),
+            "notes": self.notes.toPlainText(),
+            "first_contact": first_contact,
+            "introduced_by_id": self.introduced_by.currentData(),
+        }
+
+    def error_text(self, code: str) -> str:
+        texts = {
+            "name_required": self.tr("Please enter the client's name."),
+            "too_long": self.tr("This is too long."),
+            "email_invalid": self.tr(
+                "This does not look like an email address (name@example.com)."
+            ),
+            "website_invalid": self.tr(
+                "This does not look like a web address (katering-ratna.id)."
+            ),
+            "phone_invalid": self.tr(
+                "A phone number has digits and may start with + (e.g. +62 812 3456 7890)."
+            ),
+            "tech_comfort_range": self.tr("Choose a level from 1 to 5."),
+            "channel_unknown": self.tr("Choose one of the listed channels."),
+            "first_contact_future": self.tr("The first contact cannot be in the future."),
+            "introduced_by_self": self.tr("A client cannot introduce themselves."),
+            "introduced_by_missing": self.tr("That client does not exist any more."),
+            "introduced_by_cycle": self.tr(
+                "That would be a loop: this client introduced them (directly or through others)."
+            ),
+            "introduced_on_future": self.tr("The introduction cannot be in the future."),
+            "introduction_message_missing": self.tr(
+                "The message about this introduction is no longer there."
+            ),
+        }
+        return texts.get(code, code)
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        for field, label in self._error_labels.items():
+            code = errors.get(field)
+            label.setText(self.error_text(code) if code else "")
+            label.setVisible(code is not None)
+        first = next(iter(errors), None)
+        widget = {"name": self.name, "phone": self.phone, "email": self.email}.get(first or "")
+        if widget is not None:
+            widget.setFocus()
+        self.adjustSize()  # room for the messages, which may take two lines
+
+    def _clear_error(self, field: str) -> None:
+        label = self._error_labels[field]
+        label.clear()
+        label.setVisible(False)
+
+    def save(self) -> None:
+        values = self.values()
+        try:
+            with Session(self._engine) as session:
+                if self.client_id is None:
+                    client = clients.create_client(session=session, values=values)
+                else:
+                    client = clients.update_client(
+                        session=session, client_id=self.client_id, values=values
+                    )
+                assert client.id is not None
+                referrals.set_referrer(session=session, client_id=client.id, **self.introduction())
+                session.commit()
+                self.saved_client_id = client.id
+        except ValidationError as exc:
+            if "introduction_message_id" in exc.errors:  # shown with the note
+                exc.errors["introduction_note"] = exc.errors.pop("introduction_message_id")
+            self.show_errors(exc.errors)
+            return
+        self.accept()

@@ -1,0 +1,186 @@
+"""A client's history: one timeline of everything, their tickets, and billable time per month."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from agencydesk.core import tickets, timeline
+from agencydesk.core.timeline import TimelineEvent
+from agencydesk.qt.common.formatting import (
+    format_datetime,
+    format_duration,
+    format_money,
+    format_short_date,
+)
+from agencydesk.qt.tickets.ticket_model import status_label
+
+TICKET_ROLE = Qt.ItemDataRole.UserRole + 1
+TIMELINE_LIMIT = 200
+
+
+class TimelineView(QTextBrowser):
+    """Newest first; ticket titles link to the ticket. All text is escaped."""
+
+    ticket_activated = Signal(int)
+
+    def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._engine = engine
+        self.setObjectName("clientTimeline")
+        self.setOpenLinks(False)
+        self.anchorClicked.connect(self._clicked)
+        self.events: list[TimelineEvent] = []
+
+    def _clicked(self, url: object) -> None:
+        text = url.toString() if hasattr(url, "toString") else str(url)
+        if text.startswith("ticket:"):
+            self.ticket_activated.emit(int(text.split(":", 1)[1]))
+
+    def _describe(self, event: TimelineEvent) -> tuple[str, str]:
+        """(icon, headline) for an event; the body is shown under it."""
+        kinds = {
+            "ticket_opened": ("🎫", self.tr("Ticket opened")),
+            "ticket_resolved": ("✅", self.tr("Ticket resolved")),
+            "guide_sent": ("📘", self.tr("Guide sent")),
+            "note": ("📝", self.tr("Internal note")),
+            "media": ("📎", self.tr("Picture or file")),
+            "order_quoted": ("📝", self.tr("Quote sent")),
+            "order_won": ("🤝", self.tr("Order won")),
+            "order_paid": ("💰", self.tr("Order paid")),
+        }
+        if event.kind == "message":
+            return ("💬", self.tr("I wrote") if event.from_me else self.tr("Client wrote"))
+        return kinds.get(event.kind, ("•", event.kind))
+
+    @staticmethod
+    def _row(
+        when: str, icon: str, headline: str, subject: str, body: str, *, escaped: bool = False
+    ) -> str:
+        """One line of the timeline; *subject* is ready HTML, *body* is escaped unless done."""
+        if body and not escaped:
+            body = f"<br><span style='color:#333333'>{html.escape(body)}</span>"
+        return (
+            "<tr><td style='color:#777777; white-space:nowrap; padding-right:8px'>"
+            f"{html.escape(when)}</td>"
+            f"<td>{icon} <b>{html.escape(headline)}</b>{subject}{body}</td></tr>"
+        )
+
+    def show_client(self, client_id: int | None) -> None:
+        if client_id is None:
+            self.events = []
+            self.clear()
+            return
+        with Session(self._engine) as session:
+            self.events = timeline.client_timeline(
+                session=session, client_id=client_id, limit=TIMELINE_LIMIT
+            )
+        if not self.events:
+            self.setHtml(
+                "<p style='color:#777777'>"
+                + html.escape(self.tr("Nothing has happened with this client yet."))
+                + "</p>"
+            )
+            return
+        rows = []
+        for event in self.events:
+            icon, headline = self._describe(event)
+            subject = ""
+            if event.subject:
+                target = f"ticket:{event.ticket_id}" if event.ticket_id else ""
+                escaped = html.escape(event.subject)
+                subject = f' · <a href="{target}">{escaped}</a>' if target else f" · {escaped}"
+            body = ""
+            when = format_datetime(event.at)
+            if event.kind.startswith("order_"):
+                # orders happen on a day, and carry "<amount> <currency>" as raw text
+                when = format_short_date(event.at.date())
+                amount, _space, currency = event.body.partition(" ")
+                money = format_money(int(amount), currency or "IDR") if amount.isdigit() else ""
+                rows.append(self._row(when, icon, headline, subject, money))
+                continue
+            if event.body:
+                shown = event.body if len(event.body) < 400 else event.body[:400] + "…"
+                body = (
+                    "<br><span style='color:#333333'>"
+                    + html.escape(shown).replace("\n", "<br>")
+                    + "</span>"
+                )
+            rows.append(self._row(when, icon, headline, subject, body, escaped=True))
+        self.setHtml(
+            "<table cellspacing='0' cellpadding='4' width='100%'>" + "".join(rows) + "</table>"
+        )
+
+
+class ClientTicketsView(QWidget):
+    ticket_activated = Signal(int)
+    new_ticket_requested = Signal(int)
+
+    def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._engine = engine
+        self.client_id: int | None = None
+        self.list = QListWidget()
+        self.list.setObjectName("clientTickets")
+        self.list.itemActivated.connect(self._activated)
+        self.list.itemDoubleClicked.connect(self._activated)
+        self.new_button = QPushButton(self.tr("New ticket…"))
+        self.new_button.clicked.connect(self._new)
+        self.time_label = QLabel()
+        self.time_label.setObjectName("billableTime")
+        self.time_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.time_label.setWordWrap(True)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.time_label, 1)
+        bottom.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(bottom)
+
+    def _new(self) -> None:
+        if self.client_id is not None:
+            self.new_ticket_requested.emit(self.client_id)
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        self.ticket_activated.emit(int(item.data(TICKET_ROLE)))
+
+    def show_client(self, client_id: int | None) -> None:
+        self.client_id = client_id
+        self.list.clear()
+        self.time_label.clear()
+        if client_id is None:
+            return
+        with Session(self._engine) as session:
+            rows = tickets.list_tickets(
+                session=session, client_id=client_id, status=None, sort="created", descending=True
+            )
+            months = tickets.monthly_time(session=session, client_id=client_id)
+        for row in rows:
+            item = QListWidgetItem(f"{row.title}  ·  {status_label(row.status)}")
+            item.setData(TICKET_ROLE, row.id)
+            self.list.addItem(item)
+        if months:
+            lines = [self.tr("Billable time per month:")]
+            for month in months[:6]:
+                line = f"{month.month}: {format_duration(month.billable_seconds)}"
+                if month.other_seconds:
+                    line += self.tr(" (+ {time} not billable)").format(
+                        time=format_duration(month.other_seconds)
+                    )
+                lines.append(line)
+            self.time_label.setText("\n".join(lines))
+        else:
+            self.time_label.setText(self.tr("No time recorded yet."))

@@ -1,0 +1,75 @@
+"""The client list as a table model over SQL: filtering and sorting run in the database, rows are
+fetched a page at a time as the view scrolls (never the whole table into memory or widgets)."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from agencydesk.core import clients
+from agencydesk.core.clients import ClientRow, SortKey
+from agencydesk.qt.clients.client_columns import CLIENT_ID_ROLE as CLIENT_ID_ROLE
+from agencydesk.qt.clients.client_columns import cell_data, header_data
+from agencydesk.qt.common.paged_model import PAGE_SIZE as PAGE_SIZE
+from agencydesk.qt.common.paged_model import PagedTableModel
+
+_ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class ClientTableModel(PagedTableModel[ClientRow]):
+    COLUMNS: ClassVar[tuple[tuple[str, SortKey], ...]] = (
+        ("name", "name"),
+        ("company", "company"),
+        ("city", "city"),
+        ("phone", "phone"),
+        ("tech_comfort", "tech_comfort"),
+        ("preferred_channel", "preferred_channel"),
+        ("tags", "tags"),
+    )
+
+    def __init__(self, engine: Engine, parent: QObject | None = None) -> None:
+        super().__init__(engine, "name", parent)
+        self._search = ""
+        self._reload()
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        return header_data(section, orientation, role)  # shared with the start-up list
+
+    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        return cell_data(self._rows[index.row()], index.column(), role)
+
+    @property
+    def search(self) -> str:
+        return self._search
+
+    def set_search(self, text: str) -> None:
+        text = " ".join(text.split())
+        if text != self._search:
+            self._search = text
+            self.refresh()
+
+    def client_id(self, row: int) -> int | None:
+        return self.row_id(row)
+
+    # -- SQL ---------------------------------------------------------------------------------
+    def _count(self) -> int:
+        with Session(self._engine) as session:
+            return clients.count_clients(session=session, search=self._search)
+
+    def _query(self, offset: int) -> list[ClientRow]:
+        with Session(self._engine) as session:
+            return clients.list_clients(
+                session=session,
+                search=self._search,
+                sort=self._sort,
+                descending=self._descending,
+                offset=offset,
+                limit=PAGE_SIZE,
+            )

@@ -1,0 +1,250 @@
+"""The add/edit dialog for a client login. The password goes to the keyring, in a worker (the
+keyring may take a moment, or ask for its own password); everything else to the database.
+
+Editing without typing a new password keeps the stored one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from agencydesk.core import credentials
+from agencydesk.core.credentials import CredentialRow
+from agencydesk.core.db import session_scope
+from agencydesk.core.errors import UserError, ValidationError
+from agencydesk.qt.common import workers
+from agencydesk.qt.common.form_errors import add_rows_with_errors
+
+
+def _save(
+    engine: Engine,
+    client_id: int,
+    credential_id: int | None,
+    values: dict[str, str],
+    secret: str | None,
+) -> CredentialRow:
+    with session_scope(engine) as session:
+        if credential_id is None:
+            return credentials.add_credential(
+                session=session, client_id=client_id, values=values, secret=secret or ""
+            )
+        return credentials.update_credential(
+            session=session, credential_id=credential_id, values=values, secret=secret
+        )
+
+
+class CredentialFormDialog(QDialog):
+    """Adds or edits one login. `saved_id` is set once the database and keyring have it."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        client_id: int,
+        credential_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._engine = engine
+        self.client_id = client_id
+        self.credential_id = credential_id
+        self.saved_id: int | None = None
+        self.saving = False
+        self.setWindowTitle(
+            self.tr("New login") if credential_id is None else self.tr("Edit login")
+        )
+        self.setMinimumWidth(500)
+        self._error_labels: dict[str, QLabel] = {}
+
+        self.label = QLineEdit()
+        self.label.setObjectName("credentialLabel")
+        self.label.setPlaceholderText(self.tr("e.g. cPanel, WordPress admin, domain registrar"))
+        self.url = QLineEdit()
+        self.url.setObjectName("credentialUrl")
+        self.url.setPlaceholderText(self.tr("e.g. https://katering-ratna.id/wp-admin"))
+        self.username = QLineEdit()
+        self.username.setObjectName("credentialUsername")
+        self.username.setPlaceholderText(self.tr("the user name or email to log in with"))
+        self.secret = QLineEdit()
+        self.secret.setObjectName("credentialSecret")
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret.setInputMethodHints(
+            Qt.InputMethodHint.ImhHiddenText
+            | Qt.InputMethodHint.ImhNoPredictiveText
+            | Qt.InputMethodHint.ImhSensitiveData
+        )
+        if credential_id is not None:
+            self.secret.setPlaceholderText(self.tr("unchanged; type a new one to replace it"))
+        self.show_secret = QCheckBox(self.tr("Show"))
+        self.show_secret.setObjectName("showSecret")
+        self.show_secret.toggled.connect(self._toggle_secret)
+        secret_row = QHBoxLayout()
+        secret_row.addWidget(self.secret, 1)
+        secret_row.addWidget(self.show_secret)
+        self.notes = QPlainTextEdit()
+        self.notes.setObjectName("credentialNotes")
+        self.notes.setPlaceholderText(
+            self.tr("Not secret: e.g. who pays the hosting, when the domain renews")
+        )
+        self.notes.setFixedHeight(64)
+        self.notes.setTabChangesFocus(True)
+
+        if credential_id is not None:
+            with Session(engine) as session:
+                row = credentials.get_credential(session=session, credential_id=credential_id)
+            self.label.setText(row.label)
+            self.url.setText(row.url)
+            self.username.setText(row.username)
+            self.notes.setPlainText(row.notes)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        rows: list[tuple[str, str, Any]] = [
+            ("label", self.tr("Label *"), self.label),
+            ("url", self.tr("Web address"), self.url),
+            ("username", self.tr("User name"), self.username),
+            (
+                "secret",
+                self.tr("Password *") if credential_id is None else self.tr("Password"),
+                secret_row,
+            ),
+            ("notes", self.tr("Notes"), self.notes),
+        ]
+        self._error_labels.update(add_rows_with_errors(form, rows))
+        self.label.textEdited.connect(lambda _text: self._clear_error("label"))
+        self.secret.textEdited.connect(lambda _text: self._clear_error("secret"))
+
+        note = QLabel(
+            self.tr(
+                "The password is kept in your system's keyring, never in agencydesk's "
+                "database or backups."
+            )
+        )
+        note.setObjectName("keyringNote")
+        note.setTextFormat(Qt.TextFormat.PlainText)
+        note.setWordWrap(True)
+        note.setStyleSheet("color: palette(dark);")
+        self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self.label.setFocus()
+        self._fit()
+
+    def _fit(self) -> None:
+        """Tall enough for the wrapped texts (the note, messages under the fields)."""
+        layout = self.layout()
+        width = max(self.width(), self.minimumWidth())
+        height = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else 0
+        self.resize(width, max(height, layout.totalSizeHint().height()))
+
+    def _toggle_secret(self, shown: bool) -> None:
+        self.secret.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
+
+    def values(self) -> dict[str, str]:
+        return {
+            "label": " ".join(self.label.text().split()),
+            "url": self.url.text().strip(),
+            "username": self.username.text().strip(),
+            "notes": self.notes.toPlainText(),
+        }
+
+    def error_text(self, code: str) -> str:
+        texts = {
+            "label_required": self.tr("Please give the login a label (e.g. cPanel)."),
+            "label_taken": self.tr("This client already has a login with this label."),
+            "secret_required": self.tr("Please enter the password."),
+            "too_long": self.tr("This is too long."),
+        }
+        return texts.get(code, code)
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        for field, label in self._error_labels.items():
+            code = errors.get(field)
+            label.setText(self.error_text(code) if code else "")
+            label.setVisible(code is not None)
+        self._fit()  # room for the messages, which may take two lines
+        first = next(iter(errors), "")
+        widget = {"label": self.label, "secret": self.secret}.get(first)
+        if widget is not None:
+            widget.setFocus()
+
+    def _clear_error(self, field: str) -> None:
+        self._error_labels[field].clear()
+        self._error_labels[field].setVisible(False)
+
+    def save(self) -> None:
+        if self.saving:
+            return
+        values = self.values()
+        errors = credentials.validate(values)
+        secret: str | None = self.secret.text()
+        if not secret:
+            if self.credential_id is None:
+                errors["secret"] = "secret_required"
+            secret = None  # editing: keep the stored password
+        if errors:
+            self.show_errors(errors)
+            return
+        self._set_saving(True)
+        engine, client_id, credential_id = self._engine, self.client_id, self.credential_id
+        workers.run_task(
+            lambda: _save(engine, client_id, credential_id, values, secret),
+            self._saved,
+            self._failed,
+        )
+
+    def _set_saving(self, saving: bool) -> None:
+        self.saving = saving
+        self.buttons.setEnabled(not saving)
+        self.status.setText(
+            self.tr("Saving… (your keyring may ask for its password)") if saving else ""
+        )
+
+    def _saved(self, row: CredentialRow) -> None:
+        self._set_saving(False)
+        self.saved_id = row.id
+        self.secret.clear()  # do not keep the password around longer than needed
+        self.accept()
+
+    def _failed(self, exc: BaseException, details: str) -> None:
+        from agencydesk.qt.common.dialogs import report_exception, show_user_error
+
+        self._set_saving(False)
+        if isinstance(exc, ValidationError):
+            self.show_errors(exc.errors)
+        elif isinstance(exc, UserError):
+            show_user_error(self, str(exc))
+        else:
+            report_exception(self, exc, details)
+
+    def reject(self) -> None:
+        if self.saving:
+            return  # the keyring is being written; closing now would hide how it ended
+        self.secret.clear()
+        super().reject()

@@ -1,0 +1,139 @@
+"""The client list as start-up first shows it: the first page of rows, read-only.
+
+It is on screen while the data layer (SQLAlchemy, SQLModel) is still being imported in a worker,
+then the main window swaps in the real `ClientsPage`, keeping the selected client. It looks like
+that page (same columns, widths, search box and splitter) but does nothing: no search, sorting,
+editing or details until the real page is in. Light: never imports SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from agencydesk.core.quick_list import QuickPage
+from agencydesk.core.rows import ClientRow
+from agencydesk.qt.clients.client_columns import (
+    COLUMN_WIDTHS,
+    FIELDS,
+    cell_data,
+    header_data,
+    new_client_title,
+    search_placeholder,
+)
+
+_ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class QuickClientModel(QAbstractTableModel):
+    """A fixed list of client rows, shown exactly as `ClientTableModel` shows them."""
+
+    def __init__(self, rows: list[ClientRow], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows = rows
+
+    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(FIELDS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        return header_data(section, orientation, role)
+
+    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        return cell_data(self._rows[index.row()], index.column(), role)
+
+    def flags(self, index: _ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def client_id(self, row: int) -> int | None:
+        return self._rows[row].id if 0 <= row < len(self._rows) else None
+
+
+class QuickClientView(QWidget):
+    """Read-only stand-in for `ClientsPage` while the database layer loads."""
+
+    def __init__(self, page: QuickPage, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.total = page.total
+        self.model = QuickClientModel(page.rows, self)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("quickClientSearch")
+        self.search.setPlaceholderText(search_placeholder())
+        self.search.setEnabled(False)
+        self.new_button = QPushButton(new_client_title())
+        self.new_button.setEnabled(False)
+
+        self.table = QTableView()
+        self.table.setObjectName("quickClientTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)  # as the real list is sorted
+        header.setSortIndicatorShown(True)
+        header.setSectionsClickable(False)  # sorting waits for the real list
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            self.table.setColumnWidth(column, width)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.new_button)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(top)
+        left_layout.addWidget(self.table)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(QWidget())  # where the client's details will be
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([760, 360])
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.splitter)
+        if self.model.rowCount():  # the real page starts on its first row too
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(0, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+
+    def current_client_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.client_id(index.row()) if index.isValid() else None

@@ -1,0 +1,469 @@
+"""Writing a how-to guide: Markdown on the left, the finished look on the right as you type.
+
+Pictures chosen with "Insert picture…" wait in the dialog and go into the database with the guide
+when it is saved (Cancel leaves nothing behind). Problems are explained next to the field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, QUrl
+from PySide6.QtGui import (
+    QColor,
+    QDesktopServices,
+    QFont,
+    QImage,
+    QPainter,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from agencydesk.core import guides
+from agencydesk.core.db import session_scope
+from agencydesk.core.errors import ValidationError
+from agencydesk.core.models import GuideLevel
+from agencydesk.qt.common.databus import bus
+from agencydesk.qt.common.dialogs import ask_yes_no, show_user_error
+from agencydesk.qt.guides.guide_models import language_label, level_label
+
+PREVIEW_DELAY_MS = 200
+MARKDOWN_FEATURES = (
+    QTextDocument.MarkdownFeature.MarkdownDialectGitHub
+    | QTextDocument.MarkdownFeature.MarkdownNoHTML
+)
+
+
+class GuidePreview(QTextBrowser):
+    """A guide's Markdown as the freelancer will read it, pictures (`image:NAME`) included.
+
+    HTML inside the Markdown is shown as typed, never interpreted. Web links open in the browser.
+    """
+
+    MAX_IMAGE_WIDTH = 420
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.anchorClicked.connect(self._open_link)
+        self._images: dict[str, bytes] = {}
+        self._fetch: Callable[[str], bytes | None] | None = None
+        self.document().setDocumentMargin(12)
+
+    def set_image_source(
+        self, images: dict[str, bytes], fetch: Callable[[str], bytes | None] | None = None
+    ) -> None:
+        """Pictures by name, and optionally a way to fetch the ones not in *images*."""
+        self._images = dict(images)
+        self._fetch = fetch
+
+    def show_markdown(self, markdown: str, *, keep_scroll: bool = False) -> None:
+        """Show *markdown*, keeping its line breaks as WhatsApp will (Markdown would join them)."""
+        scroll = self.verticalScrollBar().value() if keep_scroll else 0
+        self.document().setMarkdown(guides.with_hard_line_breaks(markdown), MARKDOWN_FEATURES)
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+        self.verticalScrollBar().setValue(scroll)
+
+    def loadResource(self, kind: int, url: QUrl | str) -> Any:
+        url = QUrl(url)
+        if url.scheme() != "image":
+            return None
+        name = url.path()
+        data = self._images.get(name)
+        if data is None and self._fetch is not None:
+            data = self._fetch(name)
+            if data is not None:
+                self._images[name] = data
+        image = QImage.fromData(QByteArray(data)) if data else QImage()
+        if image.isNull():
+            return self._missing_picture(name)
+        if image.width() > self.MAX_IMAGE_WIDTH:
+            image = image.scaledToWidth(
+                self.MAX_IMAGE_WIDTH, Qt.TransformationMode.SmoothTransformation
+            )
+        return image
+
+    def _missing_picture(self, name: str) -> QImage:
+        image = QImage(QSize(260, 64), QImage.Format.Format_ARGB32)
+        image.fill(QColor("#f3f3f3"))
+        painter = QPainter(image)
+        painter.setPen(QColor("#8a8a8a"))
+        painter.drawRect(0, 0, image.width() - 1, image.height() - 1)
+        painter.drawText(
+            image.rect().adjusted(8, 0, -8, 0),
+            Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+            self.tr("Picture not found: {name}").format(name=name),
+        )
+        painter.end()
+        return image
+
+    def _open_link(self, url: QUrl) -> None:
+        if url.scheme() in ("http", "https", "mailto"):
+            QDesktopServices.openUrl(url)
+
+
+def _error_label(field: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(f"error_{field}")
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setStyleSheet("color: #b3261e;")
+    label.setVisible(False)
+    return label
+
+
+class GuideEditorDialog(QDialog):
+    """Writes or edits one guide. `saved_guide_id` is set once the database accepted it."""
+
+    def __init__(
+        self, engine: Engine, guide_id: int | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._engine = engine
+        self.guide_id = guide_id
+        self.saved_guide_id: int | None = None
+        #: pictures inserted but not saved yet: name → (data, MIME type)
+        self.pending_images: dict[str, tuple[bytes, str]] = {}
+        self._stored_images: set[str] = set()
+        self._error_labels: dict[str, QLabel] = {}
+        self.setWindowTitle(self.tr("New guide") if guide_id is None else self.tr("Edit guide"))
+        self.setSizeGripEnabled(True)
+
+        self.title = QLineEdit()
+        self.title.setPlaceholderText(self.tr("e.g. How to log in to your WordPress dashboard"))
+        self.language = QComboBox()
+        for code in guides.LANGUAGES:
+            self.language.addItem(language_label(code), code)
+        self.level = QComboBox()
+        for level in guides.LEVELS:
+            self.level.addItem(level_label(level), level)
+        self.level.setToolTip(
+            self.tr("Very gentle: tiny steps and no jargon, for clients who need every step")
+        )
+        self.variant_of = QComboBox()
+        self.variant_of.addItem(self.tr("None – this is an original guide"), None)
+        self.variant_of.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.variant_of.currentIndexChanged.connect(self._variant_changed)
+        self.tags = QLineEdit()
+        self.tags.setPlaceholderText(self.tr("comma-separated, e.g. wordpress, login"))
+
+        self.body = QPlainTextEdit()
+        self.body.setObjectName("guideBody")
+        self.body.setPlaceholderText(
+            self.tr(
+                "Write the guide in plain words, one step per line:\n\n"
+                "Hello {first_name},\n\n"
+                "1. Open {site_url}/wp-admin\n"
+                "1. Type your user name and password\n"
+                "1. Click **Log In**"
+            )
+        )
+        self.body.setTabChangesFocus(True)
+        mono = QFont("monospace")
+        mono.setStyleHint(QFont.StyleHint.Monospace)
+        self.body.setFont(mono)
+        self.preview = GuidePreview()
+        self.preview.setObjectName("guidePreview")
+        self.preview.setPlaceholderText(self.tr("The guide appears here as you type."))
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(PREVIEW_DELAY_MS)
+        self._preview_timer.timeout.connect(self.update_preview)
+        self.body.textChanged.connect(self._preview_timer.start)
+
+        self.picture_button = QPushButton(self.tr("Insert picture…"))
+        self.picture_button.clicked.connect(self.insert_picture)
+        self.placeholder_button = QPushButton(self.tr("Insert placeholder"))
+        menu = QMenu(self.placeholder_button)
+        for key, meaning in self._placeholder_meanings().items():
+            action = menu.addAction(f"{{{key}}}  –  {meaning}")
+            action.triggered.connect(lambda _checked=False, k=key: self.insert_text(f"{{{k}}}"))
+        self.placeholder_button.setMenu(menu)
+        hint = QLabel(self.tr("**bold**   *italic*   1. steps   - points   # heading"))
+        hint.setTextFormat(Qt.TextFormat.PlainText)
+        hint.setStyleSheet("color: palette(dark);")
+
+        with Session(engine) as session:
+            for other_id, other_title in guides.variant_choices(
+                session=session, exclude_id=guide_id
+            ):
+                self.variant_of.addItem(other_title, other_id)
+            if guide_id is not None:
+                guide = guides.get_guide(session=session, guide_id=guide_id)
+                self._load(guide.title, guide.language, guide.level, guide.tags, guide.body)
+                self._set_variant(guide.gentle_variant_of_id)
+                self._stored_images = {
+                    info.name for info in guides.list_images(session=session, guide_id=guide_id)
+                }
+        self.preview.set_image_source({}, self._fetch_image)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        language_row = QHBoxLayout()
+        language_row.addWidget(self.language, 1)
+        level_caption = QLabel(self.tr("Level"))
+        language_row.addSpacing(12)
+        language_row.addWidget(level_caption)
+        language_row.addWidget(self.level, 1)
+        rows: list[tuple[str, str, Any]] = [
+            ("title", self.tr("Title *"), self.title),
+            ("language", self.tr("Language"), language_row),
+            ("gentle_variant_of_id", self.tr("Gentle version of"), self.variant_of),
+            ("tags", self.tr("Tags"), self.tags),
+        ]
+        for field, label, widget in rows:
+            form.addRow(label, widget)
+            error = _error_label(field)
+            form.addRow("", error)
+            self._error_labels[field] = error
+        self._error_labels["level"] = self._error_labels["language"]
+        self.title.textEdited.connect(lambda _text: self._clear_error("title"))
+
+        editor = QWidget()
+        editor_layout = QVBoxLayout(editor)
+        editor_layout.setContentsMargins(0, 0, 0, 0)
+        editor_caption = QLabel(self.tr("Text (Markdown)"))
+        editor_layout.addWidget(editor_caption)
+        editor_layout.addWidget(self.body, 1)
+        tools = QHBoxLayout()
+        tools.addWidget(self.picture_button)
+        tools.addWidget(self.placeholder_button)
+        tools.addStretch(1)
+        editor_layout.addLayout(tools)
+        editor_layout.addWidget(hint)
+        body_error = _error_label("body")
+        editor_layout.addWidget(body_error)
+        self._error_labels["body"] = body_error
+        viewer = QWidget()
+        viewer_layout = QVBoxLayout(viewer)
+        viewer_layout.setContentsMargins(0, 0, 0, 0)
+        viewer_layout.addWidget(QLabel(self.tr("Preview")))
+        viewer_layout.addWidget(self.preview, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(editor)
+        self.splitter.addWidget(viewer)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([520, 480])
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.buttons)
+        self.resize(1040, 720)
+        self.update_preview()
+        self._saved_values = self.values()
+        self.title.setFocus()
+
+    def _placeholder_meanings(self) -> dict[str, str]:
+        return {
+            "call_name": self.tr("how you greet the client, e.g. Bu Ratna"),
+            "first_name": self.tr("first name, e.g. Ratna"),
+            "client_name": self.tr("full name, e.g. Ibu Ratna Wulandari"),
+            "company": self.tr("the client's company"),
+            "site_url": self.tr("the client's website"),
+            "my_name": self.tr("your name"),
+            "today": self.tr("today's date"),
+        }
+
+    def _load(self, title: str, language: str, level: str, tags: str, body: str) -> None:
+        self.title.setText(title)
+        self.language.setCurrentIndex(max(0, self.language.findData(language)))
+        self.level.setCurrentIndex(max(0, self.level.findData(level)))
+        self.tags.setText(tags)
+        self.body.setPlainText(body)
+
+    def _set_variant(self, variant_of_id: int | None) -> None:
+        index = self.variant_of.findData(variant_of_id) if variant_of_id is not None else -1
+        if index >= 0:
+            self.variant_of.setCurrentIndex(index)
+
+    def _variant_changed(self, _index: int) -> None:
+        if self.variant_of.currentData() is not None:
+            self.level.setCurrentIndex(max(0, self.level.findData(GuideLevel.VERY_GENTLE.value)))
+
+    # -- pictures ----------------------------------------------------------------------------
+    def _fetch_image(self, name: str) -> bytes | None:
+        pending = self.pending_images.get(name)
+        if pending is not None:
+            return pending[0]
+        if self.guide_id is None:
+            return None
+        with Session(self._engine) as session:
+            image = guides.get_image(session=session, guide_id=self.guide_id, name=name)
+            return bytes(image.data) if image is not None else None
+
+    def insert_picture(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Insert picture"),
+            str(Path.home()),
+            self.tr("Pictures (*.png *.jpg *.jpeg *.gif *.webp)"),
+        )
+        if path:
+            self.insert_picture_file(Path(path))
+
+    def insert_picture_file(self, path: Path) -> bool:
+        """Keep the picture at *path* for saving and put its reference at the cursor."""
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            show_user_error(
+                self,
+                self.tr("Could not read {file}: {reason}").format(
+                    file=path.name, reason=exc.strerror or str(exc)
+                ),
+            )
+            return False
+        mime_type = guides.sniff_image_type(data)
+        if mime_type is None:
+            show_user_error(self, self.tr("Please choose a PNG, JPEG, GIF or WebP picture."))
+            return False
+        if len(data) > guides.MAX_IMAGE_BYTES:
+            show_user_error(
+                self, self.tr("This picture is larger than 5 MB. Please choose a smaller one.")
+            )
+            return False
+        with Session(self._engine) as session:
+            name = guides.unique_image_name(
+                session=session,
+                guide_id=self.guide_id,
+                name=guides.safe_image_name(path.name),
+                taken=set(self.pending_images) | self._stored_images,
+            )
+        self.pending_images[name] = (data, mime_type)
+        alt = " ".join(path.stem.replace("_", " ").replace("-", " ").split()) or name
+        alt = alt.replace("[", "(").replace("]", ")")
+        cursor = self.body.textCursor()
+        before = "" if cursor.atBlockStart() else "\n"
+        self.insert_text(f"{before}![{alt}](image:{name})\n")
+        return True
+
+    def insert_text(self, text: str) -> None:
+        self.body.insertPlainText(text)
+        self.body.setFocus()
+
+    # -- preview -----------------------------------------------------------------------------
+    def update_preview(self) -> None:
+        self._preview_timer.stop()
+        self.preview.show_markdown(self.body.toPlainText(), keep_scroll=True)
+
+    # -- saving ------------------------------------------------------------------------------
+    def values(self) -> dict[str, Any]:
+        return {
+            "title": self.title.text(),
+            "language": self.language.currentData(),
+            "level": self.level.currentData(),
+            "gentle_variant_of_id": self.variant_of.currentData(),
+            "tags": self.tags.text(),
+            "body": self.body.toPlainText(),
+        }
+
+    def has_changes(self) -> bool:
+        return self.values() != self._saved_values or bool(self.pending_images)
+
+    def reject(self) -> None:
+        """Cancel or Esc: ask before throwing away what was written."""
+        if self.has_changes() and not ask_yes_no(
+            self,
+            self.tr("Discard changes"),
+            self.tr("Close without saving? What you wrote in this guide will be lost."),
+        ):
+            return
+        super().reject()
+
+    def error_text(self, code: str) -> str:
+        texts = {
+            "title_required": self.tr("Please give the guide a title."),
+            "too_long": self.tr("This is too long."),
+            "language_unknown": self.tr("Choose Bahasa Indonesia or English."),
+            "level_unknown": self.tr("Choose one of the listed levels."),
+            "variant_self": self.tr("A guide cannot be a gentle version of itself."),
+            "variant_missing": self.tr("That guide does not exist any more."),
+            "variant_of_variant": self.tr(
+                "That guide is itself a gentle version: choose its original."
+            ),
+            "variant_has_variants": self.tr(
+                "Other guides are gentle versions of this one, so it cannot be one itself."
+            ),
+            "image_name_invalid": self.tr("A picture name is not usable. Please insert it again."),
+            "image_name_taken": self.tr("This guide already has a picture with that name."),
+            "image_too_large": self.tr(
+                "This picture is larger than 5 MB. Please choose a smaller one."
+            ),
+            "image_empty": self.tr("The picture file is empty."),
+            "image_type_unknown": self.tr("Please choose a PNG, JPEG, GIF or WebP picture."),
+        }
+        return texts.get(code, code)
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        shown: dict[QLabel, str] = {}
+        for field, label in self._error_labels.items():
+            code = errors.get(field)
+            if code:
+                shown[label] = self.error_text(code)
+        for label in set(self._error_labels.values()):
+            label.setText(shown.get(label, ""))
+            label.setVisible(label in shown)
+        others = [code for field, code in errors.items() if field not in self._error_labels]
+        if others:
+            show_user_error(self, "\n".join(self.error_text(code) for code in others))
+        if "title" in errors:
+            self.title.setFocus()
+
+    def _clear_error(self, field: str) -> None:
+        label = self._error_labels[field]
+        label.clear()
+        label.setVisible(False)
+
+    def save(self) -> None:
+        try:
+            with session_scope(self._engine) as session:
+                if self.guide_id is None:
+                    guide = guides.create_guide(session=session, values=self.values())
+                else:
+                    guide = guides.update_guide(
+                        session=session, guide_id=self.guide_id, values=self.values()
+                    )
+                assert guide.id is not None
+                for name, (data, mime_type) in self.pending_images.items():
+                    guides.add_image(
+                        session=session,
+                        guide_id=guide.id,
+                        name=name,
+                        data=data,
+                        mime_type=mime_type,
+                    )
+                saved_id = guide.id
+        except ValidationError as exc:
+            self.show_errors(exc.errors)
+            return
+        self.saved_guide_id = saved_id
+        self.pending_images.clear()
+        bus().notify("guides")
+        self.accept()

@@ -1,0 +1,365 @@
+"""The Guides section: the library of patient how-to notes, one read at a time, sent from here.
+
+Left: search and the list. Right: the chosen guide as it reads, who already received it, and the
+buttons to edit, delete (asked first, undoable) and send it to a client.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from agencydesk.core import guides
+from agencydesk.core.db import session_scope
+from agencydesk.core.errors import UserError
+from agencydesk.core.models import GuideLevel
+from agencydesk.qt.common.databus import bus
+from agencydesk.qt.common.dialogs import ask_yes_no
+from agencydesk.qt.guides.guide_editor import GuideEditorDialog, GuidePreview
+from agencydesk.qt.guides.guide_models import GuideTableModel, language_label, level_label
+from agencydesk.qt.guides.send_guide_dialog import SendGuideDialog, format_day
+
+SEARCH_DELAY_MS = 150
+#: data-bus topics that can change what this page shows
+_TOPICS = {"guides", "sends", "clients", "all"}
+
+
+def _plain_label(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class GuidesPage(QWidget):
+    #: (guide id, title) of a guide just deleted, so the window can offer Undo
+    guide_deleted = Signal(int, str)
+
+    def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._engine = engine
+        self.guide_id: int | None = None
+        self._linked_id: int | None = None
+        #: who signs the guides ({my_name}); the window may set it from the settings
+        self.my_name = ""
+        self.model = GuideTableModel(engine, self)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("guideSearch")
+        self.search.setPlaceholderText(self.tr("Search guides by title, text or tag"))
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_search)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.language_filter = QComboBox()
+        self.language_filter.addItem(self.tr("All languages"), None)
+        for code in guides.LANGUAGES:
+            self.language_filter.addItem(language_label(code), code)
+        self.language_filter.currentIndexChanged.connect(lambda _index: self.apply_search())
+        self.new_button = QPushButton(self.tr("New guide"))
+        self.new_button.clicked.connect(self.new_guide)
+
+        self.table = QTableView()
+        self.table.setObjectName("guideTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setShowGrid(False)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.doubleClicked.connect(lambda _index: self.edit_current())
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+
+        # -- the chosen guide --
+        self.empty_label = QLabel(
+            self.tr("No guide chosen. Write your first how-to with “New guide”.")
+        )
+        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setStyleSheet("color: palette(mid); padding: 24px;")
+        self.title_label = _plain_label()
+        self.title_label.setObjectName("guideTitle")
+        font = self.title_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.meta_label = _plain_label()
+        self.meta_label.setStyleSheet("color: palette(dark);")
+        self.linked_caption = QLabel()
+        self.linked_button = QPushButton()
+        self.linked_button.setFlat(True)
+        self.linked_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.linked_button.setStyleSheet("text-align: left; color: palette(link); padding: 0;")
+        self.linked_button.clicked.connect(self._open_linked)
+        linked_row = QHBoxLayout()
+        linked_row.addWidget(self.linked_caption)
+        linked_row.addWidget(self.linked_button)
+        linked_row.addStretch(1)
+        self.preview = GuidePreview()
+        self.preview.setObjectName("guideReader")
+        self.preview.setFrameShape(QFrame.Shape.StyledPanel)
+        self.sent_caption = QLabel(self.tr("Who received it"))
+        bold = self.sent_caption.font()
+        bold.setBold(True)
+        self.sent_caption.setFont(bold)
+        self.sent_list = QListWidget()
+        self.sent_list.setObjectName("guideRecipients")
+        self.sent_list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.sent_none = QLabel(self.tr("Not sent to anyone yet."))
+        self.sent_none.setStyleSheet("color: palette(dark);")
+
+        self.send_button = QPushButton(self.tr("Send to client…"))
+        self.send_button.setObjectName("sendGuide")
+        self.send_button.clicked.connect(lambda: self.send_current())
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.edit_button.clicked.connect(self.edit_current)
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.clicked.connect(self.delete_current)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.send_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.delete_button)
+
+        self.detail = QWidget()
+        detail_layout = QVBoxLayout(self.detail)
+        detail_layout.setContentsMargins(12, 0, 4, 0)
+        detail_layout.setSpacing(6)
+        detail_layout.addWidget(self.title_label)
+        detail_layout.addWidget(self.meta_label)
+        detail_layout.addLayout(linked_row)
+        detail_layout.addWidget(self.preview, 1)
+        detail_layout.addWidget(self.sent_caption)
+        detail_layout.addWidget(self.sent_list)
+        detail_layout.addWidget(self.sent_none)
+        detail_layout.addLayout(buttons)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.empty_label)
+        right_layout.addWidget(self.detail)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.language_filter)
+        top.addWidget(self.new_button)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(top)
+        left_layout.addWidget(self.table)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([440, 660])
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.splitter)
+
+        bus().changed.connect(self._data_changed)
+        self._select_row(0)
+
+    # -- selection ---------------------------------------------------------------------------
+    def current_guide_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.guide_id(index.row()) if index.isValid() else None
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.show_guide(self.model.guide_id(current.row()) if current.isValid() else None)
+
+    def _select_row(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            index = self.model.index(row, 0)
+            self.table.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.table.scrollTo(index)
+            self.show_guide(self.model.guide_id(row))
+        else:
+            self.table.selectionModel().clearCurrentIndex()
+            self.show_guide(None)
+
+    def select_guide(self, guide_id: int) -> bool:
+        row = self.model.row_of(guide_id)
+        if row is None and (self.model.search or self.language_filter.currentIndex() > 0):
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
+            self.language_filter.blockSignals(True)
+            self.language_filter.setCurrentIndex(0)
+            self.language_filter.blockSignals(False)
+            self.apply_search()
+            row = self.model.row_of(guide_id)
+        if row is None:
+            return False
+        self._select_row(row)
+        return True
+
+    def refresh(self) -> None:
+        """Re-read the list and the chosen guide, keeping the selection where possible."""
+        keep = self.current_guide_id()
+        row = max(self.table.currentIndex().row(), 0)
+        self.model.refresh()
+        new_row = self.model.row_of(keep) if keep is not None else None
+        self._select_row(new_row if new_row is not None else min(row, self.model.rowCount() - 1))
+
+    @Slot(str)
+    def _data_changed(self, what: str) -> None:
+        if what in _TOPICS:
+            self.refresh()
+
+    # -- the chosen guide --------------------------------------------------------------------
+    def show_guide(self, guide_id: int | None) -> None:
+        self.guide_id = None
+        if guide_id is not None:
+            try:
+                with Session(self._engine) as session:
+                    guide = guides.get_guide(session=session, guide_id=guide_id)
+                    linked = guides.linked_guides(session=session, guide_id=guide_id)
+                    sends = guides.sends_for_guide(session=session, guide_id=guide_id)
+            except UserError:
+                guide_id = None
+        self.detail.setVisible(guide_id is not None)
+        self.empty_label.setVisible(guide_id is None)
+        if guide_id is None:
+            self.preview.clear()
+            return
+        self.guide_id = guide_id
+        self.title_label.setText(guide.title)
+        meta = [language_label(guide.language), level_label(guide.level)]
+        if guide.tags:
+            meta.append(guide.tags)
+        self.meta_label.setText("  ·  ".join(meta))
+        self._linked_id = linked[0][0] if linked else None
+        if linked:
+            _other_id, other_title, other_level = linked[0]
+            self.linked_caption.setText(
+                self.tr("Very gentle version:")
+                if other_level == GuideLevel.VERY_GENTLE.value
+                else self.tr("Gentle version of:")
+            )
+            self.linked_button.setText(other_title)
+        self.linked_caption.setVisible(bool(linked))
+        self.linked_button.setVisible(bool(linked))
+        self.preview.set_image_source({}, lambda name: self._fetch_image(guide_id, name))
+        self.preview.show_markdown(guide.body)
+        self.sent_list.clear()
+        for send in sends:
+            item = QListWidgetItem(f"{send.client_name}  –  {format_day(send.sent_at)}")
+            item.setData(Qt.ItemDataRole.UserRole, send.client_id)
+            self.sent_list.addItem(item)
+        if sends:
+            rows = min(len(sends), 4)
+            frame = 2 * self.sent_list.frameWidth()
+            self.sent_list.setFixedHeight(self.sent_list.sizeHintForRow(0) * rows + frame + 2)
+        self.sent_list.setVisible(bool(sends))
+        self.sent_none.setVisible(not sends)
+
+    def _fetch_image(self, guide_id: int, name: str) -> bytes | None:
+        with Session(self._engine) as session:
+            image = guides.get_image(session=session, guide_id=guide_id, name=name)
+            return bytes(image.data) if image is not None else None
+
+    def _open_linked(self) -> None:
+        if self._linked_id is not None:
+            self.select_guide(self._linked_id)
+
+    # -- actions -----------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def apply_search(self) -> None:
+        self._search_timer.stop()
+        keep = self.current_guide_id()
+        self.model.set_filter(self.search.text(), self.language_filter.currentData())
+        row = self.model.row_of(keep) if keep is not None else None
+        self._select_row(row if row is not None else 0)
+
+    def new_guide(self) -> None:
+        dialog = GuideEditorDialog(self._engine, parent=self)
+        if dialog.exec() and dialog.saved_guide_id is not None:
+            self.model.refresh()
+            self.select_guide(dialog.saved_guide_id)
+
+    def edit_current(self) -> None:
+        if self.guide_id is not None:
+            self.edit_guide(self.guide_id)
+
+    def edit_guide(self, guide_id: int) -> None:
+        dialog = GuideEditorDialog(self._engine, guide_id=guide_id, parent=self)
+        if dialog.exec():
+            self.model.refresh()
+            self.select_guide(guide_id)
+
+    def delete_current(self) -> None:
+        if self.guide_id is not None:
+            self.delete_guide(self.guide_id)
+
+    def delete_guide(self, guide_id: int) -> None:
+        with Session(self._engine) as session:
+            title = guides.get_guide(session=session, guide_id=guide_id).title
+        if not ask_yes_no(
+            self,
+            self.tr("Delete guide"),
+            self.tr("Delete the guide “{name}”? You can undo this with Ctrl+Z.").format(name=title),
+        ):
+            return
+        row = self.table.currentIndex().row()
+        with session_scope(self._engine) as session:
+            guides.delete_guide(session=session, guide_id=guide_id)
+        self.model.refresh()
+        self._select_row(min(max(row, 0), self.model.rowCount() - 1))
+        self.guide_deleted.emit(guide_id, title)
+        bus().notify("guides")
+
+    def undelete_guide(self, guide_id: int) -> None:
+        with session_scope(self._engine) as session:
+            guides.undelete_guide(session=session, guide_id=guide_id)
+        self.model.refresh()
+        self.select_guide(guide_id)
+        bus().notify("guides")
+
+    def send_current(self, client_id: int | None = None, ticket_id: int | None = None) -> None:
+        if self.guide_id is None:
+            return
+        dialog = SendGuideDialog(
+            self._engine,
+            guide_id=self.guide_id,
+            client_id=client_id,
+            ticket_id=ticket_id,
+            my_name=self.my_name,
+            parent=self,
+        )
+        dialog.exec()

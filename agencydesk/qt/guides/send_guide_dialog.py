@@ -1,0 +1,339 @@
+"""Sending a guide: choose the client, check the WhatsApp-ready text, copy it, and it is recorded.
+
+The text is the client's own (placeholders filled in) and shown as plain text, exactly as it will
+be pasted. Clients who need every step explained get the very gentle version suggested; a client
+who already got the guide is pointed out before it goes a second time.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt
+from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from agencydesk.core import guides
+from agencydesk.core.db import session_scope
+from agencydesk.core.errors import UserError
+from agencydesk.qt.common.databus import bus
+from agencydesk.qt.common.dialogs import report_exception
+from agencydesk.qt.common.formatting import tech_comfort_label
+
+
+def format_day(moment: datetime) -> str:
+    """ "3 March 2025" / "3 Maret 2025": the local day of *moment*, in the UI's language."""
+    local = moment.astimezone()
+    return QLocale().toString(QDate(local.year, local.month, local.day), "d MMMM yyyy")
+
+
+def _note(object_name: str, style: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(object_name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setStyleSheet(f"#{object_name} {{ {style} border-radius: 6px; padding: 6px 8px; }}")
+    label.setVisible(False)
+    return label
+
+
+class SendGuideDialog(QDialog):
+    """After "Copy for WhatsApp": `copied_text` is on the clipboard, `recorded_send_id` saved."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        guide_id: int | None = None,
+        client_id: int | None = None,
+        ticket_id: int | None = None,
+        my_name: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._engine = engine
+        self._fixed_ticket_id = ticket_id
+        self._requested_guide_id = guide_id
+        self._comfort: dict[int, int] = {}
+        self._client_names: dict[int, str] = {}
+        self._shown_client_id: int | None = None
+        self.copied_text: str | None = None
+        self.recorded_send_id: int | None = None
+        self.rendered: guides.RenderedGuide | None = None
+        self.setWindowTitle(self.tr("Send guide to a client"))
+        self.setSizeGripEnabled(True)
+
+        self.guide = QComboBox()
+        self.guide.setObjectName("guideChoice")
+        self.client = QComboBox()
+        self.client.setObjectName("clientChoice")
+        self.client.setEditable(True)
+        self.client.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = self.client.completer()
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.client.lineEdit().setPlaceholderText(self.tr("Type to find a client"))
+        self.client.lineEdit().installEventFilter(self)
+        self.ticket = QComboBox()
+        self.ticket.setObjectName("ticketChoice")
+        for combo in (self.guide, self.client, self.ticket):
+            combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.sign_as = QLineEdit(my_name)
+        self.sign_as.setPlaceholderText(self.tr("fills in {my_name}"))
+
+        with Session(engine) as session:
+            for row in guides.list_guides(session=session):
+                self.guide.addItem(row.title, row.id)
+            for other_id, name, comfort in guides.client_choices(session=session):
+                self.client.addItem(name, other_id)
+                self._comfort[other_id] = comfort
+                self._client_names[other_id] = name
+        self._select(self.guide, guide_id)
+        if not self._select(self.client, client_id):
+            self.client.setCurrentIndex(-1)
+        if self._requested_guide_id is None:
+            self._requested_guide_id = self.guide.currentData()
+
+        self.variant_note = _note("variantNote", "background: #e8f1fb; color: #0b3a66;")
+        self.already_note = _note("alreadySentNote", "background: #fff4d6; color: #4a3b00;")
+        self.missing_note = _note("missingNote", "background: #fde8e6; color: #6b1410;")
+        self.text = QPlainTextEdit()
+        self.text.setObjectName("whatsappText")
+        self.text.setReadOnly(True)
+        self.text.setMinimumHeight(240)
+        self.pictures_note = QLabel()
+        self.pictures_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.pictures_note.setWordWrap(True)
+        self.pictures_note.setStyleSheet("color: palette(dark);")
+        self.pictures_note.setVisible(False)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.addRow(self.tr("Guide"), self.guide)
+        form.addRow(self.tr("Client"), self.client)
+        self._ticket_caption = QLabel(self.tr("For ticket"))
+        form.addRow(self._ticket_caption, self.ticket)
+        form.addRow(self.tr("Sign as"), self.sign_as)
+
+        self.copy_button = QPushButton(self.tr("Copy for WhatsApp"))
+        self.copy_button.setObjectName("copyForWhatsApp")
+        self.copy_button.setDefault(True)
+        self.copy_button.clicked.connect(self.copy_and_record)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.rejected.connect(self.reject)
+
+        text_caption = QLabel(self.tr("What the client gets (ready to paste into WhatsApp)"))
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.variant_note)
+        layout.addWidget(self.already_note)
+        layout.addWidget(self.missing_note)
+        layout.addWidget(text_caption)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.pictures_note)
+        layout.addWidget(self.buttons)
+        self.resize(640, 700)
+
+        self.guide.activated.connect(self._guide_chosen)
+        self.client.currentIndexChanged.connect(self._client_changed)
+        self.client.editTextChanged.connect(self._client_typed)
+        self.sign_as.textChanged.connect(lambda _text: self.update_text())
+        self._client_changed()
+        if self.client.currentIndex() < 0:
+            self.client.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter in the client field picks the client; it does not copy (and record) at once."""
+        if (
+            watched is self.client.lineEdit()
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            for text in (self.client.currentText(), self.client.completer().currentCompletion()):
+                index = self.client.findText(text, Qt.MatchFlag.MatchFixedString)
+                if text and index >= 0:
+                    self.client.setCurrentIndex(index)
+                    break
+            return True
+        return super().eventFilter(watched, event)
+
+    @staticmethod
+    def _select(combo: QComboBox, value: int | None) -> bool:
+        index = combo.findData(value) if value is not None else -1
+        if index >= 0:
+            combo.setCurrentIndex(index)
+        return index >= 0
+
+    # -- choices -----------------------------------------------------------------------------
+    def guide_id(self) -> int | None:
+        value = self.guide.currentData()
+        return int(value) if value is not None else None
+
+    def client_id(self) -> int | None:
+        """The chosen client; None while the typed text names nobody in the list."""
+        index = self.client.currentIndex()
+        if index < 0 or self.client.itemText(index) != self.client.currentText():
+            return None
+        value = self.client.itemData(index)
+        return int(value) if value is not None else None
+
+    def ticket_id(self) -> int | None:
+        if self._fixed_ticket_id is not None:
+            return self._fixed_ticket_id
+        value = self.ticket.currentData()
+        return int(value) if value is not None else None
+
+    def _guide_chosen(self, _index: int) -> None:
+        """The user picked a guide themselves: keep it, even for a client who needs gentleness."""
+        self._requested_guide_id = self.guide_id()
+        self.variant_note.setVisible(False)
+        self.update_text()
+
+    def _client_typed(self, _text: str) -> None:
+        if self.client_id() != self._shown_client_id:
+            self._client_changed()
+
+    def _client_changed(self, _index: int = -1) -> None:
+        client_id = self.client_id()
+        self._shown_client_id = client_id
+        self._fill_tickets(client_id)
+        self.variant_note.setVisible(False)
+        requested = self._requested_guide_id
+        if client_id is not None and requested is not None:
+            try:
+                with Session(self._engine) as session:
+                    suggested = guides.suggest_variant(
+                        session=session, guide_id=requested, client_id=client_id
+                    )
+            except UserError:
+                suggested = requested
+            self._select(self.guide, suggested)
+            if suggested != requested:
+                comfort = self._comfort.get(client_id, 3)
+                self.variant_note.setText(
+                    self.tr(
+                        "{name} needs patient help (tech comfort: {level}), so the very gentle "
+                        "version of this guide is chosen. You can pick another guide above."
+                    ).format(name=self._client_names[client_id], level=tech_comfort_label(comfort))
+                )
+                self.variant_note.setVisible(True)
+        elif requested is not None:
+            self._select(self.guide, requested)
+        self.update_text()
+
+    def _fill_tickets(self, client_id: int | None) -> None:
+        self.ticket.blockSignals(True)
+        self.ticket.clear()
+        self.ticket.addItem(self.tr("No ticket"), None)
+        if client_id is not None and self._fixed_ticket_id is None:
+            with Session(self._engine) as session:
+                for ticket_id, title in guides.ticket_choices(session=session, client_id=client_id):
+                    self.ticket.addItem(title, ticket_id)
+        self.ticket.blockSignals(False)
+        show = self._fixed_ticket_id is None and self.ticket.count() > 1
+        self.ticket.setVisible(show)
+        self._ticket_caption.setVisible(show)
+
+    # -- the text ----------------------------------------------------------------------------
+    def update_text(self) -> None:
+        guide_id, client_id = self.guide_id(), self.client_id()
+        self.rendered = None
+        self.already_note.setVisible(False)
+        self.missing_note.setVisible(False)
+        self.pictures_note.setVisible(False)
+        if guide_id is None or client_id is None:
+            self.text.setPlainText("")
+            self.text.setPlaceholderText(
+                self.tr("Choose a client to see the text they will get.")
+                if guide_id is not None
+                else self.tr("There are no guides yet. Write one first.")
+            )
+            self.copy_button.setEnabled(False)
+            return
+        try:
+            with Session(self._engine) as session:
+                rendered = guides.render_for_client(
+                    session=session,
+                    guide_id=guide_id,
+                    client_id=client_id,
+                    my_name=self.sign_as.text(),
+                )
+                sent_before = guides.already_sent(
+                    session=session, guide_id=guide_id, client_id=client_id
+                )
+                pictures = guides.image_references(
+                    guides.get_guide(session=session, guide_id=guide_id).body
+                )
+        except UserError as exc:
+            self.text.setPlainText("")
+            self.text.setPlaceholderText(str(exc))
+            self.copy_button.setEnabled(False)
+            return
+        self.rendered = rendered
+        self.text.setPlainText(rendered.text)
+        self.copy_button.setEnabled(True)
+        if sent_before is not None:
+            self.already_note.setText(
+                self.tr("{name} already got this guide on {date}.").format(
+                    name=self._client_names.get(client_id, ""), date=format_day(sent_before)
+                )
+            )
+            self.already_note.setVisible(True)
+        if rendered.missing_placeholders:
+            names = ", ".join(f"{{{key}}}" for key in rendered.missing_placeholders)
+            self.missing_note.setText(
+                self.tr(
+                    "Not filled in: {names}. Add what is missing to the client (or type your "
+                    "name in “Sign as”), or replace it after pasting."
+                ).format(names=names)
+            )
+            self.missing_note.setVisible(True)
+        if pictures:
+            self.pictures_note.setText(
+                self.tr(
+                    "The pictures of this guide are not part of the copied text: "
+                    "send them after it."
+                )
+            )
+            self.pictures_note.setVisible(True)
+
+    # -- copy ----------------------------------------------------------------------------------
+    def copy_and_record(self) -> None:
+        guide_id, client_id = self.guide_id(), self.client_id()
+        if self.rendered is None or guide_id is None or client_id is None:
+            return
+        text = self.rendered.text
+        QGuiApplication.clipboard().setText(text)
+        try:
+            with session_scope(self._engine) as session:
+                send = guides.record_send(
+                    session=session,
+                    guide_id=guide_id,
+                    client_id=client_id,
+                    ticket_id=self.ticket_id(),
+                    text=text,
+                )
+                self.recorded_send_id = send.id
+        except UserError as exc:
+            report_exception(self, exc)
+            return
+        self.copied_text = text
+        bus().notify("sends")
+        self.accept()

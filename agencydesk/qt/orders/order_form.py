@@ -1,0 +1,493 @@
+"""The new/edit order dialog, and deleting an order after asking.
+
+Problems are shown in plain words next to the field concerned; the dialog stays open until the
+core accepts the order. Every change is announced on the data bus as ``"orders"``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate, QSignalBlocker, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from agencydesk.core import clients, orders, tickets
+from agencydesk.core.db import session_scope
+from agencydesk.core.errors import UserError, ValidationError
+from agencydesk.core.models import OrderStatus
+from agencydesk.qt.common.databus import bus
+from agencydesk.qt.common.dialogs import ask_yes_no, show_user_error
+from agencydesk.qt.common.form_errors import add_rows_with_errors
+from agencydesk.qt.orders.order_model import (
+    currency_prefix,
+    format_order_amount,
+    group_digits,
+    status_label,
+)
+
+CURRENCIES = ("IDR", "USD")
+#: 999.999.999.999.999 rupiah is plenty
+MAX_DIGITS = 15
+TICKET_CHOICES = 300
+
+
+class AmountEdit(QLineEdit):
+    """A whole amount, grouped as you type: "9.000.000" for rupiah, "1,200" for dollars.
+
+    Only digits are kept; the cursor stays after the same digit; Backspace or Delete next to a
+    separator removes the digit beyond it (as if the separator were not there)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._currency = orders.DEFAULT_CURRENCY
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.setPlaceholderText("0")
+        self.textEdited.connect(self._regroup)
+
+    def currency(self) -> str:
+        return self._currency
+
+    def set_currency(self, currency: str) -> None:
+        self._currency = currency
+        value = self.value()
+        self.setText("" if value is None else group_digits(value, currency))
+
+    def value(self) -> int | None:
+        digits = "".join(ch for ch in self.text() if ch.isdigit())
+        return int(digits) if digits else None
+
+    def set_value(self, value: int | None) -> None:
+        self.setText("" if value is None else group_digits(value, self._currency))
+
+    def _regroup(self, text: str) -> None:
+        cursor = self.cursorPosition()
+        digits_before = sum(ch.isdigit() for ch in text[:cursor])
+        digits = "".join(ch for ch in text if ch.isdigit())
+        kept = digits.lstrip("0") or digits[:1]  # no leading zeros; "0" stays "0"
+        digits_before = max(0, digits_before - (len(digits) - len(kept)))
+        digits = kept[:MAX_DIGITS]
+        digits_before = min(digits_before, len(digits))
+        grouped = group_digits(int(digits), self._currency) if digits else ""
+        position, seen = 0, 0
+        while position < len(grouped) and seen < digits_before:
+            if grouped[position].isdigit():
+                seen += 1
+            position += 1
+        self.setText(grouped)
+        self.setCursorPosition(position)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self.hasSelectedText():
+            text, cursor = self.text(), self.cursorPosition()
+            if (
+                event.key() == Qt.Key.Key_Backspace
+                and cursor > 0
+                and not text[cursor - 1].isdigit()
+            ):
+                self.setCursorPosition(cursor - 1)
+            elif (
+                event.key() == Qt.Key.Key_Delete
+                and cursor < len(text)
+                and not text[cursor].isdigit()
+            ):
+                self.setCursorPosition(cursor + 1)
+        super().keyPressEvent(event)
+
+
+class DateField(QWidget):
+    """A day that may be unknown: a tick box and a date, the date greyed out while not set."""
+
+    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.known = QCheckBox()
+        self.known.setToolTip(label)
+        self.known.setAccessibleName(label)
+        self.edit = QDateEdit(QDate.currentDate())
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("d MMM yyyy")
+        self.edit.setEnabled(False)
+        self.edit.setMinimumWidth(130)
+        self.known.toggled.connect(self.edit.setEnabled)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.known)
+        layout.addWidget(self.edit)
+        layout.addStretch(1)
+
+    def value(self) -> date | None:
+        if not self.known.isChecked():
+            return None
+        qdate = self.edit.date()
+        return date(qdate.year(), qdate.month(), qdate.day())
+
+    def set_value(self, value: date | None) -> None:
+        self.known.setChecked(value is not None)
+        if value is not None:
+            self.edit.setDate(QDate(value.year, value.month, value.day))
+
+    def set_today_if_unknown(self) -> None:
+        if not self.known.isChecked():
+            self.set_value(date.today())
+
+
+class OrderFormDialog(QDialog):
+    """Edits one order, or makes a new one. `saved_order_id` is set once the core accepted it.
+
+    A new order opened from a client (*client_id*) is for that client; opened from the order list
+    (no client), the dialog asks which client it is for."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        order_id: int | None = None,
+        client_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._engine = engine
+        self.order_id = order_id
+        self.saved_order_id: int | None = None
+        self.setWindowTitle(self.tr("New order") if order_id is None else self.tr("Edit order"))
+        self.setMinimumWidth(540)
+        self._error_labels: dict[str, QLabel] = {}
+
+        self.client = QComboBox()
+        self.client.setObjectName("orderClient")
+        self.client.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.client_name = QLabel()  # the client, when it cannot be changed
+        self.client_name.setObjectName("orderClientName")
+        self.client_name.setTextFormat(Qt.TextFormat.PlainText)
+        bold = self.client_name.font()
+        bold.setBold(True)
+        self.client_name.setFont(bold)
+        self.title = QLineEdit()
+        self.title.setPlaceholderText(self.tr("e.g. Company profile website"))
+        self.amount = AmountEdit()
+        self.amount.setObjectName("orderAmount")
+        self.amount_prefix = QLabel()
+        self.amount_prefix.setMinimumWidth(28)
+        self.currency = QComboBox()
+        for code in CURRENCIES:
+            self.currency.addItem(code, code)
+        self.status = QComboBox()
+        for status in OrderStatus:
+            self.status.addItem(status_label(status.value), status.value)
+        self.quoted_on = DateField(self.tr("The day the quote was sent is known"))
+        self.won_on = DateField(self.tr("The day the client said yes is known"))
+        self.paid_on = DateField(self.tr("The day of payment is known"))
+        self.ticket = QComboBox()
+        self.ticket.setObjectName("orderTicket")
+        self.ticket.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.ticket.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.ticket.setMinimumContentsLength(20)
+
+        fixed_client: int | None = client_id
+        with Session(engine) as session:
+            order = None
+            if order_id is not None:
+                order = orders.get_order(session=session, order_id=order_id)
+                fixed_client = order.client_id
+            if fixed_client is not None:
+                client = clients.get_client(
+                    session=session, client_id=fixed_client, include_deleted=True
+                )
+                self.client.addItem(client.name, fixed_client)
+                self.client.setVisible(False)
+                self.client_name.setText(client.name)
+            else:
+                self.client_name.setVisible(False)
+                for other_id, name in clients.referrer_choices(session=session):
+                    self.client.addItem(name, other_id)
+                self.client.setEditable(True)
+                self.client.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+                completer = self.client.completer()
+                completer.setFilterMode(Qt.MatchFlag.MatchContains)
+                completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+                self.client.setCurrentIndex(-1)
+                line_edit = self.client.lineEdit()
+                line_edit.setPlaceholderText(self.tr("Type or choose the client's name"))
+                line_edit.editingFinished.connect(self._typed_client)
+            self._fill_tickets(session, self.client.currentData())
+            if order is not None:
+                self.title.setText(order.title)
+                if order.currency not in CURRENCIES:
+                    self.currency.addItem(order.currency, order.currency)
+                self.currency.setCurrentIndex(self.currency.findData(order.currency))
+                self.amount.set_currency(order.currency)
+                self.amount.set_value(order.amount)
+                self.status.setCurrentIndex(max(0, self.status.findData(order.status)))
+                self.quoted_on.set_value(order.quoted_on)
+                self.won_on.set_value(order.won_on)
+                self.paid_on.set_value(order.paid_on)
+                self._select_ticket(session, order.ticket_id)
+            else:
+                self.quoted_on.set_value(date.today())
+        self.amount_prefix.setText(currency_prefix(self.currency.currentData()))
+
+        self.amount.setFixedWidth(
+            self.amount.fontMetrics().horizontalAdvance("9.999.999.999.999") + 24
+        )
+        amount_row = QHBoxLayout()
+        amount_row.addWidget(self.amount_prefix)
+        amount_row.addWidget(self.amount)
+        amount_row.addWidget(self.currency)
+        amount_row.addStretch(1)
+        client_row = QHBoxLayout()
+        client_row.addWidget(self.client, 1)
+        client_row.addWidget(self.client_name, 1)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        rows: list[tuple[str, str, Any]] = [
+            ("client", self.tr("Client *"), client_row),
+            ("title", self.tr("Order *"), self.title),
+            ("amount", self.tr("Amount"), amount_row),
+            ("status", self.tr("Status"), self.status),
+            ("quoted_on", self.tr("Quote sent on"), self.quoted_on),
+            ("won_on", self.tr("Client said yes on"), self.won_on),
+            ("paid_on", self.tr("Paid on"), self.paid_on),
+            ("ticket_id", self.tr("Started by ticket"), self.ticket),
+        ]
+        self._error_labels.update(add_rows_with_errors(form, rows))
+        self._error_labels["currency"] = self._error_labels["amount"]
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+
+        self.client.currentIndexChanged.connect(self._client_changed)
+        self.currency.currentIndexChanged.connect(self._currency_changed)
+        self.status.currentIndexChanged.connect(self._status_changed)
+        self.title.textEdited.connect(lambda _t: self._clear_error("title"))
+        self.amount.textEdited.connect(lambda _t: self._clear_error("amount"))
+        for date_field in (self.quoted_on, self.won_on, self.paid_on):
+            date_field.edit.dateChanged.connect(lambda _day: self._clear_dates_error())
+            date_field.known.toggled.connect(lambda _on: self._clear_dates_error())
+        if fixed_client is None:
+            self.client.setFocus()
+        else:
+            self.title.setFocus()
+
+    # -- the client's tickets ------------------------------------------------------------------
+    def _fill_tickets(self, session: Session, client_id: int | None) -> None:
+        self.ticket.clear()
+        self.ticket.addItem(self.tr("No ticket"), None)
+        if client_id is None:
+            self.ticket.setEnabled(False)
+            return
+        rows = tickets.list_tickets(
+            session=session,
+            client_id=client_id,
+            status=None,
+            sort="created",
+            descending=True,
+            limit=TICKET_CHOICES,
+        )
+        for row in rows:
+            self.ticket.addItem(row.title, row.id)
+        self.ticket.setEnabled(bool(rows))
+
+    def _select_ticket(self, session: Session, ticket_id: int | None) -> None:
+        if ticket_id is None:
+            return
+        index = self.ticket.findData(ticket_id)
+        if index < 0:  # older than the choices listed
+            try:
+                ticket = tickets.get_ticket(session=session, ticket_id=ticket_id)
+            except UserError:
+                return
+            self.ticket.addItem(ticket.title, ticket_id)
+            self.ticket.setEnabled(True)
+            index = self.ticket.count() - 1
+        self.ticket.setCurrentIndex(index)
+
+    def _typed_client(self) -> None:
+        """A name typed in full picks that client (and lists their tickets)."""
+        index = self.client.findText(
+            self.client.currentText().strip(), Qt.MatchFlag.MatchFixedString
+        )
+        if index >= 0 and index != self.client.currentIndex():
+            self.client.setCurrentIndex(index)
+
+    def _client_changed(self, _index: int) -> None:
+        self._clear_error("client")
+        self._clear_error("ticket_id")
+        with Session(self._engine) as session:
+            self._fill_tickets(session, self.client.currentData())
+
+    # -- reacting to choices -------------------------------------------------------------------
+    def _currency_changed(self, _index: int) -> None:
+        currency = self.currency.currentData()
+        self.amount.set_currency(currency)
+        self.amount_prefix.setText(currency_prefix(currency))
+
+    def _status_changed(self, _index: int) -> None:
+        """Won or paid: the day it happened is probably today (the core would say so too)."""
+        self._clear_error("status")
+        status = self.status.currentData()
+        if status in orders.ORDERED_STATUSES:
+            self.won_on.set_today_if_unknown()
+        if status == OrderStatus.PAID.value:
+            self.paid_on.set_today_if_unknown()
+
+    # -- saving --------------------------------------------------------------------------------
+    def chosen_client_id(self) -> int | None:
+        """The client picked: typed names count when they are exactly a client's name."""
+        if self.client.isEditable():
+            text = self.client.currentText().strip()
+            index = self.client.findText(text, Qt.MatchFlag.MatchFixedString)
+            if index < 0:
+                return None
+            if index != self.client.currentIndex():
+                with QSignalBlocker(self.client):
+                    self.client.setCurrentIndex(index)
+        data = self.client.currentData()
+        return int(data) if data is not None else None
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "title": self.title.text(),
+            "amount": self.amount.value() or 0,
+            "currency": self.currency.currentData(),
+            "status": self.status.currentData(),
+            "quoted_on": self.quoted_on.value(),
+            "won_on": self.won_on.value(),
+            "paid_on": self.paid_on.value(),
+            "ticket_id": self.ticket.currentData(),
+        }
+
+    def error_text(self, code: str) -> str:
+        texts = {
+            "client_required": self.tr("Please choose the client this order is for."),
+            "no_clients": self.tr("There are no clients yet. Please add the client first."),
+            "title_required": self.tr(
+                "Please say what the order is (e.g. company profile website)."
+            ),
+            "too_long": self.tr("This is too long."),
+            "amount_invalid": self.tr("The amount is a whole number, zero or more."),
+            "currency_invalid": self.tr("Choose IDR or USD."),
+            "status_unknown": self.tr("Choose one of the listed statuses."),
+            "won_before_quote": self.tr("The client cannot say yes before the quote was sent."),
+            "paid_before_quote": self.tr("The order cannot be paid before the quote was sent."),
+            "ticket_missing": self.tr("That ticket is not this client's (or no longer exists)."),
+        }
+        return texts.get(code, code)
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        shown: dict[QLabel, str] = {}
+        for field, code in errors.items():
+            label = self._error_labels.get(field)
+            if label is not None:
+                shown[label] = self.error_text(code)
+        for label in set(self._error_labels.values()):
+            label.setText(shown.get(label, ""))
+            label.setVisible(label in shown)
+        focus = {
+            "client": self.client,
+            "title": self.title,
+            "amount": self.amount,
+            "currency": self.currency,
+            "status": self.status,
+            "quoted_on": self.quoted_on.edit,
+            "won_on": self.won_on.edit,
+            "paid_on": self.paid_on.edit,
+            "ticket_id": self.ticket,
+        }
+        first = next((field for field in focus if field in errors), None)
+        if first is not None:
+            focus[first].setFocus()
+        self.adjustSize()  # room for the messages, which may take two lines
+
+    def _clear_error(self, field: str) -> None:
+        label = self._error_labels[field]
+        label.clear()
+        label.setVisible(False)
+
+    def _clear_dates_error(self) -> None:
+        """Changing any of the days may fix an order-of-days problem shown on another one."""
+        for name in ("won_on", "paid_on"):
+            self._clear_error(name)
+
+    def save(self) -> None:
+        client_id = self.chosen_client_id()
+        if client_id is None:
+            self.show_errors({"client": "client_required" if self.client.count() else "no_clients"})
+            return
+        values = self.values()
+        try:
+            with session_scope(self._engine) as session:
+                if self.order_id is None:
+                    order = orders.create_order(session=session, client_id=client_id, values=values)
+                else:
+                    order = orders.update_order(
+                        session=session, order_id=self.order_id, values=values
+                    )
+                self.saved_order_id = order.id
+        except ValidationError as exc:
+            self.show_errors(exc.errors)
+            return
+        except UserError as exc:  # the client or the order was deleted meanwhile
+            show_user_error(self, str(exc))
+            return
+        bus().notify("orders")
+        self.accept()
+
+
+def delete_order(parent: QWidget | None, engine: Engine, order_id: int) -> bool:
+    """Ask, then delete the order. True when it was deleted."""
+    try:
+        with Session(engine) as session:
+            order = orders.get_order(session=session, order_id=order_id)
+            client = clients.get_client(
+                session=session, client_id=order.client_id, include_deleted=True
+            )
+            title, amount, name = (
+                order.title,
+                format_order_amount(order.amount, order.currency),
+                client.name,
+            )
+    except UserError as exc:
+        show_user_error(parent, str(exc))
+        return False
+
+    if not ask_yes_no(
+        parent,
+        QCoreApplication.translate("OrderDelete", "Delete order"),
+        QCoreApplication.translate(
+            "OrderDelete",
+            'Delete the order "{title}" ({amount}) of {client}?\n\nThis cannot be undone.',
+        ).format(title=title, amount=amount, client=name),
+    ):
+        return False
+    try:
+        with session_scope(engine) as session:
+            orders.delete_order(session=session, order_id=order_id)
+    except UserError as exc:
+        show_user_error(parent, str(exc))
+        return False
+    bus().notify("orders")
+    return True

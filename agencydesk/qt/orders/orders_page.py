@@ -1,0 +1,307 @@
+"""The Orders section: every client's orders, filtered by status, period and text, with what was
+paid, what is still owed and what is quoted for the orders shown."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.engine import Engine
+
+from agencydesk.core.errors import UserError
+from agencydesk.qt.common.databus import bus
+from agencydesk.qt.common.dialogs import show_user_error
+from agencydesk.qt.orders.order_form import OrderFormDialog, delete_order
+from agencydesk.qt.orders.order_model import (
+    OrderTableModel,
+    PaddedDelegate,
+    StatusChipDelegate,
+    summarize,
+    summary_html,
+)
+
+#: bus topics that change what this page shows (client names, deleted clients, orders)
+_TOPICS = {"orders", "clients", "all"}
+
+
+class OrdersPage(QWidget):
+    client_activated = Signal(int)
+
+    def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._engine = engine
+        self.model = OrderTableModel(engine, self)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("orderSearch")
+        self.search.setPlaceholderText(self.tr("Search orders and client names"))
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(150)
+        self._search_timer.timeout.connect(self._apply_filters)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("orderStatusFilter")
+        for key, text in (
+            ("all", self.tr("All statuses")),
+            ("open", self.tr("Open quotes")),
+            ("won", self.tr("Won, not paid yet")),
+            ("paid", self.tr("Paid")),
+            ("closed", self.tr("Lost or cancelled")),
+        ):
+            self.status_filter.addItem(text, key)
+        self.period_filter = QComboBox()
+        self.period_filter.setObjectName("orderPeriodFilter")
+        for key, text in (
+            ("all", self.tr("All time")),
+            ("month", self.tr("This month")),
+            ("year", self.tr("This year")),
+            ("12m", self.tr("Last 12 months")),
+        ):
+            self.period_filter.addItem(text, key)
+        self.period_filter.setToolTip(
+            self.tr("By the day the order was paid, else won, else quoted")
+        )
+        for combo in (self.status_filter, self.period_filter):
+            combo.currentIndexChanged.connect(self._apply_filters)
+        self.new_button = QPushButton(self.tr("New order…"))
+        self.new_button.clicked.connect(lambda: self.new_order())
+
+        self.table = QTableView()
+        self.table.setObjectName("orderTable")
+        self.table.setModel(self.model)
+        self.table.setItemDelegate(PaddedDelegate(self.table))
+        self.table.setItemDelegateForColumn(OrderTableModel.STATUS, StatusChipDelegate(self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(-1, Qt.SortOrder.DescendingOrder)  # newest first, no column
+        self.table.setSortingEnabled(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(60)
+        header.setHighlightSections(False)
+        self.table.setColumnWidth(OrderTableModel.CLIENT, 170)
+        header.setSectionResizeMode(OrderTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        for column in (
+            OrderTableModel.STATUS,
+            OrderTableModel.AMOUNT,
+            OrderTableModel.QUOTED,
+            OrderTableModel.WON,
+            OrderTableModel.PAID,
+        ):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # double-click or Enter (activated comes with a double-click too: one signal only)
+        self.table.activated.connect(lambda _index: self.edit_current())
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.model.modelReset.connect(self._update_totals)
+
+        self.client_button = QPushButton(self.tr("Open client"))
+        self.client_button.setObjectName("openClient")
+        self.client_button.clicked.connect(self.open_current_client)
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.edit_button.clicked.connect(self.edit_current)
+        self.delete_button = QPushButton(self.tr("Delete…"))
+        self.delete_button.clicked.connect(self.delete_current)
+        delete_action = QAction(self)
+        delete_action.setShortcut(QKeySequence.StandardKey.Delete)
+        delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_action.triggered.connect(self.delete_current)
+        self.table.addAction(delete_action)
+
+        self.count_label = QLabel()
+        self.count_label.setObjectName("orderCount")
+        self.count_label.setStyleSheet("color: palette(dark);")
+        self.totals_label = QLabel()
+        self.totals_label.setObjectName("orderTotals")
+        self.totals_label.setTextFormat(Qt.TextFormat.RichText)
+        self.totals_label.setWordWrap(True)
+        self.totals_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        totals_frame = QFrame()
+        totals_frame.setObjectName("orderTotalsBar")
+        totals_frame.setStyleSheet(
+            "#orderTotalsBar { background: palette(alternate-base);"
+            " border: 1px solid palette(midlight); border-radius: 6px; }"
+        )
+        totals_layout = QHBoxLayout(totals_frame)
+        totals_layout.setContentsMargins(12, 8, 12, 8)
+        totals_layout.addWidget(self.totals_label, 1)
+        totals_layout.addWidget(self.count_label)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.status_filter)
+        filters.addWidget(self.period_filter)
+        filters.addSpacing(12)
+        filters.addWidget(self.new_button)
+        actions = QHBoxLayout()
+        actions.addWidget(self.client_button)
+        actions.addStretch(1)
+        actions.addWidget(self.edit_button)
+        actions.addWidget(self.delete_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+        layout.addWidget(totals_frame)
+
+        self._refresh_soon = QTimer(self)
+        self._refresh_soon.setSingleShot(True)
+        self._refresh_soon.setInterval(0)
+        self._refresh_soon.timeout.connect(self.refresh)
+        self._shown_before = False
+        bus().changed.connect(self._data_changed)
+        self._update_totals()
+        self._select_row(0)
+
+    # -- filters -------------------------------------------------------------------------------
+    def _apply_filters(self) -> None:
+        self._search_timer.stop()
+        keep = self.current_order_id()
+        self.model.set_filter(
+            status=self.status_filter.currentData(),
+            period=self.period_filter.currentData(),
+            search=" ".join(self.search.text().split()),
+        )
+        row = self.model.row_of(keep) if keep is not None else None
+        self._select_row(row if row is not None else 0)
+
+    def _update_totals(self) -> None:
+        summaries = summarize(self.model.totals())
+        text = summary_html(summaries)
+        self.totals_label.setText(text or self.tr("No orders match."))
+        total = self.model.total
+        self.count_label.setText(
+            self.tr("1 order") if total == 1 else self.tr("{count} orders").format(count=total)
+        )
+
+    # -- selection -----------------------------------------------------------------------------
+    def current_order_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.order_id(index.row()) if index.isValid() else None
+
+    def current_client_id(self) -> int | None:
+        index = self.table.currentIndex()
+        row = self.model.order_row(index.row()) if index.isValid() else None
+        return row.client_id if row is not None else None
+
+    def _current_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        chosen = self.current_order_id() is not None
+        for button in (self.client_button, self.edit_button, self.delete_button):
+            button.setEnabled(chosen)
+
+    def _select_row(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            index = self.model.index(row, 0)
+            self.table.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.table.scrollTo(index)
+        else:
+            self.table.selectionModel().clearCurrentIndex()
+        self._update_buttons()
+
+    def select_order(self, order_id: int) -> bool:
+        """Show *order_id*, widening the filters when they hide it."""
+        row = self.model.row_of(order_id)
+        if row is None:
+            for widget in (self.search, self.status_filter, self.period_filter):
+                widget.blockSignals(True)
+            self.search.clear()
+            self.status_filter.setCurrentIndex(0)
+            self.period_filter.setCurrentIndex(0)
+            for widget in (self.search, self.status_filter, self.period_filter):
+                widget.blockSignals(False)
+            self._apply_filters()
+            row = self.model.row_of(order_id)
+        if row is None:
+            return False
+        self._select_row(row)
+        return True
+
+    def refresh(self) -> None:
+        keep = self.current_order_id()
+        row = max(self.table.currentIndex().row(), 0)
+        self.model.refresh()
+        new_row = self.model.row_of(keep) if keep is not None else None
+        self._select_row(new_row if new_row is not None else min(row, self.model.rowCount() - 1))
+
+    @Slot(str)
+    def _data_changed(self, what: str) -> None:
+        if what in _TOPICS:
+            self._refresh_soon.start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Coming back to Orders: clients may have been renamed or deleted meanwhile."""
+        super().showEvent(event)
+        if self._shown_before:
+            self._refresh_soon.start()
+        self._shown_before = True
+
+    # -- actions -------------------------------------------------------------------------------
+    def _context_menu(self, position: QPoint) -> None:
+        if not self.table.indexAt(position).isValid():
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Edit order…"), self.edit_current)
+        menu.addAction(self.tr("Open client"), self.open_current_client)
+        menu.addSeparator()
+        menu.addAction(self.tr("Delete order…"), self.delete_current)
+        menu.exec(self.table.viewport().mapToGlobal(position))
+
+    def open_current_client(self) -> None:
+        client_id = self.current_client_id()
+        if client_id is not None:
+            self.client_activated.emit(client_id)
+
+    def new_order(self) -> int | None:
+        dialog = OrderFormDialog(self._engine, parent=self)
+        if dialog.exec() and dialog.saved_order_id is not None:
+            self.refresh()
+            self.select_order(dialog.saved_order_id)
+            return dialog.saved_order_id
+        return None
+
+    def edit_current(self) -> None:
+        order_id = self.current_order_id()
+        if order_id is None:
+            return
+        try:
+            dialog = OrderFormDialog(self._engine, order_id=order_id, parent=self)
+        except UserError as exc:  # deleted meanwhile
+            show_user_error(self, str(exc))
+            self.refresh()
+            return
+        if dialog.exec():
+            self.refresh()
+
+    def delete_current(self) -> None:
+        order_id = self.current_order_id()
+        if order_id is not None and delete_order(self, self._engine, order_id):
+            self.refresh()

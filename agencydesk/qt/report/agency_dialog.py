@@ -1,0 +1,299 @@
+"""Settings ▸ Agency profile…: the agency's name, contact and logo, as client reports show them.
+
+Stored in the database (`agencydesk.core.agency`), so backups and the command line have it too.
+A logo picked here is stored as SVG or PNG (a JPEG or a big photo is scaled down and converted
+first), so that any picture Qt can read will do and every copy of agencydesk can draw it; the
+core checks it again (at most 512 KB).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, QStandardPaths, Qt
+from PySide6.QtGui import QImage, QImageReader, QPainter, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from agencydesk.core import agency
+from agencydesk.core.agency import AgencyProfile
+from agencydesk.core.errors import ValidationError
+from agencydesk.qt.common.dialogs import show_user_error
+from agencydesk.qt.common.form_errors import add_rows_with_errors
+
+#: a raster logo wider or taller than this is scaled down before it is stored
+LOGO_MAX_PX = 800
+_PREVIEW = QSize(180, 72)
+
+
+def ask_logo_path(parent: QWidget, title: str, folder: str, filters: str) -> str:
+    """The open dialog for the logo (one function, so a test can answer it)."""
+    path, _filter = QFileDialog.getOpenFileName(parent, title, folder, filters)
+    return path
+
+
+def logo_bytes(data: bytes) -> bytes | None:
+    """*data* ready to store: SVG, or PNG under the size limit, as they are; any other picture
+    Qt can read (JPEG, or a PNG too big) as a PNG at most `LOGO_MAX_PX` wide and high, which
+    every copy of agencydesk can draw. None when it is not a picture."""
+    kind = agency.sniff_logo_type(data)
+    if kind == "image/svg+xml":
+        return data if QSvgRenderer(QByteArray(data)).isValid() else None
+    if kind == "image/png" and len(data) <= agency.MAX_LOGO_BYTES:
+        return data
+    image = QImage.fromData(data)
+    if image.isNull():
+        return None
+    if image.width() > LOGO_MAX_PX or image.height() > LOGO_MAX_PX:
+        image = image.scaled(
+            LOGO_MAX_PX,
+            LOGO_MAX_PX,
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(buffer.data().data())
+
+
+def logo_pixmap(data: bytes, size: QSize) -> QPixmap:
+    """A preview of the logo fitting in *size*."""
+    if agency.sniff_logo_type(data) == "image/svg+xml":
+        renderer = QSvgRenderer(QByteArray(data))
+        natural = renderer.defaultSize()
+        if natural.isEmpty():
+            natural = size
+        fitted = natural.scaled(size, Qt.AspectRatioMode.KeepAspectRatio)
+        image = QImage(fitted, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        renderer.render(painter)
+        painter.end()
+        return QPixmap.fromImage(image)
+    pixmap = QPixmap()
+    pixmap.loadFromData(data)
+    if pixmap.isNull():
+        return pixmap
+    return pixmap.scaled(
+        size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+    )
+
+
+class AgencyDialog(QDialog):
+    """Edits the agency profile. `saved` is True once the database has accepted it."""
+
+    def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._engine = engine
+        self.saved = False
+        self.setWindowTitle(self.tr("Agency profile"))
+        self.setMinimumWidth(520)
+        with Session(engine) as session:
+            profile = agency.get_agency_profile(session=session)
+        self.logo: bytes | None = profile.logo
+
+        intro = QLabel(
+            self.tr(
+                "Client reports show this at the top of the first page, so your clients know "
+                "who sent it and how to reach you."
+            )
+        )
+        intro.setTextFormat(Qt.TextFormat.PlainText)
+        intro.setWordWrap(True)
+        intro.setStyleSheet("color: palette(dark);")
+
+        self.name = QLineEdit(profile.name)
+        self.name.setPlaceholderText(self.tr("e.g. Budi Web Studio"))
+        self.address = QPlainTextEdit(profile.address)
+        self.address.setPlaceholderText(self.tr("Street, city (several lines are fine)"))
+        self.address.setTabChangesFocus(True)
+        self.address.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.phone = QLineEdit(profile.phone)
+        self.phone.setPlaceholderText(self.tr("+62 812 3456 7890"))
+        self.email = QLineEdit(profile.email)
+        self.email.setPlaceholderText(self.tr("e.g. halo@budiweb.id"))
+        self.website = QLineEdit(profile.website)
+        self.website.setPlaceholderText(self.tr("e.g. budiweb.id"))
+
+        self.logo_preview = QLabel()
+        self.logo_preview.setObjectName("logoPreview")
+        self.logo_preview.setFixedSize(_PREVIEW + QSize(12, 12))
+        self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.logo_preview.setStyleSheet(
+            "#logoPreview { border: 1px dashed palette(mid); border-radius: 6px; }"
+        )
+        self.choose_logo_button = QPushButton(self.tr("Choose…"))
+        self.choose_logo_button.clicked.connect(self.choose_logo)
+        self.remove_logo_button = QPushButton(self.tr("Remove"))
+        self.remove_logo_button.clicked.connect(self.remove_logo)
+        logo_buttons = QVBoxLayout()
+        logo_buttons.addWidget(self.choose_logo_button)
+        logo_buttons.addWidget(self.remove_logo_button)
+        logo_buttons.addStretch(1)
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo_preview)
+        logo_row.addLayout(logo_buttons)
+        logo_row.addStretch(1)
+
+        self._error_labels: dict[str, QLabel] = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        rows: list[tuple[str, str, QWidget | QHBoxLayout]] = [
+            ("name", self.tr("Agency name"), self.name),
+            ("address", self.tr("Address"), self.address),
+            ("phone", self.tr("Phone / WhatsApp"), self.phone),
+            ("email", self.tr("Email"), self.email),
+            ("website", self.tr("Website"), self.website),
+            ("logo", self.tr("Logo"), logo_row),
+        ]
+        self._error_labels.update(add_rows_with_errors(form, rows))
+        for line_edit, field in (
+            (self.name, "name"),
+            (self.phone, "phone"),
+            (self.email, "email"),
+            (self.website, "website"),
+        ):
+            line_edit.textEdited.connect(lambda _text, f=field: self._clear_error(f))
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addSpacing(4)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self._show_logo()
+        self.name.setFocus()
+
+    # -- the logo ------------------------------------------------------------------------------
+    def _show_logo(self) -> None:
+        if self.logo is None:
+            self.logo_preview.setPixmap(QPixmap())
+            self.logo_preview.setText(self.tr("No logo"))
+        else:
+            self.logo_preview.setText("")
+            self.logo_preview.setPixmap(logo_pixmap(self.logo, _PREVIEW))
+        self.remove_logo_button.setEnabled(self.logo is not None)
+
+    def choose_logo(self) -> None:
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.PicturesLocation
+        ) or str(Path.home())
+        formats = sorted(
+            {f"*.{bytes(fmt.data()).decode()}" for fmt in QImageReader.supportedImageFormats()}
+            | {"*.svg", "*.png", "*.jpg", "*.jpeg"}
+        )
+        path = ask_logo_path(
+            self,
+            self.tr("Choose your logo"),
+            folder,
+            self.tr("Pictures ({patterns})").format(patterns=" ".join(formats)),
+        )
+        if path:
+            self.set_logo_file(Path(path))
+
+    def set_logo_file(self, path: Path) -> bool:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            show_user_error(
+                self,
+                self.tr("Could not read {file}: {reason}").format(
+                    file=path.name, reason=exc.strerror or str(exc)
+                ),
+            )
+            return False
+        logo = logo_bytes(data)
+        if logo is None:
+            self._show_error("logo", "logo_type")
+            return False
+        self.logo = logo
+        self._clear_error("logo")
+        self._show_logo()
+        return True
+
+    def remove_logo(self) -> None:
+        self.logo = None
+        self._clear_error("logo")
+        self._show_logo()
+
+    # -- saving --------------------------------------------------------------------------------
+    def profile(self) -> AgencyProfile:
+        return AgencyProfile(
+            name=self.name.text(),
+            address=self.address.toPlainText(),
+            phone=self.phone.text(),
+            email=self.email.text(),
+            website=self.website.text(),
+            logo=self.logo,
+        )
+
+    def error_text(self, code: str) -> str:
+        texts = {
+            "too_long": self.tr("This is too long."),
+            "email_invalid": self.tr(
+                "This does not look like an email address (name@example.com)."
+            ),
+            "phone_invalid": self.tr(
+                "A phone number has digits and may start with + (e.g. +62 812 3456 7890)."
+            ),
+            "website_invalid": self.tr("This does not look like a web address (budiweb.id)."),
+            "logo_too_big": self.tr("This picture is too big for a logo (at most 512 KB)."),
+            "logo_type": self.tr("This is not a picture agencydesk can use as a logo."),
+        }
+        return texts.get(code, code)
+
+    def _show_error(self, field: str, code: str) -> None:
+        label = self._error_labels[field]
+        label.setText(self.error_text(code))
+        label.setVisible(True)
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        for field, label in self._error_labels.items():
+            code = errors.get(field)
+            label.setText(self.error_text(code) if code else "")
+            label.setVisible(code is not None)
+        widgets: dict[str, QWidget] = {
+            "name": self.name,
+            "address": self.address,
+            "phone": self.phone,
+            "email": self.email,
+            "website": self.website,
+        }
+        first = next(iter(errors), "")
+        if first in widgets:
+            widgets[first].setFocus()
+
+    def _clear_error(self, field: str) -> None:
+        label = self._error_labels[field]
+        label.clear()
+        label.setVisible(False)
+
+    def save(self) -> None:
+        try:
+            with Session(self._engine) as session:
+                agency.save_agency_profile(session=session, profile=self.profile())
+                session.commit()
+        except ValidationError as exc:
+            self.show_errors(exc.errors)
+            return
+        self.saved = True
+        self.accept()

@@ -1,0 +1,396 @@
+"""Export report…: one client's report as a PDF, written in the background.
+
+The options (period, language, paper, what to include), then where to save it (the folder used
+last time is offered again), then the work in a worker thread with a progress bar and Cancel
+(a cancelled report leaves no file), then "Report saved" with a button to open it.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QLocale, QObject, QSettings, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from agencydesk.core import clients
+from agencydesk.qt.common import workers
+from agencydesk.qt.common.dialogs import report_exception
+
+#: QSettings key: the folder the last report was saved in
+REPORT_FOLDER_KEY = "reports/last_folder"
+PRESETS = ("last_month", "this_month", "this_year", "custom")
+
+
+def ask_save_path(parent: QWidget, title: str, suggested: str, filters: str) -> str:
+    """The save dialog (one function, so a test can answer it)."""
+    path, _filter = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+    return path
+
+
+def _slug(text: str) -> str:
+    """A file-name-safe version of a name: "Ibu Ratna W." → "Ibu Ratna W"."""
+    text = unicodedata.normalize("NFKC", text)
+    text = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", text)
+    return " ".join(text.split()).strip(" .") or "client"
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
+class _Progress(QObject):
+    """Lives on the GUI thread; the worker emits, Qt queues the calls over to us."""
+
+    advanced = Signal(int, int)
+
+
+def _write_report(
+    engine: Engine,
+    client_id: int,
+    options: Any,
+    path: Path,
+    paper: str,
+    progress: _Progress,
+    cancel: threading.Event,
+) -> tuple[Path, int]:
+    """Worker: read the report's content (own Session) and write the PDF."""
+    from agencydesk.reports.content import build_report_content
+    from agencydesk.reports.pdf import ReportCancelled, render_report_pdf
+
+    with Session(engine) as session:
+        content = build_report_content(session=session, client_id=client_id, options=options)
+    if cancel.is_set():
+        raise ReportCancelled
+    pages = render_report_pdf(
+        content,
+        path,
+        paper=paper,
+        progress=progress.advanced.emit,
+        cancelled=cancel.is_set,
+    )
+    return path, pages
+
+
+class ReportDialog(QDialog):
+    """Exports one client's report. `saved_path` is set once the PDF is written."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        client_id: int,
+        *,
+        today: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._engine = engine
+        self.client_id = client_id
+        self.saved_path: Path | None = None
+        self.pages = 0
+        self._cancel: threading.Event | None = None
+        self._today = today or date.today()
+        with Session(engine) as session:
+            client = clients.get_client(session=session, client_id=client_id)
+            self.client_name = client.name
+            has_referrals = bool(clients.referred_clients(session=session, client_id=client_id))
+        self.setWindowTitle(self.tr("Export report"))
+        self.setMinimumWidth(460)
+
+        heading = QLabel(self.tr("Report for {name}").format(name=self.client_name))
+        heading.setTextFormat(Qt.TextFormat.PlainText)
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        heading.setFont(font)
+        explanation = QLabel(
+            self.tr(
+                "A PDF to send to your client: their requests, the time you spent, guides, "
+                "orders and payments, and a thank-you for the friends they sent you. "
+                "Internal notes and logins are never included."
+            )
+        )
+        explanation.setTextFormat(Qt.TextFormat.PlainText)
+        explanation.setWordWrap(True)
+        explanation.setStyleSheet("color: palette(dark);")
+
+        self.preset = QComboBox()
+        for key, title in (
+            ("last_month", self.tr("Last month")),
+            ("this_month", self.tr("This month")),
+            ("this_year", self.tr("This year")),
+            ("custom", self.tr("Choose the days…")),
+        ):
+            self.preset.addItem(title, key)
+        self.date_from = QDateEdit()
+        self.date_to = QDateEdit()
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("d MMM yyyy")  # "1 Oct 2026", "1 Okt 2026": never ambiguous
+            edit.setMaximumDate(_qdate(self._today))
+        dates = QHBoxLayout()
+        dates.addWidget(self.date_from, 1)
+        until = QLabel(self.tr("to"))
+        dates.addWidget(until)
+        dates.addWidget(self.date_to, 1)
+
+        self.language = QComboBox()
+        self.language.addItem("English", "en")
+        self.language.addItem("Bahasa Indonesia", "id")
+        ui_language = "id" if QLocale().language() == QLocale.Language.Indonesian else "en"
+        self.language.setCurrentIndex(self.language.findData(ui_language))
+        self.paper = QComboBox()
+        self.paper.addItem(self.tr("A4"), "a4")
+        self.paper.addItem(self.tr("Letter (US)"), "letter")
+        self.excerpts = QCheckBox(self.tr("Quote the start of each conversation"))
+        self.referrals = QCheckBox(self.tr('"Your referrals": thanks for the friends they sent'))
+        self.referrals.setChecked(has_referrals)
+        self.referrals.setEnabled(has_referrals)
+        if not has_referrals:
+            self.referrals.setToolTip(self.tr("This client has not introduced anyone yet."))
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.addRow(self.tr("Period"), self.preset)
+        form.addRow("", dates)
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Paper"), self.paper)
+        form.addRow(self.tr("Include"), self.excerpts)
+        form.addRow("", self.referrals)
+
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.progress.setTextVisible(False)
+        self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
+        self.status.setStyleSheet("color: palette(dark);")
+        self.status.setVisible(False)
+
+        self.buttons = QDialogButtonBox()
+        self.save_button = QPushButton(self.tr("Save PDF…"))
+        self.save_button.setDefault(True)
+        self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.save_button.clicked.connect(self.export)
+        self.cancel_button.clicked.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        layout.addWidget(heading)
+        layout.addWidget(explanation)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+
+        self.preset.currentIndexChanged.connect(self._preset_chosen)
+        self.date_from.dateChanged.connect(self._dates_edited)
+        self.date_to.dateChanged.connect(self._dates_edited)
+        self._setting_dates = False
+        self._preset_chosen()
+
+    # -- the options -------------------------------------------------------------------------
+    def _preset_chosen(self, _index: int = 0) -> None:
+        from agencydesk.reports.content import last_month, this_month, this_year
+
+        key = self.preset.currentData()
+        ranges = {"last_month": last_month, "this_month": this_month, "this_year": this_year}
+        if key in ranges:
+            start, end = ranges[key](self._today)
+            self._setting_dates = True
+            self.date_from.setDate(_qdate(start))
+            self.date_to.setDate(_qdate(end))
+            self._setting_dates = False
+
+    def _dates_edited(self, _day: QDate) -> None:
+        if not self._setting_dates:
+            self.preset.setCurrentIndex(self.preset.findData("custom"))
+
+    def set_period(self, start: date, end: date) -> None:
+        """Choose the days (as a user does with the date fields)."""
+        self.date_from.setDate(_qdate(start))
+        self.date_to.setDate(_qdate(end))
+
+    def options(self) -> Any:
+        from agencydesk.reports.content import ReportOptions
+
+        return ReportOptions(
+            start=_pydate(self.date_from.date()),
+            end=_pydate(self.date_to.date()),
+            language=str(self.language.currentData()),
+            excerpts=self.excerpts.isChecked(),
+            referrals=self.referrals.isChecked(),
+        )
+
+    def suggested_name(self) -> str:
+        start = _pydate(self.date_from.date())
+        end = _pydate(self.date_to.date())
+        if (start.year, start.month) == (end.year, end.month):
+            when = f"{start:%Y-%m}"
+        elif start.year == end.year and (start.month, end.month) == (1, 12):
+            when = f"{start:%Y}"
+        else:
+            when = f"{start:%Y-%m-%d} – {end:%Y-%m-%d}"
+        word = "Laporan" if self.language.currentData() == "id" else "Report"
+        return f"{word} {_slug(self.client_name)} {when}.pdf"
+
+    # -- saving ------------------------------------------------------------------------------
+    def _folder(self) -> str:
+        folder = str(QSettings().value(REPORT_FOLDER_KEY, "") or "")
+        if folder and Path(folder).is_dir():
+            return folder
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        return documents if documents and Path(documents).is_dir() else str(Path.home())
+
+    def export(self) -> None:
+        if self._cancel is not None:
+            return
+        if self.date_to.date() < self.date_from.date():
+            self._say(self.tr("The period ends before it starts. Please check the days."))
+            return
+        options = self.options()
+        chosen = ask_save_path(
+            self,
+            self.tr("Save the report"),
+            str(Path(self._folder()) / self.suggested_name()),
+            self.tr("PDF documents (*.pdf)"),
+        )
+        if not chosen:
+            return
+        path = Path(chosen)
+        if path.suffix.casefold() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        QSettings().setValue(REPORT_FOLDER_KEY, str(path.parent))
+        self._start(options, path)
+
+    def _start(self, options: Any, path: Path) -> None:
+        cancel = self._cancel = threading.Event()
+        relay = self._relay = _Progress(self)
+        relay.advanced.connect(self._advanced)
+        self._set_running(True)
+        self._say(self.tr("Writing the report…"))
+        engine, client_id, paper = self._engine, self.client_id, str(self.paper.currentData())
+        workers.run_task(
+            lambda: _write_report(engine, client_id, options, path, paper, relay, cancel),
+            self._finished,
+            self._failed,
+        )
+
+    def _advanced(self, done: int, total: int) -> None:
+        if self._cancel is None:
+            return
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self._say(self.tr("Writing page {page} of {pages}…").format(page=done, pages=total))
+
+    def _set_running(self, running: bool) -> None:
+        for widget in (
+            self.preset,
+            self.date_from,
+            self.date_to,
+            self.language,
+            self.paper,
+            self.excerpts,
+            self.save_button,
+        ):
+            widget.setEnabled(not running)
+        self.referrals.setEnabled(not running and self.referrals.toolTip() == "")
+        self.progress.setVisible(running)
+        self.progress.setRange(0, 0)  # busy until the pages are counted
+
+    def _say(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
+
+    def is_running(self) -> bool:
+        return self._cancel is not None
+
+    def cancel(self) -> None:
+        """Stop writing; the half-written file is removed by the worker."""
+        if self._cancel is not None:
+            self._cancel.set()
+            self._say(self.tr("Cancelling…"))
+            self.cancel_button.setEnabled(False)
+
+    def _finished(self, result: tuple[Path, int]) -> None:
+        self._cancel = None
+        self._set_running(False)
+        self.cancel_button.setEnabled(True)
+        self.saved_path, self.pages = result
+        self._say("")
+        self.accept()
+        self._announce(result[0], result[1])
+
+    def _failed(self, exc: BaseException, details: str) -> None:
+        from agencydesk.reports.pdf import ReportCancelled
+
+        self._cancel = None
+        self._set_running(False)
+        self.cancel_button.setEnabled(True)
+        if isinstance(exc, ReportCancelled):
+            self._say(self.tr("Cancelled. No file was saved."))
+            return
+        self._say("")
+        report_exception(self, exc, details)
+
+    def _announce(self, path: Path, pages: int) -> None:
+        box = QMessageBox(self.parentWidget())
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(self.tr("Report saved"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        text = (
+            self.tr("The report for {name} is saved ({pages} pages):")
+            if pages != 1
+            else self.tr("The report for {name} is saved (1 page):")
+        )
+        box.setText(f"{text.format(name=self.client_name, pages=pages)}\n{path}")
+        box.setStandardButtons(QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close)
+        box.setDefaultButton(QMessageBox.StandardButton.Open)
+        if box.exec() == QMessageBox.StandardButton.Open:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    # -- closing -----------------------------------------------------------------------------
+    def reject(self) -> None:
+        """Cancel (or Escape) while writing stops the work first; the dialog stays open to say
+        so. Otherwise it closes."""
+        if self._cancel is not None:
+            self.cancel()
+            return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._cancel is not None:
+            self.cancel()
+            event.ignore()
+            return
+        super().closeEvent(event)

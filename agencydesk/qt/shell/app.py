@@ -1,0 +1,140 @@
+"""Staged start-up of the desk (after qutebrowser's app.py):
+
+1. paths and logging, 2. QApplication, crash handler and translations, 3. the single-instance
+lock for the database file, 4. the main window shown at once, 5. the database layer imported,
+migrated and opened in a worker, then the pages built, 6. the event loop.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QLockFile,
+    QSize,
+    QTimer,
+    QTranslator,
+)
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from agencydesk import __version__, paths
+from agencydesk.log import setup_logging
+from agencydesk.qt.shell.excepthook import install_excepthook
+from agencydesk.qt.shell.main_window import MainWindow, report_probe, startup_probe
+from agencydesk.qt.shell.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+def choose_language(setting: str, system: QLocale | None = None) -> str:
+    """The UI language: the user's setting, else the system's when we have it, else English."""
+    if setting:
+        return setting
+    system = system or QLocale.system()
+    return "id" if system.language() == QLocale.Language.Indonesian else "en"
+
+
+def install_translators(app: QApplication, language: str) -> list[QTranslator]:
+    """Load our translation and Qt's own (standard buttons) for *language*; keep them alive."""
+    installed: list[QTranslator] = []
+    if language == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.Indonesia))
+        return installed
+    QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
+    ours = QTranslator(app)
+    if ours.load(f"agencydesk_{language}", str(paths.resources_dir() / "translations")):
+        app.installTranslator(ours)
+        installed.append(ours)
+    else:
+        log.warning("No translation found for %s", language)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qtbase = QTranslator(app)
+    if qtbase.load(f"qtbase_{language}", qt_dir):
+        app.installTranslator(qtbase)
+        installed.append(qtbase)
+    return installed
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    app.setOrganizationName("agencydesk")
+    app.setApplicationName("agencydesk")
+    app.setApplicationVersion(__version__)
+    # Wayland app id: matches packaging/linux/<id>.desktop, so the desktop shows our icon.
+    app.setDesktopFileName("io.github.agencydesk.AgencyDesk")
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def app_icon() -> QIcon:
+    """The SVG master for every size, with a pixel-fitted drawing for 16 px."""
+    icons = paths.resources_dir() / "icons"
+    icon = QIcon()
+    icon.addFile(str(icons / "agencydesk-16.svg"), QSize(16, 16))
+    for size in (24, 32, 48, 64, 128, 256):
+        icon.addFile(str(icons / "agencydesk.svg"), QSize(size, size))
+    return icon
+
+
+def acquire_lock(db_path: Path) -> QLockFile | None:
+    """One window per database file. None when another agencydesk has it open."""
+    db_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    lock = QLockFile(str(db_path) + ".lock")
+    if not lock.tryLock(200):
+        return None
+    return lock
+
+
+def run_gui(db_path: Path | None = None, argv: list[str] | None = None) -> int:
+    setup_logging()
+    app = make_application(argv)
+    install_excepthook()
+    settings = Settings()
+    translators = install_translators(app, choose_language(settings.language))
+    db_path = (db_path or paths.default_db_path()).expanduser().resolve()
+    log.info("agencydesk %s starting with %s", __version__, db_path.name)
+
+    lock = acquire_lock(db_path)
+    if lock is None:
+        from agencydesk.qt.common.dialogs import show_user_error
+
+        show_user_error(
+            None,
+            QCoreApplication.translate(
+                "app",
+                "agencydesk is already open with this database ({file}). "
+                "Switch to that window instead.",
+            ).format(file=db_path),
+            QCoreApplication.translate("app", "Already open"),
+        )
+        return 1
+
+    window = MainWindow(settings, db_path)
+    probe = startup_probe()
+    if probe == "shown":
+        window.show()
+        QTimer.singleShot(0, lambda: (report_probe("shown"), app.quit()))
+        return _exec(app, lock, translators)
+    if probe == "populated":
+        window.populated.connect(lambda: (report_probe("populated"), window.close()))
+    window.show()
+    QTimer.singleShot(0, window.open_database)
+    return _exec(app, lock, translators)
+
+
+def _exec(app: QApplication, lock: QLockFile, translators: list[QTranslator]) -> int:
+    try:
+        return app.exec()
+    finally:
+        from agencydesk.qt.common import workers
+
+        workers.wait_for_tasks()
+        lock.unlock()
+        del translators

@@ -1,0 +1,232 @@
+"""Ctrl+K: one search over clients, tickets, messages and guides, grouped by kind.
+
+The query runs in a worker on every pause in typing; results that arrive for an older query
+are dropped. Snippets are escaped first, then the matched words are made bold.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QTextDocument
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from agencydesk.core import search as core_search
+from agencydesk.core.search import SearchHit, SearchResults
+from agencydesk.qt.common import workers
+
+HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+HTML_ROLE = Qt.ItemDataRole.UserRole + 2
+SEARCH_DELAY_MS = 120
+
+
+def snippet_html(snippet: str) -> str:
+    """Escape everything, then turn the hit markers into bold."""
+    escaped = html.escape(" ".join(snippet.split()))
+    return escaped.replace(core_search.HIT_START, "<b>").replace(core_search.HIT_END, "</b>")
+
+
+def _run(engine: Engine, text: str) -> SearchResults:
+    with Session(engine) as session:
+        return core_search.search(session=session, text=text, limit=10)
+
+
+class _HtmlDelegate(QStyledItemDelegate):
+    """Paints the (already escaped) HTML of a result line."""
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        markup = index.data(HTML_ROLE)
+        if markup is None:
+            super().paint(painter, option, index)
+            return
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else None
+        option.text = ""
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        document = QTextDocument()
+        document.setDefaultFont(option.font)
+        document.setHtml(markup)
+        painter.save()
+        painter.translate(option.rect.topLeft())
+        clip = QRectF(0, 0, option.rect.width(), option.rect.height())
+        context = QAbstractTextDocumentLayout.PaintContext()
+        if option.state & QStyle.StateFlag.State_Selected:
+            context.palette.setColor(
+                context.palette.ColorRole.Text,
+                option.palette.color(option.palette.ColorRole.HighlightedText),
+            )
+        painter.setClipRect(clip)
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), max(size.height(), 24))
+
+
+class SearchDialog(QDialog):
+    #: the user chose a hit
+    hit_chosen = Signal(object)
+
+    def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._engine = engine
+        self._generation = 0
+        self.results: SearchResults | None = None
+        self.setWindowTitle(self.tr("Search everything"))
+        self.resize(720, 480)
+        self.query = QLineEdit()
+        self.query.setObjectName("searchQuery")
+        self.query.setPlaceholderText(
+            self.tr("Search clients, tickets, messages and guides…  (Enter opens)")
+        )
+        self.query.setClearButtonEnabled(True)
+        self.status = QLabel()
+        self.status.setStyleSheet("color: #555555;")
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("searchResults")
+        self.tree.setHeaderHidden(True)
+        self.tree.setColumnCount(2)
+        self.tree.setItemDelegateForColumn(1, _HtmlDelegate(self.tree))
+        self.tree.setColumnWidth(0, 240)
+        self.tree.setUniformRowHeights(True)
+        self.tree.itemActivated.connect(self._activated)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.run_search)
+        self.query.textChanged.connect(lambda _t: self._timer.start())
+        self.query.returnPressed.connect(self._open_current)
+        self.query.installEventFilter(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.query)
+        layout.addWidget(self.status)
+        layout.addWidget(self.tree, 1)
+
+    def _group_title(self, kind: str, count: int) -> str:
+        titles = {
+            "client": self.tr("Clients ({count})"),
+            "ticket": self.tr("Tickets ({count})"),
+            "message": self.tr("Messages ({count})"),
+            "guide": self.tr("Guides ({count})"),
+        }
+        return titles[kind].format(count=count)
+
+    def run_search(self) -> None:
+        self._timer.stop()
+        text = self.query.text()
+        self._generation += 1
+        generation = self._generation
+        if not core_search.words(text):
+            self.tree.clear()
+            self.status.clear()
+            return
+        engine = self._engine
+        workers.run_task(
+            lambda: _run(engine, text),
+            lambda results: self._show(generation, results),
+            self._failed,
+        )
+
+    def _failed(self, exc: BaseException, details: str) -> None:
+        from agencydesk.qt.common.dialogs import report_exception
+
+        report_exception(self, exc, details)
+
+    def _show(self, generation: int, results: SearchResults) -> None:
+        if generation != self._generation:
+            return  # an older query finished late
+        self.results = results
+        self.tree.clear()
+        first: QTreeWidgetItem | None = None
+        for kind in core_search.KINDS:
+            hits = results.hits.get(kind, [])
+            if not hits:
+                continue
+            group = QTreeWidgetItem([self._group_title(kind, len(hits)), ""])
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            font = group.font(0)
+            font.setBold(True)
+            group.setFont(0, font)
+            self.tree.addTopLevelItem(group)
+            for hit in hits:
+                item = QTreeWidgetItem([hit.title, ""])
+                item.setData(0, HIT_ROLE, hit)
+                item.setData(1, HTML_ROLE, snippet_html(hit.snippet))
+                # a tooltip with tags is rich text: escaped inside <p>, it shows the characters
+                item.setToolTip(0, f"<p>{html.escape(hit.title)}</p>")
+                group.addChild(item)
+                first = first or item
+            group.setExpanded(True)
+        count = results.count()
+        if count == 0:
+            self.status.setText(self.tr("Nothing found."))
+        else:
+            self.status.setText(self.tr("{count} found").format(count=count))
+        if not results.used_fts:
+            self.status.setText(
+                self.status.text()
+                + " "
+                + self.tr("(slower search: this database has no full-text index)")
+            )
+        if first is not None:
+            self.tree.setCurrentItem(first)
+
+    def eventFilter(self, watched: object, event: object) -> bool:
+        from PySide6.QtCore import QEvent
+        from PySide6.QtGui import QKeyEvent
+
+        if (
+            watched is self.query
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up)
+        ):
+            self._move(1 if event.key() == Qt.Key.Key_Down else -1)
+            return True
+        return super().eventFilter(watched, event)  # type: ignore[arg-type]
+
+    def _move(self, step: int) -> None:
+        items = []
+        for group in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(group)
+            items += [top.child(i) for i in range(top.childCount())]
+        if not items:
+            return
+        current = self.tree.currentItem()
+        index = items.index(current) if current in items else -1
+        self.tree.setCurrentItem(items[max(0, min(len(items) - 1, index + step))])
+
+    def _open_current(self) -> None:
+        self._timer.stop()
+        item = self.tree.currentItem()
+        if item is not None:
+            self._activated(item)
+
+    def _activated(self, item: QTreeWidgetItem) -> None:
+        hit = item.data(0, HIT_ROLE)
+        if isinstance(hit, SearchHit):
+            self.hit_chosen.emit(hit)
+            self.accept()

@@ -1,0 +1,162 @@
+"""Tickets across all clients as a table model over SQL, fetched a page at a time."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any, ClassVar
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from agencydesk.core import tickets
+from agencydesk.core.models import ACTIVE_STATUSES
+from agencydesk.core.tickets import DueFilter, TicketRow, TicketSort
+from agencydesk.qt.common.formatting import format_short_date
+from agencydesk.qt.common.paged_model import PAGE_SIZE, PagedTableModel
+
+TICKET_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+def status_label(status: str) -> str:
+    return {
+        "open": QCoreApplication.translate("TicketStatus", "Open"),
+        "waiting_on_client": QCoreApplication.translate("TicketStatus", "Waiting on client"),
+        "waiting_on_us": QCoreApplication.translate("TicketStatus", "Waiting on us"),
+        "resolved": QCoreApplication.translate("TicketStatus", "Resolved"),
+        "closed": QCoreApplication.translate("TicketStatus", "Closed"),
+    }.get(status, status)
+
+
+def priority_label(priority: int) -> str:
+    return {
+        1: QCoreApplication.translate("Priority", "Low"),
+        2: QCoreApplication.translate("Priority", "Normal"),
+        3: QCoreApplication.translate("Priority", "High"),
+        4: QCoreApplication.translate("Priority", "Urgent"),
+    }.get(priority, str(priority))
+
+
+@dataclass(frozen=True)
+class TicketFilter:
+    status: tuple[str, ...] = tuple(s.value for s in ACTIVE_STATUSES)
+    client_id: int | None = None
+    priority: int | None = None
+    due: DueFilter = "any"
+    search: str = ""
+
+
+class TicketTableModel(PagedTableModel[TicketRow]):
+    COLUMNS: ClassVar[tuple[tuple[str, TicketSort], ...]] = (
+        ("title", "title"),
+        ("client_name", "client"),
+        ("status", "status"),
+        ("priority", "priority"),
+        ("due_date", "due"),
+        ("updated_at", "updated"),
+    )
+
+    def __init__(self, engine: Engine, parent: QObject | None = None) -> None:
+        super().__init__(engine, "due", parent)
+        self.filter = TicketFilter()
+        self._today = date.today()
+        self._reload()
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = (
+            self.tr("Ticket"),
+            self.tr("Client"),
+            self.tr("Status"),
+            self.tr("Priority"),
+            self.tr("Due"),
+            self.tr("Last change"),
+        )
+        return titles[section] if 0 <= section < len(titles) else None
+
+    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        field = self.COLUMNS[index.column()][0]
+        overdue = (
+            row.due_date is not None
+            and row.due_date < self._today
+            and row.status in {s.value for s in ACTIVE_STATUSES}
+        )
+        if role == Qt.ItemDataRole.DisplayRole:
+            if field == "status":
+                return status_label(row.status)
+            if field == "priority":
+                return priority_label(row.priority)
+            if field == "due_date":
+                return format_short_date(row.due_date)
+            if field == "updated_at":
+                return format_short_date(row.updated_at.astimezone().date())
+            return getattr(row, field)
+        if role == Qt.ItemDataRole.ForegroundRole and field == "due_date" and overdue:
+            return QBrush(QColor("#b3261e"))
+        if role == Qt.ItemDataRole.ToolTipRole and field == "due_date" and overdue:
+            return self.tr("Overdue")
+        if role == TICKET_ID_ROLE:
+            return row.id
+        return None
+
+    def set_filter(self, **changes: Any) -> None:
+        new = replace(self.filter, **changes)
+        if new != self.filter:
+            self.filter = new
+            self.refresh()
+
+    def set_status_filter(self, statuses: Sequence[str]) -> None:
+        self.set_filter(status=tuple(statuses))
+
+    def ticket_id(self, row: int) -> int | None:
+        return self.row_id(row)
+
+    def _query(self, offset: int) -> list[TicketRow]:
+        f = self.filter
+        with Session(self._engine) as session:
+            return tickets.list_tickets(
+                session=session,
+                status=f.status or None,
+                client_id=f.client_id,
+                priority=f.priority,
+                due=f.due,
+                search=f.search,
+                sort=self._sort,
+                descending=self._descending,
+                offset=offset,
+                limit=PAGE_SIZE,
+                today=self._today,
+            )
+
+    def _reload(self) -> None:
+        self._today = date.today()  # "overdue" moves on at midnight
+        super()._reload()
+
+    def _count(self) -> int:
+        f = self.filter
+        with Session(self._engine) as session:
+            return tickets.count_tickets(
+                session=session,
+                status=f.status or None,
+                client_id=f.client_id,
+                priority=f.priority,
+                due=f.due,
+                search=f.search,
+                today=self._today,
+            )

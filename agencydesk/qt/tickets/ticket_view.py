@@ -1,0 +1,378 @@
+"""One ticket: its status, the conversation, and the time spent on it.
+
+The conversation is built as HTML in which every piece of client or user text is escaped, so a
+message like `<b>hi</b>` shows exactly those characters.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from agencydesk.core import tickets
+from agencydesk.core.db import session_scope
+from agencydesk.core.errors import UserError, ValidationError
+from agencydesk.core.models import Client, MessageKind, Priority, TicketStatus
+from agencydesk.core.tickets import ConversationLine
+from agencydesk.qt.common.databus import bus
+from agencydesk.qt.common.dialogs import report_exception
+from agencydesk.qt.common.formatting import (
+    channel_label,
+    format_datetime,
+    format_duration,
+    format_wait,
+)
+from agencydesk.qt.tickets.ticket_model import priority_label, status_label
+
+
+def conversation_html(lines: list[ConversationLine], client_name: str, note_label: str) -> str:
+    """Chat bubbles: the client on the left, me on the right, internal notes in yellow."""
+    parts = ['<html><body style="margin:4px">']
+    for line in lines:
+        body = html.escape(line.body).replace("\n", "<br>")
+        when = html.escape(format_datetime(line.sent_at))
+        if line.kind == MessageKind.NOTE:
+            who, align, colour = note_label, "center", "#fff4d6"
+        elif line.from_me:
+            who, align, colour = line.sender or "", "right", "#dcf8c6"
+        else:
+            who, align, colour = line.sender or client_name, "left", "#ffffff"
+        media = ""
+        if line.media_file:
+            media = f"<br><i>📎 {html.escape(line.media_file)}</i>"
+        header = f"<b>{html.escape(who)}</b> &nbsp;" if who else ""
+        parts.append(
+            f'<table width="100%" cellspacing="0" cellpadding="2"><tr><td align="{align}">'
+            f'<table cellpadding="8" style="background-color:{colour};'
+            f' border: 1px solid #d8d8d8;"><tr><td>'
+            f'<span style="color:#666666; font-size:small">{header}{when}</span><br>'
+            f"{body}{media}</td></tr></table></td></tr></table>"
+        )
+    parts.append("</body></html>")
+    return "".join(parts)
+
+
+class TicketView(QWidget):
+    """Shows and edits one ticket. Emits `changed` after every write."""
+
+    changed = Signal(int)
+    client_link_activated = Signal(int)
+    send_guide_requested = Signal(int, int)  # client id, ticket id
+
+    def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._engine = engine
+        self.ticket_id: int | None = None
+        self._client_id: int | None = None
+        self._loading = False
+
+        self.empty_label = QLabel(self.tr("Choose a ticket on the left, or create a new one."))
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setStyleSheet("color: palette(mid); padding: 24px;")
+
+        self.title_label = QLabel()
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.title_label.setWordWrap(True)
+        font = self.title_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.client_button = QPushButton()
+        self.client_button.setFlat(True)
+        self.client_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.client_button.setStyleSheet("text-align: left; color: palette(link); padding: 0;")
+        self.client_button.clicked.connect(self._open_client)
+
+        self.status = QComboBox()
+        for status in TicketStatus:
+            self.status.addItem(status_label(status.value), status.value)
+        self.priority = QComboBox()
+        for priority in Priority:
+            self.priority.addItem(priority_label(priority.value), priority.value)
+        self.has_due = QCheckBox(self.tr("Due"))
+        self.due = QDateEdit()
+        self.due.setCalendarPopup(True)
+        self.due.setDisplayFormat("yyyy-MM-dd")
+        self.channel_label = QLabel()
+        self.satisfaction = QComboBox()
+        self.satisfaction.setObjectName("satisfaction")
+        self.satisfaction.addItem(self.tr("Satisfaction: not asked"), None)
+        for stars in range(1, 6):
+            self.satisfaction.addItem("★" * stars + "☆" * (5 - stars), stars)
+        self.satisfaction.currentIndexChanged.connect(self._save_fields)
+        self.times_label = QLabel()
+        self.times_label.setObjectName("ticketTimes")
+        self.times_label.setStyleSheet("color: #555555;")
+        self.status.currentIndexChanged.connect(self._save_fields)
+        self.priority.currentIndexChanged.connect(self._save_fields)
+        self.has_due.toggled.connect(self._due_toggled)
+        self.due.dateChanged.connect(self._save_fields)
+
+        fields = QHBoxLayout()
+        fields.addWidget(QLabel(self.tr("Status")))
+        fields.addWidget(self.status)
+        fields.addWidget(QLabel(self.tr("Priority")))
+        fields.addWidget(self.priority)
+        fields.addWidget(self.has_due)
+        fields.addWidget(self.due)
+        fields.addStretch(1)
+        fields.addWidget(self.satisfaction)
+        fields.addWidget(self.channel_label)
+
+        self.conversation = QTextBrowser()
+        self.conversation.setObjectName("conversation")
+        self.conversation.setOpenLinks(False)
+        self.conversation.setStyleSheet("QTextBrowser { background: #ece5dd; }")
+
+        self.reply = QPlainTextEdit()
+        self.reply.setObjectName("replyEditor")
+        self.reply.setPlaceholderText(
+            self.tr("Write what the client said, your reply, or a note…  (Ctrl+Enter adds it)")
+        )
+        self.reply.setFixedHeight(72)
+        self.from_client = QRadioButton(self.tr("From the client"))
+        self.from_me = QRadioButton(self.tr("My reply"))
+        self.note = QRadioButton(self.tr("Internal note"))
+        self.from_me.setChecked(True)
+        self._who = QButtonGroup(self)
+        for button in (self.from_client, self.from_me, self.note):
+            self._who.addButton(button)
+        self.add_button = QPushButton(self.tr("Add"))
+        self.add_button.clicked.connect(self.add_message)
+        self.reply.installEventFilter(self)
+        self.send_guide_button = QPushButton(self.tr("Send a guide…"))
+        self.send_guide_button.clicked.connect(self._send_guide)
+        who_row = QHBoxLayout()
+        who_row.addWidget(self.from_client)
+        who_row.addWidget(self.from_me)
+        who_row.addWidget(self.note)
+        who_row.addStretch(1)
+        who_row.addWidget(self.send_guide_button)
+        who_row.addWidget(self.add_button)
+
+        self.time_label = QLabel()
+        self.timer_button = QPushButton()
+        self.timer_button.setObjectName("timerButton")
+        self.timer_button.clicked.connect(self.toggle_timer)
+        self.minutes = QSpinBox()
+        self.minutes.setRange(1, 24 * 60)
+        self.minutes.setValue(15)
+        self.minutes.setSuffix(self.tr(" min"))
+        self.add_time_button = QPushButton(self.tr("Add time"))
+        self.add_time_button.clicked.connect(self.add_manual_time)
+        time_row = QHBoxLayout()
+        time_row.addWidget(self.time_label, 1)
+        time_row.addWidget(self.timer_button)
+        time_row.addWidget(self.minutes)
+        time_row.addWidget(self.add_time_button)
+        self._tick = QTimer(self)
+        self._tick.setInterval(10_000)
+        self._tick.timeout.connect(self._update_time)
+
+        self.content = QWidget()
+        content_layout = QVBoxLayout(self.content)
+        content_layout.setContentsMargins(12, 8, 12, 8)
+        header = QFormLayout()
+        header.addRow(self.title_label)
+        header.addRow(self.client_button)
+        header.addRow(self.times_label)
+        content_layout.addLayout(header)
+        content_layout.addLayout(fields)
+        content_layout.addWidget(self.conversation, 1)
+        content_layout.addWidget(self.reply)
+        content_layout.addLayout(who_row)
+        content_layout.addLayout(time_row)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.content)
+        self.show_ticket(None)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Ctrl+Enter in the reply box adds the message (Enter alone makes a new line)."""
+        if (
+            watched is self.reply
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.add_message()
+            return True
+        return super().eventFilter(watched, event)
+
+    # -- showing -----------------------------------------------------------------------------
+    def show_ticket(self, ticket_id: int | None) -> None:
+        self.ticket_id = None
+        self._tick.stop()
+        if ticket_id is not None:
+            try:
+                with Session(self._engine) as session:
+                    ticket = tickets.get_ticket(session=session, ticket_id=ticket_id)
+                    client = session.get(Client, ticket.client_id)
+                    lines = tickets.conversation(session=session, ticket_id=ticket_id)
+            except UserError:
+                ticket_id = None
+        self.content.setVisible(ticket_id is not None)
+        self.empty_label.setVisible(ticket_id is None)
+        if ticket_id is None:
+            return
+        self._loading = True
+        try:
+            self.ticket_id = ticket_id
+            self._client_id = ticket.client_id
+            client_name = client.name if client is not None else ""
+            self.title_label.setText(ticket.title)
+            self.client_button.setText(client_name)
+            self.status.setCurrentIndex(self.status.findData(ticket.status))
+            self.priority.setCurrentIndex(self.priority.findData(ticket.priority))
+            self.has_due.setChecked(ticket.due_date is not None)
+            self.due.setEnabled(ticket.due_date is not None)
+            due = ticket.due_date or date.today()
+            self.due.setDate(QDate(due.year, due.month, due.day))
+            self.channel_label.setText(channel_label(ticket.channel))
+            self.satisfaction.setCurrentIndex(
+                max(0, self.satisfaction.findData(ticket.satisfaction))
+            )
+            self.satisfaction.setVisible(ticket.status in ("resolved", "closed"))
+            times = [self.tr("Opened {when}").format(when=format_datetime(ticket.created_at))]
+            if ticket.first_response_at is not None:
+                wait = (ticket.first_response_at - ticket.created_at).total_seconds()
+                times.append(self.tr("first reply after {wait}").format(wait=format_wait(wait)))
+            else:
+                times.append(self.tr("not answered yet"))
+            if ticket.resolved_at is not None:
+                times.append(
+                    self.tr("resolved {when}").format(when=format_datetime(ticket.resolved_at))
+                )
+            self.times_label.setText(" · ".join(times))
+            self.conversation.setHtml(
+                conversation_html(lines, client_name, self.tr("Internal note"))
+            )
+            bar = self.conversation.verticalScrollBar()
+            bar.setValue(bar.maximum())
+        finally:
+            self._loading = False
+        self._update_time()
+
+    def _open_client(self) -> None:
+        if self._client_id is not None:
+            self.client_link_activated.emit(self._client_id)
+
+    def _send_guide(self) -> None:
+        if self.ticket_id is not None and self._client_id is not None:
+            self.send_guide_requested.emit(self._client_id, self.ticket_id)
+
+    # -- editing -----------------------------------------------------------------------------
+    def _due_toggled(self, checked: bool) -> None:
+        self.due.setEnabled(checked)
+        self._save_fields()
+
+    def _save_fields(self) -> None:
+        if self._loading or self.ticket_id is None:
+            return
+        due = None
+        if self.has_due.isChecked():
+            qdate = self.due.date()
+            due = date(qdate.year(), qdate.month(), qdate.day())
+        values = {
+            "satisfaction": self.satisfaction.currentData(),
+            "status": self.status.currentData(),
+            "priority": self.priority.currentData(),
+            "due_date": due,
+        }
+        self._write(
+            lambda session: tickets.update_ticket(
+                session=session, ticket_id=self.ticket_id or 0, values=values
+            )
+        )
+
+    def add_message(self) -> None:
+        body = self.reply.toPlainText()
+        if self.ticket_id is None or not body.strip():
+            return
+        kind = MessageKind.NOTE.value if self.note.isChecked() else MessageKind.MESSAGE.value
+        from_me = not self.from_client.isChecked()
+        self._write(
+            lambda session: tickets.add_message(
+                session=session,
+                ticket_id=self.ticket_id or 0,
+                body=body,
+                from_me=from_me,
+                kind=kind,
+            )
+        )
+        self.reply.clear()
+
+    def toggle_timer(self) -> None:
+        if self.ticket_id is None:
+            return
+        if self._timer_running_here():
+            self._write(lambda session: tickets.stop_timer(session=session))
+        else:
+            self._write(
+                lambda session: tickets.start_timer(session=session, ticket_id=self.ticket_id or 0)
+            )
+
+    def add_manual_time(self) -> None:
+        minutes = self.minutes.value()
+        self._write(
+            lambda session: tickets.add_time(
+                session=session, ticket_id=self.ticket_id or 0, minutes=minutes
+            )
+        )
+
+    def _write(self, action: object) -> None:
+        ticket_id = self.ticket_id
+        if ticket_id is None:
+            return
+        try:
+            with session_scope(self._engine) as session:
+                action(session)  # type: ignore[operator]
+        except (UserError, ValidationError) as exc:
+            report_exception(self, exc)
+            return
+        self.show_ticket(ticket_id)
+        self.changed.emit(ticket_id)
+        bus().notify("tickets")
+
+    # -- time ----------------------------------------------------------------------------------
+    def _timer_running_here(self) -> bool:
+        with Session(self._engine) as session:
+            running = tickets.running_timer(session=session)
+            return running is not None and running.ticket_id == self.ticket_id
+
+    def _update_time(self) -> None:
+        if self.ticket_id is None:
+            return
+        with Session(self._engine) as session:
+            spent = tickets.seconds_spent(session=session, ticket_id=self.ticket_id)
+            running = tickets.running_timer(session=session)
+        here = running is not None and running.ticket_id == self.ticket_id
+        self.time_label.setText(self.tr("Time spent: {time}").format(time=format_duration(spent)))
+        self.timer_button.setText(self.tr("Stop timer") if here else self.tr("Start timer"))
+        if here and not self._tick.isActive():
+            self._tick.start()
+        elif not here:
+            self._tick.stop()

@@ -1,0 +1,330 @@
+"""The Tickets section: filters, the ticket list across clients, and the selected ticket."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from agencydesk.core import clients, tickets
+from agencydesk.core.db import session_scope
+from agencydesk.core.errors import ValidationError
+from agencydesk.core.models import ACTIVE_STATUSES, Channel, Priority, TicketStatus
+from agencydesk.qt.common.databus import bus
+from agencydesk.qt.common.formatting import channel_label
+from agencydesk.qt.tickets.ticket_model import TicketTableModel, priority_label, status_label
+from agencydesk.qt.tickets.ticket_view import TicketView
+
+ACTIVE = tuple(s.value for s in ACTIVE_STATUSES)
+
+
+class NewTicketDialog(QDialog):
+    """A new ticket for a client, with the first message if there is one."""
+
+    def __init__(
+        self, engine: Engine, client_id: int | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._engine = engine
+        self.created_ticket_id: int | None = None
+        self.setWindowTitle(self.tr("New ticket"))
+        self.setMinimumWidth(480)
+        self.client = QComboBox()
+        with Session(engine) as session:
+            for other_id, name in clients.referrer_choices(session=session):
+                self.client.addItem(name, other_id)
+        if client_id is not None:
+            self.client.setCurrentIndex(max(0, self.client.findData(client_id)))
+        self.title = QLineEdit()
+        self.title.setPlaceholderText(self.tr("e.g. Website shows an error"))
+        self.title_error = QLabel()
+        self.title_error.setObjectName("error_title")
+        self.title_error.setStyleSheet("color: #b3261e;")
+        self.title_error.setVisible(False)
+        self.priority = QComboBox()
+        for priority in Priority:
+            self.priority.addItem(priority_label(priority.value), priority.value)
+        self.priority.setCurrentIndex(self.priority.findData(Priority.NORMAL.value))
+        self.channel = QComboBox()
+        for channel in Channel:
+            self.channel.addItem(channel_label(channel.value), channel.value)
+        self.has_due = QCheckBox(self.tr("Due"))
+        self.due = QDateEdit(QDate.currentDate())
+        self.due.setCalendarPopup(True)
+        self.due.setDisplayFormat("yyyy-MM-dd")
+        self.due.setEnabled(False)
+        self.has_due.toggled.connect(self.due.setEnabled)
+        due_row = QHBoxLayout()
+        due_row.addWidget(self.has_due)
+        due_row.addWidget(self.due, 1)
+        self.first_message = QPlainTextEdit()
+        self.first_message.setPlaceholderText(self.tr("What did the client write? (optional)"))
+        self.first_message.setFixedHeight(80)
+        form = QFormLayout()
+        form.addRow(self.tr("Client"), self.client)
+        form.addRow(self.tr("Title *"), self.title)
+        form.addRow("", self.title_error)
+        form.addRow(self.tr("Priority"), self.priority)
+        form.addRow(self.tr("Channel"), self.channel)
+        form.addRow(self.tr("Due date"), due_row)
+        form.addRow(self.tr("First message"), self.first_message)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.title.textEdited.connect(lambda _t: self.title_error.setVisible(False))
+        self.title.setFocus()
+
+    def save(self) -> None:
+        client_id = self.client.currentData()
+        if client_id is None:
+            self.title_error.setText(self.tr("Add a client first."))
+            self.title_error.setVisible(True)
+            return
+        due = None
+        if self.has_due.isChecked():
+            qdate = self.due.date()
+            due = date(qdate.year(), qdate.month(), qdate.day())
+        try:
+            with session_scope(self._engine) as session:
+                ticket = tickets.create_ticket(
+                    session=session,
+                    client_id=client_id,
+                    values={
+                        "title": self.title.text(),
+                        "priority": self.priority.currentData(),
+                        "channel": self.channel.currentData(),
+                        "due_date": due,
+                    },
+                )
+                assert ticket.id is not None
+                if self.first_message.toPlainText().strip():
+                    tickets.add_message(
+                        session=session,
+                        ticket_id=ticket.id,
+                        body=self.first_message.toPlainText(),
+                        from_me=False,
+                    )
+                self.created_ticket_id = ticket.id
+        except ValidationError as exc:
+            if "title" in exc.errors:
+                self.title_error.setText(
+                    self.tr("Please give the ticket a short title.")
+                    if exc.errors["title"] == "title_required"
+                    else self.tr("This is too long.")
+                )
+                self.title_error.setVisible(True)
+                return
+            raise
+        bus().notify("tickets")
+        self.accept()
+
+
+class TicketsPage(QWidget):
+    client_link_activated = Signal(int)
+    send_guide_requested = Signal(int, int)
+    counts_changed = Signal()
+
+    def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._engine = engine
+        self.model = TicketTableModel(engine, self)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search ticket titles and client names"))
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(150)
+        self._search_timer.timeout.connect(self._apply_filters)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("statusFilter")
+        # item data: the statuses shown, comma-separated ("" = every status)
+        self.status_filter.addItem(self.tr("Still to do"), ",".join(ACTIVE))
+        for status in TicketStatus:
+            self.status_filter.addItem(status_label(status.value), status.value)
+        self.status_filter.addItem(self.tr("All tickets"), "")
+        self.due_filter = QComboBox()
+        self.due_filter.setObjectName("dueFilter")
+        for key, text in (
+            ("any", self.tr("Any due date")),
+            ("overdue", self.tr("Overdue")),
+            ("today", self.tr("Due today")),
+            ("week", self.tr("Due within a week")),
+            ("none", self.tr("No due date")),
+        ):
+            self.due_filter.addItem(text, key)
+        self.priority_filter = QComboBox()
+        self.priority_filter.addItem(self.tr("Any priority"), None)
+        for priority in Priority:
+            self.priority_filter.addItem(priority_label(priority.value), priority.value)
+        self.client_filter = QPushButton()
+        self.client_filter.setVisible(False)
+        self.client_filter.setToolTip(self.tr("Show the tickets of every client"))
+        self.client_filter.clicked.connect(lambda: self.filter_by_client(None))
+        for combo in (self.status_filter, self.due_filter, self.priority_filter):
+            combo.currentIndexChanged.connect(self._apply_filters)
+        self.new_button = QPushButton(self.tr("New ticket"))
+        self.new_button.clicked.connect(lambda: self.new_ticket())
+
+        self.table = QTableView()
+        self.table.setObjectName("ticketTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(4, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(60)
+        # The title matters most: a generous fixed width; the rest fit their contents.
+        self.table.setColumnWidth(0, 250)
+        self.table.setColumnWidth(1, 150)
+        for column in (2, 3, 4, 5):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setColumnHidden(5, True)  # "last change": rarely needed, via the header menu
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for column in range(self.model.columnCount()):
+            title = self.model.headerData(column, Qt.Orientation.Horizontal)
+            toggle = QAction(str(title), header)
+            toggle.setCheckable(True)
+            toggle.setChecked(not self.table.isColumnHidden(column))
+            toggle.toggled.connect(lambda shown, c=column: self.table.setColumnHidden(c, not shown))
+            header.addAction(toggle)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.model.modelReset.connect(self.counts_changed)
+
+        self.view = TicketView(engine)
+        self.view.changed.connect(self._ticket_changed)
+        self.view.client_link_activated.connect(self.client_link_activated)
+        self.view.send_guide_requested.connect(self.send_guide_requested)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.status_filter)
+        filters.addWidget(self.due_filter)
+        filters.addWidget(self.priority_filter)
+        filters.addWidget(self.client_filter)
+        filters.addWidget(self.new_button)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.view)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([660, 460])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(filters)
+        layout.addWidget(self.splitter, 1)
+        self._select_row(0)
+
+    def _apply_filters(self) -> None:
+        self._search_timer.stop()
+        keep = self.current_ticket_id()
+        self.model.set_filter(
+            status=tuple(s for s in str(self.status_filter.currentData() or "").split(",") if s),
+            due=self.due_filter.currentData(),
+            priority=self.priority_filter.currentData(),
+            search=" ".join(self.search.text().split()),
+        )
+        row = self.model.row_of(keep) if keep is not None else None
+        self._select_row(row if row is not None else 0)
+
+    def filter_by_client(self, client_id: int | None, name: str = "") -> None:
+        self.client_filter.setVisible(client_id is not None)
+        self.client_filter.setText(self.tr("Only {name}  ✕").format(name=name))
+        self.model.set_filter(client_id=client_id)
+        self._select_row(0)
+
+    def current_ticket_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.ticket_id(index.row()) if index.isValid() else None
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.view.show_ticket(self.model.ticket_id(current.row()) if current.isValid() else None)
+
+    def _select_row(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            index = self.model.index(row, 0)
+            self.table.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.table.scrollTo(index)
+        else:
+            self.view.show_ticket(None)
+
+    def select_ticket(self, ticket_id: int) -> bool:
+        """Show *ticket_id*, widening the filters when they hide it."""
+        row = self.model.row_of(ticket_id)
+        if row is None:
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
+            for combo, index in (
+                (self.status_filter, self.status_filter.count() - 1),
+                (self.due_filter, 0),
+                (self.priority_filter, 0),
+            ):
+                combo.blockSignals(True)
+                combo.setCurrentIndex(index)
+                combo.blockSignals(False)
+            self.filter_by_client(None)
+            self._apply_filters()
+            row = self.model.row_of(ticket_id)
+        if row is None:
+            return False
+        self._select_row(row)
+        return True
+
+    def _ticket_changed(self, ticket_id: int) -> None:
+        self.model.refresh()
+        row = self.model.row_of(ticket_id)
+        if row is not None:
+            self.table.selectionModel().blockSignals(True)
+            self._select_row(row)
+            self.table.selectionModel().blockSignals(False)
+
+    def refresh(self) -> None:
+        keep = self.current_ticket_id()
+        self.model.refresh()
+        row = self.model.row_of(keep) if keep is not None else None
+        self._select_row(row if row is not None else 0)
+
+    def new_ticket(self, client_id: int | None = None) -> int | None:
+        dialog = NewTicketDialog(self._engine, client_id=client_id, parent=self)
+        if dialog.exec() and dialog.created_ticket_id is not None:
+            self.select_ticket(dialog.created_ticket_id)
+            return dialog.created_ticket_id
+        return None

@@ -1,0 +1,295 @@
+"""The Today page, the start page: what needs the freelancer now.
+
+The summary is computed in a worker (plain dataclasses come back) and refreshed when data
+changes and every minute, since waits keep growing.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from agencydesk.core import today
+from agencydesk.core.today import TodaySummary
+from agencydesk.qt.common import workers
+from agencydesk.qt.common.databus import bus
+from agencydesk.qt.common.formatting import format_datetime, format_short_date, format_wait
+
+TICKET_ROLE = Qt.ItemDataRole.UserRole + 1
+CLIENT_ROLE = Qt.ItemDataRole.UserRole + 2
+REFRESH_MS = 60_000
+
+
+def _summary(engine: Engine) -> TodaySummary:
+    with Session(engine) as session:
+        return today.today_summary(session=session)
+
+
+class TodayCard(QFrame):
+    """A titled box with a count and a list of clickable lines."""
+
+    def __init__(self, object_name: str, accent: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.setStyleSheet(
+            f"#{object_name} {{ background: palette(base); border: 1px solid #d9d9d9;"
+            f" border-radius: 8px; border-top: 4px solid {accent}; }}"
+        )
+        self.title = QLabel()
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.title.setFont(font)
+        self.subtitle = QLabel()
+        self.subtitle.setStyleSheet("color: #555555;")
+        self.subtitle.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setFrameShape(QFrame.Shape.NoFrame)
+        self.list.setWordWrap(True)
+        self.list.setStyleSheet(
+            "QListWidget { background: transparent; } QListWidget::item { padding: 3px 0; }"
+        )
+        self.empty = QLabel()
+        self.empty.setStyleSheet("color: #777777;")
+        self.empty.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.list, 1)
+        layout.addStretch(0)  # keeps title and text at the top when the list is hidden
+
+    def fill(self, title: str, lines: list[tuple[str, int | None, int | None]], empty: str) -> None:
+        self.title.setText(title)
+        self.list.clear()
+        for text, ticket_id, client_id in lines:
+            item = QListWidgetItem(text)
+            item.setData(TICKET_ROLE, ticket_id)
+            item.setData(CLIENT_ROLE, client_id)
+            self.list.addItem(item)
+        self.empty.setText(empty)
+        self.empty.setVisible(not lines)
+        self.list.setVisible(bool(lines))
+        self.subtitle.setVisible(bool(self.subtitle.text()))
+
+
+class TodayPage(QWidget):
+    ticket_activated = Signal(int)
+    client_activated = Signal(int)
+    #: (overdue, due today, waiting): for the sidebar
+    counts_changed = Signal(int, int, int)
+
+    def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._engine = engine
+        self.summary: TodaySummary | None = None
+        self._loading = False
+        self._again = False
+
+        self.greeting = QLabel()
+        font = self.greeting.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.greeting.setFont(font)
+        self.date_label = QLabel()
+        self.date_label.setStyleSheet("color: #555555;")
+
+        self.overdue = TodayCard("overdueCard", "#b3261e")
+        self.due_today = TodayCard("dueTodayCard", "#e8a33a")
+        self.waiting = TodayCard("waitingCard", "#1f7a8c")
+        self.first_responses = TodayCard("firstResponseCard", "#2e7d32")
+        self.guides = TodayCard("guidesCard", "#7e57c2")
+        for card in (self.overdue, self.due_today, self.waiting, self.first_responses, self.guides):
+            card.list.itemActivated.connect(self._activated)
+            card.list.itemClicked.connect(self._activated)
+
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        grid.addWidget(self.overdue, 0, 0)
+        grid.addWidget(self.due_today, 0, 1)
+        grid.addWidget(self.waiting, 1, 0)
+        grid.addWidget(self.first_responses, 1, 1)
+        grid.addWidget(self.guides, 2, 0, 1, 2)
+        for row in range(3):
+            grid.setRowStretch(row, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+
+        inner = QWidget()
+        inner_layout = QVBoxLayout(inner)
+        inner_layout.setContentsMargins(16, 12, 16, 12)
+        inner_layout.addWidget(self.greeting)
+        inner_layout.addWidget(self.date_label)
+        inner_layout.addSpacing(8)
+        inner_layout.addLayout(grid, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(inner)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setInterval(REFRESH_MS)
+        self._refresh_timer.timeout.connect(self.refresh)
+        self._refresh_timer.start()
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(300)
+        self._debounce.timeout.connect(self.refresh)
+        # a bound slot, so Qt drops the connection when this page is destroyed
+        bus().changed.connect(self._data_changed)
+        self.refresh()
+
+    @Slot(str)
+    def _data_changed(self, _what: str) -> None:
+        self._debounce.start()
+
+    # -- loading -----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        if self._loading:
+            self._again = True
+            return
+        self._loading = True
+        engine = self._engine
+        workers.run_task(lambda: _summary(engine), self._loaded, self._failed)
+
+    def _failed(self, exc: BaseException, details: str) -> None:
+        self._loading = False
+        from agencydesk.qt.common.dialogs import report_exception
+
+        report_exception(self, exc, details)
+
+    def _loaded(self, summary: TodaySummary) -> None:
+        self._loading = False
+        self.show_summary(summary)
+        if self._again:
+            self._again = False
+            self.refresh()
+
+    # -- showing -----------------------------------------------------------------------------
+    def show_summary(self, summary: TodaySummary) -> None:
+        self.summary = summary
+        now = summary.now.astimezone()
+        hour = now.hour
+        if hour < 11:
+            greeting = self.tr("Good morning")
+        elif hour < 15:
+            greeting = self.tr("Good afternoon")
+        elif hour < 19:
+            greeting = self.tr("Good evening")
+        else:
+            greeting = self.tr("Good night")
+        self.greeting.setText(greeting)
+        self.date_label.setText(
+            QLocale().toString(QDate(now.year, now.month, now.day), QLocale.FormatType.LongFormat)
+        )
+        self.overdue.fill(
+            self.tr("Overdue ({count})").format(count=len(summary.overdue)),
+            [
+                (
+                    self.tr("{client} — {title} (was due {date})").format(
+                        client=row.client_name,
+                        title=row.title,
+                        date=format_short_date(row.due_date),
+                    ),
+                    row.id,
+                    row.client_id,
+                )
+                for row in summary.overdue
+            ],
+            self.tr("Nothing overdue. Well done."),
+        )
+        self.due_today.fill(
+            self.tr("Due today ({count})").format(count=len(summary.due_today)),
+            [
+                (f"{row.client_name} — {row.title}", row.id, row.client_id)
+                for row in summary.due_today
+            ],
+            self.tr("Nothing is due today."),
+        )
+        self.waiting.fill(
+            self.tr("Waiting on us ({count})").format(count=len(summary.waiting_on_us)),
+            [
+                (
+                    self.tr("{client} — {title} · waiting {wait}").format(
+                        client=w.client_name,
+                        title=w.ticket_title,
+                        wait=format_wait((summary.now - w.waiting_since).total_seconds()),
+                    ),
+                    w.ticket_id,
+                    w.client_id,
+                )
+                for w in summary.waiting_on_us
+            ],
+            self.tr("Nobody is waiting for us."),
+        )
+        median = summary.median_first_response
+        self.first_responses.subtitle.setText(
+            self.tr("Median first reply this week: {wait}").format(
+                wait=format_wait(median.total_seconds())
+            )
+            if median is not None
+            else self.tr("The first impression decides everything: answer new tickets first.")
+        )
+        self.first_responses.fill(
+            self.tr("First replies this week"),
+            [
+                (
+                    self.tr("{client} — {title} · answered after {wait}").format(
+                        client=r.client_name,
+                        title=r.ticket_title,
+                        wait=format_wait(r.wait(summary.now).total_seconds()),
+                    )
+                    if r.answered_at is not None
+                    else self.tr("{client} — {title} · not answered yet ({wait})").format(
+                        client=r.client_name,
+                        title=r.ticket_title,
+                        wait=format_wait(r.wait(summary.now).total_seconds()),
+                    ),
+                    r.ticket_id,
+                    None,
+                )
+                for r in summary.first_responses
+            ],
+            self.tr("No new tickets this week."),
+        )
+        self.guides.fill(
+            self.tr("Guides sent today ({count})").format(count=len(summary.guides_sent_today)),
+            [
+                (
+                    self.tr("{guide} → {client}, {time}").format(
+                        guide=g.guide_title,
+                        client=g.client_name,
+                        time=format_datetime(g.sent_at),
+                    ),
+                    None,
+                    None,
+                )
+                for g in summary.guides_sent_today
+            ],
+            self.tr("No guides sent yet today."),
+        )
+        waiting = len(summary.waiting_on_us)
+        self.counts_changed.emit(len(summary.overdue), len(summary.due_today), waiting)
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        ticket_id = item.data(TICKET_ROLE)
+        client_id = item.data(CLIENT_ROLE)
+        if ticket_id is not None:
+            self.ticket_activated.emit(int(ticket_id))
+        elif client_id is not None:
+            self.client_activated.emit(int(client_id))
