@@ -21,7 +21,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal
 
@@ -32,6 +32,7 @@ from agencydesk.core import clients as clients_service
 from agencydesk.core.errors import UserError
 from agencydesk.core.importers import ChatMessage, ParsedChat, extract_media
 from agencydesk.core.models import Client, Message, Ticket, TicketStatus, utcnow
+from agencydesk.core.utc import as_utc
 
 CHUNK = 5_000
 #: above this many new messages the FTS triggers are dropped and the index is filled in one go
@@ -532,8 +533,8 @@ def import_chat(
                 session,
                 client_id,
                 target.title,
-                _aware(to_utc(first)),
-                _aware(to_utc(last)),
+                as_utc(to_utc(first)),
+                as_utc(to_utc(last)),
                 resolved=False,
             )
             tickets_created.append(tid)
@@ -556,8 +557,8 @@ def import_chat(
                         session,
                         client_id,
                         _title_from(part, part[0].timestamp),
-                        _aware(to_utc(messages[seg[0]].timestamp)),
-                        _aware(to_utc(messages[seg[-1]].timestamp)),
+                        as_utc(to_utc(messages[seg[0]].timestamp)),
+                        as_utc(to_utc(messages[seg[-1]].timestamp)),
                         resolved=n < len(segments) - 1,
                     )
                     tickets_created.append(tid)
@@ -675,7 +676,7 @@ def import_chat(
         if ticket is None:
             continue
         if ticket.first_response_at is None and tid in first_response:
-            ticket.first_response_at = _aware(first_response[tid])
+            ticket.first_response_at = as_utc(first_response[tid])
         ticket.updated_at = utcnow() if tid not in tickets_created else ticket.updated_at
         session.add(ticket)
     session.flush()
@@ -690,10 +691,6 @@ def import_chat(
         media_members=tuple(dict.fromkeys(media_members)),
         created_client_ids=tuple(created_clients),
     )
-
-
-def _aware(value: datetime) -> datetime:
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 # -- media -------------------------------------------------------------------------------------

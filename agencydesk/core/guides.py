@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -120,11 +120,6 @@ class RenderedGuide:
     missing_placeholders: list[str]
     guide_id: int
     language: str
-
-
-def _aware(value: datetime) -> datetime:
-    """SQLite gives timestamps back without a zone; they were stored as UTC."""
-    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
 
 
 # -- CRUD --------------------------------------------------------------------------------------
@@ -289,7 +284,7 @@ def list_guides(
             language=str(row[2]),
             level=str(row[3]),
             tags=str(row[4]),
-            updated_at=_aware(row[5]),
+            updated_at=row[5],
             times_sent=int(row[6]),
         )
         for row in session.execute(statement).all()
@@ -1347,7 +1342,7 @@ def sends_for_client(*, session: Session, client_id: int) -> list[SendToClient]:
         .order_by(col(GuideSend.sent_at).desc(), col(GuideSend.id).desc())
     )
     return [
-        SendToClient(int(i), int(g), str(t), _aware(s), None if k is None else int(k))
+        SendToClient(int(i), int(g), str(t), s, None if k is None else int(k))
         for i, g, t, s, k in session.execute(statement)
     ]
 
@@ -1367,23 +1362,18 @@ def sends_for_guide(*, session: Session, guide_id: int) -> list[SendOfGuide]:
         .order_by(col(GuideSend.sent_at).desc(), col(GuideSend.id).desc())
     )
     return [
-        SendOfGuide(int(i), int(c), str(n), _aware(s), None if k is None else int(k))
+        SendOfGuide(int(i), int(c), str(n), s, None if k is None else int(k))
         for i, c, n, s, k in session.execute(statement)
     ]
 
 
 def already_sent(*, session: Session, guide_id: int, client_id: int) -> datetime | None:
     """When the client last got this guide (UTC), or None."""
-    latest = session.exec(
+    return session.exec(
         select(func.max(GuideSend.sent_at)).where(
             GuideSend.guide_id == guide_id, GuideSend.client_id == client_id
         )
     ).one()
-    if latest is None:
-        return None
-    if isinstance(latest, str):  # func.max loses the column type on SQLite
-        latest = datetime.fromisoformat(latest)
-    return _aware(latest)
 
 
 def ticket_choices(*, session: Session, client_id: int) -> list[tuple[int, str]]:

@@ -12,6 +12,7 @@ from sqlmodel import Field, SQLModel
 from agencydesk.core.choices import TECH_COMFORT_MAX as TECH_COMFORT_MAX
 from agencydesk.core.choices import TECH_COMFORT_MIN as TECH_COMFORT_MIN
 from agencydesk.core.choices import Channel as Channel
+from agencydesk.core.utc import UTCDateTime
 
 # Stable constraint names, so Alembic batch migrations on SQLite can find and alter them.
 SQLModel.metadata.naming_convention = {
@@ -24,7 +25,7 @@ SQLModel.metadata.naming_convention = {
 
 
 def utcnow() -> datetime:
-    """Timestamps are timezone-aware UTC (SQLModel stores them as UTC)."""
+    """Timestamps are timezone-aware UTC (`UTCDateTime` columns store them so)."""
     return datetime.now(UTC)
 
 
@@ -71,10 +72,10 @@ class Client(SQLModel, table=True):
             nullable=True,
         ),
     )
-    created_at: datetime = Field(default_factory=utcnow)
-    updated_at: datetime = Field(default_factory=utcnow)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     # No index: nearly every row is NULL, and SQLite would pick it over the name index.
-    deleted_at: datetime | None = Field(default=None)
+    deleted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class TicketStatus(enum.StrEnum):
@@ -120,11 +121,11 @@ class Ticket(SQLModel, table=True):
     due_date: date | None = Field(default=None)
     channel: str = Field(default=Channel.WHATSAPP.value, max_length=20)
     satisfaction: int | None = Field(default=None)
-    created_at: datetime = Field(default_factory=utcnow, index=True)
-    updated_at: datetime = Field(default_factory=utcnow)
-    status_changed_at: datetime = Field(default_factory=utcnow)
-    first_response_at: datetime | None = Field(default=None)
-    resolved_at: datetime | None = Field(default=None)
+    created_at: datetime = Field(default_factory=utcnow, index=True, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    status_changed_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    first_response_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    resolved_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class MessageKind(enum.StrEnum):
@@ -158,7 +159,7 @@ class Message(SQLModel, table=True):
             sa.Integer, sa.ForeignKey("ticket.id", ondelete="SET NULL"), nullable=True
         ),
     )
-    sent_at: datetime = Field(default_factory=utcnow)
+    sent_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     from_me: bool = Field(default=False)
     sender: str = Field(default="", max_length=200)
     kind: str = Field(default=MessageKind.MESSAGE.value, max_length=10)
@@ -167,7 +168,7 @@ class Message(SQLModel, table=True):
     flags: str = Field(default="", max_length=100)
     source: str = Field(default="typed", max_length=40)
     fingerprint: str | None = Field(default=None, max_length=64, unique=True)
-    created_at: datetime = Field(default_factory=utcnow)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
 class TimeEntry(SQLModel, table=True):
@@ -181,8 +182,8 @@ class TimeEntry(SQLModel, table=True):
             sa.Integer, sa.ForeignKey("ticket.id", ondelete="CASCADE"), nullable=False, index=True
         )
     )
-    started_at: datetime = Field(default_factory=utcnow, index=True)
-    ended_at: datetime | None = Field(default=None, index=True)
+    started_at: datetime = Field(default_factory=utcnow, index=True, sa_type=UTCDateTime)
+    ended_at: datetime | None = Field(default=None, index=True, sa_type=UTCDateTime)
     seconds: int = Field(default=0)
     billable: bool = Field(default=True)
     note: str = Field(default="", max_length=500)
@@ -210,9 +211,9 @@ class Guide(SQLModel, table=True):
             sa.Integer, sa.ForeignKey("guide.id", ondelete="SET NULL"), nullable=True
         ),
     )
-    created_at: datetime = Field(default_factory=utcnow)
-    updated_at: datetime = Field(default_factory=utcnow)
-    deleted_at: datetime | None = Field(default=None)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    deleted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class GuideImage(SQLModel, table=True):
@@ -255,7 +256,7 @@ class GuideSend(SQLModel, table=True):
             sa.Integer, sa.ForeignKey("ticket.id", ondelete="SET NULL"), nullable=True
         ),
     )
-    sent_at: datetime = Field(default_factory=utcnow, index=True)
+    sent_at: datetime = Field(default_factory=utcnow, index=True, sa_type=UTCDateTime)
     text: str = Field(default="")
 
 
@@ -316,8 +317,8 @@ class Order(SQLModel, table=True):
             sa.Integer, sa.ForeignKey("message.id", ondelete="SET NULL"), nullable=True
         ),
     )
-    created_at: datetime = Field(default_factory=utcnow)
-    updated_at: datetime = Field(default_factory=utcnow)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
 class Credential(SQLModel, table=True):
@@ -342,8 +343,8 @@ class Credential(SQLModel, table=True):
     notes: str = Field(default="")
     #: the keyring entry's user name under the service "agencydesk"; unique and never reused
     secret_ref: str = Field(max_length=64, unique=True)
-    created_at: datetime = Field(default_factory=utcnow)
-    updated_at: datetime = Field(default_factory=utcnow)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
 class AgencySetting(SQLModel, table=True):
@@ -355,4 +356,4 @@ class AgencySetting(SQLModel, table=True):
     key: str = Field(primary_key=True, max_length=60)
     value: str = Field(default="")
     data: bytes | None = Field(default=None, sa_column=sa.Column(sa.LargeBinary, nullable=True))
-    updated_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

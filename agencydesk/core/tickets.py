@@ -5,7 +5,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
 import sqlalchemy as sa
@@ -372,15 +372,11 @@ def stop_timer(*, session: Session, now: datetime | None = None) -> TimeEntry | 
     if entry is None:
         return None
     now = now or utcnow()
-    entry.ended_at = max(now, _aware(entry.started_at))
-    entry.seconds = int((entry.ended_at - _aware(entry.started_at)).total_seconds())
+    entry.ended_at = max(now, entry.started_at)
+    entry.seconds = int((entry.ended_at - entry.started_at).total_seconds())
     session.add(entry)
     session.flush()
     return entry
-
-
-def _aware(value: datetime) -> datetime:
-    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
 
 
 def add_time(
@@ -420,7 +416,7 @@ def seconds_spent(*, session: Session, ticket_id: int, now: datetime | None = No
     running = running_timer(session=session)
     extra = 0
     if running is not None and running.ticket_id == ticket_id:
-        extra = int(((now or utcnow()) - _aware(running.started_at)).total_seconds())
+        extra = int(((now or utcnow()) - running.started_at).total_seconds())
     return int(finished) + max(extra, 0)
 
 
@@ -440,7 +436,7 @@ def monthly_time(*, session: Session, client_id: int) -> list[MonthlyTime]:
     )
     totals: dict[str, list[int]] = {}
     for started_at, seconds, billable in session.execute(statement).all():
-        month = _aware(started_at).astimezone().strftime("%Y-%m")
+        month = started_at.astimezone().strftime("%Y-%m")
         bucket = totals.setdefault(month, [0, 0])
         bucket[0 if billable else 1] += int(seconds)
     return [
@@ -459,11 +455,7 @@ def median_first_response(
     rows = session.execute(
         sa.select(col(Ticket.created_at), col(Ticket.first_response_at)).where(*conditions)
     ).all()
-    waits = [
-        (_aware(first) - _aware(created)).total_seconds()
-        for created, first in rows
-        if first is not None
-    ]
+    waits = [(first - created).total_seconds() for created, first in rows if first is not None]
     if not waits:
         return None, 0
     return timedelta(seconds=statistics.median(waits)), len(waits)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 import sqlalchemy as sa
 from sqlmodel import Session, col
@@ -37,10 +37,6 @@ def register_source(name: str, source: TimelineSource) -> None:
     _SOURCES[name] = source
 
 
-def _aware(value: datetime) -> datetime:
-    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
-
-
 def client_timeline(
     *, session: Session, client_id: int, before: datetime | None = None, limit: int = 100
 ) -> list[TimelineEvent]:
@@ -48,7 +44,7 @@ def client_timeline(
     events: list[TimelineEvent] = []
     for source in _SOURCES.values():
         events.extend(source(session, client_id, before, limit))
-    events.sort(key=lambda event: (_aware(event.at), event.kind, event.ref_id), reverse=True)
+    events.sort(key=lambda event: (event.at, event.kind, event.ref_id), reverse=True)
     return events[:limit]
 
 

@@ -42,7 +42,7 @@ class FirstResponse:
     answered_at: datetime | None
 
     def wait(self, now: datetime) -> timedelta:
-        return _aware(self.answered_at or now) - _aware(self.opened_at)
+        return (self.answered_at or now) - self.opened_at
 
 
 @dataclass(frozen=True)
@@ -63,12 +63,8 @@ class TodaySummary:
     guides_sent_today: list[GuideSent] = field(default_factory=list)
 
 
-def _aware(value: datetime) -> datetime:
-    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
-
-
 def local_midnight(now: datetime) -> datetime:
-    local = _aware(now).astimezone()
+    local = now.astimezone()
     return local.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(UTC)
 
 
@@ -79,8 +75,8 @@ def start_of_week(now: datetime) -> datetime:
 
 
 def today_summary(*, session: Session, now: datetime | None = None) -> TodaySummary:
-    now = _aware(now or utcnow())
-    today = _aware(now).astimezone().date()
+    now = now or utcnow()
+    today = now.astimezone().date()
     summary = TodaySummary(now=now)
     summary.overdue = tickets.list_tickets(session=session, due="overdue", today=today, limit=50)
     summary.due_today = tickets.list_tickets(session=session, due="today", today=today, limit=50)
@@ -127,10 +123,9 @@ def waiting_on_us(*, session: Session, limit: int = 50) -> list[WaitingClient]:
     )
     by_client: dict[int, WaitingClient] = {}
     for client_id, name, ticket_id, title, since in session.execute(statement).all():
-        since_value = _aware(datetime.fromisoformat(since) if isinstance(since, str) else since)
         known = by_client.get(client_id)
         if known is None:
-            by_client[client_id] = WaitingClient(client_id, name, ticket_id, title, since_value, 1)
+            by_client[client_id] = WaitingClient(client_id, name, ticket_id, title, since, 1)
         else:
             by_client[client_id] = WaitingClient(
                 known.client_id,

@@ -199,12 +199,8 @@ def _utc_bounds(start: date, end: date) -> tuple[datetime, datetime]:
     return since, until
 
 
-def _aware(value: datetime) -> datetime:
-    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
-
-
 def _local(value: datetime) -> datetime:
-    return _aware(value).astimezone()
+    return value.astimezone()
 
 
 def _profile(session: Session, client_id: int) -> ClientProfile:
@@ -416,13 +412,11 @@ def build_report_content(
     ticket_lines = []
     opened = resolved_count = open_at_end = 0
     waits: list[float] = []
-    for ticket_id, title, status, created_at, resolved_at, first_response_at in rows:
-        created = _aware(created_at)
-        resolved = _aware(resolved_at) if resolved_at is not None else None
+    for ticket_id, title, status, created, resolved, first_response_at in rows:
         if created >= since:
             opened += 1
             if first_response_at is not None:
-                waits.append((_aware(first_response_at) - created).total_seconds())
+                waits.append((first_response_at - created).total_seconds())
         if resolved is not None and since <= resolved < until:
             resolved_count += 1
         if resolved is None or resolved >= until:

@@ -14,6 +14,7 @@ from agencydesk.core import clients
 from agencydesk.core.db import session_scope
 from agencydesk.core.importers import ChatMessage, ParsedChat, parse_chat_text
 from agencydesk.core.models import Ticket
+from agencydesk.core.utc import as_utc
 from agencydesk.migrations import fts_v1
 
 FIXTURES = Path(__file__).parent / "importers" / "fixtures"
@@ -181,8 +182,8 @@ def test_split_at_gaps_titles_and_first_response(engine: Engine) -> None:
         assert first.title.startswith("Mas, webnya error lagi")
         assert len(first.title) == 80
         assert second.title == "Tolong ganti banner"
-        assert first.created_at == ci._aware(ci._UtcConverter()(messages[0].timestamp))
-        assert first.first_response_at == ci._aware(ci._UtcConverter()(messages[2].timestamp))
+        assert first.created_at == as_utc(ci._UtcConverter()(messages[0].timestamp))
+        assert first.first_response_at == as_utc(ci._UtcConverter()(messages[2].timestamp))
         assert (first.status, second.status) == ("resolved", "open")
         assert second.first_response_at is None
 
