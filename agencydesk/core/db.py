@@ -12,6 +12,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from agencydesk.core import changes
+
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -45,7 +47,9 @@ def make_engine(url: str, *, begin: str = "BEGIN") -> Engine:
     """
     # hide_parameters: an error or a debug log shows the SQL, never the values (message bodies).
     if sa.engine.make_url(url).get_backend_name() != "sqlite":
-        return sa.create_engine(url, hide_parameters=True)
+        engine = sa.create_engine(url, hide_parameters=True)
+        changes.watch(engine)
+        return engine
     # Connections are pooled and may be handed from a worker thread to the GUI thread; the pool
     # guarantees one thread at a time uses each connection.
     engine = sa.create_engine(url, connect_args={"check_same_thread": False}, hide_parameters=True)
@@ -68,6 +72,7 @@ def make_engine(url: str, *, begin: str = "BEGIN") -> Engine:
     def _on_begin(connection: sa.Connection) -> None:
         connection.exec_driver_sql(begin)
 
+    changes.watch(engine)
     return engine
 
 
