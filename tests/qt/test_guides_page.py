@@ -15,6 +15,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from agencydesk.core import clients, demo, guides
+from agencydesk.core.changes import Topic
 from agencydesk.core.db import session_scope
 from agencydesk.core.demo_guides import DEMO_GUIDES, load_demo_guides
 from agencydesk.qt.common.databus import bus
@@ -122,7 +123,7 @@ def test_a_guide_written_in_the_editor_is_saved_and_previewed_as_typed(
     qtbot.waitUntil(lambda: "Press Power and Volume down" in dialog.preview.toPlainText())
     assert "**" not in dialog.preview.toPlainText()
 
-    with qtbot.waitSignal(bus().changed, check_params_cb=lambda what: what == "guides"):
+    with qtbot.waitSignal(bus().changed, check_params_cb=lambda c: c.touches(Topic.GUIDES)):
         dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     assert not dialog.isVisible()
     assert dialog.saved_guide_id is not None
@@ -188,7 +189,7 @@ def test_sending_copies_the_whatsapp_text_records_it_and_warns_the_second_time(
     assert "**" not in text
     assert dialog.text.isReadOnly()
 
-    with qtbot.waitSignal(bus().changed, check_params_cb=lambda what: what == "sends"):
+    with qtbot.waitSignal(bus().changed, check_params_cb=lambda c: c.touches(Topic.GUIDE_SENDS)):
         dialog.copy_button.click()
     assert QGuiApplication.clipboard().text() == text
     assert not dialog.isVisible()
@@ -293,7 +294,7 @@ def test_sending_from_the_page_updates_who_received_it(
     page.send_button.click()
     assert dialogs.done
     assert page.guide_id == guide_ids["email_password"]
-    assert page.sent_list.isVisible()
+    qtbot.waitUntil(page.sent_list.isVisible)  # the recorded send announces itself
     assert page.sent_list.item(0).text() == f"Claire Dubois  –  {_today()}"
 
 

@@ -156,6 +156,28 @@ def test_delete_asks_first_and_ctrl_z_brings_the_client_back(
     assert not window.action_undo.isEnabled()
 
 
+def _today_title(window: MainWindow) -> str:
+    return window.sidebar.item(MainWindow.SECTIONS.index("today")).text()
+
+
+def test_deleting_every_client_empties_the_urgent_count_in_the_sidebar(
+    qtbot: QtBot, open_window: Opener, demo_db: Path, dialogs: DialogAnswerer
+) -> None:
+    window = open_window(demo_db)
+    qtbot.waitUntil(lambda: _today_title(window).startswith("Today  ("), timeout=10_000)
+    page = window.clients_page
+    assert page is not None
+    while _names(window):
+        page.table.selectRow(0)
+        page.table.setFocus()
+        dialogs.click(Yes)
+        _press(qtbot, page.table, Qt.Key.Key_Delete)
+        qtbot.waitUntil(lambda: dialogs.done)
+    assert window.count_label.text() == "0 clients"
+    # nobody's tickets are urgent any more, and the sidebar says so without opening Today
+    qtbot.waitUntil(lambda: _today_title(window) == "Today", timeout=10_000)
+
+
 def test_client_text_is_never_interpreted_as_html(
     qtbot: QtBot, engine_db: Path, open_window: Opener, dialogs: DialogAnswerer
 ) -> None:

@@ -248,6 +248,8 @@ def test_a_new_order_from_the_client_tab_shows_there_in_the_timeline_and_on_the_
     history.show_client(bambang)
     assert ("order_won", "Menu photos for Ramadan") in [(e.kind, e.subject) for e in history.events]
     assert "Rp 2.750.000" in history.toPlainText()
+    assert page.model.total == before  # hidden pages wait until they are looked at
+    page.show()
     qtbot.waitUntil(lambda: page.model.total == before + 1)
 
 

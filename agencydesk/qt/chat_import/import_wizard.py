@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 )
 
 from agencydesk.qt.common import workers
-from agencydesk.qt.common.databus import bus
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -559,11 +558,6 @@ class ImportPage(QWizardPage):
     def _done(self, result: ImportResult) -> None:
         self.running = False
         self.result = result
-        bus().notify("messages")
-        if result.tickets_created:
-            bus().notify("tickets")
-        if result.created_client_ids:
-            bus().notify("clients")
         self.completeChanged.emit()
         self.finished.emit()
         wizard = self.wizard()

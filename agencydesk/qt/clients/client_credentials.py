@@ -35,11 +35,12 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from agencydesk.core import credentials
+from agencydesk.core.changes import Topic
 from agencydesk.core.credentials import CredentialRow, KeyringStatus
 from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError
 from agencydesk.qt.common import workers
-from agencydesk.qt.common.databus import bus
+from agencydesk.qt.common.databus import follow_changes
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 #: clipboard formats that ask clipboard managers and histories not to keep the text
@@ -53,7 +54,7 @@ _WINDOWS_PRIVATE = {
 }
 #: web addresses we open; anything else (file:, javascript:, …) is refused
 SAFE_SCHEMES = ("http", "https", "ftp", "sftp")
-_TOPICS = {"credentials", "clients", "all"}
+_TOPICS = (Topic.CREDENTIALS, Topic.CLIENTS)
 
 
 def _digest(text: str) -> bytes:
@@ -218,7 +219,7 @@ class ClientCredentialsView(QWidget):
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.clear_clipboard)
-        bus().changed.connect(self._data_changed)
+        follow_changes(self, _TOPICS, self.reload, wanted=lambda _c: self.client_id is not None)
         self._update_buttons()
 
     # -- the keyring --------------------------------------------------------------------------
@@ -318,11 +319,6 @@ class ClientCredentialsView(QWidget):
         self.tree.setCurrentItem(chosen)
         self._current_changed()
 
-    @Slot(str)
-    def _data_changed(self, what: str) -> None:
-        if what in _TOPICS and self.isVisible() and self.client_id is not None:
-            self.reload()
-
     def current_row(self) -> CredentialRow | None:
         item = self.tree.currentItem()
         if item is None:
@@ -373,7 +369,6 @@ class ClientCredentialsView(QWidget):
             self.hide_secret()
             self.reload()
             self._select(dialog.saved_id)
-            bus().notify("credentials")
 
     def _select(self, credential_id: int) -> None:
         for index in range(self.tree.topLevelItemCount()):
@@ -404,7 +399,6 @@ class ClientCredentialsView(QWidget):
 
     def _deleted(self, _result: object) -> None:
         self.reload()
-        bus().notify("credentials")
 
     def _failed(self, exc: BaseException, details: str) -> None:
         from agencydesk.qt.common.dialogs import report_exception, show_user_error

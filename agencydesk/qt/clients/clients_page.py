@@ -18,11 +18,13 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from agencydesk.core import clients
+from agencydesk.core.changes import ChangeSet, Topic
 from agencydesk.core.db import session_scope
 from agencydesk.qt.clients.client_columns import COLUMN_WIDTHS, new_client_title, search_placeholder
 from agencydesk.qt.clients.client_detail import ClientDetailView
 from agencydesk.qt.clients.client_form import ClientFormDialog
 from agencydesk.qt.clients.client_model import ClientTableModel
+from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.dialogs import ask_yes_no
 
 SEARCH_DELAY_MS = 150
@@ -92,6 +94,9 @@ class ClientsPage(QWidget):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.splitter)
         self._select_row(0)
+        follow_changes(self, (Topic.CLIENTS,), self.refresh)
+        # the detail pane shows the client's tickets, timeline, orders and logins
+        follow_changes(self.detail, list(Topic), self.detail.refresh, wanted=self._shows_client)
 
     # -- selection ---------------------------------------------------------------------------
     def current_client_id(self) -> int | None:
@@ -123,6 +128,17 @@ class ClientsPage(QWidget):
             return False
         self._select_row(row)
         return True
+
+    def refresh(self) -> None:
+        """Re-read the list (clients added, renamed or deleted elsewhere), same client chosen."""
+        keep = self.current_client_id()
+        row = max(self.table.currentIndex().row(), 0)
+        self.model.refresh()
+        if keep is None or not self.select_client_if_listed(keep):
+            self._select_row(min(row, self.model.rowCount() - 1))
+
+    def _shows_client(self, change_set: ChangeSet) -> bool:
+        return self.detail.client_id is not None
 
     def _after_reset(self) -> None:
         self.counts_changed.emit()

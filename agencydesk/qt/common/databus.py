@@ -1,20 +1,42 @@
-"""One bridge that tells every page the data changed (after qutebrowser's message bridge).
+"""The one bridge that brings the core's change sets to the GUI thread (after qutebrowser's
+message bridge), and `follow_changes`, which every page uses to stay current.
 
-Pages that write emit `changed("tickets")`, `changed("clients")`, …; pages that show counts or
-lists listen and refresh. Nothing but this object is shared between pages.
+Nobody announces changes by hand: `agencydesk.core.changes` sees every committed write, on any
+thread; the bus re-emits it, always queued, so a page refreshes after the commit has returned and
+never from inside a worker.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import QWidget
+from sqlalchemy.engine import Engine
+
+from agencydesk.core import changes
+from agencydesk.core.changes import ChangeSet, Topic
 
 
 class DataBus(QObject):
-    #: what changed: "clients", "tickets", "messages", "time", "guides", "sends", or "all"
-    changed = Signal(str)
+    #: a committed transaction changed these tables / rows (always on the GUI thread)
+    changed = Signal(object)
+    _arrived = Signal(object)  # from whichever thread committed
 
-    def notify(self, what: str) -> None:
-        self.changed.emit(what)
+    def __init__(self) -> None:
+        super().__init__()
+        app = QCoreApplication.instance()
+        if app is not None:
+            self.moveToThread(app.thread())
+        self._arrived.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._unsubscribe = changes.subscribe(self._committed)
+
+    def _committed(self, _engine: Engine, change_set: ChangeSet) -> None:
+        self._arrived.emit(change_set)
+
+    @Slot(object)
+    def _deliver(self, change_set: ChangeSet) -> None:
+        self.changed.emit(change_set)
 
 
 _bus: DataBus | None = None
@@ -25,3 +47,66 @@ def bus() -> DataBus:
     if _bus is None:
         _bus = DataBus()
     return _bus
+
+
+class ChangeFollower(QObject):
+    """Refreshes a page when what it shows changes: at once (coalesced) while the page is
+    visible, otherwise the next time it is shown. Owned by the page; gone with it."""
+
+    def __init__(
+        self,
+        page: QWidget,
+        topics: Iterable[Topic],
+        refresh: Callable[[], None],
+        *,
+        when_hidden: bool = False,
+        wanted: Callable[[ChangeSet], bool] | None = None,
+    ) -> None:
+        super().__init__(page)
+        self._page = page
+        self._topics = tuple(topics)
+        self._refresh = refresh
+        self._when_hidden = when_hidden
+        self._wanted = wanted
+        self.stale = False
+        self._soon = QTimer(self)
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(0)  # several commits in one event-loop turn: one refresh
+        self._soon.timeout.connect(self._refresh_now)
+        page.installEventFilter(self)
+        bus().changed.connect(self._changed)
+
+    @Slot(object)
+    def _changed(self, change_set: ChangeSet) -> None:
+        if not change_set.touches(*self._topics):
+            return
+        if self._wanted is not None and not self._wanted(change_set):
+            return
+        if self._when_hidden or self._page.isVisible():
+            self._soon.start()
+        else:
+            self.stale = True
+
+    def _refresh_now(self) -> None:
+        self.stale = False
+        self._refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._page and event.type() == QEvent.Type.Show and self.stale:
+            self._soon.start()
+        return False
+
+
+def follow_changes(
+    page: QWidget,
+    topics: Iterable[Topic],
+    refresh: Callable[[], None],
+    *,
+    when_hidden: bool = False,
+    wanted: Callable[[ChangeSet], bool] | None = None,
+) -> ChangeFollower:
+    """Call *refresh* when one of *topics* changes: now if *page* is visible, else when shown.
+
+    *when_hidden*: refresh even while hidden (a page whose counts show elsewhere, like Today's
+    in the sidebar). *wanted*: a further filter, e.g. only changes to the shown client."""
+    return ChangeFollower(page, topics, refresh, when_hidden=when_hidden, wanted=wanted)

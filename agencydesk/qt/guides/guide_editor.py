@@ -45,7 +45,6 @@ from agencydesk.core import guides
 from agencydesk.core.db import session_scope
 from agencydesk.core.errors import ValidationError
 from agencydesk.core.models import GuideLevel
-from agencydesk.qt.common.databus import bus
 from agencydesk.qt.common.dialogs import ask_yes_no, show_user_error
 from agencydesk.qt.guides.guide_models import language_label, level_label
 
@@ -465,5 +464,4 @@ class GuideEditorDialog(QDialog):
             return
         self.saved_guide_id = saved_id
         self.pending_images.clear()
-        bus().notify("guides")
         self.accept()

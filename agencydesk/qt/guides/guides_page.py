@@ -6,7 +6,7 @@ buttons to edit, delete (asked first, undoable) and send it to a client.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,10 +27,11 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from agencydesk.core import guides
+from agencydesk.core.changes import Topic
 from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError
 from agencydesk.core.models import GuideLevel
-from agencydesk.qt.common.databus import bus
+from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.dialogs import ask_yes_no
 from agencydesk.qt.guides.guide_editor import GuideEditorDialog, GuidePreview
 from agencydesk.qt.guides.guide_models import GuideTableModel, language_label, level_label
@@ -38,7 +39,7 @@ from agencydesk.qt.guides.send_guide_dialog import SendGuideDialog, format_day
 
 SEARCH_DELAY_MS = 150
 #: data-bus topics that can change what this page shows
-_TOPICS = {"guides", "sends", "clients", "all"}
+_TOPICS = (Topic.GUIDES, Topic.GUIDE_IMAGES, Topic.GUIDE_SENDS, Topic.CLIENTS)
 
 
 def _plain_label(text: str = "") -> QLabel:
@@ -185,7 +186,7 @@ class GuidesPage(QWidget):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.splitter)
 
-        bus().changed.connect(self._data_changed)
+        follow_changes(self, _TOPICS, self.refresh)
         self._select_row(0)
 
     # -- selection ---------------------------------------------------------------------------
@@ -233,11 +234,6 @@ class GuidesPage(QWidget):
         self.model.refresh()
         new_row = self.model.row_of(keep) if keep is not None else None
         self._select_row(new_row if new_row is not None else min(row, self.model.rowCount() - 1))
-
-    @Slot(str)
-    def _data_changed(self, what: str) -> None:
-        if what in _TOPICS:
-            self.refresh()
 
     # -- the chosen guide --------------------------------------------------------------------
     def show_guide(self, guide_id: int | None) -> None:
@@ -342,14 +338,12 @@ class GuidesPage(QWidget):
         self.model.refresh()
         self._select_row(min(max(row, 0), self.model.rowCount() - 1))
         self.guide_deleted.emit(guide_id, title)
-        bus().notify("guides")
 
     def undelete_guide(self, guide_id: int) -> None:
         with session_scope(self._engine) as session:
             guides.undelete_guide(session=session, guide_id=guide_id)
         self.model.refresh()
         self.select_guide(guide_id)
-        bus().notify("guides")
 
     def send_current(self, client_id: int | None = None, ticket_id: int | None = None) -> None:
         if self.guide_id is None:

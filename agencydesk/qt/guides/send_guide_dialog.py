@@ -31,7 +31,6 @@ from sqlmodel import Session
 from agencydesk.core import guides
 from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError
-from agencydesk.qt.common.databus import bus
 from agencydesk.qt.common.dialogs import report_exception
 from agencydesk.qt.common.formatting import tech_comfort_label
 
@@ -335,5 +334,4 @@ class SendGuideDialog(QDialog):
             report_exception(self, exc)
             return
         self.copied_text = text
-        bus().notify("sends")
         self.accept()

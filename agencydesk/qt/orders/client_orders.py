@@ -3,7 +3,7 @@ change or delete an order."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -19,8 +19,9 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from agencydesk.core import clients
+from agencydesk.core.changes import Topic
 from agencydesk.core.errors import UserError
-from agencydesk.qt.common.databus import bus
+from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.dialogs import show_user_error
 from agencydesk.qt.orders.order_form import OrderFormDialog, delete_order
 from agencydesk.qt.orders.order_model import (
@@ -31,7 +32,7 @@ from agencydesk.qt.orders.order_model import (
     summary_html,
 )
 
-_TOPICS = {"orders", "clients", "all"}
+_TOPICS = (Topic.ORDERS, Topic.CLIENTS)
 
 
 class ClientOrdersView(QWidget):
@@ -110,11 +111,7 @@ class ClientOrdersView(QWidget):
         layout.addWidget(self.totals_label)
         layout.addLayout(buttons)
 
-        self._refresh_soon = QTimer(self)
-        self._refresh_soon.setSingleShot(True)
-        self._refresh_soon.setInterval(0)
-        self._refresh_soon.timeout.connect(self.refresh)
-        bus().changed.connect(self._data_changed)
+        follow_changes(self, _TOPICS, self.refresh, wanted=lambda _c: self.client_id is not None)
         self.show_client(None)
 
     # -- showing -------------------------------------------------------------------------------
@@ -159,12 +156,6 @@ class ClientOrdersView(QWidget):
     def refresh(self) -> None:
         if self.client_id is not None:
             self.show_client(self.client_id)
-
-    @Slot(str)
-    def _data_changed(self, what: str) -> None:
-        # only while shown: the client detail reloads the tab when it comes into view
-        if what in _TOPICS and self.client_id is not None and self.isVisible():
-            self._refresh_soon.start()
 
     # -- selection -----------------------------------------------------------------------------
     def current_order_id(self) -> int | None:

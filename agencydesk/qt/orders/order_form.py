@@ -1,7 +1,7 @@
 """The new/edit order dialog, and deleting an order after asking.
 
 Problems are shown in plain words next to the field concerned; the dialog stays open until the
-core accepts the order. Every change is announced on the data bus as ``"orders"``.
+core accepts the order. Other pages learn of the change from the database itself (core.changes).
 """
 
 from __future__ import annotations
@@ -33,7 +33,6 @@ from agencydesk.core import clients, orders, tickets
 from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError, ValidationError
 from agencydesk.core.models import OrderStatus
-from agencydesk.qt.common.databus import bus
 from agencydesk.qt.common.dialogs import ask_yes_no, show_user_error
 from agencydesk.qt.common.form_errors import add_rows_with_errors
 from agencydesk.qt.orders.order_model import (
@@ -453,7 +452,6 @@ class OrderFormDialog(QDialog):
         except UserError as exc:  # the client or the order was deleted meanwhile
             show_user_error(self, str(exc))
             return
-        bus().notify("orders")
         self.accept()
 
 
@@ -489,5 +487,4 @@ def delete_order(parent: QWidget | None, engine: Engine, order_id: int) -> bool:
     except UserError as exc:
         show_user_error(parent, str(exc))
         return False
-    bus().notify("orders")
     return True

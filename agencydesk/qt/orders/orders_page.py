@@ -3,8 +3,8 @@ paid, what is still owed and what is quoted for the orders shown."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.engine import Engine
 
+from agencydesk.core.changes import Topic
 from agencydesk.core.errors import UserError
-from agencydesk.qt.common.databus import bus
+from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.dialogs import show_user_error
 from agencydesk.qt.orders.order_form import OrderFormDialog, delete_order
 from agencydesk.qt.orders.order_model import (
@@ -34,7 +35,7 @@ from agencydesk.qt.orders.order_model import (
 )
 
 #: bus topics that change what this page shows (client names, deleted clients, orders)
-_TOPICS = {"orders", "clients", "all"}
+_TOPICS = (Topic.ORDERS, Topic.CLIENTS)
 
 
 class OrdersPage(QWidget):
@@ -166,12 +167,7 @@ class OrdersPage(QWidget):
         layout.addLayout(actions)
         layout.addWidget(totals_frame)
 
-        self._refresh_soon = QTimer(self)
-        self._refresh_soon.setSingleShot(True)
-        self._refresh_soon.setInterval(0)
-        self._refresh_soon.timeout.connect(self.refresh)
-        self._shown_before = False
-        bus().changed.connect(self._data_changed)
+        follow_changes(self, _TOPICS, self.refresh)
         self._update_totals()
         self._select_row(0)
 
@@ -251,18 +247,6 @@ class OrdersPage(QWidget):
         self.model.refresh()
         new_row = self.model.row_of(keep) if keep is not None else None
         self._select_row(new_row if new_row is not None else min(row, self.model.rowCount() - 1))
-
-    @Slot(str)
-    def _data_changed(self, what: str) -> None:
-        if what in _TOPICS:
-            self._refresh_soon.start()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """Coming back to Orders: clients may have been renamed or deleted meanwhile."""
-        super().showEvent(event)
-        if self._shown_before:
-            self._refresh_soon.start()
-        self._shown_before = True
 
     # -- actions -------------------------------------------------------------------------------
     def _context_menu(self, position: QPoint) -> None:

@@ -8,8 +8,7 @@ revenue that came by referral and the top referrers.
 
 Everything is read in a worker (`root_report`: the tree, the figures and the spread from one
 read; the tree is laid out there too). A result for a root the user has since left is dropped.
-The page refreshes when the data bus says clients or orders changed, and when it is shown
-again after being hidden (other sections change clients without telling the bus).
+The page refreshes when clients or orders change (at once while shown, else when shown again).
 """
 
 from __future__ import annotations
@@ -34,9 +33,8 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
     Signal,
-    Slot,
 )
-from PySide6.QtGui import QColor, QFont, QHideEvent, QPainter, QPaintEvent, QResizeEvent, QShowEvent
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QResizeEvent, QShowEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -64,6 +62,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from agencydesk.core import referrals
+from agencydesk.core.changes import Topic
 from agencydesk.core.errors import UserError
 from agencydesk.core.referrals import (
     BusinessSpread,
@@ -73,7 +72,7 @@ from agencydesk.core.referrals import (
     RootReport,
 )
 from agencydesk.qt.common import workers
-from agencydesk.qt.common.databus import bus
+from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.formatting import format_money
 from agencydesk.qt.referrals.referral_tree_view import (
     MUTED_COLOUR,
@@ -90,9 +89,8 @@ SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 2
 DELETED_ROLE = Qt.ItemDataRole.UserRole + 3
 #: the "Whole business" row's id
 BUSINESS = 0
-#: what the data bus says that changes these figures
-WATCHED = frozenset({"clients", "orders", "referrals", "all"})
-REFRESH_DELAY_MS = 300
+#: what changes these figures
+WATCHED = (Topic.CLIENTS, Topic.ORDERS)
 
 _ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -637,12 +635,8 @@ class ReferralsPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
 
-        self._refresh_timer = QTimer(self)
-        self._refresh_timer.setSingleShot(True)
-        self._refresh_timer.setInterval(REFRESH_DELAY_MS)
-        self._refresh_timer.timeout.connect(self.refresh)
         self.tabs.currentChanged.connect(lambda _index: self._show_current_tab())
-        bus().changed.connect(self._data_changed)
+        follow_changes(self, WATCHED, self.refresh)
         self.figures_strip.setVisible(False)
         self.refresh()
 
@@ -666,26 +660,6 @@ class ReferralsPage(QWidget):
         ]
 
     # -- refreshing ----------------------------------------------------------------------------
-    @Slot(str)
-    def _data_changed(self, what: str) -> None:
-        if what not in WATCHED:
-            return
-        if self.isVisible():
-            self._refresh_timer.start()
-        else:
-            self._stale = True
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        super().hideEvent(event)
-        # other sections change clients and orders without telling the bus
-        self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self._stale = False
-            self.refresh()
-
     def refresh(self) -> None:
         """Read the roots again, then what is on the right."""
         self._roots_token += 1

@@ -448,9 +448,6 @@ class MainWindow(QMainWindow):
         workers.run_task(lambda: _load_demo(engine), self._demo_loaded, self._task_failed)
 
     def _demo_loaded(self, count: int) -> None:
-        if self.clients_page is not None:
-            self.clients_page.model.refresh()
-            self.clients_page.apply_search()
         self._idle(self.tr("Added {count} demo clients.").format(count=count), 5000)
 
     def _task_failed(self, exc: BaseException, details: str) -> None:
@@ -465,17 +462,12 @@ class MainWindow(QMainWindow):
             return
         section = self.SECTIONS[row]
         self.settings.last_section = section
-        known = section in self.pages
         page = self.page(section)
         if page is None and section == "clients":
             page = self.quick_view  # the read-only first rows, until the real page is in
         if page is None:
             self.stack.setCurrentWidget(self.loading_label)  # the database is not open yet
         else:
-            if known and page is self.tickets_page and self.tickets_page is not None:
-                self.tickets_page.refresh()  # changes made elsewhere (a new ticket from a client)
-            elif page is self.clients_page and self.clients_page is not None:
-                self.clients_page.detail.refresh()
             self.stack.setCurrentWidget(page)
 
     def update_counts(self) -> None:
@@ -608,8 +600,6 @@ class MainWindow(QMainWindow):
         )
         if dialog.exec() and dialog.recorded_send_id is not None:
             self.statusBar().showMessage(self.tr("Copied. Paste it into WhatsApp (Ctrl+V)."), 8000)
-            if self.tickets_page is not None:
-                self.tickets_page.refresh()
 
     def export_report(self, client_id: int) -> None:
         """The client report PDF: options, where to save it, written in the background."""

@@ -35,7 +35,6 @@ from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError, ValidationError
 from agencydesk.core.models import Client, MessageKind, Priority, TicketStatus
 from agencydesk.core.tickets import ConversationLine
-from agencydesk.qt.common.databus import bus
 from agencydesk.qt.common.dialogs import report_exception
 from agencydesk.qt.common.formatting import (
     channel_label,
@@ -355,7 +354,6 @@ class TicketView(QWidget):
             return
         self.show_ticket(ticket_id)
         self.changed.emit(ticket_id)
-        bus().notify("tickets")
 
     # -- time ----------------------------------------------------------------------------------
     def _timer_running_here(self) -> bool:

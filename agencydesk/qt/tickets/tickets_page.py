@@ -29,10 +29,11 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from agencydesk.core import clients, tickets
+from agencydesk.core.changes import Topic
 from agencydesk.core.db import session_scope
 from agencydesk.core.errors import ValidationError
 from agencydesk.core.models import ACTIVE_STATUSES, Channel, Priority, TicketStatus
-from agencydesk.qt.common.databus import bus
+from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.formatting import channel_label
 from agencydesk.qt.tickets.ticket_model import TicketTableModel, priority_label, status_label
 from agencydesk.qt.tickets.ticket_view import TicketView
@@ -142,7 +143,6 @@ class NewTicketDialog(QDialog):
                 self.title_error.setVisible(True)
                 return
             raise
-        bus().notify("tickets")
         self.accept()
 
 
@@ -247,6 +247,9 @@ class TicketsPage(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.splitter, 1)
         self._select_row(0)
+        follow_changes(
+            self, (Topic.TICKETS, Topic.MESSAGES, Topic.TIME, Topic.CLIENTS), self.refresh
+        )
 
     def _apply_filters(self) -> None:
         self._search_timer.stop()

@@ -6,7 +6,7 @@ changes and every minute, since waits keep growing.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -21,9 +21,10 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from agencydesk.core import today
+from agencydesk.core.changes import Topic
 from agencydesk.core.today import TodaySummary
 from agencydesk.qt.common import workers
-from agencydesk.qt.common.databus import bus
+from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.formatting import format_datetime, format_short_date, format_wait
 
 TICKET_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -146,17 +147,9 @@ class TodayPage(QWidget):
         self._refresh_timer.setInterval(REFRESH_MS)
         self._refresh_timer.timeout.connect(self.refresh)
         self._refresh_timer.start()
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(300)
-        self._debounce.timeout.connect(self.refresh)
-        # a bound slot, so Qt drops the connection when this page is destroyed
-        bus().changed.connect(self._data_changed)
+        # refreshed while hidden too: the sidebar shows how many things are urgent
+        follow_changes(self, list(Topic), self.refresh, when_hidden=True)
         self.refresh()
-
-    @Slot(str)
-    def _data_changed(self, _what: str) -> None:
-        self._debounce.start()
 
     # -- loading -----------------------------------------------------------------------------
     def refresh(self) -> None:
