@@ -12,13 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import date
 from typing import Any, Literal, get_args
 
 import sqlalchemy as sa
 from sqlmodel import Session, col
 
-from agencydesk.core import timeline
 from agencydesk.core.errors import UserError, ValidationError
 from agencydesk.core.models import Client, Message, Order, OrderStatus, Ticket, utcnow
 
@@ -390,54 +389,3 @@ def order_totals(
         OrderTotal(currency, status_, int(count), int(amount))
         for currency, status_, count, amount in session.execute(statement).all()
     ]
-
-
-# -- the client timeline ------------------------------------------------------------------------
-#: timeline kind → (date column, from_me): we quote; the client accepts and pays
-_TIMELINE_KINDS: dict[str, tuple[str, bool]] = {
-    "order_quoted": ("quoted_on", True),
-    "order_won": ("won_on", False),
-    "order_paid": ("paid_on", False),
-}
-
-
-def day_start(day: date) -> datetime:
-    """Order events happen on a day, not at a time: `at` is 00:00 UTC of that day."""
-    return datetime.combine(day, time(0, 0), tzinfo=UTC)
-
-
-def _order_events(
-    session: Session, client_id: int, before: datetime | None, limit: int
-) -> list[timeline.TimelineEvent]:
-    """Quoted, won and paid events of a client's orders.
-
-    `subject` is the title and `body` the raw amount and currency, ``"4500000 IDR"``: the GUI
-    formats it ("Rp 4.500.000"). `at` is 00:00 UTC of the day (show only the date).
-    """
-    events: list[timeline.TimelineEvent] = []
-    for kind, (column_name, from_me) in _TIMELINE_KINDS.items():
-        day_column = getattr(Order, column_name)
-        statement = sa.select(
-            col(Order.id),
-            col(Order.title),
-            col(Order.amount),
-            col(Order.currency),
-            col(Order.ticket_id),
-            day_column,
-        ).where(col(Order.client_id) == client_id, day_column.is_not(None))
-        if before is not None:
-            statement = statement.where(day_column <= before.astimezone(UTC).date())
-        statement = statement.order_by(day_column.desc(), col(Order.id).desc()).limit(limit)
-        for order_id, title, amount, currency, ticket_id, day in session.execute(statement).all():
-            at = day_start(day)
-            if before is not None and at >= before:
-                continue
-            events.append(
-                timeline.TimelineEvent(
-                    at, kind, title, f"{amount} {currency}", from_me, ticket_id, order_id
-                )
-            )
-    return events
-
-
-timeline.register_source("orders", _order_events)

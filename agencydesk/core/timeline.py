@@ -1,19 +1,21 @@
-"""One chronological story per client: tickets, conversation, guides sent (and, later, orders).
+"""One chronological story per client: tickets, conversation, guides sent, orders.
 
 Each kind of event comes from a *source*: a function returning the newest events of that kind
-for a client. A new kind plugs in with `register_source`; `client_timeline` merges them.
+for a client. A new kind plugs in with `register_source`; `client_timeline` merges them. The
+sources of the desk's own tables live here, reading the tables directly, so that the services
+(tickets, orders, …) never need to import the timeline nor the timeline them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, date, datetime, time
 
 import sqlalchemy as sa
 from sqlmodel import Session, col
 
-from agencydesk.core.models import Guide, GuideSend, Message, Ticket
+from agencydesk.core.models import Guide, GuideSend, Message, Order, Ticket
 
 
 @dataclass(frozen=True)
@@ -125,10 +127,53 @@ def _guides_sent(
     ]
 
 
+#: order timeline kind → (date column, from_me): we quote; the client accepts and pays
+_ORDER_KINDS: dict[str, tuple[str, bool]] = {
+    "order_quoted": ("quoted_on", True),
+    "order_won": ("won_on", False),
+    "order_paid": ("paid_on", False),
+}
+
+
+def _day_start(day: date) -> datetime:
+    """Order events happen on a day, not at a time: `at` is 00:00 UTC of that day."""
+    return datetime.combine(day, time(0, 0), tzinfo=UTC)
+
+
+def _order_events(
+    session: Session, client_id: int, before: datetime | None, limit: int
+) -> list[TimelineEvent]:
+    """Quoted, won and paid events of a client's orders.
+
+    `subject` is the title and `body` the raw amount and currency, ``"4500000 IDR"``: the GUI
+    formats it ("Rp 4.500.000"). `at` is 00:00 UTC of the day (show only the date).
+    """
+    events: list[TimelineEvent] = []
+    for kind, (column_name, from_me) in _ORDER_KINDS.items():
+        day_column = getattr(Order, column_name)
+        statement = sa.select(
+            col(Order.id),
+            col(Order.title),
+            col(Order.amount),
+            col(Order.currency),
+            col(Order.ticket_id),
+            day_column,
+        ).where(col(Order.client_id) == client_id, day_column.is_not(None))
+        if before is not None:
+            statement = statement.where(day_column <= before.astimezone(UTC).date())
+        statement = statement.order_by(day_column.desc(), col(Order.id).desc()).limit(limit)
+        for order_id, title, amount, currency, ticket_id, day in session.execute(statement).all():
+            at = _day_start(day)
+            if before is not None and at >= before:
+                continue
+            events.append(
+                TimelineEvent(at, kind, title, f"{amount} {currency}", from_me, ticket_id, order_id)
+            )
+    return events
+
+
 register_source("tickets_opened", _tickets_opened)
 register_source("tickets_resolved", _tickets_resolved)
 register_source("messages", _messages)
 register_source("guides_sent", _guides_sent)
-
-# Sources defined next to their tables register themselves when imported.
-from agencydesk.core import orders as _orders  # noqa: E402, F401
+register_source("orders", _order_events)
