@@ -85,7 +85,11 @@ def _apply_status(ticket: Ticket, status: str, now: datetime) -> None:
         ticket.resolved_at = None
 
 
-def create_ticket(*, session: Session, client_id: int, values: Mapping[str, Any]) -> Ticket:
+def create_ticket(
+    *, session: Session, client_id: int, values: Mapping[str, Any], first_message: str = ""
+) -> Ticket:
+    """A new ticket for the client and, if given, the client's *first_message* as the first line
+    of its conversation: both are written, or (on any error) neither."""
     cleaned = _clean(values)
     cleaned.setdefault("title", "")
     errors = _validate(cleaned)
@@ -109,6 +113,11 @@ def create_ticket(*, session: Session, client_id: int, values: Mapping[str, Any]
     _apply_status(ticket, status, now)
     session.add(ticket)
     session.flush()
+    if first_message.strip():
+        assert ticket.id is not None
+        add_message(
+            session=session, ticket_id=ticket.id, body=first_message, from_me=False, sent_at=now
+        )
     return ticket
 
 

@@ -39,6 +39,29 @@ def test_a_ticket_needs_a_title_and_a_living_client(engine: Engine, ratna: int) 
         tickets.create_ticket(session=session, client_id=ratna, values={"title": "Hi"})
 
 
+def test_a_ticket_opens_with_what_the_client_wrote(engine: Engine, ratna: int) -> None:
+    with session_scope(engine) as session:
+        ticket = tickets.create_ticket(
+            session=session,
+            client_id=ratna,
+            values={"title": "Ganti foto header"},
+            first_message="  Mas, foto headernya mau diganti ",
+        )
+        ticket_id = ticket.id
+        assert ticket_id is not None
+    with Session(engine) as session:
+        lines = tickets.conversation(session=session, ticket_id=ticket_id)
+        ticket = tickets.get_ticket(session=session, ticket_id=ticket_id)
+    assert [(line.body, line.from_me) for line in lines] == [
+        ("Mas, foto headernya mau diganti", False)
+    ]
+    assert lines[0].sent_at == ticket.created_at
+    assert ticket.first_response_at is None  # the client spoke; nobody has answered yet
+    blank = _ticket(engine, ratna, title="Call me")
+    with Session(engine) as session:
+        assert tickets.conversation(session=session, ticket_id=blank) == []
+
+
 def test_status_changes_record_when_and_resolution(engine: Engine, ratna: int) -> None:
     ticket_id = _ticket(engine, ratna)
     with session_scope(engine) as session:

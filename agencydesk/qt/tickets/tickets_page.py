@@ -123,16 +123,9 @@ class NewTicketDialog(QDialog):
                         "channel": self.channel.currentData(),
                         "due_date": due,
                     },
+                    first_message=self.first_message.toPlainText(),
                 )
-                assert ticket.id is not None
-                if self.first_message.toPlainText().strip():
-                    tickets.add_message(
-                        session=session,
-                        ticket_id=ticket.id,
-                        body=self.first_message.toPlainText(),
-                        from_me=False,
-                    )
-                self.created_ticket_id = ticket.id
+            self.created_ticket_id = ticket.id
         except ValidationError as exc:
             if "title" in exc.errors:
                 self.title_error.setText(
