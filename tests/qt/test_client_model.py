@@ -11,7 +11,9 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from agencydesk.core.models import Client, utcnow
+from agencydesk.core.rows import ClientRow
 from agencydesk.qt.clients.client_model import CLIENT_ID_ROLE, PAGE_SIZE, ClientTableModel
+from agencydesk.qt.clients.quick_client_view import QuickClientModel
 
 
 def _bulk_clients(engine: Engine, count: int) -> None:
@@ -106,3 +108,12 @@ def test_every_column_has_a_header(demo_engine: Engine, column: int) -> None:
     header = model.headerData(column, Qt.Orientation.Horizontal)
     assert isinstance(header, str)
     assert header
+
+
+def test_quick_model_passes_the_qt_model_tester(qtmodeltester: Any) -> None:
+    rows = [
+        ClientRow(1, "Ibu Ratna", "Toko Ratna", "Makassar", "0812", 2, "whatsapp", "batik"),
+        ClientRow(2, "Pak Bambang", "", "Bandung", "", 5, "email", ""),
+    ]
+    qtmodeltester.check(QuickClientModel(rows), force_py=True)
+    qtmodeltester.check(QuickClientModel([]), force_py=True)
