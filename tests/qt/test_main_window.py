@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -208,16 +208,27 @@ def test_client_text_is_never_interpreted_as_html(
 
 
 def test_window_size_and_section_are_remembered(
-    qtbot: QtBot, open_window: Opener, demo_db: Path, settings: Settings
+    qtbot: QtBot, open_window: Opener, demo_db: Path, tmp_path: Path
 ) -> None:
     window = open_window(demo_db)
-    window.resize(790, 570)  # the offscreen screen is 800 x 600
+    assert window.stack.currentWidget() is window.clients_page  # where a first start opens
+    window.show_section("orders")
+    window.resize(780, 550)  # not the first-start size; the offscreen screen is 800 x 600
     qtbot.wait(10)
     window.close()
-    again = MainWindow(settings, demo_db)
+
+    # The next start: a new window on the settings file read afresh (the `settings` fixture's).
+    settings_file = tmp_path / "settings.ini"
+    assert settings_file.is_file()
+    again = MainWindow(Settings(QSettings(str(settings_file), QSettings.Format.IniFormat)), demo_db)
     qtbot.addWidget(again)
-    assert (again.width(), again.height()) == (790, 570)
-    assert settings.last_section == "clients"
+    again.show()
+    with qtbot.waitSignal(again.ready, timeout=20_000):
+        again.open_database()
+    assert (again.width(), again.height()) == (780, 550)
+    assert again.sidebar.currentRow() == again.SECTIONS.index("orders")
+    assert again.stack.currentWidget() is again.page("orders")
+    again.close()
 
 
 def test_an_empty_desk_offers_demo_data_once(
