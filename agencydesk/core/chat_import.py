@@ -32,6 +32,7 @@ from agencydesk.core import clients as clients_service
 from agencydesk.core.errors import UserError
 from agencydesk.core.importers import ChatMessage, ParsedChat, extract_media
 from agencydesk.core.models import Client, Message, Ticket, TicketStatus, utcnow
+from agencydesk.core.search_schema import CURRENT as SEARCH_SCHEMA
 from agencydesk.core.utc import as_utc
 
 CHUNK = 5_000
@@ -422,16 +423,6 @@ def _drop_secondary_indexes(conn: sa.Connection, table: str) -> list[str]:
     return [sql for _name, sql in rows]
 
 
-class _DDL:
-    """What `fts_v1.create_triggers`/`drop_triggers` need: an object with `.execute(sql)`."""
-
-    def __init__(self, session: Session) -> None:
-        self._conn = session.connection()
-
-    def execute(self, sql: str) -> None:
-        self._conn.exec_driver_sql(sql)
-
-
 def _new_ticket(
     session: Session,
     client_id: int,
@@ -634,9 +625,8 @@ def import_chat(
         # call per row; when the import at least doubles the table, the secondary indexes are
         # built once after the rows (a sort) instead of row by row.
         if has_fts and has_triggers:
-            from agencydesk.migrations import fts_v1
-
-            fts_v1.drop_triggers(_DDL(session), "message")
+            for sql in SEARCH_SCHEMA.drop_triggers("message"):
+                conn.exec_driver_sql(sql)
         if len(rows) >= last_id:  # the largest id: about how many messages there are
             rebuilt_indexes = _drop_secondary_indexes(conn, "message")
     insert = (
@@ -653,8 +643,6 @@ def import_chat(
     for sql in rebuilt_indexes:
         conn.exec_driver_sql(sql)
     if bulk and has_fts and has_triggers:
-        from agencydesk.migrations import fts_v1
-
         # FTS5 merges its segments while it grows ("automerge"); during one big insert that
         # work is mostly redone, so it is paused and the usual setting restored afterwards.
         conn.exec_driver_sql("INSERT INTO message_fts(message_fts, rank) VALUES ('automerge', 0)")
@@ -666,7 +654,8 @@ def import_chat(
         conn.exec_driver_sql(
             f"INSERT INTO message_fts(message_fts, rank) VALUES ('automerge', {FTS_AUTOMERGE})"
         )
-        fts_v1.create_triggers(_DDL(session), "message")
+        for sql in SEARCH_SCHEMA.create_triggers("message"):
+            conn.exec_driver_sql(sql)
     conn.exec_driver_sql(f"PRAGMA cache_size = {int(old_cache)}")
     new_count = len(new_index)
 

@@ -1,6 +1,7 @@
 """Full-text search tables (SQLite FTS5), version 1, frozen for the migrations that use it.
 
-External-content FTS5 tables over client, ticket, message and guide, kept in sync by triggers.
+The SQL is `agencydesk.core.search_schema.V1` (the chat import needs the trigger SQL too, and
+core never imports the migrations); this module runs it through Alembic's ``op``.
 A batch migration that rebuilds one of the base tables drops its triggers silently: such a
 migration must call `create_triggers(op, table)` again afterwards (tests check they exist at head).
 """
@@ -9,62 +10,32 @@ from __future__ import annotations
 
 from typing import Any
 
-TOKENIZE = "unicode61 remove_diacritics 2"
-PREFIX = "2 3"
+from agencydesk.core.search_schema import V1
+
+TOKENIZE = V1.tokenize
+PREFIX = V1.prefix
 
 #: FTS table → (base table, indexed columns)
-TABLES: dict[str, tuple[str, tuple[str, ...]]] = {
-    "client_fts": ("client", ("name", "company", "city", "tags", "caution_note", "notes")),
-    "ticket_fts": ("ticket", ("title",)),
-    "message_fts": ("message", ("body", "sender")),
-    "guide_fts": ("guide", ("title", "body", "tags")),
-}
-
-
-def _fts_for(base: str) -> tuple[str, tuple[str, ...]]:
-    for fts, (table, columns) in TABLES.items():
-        if table == base:
-            return fts, columns
-    raise KeyError(base)
+TABLES = V1.tables
 
 
 def trigger_names(base: str) -> tuple[str, str, str]:
-    fts, _columns = _fts_for(base)
-    return (f"{fts}_after_insert", f"{fts}_after_delete", f"{fts}_after_update")
+    return V1.trigger_names(base)
 
 
 def create_triggers(op: Any, base: str) -> None:
-    fts, columns = _fts_for(base)
-    names = ", ".join(columns)
-    new = ", ".join(f"new.{c}" for c in columns)
-    old = ", ".join(f"old.{c}" for c in columns)
-    insert, delete, update = trigger_names(base)
-    op.execute(
-        f"CREATE TRIGGER {insert} AFTER INSERT ON {base} BEGIN "
-        f"INSERT INTO {fts}(rowid, {names}) VALUES (new.id, {new}); END"
-    )
-    op.execute(
-        f"CREATE TRIGGER {delete} AFTER DELETE ON {base} BEGIN "
-        f"INSERT INTO {fts}({fts}, rowid, {names}) VALUES ('delete', old.id, {old}); END"
-    )
-    op.execute(
-        f"CREATE TRIGGER {update} AFTER UPDATE OF {names} ON {base} BEGIN "
-        f"INSERT INTO {fts}({fts}, rowid, {names}) VALUES ('delete', old.id, {old}); "
-        f"INSERT INTO {fts}(rowid, {names}) VALUES (new.id, {new}); END"
-    )
+    for sql in V1.create_triggers(base):
+        op.execute(sql)
 
 
 def drop_triggers(op: Any, base: str) -> None:
-    for name in trigger_names(base):
-        op.execute(f"DROP TRIGGER IF EXISTS {name}")
+    for sql in V1.drop_triggers(base):
+        op.execute(sql)
 
 
 def create_all(op: Any) -> None:
-    for fts, (base, columns) in TABLES.items():
-        op.execute(
-            f"CREATE VIRTUAL TABLE {fts} USING fts5({', '.join(columns)}, "
-            f"content='{base}', content_rowid='id', tokenize='{TOKENIZE}', prefix='{PREFIX}')"
-        )
+    for fts, (base, _columns) in TABLES.items():
+        op.execute(V1.create_table(fts))
         create_triggers(op, base)
         op.execute(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
 

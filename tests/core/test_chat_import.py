@@ -10,12 +10,11 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from agencydesk.core import chat_import as ci
-from agencydesk.core import clients
+from agencydesk.core import clients, search_schema
 from agencydesk.core.db import session_scope
 from agencydesk.core.importers import ChatMessage, ParsedChat, parse_chat_text
 from agencydesk.core.models import Ticket
 from agencydesk.core.utc import as_utc
-from agencydesk.migrations import fts_v1
 
 FIXTURES = Path(__file__).parent / "importers" / "fixtures"
 
@@ -241,7 +240,7 @@ def test_cancel_and_failure_leave_the_database_exactly_as_before(
     def broken(*_args: object) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(fts_v1, "create_triggers", broken)
+    monkeypatch.setattr(search_schema.FtsSchema, "create_triggers", broken)
     with pytest.raises(RuntimeError), session_scope(engine) as session:
         ci.import_chat(
             session=session,
@@ -274,7 +273,7 @@ def test_big_import_fills_the_search_index_and_keeps_the_triggers(
             "SELECT v FROM message_fts_config WHERE k = 'automerge'"
         ).scalar_one_or_none()
         assert automerge in (None, ci.FTS_AUTOMERGE)  # FTS5 merges as usual again
-    assert set(fts_v1.trigger_names("message")) <= triggers
+    assert set(search_schema.CURRENT.trigger_names("message")) <= triggers
     with engine.connect() as conn:
         hits = conn.exec_driver_sql(
             "SELECT count(*) FROM message_fts WHERE message_fts MATCH 'invoice'"
