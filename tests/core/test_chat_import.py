@@ -11,7 +11,9 @@ from sqlalchemy.engine import Engine
 
 from agencydesk.core import chat_import as ci
 from agencydesk.core import clients, search_schema
+from agencydesk.core.chat_import import planning, times, writing
 from agencydesk.core.db import session_scope
+from agencydesk.core.errors import UserError
 from agencydesk.core.importers import ChatMessage, ParsedChat, parse_chat_text
 from agencydesk.core.models import Ticket
 from agencydesk.core.utc import as_utc
@@ -181,8 +183,8 @@ def test_split_at_gaps_titles_and_first_response(engine: Engine) -> None:
         assert first.title.startswith("Mas, webnya error lagi")
         assert len(first.title) == 80
         assert second.title == "Tolong ganti banner"
-        assert first.created_at == as_utc(ci._UtcConverter()(messages[0].timestamp))
-        assert first.first_response_at == as_utc(ci._UtcConverter()(messages[2].timestamp))
+        assert first.created_at == as_utc(times.UtcConverter()(messages[0].timestamp))
+        assert first.first_response_at == as_utc(times.UtcConverter()(messages[2].timestamp))
         assert (first.status, second.status) == ("resolved", "open")
         assert second.first_response_at is None
 
@@ -195,7 +197,7 @@ def test_attach_to_ticket_of_another_client_is_refused(engine: Engine) -> None:
         session.flush()
         ticket_id = ticket.id
     assert ticket_id is not None
-    with pytest.raises(ci.UserError):
+    with pytest.raises(UserError):
         _import(engine, _chat([_msg(0, "A", "hi")]), a, ci.AttachToTicket(ticket_id))
 
 
@@ -215,14 +217,14 @@ def test_cancel_and_failure_leave_the_database_exactly_as_before(
     client_id = _client(engine)
     _import(engine, _chat([_msg(0, "Bu Sari", "webnya mati")]), client_id)
     before, triggers = _state(engine), _triggers(engine)
-    monkeypatch.setattr(ci, "BULK_FTS_THRESHOLD", 10)
+    monkeypatch.setattr(writing, "BULK_FTS_THRESHOLD", 10)
     calls: list[tuple[int, int]] = []
 
     def cancel_late(done: int, total: int) -> bool:
         calls.append((done, total))
         return done < total * 0.75  # cancel while inserting, after the triggers were dropped
 
-    parsed = _big(ci.CHUNK * 3)
+    parsed = _big(planning.CHUNK * 3)
     mapping: dict[str, ci.Assignment] = {"Rudi": ci.ME, "Bu Sari": client_id}
     with pytest.raises(ci.ImportCancelled), session_scope(engine) as session:
         ci.import_chat(
@@ -256,7 +258,7 @@ def test_cancel_and_failure_leave_the_database_exactly_as_before(
 def test_big_import_fills_the_search_index_and_keeps_the_triggers(
     engine: Engine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(ci, "BULK_FTS_THRESHOLD", 100)
+    monkeypatch.setattr(writing, "BULK_FTS_THRESHOLD", 100)
     client_id = _client(engine)
     triggers = _triggers(engine)
     result = _import(engine, _big(1000), client_id)
@@ -272,7 +274,7 @@ def test_big_import_fills_the_search_index_and_keeps_the_triggers(
         automerge = conn.exec_driver_sql(
             "SELECT v FROM message_fts_config WHERE k = 'automerge'"
         ).scalar_one_or_none()
-        assert automerge in (None, ci.FTS_AUTOMERGE)  # FTS5 merges as usual again
+        assert automerge in (None, writing.FTS_AUTOMERGE)  # FTS5 merges as usual again
     assert set(search_schema.CURRENT.trigger_names("message")) <= triggers
     with engine.connect() as conn:
         hits = conn.exec_driver_sql(

@@ -347,10 +347,7 @@ class MappingPage(QWizardPage):
             if data == self.ME:
                 out[participant] = chat_import.ME
             elif data == self.NEW:
-                out[participant] = chat_import.NewClient(
-                    name=chat_import.clean_name(participant)[:120] or "?",
-                    phone=participant if chat_import.phone_digits(participant) else "",
-                )
+                out[participant] = chat_import.new_client_for(participant)
             else:
                 out[participant] = int(data)
         return out
@@ -422,13 +419,13 @@ class TargetPage(QWizardPage):
         self.attach.setEnabled(self.ticket_combo.count() > 0)
         parsed = wizard.preview_page.parsed
         if not self.title_edit.text() and parsed is not None:
-            from agencydesk.core.chat_import import _title_from
+            from agencydesk.core.chat_import import title_from
 
             first = parsed.messages[0].timestamp if parsed.messages else None
             if parsed.chat_name:
                 self.title_edit.setText(parsed.chat_name)
             elif first is not None:
-                self.title_edit.setText(_title_from(parsed.messages, first))
+                self.title_edit.setText(title_from(parsed.messages, first))
         if self.group.checkedButton() is None or not self.group.checkedButton().isEnabled():
             self.split.setChecked(True)
         self._update()

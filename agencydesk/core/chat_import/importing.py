@@ -1,0 +1,81 @@
+"""`import_chat`: the new messages of a parsed export into a client's history, in the caller's
+transaction (it only flushes, so a failure or a Cancel leaves the database exactly as it was).
+
+The steps, each in its own module: settle who is who (`matching`), find which messages are new
+(`planning`), decide their tickets (`targets`), build the rows (`rows`), write them with the
+search index (`writing`). Media files are not touched here: see `media`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from sqlmodel import Session
+
+from agencydesk.core.importers import ParsedChat
+
+from .matching import Assignment, settle_participants
+from .planning import plan_messages
+from .progress import Progress, Ticker
+from .rows import build_rows
+from .targets import Target, check_target, place_in_tickets, update_ticket_times
+from .writing import insert_messages
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    new: int
+    known: int
+    tickets_created: int
+    warnings: tuple[str, ...] = ()
+    client_id: int = 0
+    #: tickets that received messages (created or attached), oldest first
+    ticket_ids: tuple[int, ...] = ()
+    #: zip members holding the media of the new messages (to copy with `copy_media`)
+    media_members: tuple[str, ...] = ()
+    created_client_ids: tuple[int, ...] = ()
+
+
+def import_chat(
+    *,
+    session: Session,
+    parsed: ParsedChat,
+    client_id: int | None,
+    mapping: Mapping[str, Assignment],
+    target: Target,
+    me_names: Iterable[str] = (),
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Write the new messages of *parsed* into the history of *client_id* (or, when None, of the
+    busiest client in *mapping*). Only flushes: the caller's transaction commits, and any error
+    (or `ImportCancelled`, raised when *progress* returns False) leaves nothing written.
+
+    Senders mapped to "me", or named in *me_names*, are the freelancer (`from_me`). Tickets
+    made by the import start at their first message, and their first response time is the
+    first "me" message after a client message. When splitting at gaps, every part but the last
+    is a resolved ticket; a part that continues an earlier import joins that earlier ticket.
+    """
+    messages = parsed.messages
+    tick = Ticker(progress, total=2 * len(messages) + 1)  # looking up, then writing
+    tick(0)
+    participants = settle_participants(session, parsed, mapping, client_id, me_names)
+    check_target(session, target, participants.client_id)
+    plan = plan_messages(session, participants.client_id, messages, tick)
+    placement = place_in_tickets(session, participants.client_id, messages, plan, target)
+    built = build_rows(parsed, plan, placement, participants)
+    scale = len(messages) / max(len(built.rows), 1)  # writing fills its half of the bar
+    insert_messages(session, built.rows, lambda rows: tick(int(rows * scale)))
+    update_ticket_times(session, placement, built.first_response)
+    tick(tick.total)
+    new = len(plan.new_index)
+    return ImportResult(
+        new=new,
+        known=len(messages) - new,
+        tickets_created=len(placement.created),
+        warnings=tuple(parsed.warnings),
+        client_id=participants.client_id,
+        ticket_ids=tuple(dict.fromkeys(placement.touched)),
+        media_members=built.media_members,
+        created_client_ids=participants.created_client_ids,
+    )

@@ -1,0 +1,199 @@
+"""Who is who in a chat: suggesting the clients the senders are, and settling it for an import.
+
+`plan_import` suggests a mapping (the GUI lets the user change it); `settle_participants` turns
+the chosen mapping into client ids inside the import's transaction, creating the new clients.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import sqlalchemy as sa
+from sqlmodel import Session, col
+
+from agencydesk.core import clients as clients_service
+from agencydesk.core.errors import UserError
+from agencydesk.core.importers import ParsedChat
+from agencydesk.core.models import Client
+
+from .identity import clean_name, phone_digits
+
+ME: Literal["me"] = "me"
+
+
+@dataclass(frozen=True)
+class NewClient:
+    """Map a participant to a client created by the import."""
+
+    name: str
+    phone: str = ""
+
+
+#: what a participant is: "me", an existing client's id, or a client to create
+Assignment = Literal["me"] | int | NewClient
+
+
+@dataclass(frozen=True)
+class ClientChoice:
+    id: int
+    name: str
+    phone: str
+
+
+@dataclass
+class ImportPlan:
+    """Who is who in a chat, as suggested; the GUI lets the user change `mapping`."""
+
+    participants: list[str]
+    counts: dict[str, int]
+    mapping: dict[str, Assignment]
+    #: participants whose mapping was matched (by phone or name), not guessed
+    matched: set[str] = field(default_factory=set)
+    main_client_id: int | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def client_choices(*, session: Session) -> list[ClientChoice]:
+    """Every (not deleted) client, by name: the choices of the participant mapping."""
+    statement = (
+        sa.select(col(Client.id), col(Client.name), col(Client.phone))
+        .where(col(Client.deleted_at).is_(None))
+        .order_by(sa.func.lower(col(Client.name)), col(Client.id))
+    )
+    return [ClientChoice(int(i), n, p or "") for i, n, p in session.execute(statement).all()]
+
+
+def suggest_client(participant: str, choices: Sequence[ClientChoice]) -> int | None:
+    """The client a participant is, by phone digits or by name (case-insensitive), or None."""
+    digits = phone_digits(participant)
+    if digits:
+        for choice in choices:
+            if choice.phone and phone_digits(choice.phone) == digits:
+                return choice.id
+        return None
+    wanted = clean_name(participant).casefold()
+    hits = [c.id for c in choices if clean_name(c.name).casefold() == wanted]
+    return hits[0] if len(hits) == 1 else None
+
+
+def new_client_for(participant: str) -> NewClient:
+    """The client to create for a participant: the sender name, and a phone if it is one."""
+    name = clean_name(participant)[:120] or "?"
+    return NewClient(name=name, phone=name if phone_digits(name) else "")
+
+
+def plan_import(
+    *,
+    parsed: ParsedChat,
+    choices: Sequence[ClientChoice],
+    client_id: int | None = None,
+    me_names: Iterable[str] = (),
+) -> ImportPlan:
+    """Suggest a mapping: clients matched by phone or name; "me" for the busiest sender that is
+    not a client and matches one of *me_names*; *client_id* (if given) for everyone else (they
+    speak in that client's chat), otherwise a new client each."""
+    counts = Counter(m.sender for m in parsed.messages if m.sender is not None)
+    participants = list(parsed.participants)
+    mapping: dict[str, Assignment] = {}
+    matched: set[str] = set()
+    me_wanted = {clean_name(n).casefold() for n in me_names if n.strip()}
+    for p in participants:
+        found = suggest_client(p, choices)
+        if found is not None:
+            mapping[p] = found
+            matched.add(p)
+    not_clients = sorted(
+        (p for p in participants if p not in mapping), key=lambda p: (-counts[p], p)
+    )
+    for p in not_clients:
+        if clean_name(p).casefold() in me_wanted:
+            mapping[p] = ME
+            matched.add(p)
+            break
+    for p in participants:
+        mapping.setdefault(p, client_id if client_id is not None else new_client_for(p))
+    plan = ImportPlan(participants, dict(counts), mapping, matched, client_id)
+    if plan.main_client_id is None:
+        plan.main_client_id = _main_client(plan.mapping, counts)
+    return plan
+
+
+def _main_client(mapping: Mapping[str, Assignment], counts: Mapping[str, int]) -> int | None:
+    busiest = sorted(
+        (p for p, a in mapping.items() if isinstance(a, int) and not isinstance(a, bool)),
+        key=lambda p: -counts.get(p, 0),
+    )
+    value = mapping[busiest[0]] if busiest else None
+    return value if isinstance(value, int) else None
+
+
+@dataclass(frozen=True)
+class Participants:
+    """Who is who, settled for one import."""
+
+    #: the client whose history receives every message of the import
+    client_id: int
+    #: the senders who are the freelancer (`from_me`)
+    me_senders: frozenset[str]
+    created_client_ids: tuple[int, ...]
+
+
+def settle_participants(
+    session: Session,
+    parsed: ParsedChat,
+    mapping: Mapping[str, Assignment],
+    client_id: int | None,
+    me_names: Iterable[str],
+) -> Participants:
+    """The chosen mapping as client ids: new clients are created (in the caller's transaction);
+    without *client_id* the chat belongs to the busiest client in it. Senders mapped to "me",
+    or named in *me_names*, are the freelancer."""
+    resolved, created = _resolve_mapping(session, parsed, mapping)
+    if client_id is None:
+        main = _main_client(
+            {p: c for p, c in resolved.items() if c is not None},
+            Counter(m.sender for m in parsed.messages if m.sender is not None),
+        )
+        if main is None:
+            raise UserError("Please choose the client this chat belongs to.")
+        client_id = main
+    else:
+        clients_service.get_client(session=session, client_id=client_id)
+    me = {clean_name(n).casefold() for n in me_names if n.strip()}
+    me_senders = {p for p, c in resolved.items() if c is None}
+    me_senders |= {p for p in parsed.participants if clean_name(p).casefold() in me}
+    return Participants(client_id, frozenset(me_senders), tuple(created))
+
+
+def _resolve_mapping(
+    session: Session, parsed: ParsedChat, mapping: Mapping[str, Assignment]
+) -> tuple[dict[str, int | None], list[int]]:
+    """participant → client id (None for "me"); new clients are created here."""
+    resolved: dict[str, int | None] = {}
+    created: list[int] = []
+    made: dict[NewClient, int] = {}
+    for p in parsed.participants:
+        a = mapping.get(p)
+        if a is None:
+            raise UserError(f"Please say who “{p}” is before importing.")
+        if a == ME:
+            resolved[p] = None
+        elif isinstance(a, NewClient):
+            if a not in made:
+                values: dict[str, Any] = {"name": a.name}
+                if a.phone:
+                    values["phone"] = a.phone
+                client = clients_service.create_client(session=session, values=values)
+                assert client.id is not None
+                made[a] = client.id
+                created.append(client.id)
+            resolved[p] = made[a]
+        elif isinstance(a, int):
+            clients_service.get_client(session=session, client_id=a)
+            resolved[p] = a
+        else:
+            raise TypeError(f"not a participant assignment: {a!r}")
+    return resolved, created

@@ -1,0 +1,71 @@
+"""Which messages of an export are new, and which were imported before (an overlapping export).
+
+A message is known when its fingerprint is in the database already; the ticket it went to then
+lets a later part of the same conversation join that ticket.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlmodel import Session
+
+from agencydesk.core.importers import ChatMessage
+
+from .identity import chat_key_for, fingerprints
+from .progress import Tick
+
+#: fingerprints looked up per query (and rows inserted per statement)
+CHUNK = 5_000
+
+
+@dataclass(frozen=True)
+class MessagePlan:
+    #: the fingerprint of every message of the export, in export order
+    prints: list[str]
+    #: fingerprint → ticket id (or None) of the messages imported before
+    known: dict[str, int | None]
+    #: the positions of the new messages in the export, in order
+    new_index: list[int]
+
+
+def plan_messages(
+    session: Session, client_id: int, messages: Sequence[ChatMessage], tick: Tick
+) -> MessagePlan:
+    """Fingerprint the export and look up which messages the client's history already has."""
+    prints = fingerprints(chat_key_for(client_id), messages)
+    known: dict[str, int | None] = {}
+    if not _has_imported(session, client_id):  # fingerprints include the client: none can match
+        tick(len(prints))
+        prints_to_check: Sequence[str] = ()
+    else:
+        prints_to_check = prints
+    for start in range(0, len(prints_to_check), CHUNK):
+        known.update(_known(session, prints[start : start + CHUNK]))
+        tick(min(CHUNK, len(prints) - start))
+    new_index = [i for i, f in enumerate(prints) if f not in known]
+    return MessagePlan(prints, known, new_index)
+
+
+def _known(session: Session, prints: Sequence[str]) -> dict[str, int | None]:
+    """fingerprint → ticket id of the messages already in the database."""
+    out: dict[str, int | None] = {}
+    conn = session.connection()
+    for start in range(0, len(prints), CHUNK):
+        chunk = prints[start : start + CHUNK]
+        marks = ",".join("?" * len(chunk))
+        rows = conn.exec_driver_sql(
+            f"SELECT fingerprint, ticket_id FROM message WHERE fingerprint IN ({marks})",
+            tuple(chunk),
+        ).all()
+        out.update((f, t) for f, t in rows)
+    return out
+
+
+def _has_imported(session: Session, client_id: int) -> bool:
+    row = session.connection().exec_driver_sql(
+        "SELECT 1 FROM message WHERE client_id = ? AND fingerprint IS NOT NULL LIMIT 1",
+        (client_id,),
+    )
+    return row.first() is not None

@@ -1,0 +1,98 @@
+"""Writing the message rows: plain chunked INSERTs, and for a big import the search index and
+the secondary indexes built once after the rows instead of row by row.
+
+Everything here runs inside the caller's transaction (DDL included: SQLite's DDL is
+transactional), so a failure or Cancel rolls the triggers and indexes back with the rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from agencydesk.core.search_schema import CURRENT as SEARCH_SCHEMA
+
+from .planning import CHUNK
+from .rows import COLUMNS
+
+#: above this many new messages the FTS triggers are dropped and the index is filled in one go
+BULK_FTS_THRESHOLD = 20_000
+#: FTS5's default "automerge" (https://sqlite.org/fts5.html#the_automerge_configuration_option)
+FTS_AUTOMERGE = 4
+
+_INSERT = f"INSERT INTO message ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})"
+
+
+def insert_messages(
+    session: Session, rows: list[tuple[Any, ...]], chunk_done: Callable[[int], None]
+) -> None:
+    """Insert *rows* (`rows.COLUMNS`), calling *chunk_done(n)* after every *n* rows. The list is
+    emptied once written: its memory is free again before the indexes are built."""
+    conn = session.connection()
+    old_cache = conn.exec_driver_sql("PRAGMA cache_size").scalar_one()
+    if len(rows) > CHUNK:  # a bigger page cache keeps the fingerprint index in memory
+        conn.exec_driver_sql(f"PRAGMA cache_size = {-64 * 1024}")
+    last_id = int(conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM message").scalar_one())
+    bulk_fts = len(rows) > BULK_FTS_THRESHOLD and _has_search_triggers(conn)
+    rebuilt_indexes: list[str] = []
+    if bulk_fts:
+        # The search index is filled in one statement instead of a trigger call per row.
+        _execute(conn, SEARCH_SCHEMA.drop_triggers("message"))
+    if len(rows) > BULK_FTS_THRESHOLD and len(rows) >= last_id:
+        # The import at least doubles the table (the largest id: about how many messages there
+        # are): the secondary indexes are built once after the rows (a sort), not row by row.
+        rebuilt_indexes = _drop_secondary_indexes(conn, "message")
+    for start in range(0, len(rows), CHUNK):
+        chunk = rows[start : start + CHUNK]
+        conn.exec_driver_sql(_INSERT, chunk)
+        chunk_done(len(chunk))
+    rows.clear()
+    _execute(conn, rebuilt_indexes)
+    if bulk_fts:
+        _fill_search_index(conn, after_id=last_id)
+        _execute(conn, SEARCH_SCHEMA.create_triggers("message"))
+    conn.exec_driver_sql(f"PRAGMA cache_size = {int(old_cache)}")
+
+
+def _execute(conn: sa.Connection, statements: Any) -> None:
+    for sql in statements:
+        conn.exec_driver_sql(sql)
+
+
+def _has_search_triggers(conn: sa.Connection) -> bool:
+    """The message search table and its insert trigger exist (not on SQLite without FTS5)."""
+    insert_trigger = SEARCH_SCHEMA.trigger_names("message")[0]
+    rows = conn.exec_driver_sql(
+        "SELECT name FROM sqlite_master WHERE name IN ('message_fts', ?)", (insert_trigger,)
+    )
+    return len({name for (name,) in rows}) == 2
+
+
+def _fill_search_index(conn: sa.Connection, after_id: int) -> None:
+    # FTS5 merges its segments while it grows ("automerge"); during one big insert that work is
+    # mostly redone, so it is paused and the usual setting restored afterwards.
+    conn.exec_driver_sql("INSERT INTO message_fts(message_fts, rank) VALUES ('automerge', 0)")
+    conn.exec_driver_sql(
+        "INSERT INTO message_fts(rowid, body, sender) "
+        "SELECT id, body, sender FROM message WHERE id > ?",
+        (after_id,),
+    )
+    conn.exec_driver_sql(
+        f"INSERT INTO message_fts(message_fts, rank) VALUES ('automerge', {FTS_AUTOMERGE})"
+    )
+
+
+def _drop_secondary_indexes(conn: sa.Connection, table: str) -> list[str]:
+    """Drop *table*'s explicitly created indexes; returns the statements that re-create them.
+    (Indexes of UNIQUE constraints and the primary key stay: they check the rows.)"""
+    rows = conn.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+        "AND sql IS NOT NULL ORDER BY name",
+        (table,),
+    ).all()
+    for name, _sql in rows:
+        conn.exec_driver_sql(f'DROP INDEX "{name}"')
+    return [sql for _name, sql in rows]
