@@ -118,8 +118,9 @@ def cmd_import_chat(args: argparse.Namespace) -> int:
 
 
 def _import_parsed(args: argparse.Namespace, parsed: Any) -> int:
+    from sqlmodel import Session
+
     from agencydesk.core import chat_import, migrate
-    from agencydesk.core.db import session_scope
 
     url, db_path = _db_url(getattr(args, "db", None))
     if not db_path.exists():
@@ -138,32 +139,28 @@ def _import_parsed(args: argparse.Namespace, parsed: Any) -> int:
     me_names = [args.me] if args.me else []
     engine = migrate.open_database(url)
     try:
-        with session_scope(engine) as session:
+        with Session(engine) as session:
             choices = chat_import.client_choices(session=session)
-            client_id = _find_client(args.client, choices)
-            plan = chat_import.plan_import(
-                parsed=parsed, choices=choices, client_id=client_id, me_names=me_names
-            )
-            if args.me and chat_import.ME not in plan.mapping.values():
-                raise _user_error(f"Nobody called “{args.me}” wrote in this chat.")
-            # one client's chat: everyone who is not "me" speaks for that client here
-            mapping: dict[str, chat_import.Assignment] = {
-                p: (a if a == chat_import.ME else client_id) for p, a in plan.mapping.items()
-            }
-            result = chat_import.import_chat(
-                session=session,
-                parsed=parsed,
-                client_id=client_id,
-                mapping=mapping,
-                target=target,
-                me_names=me_names,
-            )
-        if result.media_members and str(args.file).lower().endswith(".zip"):
-            copied = chat_import.copy_media(
-                args.file, result.media_members, db_path.parent, result.client_id
-            )
-            with session_scope(engine) as session:
-                chat_import.relink_media(session=session, client_id=result.client_id, copied=copied)
+        client_id = _find_client(args.client, choices)
+        plan = chat_import.plan_import(
+            parsed=parsed, choices=choices, client_id=client_id, me_names=me_names
+        )
+        if args.me and chat_import.ME not in plan.mapping.values():
+            raise _user_error(f"Nobody called “{args.me}” wrote in this chat.")
+        # one client's chat: everyone who is not "me" speaks for that client here
+        mapping: dict[str, chat_import.Assignment] = {
+            p: (a if a == chat_import.ME else client_id) for p, a in plan.mapping.items()
+        }
+        result = chat_import.import_chat_with_media(
+            engine,
+            parsed=parsed,
+            export_path=args.file,
+            data_dir=db_path.parent,
+            client_id=client_id,
+            mapping=mapping,
+            target=target,
+            me_names=me_names,
+        )
     finally:
         engine.dispose()
     print(f"{result.new} new messages, {result.known} already known")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
@@ -98,3 +99,55 @@ def test_unknown_client_and_unreadable_file_are_one_line(
     missing = _run("import-chat", "/no/such/chat.txt", "--client", "x", "--db", db_path)
     assert missing.returncode == 2
     assert missing.stderr.count("\n") == 1
+
+
+PHOTO = b"\xff\xd8\xff\xe0" + bytes(range(256)) * 8
+
+
+def _export_zip(path: Path, *, damaged: bool) -> Path:
+    """A WhatsApp "export with media" zip; *damaged*: the photo's bytes no longer match its CRC
+    (as after a bad download or a failing disk)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_STORED) as zf:
+        zf.writestr("WhatsApp Chat with Bu Sari.txt", FIXTURE.read_bytes())
+        zf.writestr("IMG-20250830-WA0007.jpg", PHOTO)
+    if damaged:
+        data = bytearray(path.read_bytes())
+        data[data.index(PHOTO) + 100] ^= 0xFF
+        path.write_bytes(bytes(data))
+    return path
+
+
+def test_damaged_media_saves_nothing_and_a_retry_imports_everything(
+    demo_engine: Engine, db_path: Path, tmp_path: Path
+) -> None:
+    demo_engine.dispose()
+
+    def messages() -> int:
+        with demo_engine.connect() as conn:
+            return int(conn.exec_driver_sql("SELECT count(*) FROM message").scalar_one())
+
+    before = messages()
+    damaged = _export_zip(tmp_path / "damaged" / "chat.zip", damaged=True)
+    args = ("--client", "Ratna", "--me", "Rudi", "--db", db_path)
+    failed = _run("import-chat", damaged, *args)
+    assert failed.returncode == 2, failed.stderr
+    assert failed.stderr.count("\n") == 1
+    assert "IMG-20250830-WA0007.jpg" in failed.stderr
+    assert str(damaged) in failed.stderr
+    assert "nothing was saved" in failed.stderr.lower()
+    assert messages() == before
+    media = db_path.parent / "media"
+    assert not media.exists() or not [p for p in media.rglob("*") if p.is_file()]
+
+    good = _export_zip(tmp_path / "good" / "chat.zip", damaged=False)
+    retry = _run("import-chat", good, *args)
+    assert retry.returncode == 0, retry.stderr
+    assert retry.stdout.splitlines()[0] == "15 new messages, 0 already known"
+    with demo_engine.connect() as conn:
+        stored = conn.exec_driver_sql(
+            "SELECT media_file FROM message WHERE media_file LIKE 'media/%'"
+        ).scalar_one()
+    assert (db_path.parent / stored).read_bytes() == PHOTO
+    leftovers = [p for p in media.rglob("*") if p.is_file() and p != db_path.parent / stored]
+    assert leftovers == []

@@ -105,3 +105,40 @@ def test_a_binary_file_shows_a_plain_error(
     assert "Traceback" not in message
     assert not wizard.preview_page.isComplete()
     workers.wait_for_tasks()
+
+
+def test_a_damaged_picture_in_the_zip_saves_nothing_and_says_which(
+    qtbot: QtBot, demo_engine: Engine, tmp_path: Path
+) -> None:
+    import zipfile
+
+    photo = b"\xff\xd8\xff\xe0" + bytes(range(256)) * 8
+    export = tmp_path / "chat.zip"
+    with zipfile.ZipFile(export, "w", compression=zipfile.ZIP_STORED) as zf:
+        zf.writestr("WhatsApp Chat with Bu Sari.txt", FIXTURE.read_bytes())
+        zf.writestr("IMG-20250830-WA0007.jpg", photo)
+    data = bytearray(export.read_bytes())
+    data[data.index(photo) + 100] ^= 0xFF  # the picture no longer matches its checksum
+    export.write_bytes(bytes(data))
+    with demo_engine.connect() as conn:
+        before = conn.exec_driver_sql("SELECT count(*) FROM message").scalar_one()
+    sari = _client_id(demo_engine, "Ibu Sari Handayani")
+    wizard = ImportWizard(
+        demo_engine, path=str(export), client_id=sari, me_names=["Rudi"], data_dir=tmp_path
+    )
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    qtbot.waitUntil(wizard.preview_page.isComplete, timeout=10_000)
+    wizard.next()
+    wizard.next()
+    wizard.next()  # → import
+    page = wizard.import_page
+    qtbot.waitUntil(lambda: page.retry_button.isVisible(), timeout=10_000)
+    assert "IMG-20250830-WA0007.jpg" in page.status_label.text()
+    assert "Nothing was saved." in page.status_label.text()
+    assert wizard.currentPage() is page
+    with demo_engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM message").scalar_one() == before
+    assert not [p for p in (tmp_path / "media").rglob("*") if p.is_file()]
+    workers.wait_for_tasks()

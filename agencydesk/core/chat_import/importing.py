@@ -3,7 +3,7 @@ transaction (it only flushes, so a failure or a Cancel leaves the database exact
 
 The steps, each in its own module: settle who is who (`matching`), find which messages are new
 (`planning`), decide their tickets (`targets`), build the rows (`rows`), write them with the
-search index (`writing`). Media files are not touched here: see `media`.
+search index (`writing`). Media files are not touched here: see `action.import_chat_with_media`.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ class ImportResult:
     client_id: int = 0
     #: tickets that received messages (created or attached), oldest first
     ticket_ids: tuple[int, ...] = ()
-    #: zip members holding the media of the new messages (to copy with `copy_media`)
+    #: zip members holding the media of the new messages (the files to extract)
     media_members: tuple[str, ...] = ()
     created_client_ids: tuple[int, ...] = ()
 

@@ -161,6 +161,7 @@ def extract_media(
     dest = Path(dest_dir)
     wanted = set(names)
     out: dict[str, Path] = {}
+    current: str | None = None  # the member being extracted, named in an error
     try:
         dest.mkdir(parents=True, exist_ok=True)
         dest_real = dest.resolve()
@@ -168,6 +169,7 @@ def extract_media(
             infos = _check_archive(zf)
             by_name = {i.filename: i for i in infos if not i.is_dir()}
             for name in sorted(wanted):
+                current = name
                 info = by_name.get(name)
                 if info is None:
                     continue
@@ -200,7 +202,8 @@ def extract_media(
     except ChatImportError as exc:
         raise exc.with_path(zip_path) from None
     except _ZIP_ERRORS as exc:
-        raise ChatImportError(f"could not extract media ({exc})", path=zip_path) from None
+        what = f"the media file “{current}”" if current is not None else "media"
+        raise ChatImportError(f"could not extract {what} ({exc})", path=zip_path) from None
     return out
 
 

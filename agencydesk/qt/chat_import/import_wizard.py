@@ -507,7 +507,7 @@ class ImportPage(QWizardPage):
         mapping = wizard.mapping_page.mapping()
         target = wizard.target_page.target()
         me_names = list(wizard.me_names)
-        zip_path = wizard.file_page.path_edit.text().strip()
+        export_path = wizard.file_page.path_edit.text().strip()
         data_dir = wizard.data_dir
         cancel = self._cancel
         relay = self._relay
@@ -518,27 +518,18 @@ class ImportPage(QWizardPage):
 
         def work() -> ImportResult:
             from agencydesk.core import chat_import
-            from agencydesk.core.db import session_scope
 
-            with session_scope(engine) as session:
-                result = chat_import.import_chat(
-                    session=session,
-                    parsed=parsed,
-                    client_id=client_id,
-                    mapping=mapping,
-                    target=target,
-                    me_names=me_names,
-                    progress=progress,
-                )
-            if result.media_members and data_dir is not None:
-                copied = chat_import.copy_media(
-                    zip_path, result.media_members, data_dir, result.client_id
-                )
-                with session_scope(engine) as session:
-                    chat_import.relink_media(
-                        session=session, client_id=result.client_id, copied=copied
-                    )
-            return result
+            return chat_import.import_chat_with_media(
+                engine,
+                parsed=parsed,
+                export_path=export_path,
+                data_dir=data_dir,
+                client_id=client_id,
+                mapping=mapping,
+                target=target,
+                me_names=me_names,
+                progress=progress,
+            )
 
         workers.run_task(work, self._done, self._failed)
 

@@ -1,0 +1,70 @@
+"""The chat import as one action, the same for the window and the command line: the messages,
+their tickets and their media files, all saved or nothing saved.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from agencydesk.core.db import session_scope
+from agencydesk.core.importers import ParsedChat
+
+from .importing import ImportResult, import_chat
+from .matching import Assignment
+from .media import StagedMedia, stage_media
+from .progress import Progress
+from .targets import Target
+
+
+def import_chat_with_media(
+    engine: Engine,
+    *,
+    parsed: ParsedChat,
+    export_path: str | os.PathLike[str],
+    data_dir: Path | None,
+    client_id: int | None,
+    mapping: Mapping[str, Assignment],
+    target: Target,
+    me_names: Iterable[str] = (),
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Import *parsed* (read from *export_path*) in its own transaction, with the media files of
+    the new messages when *data_dir* is given (see `import_chat` for the arguments).
+
+    The media are extracted before the commit, so a damaged zip or a full disk saves nothing
+    (a `UserError` naming the file) and trying again later imports messages and media alike.
+    """
+    staged: StagedMedia | None = None
+    try:
+        with session_scope(engine) as session:
+            before = _last_message_id(session)
+            result = import_chat(
+                session=session,
+                parsed=parsed,
+                client_id=client_id,
+                mapping=mapping,
+                target=target,
+                me_names=me_names,
+                progress=progress,
+            )
+            if result.media_members and data_dir is not None:
+                staged = stage_media(export_path, result.media_members, data_dir, result.client_id)
+                staged.relink(session, after_id=before)
+    except BaseException:
+        if staged is not None:  # extracted, but the commit failed
+            staged.discard()
+        raise
+    if staged is not None:
+        staged.move_into_place()
+    return result
+
+
+def _last_message_id(session: Session) -> int:
+    """The messages the import adds get larger ids than this."""
+    row = session.connection().exec_driver_sql("SELECT coalesce(max(id), 0) FROM message")
+    return int(row.scalar_one())

@@ -1,0 +1,111 @@
+"""The chat import with its media files (`import_chat_with_media`): all saved or nothing saved."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from sqlalchemy.engine import Engine
+
+from agencydesk.core import chat_import as ci
+from agencydesk.core import clients
+from agencydesk.core.db import session_scope
+from agencydesk.core.errors import UserError
+from agencydesk.core.importers import parse_chat_file
+
+FIXTURE = Path(__file__).parent / "importers" / "fixtures" / "wa_android_id.txt"
+PHOTO_NAME = "IMG-20250830-WA0007.jpg"
+PHOTO = b"\xff\xd8\xff\xe0" + bytes(range(256)) * 8
+
+
+def _zip(path: Path, chat: bytes, photo: bytes, *, damaged: bool = False) -> Path:
+    """A WhatsApp "export with media"; *damaged*: the photo no longer matches its CRC."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_STORED) as zf:
+        zf.writestr("WhatsApp Chat with Bu Sari.txt", chat)
+        zf.writestr(PHOTO_NAME, photo)
+    if damaged:
+        data = bytearray(path.read_bytes())
+        data[data.index(photo) + 100] ^= 0xFF
+        path.write_bytes(bytes(data))
+    return path
+
+
+def _client(engine: Engine) -> int:
+    with session_scope(engine) as session:
+        client = clients.create_client(session=session, values={"name": "Bu Sari"})
+        assert client.id is not None
+        return client.id
+
+
+def _import(engine: Engine, export: Path, data_dir: Path, client_id: int) -> ci.ImportResult:
+    parsed = parse_chat_file(export)
+    return ci.import_chat_with_media(
+        engine,
+        parsed=parsed,
+        export_path=export,
+        data_dir=data_dir,
+        client_id=client_id,
+        mapping={p: ci.ME if p == "Rudi" else client_id for p in parsed.participants},
+        target=ci.SplitAtGaps(8),
+    )
+
+
+def _media(engine: Engine) -> list[tuple[str, str]]:
+    with engine.connect() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT body, media_file FROM message WHERE media_file LIKE 'media/%' ORDER BY id"
+        ).all()
+    return [(body, media) for body, media in rows]
+
+
+def _files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file()) if folder.exists() else []
+
+
+def test_a_damaged_media_file_saves_nothing_and_a_retry_saves_everything(
+    engine: Engine, tmp_path: Path
+) -> None:
+    client_id = _client(engine)
+    data_dir = tmp_path / "data"
+    damaged = _zip(tmp_path / "damaged.zip", FIXTURE.read_bytes(), PHOTO, damaged=True)
+    with pytest.raises(UserError) as failure:
+        _import(engine, damaged, data_dir, client_id)
+    message = str(failure.value)
+    assert PHOTO_NAME in message
+    assert str(damaged) in message
+    assert message.endswith("Nothing was saved.")
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM message").scalar_one() == 0
+        assert conn.exec_driver_sql("SELECT count(*) FROM ticket").scalar_one() == 0
+    assert _files(data_dir) == []
+    assert not list((data_dir / "media").iterdir())  # the temporary folder is gone
+
+    good = _zip(tmp_path / "good.zip", FIXTURE.read_bytes(), PHOTO)
+    result = _import(engine, good, data_dir, client_id)
+    assert (result.new, result.known) == (15, 0)
+    [(_body, stored)] = _media(engine)
+    assert stored == f"media/{client_id}/{PHOTO_NAME}"
+    assert (data_dir / stored).read_bytes() == PHOTO
+    assert _files(data_dir) == [data_dir / stored]
+
+
+def test_a_second_file_of_the_same_name_never_replaces_the_first(
+    engine: Engine, tmp_path: Path
+) -> None:
+    client_id = _client(engine)
+    data_dir = tmp_path / "data"
+    _import(engine, _zip(tmp_path / "one.zip", FIXTURE.read_bytes(), PHOTO), data_dir, client_id)
+    later_chat = f"01/09/25 10.00 - Rudi: {PHOTO_NAME} (file terlampir)\nFoto kedua\n".encode()
+    other_photo = PHOTO[::-1]
+    result = _import(
+        engine, _zip(tmp_path / "two.zip", later_chat, other_photo), data_dir, client_id
+    )
+    assert result.new == 1
+    (_first_body, first), (second_body, second) = _media(engine)
+    assert second_body == "Foto kedua"
+    assert first == f"media/{client_id}/{PHOTO_NAME}"  # the earlier message keeps its picture
+    assert (data_dir / first).read_bytes() == PHOTO
+    assert second == f"media/{client_id}/IMG-20250830-WA0007 (1).jpg"
+    assert (data_dir / second).read_bytes() == other_photo
