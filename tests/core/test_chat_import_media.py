@@ -109,3 +109,31 @@ def test_a_second_file_of_the_same_name_never_replaces_the_first(
     assert (data_dir / first).read_bytes() == PHOTO
     assert second == f"media/{client_id}/IMG-20250830-WA0007 (1).jpg"
     assert (data_dir / second).read_bytes() == other_photo
+
+
+def test_cancel_while_the_files_are_extracted_saves_nothing(engine: Engine, tmp_path: Path) -> None:
+    client_id = _client(engine)
+    data_dir = tmp_path / "data"
+    export = _zip(tmp_path / "chat.zip", FIXTURE.read_bytes(), PHOTO)
+    parsed = parse_chat_file(export)
+    totals: list[int] = []
+
+    def cancel_at_the_files(done: int, total: int) -> bool:
+        totals.append(total)
+        return total == totals[0]  # the messages count first, then the files: Cancel there
+
+    with pytest.raises(ci.ImportCancelled):
+        ci.import_chat_with_media(
+            engine,
+            parsed=parsed,
+            export_path=export,
+            data_dir=data_dir,
+            client_id=client_id,
+            mapping={p: ci.ME if p == "Rudi" else client_id for p in parsed.participants},
+            target=ci.SplitAtGaps(8),
+            progress=cancel_at_the_files,
+        )
+    assert totals[-1] == 1  # one file to extract
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM message").scalar_one() == 0
+    assert not list((data_dir / "media").iterdir())

@@ -38,6 +38,7 @@ def import_chat_with_media(
 
     The media are extracted before the commit, so a damaged zip or a full disk saves nothing
     (a `UserError` naming the file) and trying again later imports messages and media alike.
+    *progress* then counts the files (from 0 again), and a Cancel still saves nothing.
     """
     staged: StagedMedia | None = None
     try:
@@ -53,7 +54,9 @@ def import_chat_with_media(
                 progress=progress,
             )
             if result.media_members and data_dir is not None:
-                staged = stage_media(export_path, result.media_members, data_dir, result.client_id)
+                staged = stage_media(
+                    export_path, result.media_members, data_dir, result.client_id, progress
+                )
                 staged.relink(session, after_id=before)
     except BaseException:
         if staged is not None:  # extracted, but the commit failed

@@ -24,6 +24,7 @@ from agencydesk.core.errors import UserError
 from agencydesk.core.importers import ChatImportError, extract_media
 from agencydesk.core.models import Message
 
+from .progress import Progress, raising_on_cancel
 from .rows import media_path
 
 #: the temporary folders in `<data folder>/media/` start with this
@@ -79,11 +80,15 @@ class StagedMedia:
 
 
 def stage_media(
-    zip_path: str | os.PathLike[str], members: Iterable[str], data_dir: Path, client_id: int
+    zip_path: str | os.PathLike[str],
+    members: Iterable[str],
+    data_dir: Path,
+    client_id: int,
+    progress: Progress | None = None,
 ) -> StagedMedia:
     """Extract *members* of *zip_path* into a new temporary folder in `<data_dir>/media/` and
     choose their final names. A failure (damaged zip, full disk) leaves no folder behind and
-    is a `UserError` naming the file."""
+    is a `UserError` naming the file; *progress* counts the files and may cancel."""
     media_root = data_dir / "media"
     try:
         media_root.mkdir(parents=True, exist_ok=True)
@@ -94,7 +99,7 @@ def stage_media(
         ) from None
     staged = StagedMedia(data_dir, folder, client_id)
     try:
-        extracted = extract_media(zip_path, members, folder)
+        extracted = extract_media(zip_path, members, folder, progress=raising_on_cancel(progress))
     except ChatImportError as exc:
         staged.discard()
         raise UserError(f"{exc}. Nothing was saved.") from None

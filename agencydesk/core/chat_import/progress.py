@@ -34,3 +34,15 @@ class Ticker:
 
 #: what the steps of an import call when they have done some work
 Tick = Callable[[int], None]
+
+
+def raising_on_cancel(progress: Progress | None) -> Callable[[int, int], None] | None:
+    """*progress* as a callback that raises `ImportCancelled` instead of returning False."""
+    if progress is None:
+        return None
+
+    def report(done: int, total: int) -> None:
+        if not progress(done, total):
+            raise ImportCancelled()
+
+    return report

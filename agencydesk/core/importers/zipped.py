@@ -9,7 +9,7 @@ import struct
 import tempfile
 import zipfile
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO
 
@@ -149,7 +149,11 @@ def read_chat_from_zip(source: str | os.PathLike[str] | IO[bytes]) -> tuple[byte
 
 
 def extract_media(
-    zip_path: str | os.PathLike[str], names: Iterable[str], dest_dir: str | os.PathLike[str]
+    zip_path: str | os.PathLike[str],
+    names: Iterable[str],
+    dest_dir: str | os.PathLike[str],
+    *,
+    progress: Callable[[int, int], None] | None = None,
 ) -> dict[str, Path]:
     """Extract only the named media members of ``zip_path`` into ``dest_dir``.
 
@@ -157,6 +161,8 @@ def extract_media(
     never overwritten (a numeric suffix is added). Names that are not in the zip
     are skipped. Returns ``{member name: extracted path}``. Unsafe archives,
     oversized members and zip bombs raise :class:`ChatImportError`.
+    ``progress(done, total)`` is called before each of the named members and at
+    the end; an exception it raises (a Cancel) stops the extraction.
     """
     dest = Path(dest_dir)
     wanted = set(names)
@@ -168,7 +174,9 @@ def extract_media(
         with zipfile.ZipFile(zip_path) as zf:
             infos = _check_archive(zf)
             by_name = {i.filename: i for i in infos if not i.is_dir()}
-            for name in sorted(wanted):
+            for done, name in enumerate(sorted(wanted)):
+                if progress is not None:
+                    progress(done, len(wanted))
                 current = name
                 info = by_name.get(name)
                 if info is None:
@@ -199,6 +207,8 @@ def extract_media(
                     Path(tmp).unlink(missing_ok=True)
                     raise
                 out[name] = target
+            if progress is not None:
+                progress(len(wanted), len(wanted))
     except ChatImportError as exc:
         raise exc.with_path(zip_path) from None
     except _ZIP_ERRORS as exc:
