@@ -337,6 +337,49 @@ def cmd_creds_delete(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_creds_prune(args: argparse.Namespace) -> int:
+    """Remove keyring entries that no login of this desk (nor any of its backups) names."""
+    from sqlmodel import Session
+
+    from agencydesk.core import backup, credentials, migrate
+
+    credentials.require_keyring()
+    url, db_path = _db_url(getattr(args, "db", None))
+    if not db_path.exists():
+        raise _user_error(f"There is no database at {db_path}.")
+    engine = migrate.open_database(url)
+    backups = [info.path for info in backup.list_backups(db_path)]
+    try:
+        with Session(engine) as session:
+            found = credentials.prune_orphans(session=session, backups=backups, dry_run=True)
+            if found.removed and not args.yes:
+                if sys.stdin is None or not sys.stdin.isatty():
+                    raise _user_error(
+                        f"{found.removed} keyring entries belong to no login any more. "
+                        "Add --yes to remove them without being asked."
+                    )
+                answer = input(
+                    f"Remove {found.removed} keyring entries that no login names any more? [y/N] "
+                )
+                if answer.strip().lower() not in ("y", "yes", "ya"):
+                    print("Nothing removed.")
+                    return 0
+            report = credentials.prune_orphans(session=session, backups=backups)
+            session.commit()
+    finally:
+        engine.dispose()
+    kept = (
+        f" {report.kept_for_backups} more stay while a backup still names them."
+        if report.kept_for_backups
+        else ""
+    )
+    if report.removed:
+        print(f"Removed {report.removed} keyring entries that no login names any more.{kept}")
+    else:
+        print(f"No keyring entry is left over: every one belongs to a login.{kept}")
+    return 0
+
+
 def _report_language() -> str:
     """The report's language when --lang is not given: Indonesian on an Indonesian system."""
     import locale
@@ -513,6 +556,13 @@ def add_subcommands(parser: argparse.ArgumentParser) -> None:
     delete.add_argument("--yes", action="store_true", help="do not ask first")
     delete.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=db_help)
     delete.set_defaults(func=cmd_creds_delete)
+    prune = creds_sub.add_parser(
+        "prune",
+        help="remove keyring entries no login names any more (after a restore, say)",
+    )
+    prune.add_argument("--yes", action="store_true", help="do not ask first")
+    prune.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=db_help)
+    prune.set_defaults(func=cmd_creds_prune)
 
 
 def run(args: argparse.Namespace) -> int:

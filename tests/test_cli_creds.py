@@ -229,3 +229,65 @@ def test_on_a_terminal_the_password_is_asked_twice_and_never_shown(demo: str) ->
         os.close(main_fd)
     assert "Saved the login “cPanel”".encode() in seen
     assert SECRET.encode() not in seen  # the terminal never echoed it
+
+
+def test_prune_removes_keyring_entries_no_login_names_once_no_backup_needs_them(
+    demo: str,
+    memory_keyring: MemoryKeyring,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from agencydesk.core import backup
+
+    db = Path(demo)
+    for label in ("cPanel", "Domain"):
+        code, _out, err = cli(
+            capsys,
+            monkeypatch,
+            "creds",
+            "add",
+            "Ratna",
+            "--label",
+            label,
+            "--db",
+            demo,
+            stdin=SECRET + "\n",
+        )
+        assert code == 0, err
+    before_hosting = backup.make_backup(db)
+    cli(
+        capsys,
+        monkeypatch,
+        "creds",
+        "add",
+        "Ratna",
+        "--label",
+        "Hosting",
+        "--db",
+        demo,
+        stdin="hosting-secret\n",
+    )
+    assert len(memory_keyring.entries) == 3
+    # Restoring the backup from before "Hosting" leaves its password in the keyring, unnamed.
+    backup.restore_backup(db, before_hosting)
+
+    code, out, err = cli(capsys, monkeypatch, "creds", "prune", "--db", demo)
+    assert code == 0, err  # the before-restore backup still names it: nothing to remove
+    assert "1 more stay while a backup still names them" in out
+    assert len(memory_keyring.entries) == 3
+
+    for info in backup.list_backups(db):  # the backups are rotated out
+        info.path.unlink()
+    code, out, err = cli(capsys, monkeypatch, "creds", "prune", "--db", demo)
+    assert code == 2
+    assert "1 keyring entries belong to no login any more. Add --yes" in err
+    assert len(memory_keyring.entries) == 3  # asked first: nothing removed yet
+
+    code, out, err = cli(capsys, monkeypatch, "creds", "prune", "--yes", "--db", demo)
+    assert code == 0, err
+    assert out.strip() == "Removed 1 keyring entries that no login names any more."
+    assert sorted(memory_keyring.entries.values()) == [SECRET, SECRET]
+    code, out, _err = cli(
+        capsys, monkeypatch, "creds", "show", "Ratna", "--label", "Domain", "--db", demo
+    )
+    assert out == SECRET + "\n"

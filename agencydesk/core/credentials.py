@@ -19,14 +19,16 @@ from __future__ import annotations
 import logging
 import secrets
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
+from agencydesk.core import secret_ledger
 from agencydesk.core.clients import get_client
 from agencydesk.core.errors import UserError, ValidationError
 from agencydesk.core.models import Credential, utcnow
@@ -184,6 +186,7 @@ def _keyring_failed(action: str, exc: BaseException, secret: str | None = None) 
 def _set_secret(ref: str, secret: str) -> None:
     import keyring
 
+    secret_ledger.record([ref])
     try:
         keyring.set_password(SERVICE, ref, secret)
     except Exception as exc:
@@ -212,6 +215,7 @@ def _delete_secret(ref: str) -> None:
         # already gone (removed by hand in the keyring app): nothing to do
     except Exception as exc:
         raise _keyring_failed("delete", exc) from None
+    secret_ledger.forget([ref])
 
 
 # --- undoing keyring changes when the transaction does not commit --------------------------------
@@ -451,3 +455,56 @@ def find_credential(*, session: Session, client_id: int, label: str) -> Credenti
         names = ", ".join(f"“{row.label}”" for row in rows[:8])
         raise UserError(f"This client has no login labelled “{label}”. Their logins: {names}.")
     raise UserError(f"This client has no login labelled “{label}” (no logins at all yet).")
+
+
+# --- orphaned keyring entries --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PruneReport:
+    """What `prune_orphans` found: entries removed, and entries kept because only a backup still
+    names them (restoring that backup needs them; they go once the backup is rotated out)."""
+
+    removed: int
+    kept_for_backups: int
+
+
+def refs_in_database_file(path: Path) -> set[str]:
+    """The keyring references another agencydesk database file (a backup) names."""
+    import sqlite3
+
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return set()
+    try:
+        return {row[0] for row in connection.execute("SELECT secret_ref FROM credential")}
+    except sqlite3.Error:  # an older backup, from before logins existed
+        return set()
+    finally:
+        connection.close()
+
+
+def prune_orphans(
+    *, session: Session, backups: Iterable[Path], dry_run: bool = False
+) -> PruneReport:
+    """Remove the keyring entries agencydesk made on this computer that neither the database nor
+    any of *backups* names any more (left behind by a restored backup or a deleted database)."""
+    require_keyring()
+    named = set(session.exec(select(col(Credential.secret_ref))).all())
+    secret_ledger.record(named)  # entries made before the ledger existed
+    in_backups: set[str] = set()
+    for backup in backups:
+        in_backups |= refs_in_database_file(backup)
+    candidates = secret_ledger.recorded() - named
+    orphans = sorted(candidates - in_backups)
+    removed = 0
+    for ref in orphans:
+        if _read_secret(ref) is None:  # a reference whose secret never made it, or is gone
+            if not dry_run:
+                secret_ledger.forget([ref])
+            continue
+        if not dry_run:
+            _delete_secret(ref)
+        removed += 1
+    return PruneReport(removed=removed, kept_for_backups=len(candidates & in_backups))

@@ -370,3 +370,29 @@ def test_find_credential_by_label(
             find("wordpress")
         with pytest.raises(UserError, match=r"no login labelled “FTP”.*cPanel"):
             find("FTP")
+
+
+def test_the_ledger_lists_every_entry_made_here_and_drops_deleted_ones(
+    engine: Engine, client_id: int, memory_keyring: MemoryKeyring
+) -> None:
+    from agencydesk.core import secret_ledger
+
+    kept = _add(engine, client_id, "cPanel")
+    gone = _add(engine, client_id, "Domain")
+    refs = {c.id: c.secret_ref for c in _rows(engine)}
+    assert {refs[kept], refs[gone]} <= secret_ledger.recorded()
+    assert secret_ledger.ledger_path().stat().st_mode & 0o777 == 0o600
+    with session_scope(engine) as session:
+        credentials.delete_credential(session=session, credential_id=gone)
+    assert refs[gone] not in secret_ledger.recorded()
+    assert refs[kept] in secret_ledger.recorded()
+    # an add that never committed: its secret is taken back, and struck off the ledger too
+    before = secret_ledger.recorded()
+    with pytest.raises(RuntimeError):
+        _fail_before_commit(
+            engine,
+            lambda session: credentials.add_credential(
+                session=session, client_id=client_id, values={"label": "Hosting"}, secret=SECRET
+            ),
+        )
+    assert secret_ledger.recorded() == before
