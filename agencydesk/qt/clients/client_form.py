@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -26,7 +25,7 @@ from sqlmodel import Session
 from agencydesk.core import clients, referrals
 from agencydesk.core.errors import ValidationError
 from agencydesk.core.models import TECH_COMFORT_MAX, TECH_COMFORT_MIN, Channel, Client
-from agencydesk.qt.common.form_errors import add_rows_with_errors
+from agencydesk.qt.common.form_errors import FieldErrors, add_rows_with_errors
 from agencydesk.qt.common.formatting import channel_label, tech_comfort_label
 
 
@@ -42,7 +41,6 @@ class ClientFormDialog(QDialog):
         self.saved_client_id: int | None = None
         self.setWindowTitle(self.tr("New client") if client_id is None else self.tr("Edit client"))
         self.setMinimumWidth(520)
-        self._error_labels: dict[str, QLabel] = {}
 
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("e.g. Ibu Ratna Wulandari"))
@@ -124,13 +122,9 @@ class ClientFormDialog(QDialog):
             ("introduction_note", self.tr("How they were introduced"), self.introduction_note),
             ("notes", self.tr("Notes"), self.notes),
         ]
-        self._error_labels.update(add_rows_with_errors(form, rows))
-        for line_edit, field in (
-            (self.name, "name"),
-            (self.phone, "phone"),
-            (self.email, "email"),
-        ):
-            line_edit.textEdited.connect(lambda _text, f=field: self._clear_error(f))
+        edits = {"name": self.name, "phone": self.phone, "email": self.email}
+        self.errors = FieldErrors(add_rows_with_errors(form, rows), self.error_text, edits)
+        self.errors.clear_when_edited(edits)
 
         self.introduced_by.currentIndexChanged.connect(self._referrer_changed)
         self._referrer_changed()
@@ -178,7 +172,7 @@ class ClientFormDialog(QDialog):
         self.has_introduced_on.setEnabled(has_referrer)
         self.introduced_on.setEnabled(has_referrer and self.has_introduced_on.isChecked())
         self.introduction_note.setEnabled(has_referrer)
-        self._clear_error("introduced_by_id")
+        self.errors.clear("introduced_by_id")
 
     def introduction(self) -> dict[str, Any]:
         """Arguments for `referrals.set_referrer` (without the session and client)."""
@@ -248,22 +242,6 @@ class ClientFormDialog(QDialog):
         }
         return texts.get(code, code)
 
-    def show_errors(self, errors: dict[str, str]) -> None:
-        for field, label in self._error_labels.items():
-            code = errors.get(field)
-            label.setText(self.error_text(code) if code else "")
-            label.setVisible(code is not None)
-        first = next(iter(errors), None)
-        widget = {"name": self.name, "phone": self.phone, "email": self.email}.get(first or "")
-        if widget is not None:
-            widget.setFocus()
-        self.adjustSize()  # room for the messages, which may take two lines
-
-    def _clear_error(self, field: str) -> None:
-        label = self._error_labels[field]
-        label.clear()
-        label.setVisible(False)
-
     def save(self) -> None:
         values = self.values()
         try:
@@ -281,6 +259,7 @@ class ClientFormDialog(QDialog):
         except ValidationError as exc:
             if "introduction_message_id" in exc.errors:  # shown with the note
                 exc.errors["introduction_note"] = exc.errors.pop("introduction_message_id")
-            self.show_errors(exc.errors)
+            self.errors.show(exc.errors)
+            self.adjustSize()  # room for the messages, which may take two lines
             return
         self.accept()

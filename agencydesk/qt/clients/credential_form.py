@@ -29,7 +29,7 @@ from agencydesk.core.credentials import CredentialRow
 from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError, ValidationError
 from agencydesk.qt.common import workers
-from agencydesk.qt.common.form_errors import add_rows_with_errors
+from agencydesk.qt.common.form_errors import FieldErrors, add_rows_with_errors
 
 
 def _save(
@@ -69,7 +69,6 @@ class CredentialFormDialog(QDialog):
             self.tr("New login") if credential_id is None else self.tr("Edit login")
         )
         self.setMinimumWidth(500)
-        self._error_labels: dict[str, QLabel] = {}
 
         self.label = QLineEdit()
         self.label.setObjectName("credentialLabel")
@@ -125,9 +124,9 @@ class CredentialFormDialog(QDialog):
             ),
             ("notes", self.tr("Notes"), self.notes),
         ]
-        self._error_labels.update(add_rows_with_errors(form, rows))
-        self.label.textEdited.connect(lambda _text: self._clear_error("label"))
-        self.secret.textEdited.connect(lambda _text: self._clear_error("secret"))
+        edits = {"label": self.label, "secret": self.secret}
+        self.errors = FieldErrors(add_rows_with_errors(form, rows), self.error_text, edits)
+        self.errors.clear_when_edited(edits)
 
         note = QLabel(
             self.tr(
@@ -184,19 +183,8 @@ class CredentialFormDialog(QDialog):
         return texts.get(code, code)
 
     def show_errors(self, errors: dict[str, str]) -> None:
-        for field, label in self._error_labels.items():
-            code = errors.get(field)
-            label.setText(self.error_text(code) if code else "")
-            label.setVisible(code is not None)
+        self.errors.show(errors)
         self._fit()  # room for the messages, which may take two lines
-        first = next(iter(errors), "")
-        widget = {"label": self.label, "secret": self.secret}.get(first)
-        if widget is not None:
-            widget.setFocus()
-
-    def _clear_error(self, field: str) -> None:
-        self._error_labels[field].clear()
-        self._error_labels[field].setVisible(False)
 
     def save(self) -> None:
         if self.saving:

@@ -1,11 +1,12 @@
-"""Form rows with a plain-words error message under each field (hidden until there is one)."""
+"""Form rows with a plain-words error message under each field (hidden until there is one), and
+`FieldErrors`, which every form uses to show, focus and clear those messages."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QSizePolicy, QWidget
 
 ERROR_STYLE = "color: #b3261e;"
 
@@ -18,13 +19,71 @@ def add_rows_with_errors(
     labels: dict[str, QLabel] = {}
     for field, caption, widget in rows:
         form.addRow(caption, widget)
-        error = QLabel()
-        error.setObjectName(f"error_{field}")
-        error.setTextFormat(Qt.TextFormat.PlainText)  # the message may quote what was typed
-        error.setWordWrap(True)
-        error.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        error.setStyleSheet(ERROR_STYLE)
-        error.setVisible(False)
+        error = error_label(field)
         form.addRow("", error)
         labels[field] = error
     return labels
+
+
+def error_label(field: str) -> QLabel:
+    """An empty, hidden error label for *field* (object name ``error_<field>``)."""
+    error = QLabel()
+    error.setObjectName(f"error_{field}")
+    error.setTextFormat(Qt.TextFormat.PlainText)  # the message may quote what was typed
+    error.setWordWrap(True)
+    error.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    error.setStyleSheet(ERROR_STYLE)
+    error.setVisible(False)
+    return error
+
+
+class FieldErrors:
+    """The messages of one form next to its fields: a `ValidationError`'s codes in plain words
+    under the fields they are about, the first bad field focused, a message gone once the field
+    is edited."""
+
+    def __init__(
+        self,
+        labels: Mapping[str, QLabel],
+        text: Callable[[str], str],
+        focus: Mapping[str, QWidget] | None = None,
+    ) -> None:
+        """*labels*: field -> its error label (fields may share one). *text*: the plain words
+        for an error code. *focus*: field -> the widget to focus, in the order of the form."""
+        self.labels = dict(labels)
+        self._text = text
+        self._focus = dict(focus or {})
+
+    def show(self, errors: Mapping[str, str]) -> dict[str, str]:
+        """Show the messages for *errors* (field -> code), hide the others, focus the first
+        bad field; returns the errors of fields that have no label here."""
+        shown: dict[QLabel, str] = {}
+        for field, code in errors.items():
+            label = self.labels.get(field)
+            if label is not None:
+                shown[label] = self._text(code)
+        for label in set(self.labels.values()):
+            label.setText(shown.get(label, ""))
+            label.setVisible(label in shown)
+        first = next((field for field in self._focus if field in errors), None)
+        if first is not None:
+            self._focus[first].setFocus()
+        return {field: code for field, code in errors.items() if field not in self.labels}
+
+    def show_one(self, field: str, code: str) -> None:
+        """Show one message, leaving the others as they are (a check made in the form)."""
+        label = self.labels[field]
+        label.setText(self._text(code))
+        label.setVisible(True)
+
+    def clear(self, *fields: str) -> None:
+        """Hide the messages of *fields* (of every field when none is named)."""
+        for field in fields or tuple(self.labels):
+            label = self.labels[field]
+            label.clear()
+            label.setVisible(False)
+
+    def clear_when_edited(self, edits: Mapping[str, QLineEdit]) -> None:
+        """A field's message goes as soon as the user edits it."""
+        for field, edit in edits.items():
+            edit.textEdited.connect(lambda _text, f=field: self.clear(f))

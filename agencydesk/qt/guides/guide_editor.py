@@ -46,6 +46,7 @@ from agencydesk.core.db import session_scope
 from agencydesk.core.errors import ValidationError
 from agencydesk.core.models import GuideLevel
 from agencydesk.qt.common.dialogs import ask_yes_no, show_user_error
+from agencydesk.qt.common.form_errors import FieldErrors, add_rows_with_errors, error_label
 from agencydesk.qt.guides.guide_models import language_label, level_label
 
 PREVIEW_DELAY_MS = 200
@@ -123,15 +124,6 @@ class GuidePreview(QTextBrowser):
             QDesktopServices.openUrl(url)
 
 
-def _error_label(field: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(f"error_{field}")
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setStyleSheet("color: #b3261e;")
-    label.setVisible(False)
-    return label
-
-
 class GuideEditorDialog(QDialog):
     """Writes or edits one guide. `saved_guide_id` is set once the database accepted it."""
 
@@ -145,7 +137,6 @@ class GuideEditorDialog(QDialog):
         #: pictures inserted but not saved yet: name → (data, MIME type)
         self.pending_images: dict[str, tuple[bytes, str]] = {}
         self._stored_images: set[str] = set()
-        self._error_labels: dict[str, QLabel] = {}
         self.setWindowTitle(self.tr("New guide") if guide_id is None else self.tr("Edit guide"))
         self.setSizeGripEnabled(True)
 
@@ -231,13 +222,8 @@ class GuideEditorDialog(QDialog):
             ("gentle_variant_of_id", self.tr("Gentle version of"), self.variant_of),
             ("tags", self.tr("Tags"), self.tags),
         ]
-        for field, label, widget in rows:
-            form.addRow(label, widget)
-            error = _error_label(field)
-            form.addRow("", error)
-            self._error_labels[field] = error
-        self._error_labels["level"] = self._error_labels["language"]
-        self.title.textEdited.connect(lambda _text: self._clear_error("title"))
+        labels = add_rows_with_errors(form, rows)
+        labels["level"] = labels["language"]
 
         editor = QWidget()
         editor_layout = QVBoxLayout(editor)
@@ -251,9 +237,10 @@ class GuideEditorDialog(QDialog):
         tools.addStretch(1)
         editor_layout.addLayout(tools)
         editor_layout.addWidget(hint)
-        body_error = _error_label("body")
-        editor_layout.addWidget(body_error)
-        self._error_labels["body"] = body_error
+        labels["body"] = error_label("body")
+        editor_layout.addWidget(labels["body"])
+        self.errors = FieldErrors(labels, self.error_text, {"title": self.title})
+        self.errors.clear_when_edited({"title": self.title})
         viewer = QWidget()
         viewer_layout = QVBoxLayout(viewer)
         viewer_layout.setContentsMargins(0, 0, 0, 0)
@@ -421,24 +408,9 @@ class GuideEditorDialog(QDialog):
         return texts.get(code, code)
 
     def show_errors(self, errors: dict[str, str]) -> None:
-        shown: dict[QLabel, str] = {}
-        for field, label in self._error_labels.items():
-            code = errors.get(field)
-            if code:
-                shown[label] = self.error_text(code)
-        for label in set(self._error_labels.values()):
-            label.setText(shown.get(label, ""))
-            label.setVisible(label in shown)
-        others = [code for field, code in errors.items() if field not in self._error_labels]
+        others = self.errors.show(errors)  # e.g. a picture's: no field of their own
         if others:
-            show_user_error(self, "\n".join(self.error_text(code) for code in others))
-        if "title" in errors:
-            self.title.setFocus()
-
-    def _clear_error(self, field: str) -> None:
-        label = self._error_labels[field]
-        label.clear()
-        label.setVisible(False)
+            show_user_error(self, "\n".join(self.error_text(code) for code in others.values()))
 
     def save(self) -> None:
         try:

@@ -34,7 +34,7 @@ from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError, ValidationError
 from agencydesk.core.models import OrderStatus
 from agencydesk.qt.common.dialogs import ask_yes_no, show_user_error
-from agencydesk.qt.common.form_errors import add_rows_with_errors
+from agencydesk.qt.common.form_errors import FieldErrors, add_rows_with_errors
 from agencydesk.qt.orders.order_model import (
     currency_prefix,
     format_order_amount,
@@ -166,7 +166,6 @@ class OrderFormDialog(QDialog):
         self.saved_order_id: int | None = None
         self.setWindowTitle(self.tr("New order") if order_id is None else self.tr("Edit order"))
         self.setMinimumWidth(540)
-        self._error_labels: dict[str, QLabel] = {}
 
         self.client = QComboBox()
         self.client.setObjectName("orderClient")
@@ -266,8 +265,20 @@ class OrderFormDialog(QDialog):
             ("paid_on", self.tr("Paid on"), self.paid_on),
             ("ticket_id", self.tr("Started by ticket"), self.ticket),
         ]
-        self._error_labels.update(add_rows_with_errors(form, rows))
-        self._error_labels["currency"] = self._error_labels["amount"]
+        labels = add_rows_with_errors(form, rows)
+        labels["currency"] = labels["amount"]
+        focus: dict[str, QWidget] = {
+            "client": self.client,
+            "title": self.title,
+            "amount": self.amount,
+            "currency": self.currency,
+            "status": self.status,
+            "quoted_on": self.quoted_on.edit,
+            "won_on": self.won_on.edit,
+            "paid_on": self.paid_on.edit,
+            "ticket_id": self.ticket,
+        }
+        self.errors = FieldErrors(labels, self.error_text, focus)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -281,8 +292,7 @@ class OrderFormDialog(QDialog):
         self.client.currentIndexChanged.connect(self._client_changed)
         self.currency.currentIndexChanged.connect(self._currency_changed)
         self.status.currentIndexChanged.connect(self._status_changed)
-        self.title.textEdited.connect(lambda _t: self._clear_error("title"))
-        self.amount.textEdited.connect(lambda _t: self._clear_error("amount"))
+        self.errors.clear_when_edited({"title": self.title, "amount": self.amount})
         for date_field in (self.quoted_on, self.won_on, self.paid_on):
             date_field.edit.dateChanged.connect(lambda _day: self._clear_dates_error())
             date_field.known.toggled.connect(lambda _on: self._clear_dates_error())
@@ -333,8 +343,7 @@ class OrderFormDialog(QDialog):
             self.client.setCurrentIndex(index)
 
     def _client_changed(self, _index: int) -> None:
-        self._clear_error("client")
-        self._clear_error("ticket_id")
+        self.errors.clear("client", "ticket_id")
         with Session(self._engine) as session:
             self._fill_tickets(session, self.client.currentData())
 
@@ -346,7 +355,7 @@ class OrderFormDialog(QDialog):
 
     def _status_changed(self, _index: int) -> None:
         """Won or paid: the day it happened is probably today (the core would say so too)."""
-        self._clear_error("status")
+        self.errors.clear("status")
         status = self.status.currentData()
         if status in orders.ORDERED_STATUSES:
             self.won_on.set_today_if_unknown()
@@ -397,39 +406,12 @@ class OrderFormDialog(QDialog):
         return texts.get(code, code)
 
     def show_errors(self, errors: dict[str, str]) -> None:
-        shown: dict[QLabel, str] = {}
-        for field, code in errors.items():
-            label = self._error_labels.get(field)
-            if label is not None:
-                shown[label] = self.error_text(code)
-        for label in set(self._error_labels.values()):
-            label.setText(shown.get(label, ""))
-            label.setVisible(label in shown)
-        focus = {
-            "client": self.client,
-            "title": self.title,
-            "amount": self.amount,
-            "currency": self.currency,
-            "status": self.status,
-            "quoted_on": self.quoted_on.edit,
-            "won_on": self.won_on.edit,
-            "paid_on": self.paid_on.edit,
-            "ticket_id": self.ticket,
-        }
-        first = next((field for field in focus if field in errors), None)
-        if first is not None:
-            focus[first].setFocus()
+        self.errors.show(errors)
         self.adjustSize()  # room for the messages, which may take two lines
-
-    def _clear_error(self, field: str) -> None:
-        label = self._error_labels[field]
-        label.clear()
-        label.setVisible(False)
 
     def _clear_dates_error(self) -> None:
         """Changing any of the days may fix an order-of-days problem shown on another one."""
-        for name in ("won_on", "paid_on"):
-            self._clear_error(name)
+        self.errors.clear("won_on", "paid_on")
 
     def save(self) -> None:
         client_id = self.chosen_client_id()

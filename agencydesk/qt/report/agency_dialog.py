@@ -33,7 +33,7 @@ from agencydesk.core import agency
 from agencydesk.core.agency import AgencyProfile
 from agencydesk.core.errors import ValidationError
 from agencydesk.qt.common.dialogs import show_user_error
-from agencydesk.qt.common.form_errors import add_rows_with_errors
+from agencydesk.qt.common.form_errors import FieldErrors, add_rows_with_errors
 
 #: a raster logo wider or taller than this is scaled down before it is stored
 LOGO_MAX_PX = 800
@@ -150,7 +150,6 @@ class AgencyDialog(QDialog):
         logo_row.addLayout(logo_buttons)
         logo_row.addStretch(1)
 
-        self._error_labels: dict[str, QLabel] = {}
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         rows: list[tuple[str, str, QWidget | QHBoxLayout]] = [
@@ -161,14 +160,15 @@ class AgencyDialog(QDialog):
             ("website", self.tr("Website"), self.website),
             ("logo", self.tr("Logo"), logo_row),
         ]
-        self._error_labels.update(add_rows_with_errors(form, rows))
-        for line_edit, field in (
-            (self.name, "name"),
-            (self.phone, "phone"),
-            (self.email, "email"),
-            (self.website, "website"),
-        ):
-            line_edit.textEdited.connect(lambda _text, f=field: self._clear_error(f))
+        edits = {
+            "name": self.name,
+            "phone": self.phone,
+            "email": self.email,
+            "website": self.website,
+        }
+        focus = {"name": self.name, "address": self.address, **edits}  # in the form's order
+        self.errors = FieldErrors(add_rows_with_errors(form, rows), self.error_text, focus)
+        self.errors.clear_when_edited(edits)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -223,16 +223,16 @@ class AgencyDialog(QDialog):
             return False
         logo = logo_bytes(data)
         if logo is None:
-            self._show_error("logo", "logo_type")
+            self.errors.show_one("logo", "logo_type")
             return False
         self.logo = logo
-        self._clear_error("logo")
+        self.errors.clear("logo")
         self._show_logo()
         return True
 
     def remove_logo(self) -> None:
         self.logo = None
-        self._clear_error("logo")
+        self.errors.clear("logo")
         self._show_logo()
 
     # -- saving --------------------------------------------------------------------------------
@@ -261,39 +261,13 @@ class AgencyDialog(QDialog):
         }
         return texts.get(code, code)
 
-    def _show_error(self, field: str, code: str) -> None:
-        label = self._error_labels[field]
-        label.setText(self.error_text(code))
-        label.setVisible(True)
-
-    def show_errors(self, errors: dict[str, str]) -> None:
-        for field, label in self._error_labels.items():
-            code = errors.get(field)
-            label.setText(self.error_text(code) if code else "")
-            label.setVisible(code is not None)
-        widgets: dict[str, QWidget] = {
-            "name": self.name,
-            "address": self.address,
-            "phone": self.phone,
-            "email": self.email,
-            "website": self.website,
-        }
-        first = next(iter(errors), "")
-        if first in widgets:
-            widgets[first].setFocus()
-
-    def _clear_error(self, field: str) -> None:
-        label = self._error_labels[field]
-        label.clear()
-        label.setVisible(False)
-
     def save(self) -> None:
         try:
             with Session(self._engine) as session:
                 agency.save_agency_profile(session=session, profile=self.profile())
                 session.commit()
         except ValidationError as exc:
-            self.show_errors(exc.errors)
+            self.errors.show(exc.errors)
             return
         self.saved = True
         self.accept()

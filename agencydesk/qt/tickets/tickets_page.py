@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -34,6 +33,7 @@ from agencydesk.core.db import session_scope
 from agencydesk.core.errors import ValidationError
 from agencydesk.core.models import ACTIVE_STATUSES, Channel, Priority, TicketStatus
 from agencydesk.qt.common.databus import follow_changes
+from agencydesk.qt.common.form_errors import FieldErrors, add_rows_with_errors
 from agencydesk.qt.common.formatting import channel_label
 from agencydesk.qt.tickets.ticket_model import TicketTableModel, priority_label, status_label
 from agencydesk.qt.tickets.ticket_view import TicketView
@@ -60,10 +60,6 @@ class NewTicketDialog(QDialog):
             self.client.setCurrentIndex(max(0, self.client.findData(client_id)))
         self.title = QLineEdit()
         self.title.setPlaceholderText(self.tr("e.g. Website shows an error"))
-        self.title_error = QLabel()
-        self.title_error.setObjectName("error_title")
-        self.title_error.setStyleSheet("color: #b3261e;")
-        self.title_error.setVisible(False)
         self.priority = QComboBox()
         for priority in Priority:
             self.priority.addItem(priority_label(priority.value), priority.value)
@@ -85,8 +81,12 @@ class NewTicketDialog(QDialog):
         self.first_message.setFixedHeight(80)
         form = QFormLayout()
         form.addRow(self.tr("Client"), self.client)
-        form.addRow(self.tr("Title *"), self.title)
-        form.addRow("", self.title_error)
+        labels = add_rows_with_errors(form, [("title", self.tr("Title *"), self.title)])
+        self.title_error = labels["title"]
+        # a missing client is said under the title: the one field with room for a message
+        labels["client"] = self.title_error
+        self.errors = FieldErrors(labels, self.error_text, {"title": self.title})
+        self.errors.clear_when_edited({"title": self.title})
         form.addRow(self.tr("Priority"), self.priority)
         form.addRow(self.tr("Channel"), self.channel)
         form.addRow(self.tr("Due date"), due_row)
@@ -99,14 +99,20 @@ class NewTicketDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
-        self.title.textEdited.connect(lambda _t: self.title_error.setVisible(False))
         self.title.setFocus()
+
+    def error_text(self, code: str) -> str:
+        texts = {
+            "client_required": self.tr("Add a client first."),
+            "title_required": self.tr("Please give the ticket a short title."),
+            "too_long": self.tr("This is too long."),
+        }
+        return texts.get(code, code)
 
     def save(self) -> None:
         client_id = self.client.currentData()
         if client_id is None:
-            self.title_error.setText(self.tr("Add a client first."))
-            self.title_error.setVisible(True)
+            self.errors.show({"client": "client_required"})
             return
         due = None
         if self.has_due.isChecked():
@@ -127,15 +133,10 @@ class NewTicketDialog(QDialog):
                 )
             self.created_ticket_id = ticket.id
         except ValidationError as exc:
-            if "title" in exc.errors:
-                self.title_error.setText(
-                    self.tr("Please give the ticket a short title.")
-                    if exc.errors["title"] == "title_required"
-                    else self.tr("This is too long.")
-                )
-                self.title_error.setVisible(True)
-                return
-            raise
+            if "title" not in exc.errors:
+                raise  # the other fields are choices: nothing the user could have mistyped
+            self.errors.show(exc.errors)
+            return
         self.accept()
 
 
