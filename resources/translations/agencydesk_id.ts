@@ -1133,6 +1133,13 @@ Halo {first_name},
     </message>
 </context>
 <context>
+    <name>ListController</name>
+    <message>
+        <source>Nothing to show.</source>
+        <translation>Tidak ada yang ditampilkan.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>agencydesk</source>

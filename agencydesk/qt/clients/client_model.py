@@ -55,9 +55,6 @@ class ClientTableModel(PagedTableModel[ClientRow]):
             self._search = text
             self.refresh()
 
-    def client_id(self, row: int) -> int | None:
-        return self.row_id(row)
-
     # -- SQL ---------------------------------------------------------------------------------
     def _count(self) -> int:
         with Session(self._engine) as session:

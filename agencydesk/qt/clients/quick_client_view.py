@@ -10,25 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QItemSelectionModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLineEdit,
-    QPushButton,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from agencydesk.core.quick_list import QuickPage
 from agencydesk.core.rows import ClientRow
@@ -40,6 +23,7 @@ from agencydesk.qt.clients.client_columns import (
     new_client_title,
     search_placeholder,
 )
+from agencydesk.qt.common.list_view import list_and_detail, make_table_view, select_row
 
 _ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -72,7 +56,7 @@ class QuickClientModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def client_id(self, row: int) -> int | None:
+    def row_id(self, row: int) -> int | None:
         return self._rows[row].id if 0 <= row < len(self._rows) else None
 
 
@@ -91,49 +75,26 @@ class QuickClientView(QWidget):
         self.new_button = QPushButton(new_client_title())
         self.new_button.setEnabled(False)
 
-        self.table = QTableView()
-        self.table.setObjectName("quickClientTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = make_table_view(
+            self.model, "quickClientTable", widths=COLUMN_WIDTHS, stretch_last=True
+        )
         header = self.table.horizontalHeader()
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)  # as the real list is sorted
         header.setSortIndicatorShown(True)
         header.setSectionsClickable(False)  # sorting waits for the real list
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        for column, width in enumerate(COLUMN_WIDTHS):
-            self.table.setColumnWidth(column, width)
 
-        top = QHBoxLayout()
-        top.addWidget(self.search, 1)
-        top.addWidget(self.new_button)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(top)
-        left_layout.addWidget(self.table)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(QWidget())  # where the client's details will be
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([760, 360])
-        self.splitter.setChildrenCollapsible(False)
+        self.splitter = list_and_detail(
+            (self.search, self.new_button),
+            self.table,
+            QWidget(),  # where the client's details will be
+            stretch=(3, 2),
+            sizes=(760, 360),
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.splitter)
-        if self.model.rowCount():  # the real page starts on its first row too
-            self.table.selectionModel().setCurrentIndex(
-                self.model.index(0, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
+        select_row(self.table, 0)  # the real page starts on its first row too
 
     def current_client_id(self) -> int | None:
         index = self.table.currentIndex()
-        return self.model.client_id(index.row()) if index.isValid() else None
+        return self.model.row_id(index.row()) if index.isValid() else None

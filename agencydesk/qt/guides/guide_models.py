@@ -120,7 +120,7 @@ class GuideTableModel(QAbstractTableModel):
         self._reload()
         self.endResetModel()
 
-    def guide_id(self, row: int) -> int | None:
+    def row_id(self, row: int) -> int | None:
         return self._rows[row].id if 0 <= row < len(self._rows) else None
 
     def row_of(self, guide_id: int) -> int | None:

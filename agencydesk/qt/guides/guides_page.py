@@ -6,20 +6,17 @@ buttons to edit, delete (asked first, undoable) and send it to a client.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,11 +30,12 @@ from agencydesk.core.errors import UserError
 from agencydesk.core.models import GuideLevel
 from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.dialogs import ask_yes_no
+from agencydesk.qt.common.list_controller import ListController
+from agencydesk.qt.common.list_view import list_and_detail, make_table_view
 from agencydesk.qt.guides.guide_editor import GuideEditorDialog, GuidePreview
 from agencydesk.qt.guides.guide_models import GuideTableModel, language_label, level_label
 from agencydesk.qt.guides.send_guide_dialog import SendGuideDialog, format_day
 
-SEARCH_DELAY_MS = 150
 #: data-bus topics that can change what this page shows
 _TOPICS = (Topic.GUIDES, Topic.GUIDE_IMAGES, Topic.GUIDE_SENDS, Topic.CLIENTS)
 
@@ -67,34 +65,27 @@ class GuidesPage(QWidget):
         self.search.setObjectName("guideSearch")
         self.search.setPlaceholderText(self.tr("Search guides by title, text or tag"))
         self.search.setClearButtonEnabled(True)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.apply_search)
-        self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self.language_filter = QComboBox()
         self.language_filter.addItem(self.tr("All languages"), None)
         for code in guides.LANGUAGES:
             self.language_filter.addItem(language_label(code), code)
-        self.language_filter.currentIndexChanged.connect(lambda _index: self.apply_search())
         self.new_button = QPushButton(self.tr("New guide"))
         self.new_button.clicked.connect(self.new_guide)
 
-        self.table = QTableView()
-        self.table.setObjectName("guideTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
+        self.table = make_table_view(self.model, "guideTable", stretch=(0,), fit=(1, 2, 3))
         self.table.setShowGrid(False)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(lambda _index: self.edit_current())
-        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.list = ListController(
+            self.table,
+            self.model,
+            apply_filters=lambda: self.model.set_filter(
+                self.search.text(), self.language_filter.currentData()
+            ),
+            search=self.search,
+            widen_filters=self._widen_filters,
+        )
+        self.list.current_changed.connect(self.show_guide)
+        self.language_filter.currentIndexChanged.connect(self.list.apply_filters)
 
         # -- the chosen guide --
         self.empty_label = QLabel(
@@ -166,74 +157,28 @@ class GuidesPage(QWidget):
         right_layout.addWidget(self.empty_label)
         right_layout.addWidget(self.detail)
 
-        top = QHBoxLayout()
-        top.addWidget(self.search, 1)
-        top.addWidget(self.language_filter)
-        top.addWidget(self.new_button)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(top)
-        left_layout.addWidget(self.table)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([440, 660])
-        self.splitter.setChildrenCollapsible(False)
+        self.splitter = list_and_detail(
+            (self.search, self.language_filter, self.new_button),
+            self.list.stack,
+            right,
+            stretch=(2, 3),
+            sizes=(440, 660),
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.splitter)
 
-        follow_changes(self, _TOPICS, self.refresh)
-        self._select_row(0)
+        follow_changes(self, _TOPICS, self.list.refresh)
+        self.list.select_row(0)
 
     # -- selection ---------------------------------------------------------------------------
-    def current_guide_id(self) -> int | None:
-        index = self.table.currentIndex()
-        return self.model.guide_id(index.row()) if index.isValid() else None
-
-    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.show_guide(self.model.guide_id(current.row()) if current.isValid() else None)
-
-    def _select_row(self, row: int) -> None:
-        if 0 <= row < self.model.rowCount():
-            index = self.model.index(row, 0)
-            self.table.selectionModel().setCurrentIndex(
-                index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
-            self.table.scrollTo(index)
-            self.show_guide(self.model.guide_id(row))
-        else:
-            self.table.selectionModel().clearCurrentIndex()
-            self.show_guide(None)
-
     def select_guide(self, guide_id: int) -> bool:
-        row = self.model.row_of(guide_id)
-        if row is None and (self.model.search or self.language_filter.currentIndex() > 0):
-            self.search.blockSignals(True)
-            self.search.clear()
-            self.search.blockSignals(False)
-            self.language_filter.blockSignals(True)
-            self.language_filter.setCurrentIndex(0)
-            self.language_filter.blockSignals(False)
-            self.apply_search()
-            row = self.model.row_of(guide_id)
-        if row is None:
-            return False
-        self._select_row(row)
-        return True
+        """Show *guide_id*, clearing the search and language when they hide it."""
+        return self.list.select_id(guide_id)
 
-    def refresh(self) -> None:
-        """Re-read the list and the chosen guide, keeping the selection where possible."""
-        keep = self.current_guide_id()
-        row = max(self.table.currentIndex().row(), 0)
-        self.model.refresh()
-        new_row = self.model.row_of(keep) if keep is not None else None
-        self._select_row(new_row if new_row is not None else min(row, self.model.rowCount() - 1))
+    def _widen_filters(self) -> None:
+        with QSignalBlocker(self.language_filter):
+            self.language_filter.setCurrentIndex(0)
 
     # -- the chosen guide --------------------------------------------------------------------
     def show_guide(self, guide_id: int | None) -> None:
@@ -296,18 +241,11 @@ class GuidesPage(QWidget):
         self.search.setFocus()
         self.search.selectAll()
 
-    def apply_search(self) -> None:
-        self._search_timer.stop()
-        keep = self.current_guide_id()
-        self.model.set_filter(self.search.text(), self.language_filter.currentData())
-        row = self.model.row_of(keep) if keep is not None else None
-        self._select_row(row if row is not None else 0)
-
     def new_guide(self) -> None:
         dialog = GuideEditorDialog(self._engine, parent=self)
         if dialog.exec() and dialog.saved_guide_id is not None:
             self.model.refresh()
-            self.select_guide(dialog.saved_guide_id)
+            self.list.select_id(dialog.saved_guide_id)
 
     def edit_current(self) -> None:
         if self.guide_id is not None:
@@ -317,7 +255,7 @@ class GuidesPage(QWidget):
         dialog = GuideEditorDialog(self._engine, guide_id=guide_id, parent=self)
         if dialog.exec():
             self.model.refresh()
-            self.select_guide(guide_id)
+            self.list.select_id(guide_id)
 
     def delete_current(self) -> None:
         if self.guide_id is not None:
@@ -332,18 +270,16 @@ class GuidesPage(QWidget):
             self.tr("Delete the guide “{name}”? You can undo this with Ctrl+Z.").format(name=title),
         ):
             return
-        row = self.table.currentIndex().row()
         with session_scope(self._engine) as session:
             guides.delete_guide(session=session, guide_id=guide_id)
-        self.model.refresh()
-        self._select_row(min(max(row, 0), self.model.rowCount() - 1))
+        self.list.refresh()  # the guide next to the deleted one is chosen
         self.guide_deleted.emit(guide_id, title)
 
     def undelete_guide(self, guide_id: int) -> None:
         with session_scope(self._engine) as session:
             guides.undelete_guide(session=session, guide_id=guide_id)
         self.model.refresh()
-        self.select_guide(guide_id)
+        self.list.select_id(guide_id)
 
     def send_current(self, client_id: int | None = None, ticket_id: int | None = None) -> None:
         if self.guide_id is None:

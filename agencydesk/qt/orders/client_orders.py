@@ -3,15 +3,12 @@ change or delete an order."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +20,8 @@ from agencydesk.core.changes import Topic
 from agencydesk.core.errors import UserError
 from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.dialogs import show_user_error
+from agencydesk.qt.common.list_controller import ListController
+from agencydesk.qt.common.list_view import make_table_view
 from agencydesk.qt.orders.order_form import OrderFormDialog, delete_order
 from agencydesk.qt.orders.order_model import (
     OrderTableModel,
@@ -45,51 +44,28 @@ class ClientOrdersView(QWidget):
         self.client_id: int | None = None
         self.model = OrderTableModel(engine, self, client_only=True)
 
-        self.table = QTableView()
-        self.table.setObjectName("clientOrders")
-        self.table.setModel(self.model)
+        # narrow panes: the client is known, the quote and won days are in the form
+        self.table = make_table_view(
+            self.model,
+            "clientOrders",
+            stretch=(OrderTableModel.TITLE,),
+            fit=OrderTableModel.FIGURES,
+            hidden=(OrderTableModel.CLIENT, OrderTableModel.QUOTED, OrderTableModel.WON),
+            min_section=50,
+            # a client has a handful of orders: long titles take two lines
+            word_wrap=True,
+        )
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setItemDelegate(PaddedDelegate(self.table, vertical=12))
         self.table.setItemDelegateForColumn(
             OrderTableModel.STATUS, StatusChipDelegate(self.table, vertical=12)
         )
-        self.table.setColumnHidden(OrderTableModel.CLIENT, True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setAlternatingRowColors(True)
-        # the pane is narrow and a client has a handful of orders: long titles take two lines
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setStretchLastSection(False)
-        header.setMinimumSectionSize(50)
-        header.setSectionResizeMode(OrderTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
-        for column in (
-            OrderTableModel.STATUS,
-            OrderTableModel.AMOUNT,
-            OrderTableModel.QUOTED,
-            OrderTableModel.WON,
-            OrderTableModel.PAID,
-        ):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        # narrow panes: the quote and won days are in the form; paid says the most
-        self.table.setColumnHidden(OrderTableModel.QUOTED, True)
-        self.table.setColumnHidden(OrderTableModel.WON, True)
         # double-click or Enter (activated comes with a double-click too: one signal only)
         self.table.activated.connect(lambda _index: self.edit_current())
-        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
-
-        self.empty_label = QLabel()
-        self.empty_label.setObjectName("noOrders")
-        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setStyleSheet("color: palette(dark); padding: 24px;")
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.table)
-        self.stack.addWidget(self.empty_label)
+        self.list = ListController(self.table, self.model)
+        self.list.current_changed.connect(self._update_buttons)
+        self.stack = self.list.stack
+        self.empty_label = self.list.empty_label
 
         self.totals_label = QLabel()
         self.totals_label.setObjectName("clientOrderTotals")
@@ -107,7 +83,7 @@ class ClientOrdersView(QWidget):
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.list.stack, 1)
         layout.addWidget(self.totals_label)
         layout.addLayout(buttons)
 
@@ -124,34 +100,27 @@ class ClientOrdersView(QWidget):
             except UserError:
                 client_id = None
         changed = client_id != self.client_id
-        keep = None if changed else self.current_order_id()
         self.client_id = client_id
-        self._name = name
-        self.model.set_filter(client_id=client_id)
-        if not changed:
-            self.model.refresh()
+        self.list.set_empty_text(
+            self.tr(
+                "No orders yet. When {name} asks what something costs, press New order "
+                "to note the quote; later mark it won and paid."
+            ).format(name=name)
+            if client_id is not None
+            else ""
+        )
         self.new_button.setEnabled(client_id is not None)
+        if changed:
+            self.model.set_filter(client_id=client_id)
+            self.list.select_row(0)
+        else:
+            self.list.refresh()
         self._show_totals()
-        row = self.model.row_of(keep) if keep is not None else None
-        self._select_row(row if row is not None else 0)
 
     def _show_totals(self) -> None:
-        if self.model.rowCount() == 0:
-            self.stack.setCurrentWidget(self.empty_label)
-            self.empty_label.setText(
-                self.tr(
-                    "No orders yet. When {name} asks what something costs, press New order "
-                    "to note the quote; later mark it won and paid."
-                ).format(name=self._name)
-                if self.client_id is not None
-                else ""
-            )
-            self.totals_label.clear()
-            self.totals_label.setVisible(False)
-            return
-        self.stack.setCurrentWidget(self.table)
-        self.totals_label.setText(summary_html(summarize(self.model.totals())))
-        self.totals_label.setVisible(True)
+        shown = self.model.rowCount() > 0
+        self.totals_label.setText(summary_html(summarize(self.model.totals())) if shown else "")
+        self.totals_label.setVisible(shown)
 
     def refresh(self) -> None:
         if self.client_id is not None:
@@ -159,27 +128,12 @@ class ClientOrdersView(QWidget):
 
     # -- selection -----------------------------------------------------------------------------
     def current_order_id(self) -> int | None:
-        index = self.table.currentIndex()
-        return self.model.order_id(index.row()) if index.isValid() else None
-
-    def _current_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
-        self._update_buttons()
+        return self.list.current_id()
 
     def _update_buttons(self) -> None:
         chosen = self.current_order_id() is not None
         self.edit_button.setEnabled(chosen)
         self.delete_button.setEnabled(chosen)
-
-    def _select_row(self, row: int) -> None:
-        if 0 <= row < self.model.rowCount():
-            self.table.selectionModel().setCurrentIndex(
-                self.model.index(row, OrderTableModel.TITLE),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
-        else:
-            self.table.selectionModel().clearCurrentIndex()
-        self._update_buttons()
 
     # -- actions -------------------------------------------------------------------------------
     def new_order(self) -> int | None:
@@ -188,9 +142,7 @@ class ClientOrdersView(QWidget):
         dialog = OrderFormDialog(self._engine, client_id=self.client_id, parent=self)
         if dialog.exec() and dialog.saved_order_id is not None:
             self.refresh()
-            row = self.model.row_of(dialog.saved_order_id)
-            if row is not None:
-                self._select_row(row)
+            self.list.select_id(dialog.saved_order_id)
             return dialog.saved_order_id
         return None
 

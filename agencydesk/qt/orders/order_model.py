@@ -210,6 +210,8 @@ class OrderTableModel(PagedTableModel[OrderRow]):
         ("paid_on", "paid"),
     )
     CLIENT, TITLE, STATUS, AMOUNT, QUOTED, WON, PAID = range(7)
+    # the short columns, as wide as what they show
+    FIGURES = (STATUS, AMOUNT, QUOTED, WON, PAID)
 
     def __init__(
         self,
@@ -312,9 +314,6 @@ class OrderTableModel(PagedTableModel[OrderRow]):
         """The sums for the current filter (all matching orders, not just the fetched rows),
         read with the row count: they always agree with the rows shown."""
         return list(self._totals)
-
-    def order_id(self, row: int) -> int | None:
-        return self.row_id(row)
 
     def order_row(self, row: int) -> OrderRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None

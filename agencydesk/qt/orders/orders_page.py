@@ -3,19 +3,16 @@ paid, what is still owed and what is quoted for the orders shown."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +22,8 @@ from agencydesk.core.changes import Topic
 from agencydesk.core.errors import UserError
 from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.dialogs import show_user_error
+from agencydesk.qt.common.list_controller import ListController
+from agencydesk.qt.common.list_view import make_table_view
 from agencydesk.qt.orders.order_form import OrderFormDialog, delete_order
 from agencydesk.qt.orders.order_model import (
     OrderTableModel,
@@ -50,11 +49,6 @@ class OrdersPage(QWidget):
         self.search.setObjectName("orderSearch")
         self.search.setPlaceholderText(self.tr("Search orders and client names"))
         self.search.setClearButtonEnabled(True)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(150)
-        self._search_timer.timeout.connect(self._apply_filters)
-        self.search.textChanged.connect(lambda _t: self._search_timer.start())
 
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("orderStatusFilter")
@@ -78,44 +72,36 @@ class OrdersPage(QWidget):
         self.period_filter.setToolTip(
             self.tr("By the day the order was paid, else won, else quoted")
         )
-        for combo in (self.status_filter, self.period_filter):
-            combo.currentIndexChanged.connect(self._apply_filters)
         self.new_button = QPushButton(self.tr("New order…"))
         self.new_button.clicked.connect(lambda: self.new_order())
 
-        self.table = QTableView()
-        self.table.setObjectName("orderTable")
-        self.table.setModel(self.model)
+        self.table = make_table_view(
+            self.model,
+            "orderTable",
+            sort=(-1, Qt.SortOrder.DescendingOrder),  # newest first, no column
+            widths={OrderTableModel.CLIENT: 170},
+            stretch=(OrderTableModel.TITLE,),
+            fit=OrderTableModel.FIGURES,
+            min_section=60,
+        )
         self.table.setItemDelegate(PaddedDelegate(self.table))
         self.table.setItemDelegateForColumn(OrderTableModel.STATUS, StatusChipDelegate(self.table))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.table.horizontalHeader()
-        header.setSortIndicator(-1, Qt.SortOrder.DescendingOrder)  # newest first, no column
-        self.table.setSortingEnabled(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        header.setStretchLastSection(False)
-        header.setMinimumSectionSize(60)
-        header.setHighlightSections(False)
-        self.table.setColumnWidth(OrderTableModel.CLIENT, 170)
-        header.setSectionResizeMode(OrderTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
-        for column in (
-            OrderTableModel.STATUS,
-            OrderTableModel.AMOUNT,
-            OrderTableModel.QUOTED,
-            OrderTableModel.WON,
-            OrderTableModel.PAID,
-        ):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         # double-click or Enter (activated comes with a double-click too: one signal only)
         self.table.activated.connect(lambda _index: self.edit_current())
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
-        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.model.modelReset.connect(self._update_totals)
+        self.list = ListController(
+            self.table,
+            self.model,
+            apply_filters=self._apply_filters,
+            search=self.search,
+            widen_filters=self._widen_filters,
+            empty_text=self.tr("No orders match."),
+        )
+        self.list.current_changed.connect(self._update_buttons)
+        for combo in (self.status_filter, self.period_filter):
+            combo.currentIndexChanged.connect(self.list.apply_filters)
 
         self.client_button = QPushButton(self.tr("Open client"))
         self.client_button.setObjectName("openClient")
@@ -163,25 +149,27 @@ class OrdersPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.list.stack, 1)
         layout.addLayout(actions)
         layout.addWidget(totals_frame)
 
-        follow_changes(self, _TOPICS, self.refresh)
+        follow_changes(self, _TOPICS, self.list.refresh)
         self._update_totals()
-        self._select_row(0)
+        self.list.select_row(0)
 
     # -- filters -------------------------------------------------------------------------------
     def _apply_filters(self) -> None:
-        self._search_timer.stop()
-        keep = self.current_order_id()
         self.model.set_filter(
             status=self.status_filter.currentData(),
             period=self.period_filter.currentData(),
             search=" ".join(self.search.text().split()),
         )
-        row = self.model.row_of(keep) if keep is not None else None
-        self._select_row(row if row is not None else 0)
+
+    def _widen_filters(self) -> None:
+        """Every order: any status, any time."""
+        for combo in (self.status_filter, self.period_filter):
+            with QSignalBlocker(combo):
+                combo.setCurrentIndex(0)
 
     def _update_totals(self) -> None:
         summaries = summarize(self.model.totals())
@@ -194,59 +182,21 @@ class OrdersPage(QWidget):
 
     # -- selection -----------------------------------------------------------------------------
     def current_order_id(self) -> int | None:
-        index = self.table.currentIndex()
-        return self.model.order_id(index.row()) if index.isValid() else None
+        return self.list.current_id()
 
     def current_client_id(self) -> int | None:
         index = self.table.currentIndex()
         row = self.model.order_row(index.row()) if index.isValid() else None
         return row.client_id if row is not None else None
 
-    def _current_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
-        self._update_buttons()
-
     def _update_buttons(self) -> None:
         chosen = self.current_order_id() is not None
         for button in (self.client_button, self.edit_button, self.delete_button):
             button.setEnabled(chosen)
 
-    def _select_row(self, row: int) -> None:
-        if 0 <= row < self.model.rowCount():
-            index = self.model.index(row, 0)
-            self.table.selectionModel().setCurrentIndex(
-                index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
-            self.table.scrollTo(index)
-        else:
-            self.table.selectionModel().clearCurrentIndex()
-        self._update_buttons()
-
     def select_order(self, order_id: int) -> bool:
         """Show *order_id*, widening the filters when they hide it."""
-        row = self.model.row_of(order_id)
-        if row is None:
-            for widget in (self.search, self.status_filter, self.period_filter):
-                widget.blockSignals(True)
-            self.search.clear()
-            self.status_filter.setCurrentIndex(0)
-            self.period_filter.setCurrentIndex(0)
-            for widget in (self.search, self.status_filter, self.period_filter):
-                widget.blockSignals(False)
-            self._apply_filters()
-            row = self.model.row_of(order_id)
-        if row is None:
-            return False
-        self._select_row(row)
-        return True
-
-    def refresh(self) -> None:
-        keep = self.current_order_id()
-        row = max(self.table.currentIndex().row(), 0)
-        self.model.refresh()
-        new_row = self.model.row_of(keep) if keep is not None else None
-        self._select_row(new_row if new_row is not None else min(row, self.model.rowCount() - 1))
+        return self.list.select_id(order_id)
 
     # -- actions -------------------------------------------------------------------------------
     def _context_menu(self, position: QPoint) -> None:
@@ -267,7 +217,7 @@ class OrdersPage(QWidget):
     def new_order(self) -> int | None:
         dialog = OrderFormDialog(self._engine, parent=self)
         if dialog.exec() and dialog.saved_order_id is not None:
-            self.refresh()
+            self.list.refresh()
             self.select_order(dialog.saved_order_id)
             return dialog.saved_order_id
         return None
@@ -280,12 +230,12 @@ class OrdersPage(QWidget):
             dialog = OrderFormDialog(self._engine, order_id=order_id, parent=self)
         except UserError as exc:  # deleted meanwhile
             show_user_error(self, str(exc))
-            self.refresh()
+            self.list.refresh()
             return
         if dialog.exec():
-            self.refresh()
+            self.list.refresh()
 
     def delete_current(self) -> None:
         order_id = self.current_order_id()
         if order_id is not None and delete_order(self, self._engine, order_id):
-            self.refresh()
+            self.list.refresh()

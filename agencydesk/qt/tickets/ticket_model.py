@@ -124,9 +124,6 @@ class TicketTableModel(PagedTableModel[TicketRow]):
     def set_status_filter(self, statuses: Sequence[str]) -> None:
         self.set_filter(status=tuple(statuses))
 
-    def ticket_id(self, row: int) -> int | None:
-        return self.row_id(row)
-
     def _query(self, offset: int) -> list[TicketRow]:
         f = self.filter
         with Session(self._engine) as session:

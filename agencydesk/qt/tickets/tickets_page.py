@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -15,12 +14,10 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +32,8 @@ from agencydesk.core.models import ACTIVE_STATUSES, Channel, Priority, TicketSta
 from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.form_errors import FieldErrors, add_rows_with_errors
 from agencydesk.qt.common.formatting import channel_label
+from agencydesk.qt.common.list_controller import ListController
+from agencydesk.qt.common.list_view import make_table_view
 from agencydesk.qt.tickets.ticket_model import TicketTableModel, priority_label, status_label
 from agencydesk.qt.tickets.ticket_view import TicketView
 
@@ -153,11 +152,6 @@ class TicketsPage(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search ticket titles and client names"))
         self.search.setClearButtonEnabled(True)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(150)
-        self._search_timer.timeout.connect(self._apply_filters)
-        self.search.textChanged.connect(lambda _t: self._search_timer.start())
 
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("statusFilter")
@@ -184,30 +178,20 @@ class TicketsPage(QWidget):
         self.client_filter.setVisible(False)
         self.client_filter.setToolTip(self.tr("Show the tickets of every client"))
         self.client_filter.clicked.connect(lambda: self.filter_by_client(None))
-        for combo in (self.status_filter, self.due_filter, self.priority_filter):
-            combo.currentIndexChanged.connect(self._apply_filters)
         self.new_button = QPushButton(self.tr("New ticket"))
         self.new_button.clicked.connect(lambda: self.new_ticket())
 
-        self.table = QTableView()
-        self.table.setObjectName("ticketTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(4, Qt.SortOrder.AscendingOrder)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setMinimumSectionSize(60)
         # The title matters most: a generous fixed width; the rest fit their contents.
-        self.table.setColumnWidth(0, 250)
-        self.table.setColumnWidth(1, 150)
-        for column in (2, 3, 4, 5):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setColumnHidden(5, True)  # "last change": rarely needed, via the header menu
+        self.table = make_table_view(
+            self.model,
+            "ticketTable",
+            sort=(4, Qt.SortOrder.AscendingOrder),
+            widths={0: 250, 1: 150},
+            fit=(2, 3, 4, 5),
+            hidden=(5,),  # "last change": rarely needed, via the header menu
+            min_section=60,
+        )
+        header = self.table.horizontalHeader()
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for column in range(self.model.columnCount()):
             title = self.model.headerData(column, Qt.Orientation.Horizontal)
@@ -216,13 +200,22 @@ class TicketsPage(QWidget):
             toggle.setChecked(not self.table.isColumnHidden(column))
             toggle.toggled.connect(lambda shown, c=column: self.table.setColumnHidden(c, not shown))
             header.addAction(toggle)
-        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.model.modelReset.connect(self.counts_changed)
+        self.list = ListController(
+            self.table,
+            self.model,
+            apply_filters=self._apply_filters,
+            search=self.search,
+            widen_filters=self._widen_filters,
+        )
+        for combo in (self.status_filter, self.due_filter, self.priority_filter):
+            combo.currentIndexChanged.connect(self.list.apply_filters)
 
         self.view = TicketView(engine)
         self.view.changed.connect(self._ticket_changed)
         self.view.client_link_activated.connect(self.client_link_activated)
         self.view.send_guide_requested.connect(self.send_guide_requested)
+        self.list.current_changed.connect(self.view.show_ticket)
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
@@ -232,7 +225,7 @@ class TicketsPage(QWidget):
         filters.addWidget(self.client_filter)
         filters.addWidget(self.new_button)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.list.stack)
         self.splitter.addWidget(self.view)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([660, 460])
@@ -240,84 +233,50 @@ class TicketsPage(QWidget):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(filters)
         layout.addWidget(self.splitter, 1)
-        self._select_row(0)
+        self.list.select_row(0)
         follow_changes(
-            self, (Topic.TICKETS, Topic.MESSAGES, Topic.TIME, Topic.CLIENTS), self.refresh
+            self, (Topic.TICKETS, Topic.MESSAGES, Topic.TIME, Topic.CLIENTS), self.list.refresh
         )
 
     def _apply_filters(self) -> None:
-        self._search_timer.stop()
-        keep = self.current_ticket_id()
         self.model.set_filter(
             status=tuple(s for s in str(self.status_filter.currentData() or "").split(",") if s),
             due=self.due_filter.currentData(),
             priority=self.priority_filter.currentData(),
             search=" ".join(self.search.text().split()),
         )
-        row = self.model.row_of(keep) if keep is not None else None
-        self._select_row(row if row is not None else 0)
+
+    def _widen_filters(self) -> None:
+        """Every ticket: any status, due date, priority and client."""
+        for combo, index in (
+            (self.status_filter, self.status_filter.count() - 1),
+            (self.due_filter, 0),
+            (self.priority_filter, 0),
+        ):
+            with QSignalBlocker(combo):
+                combo.setCurrentIndex(index)
+        self._show_client_filter(None)
 
     def filter_by_client(self, client_id: int | None, name: str = "") -> None:
+        self._show_client_filter(client_id, name)
+        self.list.select_row(0)
+
+    def _show_client_filter(self, client_id: int | None, name: str = "") -> None:
         self.client_filter.setVisible(client_id is not None)
         self.client_filter.setText(self.tr("Only {name}  ✕").format(name=name))
         self.model.set_filter(client_id=client_id)
-        self._select_row(0)
 
     def current_ticket_id(self) -> int | None:
-        index = self.table.currentIndex()
-        return self.model.ticket_id(index.row()) if index.isValid() else None
-
-    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.view.show_ticket(self.model.ticket_id(current.row()) if current.isValid() else None)
-
-    def _select_row(self, row: int) -> None:
-        if 0 <= row < self.model.rowCount():
-            index = self.model.index(row, 0)
-            self.table.selectionModel().setCurrentIndex(
-                index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
-            self.table.scrollTo(index)
-        else:
-            self.view.show_ticket(None)
+        return self.list.current_id()
 
     def select_ticket(self, ticket_id: int) -> bool:
         """Show *ticket_id*, widening the filters when they hide it."""
-        row = self.model.row_of(ticket_id)
-        if row is None:
-            self.search.blockSignals(True)
-            self.search.clear()
-            self.search.blockSignals(False)
-            for combo, index in (
-                (self.status_filter, self.status_filter.count() - 1),
-                (self.due_filter, 0),
-                (self.priority_filter, 0),
-            ):
-                combo.blockSignals(True)
-                combo.setCurrentIndex(index)
-                combo.blockSignals(False)
-            self.filter_by_client(None)
-            self._apply_filters()
-            row = self.model.row_of(ticket_id)
-        if row is None:
-            return False
-        self._select_row(row)
-        return True
+        return self.list.select_id(ticket_id)
 
-    def _ticket_changed(self, ticket_id: int) -> None:
-        self.model.refresh()
-        row = self.model.row_of(ticket_id)
-        if row is not None:
-            self.table.selectionModel().blockSignals(True)
-            self._select_row(row)
-            self.table.selectionModel().blockSignals(False)
-
-    def refresh(self) -> None:
-        keep = self.current_ticket_id()
-        self.model.refresh()
-        row = self.model.row_of(keep) if keep is not None else None
-        self._select_row(row if row is not None else 0)
+    def _ticket_changed(self, _ticket_id: int) -> None:
+        """The shown ticket was changed here: its row follows, the view stays as it is."""
+        with QSignalBlocker(self.list):
+            self.list.refresh()
 
     def new_ticket(self, client_id: int | None = None) -> int | None:
         dialog = NewTicketDialog(self._engine, client_id=client_id, parent=self)

@@ -1,0 +1,146 @@
+"""What every list page does with its list, written once: the search that waits for a pause in
+typing, which row is chosen, choosing a row by id (widening the filters when they hide it),
+re-reading the list without losing the chosen row, and a plain sentence instead of an empty table.
+
+A page keeps only its own filters and detail pane: it tells the controller how to apply its
+filters to the model and how to widen them, and follows `current_changed`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+from PySide6.QtCore import QModelIndex, QObject, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QLineEdit, QStackedWidget, QTableView
+
+from agencydesk.qt.common.list_view import select_row
+
+# how long typing has to pause before the search runs (a query per key would stutter)
+SEARCH_DELAY_MS = 150
+
+
+class ListModel(Protocol):
+    """What the controller needs from a list model (`PagedTableModel` and the guides' model)."""
+
+    def rowCount(self, parent: QModelIndex = ...) -> int: ...
+
+    def row_id(self, row: int) -> int | None: ...
+
+    def row_of(self, row_id: int) -> int | None: ...
+
+    def refresh(self) -> None: ...
+
+
+class ListController(QObject):
+    # the id of the row now chosen, None when none is
+    current_changed = Signal(object)
+
+    def __init__(
+        self,
+        table: QTableView,
+        model: ListModel,
+        *,
+        apply_filters: Callable[[], None] | None = None,
+        search: QLineEdit | None = None,
+        widen_filters: Callable[[], None] | None = None,
+        empty_text: str = "",
+    ) -> None:
+        """*apply_filters*: puts the page's search and filter widgets into the model.
+        *search*: the search box; typing applies the filters once typing pauses.
+        *widen_filters*: sets the page's own filters to show everything (signals blocked);
+        the search box is cleared here. *empty_text*: what the list says when it has no rows."""
+        super().__init__(table)
+        self.table = table
+        self.model = model
+        self._apply_filters = apply_filters
+        self._search = search
+        self._widen_filters = widen_filters
+
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self.apply_filters)
+        if search is not None:
+            search.textChanged.connect(self._typed)
+
+        self.empty_label = QLabel(empty_text or self.tr("Nothing to show."))
+        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)  # may quote a client's name
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setStyleSheet("color: palette(dark); padding: 24px;")
+        #: the table, or the empty label in its place: what the page puts in its layout
+        self.stack = QStackedWidget()
+        self.stack.addWidget(table)
+        self.stack.addWidget(self.empty_label)
+        qt_model = table.model()
+        for signal in (qt_model.modelReset, qt_model.rowsInserted, qt_model.rowsRemoved):
+            signal.connect(self._show_empty_state)
+        self._show_empty_state()
+
+        table.selectionModel().currentRowChanged.connect(self._current_row_changed)
+
+    # -- the chosen row ------------------------------------------------------------------------
+    def current_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.row_id(index.row()) if index.isValid() else None
+
+    def select_row(self, row: int) -> None:
+        """Choose *row*; outside the list, choose none (`current_changed` says None)."""
+        if select_row(self.table, row):
+            return
+        had_one = self.table.currentIndex().isValid()
+        self.table.selectionModel().clearCurrentIndex()
+        if not had_one:  # no change for Qt to report, but the page must still hear of it
+            self.current_changed.emit(None)
+
+    def select_id(self, row_id: int) -> bool:
+        """Choose the row of *row_id*, widening the search and filters when they hide it.
+        False when it is not in the list even then."""
+        row = self.model.row_of(row_id)
+        if row is None and (self._search is not None or self._widen_filters is not None):
+            if self._search is not None:
+                with QSignalBlocker(self._search):
+                    self._search.clear()
+            if self._widen_filters is not None:
+                self._widen_filters()
+            self.apply_filters()
+            row = self.model.row_of(row_id)
+        if row is None:
+            return False
+        self.select_row(row)
+        return True
+
+    def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.current_changed.emit(self.model.row_id(current.row()) if current.isValid() else None)
+
+    def _typed(self, _text: str) -> None:
+        self.search_timer.start()
+
+    # -- reading the list again ----------------------------------------------------------------
+    def apply_filters(self) -> None:
+        """Filter now (the search need not wait any more), keeping the chosen row if it is
+        still listed, else choosing the first."""
+        self.search_timer.stop()
+        keep = self.current_id()
+        if self._apply_filters is not None:
+            self._apply_filters()
+        row = self.model.row_of(keep) if keep is not None else None
+        self.select_row(row if row is not None else 0)
+
+    def refresh(self) -> None:
+        """Re-read the list (rows added, changed or deleted elsewhere): the same row stays
+        chosen, or the one now where it was."""
+        keep = self.current_id()
+        was_at = max(self.table.currentIndex().row(), 0)
+        self.model.refresh()
+        row = self.model.row_of(keep) if keep is not None else None
+        self.select_row(row if row is not None else min(was_at, self.model.rowCount() - 1))
+
+    # -- no rows -------------------------------------------------------------------------------
+    def set_empty_text(self, text: str) -> None:
+        self.empty_label.setText(text)
+
+    def _show_empty_state(self, *_changed: object) -> None:
+        empty = self.model.rowCount() == 0
+        self.stack.setCurrentWidget(self.empty_label if empty else self.table)

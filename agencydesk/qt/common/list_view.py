@@ -1,0 +1,116 @@
+"""How every list in agencydesk looks and picks a row: one table set-up, one row selection and
+one "list on the left, details on the right" layout.
+
+Light on purpose (PySide6 only, never SQLAlchemy): the start-up client list uses it while the
+data layer is still being imported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def make_table_view(
+    model: QAbstractItemModel,
+    name: str,
+    *,
+    sort: tuple[int, Qt.SortOrder] | None = None,
+    widths: Mapping[int, int] | Sequence[int] = (),
+    stretch: Sequence[int] = (),
+    fit: Sequence[int] = (),
+    hidden: Sequence[int] = (),
+    stretch_last: bool = False,
+    min_section: int | None = None,
+    word_wrap: bool = False,
+) -> QTableView:
+    """A read-only table of whole rows, one chosen at a time, alternating colours, no row numbers.
+
+    *sort*: sorting by the header, starting on (column, order); column -1 is the model's own
+    order. *widths*: column -> width (a sequence: from column 0). *stretch*: columns sharing the
+    room left; *fit*: columns as wide as their contents; *hidden*: columns not shown."""
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(word_wrap)
+    table.verticalHeader().setVisible(False)
+    header = table.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setStretchLastSection(stretch_last)
+    if min_section is not None:
+        header.setMinimumSectionSize(min_section)
+    if sort is not None:
+        # the indicator first: switching sorting on then asks the model once, for that order
+        header.setSortIndicator(*sort)
+        table.setSortingEnabled(True)
+    column_widths = widths.items() if isinstance(widths, Mapping) else enumerate(widths)
+    for column, width in column_widths:
+        table.setColumnWidth(column, width)
+    for column in stretch:
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+    for column in fit:
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    for column in hidden:
+        table.setColumnHidden(column, True)
+    return table
+
+
+def select_row(table: QTableView, row: int) -> bool:
+    """Make *row* the current, selected row and scroll to it; False when there is no such row."""
+    model = table.model()
+    if not 0 <= row < model.rowCount():
+        return False
+    # the first column shown, so that the keyboard starts where the eye does
+    column = next(
+        (c for c in range(model.columnCount()) if not table.isColumnHidden(c)),
+        0,
+    )
+    index = model.index(row, column)
+    table.selectionModel().setCurrentIndex(
+        index,
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    table.scrollTo(index)
+    return True
+
+
+def list_and_detail(
+    top: Sequence[QWidget],
+    items: QWidget,
+    detail: QWidget,
+    *,
+    stretch: tuple[int, int],
+    sizes: tuple[int, int],
+) -> QSplitter:
+    """The split of the list pages: the *top* row (its first widget, the search, takes the
+    room) over the *items* on the left, the *detail* on the right."""
+    top_row = QHBoxLayout()
+    for number, widget in enumerate(top):
+        top_row.addWidget(widget, 1 if number == 0 else 0)
+    left = QWidget()
+    left_layout = QVBoxLayout(left)
+    left_layout.setContentsMargins(0, 0, 0, 0)
+    left_layout.addLayout(top_row)
+    left_layout.addWidget(items)
+    splitter = QSplitter(Qt.Orientation.Horizontal)
+    splitter.addWidget(left)
+    splitter.addWidget(detail)
+    splitter.setStretchFactor(0, stretch[0])
+    splitter.setStretchFactor(1, stretch[1])
+    splitter.setSizes(list(sizes))
+    splitter.setChildrenCollapsible(False)
+    return splitter

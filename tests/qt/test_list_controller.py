@@ -1,0 +1,135 @@
+"""The list controller every list page uses, on a real client list of a few pages."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy import insert
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from agencydesk.core import clients
+from agencydesk.core.db import session_scope
+from agencydesk.core.models import Client, utcnow
+from agencydesk.qt.clients.client_model import PAGE_SIZE, ClientTableModel
+from agencydesk.qt.common.list_controller import SEARCH_DELAY_MS, ListController
+from agencydesk.qt.common.list_view import make_table_view
+
+COUNT = PAGE_SIZE + 50
+
+
+class ClientList(QWidget):
+    """A search box, an "only Bandung" filter and the list: the smallest list page."""
+
+    def __init__(self, engine: Engine) -> None:
+        super().__init__()
+        self.model = ClientTableModel(engine, self)
+        self.search = QLineEdit(self)
+        self.only_bandung = QCheckBox(self)
+        self.table = make_table_view(self.model, "clients")
+        self.list = ListController(
+            self.table,
+            self.model,
+            apply_filters=self._apply_filters,
+            search=self.search,
+            widen_filters=lambda: self.only_bandung.setChecked(False),
+        )
+        self.list.stack.setParent(self)
+        self.only_bandung.toggled.connect(self.list.apply_filters)
+        self.list.select_row(0)
+
+    def _apply_filters(self) -> None:
+        # the model has one filter: the city goes into the search
+        city = "bandung " if self.only_bandung.isChecked() else ""
+        self.model.set_search(city + self.search.text())
+
+
+@pytest.fixture
+def page(qtbot: QtBot, engine: Engine) -> ClientList:
+    now = utcnow()
+    rows = [
+        {
+            "name": f"Klien {number:04d}",
+            "city": "Bandung" if number < 10 else "Makassar",
+            "created_at": now,
+            "updated_at": now,
+        }
+        for number in range(COUNT)
+    ]
+    with Session(engine) as session:
+        session.execute(insert(Client), rows)
+        session.commit()
+    widget = ClientList(engine)
+    qtbot.addWidget(widget)
+    return widget
+
+
+def _client_id(engine: Engine, name: str) -> int:
+    with Session(engine) as session:
+        return clients.list_clients(session=session, search=name, limit=1)[0].id
+
+
+def test_select_id_widens_the_filters_and_finds_a_row_beyond_the_first_page(
+    page: ClientList, engine: Engine
+) -> None:
+    page.only_bandung.setChecked(True)
+    page.search.setText("klien 000")
+    page.list.apply_filters()
+    assert page.model.total == 10
+    far = _client_id(engine, f"Klien {COUNT - 1:04d}")
+    assert page.list.select_id(far)
+    assert page.search.text() == ""
+    assert not page.only_bandung.isChecked()
+    assert page.list.current_id() == far
+    assert page.table.currentIndex().row() == COUNT - 1  # fetched past the first page
+    assert page.list.select_id(10**9) is False
+
+
+def test_refresh_keeps_the_chosen_client(page: ClientList, engine: Engine) -> None:
+    chosen = _client_id(engine, "Klien 0005")
+    assert page.list.select_id(chosen)
+    assert page.table.currentIndex().row() == 5
+    with session_scope(engine) as session:  # a client listed before it, added elsewhere
+        clients.create_client(session=session, values={"name": "Aaron"})
+    page.list.refresh()
+    assert page.list.current_id() == chosen
+    assert page.table.currentIndex().row() == 6
+
+
+def test_refresh_chooses_the_neighbour_of_a_deleted_client(
+    page: ClientList, engine: Engine
+) -> None:
+    chosen = _client_id(engine, "Klien 0005")
+    page.list.select_id(chosen)
+    with session_scope(engine) as session:
+        clients.delete_client(session=session, client_id=chosen)
+    page.list.refresh()
+    assert page.list.current_id() == _client_id(engine, "Klien 0006")
+
+
+def test_an_empty_result_says_so_instead_of_an_empty_table(page: ClientList) -> None:
+    chosen: list[int | None] = []
+    page.list.current_changed.connect(chosen.append)
+    assert page.list.stack.currentWidget() is page.table
+    page.search.setText("nobody is called this")
+    page.list.apply_filters()
+    assert page.list.stack.currentWidget() is page.list.empty_label
+    assert page.list.empty_label.text() == "Nothing to show."
+    assert chosen == [None]  # the detail pane is told: nothing chosen
+    page.search.clear()
+    page.list.apply_filters()
+    assert page.list.stack.currentWidget() is page.table
+    assert chosen[-1] == page.list.current_id() is not None
+
+
+def test_the_search_runs_once_when_typing_pauses(qtbot: QtBot, page: ClientList) -> None:
+    resets: list[None] = []
+    page.model.modelReset.connect(lambda: resets.append(None))
+    qtbot.keyClicks(page.search, "klien 0012")
+    assert resets == []  # nothing while typing
+    assert page.model.total == COUNT
+    qtbot.waitUntil(lambda: page.model.total == 1, timeout=SEARCH_DELAY_MS * 20)
+    qtbot.wait(SEARCH_DELAY_MS * 2)
+    assert len(resets) == 1
+    assert page.model.index(page.table.currentIndex().row(), 0).data() == "Klien 0012"
