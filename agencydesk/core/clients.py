@@ -20,6 +20,8 @@ from agencydesk.core.models import (
 )
 from agencydesk.core.referrals import check_no_cycle
 from agencydesk.core.rows import ClientRow as ClientRow  # shared with core.quick_list
+from agencydesk.core.soft_delete import soft_delete, undelete
+from agencydesk.core.word_filter import every_word_in
 
 SortKey = Literal[
     "name",
@@ -165,32 +167,10 @@ def get_client(*, session: Session, client_id: int, include_deleted: bool = Fals
     return client
 
 
-def _search_filter(search: str) -> sa.ColumnElement[bool] | None:
-    """Every word must appear in one of the searchable columns (case-insensitive)."""
-    words = search.split()
-    if not words:
-        return None
-    clauses = []
-    for word in words:
-        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        pattern = f"%{escaped.lower()}%"
-        clauses.append(
-            sa.or_(
-                *(
-                    func.lower(getattr(Client, name)).like(pattern, escape="\\")
-                    for name in SEARCH_COLUMNS
-                )
-            )
-        )
-    return sa.and_(*clauses)
-
-
 def _list_conditions(search: str) -> list[sa.ColumnElement[bool]]:
-    conditions: list[sa.ColumnElement[bool]] = [col(Client.deleted_at).is_(None)]
-    matched = _search_filter(search)
-    if matched is not None:
-        conditions.append(matched)
-    return conditions
+    """Live clients with every word of *search* in one of the searchable columns."""
+    columns = [col(getattr(Client, name)) for name in SEARCH_COLUMNS]
+    return [col(Client.deleted_at).is_(None), *every_word_in(search, columns)]
 
 
 def list_clients(
@@ -238,18 +218,12 @@ def count_all_clients(*, session: Session, include_deleted: bool = True) -> int:
 
 def delete_client(*, session: Session, client_id: int) -> None:
     """Soft delete: the client disappears from lists and can be brought back with `undelete`."""
-    client = get_client(session=session, client_id=client_id)
-    client.deleted_at = utcnow()
-    session.add(client)
-    session.flush()
+    soft_delete(session, get_client(session=session, client_id=client_id))
 
 
 def undelete_client(*, session: Session, client_id: int) -> Client:
     client = get_client(session=session, client_id=client_id, include_deleted=True)
-    client.deleted_at = None
-    client.updated_at = utcnow()
-    session.add(client)
-    session.flush()
+    undelete(session, client)
     return client
 
 

@@ -13,13 +13,14 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Literal, get_args
+from typing import Any, Literal, TypedDict, Unpack, get_args
 
 import sqlalchemy as sa
 from sqlmodel import Session, col
 
 from agencydesk.core.errors import UserError, ValidationError
 from agencydesk.core.models import Client, Message, Order, OrderStatus, Ticket, utcnow
+from agencydesk.core.word_filter import every_word_in
 
 EDITABLE_FIELDS = (
     "title",
@@ -206,16 +207,32 @@ ORDER_SORT_KEYS: tuple[OrderSort, ...] = get_args(OrderSort)
 _STATUS_RANK = {status.value: rank for rank, status in enumerate(OrderStatus)}
 
 
+class OrderFilters(TypedDict, total=False):
+    """What the order lists, their count and their totals are filtered by (all optional).
+
+    *status* is one status or several. *since*/*until* (inclusive) filter on `order_day()`;
+    orders with no date at all only show up when neither is given. *search*: every word in the
+    title or the client's name. *live_clients_only* leaves out the orders of deleted clients
+    (they can be undeleted)."""
+
+    client_id: int | None
+    status: str | Sequence[str] | None
+    since: date | None
+    until: date | None
+    search: str
+    live_clients_only: bool
+
+
 def _conditions(
     *,
-    client_id: int | None,
-    status: str | Sequence[str] | None,
-    since: date | None,
-    until: date | None,
+    client_id: int | None = None,
+    status: str | Sequence[str] | None = None,
+    since: date | None = None,
+    until: date | None = None,
     search: str = "",
     live_clients_only: bool = False,
 ) -> list[sa.ColumnElement[bool]]:
-    """The WHERE of the order lists (they join `Client`, so client columns may be used)."""
+    """The WHERE of `OrderFilters` (the lists join `Client`, so client columns may be used)."""
     conditions: list[sa.ColumnElement[bool]] = []
     if client_id is not None:
         conditions.append(col(Order.client_id) == client_id)
@@ -230,15 +247,7 @@ def _conditions(
         conditions.append(day <= until)
     if live_clients_only:
         conditions.append(col(Client.deleted_at).is_(None))
-    for word in search.split():
-        escaped = word.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        pattern = f"%{escaped}%"
-        conditions.append(
-            sa.or_(
-                sa.func.lower(col(Order.title)).like(pattern, escape="\\"),
-                sa.func.lower(col(Client.name)).like(pattern, escape="\\"),
-            )
-        )
+    conditions += every_word_in(search, (col(Order.title), col(Client.name)))
     return conditions
 
 
@@ -276,21 +285,13 @@ def _order_by(sort: OrderSort, descending: bool) -> list[Any]:
 def list_orders(
     *,
     session: Session,
-    client_id: int | None = None,
-    status: str | Sequence[str] | None = None,
-    since: date | None = None,
-    until: date | None = None,
-    search: str = "",
-    live_clients_only: bool = False,
     sort: OrderSort = "day",
     descending: bool = True,
     offset: int = 0,
     limit: int | None = None,
+    **filters: Unpack[OrderFilters],
 ) -> list[OrderRow]:
-    """Orders, newest first unless *sort* says otherwise. *status* is one status or several.
-    *since*/*until* (inclusive) filter on `order_day()`; orders with no date at all only show
-    up when neither is given. *search*: every word in the title or the client's name.
-    *live_clients_only* leaves out the orders of deleted clients (they can be undeleted)."""
+    """Orders matching *filters*, newest first unless *sort* says otherwise."""
     statement = (
         sa.select(
             col(Order.id),
@@ -307,16 +308,7 @@ def list_orders(
             col(Order.message_id),
         )
         .join(Client, col(Client.id) == col(Order.client_id))
-        .where(
-            *_conditions(
-                client_id=client_id,
-                status=status,
-                since=since,
-                until=until,
-                search=search,
-                live_clients_only=live_clients_only,
-            )
-        )
+        .where(*_conditions(**filters))
         .order_by(*_order_by(sort, descending))
         .offset(offset)
         .limit(limit)
@@ -324,45 +316,18 @@ def list_orders(
     return [OrderRow(*row) for row in session.execute(statement).all()]
 
 
-def count_orders(
-    *,
-    session: Session,
-    client_id: int | None = None,
-    status: str | Sequence[str] | None = None,
-    since: date | None = None,
-    until: date | None = None,
-    search: str = "",
-    live_clients_only: bool = False,
-) -> int:
+def count_orders(*, session: Session, **filters: Unpack[OrderFilters]) -> int:
     """How many orders `list_orders` lists with the same filters (all pages)."""
     statement = (
         sa.select(sa.func.count())
         .select_from(Order)
         .join(Client, col(Client.id) == col(Order.client_id))
-        .where(
-            *_conditions(
-                client_id=client_id,
-                status=status,
-                since=since,
-                until=until,
-                search=search,
-                live_clients_only=live_clients_only,
-            )
-        )
+        .where(*_conditions(**filters))
     )
     return int(session.execute(statement).scalar_one())
 
 
-def order_totals(
-    *,
-    session: Session,
-    client_id: int | None = None,
-    status: str | Sequence[str] | None = None,
-    since: date | None = None,
-    until: date | None = None,
-    search: str = "",
-    live_clients_only: bool = False,
-) -> list[OrderTotal]:
+def order_totals(*, session: Session, **filters: Unpack[OrderFilters]) -> list[OrderTotal]:
     """Sums per (currency, status), same filters as `list_orders`. Never mixes currencies."""
     statement = (
         sa.select(
@@ -372,16 +337,7 @@ def order_totals(
             sa.func.coalesce(sa.func.sum(col(Order.amount)), 0),
         )
         .join(Client, col(Client.id) == col(Order.client_id))
-        .where(
-            *_conditions(
-                client_id=client_id,
-                status=status,
-                since=since,
-                until=until,
-                search=search,
-                live_clients_only=live_clients_only,
-            )
-        )
+        .where(*_conditions(**filters))
         .group_by(col(Order.currency), col(Order.status))
         .order_by(col(Order.currency), col(Order.status))
     )

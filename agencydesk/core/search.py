@@ -16,6 +16,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from agencydesk.core.word_filter import like_pattern
+
 KINDS = ("client", "ticket", "message", "guide")
 #: snippets mark the matched words with these characters; the GUI turns them into bold
 HIT_START = "\x02"
@@ -162,8 +164,7 @@ def _like_hits(session: Session, kind: str, found: list[str], limit: int) -> lis
     params: dict[str, Any] = {"limit": limit}
     clauses = []
     for number, word in enumerate(found):
-        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        params[f"w{number}"] = f"%{escaped}%"
+        params[f"w{number}"] = like_pattern(word)
         clauses.append(
             "(" + " OR ".join(f"lower({c}) LIKE :w{number} ESCAPE '\\'" for c in columns) + ")"
         )

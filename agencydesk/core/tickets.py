@@ -6,7 +6,7 @@ import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any, Literal
+from typing import Any, Literal, TypedDict, Unpack
 
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
@@ -24,6 +24,7 @@ from agencydesk.core.models import (
     TimeEntry,
     utcnow,
 )
+from agencydesk.core.word_filter import every_word_in
 
 EDITABLE_FIELDS = ("title", "status", "priority", "due_date", "channel", "satisfaction")
 DueFilter = Literal["any", "overdue", "today", "week", "none"]
@@ -226,15 +227,31 @@ def conversation(*, session: Session, ticket_id: int) -> list[ConversationLine]:
 
 
 # -- lists -------------------------------------------------------------------------------------
-def _ticket_conditions(
+class TicketFilters(TypedDict, total=False):
+    """What the ticket list and its count are filtered by (all optional): statuses, a client,
+    a priority, the due date (*today* is the day "overdue" and "this week" are counted from),
+    and *search*: every word in the title or the client's name. Deleted clients' tickets never
+    show."""
+
+    status: Sequence[str] | None
+    client_id: int | None
+    priority: int | None
+    due: DueFilter
+    search: str
+    today: date | None
+
+
+def _conditions(
     *,
-    status: Sequence[str] | None,
-    client_id: int | None,
-    priority: int | None,
-    due: DueFilter,
-    search: str,
-    today: date,
+    status: Sequence[str] | None = None,
+    client_id: int | None = None,
+    priority: int | None = None,
+    due: DueFilter = "any",
+    search: str = "",
+    today: date | None = None,
 ) -> list[sa.ColumnElement[bool]]:
+    """The WHERE of `TicketFilters` (the lists join `Client`, so client columns may be used)."""
+    today = today or date.today()
     conditions: list[sa.ColumnElement[bool]] = [col(Client.deleted_at).is_(None)]
     if status:
         conditions.append(col(Ticket.status).in_(list(status)))
@@ -253,15 +270,7 @@ def _ticket_conditions(
         conditions.append(due_date.is_(None))
     if due in ("overdue", "today", "week"):
         conditions.append(col(Ticket.status).in_([s.value for s in ACTIVE_STATUSES]))
-    for word in search.split():
-        escaped = word.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        pattern = f"%{escaped}%"
-        conditions.append(
-            sa.or_(
-                func.lower(Ticket.title).like(pattern, escape="\\"),
-                func.lower(Client.name).like(pattern, escape="\\"),
-            )
-        )
+    conditions += every_word_in(search, (col(Ticket.title), col(Client.name)))
     return conditions
 
 
@@ -271,26 +280,13 @@ TicketSort = Literal["due", "created", "updated", "priority", "client", "title",
 def list_tickets(
     *,
     session: Session,
-    status: Sequence[str] | None = None,
-    client_id: int | None = None,
-    priority: int | None = None,
-    due: DueFilter = "any",
-    search: str = "",
     sort: TicketSort = "due",
     descending: bool = False,
     offset: int = 0,
     limit: int = 200,
-    today: date | None = None,
+    **filters: Unpack[TicketFilters],
 ) -> list[TicketRow]:
     """A page of tickets across all clients, filtered and sorted in SQL."""
-    conditions = _ticket_conditions(
-        status=status,
-        client_id=client_id,
-        priority=priority,
-        due=due,
-        search=search,
-        today=today or date.today(),
-    )
     keys: dict[str, Any] = {
         "due": col(Ticket.due_date),
         "created": col(Ticket.created_at),
@@ -319,7 +315,7 @@ def list_tickets(
             col(Ticket.updated_at),
         )
         .join(Client, col(Client.id) == col(Ticket.client_id))
-        .where(*conditions)
+        .where(*_conditions(**filters))
         .order_by(*order)
         .offset(offset)
         .limit(limit)
@@ -327,29 +323,13 @@ def list_tickets(
     return [TicketRow(*row) for row in session.execute(statement).all()]
 
 
-def count_tickets(
-    *,
-    session: Session,
-    status: Sequence[str] | None = None,
-    client_id: int | None = None,
-    priority: int | None = None,
-    due: DueFilter = "any",
-    search: str = "",
-    today: date | None = None,
-) -> int:
-    conditions = _ticket_conditions(
-        status=status,
-        client_id=client_id,
-        priority=priority,
-        due=due,
-        search=search,
-        today=today or date.today(),
-    )
+def count_tickets(*, session: Session, **filters: Unpack[TicketFilters]) -> int:
+    """How many tickets `list_tickets` lists with the same filters (all pages)."""
     statement = (
         sa.select(func.count())
         .select_from(Ticket)
         .join(Client, col(Client.id) == col(Ticket.client_id))
-        .where(*conditions)
+        .where(*_conditions(**filters))
     )
     return int(session.execute(statement).scalar_one())
 
