@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from datetime import UTC, date, datetime
+from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
@@ -27,6 +28,32 @@ SQLModel.metadata.naming_convention = {
 def utcnow() -> datetime:
     """Timestamps are timezone-aware UTC (`UTCDateTime` columns store them so)."""
     return datetime.now(UTC)
+
+
+def owner_link(table: str, *, index: bool = False) -> Any:
+    """A required link to a row of *table* that owns this one: deleting it deletes this row."""
+    return Field(
+        sa_column=sa.Column(
+            sa.Integer,
+            sa.ForeignKey(f"{table}.id", ondelete="CASCADE"),
+            nullable=False,
+            index=index,
+        )
+    )
+
+
+def optional_link(table: str, *, index: bool = False, use_alter: bool = False) -> Any:
+    """An optional link to a row of *table*, emptied (NULL) when that row is deleted.
+    *use_alter*: for the link that closes a cycle of tables (client → message → client)."""
+    return Field(
+        default=None,
+        sa_column=sa.Column(
+            sa.Integer,
+            sa.ForeignKey(f"{table}.id", ondelete="SET NULL", use_alter=use_alter),
+            nullable=True,
+            index=index,
+        ),
+    )
 
 
 class Client(SQLModel, table=True):
@@ -54,24 +81,12 @@ class Client(SQLModel, table=True):
     notes: str = Field(default="")
     website: str = Field(default="", max_length=300, sa_column_kwargs={"server_default": ""})
     first_contact: date | None = Field(default=None)
-    introduced_by_id: int | None = Field(
-        default=None,
-        sa_column=sa.Column(
-            sa.Integer, sa.ForeignKey("client.id", ondelete="SET NULL"), nullable=True, index=True
-        ),
-    )
+    introduced_by_id: int | None = optional_link("client", index=True)
     #: when the referrer introduced them, how ("Bu Ratna says you are very patient"), and the
     #: message that told us so
     introduced_on: date | None = Field(default=None)
     introduction_note: str = Field(default="", sa_column_kwargs={"server_default": ""})
-    introduction_message_id: int | None = Field(
-        default=None,
-        sa_column=sa.Column(
-            sa.Integer,
-            sa.ForeignKey("message.id", ondelete="SET NULL", use_alter=True),
-            nullable=True,
-        ),
-    )
+    introduction_message_id: int | None = optional_link("message", use_alter=True)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     # No index: nearly every row is NULL, and SQLite would pick it over the name index.
@@ -110,11 +125,7 @@ class Ticket(SQLModel, table=True):
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    client_id: int = Field(
-        sa_column=sa.Column(
-            sa.Integer, sa.ForeignKey("client.id", ondelete="CASCADE"), nullable=False, index=True
-        )
-    )
+    client_id: int = owner_link("client", index=True)
     title: str = Field(max_length=200)
     status: str = Field(default=TicketStatus.OPEN.value, max_length=20)
     priority: int = Field(default=Priority.NORMAL.value)
@@ -148,17 +159,8 @@ class Message(SQLModel, table=True):
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    client_id: int = Field(
-        sa_column=sa.Column(
-            sa.Integer, sa.ForeignKey("client.id", ondelete="CASCADE"), nullable=False
-        )
-    )
-    ticket_id: int | None = Field(
-        default=None,
-        sa_column=sa.Column(
-            sa.Integer, sa.ForeignKey("ticket.id", ondelete="SET NULL"), nullable=True
-        ),
-    )
+    client_id: int = owner_link("client")
+    ticket_id: int | None = optional_link("ticket")
     sent_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     from_me: bool = Field(default=False)
     sender: str = Field(default="", max_length=200)
@@ -177,11 +179,7 @@ class TimeEntry(SQLModel, table=True):
     __tablename__ = "time_entry"
 
     id: int | None = Field(default=None, primary_key=True)
-    ticket_id: int = Field(
-        sa_column=sa.Column(
-            sa.Integer, sa.ForeignKey("ticket.id", ondelete="CASCADE"), nullable=False, index=True
-        )
-    )
+    ticket_id: int = owner_link("ticket", index=True)
     started_at: datetime = Field(default_factory=utcnow, index=True, sa_type=UTCDateTime)
     ended_at: datetime | None = Field(default=None, index=True, sa_type=UTCDateTime)
     seconds: int = Field(default=0)
@@ -205,12 +203,7 @@ class Guide(SQLModel, table=True):
     language: str = Field(default="id", max_length=5)
     tags: str = Field(default="", max_length=500)
     level: str = Field(default=GuideLevel.NORMAL.value, max_length=20)
-    gentle_variant_of_id: int | None = Field(
-        default=None,
-        sa_column=sa.Column(
-            sa.Integer, sa.ForeignKey("guide.id", ondelete="SET NULL"), nullable=True
-        ),
-    )
+    gentle_variant_of_id: int | None = optional_link("guide")
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     deleted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
@@ -223,11 +216,7 @@ class GuideImage(SQLModel, table=True):
     __table_args__ = (sa.UniqueConstraint("guide_id", "name", name="uq_guide_image_name"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    guide_id: int = Field(
-        sa_column=sa.Column(
-            sa.Integer, sa.ForeignKey("guide.id", ondelete="CASCADE"), nullable=False, index=True
-        )
-    )
+    guide_id: int = owner_link("guide", index=True)
     name: str = Field(max_length=200)
     mime_type: str = Field(default="image/png", max_length=50)
     data: bytes = Field(sa_column=sa.Column(sa.LargeBinary, nullable=False))
@@ -240,22 +229,9 @@ class GuideSend(SQLModel, table=True):
     __table_args__ = (sa.Index("ix_guide_send_client_guide", "client_id", "guide_id"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    guide_id: int = Field(
-        sa_column=sa.Column(
-            sa.Integer, sa.ForeignKey("guide.id", ondelete="CASCADE"), nullable=False, index=True
-        )
-    )
-    client_id: int = Field(
-        sa_column=sa.Column(
-            sa.Integer, sa.ForeignKey("client.id", ondelete="CASCADE"), nullable=False
-        )
-    )
-    ticket_id: int | None = Field(
-        default=None,
-        sa_column=sa.Column(
-            sa.Integer, sa.ForeignKey("ticket.id", ondelete="SET NULL"), nullable=True
-        ),
-    )
+    guide_id: int = owner_link("guide", index=True)
+    client_id: int = owner_link("client")
+    ticket_id: int | None = optional_link("ticket")
     sent_at: datetime = Field(default_factory=utcnow, index=True, sa_type=UTCDateTime)
     text: str = Field(default="")
 
@@ -292,11 +268,7 @@ class Order(SQLModel, table=True):
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    client_id: int = Field(
-        sa_column=sa.Column(
-            sa.Integer, sa.ForeignKey("client.id", ondelete="CASCADE"), nullable=False
-        )
-    )
+    client_id: int = owner_link("client")
     title: str = Field(max_length=200)
     amount: int = Field(default=0)
     currency: str = Field(default="IDR", max_length=3)
@@ -305,18 +277,8 @@ class Order(SQLModel, table=True):
     won_on: date | None = Field(default=None)
     paid_on: date | None = Field(default=None)
     #: the ticket or message that started it
-    ticket_id: int | None = Field(
-        default=None,
-        sa_column=sa.Column(
-            sa.Integer, sa.ForeignKey("ticket.id", ondelete="SET NULL"), nullable=True
-        ),
-    )
-    message_id: int | None = Field(
-        default=None,
-        sa_column=sa.Column(
-            sa.Integer, sa.ForeignKey("message.id", ondelete="SET NULL"), nullable=True
-        ),
-    )
+    ticket_id: int | None = optional_link("ticket")
+    message_id: int | None = optional_link("message")
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
@@ -332,11 +294,7 @@ class Credential(SQLModel, table=True):
     __table_args__ = (sa.UniqueConstraint("client_id", "label", name="uq_credential_client_label"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    client_id: int = Field(
-        sa_column=sa.Column(
-            sa.Integer, sa.ForeignKey("client.id", ondelete="CASCADE"), nullable=False, index=True
-        )
-    )
+    client_id: int = owner_link("client", index=True)
     label: str = Field(max_length=120)
     url: str = Field(default="", max_length=500)
     username: str = Field(default="", max_length=254)
