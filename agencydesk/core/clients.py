@@ -10,7 +10,7 @@ from typing import Any, Literal, get_args
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
-from agencydesk.core.errors import UserError, ValidationError
+from agencydesk.core.errors import ValidationError
 from agencydesk.core.models import (
     TECH_COMFORT_MAX,
     TECH_COMFORT_MIN,
@@ -20,7 +20,7 @@ from agencydesk.core.models import (
 )
 from agencydesk.core.referrals import check_no_cycle
 from agencydesk.core.rows import ClientRow as ClientRow  # shared with core.quick_list
-from agencydesk.core.soft_delete import soft_delete, undelete
+from agencydesk.core.soft_delete import get_live, soft_delete, undelete
 from agencydesk.core.word_filter import every_word_in
 
 SortKey = Literal[
@@ -161,10 +161,14 @@ def update_client(*, session: Session, client_id: int, values: Mapping[str, Any]
 
 
 def get_client(*, session: Session, client_id: int, include_deleted: bool = False) -> Client:
-    client = session.get(Client, client_id)
-    if client is None or (client.deleted_at is not None and not include_deleted):
-        raise UserError("That client no longer exists. It may have been deleted.")
-    return client
+    """The client *client_id*; a deleted one only with *include_deleted* (to undelete it)."""
+    return get_live(
+        session,
+        Client,
+        client_id,
+        missing="That client no longer exists. It may have been deleted.",
+        include_deleted=include_deleted,
+    )
 
 
 def _list_conditions(search: str) -> list[sa.ColumnElement[bool]]:

@@ -18,6 +18,7 @@ from typing import Any, Literal, TypedDict, Unpack, get_args
 import sqlalchemy as sa
 from sqlmodel import Session, col
 
+from agencydesk.core.clients import get_client
 from agencydesk.core.errors import UserError, ValidationError
 from agencydesk.core.models import Client, Message, Order, OrderStatus, Ticket, utcnow
 from agencydesk.core.word_filter import every_word_in
@@ -171,9 +172,7 @@ def create_order(
     """A new order for a live client. `values` holds any of `EDITABLE_FIELDS`; title is needed."""
     cleaned = _clean(values)
     cleaned.setdefault("title", "")
-    client = session.get(Client, client_id)
-    if client is None or client.deleted_at is not None:
-        raise UserError("That client no longer exists. It may have been deleted.")
+    get_client(session=session, client_id=client_id)  # a deleted client gets no new orders
     now = utcnow()
     order = Order(client_id=client_id, title="", created_at=now, updated_at=now)
     _save(session, order, cleaned, today)

@@ -11,6 +11,7 @@ from typing import Any, Literal, TypedDict, Unpack
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
+from agencydesk.core.clients import get_client
 from agencydesk.core.errors import UserError, ValidationError
 from agencydesk.core.models import (
     ACTIVE_STATUSES,
@@ -96,9 +97,7 @@ def create_ticket(
     errors = _validate(cleaned)
     if errors:
         raise ValidationError(errors)
-    client = session.get(Client, client_id)
-    if client is None or client.deleted_at is not None:
-        raise UserError("That client no longer exists. It may have been deleted.")
+    get_client(session=session, client_id=client_id)  # a deleted client gets no new tickets
     now = utcnow()
     status = cleaned.pop("status", TicketStatus.OPEN.value)
     ticket = Ticket(
