@@ -18,14 +18,12 @@ from datetime import datetime
 from .dates import decide_day_month_order, full_year, make_date
 from .jsonutil import local_from_epoch
 from .model import (
-    KIND_MEDIA,
-    KIND_MESSAGE,
-    KIND_SYSTEM,
-    NO_FLAGS,
     ChatImportError,
     ChatMessage,
     ParsedChat,
-    participants_of,
+    media_message,
+    system_event,
+    text_message,
 )
 
 FORMAT = "csv"
@@ -269,18 +267,17 @@ def parse_csv(
         name = sender.strip()
         media_name = media.strip()
         if not name:
-            messages.append(ChatMessage(KIND_SYSTEM, ts, None, body, NO_FLAGS, None))
+            messages.append(system_event(ts, body))
         elif media_name:
-            messages.append(ChatMessage(KIND_MEDIA, ts, name, body, NO_FLAGS, media_name))
+            messages.append(media_message(ts, name, body, media_name))
         else:
-            messages.append(ChatMessage(KIND_MESSAGE, ts, name, body, NO_FLAGS, None))
+            messages.append(text_message(ts, name, body))
     if len(messages) > 1 and messages[0].timestamp > messages[-1].timestamp:
         messages.reverse()
     messages.sort(key=lambda m: m.timestamp)
-    return ParsedChat(
-        format=FORMAT,
+    return ParsedChat.from_messages(
+        FORMAT,
+        messages,
         date_order=order if order else ("YMD" if messages else None),
-        messages=messages,
-        participants=participants_of(messages),
         warnings=warns,
     )

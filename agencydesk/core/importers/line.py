@@ -34,7 +34,6 @@ from .model import (
     ChatMessage,
     MessageKind,
     ParsedChat,
-    participants_of,
 )
 from .textutil import NOT_A_CHAT, clean_name
 
@@ -243,13 +242,8 @@ def parse_line(
         elif body.strip() in _PLACEHOLDERS:
             kind, body, flags = KIND_MEDIA, "", _F_OMITTED
         messages.append(ChatMessage(kind, datetime.combine(d, t), row.sender, body, flags, None))
-    return ParsedChat(
-        format=FORMAT,
-        date_order=order,
-        messages=messages,
-        participants=participants_of(messages),
-        warnings=warns,
-        chat_name=chat_name,
+    return ParsedChat.from_messages(
+        FORMAT, messages, date_order=order, warnings=warns, chat_name=chat_name
     )
 
 

@@ -15,14 +15,12 @@ from typing import Any
 from .jsonutil import as_str, local_from_epoch
 from .model import (
     FLAG_DELETED,
-    KIND_MEDIA,
-    KIND_MESSAGE,
-    KIND_SYSTEM,
-    NO_FLAGS,
     ChatImportError,
     ChatMessage,
     ParsedChat,
-    participants_of,
+    media_message,
+    system_event,
+    text_message,
 )
 
 FORMAT = "messenger"
@@ -101,10 +99,10 @@ def parse_messenger(obj: Any, *, warnings: list[str] | None = None) -> ParsedCha
                 )
                 verb = "joined" if mtype == "Subscribe" else "left"
                 text = f"{names} {verb}".strip() if names else verb
-            rows.append((ms, seq, 0, ChatMessage(KIND_SYSTEM, ts, None, text, NO_FLAGS, None)))
+            rows.append((ms, seq, 0, system_event(ts, text)))
             continue
         if unsent:
-            rows.append((ms, seq, 0, ChatMessage(KIND_MESSAGE, ts, sender, "", _F_DELETED, None)))
+            rows.append((ms, seq, 0, text_message(ts, sender, "", _F_DELETED)))
             continue
         files: list[str] = []
         for key in _MEDIA_LISTS:
@@ -114,22 +112,15 @@ def parse_messenger(obj: Any, *, warnings: list[str] | None = None) -> ParsedCha
             share = msg.get("share")
             if not text and isinstance(share, dict):
                 text = fix_mojibake(as_str(share.get("link")))
-            rows.append((ms, seq, 0, ChatMessage(KIND_MESSAGE, ts, sender, text, NO_FLAGS, None)))
+            rows.append((ms, seq, 0, text_message(ts, sender, text)))
             continue
         for i, uri in enumerate(files):
             caption = text if i == 0 else ""
-            rows.append((ms, seq, i, ChatMessage(KIND_MEDIA, ts, sender, caption, NO_FLAGS, uri)))
+            rows.append((ms, seq, i, media_message(ts, sender, caption, uri)))
     # Exports list newest first; a stable sort on time keeps same-millisecond
     # items (several photos of one message) in their written order.
     sign = -1 if len(rows) > 1 and rows[0][0] > rows[-1][0] else 1
     rows.sort(key=lambda r: (r[0], sign * r[1], r[2]))
     messages = [r[3] for r in rows]
     title = fix_mojibake(as_str(obj.get("title", obj.get("threadName")))) or None
-    return ParsedChat(
-        format=FORMAT,
-        date_order=None,
-        messages=messages,
-        participants=participants_of(messages),
-        warnings=list(warnings or []),
-        chat_name=title,
-    )
+    return ParsedChat.from_messages(FORMAT, messages, warnings=warnings, chat_name=title)

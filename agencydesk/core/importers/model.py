@@ -6,6 +6,7 @@ Everything here is plain Python (stdlib only): no Qt, no database.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from operator import attrgetter
@@ -98,16 +99,26 @@ class _NewPlainMessage(_MessageSlots):
         self.__class__ = ChatMessage  # type: ignore[assignment]
 
 
-def make_message(
-    kind: MessageKind,
-    timestamp: datetime,
-    sender: str | None,
-    text: str,
-    flags: frozenset[str],
-    media_file: str | None,
+#: Build a :class:`ChatMessage` without validation (internal, fast path): ``_NewMessage`` typed as
+#: what it turns into, with no wrapper function around it (the hot loops pay one call, not two).
+make_message: Callable[
+    [MessageKind, datetime, str | None, str, frozenset[str], str | None], ChatMessage
+] = _NewMessage  # type: ignore[assignment]
+
+
+def system_event(timestamp: datetime, text: str) -> ChatMessage:
+    """A line of the chat that nobody sent ("X joined", "Messages are encrypted")."""
+    return ChatMessage(KIND_SYSTEM, timestamp, None, text)
+
+
+def text_message(
+    timestamp: datetime, sender: str, text: str, flags: frozenset[str] = NO_FLAGS
 ) -> ChatMessage:
-    """Build a :class:`ChatMessage` without validation (internal, fast path)."""
-    return _NewMessage(kind, timestamp, sender, text, flags, media_file)  # type: ignore[return-value]
+    return ChatMessage(KIND_MESSAGE, timestamp, sender, text, flags)
+
+
+def media_message(timestamp: datetime, sender: str, caption: str, media_file: str) -> ChatMessage:
+    return ChatMessage(KIND_MEDIA, timestamp, sender, caption, NO_FLAGS, media_file)
 
 
 @dataclass
@@ -134,6 +145,28 @@ class ParsedChat:
     chat_name: str | None = None
     media_members: tuple[str, ...] = ()
     chats: tuple[ParsedChat, ...] = ()
+
+    @classmethod
+    def from_messages(
+        cls,
+        format: str,
+        messages: list[ChatMessage],
+        *,
+        date_order: str | None = None,
+        warnings: list[str] | None = None,
+        chat_name: str | None = None,
+        chats: tuple[ParsedChat, ...] = (),
+    ) -> ParsedChat:
+        """The result for *messages* (oldest first); the participants are their senders."""
+        return cls(
+            format=format,
+            date_order=date_order,
+            messages=messages,
+            participants=participants_of(messages),
+            warnings=list(warnings or []),
+            chat_name=chat_name,
+            chats=chats,
+        )
 
     def media_member_for(self, media_file: str | None) -> str | None:
         """Name of the zip member holding ``media_file``, or ``None`` if absent."""

@@ -18,12 +18,11 @@ from .model import (
     FLAG_MEDIA_OMITTED,
     KIND_MEDIA,
     KIND_MESSAGE,
-    KIND_SYSTEM,
     ChatImportError,
     ChatMessage,
     MessageKind,
     ParsedChat,
-    participants_of,
+    system_event,
 )
 
 FORMAT = "telegram"
@@ -85,43 +84,42 @@ def _names(value: Any) -> str:
     return as_str(value) or "someone"
 
 
+#: what a service message says, by its action (placeholders: actor, members, title, score)
+_SERVICE_TEXTS = {
+    "invite_members": "{actor} added {members}",
+    "remove_members": "{actor} removed {members}",
+    "join_group_by_link": "{actor} joined the group via invite link",
+    "edit_group_title": "{actor} changed the group name to “{title}”",
+    "edit_group_photo": "{actor} changed the group photo",
+    "delete_group_photo": "{actor} removed the group photo",
+    "pin_message": "{actor} pinned a message",
+    "migrate_to_supergroup": "The group was upgraded to a supergroup",
+    "migrate_from_group": "The group was upgraded to a supergroup",
+    "clear_history": "History was cleared",
+    "score_in_game": "{actor} scored {score}",
+}
+
+
 def _service_text(msg: dict[str, Any]) -> str:
     actor = as_str(msg.get("actor")) or "Someone"
     action = as_str(msg.get("action"))
     title = as_str(msg.get("title"))
-    members = _names(msg.get("members"))
     if action == "create_group" or action == "create_channel":
         return f"{actor} created the group “{title}”" if title else f"{actor} created the group"
-    if action == "invite_members":
-        return f"{actor} added {members}"
-    if action == "remove_members":
-        return f"{actor} removed {members}"
-    if action == "join_group_by_link":
-        return f"{actor} joined the group via invite link"
-    if action == "edit_group_title":
-        return f"{actor} changed the group name to “{title}”"
-    if action == "edit_group_photo":
-        return f"{actor} changed the group photo"
-    if action == "delete_group_photo":
-        return f"{actor} removed the group photo"
-    if action == "pin_message":
-        return f"{actor} pinned a message"
     if action == "phone_call":
         duration = msg.get("duration_seconds")
-        reason = as_str(msg.get("discard_reason"))
         if isinstance(duration, int) and not isinstance(duration, bool):
             return f"{actor} called ({duration // 60}:{duration % 60:02d})"
-        if reason == "missed":
+        if as_str(msg.get("discard_reason")) == "missed":
             return f"Missed call from {actor}"
         return f"{actor} called"
-    if action == "migrate_to_supergroup" or action == "migrate_from_group":
-        return "The group was upgraded to a supergroup"
-    if action == "clear_history":
-        return "History was cleared"
-    if action == "score_in_game":
-        return f"{actor} scored {as_str(msg.get('score'))}"
-    readable = action.replace("_", " ") if action else "did something"
-    return f"{actor}: {readable}"
+    template = _SERVICE_TEXTS.get(action)
+    if template is None:
+        readable = action.replace("_", " ") if action else "did something"
+        return f"{actor}: {readable}"
+    return template.format(
+        actor=actor, members=_names(msg.get("members")), title=title, score=as_str(msg.get("score"))
+    )
 
 
 def _extra_text(msg: dict[str, Any]) -> str:
@@ -143,7 +141,7 @@ def _extra_text(msg: dict[str, Any]) -> str:
 def _convert(msg: dict[str, Any]) -> ChatMessage:
     ts = _timestamp(msg)
     if msg.get("type") == "service":
-        return ChatMessage(KIND_SYSTEM, ts, None, _service_text(msg), frozenset(), None)
+        return system_event(ts, _service_text(msg))
     sender = as_str(msg.get("from")) or as_str(msg.get("from_id")) or "Deleted Account"
     text = _text_of(msg.get("text"))
     flags: set[str] = set()
@@ -179,13 +177,7 @@ def _parse_one(chat: dict[str, Any]) -> ParsedChat:
     name = as_str(chat.get("name")) or None
     if name is None and chat.get("type") == "saved_messages":
         name = "Saved Messages"
-    return ParsedChat(
-        format=FORMAT,
-        date_order=None,
-        messages=msgs,
-        participants=participants_of(msgs),
-        chat_name=name,
-    )
+    return ParsedChat.from_messages(FORMAT, msgs, chat_name=name)
 
 
 def parse_telegram(obj: Any, *, warnings: list[str] | None = None) -> ParsedChat:
@@ -214,12 +206,4 @@ def parse_telegram(obj: Any, *, warnings: list[str] | None = None) -> ParsedChat
         f"This Telegram export holds {len(chats)} chats; their messages were merged. "
         "Export a single chat to import just one."
     )
-    return ParsedChat(
-        format=FORMAT,
-        date_order=None,
-        messages=merged,
-        participants=participants_of(merged),
-        warnings=warns,
-        chat_name=None,
-        chats=tuple(chats),
-    )
+    return ParsedChat.from_messages(FORMAT, merged, warnings=warns, chats=tuple(chats))

@@ -97,6 +97,30 @@ def test_telegram_unix_time_used_when_date_is_missing() -> None:
     assert chat.messages[0].timestamp.isoformat() == _local(1704423600000)
 
 
+@pytest.mark.parametrize(
+    ("service", "said"),
+    [
+        ({"action": "create_channel"}, "Bu Sari created the group"),
+        ({"action": "remove_members", "members": ["Rudi", None]}, "Bu Sari removed Rudi, someone"),
+        (
+            {"action": "edit_group_title", "title": "Toko Kue"},
+            "Bu Sari changed the group name to “Toko Kue”",
+        ),
+        ({"action": "phone_call", "duration_seconds": 75}, "Bu Sari called (1:15)"),
+        ({"action": "phone_call", "discard_reason": "missed"}, "Missed call from Bu Sari"),
+        ({"action": "migrate_from_group"}, "The group was upgraded to a supergroup"),
+        ({"action": "score_in_game", "score": 12}, "Bu Sari scored 12"),
+        ({"action": "set_ttl"}, "Bu Sari: set ttl"),
+        ({"action": "clear_history", "actor": None}, "History was cleared"),
+    ],
+)
+def test_telegram_service_messages_say_what_happened(service: dict[str, object], said: str) -> None:
+    message = {"id": 1, "type": "service", "date": "2024-01-05T10:00:00", "actor": "Bu Sari"}
+    obj = {"name": "X", "type": "private_group", "id": 1, "messages": [message | service]}
+    chat = parse_chat_bytes(json.dumps(obj).encode())
+    assert rows(chat) == [("system", "2024-01-05T10:00:00", None, said, NONE, None)]
+
+
 def test_broken_json_names_file_and_line(tmp_path: Path) -> None:
     path = tmp_path / "result.json"
     path.write_text('{"name": "X", "type": "personal_chat",\n "messages": [\n {"id": 1,,}]}')
