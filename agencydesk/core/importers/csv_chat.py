@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping
 from datetime import datetime
 
-from .dates import decide_day_month_order, full_year, make_date
+from .dates import clock_time, decide_day_month_order, full_year, make_date
 from .jsonutil import local_from_epoch
 from .model import (
     ChatImportError,
@@ -173,20 +173,10 @@ def _parse_dt(raw: str, order: str) -> datetime | None:
         return None
     if d is None:
         return None
-    h = int(m.group(4) or 0)
-    mi = int(m.group(5) or 0)
-    sec = int(m.group(6) or 0)
-    ap = m.group(7)
-    if ap:
-        if not 1 <= h <= 12:
-            return None
-        if ap in "pP":
-            h = 12 if h == 12 else h + 12
-        elif h == 12:
-            h = 0
-    if h > 23 or mi > 59 or sec > 59:
+    t = clock_time(int(m.group(4) or 0), int(m.group(5) or 0), int(m.group(6) or 0), m.group(7))
+    if t is None:
         return None
-    dt = datetime(d.year, d.month, d.day, h, mi, sec)
+    dt = datetime.combine(d, t)
     tz = m.group(8)
     if tz:
         try:

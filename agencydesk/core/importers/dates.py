@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, time
 
 from .model import ChatImportError
 
@@ -34,6 +34,18 @@ def make_date(order: str, a: int, b: int, c: int) -> date | None:
         return date(full_year(c), b, a)
     except (ValueError, OverflowError):
         return None
+
+
+def clock_time(hour: int, minute: int, second: int, am_pm: str | None) -> time | None:
+    """The time written *hour*:*minute*:*second*, with *am_pm* ``"a"`` or ``"p"`` (any case) on
+    a 12-hour clock (then the hour is 1 to 12), or ``None`` when there is no such time."""
+    if am_pm is not None:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if am_pm in "pP" else 0)
+    if hour > 23 or minute > 59 or second > 59:
+        return None
+    return time(hour, minute, second)
 
 
 def _decreases(seq: Sequence[tuple[int, int, int]]) -> int:
