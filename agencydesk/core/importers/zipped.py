@@ -9,7 +9,7 @@ import struct
 import tempfile
 import zipfile
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
@@ -92,18 +92,15 @@ def _is_text(info: zipfile.ZipInfo) -> bool:
     return info.filename.lower().endswith((".txt", ".json", ".csv"))
 
 
-def _read_bounded(fp: IO[bytes], limit: int, name: str) -> bytes:
-    chunks: list[bytes] = []
+def _bounded_chunks(fp: IO[bytes], limit: int, too_large: str) -> Iterator[bytes]:
+    """The bytes of *fp* a chunk at a time; past *limit* bytes, `ChatImportError(too_large)`
+    (an entry can unpack to more than the size its header gives)."""
     size = 0
-    while True:
-        chunk = fp.read(_CHUNK)
-        if not chunk:
-            break
+    while chunk := fp.read(_CHUNK):
         size += len(chunk)
         if size > limit:
-            raise ChatImportError(f"is a zip file whose entry {name!r} is too large")
-        chunks.append(chunk)
-    return b"".join(chunks)
+            raise ChatImportError(too_large)
+        yield chunk
 
 
 def _pick_chat_member(infos: list[zipfile.ZipInfo]) -> zipfile.ZipInfo:
@@ -139,7 +136,8 @@ def read_chat_from_zip(source: str | os.PathLike[str] | IO[bytes]) -> tuple[byte
             infos = _check_archive(zf)
             member = _pick_chat_member(infos)
             with zf.open(member) as fp:
-                data = _read_bounded(fp, MAX_MEMBER_BYTES, member.filename)
+                too_large = f"is a zip file whose entry {member.filename!r} is too large"
+                data = b"".join(_bounded_chunks(fp, MAX_MEMBER_BYTES, too_large))
             media = [i.filename for i in infos if not i.is_dir() and i.filename != member.filename]
             return data, member.filename, media
     except ChatImportError:
@@ -190,17 +188,9 @@ def extract_media(
                 fd, tmp = tempfile.mkstemp(dir=dest_real, prefix=".part-")
                 try:
                     with os.fdopen(fd, "wb") as w, zf.open(info) as r:
-                        size = 0
-                        while True:
-                            chunk = r.read(_CHUNK)
-                            if not chunk:
-                                break
-                            size += len(chunk)
-                            if size > MAX_MEDIA_BYTES or size > info.file_size:
-                                raise ChatImportError(
-                                    f"has a media file that is too large ({name!r})",
-                                    path=zip_path,
-                                )
+                        limit = min(MAX_MEDIA_BYTES, info.file_size)
+                        too_large = f"has a media file that is too large ({name!r})"
+                        for chunk in _bounded_chunks(r, limit, too_large):
                             w.write(chunk)
                     Path(tmp).replace(target)
                 except BaseException:
