@@ -50,35 +50,26 @@ def client_timeline(
     return events[:limit]
 
 
-def _tickets_opened(
-    session: Session, client_id: int, before: datetime | None, limit: int
-) -> list[TimelineEvent]:
-    statement = sa.select(col(Ticket.id), col(Ticket.title), col(Ticket.created_at)).where(
-        col(Ticket.client_id) == client_id
-    )
-    if before is not None:
-        statement = statement.where(col(Ticket.created_at) < before)
-    statement = statement.order_by(col(Ticket.created_at).desc()).limit(limit)
-    return [
-        TimelineEvent(at, "ticket_opened", title, "", False, ticket_id, ticket_id)
-        for ticket_id, title, at in session.execute(statement).all()
-    ]
+def _ticket_events(kind: str, column_name: str, from_me: bool) -> TimelineSource:
+    """The source of the tickets' *kind* events, which happen at the time in *column_name* (none
+    while it is empty). Opening a ticket is the client's doing, resolving it ours (`from_me`)."""
+    at_column = col(getattr(Ticket, column_name))
 
+    def source(
+        session: Session, client_id: int, before: datetime | None, limit: int
+    ) -> list[TimelineEvent]:
+        statement = sa.select(col(Ticket.id), col(Ticket.title), at_column).where(
+            col(Ticket.client_id) == client_id, at_column.is_not(None)
+        )
+        if before is not None:
+            statement = statement.where(at_column < before)
+        statement = statement.order_by(at_column.desc()).limit(limit)
+        return [
+            TimelineEvent(at, kind, title, "", from_me, ticket_id, ticket_id)
+            for ticket_id, title, at in session.execute(statement).all()
+        ]
 
-def _tickets_resolved(
-    session: Session, client_id: int, before: datetime | None, limit: int
-) -> list[TimelineEvent]:
-    resolved = col(Ticket.resolved_at)
-    statement = sa.select(col(Ticket.id), col(Ticket.title), resolved).where(
-        col(Ticket.client_id) == client_id, resolved.is_not(None)
-    )
-    if before is not None:
-        statement = statement.where(resolved < before)
-    statement = statement.order_by(resolved.desc()).limit(limit)
-    return [
-        TimelineEvent(at, "ticket_resolved", title, "", True, ticket_id, ticket_id)
-        for ticket_id, title, at in session.execute(statement).all()
-    ]
+    return source
 
 
 def _messages(
@@ -172,8 +163,8 @@ def _order_events(
     return events
 
 
-register_source("tickets_opened", _tickets_opened)
-register_source("tickets_resolved", _tickets_resolved)
+register_source("tickets_opened", _ticket_events("ticket_opened", "created_at", from_me=False))
+register_source("tickets_resolved", _ticket_events("ticket_resolved", "resolved_at", from_me=True))
 register_source("messages", _messages)
 register_source("guides_sent", _guides_sent)
 register_source("orders", _order_events)
