@@ -69,3 +69,46 @@ def no_keyring() -> Iterator[None]:
     keyring.set_keyring(fail.Keyring())
     yield
     keyring.set_keyring(previous)
+
+
+# -- PostgreSQL (the team desk) -------------------------------------------------------------------
+PG_ENV = "AGENCYDESK_TEST_PG"
+PG_SKIP = (
+    f"PostgreSQL tests need a server: set {PG_ENV}=postgresql+psycopg://postgres@127.0.0.1:5432/"
+    "postgres (.ci/run does)"
+)
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """The URL of a fresh, empty PostgreSQL database on the server in $AGENCYDESK_TEST_PG,
+    dropped after the test."""
+    import uuid
+
+    import sqlalchemy as sa
+
+    server = os.environ.get(PG_ENV)
+    if not server:
+        pytest.skip(PG_SKIP)
+    admin = sa.create_engine(server, isolation_level="AUTOCOMMIT")
+    name = f"agencydesk_test_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    try:
+        yield admin.url.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    """A fresh database migrated to head, on each engine the desk runs on."""
+    if request.param == "sqlite":
+        url = sqlite_url(tmp_path / "desk" / "agencydesk.sqlite3")
+    else:
+        url = request.getfixturevalue("pg_url")
+    engine = migrate.open_database(url)
+    yield engine
+    engine.dispose()
