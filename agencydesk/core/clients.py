@@ -10,13 +10,13 @@ from typing import Any, Literal, get_args
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
+from agencydesk.core.edits import known_fields, save_changes
 from agencydesk.core.errors import ValidationError
 from agencydesk.core.models import (
     TECH_COMFORT_MAX,
     TECH_COMFORT_MIN,
     Channel,
     Client,
-    utcnow,
 )
 from agencydesk.core.referrals import check_no_cycle
 from agencydesk.core.rows import ClientRow as ClientRow  # shared with core.quick_list
@@ -71,14 +71,10 @@ def normalize_tags(raw: str) -> str:
 
 
 def _clean(values: Mapping[str, Any]) -> dict[str, Any]:
-    unknown = set(values) - set(EDITABLE_FIELDS)
-    if unknown:
-        raise TypeError(f"not client fields: {sorted(unknown)}")
-    cleaned: dict[str, Any] = {}
-    for key, value in values.items():
+    cleaned = known_fields(values, EDITABLE_FIELDS, "client")
+    for key, value in cleaned.items():
         if isinstance(value, str):
-            value = value.strip()
-        cleaned[key] = value
+            cleaned[key] = value.strip()
     if "tags" in cleaned:
         cleaned["tags"] = normalize_tags(cleaned["tags"] or "")
     return cleaned
@@ -152,11 +148,7 @@ def update_client(*, session: Session, client_id: int, values: Mapping[str, Any]
         check_no_cycle(
             session=session, client_id=client_id, referrer_id=cleaned["introduced_by_id"]
         )
-    for key, value in cleaned.items():
-        setattr(client, key, value)
-    client.updated_at = utcnow()
-    session.add(client)
-    session.flush()
+    save_changes(session, client, cleaned)
     return client
 
 

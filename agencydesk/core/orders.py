@@ -19,6 +19,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col
 
 from agencydesk.core.clients import get_client
+from agencydesk.core.edits import known_fields, one_line, save_changes
 from agencydesk.core.errors import UserError, ValidationError
 from agencydesk.core.models import Client, Message, Order, OrderStatus, Ticket, utcnow
 from agencydesk.core.word_filter import every_word_in
@@ -82,12 +83,9 @@ class OrderTotal:
 
 
 def _clean(values: Mapping[str, Any]) -> dict[str, Any]:
-    unknown = set(values) - set(EDITABLE_FIELDS)
-    if unknown:
-        raise TypeError(f"not order fields: {sorted(unknown)}")
-    cleaned = dict(values)
+    cleaned = known_fields(values, EDITABLE_FIELDS, "order")
     if isinstance(cleaned.get("title"), str):
-        cleaned["title"] = " ".join(cleaned["title"].split())
+        cleaned["title"] = one_line(cleaned["title"])
     if isinstance(cleaned.get("currency"), str):
         cleaned["currency"] = cleaned["currency"].strip().upper()
     return cleaned
@@ -155,11 +153,7 @@ def _save(session: Session, order: Order, cleaned: Mapping[str, Any], today: dat
     if errors:
         raise ValidationError(errors)
     _check_links(session, order.client_id, cleaned)
-    for key, value in merged.items():
-        setattr(order, key, value)
-    order.updated_at = utcnow()
-    session.add(order)
-    session.flush()
+    save_changes(session, order, merged)
 
 
 def create_order(

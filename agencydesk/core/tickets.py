@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
 from agencydesk.core.clients import get_client
+from agencydesk.core.edits import known_fields, one_line, save_changes
 from agencydesk.core.errors import UserError, ValidationError
 from agencydesk.core.models import (
     ACTIVE_STATUSES,
@@ -67,12 +68,9 @@ def _validate(values: Mapping[str, Any]) -> dict[str, str]:
 
 
 def _clean(values: Mapping[str, Any]) -> dict[str, Any]:
-    unknown = set(values) - set(EDITABLE_FIELDS)
-    if unknown:
-        raise TypeError(f"not ticket fields: {sorted(unknown)}")
-    cleaned = dict(values)
+    cleaned = known_fields(values, EDITABLE_FIELDS, "ticket")
     if isinstance(cleaned.get("title"), str):
-        cleaned["title"] = " ".join(cleaned["title"].split())
+        cleaned["title"] = one_line(cleaned["title"])
     return cleaned
 
 
@@ -137,11 +135,7 @@ def update_ticket(*, session: Session, ticket_id: int, values: Mapping[str, Any]
     now = utcnow()
     if "status" in cleaned:
         _apply_status(ticket, cleaned.pop("status"), now)
-    for key, value in cleaned.items():
-        setattr(ticket, key, value)
-    ticket.updated_at = now
-    session.add(ticket)
-    session.flush()
+    save_changes(session, ticket, cleaned, now)
     return ticket
 
 
