@@ -190,6 +190,8 @@ def add_message(
 
 @dataclass(frozen=True)
 class ConversationLine:
+    """One line of a ticket's conversation: these columns of `Message` (no ORM object)."""
+
     id: int
     sent_at: datetime
     from_me: bool
@@ -200,23 +202,13 @@ class ConversationLine:
 
 
 def conversation(*, session: Session, ticket_id: int) -> list[ConversationLine]:
+    columns = [col(getattr(Message, name)) for name in ConversationLine.__dataclass_fields__]
     statement = (
-        select(Message)
-        .where(Message.ticket_id == ticket_id)
+        sa.select(*columns)
+        .where(col(Message.ticket_id) == ticket_id)
         .order_by(col(Message.sent_at), col(Message.id))
     )
-    return [
-        ConversationLine(
-            id=m.id or 0,
-            sent_at=m.sent_at,
-            from_me=m.from_me,
-            sender=m.sender,
-            kind=m.kind,
-            body=m.body,
-            media_file=m.media_file,
-        )
-        for m in session.exec(statement).all()
-    ]
+    return [ConversationLine(*row) for row in session.execute(statement).all()]
 
 
 # -- lists -------------------------------------------------------------------------------------
