@@ -1,19 +1,31 @@
-"""What the services that edit rows (clients, tickets, orders, …) share: which fields a caller
-may set, and writing the changes with the time of the edit."""
+"""What the services that edit rows (clients, tickets, orders, …) share: finding the row,
+which fields a caller may set, and writing the changes with the time of the edit."""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from sqlmodel import Session
 
+from agencydesk.core.errors import UserError
 from agencydesk.core.models import utcnow
+
+Row = TypeVar("Row")
 
 
 class Edited(Protocol):
     updated_at: datetime
+
+
+def get_row(session: Session, model: type[Row], row_id: int, missing: str) -> Row:
+    """The row *row_id* of *model*. One that is not there (deleted meanwhile, in another window
+    say) is a `UserError` with the sentence *missing*."""
+    row = session.get(model, row_id)
+    if row is None:
+        raise UserError(missing)
+    return row
 
 
 def known_fields(values: Mapping[str, Any], editable: Collection[str], what: str) -> dict[str, Any]:

@@ -19,8 +19,8 @@ import sqlalchemy as sa
 from sqlmodel import Session, col
 
 from agencydesk.core.clients import get_client
-from agencydesk.core.edits import known_fields, one_line, save_changes
-from agencydesk.core.errors import UserError, ValidationError
+from agencydesk.core.edits import get_row, known_fields, one_line, save_changes
+from agencydesk.core.errors import ValidationError
 from agencydesk.core.models import Client, Message, Order, OrderStatus, Ticket, utcnow
 from agencydesk.core.word_filter import every_word_in
 
@@ -174,10 +174,7 @@ def create_order(
 
 
 def get_order(*, session: Session, order_id: int) -> Order:
-    order = session.get(Order, order_id)
-    if order is None:
-        raise UserError("That order no longer exists.")
-    return order
+    return get_row(session, Order, order_id, "That order no longer exists.")
 
 
 def update_order(

@@ -8,6 +8,7 @@ from typing import Protocol, TypeVar
 
 from sqlmodel import Session
 
+from agencydesk.core.edits import get_row
 from agencydesk.core.errors import UserError
 from agencydesk.core.models import utcnow
 
@@ -25,8 +26,8 @@ def get_live(
 ) -> Row:
     """The row *row_id* of *model*; a deleted one only with *include_deleted* (to undelete it).
     A row that is not there raises `UserError` with the sentence *missing*."""
-    row = session.get(model, row_id)
-    if row is None or (row.deleted_at is not None and not include_deleted):
+    row = get_row(session, model, row_id, missing)
+    if row.deleted_at is not None and not include_deleted:
         raise UserError(missing)
     return row
 

@@ -12,8 +12,8 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
 from agencydesk.core.clients import get_client
-from agencydesk.core.edits import known_fields, one_line, save_changes
-from agencydesk.core.errors import UserError, ValidationError
+from agencydesk.core.edits import get_row, known_fields, one_line, save_changes
+from agencydesk.core.errors import ValidationError
 from agencydesk.core.models import (
     ACTIVE_STATUSES,
     Channel,
@@ -120,10 +120,7 @@ def create_ticket(
 
 
 def get_ticket(*, session: Session, ticket_id: int) -> Ticket:
-    ticket = session.get(Ticket, ticket_id)
-    if ticket is None:
-        raise UserError("That ticket no longer exists.")
-    return ticket
+    return get_row(session, Ticket, ticket_id, "That ticket no longer exists.")
 
 
 def update_ticket(*, session: Session, ticket_id: int, values: Mapping[str, Any]) -> Ticket:
