@@ -637,7 +637,7 @@
     </message>
     <message>
         <source>Delete client</source>
-        <extracomment>(client id, client name) of a client just deleted, so the window can offer Undo</extracomment>
+        <extracomment>a client was deleted: an `UndoEntry` that brings them back (the window&apos;s Ctrl+Z)</extracomment>
         <translation>Hapus klien</translation>
     </message>
     <message>
@@ -1038,7 +1038,7 @@ Halo {first_name},
     <name>GuidesPage</name>
     <message>
         <source>Search guides by title, text or tag</source>
-        <extracomment>data-bus topics that can change what this page shows (guide id, title) of a guide just deleted, so the window can offer Undo who signs the guides ({my_name}); the window may set it from the settings</extracomment>
+        <extracomment>data-bus topics that can change what this page shows a guide was deleted: an `UndoEntry` that brings it back (the window&apos;s Ctrl+Z) who signs the guides ({my_name}); the window may set it from the settings</extracomment>
         <translation>Cari panduan menurut judul, isi, atau label</translation>
     </message>
     <message>
@@ -1321,18 +1321,6 @@ Mereka menceritakan kisah Bu Ratna, yang perlu diajari dulu cara chatting online
     <message>
         <source>How you sign your guides, e.g. &quot;Mas Budi&quot;:</source>
         <translation>Nama penutup di panduan Anda, mis. &quot;Mas Budi&quot;:</translation>
-    </message>
-    <message>
-        <source>&amp;Undo delete of {name}</source>
-        <translation>&amp;Batalkan hapus {name}</translation>
-    </message>
-    <message>
-        <source>Deleted {name}. Press Ctrl+Z to undo.</source>
-        <translation>{name} dihapus. Tekan Ctrl+Z untuk membatalkan.</translation>
-    </message>
-    <message>
-        <source>{name} is back.</source>
-        <translation>{name} sudah kembali.</translation>
     </message>
     <message>
         <source>Backing up…</source>
@@ -2292,7 +2280,7 @@ Tindakan ini tidak bisa dibatalkan.</translation>
     <name>RootsModel</name>
     <message>
         <source>{name} (deleted)</source>
-        <extracomment>the &quot;Whole business&quot; row&apos;s id what the data bus says that changes these figures</extracomment>
+        <extracomment>the &quot;Whole business&quot; row&apos;s id what changes these figures</extracomment>
         <translation>{name} (dihapus)</translation>
     </message>
     <message>
@@ -2841,6 +2829,25 @@ Tindakan ini tidak bisa dibatalkan.</translation>
     <message>
         <source>No guides sent yet today.</source>
         <translation>Belum ada panduan terkirim hari ini.</translation>
+    </message>
+</context>
+<context>
+    <name>UndoService</name>
+    <message>
+        <source>Deleted {name}. Press Ctrl+Z to undo.</source>
+        <translation>{name} dihapus. Tekan Ctrl+Z untuk membatalkan.</translation>
+    </message>
+    <message>
+        <source>&amp;Undo delete</source>
+        <translation>&amp;Batalkan hapus</translation>
+    </message>
+    <message>
+        <source>&amp;Undo delete of {name}</source>
+        <translation>&amp;Batalkan hapus {name}</translation>
+    </message>
+    <message>
+        <source>{name} is back.</source>
+        <translation>{name} sudah kembali.</translation>
     </message>
 </context>
 <context>

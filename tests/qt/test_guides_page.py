@@ -19,6 +19,7 @@ from agencydesk.core.changes import Topic
 from agencydesk.core.db import session_scope
 from agencydesk.core.demo_guides import DEMO_GUIDES, load_demo_guides
 from agencydesk.qt.common.databus import bus
+from agencydesk.qt.common.undo import UndoService
 from agencydesk.qt.guides.guide_editor import GuideEditorDialog
 from agencydesk.qt.guides.guide_models import GuideTableModel
 from agencydesk.qt.guides.guides_page import GuidesPage
@@ -86,17 +87,18 @@ def test_the_page_shows_the_chosen_guide_and_who_received_it(
     qtbot.waitUntil(lambda: _titles(page.model) == ["How to install WhatsApp Desktop"])
     assert page.guide_id == guide_ids["whatsapp_desktop"]
 
-    deleted: list[tuple[int, str]] = []
-    page.guide_deleted.connect(lambda guide_id, title: deleted.append((guide_id, title)))
+    undo = UndoService()
+    page.undoable.connect(undo.push)
     dialogs.click(QMessageBox.StandardButton.Yes)
     page.delete_button.click()
     assert dialogs.done
     assert "How to install WhatsApp Desktop" in dialogs.texts[0]
     assert _titles(page.model) == []
     assert page.empty_label.isVisible()
-    assert deleted == [(guide_ids["whatsapp_desktop"], "How to install WhatsApp Desktop")]
-    page.undelete_guide(guide_ids["whatsapp_desktop"])
+    assert undo.action_text() == "&Undo delete of How to install WhatsApp Desktop"
+    undo.undo()  # what Ctrl+Z does in the window (tests/qt/test_main_window.py presses it)
     assert page.guide_id == guide_ids["whatsapp_desktop"]
+    assert not undo.can_undo()
 
 
 def test_a_guide_written_in_the_editor_is_saved_and_previewed_as_typed(

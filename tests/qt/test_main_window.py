@@ -17,6 +17,7 @@ from agencydesk.core import backup
 from agencydesk.core.errors import UserError
 from agencydesk.qt.clients.client_form import ClientFormDialog
 from agencydesk.qt.common.dialogs import ErrorDialog, report_exception
+from agencydesk.qt.guides.guides_page import GuidesPage
 from agencydesk.qt.shell.main_window import MainWindow
 from agencydesk.qt.shell.restore_dialog import RestoreDialog
 from agencydesk.qt.shell.settings import Settings
@@ -176,6 +177,32 @@ def test_deleting_every_client_empties_the_urgent_count_in_the_sidebar(
     assert window.count_label.text() == "0 clients"
     # nobody's tickets are urgent any more, and the sidebar says so without opening Today
     qtbot.waitUntil(lambda: _today_title(window) == "Today", timeout=10_000)
+
+
+def test_a_deleted_guide_comes_back_with_ctrl_z(
+    qtbot: QtBot, open_window: Opener, demo_db: Path, dialogs: DialogAnswerer
+) -> None:
+    window = open_window(demo_db)
+    window.show_section("guides")
+    page = window.page("guides")
+    assert isinstance(page, GuidesPage)
+    title = "How to install WhatsApp Desktop"
+    row = next(r for r in range(page.model.rowCount()) if page.model.index(r, 0).data() == title)
+    page.table.selectRow(row)
+    dialogs.click(Yes)
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialogs.done)
+    assert f"Delete the guide “{title}”?" in dialogs.texts[0]
+    titles = [page.model.index(r, 0).data() for r in range(page.model.rowCount())]
+    assert title not in titles
+    assert window.action_undo.isEnabled()
+    assert title in window.action_undo.text()
+
+    _press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page.title_label.text() == title)
+    titles = [page.model.index(r, 0).data() for r in range(page.model.rowCount())]
+    assert title in titles
+    assert not window.action_undo.isEnabled()
 
 
 def test_client_text_is_never_interpreted_as_html(

@@ -18,12 +18,13 @@ from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.dialogs import ask_yes_no
 from agencydesk.qt.common.list_controller import ListController
 from agencydesk.qt.common.list_view import list_and_detail, make_table_view
+from agencydesk.qt.common.undo import UndoEntry
 
 
 class ClientsPage(QWidget):
     counts_changed = Signal()
-    #: (client id, client name) of a client just deleted, so the window can offer Undo
-    client_deleted = Signal(int, str)
+    #: a client was deleted: an `UndoEntry` that brings them back (the window's Ctrl+Z)
+    undoable = Signal(object)
 
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -124,7 +125,7 @@ class ClientsPage(QWidget):
         with session_scope(self._engine) as session:
             clients.delete_client(session=session, client_id=client_id)
         self.list.refresh()  # the client next to the deleted one is chosen
-        self.client_deleted.emit(client_id, name)
+        self.undoable.emit(UndoEntry(name, lambda: self.undelete_client(client_id), self))
 
     def undelete_client(self, client_id: int) -> None:
         with session_scope(self._engine) as session:

@@ -32,6 +32,7 @@ from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.dialogs import ask_yes_no
 from agencydesk.qt.common.list_controller import ListController
 from agencydesk.qt.common.list_view import list_and_detail, make_table_view
+from agencydesk.qt.common.undo import UndoEntry
 from agencydesk.qt.guides.guide_editor import GuideEditorDialog, GuidePreview
 from agencydesk.qt.guides.guide_models import GuideTableModel, language_label, level_label
 from agencydesk.qt.guides.send_guide_dialog import SendGuideDialog, format_day
@@ -49,8 +50,8 @@ def _plain_label(text: str = "") -> QLabel:
 
 
 class GuidesPage(QWidget):
-    #: (guide id, title) of a guide just deleted, so the window can offer Undo
-    guide_deleted = Signal(int, str)
+    #: a guide was deleted: an `UndoEntry` that brings it back (the window's Ctrl+Z)
+    undoable = Signal(object)
 
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -273,7 +274,7 @@ class GuidesPage(QWidget):
         with session_scope(self._engine) as session:
             guides.delete_guide(session=session, guide_id=guide_id)
         self.list.refresh()  # the guide next to the deleted one is chosen
-        self.guide_deleted.emit(guide_id, title)
+        self.undoable.emit(UndoEntry(title, lambda: self.undelete_guide(guide_id), self))
 
     def undelete_guide(self, guide_id: int) -> None:
         with session_scope(self._engine) as session:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from agencydesk.qt.common import workers
+from agencydesk.qt.common.undo import UndoService
 from agencydesk.qt.shell.settings import Settings
 
 if TYPE_CHECKING:
@@ -95,7 +96,9 @@ class MainWindow(QMainWindow):
         self.today_page: TodayPage | None = None
         self.tickets_page: TicketsPage | None = None
         self.pages: dict[str, QWidget] = {}
-        self._last_deleted: tuple[int, str] | None = None
+        self.undo = UndoService(self)
+        self.undo.changed.connect(self._undo_changed)
+        self.undo.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self._closed = False
 
         self.setWindowTitle(self.tr("agencydesk"))
@@ -184,7 +187,7 @@ class MainWindow(QMainWindow):
         self.action_delete = self._action(
             self.tr("&Delete client…"), self.delete_client, std.Delete, "delete"
         )
-        self.action_undo = self._action(self.tr("&Undo delete"), self.undo_delete, std.Undo, "undo")
+        self.action_undo = self._action(self.tr("&Undo delete"), self.undo.undo, std.Undo, "undo")
         self.action_undo.setEnabled(False)
         self.action_import_chat = self._action(
             self.tr("&Import chat…"), self.import_chat, "Ctrl+I", "importChat"
@@ -348,7 +351,7 @@ class MainWindow(QMainWindow):
 
         self.clients_page = ClientsPage(engine)
         self.clients_page.counts_changed.connect(self.update_counts)
-        self.clients_page.client_deleted.connect(self._client_deleted)
+        self.clients_page.undoable.connect(self.undo.push)
         self.clients_page.detail.ticket_activated.connect(self.open_ticket)
         self.clients_page.detail.new_ticket_requested.connect(self.new_ticket)
         self.clients_page.detail.report_requested.connect(self.export_report)
@@ -405,6 +408,9 @@ class MainWindow(QMainWindow):
             referrals_page.client_activated.connect(self.open_client)
         else:
             return None
+        undoable = getattr(built, "undoable", None)
+        if undoable is not None:  # a page whose deletions Ctrl+Z brings back
+            undoable.connect(self.undo.push)
         self.pages[section] = built
         self.stack.addWidget(built)
         return built
@@ -637,25 +643,9 @@ class MainWindow(QMainWindow):
             if guides_page is not None:
                 guides_page.my_name = self.settings.my_name  # type: ignore[attr-defined]
 
-    def _client_deleted(self, client_id: int, name: str) -> None:
-        self._last_deleted = (client_id, name)
-        self.action_undo.setText(
-            self.tr("&Undo delete of {name}").format(name=name.replace("&", "&&"))
-        )
-        self.action_undo.setEnabled(True)
-        self.statusBar().showMessage(
-            self.tr("Deleted {name}. Press Ctrl+Z to undo.").format(name=name), 10000
-        )
-
-    def undo_delete(self) -> None:
-        if self._last_deleted is None or self.clients_page is None:
-            return
-        client_id, name = self._last_deleted
-        self._last_deleted = None
-        self.action_undo.setText(self.tr("&Undo delete"))
-        self.action_undo.setEnabled(False)
-        self.clients_page.undelete_client(client_id)
-        self.statusBar().showMessage(self.tr("{name} is back.").format(name=name), 5000)
+    def _undo_changed(self) -> None:
+        self.action_undo.setText(self.undo.action_text())
+        self.action_undo.setEnabled(self.undo.can_undo())
 
     # -- backups -------------------------------------------------------------------------------
     def backup_now(self) -> None:
@@ -697,8 +687,7 @@ class MainWindow(QMainWindow):
 
     def _close_database(self) -> None:
         self._set_data_actions_enabled(False)
-        self._last_deleted = None
-        self.action_undo.setEnabled(False)
+        self.undo.clear()
         if self.clients_page is not None:
             self.settings.set_splitter_state(self.clients_page.splitter.saveState())
         for page in self.pages.values():
