@@ -24,6 +24,14 @@ def settings(tmp_path: Path) -> Settings:
 
 
 @pytest.fixture
+def inline_tasks() -> Iterator[None]:
+    """Background tasks run at once on the GUI thread and deliver before `run_task` returns:
+    a test needs no waiting (after Picard's FakeThreadPool)."""
+    with workers.inline_tasks():
+        yield
+
+
+@pytest.fixture
 def dialogs() -> DialogAnswerer:
     return DialogAnswerer()
 

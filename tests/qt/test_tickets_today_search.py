@@ -15,11 +15,13 @@ from sqlmodel import Session
 
 from agencydesk.core import tickets
 from agencydesk.core.db import make_engine, sqlite_url
+from agencydesk.qt.common import workers
 from agencydesk.qt.shell.main_window import MainWindow
 from agencydesk.qt.shell.search_dialog import SearchDialog, snippet_html
 from agencydesk.qt.tickets.ticket_model import TicketTableModel
 from agencydesk.qt.tickets.ticket_view import TicketView
 from agencydesk.qt.tickets.tickets_page import NewTicketDialog, TicketsPage
+from agencydesk.qt.today.today_page import TodayPage
 
 Opener = Callable[[Path], MainWindow]
 
@@ -180,6 +182,29 @@ def test_ctrl_k_finds_a_message_and_enter_opens_its_ticket(
     assert window.stack.currentWidget() is window.tickets_page
     assert window.tickets_page is not None
     assert "Error establishing" in window.tickets_page.view.title_label.text()
+
+
+def test_clearing_the_query_while_a_search_runs_shows_no_hits(
+    qtbot: QtBot, demo_engine: Engine
+) -> None:
+    """The hits of a query the user already erased must not show up when they arrive."""
+    dialog = SearchDialog(demo_engine)
+    qtbot.addWidget(dialog)
+    dialog.query.setText("ratna")
+    dialog.run_search()  # still running in the pool when the query is erased
+    dialog.query.clear()
+    dialog.run_search()
+    assert workers.wait_for_tasks(5000)
+    qtbot.wait(50)  # a late result would be delivered here
+    assert dialog.tree.topLevelItemCount() == 0
+    assert dialog.results is None
+
+
+def test_today_reads_its_summary_when_built(demo_engine: Engine, inline_tasks: None) -> None:
+    page = TodayPage(demo_engine)  # tasks run inline: the summary is read before we look
+    assert page.summary is not None
+    assert page.overdue.title.text() == "Overdue (1)"
+    page.deleteLater()
 
 
 def test_snippets_are_escaped_before_hits_are_made_bold() -> None:

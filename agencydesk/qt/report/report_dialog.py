@@ -8,13 +8,12 @@ last time is offered again), then the work in a worker thread with a progress ba
 from __future__ import annotations
 
 import re
-import threading
 import unicodedata
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, QObject, QSettings, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QDate, QLocale, QSettings, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -65,35 +64,28 @@ def _pydate(day: QDate) -> date:
     return date(day.year(), day.month(), day.day())
 
 
-class _Progress(QObject):
-    """Lives on the GUI thread; the worker emits, Qt queues the calls over to us."""
-
-    advanced = Signal(int, int)
-
-
 def _write_report(
     engine: Engine,
     client_id: int,
     options: Any,
     path: Path,
     paper: str,
-    progress: _Progress,
-    cancel: threading.Event,
 ) -> tuple[Path, int]:
-    """Worker: read the report's content (own Session) and write the PDF."""
+    """Worker: read the report's content (own Session) and write the PDF; progress is the pages
+    written so far and their number."""
     from agencydesk.reports.content import build_report_content
     from agencydesk.reports.pdf import ReportCancelled, render_report_pdf
 
     with Session(engine) as session:
         content = build_report_content(session=session, client_id=client_id, options=options)
-    if cancel.is_set():
+    if workers.cancel_requested():
         raise ReportCancelled
     pages = render_report_pdf(
         content,
         path,
         paper=paper,
-        progress=progress.advanced.emit,
-        cancelled=cancel.is_set,
+        progress=lambda done, total: workers.report_progress((done, total)),
+        cancelled=workers.cancel_requested,
     )
     return path, pages
 
@@ -114,7 +106,7 @@ class ReportDialog(QDialog):
         self.client_id = client_id
         self.saved_path: Path | None = None
         self.pages = 0
-        self._cancel: threading.Event | None = None
+        self._task: workers.TaskHandle | None = None
         self._today = today or date.today()
         with Session(engine) as session:
             client = clients.get_client(session=session, client_id=client_id)
@@ -273,7 +265,7 @@ class ReportDialog(QDialog):
         return documents if documents and Path(documents).is_dir() else str(Path.home())
 
     def export(self) -> None:
-        if self._cancel is not None:
+        if self._task is not None:
             return
         if self.date_to.date() < self.date_from.date():
             self._say(self.tr("The period ends before it starts. Please check the days."))
@@ -294,21 +286,21 @@ class ReportDialog(QDialog):
         self._start(options, path)
 
     def _start(self, options: Any, path: Path) -> None:
-        cancel = self._cancel = threading.Event()
-        relay = self._relay = _Progress(self)
-        relay.advanced.connect(self._advanced)
         self._set_running(True)
         self._say(self.tr("Writing the report…"))
         engine, client_id, paper = self._engine, self.client_id, str(self.paper.currentData())
-        workers.run_task(
-            lambda: _write_report(engine, client_id, options, path, paper, relay, cancel),
+        self._task = workers.run_task(
+            lambda: _write_report(engine, client_id, options, path, paper),
             self._finished,
             self._failed,
+            owner=self,
+            on_progress=self._advanced,
         )
 
-    def _advanced(self, done: int, total: int) -> None:
-        if self._cancel is None:
+    def _advanced(self, pages: tuple[int, int]) -> None:
+        if self._task is None:
             return
+        done, total = pages
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
         self._say(self.tr("Writing page {page} of {pages}…").format(page=done, pages=total))
@@ -333,17 +325,17 @@ class ReportDialog(QDialog):
         self.status.setVisible(bool(text))
 
     def is_running(self) -> bool:
-        return self._cancel is not None
+        return self._task is not None
 
     def cancel(self) -> None:
         """Stop writing; the half-written file is removed by the worker."""
-        if self._cancel is not None:
-            self._cancel.set()
+        if self._task is not None:
+            self._task.cancel()
             self._say(self.tr("Cancelling…"))
             self.cancel_button.setEnabled(False)
 
     def _finished(self, result: tuple[Path, int]) -> None:
-        self._cancel = None
+        self._task = None
         self._set_running(False)
         self.cancel_button.setEnabled(True)
         self.saved_path, self.pages = result
@@ -354,7 +346,7 @@ class ReportDialog(QDialog):
     def _failed(self, exc: BaseException, details: str) -> None:
         from agencydesk.reports.pdf import ReportCancelled
 
-        self._cancel = None
+        self._task = None
         self._set_running(False)
         self.cancel_button.setEnabled(True)
         if isinstance(exc, ReportCancelled):
@@ -383,13 +375,13 @@ class ReportDialog(QDialog):
     def reject(self) -> None:
         """Cancel (or Escape) while writing stops the work first; the dialog stays open to say
         so. Otherwise it closes."""
-        if self._cancel is not None:
+        if self._task is not None:
             self.cancel()
             return
         super().reject()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._cancel is not None:
+        if self._task is not None:
             self.cancel()
             event.ignore()
             return

@@ -93,8 +93,8 @@ class SearchDialog(QDialog):
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._engine = engine
-        self._generation = 0
         self.results: SearchResults | None = None
+        self._search: workers.TaskHandle | None = None
         self.setWindowTitle(self.tr("Search everything"))
         self.resize(720, 480)
         self.query = QLineEdit()
@@ -137,17 +137,15 @@ class SearchDialog(QDialog):
     def run_search(self) -> None:
         self._timer.stop()
         text = self.query.text()
-        self._generation += 1
-        generation = self._generation
+        if self._search is not None:
+            self._search.drop()  # an older query finishing late must not show its hits
         if not core_search.words(text):
             self.tree.clear()
             self.status.clear()
             return
         engine = self._engine
-        workers.run_task(
-            lambda: _run(engine, text),
-            lambda results: self._show(generation, results),
-            self._failed,
+        self._search = workers.run_task(
+            lambda: _run(engine, text), self._show, self._failed, owner=self
         )
 
     def _failed(self, exc: BaseException, details: str) -> None:
@@ -155,9 +153,7 @@ class SearchDialog(QDialog):
 
         report_exception(self, exc, details)
 
-    def _show(self, generation: int, results: SearchResults) -> None:
-        if generation != self._generation:
-            return  # an older query finished late
+    def _show(self, results: SearchResults) -> None:
         self.results = results
         self.tree.clear()
         first: QTreeWidgetItem | None = None

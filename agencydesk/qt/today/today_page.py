@@ -96,8 +96,6 @@ class TodayPage(QWidget):
         super().__init__(parent)
         self._engine = engine
         self.summary: TodaySummary | None = None
-        self._loading = False
-        self._again = False
 
         self.greeting = QLabel()
         font = self.greeting.font()
@@ -153,25 +151,16 @@ class TodayPage(QWidget):
 
     # -- loading -----------------------------------------------------------------------------
     def refresh(self) -> None:
-        if self._loading:
-            self._again = True
-            return
-        self._loading = True
+        """Read the summary again; an older read still running is dropped (latest wins)."""
         engine = self._engine
-        workers.run_task(lambda: _summary(engine), self._loaded, self._failed)
+        workers.run_task(
+            lambda: _summary(engine), self.show_summary, self._failed, owner=self, key="summary"
+        )
 
     def _failed(self, exc: BaseException, details: str) -> None:
-        self._loading = False
         from agencydesk.qt.common.dialogs import report_exception
 
         report_exception(self, exc, details)
-
-    def _loaded(self, summary: TodaySummary) -> None:
-        self._loading = False
-        self.show_summary(summary)
-        if self._again:
-            self._again = False
-            self.refresh()
 
     # -- showing -----------------------------------------------------------------------------
     def show_summary(self, summary: TodaySummary) -> None:
