@@ -7,11 +7,10 @@ parsed chat (plain dataclasses), ids and the mapping; the import opens its own S
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -55,12 +54,6 @@ def _parse(path: str, date_order: str | None) -> ParsedChat:
     from agencydesk.core.importers import parse_chat_file
 
     return parse_chat_file(path, date_order=date_order)
-
-
-class _ProgressRelay(QObject):
-    """Carries (done, total) from the import worker to the GUI thread (queued)."""
-
-    progressed = Signal(int, int)
 
 
 # -- pages -------------------------------------------------------------------------------------
@@ -108,7 +101,6 @@ class PreviewPage(QWizardPage):
         self.setTitle(self.tr("What the file holds"))
         self.parsed: ParsedChat | None = None
         self.error = ""
-        self._generation = 0
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setMaximumHeight(12)
@@ -153,8 +145,6 @@ class PreviewPage(QWizardPage):
         return wizard.file_page.path_edit.text().strip()
 
     def parse(self) -> None:
-        self._generation += 1
-        generation = self._generation
         self.parsed = None
         self.error = ""
         self.busy.setVisible(True)
@@ -164,13 +154,13 @@ class PreviewPage(QWizardPage):
         path, order = self._path(), self.date_order.currentData()
         workers.run_task(
             lambda: _parse(path, order),
-            lambda parsed: self._parsed(generation, parsed),
-            lambda exc, details: self._failed(generation, exc, details),
+            self._parsed,
+            self._failed,
+            owner=self,
+            key="parse",  # read again (another date order): only the latest reading counts
         )
 
-    def _parsed(self, generation: int, parsed: ParsedChat) -> None:
-        if generation != self._generation:
-            return
+    def _parsed(self, parsed: ParsedChat) -> None:
         from agencydesk.core.chat_summary import summarize
 
         self.parsed = parsed
@@ -230,9 +220,7 @@ class PreviewPage(QWizardPage):
             self.status_label.setText((self.status_label.text() + "\n⚠ " + warning).strip())
         self.completeChanged.emit()
 
-    def _failed(self, generation: int, exc: BaseException, details: str) -> None:
-        if generation != self._generation:
-            return
+    def _failed(self, exc: BaseException, details: str) -> None:
         from agencydesk.core.importers import ChatImportError
 
         self.busy.setVisible(False)
@@ -465,9 +453,7 @@ class ImportPage(QWizardPage):
         self.setTitle(self.tr("Importing…"))
         self.result: ImportResult | None = None
         self.running = False
-        self._cancel = threading.Event()
-        self._relay = _ProgressRelay()
-        self._relay.progressed.connect(self._progressed)
+        self._task: workers.TaskHandle | None = None
         self.bar = QProgressBar()
         self.status_label = _plain_label()
         self.cancel_button = QPushButton(self.tr("Cancel import"))
@@ -495,7 +481,6 @@ class ImportPage(QWizardPage):
         assert parsed is not None
         self.result = None
         self.running = True
-        self._cancel.clear()
         self.bar.setRange(0, 0)
         self.status_label.setStyleSheet("")
         self.status_label.setText(self.tr("Adding the messages to the history…"))
@@ -509,12 +494,9 @@ class ImportPage(QWizardPage):
         me_names = list(wizard.me_names)
         export_path = wizard.file_page.path_edit.text().strip()
         data_dir = wizard.data_dir
-        cancel = self._cancel
-        relay = self._relay
 
         def progress(done: int, total: int) -> bool:
-            relay.progressed.emit(done, total)
-            return not cancel.is_set()
+            return workers.report_progress((done, total))  # False once cancelled
 
         def work() -> ImportResult:
             from agencydesk.core import chat_import
@@ -531,14 +513,18 @@ class ImportPage(QWizardPage):
                 progress=progress,
             )
 
-        workers.run_task(work, self._done, self._failed)
+        self._task = workers.run_task(
+            work, self._done, self._failed, owner=self, on_progress=self._progressed
+        )
 
     def cancel(self) -> None:
-        self._cancel.set()
+        if self._task is not None:
+            self._task.cancel()
         self.cancel_button.setEnabled(False)
         self.status_label.setText(self.tr("Cancelling…"))
 
-    def _progressed(self, done: int, total: int) -> None:
+    def _progressed(self, counted: tuple[int, int]) -> None:
+        done, total = counted
         if self.running:
             self.bar.setRange(0, max(total, 1))
             self.bar.setValue(done)

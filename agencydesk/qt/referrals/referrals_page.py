@@ -19,7 +19,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-import shiboken6
 from PySide6.QtCore import (
     QAbstractListModel,
     QByteArray,
@@ -460,8 +459,6 @@ class ReferralsPage(QWidget):
         self.shown: int | None = None
         self.loaded: RootLoaded | None = None
         self.business: BusinessSpread | None = None
-        self._token = 0
-        self._roots_token = 0
         self._stale = False
 
         # -- left: the roots
@@ -662,28 +659,17 @@ class ReferralsPage(QWidget):
     # -- refreshing ----------------------------------------------------------------------------
     def refresh(self) -> None:
         """Read the roots again, then what is on the right."""
-        self._roots_token += 1
-        token = self._roots_token
         engine = self._engine
         self._set_busy(True)
         workers.run_task(
             lambda: _load_roots(engine),
-            self._alive(lambda rows: self._roots_read(token, rows)),
-            self._alive(lambda exc, details: self._failed(token, exc, details, roots=True)),
+            self._roots_read,
+            lambda exc, details: self._failed(exc, details, roots=True),
+            owner=self,
+            key="roots",
         )
 
-    def _alive(self, handler: Callable[..., None]) -> Callable[..., None]:
-        """*handler*, skipped if this page was deleted before the worker finished."""
-
-        def call(*args: Any) -> None:
-            if shiboken6.isValid(self):
-                handler(*args)
-
-        return call
-
-    def _roots_read(self, token: int, rows: list[RootRow]) -> None:
-        if token != self._roots_token:
-            return
+    def _roots_read(self, rows: list[RootRow]) -> None:
         self.model.set_roots(rows)
         self.roots_hint.setText(
             ""
@@ -727,29 +713,29 @@ class ReferralsPage(QWidget):
         """Show the whole business (BUSINESS) or a root's cascade; the read runs in a worker and
         its result is dropped if the user chose something else meanwhile."""
         self.chosen = client_id
-        self._token += 1
-        token = self._token
         engine = self._engine
         self._set_busy(True)
         if client_id == BUSINESS:
             workers.run_task(
                 lambda: _load_business(engine),
-                self._alive(lambda spread: self._business_read(token, spread)),
-                self._alive(lambda exc, details: self._failed(token, exc, details)),
+                self._business_read,
+                self._failed,
+                owner=self,
+                key="chosen",
             )
         else:
             workers.run_task(
                 lambda: _load_root(engine, client_id),
-                self._alive(lambda loaded: self._root_read(token, loaded)),
-                self._alive(lambda exc, details: self._failed(token, exc, details)),
+                self._root_read,
+                self._failed,
+                owner=self,
+                key="chosen",
             )
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
 
-    def _failed(self, token: int, exc: BaseException, details: str, *, roots: bool = False) -> None:
-        if token != (self._roots_token if roots else self._token):
-            return
+    def _failed(self, exc: BaseException, details: str, *, roots: bool = False) -> None:
         self._set_busy(False)
         if isinstance(exc, UserError):  # the client was deleted meanwhile: read the list again
             self.title.setText("")
@@ -765,9 +751,7 @@ class ReferralsPage(QWidget):
         report_exception(self, exc, details)
 
     # -- one root ------------------------------------------------------------------------------
-    def _root_read(self, token: int, loaded: RootLoaded) -> None:
-        if token != self._token:
-            return  # the user chose another row meanwhile
+    def _root_read(self, loaded: RootLoaded) -> None:
         self._set_busy(False)
         cascade = loaded.report.cascade
         same = self.shown == cascade.root_id
@@ -897,9 +881,7 @@ class ReferralsPage(QWidget):
         _fit_height(table)
 
     # -- the whole business ----------------------------------------------------------------------
-    def _business_read(self, token: int, spread: BusinessSpread) -> None:
-        if token != self._token:
-            return
+    def _business_read(self, spread: BusinessSpread) -> None:
         self._set_busy(False)
         self.business = spread
         self.shown = BUSINESS
