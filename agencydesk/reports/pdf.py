@@ -53,9 +53,9 @@ from PySide6.QtSvg import QSvgRenderer
 
 from agencydesk import __version__
 from agencydesk.core.errors import UserError
-from agencydesk.reports import template
+from agencydesk.reports import html_parts, template
 from agencydesk.reports.content import ReportContent
-from agencydesk.reports.template import Picture
+from agencydesk.reports.html_parts import Picture
 from agencydesk.reports.text import t
 
 #: dots per inch of the PDF's coordinate system (layout precision, not image quality: the PDF
@@ -121,7 +121,7 @@ class _PictureObject(QPyTextObject):
     def _index(self, fmt: QTextFormat) -> int | None:
         """Which of our pictures an <img> is (None: not one of ours)."""
         scheme, _colon, number = fmt.toImageFormat().name().partition(":")
-        if scheme != template.PICTURE_SCHEME or not number.isdigit():
+        if scheme != html_parts.PICTURE_SCHEME or not number.isdigit():
             return None
         index = int(number)
         return index if index < len(self._pictures) else None
@@ -155,7 +155,7 @@ class _PictureObject(QPyTextObject):
 
 def _font_family() -> str:
     available = set(QFontDatabase.families())
-    for family in template.FONT_FAMILIES:
+    for family in html_parts.FONT_FAMILIES:
         if family in available:
             return family
     return QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont).family()
@@ -339,22 +339,22 @@ def paginate(
 
 def build_document(
     content: ReportContent, device: QPdfWriter, paper: str
-) -> tuple[QTextDocument, template.ReportHtml]:
+) -> tuple[QTextDocument, html_parts.ReportHtml]:
     """The report laid out in one long column as wide as the printable area of *paper*."""
     report = template.render_report_html(content, paper=paper)
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(device)
     doc.setDocumentMargin(0)
     font = QFont(_font_family())
-    font.setPointSizeF(template.BASE_PT)
+    font.setPointSizeF(html_parts.BASE_PT)
     _no_ligatures(font)
     doc.setDefaultFont(font)
-    doc.setDefaultStyleSheet(template.STYLE)
+    doc.setDefaultStyleSheet(html_parts.STYLE)
     # the report's <img> are its charts and logo: drawn by us, as vector graphics
     handler = _PictureObject(report.pictures, doc)
     doc.documentLayout().registerHandler(QTextFormat.ObjectTypes.ImageObject, handler)
     doc.setHtml(report.html)
-    doc.setTextWidth(_pt(template.body_width_pt(paper)))
+    doc.setTextWidth(_pt(html_parts.body_width_pt(paper)))
     return doc, report
 
 
@@ -362,11 +362,11 @@ def _draw_band(
     painter: QPainter, doc: QTextDocument, band: _Band, offset: float, paper: str
 ) -> None:
     """Draw the slice *band* of the document at *offset* below the top of the printable area."""
-    left = _pt(template.MARGINS_MM["left"] * 72 / 25.4)
-    top = _pt(template.MARGINS_MM["top"] * 72 / 25.4)
+    left = _pt(html_parts.MARGINS_MM["left"] * 72 / 25.4)
+    top = _pt(html_parts.MARGINS_MM["top"] * 72 / 25.4)
     painter.save()
     painter.translate(left, top + offset - band.top)
-    width = _pt(template.body_width_pt(paper))
+    width = _pt(html_parts.body_width_pt(paper))
     painter.setClipRect(QRectF(0, band.top, width, band.height))
     context = QAbstractTextDocumentLayout.PaintContext()
     # the layout draws every line that touches this rectangle, clipped or not: a hair inside
@@ -379,25 +379,25 @@ def _draw_band(
 
 def _draw_margins(
     painter: QPainter,
-    report: template.ReportHtml,
+    report: html_parts.ReportHtml,
     page: int,
     pages: int,
     paper: str,
     family: str,
 ) -> None:
     """The running header (from page 2) and the footer, in the page margins."""
-    paper_w, paper_h = template.PAPER_PT[paper]
-    left = template.MARGINS_MM["left"] * 72 / 25.4
-    right = paper_w - template.MARGINS_MM["right"] * 72 / 25.4
-    top = template.MARGINS_MM["top"] * 72 / 25.4
-    bottom = paper_h - template.MARGINS_MM["bottom"] * 72 / 25.4
+    paper_w, paper_h = html_parts.PAPER_PT[paper]
+    left = html_parts.MARGINS_MM["left"] * 72 / 25.4
+    right = paper_w - html_parts.MARGINS_MM["right"] * 72 / 25.4
+    top = html_parts.MARGINS_MM["top"] * 72 / 25.4
+    bottom = paper_h - html_parts.MARGINS_MM["bottom"] * 72 / 25.4
     small = QFont(family)
     small.setPointSizeF(7.5)
     _no_ligatures(small)
     painter.setFont(small)
-    rule = QPen(QColor(template.RULE))
+    rule = QPen(QColor(html_parts.RULE))
     rule.setWidthF(_pt(0.6))
-    muted = QColor(template.MUTED)
+    muted = QColor(html_parts.MUTED)
     line_h = _pt(12)
     width = _pt(right - left)
     flags_left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -405,7 +405,7 @@ def _draw_margins(
     if page > 0:
         y = _pt(top - 22)
         box = QRectF(_pt(left), y, width, line_h)
-        painter.setPen(QColor(template.ACCENT))
+        painter.setPen(QColor(html_parts.ACCENT))
         bold = QFont(small)
         bold.setBold(True)
         painter.setFont(bold)
@@ -485,7 +485,7 @@ def _write(
         pages = paginate(
             doc,
             writer.logicalDpiY(),
-            _pt(template.body_height_pt(paper)),
+            _pt(html_parts.body_height_pt(paper)),
             report.continued_tables,
         )
         check()
