@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import insert
 from sqlalchemy.engine import Engine
@@ -14,35 +14,36 @@ from agencydesk.core.db import session_scope
 from agencydesk.core.models import Client, utcnow
 from agencydesk.qt.clients.client_model import PAGE_SIZE, ClientTableModel
 from agencydesk.qt.common.list_controller import SEARCH_DELAY_MS, ListController
-from agencydesk.qt.common.list_view import make_table_view
+from agencydesk.qt.common.list_view import filter_combo, make_table_view
 
 COUNT = PAGE_SIZE + 50
 
 
 class ClientList(QWidget):
-    """A search box, an "only Bandung" filter and the list: the smallest list page."""
+    """A search box, a city filter and the list: the smallest list page."""
 
     def __init__(self, engine: Engine) -> None:
         super().__init__()
         self.model = ClientTableModel(engine, self)
         self.search = QLineEdit(self)
-        self.only_bandung = QCheckBox(self)
+        self.city = filter_combo("city", (("", "Any city"), ("bandung", "Bandung")))
+        self.city.setParent(self)
+        self.widened: list[str] = []  # the page's own widening, after the controller's
         self.table = make_table_view(self.model, "clients")
         self.list = ListController(
             self.table,
             self.model,
             apply_filters=self._apply_filters,
             search=self.search,
-            widen_filters=lambda: self.only_bandung.setChecked(False),
+            widen_filters=lambda: self.widened.append(self.city.currentText()),
         )
+        self.list.add_filter(self.city)
         self.list.stack.setParent(self)
-        self.only_bandung.toggled.connect(self.list.apply_filters)
         self.list.select_row(0)
 
     def _apply_filters(self) -> None:
         # the model has one filter: the city goes into the search
-        city = "bandung " if self.only_bandung.isChecked() else ""
-        self.model.set_search(city + self.search.text())
+        self.model.set_search(f"{self.city.currentData()} {self.search.text()}")
 
 
 @pytest.fixture
@@ -73,14 +74,14 @@ def _client_id(engine: Engine, name: str) -> int:
 def test_select_id_widens_the_filters_and_finds_a_row_beyond_the_first_page(
     page: ClientList, engine: Engine
 ) -> None:
-    page.only_bandung.setChecked(True)
     page.search.setText("klien 000")
-    page.list.apply_filters()
+    page.city.setCurrentIndex(1)  # applies at once
     assert page.model.total == 10
     far = _client_id(engine, f"Klien {COUNT - 1:04d}")
     assert page.list.select_id(far)
     assert page.search.text() == ""
-    assert not page.only_bandung.isChecked()
+    assert page.city.currentText() == "Any city"
+    assert page.widened == ["Any city"]
     assert page.list.current_id() == far
     assert page.table.currentIndex().row() == COUNT - 1  # fetched past the first page
     assert page.list.select_id(10**9) is False

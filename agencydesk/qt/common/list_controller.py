@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import QModelIndex, QObject, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QStackedWidget, QTableView
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QStackedWidget, QTableView
 
 from agencydesk.qt.common.list_view import select_row
 
@@ -48,14 +48,16 @@ class ListController(QObject):
     ) -> None:
         """*apply_filters*: puts the page's search and filter widgets into the model.
         *search*: the search box; typing applies the filters once typing pauses.
-        *widen_filters*: sets the page's own filters to show everything (signals blocked);
-        the search box is cleared here. *empty_text*: what the list says when it has no rows."""
+        *widen_filters*: sets the page's other filters to show everything (signals blocked);
+        the search box and the drop-downs given to `add_filter` are widened here.
+        *empty_text*: what the list says when it has no rows."""
         super().__init__(table)
         self.table = table
         self.model = model
         self._apply_filters = apply_filters
         self._search = search
         self._widen_filters = widen_filters
+        self._filters: dict[QComboBox, int] = {}
 
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
@@ -80,6 +82,12 @@ class ListController(QObject):
 
         table.selectionModel().currentRowChanged.connect(self._current_row_changed)
 
+    def add_filter(self, combo: QComboBox, widest: int = 0) -> None:
+        """A drop-down filter: a new choice applies at once; *widest* is its choice that hides
+        nothing."""
+        self._filters[combo] = widest
+        combo.currentIndexChanged.connect(self.apply_filters)
+
     # -- the chosen row ------------------------------------------------------------------------
     def current_id(self) -> int | None:
         index = self.table.currentIndex()
@@ -98,18 +106,24 @@ class ListController(QObject):
         """Choose the row of *row_id*, widening the search and filters when they hide it.
         False when it is not in the list even then."""
         row = self.model.row_of(row_id)
-        if row is None and (self._search is not None or self._widen_filters is not None):
-            if self._search is not None:
-                with QSignalBlocker(self._search):
-                    self._search.clear()
-            if self._widen_filters is not None:
-                self._widen_filters()
+        if row is None and self._apply_filters is not None:
+            self._widen()
             self.apply_filters()
             row = self.model.row_of(row_id)
         if row is None:
             return False
         self.select_row(row)
         return True
+
+    def _widen(self) -> None:
+        if self._search is not None:
+            with QSignalBlocker(self._search):
+                self._search.clear()
+        for combo, widest in self._filters.items():
+            with QSignalBlocker(combo):
+                combo.setCurrentIndex(widest)
+        if self._widen_filters is not None:
+            self._widen_filters()
 
     def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.current_changed.emit(self.model.row_id(current.row()) if current.isValid() else None)

@@ -7,11 +7,13 @@ data layer is still being imported.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QSplitter,
@@ -67,6 +69,15 @@ def make_table_view(
     for column in hidden:
         table.setColumnHidden(column, True)
     return table
+
+
+def filter_combo(name: str, choices: Iterable[tuple[Any, str]]) -> QComboBox:
+    """A drop-down of (item data, text) choices that filters a list."""
+    combo = QComboBox()
+    combo.setObjectName(name)
+    for data, text in choices:
+        combo.addItem(text, data)
+    return combo
 
 
 def select_row(table: QTableView, row: int) -> bool:

@@ -6,10 +6,9 @@ buttons to edit, delete (asked first, undoable) and send it to a client.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -31,7 +30,7 @@ from agencydesk.core.models import GuideLevel
 from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.dialogs import ask_yes_no
 from agencydesk.qt.common.list_controller import ListController
-from agencydesk.qt.common.list_view import list_and_detail, make_table_view
+from agencydesk.qt.common.list_view import filter_combo, list_and_detail, make_table_view
 from agencydesk.qt.common.undo import UndoEntry
 from agencydesk.qt.guides.guide_editor import GuideEditorDialog, GuidePreview
 from agencydesk.qt.guides.guide_models import GuideTableModel, language_label, level_label
@@ -66,10 +65,11 @@ class GuidesPage(QWidget):
         self.search.setObjectName("guideSearch")
         self.search.setPlaceholderText(self.tr("Search guides by title, text or tag"))
         self.search.setClearButtonEnabled(True)
-        self.language_filter = QComboBox()
-        self.language_filter.addItem(self.tr("All languages"), None)
-        for code in guides.LANGUAGES:
-            self.language_filter.addItem(language_label(code), code)
+        self.language_filter = filter_combo(
+            "guideLanguageFilter",
+            [(None, self.tr("All languages"))]
+            + [(code, language_label(code)) for code in guides.LANGUAGES],
+        )
         self.new_button = QPushButton(self.tr("New guide"))
         self.new_button.clicked.connect(self.new_guide)
 
@@ -83,10 +83,9 @@ class GuidesPage(QWidget):
                 self.search.text(), self.language_filter.currentData()
             ),
             search=self.search,
-            widen_filters=self._widen_filters,
         )
         self.list.current_changed.connect(self.show_guide)
-        self.language_filter.currentIndexChanged.connect(self.list.apply_filters)
+        self.list.add_filter(self.language_filter)
 
         # -- the chosen guide --
         self.empty_label = QLabel(
@@ -176,10 +175,6 @@ class GuidesPage(QWidget):
     def select_guide(self, guide_id: int) -> bool:
         """Show *guide_id*, clearing the search and language when they hide it."""
         return self.list.select_id(guide_id)
-
-    def _widen_filters(self) -> None:
-        with QSignalBlocker(self.language_filter):
-            self.language_filter.setCurrentIndex(0)
 
     # -- the chosen guide --------------------------------------------------------------------
     def show_guide(self, guide_id: int | None) -> None:

@@ -3,10 +3,9 @@ paid, what is still owed and what is quoted for the orders shown."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -23,7 +22,7 @@ from agencydesk.core.errors import UserError
 from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.dialogs import show_user_error
 from agencydesk.qt.common.list_controller import ListController
-from agencydesk.qt.common.list_view import make_table_view
+from agencydesk.qt.common.list_view import filter_combo, make_table_view
 from agencydesk.qt.orders.order_form import OrderFormDialog, delete_order
 from agencydesk.qt.orders.order_model import (
     OrderTableModel,
@@ -50,25 +49,25 @@ class OrdersPage(QWidget):
         self.search.setPlaceholderText(self.tr("Search orders and client names"))
         self.search.setClearButtonEnabled(True)
 
-        self.status_filter = QComboBox()
-        self.status_filter.setObjectName("orderStatusFilter")
-        for key, text in (
-            ("all", self.tr("All statuses")),
-            ("open", self.tr("Open quotes")),
-            ("won", self.tr("Won, not paid yet")),
-            ("paid", self.tr("Paid")),
-            ("closed", self.tr("Lost or cancelled")),
-        ):
-            self.status_filter.addItem(text, key)
-        self.period_filter = QComboBox()
-        self.period_filter.setObjectName("orderPeriodFilter")
-        for key, text in (
-            ("all", self.tr("All time")),
-            ("month", self.tr("This month")),
-            ("year", self.tr("This year")),
-            ("12m", self.tr("Last 12 months")),
-        ):
-            self.period_filter.addItem(text, key)
+        self.status_filter = filter_combo(
+            "orderStatusFilter",
+            (
+                ("all", self.tr("All statuses")),
+                ("open", self.tr("Open quotes")),
+                ("won", self.tr("Won, not paid yet")),
+                ("paid", self.tr("Paid")),
+                ("closed", self.tr("Lost or cancelled")),
+            ),
+        )
+        self.period_filter = filter_combo(
+            "orderPeriodFilter",
+            (
+                ("all", self.tr("All time")),
+                ("month", self.tr("This month")),
+                ("year", self.tr("This year")),
+                ("12m", self.tr("Last 12 months")),
+            ),
+        )
         self.period_filter.setToolTip(
             self.tr("By the day the order was paid, else won, else quoted")
         )
@@ -96,12 +95,11 @@ class OrdersPage(QWidget):
             self.model,
             apply_filters=self._apply_filters,
             search=self.search,
-            widen_filters=self._widen_filters,
             empty_text=self.tr("No orders match."),
         )
         self.list.current_changed.connect(self._update_buttons)
-        for combo in (self.status_filter, self.period_filter):
-            combo.currentIndexChanged.connect(self.list.apply_filters)
+        self.list.add_filter(self.status_filter)
+        self.list.add_filter(self.period_filter)
 
         self.client_button = QPushButton(self.tr("Open client"))
         self.client_button.setObjectName("openClient")
@@ -164,12 +162,6 @@ class OrdersPage(QWidget):
             period=self.period_filter.currentData(),
             search=" ".join(self.search.text().split()),
         )
-
-    def _widen_filters(self) -> None:
-        """Every order: any status, any time."""
-        for combo in (self.status_filter, self.period_filter):
-            with QSignalBlocker(combo):
-                combo.setCurrentIndex(0)
 
     def _update_totals(self) -> None:
         summaries = summarize(self.model.totals())

@@ -33,7 +33,7 @@ from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.form_errors import FieldErrors, add_rows_with_errors
 from agencydesk.qt.common.formatting import channel_label
 from agencydesk.qt.common.list_controller import ListController
-from agencydesk.qt.common.list_view import make_table_view
+from agencydesk.qt.common.list_view import filter_combo, make_table_view
 from agencydesk.qt.tickets.ticket_model import TicketTableModel, priority_label, status_label
 from agencydesk.qt.tickets.ticket_view import TicketView
 
@@ -153,27 +153,28 @@ class TicketsPage(QWidget):
         self.search.setPlaceholderText(self.tr("Search ticket titles and client names"))
         self.search.setClearButtonEnabled(True)
 
-        self.status_filter = QComboBox()
-        self.status_filter.setObjectName("statusFilter")
-        # item data: the statuses shown, comma-separated ("" = every status)
-        self.status_filter.addItem(self.tr("Still to do"), ",".join(ACTIVE))
-        for status in TicketStatus:
-            self.status_filter.addItem(status_label(status.value), status.value)
-        self.status_filter.addItem(self.tr("All tickets"), "")
-        self.due_filter = QComboBox()
-        self.due_filter.setObjectName("dueFilter")
-        for key, text in (
-            ("any", self.tr("Any due date")),
-            ("overdue", self.tr("Overdue")),
-            ("today", self.tr("Due today")),
-            ("week", self.tr("Due within a week")),
-            ("none", self.tr("No due date")),
-        ):
-            self.due_filter.addItem(text, key)
-        self.priority_filter = QComboBox()
-        self.priority_filter.addItem(self.tr("Any priority"), None)
-        for priority in Priority:
-            self.priority_filter.addItem(priority_label(priority.value), priority.value)
+        # status data: the statuses shown, comma-separated ("" = every status)
+        self.status_filter = filter_combo(
+            "statusFilter",
+            [(",".join(ACTIVE), self.tr("Still to do"))]
+            + [(status.value, status_label(status.value)) for status in TicketStatus]
+            + [("", self.tr("All tickets"))],
+        )
+        self.due_filter = filter_combo(
+            "dueFilter",
+            (
+                ("any", self.tr("Any due date")),
+                ("overdue", self.tr("Overdue")),
+                ("today", self.tr("Due today")),
+                ("week", self.tr("Due within a week")),
+                ("none", self.tr("No due date")),
+            ),
+        )
+        self.priority_filter = filter_combo(
+            "priorityFilter",
+            [(None, self.tr("Any priority"))]
+            + [(priority.value, priority_label(priority.value)) for priority in Priority],
+        )
         self.client_filter = QPushButton()
         self.client_filter.setVisible(False)
         self.client_filter.setToolTip(self.tr("Show the tickets of every client"))
@@ -206,10 +207,11 @@ class TicketsPage(QWidget):
             self.model,
             apply_filters=self._apply_filters,
             search=self.search,
-            widen_filters=self._widen_filters,
+            widen_filters=lambda: self._show_client_filter(None),
         )
-        for combo in (self.status_filter, self.due_filter, self.priority_filter):
-            combo.currentIndexChanged.connect(self.list.apply_filters)
+        self.list.add_filter(self.status_filter, widest=self.status_filter.count() - 1)
+        self.list.add_filter(self.due_filter)
+        self.list.add_filter(self.priority_filter)
 
         self.view = TicketView(engine)
         self.view.changed.connect(self._ticket_changed)
@@ -245,17 +247,6 @@ class TicketsPage(QWidget):
             priority=self.priority_filter.currentData(),
             search=" ".join(self.search.text().split()),
         )
-
-    def _widen_filters(self) -> None:
-        """Every ticket: any status, due date, priority and client."""
-        for combo, index in (
-            (self.status_filter, self.status_filter.count() - 1),
-            (self.due_filter, 0),
-            (self.priority_filter, 0),
-        ):
-            with QSignalBlocker(combo):
-                combo.setCurrentIndex(index)
-        self._show_client_filter(None)
 
     def filter_by_client(self, client_id: int | None, name: str = "") -> None:
         self._show_client_filter(client_id, name)
