@@ -120,10 +120,6 @@
         <translation>Gambar ({patterns})</translation>
     </message>
     <message>
-        <source>Could not read {file}: {reason}</source>
-        <translation>Tidak bisa membaca {file}: {reason}</translation>
-    </message>
-    <message>
         <source>This is too long.</source>
         <translation>Ini terlalu panjang.</translation>
     </message>
@@ -919,10 +915,6 @@ Halo {first_name},
     <message>
         <source>Pictures (*.png *.jpg *.jpeg *.gif *.webp)</source>
         <translation>Gambar (*.png *.jpg *.jpeg *.gif *.webp)</translation>
-    </message>
-    <message>
-        <source>Could not read {file}: {reason}</source>
-        <translation>Tidak bisa membaca {file}: {reason}</translation>
     </message>
     <message>
         <source>Please choose a PNG, JPEG, GIF or WebP picture.</source>
@@ -2866,6 +2858,10 @@ Tindakan ini tidak bisa dibatalkan.</translation>
     <message>
         <source>Cannot do that</source>
         <translation>Tidak bisa dilakukan</translation>
+    </message>
+    <message>
+        <source>Could not read {file}: {reason}</source>
+        <translation>Tidak bisa membaca {file}: {reason}</translation>
     </message>
 </context>
 </TS>

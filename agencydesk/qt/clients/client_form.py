@@ -11,12 +11,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.engine import Engine
@@ -25,7 +23,11 @@ from sqlmodel import Session
 from agencydesk.core import clients, referrals
 from agencydesk.core.errors import ValidationError
 from agencydesk.core.models import TECH_COMFORT_MAX, TECH_COMFORT_MIN, Channel, Client
-from agencydesk.qt.common.form_errors import FieldErrors, add_rows_with_errors
+from agencydesk.qt.common.form_errors import (
+    FieldErrors,
+    add_rows_with_errors,
+    save_cancel_layout,
+)
 from agencydesk.qt.common.formatting import channel_label, tech_comfort_label
 
 
@@ -123,19 +125,14 @@ class ClientFormDialog(QDialog):
             ("notes", self.tr("Notes"), self.notes),
         ]
         edits = {"name": self.name, "phone": self.phone, "email": self.email}
-        self.errors = FieldErrors(add_rows_with_errors(form, rows), self.error_text, edits)
+        self.errors = FieldErrors(
+            add_rows_with_errors(form, rows), self.error_text, edits, fit=self.adjustSize
+        )
         self.errors.clear_when_edited(edits)
 
         self.introduced_by.currentIndexChanged.connect(self._referrer_changed)
         self._referrer_changed()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
+        self.buttons = save_cancel_layout(self, self.save, [form])
         self.name.setFocus()
 
     def _load(self, client: Client) -> None:
@@ -260,6 +257,5 @@ class ClientFormDialog(QDialog):
             if "introduction_message_id" in exc.errors:  # shown with the note
                 exc.errors["introduction_note"] = exc.errors.pop("introduction_message_id")
             self.errors.show(exc.errors)
-            self.adjustSize()  # room for the messages, which may take two lines
             return
         self.accept()

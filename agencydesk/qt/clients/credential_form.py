@@ -12,13 +12,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.engine import Engine
@@ -29,7 +27,11 @@ from agencydesk.core.credentials import CredentialRow
 from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError, ValidationError
 from agencydesk.qt.common import workers
-from agencydesk.qt.common.form_errors import FieldErrors, add_rows_with_errors
+from agencydesk.qt.common.form_errors import (
+    FieldErrors,
+    add_rows_with_errors,
+    save_cancel_layout,
+)
 
 
 def _save(
@@ -125,7 +127,9 @@ class CredentialFormDialog(QDialog):
             ("notes", self.tr("Notes"), self.notes),
         ]
         edits = {"label": self.label, "secret": self.secret}
-        self.errors = FieldErrors(add_rows_with_errors(form, rows), self.error_text, edits)
+        self.errors = FieldErrors(
+            add_rows_with_errors(form, rows), self.error_text, edits, fit=self._fit
+        )
         self.errors.clear_when_edited(edits)
 
         note = QLabel(
@@ -142,16 +146,7 @@ class CredentialFormDialog(QDialog):
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(note)
-        layout.addWidget(self.status)
-        layout.addWidget(self.buttons)
+        self.buttons = save_cancel_layout(self, self.save, [form, note, self.status])
         self.label.setFocus()
         self._fit()
 
@@ -182,10 +177,6 @@ class CredentialFormDialog(QDialog):
         }
         return texts.get(code, code)
 
-    def show_errors(self, errors: dict[str, str]) -> None:
-        self.errors.show(errors)
-        self._fit()  # room for the messages, which may take two lines
-
     def save(self) -> None:
         if self.saving:
             return
@@ -197,7 +188,7 @@ class CredentialFormDialog(QDialog):
                 errors["secret"] = "secret_required"
             secret = None  # editing: keep the stored password
         if errors:
-            self.show_errors(errors)
+            self.errors.show(errors)
             return
         self._set_saving(True)
         engine, client_id, credential_id = self._engine, self.client_id, self.credential_id
@@ -225,7 +216,7 @@ class CredentialFormDialog(QDialog):
 
         self._set_saving(False)
         if isinstance(exc, ValidationError):
-            self.show_errors(exc.errors)
+            self.errors.show(exc.errors)
         elif isinstance(exc, UserError):
             show_user_error(self, str(exc))
         else:

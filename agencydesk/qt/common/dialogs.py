@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -111,6 +112,20 @@ def show_user_error(parent: QWidget | None, message: str, title: str | None = No
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(message)
     box.exec()
+
+
+def read_chosen_file(parent: QWidget | None, path: Path) -> bytes | None:
+    """The bytes of a file the user chose, or None once a plain message said why not."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        show_user_error(
+            parent,
+            QApplication.translate("errors", "Could not read {file}: {reason}").format(
+                file=path.name, reason=exc.strerror or str(exc)
+            ),
+        )
+        return None
 
 
 def report_exception(

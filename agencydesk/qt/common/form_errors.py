@@ -1,12 +1,23 @@
-"""Form rows with a plain-words error message under each field (hidden until there is one), and
-`FieldErrors`, which every form uses to show, focus and clear those messages."""
+"""What every form dialog shares: rows with a plain-words error message under each field (hidden
+until there is one), `FieldErrors`, which shows, focuses and clears those messages, and the Save
+and Cancel buttons under the form."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 ERROR_STYLE = "color: #b3261e;"
 
@@ -47,12 +58,16 @@ class FieldErrors:
         labels: Mapping[str, QLabel],
         text: Callable[[str], str],
         focus: Mapping[str, QWidget] | None = None,
+        *,
+        fit: Callable[[], None] | None = None,
     ) -> None:
         """*labels*: field -> its error label (fields may share one). *text*: the plain words
-        for an error code. *focus*: field -> the widget to focus, in the order of the form."""
+        for an error code. *focus*: field -> the widget to focus, in the order of the form.
+        *fit*: resizes the dialog once messages are shown (they may take two lines)."""
         self.labels = dict(labels)
         self._text = text
         self._focus = dict(focus or {})
+        self._fit = fit
 
     def show(self, errors: Mapping[str, str]) -> dict[str, str]:
         """Show the messages for *errors* (field -> code), hide the others, focus the first
@@ -65,6 +80,8 @@ class FieldErrors:
         for label in set(self.labels.values()):
             label.setText(shown.get(label, ""))
             label.setVisible(label in shown)
+        if self._fit is not None:
+            self._fit()
         first = next((field for field in self._focus if field in errors), None)
         if first is not None:
             self._focus[first].setFocus()
@@ -87,3 +104,26 @@ class FieldErrors:
         """A field's message goes as soon as the user edits it."""
         for field, edit in edits.items():
             edit.textEdited.connect(lambda _text, f=field: self.clear(f))
+
+
+def save_cancel_layout(
+    dialog: QDialog, save: Callable[[], None], parts: Iterable[QWidget | QLayout | int]
+) -> QDialogButtonBox:
+    """Lay out *parts* (widgets, layouts, a number for some space) top to bottom in *dialog*,
+    with Save (calls *save*) and Cancel under them. Parts that can grow (an editor, a splitter)
+    share the height left."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(save)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    for part in parts:
+        if isinstance(part, int):
+            layout.addSpacing(part)
+        elif isinstance(part, QLayout):
+            layout.addLayout(part)
+        else:
+            layout.addWidget(part)
+    layout.addWidget(buttons)
+    return buttons

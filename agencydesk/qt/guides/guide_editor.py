@@ -23,7 +23,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -45,8 +44,13 @@ from agencydesk.core import guides
 from agencydesk.core.db import session_scope
 from agencydesk.core.errors import ValidationError
 from agencydesk.core.models import GuideLevel
-from agencydesk.qt.common.dialogs import ask_yes_no, show_user_error
-from agencydesk.qt.common.form_errors import FieldErrors, add_rows_with_errors, error_label
+from agencydesk.qt.common.dialogs import ask_yes_no, read_chosen_file, show_user_error
+from agencydesk.qt.common.form_errors import (
+    FieldErrors,
+    add_rows_with_errors,
+    error_label,
+    save_cancel_layout,
+)
 from agencydesk.qt.guides.guide_models import language_label, level_label
 
 PREVIEW_DELAY_MS = 200
@@ -252,15 +256,7 @@ class GuideEditorDialog(QDialog):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([520, 480])
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.splitter, 1)
-        layout.addWidget(self.buttons)
+        self.buttons = save_cancel_layout(self, self.save, [form, self.splitter])
         self.resize(1040, 720)
         self.update_preview()
         self._saved_values = self.values()
@@ -316,15 +312,8 @@ class GuideEditorDialog(QDialog):
 
     def insert_picture_file(self, path: Path) -> bool:
         """Keep the picture at *path* for saving and put its reference at the cursor."""
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            show_user_error(
-                self,
-                self.tr("Could not read {file}: {reason}").format(
-                    file=path.name, reason=exc.strerror or str(exc)
-                ),
-            )
+        data = read_chosen_file(self, path)
+        if data is None:
             return False
         mime_type = guides.sniff_image_type(data)
         if mime_type is None:

@@ -17,13 +17,11 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QSizePolicy,
-    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.engine import Engine
@@ -34,7 +32,11 @@ from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError, ValidationError
 from agencydesk.core.models import OrderStatus
 from agencydesk.qt.common.dialogs import ask_yes_no, show_user_error
-from agencydesk.qt.common.form_errors import FieldErrors, add_rows_with_errors
+from agencydesk.qt.common.form_errors import (
+    FieldErrors,
+    add_rows_with_errors,
+    save_cancel_layout,
+)
 from agencydesk.qt.orders.order_model import (
     currency_prefix,
     format_order_amount,
@@ -278,16 +280,9 @@ class OrderFormDialog(QDialog):
             "paid_on": self.paid_on.edit,
             "ticket_id": self.ticket,
         }
-        self.errors = FieldErrors(labels, self.error_text, focus)
+        self.errors = FieldErrors(labels, self.error_text, focus, fit=self.adjustSize)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
+        self.buttons = save_cancel_layout(self, self.save, [form])
 
         self.client.currentIndexChanged.connect(self._client_changed)
         self.currency.currentIndexChanged.connect(self._currency_changed)
@@ -405,10 +400,6 @@ class OrderFormDialog(QDialog):
         }
         return texts.get(code, code)
 
-    def show_errors(self, errors: dict[str, str]) -> None:
-        self.errors.show(errors)
-        self.adjustSize()  # room for the messages, which may take two lines
-
     def _clear_dates_error(self) -> None:
         """Changing any of the days may fix an order-of-days problem shown on another one."""
         self.errors.clear("won_on", "paid_on")
@@ -416,7 +407,7 @@ class OrderFormDialog(QDialog):
     def save(self) -> None:
         client_id = self.chosen_client_id()
         if client_id is None:
-            self.show_errors({"client": "client_required" if self.client.count() else "no_clients"})
+            self.errors.show({"client": "client_required" if self.client.count() else "no_clients"})
             return
         values = self.values()
         try:
@@ -429,12 +420,23 @@ class OrderFormDialog(QDialog):
                     )
                 self.saved_order_id = order.id
         except ValidationError as exc:
-            self.show_errors(exc.errors)
+            self.errors.show(exc.errors)
             return
         except UserError as exc:  # the client or the order was deleted meanwhile
             show_user_error(self, str(exc))
             return
         self.accept()
+
+
+def edit_order(parent: QWidget | None, engine: Engine, order_id: int) -> bool:
+    """Edit the order in the form. True when the list should be read again: saved, or the
+    order was deleted meanwhile (then said so)."""
+    try:
+        dialog = OrderFormDialog(engine, order_id=order_id, parent=parent)
+    except UserError as exc:
+        show_user_error(parent, str(exc))
+        return True
+    return bool(dialog.exec())
 
 
 def delete_order(parent: QWidget | None, engine: Engine, order_id: int) -> bool:

@@ -18,12 +18,10 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import Engine
 
 from agencydesk.core.changes import Topic
-from agencydesk.core.errors import UserError
 from agencydesk.qt.common.databus import follow_changes
-from agencydesk.qt.common.dialogs import show_user_error
 from agencydesk.qt.common.list_controller import ListController
 from agencydesk.qt.common.list_view import filter_combo, make_table_view
-from agencydesk.qt.orders.order_form import OrderFormDialog, delete_order
+from agencydesk.qt.orders.order_form import OrderFormDialog, delete_order, edit_order
 from agencydesk.qt.orders.order_model import (
     OrderTableModel,
     PaddedDelegate,
@@ -216,15 +214,7 @@ class OrdersPage(QWidget):
 
     def edit_current(self) -> None:
         order_id = self.current_order_id()
-        if order_id is None:
-            return
-        try:
-            dialog = OrderFormDialog(self._engine, order_id=order_id, parent=self)
-        except UserError as exc:  # deleted meanwhile
-            show_user_error(self, str(exc))
-            self.list.refresh()
-            return
-        if dialog.exec():
+        if order_id is not None and edit_order(self, self._engine, order_id):
             self.list.refresh()
 
     def delete_current(self) -> None:

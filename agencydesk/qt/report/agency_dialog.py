@@ -15,7 +15,6 @@ from PySide6.QtGui import QImage, QImageReader, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -32,8 +31,12 @@ from sqlmodel import Session
 from agencydesk.core import agency
 from agencydesk.core.agency import AgencyProfile
 from agencydesk.core.errors import ValidationError
-from agencydesk.qt.common.dialogs import show_user_error
-from agencydesk.qt.common.form_errors import FieldErrors, add_rows_with_errors
+from agencydesk.qt.common.dialogs import read_chosen_file
+from agencydesk.qt.common.form_errors import (
+    FieldErrors,
+    add_rows_with_errors,
+    save_cancel_layout,
+)
 
 #: a raster logo wider or taller than this is scaled down before it is stored
 LOGO_MAX_PX = 800
@@ -170,16 +173,7 @@ class AgencyDialog(QDialog):
         self.errors = FieldErrors(add_rows_with_errors(form, rows), self.error_text, focus)
         self.errors.clear_when_edited(edits)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addSpacing(4)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
+        self.buttons = save_cancel_layout(self, self.save, [intro, 4, form])
         self._show_logo()
         self.name.setFocus()
 
@@ -211,15 +205,8 @@ class AgencyDialog(QDialog):
             self.set_logo_file(Path(path))
 
     def set_logo_file(self, path: Path) -> bool:
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            show_user_error(
-                self,
-                self.tr("Could not read {file}: {reason}").format(
-                    file=path.name, reason=exc.strerror or str(exc)
-                ),
-            )
+        data = read_chosen_file(self, path)
+        if data is None:
             return False
         logo = logo_bytes(data)
         if logo is None:

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -30,7 +29,11 @@ from agencydesk.core.db import session_scope
 from agencydesk.core.errors import ValidationError
 from agencydesk.core.models import ACTIVE_STATUSES, Channel, Priority, TicketStatus
 from agencydesk.qt.common.databus import follow_changes
-from agencydesk.qt.common.form_errors import FieldErrors, add_rows_with_errors
+from agencydesk.qt.common.form_errors import (
+    FieldErrors,
+    add_rows_with_errors,
+    save_cancel_layout,
+)
 from agencydesk.qt.common.formatting import channel_label
 from agencydesk.qt.common.list_controller import ListController
 from agencydesk.qt.common.list_view import filter_combo, make_table_view
@@ -90,14 +93,7 @@ class NewTicketDialog(QDialog):
         form.addRow(self.tr("Channel"), self.channel)
         form.addRow(self.tr("Due date"), due_row)
         form.addRow(self.tr("First message"), self.first_message)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
+        self.buttons = save_cancel_layout(self, self.save, [form])
         self.title.setFocus()
 
     def error_text(self, code: str) -> str:
