@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
@@ -15,8 +15,7 @@ from agencydesk.qt.clients.client_columns import CLIENT_ID_ROLE as CLIENT_ID_ROL
 from agencydesk.qt.clients.client_columns import cell_data, header_data
 from agencydesk.qt.common.paged_model import PAGE_SIZE as PAGE_SIZE
 from agencydesk.qt.common.paged_model import PagedTableModel
-
-_ModelIndex = QModelIndex | QPersistentModelIndex
+from agencydesk.qt.common.row_model import ModelIndex
 
 
 class ClientTableModel(PagedTableModel[ClientRow]):
@@ -40,10 +39,9 @@ class ClientTableModel(PagedTableModel[ClientRow]):
     ) -> Any:
         return header_data(section, orientation, role)  # shared with the start-up list
 
-    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        return cell_data(self._rows[index.row()], index.column(), role)
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = self.row_at(index)
+        return cell_data(row, index.column(), role) if row is not None else None
 
     @property
     def search(self) -> str:

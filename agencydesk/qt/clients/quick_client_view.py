@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from agencydesk.core.quick_list import QuickPage
@@ -24,40 +24,22 @@ from agencydesk.qt.clients.client_columns import (
     search_placeholder,
 )
 from agencydesk.qt.common.list_view import list_and_detail, make_table_view, select_row
+from agencydesk.qt.common.row_model import ModelIndex, RowsTableModel
 
-_ModelIndex = QModelIndex | QPersistentModelIndex
 
-
-class QuickClientModel(QAbstractTableModel):
+class QuickClientModel(RowsTableModel[ClientRow]):
     """A fixed list of client rows, shown exactly as `ClientTableModel` shows them."""
 
-    def __init__(self, rows: list[ClientRow], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows = rows
-
-    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(FIELDS)
+    COLUMNS = FIELDS
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         return header_data(section, orientation, role)
 
-    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        return cell_data(self._rows[index.row()], index.column(), role)
-
-    def flags(self, index: _ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def row_id(self, row: int) -> int | None:
-        return self._rows[row].id if 0 <= row < len(self._rows) else None
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = self.row_at(index)
+        return cell_data(row, index.column(), role) if row is not None else None
 
 
 class QuickClientView(QWidget):
@@ -66,7 +48,7 @@ class QuickClientView(QWidget):
     def __init__(self, page: QuickPage, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.total = page.total
-        self.model = QuickClientModel(page.rows, self)
+        self.model = QuickClientModel(page.rows, parent=self)
 
         self.search = QLineEdit()
         self.search.setObjectName("quickClientSearch")

@@ -6,31 +6,23 @@ matching rows and how to query one page; filtering and sorting stay in the datab
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Generic, Protocol, TypeVar
+from typing import Any, ClassVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from sqlalchemy.engine import Engine
 
+from agencydesk.qt.common.row_model import ModelIndex, RowsTableModel, RowT
+
 PAGE_SIZE = 200
-_ModelIndex = QModelIndex | QPersistentModelIndex
 
 
-class _HasId(Protocol):
-    @property
-    def id(self) -> int: ...
-
-
-RowT = TypeVar("RowT", bound=_HasId)
-
-
-class PagedTableModel(QAbstractTableModel, Generic[RowT]):
+class PagedTableModel(RowsTableModel[RowT]):
     #: (field shown, sort key passed to the query) per column
     COLUMNS: ClassVar[tuple[tuple[str, Any], ...]] = ()
 
     def __init__(self, engine: Engine, sort: Any, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self._engine = engine
-        self._rows: list[RowT] = []
         self._total = 0
         self._sort = sort
         self._descending = False
@@ -43,21 +35,10 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT]):
         raise NotImplementedError
 
     # -- what the view asks ------------------------------------------------------------------
-    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def flags(self, index: _ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def canFetchMore(self, parent: _ModelIndex = QModelIndex()) -> bool:  # noqa: B008
+    def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and len(self._rows) < self._total
 
-    def fetchMore(self, parent: _ModelIndex = QModelIndex()) -> None:  # noqa: B008
+    def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid():
             return
         page = self._query(len(self._rows))
@@ -84,24 +65,13 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT]):
         """How many rows match (not just the rows fetched so far)."""
         return self._total
 
-    def refresh(self) -> None:
-        """Re-run the query (after an edit, a delete, a new sort or filter)."""
-        self.beginResetModel()
-        self._reload()
-        self.endResetModel()
-
-    def row_id(self, row: int) -> int | None:
-        return self._rows[row].id if 0 <= row < len(self._rows) else None
-
     def row_of(self, row_id: int) -> int | None:
         """The row showing *row_id*, fetching further pages if it is further down."""
-        while True:
-            for number, row in enumerate(self._rows):
-                if row.id == row_id:
-                    return number
-            if not self.canFetchMore():
-                return None
+        row = super().row_of(row_id)
+        while row is None and self.canFetchMore():
             self.fetchMore()
+            row = super().row_of(row_id)
+        return row
 
     def _reload(self) -> None:
         self._total = self._count()

@@ -6,24 +6,16 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from agencydesk.core import guides
 from agencydesk.core.guides import GuideRow
 from agencydesk.core.models import GuideLevel
+from agencydesk.qt.common.row_model import ModelIndex, RowsTableModel
 
 GUIDE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
-_ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 def language_label(language: str) -> str:
@@ -42,24 +34,17 @@ def level_label(level: str) -> str:
     return labels.get(level, level)
 
 
-class GuideTableModel(QAbstractTableModel):
+class GuideTableModel(RowsTableModel[GuideRow]):
     COLUMNS = ("title", "language", "level", "times_sent")
 
     def __init__(self, engine: Engine, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self._engine = engine
-        self._rows: list[GuideRow] = []
         self._search = ""
         self._language: str | None = None
         self._reload()
 
     # -- what the view asks ------------------------------------------------------------------
-    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
@@ -73,10 +58,10 @@ class GuideTableModel(QAbstractTableModel):
             return self.tr("How many times the guide was sent to a client")
         return None
 
-    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = self.row_at(index)
+        if row is None:
             return None
-        row = self._rows[index.row()]
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "language":
@@ -99,11 +84,6 @@ class GuideTableModel(QAbstractTableModel):
             return row.id
         return None
 
-    def flags(self, index: _ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
     # -- what the page asks ------------------------------------------------------------------
     @property
     def search(self) -> str:
@@ -114,20 +94,6 @@ class GuideTableModel(QAbstractTableModel):
         if (search, language) != (self._search, self._language):
             self._search, self._language = search, language
             self.refresh()
-
-    def refresh(self) -> None:
-        self.beginResetModel()
-        self._reload()
-        self.endResetModel()
-
-    def row_id(self, row: int) -> int | None:
-        return self._rows[row].id if 0 <= row < len(self._rows) else None
-
-    def row_of(self, guide_id: int) -> int | None:
-        for number, row in enumerate(self._rows):
-            if row.id == guide_id:
-                return number
-        return None
 
     def _reload(self) -> None:
         with Session(self._engine) as session:

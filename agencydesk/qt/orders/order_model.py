@@ -12,9 +12,7 @@ from typing import Any, ClassVar, Literal
 from PySide6.QtCore import (
     QCoreApplication,
     QLocale,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QRectF,
     QSize,
     Qt,
@@ -29,12 +27,12 @@ from agencydesk.core.models import OrderStatus
 from agencydesk.core.orders import OrderRow, OrderSort, OrderTotal
 from agencydesk.qt.common.formatting import format_money, format_short_date
 from agencydesk.qt.common.paged_model import PAGE_SIZE, PagedTableModel
+from agencydesk.qt.common.row_model import ModelIndex
 
 ORDER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 CLIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 #: the raw status ("paid") of the row, for the chip delegate
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 3
-_ModelIndex = QModelIndex | QPersistentModelIndex
 
 _US = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
 #: status → (chip background, chip text)
@@ -249,10 +247,10 @@ class OrderTableModel(PagedTableModel[OrderRow]):
         )
         return titles[section] if 0 <= section < len(titles) else None
 
-    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = self.row_at(index)
+        if row is None:
             return None
-        row = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.STATUS:
@@ -351,7 +349,7 @@ class PaddedDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._vertical = vertical
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: _ModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
         size = super().sizeHint(option, index)
         return QSize(size.width() + 8, size.height() + self._vertical)
 
@@ -359,7 +357,7 @@ class PaddedDelegate(QStyledItemDelegate):
 class StatusChipDelegate(PaddedDelegate):
     """Paints the status as a small rounded, coloured chip."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _ModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         status = index.data(STATUS_ROLE)
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         opt = QStyleOptionViewItem(option)
@@ -387,7 +385,7 @@ class StatusChipDelegate(PaddedDelegate):
         painter.drawText(chip, int(Qt.AlignmentFlag.AlignCenter), text)
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: _ModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
         size = super().sizeHint(option, index)
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         width = QFontMetrics(option.font).horizontalAdvance(text) + 24  # type: ignore[attr-defined]

@@ -9,9 +9,7 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
@@ -23,9 +21,9 @@ from agencydesk.core.models import ACTIVE_STATUSES
 from agencydesk.core.tickets import DueFilter, TicketRow, TicketSort
 from agencydesk.qt.common.formatting import format_short_date
 from agencydesk.qt.common.paged_model import PAGE_SIZE, PagedTableModel
+from agencydesk.qt.common.row_model import ModelIndex
 
 TICKET_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-_ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 def status_label(status: str) -> str:
@@ -87,10 +85,10 @@ class TicketTableModel(PagedTableModel[TicketRow]):
         )
         return titles[section] if 0 <= section < len(titles) else None
 
-    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = self.row_at(index)
+        if row is None:
             return None
-        row = self._rows[index.row()]
         field = self.COLUMNS[index.column()][0]
         overdue = (
             row.due_date is not None
