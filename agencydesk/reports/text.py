@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from typing import Final
 
 from agencydesk.core.guides import MONTH_NAMES
+from agencydesk.core.money import format_money
 
 LANGUAGES: Final = ("en", "id")
 
@@ -267,17 +268,9 @@ def duration(value: timedelta | int, language: str, *, days: bool = True) -> str
     return t(language, "minutes", m=minutes)
 
 
-def _group(amount: int, separator: str) -> str:
-    return f"{amount:,}".replace(",", separator)
-
-
 def money(amount: int, currency: str, language: str) -> str:
-    """Rupiah as Indonesians write them in both languages ("Rp 9.000.000"); other currencies by
-    their code, grouped the language's way ("USD 1,250" / "USD 1.250")."""
-    if currency == "IDR":
-        return f"Rp {_group(int(amount), '.')}"
-    separator = "." if language_or_default(language) == "id" else ","
-    return f"{currency} {_group(int(amount), separator)}"
+    """Money as everywhere in the desk (core.money): "Rp 9.000.000", "US$ 1,250" / "US$ 1.250"."""
+    return format_money(amount, currency, language_or_default(language))
 
 
 def join_names(names: list[str], language: str, *, at_most: int = 3) -> str:

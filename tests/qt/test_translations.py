@@ -99,4 +99,6 @@ def test_rupiah_is_written_the_indonesian_way_in_either_language() -> None:
     assert format_money(9_000_000) == "Rp 9.000.000"
     assert format_money(0) == "Rp 0"
     us = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
-    assert format_money(1250, "USD", us) == "$1,250.00"
+    assert format_money(1250, "USD", us) == "US$ 1,250"  # as in the PDF (core.money)
+    indonesian = QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
+    assert format_money(1250, "USD", indonesian) == "US$ 1.250"

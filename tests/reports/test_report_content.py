@@ -60,8 +60,8 @@ def test_every_report_text_exists_in_both_languages_with_the_same_placeholders()
 def test_dates_money_and_durations_read_naturally_in_both_languages() -> None:
     assert text.money(9_000_000, "IDR", "en") == "Rp 9.000.000"
     assert text.money(9_000_000, "IDR", "id") == "Rp 9.000.000"
-    assert text.money(1250, "USD", "en") == "USD 1,250"
-    assert text.money(1250, "USD", "id") == "USD 1.250"
+    assert text.money(1250, "USD", "en") == "US$ 1,250"
+    assert text.money(1250, "USD", "id") == "US$ 1.250"
     assert text.period(date(2026, 10, 1), date(2026, 10, 31), "id") == "1 – 31 Oktober 2026"
     assert text.period(date(2026, 9, 28), date(2026, 10, 4), "en") == (
         "28 September – 4 October 2026"

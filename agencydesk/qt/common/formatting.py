@@ -6,21 +6,19 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 
+from agencydesk.core import money
 from agencydesk.core.choices import Channel
 
-_INDONESIAN = QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
-_SYMBOLS = {"USD": "$", "EUR": "€", "SGD": "S$"}
+
+def ui_language(locale: QLocale | None = None) -> str:
+    """ "id" when the UI speaks Indonesian, else "en" (the languages the desk has)."""
+    language = (locale or QLocale()).language()
+    return "id" if language == QLocale.Language.Indonesian else "en"
 
 
 def format_money(amount: int, currency: str = "IDR", locale: QLocale | None = None) -> str:
-    """Rupiah the way Indonesians write it, whatever the UI language: "Rp 9.000.000".
-
-    Other currencies (the occasional USD job) follow the UI locale: "$1,250.00".
-    """
-    if currency == "IDR":
-        return f"Rp {_INDONESIAN.toString(int(amount))}"
-    symbol = _SYMBOLS.get(currency, f"{currency} ")
-    return (locale or QLocale()).toCurrencyString(float(amount), symbol)
+    """Money as everywhere in the desk (core.money): "Rp 9.000.000", "US$ 1,250"."""
+    return money.format_money(amount, currency, ui_language(locale))
 
 
 def format_date(value: date | None, locale: QLocale | None = None) -> str:

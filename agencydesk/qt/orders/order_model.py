@@ -11,7 +11,6 @@ from typing import Any, ClassVar, Literal
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QLocale,
     QObject,
     QRectF,
     QSize,
@@ -22,10 +21,10 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from agencydesk.core import orders
+from agencydesk.core import money, orders
 from agencydesk.core.models import OrderStatus
 from agencydesk.core.orders import OrderRow, OrderSort, OrderTotal
-from agencydesk.qt.common.formatting import format_money, format_short_date
+from agencydesk.qt.common.formatting import format_money, format_short_date, ui_language
 from agencydesk.qt.common.paged_model import PAGE_SIZE, PagedTableModel
 from agencydesk.qt.common.row_model import ModelIndex
 
@@ -34,7 +33,6 @@ CLIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 #: the raw status ("paid") of the row, for the chip delegate
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 3
 
-_US = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
 #: status → (chip background, chip text)
 STATUS_COLOURS: dict[str, tuple[str, str]] = {
     OrderStatus.QUOTED.value: ("#e3ecfa", "#1d4f91"),
@@ -67,19 +65,17 @@ def status_label(status: str) -> str:
 
 
 def group_digits(amount: int, currency: str) -> str:
-    """9000000 → "9.000.000" for rupiah (the Indonesian way), "9,000,000" for dollars."""
-    if currency == orders.DEFAULT_CURRENCY:
-        return format_money(amount, currency).removeprefix("Rp ")
-    return _US.toString(int(amount))
+    """9000000 → "9.000.000" for rupiah (the Indonesian way), the UI language's way otherwise."""
+    return money.group_digits(amount, currency, ui_language())
 
 
 def currency_prefix(currency: str) -> str:
-    return {"IDR": "Rp", "USD": "US$"}.get(currency, currency)
+    return money.currency_symbol(currency)
 
 
 def format_order_amount(amount: int, currency: str) -> str:
-    """Whole amounts: "Rp 9.000.000", "US$ 1,200" (orders have no cents), "EUR 300"."""
-    return f"{currency_prefix(currency)} {group_digits(amount, currency)}"
+    """Whole amounts: "Rp 9.000.000", "US$ 1,200" (orders have no cents)."""
+    return format_money(amount, currency)
 
 
 def period_range(period: str, today: date) -> tuple[date | None, date | None]:
