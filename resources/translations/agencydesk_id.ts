@@ -633,7 +633,7 @@
     </message>
     <message>
         <source>Delete client</source>
-        <extracomment>a client was deleted: an `UndoEntry` that brings them back (the window&apos;s Ctrl+Z)</extracomment>
+        <extracomment>a client was deleted: an `UndoEntry` that brings them back (the window&apos;s Ctrl+Z) links out of the chosen client&apos;s details, for the window to follow</extracomment>
         <translation>Hapus klien</translation>
     </message>
     <message>
@@ -722,6 +722,54 @@
     <message>
         <source>Saving… (your keyring may ask for its password)</source>
         <translation>Menyimpan… (keyring Anda mungkin meminta kata sandinya)</translation>
+    </message>
+</context>
+<context>
+    <name>DeskOpener</name>
+    <message>
+        <source>Opening {file}…</source>
+        <extracomment>the database is open and the Clients page is in (the window enables what needs data) the client list shows its first rows (or knows it is empty); once per opening the database is open and the real (ORM-backed) pages are in the database was closed (a restore begins): nothing that needs data works until `opened` the database could not be opened (the user was told why)</extracomment>
+        <translation>Membuka {file}…</translation>
+    </message>
+    <message>
+        <source>Today&apos;s backup is saved.</source>
+        <translation>Cadangan hari ini sudah disimpan.</translation>
+    </message>
+    <message>
+        <source>Welcome to agencydesk</source>
+        <translation>Selamat datang di agencydesk</translation>
+    </message>
+    <message>
+        <source>Your desk is empty. Would you like to look around with demo clients first?
+
+They tell the story of Bu Ratna, who had to be taught to chat online and then sent us her friends. You can delete demo clients like any others.</source>
+        <translation>Meja kerja Anda masih kosong. Mau melihat-lihat dulu dengan klien contoh?
+
+Mereka menceritakan kisah Bu Ratna, yang perlu diajari dulu cara chatting online lalu mengenalkan teman-temannya kepada kita. Klien contoh bisa dihapus seperti klien lain.</translation>
+    </message>
+    <message>
+        <source>Adding demo clients…</source>
+        <translation>Menambahkan klien contoh…</translation>
+    </message>
+    <message>
+        <source>Added {count} demo clients.</source>
+        <translation>{count} klien contoh ditambahkan.</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Mencadangkan…</translation>
+    </message>
+    <message>
+        <source>Backed up to {file}.</source>
+        <translation>Dicadangkan ke {file}.</translation>
+    </message>
+    <message>
+        <source>Restoring {file}…</source>
+        <translation>Memulihkan {file}…</translation>
+    </message>
+    <message>
+        <source>Restored. Your previous data was backed up first.</source>
+        <translation>Sudah dipulihkan. Data Anda sebelumnya dicadangkan dulu.</translation>
     </message>
 </context>
 <context>
@@ -1135,7 +1183,7 @@ Halo {first_name},
     <name>MainWindow</name>
     <message>
         <source>agencydesk</source>
-        <extracomment>emitted once the client list shows its first rows (or knows it is empty): from the quick read-only list when the database is up to date, else from the real page; once per opening emitted when the database is open and the real (ORM-backed) pages are in the read-only first page of clients shown until clients_page is built</extracomment>
+        <extracomment>emitted once the client list shows its first rows (or knows it is empty): from the quick read-only list when the database is up to date, else from the real page; once per opening emitted when the database is open and the real (ORM-backed) pages are in</extracomment>
         <translation>agencydesk</translation>
     </message>
     <message>
@@ -1167,120 +1215,8 @@ Halo {first_name},
         <translation>Rujukan</translation>
     </message>
     <message>
-        <source>&amp;New client…</source>
-        <translation>Klien &amp;baru…</translation>
-    </message>
-    <message>
-        <source>&amp;Find client</source>
-        <translation>&amp;Cari klien</translation>
-    </message>
-    <message>
-        <source>&amp;Search everything…</source>
-        <translation>&amp;Cari semuanya…</translation>
-    </message>
-    <message>
-        <source>New &amp;ticket…</source>
-        <translation>&amp;Tiket baru…</translation>
-    </message>
-    <message>
-        <source>&amp;Edit client…</source>
-        <translation>&amp;Ubah klien…</translation>
-    </message>
-    <message>
-        <source>&amp;Delete client…</source>
-        <translation>&amp;Hapus klien…</translation>
-    </message>
-    <message>
-        <source>&amp;Undo delete</source>
-        <translation>&amp;Batalkan hapus</translation>
-    </message>
-    <message>
-        <source>&amp;Import chat…</source>
-        <translation>&amp;Impor chat…</translation>
-    </message>
-    <message>
-        <source>&amp;Back up now</source>
-        <translation>Cadangkan &amp;sekarang</translation>
-    </message>
-    <message>
-        <source>&amp;Restore from backup…</source>
-        <translation>&amp;Pulihkan dari cadangan…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Keluar</translation>
-    </message>
-    <message>
-        <source>Your &amp;name for guides…</source>
-        <translation>&amp;Nama Anda untuk panduan…</translation>
-    </message>
-    <message>
-        <source>&amp;Agency profile…</source>
-        <translation>Profil &amp;agensi…</translation>
-    </message>
-    <message>
-        <source>&amp;About agencydesk</source>
-        <translation>&amp;Tentang agencydesk</translation>
-    </message>
-    <message>
-        <source>Open data &amp;folder</source>
-        <translation>Buka &amp;folder data</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Berkas</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>&amp;Sunting</translation>
-    </message>
-    <message>
-        <source>&amp;Settings</source>
-        <translation>&amp;Pengaturan</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>&amp;Bahasa</translation>
-    </message>
-    <message>
-        <source>Same as the system</source>
-        <translation>Sama dengan sistem</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>B&amp;antuan</translation>
-    </message>
-    <message>
-        <source>Opening {file}…</source>
-        <translation>Membuka {file}…</translation>
-    </message>
-    <message>
-        <source>Today&apos;s backup is saved.</source>
-        <translation>Cadangan hari ini sudah disimpan.</translation>
-    </message>
-    <message>
         <source>The database could not be opened.</source>
         <translation>Basis data tidak bisa dibuka.</translation>
-    </message>
-    <message>
-        <source>Welcome to agencydesk</source>
-        <translation>Selamat datang di agencydesk</translation>
-    </message>
-    <message>
-        <source>Your desk is empty. Would you like to look around with demo clients first?
-
-They tell the story of Bu Ratna, who had to be taught to chat online and then sent us her friends. You can delete demo clients like any others.</source>
-        <translation>Meja kerja Anda masih kosong. Mau melihat-lihat dulu dengan klien contoh?
-
-Mereka menceritakan kisah Bu Ratna, yang perlu diajari dulu cara chatting online lalu mengenalkan teman-temannya kepada kita. Klien contoh bisa dihapus seperti klien lain.</translation>
-    </message>
-    <message>
-        <source>Adding demo clients…</source>
-        <translation>Menambahkan klien contoh…</translation>
-    </message>
-    <message>
-        <source>Added {count} demo clients.</source>
-        <translation>{count} klien contoh ditambahkan.</translation>
     </message>
     <message>
         <source>{shown} of {total} clients match</source>
@@ -1293,50 +1229,6 @@ Mereka menceritakan kisah Bu Ratna, yang perlu diajari dulu cara chatting online
     <message>
         <source>{count} clients</source>
         <translation>{count} klien</translation>
-    </message>
-    <message>
-        <source>Copied. Paste it into WhatsApp (Ctrl+V).</source>
-        <translation>Tersalin. Tempelkan di WhatsApp (Ctrl+V).</translation>
-    </message>
-    <message>
-        <source>Saved {file}.</source>
-        <translation>{file} tersimpan.</translation>
-    </message>
-    <message>
-        <source>Agency profile saved.</source>
-        <translation>Profil agensi tersimpan.</translation>
-    </message>
-    <message>
-        <source>Your name</source>
-        <translation>Nama Anda</translation>
-    </message>
-    <message>
-        <source>How you sign your guides, e.g. &quot;Mas Budi&quot;:</source>
-        <translation>Nama penutup di panduan Anda, mis. &quot;Mas Budi&quot;:</translation>
-    </message>
-    <message>
-        <source>Backing up…</source>
-        <translation>Mencadangkan…</translation>
-    </message>
-    <message>
-        <source>Backed up to {file}.</source>
-        <translation>Dicadangkan ke {file}.</translation>
-    </message>
-    <message>
-        <source>Restoring {file}…</source>
-        <translation>Memulihkan {file}…</translation>
-    </message>
-    <message>
-        <source>Restored. Your previous data was backed up first.</source>
-        <translation>Sudah dipulihkan. Data Anda sebelumnya dicadangkan dulu.</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>Bahasa</translation>
-    </message>
-    <message>
-        <source>The new language is used the next time you start agencydesk.</source>
-        <translation>Bahasa baru dipakai saat agencydesk dibuka lagi.</translation>
     </message>
 </context>
 <context>
@@ -2404,6 +2296,121 @@ Tindakan ini tidak bisa dibatalkan.</translation>
     </message>
 </context>
 <context>
+    <name>ShellActions</name>
+    <message>
+        <source>&amp;New client…</source>
+        <translation>Klien &amp;baru…</translation>
+    </message>
+    <message>
+        <source>&amp;Find client</source>
+        <translation>&amp;Cari klien</translation>
+    </message>
+    <message>
+        <source>&amp;Search everything…</source>
+        <translation>&amp;Cari semuanya…</translation>
+    </message>
+    <message>
+        <source>New &amp;ticket…</source>
+        <translation>&amp;Tiket baru…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit client…</source>
+        <translation>&amp;Ubah klien…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete client…</source>
+        <translation>&amp;Hapus klien…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo delete</source>
+        <translation>&amp;Batalkan hapus</translation>
+    </message>
+    <message>
+        <source>&amp;Import chat…</source>
+        <translation>&amp;Impor chat…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>Cadangkan &amp;sekarang</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from backup…</source>
+        <translation>&amp;Pulihkan dari cadangan…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Keluar</translation>
+    </message>
+    <message>
+        <source>Your &amp;name for guides…</source>
+        <translation>&amp;Nama Anda untuk panduan…</translation>
+    </message>
+    <message>
+        <source>&amp;Agency profile…</source>
+        <translation>Profil &amp;agensi…</translation>
+    </message>
+    <message>
+        <source>&amp;About agencydesk</source>
+        <translation>&amp;Tentang agencydesk</translation>
+    </message>
+    <message>
+        <source>Open data &amp;folder</source>
+        <translation>Buka &amp;folder data</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Berkas</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Sunting</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Pengaturan</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Bahasa</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>Sama dengan sistem</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>B&amp;antuan</translation>
+    </message>
+    <message>
+        <source>Copied. Paste it into WhatsApp (Ctrl+V).</source>
+        <translation>Tersalin. Tempelkan di WhatsApp (Ctrl+V).</translation>
+    </message>
+    <message>
+        <source>Saved {file}.</source>
+        <translation>{file} tersimpan.</translation>
+    </message>
+    <message>
+        <source>Agency profile saved.</source>
+        <translation>Profil agensi tersimpan.</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Nama Anda</translation>
+    </message>
+    <message>
+        <source>How you sign your guides, e.g. &quot;Mas Budi&quot;:</source>
+        <translation>Nama penutup di panduan Anda, mis. &quot;Mas Budi&quot;:</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Bahasa</translation>
+    </message>
+    <message>
+        <source>The new language is used the next time you start agencydesk.</source>
+        <translation>Bahasa baru dipakai saat agencydesk dibuka lagi.</translation>
+    </message>
+</context>
+<context>
     <name>SummaryPage</name>
     <message>
         <source>Done</source>
@@ -2827,6 +2834,7 @@ Tindakan ini tidak bisa dibatalkan.</translation>
     <name>UndoService</name>
     <message>
         <source>Deleted {name}. Press Ctrl+Z to undo.</source>
+        <extracomment>the latest entry changed (pushed, undone or dropped): the Undo action follows it a sentence for the status bar (&quot;Deleted Bu Sari. Press Ctrl+Z to undo.&quot;, &quot;… is back.&quot;)</extracomment>
         <translation>{name} dihapus. Tekan Ctrl+Z untuk membatalkan.</translation>
     </message>
     <message>

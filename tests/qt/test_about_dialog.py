@@ -81,7 +81,7 @@ def test_help_about_opens_the_dialog_on_the_database_folder(
         widget.close()
 
     dialogs.then(close)
-    window.action_about.trigger()
+    window.shell_actions.about.trigger()
     qtbot.waitUntil(lambda: dialogs.done)
     assert len(seen) == 1
     assert isinstance(seen[0], AboutDialog)

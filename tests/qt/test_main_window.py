@@ -28,8 +28,8 @@ No = QMessageBox.StandardButton.No
 
 
 def _names(window: MainWindow) -> list[str]:
-    assert window.clients_page is not None
-    model = window.clients_page.model
+    assert window.pages.clients is not None
+    model = window.pages.clients.model
     return [model.index(row, 0).data() for row in range(model.rowCount())]
 
 
@@ -47,9 +47,9 @@ def _press(
 
 
 def _select(window: MainWindow, name: str) -> None:
-    assert window.clients_page is not None
+    assert window.pages.clients is not None
     row = _names(window).index(name)
-    window.clients_page.table.selectRow(row)
+    window.pages.clients.table.selectRow(row)
 
 
 def test_the_demo_desk_shows_its_clients_and_the_caution_note(
@@ -63,7 +63,7 @@ def test_the_demo_desk_shows_its_clients_and_the_caution_note(
     ]
     assert sections == ["Today", "Clients", "Tickets", "Guides", "Orders", "Referrals"]
     _select(window, "Ibu Ratna Wulandari")
-    detail = window.clients_page.detail  # type: ignore[union-attr]
+    detail = window.pages.clients.detail  # type: ignore[union-attr]
     assert detail.name_label.text() == "Ibu Ratna Wulandari"
     assert detail.caution_frame.isVisibleTo(window)
     assert "one step per message" in detail.caution_label.text()
@@ -74,7 +74,7 @@ def test_ctrl_f_then_typing_filters_the_list(
     qtbot: QtBot, open_window: Opener, demo_db: Path
 ) -> None:
     window = open_window(demo_db)
-    page = window.clients_page
+    page = window.pages.clients
     assert page is not None
     _press(qtbot, window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert page.search.hasFocus()
@@ -88,7 +88,7 @@ def test_new_client_form_explains_mistakes_next_to_the_fields(
     qtbot: QtBot, engine_db: Path, open_window: Opener
 ) -> None:
     window = open_window(engine_db)
-    page = window.clients_page
+    page = window.pages.clients
     assert page is not None
     dialog = ClientFormDialog(page._engine, parent=window)
     qtbot.addWidget(dialog)
@@ -127,7 +127,7 @@ def test_ctrl_n_adds_a_client_that_appears_selected(
     _press(qtbot, window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: dialogs.done)
     assert _names(window) == ["Ibu Ratna Wulandari"]
-    assert window.clients_page.detail.name_label.text() == "Ibu Ratna Wulandari"  # type: ignore[union-attr]
+    assert window.pages.clients.detail.name_label.text() == "Ibu Ratna Wulandari"  # type: ignore[union-attr]
     assert window.count_label.text() == "1 client"
 
 
@@ -136,25 +136,25 @@ def test_delete_asks_first_and_ctrl_z_brings_the_client_back(
 ) -> None:
     window = open_window(demo_db)
     _select(window, "Pak Bambang Santoso")
-    window.clients_page.table.setFocus()  # type: ignore[union-attr]
+    window.pages.clients.table.setFocus()  # type: ignore[union-attr]
 
     dialogs.click(No)
-    _press(qtbot, window.clients_page.table, Qt.Key.Key_Delete)  # type: ignore[union-attr]
+    _press(qtbot, window.pages.clients.table, Qt.Key.Key_Delete)  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: dialogs.done)
     assert "Delete Pak Bambang Santoso?" in dialogs.texts[0]
     assert "Pak Bambang Santoso" in _names(window)
 
     dialogs.click(Yes)
-    _press(qtbot, window.clients_page.table, Qt.Key.Key_Delete)  # type: ignore[union-attr]
+    _press(qtbot, window.pages.clients.table, Qt.Key.Key_Delete)  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: dialogs.done)
     assert "Pak Bambang Santoso" not in _names(window)
     assert window.count_label.text() == "9 clients"
-    assert window.action_undo.isEnabled()
+    assert window.shell_actions.undo.isEnabled()
 
     _press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert "Pak Bambang Santoso" in _names(window)
-    assert window.clients_page.detail.name_label.text() == "Pak Bambang Santoso"  # type: ignore[union-attr]
-    assert not window.action_undo.isEnabled()
+    assert window.pages.clients.detail.name_label.text() == "Pak Bambang Santoso"  # type: ignore[union-attr]
+    assert not window.shell_actions.undo.isEnabled()
 
 
 def _today_title(window: MainWindow) -> str:
@@ -166,7 +166,7 @@ def test_deleting_every_client_empties_the_urgent_count_in_the_sidebar(
 ) -> None:
     window = open_window(demo_db)
     qtbot.waitUntil(lambda: _today_title(window).startswith("Today  ("), timeout=10_000)
-    page = window.clients_page
+    page = window.pages.clients
     assert page is not None
     while _names(window):
         page.table.selectRow(0)
@@ -184,7 +184,7 @@ def test_a_deleted_guide_comes_back_with_ctrl_z(
 ) -> None:
     window = open_window(demo_db)
     window.show_section("guides")
-    page = window.page("guides")
+    page = window.pages.page("guides")
     assert isinstance(page, GuidesPage)
     title = "How to install WhatsApp Desktop"
     row = next(r for r in range(page.model.rowCount()) if page.model.index(r, 0).data() == title)
@@ -195,14 +195,14 @@ def test_a_deleted_guide_comes_back_with_ctrl_z(
     assert f"Delete the guide “{title}”?" in dialogs.texts[0]
     titles = [page.model.index(r, 0).data() for r in range(page.model.rowCount())]
     assert title not in titles
-    assert window.action_undo.isEnabled()
-    assert title in window.action_undo.text()
+    assert window.shell_actions.undo.isEnabled()
+    assert title in window.shell_actions.undo.text()
 
     _press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: page.title_label.text() == title)
     titles = [page.model.index(r, 0).data() for r in range(page.model.rowCount())]
     assert title in titles
-    assert not window.action_undo.isEnabled()
+    assert not window.shell_actions.undo.isEnabled()
 
 
 def test_client_text_is_never_interpreted_as_html(
@@ -217,11 +217,11 @@ def test_client_text_is_never_interpreted_as_html(
         clients.create_client(session=session, values={"name": hostile, "caution_note": hostile})
     engine.dispose()
     window = open_window(engine_db)
-    detail = window.clients_page.detail  # type: ignore[union-attr]
+    detail = window.pages.clients.detail  # type: ignore[union-attr]
     for label in (detail.name_label, detail.caution_label):
         assert label.text() == hostile
         assert label.textFormat() == Qt.TextFormat.PlainText
-    window.clients_page.table.selectRow(0)  # type: ignore[union-attr]
+    window.pages.clients.table.selectRow(0)  # type: ignore[union-attr]
 
     def check_plain(widget: QWidget) -> None:
         assert isinstance(widget, QMessageBox)
@@ -229,7 +229,7 @@ def test_client_text_is_never_interpreted_as_html(
         widget.button(No).click()
 
     dialogs.then(check_plain)
-    window.action_delete.trigger()
+    window.shell_actions.delete.trigger()
     qtbot.waitUntil(lambda: dialogs.done)
     assert hostile in dialogs.texts[0]
 
@@ -238,7 +238,7 @@ def test_window_size_and_section_are_remembered(
     qtbot: QtBot, open_window: Opener, demo_db: Path, tmp_path: Path
 ) -> None:
     window = open_window(demo_db)
-    assert window.stack.currentWidget() is window.clients_page  # where a first start opens
+    assert window.stack.currentWidget() is window.pages.clients  # where a first start opens
     window.show_section("orders")
     window.resize(780, 550)  # not the first-start size; the offscreen screen is 800 x 600
     qtbot.wait(10)
@@ -254,7 +254,7 @@ def test_window_size_and_section_are_remembered(
         again.open_database()
     assert (again.width(), again.height()) == (780, 550)
     assert again.sidebar.currentRow() == again.SECTIONS.index("orders")
-    assert again.stack.currentWidget() is again.page("orders")
+    assert again.stack.currentWidget() is again.pages.page("orders")
     again.close()
 
 
@@ -278,7 +278,7 @@ def test_an_empty_desk_offers_demo_data_once(
         second.open_database()
     qtbot.wait(50)
     assert len(dialogs.seen) == 1  # not asked again
-    second.load_demo()
+    second.desk.load_demo()
     qtbot.waitUntil(lambda: len(_names(second)) == 10, timeout=20_000)
     second.close()
 
@@ -292,7 +292,7 @@ def test_accepting_the_demo_offer_fills_the_desk(
     dialogs.click(Yes)
     window.open_database()
     qtbot.waitUntil(
-        lambda: window.clients_page is not None and len(_names(window)) == 10, timeout=20_000
+        lambda: window.pages.clients is not None and len(_names(window)) == 10, timeout=20_000
     )
     assert window.count_label.text() == "10 clients"
     window.close()
@@ -305,7 +305,7 @@ def test_restore_from_backup_brings_back_deleted_data(
     window = open_window(demo_db)
     _select(window, "Pak Bambang Santoso")
     dialogs.click(Yes)
-    window.delete_client()
+    window.shell_actions.delete_client()
     qtbot.waitUntil(lambda: dialogs.done)
     assert "Pak Bambang Santoso" not in _names(window)
 
@@ -318,7 +318,7 @@ def test_restore_from_backup_brings_back_deleted_data(
 
     dialogs.then(choose_saved)
     with qtbot.waitSignal(window.populated, timeout=20_000):
-        window.action_restore.trigger()
+        window.shell_actions.restore.trigger()
     assert "Pak Bambang Santoso" in _names(window)
     assert any(info.reason == "before-restore" for info in backup.list_backups(demo_db))
 
@@ -383,13 +383,13 @@ def test_an_up_to_date_desk_shows_its_first_clients_before_the_data_layer_is_in(
     at_populated: dict[str, object] = {}
 
     def on_populated() -> None:
-        quick = window.quick_view
+        quick = window.pages.quick_view
         assert quick is not None
         model = quick.model
         at_populated["names"] = [model.index(row, 0).data() for row in range(model.rowCount())]
-        at_populated["real_page"] = window.clients_page
+        at_populated["real_page"] = window.pages.clients
         at_populated["shown"] = window.stack.currentWidget() is quick
-        at_populated["can_edit"] = window.action_edit.isEnabled()
+        at_populated["can_edit"] = window.shell_actions.edit.isEnabled()
         at_populated["count"] = window.count_label.text()
         quick.table.selectRow(2)  # the user picks a client before the real list is in
         at_populated["chosen"] = quick.current_client_id()
@@ -405,13 +405,13 @@ def test_an_up_to_date_desk_shows_its_first_clients_before_the_data_layer_is_in(
     assert at_populated["count"] == "10 clients"
     qtbot.waitUntil(lambda: bool(ready), timeout=20_000)
 
-    assert window.quick_view is None
-    page = window.clients_page
+    assert window.pages.quick_view is None
+    page = window.pages.clients
     assert page is not None
     assert window.stack.currentWidget() is page
     assert _names(window) == at_populated["names"]
     assert page.current_client_id() == at_populated["chosen"]
-    assert window.action_edit.isEnabled()
+    assert window.shell_actions.edit.isEnabled()
     qtbot.wait(50)
     assert ready == [True]
     window.close()
@@ -427,10 +427,10 @@ def test_an_outdated_desk_opens_the_usual_way(
     qtbot.addWidget(window)
     window.show()
     populated: list[object] = []
-    window.populated.connect(lambda: populated.append(window.clients_page))
+    window.populated.connect(lambda: populated.append(window.pages.clients))
     with qtbot.waitSignal(window.ready, timeout=20_000):
         window.open_database()
-    assert populated == [window.clients_page]  # once, from the real page
-    assert window.quick_view is None
+    assert populated == [window.pages.clients]  # once, from the real page
+    assert window.pages.quick_view is None
     assert len(_names(window)) == 10
     window.close()

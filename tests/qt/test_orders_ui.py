@@ -455,13 +455,13 @@ def test_the_orders_section_opens_the_client_in_the_desk(
 ) -> None:
     window = open_window(demo_db)
     window.show_section("orders")
-    page = window.pages["orders"]
+    page = window.pages.page("orders")
     assert isinstance(page, OrdersPage)
     page.search.setText("florist")
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)
     page.table.selectRow(0)
     page.client_button.click()
-    detail = window.clients_page.detail  # type: ignore[union-attr]
+    detail = window.pages.clients.detail  # type: ignore[union-attr]
     assert detail.name_label.text() == "Mbak Lestari Putri"
     detail.tabs.setCurrentWidget(detail.orders)
     assert detail.orders.model.rowCount() == 3

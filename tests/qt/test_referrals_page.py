@@ -389,7 +389,7 @@ def test_the_referrals_section_opens_a_client_in_the_clients_section(
 ) -> None:
     window: MainWindow = open_window(demo_db)  # type: ignore[operator]
     window.show_section("referrals")
-    page = window.pages["referrals"]
+    page = window.pages.page("referrals")
     assert isinstance(page, ReferralsPage)
     if page.shown is None:
         qtbot.waitSignal(page.business_shown, timeout=10_000).wait()
@@ -397,9 +397,9 @@ def test_the_referrals_section_opens_a_client_in_the_clients_section(
     with qtbot.waitSignal(page.root_shown, timeout=10_000):
         page.select_root(ratna)
     page.tree.view.activate(ratna)
-    assert window.stack.currentWidget() is window.clients_page
-    assert window.clients_page is not None
-    assert window.clients_page.current_client_id() == ratna
+    assert window.stack.currentWidget() is window.pages.clients
+    assert window.pages.clients is not None
+    assert window.pages.clients.current_client_id() == ratna
 
 
 def test_the_tree_can_be_repainted_for_hours(qtbot: QtBot, demo_engine: Engine) -> None:

@@ -38,7 +38,7 @@ def _text(path: Path) -> str:
 
 
 def _select(window: MainWindow, name: str) -> None:
-    page = window.clients_page
+    page = window.pages.clients
     assert page is not None
     model = page.model
     names = [model.index(row, 0).data() for row in range(model.rowCount())]
@@ -70,7 +70,7 @@ def test_export_report_from_the_client_page(
 ) -> None:
     window = open_window(demo_db)
     _select(window, "Ibu Ratna Wulandari")
-    detail = window.clients_page.detail  # type: ignore[union-attr]
+    detail = window.pages.clients.detail  # type: ignore[union-attr]
     assert detail.report_button.isVisibleTo(window)
     folder = tmp_path / "reports"
     folder.mkdir()
@@ -212,7 +212,7 @@ def test_the_agency_profile_from_the_settings_menu(
     tmp_path: Path,
 ) -> None:
     window = open_window(demo_db)
-    assert window.action_agency.isEnabled()
+    assert window.shell_actions.agency.isEnabled()
     picture = tmp_path / "logo.png"
     image = QImage(300, 120, QImage.Format.Format_RGB32)
     image.fill(Qt.GlobalColor.darkBlue)
@@ -235,10 +235,10 @@ def test_the_agency_profile_from_the_settings_menu(
         save.click()
 
     dialogs.then(fill)
-    window.action_agency.trigger()
+    window.shell_actions.agency.trigger()
     qtbot.waitUntil(lambda: dialogs.done)
-    assert window.engine is not None
-    with Session(window.engine) as session:
+    assert window.desk.engine is not None
+    with Session(window.desk.engine) as session:
         profile = agency.get_agency_profile(session=session)
     assert profile.name == "Budi Web Studio"
     assert profile.address == "Jl. Pettarani No. 12\nMakassar"

@@ -146,7 +146,7 @@ def test_today_shows_the_work_and_opens_a_ticket(
 ) -> None:
     window = open_window(demo_db)
     window.show_section("today")
-    page = window.today_page
+    page = window.pages.today
     assert page is not None
     qtbot.waitUntil(lambda: page.summary is not None, timeout=10_000)
     assert page.overdue.title.text() == "Overdue (1)"
@@ -154,10 +154,10 @@ def test_today_shows_the_work_and_opens_a_ticket(
     assert page.waiting.list.item(0).text().startswith("Pak Bambang Santoso")
     assert window.sidebar.item(0).text() == "Today  (5)"
     page.overdue.list.itemClicked.emit(page.overdue.list.item(0))
-    assert window.stack.currentWidget() is window.tickets_page
-    assert window.tickets_page is not None
+    assert window.stack.currentWidget() is window.pages.tickets
+    assert window.pages.tickets is not None
     assert (
-        window.tickets_page.view.title_label.text() == "Upload 40 product photos to the catalogue"
+        window.pages.tickets.view.title_label.text() == "Upload 40 product photos to the catalogue"
     )
 
 
@@ -179,9 +179,9 @@ def test_ctrl_k_finds_a_message_and_enter_opens_its_ticket(
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: dialogs.done)
-    assert window.stack.currentWidget() is window.tickets_page
-    assert window.tickets_page is not None
-    assert "Error establishing" in window.tickets_page.view.title_label.text()
+    assert window.stack.currentWidget() is window.pages.tickets
+    assert window.pages.tickets is not None
+    assert "Error establishing" in window.pages.tickets.view.title_label.text()
 
 
 def test_clearing_the_query_while_a_search_runs_shows_no_hits(
@@ -219,7 +219,7 @@ def test_client_history_tabs(qtbot: QtBot, open_window: Opener, demo_db: Path) -
         client_id = tickets.get_ticket(session=session, ticket_id=ratna).client_id
     engine.dispose()
     window.open_client(client_id)
-    detail = window.clients_page.detail  # type: ignore[union-attr]
+    detail = window.pages.clients.detail  # type: ignore[union-attr]
     detail.tabs.setCurrentWidget(detail.timeline)
     text = detail.timeline.toPlainText()
     assert "ketemu langsung" in text  # she first wanted to meet in person

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
@@ -25,6 +25,10 @@ class ClientsPage(QWidget):
     counts_changed = Signal()
     #: a client was deleted: an `UndoEntry` that brings them back (the window's Ctrl+Z)
     undoable = Signal(object)
+    #: links out of the chosen client's details, for the window to follow
+    ticket_activated = Signal(int)
+    new_ticket_requested = Signal(int)
+    report_requested = Signal(int)
 
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +62,9 @@ class ClientsPage(QWidget):
         self.detail.edit_requested.connect(self.edit_client)
         self.detail.delete_requested.connect(self.delete_client)
         self.detail.client_link_activated.connect(self.select_client)
+        self.detail.ticket_activated.connect(self.ticket_activated)
+        self.detail.new_ticket_requested.connect(self.new_ticket_requested)
+        self.detail.report_requested.connect(self.report_requested)
         self.list.current_changed.connect(self.detail.show_client)
 
         self.splitter = list_and_detail(
@@ -82,6 +89,23 @@ class ClientsPage(QWidget):
     def select_client(self, client_id: int) -> bool:
         """Show *client_id*, clearing the search when it hides the client."""
         return self.list.select_id(client_id)
+
+    def show_history(self) -> None:
+        """Open the chosen client's timeline (where a found message is)."""
+        self.detail.tabs.setCurrentWidget(self.detail.timeline)
+
+    def matching_count(self) -> int | None:
+        """How many clients the search shows (None when nothing is searched)."""
+        return self.model.total if self.model.search else None
+
+    def layout_state(self) -> QByteArray:
+        return self.splitter.saveState()
+
+    def restore_layout_state(self, state: QByteArray) -> None:
+        self.splitter.restoreState(state)
+
+    def focus_list(self) -> None:
+        self.table.setFocus()
 
     def _shows_client(self, change_set: ChangeSet) -> bool:
         return self.detail.client_id is not None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from agencydesk.core.quick_list import QuickPage
@@ -80,3 +80,12 @@ class QuickClientView(QWidget):
     def current_client_id(self) -> int | None:
         index = self.table.currentIndex()
         return self.model.row_id(index.row()) if index.isValid() else None
+
+    def layout_state(self) -> QByteArray:
+        return self.splitter.saveState()
+
+    def restore_layout_state(self, state: QByteArray) -> None:
+        self.splitter.restoreState(state)
+
+    def list_has_focus(self) -> bool:
+        return self.table.hasFocus()

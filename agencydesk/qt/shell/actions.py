@@ -1,0 +1,289 @@
+"""The window's actions and menus (File, Edit, Settings, Help) and what they do: mostly a dialog
+opened over the window, or a page asked to do something.
+
+The actions live on the window (so their shortcuts work wherever the focus is); those that need
+the database are disabled until it is open.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QUrl
+from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
+
+from agencydesk.qt.common.undo import UndoService
+from agencydesk.qt.shell.desk_opener import DeskOpener
+from agencydesk.qt.shell.pages import Pages
+from agencydesk.qt.shell.settings import Settings
+
+if TYPE_CHECKING:
+    from agencydesk.qt.shell.main_window import MainWindow
+
+
+class ShellActions(QObject):
+    def __init__(
+        self,
+        window: MainWindow,
+        settings: Settings,
+        desk: DeskOpener,
+        pages: Pages,
+        undo: UndoService,
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._settings = settings
+        self._desk = desk
+        self._pages = pages
+        self._undo = undo
+        self._build_actions()
+        self._build_menus()
+        undo.changed.connect(self._undo_changed)
+        self.set_data_enabled(False)
+
+    def _action(self, text: str, slot: Any, shortcut: Any = None, name: str = "") -> QAction:
+        action = QAction(text, self._window)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        action.setObjectName(name)
+        self._window.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        std = QKeySequence.StandardKey
+        desk = self._desk
+        self.new = self._action(self.tr("&New client…"), self.new_client, std.New, "new")
+        self.find = self._action(self.tr("&Find client"), self.find_client, std.Find, "find")
+        self.search = self._action(
+            self.tr("&Search everything…"), self.search_everything, "Ctrl+K", "search"
+        )
+        self.new_ticket = self._action(
+            self.tr("New &ticket…"), lambda: self.open_new_ticket(), "Ctrl+T", "newTicket"
+        )
+        self.edit = self._action(self.tr("&Edit client…"), self.edit_client, "Ctrl+E", "edit")
+        self.delete = self._action(
+            self.tr("&Delete client…"), self.delete_client, std.Delete, "delete"
+        )
+        self.undo = self._action(self.tr("&Undo delete"), self._undo.undo, std.Undo, "undo")
+        self.undo.setEnabled(False)
+        self.import_chat = self._action(
+            self.tr("&Import chat…"), lambda: self.open_import_chat(), "Ctrl+I", "importChat"
+        )
+        self.backup = self._action(self.tr("&Back up now"), desk.backup_now, None, "backup")
+        self.restore = self._action(
+            self.tr("&Restore from backup…"), desk.restore_backup, None, "restore"
+        )
+        self.quit = self._action(self.tr("&Quit"), self._window.close, std.Quit, "quit")
+        self.my_name = self._action(
+            self.tr("Your &name for guides…"), self.ask_my_name, None, "myName"
+        )
+        self.agency = self._action(
+            self.tr("&Agency profile…"), self.edit_agency_profile, None, "agencyProfile"
+        )
+        self.about = self._action(self.tr("&About agencydesk"), self.show_about, None, "about")
+        self.data_folder = self._action(
+            self.tr("Open data &folder"), self.open_data_folder, None, "dataFolder"
+        )
+
+    def _build_menus(self) -> None:
+        bar = self._window.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.new)
+        file_menu.addAction(self.new_ticket)
+        file_menu.addAction(self.import_chat)
+        file_menu.addSeparator()
+        file_menu.addAction(self.backup)
+        file_menu.addAction(self.restore)
+        file_menu.addAction(self.data_folder)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.undo)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.search)
+        edit_menu.addAction(self.find)
+        edit_menu.addAction(self.edit)
+        edit_menu.addAction(self.delete)
+        settings_menu = bar.addMenu(self.tr("&Settings"))
+        settings_menu.addAction(self.my_name)
+        settings_menu.addAction(self.agency)
+        language_menu = settings_menu.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        for code, title in (
+            ("", self.tr("Same as the system")),
+            ("en", "English"),
+            ("id", "Bahasa Indonesia"),
+        ):
+            action = language_menu.addAction(title)
+            action.setCheckable(True)
+            action.setChecked(self._settings.language == code)
+            action.setData(code)
+            group.addAction(action)
+        group.triggered.connect(self._language_chosen)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about)
+
+    def set_data_enabled(self, enabled: bool) -> None:
+        """The actions that need the database work only while it is open."""
+        for action in (
+            self.new,
+            self.new_ticket,
+            self.import_chat,
+            self.search,
+            self.find,
+            self.edit,
+            self.delete,
+            self.backup,
+            self.restore,
+            self.agency,
+        ):
+            action.setEnabled(enabled)
+
+    def _undo_changed(self) -> None:
+        self.undo.setText(self._undo.action_text())
+        self.undo.setEnabled(self._undo.can_undo())
+
+    # -- clients ---------------------------------------------------------------------------------
+    def new_client(self) -> None:
+        if self._pages.clients is not None:
+            self._window.show_section("clients")
+            self._pages.clients.new_client()
+
+    def find_client(self) -> None:
+        if self._pages.clients is not None:
+            self._window.show_section("clients")
+            self._pages.clients.focus_search()
+
+    def edit_client(self) -> None:
+        if self._pages.clients is not None:
+            self._pages.clients.edit_current()
+
+    def delete_client(self) -> None:
+        if self._pages.clients is not None:
+            self._pages.clients.delete_current()
+
+    def _client_on_screen(self) -> int | None:
+        """The chosen client, when the Clients page is what the user looks at."""
+        clients = self._pages.clients
+        if clients is not None and self._window.stack.currentWidget() is clients:
+            return clients.current_client_id()
+        return None
+
+    # -- tickets, chats, guides, reports ---------------------------------------------------------
+    def open_new_ticket(self, client_id: int | None = None) -> None:
+        """File ▸ New ticket… (for the client on screen), or a client's "New ticket" button."""
+        if self._desk.engine is None:
+            return
+        if client_id is None:
+            client_id = self._client_on_screen()
+        self._window.show_section("tickets")
+        if self._pages.tickets is not None:
+            self._pages.tickets.new_ticket(client_id)
+
+    def open_import_chat(self, path: str | None = None) -> None:
+        """File ▸ Import chat…: the wizard, with the current client preselected on Clients."""
+        engine = self._desk.engine
+        if engine is None:
+            return
+        from agencydesk.qt.chat_import.import_wizard import ImportWizard
+
+        self.import_wizard = ImportWizard(
+            engine,
+            path=path,
+            client_id=self._client_on_screen(),
+            me_names=[self._settings.my_name],
+            data_dir=self._desk.db_path.parent,
+            parent=self._window,
+        )
+        self.import_wizard.open_ticket_requested.connect(self._window.open_ticket)
+        self.import_wizard.open()
+
+    def search_everything(self) -> None:
+        from agencydesk.qt.shell.search_dialog import SearchDialog
+
+        if self._desk.engine is None:
+            return
+        dialog = SearchDialog(self._desk.engine, self._window)
+        dialog.hit_chosen.connect(self._open_hit)
+        dialog.exec()
+
+    def _open_hit(self, hit: Any) -> None:
+        window = self._window
+        if hit.kind == "client":
+            window.open_client(hit.id)
+        elif hit.kind in ("ticket", "message") and hit.ticket_id is not None:
+            window.open_ticket(hit.ticket_id)
+        elif hit.kind == "message" and hit.client_id is not None:
+            window.open_client(hit.client_id)
+            if self._pages.clients is not None:
+                self._pages.clients.show_history()
+        elif hit.kind == "guide":
+            window.open_guide(hit.id)
+
+    def send_guide(self, client_id: int, ticket_id: int) -> None:
+        """From a ticket: choose a guide and copy it for WhatsApp; the send is recorded."""
+        from agencydesk.qt.guides.send_guide_dialog import SendGuideDialog
+
+        if self._desk.engine is None:
+            return
+        dialog = SendGuideDialog(
+            self._desk.engine,
+            client_id=client_id,
+            ticket_id=ticket_id,
+            my_name=self._settings.my_name,
+            parent=self._window,
+        )
+        if dialog.exec() and dialog.recorded_send_id is not None:
+            self._window.say(self.tr("Copied. Paste it into WhatsApp (Ctrl+V)."), 8000)
+
+    def export_report(self, client_id: int) -> None:
+        """The client report PDF: options, where to save it, written in the background."""
+        from agencydesk.qt.report.report_dialog import ReportDialog
+
+        if self._desk.engine is None:
+            return
+        dialog = ReportDialog(self._desk.engine, client_id, parent=self._window)
+        if dialog.exec() and dialog.saved_path is not None:
+            self._window.say(self.tr("Saved {file}.").format(file=dialog.saved_path.name), 8000)
+
+    # -- settings and help -----------------------------------------------------------------------
+    def edit_agency_profile(self) -> None:
+        """Settings ▸ Agency profile…: the name, contact and logo on client reports."""
+        from agencydesk.qt.report.agency_dialog import AgencyDialog
+
+        if self._desk.engine is None:
+            return
+        if AgencyDialog(self._desk.engine, self._window).exec():
+            self._window.say(self.tr("Agency profile saved."), 5000)
+
+    def ask_my_name(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        name, ok = QInputDialog.getText(
+            self._window,
+            self.tr("Your name"),
+            self.tr('How you sign your guides, e.g. "Mas Budi":'),
+            text=self._settings.my_name,
+        )
+        if ok:
+            self._settings.my_name = name
+            self._pages.set_my_name(self._settings.my_name)
+
+    def _language_chosen(self, action: QAction) -> None:
+        self._settings.language = str(action.data() or "")
+        from agencydesk.qt.common.dialogs import show_info
+
+        show_info(
+            self._window,
+            self.tr("Language"),
+            self.tr("The new language is used the next time you start agencydesk."),
+        )
+
+    def open_data_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._desk.db_path.parent)))
+
+    def show_about(self) -> None:
+        from agencydesk.qt.shell.about_dialog import AboutDialog
+
+        AboutDialog(self._desk.db_path.parent, self._window).exec()

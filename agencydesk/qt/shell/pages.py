@@ -1,0 +1,210 @@
+"""The page registry: which section shows which page, each built the first time it is needed, and
+how the pages' links (a client, a ticket, a report…) leave them as the registry's own signals.
+
+Pages are imported only when built, so the window shows before any of them (and before the data
+layer) is loaded. Until the database is open the Clients section shows the read-only first rows
+(`QuickClientView`); the real page then takes its place with the same client chosen.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QStackedWidget, QWidget
+
+from agencydesk.qt.common.undo import UndoService
+from agencydesk.qt.shell.settings import Settings
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+    from agencydesk.core.quick_list import QuickPage
+    from agencydesk.qt.clients.clients_page import ClientsPage
+    from agencydesk.qt.clients.quick_client_view import QuickClientView
+    from agencydesk.qt.guides.guides_page import GuidesPage
+    from agencydesk.qt.tickets.tickets_page import TicketsPage
+    from agencydesk.qt.today.today_page import TodayPage
+
+SECTIONS = ("today", "clients", "tickets", "guides", "orders", "referrals")
+
+
+class Pages(QObject):
+    #: a page links to a client / a ticket (the window shows it)
+    client_wanted = Signal(int)
+    ticket_wanted = Signal(int)
+    #: a client's "New ticket" and "Export report" buttons (with the client's id)
+    new_ticket_wanted = Signal(int)
+    report_wanted = Signal(int)
+    #: a ticket's "Send guide" (client id, ticket id)
+    send_guide_wanted = Signal(int, int)
+    #: the client list changed (the status bar counts again)
+    clients_counted = Signal()
+    #: Today counted what is urgent (overdue + due today + waiting), for the sidebar
+    urgent_counted = Signal(int)
+
+    def __init__(
+        self,
+        stack: QStackedWidget,
+        placeholder: QWidget,
+        settings: Settings,
+        undo: UndoService,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._stack = stack
+        self._placeholder = placeholder  # shown where no page is (yet)
+        self._settings = settings
+        self._undo = undo
+        self._built: dict[str, QWidget] = {}
+        self.engine: Engine | None = None
+        #: the read-only first clients, shown until the real Clients page is built
+        self.quick_view: QuickClientView | None = None
+
+    # -- the pages, typed ----------------------------------------------------------------------
+    @property
+    def clients(self) -> ClientsPage | None:
+        return cast("ClientsPage | None", self._built.get("clients"))
+
+    @property
+    def tickets(self) -> TicketsPage | None:
+        return cast("TicketsPage | None", self._built.get("tickets"))
+
+    @property
+    def today(self) -> TodayPage | None:
+        return cast("TodayPage | None", self._built.get("today"))
+
+    @property
+    def guides(self) -> GuidesPage | None:
+        return cast("GuidesPage | None", self._built.get("guides"))
+
+    def shown_for(self, section: str) -> QWidget | None:
+        """What the stack shows for *section*: its page (built now if need be), the quick client
+        list while the database opens, or None (not open yet)."""
+        page = self.page(section)
+        if page is None and section == "clients":
+            return self.quick_view
+        return page
+
+    def page(self, section: str) -> QWidget | None:
+        """The page of *section*, built the first time it is needed (None: the database is not
+        open)."""
+        if section in self._built or self.engine is None:
+            return self._built.get(section)
+        built = self._build(section, self.engine)
+        self._built[section] = built
+        self._stack.addWidget(built)
+        return built
+
+    def _build(self, section: str, engine: Engine) -> QWidget:
+        if section == "clients":
+            from agencydesk.qt.clients.clients_page import ClientsPage
+
+            clients = ClientsPage(engine)
+            clients.counts_changed.connect(self.clients_counted)
+            clients.ticket_activated.connect(self.ticket_wanted)
+            clients.new_ticket_requested.connect(self.new_ticket_wanted)
+            clients.report_requested.connect(self.report_wanted)
+            clients.undoable.connect(self._undo.push)  # a deleted client: Ctrl+Z brings it back
+            return clients
+        if section == "today":
+            from agencydesk.qt.today.today_page import TodayPage
+
+            today = TodayPage(engine)
+            today.ticket_activated.connect(self.ticket_wanted)
+            today.client_activated.connect(self.client_wanted)
+            today.counts_changed.connect(
+                lambda overdue, due, waiting: self.urgent_counted.emit(overdue + due + waiting)
+            )
+            return today
+        if section == "tickets":
+            from agencydesk.qt.tickets.tickets_page import TicketsPage
+
+            tickets = TicketsPage(engine)
+            tickets.client_link_activated.connect(self.client_wanted)
+            tickets.send_guide_requested.connect(self.send_guide_wanted)
+            return tickets
+        if section == "guides":
+            from agencydesk.qt.guides.guides_page import GuidesPage
+
+            guides = GuidesPage(engine)
+            guides.my_name = self._settings.my_name
+            guides.undoable.connect(self._undo.push)
+            return guides
+        if section == "orders":
+            from agencydesk.qt.orders.orders_page import OrdersPage
+
+            orders = OrdersPage(engine)
+            orders.client_activated.connect(self.client_wanted)
+            return orders
+        if section == "referrals":
+            from agencydesk.qt.referrals.referrals_page import ReferralsPage
+
+            referrals = ReferralsPage(engine)
+            referrals.client_activated.connect(self.client_wanted)
+            return referrals
+        raise ValueError(f"no such section: {section}")
+
+    def set_my_name(self, name: str) -> None:
+        """The name guides are signed with changed (Settings ▸ Your name)."""
+        if self.guides is not None:
+            self.guides.my_name = name
+
+    # -- opening and closing ---------------------------------------------------------------------
+    def show_quick_view(self, first: QuickPage) -> None:
+        """The client list, read-only, while the data layer loads: real rows on screen."""
+        from agencydesk.qt.clients.quick_client_view import QuickClientView
+
+        self.quick_view = QuickClientView(first)
+        state = self._settings.splitter_state()
+        if state is not None:
+            self.quick_view.restore_layout_state(state)
+        self._stack.addWidget(self.quick_view)
+
+    def open(self, engine: Engine) -> ClientsPage:
+        """The database is open: build the Clients page, in the quick list's place if it shows
+        (the same client chosen, the focus kept)."""
+        self.engine = engine
+        quick = self.quick_view
+        state = quick.layout_state() if quick else self._settings.splitter_state()
+        self.page("clients")
+        clients = self.clients
+        assert clients is not None
+        if state is not None:
+            clients.restore_layout_state(state)
+        if quick is not None:
+            chosen = quick.current_client_id()
+            had_focus = quick.list_has_focus()
+            if self._stack.currentWidget() is quick:
+                self._stack.setCurrentWidget(clients)
+            self.drop_quick_view()
+            if chosen is not None:
+                clients.select_client(chosen)
+            if had_focus:
+                clients.focus_list()
+        return clients
+
+    def drop_quick_view(self) -> None:
+        quick, self.quick_view = self.quick_view, None
+        if quick is None:
+            return
+        if self._stack.currentWidget() is quick:
+            self._stack.setCurrentWidget(self._placeholder)
+        self._stack.removeWidget(quick)
+        quick.deleteLater()
+
+    def save_layout(self) -> None:
+        """Remember how the client list and its details are split (for the next start)."""
+        shown = self.clients or self.quick_view
+        if shown is not None:
+            self._settings.set_splitter_state(shown.layout_state())
+
+    def close(self) -> None:
+        """The database closes (a restore): every page goes, with what Ctrl+Z could undo."""
+        self.save_layout()
+        for page in self._built.values():
+            self._stack.removeWidget(page)
+            page.deleteLater()
+        self._built = {}
+        self.drop_quick_view()
+        self.engine = None
