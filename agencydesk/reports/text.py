@@ -111,6 +111,23 @@ TEXT: Final[dict[str, dict[str, str]]] = {
         "minutes": "{m} min",
         "hours_minutes": "{h} h {m} min",
         "days_hours": "{d} d {h} h",
+        # the referral charts (reports/charts)
+        "chart_no_orders": "No orders yet",
+        "chart_no_payments": "No paid orders yet",
+        "chart_first_client": "First client",
+        "chart_generation_1": "Direct referrals",
+        "chart_generation_2": "Their referrals",
+        "chart_generation_n": "Generation {n}",
+        "chart_generation_n_on": "Generation {n} and later",
+        "chart_clients": "Clients",
+        "chart_orders": "Orders",
+        "chart_revenue": "Revenue",
+        "chart_k_note": "K: how many new clients each client of that generation brought",
+        "chart_tree_note": "Circle area shows revenue paid",
+        "chart_thousand": "K",
+        "chart_million": "M",
+        "chart_billion": "B",
+        "chart_trillion": "T",
     },
     "id": {
         "title": "Laporan layanan",
@@ -202,6 +219,23 @@ TEXT: Final[dict[str, dict[str, str]]] = {
         "minutes": "{m} menit",
         "hours_minutes": "{h} jam {m} menit",
         "days_hours": "{d} hari {h} jam",
+        # the referral charts (reports/charts)
+        "chart_no_orders": "Belum ada pesanan",
+        "chart_no_payments": "Belum ada pesanan yang dibayar",
+        "chart_first_client": "Klien pertama",
+        "chart_generation_1": "Rujukannya",
+        "chart_generation_2": "Rujukan dari rujukannya",
+        "chart_generation_n": "Generasi {n}",
+        "chart_generation_n_on": "Generasi {n} dan seterusnya",
+        "chart_clients": "Klien",
+        "chart_orders": "Pesanan",
+        "chart_revenue": "Pendapatan",
+        "chart_k_note": "K: rata-rata klien baru yang dibawa tiap klien generasi itu",
+        "chart_tree_note": "Luas lingkaran menunjukkan pendapatan yang sudah dibayar",
+        "chart_thousand": "rb",
+        "chart_million": "jt",
+        "chart_billion": "M",
+        "chart_trillion": "T",
     },
 }
 
@@ -229,10 +263,14 @@ def long_date(day: date, language: str) -> str:
     return f"{day.day} {MONTHS[language_or_default(language)][day.month - 1]} {day.year}"
 
 
+def short_month_names(language: str) -> tuple[str, ...]:
+    """ "Jan" … "Dec" / "Jan" … "Des" (tables and chart axes)."""
+    return tuple(month[:3] for month in MONTHS[language_or_default(language)])
+
+
 def short_date(day: date, language: str) -> str:
     """ "3 Mar 2025" / "3 Mar 2025" (tables)."""
-    month = MONTHS[language_or_default(language)][day.month - 1]
-    return f"{day.day} {month[:3]} {day.year}"
+    return f"{day.day} {short_month_names(language)[day.month - 1]} {day.year}"
 
 
 def month_name(day: date, language: str) -> str:
