@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 
 from sqlmodel import Session
 
-from agencydesk.core import guides
+from agencydesk.core.guides import images, library, sending
 from agencydesk.core.models import GuideLevel, utcnow
 
 #: the freelancer's name in the demo's sent messages
@@ -231,7 +231,7 @@ def load_demo_guides(
     now = now or utcnow()
     ids: dict[str, int] = {}
     for demo in DEMO_GUIDES:
-        guide = guides.create_guide(
+        guide = library.create_guide(
             session=session,
             values={
                 "title": demo.title,
@@ -245,7 +245,7 @@ def load_demo_guides(
         assert guide.id is not None
         ids[demo.key] = guide.id
         if "image:halaman-masuk.png" in demo.body:
-            guides.add_image(
+            images.add_image(
                 session=session,
                 guide_id=guide.id,
                 name="halaman-masuk.png",
@@ -258,14 +258,14 @@ def load_demo_guides(
             continue
         sent_at = now - timedelta(days=days_ago)
         ticket_id = (ticket_ids or {}).get(ticket_key) if ticket_key else None
-        rendered = guides.render_for_client(
+        rendered = sending.render_for_client(
             session=session,
             guide_id=ids[guide_key],
             client_id=client_id,
             my_name=DEMO_MY_NAME,
             today=date(sent_at.year, sent_at.month, sent_at.day),
         )
-        guides.record_send(
+        sending.record_send(
             session=session,
             guide_id=ids[guide_key],
             client_id=client_id,

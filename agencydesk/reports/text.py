@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Final
 
-from agencydesk.core.guides import MONTH_NAMES
+from agencydesk.core.guides.placeholders import MONTH_NAMES
 from agencydesk.core.money import format_money
 
 LANGUAGES: Final = ("en", "id")

@@ -11,11 +11,13 @@ from hypothesis import strategies as st
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from agencydesk.core import clients, guides
+from agencydesk.core import clients
 from agencydesk.core.db import session_scope
 from agencydesk.core.demo_guides import DEMO_GUIDES, load_demo_guides, login_picture
 from agencydesk.core.errors import UserError, ValidationError
-from agencydesk.core.guides import fill_placeholders, render_whatsapp
+from agencydesk.core.guides import images, library, placeholders, sending, whatsapp
+from agencydesk.core.guides.placeholders import fill_placeholders
+from agencydesk.core.guides.whatsapp import render_whatsapp
 from agencydesk.core.models import Ticket
 
 PNG = login_picture(8, 8)
@@ -24,7 +26,7 @@ PNG = login_picture(8, 8)
 def _guide(engine: Engine, **values: object) -> int:
     values.setdefault("title", "Cara masuk")
     with session_scope(engine) as session:
-        guide = guides.create_guide(session=session, values=values)
+        guide = library.create_guide(session=session, values=values)
         assert guide.id is not None
         return guide.id
 
@@ -39,7 +41,7 @@ def _client(engine: Engine, **values: object) -> int:
 
 def _titles(engine: Engine, **query: object) -> list[str]:
     with Session(engine) as session:
-        return [row.title for row in guides.list_guides(session=session, **query)]  # type: ignore[arg-type]
+        return [row.title for row in library.list_guides(session=session, **query)]  # type: ignore[arg-type]
 
 
 # -- CRUD and validation ---------------------------------------------------------------------------
@@ -58,7 +60,7 @@ def test_an_invalid_guide_is_refused_with_a_field_code(
     engine: Engine, values: dict[str, object], field: str, code: str
 ) -> None:
     with pytest.raises(ValidationError) as raised, session_scope(engine) as session:
-        guides.create_guide(session=session, values=values)
+        library.create_guide(session=session, values=values)
     assert raised.value.errors[field] == code
     assert _titles(engine) == []
 
@@ -70,7 +72,7 @@ def test_a_guide_is_created_trimmed_updated_and_listed_by_title_ignoring_case(
     _guide(engine, title="Cara masuk ke dasbor", language="id")
     _guide(engine, title="Backup your phone", language="en")
     with Session(engine) as session:
-        guide = guides.get_guide(session=session, guide_id=first)
+        guide = library.get_guide(session=session, guide_id=first)
     assert guide.title == "how to send a screenshot"
     assert guide.tags == "hp, whatsapp"
     assert _titles(engine) == [
@@ -80,14 +82,14 @@ def test_a_guide_is_created_trimmed_updated_and_listed_by_title_ignoring_case(
     ]
 
     with session_scope(engine) as session:
-        before = guides.get_guide(session=session, guide_id=first).updated_at
-        guides.update_guide(session=session, guide_id=first, values={"body": "1. Buka HP\r\n"})
+        before = library.get_guide(session=session, guide_id=first).updated_at
+        library.update_guide(session=session, guide_id=first, values={"body": "1. Buka HP\r\n"})
     with Session(engine) as session:
-        updated = guides.get_guide(session=session, guide_id=first)
+        updated = library.get_guide(session=session, guide_id=first)
     assert updated.body == "1. Buka HP"
     assert updated.updated_at >= before
     with pytest.raises(TypeError), session_scope(engine) as session:
-        guides.update_guide(session=session, guide_id=first, values={"deleted_at": None})
+        library.update_guide(session=session, guide_id=first, values={"deleted_at": None})
 
 
 def test_search_language_and_level_filter_the_list(engine: Engine) -> None:
@@ -104,12 +106,12 @@ def test_search_language_and_level_filter_the_list(engine: Engine) -> None:
 def test_delete_is_soft_and_can_be_undone(engine: Engine) -> None:
     guide_id = _guide(engine)
     with session_scope(engine) as session:
-        guides.delete_guide(session=session, guide_id=guide_id)
+        library.delete_guide(session=session, guide_id=guide_id)
     assert _titles(engine) == []
     with pytest.raises(UserError), Session(engine) as session:
-        guides.get_guide(session=session, guide_id=guide_id)
+        library.get_guide(session=session, guide_id=guide_id)
     with session_scope(engine) as session:
-        guides.undelete_guide(session=session, guide_id=guide_id)
+        library.undelete_guide(session=session, guide_id=guide_id)
     assert _titles(engine) == ["Cara masuk"]
 
 
@@ -126,13 +128,13 @@ def test_a_gentle_variant_links_to_an_original_only(engine: Engine) -> None:
     ]
     for guide_id, values, code in cases:
         with pytest.raises(ValidationError) as raised, session_scope(engine) as session:
-            guides.update_guide(session=session, guide_id=guide_id, values=values)
+            library.update_guide(session=session, guide_id=guide_id, values=values)
         assert raised.value.errors == {"gentle_variant_of_id": code}
     with Session(engine) as session:
-        assert [t for _i, t in guides.variant_choices(session=session, exclude_id=other)] == [
+        assert [t for _i, t in library.variant_choices(session=session, exclude_id=other)] == [
             "Cara masuk"
         ]
-        assert guides.linked_guides(session=session, guide_id=gentle) == [
+        assert library.linked_guides(session=session, guide_id=gentle) == [
             (original, "Cara masuk", "normal")
         ]
 
@@ -141,18 +143,18 @@ def test_a_gentle_variant_links_to_an_original_only(engine: Engine) -> None:
 def test_pictures_are_stored_per_guide_with_unique_names_and_a_size_limit(engine: Engine) -> None:
     guide_id = _guide(engine)
     with session_scope(engine) as session:
-        guides.add_image(
+        images.add_image(
             session=session, guide_id=guide_id, name="login.png", data=PNG, mime_type="image/png"
         )
     with Session(engine) as session:
         assert [
-            (i.name, i.size) for i in guides.list_images(session=session, guide_id=guide_id)
+            (i.name, i.size) for i in images.list_images(session=session, guide_id=guide_id)
         ] == [("login.png", len(PNG))]
-        image = guides.get_image(session=session, guide_id=guide_id, name="login.png")
+        image = images.get_image(session=session, guide_id=guide_id, name="login.png")
         assert image is not None
         assert image.data == PNG
         assert (
-            guides.unique_image_name(
+            images.unique_image_name(
                 session=session, guide_id=guide_id, name="login.png", taken={"login-2.png"}
             )
             == "login-3.png"
@@ -160,29 +162,29 @@ def test_pictures_are_stored_per_guide_with_unique_names_and_a_size_limit(engine
     bad = [
         ({"name": "login.png"}, "name", "image_name_taken"),
         ({"name": "my picture.png"}, "name", "image_name_invalid"),
-        ({"data": b"x" * (guides.MAX_IMAGE_BYTES + 1)}, "data", "image_too_large"),
+        ({"data": b"x" * (images.MAX_IMAGE_BYTES + 1)}, "data", "image_too_large"),
         ({"data": b""}, "data", "image_empty"),
         ({"mime_type": "image/svg+xml"}, "mime_type", "image_type_unknown"),
     ]
     for change, field, code in bad:
         arguments = {"name": "new.png", "data": PNG, "mime_type": "image/png", **change}
         with pytest.raises(ValidationError) as raised, session_scope(engine) as session:
-            guides.add_image(session=session, guide_id=guide_id, **arguments)  # type: ignore[arg-type]
+            images.add_image(session=session, guide_id=guide_id, **arguments)  # type: ignore[arg-type]
         assert raised.value.errors[field] == code
     with session_scope(engine) as session:
-        assert guides.remove_image(session=session, guide_id=guide_id, name="login.png")
-        assert not guides.remove_image(session=session, guide_id=guide_id, name="login.png")
+        assert images.remove_image(session=session, guide_id=guide_id, name="login.png")
+        assert not images.remove_image(session=session, guide_id=guide_id, name="login.png")
 
 
 def test_picture_helpers_make_names_and_recognise_types() -> None:
-    assert guides.safe_image_name("C:\\Foto\\Layar HP (1).PNG") == "layar-hp-1.png"
-    assert guides.safe_image_name("...") == "picture"
-    assert guides.sniff_image_type(PNG) == "image/png"
-    assert guides.sniff_image_type(b"\xff\xd8\xff\xe0rest") == "image/jpeg"
-    assert guides.sniff_image_type(b"RIFF\0\0\0\0WEBPVP8 ") == "image/webp"
-    assert guides.sniff_image_type(b"<svg/>") is None
+    assert images.safe_image_name("C:\\Foto\\Layar HP (1).PNG") == "layar-hp-1.png"
+    assert images.safe_image_name("...") == "picture"
+    assert images.sniff_image_type(PNG) == "image/png"
+    assert images.sniff_image_type(b"\xff\xd8\xff\xe0rest") == "image/jpeg"
+    assert images.sniff_image_type(b"RIFF\0\0\0\0WEBPVP8 ") == "image/webp"
+    assert images.sniff_image_type(b"<svg/>") is None
     body = "![a](image:a.png) ![b](image:b.png) ![a again](image:a.png) ![web](https://x/y.png)"
-    assert guides.image_references(body) == ["a.png", "b.png"]
+    assert images.image_references(body) == ["a.png", "b.png"]
 
 
 # -- placeholders ------------------------------------------------------------------------------
@@ -220,17 +222,17 @@ def test_double_braces_are_literal_braces() -> None:
     ],
 )
 def test_first_name_leaves_out_the_form_of_address(name: str, first: str, call: str) -> None:
-    assert guides.first_name(name) == first
-    assert guides.call_name(name) == call
+    assert placeholders.first_name(name) == first
+    assert placeholders.call_name(name) == call
 
 
 def test_placeholder_values_come_from_the_client(engine: Engine) -> None:
     client_id = _client(engine, company="Katering Bunda Ratna", website="katering-ratna.id/")
     with Session(engine) as session:
-        values = guides.placeholder_values_for_client(
+        values = placeholders.placeholder_values_for_client(
             session=session, client_id=client_id, my_name=" Rizky ", today=date(2025, 3, 3)
         )
-        english = guides.placeholder_values_for_client(
+        english = placeholders.placeholder_values_for_client(
             session=session, client_id=client_id, language="en", today=date(2025, 3, 3)
         )
     assert values == {
@@ -402,7 +404,7 @@ def test_whatsapp_rendering_never_fails(markdown: str) -> None:
 
 def test_preview_keeps_the_line_breaks_whatsapp_keeps() -> None:
     markdown = "Halo Bu,\nbuka HP.\n\n```\na\nb\n```"
-    assert guides.with_hard_line_breaks(markdown) == "Halo Bu,  \nbuka HP.\n\n```\na\nb\n```"
+    assert whatsapp.with_hard_line_breaks(markdown) == "Halo Bu,  \nbuka HP.\n\n```\na\nb\n```"
 
 
 # -- sending -----------------------------------------------------------------------------------
@@ -414,8 +416,10 @@ def test_rendering_for_a_client_fills_in_their_details(engine: Engine) -> None:
         language="id",
     )
     with Session(engine) as session:
-        rendered = guides.render_for_client(session=session, guide_id=guide_id, client_id=client_id)
-        signed = guides.render_for_client(
+        rendered = sending.render_for_client(
+            session=session, guide_id=guide_id, client_id=client_id
+        )
+        signed = sending.render_for_client(
             session=session, guide_id=guide_id, client_id=client_id, my_name="Rizky"
         )
     assert rendered.text == (
@@ -431,7 +435,9 @@ def test_client_text_is_not_interpreted_as_markdown(engine: Engine) -> None:
     client_id = _client(engine, name="Mbak *Lestari_Putri*", company="<b>x</b>")
     guide_id = _guide(engine, body="Halo {client_name} dari {company}")
     with Session(engine) as session:
-        rendered = guides.render_for_client(session=session, guide_id=guide_id, client_id=client_id)
+        rendered = sending.render_for_client(
+            session=session, guide_id=guide_id, client_id=client_id
+        )
     assert rendered.text == "Halo Mbak *Lestari_Putri* dari <b>x</b>"
 
 
@@ -444,9 +450,9 @@ def test_the_very_gentle_variant_is_suggested_to_clients_who_need_it(
     gentle = _guide(engine, title="Pelan", level="very_gentle", gentle_variant_of_id=original)
     lonely = _guide(engine, title="Tanpa versi pelan")
     with Session(engine) as session:
-        suggested = guides.suggest_variant(session=session, guide_id=original, client_id=client_id)
-        from_gentle = guides.suggest_variant(session=session, guide_id=gentle, client_id=client_id)
-        alone = guides.suggest_variant(session=session, guide_id=lonely, client_id=client_id)
+        suggested = sending.suggest_variant(session=session, guide_id=original, client_id=client_id)
+        from_gentle = sending.suggest_variant(session=session, guide_id=gentle, client_id=client_id)
+        alone = sending.suggest_variant(session=session, guide_id=lonely, client_id=client_id)
     assert suggested == (gentle if expect_gentle else original)
     assert from_gentle == gentle
     assert alone == lonely
@@ -458,13 +464,13 @@ def test_the_link_may_point_either_way(engine: Engine) -> None:
     normal = _guide(engine, title="Biasa", gentle_variant_of_id=gentle)
     with Session(engine) as session:
         assert (
-            guides.suggest_variant(session=session, guide_id=normal, client_id=client_id) == gentle
+            sending.suggest_variant(session=session, guide_id=normal, client_id=client_id) == gentle
         )
     with session_scope(engine) as session:
-        guides.delete_guide(session=session, guide_id=gentle)
+        library.delete_guide(session=session, guide_id=gentle)
     with Session(engine) as session:
         assert (
-            guides.suggest_variant(session=session, guide_id=normal, client_id=client_id) == normal
+            sending.suggest_variant(session=session, guide_id=normal, client_id=client_id) == normal
         )
 
 
@@ -474,13 +480,13 @@ def test_sends_are_recorded_and_already_sent_tells_when(engine: Engine) -> None:
     guide_id = _guide(engine, title="Screenshot")
     other = _guide(engine, title="WhatsApp Desktop")
     with Session(engine) as session:
-        assert guides.already_sent(session=session, guide_id=guide_id, client_id=ratna) is None
+        assert sending.already_sent(session=session, guide_id=guide_id, client_id=ratna) is None
     first = datetime(2025, 3, 3, 2, 15, tzinfo=UTC)
     with session_scope(engine) as session:
         ticket = Ticket(client_id=ratna, title="Tidak bisa kirim foto")
         session.add(ticket)
         session.flush()
-        guides.record_send(
+        sending.record_send(
             session=session,
             guide_id=guide_id,
             client_id=ratna,
@@ -488,34 +494,34 @@ def test_sends_are_recorded_and_already_sent_tells_when(engine: Engine) -> None:
             text="Halo",
             sent_at=first,
         )
-        guides.record_send(
+        sending.record_send(
             session=session,
             guide_id=guide_id,
             client_id=ratna,
             text="Halo lagi",
             sent_at=first + timedelta(days=2),
         )
-        guides.record_send(session=session, guide_id=other, client_id=claire, text="Hi")
+        sending.record_send(session=session, guide_id=other, client_id=claire, text="Hi")
         with pytest.raises(UserError):
-            guides.record_send(
+            sending.record_send(
                 session=session, guide_id=other, client_id=claire, ticket_id=ticket.id, text="x"
             )
     with Session(engine) as session:
-        assert guides.already_sent(
+        assert sending.already_sent(
             session=session, guide_id=guide_id, client_id=ratna
         ) == first + timedelta(days=2)
-        assert guides.already_sent(session=session, guide_id=guide_id, client_id=claire) is None
-        to_ratna = guides.sends_for_client(session=session, client_id=ratna)
+        assert sending.already_sent(session=session, guide_id=guide_id, client_id=claire) is None
+        to_ratna = sending.sends_for_client(session=session, client_id=ratna)
         assert [(s.guide_title, s.sent_at, s.ticket_id) for s in to_ratna] == [
             ("Screenshot", first + timedelta(days=2), None),
             ("Screenshot", first, ticket.id),
         ]
-        received = guides.sends_for_guide(session=session, guide_id=guide_id)
+        received = sending.sends_for_guide(session=session, guide_id=guide_id)
         assert [(s.client_name, s.sent_at) for s in received] == [
             ("Ibu Ratna Wulandari", first + timedelta(days=2)),
             ("Ibu Ratna Wulandari", first),
         ]
-        assert [row.times_sent for row in guides.list_guides(session=session)] == [2, 1]
+        assert [row.times_sent for row in library.list_guides(session=session)] == [2, 1]
 
 
 def _load_demo(engine: Engine) -> tuple[dict[str, int], dict[str, int]]:
@@ -524,7 +530,7 @@ def _load_demo(engine: Engine) -> tuple[dict[str, int], dict[str, int]]:
 
     with session_scope(engine) as session:
         client_ids = demo.load_demo(session=session)
-        existing = {row.title: row.id for row in guides.list_guides(session=session)}
+        existing = {row.title: row.id for row in library.list_guides(session=session)}
         if existing:
             return client_ids, {guide.key: existing[guide.title] for guide in DEMO_GUIDES}
         return client_ids, load_demo_guides(session=session, client_ids=client_ids)
@@ -533,32 +539,32 @@ def _load_demo(engine: Engine) -> tuple[dict[str, int], dict[str, int]]:
 def test_the_demo_guides_tell_the_story(engine: Engine) -> None:
     client_ids, ids = _load_demo(engine)
     with Session(engine) as session:
-        rows = {row.title: row for row in guides.list_guides(session=session)}
+        rows = {row.title: row for row in library.list_guides(session=session)}
         assert len(rows) >= 4
         assert rows["Cara masuk ke dasbor WordPress (langkah kecil)"].level == "very_gentle"
-        gentle_body = guides.get_guide(session=session, guide_id=ids["wp_login_gentle"]).body
+        gentle_body = library.get_guide(session=session, guide_id=ids["wp_login_gentle"]).body
         assert "Tenang saja, tidak ada yang rusak kalau salah klik" in gentle_body
         assert (
-            guides.suggest_variant(
+            sending.suggest_variant(
                 session=session, guide_id=ids["wp_login"], client_id=client_ids["ratna"]
             )
             == ids["wp_login_gentle"]
         )
         to_ratna = {
             s.guide_title
-            for s in guides.sends_for_client(session=session, client_id=client_ids["ratna"])
+            for s in sending.sends_for_client(session=session, client_id=client_ids["ratna"])
         }
         assert to_ratna == {
             "Cara masuk ke dasbor WordPress (langkah kecil)",
             "Cara mengirim screenshot dari HP",
         }
-        claire = guides.sends_for_client(session=session, client_id=client_ids["claire"])
+        claire = sending.sends_for_client(session=session, client_id=client_ids["claire"])
         assert [s.guide_title for s in claire] == ["How to install WhatsApp Desktop"]
         for guide_id in ids.values():
-            body = guides.get_guide(session=session, guide_id=guide_id).body
-            for name in guides.image_references(body):
-                assert guides.get_image(session=session, guide_id=guide_id, name=name) is not None
-            text = guides.render_for_client(
+            body = library.get_guide(session=session, guide_id=guide_id).body
+            for name in images.image_references(body):
+                assert images.get_image(session=session, guide_id=guide_id, name=name) is not None
+            text = sending.render_for_client(
                 session=session, guide_id=guide_id, client_id=client_ids["ratna"], my_name="Rizky"
             ).text
             assert "**" not in text

@@ -14,10 +14,11 @@ from qt_helpers import DialogAnswerer
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from agencydesk.core import clients, demo, guides
+from agencydesk.core import clients, demo
 from agencydesk.core.changes import Topic
 from agencydesk.core.db import session_scope
 from agencydesk.core.demo_guides import DEMO_GUIDES, load_demo_guides
+from agencydesk.core.guides import images, library, sending
 from agencydesk.qt.common.databus import bus
 from agencydesk.qt.common.undo import UndoService
 from agencydesk.qt.guides.guide_editor import GuideEditorDialog
@@ -33,7 +34,7 @@ def desk(engine: Engine) -> Demo:
     """The demo clients and guides: (engine, client ids, guide ids)."""
     with session_scope(engine) as session:
         client_ids = demo.load_demo(session=session)
-        existing = {row.title: row.id for row in guides.list_guides(session=session)}
+        existing = {row.title: row.id for row in library.list_guides(session=session)}
         if existing:
             guide_ids = {guide.key: existing[guide.title] for guide in DEMO_GUIDES}
         else:
@@ -130,7 +131,7 @@ def test_a_guide_written_in_the_editor_is_saved_and_previewed_as_typed(
     assert not dialog.isVisible()
     assert dialog.saved_guide_id is not None
     with Session(engine) as session:
-        guide = guides.get_guide(session=session, guide_id=dialog.saved_guide_id)
+        guide = library.get_guide(session=session, guide_id=dialog.saved_guide_id)
     assert guide.title == "How to send me a screenshot"
     assert guide.language == "en"
     assert guide.tags == "phone, whatsapp"
@@ -165,7 +166,7 @@ def test_a_picture_chosen_in_the_file_dialog_is_shown_and_saved_with_the_guide(
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     assert dialog.saved_guide_id is not None
     with Session(engine) as session:
-        stored = guides.list_images(session=session, guide_id=dialog.saved_guide_id)
+        stored = images.list_images(session=session, guide_id=dialog.saved_guide_id)
     assert [(info.name, info.mime_type) for info in stored] == [("layar-hp.png", "image/png")]
 
 
@@ -196,10 +197,10 @@ def test_sending_copies_the_whatsapp_text_records_it_and_warns_the_second_time(
     assert QGuiApplication.clipboard().text() == text
     assert not dialog.isVisible()
     with Session(engine) as session:
-        sent = guides.already_sent(
+        sent = sending.already_sent(
             session=session, guide_id=guide_ids["wp_login_gentle"], client_id=client_ids["rina"]
         )
-        last = guides.sends_for_client(session=session, client_id=client_ids["rina"])[0]
+        last = sending.sends_for_client(session=session, client_id=client_ids["rina"])[0]
     assert sent is not None
     assert last.guide_id == guide_ids["wp_login_gentle"]
 
@@ -238,7 +239,7 @@ def test_the_user_may_send_the_normal_guide_after_all_and_pick_a_ticket(
     dialog.ticket.setCurrentIndex(dialog.ticket.findData(ticket.id))
     dialog.copy_button.click()
     with Session(engine) as session:
-        sends = guides.sends_for_client(session=session, client_id=client_ids["sari"])
+        sends = sending.sends_for_client(session=session, client_id=client_ids["sari"])
     assert [(s.guide_id, s.ticket_id) for s in sends] == [(guide_ids["screenshot"], ticket.id)]
 
 
@@ -249,7 +250,7 @@ def test_html_in_a_guide_or_a_client_name_shows_literally(
         client = clients.create_client(
             session=session, values={"name": "<b>x</b>", "tech_comfort": 4}
         )
-        guide = guides.create_guide(
+        guide = library.create_guide(
             session=session,
             values={"title": "<i>t</i>", "body": "Halo {client_name} <img src=x> **ok**"},
         )
@@ -262,7 +263,7 @@ def test_html_in_a_guide_or_a_client_name_shows_literally(
     assert dialog.client.currentText() == "<b>x</b>"
     # the same guide again: the warning names the client as typed
     with session_scope(engine) as session:
-        guides.record_send(session=session, guide_id=guide.id, client_id=client.id, text="x")
+        sending.record_send(session=session, guide_id=guide.id, client_id=client.id, text="x")
     dialog.update_text()
     assert dialog.already_note.textFormat() == Qt.TextFormat.PlainText
     assert dialog.already_note.text().startswith("<b>x</b> already got this guide")
@@ -339,4 +340,4 @@ def test_enter_in_the_client_field_picks_the_client_without_sending(
     assert dialog.client_id() == client_ids["claire"]
     assert dialog.text.toPlainText().startswith("Hi Claire,")
     with Session(engine) as session:
-        assert len(guides.sends_for_client(session=session, client_id=client_ids["claire"])) == 1
+        assert len(sending.sends_for_client(session=session, client_id=client_ids["claire"])) == 1

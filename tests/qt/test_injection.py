@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import Engine
 
-from agencydesk.core import clients, credentials, guides, orders, tickets
+from agencydesk.core import clients, credentials, orders, tickets
 from agencydesk.core.db import session_scope
+from agencydesk.core.guides import library, sending
 from agencydesk.qt.clients.client_detail import ClientDetailView
 from agencydesk.qt.guides.guides_page import GuidesPage
 from agencydesk.qt.shell.search_dialog import HTML_ROLE, SearchDialog
@@ -58,11 +59,11 @@ def planted(engine: Engine, memory_keyring: MemoryKeyring) -> dict[str, int]:
         tickets.add_message(
             session=session, ticket_id=ticket.id, body=f"note {PAYLOAD}", from_me=True, kind="note"
         )
-        guide = guides.create_guide(
+        guide = library.create_guide(
             session=session, values={"title": PAYLOAD, "body": "Klik *Simpan*."}
         )
         assert guide.id is not None
-        guides.record_send(
+        sending.record_send(
             session=session, guide_id=guide.id, client_id=client.id, text="Klik *Simpan*."
         )
         orders.create_order(

@@ -40,9 +40,9 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from agencydesk.core import guides
 from agencydesk.core.db import session_scope
 from agencydesk.core.errors import ValidationError
+from agencydesk.core.guides import images, library, whatsapp
 from agencydesk.core.models import GuideLevel
 from agencydesk.qt.common.dialogs import ask_yes_no, read_chosen_file, show_user_error
 from agencydesk.qt.common.form_errors import (
@@ -86,7 +86,7 @@ class GuidePreview(QTextBrowser):
     def show_markdown(self, markdown: str, *, keep_scroll: bool = False) -> None:
         """Show *markdown*, keeping its line breaks as WhatsApp will (Markdown would join them)."""
         scroll = self.verticalScrollBar().value() if keep_scroll else 0
-        self.document().setMarkdown(guides.with_hard_line_breaks(markdown), MARKDOWN_FEATURES)
+        self.document().setMarkdown(whatsapp.with_hard_line_breaks(markdown), MARKDOWN_FEATURES)
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self.verticalScrollBar().setValue(scroll)
 
@@ -147,10 +147,10 @@ class GuideEditorDialog(QDialog):
         self.title = QLineEdit()
         self.title.setPlaceholderText(self.tr("e.g. How to log in to your WordPress dashboard"))
         self.language = QComboBox()
-        for code in guides.LANGUAGES:
+        for code in library.LANGUAGES:
             self.language.addItem(language_label(code), code)
         self.level = QComboBox()
-        for level in guides.LEVELS:
+        for level in library.LEVELS:
             self.level.addItem(level_label(level), level)
         self.level.setToolTip(
             self.tr("Very gentle: tiny steps and no jargon, for clients who need every step")
@@ -199,16 +199,16 @@ class GuideEditorDialog(QDialog):
         hint.setStyleSheet("color: palette(dark);")
 
         with Session(engine) as session:
-            for other_id, other_title in guides.variant_choices(
+            for other_id, other_title in library.variant_choices(
                 session=session, exclude_id=guide_id
             ):
                 self.variant_of.addItem(other_title, other_id)
             if guide_id is not None:
-                guide = guides.get_guide(session=session, guide_id=guide_id)
+                guide = library.get_guide(session=session, guide_id=guide_id)
                 self._load(guide.title, guide.language, guide.level, guide.tags, guide.body)
                 self._set_variant(guide.gentle_variant_of_id)
                 self._stored_images = {
-                    info.name for info in guides.list_images(session=session, guide_id=guide_id)
+                    info.name for info in images.list_images(session=session, guide_id=guide_id)
                 }
         self.preview.set_image_source({}, self._fetch_image)
 
@@ -297,7 +297,7 @@ class GuideEditorDialog(QDialog):
         if self.guide_id is None:
             return None
         with Session(self._engine) as session:
-            image = guides.get_image(session=session, guide_id=self.guide_id, name=name)
+            image = images.get_image(session=session, guide_id=self.guide_id, name=name)
             return bytes(image.data) if image is not None else None
 
     def insert_picture(self) -> None:
@@ -315,20 +315,20 @@ class GuideEditorDialog(QDialog):
         data = read_chosen_file(self, path)
         if data is None:
             return False
-        mime_type = guides.sniff_image_type(data)
+        mime_type = images.sniff_image_type(data)
         if mime_type is None:
             show_user_error(self, self.tr("Please choose a PNG, JPEG, GIF or WebP picture."))
             return False
-        if len(data) > guides.MAX_IMAGE_BYTES:
+        if len(data) > images.MAX_IMAGE_BYTES:
             show_user_error(
                 self, self.tr("This picture is larger than 5 MB. Please choose a smaller one.")
             )
             return False
         with Session(self._engine) as session:
-            name = guides.unique_image_name(
+            name = images.unique_image_name(
                 session=session,
                 guide_id=self.guide_id,
-                name=guides.safe_image_name(path.name),
+                name=images.safe_image_name(path.name),
                 taken=set(self.pending_images) | self._stored_images,
             )
         self.pending_images[name] = (data, mime_type)
@@ -405,14 +405,14 @@ class GuideEditorDialog(QDialog):
         try:
             with session_scope(self._engine) as session:
                 if self.guide_id is None:
-                    guide = guides.create_guide(session=session, values=self.values())
+                    guide = library.create_guide(session=session, values=self.values())
                 else:
-                    guide = guides.update_guide(
+                    guide = library.update_guide(
                         session=session, guide_id=self.guide_id, values=self.values()
                     )
                 assert guide.id is not None
                 for name, (data, mime_type) in self.pending_images.items():
-                    guides.add_image(
+                    images.add_image(
                         session=session,
                         guide_id=guide.id,
                         name=name,

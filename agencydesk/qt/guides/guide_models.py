@@ -1,4 +1,4 @@
-"""The guide list as a small table model over `guides.list_guides` (a library of tens to a few
+"""The guide list as a small table model over `library.list_guides` (a library of tens to a few
 hundred notes: the whole filtered list is fetched at once, sorted by title)."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from agencydesk.core import guides
-from agencydesk.core.guides import GuideRow
+from agencydesk.core.guides import library
+from agencydesk.core.guides.library import GuideRow
 from agencydesk.core.models import GuideLevel
 from agencydesk.qt.common.row_model import ModelIndex, RowsTableModel
 
@@ -97,6 +97,6 @@ class GuideTableModel(RowsTableModel[GuideRow]):
 
     def _reload(self) -> None:
         with Session(self._engine) as session:
-            self._rows = guides.list_guides(
+            self._rows = library.list_guides(
                 session=session, search=self._search, language=self._language
             )

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from agencydesk.core import guides
 from agencydesk.core.changes import Topic
 from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError
+from agencydesk.core.guides import images, library, sending
 from agencydesk.core.models import GuideLevel
 from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.dialogs import ask_yes_no
@@ -68,7 +68,7 @@ class GuidesPage(QWidget):
         self.language_filter = filter_combo(
             "guideLanguageFilter",
             [(None, self.tr("All languages"))]
-            + [(code, language_label(code)) for code in guides.LANGUAGES],
+            + [(code, language_label(code)) for code in library.LANGUAGES],
         )
         self.new_button = QPushButton(self.tr("New guide"))
         self.new_button.clicked.connect(self.new_guide)
@@ -182,9 +182,9 @@ class GuidesPage(QWidget):
         if guide_id is not None:
             try:
                 with Session(self._engine) as session:
-                    guide = guides.get_guide(session=session, guide_id=guide_id)
-                    linked = guides.linked_guides(session=session, guide_id=guide_id)
-                    sends = guides.sends_for_guide(session=session, guide_id=guide_id)
+                    guide = library.get_guide(session=session, guide_id=guide_id)
+                    linked = library.linked_guides(session=session, guide_id=guide_id)
+                    sends = sending.sends_for_guide(session=session, guide_id=guide_id)
             except UserError:
                 guide_id = None
         self.detail.setVisible(guide_id is not None)
@@ -225,7 +225,7 @@ class GuidesPage(QWidget):
 
     def _fetch_image(self, guide_id: int, name: str) -> bytes | None:
         with Session(self._engine) as session:
-            image = guides.get_image(session=session, guide_id=guide_id, name=name)
+            image = images.get_image(session=session, guide_id=guide_id, name=name)
             return bytes(image.data) if image is not None else None
 
     def _open_linked(self) -> None:
@@ -259,7 +259,7 @@ class GuidesPage(QWidget):
 
     def delete_guide(self, guide_id: int) -> None:
         with Session(self._engine) as session:
-            title = guides.get_guide(session=session, guide_id=guide_id).title
+            title = library.get_guide(session=session, guide_id=guide_id).title
         if not ask_yes_no(
             self,
             self.tr("Delete guide"),
@@ -267,13 +267,13 @@ class GuidesPage(QWidget):
         ):
             return
         with session_scope(self._engine) as session:
-            guides.delete_guide(session=session, guide_id=guide_id)
+            library.delete_guide(session=session, guide_id=guide_id)
         self.list.refresh()  # the guide next to the deleted one is chosen
         self.undoable.emit(UndoEntry(title, lambda: self.undelete_guide(guide_id), self))
 
     def undelete_guide(self, guide_id: int) -> None:
         with session_scope(self._engine) as session:
-            guides.undelete_guide(session=session, guide_id=guide_id)
+            library.undelete_guide(session=session, guide_id=guide_id)
         self.model.refresh()
         self.list.select_id(guide_id)
 

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from agencydesk.core import guides
 from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError
+from agencydesk.core.guides import images, library, sending
 from agencydesk.qt.common.dialogs import report_exception
 from agencydesk.qt.common.formatting import tech_comfort_label
 
@@ -72,7 +72,7 @@ class SendGuideDialog(QDialog):
         self._shown_client_id: int | None = None
         self.copied_text: str | None = None
         self.recorded_send_id: int | None = None
-        self.rendered: guides.RenderedGuide | None = None
+        self.rendered: sending.RenderedGuide | None = None
         self.setWindowTitle(self.tr("Send guide to a client"))
         self.setSizeGripEnabled(True)
 
@@ -96,9 +96,9 @@ class SendGuideDialog(QDialog):
         self.sign_as.setPlaceholderText(self.tr("fills in {my_name}"))
 
         with Session(engine) as session:
-            for row in guides.list_guides(session=session):
+            for row in library.list_guides(session=session):
                 self.guide.addItem(row.title, row.id)
-            for other_id, name, comfort in guides.client_choices(session=session):
+            for other_id, name, comfort in sending.client_choices(session=session):
                 self.client.addItem(name, other_id)
                 self._comfort[other_id] = comfort
                 self._client_names[other_id] = name
@@ -218,7 +218,7 @@ class SendGuideDialog(QDialog):
         if client_id is not None and requested is not None:
             try:
                 with Session(self._engine) as session:
-                    suggested = guides.suggest_variant(
+                    suggested = sending.suggest_variant(
                         session=session, guide_id=requested, client_id=client_id
                     )
             except UserError:
@@ -243,7 +243,9 @@ class SendGuideDialog(QDialog):
         self.ticket.addItem(self.tr("No ticket"), None)
         if client_id is not None and self._fixed_ticket_id is None:
             with Session(self._engine) as session:
-                for ticket_id, title in guides.ticket_choices(session=session, client_id=client_id):
+                for ticket_id, title in sending.ticket_choices(
+                    session=session, client_id=client_id
+                ):
                     self.ticket.addItem(title, ticket_id)
         self.ticket.blockSignals(False)
         show = self._fixed_ticket_id is None and self.ticket.count() > 1
@@ -268,17 +270,17 @@ class SendGuideDialog(QDialog):
             return
         try:
             with Session(self._engine) as session:
-                rendered = guides.render_for_client(
+                rendered = sending.render_for_client(
                     session=session,
                     guide_id=guide_id,
                     client_id=client_id,
                     my_name=self.sign_as.text(),
                 )
-                sent_before = guides.already_sent(
+                sent_before = sending.already_sent(
                     session=session, guide_id=guide_id, client_id=client_id
                 )
-                pictures = guides.image_references(
-                    guides.get_guide(session=session, guide_id=guide_id).body
+                pictures = images.image_references(
+                    library.get_guide(session=session, guide_id=guide_id).body
                 )
         except UserError as exc:
             self.text.setPlainText("")
@@ -322,7 +324,7 @@ class SendGuideDialog(QDialog):
         QGuiApplication.clipboard().setText(text)
         try:
             with session_scope(self._engine) as session:
-                send = guides.record_send(
+                send = sending.record_send(
                     session=session,
                     guide_id=guide_id,
                     client_id=client_id,
