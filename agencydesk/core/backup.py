@@ -55,7 +55,14 @@ def _copy(source: Path, target: Path) -> None:
 
 
 def make_backup(db_path: Path, *, reason: str = "manual", now: datetime | None = None) -> Path:
-    """Back up *db_path* now. Returns the new file."""
+    """Back up *db_path* now, then rotate out the oldest backups. Returns the new file."""
+    target = _take_backup(db_path, reason=reason, now=now)
+    prune(db_path)
+    return target
+
+
+def _take_backup(db_path: Path, *, reason: str, now: datetime | None = None) -> Path:
+    """Back up *db_path* now without rotating. Returns the new file."""
     if not db_path.exists():
         raise FileNotFoundError(db_path)
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
@@ -65,7 +72,6 @@ def make_backup(db_path: Path, *, reason: str = "manual", now: datetime | None =
         counter += 1
         target = target.with_name(f"{db_path.stem}-{stamp}-{reason}-{counter}.sqlite3")
     _copy(db_path, target)
-    prune(db_path)
     return target
 
 
@@ -111,8 +117,10 @@ def restore_backup(db_path: Path, backup_path: Path) -> Path:
     The caller must have closed every connection to *db_path*. Returns the safety backup.
     """
     _check_is_database(backup_path)
-    safety = make_backup(db_path, reason="before-restore")
+    # Rotation waits until the copy is done: the chosen backup may be the oldest one kept.
+    safety = _take_backup(db_path, reason="before-restore")
     _copy(backup_path, db_path)
+    prune(db_path)
     return safety
 
 

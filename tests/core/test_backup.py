@@ -78,3 +78,18 @@ def test_restoring_something_that_is_not_a_backup_changes_nothing(
         backup.restore_backup(db_path, bogus)
     assert _names_in(db_path) == ["Ibu Ratna"]
     assert backup.list_backups(db_path) == []
+
+
+def test_the_oldest_kept_backup_can_be_restored(db_path: Path, engine: Engine) -> None:
+    """The safety backup made first used to rotate out the chosen (oldest) file before it was
+    copied: "unable to open database file", and the chosen backup was gone."""
+    _add(engine, "Ibu Ratna")
+    start = datetime(2026, 1, 1, 9, 0)
+    for day in range(backup.KEEP):
+        backup.daily_backup(db_path, now=start + timedelta(days=day))
+    oldest = backup.list_backups(db_path)[-1].path
+    _add(engine, "Pak Bambang")
+    engine.dispose()
+    safety = backup.restore_backup(db_path, oldest)
+    assert _names_in(db_path) == ["Ibu Ratna"]
+    assert _names_in(safety) == ["Ibu Ratna", "Pak Bambang"]
