@@ -113,7 +113,9 @@ class _Row:
     day_index: int
     time_raw: str
     sender: str | None
-    text: str
+    # the message's lines, joined once at the end: adding to one growing string copied it on
+    # every continuation line (minutes for a long pasted log)
+    lines: list[str]
     open_quote: bool
 
 
@@ -157,14 +159,14 @@ def parse_line(
     skipped_before_date = 0
     for no, line in enumerate(lines, start=1):
         if rows and rows[-1].open_quote:
-            rows[-1].text += "\n" + line
+            rows[-1].lines.append(line)
             if _closes_quote(line):
                 rows[-1].open_quote = False
             continue
         s = line.strip()
         if not s:
             if rows:
-                rows[-1].text += "\n"
+                rows[-1].lines.append("")
             continue
         if no <= 3:
             hm = _HEADER.match(s)
@@ -196,18 +198,18 @@ def parse_line(
             sm = _SYS_TAB.match(line) if tabbed else None
             if sm is None:
                 if rows:
-                    rows[-1].text += "\n" + line
+                    rows[-1].lines.append(line)
                 continue
             t_raw, sender, body = sm.group(1), None, sm.group(2)
         if _parse_time(t_raw) is None:
             if rows:
-                rows[-1].text += "\n" + line
+                rows[-1].lines.append(line)
             continue
         if not days:
             skipped_before_date += 1
             continue
         open_quote = body.startswith('"') and not (len(body) > 1 and _closes_quote(body))
-        rows.append(_Row(no, len(days) - 1, t_raw, sender, body, open_quote))
+        rows.append(_Row(no, len(days) - 1, t_raw, sender, [body], open_quote))
 
     if not rows:
         raise ChatImportError(NOT_A_CHAT)
@@ -232,7 +234,7 @@ def parse_line(
         t = _parse_time(row.time_raw)
         if d is None or t is None:
             raise ChatImportError("has an impossible date", line=row.line_no)
-        body = row.text.rstrip("\n")
+        body = "\n".join(row.lines).rstrip("\n")
         if body.startswith('"') and body.endswith('"') and len(body) >= 2 and "\n" in body:
             body = body[1:-1].replace('""', '"')
         kind: MessageKind = KIND_MESSAGE

@@ -717,8 +717,7 @@ def _slow_message(
     if not sender:  # nothing visible before ": "
         whole = clean_text(raw + ": " + body).strip()
         return make_message(KIND_SYSTEM, ts, None, whole, NO_FLAGS, None)
-    nl = body.find("\n")
-    if body.find(": ", 0, nl if nl >= 0 else len(body)) >= 0:
+    if body.find(": ", 0, _name_zone_end(body)) >= 0:
         suspicious.append((index, ts, raw, body))
         return None
     kind, txt, flags, media = _classify(body)
@@ -769,6 +768,19 @@ def _fold_bad_headers(
     return nd, nt, nr, nb
 
 
+#: a sender name goes on for at most this many characters after its first ": " (WhatsApp's own
+#: names are far shorter): a ": " further into the line is message text. Without a bound, a
+#: first line full of ": " (a pasted log or JSON error) made every prefix of the line a
+#: candidate name, which took time and memory growing with the square of its length.
+_NAME_EXTENSION_LIMIT = 200
+
+
+def _name_zone_end(body: str) -> int:
+    """Where a ": " that ends a sender name must lie within: the first line, and not far."""
+    nl = body.find("\n", 0, _NAME_EXTENSION_LIMIT)
+    return nl if nl >= 0 else min(len(body), _NAME_EXTENSION_LIMIT)
+
+
 def _colon_positions(line: str) -> list[int]:
     out: list[int] = []
     p = line.find(": ")
@@ -803,8 +815,9 @@ def _resolve_suspicious(
     A name may contain ``": "`` (``Mas Andi (Vendor: Percetakan)``) and so may a
     group subject in an Android system line without author. ``confirmed`` holds
     the names seen as the author of unambiguous lines. A line's candidate
-    senders are the prefixes of its first line that end before a ``": "``; lines
-    with the same candidates get the same decision, computed once.
+    senders are the prefixes of its first line that end before a ``": "`` (not further
+    than ``_NAME_EXTENSION_LIMIT``); lines with the same candidates get the same decision,
+    computed once.
     """
     names: dict[str, str] = {}
 
@@ -822,8 +835,7 @@ def _resolve_suspicious(
         if not colon_names and name_of(raw) in confirmed:
             messages[idx] = _build(ts, names[raw], body)
             continue
-        nl = body.find("\n")
-        end = nl if nl >= 0 else len(body)
+        end = _name_zone_end(body)
         p = body.find(": ", 0, end)
         key: tuple[str, str | None] | tuple[str, ...]
         if p < 0:
