@@ -39,6 +39,7 @@ from sqlmodel import Session
 from agencydesk.core import migrate, referrals
 from agencydesk.core.db import sqlite_url
 from agencydesk.core.models import Client, Order
+from agencydesk.core.referrals import graph as referral_graph
 from agencydesk.core.tree_layout import tidy_layout
 
 MAX_GENERATION = 8
@@ -204,12 +205,12 @@ def main(argv: list[str] | None = None) -> int:
             try:
                 params = {"root": root_id, "max_depth": referrals.MAX_DEPTH}
                 connection.execute(
-                    f"{referrals._SUBTREE_CTE} SELECT {referrals._CLIENT_COLUMNS} "
+                    f"{referral_graph._SUBTREE_CTE} SELECT {referral_graph._CLIENT_COLUMNS} "
                     "FROM tree JOIN client ON client.id = tree.id",
                     params,
                 ).fetchall()
                 connection.execute(
-                    f"{referrals._SUBTREE_CTE} {referrals._SUBTREE_ORDERS}", params
+                    f"{referral_graph._SUBTREE_CTE} {referral_graph._SUBTREE_ORDERS}", params
                 ).fetchall()
             finally:
                 connection.close()

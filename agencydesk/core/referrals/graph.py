@@ -1,0 +1,356 @@
+"""The referral graph read from the database: every client with the orders that count, linked
+to who introduced them (one recursive query for one client's cascade, `_load_subtree`).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, NamedTuple
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from agencydesk.core.errors import UserError
+from agencydesk.core.models import OrderStatus
+
+REVENUE_CURRENCY = "IDR"
+#: a guard for the recursive queries: the links cannot form a cycle, but a damaged file might
+MAX_DEPTH = 10_000
+TOP_REFERRERS = 10
+
+_ORDERED = (OrderStatus.WON.value, OrderStatus.PAID.value)
+_PAID = OrderStatus.PAID.value
+
+
+# -- the forest ---------------------------------------------------------------------------------
+class Node(NamedTuple):
+    """One client in the referral forest. `parent_id` is None for a root (of the forest, or of
+    the subtree asked for); `children` are ordered by name."""
+
+    id: int
+    name: str
+    parent_id: int | None
+    generation: int
+    children: tuple[int, ...]
+    deleted: bool
+    revenue: int
+    orders: int
+    first_order_on: date | None
+    introduced_on: date | None
+    first_contact: date | None
+
+
+@dataclass(frozen=True)
+class Tree:
+    """One client's cascade: `nodes` in pre-order (the root first, children by name)."""
+
+    root_id: int
+    nodes: dict[int, Node]
+
+    @property
+    def children(self) -> dict[int, tuple[int, ...]]:
+        return {node_id: node.children for node_id, node in self.nodes.items()}
+
+
+@dataclass(slots=True)
+class _Client:
+    id: int
+    parent_id: int | None
+    name: str
+    deleted: bool
+    introduced_on: date | None
+    first_contact: date | None
+    children: list[int]
+    generation: int = 0
+    revenue: int = 0
+    orders: int = 0
+    first_order_on: date | None = None
+
+
+def _as_date(value: Any) -> date | None:
+    """Dates from raw SQL: SQLite returns ISO text, PostgreSQL a date."""
+    if value is None or isinstance(value, date):
+        return value
+    return _parse_day(str(value))
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse_day(text: str) -> date:
+    return date.fromisoformat(text[:10])
+
+
+_SUBTREE_CTE = """
+    WITH RECURSIVE tree(id, generation) AS (
+        SELECT id, 0 FROM client WHERE id = :root
+        UNION ALL
+        SELECT client.id, tree.generation + 1
+        FROM client JOIN tree ON client.introduced_by_id = tree.id
+        WHERE tree.generation < :max_depth
+    )
+"""
+_CLIENT_COLUMNS = (
+    "client.id, client.introduced_by_id, client.name, client.deleted_at IS NOT NULL, "
+    "client.introduced_on, client.first_contact"
+)
+_ORDER_AGGREGATES = f"""
+    SELECT client_order.client_id, client_order.currency,
+           SUM(CASE WHEN client_order.status = '{_PAID}' THEN client_order.amount ELSE 0 END),
+           COUNT(*),
+           MIN(COALESCE(client_order.won_on, client_order.paid_on, client_order.quoted_on))
+"""
+_ORDERED_SQL = ", ".join(f"'{status}'" for status in _ORDERED)
+
+
+@dataclass
+class _Graph:
+    clients: dict[int, _Client]
+    roots: list[int]
+    paid_other: dict[str, int]
+    order: list[int] = field(default_factory=list)  # pre-order
+
+    def prepare(self, root_ids: Sequence[int]) -> None:
+        """Link children (by name), then number generations in pre-order from *root_ids*."""
+        root_set = set(root_ids)
+        for client in self.clients.values():
+            parent = self.clients.get(client.parent_id) if client.parent_id is not None else None
+            if parent is not None and client.id not in root_set:
+                parent.children.append(client.id)
+        for client in self.clients.values():
+            if len(client.children) > 1:
+                client.children.sort(key=lambda c: (self.clients[c].name.casefold(), c))
+        self.roots = sorted(root_ids, key=lambda r: (self.clients[r].name.casefold(), r))
+        order: list[int] = []
+        stack = [(root, 0) for root in reversed(self.roots)]
+        while stack:
+            node_id, generation = stack.pop()
+            node = self.clients[node_id]
+            node.generation = generation
+            order.append(node_id)
+            stack.extend((child, generation + 1) for child in reversed(node.children))
+        self.order = order
+
+    def node(self, client: _Client, *, root: bool) -> Node:
+        return Node(
+            id=client.id,
+            name=client.name,
+            parent_id=None if root else client.parent_id,
+            generation=client.generation,
+            children=tuple(client.children),
+            deleted=client.deleted,
+            revenue=client.revenue,
+            orders=client.orders,
+            first_order_on=client.first_order_on,
+            introduced_on=client.introduced_on,
+            first_contact=client.first_contact,
+        )
+
+
+def _add_orders(
+    clients: Mapping[int, _Client], rows: Iterable[Sequence[Any]], paid_other: dict[str, int]
+) -> None:
+    for client_id, currency, paid, count, first in rows:
+        client = clients.get(client_id)
+        if client is None:
+            continue
+        if currency == REVENUE_CURRENCY:
+            client.revenue += int(paid or 0)
+        elif paid:
+            paid_other[currency] = paid_other.get(currency, 0) + int(paid)
+        client.orders += int(count)
+        first_on = _as_date(first)
+        if first_on is not None and (
+            client.first_order_on is None or first_on < client.first_order_on
+        ):
+            client.first_order_on = first_on
+
+
+def _client_rows(rows: Iterable[Sequence[Any]]) -> dict[int, _Client]:
+    return {
+        row[0]: _Client(
+            id=row[0],
+            parent_id=row[1],
+            name=row[2],
+            deleted=bool(row[3]),
+            introduced_on=_as_date(row[4]),
+            first_contact=_as_date(row[5]),
+            children=[],
+        )
+        for row in rows
+    }
+
+
+_SUBTREE_ORDERS = f"""
+    SELECT client_order.client_id, client_order.status, client_order.currency,
+           client_order.amount,
+           COALESCE(client_order.won_on, client_order.paid_on, client_order.quoted_on),
+           COALESCE(client_order.paid_on, client_order.won_on, client_order.quoted_on)
+    FROM client_order
+    WHERE client_order.client_id IN (SELECT id FROM tree)
+      AND client_order.status IN ({_ORDERED_SQL})
+"""
+_SUBTREE_ORDERS_OF_IDS = _SUBTREE_ORDERS.replace(
+    "(SELECT id FROM tree)", "(SELECT value FROM json_each(:ids))"
+)
+
+
+class _Days(dict[Any, date | None]):
+    """Raw days from SQL → dates, each distinct value parsed once."""
+
+    def __missing__(self, key: Any) -> date | None:
+        value = self[key] = _as_date(key)
+        return value
+
+
+@dataclass(frozen=True)
+class _Subtree:
+    """One root's cascade, read at once: its nodes in pre-order, the paid orders in other
+    currencies, and per day the won and paid orders (on their order day) and the rupiah revenue
+    (on the day paid), per generation."""
+
+    root_id: int
+    nodes: dict[int, Node]
+    depth: int
+    paid_other: dict[str, int]
+    order_steps: dict[date, list[int]]
+    revenue_steps: dict[date, list[int]]
+
+
+def _fetch(session: Session, sql: str, params: dict[str, Any]) -> Sequence[Sequence[Any]]:
+    """The rows of a read-only query, in the session's transaction. On SQLite as the driver's
+    plain tuples: for the 20,000 rows of a big cascade, SQLAlchemy's Row objects cost more than
+    the query itself."""
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        return session.execute(sa.text(sql), params).all()
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(sql, params)
+        rows: Sequence[Sequence[Any]] = cursor.fetchall()
+        return rows
+    finally:
+        cursor.close()
+
+
+def _load_subtree(session: Session, root_id: int) -> _Subtree:
+    """The clients below *root_id* (one recursive query) and their won and paid orders (one
+    query over the ids just read, through the covering index `ix_client_order_client_status`),
+    in one pass over plain tuples."""
+    rows = _fetch(
+        session,
+        f"{_SUBTREE_CTE} SELECT {_CLIENT_COLUMNS} FROM tree JOIN client ON client.id = tree.id",
+        {"root": root_id, "max_depth": MAX_DEPTH},
+    )
+    if not rows:  # the recursion starts at the root: no rows, no root
+        raise UserError("That client no longer exists.")
+    # children by name: sort every row once, then each referrer's list is built in order
+    rows = sorted(rows, key=lambda row: (row[2].casefold(), row[0]))
+    children: dict[int, list[int]] = {row[0]: [] for row in rows}
+    for row in rows:
+        siblings = children.get(row[1])
+        if siblings is not None and row[0] != root_id:
+            siblings.append(row[0])
+    clients = {row[0]: row for row in rows}
+    generation: dict[int, int] = {}
+    order: list[int] = []
+    stack = [(root_id, 0)]
+    while stack:
+        node_id, g = stack.pop()
+        generation[node_id] = g
+        order.append(node_id)
+        below = children[node_id]
+        if below:
+            stack.extend((child, g + 1) for child in reversed(below))
+    depth = 1 + max(generation.values())
+
+    days = _Days({None: None})
+    revenue = dict.fromkeys(clients, 0)
+    count = dict.fromkeys(clients, 0)
+    first: dict[int, date | None] = dict.fromkeys(clients)
+    paid_other: dict[str, int] = {}
+    order_steps: dict[date, list[int]] = {}
+    revenue_steps: dict[date, list[int]] = {}
+    if session.connection().dialect.name == "sqlite":  # the ids just read, not the CTE again
+        order_rows = _fetch(session, _SUBTREE_ORDERS_OF_IDS, {"ids": json.dumps(order)})
+    else:
+        order_rows = _fetch(
+            session, f"{_SUBTREE_CTE} {_SUBTREE_ORDERS}", {"root": root_id, "max_depth": MAX_DEPTH}
+        )
+    for client_id, status, currency, amount, ordered, paid in order_rows:
+        count[client_id] += 1
+        g = generation[client_id]
+        ordered_on = days[ordered]
+        if ordered_on is not None:
+            first_on = first[client_id]
+            if first_on is None or ordered_on < first_on:
+                first[client_id] = ordered_on
+            steps = order_steps.get(ordered_on)
+            if steps is None:
+                steps = order_steps[ordered_on] = [0] * depth
+            steps[g] += 1
+        if status == _PAID:
+            if currency == REVENUE_CURRENCY:
+                revenue[client_id] += amount
+                paid_on = days[paid]
+                if paid_on is not None:
+                    steps = revenue_steps.get(paid_on)
+                    if steps is None:
+                        steps = revenue_steps[paid_on] = [0] * depth
+                    steps[g] += int(amount)
+            else:
+                paid_other[currency] = paid_other.get(currency, 0) + amount
+
+    nodes: dict[int, Node] = {}
+    for node_id in order:
+        row = clients[node_id]
+        nodes[node_id] = Node(
+            node_id,
+            row[2],
+            None if node_id == root_id else row[1],
+            generation[node_id],
+            tuple(children[node_id]),
+            bool(row[3]),
+            revenue[node_id],
+            count[node_id],
+            first[node_id],
+            days[row[4]],
+            days[row[5]],
+        )
+    return _Subtree(root_id, nodes, depth, paid_other, order_steps, revenue_steps)
+
+
+def _load_all(session: Session) -> _Graph:
+    clients = _client_rows(session.execute(sa.text(f"SELECT {_CLIENT_COLUMNS} FROM client")).all())
+    paid_other: dict[str, int] = {}
+    orders = session.execute(
+        sa.text(
+            f"{_ORDER_AGGREGATES} FROM client_order "
+            f"WHERE client_order.status IN ({_ORDERED_SQL}) "
+            "GROUP BY client_order.client_id, client_order.currency"
+        )
+    ).all()
+    _add_orders(clients, orders, paid_other)
+    roots = [c.id for c in clients.values() if c.parent_id is None or c.parent_id not in clients]
+    graph = _Graph(clients, [], paid_other)
+    graph.prepare(roots)
+    return graph
+
+
+def forest(*, session: Session) -> list[Node]:
+    """Every client as a node of the referral forest, in pre-order: roots by name, each followed
+    by their cascade. Clients nobody introduced who introduced nobody are one-node trees."""
+    graph = _load_all(session)
+    roots = set(graph.roots)
+    return [graph.node(graph.clients[i], root=i in roots) for i in graph.order]
+
+
+def subtree(*, session: Session, root_id: int) -> Tree:
+    """*root_id* and everyone they brought, directly or not; generations counted from the root."""
+    return _tree(_load_subtree(session, root_id))
+
+
+def _tree(sub: _Subtree) -> Tree:
+    return Tree(sub.root_id, sub.nodes)
