@@ -337,6 +337,25 @@ def test_whatsapp_rendering_edge_cases(markdown: str, whatsapp: str) -> None:
     assert render_whatsapp(markdown) == whatsapp
 
 
+@pytest.mark.parametrize(
+    ("markdown", "whatsapp"),
+    [
+        # How guides have always been read, where CommonMark alone would read them otherwise:
+        ("    indented words", "indented words"),  # never a code block
+        ("####### seven", "*seven*"),  # any line starting with # is a heading
+        ("Q&amp;A <b>", "Q&amp;A <b>"),  # sent as typed
+        ("see https://x.id/*a*b*", "see https://x.id/*a*b*"),  # an address is never emphasis
+        # WhatsApp styles stop at a line break: closed before it and opened again after it
+        ("*one\ntwo* and **three\nfour**", "_one_\n_two_ and *three*\n*four*"),
+        ("- *a\n  b*", "• _a_\n   _b_"),
+        ("- - inner", "• • inner"),
+        ("> quote\nlazy line", "> quote\n> lazy line"),
+    ],
+)
+def test_whatsapp_rendering_reads_guides_as_they_are_written(markdown: str, whatsapp: str) -> None:
+    assert render_whatsapp(markdown) == whatsapp
+
+
 _MARKDOWNISH = st.lists(
     st.one_of(
         st.sampled_from(

@@ -159,7 +159,7 @@ class _Inline:
                     shown = token.content if self.plain else f"```{token.content}```"
                     markers.write(shown, code=True)
             elif token.type in ("softbreak", "hardbreak"):
-                markers.write("\n")
+                markers.line_break()
             elif token.content:  # text, bare_url
                 markers.write(token.content)
             index += 1
@@ -203,7 +203,8 @@ class _Markers:
     """Style markers waiting to be written before the next text.
 
     WhatsApp cannot nest a style inside itself, so an inner span of a style already open is
-    dropped, and a span closed and reopened with nothing between is merged into one.
+    dropped, and a span closed and reopened with nothing between is merged into one. Nor does a
+    style carry over a line break, so it is closed before the break and opened again after it.
     """
 
     plain: bool
@@ -212,6 +213,7 @@ class _Markers:
     def __post_init__(self) -> None:
         self.pending: list[tuple[str, str]] = []  # ("open" | "close", style)
         self.depth = dict.fromkeys(_STYLE_MARK, 0)
+        self.open: list[str] = []  # the styles in effect, in the order they were opened
 
     def write(self, text: str, *, code: bool = False) -> None:
         if text:
@@ -233,10 +235,20 @@ class _Markers:
                 continue
             before = depth[style]
             depth[style] = before + 1 if edge == "open" else max(0, before - 1)
-            if not self.plain and (before == 0) != (depth[style] == 0):
-                self.segments.append((_STYLE_MARK[style], False))
+            if (before == 0) != (depth[style] == 0):
+                if before == 0:
+                    self.open.append(style)
+                else:
+                    self.open.remove(style)
+                if not self.plain:
+                    self.segments.append((_STYLE_MARK[style], False))
             i += 1
         pending.clear()
+
+    def line_break(self) -> None:
+        self.flush()
+        marks = [] if self.plain else [(_STYLE_MARK[style], False) for style in self.open]
+        self.segments.extend([*reversed(marks), ("\n", False), *marks])
 
 
 def _closing(tokens: Sequence[Token], start: int, kind: str) -> int:
