@@ -687,10 +687,10 @@ def test_a_big_export_read_block_by_block_gives_the_same_messages(
 ) -> None:
     """Big exports are split in blocks cut at line ends; a cut inside a multi-line message, or
     right before a header, must not change a single message."""
-    from agencydesk.core.importers import whatsapp
+    from agencydesk.core.importers.whatsapp import parser as whatsapp_parser
 
     whole = [m.to_json_dict() for m in parse_chat_bytes(fixture_bytes(name)).messages]
-    monkeypatch.setattr(whatsapp, "SPLIT_BLOCK", block)
+    monkeypatch.setattr(whatsapp_parser, "SPLIT_BLOCK", block)
     blocks = [m.to_json_dict() for m in parse_chat_bytes(fixture_bytes(name)).messages]
     assert blocks == whole
     assert whole

@@ -1,0 +1,148 @@
+"""What a WhatsApp message is: text, media (attached or left out of the export), deleted,
+edited, or a system line ("Bu Sari added Pak Budi"), in every language the exports are made in.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import (
+    FLAG_DELETED,
+    FLAG_EDITED,
+    FLAG_MEDIA_OMITTED,
+    KIND_MEDIA,
+    KIND_MESSAGE,
+    NO_FLAGS,
+    MessageKind,
+)
+from ..textutil import clean_text
+
+# --- message classification -------------------------------------------------
+
+_EDITED_MARKERS = (
+    "<This message was edited>",
+    "<Pesan ini telah diedit>",
+    "<Pesan ini diedit>",
+)
+_DELETED_TEXTS = frozenset(
+    {
+        "This message was deleted",
+        "You deleted this message",
+        "Pesan ini telah dihapus",
+        "Pesan ini dihapus",
+        "Anda menghapus pesan ini",
+    }
+)
+_OMITTED_TEXTS = frozenset(
+    {
+        "<Media omitted>",
+        "<Media tidak disertakan>",
+        "image omitted",
+        "video omitted",
+        "audio omitted",
+        "sticker omitted",
+        "document omitted",
+        "GIF omitted",
+        "Contact card omitted",
+        "gambar tidak disertakan",
+        "video tidak disertakan",
+        "audio tidak disertakan",
+        "stiker tidak disertakan",
+        "dokumen tidak disertakan",
+        "GIF tidak disertakan",
+        "kartu kontak tidak disertakan",
+    }
+)
+_OMITTED_SUFFIXES = (" document omitted", " dokumen tidak disertakan")
+# Exact texts that need the slow path even without any tell-tale character.
+_SPECIAL_TEXTS = _DELETED_TEXTS | {t + "." for t in _DELETED_TEXTS} | _OMITTED_TEXTS
+_ATTACHED = re.compile(r"<(?:attached|terlampir|lampiran): ([^<>]+)>")
+_FILE_ATTACHED = re.compile(r"(.+) \((?:file attached|file terlampir)\)")
+
+_F_EDITED = frozenset({FLAG_EDITED})
+_F_DELETED = frozenset({FLAG_DELETED})
+_F_OMITTED = frozenset({FLAG_MEDIA_OMITTED})
+
+# System texts that can only be system events (any chat).
+_STRONG_SYSTEM = re.compile(
+    r"(?:Messages and calls are end-to-end encrypted"
+    r"|Messages (?:to|you send to) this (?:group|chat) are now secured with end-to-end encryption"
+    r"|Pesan dan panggilan terenkripsi secara end-to-end"
+    r"|Pesan (?:ke|yang Anda kirim(?:kan)? ke) (?:grup|chat) ini (?:sekarang )?diamankan"
+    r"|Your security code with .+ changed"
+    r"|Kode keamanan (?:Anda )?dengan .+ (?:telah )?berubah"
+    r"|This (?:chat is with a business account|business (?:account|uses))"
+    r"|Chat ini (?:adalah )?dengan akun bisnis"
+    r"|You (?:un)?blocked this contact"
+    r"|Anda (?:memblokir|membuka blokir) kontak ini"
+    r"|.{1,200} turned (?:on|off) disappearing messages"
+    r"|Disappearing messages (?:were|was) turned"
+    r"|.{1,200} (?:mengaktifkan|menonaktifkan) pesan sementara"
+    r"|.{1,200} changed (?:their|his|her) phone number"
+    r"|.{1,200} telah mengganti nomor telepon"
+    r"|.{1,200} (?:is|adalah) (?:a contact|kontak)\.?$"
+    r"|You(?:'re| are) now an admin|Anda sekarang (?:adalah )?admin"
+    r")"
+)
+# Group events ("X added Y" ...). Only trusted where the line is known to be
+# system-like (Android line without author, iOS chat-name author).
+_GROUP_SYSTEM = re.compile(
+    r"(?:.{1,200} created (?:the )?group .+"
+    r"|.{1,200} membuat grup .+"
+    r"|You created this group|Anda membuat grup ini"
+    r"|.{1,200} (?:added|removed|menambahkan|mengeluarkan) .+"
+    r"|.{1,200} (?:left|keluar)"
+    r"|.{1,200} joined using this group's invite link"
+    r"|.{1,200} bergabung menggunakan tautan undangan grup ini"
+    r"|.{1,200} joined (?:from|via|using) .+"
+    r"|.{1,200} changed the (?:subject|group name) (?:from .+ )?to .+"
+    r"|.{1,200} mengubah (?:subjek|nama grup)(?: dari .+)? menjadi .+"
+    r"|.{1,200} (?:changed|deleted) (?:this group's|the group) (?:icon|description|settings)"
+    r"|.{1,200} (?:mengubah|menghapus) (?:ikon|deskripsi|setelan) grup(?: ini)?"
+    r"|.{1,200} (?:(?:is|are) )?(?:now|no longer) an? admin"
+    r"|.{1,200} (?:pinned a message|menyematkan pesan)"
+    r"|.{1,200} reset this group's invite link"
+    r")$"
+)
+_CREATED_GROUP = re.compile(
+    r"(?:.{1,200} (?:created (?:the )?group|membuat grup) .+"
+    r"|You created this group|Anda membuat grup ini)"
+)
+_SYSTEM_LINE_LIMIT = 1000
+
+
+def _classify(raw: str) -> tuple[MessageKind, str, frozenset[str], str | None]:
+    """Kind, text, flags and media file of a message body (slow path)."""
+    text = clean_text(raw)
+    edited = False
+    if text.endswith(">"):
+        for marker in _EDITED_MARKERS:
+            if text.endswith(marker):
+                text = text[: -len(marker)].rstrip(" \u00a0\u202f")
+                edited = True
+                break
+    first, _nl, rest = text.partition("\n")
+    key = first.strip()
+    base = _F_EDITED if edited else NO_FLAGS
+    if not rest and (key in _DELETED_TEXTS or (key.endswith(".") and key[:-1] in _DELETED_TEXTS)):
+        return KIND_MESSAGE, "", base | _F_DELETED, None
+    if key in _OMITTED_TEXTS or key.endswith(_OMITTED_SUFFIXES):
+        return KIND_MEDIA, rest, base | _F_OMITTED, None
+    m = _ATTACHED.match(key)
+    if m is not None:
+        after = key[m.end() :].strip()
+        caption = "\n".join(p for p in (after, rest) if p)
+        return KIND_MEDIA, caption, base, m.group(1).strip()
+    m = _FILE_ATTACHED.fullmatch(key)
+    if m is not None:
+        return KIND_MEDIA, rest, base, m.group(1).strip()
+    return KIND_MESSAGE, text, base, None
+
+
+def _is_system_text(text: str, *, group: bool) -> bool:
+    line = text.split("\n", 1)[0].strip()
+    if len(line) > _SYSTEM_LINE_LIMIT:
+        return False
+    if _STRONG_SYSTEM.match(line):
+        return True
+    return group and _GROUP_SYSTEM.match(line) is not None

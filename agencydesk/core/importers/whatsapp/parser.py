@@ -1,0 +1,345 @@
+"""The WhatsApp parser proper: the whole text split with the header regex in C, dates and times
+parsed once each, and a per-message loop free of regex calls except for the rare odd message.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+from collections.abc import Callable
+from datetime import date, datetime, time
+from itertools import compress, count, repeat
+from operator import is_
+
+from ..dates import decide_day_month_order, make_date
+from ..model import (
+    KIND_MEDIA,
+    KIND_MESSAGE,
+    KIND_SYSTEM,
+    NO_FLAGS,
+    ChatImportError,
+    ChatMessage,
+    ParsedChat,
+    _NewPlainMessage,
+    make_message,
+    participants_of,
+)
+from ..textutil import NOT_A_CHAT, clean_name, clean_text
+from .header import (
+    _DATE_PARTS,
+    _PARTIAL_HEADER,
+    _SYSTEM_VERB,
+    FORMAT_ANDROID,
+    FORMAT_IOS,
+    _balanced,
+    _get_sender,
+    _header_regex,
+    _language_fallback,
+    _learn_colon_names,
+    _parse_time,
+    _sample_shapes,
+    _TextFeatures,
+)
+from .messages import (
+    _CREATED_GROUP,
+    _SPECIAL_TEXTS,
+    _STRONG_SYSTEM,
+    _classify,
+    _is_system_text,
+)
+from .senders import _fold_bad_headers, _name_zone_end, _resolve_suspicious
+
+# --- parser -----------------------------------------------------------------
+
+
+def parse_whatsapp(
+    text: str,
+    *,
+    date_order: str | None = None,
+    chat_name: str | None = None,
+    warnings: list[str] | None = None,
+) -> ParsedChat:
+    """Parse the text of a WhatsApp export (``\\n`` line ends, no BOM).
+
+    The cyclic garbage collector is paused meanwhile: the parser creates
+    millions of objects without cycles, and the collector would otherwise rescan
+    them again and again.
+    """
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse_whatsapp(text, date_order=date_order, chat_name=chat_name, warnings=warnings)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+#: the text is split in blocks of about this many characters (cut at line ends), so the
+#: intermediate pieces of a big export never exist all at once
+SPLIT_BLOCK = 1 << 20
+
+
+def _split_messages(
+    header: re.Pattern[str], text: str
+) -> tuple[str, list[str], list[str], list[str | None], list[str]]:
+    """(text before the first header, dates, times, raw senders, bodies), split at each
+    "\n" + header. Works block by block; equal dates, times and sender names share one string
+    object, so memory grows with the messages, not with the file's repeated headers."""
+    dates: list[str] = []
+    times: list[str] = []
+    raws: list[str | None] = []
+    bodies: list[str] = []
+    shared: dict[str | None, str | None] = {}
+    share = shared.setdefault
+    before = ""
+    start = 0
+    end = len(text)
+    while start < end:
+        cut = text.find("\n", start + SPLIT_BLOCK)
+        if cut < 0:
+            cut = end
+        parts: list[str | None] = header.split(text[start:cut] if start or cut < end else text)
+        head = parts[0] or ""
+        if start == 0:
+            before = head
+        elif bodies:
+            bodies[-1] += head  # a message that goes on across the cut
+        else:
+            before += head
+        dates.extend(map(share, parts[1::4], parts[1::4]))  # type: ignore[arg-type]
+        times.extend(map(share, parts[2::4], parts[2::4]))  # type: ignore[arg-type]
+        raws.extend(map(share, parts[3::4], parts[3::4]))
+        bodies.extend(parts[4::4])  # type: ignore[arg-type]
+        del parts
+        start = cut
+    return before, dates, times, raws, bodies
+
+
+def _parse_whatsapp(
+    text: str,
+    *,
+    date_order: str | None = None,
+    chat_name: str | None = None,
+    warnings: list[str] | None = None,
+) -> ParsedChat:
+    """Parse the text of a WhatsApp export (``\\n`` line ends, no BOM)."""
+    warns: list[str] = list(warnings or [])
+    rests: list[str] = []
+    shapes, first = _sample_shapes(text, rests=rests)
+    if not shapes or first is None:
+        raise ChatImportError(NOT_A_CHAT)
+    shape = shapes.most_common(1)[0][0]
+    fmt = FORMAT_IOS if shape.bracket else FORMAT_ANDROID
+    features = _TextFeatures.of(text)
+    colon_names = _learn_colon_names(rests)
+    header = _header_regex(shape, features, colon_names=colon_names)
+
+    # [first, date, time, sender|None, body, date, time, sender|None, body, ...]
+    # (splitting at "\n" + header; the first line is matched on its own below,
+    # which spares a copy of the whole text)
+    before, dates, times, raws, bodies = _split_messages(header, text)
+    m0 = _header_regex(shape, features, colon_names=colon_names, at_line_start=False).match(before)
+    if m0 is not None:
+        dates.insert(0, m0.group(1))
+        times.insert(0, m0.group(2))
+        raws.insert(0, m0.group(3))
+        bodies.insert(0, before[m0.end() :])
+        before = ""
+    if not dates:
+        raise ChatImportError(NOT_A_CHAT)
+    if before.strip():
+        warns.append(
+            f"{before.strip().count(chr(10)) + 1} line(s) before the first message were ignored."
+        )
+
+    # --- end of file: trailing newline, or a file cut off mid-message ---------
+    last = bodies[-1]
+    if text.endswith("\n"):
+        bodies[-1] = last.rstrip("\n")
+    else:
+        cut = last.rfind("\n")
+        if cut >= 0 and _PARTIAL_HEADER.match(last, cut + 1):
+            bodies[-1] = last[:cut].rstrip("\n")
+            warns.append(
+                "The file seems to be cut off: its last line is an incomplete message "
+                "header and was ignored."
+            )
+        elif (
+            cut < 0
+            and raws[-1] is None
+            and (not last.strip() or shape.bracket or not _is_system_text(last, group=True))
+        ):
+            for lst in (dates, times, raws, bodies):
+                lst.pop()
+            warns.append(
+                "The file seems to be cut off: its last message is incomplete and was ignored."
+            )
+            if not dates:
+                raise ChatImportError(NOT_A_CHAT + " (it holds no complete message)")
+
+    # --- dates: decide the order from the whole file -------------------------
+    unique_dates = list(dict.fromkeys(dates))
+    triples: list[tuple[int, int, int]] = []
+    for d in unique_dates:
+        m = _DATE_PARTS.match(d)
+        if m is None:  # cannot happen: the header regex only lets digits through
+            raise ChatImportError(f"unexpected date {d!r}")
+        triples.append((int(m.group(1)), int(m.group(2)), int(m.group(3))))
+    if shape.year_first:
+        if date_order not in (None, "YMD"):
+            warns.append(
+                f"Dates in this file are written year first; date order {date_order} was ignored."
+            )
+        order = "YMD"
+    elif date_order == "YMD":
+        raise ChatImportError("dates in this file are written with the year last, not YMD")
+    elif date_order is not None:
+        order = date_order
+    else:
+        order, _reason = decide_day_month_order(triples, _language_fallback(text, shape))
+    dcache: dict[str, date | None] = {
+        d: make_date(order, a, b, c) for d, (a, b, c) in zip(unique_dates, triples, strict=True)
+    }
+    tcache: dict[str, time | None] = {t: _parse_time(t) for t in dict.fromkeys(times)}
+
+    # A header whose date or time is impossible is not a header: fold it back
+    # into the previous message as a text line.
+    bad_d = {d for d, v in dcache.items() if v is None}
+    bad_t = {t for t, v in tcache.items() if v is None}
+    if bad_d or bad_t:
+        dates, times, raws, bodies = _fold_bad_headers(
+            shape, dates, times, raws, bodies, bad_d, bad_t, warns, bool(date_order), order
+        )
+    dgood: dict[str, date] = {k: v for k, v in dcache.items() if v is not None}
+    tgood: dict[str, time] = {k: v for k, v in tcache.items() if v is not None}
+
+    # --- build the messages -----------------------------------------------------
+    # The per-message work runs in C where possible (timestamps, sender lookup),
+    # ordinary messages are built by one comprehension, and only the messages
+    # that need a closer look (system lines, media, markers, odd names, a second
+    # ": ") go through the slow path afterwards.
+    stamps = list(
+        map(datetime.combine, map(dgood.__getitem__, dates), map(tgood.__getitem__, times))
+    )
+    del dates, times
+    scache: dict[str | None, str | None] = dict.fromkeys(raws)
+    for raw in scache:
+        if raw is not None:
+            clean = clean_name(raw)
+            # None sends the message through the slow path below: the part
+            # before ": " may be a system line with a colon in it, or only the
+            # beginning of a name that contains ": ".
+            # "" (no name at all) makes it a system line.
+            ok = _balanced(raw) and _SYSTEM_VERB.search(raw) is None
+            scache[raw] = clean if (ok or not clean) else None
+    senders = list(map(scache.__getitem__, raws))
+    special = _SPECIAL_TEXTS
+    plain: Callable[[datetime, str, str], ChatMessage] = _NewPlainMessage  # type: ignore[assignment]
+    if features.marks:
+        slots: list[ChatMessage | None] = [
+            None
+            if (
+                not s
+                or "<" in b
+                or ": " in b
+                or "(file " in b
+                or "\u200e" in b
+                or "\u202a" in b
+                or b in special
+            )
+            else plain(ts, s, b)
+            for ts, s, b in zip(stamps, senders, bodies, strict=True)
+        ]
+    else:  # the same without looking for marks the file does not contain
+        slots = [
+            None
+            if (not s or "<" in b or ": " in b or "(file " in b or b in special)
+            else plain(ts, s, b)
+            for ts, s, b in zip(stamps, senders, bodies, strict=True)
+        ]
+    suspicious: list[tuple[int, datetime, str, str]] = []
+    for i in compress(count(), map(is_, slots, repeat(None))):
+        slots[i] = _slow_message(i, suspicious, stamps[i], senders[i], raws[i], bodies[i])
+    del stamps, bodies, senders
+    if suspicious:
+        # Names confirmed by at least one message whose sender is certain.
+        confirmed = set(map(_get_sender, filter(None, slots)))
+        confirmed.discard(None)
+        _resolve_suspicious(slots, suspicious, confirmed)
+    messages: list[ChatMessage] = slots  # type: ignore[assignment]
+    del slots
+
+    if shape.bracket:
+        found = _ios_system_author(messages)
+        if found is not None:
+            chat_name = found
+    participants = participants_of(messages)
+
+    return ParsedChat(
+        format=fmt,
+        date_order=order,
+        messages=messages,
+        participants=participants,
+        warnings=warns,
+        chat_name=chat_name,
+    )
+
+
+def _slow_message(
+    index: int,
+    suspicious: list[tuple[int, datetime, str, str]],
+    ts: datetime,
+    sender: str | None,
+    raw: str | None,
+    body: str,
+) -> ChatMessage | None:
+    """Build a message that needs a closer look; ``None`` if its sender is uncertain
+    (it is then queued in ``suspicious`` and built by :func:`_resolve_suspicious`)."""
+    if raw is None:
+        return make_message(KIND_SYSTEM, ts, None, clean_text(body).strip(), NO_FLAGS, None)
+    if sender is None:  # uncertain sender
+        suspicious.append((index, ts, raw, body))
+        return None
+    if not sender:  # nothing visible before ": "
+        whole = clean_text(raw + ": " + body).strip()
+        return make_message(KIND_SYSTEM, ts, None, whole, NO_FLAGS, None)
+    if body.find(": ", 0, _name_zone_end(body)) >= 0:
+        suspicious.append((index, ts, raw, body))
+        return None
+    kind, txt, flags, media = _classify(body)
+    return make_message(kind, ts, sender, txt, flags, media)
+
+
+def _ios_system_author(messages: list[ChatMessage]) -> str | None:
+    """Turn iOS system lines (written with the chat name as author) into system events.
+
+    The chat-name author is the author of the first known system text (the
+    encryption notice or "created group"). If nearly all of that author's lines
+    are system texts it is the group's name, and all its lines are system events;
+    otherwise it is the other person of a one-to-one chat and only unmistakable
+    system texts are converted. Returns the chat name when found.
+    """
+    author: str | None = None
+    for m in messages[:50]:
+        if (
+            m.sender is not None
+            and m.kind == KIND_MESSAGE
+            and (_STRONG_SYSTEM.match(m.text) or _CREATED_GROUP.match(m.text))
+        ):
+            author = m.sender
+            break
+    if author is None:
+        return None
+    idxs = [i for i, m in enumerate(messages) if m.sender == author]
+    n_system = sum(
+        1
+        for i in idxs
+        if messages[i].kind == KIND_MESSAGE and _is_system_text(messages[i].text, group=True)
+    )
+    has_media = any(messages[i].kind == KIND_MEDIA for i in idxs)
+    group_like = not has_media and n_system * 5 >= len(idxs) * 4
+    for i in idxs:
+        m = messages[i]
+        if group_like or (m.kind == KIND_MESSAGE and _is_system_text(m.text, group=False)):
+            messages[i] = make_message(KIND_SYSTEM, m.timestamp, None, m.text, NO_FLAGS, None)
+    return author
