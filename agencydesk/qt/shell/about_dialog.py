@@ -56,6 +56,7 @@ def library_credits() -> list[Credit]:
         Credit("Alembic", distribution_version("alembic"), "MIT"),
         Credit("keyring", distribution_version("keyring"), "MIT"),
         Credit("platformdirs", distribution_version("platformdirs"), "MIT"),
+        Credit("markdown-it-py", distribution_version("markdown-it-py"), "MIT"),
         Credit("Python", platform.python_version(), "PSF-2.0"),
     ]
 
