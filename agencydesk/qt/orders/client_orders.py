@@ -16,21 +16,12 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from agencydesk.core import clients
-from agencydesk.core.changes import Topic
 from agencydesk.core.errors import UserError
 from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.list_controller import ListController
 from agencydesk.qt.common.list_view import make_table_view
 from agencydesk.qt.orders.order_form import OrderFormDialog, delete_order, edit_order
-from agencydesk.qt.orders.order_model import (
-    OrderTableModel,
-    PaddedDelegate,
-    StatusChipDelegate,
-    summarize,
-    summary_html,
-)
-
-_TOPICS = (Topic.ORDERS, Topic.CLIENTS)
+from agencydesk.qt.orders.order_model import ORDER_TOPICS, OrderTableModel, show_orders_in
 
 
 class ClientOrdersView(QWidget):
@@ -55,10 +46,7 @@ class ClientOrdersView(QWidget):
             word_wrap=True,
         )
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setItemDelegate(PaddedDelegate(self.table, vertical=12))
-        self.table.setItemDelegateForColumn(
-            OrderTableModel.STATUS, StatusChipDelegate(self.table, vertical=12)
-        )
+        show_orders_in(self.table, vertical=12)
         # double-click or Enter (activated comes with a double-click too: one signal only)
         self.table.activated.connect(lambda _index: self.edit_current())
         self.list = ListController(self.table, self.model)
@@ -86,7 +74,9 @@ class ClientOrdersView(QWidget):
         layout.addWidget(self.totals_label)
         layout.addLayout(buttons)
 
-        follow_changes(self, _TOPICS, self.refresh, wanted=lambda _c: self.client_id is not None)
+        follow_changes(
+            self, ORDER_TOPICS, self.refresh, wanted=lambda _c: self.client_id is not None
+        )
         self.show_client(None)
 
     # -- showing -------------------------------------------------------------------------------
@@ -118,7 +108,7 @@ class ClientOrdersView(QWidget):
 
     def _show_totals(self) -> None:
         shown = self.model.rowCount() > 0
-        self.totals_label.setText(summary_html(summarize(self.model.totals())) if shown else "")
+        self.totals_label.setText(self.model.totals_html() if shown else "")
         self.totals_label.setVisible(shown)
 
     def refresh(self) -> None:

@@ -17,17 +17,20 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from agencydesk.core import money, orders
+from agencydesk.core.changes import Topic
 from agencydesk.core.models import OrderStatus
 from agencydesk.core.orders import OrderRow, OrderSort, OrderTotal
 from agencydesk.qt.common.formatting import format_money, format_short_date, ui_language
 from agencydesk.qt.common.paged_model import PAGE_SIZE, PagedTableModel
 from agencydesk.qt.common.row_model import ModelIndex
 
+# what changes the orders shown: the orders, and client names or deleted clients
+ORDER_TOPICS = (Topic.ORDERS, Topic.CLIENTS)
 ORDER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 CLIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 #: the raw status ("paid") of the row, for the chip delegate
@@ -304,10 +307,10 @@ class OrderTableModel(PagedTableModel[OrderRow]):
     def _no_client(self) -> bool:
         return self._client_only and self.filter.client_id is None
 
-    def totals(self) -> list[OrderTotal]:
-        """The sums for the current filter (all matching orders, not just the fetched rows),
-        read with the row count: they always agree with the rows shown."""
-        return list(self._totals)
+    def totals_html(self) -> str:
+        """What was paid, is owed and is quoted for the current filter (all matching orders, not
+        just the fetched rows), read with the row count: it always agrees with the rows shown."""
+        return summary_html(summarize(self._totals))
 
     def order_row(self, row: int) -> OrderRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -386,3 +389,12 @@ class StatusChipDelegate(PaddedDelegate):
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         width = QFontMetrics(option.font).horizontalAdvance(text) + 24  # type: ignore[attr-defined]
         return QSize(max(size.width(), width), size.height())
+
+
+def show_orders_in(table: QTableView, *, vertical: int = 4) -> None:
+    """Draw *table*'s order cells with room around them and the status as a coloured chip;
+    *vertical*: the extra height of a row."""
+    table.setItemDelegate(PaddedDelegate(table, vertical=vertical))
+    table.setItemDelegateForColumn(
+        OrderTableModel.STATUS, StatusChipDelegate(table, vertical=vertical)
+    )

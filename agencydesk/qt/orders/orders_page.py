@@ -17,21 +17,11 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.engine import Engine
 
-from agencydesk.core.changes import Topic
 from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.list_controller import ListController
 from agencydesk.qt.common.list_view import filter_combo, make_table_view
 from agencydesk.qt.orders.order_form import OrderFormDialog, delete_order, edit_order
-from agencydesk.qt.orders.order_model import (
-    OrderTableModel,
-    PaddedDelegate,
-    StatusChipDelegate,
-    summarize,
-    summary_html,
-)
-
-#: bus topics that change what this page shows (client names, deleted clients, orders)
-_TOPICS = (Topic.ORDERS, Topic.CLIENTS)
+from agencydesk.qt.orders.order_model import ORDER_TOPICS, OrderTableModel, show_orders_in
 
 
 class OrdersPage(QWidget):
@@ -81,8 +71,7 @@ class OrdersPage(QWidget):
             fit=OrderTableModel.FIGURES,
             min_section=60,
         )
-        self.table.setItemDelegate(PaddedDelegate(self.table))
-        self.table.setItemDelegateForColumn(OrderTableModel.STATUS, StatusChipDelegate(self.table))
+        show_orders_in(self.table)
         # double-click or Enter (activated comes with a double-click too: one signal only)
         self.table.activated.connect(lambda _index: self.edit_current())
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -149,7 +138,7 @@ class OrdersPage(QWidget):
         layout.addLayout(actions)
         layout.addWidget(totals_frame)
 
-        follow_changes(self, _TOPICS, self.list.refresh)
+        follow_changes(self, ORDER_TOPICS, self.list.refresh)
         self._update_totals()
         self.list.select_row(0)
 
@@ -162,8 +151,7 @@ class OrdersPage(QWidget):
         )
 
     def _update_totals(self) -> None:
-        summaries = summarize(self.model.totals())
-        text = summary_html(summaries)
+        text = self.model.totals_html()
         self.totals_label.setText(text or self.tr("No orders match."))
         total = self.model.total
         self.count_label.setText(
