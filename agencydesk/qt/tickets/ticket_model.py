@@ -122,21 +122,26 @@ class TicketTableModel(PagedTableModel[TicketRow]):
     def set_status_filter(self, statuses: Sequence[str]) -> None:
         self.set_filter(status=tuple(statuses))
 
-    def _query(self, offset: int) -> list[TicketRow]:
+    def _arguments(self) -> dict[str, Any]:
         f = self.filter
+        return {
+            "status": f.status or None,
+            "client_id": f.client_id,
+            "priority": f.priority,
+            "due": f.due,
+            "search": f.search,
+            "today": self._today,
+        }
+
+    def _query(self, offset: int) -> list[TicketRow]:
         with Session(self._engine) as session:
             return tickets.list_tickets(
                 session=session,
-                status=f.status or None,
-                client_id=f.client_id,
-                priority=f.priority,
-                due=f.due,
-                search=f.search,
+                **self._arguments(),
                 sort=self._sort,
                 descending=self._descending,
                 offset=offset,
                 limit=PAGE_SIZE,
-                today=self._today,
             )
 
     def _reload(self) -> None:
@@ -144,14 +149,5 @@ class TicketTableModel(PagedTableModel[TicketRow]):
         super()._reload()
 
     def _count(self) -> int:
-        f = self.filter
         with Session(self._engine) as session:
-            return tickets.count_tickets(
-                session=session,
-                status=f.status or None,
-                client_id=f.client_id,
-                priority=f.priority,
-                due=f.due,
-                search=f.search,
-                today=self._today,
-            )
+            return tickets.count_tickets(session=session, **self._arguments())
