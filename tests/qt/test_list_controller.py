@@ -134,3 +134,15 @@ def test_the_search_runs_once_when_typing_pauses(qtbot: QtBot, page: ClientList)
     qtbot.wait(SEARCH_DELAY_MS * 2)
     assert len(resets) == 1
     assert page.model.index(page.table.currentIndex().row(), 0).data() == "Klien 0012"
+
+
+def test_refresh_can_choose_a_row_just_saved_even_behind_the_search(
+    page: ClientList, engine: Engine
+) -> None:
+    page.search.setText("klien 0001")
+    page.list.apply_filters()
+    with session_scope(engine) as session:
+        saved = clients.create_client(session=session, values={"name": "Zulkifli"}).id
+    page.list.refresh(choose=saved)
+    assert page.list.current_id() == saved
+    assert page.search.text() == ""

@@ -118,8 +118,7 @@ class ClientsPage(QWidget):
     def new_client(self) -> None:
         dialog = ClientFormDialog(self._engine, parent=self)
         if dialog.exec() and dialog.saved_client_id is not None:
-            self.model.refresh()
-            self.list.select_id(dialog.saved_client_id)
+            self.list.refresh(choose=dialog.saved_client_id)
 
     def edit_current(self) -> None:
         client_id = self.current_client_id()
@@ -129,8 +128,7 @@ class ClientsPage(QWidget):
     def edit_client(self, client_id: int) -> None:
         dialog = ClientFormDialog(self._engine, client_id=client_id, parent=self)
         if dialog.exec():
-            self.model.refresh()
-            self.list.select_id(client_id)
+            self.list.refresh(choose=client_id)
 
     def delete_current(self) -> None:
         client_id = self.current_client_id()
@@ -154,5 +152,4 @@ class ClientsPage(QWidget):
     def undelete_client(self, client_id: int) -> None:
         with session_scope(self._engine) as session:
             clients.undelete_client(session=session, client_id=client_id)
-        self.model.refresh()
-        self.list.select_id(client_id)
+        self.list.refresh(choose=client_id)

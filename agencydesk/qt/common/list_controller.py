@@ -142,12 +142,14 @@ class ListController(QObject):
         row = self.model.row_of(keep) if keep is not None else None
         self.select_row(row if row is not None else 0)
 
-    def refresh(self) -> None:
-        """Re-read the list (rows added, changed or deleted elsewhere): the same row stays
-        chosen, or the one now where it was."""
+    def refresh(self, choose: int | None = None) -> None:
+        """Re-read the list (rows added, changed or deleted): *choose* (a row just saved, say),
+        else the same row stays chosen, or the one now where it was."""
         keep = self.current_id()
         was_at = max(self.table.currentIndex().row(), 0)
         self.model.refresh()
+        if choose is not None and self.select_id(choose):
+            return
         row = self.model.row_of(keep) if keep is not None else None
         self.select_row(row if row is not None else min(was_at, self.model.rowCount() - 1))
 

@@ -240,8 +240,7 @@ class GuidesPage(QWidget):
     def new_guide(self) -> None:
         dialog = GuideEditorDialog(self._engine, parent=self)
         if dialog.exec() and dialog.saved_guide_id is not None:
-            self.model.refresh()
-            self.list.select_id(dialog.saved_guide_id)
+            self.list.refresh(choose=dialog.saved_guide_id)
 
     def edit_current(self) -> None:
         if self.guide_id is not None:
@@ -250,8 +249,7 @@ class GuidesPage(QWidget):
     def edit_guide(self, guide_id: int) -> None:
         dialog = GuideEditorDialog(self._engine, guide_id=guide_id, parent=self)
         if dialog.exec():
-            self.model.refresh()
-            self.list.select_id(guide_id)
+            self.list.refresh(choose=guide_id)
 
     def delete_current(self) -> None:
         if self.guide_id is not None:
@@ -274,8 +272,7 @@ class GuidesPage(QWidget):
     def undelete_guide(self, guide_id: int) -> None:
         with session_scope(self._engine) as session:
             library.undelete_guide(session=session, guide_id=guide_id)
-        self.model.refresh()
-        self.list.select_id(guide_id)
+        self.list.refresh(choose=guide_id)
 
     def send_current(self, client_id: int | None = None, ticket_id: int | None = None) -> None:
         if self.guide_id is None:

@@ -51,6 +51,7 @@ class ClientOrdersView(QWidget):
         self.table.activated.connect(lambda _index: self.edit_current())
         self.list = ListController(self.table, self.model)
         self.list.current_changed.connect(self._update_buttons)
+        self.model.modelReset.connect(self._show_totals)
         self.stack = self.list.stack
         self.empty_label = self.list.empty_label
 
@@ -104,7 +105,6 @@ class ClientOrdersView(QWidget):
             self.list.select_row(0)
         else:
             self.list.refresh()
-        self._show_totals()
 
     def _show_totals(self) -> None:
         shown = self.model.rowCount() > 0
@@ -130,8 +130,7 @@ class ClientOrdersView(QWidget):
             return None
         dialog = OrderFormDialog(self._engine, client_id=self.client_id, parent=self)
         if dialog.exec() and dialog.saved_order_id is not None:
-            self.refresh()
-            self.list.select_id(dialog.saved_order_id)
+            self.list.refresh(choose=dialog.saved_order_id)
             return dialog.saved_order_id
         return None
 

@@ -195,8 +195,7 @@ class OrdersPage(QWidget):
     def new_order(self) -> int | None:
         dialog = OrderFormDialog(self._engine, parent=self)
         if dialog.exec() and dialog.saved_order_id is not None:
-            self.list.refresh()
-            self.select_order(dialog.saved_order_id)
+            self.list.refresh(choose=dialog.saved_order_id)
             return dialog.saved_order_id
         return None
 
