@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSizePolicy,
@@ -41,6 +40,7 @@ from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError
 from agencydesk.qt.common import workers
 from agencydesk.qt.common.databus import follow_changes
+from agencydesk.qt.common.labels import plain_label
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 #: clipboard formats that ask clipboard managers and histories not to keep the text
@@ -59,15 +59,6 @@ _TOPICS = (Topic.CREDENTIALS, Topic.CLIENTS)
 
 def _digest(text: str) -> bytes:
     return hashlib.sha256(text.encode("utf-8")).digest()
-
-
-def _plain(text: str = "", *, selectable: bool = False) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    if selectable:
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
 
 
 def _read_secret(engine: Engine, credential_id: int) -> tuple[int, str]:
@@ -104,11 +95,11 @@ class ClientCredentialsView(QWidget):
             "#keyringBanner { background: #fdecea; border: 1px solid #e6a19a; border-radius: 6px; }"
             "#keyringBanner QLabel { color: #5f1d16; }"
         )
-        self.banner_title = _plain(self.tr("Client logins are switched off on this computer"))
+        self.banner_title = plain_label(self.tr("Client logins are switched off on this computer"))
         bold = self.banner_title.font()
         bold.setBold(True)
         self.banner_title.setFont(bold)
-        self.banner_text = _plain(selectable=True)
+        self.banner_text = plain_label(selectable=True)
         self.banner_text.setObjectName("keyringExplanation")
         self.check_again = QPushButton(self.tr("Check again"))
         self.check_again.clicked.connect(self.check_keyring)
@@ -122,7 +113,7 @@ class ClientCredentialsView(QWidget):
         self.banner.setVisible(False)
 
         # -- the list --
-        self.empty_label = _plain(
+        self.empty_label = plain_label(
             self.tr(
                 "No logins for this client yet. Keep their hosting, domain and website logins "
                 "here: the passwords go to your system's keyring."
@@ -180,9 +171,9 @@ class ClientCredentialsView(QWidget):
         secret_row.addWidget(self.secret_field, 1)
         secret_row.addWidget(self.reveal_button)
         secret_row.addWidget(self.copy_button)
-        self.notes_label = _plain(selectable=True)
+        self.notes_label = plain_label(selectable=True)
         self.notes_label.setObjectName("credentialNotes")
-        self.message = _plain()
+        self.message = plain_label()
         self.message.setObjectName("credentialMessage")
         self.message.setStyleSheet("color: palette(dark);")
         for label in (self.notes_label, self.message):
@@ -196,7 +187,7 @@ class ClientCredentialsView(QWidget):
         self.details.setLayout(details)
         details.setContentsMargins(0, 0, 0, 0)
 
-        self.footnote = _plain()
+        self.footnote = plain_label()
         self.footnote.setObjectName("keyringFootnote")
         self.footnote.setStyleSheet("color: palette(dark);")
 

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QScrollArea,
     QTabWidget,
@@ -29,15 +28,7 @@ from agencydesk.qt.common.formatting import (
     tech_comfort_dots,
     tech_comfort_label,
 )
-
-
-def _plain_label(text: str = "", *, selectable: bool = True) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    if selectable:
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
+from agencydesk.qt.common.labels import plain_label
 
 
 class ClientDetailView(QWidget):
@@ -54,19 +45,19 @@ class ClientDetailView(QWidget):
         self._engine = engine
         self.client_id: int | None = None
 
-        self.empty_label = _plain_label(
-            self.tr("Choose a client on the left, or press Ctrl+N to add one."), selectable=False
+        self.empty_label = plain_label(
+            self.tr("Choose a client on the left, or press Ctrl+N to add one.")
         )
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setStyleSheet("color: palette(mid); padding: 24px;")
 
-        self.name_label = _plain_label()
+        self.name_label = plain_label(selectable=True)
         self.name_label.setObjectName("clientName")
         font = self.name_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         self.name_label.setFont(font)
-        self.company_label = _plain_label()
+        self.company_label = plain_label(selectable=True)
         self.company_label.setStyleSheet("color: palette(dark);")
 
         self.caution_frame = QFrame()
@@ -76,30 +67,30 @@ class ClientDetailView(QWidget):
             "#cautionNote QLabel { color: #4a3b00; }"
         )
         caution_layout = QVBoxLayout(self.caution_frame)
-        caution_title = _plain_label(self.tr("Handle with care"), selectable=False)
+        caution_title = plain_label(self.tr("Handle with care"))
         bold = caution_title.font()
         bold.setBold(True)
         caution_title.setFont(bold)
-        self.caution_label = _plain_label()
+        self.caution_label = plain_label(selectable=True)
         caution_layout.addWidget(caution_title)
         caution_layout.addWidget(self.caution_label)
 
-        self.phone_label = _plain_label()
-        self.email_label = _plain_label()
-        self.website_label = _plain_label()
-        self.city_label = _plain_label()
-        self.comfort_label = _plain_label()
-        self.channel_label = _plain_label()
-        self.tags_label = _plain_label()
-        self.first_contact_label = _plain_label()
+        self.phone_label = plain_label(selectable=True)
+        self.email_label = plain_label(selectable=True)
+        self.website_label = plain_label(selectable=True)
+        self.city_label = plain_label(selectable=True)
+        self.comfort_label = plain_label(selectable=True)
+        self.channel_label = plain_label(selectable=True)
+        self.tags_label = plain_label(selectable=True)
+        self.first_contact_label = plain_label(selectable=True)
         self.referrer_button = QPushButton()
         self.referrer_button.setFlat(True)
         self.referrer_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.referrer_button.setStyleSheet("text-align: left; color: palette(link); padding: 0;")
         self.referrer_button.clicked.connect(self._open_referrer)
-        self.referrer_none = _plain_label(self.tr("Came on their own"))
-        self.referred_label = _plain_label()
-        self.notes_label = _plain_label()
+        self.referrer_none = plain_label(self.tr("Came on their own"), selectable=True)
+        self.referred_label = plain_label(selectable=True)
+        self.notes_label = plain_label(selectable=True)
 
         facts = QFormLayout()
         facts.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)

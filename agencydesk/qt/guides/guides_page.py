@@ -29,6 +29,7 @@ from agencydesk.core.guides import images, library, sending
 from agencydesk.core.models import GuideLevel
 from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.dialogs import ask_yes_no
+from agencydesk.qt.common.labels import plain_label
 from agencydesk.qt.common.list_controller import ListController
 from agencydesk.qt.common.list_view import filter_combo, list_and_detail, make_table_view
 from agencydesk.qt.common.undo import UndoEntry
@@ -38,14 +39,6 @@ from agencydesk.qt.guides.send_guide_dialog import SendGuideDialog, format_day
 
 #: data-bus topics that can change what this page shows
 _TOPICS = (Topic.GUIDES, Topic.GUIDE_IMAGES, Topic.GUIDE_SENDS, Topic.CLIENTS)
-
-
-def _plain_label(text: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
 
 
 class GuidesPage(QWidget):
@@ -95,13 +88,13 @@ class GuidesPage(QWidget):
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setStyleSheet("color: palette(mid); padding: 24px;")
-        self.title_label = _plain_label()
+        self.title_label = plain_label(selectable=True)
         self.title_label.setObjectName("guideTitle")
         font = self.title_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         self.title_label.setFont(font)
-        self.meta_label = _plain_label()
+        self.meta_label = plain_label(selectable=True)
         self.meta_label.setStyleSheet("color: palette(dark);")
         self.linked_caption = QLabel()
         self.linked_button = QPushButton()

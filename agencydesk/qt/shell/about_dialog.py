@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from agencydesk import __version__, paths
+from agencydesk.qt.common.labels import plain_label
 
 
 @dataclass(frozen=True)
@@ -61,15 +62,6 @@ def library_credits() -> list[Credit]:
     ]
 
 
-def _label(text: str, *, selectable: bool = False, wrap: bool = False) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(wrap)
-    if selectable:
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
-
-
 class AboutDialog(QDialog):
     def __init__(self, data_folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,24 +72,24 @@ class AboutDialog(QDialog):
         icon = QLabel()
         icon.setPixmap(QIcon(str(paths.resources_dir() / "icons" / "agencydesk.svg")).pixmap(80))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        name = _label("agencydesk")
+        name = plain_label("agencydesk", wrap=False)
         font = QFont(name.font())
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         name.setFont(font)
-        self.version_label = _label(self.tr("Version {version}").format(version=__version__))
+        self.version_label = plain_label(
+            self.tr("Version {version}").format(version=__version__), wrap=False
+        )
         self.version_label.setObjectName("version")
-        summary = _label(
+        summary = plain_label(
             self.tr(
                 "A daily desk for freelancers and small web agencies who support their clients."
             ),
-            wrap=True,
         )
-        license_label = _label(
+        license_label = plain_label(
             self.tr(
                 "Free software under the MIT license. Copyright © 2026 the agencydesk developers."
             ),
-            wrap=True,
         )
         heading = QVBoxLayout()
         heading.setSpacing(4)
@@ -108,9 +100,9 @@ class AboutDialog(QDialog):
         top.addWidget(icon)
         top.addLayout(heading, 1)
 
-        folder_title = _label(self.tr("Your data folder"))
+        folder_title = plain_label(self.tr("Your data folder"), wrap=False)
         folder_title.setFont(_bold(folder_title.font()))
-        self.folder_label = _label(str(data_folder), selectable=True, wrap=True)
+        self.folder_label = plain_label(str(data_folder), selectable=True)
         self.folder_label.setObjectName("dataFolder")
         self.open_folder_button = QPushButton(self.tr("&Open folder"))
         self.open_folder_button.setObjectName("openFolder")
@@ -119,7 +111,7 @@ class AboutDialog(QDialog):
         folder_row.addWidget(self.folder_label, 1)
         folder_row.addWidget(self.open_folder_button, 0, Qt.AlignmentFlag.AlignTop)
 
-        credits_title = _label(self.tr("Built with"))
+        credits_title = plain_label(self.tr("Built with"), wrap=False)
         credits_title.setFont(_bold(credits_title.font()))
         grid = QGridLayout()
         grid.setHorizontalSpacing(18)
@@ -127,14 +119,13 @@ class AboutDialog(QDialog):
         for row, credit in enumerate(library_credits()):
             version = credit.version or self.tr("version unknown")
             for column, text in enumerate((credit.name, version, credit.license)):
-                grid.addWidget(_label(text, selectable=True), row, column)
+                grid.addWidget(plain_label(text, selectable=True, wrap=False), row, column)
         grid.setColumnStretch(2, 1)
-        lgpl = _label(
+        lgpl = plain_label(
             self.tr(
                 "PySide6 and Qt are used under the GNU LGPL version 3. Their libraries are "
                 "separate files in the app folder, so you can replace them with your own build."
             ),
-            wrap=True,
         )
         lgpl.setObjectName("lgplNote")
 

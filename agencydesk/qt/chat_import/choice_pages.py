@@ -1,0 +1,236 @@
+"""The import wizard's choices: who is who in the chat (me, the client, others) and where the
+messages go (a ticket of the client's, a new one, or split at long gaps).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+
+from agencydesk.qt.chat_import.wizard_access import the_wizard
+from agencydesk.qt.common.labels import plain_label
+
+if TYPE_CHECKING:
+    from agencydesk.core.importers import ParsedChat
+
+PREVIEW_MESSAGES = 20
+
+
+def _parse(path: str, date_order: str | None) -> ParsedChat:
+    from agencydesk.core.importers import parse_chat_file
+
+    return parse_chat_file(path, date_order=date_order)
+
+
+# -- pages -------------------------------------------------------------------------------------
+
+
+class MappingPage(QWizardPage):
+    """Who is who: each participant is Me, an existing client, or a new client."""
+
+    ME = "me"
+    NEW = "new"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Who is who?"))
+        self.setSubTitle(self.tr("Tell agencydesk which sender is you and which are your clients."))
+        self.combos: dict[str, QComboBox] = {}
+        self.main_client = QComboBox()
+        self.form_host = QWidget()
+        self.form = QFormLayout(self.form_host)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form_host)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        main_form = QFormLayout()
+        main_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        main_form.addRow(self.tr("Add to the history of:"), self.main_client)
+        layout = QVBoxLayout(self)
+        layout.addLayout(main_form)
+        layout.addWidget(plain_label(self.tr("Senders in this chat:")))
+        layout.addWidget(scroll, 1)
+        self.choices: list[Any] = []
+        self.main_client.currentIndexChanged.connect(self.completeChanged)
+
+    def initializePage(self) -> None:
+        from sqlmodel import Session
+
+        from agencydesk.core import chat_import
+
+        wizard = the_wizard(self)
+        parsed = wizard.preview_page.parsed
+        assert parsed is not None
+        with Session(wizard.engine) as session:
+            self.choices = chat_import.client_choices(session=session)
+        plan = chat_import.plan_import(
+            parsed=parsed,
+            choices=self.choices,
+            client_id=wizard.client_id,
+            me_names=wizard.me_names,
+        )
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.combos.clear()
+        self.main_client.clear()
+        self.main_client.addItem(self.tr("The busiest client in the chat"), None)
+        for choice in self.choices:
+            self.main_client.addItem(choice.name, choice.id)
+        main = wizard.client_id if wizard.client_id is not None else plan.main_client_id
+        index = self.main_client.findData(main) if main is not None else 0
+        self.main_client.setCurrentIndex(max(index, 0))
+        for participant in plan.participants:
+            combo = QComboBox()
+            combo.addItem(self.tr("Me"), self.ME)
+            combo.insertSeparator(combo.count())
+            for choice in self.choices:
+                combo.addItem(choice.name, choice.id)
+            combo.insertSeparator(combo.count())
+            combo.addItem(self.tr("New client “{name}”").format(name=participant), self.NEW)
+            assignment = plan.mapping[participant]
+            if assignment == chat_import.ME:
+                combo.setCurrentIndex(0)
+            elif isinstance(assignment, chat_import.NewClient):
+                combo.setCurrentIndex(combo.count() - 1)
+            else:
+                combo.setCurrentIndex(max(combo.findData(assignment), 0))
+            count = plan.counts.get(participant, 0)
+            label = self.tr("{name} ({count} messages)").format(
+                name=participant, count=self.locale().toString(count)
+            )
+            row_label = QLabel(label)
+            row_label.setTextFormat(Qt.TextFormat.PlainText)
+            self.form.addRow(row_label, combo)
+            self.combos[participant] = combo
+            combo.currentIndexChanged.connect(self.completeChanged)
+
+    def mapping(self) -> dict[str, Any]:
+        from agencydesk.core import chat_import
+
+        out: dict[str, Any] = {}
+        for participant, combo in self.combos.items():
+            data = combo.currentData()
+            if data == self.ME:
+                out[participant] = chat_import.ME
+            elif data == self.NEW:
+                out[participant] = chat_import.new_client_for(participant)
+            else:
+                out[participant] = int(data)
+        return out
+
+    def client_id(self) -> int | None:
+        data = self.main_client.currentData()
+        return int(data) if data is not None else None
+
+    def isComplete(self) -> bool:
+        if self.client_id() is not None:
+            return True
+        return any(c.currentData() != self.ME for c in self.combos.values())
+
+
+class TargetPage(QWizardPage):
+    """Where the messages go: a ticket, a new ticket, tickets split at gaps, or the timeline."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Where should the messages go?"))
+        self.attach = QRadioButton(self.tr("Add to an existing ticket:"))
+        self.ticket_combo = QComboBox()
+        self.new = QRadioButton(self.tr("Start a new ticket:"))
+        self.title_edit = QLineEdit()
+        self.title_edit.setMaxLength(200)
+        self.split = QRadioButton(self.tr("A new ticket after every quiet gap of at least:"))
+        self.hours = QDoubleSpinBox()
+        self.hours.setRange(0.5, 24 * 30)
+        self.hours.setValue(8)
+        self.hours.setSuffix(self.tr(" hours"))
+        self.timeline = QRadioButton(self.tr("Only the client's history, no ticket"))
+        self.group = QButtonGroup(self)
+        for button in (self.attach, self.new, self.split, self.timeline):
+            self.group.addButton(button)
+            button.toggled.connect(self._update)
+        self.title_edit.textChanged.connect(self.completeChanged)
+        grid = QGridLayout(self)
+        grid.setColumnStretch(1, 1)
+        grid.addWidget(self.attach, 0, 0)
+        grid.addWidget(self.ticket_combo, 0, 1)
+        grid.addWidget(self.new, 1, 0)
+        grid.addWidget(self.title_edit, 1, 1)
+        grid.addWidget(self.split, 2, 0)
+        grid.addWidget(self.hours, 2, 1, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(self.timeline, 3, 0, 1, 2)
+        self.note = plain_label(
+            self.tr(
+                "Messages imported before are recognised and skipped, so importing a newer "
+                "export of the same chat adds only what is new."
+            )
+        )
+        grid.addWidget(self.note, 4, 0, 1, 2)
+        grid.setRowStretch(5, 1)
+
+    def initializePage(self) -> None:
+        from sqlmodel import Session
+
+        from agencydesk.core import tickets
+
+        wizard = the_wizard(self)
+        client_id = wizard.mapping_page.client_id()
+        self.ticket_combo.clear()
+        if client_id is not None:
+            with Session(wizard.engine) as session:
+                rows = tickets.list_tickets(session=session, client_id=client_id)
+            for row in rows:
+                self.ticket_combo.addItem(f"#{row.id} {row.title}", row.id)
+        self.attach.setEnabled(self.ticket_combo.count() > 0)
+        parsed = wizard.preview_page.parsed
+        if not self.title_edit.text() and parsed is not None:
+            from agencydesk.core.chat_import import title_from
+
+            first = parsed.messages[0].timestamp if parsed.messages else None
+            if parsed.chat_name:
+                self.title_edit.setText(parsed.chat_name)
+            elif first is not None:
+                self.title_edit.setText(title_from(parsed.messages, first))
+        if self.group.checkedButton() is None or not self.group.checkedButton().isEnabled():
+            self.split.setChecked(True)
+        self._update()
+
+    def _update(self) -> None:
+        self.ticket_combo.setEnabled(self.attach.isChecked())
+        self.title_edit.setEnabled(self.new.isChecked())
+        self.hours.setEnabled(self.split.isChecked())
+        self.completeChanged.emit()
+
+    def target(self) -> Any:
+        from agencydesk.core import chat_import
+
+        if self.attach.isChecked():
+            return chat_import.AttachToTicket(int(self.ticket_combo.currentData()))
+        if self.new.isChecked():
+            return chat_import.NewTicket(self.title_edit.text().strip())
+        if self.split.isChecked():
+            return chat_import.SplitAtGaps(self.hours.value())
+        return chat_import.TimelineOnly()
+
+    def isComplete(self) -> bool:
+        if self.new.isChecked():
+            return bool(self.title_edit.text().strip())
+        if self.attach.isChecked():
+            return self.ticket_combo.currentData() is not None
+        return self.group.checkedButton() is not None

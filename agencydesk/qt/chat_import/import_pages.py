@@ -1,0 +1,213 @@
+"""The import wizard's last pages: the import itself in a worker, with progress and Cancel,
+and what it made (new messages, known ones, tickets created, warnings).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWizardPage,
+)
+
+from agencydesk.qt.chat_import.wizard_access import the_wizard
+from agencydesk.qt.common import workers
+from agencydesk.qt.common.labels import plain_label
+
+if TYPE_CHECKING:
+    from agencydesk.core.chat_import import ImportResult
+    from agencydesk.core.importers import ParsedChat
+
+PREVIEW_MESSAGES = 20
+
+
+def _parse(path: str, date_order: str | None) -> ParsedChat:
+    from agencydesk.core.importers import parse_chat_file
+
+    return parse_chat_file(path, date_order=date_order)
+
+
+# -- pages -------------------------------------------------------------------------------------
+
+
+class ImportPage(QWizardPage):
+    """Runs the import in a worker with a progress bar and Cancel."""
+
+    finished = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Importing…"))
+        self.result: ImportResult | None = None
+        self.running = False
+        self._task: workers.TaskHandle | None = None
+        self.bar = QProgressBar()
+        self.status_label = plain_label()
+        self.cancel_button = QPushButton(self.tr("Cancel import"))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.retry_button = QPushButton(self.tr("Try again"))
+        self.retry_button.clicked.connect(self.start)
+        self.retry_button.setVisible(False)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.retry_button)
+        buttons.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.status_label)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:
+        self.start()
+
+    def start(self) -> None:
+        wizard = the_wizard(self)
+        parsed = wizard.preview_page.parsed
+        assert parsed is not None
+        self.result = None
+        self.running = True
+        self.bar.setRange(0, 0)
+        self.status_label.setStyleSheet("")
+        self.status_label.setText(self.tr("Adding the messages to the history…"))
+        self.cancel_button.setEnabled(True)
+        self.retry_button.setVisible(False)
+        self.completeChanged.emit()
+        engine = wizard.engine
+        client_id = wizard.mapping_page.client_id()
+        mapping = wizard.mapping_page.mapping()
+        target = wizard.target_page.target()
+        me_names = list(wizard.me_names)
+        export_path = wizard.file_page.path_edit.text().strip()
+        data_dir = wizard.data_dir
+
+        def progress(done: int, total: int) -> bool:
+            return workers.report_progress((done, total))  # False once cancelled
+
+        def work() -> ImportResult:
+            from agencydesk.core import chat_import
+
+            return chat_import.import_chat_with_media(
+                engine,
+                parsed=parsed,
+                export_path=export_path,
+                data_dir=data_dir,
+                client_id=client_id,
+                mapping=mapping,
+                target=target,
+                me_names=me_names,
+                progress=progress,
+            )
+
+        self._task = workers.run_task(
+            work, self._done, self._failed, owner=self, on_progress=self._progressed
+        )
+
+    def cancel(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+        self.cancel_button.setEnabled(False)
+        self.status_label.setText(self.tr("Cancelling…"))
+
+    def _progressed(self, counted: tuple[int, int]) -> None:
+        done, total = counted
+        if self.running:
+            self.bar.setRange(0, max(total, 1))
+            self.bar.setValue(done)
+
+    def _done(self, result: ImportResult) -> None:
+        self.running = False
+        self.result = result
+        self.completeChanged.emit()
+        self.finished.emit()
+        wizard = self.wizard()
+        if wizard is not None and wizard.currentPage() is self:
+            wizard.next()
+
+    def _failed(self, exc: BaseException, details: str) -> None:
+        from agencydesk.core.chat_import import ImportCancelled
+        from agencydesk.core.errors import UserError
+        from agencydesk.core.importers import ChatImportError
+
+        self.running = False
+        self.bar.setRange(0, 1)
+        self.bar.setValue(0)
+        self.cancel_button.setEnabled(False)
+        self.retry_button.setVisible(True)
+        if isinstance(exc, ImportCancelled):
+            self.status_label.setText(self.tr("Cancelled. Nothing was saved."))
+        elif isinstance(exc, (UserError, ChatImportError)):
+            self.status_label.setText(str(exc))
+        else:
+            from agencydesk.qt.common.dialogs import report_exception
+
+            self.status_label.setText(self.tr("The import failed. Nothing was saved."))
+            report_exception(self, exc, details)
+        self.status_label.setStyleSheet("color: #b3261e;")
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.result is not None
+
+
+class SummaryPage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Done"))
+        self.summary_label = plain_label()
+        self.summary_label.setStyleSheet("font-size: 12pt;")
+        self.warnings_label = plain_label()
+        self.open_button = QPushButton(self.tr("Open ticket"))
+        self.open_button.clicked.connect(self._open)
+        row = QHBoxLayout()
+        row.addWidget(self.open_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.warnings_label)
+        layout.addLayout(row)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:
+        wizard = the_wizard(self)
+        result = wizard.import_page.result
+        assert result is not None
+        locale = self.locale()
+        text = (
+            self.tr("1 new message, {known} already known")
+            if result.new == 1
+            else self.tr("{new} new messages, {known} already known")
+        ).format(new=locale.toString(result.new), known=locale.toString(result.known))
+        if result.tickets_created == 1:
+            text += self.tr("; 1 ticket created")
+        elif result.tickets_created:
+            text += self.tr("; {count} tickets created").format(
+                count=locale.toString(result.tickets_created)
+            )
+        if len(result.created_client_ids) == 1:
+            text += self.tr("; 1 new client")
+        elif result.created_client_ids:
+            text += self.tr("; {count} new clients").format(
+                count=locale.toString(len(result.created_client_ids))
+            )
+        self.summary_label.setText(text)
+        if result.warnings:
+            self.warnings_label.setText(
+                self.tr("Notes from reading the file:") + "\n" + "\n".join(result.warnings[:5])
+            )
+        self.open_button.setVisible(bool(result.ticket_ids))
+        self.open_button.setText(
+            self.tr("Open ticket") if len(result.ticket_ids) <= 1 else self.tr("Open last ticket")
+        )
+
+    def _open(self) -> None:
+        wizard = the_wizard(self)
+        result = wizard.import_page.result
+        if result is not None and result.ticket_ids:
+            wizard.open_ticket_requested.emit(result.ticket_ids[-1])
+            wizard.accept()

@@ -1,0 +1,227 @@
+"""The import wizard's first pages: choose the export file, then see what it holds (format,
+participants, counts, date range, the first messages) before anything is written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWizardPage,
+)
+
+from agencydesk.qt.chat_import.wizard_access import the_wizard
+from agencydesk.qt.common import workers
+from agencydesk.qt.common.labels import plain_label
+
+if TYPE_CHECKING:
+    from agencydesk.core.importers import ParsedChat
+
+PREVIEW_MESSAGES = 20
+
+
+def _parse(path: str, date_order: str | None) -> ParsedChat:
+    from agencydesk.core.importers import parse_chat_file
+
+    return parse_chat_file(path, date_order=date_order)
+
+
+# -- pages -------------------------------------------------------------------------------------
+
+
+class FilePage(QWizardPage):
+    def __init__(self, path: str | None) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Choose the chat export"))
+        self.setSubTitle(
+            self.tr(
+                "In WhatsApp: open the chat, ⋮ ▸ More ▸ Export chat. Telegram, LINE, "
+                "Messenger/Instagram and CSV exports work too."
+            )
+        )
+        self.path_edit = QLineEdit(path or "")
+        self.path_edit.setPlaceholderText(self.tr("The exported .txt, .zip, .json or .csv file"))
+        self.browse_button = QPushButton(self.tr("Browse…"))
+        self.browse_button.clicked.connect(self.browse)
+        self.path_edit.textChanged.connect(self.completeChanged)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(self.browse_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addStretch(1)
+
+    def browse(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose the chat export"),
+            str(Path(self.path_edit.text()).parent) if self.path_edit.text() else "",
+            self.tr("Chat exports (*.txt *.zip *.json *.csv);;All files (*)"),
+        )
+        if path:
+            self.path_edit.setText(path)
+
+    def isComplete(self) -> bool:
+        return bool(self.path_edit.text().strip())
+
+
+class PreviewPage(QWizardPage):
+    """Parses the file in a worker and shows what it holds; the date order can be overridden."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("What the file holds"))
+        self.parsed: ParsedChat | None = None
+        self.error = ""
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumHeight(12)
+        self.busy.setTextVisible(False)
+        self.status_label = plain_label()
+        self.format_label = plain_label()
+        self.date_order = QComboBox()
+        self.date_order.addItem(self.tr("As detected"), None)
+        self.date_order.addItem(self.tr("day/month/year"), "DMY")
+        self.date_order.addItem(self.tr("month/day/year"), "MDY")
+        self.date_order.addItem(self.tr("year/month/day"), "YMD")
+        self.date_order.currentIndexChanged.connect(self.parse)
+        self.participants_label = plain_label()
+        self.counts_label = plain_label()
+        self.range_label = plain_label()
+        self.preview = QPlainTextEdit()
+        self.preview.setReadOnly(True)
+        self.preview.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("Format:"), self.format_label)
+        form.addRow(self.tr("Dates written as:"), self.date_order)
+        form.addRow(self.tr("Participants:"), self.participants_label)
+        form.addRow(self.tr("Messages:"), self.counts_label)
+        form.addRow(self.tr("From – to:"), self.range_label)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.status_label)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(self.tr("The first messages:")))
+        layout.addWidget(self.preview, 1)
+
+    def initializePage(self) -> None:
+        self.date_order.blockSignals(True)
+        self.date_order.setCurrentIndex(0)
+        self.date_order.blockSignals(False)
+        self.parse()
+
+    def _path(self) -> str:
+        wizard = the_wizard(self)
+        return wizard.file_page.path_edit.text().strip()
+
+    def parse(self) -> None:
+        self.parsed = None
+        self.error = ""
+        self.busy.setVisible(True)
+        self.status_label.setText(self.tr("Reading {file}…").format(file=Path(self._path()).name))
+        self.status_label.setStyleSheet("")
+        self.completeChanged.emit()
+        path, order = self._path(), self.date_order.currentData()
+        workers.run_task(
+            lambda: _parse(path, order),
+            self._parsed,
+            self._failed,
+            owner=self,
+            key="parse",  # read again (another date order): only the latest reading counts
+        )
+
+    def _parsed(self, parsed: ParsedChat) -> None:
+        from agencydesk.core.chat_summary import summarize
+
+        self.parsed = parsed
+        self.busy.setVisible(False)
+        summary = summarize(parsed)
+        locale = self.locale()
+        self.status_label.setText(parsed.chat_name or "")
+        self.format_label.setText(summary.format)
+        if summary.date_order is None:
+            self.date_order.setEnabled(False)
+        else:
+            self.date_order.setEnabled(True)
+            if self.date_order.currentIndex() == 0:
+                names = {"DMY": self.tr("day/month/year"), "MDY": self.tr("month/day/year")}
+                names["YMD"] = self.tr("year/month/day")
+                self.date_order.setItemText(
+                    0, self.tr("As detected ({order})").format(order=names[summary.date_order])
+                )
+        self.participants_label.setText(
+            "\n".join(f"{name} ({locale.toString(count)})" for name, count in summary.participants)
+            or self.tr("nobody")
+        )
+        kind_names = {
+            "message": self.tr("messages"),
+            "media": self.tr("pictures or files"),
+            "system": self.tr("notices"),
+        }
+        self.counts_label.setText(
+            ", ".join(
+                f"{locale.toString(count)} {kind_names.get(kind, kind)}"
+                for kind, count in summary.kinds
+            )
+            or self.tr("none")
+        )
+        if summary.first is not None and summary.last is not None:
+            fmt = locale.dateFormat(locale.FormatType.ShortFormat)
+            self.range_label.setText(
+                f"{locale.toString(summary.first.date(), fmt)} – "
+                f"{locale.toString(summary.last.date(), fmt)}"
+            )
+        else:
+            self.range_label.setText("")
+        lines = []
+        for m in parsed.messages[:PREVIEW_MESSAGES]:
+            text = m.text.replace("\n", " ⏎ ")
+            if "deleted" in m.flags:
+                text = self.tr("(deleted message)")
+            elif m.media_file:
+                text = f"📎 {m.media_file} {text}".rstrip()
+            elif m.kind == "media":
+                missing = self.tr("(picture or file, not in the export)")
+                text = f"📎 {missing} {text}".rstrip()
+            who = f"{m.sender}: " if m.sender else "— "
+            lines.append(f"{m.timestamp:%Y-%m-%d %H:%M}  {who}{text}")
+        self.preview.setPlainText("\n".join(lines))
+        for warning in summary.warnings[:3]:
+            self.status_label.setText((self.status_label.text() + "\n⚠ " + warning).strip())
+        self.completeChanged.emit()
+
+    def _failed(self, exc: BaseException, details: str) -> None:
+        from agencydesk.core.importers import ChatImportError
+
+        self.busy.setVisible(False)
+        if isinstance(exc, ChatImportError):
+            self.error = str(exc)
+        else:
+            import logging
+
+            logging.getLogger(__name__).error("Reading a chat export failed\n%s", details)
+            self.error = self.tr("“{file}” could not be read ({problem}).").format(
+                file=self._path(), problem=type(exc).__name__
+            )
+        self.status_label.setText(self.error)
+        self.status_label.setStyleSheet("color: #b3261e;")
+        for label in (self.format_label, self.participants_label, self.counts_label):
+            label.setText("")
+        self.range_label.setText("")
+        self.preview.clear()
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.parsed is not None
