@@ -568,7 +568,7 @@ def add_subcommands(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run a parsed subcommand. A user mistake is one line on stderr and exit status 2; a bug
     is logged with its traceback and reported in one line with the log's location (status 1)."""
-    from agencydesk.core.errors import UserError
+    from agencydesk.core.errors import UserError, user_error_for
     from agencydesk.log import setup_logging
 
     log_path = setup_logging()
@@ -578,6 +578,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"agencydesk: {exc}", file=sys.stderr)
         return 2
     except Exception as exc:
+        explained = user_error_for(exc)
+        if explained is not None:
+            print(f"agencydesk: {explained}", file=sys.stderr)
+            return 2
         logging.getLogger("agencydesk.cli").exception("Unexpected error in %s", args.command)
         print(
             f"agencydesk: unexpected error ({type(exc).__name__}); nothing was half-saved. "

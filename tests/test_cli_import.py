@@ -151,3 +151,70 @@ def test_damaged_media_saves_nothing_and_a_retry_imports_everything(
     assert (db_path.parent / stored).read_bytes() == PHOTO
     leftovers = [p for p in media.rglob("*") if p.is_file() and p != db_path.parent / stored]
     assert leftovers == []
+
+
+def _long_chat(path: Path, client: str, messages: int) -> Path:
+    """A WhatsApp export of *messages* messages between *client* and Rudi."""
+    lines = [
+        f"{1 + i // 1440 % 28:02d}/08/25 {i // 60 % 24:02d}.{i % 60:02d} - "
+        f"{client if i % 2 else 'Rudi'}: pesan nomor {i}"
+        for i in range(messages)
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_two_imports_at_once_both_succeed(
+    tmp_path: Path, demo_engine: Engine, db_path: Path
+) -> None:
+    """Two agencydesk processes importing into one database: the second waits for the first
+    (it used to fail with "database is locked" nine times in ten)."""
+    demo_engine.dispose()
+    exports = {
+        "Ratna": _long_chat(tmp_path / "ratna.txt", "Bu Ratna", 20_000),
+        "Bambang": _long_chat(tmp_path / "bambang.txt", "Pak Bambang", 20_000),
+    }
+    options = ("--me", "Rudi", "--db", str(db_path), "--client")
+    running = [
+        subprocess.Popen(
+            [sys.executable, "-m", "agencydesk", "import-chat", str(export), *options, client],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for client, export in exports.items()
+    ]
+    results = [process.communicate(timeout=120)[1] for process in running]
+    assert results == ["", ""]
+    assert [process.returncode for process in running] == [0, 0]
+    with demo_engine.connect() as conn:
+        imported = conn.exec_driver_sql(
+            "SELECT count(*) FROM message WHERE source = 'whatsapp-android'"
+        ).scalar_one()
+    assert imported == 40_000
+
+
+def test_a_database_busy_for_too_long_is_a_plain_sentence(
+    demo_engine: Engine, db_path: Path
+) -> None:
+    """Another program keeps writing longer than agencydesk waits (the busy timeout): one
+    sentence, status 2, nothing imported."""
+    import sqlite3
+
+    with demo_engine.connect() as conn:
+        before = conn.exec_driver_sql("SELECT count(*) FROM message").scalar_one()
+    demo_engine.dispose()
+    holder = sqlite3.connect(db_path)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        busy = _run("import-chat", FIXTURE, "--client", "Ratna", "--db", db_path)
+    finally:
+        holder.rollback()
+        holder.close()
+    assert busy.returncode == 2
+    assert busy.stderr == (
+        "agencydesk: The database is busy: another agencydesk is writing to it. "
+        "Try again in a moment.\n"
+    )
+    with demo_engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM message").scalar_one() == before

@@ -15,6 +15,8 @@ from sqlmodel import Session
 from agencydesk.core import changes
 
 BUSY_TIMEOUT_MS = 5000
+#: execution option of a unit of work that writes (`session_scope`): it begins IMMEDIATE
+_WRITES = "agencydesk_writes"
 
 
 def sqlite_url(path: Path | str) -> str:
@@ -44,6 +46,7 @@ def make_engine(url: str, *, begin: str = "BEGIN") -> Engine:
 
     The pysqlite driver's own transaction handling does not wrap DDL; we switch it off and emit
     *begin* ourselves (``"BEGIN IMMEDIATE"`` for migrations): a failed migration rolls back whole.
+    A unit of work that writes (`session_scope`) begins IMMEDIATE whatever *begin* is.
     """
     # hide_parameters: an error or a debug log shows the SQL, never the values (message bodies).
     if sa.engine.make_url(url).get_backend_name() != "sqlite":
@@ -70,7 +73,11 @@ def make_engine(url: str, *, begin: str = "BEGIN") -> Engine:
 
     @sa.event.listens_for(engine, "begin")
     def _on_begin(connection: sa.Connection) -> None:
-        connection.exec_driver_sql(begin)
+        # A writer takes the write lock when it begins, waiting up to the busy timeout for
+        # another one to finish. Begun deferred, it would read first, and SQLite could not turn
+        # that read into a write while another connection writes: "database is locked" at once.
+        writes = connection.get_execution_options().get(_WRITES, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else begin)
 
     changes.watch(engine)
     return engine
@@ -78,8 +85,11 @@ def make_engine(url: str, *, begin: str = "BEGIN") -> Engine:
 
 @contextmanager
 def session_scope(engine: Engine) -> Iterator[Session]:
-    """One unit of work: commit on success, roll back on any error."""
-    with Session(engine, expire_on_commit=False) as session:
+    """One unit of work that writes: commit on success, roll back on any error.
+
+    On SQLite it holds the write lock from its first statement (see `make_engine`); reading
+    without writing is a plain ``Session(engine)``, which never waits for a writer."""
+    with Session(engine.execution_options(**{_WRITES: True}), expire_on_commit=False) as session:
         try:
             yield session
             session.commit()

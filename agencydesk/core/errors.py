@@ -7,6 +7,23 @@ class UserError(Exception):
     """A problem the user can understand and fix; its message is plain language."""
 
 
+DATABASE_BUSY = "The database is busy: another agencydesk is writing to it. Try again in a moment."
+
+# SQLite's primary result codes (the low byte of its extended codes) for "someone else holds
+# the lock": SQLITE_BUSY, SQLITE_LOCKED
+_SQLITE_LOCK_CODES = (5, 6)
+
+
+def user_error_for(exc: BaseException) -> UserError | None:
+    """The plain sentence for an environment problem that arrives as a library's error (the
+    database stayed locked longer than the busy timeout), or None: then it is a bug."""
+    cause = getattr(exc, "orig", None) or exc  # SQLAlchemy wraps the driver's error
+    code = getattr(cause, "sqlite_errorcode", None)
+    if isinstance(code, int) and code & 0xFF in _SQLITE_LOCK_CODES:
+        return UserError(DATABASE_BUSY)
+    return None
+
+
 class ValidationError(UserError):
     """Field-level problems in something the user typed.
 

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import stat
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -57,3 +60,65 @@ def test_any_sqlalchemy_url_is_accepted() -> None:
     with memory.connect() as connection:
         assert connection.execute(text("SELECT 1")).scalar() == 1
     assert sqlite_url(Path("/x/y.sqlite3")) == "sqlite:////x/y.sqlite3"
+
+
+def test_two_writers_at_once_wait_for_each_other_instead_of_failing(
+    db_path: Path, engine: Engine
+) -> None:
+    """Two units of work (two connections, as two agencydesk processes have) that both read,
+    then write: the second used to fail at once with "database is locked" (its read had begun
+    a deferred transaction that SQLite cannot turn into a write while the first one writes)."""
+    from agencydesk.core import clients
+    from agencydesk.core.db import session_scope
+
+    first_has_read = threading.Event()
+    second_has_read = threading.Event()
+    failures: list[BaseException] = []
+
+    def unit_of_work(name: str, has_read: threading.Event, other: threading.Event) -> None:
+        writer = make_engine(sqlite_url(db_path))
+        try:
+            with session_scope(writer) as session:
+                clients.count_clients(session=session)
+                has_read.set()
+                other.wait(timeout=1.0)  # the other one reads meanwhile (if it can)
+                clients.create_client(session=session, values={"name": name})
+        except BaseException as exc:
+            failures.append(exc)
+        finally:
+            writer.dispose()
+
+    first = threading.Thread(
+        target=unit_of_work, args=("Ibu Ratna", first_has_read, second_has_read)
+    )
+    second = threading.Thread(
+        target=unit_of_work, args=("Pak Bambang", second_has_read, first_has_read)
+    )
+    first.start()
+    first_has_read.wait(timeout=5)
+    second.start()
+    first.join(timeout=30)
+    second.join(timeout=30)
+    assert failures == []
+    with engine.connect() as connection:
+        names = connection.execute(text("SELECT name FROM client ORDER BY name")).scalars()
+        assert list(names) == ["Ibu Ratna", "Pak Bambang"]
+
+
+def test_a_read_does_not_wait_for_a_writer(db_path: Path, engine: Engine) -> None:
+    """Only units of work that write take the write lock: a list reads while another
+    agencydesk writes."""
+    from sqlmodel import Session
+
+    from agencydesk.core import clients
+
+    holder = sqlite3.connect(db_path)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        started = time.perf_counter()
+        with Session(engine) as session:
+            assert clients.count_clients(session=session) == 0
+        assert time.perf_counter() - started < 2.0
+    finally:
+        holder.rollback()
+        holder.close()

@@ -12,6 +12,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from qt_helpers import DialogAnswerer
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 
 from agencydesk.core import backup
 from agencydesk.core.errors import UserError
@@ -351,6 +353,32 @@ def test_a_user_mistake_is_a_plain_message_without_a_traceback(
     dialogs.click(QMessageBox.StandardButton.Ok)
     report_exception(None, UserError("That client no longer exists."))
     assert dialogs.texts == ["That client no longer exists."]
+    assert not isinstance(dialogs.seen[0], ErrorDialog)
+
+
+def test_a_database_busy_for_too_long_is_a_plain_message(
+    qtbot: QtBot, dialogs: DialogAnswerer, db_path: Path, engine: Engine
+) -> None:
+    """Another agencydesk kept writing longer than the busy timeout: a sentence, not a bug
+    report."""
+    import sqlite3
+
+    holder = sqlite3.connect(db_path)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA busy_timeout = 0")
+            with pytest.raises(OperationalError) as caught:
+                connection.exec_driver_sql("DELETE FROM client")
+            connection.exec_driver_sql("PRAGMA busy_timeout = 5000")
+    finally:
+        holder.rollback()
+        holder.close()
+    dialogs.click(QMessageBox.StandardButton.Ok)
+    report_exception(None, caught.value)
+    assert dialogs.texts == [
+        "The database is busy: another agencydesk is writing to it. Try again in a moment."
+    ]
     assert not isinstance(dialogs.seen[0], ErrorDialog)
 
 

@@ -21,6 +21,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from agencydesk.core import clients, referrals
+from agencydesk.core.db import session_scope
 from agencydesk.core.errors import ValidationError
 from agencydesk.core.models import TECH_COMFORT_MAX, TECH_COMFORT_MIN, Channel, Client
 from agencydesk.qt.common.form_errors import (
@@ -242,7 +243,7 @@ class ClientFormDialog(QDialog):
     def save(self) -> None:
         values = self.values()
         try:
-            with Session(self._engine) as session:
+            with session_scope(self._engine) as session:
                 if self.client_id is None:
                     client = clients.create_client(session=session, values=values)
                 else:
@@ -251,8 +252,7 @@ class ClientFormDialog(QDialog):
                     )
                 assert client.id is not None
                 referrals.set_referrer(session=session, client_id=client.id, **self.introduction())
-                session.commit()
-                self.saved_client_id = client.id
+            self.saved_client_id = client.id
         except ValidationError as exc:
             if "introduction_message_id" in exc.errors:  # shown with the note
                 exc.errors["introduction_note"] = exc.errors.pop("introduction_message_id")

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from agencydesk import __version__
-from agencydesk.core.errors import UserError
+from agencydesk.core.errors import UserError, user_error_for
 
 log = logging.getLogger(__name__)
 
@@ -132,6 +132,8 @@ def report_exception(
     parent: QWidget | None, exc: BaseException, formatted_traceback: str | None = None
 ) -> None:
     """Show *exc* as the user should see it: a plain message, or a bug report dialog."""
+    if not isinstance(exc, UserError):
+        exc = user_error_for(exc) or exc
     if isinstance(exc, UserError):
         log.info("User error shown: %s", type(exc).__name__)
         show_user_error(parent, str(exc))

@@ -30,6 +30,7 @@ from sqlmodel import Session
 
 from agencydesk.core import agency
 from agencydesk.core.agency import AgencyProfile
+from agencydesk.core.db import session_scope
 from agencydesk.core.errors import ValidationError
 from agencydesk.qt.common.dialogs import read_chosen_file
 from agencydesk.qt.common.form_errors import (
@@ -250,9 +251,8 @@ class AgencyDialog(QDialog):
 
     def save(self) -> None:
         try:
-            with Session(self._engine) as session:
+            with session_scope(self._engine) as session:
                 agency.save_agency_profile(session=session, profile=self.profile())
-                session.commit()
         except ValidationError as exc:
             self.errors.show(exc.errors)
             return
