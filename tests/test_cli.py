@@ -94,3 +94,20 @@ def test_search_prints_hits_grouped_by_kind(tmp_path: Path) -> None:
     assert "[webnya] [error]" in lines[1]
     nothing = run_cli("search", "zzzqqq", "--db", str(db))
     assert nothing.stdout.strip() == "Nothing found."
+
+
+def test_another_programs_database_is_neither_converted_nor_filled(tmp_path: Path) -> None:
+    import sqlite3
+
+    other = tmp_path / "other.db"
+    connection = sqlite3.connect(other)
+    with connection:
+        connection.execute("CREATE TABLE photo (id INTEGER PRIMARY KEY, file TEXT)")
+    connection.close()
+    before = other.read_bytes()
+    for command in (["search", "x"], ["demo"]):
+        result = run_cli(*command, "--db", str(other))
+        assert result.returncode == 2, result.stderr
+        assert result.stderr.count("\n") == 1
+        assert f"{other} is not an agencydesk database" in result.stderr
+    assert other.read_bytes() == before

@@ -4,11 +4,14 @@
   or not at all.
 - A database that already holds data is backed up before any upgrade.
 - A database from a newer agencydesk is refused with a plain message instead of being damaged.
+- So is another program's SQLite file (or a file that is no database at all): agencydesk's
+  tables are only ever added to an empty file.
 """
 
 from __future__ import annotations
 
 import logging
+import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,7 +23,7 @@ from agencydesk.core.errors import UserError
 
 # HEAD_REVISION lives in a standard-library module so start-up can check it before SQLAlchemy.
 from agencydesk.core.schema_version import HEAD_REVISION as HEAD_REVISION
-from agencydesk.core.schema_version import sqlite_file_revision
+from agencydesk.core.schema_version import connect_read_only, sqlite_file_revision
 
 log = logging.getLogger(__name__)
 
@@ -51,12 +54,44 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
+def _sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite *url*; None for another database or an in-memory one."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
+
+
 def _sqlite_revision(url: str) -> str | None:
     """The schema revision of an existing SQLite file, read without SQLAlchemy or Alembic."""
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or not parsed.database:
-        return None
-    return sqlite_file_revision(Path(parsed.database))
+    path = _sqlite_file(url)
+    return None if path is None else sqlite_file_revision(path)
+
+
+def _refuse_foreign_file(path: Path) -> None:
+    """Raise UserError unless *path* is missing, empty or an agencydesk database (it has the
+    migrations' version table). Another program's database is left exactly as it is."""
+    if not path.is_file() or path.stat().st_size == 0:
+        return
+    leave_it = "agencydesk leaves it as it is; choose another file."
+    try:
+        connection = connect_read_only(path)
+        try:
+            tables = {
+                str(row[0])
+                for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError:
+        raise UserError(
+            f"{path} is not an agencydesk database (it is not a database file at all). {leave_it}"
+        ) from None
+    own = {name for name in tables if not name.startswith("sqlite_")}
+    if own and "alembic_version" not in own:
+        raise UserError(
+            f"{path} is not an agencydesk database: it holds another program's tables. {leave_it}"
+        )
 
 
 def upgrade(url: str, *, script_location: Path = MIGRATIONS_DIR) -> Path | None:
@@ -69,6 +104,9 @@ def upgrade(url: str, *, script_location: Path = MIGRATIONS_DIR) -> Path | None:
     config = alembic_config(script_location)
     scripts = ScriptDirectory.from_config(config)
     head = scripts.get_current_head()
+    path = _sqlite_file(url)
+    if path is not None:
+        _refuse_foreign_file(path)
     engine = make_engine(url, begin="BEGIN IMMEDIATE")
     try:
         current = current_revision(engine)

@@ -141,3 +141,45 @@ def test_search_index_triggers_exist_at_head(engine: Engine) -> None:
 
 def test_the_head_constant_matches_the_migration_scripts() -> None:
     assert migrate.head_revision() == migrate.HEAD_REVISION
+
+
+def _foreign_database(path: Path) -> bytes:
+    """Another program's SQLite file (a photo catalogue); returns its bytes."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    connection = sqlite3.connect(path)
+    with connection:
+        connection.execute("CREATE TABLE photo (id INTEGER PRIMARY KEY, file TEXT)")
+        connection.execute("INSERT INTO photo (file) VALUES ('bali.jpg')")
+    connection.close()
+    return path.read_bytes()
+
+
+def test_another_programs_database_is_refused_untouched(tmp_path: Path) -> None:
+    """It used to get agencydesk's tables added (and `demo` filled it)."""
+    other = tmp_path / "photos.db"
+    before = _foreign_database(other)
+    with pytest.raises(UserError, match=r"photos\.db.*not an agencydesk database"):
+        migrate.open_database(sqlite_url(other))
+    assert other.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["photos.db"]
+
+
+def test_a_file_that_is_not_a_database_is_refused_untouched(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Beli kopi, telepon Bu Ratna\n" * 100, encoding="utf-8")
+    with pytest.raises(UserError, match=r"notes\.txt.*not an agencydesk database"):
+        migrate.open_database(sqlite_url(notes))
+    assert notes.read_text(encoding="utf-8") == "Beli kopi, telepon Bu Ratna\n" * 100
+
+
+@pytest.mark.parametrize("empty", ["zero bytes", "no tables"])
+def test_an_empty_file_becomes_a_new_database(tmp_path: Path, empty: str) -> None:
+    path = tmp_path / "new.sqlite3"
+    path.touch()
+    if empty == "no tables":
+        sqlite3.connect(path).execute("PRAGMA user_version = 0").connection.close()
+    engine = migrate.open_database(sqlite_url(path))
+    try:
+        assert migrate.current_revision(engine) == migrate.head_revision()
+    finally:
+        engine.dispose()
