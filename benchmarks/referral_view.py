@@ -24,17 +24,16 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import sqlalchemy as sa
+from _forest import Forest, client_rows, insert_rows, median_ms, order_row
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QGraphicsScene, QGraphicsView, QWidget
@@ -42,94 +41,43 @@ from sqlmodel import Session
 
 from agencydesk.core import migrate, referrals
 from agencydesk.core.db import sqlite_url
-from agencydesk.core.models import Client, Order
 from agencydesk.qt.referrals.referral_tree_view import ReferralTreeView, layout_positions
 
 START = date(2019, 1, 1)
-MAX_GENERATION = 8
 
 
 def build_cascade(engine: sa.Engine, nodes: int, seed: int) -> int:
     """One root and *nodes* - 1 clients below it, each with one to four orders. Returns the
     root's id."""
     rng = random.Random(seed)
-    parent: list[int | None] = [None, None]  # index = client id; 1 is the root
-    generation = [0, 0]
-    started = [START, START]
-    queue = [1]
-    while len(parent) <= nodes:
-        if not queue:  # everyone stopped bringing: the root brings one more
-            queue.append(1)
-        node = queue.pop(0)
-        if generation[node] >= MAX_GENERATION:
-            continue
-        brings = 1 if node == 1 else (0 if rng.random() < 0.55 else int(rng.paretovariate(1.2)))
-        for _ in range(min(brings, 40)):
-            if len(parent) > nodes:
-                break
-            child = len(parent)
-            parent.append(node)
-            generation.append(generation[node] + 1)
-            started.append(started[node] + timedelta(days=rng.randint(10, 200)))
-            queue.append(child)
-    now = datetime(2026, 1, 1, tzinfo=UTC)
-    client_rows = [
-        {
-            "id": i,
-            "name": f"Ibu Klien {i:04d} Wulandari",
-            "company": "",
-            "phone": "",
-            "email": "",
-            "city": "Makassar",
-            "tech_comfort": 3,
-            "preferred_channel": "whatsapp",
-            "tags": "",
-            "caution_note": "",
-            "notes": "",
-            "website": "",
-            "first_contact": started[i],
-            "introduced_by_id": parent[i],
-            "introduced_on": started[i] if parent[i] is not None else None,
-            "introduction_note": "",
-            "created_at": now,
-            "updated_at": now,
-            "deleted_at": now if i % 173 == 0 else None,
-        }
-        for i in range(1, nodes + 1)
-    ]
+    forest = Forest()
+    root = forest.add(None, START)
+
+    def brings(node: int) -> int:
+        if node == root:
+            return 1
+        return min(40, 0 if rng.random() < 0.55 else int(rng.paretovariate(1.2)))
+
+    while len(forest) < nodes:  # when everyone stopped bringing, the root brings one more
+        forest.grow([root], nodes, brings, (10, 200), rng)
     order_rows = []
     for i in range(1, nodes + 1):
         for n in range(rng.randint(1, 4)):
-            won = started[i] + timedelta(days=5 + 90 * n)
+            won = forest.started[i] + timedelta(days=5 + 90 * n)
             paid = rng.random() < 0.8
             order_rows.append(
-                {
-                    "client_id": i,
-                    "title": "Website",
-                    "amount": rng.randint(5, 200) * 100_000,
-                    "currency": "IDR",
-                    "status": "paid" if paid else "won",
-                    "quoted_on": won - timedelta(days=7),
-                    "won_on": won,
-                    "paid_on": won + timedelta(days=20) if paid else None,
-                    "created_at": now,
-                    "updated_at": now,
-                }
+                order_row(
+                    i,
+                    rng.randint(5, 200) * 100_000,
+                    "paid" if paid else "won",
+                    won - timedelta(days=7),
+                    won,
+                    won + timedelta(days=20) if paid else None,
+                )
             )
-    with engine.begin() as connection:
-        connection.execute(sa.insert(Client.__table__), client_rows)  # type: ignore[attr-defined]
-        connection.execute(sa.insert(Order.__table__), order_rows)  # type: ignore[attr-defined]
-    return 1
-
-
-def median_ms(action: Callable[[], object], runs: int) -> float:
-    action()  # warm-up: fonts, glyph caches
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
+    rows = client_rows(forest, lambda i: f"Ibu Klien {i:04d} Wulandari", lambda i: i % 173 == 0)
+    insert_rows(engine, rows, order_rows)
+    return root
 
 
 def render(widget: QWidget, image: QImage) -> None:

@@ -24,25 +24,24 @@ from __future__ import annotations
 import argparse
 import random
 import sqlite3
-import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
-import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _forest import Forest, client_rows, insert_rows, median_ms, order_row
+
 from agencydesk.core import migrate, referrals
 from agencydesk.core.db import sqlite_url
-from agencydesk.core.models import Client, Order
 from agencydesk.core.referrals import graph as referral_graph
 from agencydesk.core.tree_layout import tidy_layout
 
-MAX_GENERATION = 8
 START = date(2018, 1, 1)
 LAYOUT_NODES = 2000
 
@@ -54,61 +53,19 @@ def _children_count(rng: random.Random) -> int:
     return min(150, int(rng.paretovariate(1.1)))
 
 
-def build_forest(
-    clients: int, rng: random.Random
-) -> tuple[list[int | None], list[int], list[date]]:
-    """parent (None for a root), generation and "first seen" day of clients 1…n (index 0 unused)."""
-    parent: list[int | None] = [None]
-    generation = [0]
-    started = [START]
-    while len(parent) <= clients:
-        root = len(parent)
-        parent.append(None)
-        generation.append(0)
-        started.append(START + timedelta(days=rng.randrange(0, 2500)))
-        queue = [root]
-        while queue and len(parent) <= clients:
-            node = queue.pop(0)
-            if generation[node] >= MAX_GENERATION:
-                continue
-            for _ in range(_children_count(rng)):
-                if len(parent) > clients:
-                    break
-                child = len(parent)
-                parent.append(node)
-                generation.append(generation[node] + 1)
-                started.append(started[node] + timedelta(days=rng.randint(15, 240)))
-                queue.append(child)
-    return parent, generation, started
+def build_forest(clients: int, rng: random.Random) -> Forest:
+    """Roots first seen over seven years, each growing a cascade until there are *clients*."""
+    forest = Forest()
+    while len(forest) < clients:
+        root = forest.add(None, START + timedelta(days=rng.randrange(0, 2500)))
+        forest.grow([root], clients, lambda _: _children_count(rng), (15, 240), rng)
+    return forest
 
 
 def fill_database(engine: Engine, clients: int, orders: int, seed: int) -> None:
     rng = random.Random(seed)
-    parent, _generation, started = build_forest(clients, rng)
-    now = datetime(2026, 1, 1, tzinfo=UTC)
-    client_rows = [
-        {
-            "id": i,
-            "name": f"Client {i:06d}",
-            "company": "",
-            "phone": "",
-            "email": "",
-            "city": "Makassar",
-            "tech_comfort": 3,
-            "preferred_channel": "whatsapp",
-            "tags": "",
-            "caution_note": "",
-            "notes": "",
-            "website": "",
-            "first_contact": started[i],
-            "introduced_by_id": parent[i],
-            "introduced_on": started[i] if parent[i] is not None else None,
-            "introduction_note": "",
-            "created_at": now,
-            "updated_at": now,
-        }
-        for i in range(1, clients + 1)
-    ]
+    forest = build_forest(clients, rng)
+    started = forest.started
     statuses = ["paid"] * 60 + ["won"] * 10 + ["quoted"] * 15 + ["lost"] * 10 + ["cancelled"] * 5
     # how much each client orders is heavy-tailed too: most once or twice, a few dozens of times
     weights = [rng.paretovariate(1.5) for _ in range(clients)]
@@ -119,34 +76,11 @@ def fill_database(engine: Engine, clients: int, orders: int, seed: int) -> None:
         won = quoted + timedelta(days=rng.randint(1, 30)) if status in ("won", "paid") else None
         paid = won + timedelta(days=rng.randint(1, 60)) if status == "paid" and won else None
         usd = rng.random() < 0.03
+        amount = rng.randint(1, 20) * 50 if usd else rng.randint(5, 200) * 100_000
         order_rows.append(
-            {
-                "client_id": client,
-                "title": "Website",
-                "amount": rng.randint(1, 20) * 50 if usd else rng.randint(5, 200) * 100_000,
-                "currency": "USD" if usd else "IDR",
-                "status": status,
-                "quoted_on": quoted,
-                "won_on": won,
-                "paid_on": paid,
-                "created_at": now,
-                "updated_at": now,
-            }
+            order_row(client, amount, status, quoted, won, paid, "USD" if usd else "IDR")
         )
-    with engine.begin() as connection:
-        connection.execute(sa.insert(Client.__table__), client_rows)  # type: ignore[attr-defined]
-        connection.execute(sa.insert(Order.__table__), order_rows)  # type: ignore[attr-defined]
-        connection.exec_driver_sql("ANALYZE")
-
-
-def median_ms(action: Callable[[], object], runs: int) -> float:
-    action()  # warm-up: caches, prepared statements
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
+    insert_rows(engine, client_rows(forest, lambda i: f"Client {i:06d}"), order_rows)
 
 
 def main(argv: list[str] | None = None) -> int:
