@@ -23,7 +23,12 @@ from agencydesk.core.db import session_scope
 from agencydesk.core.models import Client
 from agencydesk.core.referrals import Node, Tree
 from agencydesk.qt.common import workers
-from agencydesk.qt.referrals.referral_tree_view import EXPORT_FOLDER_KEY, ReferralTreePanel
+from agencydesk.qt.referrals.referral_tree_view import (
+    DELETED_COLOUR,
+    EXPORT_FOLDER_KEY,
+    LABEL_COLOUR,
+    ReferralTreePanel,
+)
 from agencydesk.qt.referrals.referrals_page import (
     BUSINESS,
     ROOT_ID_ROLE,
@@ -34,6 +39,7 @@ from agencydesk.qt.referrals.referrals_page import (
     cascade_roots,
 )
 from agencydesk.qt.shell.main_window import MainWindow
+from agencydesk.reports.palette import GENERATION_COLOURS, generation_colour
 
 
 def _decimal(value: float) -> str:
@@ -330,6 +336,16 @@ def _big_tree(size: int) -> Tree:
     return Tree(1, nodes)
 
 
+def _colour_counts(image: QImage) -> dict[str, int]:
+    """How many pixels of *image* have exactly each colour the tree draws with."""
+    pixels = bytes(image.convertToFormat(QImage.Format.Format_RGB32).constBits())
+    colours = [LABEL_COLOUR, DELETED_COLOUR, *GENERATION_COLOURS]
+    # RGB32 is 0xFFRRGGBB: blue, green, red, 255 in memory on a little-endian machine
+    return {
+        colour: pixels.count(bytes((*bytes.fromhex(colour[1:])[::-1], 255))) for colour in colours
+    }
+
+
 def test_a_tree_of_two_thousand_clients_builds_and_paints_in_two_items(qtbot: QtBot) -> None:
     panel = ReferralTreePanel()
     qtbot.addWidget(panel)
@@ -340,14 +356,25 @@ def test_a_tree_of_two_thousand_clients_builds_and_paints_in_two_items(qtbot: Qt
     view = panel.view
     assert view.node_count() == 2000
     assert view.item_count() == 2
-    far = view.grab()  # fitted: dots, no labels
-    assert not far.isNull()
-    view.zoom_by(1 / view.scale_factor())  # life size: names and revenue
-    near = view.grab()
-    assert not near.isNull()
-    client = next(iter(sorted(tree.nodes)[1000:]))
+    # fitted: a dot of its generation's colour for every client (grey when deleted), no names
+    far = _colour_counts(view.viewport().grab().toImage())
+    generations = {node.generation for node in tree.nodes.values()}
+    assert generations == set(range(7))
+    for generation in generations:
+        assert far[generation_colour(generation)] > 0, generation
+    assert far[DELETED_COLOUR] > 0
+    assert far[LABEL_COLOUR] == 0
+    # life size, centred on a client: their circle in their generation's colour, names shown
+    view.zoom_by(1 / view.scale_factor())
+    client = next(node for node in sorted(tree.nodes)[1000:] if tree.nodes[node].revenue)
     view.centerOn(view.node_scene_pos(client))
     assert view.node_at(view.node_view_pos(client)) == client
+    image = view.viewport().grab().toImage()
+    centre = image.pixelColor(view.node_view_pos(client)).name().upper()
+    assert centre == generation_colour(tree.nodes[client].generation)
+    near = _colour_counts(image)
+    assert near[LABEL_COLOUR] > 0
+    assert near[generation_colour(0)] == 0  # the root is far away, out of the view
 
 
 def test_cascade_roots_sorts_by_what_the_cascade_brought() -> None:
