@@ -9,27 +9,16 @@ filters to the model and how to widen them, and follows `current_changed`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QStackedWidget, QTableView
 
 from agencydesk.qt.common.list_view import select_row
+from agencydesk.qt.common.row_model import RowsTableModel
 
 # how long typing has to pause before the search runs (a query per key would stutter)
 SEARCH_DELAY_MS = 150
-
-
-class ListModel(Protocol):
-    """What the controller needs from a list model (`PagedTableModel` and the guides' model)."""
-
-    def rowCount(self, parent: QModelIndex = ...) -> int: ...
-
-    def row_id(self, row: int) -> int | None: ...
-
-    def row_of(self, row_id: int) -> int | None: ...
-
-    def refresh(self) -> None: ...
 
 
 class ListController(QObject):
@@ -39,7 +28,7 @@ class ListController(QObject):
     def __init__(
         self,
         table: QTableView,
-        model: ListModel,
+        model: RowsTableModel[Any],
         *,
         apply_filters: Callable[[], None] | None = None,
         search: QLineEdit | None = None,
@@ -71,7 +60,7 @@ class ListController(QObject):
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setStyleSheet("color: palette(dark); padding: 24px;")
-        #: the table, or the empty label in its place: what the page puts in its layout
+        # the table, or the empty label in its place: what the page puts in its layout
         self.stack = QStackedWidget()
         self.stack.addWidget(table)
         self.stack.addWidget(self.empty_label)
