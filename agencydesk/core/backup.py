@@ -1,7 +1,12 @@
 """Consistent copies of the SQLite database with SQLite's online backup API.
 
-Backups live in a `backups` folder beside the database: one a day at most (made on start), plus
-one before every schema upgrade and before every restore. The newest `KEEP` are kept.
+Backups live in a `backups` folder beside the database: one a day at most (made on start), those
+the user makes, one before every schema upgrade and one before every restore. Each kind is
+rotated on its own, keeping its newest `KEEP`: failed upgrade attempts never push out the daily
+backups.
+
+A backup is written under a temporary name and takes its real name only once complete, so a full
+disk or a killed process never leaves a cut file that looks like a backup.
 """
 
 from __future__ import annotations
@@ -10,6 +15,9 @@ import contextlib
 import os
 import re
 import sqlite3
+import tempfile
+import time
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -17,7 +25,14 @@ from pathlib import Path
 from agencydesk.core.errors import UserError
 
 KEEP = 14
-_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<reason>[a-z-]+))?\.sqlite3$")
+_NAME = re.compile(
+    r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<reason>[a-z]+(?:-[a-z]+)*))?"
+    r"(?:-(?P<number>\d+))?\.sqlite3$"
+)
+#: the name of a backup being written; not a backup's name, so it is never listed
+_PARTIAL = ".partial"
+#: a partial file this old was left by a killed process (no backup takes a day)
+_STALE_PARTIAL_S = 24 * 3600
 
 
 @dataclass(frozen=True)
@@ -25,6 +40,7 @@ class BackupInfo:
     path: Path
     taken_at: datetime
     reason: str  # "daily", "manual", "before-upgrade", "before-restore"
+    number: int = 1  # the second backup of a kind in the same second is number 2, …
 
 
 def backups_dir(db_path: Path) -> Path:
@@ -62,17 +78,57 @@ def make_backup(db_path: Path, *, reason: str = "manual", now: datetime | None =
 
 
 def _take_backup(db_path: Path, *, reason: str, now: datetime | None = None) -> Path:
-    """Back up *db_path* now without rotating. Returns the new file."""
+    """Back up *db_path* now without rotating. Returns the new file.
+
+    A failure (a full disk, say) leaves nothing behind and is a plain sentence."""
     if not db_path.exists():
         raise FileNotFoundError(db_path)
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
-    target = backups_dir(db_path) / f"{db_path.stem}-{stamp}-{reason}.sqlite3"
-    counter = 1
-    while target.exists():
-        counter += 1
-        target = target.with_name(f"{db_path.stem}-{stamp}-{reason}-{counter}.sqlite3")
-    _copy(db_path, target)
-    return target
+    folder = backups_dir(db_path)
+    fd, partial_name = tempfile.mkstemp(prefix=f".{db_path.stem}-", suffix=_PARTIAL, dir=folder)
+    os.close(fd)
+    partial = Path(partial_name)
+    try:
+        _copy(db_path, partial)
+        _sync(partial)
+        return _give_name(partial, f"{db_path.stem}-{stamp}-{reason}")
+    except (sqlite3.Error, OSError) as exc:
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise UserError(
+            f"Could not make a backup in {folder}: {why}. Nothing was changed."
+        ) from exc
+    finally:
+        for leftover in (partial, partial.with_name(partial.name + "-journal")):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+
+
+def _sync(path: Path) -> None:
+    """Write *path* through to the disk before it is given a backup's name."""
+    fd = os.open(path, os.O_RDWR)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _give_name(partial: Path, base: str) -> Path:
+    """Give the complete backup *partial* the first free name of base.sqlite3, base-2.sqlite3, …
+
+    A hard link claims a name atomically: two backups in the same second (two processes, even)
+    never take the same one. The caller removes *partial*."""
+    for number in range(1, 10_000):
+        target = partial.with_name(f"{base}.sqlite3" if number == 1 else f"{base}-{number}.sqlite3")
+        try:
+            os.link(partial, target)
+        except FileExistsError:
+            continue
+        except OSError:  # a file system without hard links: take the name if it is free
+            if target.exists():
+                continue
+            partial.replace(target)
+        return target
+    raise UserError(f"Could not make a backup in {partial.parent}: too many backups this second.")
 
 
 def list_backups(db_path: Path) -> list[BackupInfo]:
@@ -86,27 +142,38 @@ def list_backups(db_path: Path) -> list[BackupInfo]:
         if not match or match["stem"] != db_path.stem:
             continue
         taken = datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
-        reason = re.sub(r"-\d+$", "", match["reason"] or "manual")
-        found.append(BackupInfo(path=path, taken_at=taken, reason=reason))
-    found.sort(key=lambda info: (info.taken_at, info.path.name), reverse=True)
+        reason = match["reason"] or "manual"
+        found.append(BackupInfo(path, taken, reason, int(match["number"] or 1)))
+    found.sort(key=lambda info: (info.taken_at, info.number, info.path.name), reverse=True)
     return found
 
 
 def prune(db_path: Path, *, keep: int = KEEP) -> list[Path]:
+    """Keep the newest *keep* backups of each kind; remove the others and any partial file a
+    killed backup left behind."""
     removed = []
-    for info in list_backups(db_path)[keep:]:
+    seen: Counter[str] = Counter()
+    for info in list_backups(db_path):
+        seen[info.reason] += 1
+        if seen[info.reason] > keep:
+            with contextlib.suppress(FileNotFoundError):
+                info.path.unlink()
+            removed.append(info.path)
+    folder = db_path.parent / "backups"
+    for partial in folder.glob(f".{db_path.stem}-*{_PARTIAL}*"):
         with contextlib.suppress(FileNotFoundError):
-            info.path.unlink()
-        removed.append(info.path)
+            if time.time() - partial.stat().st_mtime > _STALE_PARTIAL_S:
+                partial.unlink()
     return removed
 
 
 def daily_backup(db_path: Path, *, now: datetime | None = None) -> Path | None:
-    """Back up unless a backup was already taken today. Returns the new file, or None."""
+    """Back up unless a daily backup was already taken today. Returns the new file, or None."""
     if not db_path.exists():
         return None
     now = now or datetime.now()
-    if any(info.taken_at.date() == now.date() for info in list_backups(db_path)):
+    backups = list_backups(db_path)
+    if any(info.reason == "daily" and info.taken_at.date() == now.date() for info in backups):
         return None
     return make_backup(db_path, reason="daily", now=now)
 

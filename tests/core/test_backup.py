@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
+import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -93,3 +97,111 @@ def test_the_oldest_kept_backup_can_be_restored(db_path: Path, engine: Engine) -
     safety = backup.restore_backup(db_path, oldest)
     assert _names_in(db_path) == ["Ibu Ratna"]
     assert _names_in(safety) == ["Ibu Ratna", "Pak Bambang"]
+
+
+def _whole(path: Path) -> bool:
+    """A complete copy: a healthy database that holds tables (an empty file opens as one too)."""
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        healthy = connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        return (
+            healthy and connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+        )
+    except sqlite3.DatabaseError:
+        return False
+    finally:
+        connection.close()
+
+
+def test_backups_made_in_the_same_second_are_all_listed_and_rotated(
+    db_path: Path, engine: Engine
+) -> None:
+    """The second one used to get a name the listing never matched: never shown, never pruned."""
+    now = datetime(2026, 3, 1, 9, 0, 0)
+    made = [backup.make_backup(db_path, now=now) for _ in range(3)]
+    assert len(set(made)) == 3
+    assert [info.path for info in backup.list_backups(db_path)] == made[::-1]  # newest first
+    for _ in range(backup.KEEP):
+        backup.make_backup(db_path, now=now)
+    kept = backup.list_backups(db_path)
+    assert len(kept) == backup.KEEP
+    assert sorted((db_path.parent / "backups").glob("*.sqlite3")) == sorted(i.path for i in kept)
+
+
+def test_failed_upgrades_never_push_out_the_daily_backups(db_path: Path, engine: Engine) -> None:
+    start = datetime(2026, 1, 1, 9, 0)
+    for day in range(backup.KEEP):
+        backup.daily_backup(db_path, now=start + timedelta(days=day))
+    daily = backup.list_backups(db_path)
+    later = start + timedelta(days=backup.KEEP)
+    for attempt in range(backup.KEEP + 6):  # an upgrade that fails every start, for days
+        backup.make_backup(db_path, reason="before-upgrade", now=later + timedelta(hours=attempt))
+    kept = backup.list_backups(db_path)
+    assert [info for info in kept if info.reason == "daily"] == daily
+    assert len([info for info in kept if info.reason == "before-upgrade"]) == backup.KEEP
+
+
+_BACKUP_UNDER_A_FILE_SIZE_LIMIT = """
+import resource, signal, sys
+from pathlib import Path
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails, as on a full disk
+resource.setrlimit(resource.RLIMIT_FSIZE, (32768, resource.RLIM_INFINITY))
+from agencydesk.__main__ import main
+sys.exit(main(["backup", "--db", sys.argv[1]]))
+"""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file size limits are POSIX")
+def test_a_backup_on_a_full_disk_leaves_nothing_and_says_so(
+    tmp_path: Path, db_path: Path, demo_engine: Engine
+) -> None:
+    """It used to leave a cut (or 0-byte) file that counted as one of the kept backups."""
+    demo_engine.dispose()
+    daily = backup.daily_backup(db_path)
+    env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state")}  # a small, new log
+    result = subprocess.run(
+        [sys.executable, "-c", _BACKUP_UNDER_A_FILE_SIZE_LIMIT, str(db_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith("agencydesk: Could not make a backup in ")
+    assert result.stderr.endswith("Nothing was changed.\n")
+    assert result.stderr.count("\n") == 1
+    assert [info.path for info in backup.list_backups(db_path)] == [daily]
+    assert [p.name for p in (db_path.parent / "backups").iterdir()] == [daily.name]
+
+
+_BACKUP_A_BIG_DATABASE = """
+import sys
+from pathlib import Path
+from agencydesk.core import backup
+backup.make_backup(Path(sys.argv[1]), reason="before-upgrade")
+"""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
+def test_a_backup_killed_midway_is_never_listed(tmp_path: Path) -> None:
+    """kill -9 while the copy is written (before an upgrade, say): what is listed is whole."""
+    big = tmp_path / "big.sqlite3"
+    connection = sqlite3.connect(big)
+    with connection:
+        connection.execute("CREATE TABLE blob (data BLOB)")
+        # about 30 MB: the copy takes a moment
+        connection.executemany("INSERT INTO blob VALUES (randomblob(65536))", [()] * 500)
+    connection.close()
+    folder = tmp_path / "backups"
+    process = subprocess.Popen([sys.executable, "-c", _BACKUP_A_BIG_DATABASE, str(big)])
+    try:
+        deadline = time.monotonic() + 60
+        while not (folder.is_dir() and any(folder.iterdir())) and time.monotonic() < deadline:
+            time.sleep(0.001)
+    finally:
+        process.kill()
+        process.wait()
+    listed = backup.list_backups(big)
+    assert all(_whole(info.path) for info in listed)
+    assert all(_whole(path) for path in folder.glob("*.sqlite3"))
