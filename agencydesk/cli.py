@@ -569,9 +569,9 @@ def run(args: argparse.Namespace) -> int:
     """Run a parsed subcommand. A user mistake is one line on stderr and exit status 2; a bug
     is logged with its traceback and reported in one line with the log's location (status 1)."""
     from agencydesk.core.errors import UserError, user_error_for
-    from agencydesk.log import setup_logging
+    from agencydesk.log import log_file, setup_logging
 
-    log_path = setup_logging()
+    setup_logging()  # without a log (it cannot be written) the command still runs
     try:
         return int(args.func(args))
     except UserError as exc:
@@ -583,9 +583,11 @@ def run(args: argparse.Namespace) -> int:
             print(f"agencydesk: {explained}", file=sys.stderr)
             return 2
         logging.getLogger("agencydesk.cli").exception("Unexpected error in %s", args.command)
+        log_path = log_file()
+        details = f" Details are in {log_path}" if log_path is not None else ""
+        name = type(exc).__name__
         print(
-            f"agencydesk: unexpected error ({type(exc).__name__}); nothing was half-saved. "
-            f"Details are in {log_path}",
+            f"agencydesk: unexpected error ({name}); nothing was half-saved.{details}",
             file=sys.stderr,
         )
         return 1

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from agencydesk import __version__
 
 
@@ -111,3 +113,62 @@ def test_another_programs_database_is_neither_converted_nor_filled(tmp_path: Pat
         assert result.stderr.count("\n") == 1
         assert f"{other} is not an agencydesk database" in result.stderr
     assert other.read_bytes() == before
+
+
+def _run_with(env: dict[str, str], code: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **env},
+        check=False,
+    )
+
+
+_MAIN = "import sys; from agencydesk.__main__ import main; sys.exit(main(sys.argv[1:]))"
+
+
+def test_an_unwritable_log_folder_costs_only_the_log(tmp_path: Path) -> None:
+    """It used to stop every command with a traceback."""
+    in_the_way = tmp_path / "state"
+    in_the_way.write_text("a file where the log folder should be\n")
+    result = _run_with(
+        {"XDG_STATE_HOME": str(in_the_way)}, _MAIN, "demo", "--db", str(tmp_path / "x.sqlite3")
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Added 10 demo clients" in result.stdout
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith("agencydesk: ")
+    assert "log" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+_FULL_DISK_UNDER_THE_LOG = """
+import resource, signal, sys
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails, as on a full disk
+# the log is exactly at the limit: every line more fails; the (smaller) database files do not
+resource.setrlimit(resource.RLIMIT_FSIZE, (1_000_000, resource.RLIM_INFINITY))
+from agencydesk.__main__ import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file size limits are POSIX")
+def test_a_log_on_a_full_disk_is_one_line_on_stderr(tmp_path: Path) -> None:
+    """It used to print a "--- Logging error ---" traceback for every line logged."""
+    log = tmp_path / "state" / "agencydesk" / "log" / "agencydesk.log"
+    log.parent.mkdir(parents=True)
+    log.write_bytes(b"x" * 999_999 + b"\n")
+    result = _run_with(
+        {"XDG_STATE_HOME": str(tmp_path / "state")},
+        _FULL_DISK_UNDER_THE_LOG,
+        "demo",
+        "--db",
+        str(tmp_path / "x.sqlite3"),
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Added 10 demo clients" in result.stdout
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith("agencydesk: ")
+    assert "log" in result.stderr
