@@ -145,6 +145,22 @@
     </message>
 </context>
 <context>
+    <name>BusinessView</name>
+    <message>
+        <source>Who brought the most revenue</source>
+        <extracomment>a referrer was double-clicked (their client id)</extracomment>
+        <translation>Yang membawa pendapatan terbanyak</translation>
+    </message>
+    <message>
+        <source>Who brought the most clients</source>
+        <translation>Yang membawa klien terbanyak</translation>
+    </message>
+    <message>
+        <source>By generation, all cascades together</source>
+        <translation>Per generasi, semua rangkaian rujukan</translation>
+    </message>
+</context>
+<context>
     <name>Channel</name>
     <message>
         <source>WhatsApp</source>
@@ -819,6 +835,61 @@ Mereka menceritakan kisah Bu Ratna, yang perlu diajari dulu cara chatting online
     </message>
 </context>
 <context>
+    <name>FiguresStrip</name>
+    <message>
+        <source>their own orders</source>
+        <translation>pesanannya sendiri</translation>
+    </message>
+    <message>
+        <source>clients brought</source>
+        <translation>klien dibawa</translation>
+    </message>
+    <message>
+        <source>of revenue came by referral</source>
+        <translation>pendapatan datang lewat rujukan</translation>
+    </message>
+    <message>
+        <source>clients came by referral</source>
+        <translation>klien datang lewat rujukan</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s own paid orders: {own}</source>
+        <translation>Pesanan {name} sendiri yang sudah dibayar: {own}</translation>
+    </message>
+    <message>
+        <source>Paid orders from everyone they brought: {brought}</source>
+        <translation>Pesanan yang sudah dibayar dari semua yang dibawanya: {brought}</translation>
+    </message>
+    <message>
+        <source>{count} clients in {generations} generations</source>
+        <translation>{count} klien dalam {generations} generasi</translation>
+    </message>
+    <message>
+        <source>Clients someone introduced paid {referred} of your {total}</source>
+        <translation>Klien yang dikenalkan orang lain membayar {referred} dari total {total}</translation>
+    </message>
+    <message>
+        <source>No paid orders yet.</source>
+        <translation>Belum ada pesanan yang dibayar.</translation>
+    </message>
+    <message>
+        <source>{referred} of {count} clients came through someone</source>
+        <translation>{referred} dari {count} klien datang lewat kenalan</translation>
+    </message>
+    <message>
+        <source>K = {k} new clients per client</source>
+        <translation>K = {k} klien baru per klien</translation>
+    </message>
+    <message>
+        <source>About {days} days between generations</source>
+        <translation>Sekitar {days} hari antargenerasi</translation>
+    </message>
+    <message>
+        <source>Not counted above, paid in other currencies: {amounts}</source>
+        <translation>Tidak dihitung di atas, dibayar dalam mata uang lain: {amounts}</translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message>
         <source>Choose the chat export</source>
@@ -839,6 +910,37 @@ Mereka menceritakan kisah Bu Ratna, yang perlu diajari dulu cara chatting online
     <message>
         <source>Chat exports (*.txt *.zip *.json *.csv);;All files (*)</source>
         <translation>Ekspor chat (*.txt *.zip *.json *.csv);;Semua file (*)</translation>
+    </message>
+</context>
+<context>
+    <name>GenerationsTable</name>
+    <message>
+        <source>Generation</source>
+        <translation>Generasi</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Klien</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Pesanan</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Pendapatan</translation>
+    </message>
+    <message>
+        <source>New clients per client</source>
+        <translation>Klien baru per klien</translation>
+    </message>
+    <message>
+        <source>Days to their referrals</source>
+        <translation>Hari sampai rujukannya memesan</translation>
+    </message>
+    <message>
+        <source>Came on their own</source>
+        <translation>Datang sendiri</translation>
     </message>
 </context>
 <context>
@@ -1526,7 +1628,6 @@ Tindakan ini tidak bisa dibatalkan.</translation>
     <name>OrdersPage</name>
     <message>
         <source>Search orders and client names</source>
-        <extracomment>bus topics that change what this page shows (client names, deleted clients, orders)</extracomment>
         <translation>Cari pesanan dan nama klien</translation>
     </message>
     <message>
@@ -1844,50 +1945,17 @@ Tindakan ini tidak bisa dibatalkan.</translation>
 <context>
     <name>ReferralsPage</name>
     <message>
-        <source>Filter by name</source>
-        <extracomment>the list of roots was (re)read a root&apos;s figures, tree and charts are shown (its client id) the whole-business figures are shown the row the user chose (BUSINESS or a root&apos;s client id), and what the right side shows</extracomment>
-        <translation>Saring menurut nama</translation>
-    </message>
-    <message>
-        <source>Who started a cascade</source>
-        <translation>Siapa yang memulai rangkaian rujukan</translation>
-    </message>
-    <message>
-        <source>Who brought clients</source>
-        <translation>Yang membawa klien</translation>
-    </message>
-    <message>
         <source>Loading</source>
+        <extracomment>what changes these figures the list of roots was (re)read a root&apos;s figures, tree and charts are shown (its client id) the whole-business figures are shown the row the user chose (BUSINESS or a root&apos;s client id), and what the right side shows</extracomment>
         <translation>Memuat</translation>
     </message>
     <message>
-        <source>Revenue</source>
-        <translation>Pendapatan</translation>
+        <source>Whole business</source>
+        <translation>Seluruh usaha</translation>
     </message>
-    <message>
-        <source>Orders</source>
-        <translation>Pesanan</translation>
-    </message>
-    <message>
-        <source>Show:</source>
-        <translation>Tampilkan:</translation>
-    </message>
-    <message>
-        <source>Tree</source>
-        <translation>Pohon</translation>
-    </message>
-    <message>
-        <source>Spread over time</source>
-        <translation>Penyebaran dari waktu ke waktu</translation>
-    </message>
-    <message>
-        <source>Generations</source>
-        <translation>Generasi</translation>
-    </message>
-    <message>
-        <source>Client</source>
-        <translation>Klien</translation>
-    </message>
+</context>
+<context>
+    <name>ReferrersTable</name>
     <message>
         <source>Revenue brought</source>
         <translation>Pendapatan yang dibawa</translation>
@@ -1897,104 +1965,12 @@ Tindakan ini tidak bisa dibatalkan.</translation>
         <translation>Klien yang dibawa</translation>
     </message>
     <message>
-        <source>Double-click a client to open them</source>
-        <translation>Klik dua kali pada klien untuk membukanya</translation>
-    </message>
-    <message>
-        <source>Who brought the most revenue</source>
-        <translation>Yang membawa pendapatan terbanyak</translation>
-    </message>
-    <message>
-        <source>Who brought the most clients</source>
-        <translation>Yang membawa klien terbanyak</translation>
-    </message>
-    <message>
-        <source>By generation, all cascades together</source>
-        <translation>Per generasi, semua rangkaian rujukan</translation>
-    </message>
-    <message>
-        <source>Generation</source>
-        <translation>Generasi</translation>
-    </message>
-    <message>
-        <source>Clients</source>
+        <source>Client</source>
         <translation>Klien</translation>
     </message>
     <message>
-        <source>New clients per client</source>
-        <translation>Klien baru per klien</translation>
-    </message>
-    <message>
-        <source>Days to their referrals</source>
-        <translation>Hari sampai rujukannya memesan</translation>
-    </message>
-    <message>
-        <source>Nobody has brought a client yet. When you note on a client who introduced them, the one who started it appears here.</source>
-        <translation>Belum ada yang membawa klien. Jika Anda mencatat siapa yang mengenalkan seorang klien, orang yang memulainya akan muncul di sini.</translation>
-    </message>
-    <message>
-        <source>{name}&apos;s own paid orders: {own}</source>
-        <translation>Pesanan {name} sendiri yang sudah dibayar: {own}</translation>
-    </message>
-    <message>
-        <source>Paid orders from everyone they brought: {brought}</source>
-        <translation>Pesanan yang sudah dibayar dari semua yang dibawanya: {brought}</translation>
-    </message>
-    <message>
-        <source>{count} clients in {generations} generations</source>
-        <translation>{count} klien dalam {generations} generasi</translation>
-    </message>
-    <message>
-        <source>their own orders</source>
-        <translation>pesanannya sendiri</translation>
-    </message>
-    <message>
-        <source>clients brought</source>
-        <translation>klien dibawa</translation>
-    </message>
-    <message>
-        <source>K = {k} new clients per client</source>
-        <translation>K = {k} klien baru per klien</translation>
-    </message>
-    <message>
-        <source>About {days} days between generations</source>
-        <translation>Sekitar {days} hari antargenerasi</translation>
-    </message>
-    <message>
-        <source>Not counted above, paid in other currencies: {amounts}</source>
-        <translation>Tidak dihitung di atas, dibayar dalam mata uang lain: {amounts}</translation>
-    </message>
-    <message>
-        <source>Charts are not available.</source>
-        <translation>Grafik tidak tersedia.</translation>
-    </message>
-    <message>
-        <source>Came on their own</source>
-        <translation>Datang sendiri</translation>
-    </message>
-    <message>
-        <source>Whole business</source>
-        <translation>Seluruh usaha</translation>
-    </message>
-    <message>
-        <source>of revenue came by referral</source>
-        <translation>pendapatan datang lewat rujukan</translation>
-    </message>
-    <message>
-        <source>clients came by referral</source>
-        <translation>klien datang lewat rujukan</translation>
-    </message>
-    <message>
-        <source>Clients someone introduced paid {referred} of your {total}</source>
-        <translation>Klien yang dikenalkan orang lain membayar {referred} dari total {total}</translation>
-    </message>
-    <message>
-        <source>No paid orders yet.</source>
-        <translation>Belum ada pesanan yang dibayar.</translation>
-    </message>
-    <message>
-        <source>{referred} of {count} clients came through someone</source>
-        <translation>{referred} dari {count} klien datang lewat kenalan</translation>
+        <source>Double-click a client to open them</source>
+        <translation>Klik dua kali pada klien untuk membukanya</translation>
     </message>
     <message>
         <source>{name} (deleted)</source>
@@ -2161,10 +2137,41 @@ Tindakan ini tidak bisa dibatalkan.</translation>
     </message>
 </context>
 <context>
+    <name>RootTabs</name>
+    <message>
+        <source>Tree</source>
+        <translation>Pohon</translation>
+    </message>
+    <message>
+        <source>Spread over time</source>
+        <translation>Penyebaran dari waktu ke waktu</translation>
+    </message>
+    <message>
+        <source>Generations</source>
+        <translation>Generasi</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Pendapatan</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Pesanan</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Tampilkan:</translation>
+    </message>
+    <message>
+        <source>Charts are not available.</source>
+        <translation>Grafik tidak tersedia.</translation>
+    </message>
+</context>
+<context>
     <name>RootsModel</name>
     <message>
         <source>{name} (deleted)</source>
-        <extracomment>the &quot;Whole business&quot; row&apos;s id what changes these figures</extracomment>
+        <extracomment>the &quot;Whole business&quot; row&apos;s id</extracomment>
         <translation>{name} (dihapus)</translation>
     </message>
     <message>
@@ -2186,6 +2193,25 @@ Tindakan ini tidak bisa dibatalkan.</translation>
     <message>
         <source>Whole business: all referrals together</source>
         <translation>Seluruh usaha: semua rujukan digabung</translation>
+    </message>
+</context>
+<context>
+    <name>RootsPanel</name>
+    <message>
+        <source>Filter by name</source>
+        <translation>Saring menurut nama</translation>
+    </message>
+    <message>
+        <source>Who started a cascade</source>
+        <translation>Siapa yang memulai rangkaian rujukan</translation>
+    </message>
+    <message>
+        <source>Who brought clients</source>
+        <translation>Yang membawa klien</translation>
+    </message>
+    <message>
+        <source>Nobody has brought a client yet. When you note on a client who introduced them, the one who started it appears here.</source>
+        <translation>Belum ada yang membawa klien. Jika Anda mencatat siapa yang mengenalkan seorang klien, orang yang memulainya akan muncul di sini.</translation>
     </message>
 </context>
 <context>

@@ -29,11 +29,11 @@ from agencydesk.qt.referrals.referral_tree_view import (
     LABEL_COLOUR,
     ReferralTreePanel,
 )
-from agencydesk.qt.referrals.referrals_page import (
+from agencydesk.qt.referrals.referrals_page import ReferralsPage
+from agencydesk.qt.referrals.roots_list import (
     BUSINESS,
     ROOT_ID_ROLE,
     SUBTITLE_ROLE,
-    ReferralsPage,
     RootsFilter,
     RootsModel,
     cascade_roots,
@@ -70,13 +70,15 @@ def page(qtbot: QtBot, demo_engine: Engine) -> Iterator[ReferralsPage]:
 
 
 def _click_row(qtbot: QtBot, page: ReferralsPage, row: int) -> None:
-    index = page.proxy.index(row, 0)
-    rect = page.roots.visualRect(index)
-    qtbot.mouseClick(page.roots.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    index = page.roots_panel.proxy.index(row, 0)
+    rect = page.roots_panel.roots.visualRect(index)
+    qtbot.mouseClick(
+        page.roots_panel.roots.viewport(), Qt.MouseButton.LeftButton, pos=rect.center()
+    )
 
 
 def _show_ratna(qtbot: QtBot, page: ReferralsPage) -> int:
-    ratna = page.proxy.index(1, 0).data(ROOT_ID_ROLE)
+    ratna = page.roots_panel.proxy.index(1, 0).data(ROOT_ID_ROLE)
     with qtbot.waitSignal(page.root_shown, timeout=10_000) as shown:
         _click_row(qtbot, page, 1)
     assert shown.args == [ratna]
@@ -87,8 +89,11 @@ def test_the_roots_list_shows_the_whole_business_then_bu_ratna_with_her_cascade(
     qtbot: QtBot, page: ReferralsPage
 ) -> None:
     rows = [
-        (page.proxy.index(row, 0).data(), page.proxy.index(row, 0).data(SUBTITLE_ROLE))
-        for row in range(page.proxy.rowCount())
+        (
+            page.roots_panel.proxy.index(row, 0).data(),
+            page.roots_panel.proxy.index(row, 0).data(SUBTITLE_ROLE),
+        )
+        for row in range(page.roots_panel.proxy.rowCount())
     ]
     # Bambang, Andi and Claire came on their own but brought nobody: no cascade to show
     assert rows == [
@@ -96,11 +101,11 @@ def test_the_roots_list_shows_the_whole_business_then_bu_ratna_with_her_cascade(
         ("Ibu Ratna Wulandari", "brought 6 clients · Rp 48.300.000"),
     ]
     assert page.title.text() == "Whole business"
-    assert page.headline.text() == "71%"
-    words = page.figures.text()
+    assert page.strip.headline.text() == "71%"
+    words = page.strip.figures.text()
     assert "<b>Rp 48.300.000</b> of your <b>Rp 68.000.000</b>" in words
     assert "<b>6</b> of <b>10</b> clients came through someone" in words
-    top = page.top_revenue
+    top = page.business_view.top_revenue
     assert [top.item(row, 0).text() for row in range(top.rowCount())] == [
         "Ibu Ratna Wulandari",
         "Ibu Dewi Lestari",
@@ -126,17 +131,17 @@ def test_selecting_bu_ratna_shows_her_figures_and_one_node_per_client_of_her_cas
     assert cascade.k is not None
     times = _decimal(cascade.multiplier)
     assert times == _decimal(48_300_000 / 5_300_000)  # "9.1" in English
-    assert page.headline.text() == f"{times}×"
-    words = page.figures.text()
+    assert page.strip.headline.text() == f"{times}×"
+    words = page.strip.figures.text()
     assert "Ibu Ratna Wulandari's own paid orders: <b>Rp 5.300.000</b>" in words
     assert "everyone they brought: <b>Rp 48.300.000</b>" in words
     assert f"K = <b>{_decimal(cascade.k)}</b> new clients per client" in words
     assert "About <b>142</b> days between generations" in words
-    view = page.tree.view
+    view = page.tabs.tree.view
     assert view.node_count() == cascade.clients == 7
     assert set(view.tree.nodes) == set(tree.nodes)  # type: ignore[union-attr]
     assert view.item_count() == 2  # all links in one item, all nodes in another
-    generations = page.generations_table
+    generations = page.tabs.generations_table
     assert [generations.item(row, 0).text() for row in range(generations.rowCount())] == [
         "Ibu Ratna Wulandari",
         "Direct referrals",
@@ -150,7 +155,7 @@ def test_clicking_a_node_or_pressing_enter_on_it_opens_that_client(
 ) -> None:
     _show_ratna(qtbot, page)
     ids = _ids(demo_engine)
-    view = page.tree.view
+    view = page.tabs.tree.view
     with qtbot.waitSignal(page.client_activated) as opened:
         qtbot.mouseClick(
             view.viewport(), Qt.MouseButton.LeftButton, pos=view.node_view_pos(ids["Dewi"])
@@ -180,17 +185,17 @@ def test_clicking_a_node_or_pressing_enter_on_it_opens_that_client(
 
 def test_zoom_buttons_keys_and_fit(qtbot: QtBot, page: ReferralsPage) -> None:
     _show_ratna(qtbot, page)
-    view = page.tree.view
+    view = page.tabs.tree.view
     fitted = view.scale_factor()
-    page.tree.zoom_in_button.click()
+    page.tabs.tree.zoom_in_button.click()
     assert view.scale_factor() == pytest.approx(fitted * 1.25)
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Minus)
     qtbot.keyClick(view, Qt.Key.Key_Minus)
     assert view.scale_factor() == pytest.approx(fitted / 1.25)
-    page.tree.fit_button.click()
+    page.tabs.tree.fit_button.click()
     assert view.scale_factor() == pytest.approx(fitted)
-    assert page.tree.zoom_label.text() == f"{round(fitted * 100)} %"
+    assert page.tabs.tree.zoom_label.text() == f"{round(fitted * 100)} %"
 
 
 def test_the_tree_is_saved_as_png_and_svg_in_the_folder_used_last_time(
@@ -214,8 +219,8 @@ def test_the_tree_is_saved_as_png_and_svg_in_the_folder_used_last_time(
             widget.accept()
 
         dialogs.then(answer)
-        with qtbot.waitSignal(page.tree.saved) as saved:
-            page.tree.save_button.click()
+        with qtbot.waitSignal(page.tabs.tree.saved) as saved:
+            page.tabs.tree.save_button.click()
         assert dialogs.done
         assert saved.args == [str(path)]
 
@@ -238,32 +243,32 @@ def test_the_spread_chart_switches_between_revenue_and_orders(
 ) -> None:
     _show_ratna(qtbot, page)
     page.tabs.setCurrentIndex(1)
-    revenue_svg = page.spread_chart.svg
+    revenue_svg = page.tabs.spread_chart.svg
     assert revenue_svg.startswith("<svg")
-    assert page.spread_chart.renderer.isValid()
-    page.spread_orders.click()
-    assert page.spread_chart.svg != revenue_svg
-    assert page.spread_chart.renderer.isValid()
+    assert page.tabs.spread_chart.renderer.isValid()
+    page.tabs.spread_orders.click()
+    assert page.tabs.spread_chart.svg != revenue_svg
+    assert page.tabs.spread_chart.renderer.isValid()
     page.tabs.setCurrentIndex(2)
-    assert page.generations_chart.renderer.isValid()
-    assert "Direct referrals" in page.generations_chart.svg
+    assert page.tabs.generations_chart.renderer.isValid()
+    assert "Direct referrals" in page.tabs.generations_chart.svg
     page.grab()  # paints the chart with its proportions, without warnings
 
 
 def test_the_filter_keeps_the_whole_business_and_ignores_case_and_accents(
     page: ReferralsPage,
 ) -> None:
-    page.filter.setText("RATNÁ")
-    assert page.proxy.rowCount() == 2
-    page.filter.setText("dewi")  # Dewi brought Yusuf, but she did not start a cascade
-    assert [page.proxy.index(0, 0).data()] == ["Whole business"]
-    assert page.proxy.rowCount() == 1
+    page.roots_panel.filter.setText("RATNÁ")
+    assert page.roots_panel.proxy.rowCount() == 2
+    page.roots_panel.filter.setText("dewi")  # Dewi brought Yusuf, but she did not start a cascade
+    assert [page.roots_panel.proxy.index(0, 0).data()] == ["Whole business"]
+    assert page.roots_panel.proxy.rowCount() == 1
 
 
 def test_a_result_for_a_root_the_user_already_left_is_dropped(
     qtbot: QtBot, page: ReferralsPage
 ) -> None:
-    ratna = page.proxy.index(1, 0).data(ROOT_ID_ROLE)
+    ratna = page.roots_panel.proxy.index(1, 0).data(ROOT_ID_ROLE)
     with qtbot.assertNotEmitted(page.root_shown, wait=100):
         with qtbot.waitSignal(page.business_shown, timeout=10_000):
             page.choose(ratna)
@@ -279,7 +284,7 @@ def test_a_deleted_client_stays_in_place_greyed_and_the_page_refreshes_by_itself
 ) -> None:
     ratna = _show_ratna(qtbot, page)
     ids = _ids(demo_engine)
-    view = page.tree.view
+    view = page.tabs.tree.view
     before = view.node_scene_pos(ids["Yusuf"])
     # nobody tells the page: the committed deletion announces itself
     with (
@@ -291,7 +296,7 @@ def test_a_deleted_client_stays_in_place_greyed_and_the_page_refreshes_by_itself
     assert view.node_count() == 7
     assert view.node_scene_pos(ids["Yusuf"]) == before
     assert "<i>(deleted)</i>" in view.tooltip_html(ids["Yusuf"])
-    assert "deleted" in page.tree.legend.text()
+    assert "deleted" in page.tabs.tree.legend.text()
     # what the tree draws as the label
     assert view._drawn is not None
     assert "Pak Yusuf Rahman (deleted)" in view._drawn.labels
@@ -420,10 +425,10 @@ def test_the_referrals_section_opens_a_client_in_the_clients_section(
     assert isinstance(page, ReferralsPage)
     if page.shown is None:
         qtbot.waitSignal(page.business_shown, timeout=10_000).wait()
-    ratna = page.proxy.index(1, 0).data(ROOT_ID_ROLE)
+    ratna = page.roots_panel.proxy.index(1, 0).data(ROOT_ID_ROLE)
     with qtbot.waitSignal(page.root_shown, timeout=10_000):
         page.select_root(ratna)
-    page.tree.view.activate(ratna)
+    page.tabs.tree.view.activate(ratna)
     assert window.stack.currentWidget() is window.pages.clients
     assert window.pages.clients is not None
     assert window.pages.clients.current_client_id() == ratna
