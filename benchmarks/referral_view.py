@@ -41,7 +41,8 @@ from sqlmodel import Session
 
 from agencydesk.core import migrate, referrals
 from agencydesk.core.db import sqlite_url
-from agencydesk.qt.referrals.referral_tree_view import ReferralTreeView, layout_positions
+from agencydesk.qt.referrals.referral_tree_view import ReferralTreeView
+from agencydesk.qt.referrals.tree_drawing import layout_positions
 
 START = date(2019, 1, 1)
 

@@ -1817,6 +1817,7 @@ Tindakan ini tidak bisa dibatalkan.</translation>
     <name>ReferralTreePanel</name>
     <message>
         <source>PNG picture (*.png)</source>
+        <extracomment>scene units between neighbours, between subtrees and between generations</extracomment>
         <translation>Gambar PNG (*.png)</translation>
     </message>
     <message>
@@ -1881,7 +1882,7 @@ Tindakan ini tidak bisa dibatalkan.</translation>
     </message>
     <message>
         <source>Referral tree</source>
-        <extracomment>the selected client&apos;s id, or -1</extracomment>
+        <extracomment>scene units between neighbours, between subtrees and between generations the selected client&apos;s id, or -1</extracomment>
         <translation>Pohon rujukan</translation>
     </message>
     <message>

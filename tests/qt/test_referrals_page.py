@@ -23,12 +23,7 @@ from agencydesk.core.db import session_scope
 from agencydesk.core.models import Client
 from agencydesk.core.referrals import Node, Tree
 from agencydesk.qt.common import workers
-from agencydesk.qt.referrals.referral_tree_view import (
-    DELETED_COLOUR,
-    EXPORT_FOLDER_KEY,
-    LABEL_COLOUR,
-    ReferralTreePanel,
-)
+from agencydesk.qt.referrals.referral_tree_panel import ReferralTreePanel
 from agencydesk.qt.referrals.referrals_page import ReferralsPage
 from agencydesk.qt.referrals.roots_list import (
     BUSINESS,
@@ -38,6 +33,7 @@ from agencydesk.qt.referrals.roots_list import (
     RootsModel,
     cascade_roots,
 )
+from agencydesk.qt.referrals.tree_drawing import DELETED_COLOUR, EXPORT_FOLDER_KEY, LABEL_COLOUR
 from agencydesk.qt.shell.main_window import MainWindow
 from agencydesk.reports.palette import GENERATION_COLOURS, generation_colour
 

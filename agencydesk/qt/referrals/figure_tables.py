@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 from agencydesk.core.referrals import GenerationStats, ReferrerStats
 from agencydesk.qt.common.formatting import format_money
 from agencydesk.qt.referrals.figures_strip import format_decimal
-from agencydesk.qt.referrals.referral_tree_view import MUTED_COLOUR, generation_name
+from agencydesk.qt.referrals.referral_tree_view import generation_name
 from agencydesk.qt.referrals.roots_list import ROOT_ID_ROLE
+from agencydesk.qt.referrals.tree_drawing import MUTED_COLOUR
 
 
 def _set_up(table: QTableWidget, headers: list[str]) -> None:

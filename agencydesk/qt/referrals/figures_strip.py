@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWi
 
 from agencydesk.core.referrals import BusinessSpread, Cascade
 from agencydesk.qt.common.formatting import format_money
-from agencydesk.qt.referrals.referral_tree_view import MUTED_COLOUR
+from agencydesk.qt.referrals.tree_drawing import MUTED_COLOUR
 
 
 def format_decimal(value: float, digits: int = 1) -> str:

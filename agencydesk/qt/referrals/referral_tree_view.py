@@ -1,512 +1,62 @@
 """The referral tree of one client: who they brought, and who those brought, drawn tidily.
 
-Built to stay smooth with thousands of clients, so the scene holds two items, not thousands:
-
-- `_EdgesItem`: every link (right-angled connectors, drawn without antialiasing: they are
-  horizontal and vertical lines), one `drawLines` call per generation in view;
-- `_NodesItem`: every client as a circle (area by revenue, colour by generation) and their
-  label, painted in one go. It keeps the nodes of each generation sorted by x, so painting and
-  hit-testing look only at the nodes in view (a bisection per generation), and draws with a level
-  of detail: far out the nodes are dots (one `drawPoints` per generation) and labels are hidden;
-  closer in the names appear at a constant size on screen, shortened with "…" to the room
-  between neighbours; closer still the revenue is added below the name.
+Built to stay smooth with thousands of clients, so the scene holds two items, not thousands
+(`tree_items`: the links, the circles and labels), painted from the flat lists of `tree_drawing`.
+This module is the view: zoom, fit, panning, the keyboard, hovering, tooltips and opening a
+client; `tree_export` saves the tree as PNG or SVG.
 
 With two items the scene index is off (`NoIndex`): a BSP tree would only slow down building.
-Items are not cached (`NoCache`): a cached picture of a tree this large would be bigger than the
-screen and would have to be redrawn at every zoom step anyway. The view repaints only what
-changed (`MinimalViewportUpdate`): hovering or selecting a node updates that node's rectangle,
-panning scrolls what is already drawn and paints the strip that came in.
+The view repaints only what changed (`MinimalViewportUpdate`): hovering or selecting a node
+updates that node's rectangle, panning scrolls what is already drawn and paints the strip that
+came in.
 
-`ReferralTreePanel` adds the tool bar (zoom, fit, save as PNG or SVG) and the colour legend.
+`referral_tree_panel.ReferralTreePanel` adds the tool bar (zoom, fit, save) and the legend.
 """
 
 from __future__ import annotations
 
 import html
-import math
-import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
 
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
-    QLineF,
-    QLocale,
     QPoint,
     QPointF,
-    QRect,
     QRectF,
-    QSettings,
-    QSize,
-    QStandardPaths,
     Qt,
     Signal,
 )
 from PySide6.QtGui import (
-    QBrush,
     QColor,
-    QFont,
-    QFontMetricsF,
     QHelpEvent,
-    QImage,
     QKeyEvent,
     QMouseEvent,
     QPainter,
-    QPen,
-    QPolygonF,
     QResizeEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
-    QGraphicsItem,
     QGraphicsScene,
     QGraphicsView,
-    QHBoxLayout,
-    QLabel,
-    QStyleOptionGraphicsItem,
-    QToolButton,
     QToolTip,
-    QVBoxLayout,
     QWidget,
 )
 
 from agencydesk.core.referrals import Tree
-from agencydesk.core.tree_layout import tidy_layout
 from agencydesk.qt.common.formatting import format_date, format_money
-from agencydesk.reports.palette import generation_colour
 
 #: scene units between neighbours, between subtrees and between generations
-SIBLING_DISTANCE = 180.0
-SUBTREE_DISTANCE = 200.0
-LEVEL_DISTANCE = 120.0
-#: node radius (scene units) without revenue and at the largest revenue, when charts is absent
-MIN_RADIUS = 7.0
-MAX_RADIUS = 24.0
-#: level of detail: names from this zoom on, the revenue line from this one
-NAMES_FROM_SCALE = 0.4
-REVENUE_FROM_SCALE = 0.6
-#: nodes are drawn as dots when the largest one is smaller than this on screen (pixels)
-DOTS_BELOW_PX = 2.5
-MIN_NODE_PX = 2.0
-LABEL_MAX_PX = 220.0
-#: a label's height below its circle: two lines and some air (pixels)
-LABEL_HEIGHT_PX = 44.0
-MAX_ZOOM = 4.0
-#: fitting never enlarges beyond this, and leaves this much room around the tree (pixels)
-FIT_MAX_SCALE = 1.25
-FIT_MARGIN_PX = 16
-ZOOM_STEP = 1.25
-#: PNG export: at most this many pixels on the longer side (before the 2× for sharpness)
-EXPORT_MAX_SIDE = 8000.0
-
-DELETED_COLOUR = "#BDBDBD"
-EDGE_COLOUR = "#9E9E9E"
-SELECTED_COLOUR = "#202124"
-LABEL_COLOUR = "#202124"
-MUTED_COLOUR = "#6B6B6B"
-
-EXPORT_FOLDER_KEY = "referrals/export_folder"
-
-
-def layout_positions(tree: Tree) -> dict[int, tuple[float, float]]:
-    """Scene positions of the tree's nodes (pure Python: safe to run in a worker)."""
-    return tidy_layout(
-        [tree.root_id],
-        tree.children,
-        sibling_distance=SIBLING_DISTANCE,
-        subtree_distance=SUBTREE_DISTANCE,
-        level_distance=LEVEL_DISTANCE,
-    )
-
-
-def default_node_radius(revenue: int, max_revenue: int) -> float:
-    """Area grows with revenue; a client without revenue still shows."""
-    if max_revenue <= 0 or revenue <= 0:
-        return MIN_RADIUS
-    return MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * math.sqrt(
-        min(revenue, max_revenue) / max_revenue
-    )
-
-
-def chart_node_radius() -> Callable[[int, int], float]:
-    """`charts.node_radius` (in units of the sibling distance) when the charts module is there,
-    so the tree here and in the PDF report look alike; else ours."""
-    try:
-        from agencydesk.reports.charts import node_radius
-    except ImportError:
-        return default_node_radius
-    return lambda revenue, max_revenue: node_radius(revenue, max_revenue) * SIBLING_DISTANCE
-
-
-@dataclass
-class _Drawn:
-    """The tree as flat lists indexed 0…n-1 (pre-order: 0 is the root)."""
-
-    ids: list[int]
-    index: dict[int, int]  # client id → i
-    xs: list[float]
-    ys: list[float]
-    radii: list[float]
-    rects: list[QRectF]
-    levels: list[int]
-    deleted: list[bool]
-    #: no paid orders (yet): drawn as a ring, as in the PDF report
-    hollow: list[bool]
-    labels: list[str]
-    money: list[str]
-    parent: list[int]
-    children: list[list[int]]
-    #: per generation: xs sorted, and the node indices in that order
-    level_xs: list[list[float]]
-    level_nodes: list[list[int]]
-    #: per generation: the dots (far zoom), not deleted and deleted
-    level_points: list[QPolygonF]
-    level_deleted_points: list[QPolygonF]
-    bounds: QRectF
-    max_radius: float
-
-    @classmethod
-    def build(
-        cls,
-        tree: Tree,
-        positions: dict[int, tuple[float, float]],
-        radius: Callable[[int, int], float],
-    ) -> _Drawn:
-        ids = list(tree.nodes)
-        index = {node_id: i for i, node_id in enumerate(ids)}
-        nodes = [tree.nodes[node_id] for node_id in ids]
-        max_revenue = max((node.revenue for node in nodes), default=0)
-        xs = [positions[node_id][0] for node_id in ids]
-        ys = [positions[node_id][1] for node_id in ids]
-        radii = [float(radius(node.revenue, max_revenue)) for node in nodes]
-        rects = [QRectF(x - r, y - r, 2 * r, 2 * r) for x, y, r in zip(xs, ys, radii, strict=True)]
-        levels = [node.generation for node in nodes]
-        deleted_text = QCoreApplication.translate("ReferralTreeView", "{name} (deleted)")
-        labels = [
-            deleted_text.format(name=node.name) if node.deleted else node.name for node in nodes
-        ]
-        money = [format_money(node.revenue) for node in nodes]
-        parent = [
-            index.get(node.parent_id, -1) if node.parent_id is not None else -1 for node in nodes
-        ]
-        children = [[index[c] for c in node.children if c in index] for node in nodes]
-        depth = max(levels, default=-1) + 1
-        by_level: list[list[tuple[float, int]]] = [[] for _ in range(depth)]
-        for i, (x, level) in enumerate(zip(xs, levels, strict=True)):
-            by_level[level].append((x, i))
-        level_xs: list[list[float]] = []
-        level_nodes: list[list[int]] = []
-        level_points: list[QPolygonF] = []
-        level_deleted: list[QPolygonF] = []
-        for pairs in by_level:
-            pairs.sort()
-            level_xs.append([x for x, _ in pairs])
-            level_nodes.append([i for _, i in pairs])
-            level_points.append(
-                QPolygonF([QPointF(xs[i], ys[i]) for _, i in pairs if not nodes[i].deleted])
-            )
-            level_deleted.append(
-                QPolygonF([QPointF(xs[i], ys[i]) for _, i in pairs if nodes[i].deleted])
-            )
-        max_radius = max(radii, default=MIN_RADIUS)
-        if ids:
-            bounds = QRectF(
-                min(xs) - SIBLING_DISTANCE / 2,
-                min(ys) - max_radius - 4,
-                max(xs) - min(xs) + SIBLING_DISTANCE,
-                max(ys) - min(ys) + max_radius + 4 + LEVEL_DISTANCE,
-            )
-        else:
-            bounds = QRectF()
-        return cls(
-            ids,
-            index,
-            xs,
-            ys,
-            radii,
-            rects,
-            levels,
-            [node.deleted for node in nodes],
-            [node.revenue <= 0 and not node.deleted for node in nodes],
-            labels,
-            money,
-            parent,
-            children,
-            level_xs,
-            level_nodes,
-            level_points,
-            level_deleted,
-            bounds,
-            max_radius,
-        )
-
-    def edges(self) -> list[list[QLineF]]:
-        """Right-angled connectors (down from the referrer, across, down to each referral), as
-        line segments grouped by the generation they leave from: painting draws only the bands
-        in view, each with one call."""
-        bands: list[list[QLineF]] = [[] for _ in self.level_xs]
-        for i, kids in enumerate(self.children):
-            if not kids:
-                continue
-            x, y = self.xs[i], self.ys[i]
-            mid = y + LEVEL_DISTANCE / 2
-            band = bands[self.levels[i]]
-            band.append(QLineF(x, y, x, mid))
-            left = min(self.xs[k] for k in kids)
-            right = max(self.xs[k] for k in kids)
-            if right > left:
-                band.append(QLineF(left, mid, right, mid))
-            band.extend(QLineF(self.xs[k], mid, self.xs[k], self.ys[k]) for k in kids)
-        return bands
-
-    def radius_px(self, i: int, sx: float) -> float:
-        """Node *i*'s radius on screen: never so small that it disappears."""
-        return max(self.radii[i] * sx, MIN_NODE_PX)
-
-    def visible(self, rect: QRectF, sx: float, sy: float) -> list[tuple[int, list[int]]]:
-        """(generation, node indices) of the nodes whose circle or label may touch *rect*
-        (scene units; *sx*, *sy*: pixels per scene unit across and down)."""
-        reach_px = self.max_radius * sx + MIN_NODE_PX
-        left = rect.left() - SIBLING_DISTANCE / 2 - reach_px / sx
-        right = rect.right() + SIBLING_DISTANCE / 2 + reach_px / sx
-        top = rect.top() - (reach_px + LABEL_HEIGHT_PX) / sy
-        bottom = rect.bottom() + (reach_px + 4) / sy
-        found = []
-        for level, xs in enumerate(self.level_xs):
-            if not xs:
-                continue
-            y = level * LEVEL_DISTANCE
-            if y < top or y > bottom:
-                continue
-            nodes = self.level_nodes[level]
-            found.append((level, nodes[bisect_left(xs, left) : bisect_right(xs, right)]))
-        return found
-
-    def node_at(self, point: QPointF, sx: float, sy: float) -> int:
-        """The index of the node under *point* (scene units), or -1: measured on screen, so
-        that a small node is as easy to hit as a big one."""
-        tolerance = 3.0
-        reach_px = self.max_radius * sx + MIN_NODE_PX + tolerance
-        best, best_distance = -1, math.inf
-        for level, xs in enumerate(self.level_xs):
-            if abs(level * LEVEL_DISTANCE - point.y()) * sy > reach_px:
-                continue
-            candidates = self.level_nodes[level][
-                bisect_left(xs, point.x() - reach_px / sx) : bisect_right(
-                    xs, point.x() + reach_px / sx
-                )
-            ]
-            for i in candidates:
-                distance = math.hypot((self.xs[i] - point.x()) * sx, (self.ys[i] - point.y()) * sy)
-                if distance <= self.radius_px(i, sx) + tolerance and distance < best_distance:
-                    best, best_distance = i, distance
-        return best
-
-
-class _EdgesItem(QGraphicsItem):
-    def __init__(self, bands: list[list[QLineF]], bounds: QRectF) -> None:
-        super().__init__()
-        self._bands = bands
-        self._bounds = bounds
-        pen = QPen(QColor(EDGE_COLOUR), 1.2)
-        pen.setCosmetic(True)
-        self._pen = pen
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
-
-    def boundingRect(self) -> QRectF:
-        return self._bounds
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        # horizontal and vertical lines: crisp without antialiasing, and faster
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        painter.setPen(self._pen)
-        exposed = option.exposedRect
-        for level, band in enumerate(self._bands):
-            top = level * LEVEL_DISTANCE
-            if band and top <= exposed.bottom() and top + LEVEL_DISTANCE >= exposed.top():
-                painter.drawLines(band)
-
-
-class _NodesItem(QGraphicsItem):
-    def __init__(self, drawn: _Drawn, font: QFont) -> None:
-        super().__init__()
-        self.drawn = drawn
-        self.selected = -1
-        self.hovered = -1
-        self.font = QFont(font)
-        self.small_font = QFont(font)
-        self.small_font.setPointSizeF(max(font.pointSizeF() * 0.88, 7.0))
-        self._metrics = QFontMetricsF(self.font)
-        self._small_metrics = QFontMetricsF(self.small_font)
-        self._elided: dict[tuple[int, int], str] = {}
-        self._brushes = [
-            QBrush(QColor(generation_colour(level))) for level in range(len(drawn.level_xs))
-        ]
-        self._deleted_brush = QBrush(QColor(DELETED_COLOUR))
-        self._outline = QPen(QColor("#FFFFFF"), 1.2)
-        self._halo = QBrush(QColor(255, 255, 255, 215))
-        self._label_pen = QPen(QColor(LABEL_COLOUR))
-        self._muted_pen = QPen(QColor(MUTED_COLOUR))
-        # exposedRect is only filled in with this flag: paint culls to it
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
-
-    def boundingRect(self) -> QRectF:
-        return self.drawn.bounds
-
-    def node_rect(self, i: int, sx: float, sy: float) -> QRectF:
-        """What to repaint when node *i* changes (its circle, ring and label), scene units."""
-        r_px = self.drawn.radius_px(i, sx) + 6
-        half = max(r_px, LABEL_MAX_PX / 2) / sx
-        x, y = self.drawn.xs[i], self.drawn.ys[i]
-        return QRectF(x - half, y - r_px / sy, 2 * half, (2 * r_px + LABEL_HEIGHT_PX) / sy)
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        """Circles and labels are drawn in screen pixels: round however the view is stretched
-        (the fitted view of a wide tree keeps the generations apart, see `fit`)."""
-        drawn = self.drawn
-        transform = painter.worldTransform()
-        sx = transform.m11() or 1.0
-        sy = transform.m22() or 1.0
-        visible = drawn.visible(option.exposedRect, sx, sy)
-        if drawn.max_radius * sx < DOTS_BELOW_PX:
-            self._paint_dots(painter, visible)
-            return
-        placed = [
-            (level, [(i, *transform.map(drawn.xs[i], drawn.ys[i])) for i in indices])
-            for level, indices in visible
-        ]
-        painter.save()
-        painter.resetTransform()
-        painter.setPen(self._outline)
-        greyed: list[tuple[int, float, float]] = []
-        hollow: list[tuple[int, int, float, float]] = []
-        for level, nodes in placed:
-            painter.setBrush(self._brushes[level])
-            for i, x, y in nodes:
-                if drawn.deleted[i]:
-                    greyed.append((i, x, y))
-                elif drawn.hollow[i]:
-                    hollow.append((level, i, x, y))
-                else:
-                    r = drawn.radius_px(i, sx)
-                    painter.drawEllipse(QPointF(x, y), r, r)
-        if greyed:
-            painter.setBrush(self._deleted_brush)
-            for i, x, y in greyed:
-                r = drawn.radius_px(i, sx)
-                painter.drawEllipse(QPointF(x, y), r, r)
-        if hollow:
-            painter.setBrush(QColor("#FFFFFF"))
-            for level, i, x, y in hollow:
-                painter.setPen(QPen(self._brushes[level].color(), 2.0))
-                r = drawn.radius_px(i, sx)
-                painter.drawEllipse(QPointF(x, y), r, r)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        for i, colour, width in (
-            (self.hovered, MUTED_COLOUR, 1.5),
-            (self.selected, SELECTED_COLOUR, 2.5),
-        ):
-            if i >= 0:
-                painter.setPen(QPen(QColor(colour), width))
-                x, y = transform.map(drawn.xs[i], drawn.ys[i])
-                r = drawn.radius_px(i, sx) + 4
-                painter.drawEllipse(QPointF(x, y), r, r)
-        room_down = LEVEL_DISTANCE * sy - 2 * drawn.max_radius * sx - 8
-        if sx >= NAMES_FROM_SCALE and room_down >= self._metrics.height():
-            with_money = sx >= REVENUE_FROM_SCALE and room_down >= (
-                self._metrics.height() + self._small_metrics.height()
-            )
-            self._paint_labels(painter, placed, sx, with_money=with_money)
-        painter.restore()
-
-    def _paint_dots(self, painter: QPainter, visible: list[tuple[int, list[int]]]) -> None:
-        """Far out: one call per generation, every node a dot of the same size."""
-        for level, _indices in visible:
-            for points, colour in (
-                (self.drawn.level_points[level], self._brushes[level].color()),
-                (self.drawn.level_deleted_points[level], self._deleted_brush.color()),
-            ):
-                if points.isEmpty():
-                    continue
-                pen = QPen(colour, 2 * DOTS_BELOW_PX)
-                pen.setCosmetic(True)
-                pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-                painter.setPen(pen)
-                painter.drawPoints(points)
-
-    def _paint_labels(
-        self,
-        painter: QPainter,
-        placed: list[tuple[int, list[tuple[int, float, float]]]],
-        sx: float,
-        *,
-        with_money: bool,
-    ) -> None:
-        """Names (and revenue) under the circles, the same size at every zoom, shortened to the
-        room between neighbours. Drawn in batches (all halos, then the names, then the amounts)
-        to keep the painter calls few. The painter is in screen pixels."""
-        drawn = self.drawn
-        width = min(SIBLING_DISTANCE * sx - 8, LABEL_MAX_PX)
-        line = self._metrics.height()
-        small_line = self._small_metrics.height()
-        height = line + (small_line if with_money else 0)
-        halos: list[QRectF] = []
-        names: list[tuple[QRectF, str]] = []
-        greyed: list[tuple[QRectF, str]] = []
-        amounts: list[tuple[QRectF, str]] = []
-        for _level, nodes in placed:
-            for i, x, y in nodes:
-                bottom = y + drawn.radius_px(i, sx)
-                top = bottom + 3
-                name = self._elide(i, width)
-                box_w = self._metrics.horizontalAdvance(name)
-                if with_money:
-                    money = drawn.money[i]
-                    box_w = max(box_w, self._small_metrics.horizontalAdvance(money))
-                    amounts.append((QRectF(x - width / 2, top + line, width, small_line), money))
-                # the halo hides the link under the label, from the circle down
-                halos.append(QRectF(x - box_w / 2 - 3, bottom, box_w + 6, top - bottom + height))
-                (greyed if drawn.deleted[i] else names).append(
-                    (QRectF(x - width / 2, top, width, line), name)
-                )
-        if not halos:
-            return
-        centre = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(self._halo)
-        painter.drawRects(halos)
-        painter.setFont(self.font)
-        for pen, texts in ((self._label_pen, names), (self._muted_pen, greyed)):
-            if texts:
-                painter.setPen(pen)
-                for rect, text in texts:
-                    painter.drawText(rect, centre, text)
-        if amounts:
-            painter.setFont(self.small_font)
-            painter.setPen(self._muted_pen)
-            for rect, text in amounts:
-                painter.drawText(rect, centre, text)
-
-    def _elide(self, i: int, width: float) -> str:
-        key = (i, int(width))
-        text = self._elided.get(key)
-        if text is None:
-            if len(self._elided) > 20_000:
-                self._elided.clear()
-            text = self._metrics.elidedText(
-                self.drawn.labels[i], Qt.TextElideMode.ElideRight, width
-            )
-            self._elided[key] = text
-        return text
+from agencydesk.qt.referrals.tree_drawing import (
+    FIT_MARGIN_PX,
+    FIT_MAX_SCALE,
+    MAX_ZOOM,
+    ZOOM_STEP,
+    DrawnTree,
+    chart_node_radius,
+    layout_positions,
+)
+from agencydesk.qt.referrals.tree_items import EdgesItem, NodesItem
 
 
 class ReferralTreeView(QGraphicsView):
@@ -537,8 +87,8 @@ class ReferralTreeView(QGraphicsView):
         self.setBackgroundBrush(QColor("#FFFFFF"))
         self.setAccessibleName(self.tr("Referral tree"))
         self.tree: Tree | None = None
-        self._drawn: _Drawn | None = None
-        self._nodes: _NodesItem | None = None
+        self._drawn: DrawnTree | None = None
+        self._nodes: NodesItem | None = None
         self._fitted = True
         #: the fitted vertical scale: zooming out never squeezes the generations further
         self._down_floor = 0.0
@@ -568,12 +118,12 @@ class ReferralTreeView(QGraphicsView):
             return
         if positions is None:
             positions = layout_positions(tree)
-        drawn = _Drawn.build(tree, positions, chart_node_radius())
+        drawn = DrawnTree.build(tree, positions, chart_node_radius())
         self._drawn = drawn
-        edges = _EdgesItem(drawn.edges(), drawn.bounds)
+        edges = EdgesItem(drawn.edges(), drawn.bounds)
         edges.setZValue(0)
         self._scene.addItem(edges)
-        self._nodes = _NodesItem(drawn, self.font())
+        self._nodes = NodesItem(drawn, self.font())
         self._nodes.setZValue(1)  # above the links, also in scene.render (export)
         self._scene.addItem(self._nodes)
         margin = 40.0
@@ -873,11 +423,14 @@ class ReferralTreeView(QGraphicsView):
         return "<br>".join(lines)
 
     # -- export ------------------------------------------------------------------------------
-    def _export_source(self) -> QRectF:
-        assert self._drawn is not None
+    def export_source(self) -> QRectF | None:
+        """The whole tree with a margin (scene units); None before a tree is set."""
+        if self._drawn is None:
+            return None
         return self._drawn.bounds.adjusted(-20, -20, 20, 20)
 
-    def _render_unmarked(self, painter: QPainter, target: QRectF, source: QRectF) -> None:
+    def render_unmarked(self, painter: QPainter, target: QRectF, source: QRectF) -> None:
+        """*source* of the scene into *target*, without the selection and hover rings."""
         nodes = self._nodes
         marks = (nodes.selected, nodes.hovered) if nodes else (-1, -1)
         if nodes is not None:
@@ -887,48 +440,6 @@ class ReferralTreeView(QGraphicsView):
         finally:
             if nodes is not None:
                 nodes.selected, nodes.hovered = marks
-
-    def export_png(self, path: Path) -> bool:
-        """The whole tree at life size (smaller for a huge tree), twice as sharp for print."""
-        if self._drawn is None:
-            return False
-        source = self._export_source()
-        scale = min(1.0, EXPORT_MAX_SIDE / max(source.width(), source.height()))
-        width, height = math.ceil(source.width() * scale), math.ceil(source.height() * scale)
-        ratio = 2 if max(width, height) * 2 <= 16_000 else 1
-        image = QImage(width * ratio, height * ratio, QImage.Format.Format_ARGB32_Premultiplied)
-        image.setDevicePixelRatio(ratio)
-        image.fill(QColor("#FFFFFF"))
-        painter = QPainter(image)
-        painter.setRenderHints(
-            QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
-        )
-        self._render_unmarked(painter, QRectF(0, 0, width, height), source)
-        painter.end()
-        return image.save(str(path), "PNG")
-
-    def export_svg(self, path: Path, title: str = "") -> bool:
-        from PySide6.QtSvg import QSvgGenerator
-
-        if self._drawn is None:
-            return False
-        source = self._export_source()
-        size = QSize(math.ceil(source.width()), math.ceil(source.height()))
-        generator = QSvgGenerator()
-        generator.setFileName(str(path))
-        generator.setResolution(96)  # as on screen: the labels keep their size next to the tree
-        generator.setSize(size)
-        generator.setViewBox(QRect(0, 0, size.width(), size.height()))
-        generator.setTitle(title or self.tr("Referral tree"))
-        generator.setDescription(self.tr("Who brought whom, made with agencydesk"))
-        painter = QPainter()
-        if not painter.begin(generator):
-            return False
-        painter.setRenderHints(
-            QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
-        )
-        self._render_unmarked(painter, QRectF(0, 0, size.width(), size.height()), source)
-        return painter.end()
 
 
 def generation_name(generation: int) -> str:
@@ -940,173 +451,3 @@ def generation_name(generation: int) -> str:
     if generation == 2:
         return QCoreApplication.translate("ReferralTreeView", "Their referrals")
     return QCoreApplication.translate("ReferralTreeView", "Generation {n}").format(n=generation)
-
-
-def ask_save_path(parent: QWidget, title: str, suggested: str) -> tuple[str, str]:
-    """The save dialog (path, chosen filter); one function, so a test can answer it."""
-    return QFileDialog.getSaveFileName(
-        parent,
-        title,
-        suggested,
-        ";;".join(_export_filters()),
-    )
-
-
-def _export_filters() -> tuple[str, str]:
-    return (
-        QCoreApplication.translate("ReferralTreePanel", "PNG picture (*.png)"),
-        QCoreApplication.translate("ReferralTreePanel", "SVG drawing, sharp at any size (*.svg)"),
-    )
-
-
-def _slug(text: str) -> str:
-    slug = re.sub(r"[^\w]+", "-", text.casefold()).strip("-")
-    return slug or "tree"
-
-
-class ReferralTreePanel(QWidget):
-    """The tree with its tool bar: zoom out, zoom in, fit, save as picture; and the legend."""
-
-    saved = Signal(str)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.view = ReferralTreeView()
-        self.title = ""
-        self.zoom_out_button = self._button("−", self.tr("Zoom out (−)"), self.view.zoom_out)
-        self.zoom_in_button = self._button(
-            "+", self.tr("Zoom in (+ or Ctrl+wheel)"), self.view.zoom_in
-        )
-        self.fit_button = self._button(
-            self.tr("Fit"), self.tr("Show the whole tree (0)"), self.view.fit
-        )
-        self.save_button = self._button(
-            self.tr("Save picture…"), self.tr("Save the tree as a PNG or SVG picture"), self.save
-        )
-        self.zoom_label = QLabel()
-        self.zoom_label.setStyleSheet(f"color: {MUTED_COLOUR};")
-        self.zoom_label.setMinimumWidth(
-            self.zoom_label.fontMetrics().horizontalAdvance("400 %") + 6
-        )
-        self.legend = QLabel()
-        self.legend.setTextFormat(Qt.TextFormat.RichText)
-        self.legend.setWordWrap(True)
-        self.hint = QLabel(self.tr("Click a client to open them. Drag to move around."))
-        self.hint.setStyleSheet(f"color: {MUTED_COLOUR};")
-        self.view.zoom_changed.connect(self._zoom_changed)
-
-        bar = QHBoxLayout()
-        bar.setContentsMargins(0, 0, 0, 0)
-        bar.setSpacing(4)
-        for widget in (self.zoom_out_button, self.zoom_in_button, self.fit_button):
-            bar.addWidget(widget)
-        bar.addWidget(self.zoom_label)
-        bar.addSpacing(8)
-        bar.addWidget(self.save_button)
-        bar.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 6, 0, 0)
-        layout.setSpacing(4)
-        layout.addLayout(bar)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.legend)
-        layout.addWidget(self.hint)
-        self._set_enabled(False)
-
-    def _button(self, text: str, tip: str, slot: Callable[[], object]) -> QToolButton:
-        button = QToolButton()
-        button.setText(text)
-        button.setToolTip(tip)
-        button.setAutoRaise(False)
-        button.clicked.connect(lambda _checked=False: slot())
-        return button
-
-    def _set_enabled(self, enabled: bool) -> None:
-        for button in (
-            self.zoom_out_button,
-            self.zoom_in_button,
-            self.fit_button,
-            self.save_button,
-        ):
-            button.setEnabled(enabled)
-
-    def _zoom_changed(self, scale: float) -> None:
-        percent = scale * 100
-        digits = 0 if percent >= 9.5 else 1
-        shown = QLocale().toString(max(percent, 0.1), "f", digits)
-        self.zoom_label.setText(f"{shown} %")
-
-    def set_tree(
-        self,
-        tree: Tree | None,
-        positions: dict[int, tuple[float, float]] | None = None,
-        *,
-        title: str = "",
-        keep_view: bool = False,
-    ) -> None:
-        self.title = title
-        self.view.set_tree(tree, positions, keep_view=keep_view)
-        self._set_enabled(tree is not None)
-        self.legend.setText(self._legend_html(tree))
-
-    def _legend_html(self, tree: Tree | None) -> str:
-        if tree is None:
-            return ""
-        depth = 1 + max(node.generation for node in tree.nodes.values())
-        chips = []
-        for generation in range(min(depth, 8)):
-            if depth > 4 and generation >= 3:
-                label = str(generation)
-            else:
-                label = generation_name(generation)
-            chips.append(
-                f'<span style="color:{generation_colour(generation)}; font-size:large">●</span>'
-                f"&nbsp;{html.escape(label)}"
-            )
-        if depth > 8:
-            chips.append("…")
-        if any(node.deleted for node in tree.nodes.values()):
-            deleted = html.escape(self.tr("deleted"))
-            chips.append(
-                f'<span style="color:{DELETED_COLOUR}; font-size:large">●</span>&nbsp;{deleted}'
-            )
-        return " &nbsp; ".join(chips)
-
-    # -- saving ------------------------------------------------------------------------------
-    def save(self) -> None:
-        """Ask where (the folder used last time), then write PNG or SVG as the name says."""
-        if self.view.tree is None:
-            return
-        settings = QSettings()
-        folder = str(settings.value(EXPORT_FOLDER_KEY, "") or "")
-        if not folder or not Path(folder).is_dir():
-            folder = QStandardPaths.writableLocation(
-                QStandardPaths.StandardLocation.PicturesLocation
-            ) or str(Path.home())
-        name = self.tr("referrals-{name}").format(name=_slug(self.title)) + ".png"
-        chosen, chosen_filter = ask_save_path(
-            self, self.tr("Save the referral tree"), str(Path(folder) / name)
-        )
-        if not chosen:
-            return
-        path = Path(chosen)
-        if path.suffix.casefold() not in (".png", ".svg"):
-            svg = chosen_filter == _export_filters()[1]
-            path = path.with_name(path.name + (".svg" if svg else ".png"))
-        settings.setValue(EXPORT_FOLDER_KEY, str(path.parent))
-        if path.suffix.casefold() == ".svg":
-            ok = self.view.export_svg(path, self.title)
-        else:
-            ok = self.view.export_png(path)
-        if ok:
-            self.saved.emit(str(path))
-        else:
-            from agencydesk.qt.common.dialogs import show_user_error
-
-            show_user_error(
-                self,
-                self.tr(
-                    "The picture could not be written to {file}. Choose another folder."
-                ).format(file=str(path)),
-                self.tr("Could not save the picture"),
-            )

@@ -33,7 +33,6 @@ from agencydesk.qt.common import workers
 from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.referrals.business_view import BusinessView
 from agencydesk.qt.referrals.figures_strip import FiguresStrip
-from agencydesk.qt.referrals.referral_tree_view import MUTED_COLOUR, layout_positions
 from agencydesk.qt.referrals.root_tabs import RootLoaded, RootTabs
 from agencydesk.qt.referrals.roots_list import (
     BUSINESS,
@@ -42,6 +41,7 @@ from agencydesk.qt.referrals.roots_list import (
     RootsPanel,
     cascade_roots,
 )
+from agencydesk.qt.referrals.tree_drawing import MUTED_COLOUR, layout_positions
 
 #: what changes these figures
 WATCHED = (Topic.CLIENTS, Topic.ORDERS)

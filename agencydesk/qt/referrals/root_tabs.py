@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from agencydesk.core.referrals import RootReport
 from agencydesk.qt.common.formatting import ui_language
 from agencydesk.qt.referrals.figure_tables import GenerationsTable
-from agencydesk.qt.referrals.referral_tree_view import ReferralTreePanel
+from agencydesk.qt.referrals.referral_tree_panel import ReferralTreePanel
 from agencydesk.qt.referrals.svg_chart_view import SvgChartView, charts_module
 
 _SPREAD_TAB = 1

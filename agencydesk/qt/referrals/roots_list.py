@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from agencydesk.core import referrals
 from agencydesk.qt.common.formatting import format_money
-from agencydesk.qt.referrals.referral_tree_view import MUTED_COLOUR
+from agencydesk.qt.referrals.tree_drawing import MUTED_COLOUR
 
 ROOT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent, QShowEven
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from agencydesk.qt.referrals.referral_tree_view import MUTED_COLOUR
+from agencydesk.qt.referrals.tree_drawing import MUTED_COLOUR
 
 if TYPE_CHECKING:
     from types import ModuleType
