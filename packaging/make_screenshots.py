@@ -55,9 +55,10 @@ def main() -> int:
         print(f"saved {path}")
 
     def grab() -> None:
-        assert window.clients_page is not None
+        clients_page = window.pages.clients
+        assert clients_page is not None
         window.show_section("clients")
-        window.clients_page.select_client(ratna_id)
+        clients_page.select_client(ratna_id)
         app.processEvents()
         window.grab().save(str(target))
         print(f"saved {target}")
@@ -73,7 +74,7 @@ def main() -> int:
         app.processEvents()
         save("orders")
         window.show_section("referrals")
-        referrals_page = window.page("referrals")
+        referrals_page = window.pages.page("referrals")
         referrals_page.root_shown.connect(lambda *_: QTimer.singleShot(300, grab_referrals))
         referrals_page.select_root(ratna_id)
 
@@ -81,7 +82,7 @@ def main() -> int:
         save("referrals")
         window.close()
 
-    window.populated.connect(lambda: QTimer.singleShot(200, grab))
+    window.ready.connect(lambda: QTimer.singleShot(200, grab))
     QTimer.singleShot(0, window.open_database)
     return app.exec()
 
