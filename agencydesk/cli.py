@@ -94,19 +94,11 @@ def cmd_import_chat(args: argparse.Namespace) -> int:
             import json
 
             out = sys.stdout
-            try:
-                # \u2028, \u2029 and \x85 escaped: readers that split lines on them stay right
-                unsafe = str.maketrans(
-                    {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"}
-                )
-                for message in parsed.messages:
-                    line = json.dumps(message.to_json_dict(), ensure_ascii=False)
-                    out.write(line.translate(unsafe) + "\n")
-                out.flush()
-            except BrokenPipeError:  # `| head`: the reader has seen enough
-                import os
-
-                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            # \u2028, \u2029 and \x85 escaped: readers that split lines on them stay right
+            unsafe = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
+            for message in parsed.messages:
+                line = json.dumps(message.to_json_dict(), ensure_ascii=False)
+                out.write(line.translate(unsafe) + "\n")
             return 0
         from agencydesk.core.chat_summary import summarize, summary_lines
 
@@ -573,7 +565,13 @@ def run(args: argparse.Namespace) -> int:
 
     setup_logging()  # without a log (it cannot be written) the command still runs
     try:
-        return int(args.func(args))
+        status = int(args.func(args))
+        sys.stdout.flush()  # here, not at exit: a closed pipe is then caught below
+        return status
+    except BrokenPipeError:  # `| head`: the reader has seen enough
+        # what is still buffered goes nowhere (flushed at exit, it would fail again)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except UserError as exc:
         print(f"agencydesk: {exc}", file=sys.stderr)
         return 2

@@ -218,3 +218,19 @@ def test_a_database_busy_for_too_long_is_a_plain_sentence(
     )
     with demo_engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM message").scalar_one() == before
+
+
+def test_a_reader_that_stops_early_ends_the_command_quietly() -> None:
+    """`agencydesk import-chat FILE --dry-run | head -1`: the reader closes the pipe; this
+    used to end in "unexpected error (BrokenPipeError)" and status 1."""
+    for extra in ((), ("--json",)):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "agencydesk", "import-chat", str(FIXTURE), "--dry-run", *extra],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert process.stdout is not None
+        process.stdout.close()  # before anything is written: the reader has gone
+        _out, err = process.communicate(timeout=60)
+        assert (process.returncode, err) == (0, "")
