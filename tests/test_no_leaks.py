@@ -289,6 +289,42 @@ def test_database_backups_and_logs_are_private(tmp_path: Path) -> None:
         os.umask(old_umask)
 
 
+@pytest.mark.skipif(os.name != "posix", reason="file modes are a POSIX matter")
+def test_the_report_and_the_settings_file_are_private_too(
+    qtbot: QtBot, tmp_path: Path, db_path: Path
+) -> None:
+    """Both used to be written 0644 (readable by every user of the computer)."""
+    from PySide6.QtCore import QSettings
+
+    from agencydesk.qt.shell.settings import Settings
+    from agencydesk.reports.content import ReportOptions, build_report_content
+    from agencydesk.reports.pdf import render_report_pdf
+
+    old_umask = os.umask(0o022)
+    try:
+        engine = migrate.open_database(sqlite_url(db_path))
+        with session_scope(engine) as session:
+            ratna = demo.load_demo(session=session)["ratna"]
+        with Session(engine) as session:
+            content = build_report_content(
+                session=session,
+                client_id=ratna,
+                options=ReportOptions(start=date(2020, 1, 1), end=date.today()),
+            )
+        engine.dispose()
+        pdf_path = tmp_path / "ratna.pdf"
+        render_report_pdf(content, pdf_path)
+        assert _mode(pdf_path) == 0o600
+        settings_path = tmp_path / "config" / "agencydesk" / "agencydesk.conf"
+        settings = Settings(QSettings(str(settings_path), QSettings.Format.IniFormat))
+        settings.language = "id"
+        settings.sync()
+        assert _mode(settings_path) == 0o600
+        assert Settings(QSettings(str(settings_path), QSettings.Format.IniFormat)).language == "id"
+    finally:
+        os.umask(old_umask)
+
+
 def test_database_errors_do_not_quote_what_was_written(engine: object) -> None:
     """An error's text (shown in a bug report, written to the log) has the SQL, not the values."""
     import sqlalchemy as sa

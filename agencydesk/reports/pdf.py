@@ -446,7 +446,7 @@ def render_report_pdf(
     out_path = Path(out_path)
     partial = out_path.with_name(f".{out_path.name}.{secrets.token_hex(4)}.part")
     try:
-        partial.touch(exist_ok=False)
+        partial.touch(mode=0o600, exist_ok=False)  # private like every file we write
     except OSError as exc:
         raise UserError(
             f"The report cannot be saved in {out_path.parent}: {exc.strerror or exc}."

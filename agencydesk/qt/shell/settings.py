@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -17,9 +21,28 @@ def _upgrade_to_1(settings: QSettings) -> None:
 UPGRADES: dict[int, Callable[[QSettings], None]] = {1: _upgrade_to_1}
 
 
+def _keep_private(settings: QSettings) -> None:
+    """The settings file readable by the owner only (0600), like every file agencydesk writes.
+
+    It is made before QSettings first writes it: QSettings keeps the mode of a file it finds
+    (and would create one readable by everybody). On macOS the native settings are not a
+    plain file we may create, so an existing one is only narrowed."""
+    if os.name != "posix" or not settings.fileName():
+        return
+    path = Path(settings.fileName())
+    with contextlib.suppress(OSError):  # unwritable: the settings are then not saved anyway
+        if path.exists():
+            if path.stat().st_mode & 0o077:
+                path.chmod(0o600)
+        elif sys.platform != "darwin" or settings.format() == QSettings.Format.IniFormat:
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+
+
 class Settings:
     def __init__(self, settings: QSettings | None = None) -> None:
         self._settings = settings or QSettings()
+        _keep_private(self._settings)
         self._upgrade()
 
     def _upgrade(self) -> None:
