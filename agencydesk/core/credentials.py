@@ -16,7 +16,6 @@ the keyring change is undone (a new entry removed, an old secret put back).
 
 from __future__ import annotations
 
-import logging
 import secrets
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -42,8 +41,6 @@ from agencydesk.core.keyring_store import explanation_for as explanation_for
 from agencydesk.core.keyring_store import keyring_status as keyring_status
 from agencydesk.core.keyring_store import require_keyring as require_keyring
 from agencydesk.core.models import Credential, utcnow
-
-log = logging.getLogger(__name__)
 
 EDITABLE_FIELDS = ("label", "url", "username", "notes")
 

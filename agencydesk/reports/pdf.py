@@ -1,18 +1,15 @@
 """The client report as a PDF, made by Qt: QTextDocument lays it out, QPdfWriter writes it.
 
-The only module of `agencydesk.reports` that imports Qt. Why Qt and not a PDF library: the app
-already ships Qt, whose PDF writer embeds (subsets of) the fonts it uses as TrueType with a
-Unicode map (so the text can be searched and copied), follows Qt's font fallback (Indonesian text
-in DejaVu/Noto Sans, emoji from the colour emoji font instead of boxes), and paints SVG through
-QSvgRenderer as vector paths. No new dependency in the bundle.
+With `pagination.py`, the part of `agencydesk.reports` that imports Qt. Why Qt and not a PDF
+library: the app already ships Qt, whose PDF writer embeds (subsets of) the fonts it uses as
+TrueType with a Unicode map (so the text can be searched and copied), follows Qt's font fallback
+(Indonesian text in DejaVu/Noto Sans, emoji from the colour emoji font instead of boxes), and
+paints SVG through QSvgRenderer as vector paths. No new dependency in the bundle.
 
 How a page is made: the HTML from `template.py` is laid out once, in one long column as wide as
-the printable area. `paginate` then chooses where each page ends, at the places a typesetter
-would: between table rows (never inside one, nor between a request and its conversation, and the
-table's header row is repeated on the next page), between paragraphs or, in a long paragraph,
-with two lines on each side; never right after a heading or a chart (it goes over with what
-follows). Every page is drawn by hand: its slice of the column, a running header (from page 2)
-and the footer "Generated on … · Page n of N". The charts and the logo are the document's
+the printable area. `pagination.paginate` then chooses where each page ends, at the places a
+typesetter would. Every page is drawn by hand: its slice of the column, a running header (from
+page 2) and the footer "Generated on … · Page n of N". The charts and the logo are the document's
 <img>, drawn by `_PictureObject`: SVG through QSvgRenderer, so vector graphics in the PDF, not
 pictures of them.
 
@@ -23,12 +20,10 @@ needs a QGuiApplication, which `ensure_gui_application()` provides for the comma
 from __future__ import annotations
 
 import contextlib
-import itertools
 import os
 import secrets
 import sys
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QMarginsF, QPointF, QRect, QRectF, QSizeF, Qt
@@ -44,10 +39,8 @@ from PySide6.QtGui import (
     QPdfWriter,
     QPen,
     QPyTextObject,
-    QTextBlock,
     QTextDocument,
     QTextFormat,
-    QTextTable,
 )
 from PySide6.QtSvg import QSvgRenderer
 
@@ -56,6 +49,7 @@ from agencydesk.core.errors import UserError
 from agencydesk.reports import html_parts, template
 from agencydesk.reports.content import ReportContent
 from agencydesk.reports.html_parts import Picture
+from agencydesk.reports.pagination import Band, paginate
 from agencydesk.reports.text import t
 
 #: dots per inch of the PDF's coordinate system (layout precision, not image quality: the PDF
@@ -169,174 +163,6 @@ def _no_ligatures(font: QFont) -> None:
             font.setFeature(tag, 0)
 
 
-@dataclass(frozen=True)
-class _Band:
-    """A horizontal slice of the laid-out document, in its coordinates."""
-
-    top: float
-    bottom: float
-
-    @property
-    def height(self) -> float:
-        return self.bottom - self.top
-
-
-@dataclass(frozen=True)
-class _Cut:
-    """A place where a page may end and the next begin. `header`: the place is inside a table
-    whose header row the next page repeats. Places that are not `allowed` (right after a
-    heading, inside a row) are used only when nothing else fits."""
-
-    y: float
-    allowed: bool
-    header: _Band | None = None
-
-
-@dataclass(frozen=True)
-class Page:
-    body: _Band
-    header: _Band | None  # a table's header row, repeated above the body
-
-
-def _keeps_with_next(block: QTextBlock) -> bool:
-    """Section headings, and a picture in a paragraph of its own (its caption follows)."""
-    return block.blockFormat().headingLevel() >= 2 or block.text() == "\ufffc"
-
-
-def _line_tops(layout: QAbstractTextDocumentLayout, block: QTextBlock) -> list[float]:
-    """The top of each line of *block*, in document coordinates."""
-    text_layout = block.layout()
-    offset = layout.blockBoundingRect(block).top() - text_layout.boundingRect().top()
-    return [offset + text_layout.lineAt(i).y() for i in range(text_layout.lineCount())]
-
-
-class _Cuts:
-    """Every place where a page could end, found in one walk over the laid-out document."""
-
-    def __init__(
-        self,
-        doc: QTextDocument,
-        device_dpi: float,
-        page_height: float,
-        continued: Sequence[bool] = (),
-    ) -> None:
-        self.layout = doc.documentLayout()
-        self.dpi_scale = device_dpi / 96.0
-        self.page_height = page_height
-        self.cuts: list[_Cut] = []
-        keep = False  # the previous element keeps with this one
-        tables = 0
-        header: _Band | None = None  # of the table just before, if nothing came between
-        it = doc.rootFrame().begin()
-        while not it.atEnd():
-            frame = it.currentFrame()
-            if isinstance(frame, QTextTable):
-                # a table that goes on from the one before is one table with it
-                goes_on = tables < len(continued) and continued[tables]
-                tables += 1
-                header = self._table(
-                    frame,
-                    allowed=goes_on or not keep,
-                    header=header if goes_on else None,
-                )
-                keep = False
-            elif frame is None:
-                block = it.currentBlock()
-                # empty blocks are Qt's own, after a table (inside its last row, in fact)
-                if block.isValid() and block.text():
-                    self._block(block, allowed=not keep)
-                    keep = _keeps_with_next(block)
-                    header = None
-            it += 1
-        self.cuts.sort(key=lambda cut: cut.y)
-
-    def _block(self, block: QTextBlock, *, allowed: bool) -> None:
-        tops = _line_tops(self.layout, block)
-        if not tops:
-            return
-        self.cuts.append(_Cut(tops[0], allowed))
-        # inside a paragraph: not after its first line nor before its last one
-        for index, y in enumerate(tops[1:], start=1):
-            self.cuts.append(_Cut(y, 2 <= index <= len(tops) - 2))
-
-    def _table(self, table: QTextTable, *, allowed: bool, header: _Band | None) -> _Band | None:
-        """The cuts of *table*; returns its header band (or the one it continues)."""
-        padding = table.format().cellPadding() * self.dpi_scale
-        header_rows = table.format().headerRowCount()
-        rows: list[tuple[int, float, float]] = []  # each row: its number, content top, bottom
-        for row in range(table.rows()):
-            top = bottom = None
-            blocks: list[tuple[QTextBlock, QTextBlock]] = []
-            for column in range(table.columns()):
-                cell = table.cellAt(row, column)
-                if cell.row() != row or cell.column() != column:
-                    continue  # covered by a spanning cell
-                first = cell.firstCursorPosition().block()
-                last = cell.lastCursorPosition().block()
-                blocks.append((first, last))
-                first_top = self.layout.blockBoundingRect(first).top()
-                last_bottom = self.layout.blockBoundingRect(last).bottom()
-                top = first_top if top is None else min(top, first_top)
-                bottom = last_bottom if bottom is None else max(bottom, last_bottom)
-            if top is None or bottom is None:
-                continue
-            rows.append((row, top, bottom))
-            if bottom - top > self.page_height / 2:
-                # a row this tall may have to be cut between its lines, as a last resort
-                for block, end in blocks:
-                    while block.isValid():
-                        lines = _line_tops(self.layout, block)[1:]
-                        self.cuts.extend(_Cut(y, False) for y in lines)
-                        if block == end:
-                            break
-                        block = block.next()
-        if not rows:
-            return header
-        table_top = rows[0][1] - padding
-        self.cuts.append(_Cut(table_top, allowed, header))
-        body = [entry for entry in rows if entry[0] >= header_rows]
-        if header_rows and body and rows[0][0] < header_rows:
-            last_head = max(entry for entry in rows if entry[0] < header_rows)
-            header = _Band(table_top, (last_head[2] + body[0][1]) / 2)
-        for (_row, _top, above), (row, top, _bottom) in itertools.pairwise(rows):
-            # a row of one cell across the table continues the row above (the conversation
-            # under its request): never parted from it
-            continued = table.cellAt(row, 0).columnSpan() == table.columns() > 1
-            allowed_here = row > header_rows and not continued
-            self.cuts.append(_Cut((above + top) / 2, allowed_here, header))
-        return header
-
-
-def paginate(
-    doc: QTextDocument, device_dpi: float, page_height: float, continued: Sequence[bool] = ()
-) -> list[Page]:
-    """The document cut into pages of *page_height*: table rows are kept whole (and the table's
-    header row is repeated on the next page), a heading or a chart never ends a page, a
-    paragraph keeps at least two lines on each side of a cut."""
-    end = doc.documentLayout().documentSize().height()
-    cuts = _Cuts(doc, device_dpi, page_height, continued).cuts
-    pages: list[Page] = []
-    top, header = 0.0, None
-    first = 0  # the first cut below `top`
-    while True:
-        limit = top + page_height - (header.height if header is not None else 0.0)
-        if end <= limit:
-            pages.append(Page(_Band(top, end), header))
-            return pages
-        while first < len(cuts) and cuts[first].y <= top + 1:
-            first += 1
-        best = fallback = None
-        index = first
-        while index < len(cuts) and cuts[index].y <= limit:
-            if cuts[index].allowed:
-                best = cuts[index]
-            fallback = cuts[index]
-            index += 1
-        cut = best or fallback or _Cut(limit, False)
-        pages.append(Page(_Band(top, cut.y), header))
-        top, header = cut.y, (cut.header if cut is best or cut is fallback else None)
-
-
 def build_document(
     content: ReportContent, device: QPdfWriter, paper: str
 ) -> tuple[QTextDocument, html_parts.ReportHtml]:
@@ -359,7 +185,7 @@ def build_document(
 
 
 def _draw_band(
-    painter: QPainter, doc: QTextDocument, band: _Band, offset: float, paper: str
+    painter: QPainter, doc: QTextDocument, band: Band, offset: float, paper: str
 ) -> None:
     """Draw the slice *band* of the document at *offset* below the top of the printable area."""
     left = _pt(html_parts.MARGINS_MM["left"] * 72 / 25.4)

@@ -23,7 +23,7 @@ from agencydesk.core import agency, clients, demo
 from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError
 from agencydesk.core.models import Client, Credential, Ticket, TicketStatus
-from agencydesk.reports import html_parts, pdf
+from agencydesk.reports import html_parts, pagination, pdf
 from agencydesk.reports.content import ReportContent, ReportOptions, build_report_content
 
 ALL_TIME = (date(2024, 1, 1), date.today())
@@ -263,7 +263,7 @@ def test_rows_stay_whole_and_headings_stay_with_their_text(
     writer.setResolution(pdf.RESOLUTION)
     doc, report = pdf.build_document(content, writer, "a4")
     page_height = pdf._pt(html_parts.body_height_pt("a4"))
-    pages = pdf.paginate(doc, writer.logicalDpiY(), page_height, report.continued_tables)
+    pages = pagination.paginate(doc, writer.logicalDpiY(), page_height, report.continued_tables)
     assert sum(report.continued_tables) >= 4  # the list of 200 requests is in parts
     assert len(pages) > 3
     for page in pages:
