@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, QSettings, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QDate, QSettings, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -37,6 +37,7 @@ from sqlmodel import Session
 from agencydesk.core import clients
 from agencydesk.qt.common import workers
 from agencydesk.qt.common.dialogs import report_exception
+from agencydesk.qt.common.formatting import ui_language
 
 #: QSettings key: the folder the last report was saved in
 REPORT_FOLDER_KEY = "reports/last_folder"
@@ -155,8 +156,7 @@ class ReportDialog(QDialog):
         self.language = QComboBox()
         self.language.addItem("English", "en")
         self.language.addItem("Bahasa Indonesia", "id")
-        ui_language = "id" if QLocale().language() == QLocale.Language.Indonesian else "en"
-        self.language.setCurrentIndex(self.language.findData(ui_language))
+        self.language.setCurrentIndex(self.language.findData(ui_language()))
         self.paper = QComboBox()
         self.paper.addItem(self.tr("A4"), "a4")
         self.paper.addItem(self.tr("Letter (US)"), "letter")
