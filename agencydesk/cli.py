@@ -10,6 +10,8 @@ import argparse
 import logging
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +23,21 @@ def _db_url(db: Path | None) -> tuple[str, Path]:
 
     db_path = (db or paths.default_db_path()).expanduser().resolve()
     return sqlite_url(db_path), db_path
+
+
+@contextmanager
+def _open_desk(args: argparse.Namespace) -> Iterator[tuple[Any, Path]]:
+    """(engine, database path) of the database --db names, which must exist; disposed after."""
+    from agencydesk.core import migrate
+
+    url, db_path = _db_url(getattr(args, "db", None))
+    if not db_path.exists():
+        raise _user_error(f"There is no database at {db_path}.")
+    engine = migrate.open_database(url)
+    try:
+        yield engine, db_path
+    finally:
+        engine.dispose()
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -53,17 +70,10 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_search(args: argparse.Namespace) -> int:
     from sqlmodel import Session
 
-    from agencydesk.core import migrate, search
+    from agencydesk.core import search
 
-    url, db_path = _db_url(getattr(args, "db", None))
-    if not db_path.exists():
-        raise _user_error(f"There is no database at {db_path}.")
-    engine = migrate.open_database(url)
-    try:
-        with Session(engine) as session:
-            results = search.search(session=session, text=args.text, limit=args.limit)
-    finally:
-        engine.dispose()
+    with _open_desk(args) as (engine, _db_path), Session(engine) as session:
+        results = search.search(session=session, text=args.text, limit=args.limit)
     titles = {"client": "Clients", "ticket": "Tickets", "message": "Messages", "guide": "Guides"}
     for kind in search.KINDS:
         hits = results.hits.get(kind, [])
@@ -112,11 +122,8 @@ def cmd_import_chat(args: argparse.Namespace) -> int:
 def _import_parsed(args: argparse.Namespace, parsed: Any) -> int:
     from sqlmodel import Session
 
-    from agencydesk.core import chat_import, migrate
+    from agencydesk.core import chat_import
 
-    url, db_path = _db_url(getattr(args, "db", None))
-    if not db_path.exists():
-        raise _user_error(f"There is no database at {db_path}.")
     target: chat_import.Target
     if args.ticket is not None:
         target = chat_import.AttachToTicket(args.ticket)
@@ -129,8 +136,7 @@ def _import_parsed(args: argparse.Namespace, parsed: Any) -> int:
     else:
         target = chat_import.TimelineOnly()
     me_names = [args.me] if args.me else []
-    engine = migrate.open_database(url)
-    try:
+    with _open_desk(args) as (engine, db_path):
         with Session(engine) as session:
             choices = chat_import.client_choices(session=session)
         client_id = _find_client(args.client, choices)
@@ -153,8 +159,6 @@ def _import_parsed(args: argparse.Namespace, parsed: Any) -> int:
             target=target,
             me_names=me_names,
         )
-    finally:
-        engine.dispose()
     print(f"{result.new} new messages, {result.known} already known")
     if result.tickets_created:
         print(f"{result.tickets_created} tickets created")
@@ -180,25 +184,36 @@ def _find_client(name: str, choices: Any) -> int:
     raise _user_error(f"“{name}” could be several clients: {names}. Use a longer name.")
 
 
-def _creds_open(args: argparse.Namespace) -> tuple[Any, int, str]:
-    """(engine, client id, client name) for a `creds` command; the caller disposes the engine."""
+@contextmanager
+def _open_client_desk(args: argparse.Namespace) -> Iterator[tuple[Any, int, str]]:
+    """(engine, client id, client name) of the client --client names, for a `creds` command."""
     from sqlmodel import Session
 
-    from agencydesk.core import chat_import, migrate
+    from agencydesk.core import chat_import
 
-    url, db_path = _db_url(getattr(args, "db", None))
-    if not db_path.exists():
-        raise _user_error(f"There is no database at {db_path}.")
-    engine = migrate.open_database(url)
-    try:
+    with _open_desk(args) as (engine, _db_path):
         with Session(engine) as session:
             choices = chat_import.client_choices(session=session)
         client_id = _find_client(args.client, choices)
-    except BaseException:
-        engine.dispose()
-        raise
-    name = next(c.name for c in choices if c.id == client_id)
-    return engine, client_id, name
+        yield engine, client_id, next(c.name for c in choices if c.id == client_id)
+
+
+def _find_login(engine: Any, client_id: int, label: str) -> Any:
+    from sqlmodel import Session
+
+    from agencydesk.core import credentials
+
+    with Session(engine) as session:
+        return credentials.find_credential(session=session, client_id=client_id, label=label)
+
+
+def _confirmed(args: argparse.Namespace, question: str, without_asking: str) -> bool:
+    """True with --yes or a typed yes; without --yes and no terminal to ask on, a user error."""
+    if args.yes:
+        return True
+    if sys.stdin is None or not sys.stdin.isatty():
+        raise _user_error(without_asking)
+    return input(question).strip().lower() in ("y", "yes", "ya")
 
 
 def _read_secret(label: str) -> str:
@@ -225,8 +240,7 @@ def cmd_creds_add(args: argparse.Namespace) -> int:
 
     status = credentials.require_keyring()  # before asking for a password it cannot keep
     values = {"label": args.label, "url": args.url, "username": args.username, "notes": args.notes}
-    engine, client_id, name = _creds_open(args)
-    try:
+    with _open_client_desk(args) as (engine, client_id, name):
         with Session(engine) as session:  # mistakes show before the password is asked
             credentials.check_values(session=session, client_id=client_id, values=values)
         secret = _read_secret(args.label)
@@ -234,8 +248,6 @@ def cmd_creds_add(args: argparse.Namespace) -> int:
             row = credentials.add_credential(
                 session=session, client_id=client_id, values=values, secret=secret
             )
-    finally:
-        engine.dispose()
     print(
         f"Saved the login “{row.label}” for {name}; "
         f"the password is in the keyring ({status.backend})."
@@ -249,12 +261,8 @@ def cmd_creds_list(args: argparse.Namespace) -> int:
 
     from agencydesk.core import credentials
 
-    engine, client_id, name = _creds_open(args)
-    try:
-        with Session(engine) as session:
-            rows = credentials.list_credentials(session=session, client_id=client_id)
-    finally:
-        engine.dispose()
+    with _open_client_desk(args) as (engine, client_id, name), Session(engine) as session:
+        rows = credentials.list_credentials(session=session, client_id=client_id)
     if args.json:
         import json
 
@@ -288,43 +296,30 @@ def cmd_creds_show(args: argparse.Namespace) -> int:
     from agencydesk.core import credentials
 
     credentials.require_keyring()
-    engine, client_id, _name = _creds_open(args)
-    try:
+    with _open_client_desk(args) as (engine, client_id, _name):
+        row = _find_login(engine, client_id, args.label)
         with Session(engine) as session:
-            row = credentials.find_credential(
-                session=session, client_id=client_id, label=args.label
-            )
             secret = credentials.get_secret(session=session, credential_id=row.id)
-    finally:
-        engine.dispose()
     sys.stdout.write(secret + "\n")
     return 0
 
 
 def cmd_creds_delete(args: argparse.Namespace) -> int:
-    from sqlmodel import Session
-
     from agencydesk.core import credentials
     from agencydesk.core.db import session_scope
 
     credentials.require_keyring()
-    engine, client_id, name = _creds_open(args)
-    try:
-        with Session(engine) as session:
-            row = credentials.find_credential(
-                session=session, client_id=client_id, label=args.label
-            )
-        if not args.yes:
-            if sys.stdin is None or not sys.stdin.isatty():
-                raise _user_error("Add --yes to delete a login without being asked.")
-            answer = input(f"Delete the login “{row.label}” of {name} and its password? [y/N] ")
-            if answer.strip().lower() not in ("y", "yes", "ya"):
-                print("Nothing deleted.")
-                return 0
+    with _open_client_desk(args) as (engine, client_id, name):
+        row = _find_login(engine, client_id, args.label)
+        if not _confirmed(
+            args,
+            f"Delete the login “{row.label}” of {name} and its password? [y/N] ",
+            "Add --yes to delete a login without being asked.",
+        ):
+            print("Nothing deleted.")
+            return 0
         with session_scope(engine) as session:
             credentials.delete_credential(session=session, credential_id=row.id)
-    finally:
-        engine.dispose()
     print(f"Deleted the login “{row.label}” of {name} and its password in the keyring.")
     return 0
 
@@ -333,33 +328,22 @@ def cmd_creds_prune(args: argparse.Namespace) -> int:
     """Remove keyring entries that no login of this desk (nor any of its backups) names."""
     from sqlmodel import Session
 
-    from agencydesk.core import backup, credentials, migrate
+    from agencydesk.core import backup, credentials
 
     credentials.require_keyring()
-    url, db_path = _db_url(getattr(args, "db", None))
-    if not db_path.exists():
-        raise _user_error(f"There is no database at {db_path}.")
-    engine = migrate.open_database(url)
-    backups = [info.path for info in backup.list_backups(db_path)]
-    try:
-        with Session(engine) as session:
-            found = credentials.prune_orphans(session=session, backups=backups, dry_run=True)
-            if found.removed and not args.yes:
-                if sys.stdin is None or not sys.stdin.isatty():
-                    raise _user_error(
-                        f"{found.removed} keyring entries belong to no login any more. "
-                        "Add --yes to remove them without being asked."
-                    )
-                answer = input(
-                    f"Remove {found.removed} keyring entries that no login names any more? [y/N] "
-                )
-                if answer.strip().lower() not in ("y", "yes", "ya"):
-                    print("Nothing removed.")
-                    return 0
-            report = credentials.prune_orphans(session=session, backups=backups)
-            session.commit()
-    finally:
-        engine.dispose()
+    with _open_desk(args) as (engine, db_path), Session(engine) as session:
+        backups = [info.path for info in backup.list_backups(db_path)]
+        found = credentials.prune_orphans(session=session, backups=backups, dry_run=True)
+        if found.removed and not _confirmed(
+            args,
+            f"Remove {found.removed} keyring entries that no login names any more? [y/N] ",
+            f"{found.removed} keyring entries belong to no login any more. "
+            "Add --yes to remove them without being asked.",
+        ):
+            print("Nothing removed.")
+            return 0
+        report = credentials.prune_orphans(session=session, backups=backups)
+        session.commit()
     kept = (
         f" {report.kept_for_backups} more stay while a backup still names them."
         if report.kept_for_backups
@@ -401,7 +385,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     from sqlmodel import Session
 
-    from agencydesk.core import chat_import, migrate
+    from agencydesk.core import chat_import
     from agencydesk.reports.content import ReportOptions, build_report_content, last_month
     from agencydesk.reports.text import period
 
@@ -421,26 +405,15 @@ def cmd_report(args: argparse.Namespace) -> int:
     if not out.parent.is_dir():
         raise _user_error(f"The folder {out.parent} does not exist.")
     language = args.lang or _report_language()
-    url, db_path = _db_url(getattr(args, "db", None))
-    if not db_path.exists():
-        raise _user_error(f"There is no database at {db_path}.")
-    engine = migrate.open_database(url)
-    try:
-        with Session(engine) as session:
-            client_id = _find_client(args.client, chat_import.client_choices(session=session))
-            content = build_report_content(
-                session=session,
-                client_id=client_id,
-                options=ReportOptions(
-                    start,
-                    end,
-                    language,
-                    excerpts=args.excerpts,
-                    referrals=not args.no_referrals,
-                ),
-            )
-    finally:
-        engine.dispose()
+    with _open_desk(args) as (engine, _db_path), Session(engine) as session:
+        client_id = _find_client(args.client, chat_import.client_choices(session=session))
+        content = build_report_content(
+            session=session,
+            client_id=client_id,
+            options=ReportOptions(
+                start, end, language, excerpts=args.excerpts, referrals=not args.no_referrals
+            ),
+        )
     # Qt draws the PDF: imported here only, so that every other command starts without it
     from agencydesk.reports.pdf import ensure_gui_application, render_report_pdf
 
