@@ -4,7 +4,7 @@ messages go (a ticket of the client's, a new one, or split at long gaps).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -24,20 +24,6 @@ from PySide6.QtWidgets import (
 
 from agencydesk.qt.chat_import.wizard_access import the_wizard
 from agencydesk.qt.common.labels import plain_label
-
-if TYPE_CHECKING:
-    from agencydesk.core.importers import ParsedChat
-
-PREVIEW_MESSAGES = 20
-
-
-def _parse(path: str, date_order: str | None) -> ParsedChat:
-    from agencydesk.core.importers import parse_chat_file
-
-    return parse_chat_file(path, date_order=date_order)
-
-
-# -- pages -------------------------------------------------------------------------------------
 
 
 class MappingPage(QWizardPage):

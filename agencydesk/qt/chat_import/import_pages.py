@@ -21,18 +21,6 @@ from agencydesk.qt.common.labels import plain_label
 
 if TYPE_CHECKING:
     from agencydesk.core.chat_import import ImportResult
-    from agencydesk.core.importers import ParsedChat
-
-PREVIEW_MESSAGES = 20
-
-
-def _parse(path: str, date_order: str | None) -> ParsedChat:
-    from agencydesk.core.importers import parse_chat_file
-
-    return parse_chat_file(path, date_order=date_order)
-
-
-# -- pages -------------------------------------------------------------------------------------
 
 
 class ImportPage(QWizardPage):

@@ -11,30 +11,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QWidget,
-    QWizard,
-)
-
-if TYPE_CHECKING:
-    from sqlalchemy.engine import Engine
-
-    from agencydesk.core.importers import ParsedChat
+from PySide6.QtWidgets import QWidget, QWizard
 
 from agencydesk.qt.chat_import.choice_pages import MappingPage, TargetPage
 from agencydesk.qt.chat_import.import_pages import ImportPage, SummaryPage
 from agencydesk.qt.chat_import.reading_pages import FilePage, PreviewPage
 
-PREVIEW_MESSAGES = 20
-
-
-def _parse(path: str, date_order: str | None) -> ParsedChat:
-    from agencydesk.core.importers import parse_chat_file
-
-    return parse_chat_file(path, date_order=date_order)
-
-
-# -- pages -------------------------------------------------------------------------------------
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
 
 
 class ImportWizard(QWizard):
