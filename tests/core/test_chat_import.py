@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -293,3 +295,38 @@ def test_big_import_fills_the_search_index_and_keeps_the_triggers(
             ).scalar_one()
             == 1
         )
+
+
+@pytest.fixture
+def berlin_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The machine's clock in a zone with daylight saving (Berlin: 27 October 2024 at 03:00
+    summer time the clocks went back to 02:00, so 02:00-02:59 happened twice)."""
+    if not hasattr(time, "tzset"):
+        pytest.skip("time.tzset is POSIX")
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.usefixtures("berlin_time")
+def test_messages_in_the_hour_the_clocks_go_back_keep_their_order(engine: Engine) -> None:
+    client_id = _client(engine)
+    walls = [(1, 50), (2, 10), (2, 50), (2, 5), (2, 40), (3, 10)]  # the 2nd pass starts at 02:05
+    messages = [
+        ChatMessage("message", datetime(2024, 10, 27, hour, minute), "Bu Sari", f"pesan {n}")  # type: ignore[arg-type]
+        for n, (hour, minute) in enumerate(walls)
+    ]
+    _import(engine, _chat(messages), client_id)
+    with engine.connect() as conn:
+        stored = conn.exec_driver_sql("SELECT sent_at, body FROM message ORDER BY sent_at").all()
+    assert [body for _, body in stored] == [f"pesan {n}" for n in range(len(walls))]
+    assert [sent[11:16] for sent, _ in stored] == [
+        "23:50",  # 01:50 summer time (UTC+2), the day before in UTC
+        "00:10",
+        "00:50",
+        "01:05",  # 02:05 winter time (UTC+1)
+        "01:40",
+        "02:10",
+    ]

@@ -27,6 +27,9 @@ from .model import (
 )
 
 FORMAT = "csv"
+#: the longest cell read: a pasted log or e-mail runs past csv's default 128 KB, yet a cell is
+#: still bounded (a broken quote would otherwise swallow the rest of a huge file into one cell)
+FIELD_LIMIT = 16 * 1024 * 1024
 FIELDS = ("timestamp", "date", "time", "sender", "text", "media_file")
 
 _AUTO_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -207,6 +210,8 @@ def parse_csv(
             f"(columns: {', '.join(header)}); give a column mapping",
             line=1,
         )
+    if csv.field_size_limit() < FIELD_LIMIT:  # process-wide; never lower another's choice
+        csv.field_size_limit(FIELD_LIMIT)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
     raw_rows: list[tuple[int, str, str, str, str]] = []
     try:

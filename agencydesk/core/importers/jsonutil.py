@@ -28,6 +28,10 @@ def load_json(text: str) -> Any:
         ) from None
     except RecursionError:
         raise ChatImportError("is not a chat export: its JSON is nested too deeply") from None
+    except ValueError:  # an integer over Python's 4,300-digit limit; no export has one
+        raise ChatImportError(
+            "is not a chat export: its JSON holds a number too long to read"
+        ) from None
 
 
 def as_str(value: Any) -> str:

@@ -372,3 +372,29 @@ def test_line_windows_export_space_separated() -> None:
         ("message", "2017-09-03T16:23:00", "Bob", "Hello there", NONE, None),
         ("message", "2017-09-03T16:24:00", "Alice", "Hi", NONE, None),
     ]
+
+
+def test_json_with_a_huge_integer_is_the_importers_own_error_naming_the_file(
+    tmp_path: Path,
+) -> None:
+    """Python refuses to read an integer over 4,300 digits (a ValueError, not a JSON error)."""
+    path = tmp_path / "result.json"
+    path.write_text(
+        '{"name": "X", "type": "personal_chat", "id": ' + "9" * 5000 + ', "messages": []}',
+        encoding="utf-8",
+    )
+    with pytest.raises(ChatImportError, match=r"result\.json") as info:
+        parse_chat_file(path)
+    assert "number" in str(info.value)
+
+
+def test_csv_message_over_128_kb_is_read() -> None:
+    """csv's default field limit (131,072 characters) used to reject the whole file."""
+    long_text = "log " * 60_000  # 240 KB: a pasted server log
+    data = (
+        "Date,Sender,Message\n"
+        "05/01/2024 10:00,Bu Sari,halo\n"
+        f'05/01/2024 10:01,Bu Sari,"{long_text}"\n'
+    ).encode()
+    chat = parse_chat_bytes(data, filename="x.csv")
+    assert [message.text for message in chat.messages] == ["halo", long_text]
