@@ -7,6 +7,10 @@ backups.
 
 A backup is written under a temporary name and takes its real name only once complete, so a full
 disk or a killed process never leaves a cut file that looks like a backup.
+
+The database is checked (`PRAGMA quick_check`) before every backup. A damaged database is still
+copied, but kept apart (its kind ends in `-damaged`), so the good backups of its kind are never
+rotated out by copies of the damage; the user is told which good backup to restore.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from pathlib import Path
 from agencydesk.core.errors import UserError
 
 KEEP = 14
+DAMAGED = "-damaged"  # the end of the kind of a backup taken of a damaged database
 _NAME = re.compile(
     r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<reason>[a-z]+(?:-[a-z]+)*))?"
     r"(?:-(?P<number>\d+))?\.sqlite3$"
@@ -70,15 +75,74 @@ def _copy(source: Path, target: Path) -> None:
         src.close()
 
 
+class DamagedDatabaseError(UserError):
+    """The database fails its check; the message says which good backup to restore."""
+
+
+def database_problem(path: Path) -> str | None:
+    """What SQLite's quick check finds wrong with the database file *path*, or None if nothing."""
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            found = [str(row[0]) for row in con.execute("PRAGMA quick_check(3)")]
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    return None if found == ["ok"] else "; ".join(found)
+
+
+def newest_good_backup(db_path: Path) -> BackupInfo | None:
+    """The newest backup of *db_path* that passes the quick check."""
+    for info in list_backups(db_path):
+        if not info.reason.endswith(DAMAGED) and database_problem(info.path) is None:
+            return info
+    return None
+
+
+def check_database(db_path: Path, *, kept_apart: Path | None = None) -> None:
+    """Raise DamagedDatabaseError, saying which backup to restore, if *db_path* fails its check."""
+    problem = database_problem(db_path)
+    if problem is None:
+        return
+    good = newest_good_backup(db_path)
+    if good is None:
+        what_to_do = (
+            "There is no good backup to restore: copy out what you still can (a report, the "
+            "chats you imported) and keep the damaged file."
+        )
+    else:
+        what_to_do = (
+            f"Restore the newest good backup, {good.path.name} "
+            f"(File ▸ Restore from backup…, or copy {good.path} over {db_path} with agencydesk "
+            "closed)."
+        )
+    apart = f" Its copy is kept apart as {kept_apart.name}." if kept_apart else ""
+    raise DamagedDatabaseError(
+        f"The database {db_path} is damaged (SQLite's check says: {problem[:200]}).{apart} "
+        f"{what_to_do}"
+    )
+
+
 def make_backup(db_path: Path, *, reason: str = "manual", now: datetime | None = None) -> Path:
-    """Back up *db_path* now, then rotate out the oldest backups. Returns the new file."""
-    target = _take_backup(db_path, reason=reason, now=now)
+    """Check *db_path*, back it up now, then rotate out the oldest backups. Returns the new
+    file. A damaged database is backed up apart, then DamagedDatabaseError says what to restore."""
+    problem = database_problem(db_path) if db_path.exists() else None
+    target = None
+    if problem is None:
+        target = _take_backup(db_path, reason=reason, now=now)
+    else:
+        with contextlib.suppress(UserError):  # a copy of damage that cannot be copied: none
+            target = _take_backup(db_path, reason=reason + DAMAGED, now=now)
     prune(db_path)
+    if problem is not None:
+        check_database(db_path, kept_apart=target)
+    assert target is not None
     return target
 
 
 def _take_backup(db_path: Path, *, reason: str, now: datetime | None = None) -> Path:
-    """Back up *db_path* now without rotating. Returns the new file.
+    """Back up *db_path* now without rotating or checking. Returns the new file.
 
     A failure (a full disk, say) leaves nothing behind and is a plain sentence."""
     if not db_path.exists():
@@ -168,12 +232,15 @@ def prune(db_path: Path, *, keep: int = KEEP) -> list[Path]:
 
 
 def daily_backup(db_path: Path, *, now: datetime | None = None) -> Path | None:
-    """Back up unless a daily backup was already taken today. Returns the new file, or None."""
+    """Check the database at every start; back it up unless a daily backup was already taken
+    today. Returns the new file, or None. A damaged database raises DamagedDatabaseError."""
     if not db_path.exists():
         return None
     now = now or datetime.now()
     backups = list_backups(db_path)
-    if any(info.reason == "daily" and info.taken_at.date() == now.date() for info in backups):
+    daily = ("daily", "daily" + DAMAGED)
+    if any(info.reason in daily and info.taken_at.date() == now.date() for info in backups):
+        check_database(db_path)
         return None
     return make_backup(db_path, reason="daily", now=now)
 
@@ -184,8 +251,10 @@ def restore_backup(db_path: Path, backup_path: Path) -> Path:
     The caller must have closed every connection to *db_path*. Returns the safety backup.
     """
     _check_is_database(backup_path)
-    # Rotation waits until the copy is done: the chosen backup may be the oldest one kept.
-    safety = _take_backup(db_path, reason="before-restore")
+    # The database being replaced may be damaged (the reason to restore): then its copy is kept
+    # apart. Rotation waits until the copy is done: the chosen backup may be the oldest one kept.
+    damaged = database_problem(db_path) is not None
+    safety = _take_backup(db_path, reason="before-restore" + (DAMAGED if damaged else ""))
     _copy(backup_path, db_path)
     prune(db_path)
     return safety

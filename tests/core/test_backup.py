@@ -205,3 +205,57 @@ def test_a_backup_killed_midway_is_never_listed(tmp_path: Path) -> None:
     listed = backup.list_backups(big)
     assert all(_whole(info.path) for info in listed)
     assert all(_whole(path) for path in folder.glob("*.sqlite3"))
+
+
+def _damage_a_page(db_path: Path) -> None:
+    """Garbage over one page of the closed database, as a failing disk leaves it."""
+    data = bytearray(db_path.read_bytes())
+    page = 4096
+    data[page * 2 : page * 3] = b"\xa5" * page
+    db_path.write_bytes(bytes(data))
+
+
+def test_a_damaged_database_is_backed_up_apart_and_the_good_backups_stay(
+    db_path: Path, demo_engine: Engine
+) -> None:
+    start = datetime(2026, 1, 1, 9, 0)
+    for day in range(3):
+        backup.daily_backup(db_path, now=start + timedelta(days=day))
+    good = backup.list_backups(db_path)
+    demo_engine.dispose()
+    _damage_a_page(db_path)
+    for day in range(3, 23):  # three weeks of starting the desk on the damaged file
+        with pytest.raises(backup.DamagedDatabaseError) as info:
+            backup.daily_backup(db_path, now=start + timedelta(days=day))
+        assert "is damaged" in str(info.value)
+        assert f"Restore the newest good backup, {good[0].path.name}" in str(info.value)
+    with pytest.raises(backup.DamagedDatabaseError, match=good[0].path.name):
+        backup.make_backup(db_path, reason="manual")
+    kept = backup.list_backups(db_path)
+    assert [info for info in kept if info.reason == "daily"] == good  # never rotated out
+    apart = [info for info in kept if info.reason == "daily-damaged"]
+    assert len(apart) == backup.KEEP
+    assert all(backup.database_problem(info.path) for info in apart)
+    assert all(backup.database_problem(info.path) is None for info in good)
+    assert backup.newest_good_backup(db_path) == good[0]
+
+
+def test_backing_up_a_damaged_database_in_the_cli_names_the_backup_to_restore(
+    db_path: Path, demo_engine: Engine
+) -> None:
+    saved = backup.make_backup(db_path, reason="manual")
+    demo_engine.dispose()
+    _damage_a_page(db_path)
+    done = subprocess.run(
+        [sys.executable, "-m", "agencydesk", "backup", "--db", str(db_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode != 0
+    assert "unexpected" not in done.stderr.lower()
+    assert "is damaged" in done.stderr
+    assert f"Restore the newest good backup, {saved.name}" in done.stderr
+    assert [info.path for info in backup.list_backups(db_path) if info.reason == "manual"] == [
+        saved
+    ]

@@ -325,6 +325,21 @@ def test_restore_from_backup_brings_back_deleted_data(
     assert any(info.reason == "before-restore" for info in backup.list_backups(demo_db))
 
 
+def test_a_damaged_database_is_found_at_start_up_and_the_good_backup_named(
+    qtbot: QtBot, open_window: Opener, demo_db: Path, dialogs: DialogAnswerer
+) -> None:
+    saved = backup.make_backup(demo_db, reason="manual")
+    data = bytearray(demo_db.read_bytes())
+    data[4096 * 2 : 4096 * 3] = b"\xa5" * 4096  # garbage over one page, as a failing disk
+    demo_db.write_bytes(bytes(data))
+    dialogs.click(QMessageBox.StandardButton.Ok)
+    open_window(demo_db)
+    qtbot.waitUntil(lambda: dialogs.done, timeout=20_000)
+    assert "is damaged" in dialogs.texts[0]
+    assert f"Restore the newest good backup, {saved.name}" in dialogs.texts[0]
+    assert not any(isinstance(widget, ErrorDialog) for widget in dialogs.seen)
+
+
 def test_a_bug_is_logged_and_shown_with_copyable_details(
     qtbot: QtBot, caplog: pytest.LogCaptureFixture, dialogs: DialogAnswerer
 ) -> None:

@@ -130,7 +130,8 @@ class DeskOpener(QObject):
         if self._shut:
             return  # closed while the list was being filled (the start-up probe does this)
         # Then, without holding up the list: the section the user was in, the Today counts
-        # in the sidebar, and the daily backup.
+        # in the sidebar, and the database's check with the daily backup (a damaged database
+        # is said in a plain sentence naming the good backup to restore).
         self._window.show_section_again()
         QTimer.singleShot(0, lambda: self._pages.page("today"))
         db_path = self.db_path

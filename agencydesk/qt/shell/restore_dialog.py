@@ -39,6 +39,8 @@ class RestoreDialog(QDialog):
         }
         locale = QLocale()
         for info in backup.list_backups(db_path):
+            if info.reason.endswith(backup.DAMAGED):
+                continue  # a copy of a damaged database is kept, but cannot be restored
             size_kb = max(1, info.path.stat().st_size // 1024)
             when = locale.toString(info.taken_at, QLocale.FormatType.LongFormat)
             text = self.tr("{when} — {reason} ({size} KB)").format(
