@@ -39,6 +39,7 @@ from agencydesk.core.credentials import CredentialRow, KeyringStatus
 from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError
 from agencydesk.qt.common import workers
+from agencydesk.qt.common.buttons import button_row, push_button
 from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.labels import plain_label
 
@@ -137,21 +138,13 @@ class ClientCredentialsView(QWidget):
         self.tree.currentItemChanged.connect(lambda _now, _before: self._current_changed())
         self.tree.itemDoubleClicked.connect(lambda _item, _column: self.edit_current())
 
-        self.add_button = QPushButton(self.tr("Add login…"))
-        self.add_button.setObjectName("addCredential")
-        self.add_button.clicked.connect(self.add_login)
-        self.edit_button = QPushButton(self.tr("Edit…"))
-        self.edit_button.clicked.connect(self.edit_current)
-        self.delete_button = QPushButton(self.tr("Delete…"))
-        self.delete_button.clicked.connect(self.delete_current)
-        self.open_button = QPushButton(self.tr("Open web address"))
-        self.open_button.clicked.connect(self.open_current_url)
-        list_buttons = QHBoxLayout()
-        list_buttons.addWidget(self.add_button)
-        list_buttons.addWidget(self.edit_button)
-        list_buttons.addWidget(self.delete_button)
-        list_buttons.addStretch(1)
-        list_buttons.addWidget(self.open_button)
+        self.add_button = push_button(self.tr("Add login…"), self.add_login, name="addCredential")
+        self.edit_button = push_button(self.tr("Edit…"), self.edit_current)
+        self.delete_button = push_button(self.tr("Delete…"), self.delete_current)
+        self.open_button = push_button(self.tr("Open web address"), self.open_current_url)
+        list_buttons = button_row(
+            self.add_button, self.edit_button, self.delete_button, None, self.open_button
+        )
 
         # -- the chosen login --
         self.secret_field = QLineEdit()
@@ -161,12 +154,12 @@ class ClientCredentialsView(QWidget):
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         mono.setStyleHint(QFont.StyleHint.Monospace)
         self.secret_field.setFont(mono)
-        self.reveal_button = QPushButton(self.tr("Reveal"))
-        self.reveal_button.setObjectName("revealSecret")
-        self.reveal_button.clicked.connect(self.reveal_current)
-        self.copy_button = QPushButton(self.tr("Copy password"))
-        self.copy_button.setObjectName("copySecret")
-        self.copy_button.clicked.connect(self.copy_current)
+        self.reveal_button = push_button(
+            self.tr("Reveal"), self.reveal_current, name="revealSecret"
+        )
+        self.copy_button = push_button(
+            self.tr("Copy password"), self.copy_current, name="copySecret"
+        )
         secret_row = QHBoxLayout()
         secret_row.addWidget(self.secret_field, 1)
         secret_row.addWidget(self.reveal_button)

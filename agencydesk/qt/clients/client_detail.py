@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QPushButton,
     QScrollArea,
     QTabWidget,
     QVBoxLayout,
@@ -22,6 +21,7 @@ from sqlmodel import Session
 from agencydesk.core import clients
 from agencydesk.core.errors import UserError
 from agencydesk.qt.clients.client_history import ClientTicketsView, TimelineView
+from agencydesk.qt.common.buttons import button_row, link_button, push_button
 from agencydesk.qt.common.formatting import (
     channel_label,
     format_date,
@@ -83,11 +83,7 @@ class ClientDetailView(QWidget):
         self.channel_label = plain_label(selectable=True)
         self.tags_label = plain_label(selectable=True)
         self.first_contact_label = plain_label(selectable=True)
-        self.referrer_button = QPushButton()
-        self.referrer_button.setFlat(True)
-        self.referrer_button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.referrer_button.setStyleSheet("text-align: left; color: palette(link); padding: 0;")
-        self.referrer_button.clicked.connect(self._open_referrer)
+        self.referrer_button = link_button(self._open_referrer)
         self.referrer_none = plain_label(self.tr("Came on their own"), selectable=True)
         self.referred_label = plain_label(selectable=True)
         self.notes_label = plain_label(selectable=True)
@@ -110,17 +106,14 @@ class ClientDetailView(QWidget):
         facts.addRow(self.tr("Introduced"), self.referred_label)
         facts.addRow(self.tr("Notes"), self.notes_label)
 
-        self.edit_button = QPushButton(self.tr("Edit…"))
-        self.delete_button = QPushButton(self.tr("Delete"))
-        self.edit_button.clicked.connect(lambda: self._emit(self.edit_requested))
-        self.delete_button.clicked.connect(lambda: self._emit(self.delete_requested))
-        self.report_button = QPushButton(self.tr("Export report…"))
-        self.report_button.clicked.connect(lambda: self._emit(self.report_requested))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.report_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.delete_button)
+        self.edit_button = push_button(self.tr("Edit…"), lambda: self._emit(self.edit_requested))
+        self.delete_button = push_button(
+            self.tr("Delete"), lambda: self._emit(self.delete_requested)
+        )
+        self.report_button = push_button(
+            self.tr("Export report…"), lambda: self._emit(self.report_requested)
+        )
+        buttons = button_row(self.report_button, None, self.edit_button, self.delete_button)
 
         self.content = QWidget()
         content_layout = QVBoxLayout(self.content)

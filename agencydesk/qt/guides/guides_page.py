@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +26,7 @@ from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError
 from agencydesk.core.guides import images, library, sending
 from agencydesk.core.models import GuideLevel
+from agencydesk.qt.common.buttons import button_row, link_button, push_button
 from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.dialogs import ask_yes_no
 from agencydesk.qt.common.labels import plain_label
@@ -63,8 +63,7 @@ class GuidesPage(QWidget):
             [(None, self.tr("All languages"))]
             + [(code, language_label(code)) for code in library.LANGUAGES],
         )
-        self.new_button = QPushButton(self.tr("New guide"))
-        self.new_button.clicked.connect(self.new_guide)
+        self.new_button = push_button(self.tr("New guide"), self.new_guide)
 
         self.table = make_table_view(self.model, "guideTable", stretch=(0,), fit=(1, 2, 3))
         self.table.setShowGrid(False)
@@ -97,11 +96,7 @@ class GuidesPage(QWidget):
         self.meta_label = plain_label(selectable=True)
         self.meta_label.setStyleSheet("color: palette(dark);")
         self.linked_caption = QLabel()
-        self.linked_button = QPushButton()
-        self.linked_button.setFlat(True)
-        self.linked_button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.linked_button.setStyleSheet("text-align: left; color: palette(link); padding: 0;")
-        self.linked_button.clicked.connect(self._open_linked)
+        self.linked_button = link_button(self._open_linked)
         linked_row = QHBoxLayout()
         linked_row.addWidget(self.linked_caption)
         linked_row.addWidget(self.linked_button)
@@ -119,18 +114,12 @@ class GuidesPage(QWidget):
         self.sent_none = QLabel(self.tr("Not sent to anyone yet."))
         self.sent_none.setStyleSheet("color: palette(dark);")
 
-        self.send_button = QPushButton(self.tr("Send to client…"))
-        self.send_button.setObjectName("sendGuide")
-        self.send_button.clicked.connect(lambda: self.send_current())
-        self.edit_button = QPushButton(self.tr("Edit…"))
-        self.edit_button.clicked.connect(self.edit_current)
-        self.delete_button = QPushButton(self.tr("Delete"))
-        self.delete_button.clicked.connect(self.delete_current)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.send_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.delete_button)
+        self.send_button = push_button(
+            self.tr("Send to client…"), lambda: self.send_current(), name="sendGuide"
+        )
+        self.edit_button = push_button(self.tr("Edit…"), self.edit_current)
+        self.delete_button = push_button(self.tr("Delete"), self.delete_current)
+        buttons = button_row(self.send_button, None, self.edit_button, self.delete_button)
 
         self.detail = QWidget()
         detail_layout = QVBoxLayout(self.detail)

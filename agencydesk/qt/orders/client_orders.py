@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -17,6 +15,7 @@ from sqlmodel import Session
 
 from agencydesk.core import clients
 from agencydesk.core.errors import UserError
+from agencydesk.qt.common.buttons import button_row, push_button
 from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.list_controller import ListController
 from agencydesk.qt.common.list_view import make_table_view
@@ -59,17 +58,10 @@ class ClientOrdersView(QWidget):
         self.totals_label.setObjectName("clientOrderTotals")
         self.totals_label.setTextFormat(Qt.TextFormat.RichText)
         self.totals_label.setWordWrap(True)
-        self.new_button = QPushButton(self.tr("New order…"))
-        self.new_button.clicked.connect(lambda: self.new_order())
-        self.edit_button = QPushButton(self.tr("Edit…"))
-        self.edit_button.clicked.connect(self.edit_current)
-        self.delete_button = QPushButton(self.tr("Delete…"))
-        self.delete_button.clicked.connect(self.delete_current)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.new_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.delete_button)
+        self.new_button = push_button(self.tr("New order…"), lambda: self.new_order())
+        self.edit_button = push_button(self.tr("Edit…"), self.edit_current)
+        self.delete_button = push_button(self.tr("Delete…"), self.delete_current)
+        buttons = button_row(self.new_button, None, self.edit_button, self.delete_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list.stack, 1)
         layout.addWidget(self.totals_label)

@@ -11,12 +11,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.engine import Engine
 
+from agencydesk.qt.common.buttons import push_button
 from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.list_controller import ListController
 from agencydesk.qt.common.list_view import filter_combo, make_table_view
@@ -59,8 +59,7 @@ class OrdersPage(QWidget):
         self.period_filter.setToolTip(
             self.tr("By the day the order was paid, else won, else quoted")
         )
-        self.new_button = QPushButton(self.tr("New order…"))
-        self.new_button.clicked.connect(lambda: self.new_order())
+        self.new_button = push_button(self.tr("New order…"), lambda: self.new_order())
 
         self.table = make_table_view(
             self.model,
@@ -88,13 +87,11 @@ class OrdersPage(QWidget):
         self.list.add_filter(self.status_filter)
         self.list.add_filter(self.period_filter)
 
-        self.client_button = QPushButton(self.tr("Open client"))
-        self.client_button.setObjectName("openClient")
-        self.client_button.clicked.connect(self.open_current_client)
-        self.edit_button = QPushButton(self.tr("Edit…"))
-        self.edit_button.clicked.connect(self.edit_current)
-        self.delete_button = QPushButton(self.tr("Delete…"))
-        self.delete_button.clicked.connect(self.delete_current)
+        self.client_button = push_button(
+            self.tr("Open client"), self.open_current_client, name="openClient"
+        )
+        self.edit_button = push_button(self.tr("Edit…"), self.edit_current)
+        self.delete_button = push_button(self.tr("Delete…"), self.delete_current)
         delete_action = QAction(self)
         delete_action.setShortcut(QKeySequence.StandardKey.Delete)
         delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +31,7 @@ from agencydesk.core import agency
 from agencydesk.core.agency import AgencyProfile
 from agencydesk.core.db import session_scope
 from agencydesk.core.errors import ValidationError
+from agencydesk.qt.common.buttons import push_button
 from agencydesk.qt.common.dialogs import read_chosen_file
 from agencydesk.qt.common.form_errors import (
     FieldErrors,
@@ -141,10 +141,8 @@ class AgencyDialog(QDialog):
         self.logo_preview.setStyleSheet(
             "#logoPreview { border: 1px dashed palette(mid); border-radius: 6px; }"
         )
-        self.choose_logo_button = QPushButton(self.tr("Choose…"))
-        self.choose_logo_button.clicked.connect(self.choose_logo)
-        self.remove_logo_button = QPushButton(self.tr("Remove"))
-        self.remove_logo_button.clicked.connect(self.remove_logo)
+        self.choose_logo_button = push_button(self.tr("Choose…"), self.choose_logo)
+        self.remove_logo_button = push_button(self.tr("Remove"), self.remove_logo)
         logo_buttons = QVBoxLayout()
         logo_buttons.addWidget(self.choose_logo_button)
         logo_buttons.addWidget(self.remove_logo_button)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QPushButton,
     QRadioButton,
     QSpinBox,
     QTextBrowser,
@@ -35,6 +34,7 @@ from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError, ValidationError
 from agencydesk.core.models import Client, MessageKind, Priority, TicketStatus
 from agencydesk.core.tickets import ConversationLine
+from agencydesk.qt.common.buttons import button_row, link_button, push_button
 from agencydesk.qt.common.dialogs import report_exception
 from agencydesk.qt.common.formatting import (
     channel_label,
@@ -97,11 +97,7 @@ class TicketView(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.title_label.setFont(font)
-        self.client_button = QPushButton()
-        self.client_button.setFlat(True)
-        self.client_button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.client_button.setStyleSheet("text-align: left; color: palette(link); padding: 0;")
-        self.client_button.clicked.connect(self._open_client)
+        self.client_button = link_button(self._open_client)
 
         self.status = QComboBox()
         for status in TicketStatus:
@@ -157,29 +153,20 @@ class TicketView(QWidget):
         self._who = QButtonGroup(self)
         for button in (self.from_client, self.from_me, self.note):
             self._who.addButton(button)
-        self.add_button = QPushButton(self.tr("Add"))
-        self.add_button.clicked.connect(self.add_message)
+        self.add_button = push_button(self.tr("Add"), self.add_message)
         self.reply.installEventFilter(self)
-        self.send_guide_button = QPushButton(self.tr("Send a guide…"))
-        self.send_guide_button.clicked.connect(self._send_guide)
-        who_row = QHBoxLayout()
-        who_row.addWidget(self.from_client)
-        who_row.addWidget(self.from_me)
-        who_row.addWidget(self.note)
-        who_row.addStretch(1)
-        who_row.addWidget(self.send_guide_button)
-        who_row.addWidget(self.add_button)
+        self.send_guide_button = push_button(self.tr("Send a guide…"), self._send_guide)
+        who_row = button_row(
+            self.from_client, self.from_me, self.note, None, self.send_guide_button, self.add_button
+        )
 
         self.time_label = QLabel()
-        self.timer_button = QPushButton()
-        self.timer_button.setObjectName("timerButton")
-        self.timer_button.clicked.connect(self.toggle_timer)
+        self.timer_button = push_button("", self.toggle_timer, name="timerButton")
         self.minutes = QSpinBox()
         self.minutes.setRange(1, 24 * 60)
         self.minutes.setValue(15)
         self.minutes.setSuffix(self.tr(" min"))
-        self.add_time_button = QPushButton(self.tr("Add time"))
-        self.add_time_button.clicked.connect(self.add_manual_time)
+        self.add_time_button = push_button(self.tr("Add time"), self.add_manual_time)
         time_row = QHBoxLayout()
         time_row.addWidget(self.time_label, 1)
         time_row.addWidget(self.timer_button)
