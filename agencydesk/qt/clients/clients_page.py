@@ -9,7 +9,6 @@ from sqlmodel import Session
 
 from agencydesk.core import clients
 from agencydesk.core.changes import ChangeSet, Topic
-from agencydesk.core.db import session_scope
 from agencydesk.qt.clients.client_columns import COLUMN_WIDTHS, new_client_title, search_placeholder
 from agencydesk.qt.clients.client_detail import ClientDetailView
 from agencydesk.qt.clients.client_form import ClientFormDialog
@@ -18,7 +17,6 @@ from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.dialogs import ask_yes_no
 from agencydesk.qt.common.list_controller import ListController
 from agencydesk.qt.common.list_view import list_and_detail, make_table_view
-from agencydesk.qt.common.undo import UndoEntry
 
 
 class ClientsPage(QWidget):
@@ -144,12 +142,11 @@ class ClientsPage(QWidget):
             self.tr("Delete {name}? You can undo this with Ctrl+Z.").format(name=name),
         ):
             return
-        with session_scope(self._engine) as session:
-            clients.delete_client(session=session, client_id=client_id)
-        self.list.refresh()  # the client next to the deleted one is chosen
-        self.undoable.emit(UndoEntry(name, lambda: self.undelete_client(client_id), self))
-
-    def undelete_client(self, client_id: int) -> None:
-        with session_scope(self._engine) as session:
-            clients.undelete_client(session=session, client_id=client_id)
-        self.list.refresh(choose=client_id)
+        entry = self.list.delete_undoably(
+            self._engine,
+            client_id,
+            name,
+            delete=lambda session: clients.delete_client(session=session, client_id=client_id),
+            undelete=lambda session: clients.undelete_client(session=session, client_id=client_id),
+        )
+        self.undoable.emit(entry)

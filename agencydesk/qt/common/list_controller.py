@@ -1,6 +1,7 @@
 """What every list page does with its list, written once: the search that waits for a pause in
 typing, which row is chosen, choosing a row by id (widening the filters when they hide it),
-re-reading the list without losing the chosen row, and a plain sentence instead of an empty table.
+re-reading the list without losing the chosen row, deleting a row so that Ctrl+Z brings it back,
+and a plain sentence instead of an empty table.
 
 A page keeps only its own filters and detail pane: it tells the controller how to apply its
 filters to the model and how to widen them, and follows `current_changed`.
@@ -13,9 +14,13 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QStackedWidget, QTableView
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
 
+from agencydesk.core.db import session_scope
 from agencydesk.qt.common.list_view import select_row
 from agencydesk.qt.common.row_model import RowsTableModel
+from agencydesk.qt.common.undo import UndoEntry
 
 # how long typing has to pause before the search runs (a query per key would stutter)
 SEARCH_DELAY_MS = 150
@@ -141,6 +146,27 @@ class ListController(QObject):
             return
         row = self.model.row_of(keep) if keep is not None else None
         self.select_row(row if row is not None else min(was_at, self.model.rowCount() - 1))
+
+    def delete_undoably(
+        self,
+        engine: Engine,
+        row_id: int,
+        name: str,
+        delete: Callable[[Session], object],
+        undelete: Callable[[Session], object],
+    ) -> UndoEntry:
+        """Delete row *row_id* in one unit of work (the row next to it is chosen then) and
+        return what the page emits as `undoable`: *undelete* brings it back and chooses it."""
+
+        def undo() -> None:
+            with session_scope(engine) as session:
+                undelete(session)
+            self.refresh(choose=row_id)
+
+        with session_scope(engine) as session:
+            delete(session)
+        self.refresh()
+        return UndoEntry(name, undo, self)
 
     # -- no rows -------------------------------------------------------------------------------
     def set_empty_text(self, text: str) -> None:

@@ -22,7 +22,6 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from agencydesk.core.changes import Topic
-from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError
 from agencydesk.core.guides import images, library, sending
 from agencydesk.core.models import GuideLevel
@@ -32,7 +31,6 @@ from agencydesk.qt.common.dialogs import ask_yes_no
 from agencydesk.qt.common.labels import plain_label
 from agencydesk.qt.common.list_controller import ListController
 from agencydesk.qt.common.list_view import filter_combo, list_and_detail, make_table_view
-from agencydesk.qt.common.undo import UndoEntry
 from agencydesk.qt.guides.guide_editor import GuideEditorDialog, GuidePreview
 from agencydesk.qt.guides.guide_models import GuideTableModel, language_label, level_label
 from agencydesk.qt.guides.send_guide_dialog import SendGuideDialog, format_day
@@ -246,15 +244,14 @@ class GuidesPage(QWidget):
             self.tr("Delete the guide “{name}”? You can undo this with Ctrl+Z.").format(name=title),
         ):
             return
-        with session_scope(self._engine) as session:
-            library.delete_guide(session=session, guide_id=guide_id)
-        self.list.refresh()  # the guide next to the deleted one is chosen
-        self.undoable.emit(UndoEntry(title, lambda: self.undelete_guide(guide_id), self))
-
-    def undelete_guide(self, guide_id: int) -> None:
-        with session_scope(self._engine) as session:
-            library.undelete_guide(session=session, guide_id=guide_id)
-        self.list.refresh(choose=guide_id)
+        entry = self.list.delete_undoably(
+            self._engine,
+            guide_id,
+            title,
+            delete=lambda session: library.delete_guide(session=session, guide_id=guide_id),
+            undelete=lambda session: library.undelete_guide(session=session, guide_id=guide_id),
+        )
+        self.undoable.emit(entry)
 
     def send_current(self, client_id: int | None = None, ticket_id: int | None = None) -> None:
         if self.guide_id is None:
