@@ -26,14 +26,23 @@ def _db_url(db: Path | None) -> tuple[str, Path]:
 
 
 @contextmanager
-def _open_desk(args: argparse.Namespace) -> Iterator[tuple[Any, Path]]:
-    """(engine, database path) of the database --db names, which must exist; disposed after."""
+def _open_desk(
+    args: argparse.Namespace, *, read_only_ok: bool = False
+) -> Iterator[tuple[Any, Path]]:
+    """(engine, database path) of the database --db names, which must exist; disposed after.
+
+    With *read_only_ok* (a command that only reads) a database that cannot be written is read
+    without writing, and the command says so."""
     from agencydesk.core import migrate
+    from agencydesk.core.errors import why_not_writable
 
     url, db_path = _db_url(getattr(args, "db", None))
     if not db_path.exists():
         raise _user_error(f"There is no database at {db_path}.")
-    engine = migrate.open_database(url)
+    engine = migrate.open_database(url, read_only_ok=read_only_ok)
+    why = why_not_writable(db_path) if read_only_ok else None
+    if why is not None:
+        print(f"agencydesk: {db_path} is read-only ({why}): reading it only.", file=sys.stderr)
     try:
         yield engine, db_path
     finally:
@@ -72,7 +81,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     from agencydesk.core import search
 
-    with _open_desk(args) as (engine, _db_path), Session(engine) as session:
+    with _open_desk(args, read_only_ok=True) as (engine, _db_path), Session(engine) as session:
         results = search.search(session=session, text=args.text, limit=args.limit)
     titles = {"client": "Clients", "ticket": "Tickets", "message": "Messages", "guide": "Guides"}
     for kind in search.KINDS:

@@ -13,6 +13,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from agencydesk.core import changes
+from agencydesk.core.schema_version import connect_read_only
 
 BUSY_TIMEOUT_MS = 5000
 #: execution option of a unit of work that writes (`session_scope`): it begins IMMEDIATE
@@ -39,6 +40,17 @@ def _create_private_file(path: Path) -> None:
     if not path.exists():
         fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
         os.close(fd)
+
+
+def make_read_only_engine(path: Path) -> Engine:
+    """An engine that reads the SQLite file *path* and never writes to it (nor beside it)."""
+    engine = sa.create_engine(
+        sqlite_url(path),
+        creator=lambda: connect_read_only(path, check_same_thread=False),
+        hide_parameters=True,
+    )
+    changes.watch(engine)
+    return engine
 
 
 def make_engine(url: str, *, begin: str = "BEGIN") -> Engine:

@@ -2,26 +2,71 @@
 
 from __future__ import annotations
 
+import errno
+import os
+from pathlib import Path
+
 
 class UserError(Exception):
     """A problem the user can understand and fix; its message is plain language."""
 
 
 DATABASE_BUSY = "The database is busy: another agencydesk is writing to it. Try again in a moment."
+DISK_FULL = (
+    "The disk is full: nothing was saved. Free some space on the disk that holds the database "
+    "(old exports, downloads, the trash), then try again."
+)
+READ_ONLY = (
+    "The database cannot be written: its file or folder is read-only (a read-only disk, or "
+    "permissions). Nothing was saved. Copy it to a folder you can write to and open that copy "
+    "(agencydesk --db COPY)."
+)
+DAMAGED = (
+    "The database is damaged (SQLite cannot read it). Nothing was saved. Restore a backup from the "
+    "backups folder beside it (File ▸ Restore from backup…), or copy the newest one over it with "
+    "agencydesk closed."
+)
 
-# SQLite's primary result codes (the low byte of its extended codes) for "someone else holds
-# the lock": SQLITE_BUSY, SQLITE_LOCKED
-_SQLITE_LOCK_CODES = (5, 6)
+# SQLite's primary result codes (the low byte of its extended codes) that are not bugs
+_SQLITE_SENTENCES = {
+    5: DATABASE_BUSY,  # SQLITE_BUSY: someone else holds the lock
+    6: DATABASE_BUSY,  # SQLITE_LOCKED
+    8: READ_ONLY,  # SQLITE_READONLY
+    11: DAMAGED,  # SQLITE_CORRUPT
+    13: DISK_FULL,  # SQLITE_FULL
+    26: DAMAGED,  # SQLITE_NOTADB
+}
+_ERRNO_SENTENCES = {
+    errno.ENOSPC: DISK_FULL,
+    errno.EDQUOT: DISK_FULL,
+    errno.EROFS: READ_ONLY,
+}
 
 
 def user_error_for(exc: BaseException) -> UserError | None:
     """The plain sentence for an environment problem that arrives as a library's error (the
-    database stayed locked longer than the busy timeout), or None: then it is a bug."""
+    database locked longer than the busy timeout, a full or read-only disk, a damaged file), or
+    None: then it is a bug."""
     cause = getattr(exc, "orig", None) or exc  # SQLAlchemy wraps the driver's error
     code = getattr(cause, "sqlite_errorcode", None)
-    if isinstance(code, int) and code & 0xFF in _SQLITE_LOCK_CODES:
-        return UserError(DATABASE_BUSY)
+    if isinstance(code, int) and code & 0xFF in _SQLITE_SENTENCES:
+        return UserError(_SQLITE_SENTENCES[code & 0xFF])
+    if isinstance(cause, OSError) and cause.errno in _ERRNO_SENTENCES:
+        return UserError(_ERRNO_SENTENCES[cause.errno])
     return None
+
+
+def why_not_writable(path: Path) -> str | None:
+    """Why the database *path* (or, when it does not exist yet, its folder) cannot be written,
+    or None when it can. SQLite writes beside the file too (-wal, -shm), so the folder counts."""
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if os.access(folder, os.W_OK) and (not path.exists() or os.access(path, os.W_OK)):
+        return None
+    if os.name == "posix" and os.statvfs(folder).f_flag & os.ST_RDONLY:
+        return "it is on a read-only disk"
+    return "its file or folder is read-only (permissions)"
 
 
 class ValidationError(UserError):

@@ -18,14 +18,16 @@ from typing import TYPE_CHECKING
 from sqlalchemy.engine import Engine, make_url
 
 from agencydesk.core import backup
-from agencydesk.core.db import make_engine, sqlite_path
-from agencydesk.core.errors import UserError
+from agencydesk.core.db import make_engine, make_read_only_engine, sqlite_path
+from agencydesk.core.errors import UserError, user_error_for, why_not_writable
 
 # HEAD_REVISION lives in a standard-library module so start-up can check it before SQLAlchemy.
 from agencydesk.core.schema_version import HEAD_REVISION as HEAD_REVISION
 from agencydesk.core.schema_version import connect_read_only, sqlite_file_revision
 
 log = logging.getLogger(__name__)
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -83,7 +85,13 @@ def _refuse_foreign_file(path: Path) -> None:
             }
         finally:
             connection.close()
-    except sqlite3.DatabaseError:
+    except sqlite3.DatabaseError as exc:
+        if _starts_like_sqlite(path):
+            raise UserError(
+                f"{path} is damaged: it is cut off or overwritten (SQLite says: {exc}). Restore a "
+                f"backup: copy the newest file from {path.parent / 'backups'} over it with "
+                "agencydesk closed (or File ▸ Restore from backup…)."
+            ) from None
         raise UserError(
             f"{path} is not an agencydesk database (it is not a database file at all). {leave_it}"
         ) from None
@@ -91,6 +99,19 @@ def _refuse_foreign_file(path: Path) -> None:
     if own and "alembic_version" not in own:
         raise UserError(
             f"{path} is not an agencydesk database: it holds another program's tables. {leave_it}"
+        )
+
+
+def _starts_like_sqlite(path: Path) -> bool:
+    with path.open("rb") as file:
+        return file.read(len(_SQLITE_MAGIC)) == _SQLITE_MAGIC
+
+
+def _refuse_folder(path: Path) -> None:
+    if path.is_dir():
+        raise UserError(
+            f"{path} is a folder, not a database file. Give the file itself, such as "
+            f"{path / 'agencydesk.sqlite3'}."
         )
 
 
@@ -123,16 +144,50 @@ def upgrade(url: str, *, script_location: Path = MIGRATIONS_DIR) -> Path | None:
         if current is not None and db_path is not None:
             backup_path = backup.make_backup(db_path, reason="before-upgrade")
             log.info("Backed up the database before upgrading it: %s", backup_path.name)
-        with engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+        try:
+            with engine.begin() as connection:
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+        except Exception as exc:
+            explained = user_error_for(exc)
+            if explained is not None:
+                raise explained from exc
+            log.exception("Upgrading the database from %s to %s failed", current, head)
+            kept = f" A backup made just before is {backup_path}." if backup_path else ""
+            raise UserError(
+                f"Upgrading the database {db_path or url} to this version of agencydesk failed "
+                f"({type(exc).__name__}); it was left exactly as it was (an upgrade is all or "
+                f"nothing).{kept} Keep using the previous version of agencydesk with it, and send "
+                "the log to the developers."
+            ) from exc
         log.info("Database schema upgraded from %s to %s", current, head)
         return backup_path
     finally:
         engine.dispose()
 
 
-def open_database(url: str) -> Engine:
-    """Upgrade if needed, then return the engine the app works with."""
+def open_database(url: str, *, read_only_ok: bool = False) -> Engine:
+    """Upgrade if needed, then return the engine the app works with.
+
+    A database that cannot be written is a plain sentence saying why; with *read_only_ok* (a
+    command that only reads) an up-to-date one is opened read-only instead.
+    """
+    path = _sqlite_file(url)
+    if path is not None:
+        _refuse_folder(path)
+        why = why_not_writable(path)
+        if why is not None:
+            if not read_only_ok or not path.is_file():
+                raise UserError(
+                    f"{path} cannot be written: {why}. Nothing was changed. Copy it to a folder "
+                    "you can write to and open that copy (agencydesk --db COPY)."
+                )
+            _refuse_foreign_file(path)
+            if sqlite_file_revision(path) != HEAD_REVISION:
+                raise UserError(
+                    f"{path} needs an upgrade to this version of agencydesk, but it cannot be "
+                    f"written: {why}. Copy it to a folder you can write to and open that copy."
+                )
+            return make_read_only_engine(path)
     upgrade(url)
     return make_engine(url)

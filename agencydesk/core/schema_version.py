@@ -5,6 +5,7 @@ Standard library only: start-up reads this before SQLAlchemy or Alembic are impo
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -19,8 +20,14 @@ def read_revision(connection: sqlite3.Connection) -> str | None:
     return str(row[0]) if row else None
 
 
-def connect_read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+def connect_read_only(path: Path, *, check_same_thread: bool = True) -> sqlite3.Connection:
+    """Open *path* without writing. Where its folder cannot be written (a read-only disk), SQLite
+    could not make the -shm file a WAL database needs: then nobody writes it, so it is read as
+    immutable."""
+    immutable = "&immutable=1" if not os.access(path.parent, os.W_OK) else ""
+    return sqlite3.connect(
+        f"file:{path}?mode=ro{immutable}", uri=True, check_same_thread=check_same_thread
+    )
 
 
 def sqlite_file_revision(path: Path) -> str | None:

@@ -2880,6 +2880,14 @@ Tindakan ini tidak bisa dibatalkan.</translation>
 <context>
     <name>app</name>
     <message>
+        <source>agencydesk cannot open {file} for writing: its file or folder is read-only (a read-only disk, or permissions). Copy it to a folder you can write to and open that copy (agencydesk --db COPY).</source>
+        <translation>agencydesk tidak dapat membuka {file} untuk ditulis: berkas atau foldernya hanya-baca (disk hanya-baca, atau izin akses). Salin ke folder yang bisa Anda tulisi, lalu buka salinan itu (agencydesk --db SALINAN).</translation>
+    </message>
+    <message>
+        <source>Cannot open</source>
+        <translation>Tidak dapat dibuka</translation>
+    </message>
+    <message>
         <source>agencydesk is already open with this database ({file}). Switch to that window instead.</source>
         <translation>agencydesk sudah terbuka dengan basis data ini ({file}). Silakan beralih ke jendela tersebut.</translation>
     </message>

@@ -80,8 +80,10 @@ def test_a_failing_migration_rolls_back_completely(tmp_path: Path, engine: Engin
     )
     url = str(engine.url)
     engine.dispose()
-    with pytest.raises(RuntimeError, match="halfway"):
+    with pytest.raises(UserError, match="left exactly as it was") as failed:
         migrate.upgrade(url, script_location=scripts)
+    assert isinstance(failed.value.__cause__, RuntimeError)
+    assert "halfway" in str(failed.value.__cause__)
     check = make_engine(url)
     assert migrate.current_revision(check) == migrate.head_revision()
     assert "scratch" not in inspect(check).get_table_names()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -415,6 +417,26 @@ def test_a_second_window_on_the_same_database_is_refused(
 
         sys.excepthook = sys.__excepthook__
     assert QApplication.instance() is not None
+
+
+def test_a_database_on_a_read_only_disk_is_refused_with_the_reason(
+    qtbot: QtBot, demo_db: Path, dialogs: DialogAnswerer, mount: Callable[[str], Path]
+) -> None:
+    """Not "already open … switch to that window": the lock file cannot be made there."""
+    from agencydesk.qt.shell import app as app_module
+
+    disk = mount("4m")
+    copy = disk / "agencydesk.sqlite3"
+    copy.write_bytes(demo_db.read_bytes())
+    subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
+    dialogs.click(QMessageBox.StandardButton.Ok)
+    try:
+        assert app_module.run_gui(db_path=copy) == 1
+    finally:
+        sys.excepthook = sys.__excepthook__
+    assert "already open" not in dialogs.texts[0]
+    assert f"cannot open {copy} for writing" in dialogs.texts[0]
+    assert "read-only" in dialogs.texts[0]
 
 
 def test_an_up_to_date_desk_shows_its_first_clients_before_the_data_layer_is_in(

@@ -24,6 +24,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from agencydesk import __version__, paths
+from agencydesk.core.errors import why_not_writable
 from agencydesk.log import setup_logging
 from agencydesk.qt.shell.excepthook import install_excepthook
 from agencydesk.qt.shell.main_window import MainWindow, report_probe, startup_probe
@@ -102,6 +103,20 @@ def run_gui(db_path: Path | None = None, argv: list[str] | None = None) -> int:
     log.info("agencydesk %s starting with %s", __version__, db_path.name)
 
     lock = acquire_lock(db_path)
+    if lock is None and why_not_writable(db_path) is not None:
+        from agencydesk.qt.common.dialogs import show_user_error
+
+        show_user_error(  # the lock file cannot be made, which is no sign of another window
+            None,
+            QCoreApplication.translate(
+                "app",
+                "agencydesk cannot open {file} for writing: its file or folder is read-only (a "
+                "read-only disk, or permissions). Copy it to a folder you can write to and open "
+                "that copy (agencydesk --db COPY).",
+            ).format(file=db_path),
+            QCoreApplication.translate("app", "Cannot open"),
+        )
+        return 1
     if lock is None:
         from agencydesk.qt.common.dialogs import show_user_error
 

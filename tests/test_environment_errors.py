@@ -1,0 +1,111 @@
+"""Environment problems are plain sentences that say what happened and what to do, never
+"unexpected error": a folder or a damaged file given as the database, a read-only disk, a full
+disk, a failed upgrade. Read-only and full disks are small tmpfs mounts (`mount` in conftest)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy.engine import Engine
+
+FIXTURES = Path(__file__).parent / "core" / "importers" / "fixtures"
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "agencydesk", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def _plain(done: subprocess.CompletedProcess[str]) -> str:
+    """The one sentence a failed command printed (and that it is no bug report)."""
+    assert done.returncode == 2, done.stderr
+    assert "unexpected" not in done.stderr.lower()
+    assert "Traceback" not in done.stderr
+    return done.stderr
+
+
+def test_a_folder_given_as_the_database_is_named(tmp_path: Path) -> None:
+    said = _plain(run_cli("search", "Ratna", "--db", str(tmp_path)))
+    assert f"{tmp_path} is a folder" in said
+    assert "agencydesk.sqlite3" in said
+
+
+def test_a_cut_off_database_is_damaged_and_the_backups_are_named(
+    tmp_path: Path, demo_engine: Engine, db_path: Path
+) -> None:
+    demo_engine.dispose()
+    cut = tmp_path / "cut.sqlite3"
+    cut.write_bytes(db_path.read_bytes()[:20_000])
+    said = _plain(run_cli("search", "Ratna", "--db", str(cut)))
+    assert "damaged" in said
+    assert str(tmp_path / "backups") in said
+    assert "not a database file at all" not in said
+
+
+def test_a_database_on_a_read_only_disk_is_searched_read_only_and_never_written(
+    mount: Callable[[str], Path], demo_engine: Engine, db_path: Path
+) -> None:
+    demo_engine.dispose()
+    disk = mount("4m")
+    copy = disk / "agencydesk.sqlite3"
+    copy.write_bytes(db_path.read_bytes())
+    subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
+    found = run_cli("search", "Ratna", "--db", str(copy))
+    assert found.returncode == 0, found.stderr
+    assert "Ibu Ratna Wulandari" in found.stdout
+    assert "read-only" in found.stderr
+    said = _plain(
+        run_cli(
+            "import-chat",
+            str(FIXTURES / "chat_comma.csv"),
+            "--client",
+            "Ibu Ratna Wulandari",
+            "--db",
+            str(copy),
+        )
+    )
+    assert "cannot be written" in said
+    assert str(copy) in said
+    said = _plain(run_cli("backup", "--db", str(copy)))
+    assert "read-only" in said or "cannot be written" in said
+
+
+def test_a_full_disk_says_what_to_free(
+    mount: Callable[[str], Path], demo_engine: Engine, db_path: Path, tmp_path: Path
+) -> None:
+    demo_engine.dispose()
+    disk = mount("600k")
+    copy = disk / "agencydesk.sqlite3"
+    copy.write_bytes(db_path.read_bytes())
+    chat = tmp_path / "WhatsApp Chat with Ibu Ratna.txt"
+    chat.write_text(
+        "".join(
+            f"01/02/24 09.{n % 60:02d} - Ibu Ratna Wulandari: pesan nomor {n} " + "x" * 200 + "\n"
+            for n in range(4_000)
+        ),
+        encoding="utf-8",
+    )
+    said = _plain(
+        run_cli("import-chat", str(chat), "--client", "Ibu Ratna Wulandari", "--db", str(copy))
+    )
+    assert "disk is full" in said
+    assert "Free some space" in said
+
+
+def test_a_failed_upgrade_says_the_database_was_left_as_it_was(
+    engine: Engine, db_path: Path
+) -> None:
+    with engine.begin() as connection:  # an upgrade that cannot apply: its table is there
+        connection.exec_driver_sql("UPDATE alembic_version SET version_num = '0003'")
+    engine.dispose()
+    said = _plain(run_cli("search", "Ratna", "--db", str(db_path)))
+    assert "left exactly as it was" in said
+    assert "before-upgrade" in said
