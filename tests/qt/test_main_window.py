@@ -499,3 +499,25 @@ def test_an_outdated_desk_opens_the_usual_way(
     assert window.pages.quick_view is None
     assert len(_names(window)) == 10
     window.close()
+
+
+@pytest.mark.parametrize("kind", ["cut off", "folder"])
+def test_a_damaged_file_or_a_folder_as_the_database_is_a_sentence_in_the_window(
+    qtbot: QtBot, demo_db: Path, settings: Settings, dialogs: DialogAnswerer, kind: str
+) -> None:
+    if kind == "cut off":
+        target = demo_db.with_name("cut.sqlite3")
+        target.write_bytes(demo_db.read_bytes()[:20_000])
+        said = "is damaged"
+    else:
+        target = demo_db.parent
+        said = "is a folder"
+    window = MainWindow(settings, target)
+    qtbot.addWidget(window)
+    window.show()
+    dialogs.click(QMessageBox.StandardButton.Ok)
+    window.open_database()
+    qtbot.waitUntil(lambda: dialogs.done, timeout=20_000)
+    assert said in dialogs.texts[0]
+    assert not any(isinstance(widget, ErrorDialog) for widget in dialogs.seen)
+    window.close()
