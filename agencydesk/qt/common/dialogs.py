@@ -20,16 +20,16 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QMessageBox,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from agencydesk import __version__
 from agencydesk.core.errors import UserError, user_error_for
+from agencydesk.qt.common.buttons import push_button
+from agencydesk.qt.common.labels import plain_label
 
 log = logging.getLogger(__name__)
 
@@ -41,26 +41,22 @@ class ErrorDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Something went wrong"))
         self.details = details
-        message = QLabel(
+        message = plain_label(
             self.tr(
                 "agencydesk hit a problem it did not expect. Your data is safe: nothing was "
                 "half-saved. If it happens again, please send the details to the developers."
             )
         )
-        message.setTextFormat(Qt.TextFormat.PlainText)
-        message.setWordWrap(True)
         self.details_view = QPlainTextEdit(details)
         self.details_view.setReadOnly(True)
         self.details_view.setVisible(False)
         self.details_view.setMinimumHeight(160)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.copy_button = QPushButton(self.tr("Copy details"))
-        self.show_button = QPushButton(self.tr("Show details"))
+        self.copy_button = push_button(self.tr("Copy details"), self.copy_details)
+        self.show_button = push_button(self.tr("Show details"), self._toggle_details)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.show_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
-        self.copy_button.clicked.connect(self.copy_details)
-        self.show_button.clicked.connect(self._toggle_details)
         layout = QVBoxLayout(self)
         layout.addWidget(message)
         layout.addWidget(self.details_view)
@@ -84,34 +80,33 @@ def bug_details(exc: BaseException, formatted_traceback: str | None = None) -> s
     return f"agencydesk {__version__}, Python {sys.version.split()[0]}\n\n{text}"
 
 
-def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
-    """A Yes/No question whose safe answer (No) is the default."""
+def _message_box(
+    parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str
+) -> QMessageBox:
+    """A message box that shows *text* as typed (a client's name is never read as HTML)."""
     box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
+    box.setIcon(icon)
     box.setWindowTitle(title)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(text)
+    return box
+
+
+def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
+    """A Yes/No question whose safe answer (No) is the default."""
+    box = _message_box(parent, QMessageBox.Icon.Question, title, text)
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     box.setDefaultButton(QMessageBox.StandardButton.No)
     return box.exec() == QMessageBox.StandardButton.Yes
 
 
 def show_info(parent: QWidget | None, title: str, text: str) -> None:
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle(title)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(text)
-    box.exec()
+    _message_box(parent, QMessageBox.Icon.Information, title, text).exec()
 
 
 def show_user_error(parent: QWidget | None, message: str, title: str | None = None) -> None:
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(title or QApplication.translate("errors", "Cannot do that"))
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(message)
-    box.exec()
+    title = title or QApplication.translate("errors", "Cannot do that")
+    _message_box(parent, QMessageBox.Icon.Warning, title, message).exec()
 
 
 def read_chosen_file(parent: QWidget | None, path: Path) -> bytes | None:

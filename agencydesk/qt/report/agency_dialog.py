@@ -38,6 +38,7 @@ from agencydesk.qt.common.form_errors import (
     add_rows_with_errors,
     save_cancel_layout,
 )
+from agencydesk.qt.common.labels import plain_label
 
 #: a raster logo wider or taller than this is scaled down before it is stored
 LOGO_MAX_PX = 800
@@ -111,14 +112,12 @@ class AgencyDialog(QDialog):
             profile = agency.get_agency_profile(session=session)
         self.logo: bytes | None = profile.logo
 
-        intro = QLabel(
+        intro = plain_label(
             self.tr(
                 "Client reports show this at the top of the first page, so your clients know "
                 "who sent it and how to reach you."
             )
         )
-        intro.setTextFormat(Qt.TextFormat.PlainText)
-        intro.setWordWrap(True)
         intro.setStyleSheet("color: palette(dark);")
 
         self.name = QLineEdit(profile.name)
