@@ -8,15 +8,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QProgressBar,
-    QPushButton,
     QVBoxLayout,
     QWizardPage,
 )
 
 from agencydesk.qt.chat_import.wizard_access import the_wizard
 from agencydesk.qt.common import workers
+from agencydesk.qt.common.buttons import button_row, push_button
 from agencydesk.qt.common.labels import plain_label
 
 if TYPE_CHECKING:
@@ -36,15 +35,10 @@ class ImportPage(QWizardPage):
         self._task: workers.TaskHandle | None = None
         self.bar = QProgressBar()
         self.status_label = plain_label()
-        self.cancel_button = QPushButton(self.tr("Cancel import"))
-        self.cancel_button.clicked.connect(self.cancel)
-        self.retry_button = QPushButton(self.tr("Try again"))
-        self.retry_button.clicked.connect(self.start)
+        self.cancel_button = push_button(self.tr("Cancel import"), self.cancel)
+        self.retry_button = push_button(self.tr("Try again"), self.start)
         self.retry_button.setVisible(False)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.retry_button)
-        buttons.addWidget(self.cancel_button)
+        buttons = button_row(None, self.retry_button, self.cancel_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.bar)
         layout.addWidget(self.status_label)
@@ -150,11 +144,8 @@ class SummaryPage(QWizardPage):
         self.summary_label = plain_label()
         self.summary_label.setStyleSheet("font-size: 12pt;")
         self.warnings_label = plain_label()
-        self.open_button = QPushButton(self.tr("Open ticket"))
-        self.open_button.clicked.connect(self._open)
-        row = QHBoxLayout()
-        row.addWidget(self.open_button)
-        row.addStretch(1)
+        self.open_button = push_button(self.tr("Open ticket"), self._open)
+        row = button_row(self.open_button, None)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.warnings_label)

@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QProgressBar,
-    QPushButton,
     QVBoxLayout,
     QWizardPage,
 )
 
 from agencydesk.qt.chat_import.wizard_access import the_wizard
 from agencydesk.qt.common import workers
+from agencydesk.qt.common.buttons import push_button
 from agencydesk.qt.common.labels import plain_label
 
 if TYPE_CHECKING:
@@ -52,8 +52,7 @@ class FilePage(QWizardPage):
         )
         self.path_edit = QLineEdit(path or "")
         self.path_edit.setPlaceholderText(self.tr("The exported .txt, .zip, .json or .csv file"))
-        self.browse_button = QPushButton(self.tr("Browse…"))
-        self.browse_button.clicked.connect(self.browse)
+        self.browse_button = push_button(self.tr("Browse…"), self.browse)
         self.path_edit.textChanged.connect(self.completeChanged)
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -20,6 +19,7 @@ from sqlmodel import Session
 
 from agencydesk.core import tickets, timeline
 from agencydesk.core.timeline import TimelineEvent
+from agencydesk.qt.common.buttons import push_button
 from agencydesk.qt.common.formatting import (
     format_datetime,
     format_duration,
@@ -137,8 +137,7 @@ class ClientTicketsView(QWidget):
         self.list.setObjectName("clientTickets")
         self.list.itemActivated.connect(self._activated)
         self.list.itemDoubleClicked.connect(self._activated)
-        self.new_button = QPushButton(self.tr("New ticket…"))
-        self.new_button.clicked.connect(self._new)
+        self.new_button = push_button(self.tr("New ticket…"), self._new)
         self.time_label = QLabel()
         self.time_label.setObjectName("billableTime")
         self.time_label.setTextFormat(Qt.TextFormat.PlainText)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
@@ -13,6 +13,7 @@ from agencydesk.qt.clients.client_columns import COLUMN_WIDTHS, new_client_title
 from agencydesk.qt.clients.client_detail import ClientDetailView
 from agencydesk.qt.clients.client_form import ClientFormDialog
 from agencydesk.qt.clients.client_model import ClientTableModel
+from agencydesk.qt.common.buttons import push_button
 from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.dialogs import ask_yes_no
 from agencydesk.qt.common.list_controller import ListController
@@ -37,8 +38,7 @@ class ClientsPage(QWidget):
         self.search.setObjectName("clientSearch")
         self.search.setPlaceholderText(search_placeholder())
         self.search.setClearButtonEnabled(True)
-        self.new_button = QPushButton(new_client_title())
-        self.new_button.clicked.connect(self.new_client)
+        self.new_button = push_button(new_client_title(), self.new_client)
 
         self.table = make_table_view(
             self.model,

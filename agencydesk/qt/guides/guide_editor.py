@@ -44,6 +44,7 @@ from agencydesk.core.db import session_scope
 from agencydesk.core.errors import ValidationError
 from agencydesk.core.guides import images, library, whatsapp
 from agencydesk.core.models import GuideLevel
+from agencydesk.qt.common.buttons import push_button
 from agencydesk.qt.common.dialogs import ask_yes_no, read_chosen_file, show_user_error
 from agencydesk.qt.common.form_errors import (
     FieldErrors,
@@ -186,8 +187,7 @@ class GuideEditorDialog(QDialog):
         self._preview_timer.timeout.connect(self.update_preview)
         self.body.textChanged.connect(self._preview_timer.start)
 
-        self.picture_button = QPushButton(self.tr("Insert picture…"))
-        self.picture_button.clicked.connect(self.insert_picture)
+        self.picture_button = push_button(self.tr("Insert picture…"), self.insert_picture)
         self.placeholder_button = QPushButton(self.tr("Insert placeholder"))
         menu = QMenu(self.placeholder_button)
         for key, meaning in self._placeholder_meanings().items():

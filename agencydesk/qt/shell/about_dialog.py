@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from agencydesk import __version__, paths
+from agencydesk.qt.common.buttons import push_button
 from agencydesk.qt.common.labels import plain_label
 
 
@@ -104,9 +104,9 @@ class AboutDialog(QDialog):
         folder_title.setFont(_bold(folder_title.font()))
         self.folder_label = plain_label(str(data_folder), selectable=True)
         self.folder_label.setObjectName("dataFolder")
-        self.open_folder_button = QPushButton(self.tr("&Open folder"))
-        self.open_folder_button.setObjectName("openFolder")
-        self.open_folder_button.clicked.connect(self.open_folder)
+        self.open_folder_button = push_button(
+            self.tr("&Open folder"), self.open_folder, name="openFolder"
+        )
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_label, 1)
         folder_row.addWidget(self.open_folder_button, 0, Qt.AlignmentFlag.AlignTop)

@@ -28,6 +28,7 @@ from agencydesk.core.changes import Topic
 from agencydesk.core.db import session_scope
 from agencydesk.core.errors import ValidationError
 from agencydesk.core.models import ACTIVE_STATUSES, Channel, Priority, TicketStatus
+from agencydesk.qt.common.buttons import push_button
 from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.form_errors import (
     FieldErrors,
@@ -175,8 +176,7 @@ class TicketsPage(QWidget):
         self.client_filter.setVisible(False)
         self.client_filter.setToolTip(self.tr("Show the tickets of every client"))
         self.client_filter.clicked.connect(lambda: self.filter_by_client(None))
-        self.new_button = QPushButton(self.tr("New ticket"))
-        self.new_button.clicked.connect(lambda: self.new_ticket())
+        self.new_button = push_button(self.tr("New ticket"), lambda: self.new_ticket())
 
         # The title matters most: a generous fixed width; the rest fit their contents.
         self.table = make_table_view(
