@@ -31,6 +31,11 @@ from agencydesk.qt.common.form_errors import (
 )
 from agencydesk.qt.common.formatting import channel_label, tech_comfort_label
 
+#: the client's fields edited as a line (QLineEdit) or as a few lines (QPlainTextEdit), each
+#: in the dialog's attribute of the same name
+LINE_FIELDS = ("name", "company", "phone", "email", "website", "city", "tags")
+TEXT_FIELDS = ("caution_note", "notes")
+
 
 class ClientFormDialog(QDialog):
     """Edits one client. `saved_client_id` is set once the database has accepted the changes."""
@@ -70,23 +75,11 @@ class ClientFormDialog(QDialog):
         self.notes = QPlainTextEdit()
         self.notes.setFixedHeight(64)
         self.notes.setTabChangesFocus(True)
-        self.has_first_contact = QCheckBox(self.tr("Known"))
-        self.first_contact = QDateEdit()
-        self.first_contact.setCalendarPopup(True)
-        self.first_contact.setDisplayFormat("yyyy-MM-dd")
-        self.first_contact.setDate(QDate.currentDate())
-        self.first_contact.setEnabled(False)
-        self.has_first_contact.toggled.connect(self.first_contact.setEnabled)
+        self.has_first_contact, self.first_contact = self._optional_day()
         self.introduced_by = QComboBox()
         self.introduced_by.addItem(self.tr("Nobody – came on their own"), None)
         # when and how the referrer introduced them (saved with referrals.set_referrer)
-        self.has_introduced_on = QCheckBox(self.tr("Known"))
-        self.introduced_on = QDateEdit()
-        self.introduced_on.setCalendarPopup(True)
-        self.introduced_on.setDisplayFormat("yyyy-MM-dd")
-        self.introduced_on.setDate(QDate.currentDate())
-        self.introduced_on.setEnabled(False)
-        self.has_introduced_on.toggled.connect(self.introduced_on.setEnabled)
+        self.has_introduced_on, self.introduced_on = self._optional_day()
         self.introduction_note = QLineEdit()
         self.introduction_note.setPlaceholderText(self.tr("e.g. Bu Sari told me about you"))
         self._loaded_referrer_id: int | None = None
@@ -136,22 +129,27 @@ class ClientFormDialog(QDialog):
         self.buttons = save_cancel_layout(self, self.save, [form])
         self.name.setFocus()
 
+    def _optional_day(self) -> tuple[QCheckBox, QDateEdit]:
+        """A day that may be unknown: ticking "Known" enables the date (today until changed)."""
+        known = QCheckBox(self.tr("Known"))
+        day = QDateEdit()
+        day.setCalendarPopup(True)
+        day.setDisplayFormat("yyyy-MM-dd")
+        day.setDate(QDate.currentDate())
+        day.setEnabled(False)
+        known.toggled.connect(day.setEnabled)
+        return known, day
+
     def _load(self, client: Client) -> None:
-        self.name.setText(client.name)
-        self.company.setText(client.company)
-        self.phone.setText(client.phone)
-        self.email.setText(client.email)
-        self.website.setText(client.website)
-        self.city.setText(client.city)
+        for field in LINE_FIELDS:
+            getattr(self, field).setText(getattr(client, field))
+        for field in TEXT_FIELDS:
+            getattr(self, field).setPlainText(getattr(client, field))
         self.tech_comfort.setCurrentIndex(self.tech_comfort.findData(client.tech_comfort))
         self.channel.setCurrentIndex(max(0, self.channel.findData(client.preferred_channel)))
-        self.tags.setText(client.tags)
-        self.caution_note.setPlainText(client.caution_note)
-        self.notes.setPlainText(client.notes)
         if client.first_contact is not None:
             self.has_first_contact.setChecked(True)
-            fc = client.first_contact
-            self.first_contact.setDate(QDate(fc.year, fc.month, fc.day))
+            self.first_contact.setDate(client.first_contact)
         if client.introduced_by_id is not None:
             index = self.introduced_by.findData(client.introduced_by_id)
             if index >= 0:
@@ -160,8 +158,7 @@ class ClientFormDialog(QDialog):
         self._introduction_message_id = client.introduction_message_id
         if client.introduced_on is not None:
             self.has_introduced_on.setChecked(True)
-            day = client.introduced_on
-            self.introduced_on.setDate(QDate(day.year, day.month, day.day))
+            self.introduced_on.setDate(client.introduced_on)
         self.introduction_note.setText(client.introduction_note)
 
     def _referrer_changed(self, _index: int = 0) -> None:
@@ -177,8 +174,7 @@ class ClientFormDialog(QDialog):
         referrer_id = self.introduced_by.currentData()
         introduced_on: date | None = None
         if referrer_id is not None and self.has_introduced_on.isChecked():
-            qdate = self.introduced_on.date()
-            introduced_on = date(qdate.year(), qdate.month(), qdate.day())
+            introduced_on = self.introduced_on.date().toPython()
         return {
             "referrer_id": referrer_id,
             "introduced_on": introduced_on,
@@ -192,23 +188,13 @@ class ClientFormDialog(QDialog):
         }
 
     def values(self) -> dict[str, Any]:
-        first_contact: date | None = None
-        if self.has_first_contact.isChecked():
-            qdate = self.first_contact.date()
-            first_contact = date(qdate.year(), qdate.month(), qdate.day())
-        return {
-            "name": self.name.text(),
-            "company": self.company.text(),
-            "phone": self.phone.text(),
-            "email": self.email.text(),
-            "website": self.website.text(),
-            "city": self.city.text(),
+        values: dict[str, Any] = {field: getattr(self, field).text() for field in LINE_FIELDS}
+        values.update({field: getattr(self, field).toPlainText() for field in TEXT_FIELDS})
+        first_contact = self.first_contact.date().toPython()
+        return values | {
             "tech_comfort": self.tech_comfort.currentData(),
             "preferred_channel": self.channel.currentData(),
-            "tags": self.tags.text(),
-            "caution_note": self.caution_note.toPlainText(),
-            "notes": self.notes.toPlainText(),
-            "first_contact": first_contact,
+            "first_contact": first_contact if self.has_first_contact.isChecked() else None,
             "introduced_by_id": self.introduced_by.currentData(),
         }
 
