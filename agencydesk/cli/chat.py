@@ -1,0 +1,86 @@
+"""`import-chat`: a chat export read (or only described, with --dry-run) and imported into a
+client's timeline and tickets, media included."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from agencydesk.cli.common import find_client, open_desk, user_error
+
+
+def cmd_import_chat(args: argparse.Namespace) -> int:
+    """Parse a chat export; with --dry-run only show it, otherwise import it into a client."""
+    from agencydesk.core.importers import ChatImportError, parse_chat_file
+
+    try:
+        parsed = parse_chat_file(args.file, date_order=args.date_order)
+    except ChatImportError as exc:
+        raise user_error(str(exc)) from None
+    if args.dry_run:
+        if args.json:
+            import json
+
+            out = sys.stdout
+            # \u2028, \u2029 and \x85 escaped: readers that split lines on them stay right
+            unsafe = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
+            for message in parsed.messages:
+                line = json.dumps(message.to_json_dict(), ensure_ascii=False)
+                out.write(line.translate(unsafe) + "\n")
+            return 0
+        from agencydesk.core.chat_summary import summarize, summary_lines
+
+        print("\n".join(summary_lines(summarize(parsed))))
+        return 0
+    if not args.client:
+        raise user_error("Say which client the chat belongs to with --client NAME.")
+    return _import_parsed(args, parsed)
+
+
+def _import_parsed(args: argparse.Namespace, parsed: Any) -> int:
+    from sqlmodel import Session
+
+    from agencydesk.core import chat_import
+
+    target: chat_import.Target
+    if args.ticket is not None:
+        target = chat_import.AttachToTicket(args.ticket)
+    elif args.new_ticket is not None:
+        target = chat_import.NewTicket(args.new_ticket)
+    elif args.split_hours is not None:
+        if args.split_hours <= 0:
+            raise user_error("--split-hours must be more than 0.")
+        target = chat_import.SplitAtGaps(args.split_hours)
+    else:
+        target = chat_import.TimelineOnly()
+    me_names = [args.me] if args.me else []
+    with open_desk(args) as (engine, db_path):
+        with Session(engine) as session:
+            choices = chat_import.client_choices(session=session)
+        client_id = find_client(args.client, choices)
+        plan = chat_import.plan_import(
+            parsed=parsed, choices=choices, client_id=client_id, me_names=me_names
+        )
+        if args.me and chat_import.ME not in plan.mapping.values():
+            raise user_error(f"Nobody called “{args.me}” wrote in this chat.")
+        # one client's chat: everyone who is not "me" speaks for that client here
+        mapping: dict[str, chat_import.Assignment] = {
+            p: (a if a == chat_import.ME else client_id) for p, a in plan.mapping.items()
+        }
+        result = chat_import.import_chat_with_media(
+            engine,
+            parsed=parsed,
+            export_path=args.file,
+            data_dir=db_path.parent,
+            client_id=client_id,
+            mapping=mapping,
+            target=target,
+            me_names=me_names,
+        )
+    print(f"{result.new} new messages, {result.known} already known")
+    if result.tickets_created:
+        print(f"{result.tickets_created} tickets created")
+    for warning in result.warnings:
+        print(f"warning: {warning}")
+    return 0
