@@ -41,7 +41,7 @@ from agencydesk.core.errors import UserError
 from agencydesk.qt.common import workers
 from agencydesk.qt.common.buttons import button_row, push_button
 from agencydesk.qt.common.databus import follow_changes
-from agencydesk.qt.common.labels import plain_label
+from agencydesk.qt.common.labels import bold_label, plain_label
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 #: clipboard formats that ask clipboard managers and histories not to keep the text
@@ -97,9 +97,7 @@ class ClientCredentialsView(QWidget):
             "#keyringBanner QLabel { color: #5f1d16; }"
         )
         self.banner_title = plain_label(self.tr("Client logins are switched off on this computer"))
-        bold = self.banner_title.font()
-        bold.setBold(True)
-        self.banner_title.setFont(bold)
+        bold_label(self.banner_title)
         self.banner_text = plain_label(selectable=True)
         self.banner_text.setObjectName("keyringExplanation")
         self.check_again = QPushButton(self.tr("Check again"))

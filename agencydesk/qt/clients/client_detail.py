@@ -28,7 +28,7 @@ from agencydesk.qt.common.formatting import (
     tech_comfort_dots,
     tech_comfort_label,
 )
-from agencydesk.qt.common.labels import plain_label
+from agencydesk.qt.common.labels import bold_label, empty_state_label, plain_label
 
 
 class ClientDetailView(QWidget):
@@ -45,18 +45,12 @@ class ClientDetailView(QWidget):
         self._engine = engine
         self.client_id: int | None = None
 
-        self.empty_label = plain_label(
+        self.empty_label = empty_state_label(
             self.tr("Choose a client on the left, or press Ctrl+N to add one.")
         )
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setStyleSheet("color: palette(mid); padding: 24px;")
 
-        self.name_label = plain_label(selectable=True)
+        self.name_label = bold_label(plain_label(selectable=True), 1.5)
         self.name_label.setObjectName("clientName")
-        font = self.name_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        self.name_label.setFont(font)
         self.company_label = plain_label(selectable=True)
         self.company_label.setStyleSheet("color: palette(dark);")
 
@@ -67,10 +61,7 @@ class ClientDetailView(QWidget):
             "#cautionNote QLabel { color: #4a3b00; }"
         )
         caution_layout = QVBoxLayout(self.caution_frame)
-        caution_title = plain_label(self.tr("Handle with care"))
-        bold = caution_title.font()
-        bold.setBold(True)
-        caution_title.setFont(bold)
+        caution_title = bold_label(plain_label(self.tr("Handle with care")))
         self.caution_label = plain_label(selectable=True)
         caution_layout.addWidget(caution_title)
         caution_layout.addWidget(self.caution_label)

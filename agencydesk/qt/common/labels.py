@@ -1,4 +1,5 @@
-"""Labels that show text as text: a client's name or note is never read as HTML."""
+"""Labels that show text as text (a client's name or note is never read as HTML), titles in bold,
+and the sentence a pane shows while nothing is chosen."""
 
 from __future__ import annotations
 
@@ -14,4 +15,22 @@ def plain_label(text: str = "", *, selectable: bool = False, wrap: bool = True) 
     label.setWordWrap(wrap)
     if selectable:
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def bold_label(label: QLabel, scale: float = 1.0) -> QLabel:
+    """*label* in bold, *scale* times its usual size (a title or a heading)."""
+    font = label.font()
+    if scale != 1.0:
+        font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def empty_state_label(text: str) -> QLabel:
+    """The sentence a detail pane shows in its middle while nothing is chosen."""
+    label = plain_label(text)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setStyleSheet("color: palette(mid); padding: 24px;")
     return label

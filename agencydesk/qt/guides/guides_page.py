@@ -28,7 +28,7 @@ from agencydesk.core.models import GuideLevel
 from agencydesk.qt.common.buttons import button_row, link_button, push_button
 from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.dialogs import ask_yes_no
-from agencydesk.qt.common.labels import plain_label
+from agencydesk.qt.common.labels import bold_label, empty_state_label, plain_label
 from agencydesk.qt.common.list_controller import ListController
 from agencydesk.qt.common.list_view import filter_combo, list_and_detail, make_table_view
 from agencydesk.qt.guides.guide_editor import GuideEditorDialog, GuidePreview
@@ -78,19 +78,11 @@ class GuidesPage(QWidget):
         self.list.add_filter(self.language_filter)
 
         # -- the chosen guide --
-        self.empty_label = QLabel(
+        self.empty_label = empty_state_label(
             self.tr("No guide chosen. Write your first how-to with “New guide”.")
         )
-        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setStyleSheet("color: palette(mid); padding: 24px;")
-        self.title_label = plain_label(selectable=True)
+        self.title_label = bold_label(plain_label(selectable=True), 1.4)
         self.title_label.setObjectName("guideTitle")
-        font = self.title_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title_label.setFont(font)
         self.meta_label = plain_label(selectable=True)
         self.meta_label.setStyleSheet("color: palette(dark);")
         self.linked_caption = QLabel()
@@ -102,10 +94,7 @@ class GuidesPage(QWidget):
         self.preview = GuidePreview()
         self.preview.setObjectName("guideReader")
         self.preview.setFrameShape(QFrame.Shape.StyledPanel)
-        self.sent_caption = QLabel(self.tr("Who received it"))
-        bold = self.sent_caption.font()
-        bold.setBold(True)
-        self.sent_caption.setFont(bold)
+        self.sent_caption = bold_label(QLabel(self.tr("Who received it")))
         self.sent_list = QListWidget()
         self.sent_list.setObjectName("guideRecipients")
         self.sent_list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)

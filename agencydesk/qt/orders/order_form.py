@@ -37,6 +37,7 @@ from agencydesk.qt.common.form_errors import (
     add_rows_with_errors,
     save_cancel_layout,
 )
+from agencydesk.qt.common.labels import bold_label
 from agencydesk.qt.orders.order_model import (
     currency_prefix,
     format_order_amount,
@@ -175,9 +176,7 @@ class OrderFormDialog(QDialog):
         self.client_name = QLabel()  # the client, when it cannot be changed
         self.client_name.setObjectName("orderClientName")
         self.client_name.setTextFormat(Qt.TextFormat.PlainText)
-        bold = self.client_name.font()
-        bold.setBold(True)
-        self.client_name.setFont(bold)
+        bold_label(self.client_name)
         self.title = QLineEdit()
         self.title.setPlaceholderText(self.tr("e.g. Company profile website"))
         self.amount = AmountEdit()

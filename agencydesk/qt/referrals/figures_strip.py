@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWi
 
 from agencydesk.core.referrals import BusinessSpread, Cascade
 from agencydesk.qt.common.formatting import format_money
+from agencydesk.qt.common.labels import bold_label
 from agencydesk.qt.referrals.tree_drawing import MUTED_COLOUR
 
 
@@ -35,10 +36,7 @@ class FiguresStrip(QWidget):
         self.headline.setObjectName("referralHeadline")
         self.headline.setTextFormat(Qt.TextFormat.PlainText)
         self.headline.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        headline_font = self.headline.font()
-        headline_font.setPointSizeF(headline_font.pointSizeF() * 2.0)
-        headline_font.setBold(True)
-        self.headline.setFont(headline_font)
+        bold_label(self.headline, 2.0)
         self.headline.setStyleSheet("color: #0072B2;")
         self.headline_caption = QLabel()
         self.headline_caption.setTextFormat(Qt.TextFormat.PlainText)

@@ -31,6 +31,7 @@ from agencydesk.core.errors import UserError
 from agencydesk.core.referrals import BusinessSpread
 from agencydesk.qt.common import workers
 from agencydesk.qt.common.databus import follow_changes
+from agencydesk.qt.common.labels import bold_label
 from agencydesk.qt.referrals.business_view import BusinessView
 from agencydesk.qt.referrals.figures_strip import FiguresStrip
 from agencydesk.qt.referrals.root_tabs import RootLoaded, RootTabs
@@ -115,10 +116,7 @@ class ReferralsPage(QWidget):
         """The title (with a busy bar while reading), the figures and what is shown below."""
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)
-        title_font = self.title.font()
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.4)
-        title_font.setBold(True)
-        self.title.setFont(title_font)
+        bold_label(self.title, 1.4)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(110)

@@ -38,6 +38,7 @@ from agencydesk.core import clients
 from agencydesk.qt.common import workers
 from agencydesk.qt.common.dialogs import report_exception
 from agencydesk.qt.common.formatting import ui_language
+from agencydesk.qt.common.labels import bold_label, plain_label
 
 #: QSettings key: the folder the last report was saved in
 REPORT_FOLDER_KEY = "reports/last_folder"
@@ -116,12 +117,10 @@ class ReportDialog(QDialog):
         self.setWindowTitle(self.tr("Export report"))
         self.setMinimumWidth(460)
 
-        heading = QLabel(self.tr("Report for {name}").format(name=self.client_name))
-        heading.setTextFormat(Qt.TextFormat.PlainText)
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        heading.setFont(font)
+        heading = bold_label(
+            plain_label(self.tr("Report for {name}").format(name=self.client_name), wrap=False),
+            1.25,
+        )
         explanation = QLabel(
             self.tr(
                 "A PDF to send to your client: their requests, the time you spent, guides, "

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, QUrl, qVersion
-from PySide6.QtGui import QDesktopServices, QFont, QIcon
+from PySide6.QtGui import QDesktopServices, QIcon
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from agencydesk import __version__, paths
 from agencydesk.qt.common.buttons import push_button
-from agencydesk.qt.common.labels import plain_label
+from agencydesk.qt.common.labels import bold_label, plain_label
 
 
 @dataclass(frozen=True)
@@ -72,11 +72,7 @@ class AboutDialog(QDialog):
         icon = QLabel()
         icon.setPixmap(QIcon(str(paths.resources_dir() / "icons" / "agencydesk.svg")).pixmap(80))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        name = plain_label("agencydesk", wrap=False)
-        font = QFont(name.font())
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        name.setFont(font)
+        name = bold_label(plain_label("agencydesk", wrap=False), 1.6)
         self.version_label = plain_label(
             self.tr("Version {version}").format(version=__version__), wrap=False
         )
@@ -101,7 +97,7 @@ class AboutDialog(QDialog):
         top.addLayout(heading, 1)
 
         folder_title = plain_label(self.tr("Your data folder"), wrap=False)
-        folder_title.setFont(_bold(folder_title.font()))
+        bold_label(folder_title)
         self.folder_label = plain_label(str(data_folder), selectable=True)
         self.folder_label.setObjectName("dataFolder")
         self.open_folder_button = push_button(
@@ -112,7 +108,7 @@ class AboutDialog(QDialog):
         folder_row.addWidget(self.open_folder_button, 0, Qt.AlignmentFlag.AlignTop)
 
         credits_title = plain_label(self.tr("Built with"), wrap=False)
-        credits_title.setFont(_bold(credits_title.font()))
+        bold_label(credits_title)
         grid = QGridLayout()
         grid.setHorizontalSpacing(18)
         grid.setVerticalSpacing(2)
@@ -149,9 +145,3 @@ class AboutDialog(QDialog):
 
     def open_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_folder)))
-
-
-def _bold(font: QFont) -> QFont:
-    bold = QFont(font)
-    bold.setBold(True)
-    return bold

@@ -42,6 +42,7 @@ from agencydesk.qt.common.formatting import (
     format_duration,
     format_wait,
 )
+from agencydesk.qt.common.labels import bold_label, empty_state_label, plain_label
 from agencydesk.qt.tickets.ticket_model import priority_label, status_label
 
 
@@ -86,17 +87,11 @@ class TicketView(QWidget):
         self._client_id: int | None = None
         self._loading = False
 
-        self.empty_label = QLabel(self.tr("Choose a ticket on the left, or create a new one."))
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setStyleSheet("color: palette(mid); padding: 24px;")
+        self.empty_label = empty_state_label(
+            self.tr("Choose a ticket on the left, or create a new one.")
+        )
 
-        self.title_label = QLabel()
-        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.title_label.setWordWrap(True)
-        font = self.title_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.title_label.setFont(font)
+        self.title_label = bold_label(plain_label(), 1.3)
         self.client_button = link_button(self._open_client)
 
         self.status = QComboBox()

@@ -26,6 +26,7 @@ from agencydesk.core.today import TodaySummary
 from agencydesk.qt.common import workers
 from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.formatting import format_datetime, format_short_date, format_wait
+from agencydesk.qt.common.labels import bold_label
 
 TICKET_ROLE = Qt.ItemDataRole.UserRole + 1
 CLIENT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -47,11 +48,7 @@ class TodayCard(QFrame):
             f"#{object_name} {{ background: palette(base); border: 1px solid #d9d9d9;"
             f" border-radius: 8px; border-top: 4px solid {accent}; }}"
         )
-        self.title = QLabel()
-        font = self.title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.1)
-        self.title.setFont(font)
+        self.title = bold_label(QLabel(), 1.1)
         self.subtitle = QLabel()
         self.subtitle.setStyleSheet("color: #555555;")
         self.subtitle.setWordWrap(True)
@@ -97,11 +94,7 @@ class TodayPage(QWidget):
         self._engine = engine
         self.summary: TodaySummary | None = None
 
-        self.greeting = QLabel()
-        font = self.greeting.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.greeting.setFont(font)
+        self.greeting = bold_label(QLabel(), 1.6)
         self.date_label = QLabel()
         self.date_label.setStyleSheet("color: #555555;")
 
