@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from agencydesk.qt.chat_import.wizard_access import the_wizard
 from agencydesk.qt.common import workers
 from agencydesk.qt.common.buttons import push_button
+from agencydesk.qt.common.dialogs import choose_file
 from agencydesk.qt.common.labels import plain_label
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ class FilePage(QWizardPage):
         layout.addStretch(1)
 
     def browse(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
+        path = choose_file(
             self,
             self.tr("Choose the chat export"),
             str(Path(self.path_edit.text()).parent) if self.path_edit.text() else "",

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
@@ -107,6 +108,12 @@ def show_info(parent: QWidget | None, title: str, text: str) -> None:
 def show_user_error(parent: QWidget | None, message: str, title: str | None = None) -> None:
     title = title or QApplication.translate("errors", "Cannot do that")
     _message_box(parent, QMessageBox.Icon.Warning, title, message).exec()
+
+
+def choose_file(parent: QWidget, title: str, folder: str, filters: str) -> str:
+    """The file the user picks in an open dialog ("" when they cancel)."""
+    path, _filter = QFileDialog.getOpenFileName(parent, title, folder, filters)
+    return path
 
 
 def read_chosen_file(parent: QWidget | None, path: Path) -> bytes | None:

@@ -23,7 +23,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -45,7 +44,7 @@ from agencydesk.core.errors import ValidationError
 from agencydesk.core.guides import images, library, whatsapp
 from agencydesk.core.models import GuideLevel
 from agencydesk.qt.common.buttons import push_button
-from agencydesk.qt.common.dialogs import ask_yes_no, read_chosen_file, show_user_error
+from agencydesk.qt.common.dialogs import ask_yes_no, choose_file, read_chosen_file, show_user_error
 from agencydesk.qt.common.form_errors import (
     FieldErrors,
     add_rows_with_errors,
@@ -301,7 +300,7 @@ class GuideEditorDialog(QDialog):
             return bytes(image.data) if image is not None else None
 
     def insert_picture(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
+        path = choose_file(
             self,
             self.tr("Insert picture"),
             str(Path.home()),

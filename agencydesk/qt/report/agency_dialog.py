@@ -15,7 +15,6 @@ from PySide6.QtGui import QImage, QImageReader, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -32,7 +31,7 @@ from agencydesk.core.agency import AgencyProfile
 from agencydesk.core.db import session_scope
 from agencydesk.core.errors import ValidationError
 from agencydesk.qt.common.buttons import push_button
-from agencydesk.qt.common.dialogs import read_chosen_file
+from agencydesk.qt.common.dialogs import choose_file, read_chosen_file
 from agencydesk.qt.common.form_errors import (
     FieldErrors,
     add_rows_with_errors,
@@ -43,12 +42,6 @@ from agencydesk.qt.common.labels import plain_label
 #: a raster logo wider or taller than this is scaled down before it is stored
 LOGO_MAX_PX = 800
 _PREVIEW = QSize(180, 72)
-
-
-def ask_logo_path(parent: QWidget, title: str, folder: str, filters: str) -> str:
-    """The open dialog for the logo (one function, so a test can answer it)."""
-    path, _filter = QFileDialog.getOpenFileName(parent, title, folder, filters)
-    return path
 
 
 def logo_bytes(data: bytes) -> bytes | None:
@@ -193,7 +186,7 @@ class AgencyDialog(QDialog):
             {f"*.{bytes(fmt.data()).decode()}" for fmt in QImageReader.supportedImageFormats()}
             | {"*.svg", "*.png", "*.jpg", "*.jpeg"}
         )
-        path = ask_logo_path(
+        path = choose_file(
             self,
             self.tr("Choose your logo"),
             folder,
