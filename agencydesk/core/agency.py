@@ -15,6 +15,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from agencydesk.core.errors import ValidationError
+from agencydesk.core.guides.images import sniff_image_type
 from agencydesk.core.models import AgencySetting, utcnow
 
 #: the text fields of the profile and their longest allowed length
@@ -75,10 +76,9 @@ class AgencyProfile:
 
 def sniff_logo_type(data: bytes) -> str | None:
     """The MIME type of a PNG, JPEG or SVG logo, from its first bytes (None: not one of them)."""
-    if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "image/png"
-    if data.startswith(b"\xff\xd8\xff"):
-        return "image/jpeg"
+    kind = sniff_image_type(data)  # a guide's picture may also be a GIF or WebP; a logo not
+    if kind in ("image/png", "image/jpeg"):
+        return kind
     head = data[:4096].removeprefix(b"\xef\xbb\xbf")
     if _SVG_START.match(head):
         return "image/svg+xml"
