@@ -407,6 +407,7 @@
     <name>ClientFormDialog</name>
     <message>
         <source>New client</source>
+        <extracomment>the client&apos;s fields edited as a line (QLineEdit) or as a few lines (QPlainTextEdit), each in the dialog&apos;s attribute of the same name</extracomment>
         <translation>Klien baru</translation>
     </message>
     <message>
@@ -2341,12 +2342,12 @@ Tindakan ini tidak bisa dibatalkan.</translation>
         <translation>&amp;Tiket baru…</translation>
     </message>
     <message>
-        <source>&amp;Edit client…</source>
-        <translation>&amp;Ubah klien…</translation>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Ubah…</translation>
     </message>
     <message>
-        <source>&amp;Delete client…</source>
-        <translation>&amp;Hapus klien…</translation>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Hapus…</translation>
     </message>
     <message>
         <source>&amp;Undo delete</source>

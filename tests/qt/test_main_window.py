@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from qt_helpers import DialogAnswerer
 from sqlalchemy.engine import Engine
@@ -21,6 +21,7 @@ from agencydesk.core import backup
 from agencydesk.core.errors import UserError
 from agencydesk.qt.clients.client_form import ClientFormDialog
 from agencydesk.qt.common.dialogs import ErrorDialog, report_exception
+from agencydesk.qt.guides.guide_editor import GuideEditorDialog
 from agencydesk.qt.guides.guides_page import GuidesPage
 from agencydesk.qt.shell.main_window import MainWindow
 from agencydesk.qt.shell.restore_dialog import RestoreDialog
@@ -209,6 +210,36 @@ def test_a_deleted_guide_comes_back_with_ctrl_z(
     assert not window.shell_actions.undo.isEnabled()
 
 
+def _reject(widget: QWidget) -> None:
+    assert isinstance(widget, QDialog)
+    widget.reject()
+
+
+def test_del_and_ctrl_e_act_on_the_page_on_screen_never_on_a_hidden_client(
+    qtbot: QtBot, open_window: Opener, demo_db: Path, dialogs: DialogAnswerer
+) -> None:
+    window = open_window(demo_db)
+    _select(window, "Andi Pratama")  # chosen on Clients, then the user goes elsewhere
+    window.show_section("tickets")
+    dialogs.then(_reject).then(_reject)  # the next two dialogs, whichever, are closed
+    _press(qtbot, window, Qt.Key.Key_Delete)
+    _press(qtbot, window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.wait(200)
+    assert dialogs.seen == [], dialogs.texts  # Tickets has nothing to delete or edit so
+    assert "Andi Pratama" in _names(window)
+
+    window.show_section("guides")  # here Del and Ctrl+E are about the guide on screen
+    page = window.pages.page("guides")
+    assert isinstance(page, GuidesPage)
+    title = page.title_label.text()
+    _press(qtbot, window, Qt.Key.Key_Delete)
+    _press(qtbot, window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: dialogs.done)
+    assert dialogs.texts[0].startswith(f"Delete the guide “{title}”?")
+    assert isinstance(dialogs.seen[1], GuideEditorDialog)
+    assert "Andi Pratama" in _names(window)
+
+
 def test_client_text_is_never_interpreted_as_html(
     qtbot: QtBot, engine_db: Path, open_window: Opener, dialogs: DialogAnswerer
 ) -> None:
@@ -309,7 +340,7 @@ def test_restore_from_backup_brings_back_deleted_data(
     window = open_window(demo_db)
     _select(window, "Pak Bambang Santoso")
     dialogs.click(Yes)
-    window.shell_actions.delete_client()
+    window.shell_actions.delete_on_screen()
     qtbot.waitUntil(lambda: dialogs.done)
     assert "Pak Bambang Santoso" not in _names(window)
 

@@ -61,10 +61,8 @@ class ShellActions(QObject):
         self.new_ticket = self._action(
             self.tr("New &ticket…"), lambda: self.open_new_ticket(), "Ctrl+T", "newTicket"
         )
-        self.edit = self._action(self.tr("&Edit client…"), self.edit_client, "Ctrl+E", "edit")
-        self.delete = self._action(
-            self.tr("&Delete client…"), self.delete_client, std.Delete, "delete"
-        )
+        self.edit = self._action(self.tr("&Edit…"), self.edit_on_screen, "Ctrl+E", "edit")
+        self.delete = self._action(self.tr("&Delete…"), self.delete_on_screen, std.Delete, "delete")
         self.undo = self._action(self.tr("&Undo delete"), self._undo.undo, std.Undo, "undo")
         self.undo.setEnabled(False)
         self.import_chat = self._action(
@@ -155,13 +153,19 @@ class ShellActions(QObject):
             self._window.show_section("clients")
             self._pages.clients.focus_search()
 
-    def edit_client(self) -> None:
-        if self._pages.clients is not None:
-            self._pages.clients.edit_current()
+    def edit_on_screen(self) -> None:
+        """Edit ▸ Edit… (Ctrl+E): the client, guide or order the page on screen shows."""
+        self._on_screen("edit_current")
 
-    def delete_client(self) -> None:
-        if self._pages.clients is not None:
-            self._pages.clients.delete_current()
+    def delete_on_screen(self) -> None:
+        """Edit ▸ Delete… (Del): the client, guide or order the page on screen shows — never
+        what a hidden page has chosen (Del on Tickets asked to delete the chosen client)."""
+        self._on_screen("delete_current")
+
+    def _on_screen(self, action: str) -> None:
+        handler = getattr(self._window.stack.currentWidget(), action, None)
+        if callable(handler):
+            handler()
 
     def _client_on_screen(self) -> int | None:
         """The chosen client, when the Clients page is what the user looks at."""
