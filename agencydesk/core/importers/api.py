@@ -125,8 +125,8 @@ def _unexpected(exc: Exception, filename: str | None) -> ChatImportError:
     if isinstance(exc, MemoryError):
         return ChatImportError("is too large to read into memory", path=filename)
     return ChatImportError(
-        f"could not be read because of an unexpected problem ({type(exc).__name__}); "
-        "the file may be damaged",
+        "could not be read because of an unexpected problem; the file may be damaged. "
+        "Export the chat again and choose the new file",
         path=filename,
     )
 

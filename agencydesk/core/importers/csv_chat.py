@@ -235,7 +235,11 @@ def parse_csv(
                 when = f"{cell('date').strip()} {cell('time').strip()}"
             raw_rows.append((line_no, when, cell("sender"), cell("text"), cell("media_file")))
     except csv.Error as exc:
-        raise ChatImportError(f"is not valid CSV ({exc})", line=reader.line_num) from None
+        problem = "a quoted cell never ends" if "EOF" in str(exc) else "a row cannot be read"
+        raise ChatImportError(
+            f"is not valid CSV: {problem}. Save it again from the spreadsheet as CSV",
+            line=reader.line_num,
+        ) from None
     if not raw_rows:
         raise ChatImportError("is a CSV file without any rows")
 

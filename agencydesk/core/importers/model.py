@@ -22,6 +22,13 @@ FLAG_EDITED = "edited"
 FLAG_DELETED = "deleted"
 FLAG_FORWARDED = "forwarded"
 FLAG_MEDIA_OMITTED = "media-omitted"
+#: what a media item left out of the export was, when the export says so (beside media-omitted)
+FLAG_PHOTO = "photo"
+FLAG_VIDEO = "video"
+FLAG_AUDIO = "audio"
+FLAG_STICKER = "sticker"
+FLAG_DOCUMENT = "document"
+MEDIA_TYPE_FLAGS = (FLAG_PHOTO, FLAG_VIDEO, FLAG_AUDIO, FLAG_STICKER, FLAG_DOCUMENT)
 
 NO_FLAGS: frozenset[str] = frozenset()
 

@@ -45,6 +45,13 @@ _CHAT_TXT = re.compile(
 )
 
 
+#: the zip cannot be read at all: a cut-off copy, a damaged file, or only named ".zip"
+DAMAGED_ZIP = (
+    "is damaged or not a complete zip file, so it cannot be opened. Export the chat from "
+    "WhatsApp again (or copy the file again: a copy may have been cut off)"
+)
+
+
 def is_zip(data: bytes) -> bool:
     return data[:4] in (b"PK\x03\x04", b"PK\x05\x06")
 
@@ -142,8 +149,8 @@ def read_chat_from_zip(source: str | os.PathLike[str] | IO[bytes]) -> tuple[byte
             return data, member.filename, media
     except ChatImportError:
         raise
-    except _ZIP_ERRORS as exc:
-        raise ChatImportError(f"is a damaged or unsupported zip file ({exc})") from None
+    except _ZIP_ERRORS:
+        raise ChatImportError(DAMAGED_ZIP) from None
 
 
 def extract_media(
@@ -201,10 +208,27 @@ def extract_media(
                 progress(len(wanted), len(wanted))
     except ChatImportError as exc:
         raise exc.with_path(zip_path) from None
-    except _ZIP_ERRORS as exc:
-        what = f"the media file “{current}”" if current is not None else "media"
-        raise ChatImportError(f"could not extract {what} ({exc})", path=zip_path) from None
+    except OSError as exc:
+        if exc.errno is None:  # the zip's own reading, not the disk
+            raise _damaged_media(current, zip_path) from None
+        raise ChatImportError(
+            f"could not be unpacked: writing its media files failed ({exc.strerror}). Free "
+            "some space on the disk or check the folder's permissions, then import again",
+            path=zip_path,
+        ) from None
+    except _ZIP_ERRORS:
+        raise _damaged_media(current, zip_path) from None
     return out
+
+
+def _damaged_media(current: str | None, zip_path: str | os.PathLike[str]) -> ChatImportError:
+    """The zip's media cannot be unpacked: a damaged or cut-off file."""
+    what = f"the media file “{current}”" if current is not None else "the media files"
+    return ChatImportError(
+        f"is damaged: {what} in it cannot be unpacked. Export the chat again with media "
+        "(or copy the zip again: a copy may have been cut off)",
+        path=zip_path,
+    )
 
 
 def _free_path(path: Path) -> Path:

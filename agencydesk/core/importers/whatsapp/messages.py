@@ -7,9 +7,14 @@ from __future__ import annotations
 import re
 
 from ..model import (
+    FLAG_AUDIO,
     FLAG_DELETED,
+    FLAG_DOCUMENT,
     FLAG_EDITED,
     FLAG_MEDIA_OMITTED,
+    FLAG_PHOTO,
+    FLAG_STICKER,
+    FLAG_VIDEO,
     KIND_MEDIA,
     KIND_MESSAGE,
     NO_FLAGS,
@@ -33,26 +38,31 @@ _DELETED_TEXTS = frozenset(
         "Anda menghapus pesan ini",
     }
 )
-_OMITTED_TEXTS = frozenset(
-    {
-        "<Media omitted>",
-        "<Media tidak disertakan>",
-        "image omitted",
-        "video omitted",
-        "audio omitted",
-        "sticker omitted",
-        "document omitted",
-        "GIF omitted",
-        "Contact card omitted",
-        "gambar tidak disertakan",
-        "video tidak disertakan",
-        "audio tidak disertakan",
-        "stiker tidak disertakan",
-        "dokumen tidak disertakan",
-        "GIF tidak disertakan",
-        "kartu kontak tidak disertakan",
-    }
-)
+#: media left out of the export → what it was, when the text says (None: "<Media omitted>")
+_OMITTED_KINDS: dict[str, str | None] = {
+    "<Media omitted>": None,
+    "<Media tidak disertakan>": None,
+    "image omitted": FLAG_PHOTO,
+    "video omitted": FLAG_VIDEO,
+    "audio omitted": FLAG_AUDIO,
+    "sticker omitted": FLAG_STICKER,
+    "document omitted": FLAG_DOCUMENT,
+    "GIF omitted": FLAG_VIDEO,
+    "Contact card omitted": None,
+    "gambar tidak disertakan": FLAG_PHOTO,
+    "video tidak disertakan": FLAG_VIDEO,
+    "audio tidak disertakan": FLAG_AUDIO,
+    "stiker tidak disertakan": FLAG_STICKER,
+    "dokumen tidak disertakan": FLAG_DOCUMENT,
+    "GIF tidak disertakan": FLAG_VIDEO,
+    "kartu kontak tidak disertakan": None,
+}
+_OMITTED_TEXTS = frozenset(_OMITTED_KINDS)
+_OMITTED_FLAGS = {
+    text: frozenset({FLAG_MEDIA_OMITTED, kind} if kind else {FLAG_MEDIA_OMITTED})
+    for text, kind in _OMITTED_KINDS.items()
+}
+_F_OMITTED_DOCUMENT = frozenset({FLAG_MEDIA_OMITTED, FLAG_DOCUMENT})
 _OMITTED_SUFFIXES = (" document omitted", " dokumen tidak disertakan")
 # Exact texts that need the slow path even without any tell-tale character.
 _SPECIAL_TEXTS = _DELETED_TEXTS | {t + "." for t in _DELETED_TEXTS} | _OMITTED_TEXTS
@@ -61,7 +71,6 @@ _FILE_ATTACHED = re.compile(r"(.+) \((?:file attached|file terlampir)\)")
 
 _F_EDITED = frozenset({FLAG_EDITED})
 _F_DELETED = frozenset({FLAG_DELETED})
-_F_OMITTED = frozenset({FLAG_MEDIA_OMITTED})
 
 # System texts that can only be system events (any chat).
 _STRONG_SYSTEM = re.compile(
@@ -126,8 +135,11 @@ def _classify(raw: str) -> tuple[MessageKind, str, frozenset[str], str | None]:
     base = _F_EDITED if edited else NO_FLAGS
     if not rest and (key in _DELETED_TEXTS or (key.endswith(".") and key[:-1] in _DELETED_TEXTS)):
         return KIND_MESSAGE, "", base | _F_DELETED, None
-    if key in _OMITTED_TEXTS or key.endswith(_OMITTED_SUFFIXES):
-        return KIND_MEDIA, rest, base | _F_OMITTED, None
+    omitted = _OMITTED_FLAGS.get(key)
+    if omitted is not None:
+        return KIND_MEDIA, rest, base | omitted, None
+    if key.endswith(_OMITTED_SUFFIXES):
+        return KIND_MEDIA, rest, base | _F_OMITTED_DOCUMENT, None
     m = _ATTACHED.match(key)
     if m is not None:
         after = key[m.end() :].strip()
