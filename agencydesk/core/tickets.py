@@ -196,6 +196,8 @@ class ConversationLine:
     kind: str
     body: str
     media_file: str | None
+    #: "deleted", "media-omitted", … as imported (core.message_notes reads them)
+    flags: str
 
 
 def conversation(*, session: Session, ticket_id: int) -> list[ConversationLine]:

@@ -28,12 +28,14 @@ from .matching import (
     ImportPlan,
     NewClient,
     client_choices,
+    earlier_me_names,
     new_client_for,
     plan_import,
     suggest_client,
 )
 from .progress import ImportCancelled, Progress
-from .targets import AttachToTicket, NewTicket, SplitAtGaps, Target, TimelineOnly, title_from
+from .targets import AttachToTicket, NewTicket, SplitAtGaps, Target, TimelineOnly
+from .titles import substance, title_from
 
 __all__ = [
     "ME",
@@ -52,6 +54,7 @@ __all__ = [
     "chat_key_for",
     "clean_name",
     "client_choices",
+    "earlier_me_names",
     "fingerprint",
     "fingerprints",
     "import_chat",
@@ -59,6 +62,7 @@ __all__ = [
     "new_client_for",
     "phone_digits",
     "plan_import",
+    "substance",
     "suggest_client",
     "title_from",
 ]

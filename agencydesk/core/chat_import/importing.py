@@ -53,8 +53,9 @@ def import_chat(
 
     Senders mapped to "me", or named in *me_names*, are the freelancer (`from_me`). Tickets
     made by the import start at their first message, and their first response time is the
-    first "me" message after a client message. When splitting at gaps, every part but the last
-    is a resolved ticket; a part that continues an earlier import joins that earlier ticket.
+    first "me" message after a client message. When splitting at gaps, a part where the client
+    spoke last waits on us, and one where I answered last is resolved (the latest: waits on the
+    client); a part that continues an earlier import joins that earlier ticket.
     """
     messages = parsed.messages
     tick = Ticker(progress, total=2 * len(messages) + 1)  # looking up, then writing
@@ -62,7 +63,9 @@ def import_chat(
     participants = settle_participants(session, parsed, mapping, client_id, me_names)
     check_target(session, target, participants.client_id)
     plan = plan_messages(session, participants.client_id, messages, tick)
-    placement = place_in_tickets(session, participants.client_id, messages, plan, target)
+    placement = place_in_tickets(
+        session, participants.client_id, messages, plan, target, participants.me_senders
+    )
     built = build_rows(parsed, plan, placement, participants)
     scale = len(messages) / max(len(built.rows), 1)  # writing fills its half of the bar
     insert_messages(session, built.rows, lambda rows: tick(int(rows * scale)))

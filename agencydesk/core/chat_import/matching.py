@@ -17,7 +17,7 @@ from sqlmodel import Session, col
 from agencydesk.core import clients as clients_service
 from agencydesk.core.errors import UserError
 from agencydesk.core.importers import ParsedChat
-from agencydesk.core.models import Client
+from agencydesk.core.models import Client, Message
 
 from .identity import clean_name, phone_digits
 
@@ -93,8 +93,9 @@ def plan_import(
     me_names: Iterable[str] = (),
 ) -> ImportPlan:
     """Suggest a mapping: clients matched by phone or name; "me" for the busiest sender that is
-    not a client and matches one of *me_names*; *client_id* (if given) for everyone else (they
-    speak in that client's chat), otherwise a new client each."""
+    not a client and matches one of *me_names* (else, in a chat of two, the one who is not the
+    client: not matched to a client, not the chat's name); *client_id* (if given) for everyone
+    else (they speak in that client's chat), otherwise a new client each."""
     counts = Counter(m.sender for m in parsed.messages if m.sender is not None)
     participants = list(parsed.participants)
     mapping: dict[str, Assignment] = {}
@@ -108,17 +109,52 @@ def plan_import(
     not_clients = sorted(
         (p for p in participants if p not in mapping), key=lambda p: (-counts[p], p)
     )
-    for p in not_clients:
-        if clean_name(p).casefold() in me_wanted:
-            mapping[p] = ME
-            matched.add(p)
-            break
+    me = next((p for p in not_clients if clean_name(p).casefold() in me_wanted), None)
+    if me is None:
+        me = _the_other_one(participants, set(mapping), parsed.chat_name)
+    if me is not None:
+        mapping[me] = ME
+        matched.add(me)
     for p in participants:
         mapping.setdefault(p, client_id if client_id is not None else new_client_for(p))
     plan = ImportPlan(participants, dict(counts), mapping, matched, client_id)
     if plan.main_client_id is None:
         plan.main_client_id = _main_client(plan.mapping, counts)
     return plan
+
+
+def _the_other_one(
+    participants: Sequence[str], clients: set[str], chat_name: str | None
+) -> str | None:
+    """In a chat of two, the one who is not the client (the client: matched to a client, or
+    the chat's name, "WhatsApp Chat with Bu Sari"); None when that cannot be told."""
+    if len(participants) != 2:
+        return None
+    name = clean_name(chat_name or "").casefold()
+    theirs = [p for p in participants if p in clients or clean_name(p).casefold() == name]
+    if len(theirs) != 1:
+        return None
+    return next(p for p in participants if p not in theirs)
+
+
+def earlier_me_names(session: Session, *, recent: int = 50_000) -> list[str]:
+    """The names I had in the latest imports (the senders of imported "me" messages among the
+    last *recent* messages), the most frequent first."""
+    newest = sa.select(sa.func.coalesce(sa.func.max(col(Message.id)), 0)).scalar_subquery()
+    n = sa.func.count().label("n")
+    rows = session.execute(
+        sa.select(col(Message.sender), n)
+        .where(
+            col(Message.id) > newest - recent,
+            col(Message.from_me).is_(True),
+            col(Message.fingerprint).is_not(None),
+            col(Message.sender) != "",
+        )
+        .group_by(col(Message.sender))
+        .order_by(n.desc(), col(Message.sender))
+        .limit(20)
+    ).all()
+    return [str(sender) for sender, _n in rows]
 
 
 def _main_client(mapping: Mapping[str, Assignment], counts: Mapping[str, int]) -> int | None:

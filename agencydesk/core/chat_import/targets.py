@@ -1,15 +1,17 @@
 """Where the new messages go: an existing ticket, one new ticket, tickets split at quiet gaps,
 or only the client's timeline; and the times of the tickets that received messages.
 
-Tickets made by the import start at their first message, and their first response time is the
-first "me" message after a client message. When splitting at gaps, every part but the last is a
-resolved ticket; a part that continues an earlier import joins that earlier ticket.
+Tickets made by the import start at their first message that says something, are titled from
+the client's first message that says something (`titles`), and their first response time is the
+first "me" message after a client message. A ticket where the client spoke last waits on us; one
+where I answered last is resolved (the latest part: waits on the client). A part that continues
+an earlier import joins that earlier ticket.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -17,13 +19,13 @@ from sqlmodel import Session
 
 from agencydesk.core.errors import UserError
 from agencydesk.core.importers import ChatMessage
-from agencydesk.core.models import Ticket, TicketStatus, utcnow
+from agencydesk.core.message_notes import is_placeholder
+from agencydesk.core.models import ACTIVE_STATUSES, Ticket, TicketStatus, utcnow
 from agencydesk.core.utc import as_utc
 
 from .planning import MessagePlan
 from .times import UtcConverter
-
-TITLE_MAX = 80
+from .titles import title_from
 
 
 @dataclass(frozen=True)
@@ -59,16 +61,6 @@ class TicketPlacement:
     touched: list[int]
 
 
-def title_from(messages: Sequence[ChatMessage], fallback_at: datetime) -> str:
-    """A ticket title: the first words of the first real message, else the chat's date."""
-    for m in messages:
-        if m.kind != "system":
-            text = " ".join(m.text.split())
-            if text:
-                return text if len(text) <= TITLE_MAX else text[: TITLE_MAX - 1].rstrip() + "…"
-    return f"Chat of {fallback_at:%Y-%m-%d}"
-
-
 def check_target(session: Session, target: Target, client_id: int) -> None:
     if isinstance(target, AttachToTicket):
         ticket = session.get(Ticket, target.ticket_id)
@@ -82,31 +74,55 @@ def place_in_tickets(
     messages: Sequence[ChatMessage],
     plan: MessagePlan,
     target: Target,
+    me_senders: Collection[str] = (),
 ) -> TicketPlacement:
     """Decide the ticket of every new message, creating the tickets the target asks for."""
     placement = TicketPlacement({}, [], [])
     new_index = plan.new_index
     if not new_index or isinstance(target, TimelineOnly):
         return placement
+    to_utc = UtcConverter()
     if isinstance(target, AttachToTicket):
         placement.ticket_of.update(dict.fromkeys(new_index, target.ticket_id))
         placement.touched.append(target.ticket_id)
+        _follow_last_speaker(session, target.ticket_id, messages, new_index, me_senders, to_utc)
     elif isinstance(target, NewTicket):
-        to_utc = UtcConverter()
+        said = [i for i in new_index if _speaks(messages[i])]
+        # deleted messages and left-out pictures before anything is said stay in the history
+        into = new_index[new_index.index(said[0]) :] if said else new_index
+        last_said = messages[said[-1]] if said else None
         tid = _new_ticket(
             session,
             client_id,
             target.title,
-            as_utc(to_utc(messages[new_index[0]].timestamp)),
-            as_utc(to_utc(messages[new_index[-1]].timestamp)),
-            resolved=False,
+            as_utc(to_utc(messages[into[0]].timestamp)),
+            as_utc(to_utc(messages[into[-1]].timestamp)),
+            _status_after(last_said, me_senders, last_part=True),
+            as_utc(to_utc(last_said.timestamp)) if last_said else None,
         )
         placement.created.append(tid)
         placement.touched.append(tid)
-        placement.ticket_of.update(dict.fromkeys(new_index, tid))
+        placement.ticket_of.update(dict.fromkeys(into, tid))
     else:
-        _split_at_gaps(session, client_id, messages, plan, target.hours, placement)
+        _split_at_gaps(session, client_id, messages, plan, target.hours, placement, me_senders)
     return placement
+
+
+def _speaks(m: ChatMessage) -> bool:
+    """Someone says something: not a system line, not only a deleted or left-out note."""
+    return m.kind != "system" and not is_placeholder(m.kind, m.text, m.flags)
+
+
+def _status_after(
+    last_said: ChatMessage | None, me_senders: Collection[str], *, last_part: bool
+) -> TicketStatus:
+    """A part where the client spoke last waits on us; one where I answered last is done (or,
+    the latest part, waits on the client); one where nobody said anything is open."""
+    if last_said is None:
+        return TicketStatus.OPEN
+    if last_said.sender not in me_senders:
+        return TicketStatus.WAITING_ON_US
+    return TicketStatus.WAITING_ON_CLIENT if last_part else TicketStatus.RESOLVED
 
 
 def _split_at_gaps(
@@ -116,27 +132,30 @@ def _split_at_gaps(
     plan: MessagePlan,
     hours: float,
     placement: TicketPlacement,
+    me_senders: Collection[str],
 ) -> None:
     prints, known = plan.prints, plan.known
-    segments = _segments(messages, hours)
+    parts = _parts(messages, hours, me_senders)
     to_utc = UtcConverter()
-    for n, seg in enumerate(segments):
-        fresh = [i for i in seg if prints[i] not in known]
+    for n, part in enumerate(parts):
+        fresh = [i for i in part if prints[i] not in known]
         if not fresh:
             continue
-        earlier = [known[prints[i]] for i in seg if prints[i] in known]
+        earlier = [known[prints[i]] for i in part if prints[i] in known]
         existing = next((t for t in earlier if t is not None), None)
         if existing is not None:
             tid = existing
+            _follow_last_speaker(session, tid, messages, fresh, me_senders, to_utc)
         else:
-            part = [messages[i] for i in seg]
+            said = [messages[i] for i in part if _speaks(messages[i])]
             tid = _new_ticket(
                 session,
                 client_id,
-                title_from(part, part[0].timestamp),
-                as_utc(to_utc(messages[seg[0]].timestamp)),
-                as_utc(to_utc(messages[seg[-1]].timestamp)),
-                resolved=n < len(segments) - 1,
+                title_from(said, messages[part[0]].timestamp, me_senders),
+                as_utc(to_utc(messages[part[0]].timestamp)),
+                as_utc(to_utc(messages[part[-1]].timestamp)),
+                _status_after(said[-1], me_senders, last_part=n == len(parts) - 1),
+                as_utc(to_utc(said[-1].timestamp)),
             )
             placement.created.append(tid)
         placement.touched.append(tid)
@@ -144,19 +163,40 @@ def _split_at_gaps(
             placement.ticket_of[i] = tid
 
 
-def _segments(messages: Sequence[ChatMessage], hours: float) -> list[range]:
-    if not messages:
-        return []
+def _parts(
+    messages: Sequence[ChatMessage], hours: float, me_senders: Collection[str]
+) -> list[range]:
+    """The conversations of a chat: a part begins with something said after a quiet gap of at
+    least *hours* since the last thing said; deleted messages, left-out pictures and system
+    lines never begin one (they go with the part before; before the first, with none). A part
+    in which the client says nothing joins the part before it (the first, the part after)."""
     gap = timedelta(hours=hours)
-    bounds = [0]
-    previous = messages[0].timestamp
-    for i in range(1, len(messages)):
-        ts = messages[i].timestamp
-        if ts - previous >= gap:
+    bounds: list[int] = []
+    previous: datetime | None = None
+    for i, m in enumerate(messages):
+        if not _speaks(m):
+            continue
+        if previous is None or m.timestamp - previous >= gap:
             bounds.append(i)
-        previous = ts
+        previous = m.timestamp
+    if not bounds:
+        return []
     bounds.append(len(messages))
-    return [range(a, b) for a, b in itertools.pairwise(bounds)]
+    parts = [range(a, b) for a, b in itertools.pairwise(bounds)]
+    merged: list[range] = []
+    waiting: range | None = None  # a first part in which the client says nothing
+    for part in parts:
+        if waiting is not None:
+            part, waiting = range(waiting.start, part.stop), None
+        if any(_speaks(messages[i]) and messages[i].sender not in me_senders for i in part):
+            merged.append(part)
+        elif merged:
+            merged[-1] = range(merged[-1].start, part.stop)
+        else:
+            waiting = part
+    if waiting is not None:  # nobody but me said anything in the whole chat
+        merged.append(waiting)
+    return merged
 
 
 def _new_ticket(
@@ -165,21 +205,48 @@ def _new_ticket(
     title: str,
     created: datetime,
     last: datetime,
-    resolved: bool,
+    status: TicketStatus,
+    last_said: datetime | None,
 ) -> int:
+    resolved = status == TicketStatus.RESOLVED
+    changed = last_said if last_said is not None and status != TicketStatus.OPEN else created
     ticket = Ticket(
         client_id=client_id,
         title=" ".join(title.split())[:200] or "Chat",
         created_at=created,
         updated_at=max(last, created),
-        status_changed_at=last if resolved else created,
-        status=TicketStatus.RESOLVED.value if resolved else TicketStatus.OPEN.value,
-        resolved_at=last if resolved else None,
+        status_changed_at=changed,
+        status=status.value,
+        resolved_at=changed if resolved else None,
     )
     session.add(ticket)
     session.flush()
     assert ticket.id is not None
     return ticket.id
+
+
+def _follow_last_speaker(
+    session: Session,
+    ticket_id: int,
+    messages: Sequence[ChatMessage],
+    new: Sequence[int],
+    me_senders: Collection[str],
+    to_utc: UtcConverter,
+) -> None:
+    """An existing ticket that receives messages: the client speaking last makes it wait on us
+    (a resolved one opens again), my answer last makes an active one wait on the client."""
+    said = [messages[i] for i in new if _speaks(messages[i])]
+    ticket = session.get(Ticket, ticket_id)
+    if not said or ticket is None:
+        return
+    status = _status_after(said[-1], me_senders, last_part=True)
+    active = ticket.status in {s.value for s in ACTIVE_STATUSES}
+    if ticket.status == status.value or (status == TicketStatus.WAITING_ON_CLIENT and not active):
+        return
+    ticket.status = status.value
+    ticket.status_changed_at = as_utc(to_utc(said[-1].timestamp))
+    ticket.resolved_at = None
+    session.add(ticket)
 
 
 def update_ticket_times(
