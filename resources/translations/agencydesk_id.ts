@@ -1240,6 +1240,10 @@ Halo {first_name},
         <translation>Mengimpor…</translation>
     </message>
     <message>
+        <source>Nothing is saved until every message is in; Cancel saves nothing.</source>
+        <translation>Tidak ada yang disimpan sebelum semua pesan masuk; Batal tidak menyimpan apa pun.</translation>
+    </message>
+    <message>
         <source>Cancel import</source>
         <translation>Batalkan impor</translation>
     </message>
@@ -1349,6 +1353,14 @@ Halo {first_name},
         <translation>Tambahkan ke riwayat:</translation>
     </message>
     <message>
+        <source>None of these messages are mine</source>
+        <translation>Tidak ada pesan saya di sini</translation>
+    </message>
+    <message>
+        <source>Which sender is you? Choose “Me” for your name, or tick “None of these messages are mine”: otherwise your replies would be saved as the client’s.</source>
+        <translation>Pengirim mana yang Anda? Pilih “Saya” untuk nama Anda, atau centang “Tidak ada pesan saya di sini”: jika tidak, balasan Anda akan disimpan sebagai pesan klien.</translation>
+    </message>
+    <message>
         <source>Senders in this chat:</source>
         <translation>Pengirim di chat ini:</translation>
     </message>
@@ -1365,8 +1377,43 @@ Halo {first_name},
         <translation>Klien baru “{name}”</translation>
     </message>
     <message>
+        <source>{name} (1 message)</source>
+        <translation>{name} (1 pesan)</translation>
+    </message>
+    <message>
         <source>{name} ({count} messages)</source>
         <translation>{name} ({count} pesan)</translation>
+    </message>
+</context>
+<context>
+    <name>MessageNote</name>
+    <message>
+        <source>message deleted</source>
+        <translation>pesan dihapus</translation>
+    </message>
+    <message>
+        <source>photo not in the export</source>
+        <translation>foto tidak ada di ekspor</translation>
+    </message>
+    <message>
+        <source>video not in the export</source>
+        <translation>video tidak ada di ekspor</translation>
+    </message>
+    <message>
+        <source>voice message not in the export</source>
+        <translation>pesan suara tidak ada di ekspor</translation>
+    </message>
+    <message>
+        <source>sticker not in the export</source>
+        <translation>stiker tidak ada di ekspor</translation>
+    </message>
+    <message>
+        <source>document not in the export</source>
+        <translation>dokumen tidak ada di ekspor</translation>
+    </message>
+    <message>
+        <source>picture or file not in the export</source>
+        <translation>gambar atau berkas tidak ada di ekspor</translation>
     </message>
 </context>
 <context>
@@ -1715,6 +1762,10 @@ Tindakan ini tidak bisa dibatalkan.</translation>
         <translation>Isi file</translation>
     </message>
     <message>
+        <source>Check that it was read right: nothing is saved yet.</source>
+        <translation>Periksa apakah berkas terbaca dengan benar: belum ada yang disimpan.</translation>
+    </message>
+    <message>
         <source>As detected</source>
         <translation>Sesuai deteksi</translation>
     </message>
@@ -1767,16 +1818,72 @@ Tindakan ini tidak bisa dibatalkan.</translation>
         <translation>tidak ada</translation>
     </message>
     <message>
-        <source>messages</source>
-        <translation>pesan</translation>
+        <source>WhatsApp (Android)</source>
+        <translation>WhatsApp (Android)</translation>
     </message>
     <message>
-        <source>pictures or files</source>
-        <translation>gambar atau file</translation>
+        <source>WhatsApp (iPhone)</source>
+        <translation>WhatsApp (iPhone)</translation>
     </message>
     <message>
-        <source>notices</source>
-        <translation>pemberitahuan</translation>
+        <source>Telegram</source>
+        <translation>Telegram</translation>
+    </message>
+    <message>
+        <source>LINE</source>
+        <translation>LINE</translation>
+    </message>
+    <message>
+        <source>Messenger or Instagram</source>
+        <translation>Messenger atau Instagram</translation>
+    </message>
+    <message>
+        <source>CSV table</source>
+        <translation>Tabel CSV</translation>
+    </message>
+    <message>
+        <source>1 message</source>
+        <translation>1 pesan</translation>
+    </message>
+    <message>
+        <source>{count} messages</source>
+        <translation>{count} pesan</translation>
+    </message>
+    <message>
+        <source>1 picture or file</source>
+        <translation>1 gambar atau berkas</translation>
+    </message>
+    <message>
+        <source>{count} pictures or files</source>
+        <translation>{count} gambar atau berkas</translation>
+    </message>
+    <message>
+        <source>1 notice</source>
+        <translation>1 pemberitahuan</translation>
+    </message>
+    <message>
+        <source>{count} notices</source>
+        <translation>{count} pemberitahuan</translation>
+    </message>
+    <message>
+        <source> (line {line})</source>
+        <translation> (baris {line})</translation>
+    </message>
+    <message>
+        <source>“{file}” cannot be imported.</source>
+        <translation>“{file}” tidak dapat diimpor.</translation>
+    </message>
+    <message>
+        <source>The file {problem}{where}.</source>
+        <translation>Berkas ini: {problem}{where}.</translation>
+    </message>
+    <message>
+        <source>Go back to choose another file.</source>
+        <translation>Kembali untuk memilih berkas lain.</translation>
+    </message>
+    <message>
+        <source>“{file}” could not be read: something unexpected went wrong (the details are in the log). Export the chat again and choose the new file.</source>
+        <translation>“{file}” tidak dapat dibaca: terjadi sesuatu yang tidak terduga (rinciannya ada di log). Ekspor chat lagi dan pilih berkas yang baru.</translation>
     </message>
     <message>
         <source>none</source>
@@ -1789,10 +1896,6 @@ Tindakan ini tidak bisa dibatalkan.</translation>
     <message>
         <source>(picture or file, not in the export)</source>
         <translation>(gambar atau berkas, tidak ikut diekspor)</translation>
-    </message>
-    <message>
-        <source>“{file}” could not be read ({problem}).</source>
-        <translation>“{file}” tidak dapat dibaca ({problem}).</translation>
     </message>
 </context>
 <context>
@@ -2445,6 +2548,10 @@ Tindakan ini tidak bisa dibatalkan.</translation>
         <translation>Selesai</translation>
     </message>
     <message>
+        <source>The messages are in the client&apos;s history now.</source>
+        <translation>Pesan-pesan itu kini ada di riwayat klien.</translation>
+    </message>
+    <message>
         <source>Open ticket</source>
         <translation>Buka tiket</translation>
     </message>
@@ -2486,6 +2593,10 @@ Tindakan ini tidak bisa dibatalkan.</translation>
     <message>
         <source>Where should the messages go?</source>
         <translation>Pesan-pesan ini dimasukkan ke mana?</translation>
+    </message>
+    <message>
+        <source>Into one of the client&apos;s tickets, a new ticket, or a ticket per conversation.</source>
+        <translation>Ke salah satu tiket klien, tiket baru, atau satu tiket per percakapan.</translation>
     </message>
     <message>
         <source>Add to an existing ticket:</source>

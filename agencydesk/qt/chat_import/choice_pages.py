@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from agencydesk.qt.chat_import.wizard_access import the_wizard
+from agencydesk.qt.chat_import.wizard_access import narrow_combo, the_wizard
 from agencydesk.qt.common.labels import plain_label
 
 
@@ -37,7 +38,7 @@ class MappingPage(QWizardPage):
         self.setTitle(self.tr("Who is who?"))
         self.setSubTitle(self.tr("Tell agencydesk which sender is you and which are your clients."))
         self.combos: dict[str, QComboBox] = {}
-        self.main_client = QComboBox()
+        self.main_client = narrow_combo()
         self.form_host = QWidget()
         self.form = QFormLayout(self.form_host)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -48,10 +49,23 @@ class MappingPage(QWizardPage):
         main_form = QFormLayout()
         main_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         main_form.addRow(self.tr("Add to the history of:"), self.main_client)
+        self.no_me = QCheckBox(self.tr("None of these messages are mine"))
+        self.no_me.setObjectName("noMessagesOfMine")
+        self.no_me.toggled.connect(self._update_me_hint)
+        self.me_hint = plain_label(
+            self.tr(
+                "Which sender is you? Choose “Me” for your name, or tick “None of these "
+                "messages are mine”: otherwise your replies would be saved as the client’s."
+            )
+        )
+        self.me_hint.setObjectName("whoIsMeHint")
+        self.me_hint.setStyleSheet("color: #b3261e;")
         layout = QVBoxLayout(self)
         layout.addLayout(main_form)
         layout.addWidget(plain_label(self.tr("Senders in this chat:")))
         layout.addWidget(scroll, 1)
+        layout.addWidget(self.me_hint)
+        layout.addWidget(self.no_me)
         self.choices: list[Any] = []
         self.main_client.currentIndexChanged.connect(self.completeChanged)
 
@@ -65,11 +79,12 @@ class MappingPage(QWizardPage):
         assert parsed is not None
         with Session(wizard.engine) as session:
             self.choices = chat_import.client_choices(session=session)
+            earlier = chat_import.earlier_me_names(session)
         plan = chat_import.plan_import(
             parsed=parsed,
             choices=self.choices,
             client_id=wizard.client_id,
-            me_names=wizard.me_names,
+            me_names=[*wizard.me_names, *earlier],
         )
         while self.form.rowCount():
             self.form.removeRow(0)
@@ -82,7 +97,7 @@ class MappingPage(QWizardPage):
         index = self.main_client.findData(main) if main is not None else 0
         self.main_client.setCurrentIndex(max(index, 0))
         for participant in plan.participants:
-            combo = QComboBox()
+            combo = narrow_combo()
             combo.addItem(self.tr("Me"), self.ME)
             combo.insertSeparator(combo.count())
             for choice in self.choices:
@@ -97,14 +112,18 @@ class MappingPage(QWizardPage):
             else:
                 combo.setCurrentIndex(max(combo.findData(assignment), 0))
             count = plan.counts.get(participant, 0)
-            label = self.tr("{name} ({count} messages)").format(
-                name=participant, count=self.locale().toString(count)
-            )
+            label = (
+                self.tr("{name} (1 message)")
+                if count == 1
+                else self.tr("{name} ({count} messages)")
+            ).format(name=participant, count=self.locale().toString(count))
             row_label = QLabel(label)
             row_label.setTextFormat(Qt.TextFormat.PlainText)
             self.form.addRow(row_label, combo)
             self.combos[participant] = combo
-            combo.currentIndexChanged.connect(self.completeChanged)
+            combo.currentIndexChanged.connect(self._update_me_hint)
+        self.no_me.setChecked(False)
+        self._update_me_hint()
 
     def mapping(self) -> dict[str, Any]:
         from agencydesk.core import chat_import
@@ -124,7 +143,25 @@ class MappingPage(QWizardPage):
         data = self.main_client.currentData()
         return int(data) if data is not None else None
 
+    def _someone_is_me(self) -> bool:
+        return any(c.currentData() == self.ME for c in self.combos.values())
+
+    def _update_me_hint(self) -> None:
+        """Until someone is "Me" (or the box says none of the messages are mine) the wizard
+        does not go on, and says why."""
+        someone = self._someone_is_me()
+        if someone:
+            self.no_me.setChecked(False)
+        self.no_me.setEnabled(not someone)
+        self.me_hint.setVisible(not someone and not self.no_me.isChecked())
+        self.completeChanged.emit()
+
+    def me_senders(self) -> list[str]:
+        return [p for p, c in self.combos.items() if c.currentData() == self.ME]
+
     def isComplete(self) -> bool:
+        if not (self._someone_is_me() or self.no_me.isChecked()):
+            return False
         if self.client_id() is not None:
             return True
         return any(c.currentData() != self.ME for c in self.combos.values())
@@ -136,8 +173,11 @@ class TargetPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle(self.tr("Where should the messages go?"))
+        self.setSubTitle(
+            self.tr("Into one of the client's tickets, a new ticket, or a ticket per conversation.")
+        )
         self.attach = QRadioButton(self.tr("Add to an existing ticket:"))
-        self.ticket_combo = QComboBox()
+        self.ticket_combo = narrow_combo()
         self.new = QRadioButton(self.tr("Start a new ticket:"))
         self.title_edit = QLineEdit()
         self.title_edit.setMaxLength(200)
@@ -192,7 +232,8 @@ class TargetPage(QWizardPage):
             if parsed.chat_name:
                 self.title_edit.setText(parsed.chat_name)
             elif first is not None:
-                self.title_edit.setText(title_from(parsed.messages, first))
+                me = wizard.mapping_page.me_senders()
+                self.title_edit.setText(title_from(parsed.messages, first, me))
         if self.group.checkedButton() is None or not self.group.checkedButton().isEnabled():
             self.split.setChecked(True)
         self._update()

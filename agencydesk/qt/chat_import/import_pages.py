@@ -30,6 +30,9 @@ class ImportPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle(self.tr("Importing…"))
+        self.setSubTitle(
+            self.tr("Nothing is saved until every message is in; Cancel saves nothing.")
+        )
         self.result: ImportResult | None = None
         self.running = False
         self._task: workers.TaskHandle | None = None
@@ -141,6 +144,7 @@ class SummaryPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle(self.tr("Done"))
+        self.setSubTitle(self.tr("The messages are in the client's history now."))
         self.summary_label = plain_label()
         self.summary_label.setStyleSheet("font-size: 12pt;")
         self.warnings_label = plain_label()

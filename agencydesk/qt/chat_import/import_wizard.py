@@ -61,6 +61,8 @@ class ImportWizard(QWizard):
         ):
             self.addPage(page)
         self.target_page.setButtonText(QWizard.WizardButton.NextButton, self.tr("Import"))
+        # one size for every page: the pages' long names and titles are cut or wrapped to it
+        self.setMinimumSize(720, 560)
         self.resize(720, 560)
 
     def reject(self) -> None:

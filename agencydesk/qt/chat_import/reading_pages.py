@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
-    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from agencydesk.qt.chat_import.wizard_access import the_wizard
+from agencydesk.qt.chat_import.wizard_access import narrow_combo, the_wizard
 from agencydesk.qt.common import workers
 from agencydesk.qt.common.buttons import push_button
 from agencydesk.qt.common.dialogs import choose_file
@@ -81,6 +80,7 @@ class PreviewPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle(self.tr("What the file holds"))
+        self.setSubTitle(self.tr("Check that it was read right: nothing is saved yet."))
         self.parsed: ParsedChat | None = None
         self.error = ""
         self.busy = QProgressBar()
@@ -89,7 +89,7 @@ class PreviewPage(QWizardPage):
         self.busy.setTextVisible(False)
         self.status_label = plain_label()
         self.format_label = plain_label()
-        self.date_order = QComboBox()
+        self.date_order = narrow_combo()
         self.date_order.addItem(self.tr("As detected"), None)
         self.date_order.addItem(self.tr("day/month/year"), "DMY")
         self.date_order.addItem(self.tr("month/day/year"), "MDY")
@@ -149,7 +149,7 @@ class PreviewPage(QWizardPage):
         summary = summarize(parsed)
         locale = self.locale()
         self.status_label.setText(parsed.chat_name or "")
-        self.format_label.setText(summary.format)
+        self.format_label.setText(self.format_name(summary.format))
         if summary.date_order is None:
             self.date_order.setEnabled(False)
         else:
@@ -164,16 +164,8 @@ class PreviewPage(QWizardPage):
             "\n".join(f"{name} ({locale.toString(count)})" for name, count in summary.participants)
             or self.tr("nobody")
         )
-        kind_names = {
-            "message": self.tr("messages"),
-            "media": self.tr("pictures or files"),
-            "system": self.tr("notices"),
-        }
         self.counts_label.setText(
-            ", ".join(
-                f"{locale.toString(count)} {kind_names.get(kind, kind)}"
-                for kind, count in summary.kinds
-            )
+            ", ".join(self.count_text(kind, count) for kind, count in summary.kinds)
             or self.tr("none")
         )
         if summary.first is not None and summary.last is not None:
@@ -201,19 +193,49 @@ class PreviewPage(QWizardPage):
             self.status_label.setText((self.status_label.text() + "\n⚠ " + warning).strip())
         self.completeChanged.emit()
 
+    def format_name(self, fmt: str) -> str:
+        """The export's kind as people call it: "WhatsApp (Android)", not "whatsapp-android"."""
+        names = {
+            "whatsapp-android": self.tr("WhatsApp (Android)"),
+            "whatsapp-ios": self.tr("WhatsApp (iPhone)"),
+            "telegram": self.tr("Telegram"),
+            "line": self.tr("LINE"),
+            "messenger": self.tr("Messenger or Instagram"),
+            "csv": self.tr("CSV table"),
+        }
+        return names.get(fmt, fmt)
+
+    def count_text(self, kind: str, count: int) -> str:
+        """ "1 picture or file", "3 notices": a count with its noun, singular or plural."""
+        one, many = {
+            "message": (self.tr("1 message"), self.tr("{count} messages")),
+            "media": (self.tr("1 picture or file"), self.tr("{count} pictures or files")),
+            "system": (self.tr("1 notice"), self.tr("{count} notices")),
+        }.get(kind, (f"1 {kind}", f"{{count}} {kind}"))
+        return one if count == 1 else many.format(count=self.locale().toString(count))
+
     def _failed(self, exc: BaseException, details: str) -> None:
         from agencydesk.core.importers import ChatImportError
 
         self.busy.setVisible(False)
+        name = Path(self._path()).name
         if isinstance(exc, ChatImportError):
-            self.error = str(exc)
+            where = self.tr(" (line {line})").format(line=exc.line) if exc.line else ""
+            self.error = (
+                self.tr("“{file}” cannot be imported.").format(file=name)
+                + "\n"
+                + self.tr("The file {problem}{where}.").format(problem=exc.problem, where=where)
+                + "\n"
+                + self.tr("Go back to choose another file.")
+            )
         else:
             import logging
 
             logging.getLogger(__name__).error("Reading a chat export failed\n%s", details)
-            self.error = self.tr("“{file}” could not be read ({problem}).").format(
-                file=self._path(), problem=type(exc).__name__
-            )
+            self.error = self.tr(
+                "“{file}” could not be read: something unexpected went wrong (the details are "
+                "in the log). Export the chat again and choose the new file."
+            ).format(file=name)
         self.status_label.setText(self.error)
         self.status_label.setStyleSheet("color: #b3261e;")
         for label in (self.format_label, self.participants_label, self.counts_label):

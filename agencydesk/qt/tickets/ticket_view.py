@@ -32,6 +32,7 @@ from sqlmodel import Session
 from agencydesk.core import tickets
 from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError, ValidationError
+from agencydesk.core.message_notes import Note, is_placeholder, note_of
 from agencydesk.core.models import Client, MessageKind, Priority, TicketStatus
 from agencydesk.core.tickets import ConversationLine
 from agencydesk.qt.common.buttons import button_row, link_button, push_button
@@ -43,15 +44,21 @@ from agencydesk.qt.common.formatting import (
     format_wait,
 )
 from agencydesk.qt.common.labels import bold_label, empty_state_label, plain_label
+from agencydesk.qt.common.message_notes import note_text
 from agencydesk.qt.tickets.ticket_model import priority_label, status_label
 
 
 def conversation_html(lines: list[ConversationLine], client_name: str, note_label: str) -> str:
-    """Chat bubbles: the client on the left, me on the right, internal notes in yellow."""
+    """Chat bubbles: the client on the left, me on the right, internal notes in yellow; a
+    deleted message, a picture left out of the export and a system line are small grey notes."""
     parts = ['<html><body style="margin:4px">']
     for line in lines:
         body = html.escape(line.body).replace("\n", "<br>")
         when = html.escape(format_datetime(line.sent_at))
+        note = note_of(line.flags)
+        if line.kind == MessageKind.SYSTEM or is_placeholder(line.kind, line.body, line.flags):
+            parts.append(_grey_note(line, client_name, when, note))
+            continue
         if line.kind == MessageKind.NOTE:
             who, align, colour = note_label, "center", "#fff4d6"
         elif line.from_me:
@@ -61,6 +68,8 @@ def conversation_html(lines: list[ConversationLine], client_name: str, note_labe
         media = ""
         if line.media_file:
             media = f"<br><i>📎 {html.escape(line.media_file)}</i>"
+        elif note is not None:  # a caption of a picture the export left out
+            media = f'<br><i style="color:#777777">{html.escape(note_text(note))}</i>'
         header = f"<b>{html.escape(who)}</b> &nbsp;" if who else ""
         parts.append(
             f'<table width="100%" cellspacing="0" cellpadding="2"><tr><td align="{align}">'
@@ -71,6 +80,23 @@ def conversation_html(lines: list[ConversationLine], client_name: str, note_labe
         )
     parts.append("</body></html>")
     return "".join(parts)
+
+
+def _grey_note(line: ConversationLine, client_name: str, when: str, note: Note | None) -> str:
+    """One small grey line, on the side of whoever it was: "Bu Sari · 18:08 — message deleted"
+    (a system line, centred, is its own text)."""
+    if line.kind == MessageKind.SYSTEM:
+        align, text = "center", html.escape(" ".join(line.body.split()))
+    else:
+        who = line.sender or ("" if line.from_me else client_name)
+        align = "right" if line.from_me else "left"
+        said = html.escape(note_text(note)) if note is not None else ""
+        text = f"{html.escape(who)} · {when} — <i>{said}</i>" if who else f"{when} — <i>{said}</i>"
+    return (
+        f'<table width="100%" cellspacing="0" cellpadding="2"><tr><td align="{align}">'
+        f'<span class="messageNote" style="color:#777777; font-size:small">{text}</span>'
+        "</td></tr></table>"
+    )
 
 
 class TicketView(QWidget):
