@@ -28,6 +28,7 @@ from sqlmodel import Session, col
 from agencydesk.core import agency, clients, referrals
 from agencydesk.core.agency import AgencyProfile
 from agencydesk.core.errors import UserError
+from agencydesk.core.message_notes import Note, note_of
 from agencydesk.core.models import (
     Guide,
     GuideSend,
@@ -122,6 +123,8 @@ class ExcerptLine:
     from_me: bool
     body: str  # "" for a photo or file without a caption
     media: bool
+    #: what a line with no words of its own stands for (core.message_notes): "deleted", "photo"…
+    note: Note | None = None
 
 
 @dataclass(frozen=True)
@@ -259,6 +262,7 @@ def _excerpts(
         col(Message.from_me).label("from_me"),
         col(Message.kind).label("kind"),
         sa.func.substr(col(Message.body), 1, EXCERPT_CHARS + 1).label("body"),
+        col(Message.flags).label("flags"),
         sa.func.row_number()
         .over(
             partition_by=col(Message.ticket_id),
@@ -275,19 +279,26 @@ def _excerpts(
             inner.c.from_me,
             inner.c.kind,
             inner.c.body,
+            inner.c.flags,
             inner.c.lines,
         )
         .where(inner.c.line <= EXCERPT_LINES)
         .order_by(inner.c.ticket_id, inner.c.line)
     )
     found: dict[int, tuple[list[ExcerptLine], int]] = {}
-    for ticket_id, sent_at, from_me, kind, body, lines in session.execute(statement).all():
+    for ticket_id, sent_at, from_me, kind, body, flags, lines in session.execute(statement).all():
         text = " ".join((body or "").split())
         if len(text) > EXCERPT_CHARS:
             text = text[: EXCERPT_CHARS - 1].rstrip() + "…"
         entry = found.setdefault(int(ticket_id), ([], int(lines)))
         entry[0].append(
-            ExcerptLine(_local(sent_at), bool(from_me), text, kind == MessageKind.MEDIA.value)
+            ExcerptLine(
+                _local(sent_at),
+                bool(from_me),
+                text,
+                kind == MessageKind.MEDIA.value,
+                note_of(flags),
+            )
         )
     return found
 

@@ -47,6 +47,7 @@ th {{ font-weight: bold; color: {INK}; background-color: {HEADER_FILL}; }}
 .figure-long {{ font-size: 13pt; font-weight: bold; color: {ACCENT}; margin-bottom: 1px; }}
 .figure-label {{ font-size: 8.5pt; color: {MUTED}; margin-bottom: 0; }}
 .excerpt {{ font-size: 8.5pt; color: {MUTED}; margin-left: 12px; margin-bottom: 2px; }}
+.note {{ font-style: italic; color: #999999; }}
 .who {{ font-weight: bold; color: {INK}; }}
 .thanks {{ font-size: 11pt; color: {INK}; margin-bottom: 0; }}
 .caption {{ font-size: 8.5pt; color: {MUTED}; margin-top: 3px; margin-bottom: 13px; }}

@@ -166,7 +166,10 @@ def _excerpt(ticket: TicketLine, content: ReportContent) -> str:
     for line in ticket.excerpts:
         who = we if line.from_me else content.client.name
         when = f"{short_date(line.sent_at.date(), lang)} {line.sent_at:%H:%M}"
-        body = escape(line.body) if line.body else "📎"
+        body = escape(line.body)
+        if line.note is not None or not body:  # deleted, left out, or a file without caption
+            said = t(lang, f"note_{line.note}") if line.note is not None else t(lang, "note_file")
+            body = (body + " " if body else "") + f'<span class="note">{escape(said)}</span>'
         who_html = f'<span class="who">{escape(who)}</span>'
         lines.append(f'<p class="excerpt">{who_html} · {escape(when)} — {body}</p>')
     if ticket.more_messages:
