@@ -273,8 +273,11 @@ def load_demo_tickets(
                 minutes=minutes,
                 on=opened + timedelta(hours=number + 1),
             )
-        if demo.status != TicketStatus.OPEN.value:
-            tickets.set_status(session=session, ticket_id=ticket.id, status=demo.status)
+        # the demo's status as if set by hand (its replies moved it as they were added)
+        tickets.set_status(session=session, ticket_id=ticket.id, status=demo.status)
+        if demo.status == TicketStatus.OPEN.value:
+            ticket.status_changed_at = opened
+        else:
             last = _at(now, *demo.lines[-1][:2]) if demo.lines else opened
             ticket.status_changed_at = last
             if ticket.resolved_at is not None:

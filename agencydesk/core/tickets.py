@@ -147,6 +147,41 @@ def delete_ticket(*, session: Session, ticket_id: int) -> None:
 
 
 # -- the conversation ---------------------------------------------------------------------------
+#: what is said in the conversation (not internal notes, not "X joined")
+SAID_KINDS = (MessageKind.MESSAGE.value, MessageKind.MEDIA.value)
+
+
+def status_after_message(status: str, *, from_me: bool, kind: str, answered: bool) -> str:
+    """The status a ticket takes when a new message comes last, as help desks do: my reply
+    hands the turn to the client ("waiting on client"); the client's message hands it back
+    ("waiting on us", reopening a resolved ticket). A closed ticket stays closed; an open ticket
+    nobody has answered yet already waits on us (since it was opened), and stays open; internal
+    notes and system lines change nothing. The user can still set any status by hand.
+
+    *answered*: someone has replied on the ticket before. The chat import applies the same
+    rule to the last message of a chat part."""
+    if kind not in SAID_KINDS:
+        return status
+    if from_me:
+        if status in (TicketStatus.OPEN, TicketStatus.WAITING_ON_US):
+            return TicketStatus.WAITING_ON_CLIENT.value
+        return status
+    if status in (TicketStatus.WAITING_ON_CLIENT, TicketStatus.RESOLVED) or (
+        status == TicketStatus.OPEN and answered
+    ):
+        return TicketStatus.WAITING_ON_US.value
+    return status
+
+
+def _latest_said(session: Session, ticket_id: int) -> datetime | None:
+    """When the newest line said on the ticket was sent (None: nothing said yet)."""
+    statement = sa.select(func.max(Message.sent_at)).where(
+        col(Message.ticket_id) == ticket_id, col(Message.kind).in_(SAID_KINDS)
+    )
+    latest: datetime | None = session.execute(statement).scalar_one()
+    return latest
+
+
 def add_message(
     *,
     session: Session,
@@ -157,7 +192,8 @@ def add_message(
     sent_at: datetime | None = None,
     sender: str = "",
 ) -> Message:
-    """Add a typed line to the ticket's conversation. A first reply sets the first response time."""
+    """Add a typed line to the ticket's conversation. A first reply sets the first response time;
+    the newest line said moves the status (`status_after_message`)."""
     body = body.strip()
     if not body:
         raise ValidationError({"body": "body_required"})
@@ -176,7 +212,16 @@ def add_message(
         body=body,
         source="typed",
     )
+    latest = _latest_said(session, ticket_id)
     session.add(message)
+    if latest is None or sent_at >= latest:  # a line filled in from the past changes nothing
+        status = status_after_message(
+            ticket.status,
+            from_me=from_me,
+            kind=kind,
+            answered=ticket.first_response_at is not None,
+        )
+        _apply_status(ticket, status, sent_at)
     if from_me and kind != MessageKind.NOTE and ticket.first_response_at is None:
         ticket.first_response_at = sent_at
     ticket.updated_at = now

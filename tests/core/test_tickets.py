@@ -121,6 +121,63 @@ def test_the_first_reply_sets_the_first_response_time(engine: Engine, ratna: int
         tickets.add_message(session=session, ticket_id=ticket_id, body=" \n ", from_me=True)
 
 
+def _say(engine: Engine, ticket_id: int, from_me: bool, at: datetime, kind: str = "message") -> str:
+    with session_scope(engine) as session:
+        tickets.add_message(
+            session=session, ticket_id=ticket_id, body="…", from_me=from_me, kind=kind, sent_at=at
+        )
+    with Session(engine) as session:
+        return tickets.get_ticket(session=session, ticket_id=ticket_id).status
+
+
+def test_a_reply_hands_the_turn_to_the_client_and_her_message_hands_it_back(
+    engine: Engine, ratna: int
+) -> None:
+    ticket_id = _ticket(engine, ratna)
+    # an open ticket nobody answered already waits on us (since it was opened): it stays open
+    assert _say(engine, ticket_id, False, T0) == "open"
+    assert _say(engine, ticket_id, True, T0 + timedelta(minutes=10)) == "waiting_on_client"
+    assert _say(engine, ticket_id, True, T0 + timedelta(minutes=11), "note") == (
+        "waiting_on_client"  # an internal note is not a turn
+    )
+    assert _say(engine, ticket_id, False, T0 + timedelta(hours=1)) == "waiting_on_us"
+    with Session(engine) as session:
+        ticket = tickets.get_ticket(session=session, ticket_id=ticket_id)
+    assert ticket.status_changed_at == T0 + timedelta(hours=1)  # waiting since she wrote
+    # a line filled in from the past does not move the status
+    assert _say(engine, ticket_id, True, T0 + timedelta(minutes=30)) == "waiting_on_us"
+    assert _say(engine, ticket_id, True, T0 + timedelta(hours=2)) == "waiting_on_client"
+    # set by hand: resolved. Her thanks reopens it; my "you're welcome" leaves it resolved
+    with session_scope(engine) as session:
+        tickets.set_status(session=session, ticket_id=ticket_id, status="resolved")
+    assert _say(engine, ticket_id, True, T0 + timedelta(hours=3)) == "resolved"
+    assert _say(engine, ticket_id, False, T0 + timedelta(hours=4)) == "waiting_on_us"
+    with session_scope(engine) as session:
+        tickets.set_status(session=session, ticket_id=ticket_id, status="closed")
+    assert _say(engine, ticket_id, False, T0 + timedelta(hours=5)) == "closed"
+    assert _say(engine, ticket_id, True, T0 + timedelta(hours=6)) == "closed"
+
+
+@pytest.mark.parametrize(
+    ("status", "from_me", "kind", "answered", "expected"),
+    [
+        ("open", True, "message", False, "waiting_on_client"),
+        ("open", False, "message", True, "waiting_on_us"),
+        ("waiting_on_us", True, "media", True, "waiting_on_client"),
+        ("waiting_on_client", False, "media", True, "waiting_on_us"),
+        ("waiting_on_client", False, "system", True, "waiting_on_client"),
+        ("waiting_on_us", True, "note", True, "waiting_on_us"),
+    ],
+)
+def test_the_status_rule(
+    status: str, from_me: bool, kind: str, answered: bool, expected: str
+) -> None:
+    assert (
+        tickets.status_after_message(status, from_me=from_me, kind=kind, answered=answered)
+        == expected
+    )
+
+
 def test_one_timer_runs_at_a_time_and_lives_in_the_database(engine: Engine, ratna: int) -> None:
     first = _ticket(engine, ratna)
     second = _ticket(engine, ratna, title="Hosting renewal")
