@@ -187,6 +187,25 @@ class TimeEntry(SQLModel, table=True):
     note: str = Field(default="", max_length=500)
 
 
+class TicketDraft(SQLModel, table=True):
+    """A reply being written on a ticket and not added yet: it stays with its ticket (across
+    restarts and backups) until it is added or erased, and goes when the ticket is deleted."""
+
+    __tablename__ = "ticket_draft"
+
+    ticket_id: int | None = Field(
+        default=None,
+        sa_column=sa.Column(
+            sa.Integer, sa.ForeignKey("ticket.id", ondelete="CASCADE"), primary_key=True
+        ),
+    )
+    body: str = Field(default="")
+    #: who the line is from, as the reply box was set: the client, me, or an internal note
+    from_me: bool = Field(default=True)
+    kind: str = Field(default=MessageKind.MESSAGE.value, max_length=10)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
 class GuideLevel(enum.StrEnum):
     NORMAL = "normal"
     VERY_GENTLE = "very_gentle"  # for clients with tech comfort 1–2: smaller steps, no jargon

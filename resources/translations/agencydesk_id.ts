@@ -2743,6 +2743,14 @@ Tindakan ini tidak bisa dibatalkan.</translation>
         <translation>Tambah</translation>
     </message>
     <message>
+        <source>Draft kept</source>
+        <translation>Draf tersimpan</translation>
+    </message>
+    <message>
+        <source>What you write here stays with this ticket until you add it, after a restart too.</source>
+        <translation>Yang Anda tulis di sini tetap tersimpan di tiket ini sampai Anda menambahkannya, juga setelah aplikasi dibuka ulang.</translation>
+    </message>
+    <message>
         <source>Send a guide…</source>
         <translation>Kirim panduan…</translation>
     </message>
@@ -2832,6 +2840,26 @@ Tindakan ini tidak bisa dibatalkan.</translation>
     <message>
         <source>Only {name}  ✕</source>
         <translation>Hanya {name}  ✕</translation>
+    </message>
+    <message>
+        <source>Your reply on “{title}” ({client}) is not added yet. It is kept as a draft: it will be in the reply box when you open the ticket again.</source>
+        <translation>Balasan Anda di “{title}” ({client}) belum ditambahkan. Balasan itu disimpan sebagai draf: akan ada di kotak balasan saat Anda membuka tiketnya lagi.</translation>
+    </message>
+    <message>
+        <source>{count} replies are not added yet ({tickets}). They are kept as drafts: each will be in its reply box when you open its ticket again.</source>
+        <translation>{count} balasan belum ditambahkan ({tickets}). Semuanya disimpan sebagai draf: masing-masing akan ada di kotak balasannya saat Anda membuka tiketnya lagi.</translation>
+    </message>
+    <message>
+        <source>Reply not added</source>
+        <translation>Balasan belum ditambahkan</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Keluar</translation>
+    </message>
+    <message>
+        <source>Back to the reply</source>
+        <translation>Kembali ke balasan</translation>
     </message>
 </context>
 <context>

@@ -3,16 +3,31 @@ the client's caution note is where you reply, and the keyboard leaves the reply 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
+from qt_helpers import DialogAnswerer
 
 from agencydesk.qt.shell.main_window import MainWindow
+from agencydesk.qt.shell.settings import Settings
 from agencydesk.qt.tickets.tickets_page import TicketsPage
 
 Opener = Callable[[Path], MainWindow]
+
+
+@pytest.fixture(autouse=True)
+def no_draft_left_to_ask_about(open_window: Opener) -> Iterator[None]:
+    """A failed check must not leave a draft whose quit question nobody answers (a hang)."""
+    yield
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, MainWindow) and widget.pages.tickets is not None:
+            widget.pages.tickets.view.drafts.kept_here.clear()
+            widget.pages.tickets.view.reply.clear()
+
 
 MENU_PHOTO = "How do I add a photo of the new menu?"  # Bu Ratna's, waiting on us
 
@@ -76,3 +91,65 @@ def test_a_reply_hands_the_turn_to_the_client_and_today_stops_counting_the_wait(
     qtbot.keyClicks(view.status, "Res")  # typed on the status box
     click_ticket(qtbot, page, MENU_PHOTO)
     assert view.status.currentText() == "Resolved"
+
+
+CATALOGUE = "Upload 40 product photos to the catalogue"  # Bu Sari's
+
+
+def conversation_of(page: TicketsPage) -> str:
+    return page.view.conversation.toPlainText()
+
+
+def test_a_draft_stays_with_its_ticket_and_is_kept_on_quitting(
+    qtbot: QtBot, open_window: Opener, demo_db: Path, settings: Settings, dialogs: DialogAnswerer
+) -> None:
+    window = open_window(demo_db)
+    page = tickets_page(window)
+    click_ticket(qtbot, page, CATALOGUE)
+    qtbot.keyClicks(page.view.reply, "Bu Sari, fotonya sudah saya pasang 20 dulu")
+    click_ticket(qtbot, page, MENU_PHOTO)  # Bu Ratna's
+    assert page.view.reply.toPlainText() == ""
+    ratna_before = conversation_of(page)
+    qtbot.keyClick(page.view.reply, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert conversation_of(page) == ratna_before  # nothing was posted to Ratna
+    assert "fotonya sudah saya pasang" not in ratna_before
+
+    click_ticket(qtbot, page, CATALOGUE)
+    assert page.view.reply.toPlainText() == "Bu Sari, fotonya sudah saya pasang 20 dulu"
+    assert page.view.draft_label.isVisible()
+
+    # quitting keeps the draft and says so; "Back to the reply" stays
+    def answer(button_text: str) -> Callable[[QWidget], None]:
+        def press(widget: QWidget) -> None:
+            assert isinstance(widget, QMessageBox)
+            next(b for b in widget.buttons() if b.text() == button_text).click()
+
+        return press
+
+    click_ticket(qtbot, page, MENU_PHOTO)
+    dialogs.then(answer("Back to the reply"))
+    window.close()
+    qtbot.waitUntil(lambda: dialogs.done)
+    assert window.isVisible()
+    assert page.view.title_label.text() == CATALOGUE  # back on the reply that waits
+    assert dialogs.texts[-1] == (
+        f"Your reply on “{CATALOGUE}” (Ibu Sari Handayani) is not added yet. "
+        "It is kept as a draft: it will be in the reply box when you open the ticket again."
+    )
+    dialogs.then(answer("Quit"))
+    window.close()
+    qtbot.waitUntil(lambda: dialogs.done)
+    assert not window.isVisible()
+
+    # after a restart the draft is there, and Ctrl+Enter posts it to Bu Sari
+    again = open_window(demo_db)
+    page = tickets_page(again)
+    click_ticket(qtbot, page, CATALOGUE)
+    assert page.view.reply.toPlainText() == "Bu Sari, fotonya sudah saya pasang 20 dulu"
+    qtbot.keyClick(page.view.reply, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert "fotonya sudah saya pasang 20 dulu" in conversation_of(page)
+    assert page.view.reply.toPlainText() == ""
+    assert not page.view.draft_label.isVisible()
+    click_ticket(qtbot, page, MENU_PHOTO)
+    click_ticket(qtbot, page, CATALOGUE)
+    assert page.view.reply.toPlainText() == ""  # added, so no longer a draft

@@ -101,6 +101,18 @@ def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
     return box.exec() == QMessageBox.StandardButton.Yes
 
 
+def ask_go_on(parent: QWidget | None, title: str, text: str, go_on: str, back: str) -> bool:
+    """A question whose answers are named for what they do (*go_on*, the default, or *back*;
+    Escape means *back*). True: go on."""
+    box = _message_box(parent, QMessageBox.Icon.Question, title, text)
+    go_button = box.addButton(go_on, QMessageBox.ButtonRole.AcceptRole)
+    back_button = box.addButton(back, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(go_button)
+    box.setEscapeButton(back_button)
+    box.exec()
+    return box.clickedButton() is go_button
+
+
 def show_info(parent: QWidget | None, title: str, text: str) -> None:
     _message_box(parent, QMessageBox.Icon.Information, title, text).exec()
 

@@ -217,6 +217,11 @@ class MainWindow(QMainWindow):
             self.pages.guides.select_guide(guide_id)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        back_to = self.pages.may_close()  # e.g. a reply not added yet: kept, and said so
+        if back_to is not None:
+            event.ignore()
+            self.show_section(back_to)
+            return
         self.settings.set_window_geometry(self.saveGeometry())
         self.pages.save_layout()
         self.settings.sync()

@@ -145,6 +145,15 @@ class Pages(QObject):
             return referrals
         raise ValueError(f"no such section: {section}")
 
+    def may_close(self) -> str | None:
+        """The window is about to close: each built page keeps what it must and may ask the
+        user. The section of the page where the user chose to go back, or None: close."""
+        for section, page in self._built.items():
+            may_close = getattr(page, "may_close", None)
+            if callable(may_close) and not may_close():
+                return section
+        return None
+
     def set_my_name(self, name: str) -> None:
         """The name guides are signed with changed (Settings ▸ Your name)."""
         if self.guides is not None:

@@ -7,6 +7,7 @@ message like `<b>hi</b>` shows exactly those characters.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
@@ -45,6 +46,7 @@ from agencydesk.qt.common.formatting import (
 )
 from agencydesk.qt.common.labels import bold_label, empty_state_label, plain_label
 from agencydesk.qt.common.message_notes import note_text
+from agencydesk.qt.tickets.reply_drafts import ReplyDrafts
 from agencydesk.qt.tickets.ticket_model import priority_label, status_label
 
 
@@ -176,9 +178,27 @@ class TicketView(QWidget):
             self._who.addButton(button)
         self.add_button = push_button(self.tr("Add"), self.add_message)
         self.reply.installEventFilter(self)
+        self.draft_label = QLabel(self.tr("Draft kept"))
+        self.draft_label.setObjectName("draftKept")
+        self.draft_label.setToolTip(
+            self.tr(
+                "What you write here stays with this ticket until you add it, after a restart too."
+            )
+        )
+        self.draft_label.setStyleSheet("color: #555555;")
+        self.drafts = ReplyDrafts(
+            engine, self.reply, self.draft_label, self._reply_who, self._set_reply_who, self
+        )
+        self._who.buttonToggled.connect(lambda _button, checked: checked and self.drafts.keep())
         self.send_guide_button = push_button(self.tr("Send a guide…"), self._send_guide)
         who_row = button_row(
-            self.from_client, self.from_me, self.note, None, self.send_guide_button, self.add_button
+            self.from_client,
+            self.from_me,
+            self.note,
+            None,
+            self.draft_label,
+            self.send_guide_button,
+            self.add_button,
         )
 
         self.time_label = QLabel()
@@ -243,6 +263,8 @@ class TicketView(QWidget):
                 ticket_id = None
         self.content.setVisible(ticket_id is not None)
         self.empty_label.setVisible(ticket_id is None)
+        # the reply box is kept for the ticket it was typed on; this one's draft comes back
+        self.drafts.show_ticket(ticket_id)
         if ticket_id is None:
             return
         self._loading = True
@@ -315,22 +337,35 @@ class TicketView(QWidget):
             )
         )
 
+    def _reply_who(self) -> tuple[bool, str]:
+        """Who the reply box's line is from: (from me, message kind)."""
+        if self.note.isChecked():
+            return True, MessageKind.NOTE.value
+        return not self.from_client.isChecked(), MessageKind.MESSAGE.value
+
+    def _set_reply_who(self, who: tuple[bool, str]) -> None:
+        from_me, kind = who
+        button = self.note if kind == MessageKind.NOTE else self.from_me
+        (button if from_me else self.from_client).setChecked(True)
+
     def add_message(self) -> None:
         body = self.reply.toPlainText()
         if self.ticket_id is None or not body.strip():
             return
-        kind = MessageKind.NOTE.value if self.note.isChecked() else MessageKind.MESSAGE.value
-        from_me = not self.from_client.isChecked()
-        self._write(
-            lambda session: tickets.add_message(
+        from_me, kind = self._reply_who()
+
+        def add(session: Session) -> None:
+            tickets.add_message(
                 session=session,
                 ticket_id=self.ticket_id or 0,
                 body=body,
                 from_me=from_me,
                 kind=kind,
             )
-        )
-        self.reply.clear()
+            self.drafts.erase_in(session)
+
+        if self._write(add):
+            self.drafts.erased()
 
     def toggle_timer(self) -> None:
         if self.ticket_id is None:
@@ -350,18 +385,20 @@ class TicketView(QWidget):
             )
         )
 
-    def _write(self, action: object) -> None:
+    def _write(self, action: Callable[[Session], object]) -> bool:
+        """Run *action* in a unit of work and show the ticket anew; False if it was refused."""
         ticket_id = self.ticket_id
         if ticket_id is None:
-            return
+            return False
         try:
             with session_scope(self._engine) as session:
-                action(session)  # type: ignore[operator]
+                action(session)
         except (UserError, ValidationError) as exc:
             report_exception(self, exc)
-            return
+            return False
         self.show_ticket(ticket_id)
         self.changed.emit(ticket_id)
+        return True
 
     # -- time ----------------------------------------------------------------------------------
     def _timer_running_here(self) -> bool:

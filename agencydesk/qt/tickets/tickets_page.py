@@ -30,6 +30,7 @@ from agencydesk.core.errors import ValidationError
 from agencydesk.core.models import ACTIVE_STATUSES, Channel, Priority, TicketStatus
 from agencydesk.qt.common.buttons import push_button
 from agencydesk.qt.common.databus import follow_changes
+from agencydesk.qt.common.dialogs import ask_go_on
 from agencydesk.qt.common.form_errors import (
     FieldErrors,
     add_rows_with_errors,
@@ -264,6 +265,33 @@ class TicketsPage(QWidget):
         """The shown ticket was changed here: its row follows, the view stays as it is."""
         with QSignalBlocker(self.list):
             self.list.refresh()
+
+    def may_close(self) -> bool:
+        """The window closes: the reply being written is kept as its ticket's draft. Say which
+        drafts wait, with the choice to go back to the first; False: the user goes back."""
+        kept = self.view.drafts.kept_on_leaving()
+        if not kept:
+            return True
+        if len(kept) == 1:
+            text = self.tr(
+                "Your reply on “{title}” ({client}) is not added yet. It is kept as a draft: "
+                "it will be in the reply box when you open the ticket again."
+            ).format(title=kept[0].ticket_title, client=kept[0].client_name)
+        else:
+            text = self.tr(
+                "{count} replies are not added yet ({tickets}). They are kept as drafts: each "
+                "will be in its reply box when you open its ticket again."
+            ).format(
+                count=len(kept),
+                tickets="; ".join(f"“{k.ticket_title}”, {k.client_name}" for k in kept),
+            )
+        if ask_go_on(
+            self, self.tr("Reply not added"), text, self.tr("Quit"), self.tr("Back to the reply")
+        ):
+            return True
+        self.select_ticket(kept[0].ticket_id)
+        self.view.reply.setFocus()
+        return False
 
     def new_ticket(self, client_id: int | None = None) -> int | None:
         dialog = NewTicketDialog(self._engine, client_id=client_id, parent=self)
