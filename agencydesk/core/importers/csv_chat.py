@@ -18,6 +18,7 @@ from datetime import datetime
 from .dates import clock_time, decide_day_month_order, full_year, make_date
 from .jsonutil import local_from_epoch
 from .model import (
+    KIND_MEDIA,
     ChatImportError,
     ChatMessage,
     ParsedChat,
@@ -25,6 +26,7 @@ from .model import (
     system_event,
     text_message,
 )
+from .whatsapp.messages import placeholder
 
 FORMAT = "csv"
 #: the longest cell read: a pasted log or e-mail runs past csv's default 128 KB, yet a cell is
@@ -72,6 +74,8 @@ _DT = re.compile(
     r"\s*(Z|[+-]\d{2}:?\d{2})?$"
 )
 _EPOCH = re.compile(r"\d{9,13}(?:\.\d+)?$")
+#: longer than any WhatsApp placeholder ("… document omitted" carries a file name)
+_PLACEHOLDER_MAX = 300
 
 
 def _norm(name: str) -> str:
@@ -265,8 +269,18 @@ def parse_csv(
             raise ChatImportError(f"has a date that cannot be read: {when.strip()!r}", line=line_no)
         name = sender.strip()
         media_name = media.strip()
+        # WhatsApp's own placeholders, as a WhatsApp chat made into CSV carries them
+        found = placeholder(body) if name and len(body) < _PLACEHOLDER_MAX else None
         if not name:
             messages.append(system_event(ts, body))
+        elif found is not None:
+            kind, flags = found
+            if kind == KIND_MEDIA and media_name:  # the file is there after all
+                messages.append(media_message(ts, name, "", media_name))
+            elif kind == KIND_MEDIA:
+                messages.append(ChatMessage(kind, ts, name, "", flags, None))
+            else:
+                messages.append(text_message(ts, name, "", flags))
         elif media_name:
             messages.append(media_message(ts, name, body, media_name))
         else:

@@ -46,8 +46,15 @@ def as_str(value: Any) -> str:
 
 
 def local_from_epoch(seconds: float) -> datetime:
-    """Naive local wall-clock time of an epoch timestamp (seconds)."""
+    """Naive local wall-clock time of an epoch timestamp (seconds), to the second."""
     try:
         return datetime.fromtimestamp(seconds).replace(microsecond=0)
     except (OverflowError, OSError, ValueError) as exc:
         raise ChatImportError(f"contains an impossible timestamp ({seconds!r})") from exc
+
+
+def local_from_epoch_ms(ms: int) -> datetime:
+    """Naive local wall-clock time of an epoch timestamp in milliseconds, exact to the
+    millisecond (no float rounding: the whole seconds and the milliseconds apart)."""
+    seconds, millis = divmod(ms, 1000)
+    return local_from_epoch(seconds).replace(microsecond=millis * 1000)

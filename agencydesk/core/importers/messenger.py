@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .jsonutil import as_str, local_from_epoch
+from .jsonutil import as_str, local_from_epoch, local_from_epoch_ms
 from .model import (
     FLAG_DELETED,
     ChatImportError,
@@ -85,7 +85,8 @@ def parse_messenger(obj: Any, *, warnings: list[str] | None = None) -> ParsedCha
         if not isinstance(msg, dict):
             continue
         ms = _epoch_ms(msg)
-        ts = local_from_epoch(ms / 1000.0)
+        # timestamp_ms is exact to the millisecond: kept (quick bursts keep their order)
+        ts = local_from_epoch_ms(int(ms)) if ms.is_integer() else local_from_epoch(ms / 1000.0)
         sender = fix_mojibake(as_str(msg.get("sender_name", msg.get("senderName")))).strip()
         text = fix_mojibake(as_str(msg.get("content", msg.get("text"))))
         mtype = as_str(msg.get("type"))

@@ -59,7 +59,9 @@ class ChatMessage(_MessageSlots):
     def to_json_dict(self) -> dict[str, Any]:
         return {
             "kind": self.kind,
-            "timestamp": self.timestamp.replace(microsecond=0).isoformat(timespec="seconds"),
+            "timestamp": self.timestamp.isoformat(
+                timespec="milliseconds" if self.timestamp.microsecond else "seconds"
+            ),
             "sender": self.sender,
             "text": self.text,
             "flags": sorted(self.flags),

@@ -67,6 +67,11 @@ _OMITTED_SUFFIXES = (" document omitted", " dokumen tidak disertakan")
 # Exact texts that need the slow path even without any tell-tale character.
 _SPECIAL_TEXTS = _DELETED_TEXTS | {t + "." for t in _DELETED_TEXTS} | _OMITTED_TEXTS
 _ATTACHED = re.compile(r"<(?:attached|terlampir|lampiran): ([^<>]+)>")
+# iOS documents: the name and page count before the attachment ("INV.pdf • 1 page <attached: …>")
+_DOCUMENT = re.compile(
+    r"(.+?[ \u00a0\u202f]•[ \u00a0\u202f]\d[\d.,]*[ \u00a0\u202f](?:pages?|halaman))"
+    r"[ \u00a0\u202f]*<(?:attached|terlampir|lampiran): ([^<>]+)>"
+)
 _FILE_ATTACHED = re.compile(r"(.+) \((?:file attached|file terlampir)\)")
 
 _F_EDITED = frozenset({FLAG_EDITED})
@@ -148,7 +153,30 @@ def _classify(raw: str) -> tuple[MessageKind, str, frozenset[str], str | None]:
     m = _FILE_ATTACHED.fullmatch(key)
     if m is not None:
         return KIND_MEDIA, rest, base, m.group(1).strip()
+    if "<" in key:
+        m = _DOCUMENT.match(key)
+        if m is not None:  # the document's name and pages are its caption
+            after = key[m.end() :].strip()
+            caption = "\n".join(p for p in (m.group(1).strip(), after, rest) if p)
+            return KIND_MEDIA, caption, base, m.group(2).strip()
     return KIND_MESSAGE, text, base, None
+
+
+def placeholder(text: str) -> tuple[MessageKind, frozenset[str]] | None:
+    """The kind and flags of a WhatsApp placeholder written as a message's whole text (deleted,
+    media left out, in every language known here), or None. For WhatsApp chats carried in
+    other containers (a CSV made by an export tool or a spreadsheet)."""
+    key = text.strip()
+    if "\u200e" in key:
+        key = clean_text(key).strip()
+    if key in _DELETED_TEXTS or (key.endswith(".") and key[:-1] in _DELETED_TEXTS):
+        return KIND_MESSAGE, _F_DELETED
+    omitted = _OMITTED_FLAGS.get(key)
+    if omitted is not None:
+        return KIND_MEDIA, omitted
+    if key.endswith(_OMITTED_SUFFIXES):
+        return KIND_MEDIA, _F_OMITTED_DOCUMENT
+    return None
 
 
 def _is_system_text(text: str, *, group: bool) -> bool:
