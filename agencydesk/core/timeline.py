@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime, time
 import sqlalchemy as sa
 from sqlmodel import Session, col
 
+from agencydesk.core.message_notes import Note, note_of
 from agencydesk.core.models import Guide, GuideSend, Message, Order, Ticket
 
 
@@ -29,6 +30,8 @@ class TimelineEvent:
     from_me: bool
     ticket_id: int | None
     ref_id: int
+    #: a message with no words of its own: what it stands for ("deleted", "photo", …)
+    note: Note | None = None
 
 
 TimelineSource = Callable[[Session, int, datetime | None, int], list[TimelineEvent]]
@@ -84,6 +87,7 @@ def _messages(
             col(Message.from_me),
             col(Message.ticket_id),
             sa.func.coalesce(col(Ticket.title), ""),
+            col(Message.flags),
         )
         .outerjoin(Ticket, col(Ticket.id) == col(Message.ticket_id))
         .where(col(Message.client_id) == client_id, col(Message.kind) != "system")
@@ -92,8 +96,8 @@ def _messages(
         statement = statement.where(col(Message.sent_at) < before)
     statement = statement.order_by(col(Message.sent_at).desc(), col(Message.id).desc()).limit(limit)
     return [
-        TimelineEvent(at, kind, subject, body, from_me, ticket_id, message_id)
-        for message_id, at, kind, body, from_me, ticket_id, subject in session.execute(
+        TimelineEvent(at, kind, subject, body, from_me, ticket_id, message_id, note_of(flags))
+        for message_id, at, kind, body, from_me, ticket_id, subject, flags in session.execute(
             statement
         ).all()
     ]

@@ -1889,14 +1889,6 @@ Tindakan ini tidak bisa dibatalkan.</translation>
         <source>none</source>
         <translation>tidak ada</translation>
     </message>
-    <message>
-        <source>(deleted message)</source>
-        <translation>(pesan dihapus)</translation>
-    </message>
-    <message>
-        <source>(picture or file, not in the export)</source>
-        <translation>(gambar atau berkas, tidak ikut diekspor)</translation>
-    </message>
 </context>
 <context>
     <name>Priority</name>

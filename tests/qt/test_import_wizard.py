@@ -55,8 +55,8 @@ def test_import_into_a_demo_client_then_reimport(qtbot: QtBot, demo_engine: Engi
     assert "Mas Andi (Vendor: Percetakan) (2)" in preview.participants_label.text()
     assert "Bu Sari" in preview.preview.toPlainText()
     # a picture left out of the export says so, instead of an empty line
-    assert "Bu Sari: 📎 (picture or file, not in the export)" in preview.preview.toPlainText()
-    assert "Bu Sari: (deleted message)" in preview.preview.toPlainText()
+    assert "Bu Sari: (picture or file not in the export)" in preview.preview.toPlainText()
+    assert "Bu Sari: (message deleted)" in preview.preview.toPlainText()
     assert "day/month/year" in preview.date_order.itemText(0)
     wizard.next()
     mapping = wizard.mapping_page

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import Engine
 
 from agencydesk.qt.chat_import.import_wizard import ImportWizard
+from agencydesk.qt.clients.client_history import TimelineView
 from agencydesk.qt.common import workers
 from agencydesk.qt.shell import app as app_module
 from agencydesk.qt.tickets.ticket_view import TicketView
@@ -140,6 +141,13 @@ def test_deleted_messages_and_left_out_pictures_are_grey_notes_in_the_ticket(
     view.show_ticket(result.ticket_ids[1])
     assert view.title_label.text().startswith("Teman saya Bu Wati mau bikin website")
     assert view.status.currentData() == "waiting_on_us"
+    # the client's history says the same, not "Client wrote" over nothing
+    history = TimelineView(demo_engine)
+    qtbot.addWidget(history)
+    history.show_client(ratna)
+    said = history.toPlainText()
+    assert "message deleted" in said
+    assert "picture or file not in the export" in said
     workers.wait_for_tasks()
 
 

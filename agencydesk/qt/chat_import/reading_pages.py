@@ -23,6 +23,7 @@ from agencydesk.qt.common import workers
 from agencydesk.qt.common.buttons import push_button
 from agencydesk.qt.common.dialogs import choose_file
 from agencydesk.qt.common.labels import plain_label
+from agencydesk.qt.common.message_notes import note_text
 
 if TYPE_CHECKING:
     from agencydesk.core.importers import ParsedChat
@@ -143,6 +144,7 @@ class PreviewPage(QWizardPage):
 
     def _parsed(self, parsed: ParsedChat) -> None:
         from agencydesk.core.chat_summary import summarize
+        from agencydesk.core.message_notes import note_of
 
         self.parsed = parsed
         self.busy.setVisible(False)
@@ -179,13 +181,13 @@ class PreviewPage(QWizardPage):
         lines = []
         for m in parsed.messages[:PREVIEW_MESSAGES]:
             text = m.text.replace("\n", " ⏎ ")
-            if "deleted" in m.flags:
-                text = self.tr("(deleted message)")
-            elif m.media_file:
+            note = note_of(m.flags)
+            if m.media_file:
                 text = f"📎 {m.media_file} {text}".rstrip()
+            elif note is not None:  # the same words as the ticket will show
+                text = f"({note_text(note)}) {text}".rstrip()
             elif m.kind == "media":
-                missing = self.tr("(picture or file, not in the export)")
-                text = f"📎 {missing} {text}".rstrip()
+                text = f"({note_text('media')}) {text}".rstrip()
             who = f"{m.sender}: " if m.sender else "— "
             lines.append(f"{m.timestamp:%Y-%m-%d %H:%M}  {who}{text}")
         self.preview.setPlainText("\n".join(lines))

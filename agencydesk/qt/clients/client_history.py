@@ -26,6 +26,7 @@ from agencydesk.qt.common.formatting import (
     format_money,
     format_short_date,
 )
+from agencydesk.qt.common.message_notes import note_text
 from agencydesk.qt.tickets.ticket_model import status_label
 
 TICKET_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -119,6 +120,8 @@ class TimelineView(QTextBrowser):
                     + html.escape(shown).replace("\n", "<br>")
                     + "</span>"
                 )
+            if event.note is not None:  # deleted, or left out of the export: a grey note
+                body += f"<br><i style='color:#777777'>{html.escape(note_text(event.note))}</i>"
             rows.append(self._row(when, icon, headline, subject, body, escaped=True))
         self.setHtml(
             "<table cellspacing='0' cellpadding='4' width='100%'>" + "".join(rows) + "</table>"
