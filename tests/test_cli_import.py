@@ -83,6 +83,25 @@ def test_import_then_reimport(demo_engine: Engine, db_path: Path) -> None:
     assert from_me == 4
 
 
+def test_without_me_the_one_who_is_not_the_client_is_me_and_it_says_so(
+    demo_engine: Engine, db_path: Path, tmp_path: Path
+) -> None:
+    demo_engine.dispose()
+    export = tmp_path / "WhatsApp Chat with Bu Ratna.txt"
+    export.write_bytes((FIXTURE.parent / "wa_android_id_ratna.txt").read_bytes())
+    done = _run("import-chat", export, "--client", "Ratna", "--db", db_path, "--split-hours", "8")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "Taken as you: Rudi (give --me NAME to choose another)."
+    with demo_engine.connect() as conn:
+        mine = conn.exec_driver_sql(
+            "SELECT DISTINCT sender FROM message WHERE from_me AND source = 'whatsapp-android'"
+        ).all()
+    assert mine == [("Rudi",)]
+    # a group chat next: the name I had before is me again
+    group = _run("import-chat", FIXTURE, "--client", "Sari", "--db", db_path)
+    assert group.stdout.splitlines()[-1].startswith("Taken as you: Rudi ")
+
+
 def test_unknown_client_and_unreadable_file_are_one_line(
     demo_engine: Engine, db_path: Path
 ) -> None:

@@ -58,9 +58,11 @@ def _import_parsed(args: argparse.Namespace, parsed: Any) -> int:
     with open_desk(args) as (engine, db_path):
         with Session(engine) as session:
             choices = chat_import.client_choices(session=session)
+            # without --me: the name I had in the latest imports, or the one who is not the client
+            earlier = [] if args.me else chat_import.earlier_me_names(session)
         client_id = find_client(args.client, choices)
         plan = chat_import.plan_import(
-            parsed=parsed, choices=choices, client_id=client_id, me_names=me_names
+            parsed=parsed, choices=choices, client_id=client_id, me_names=me_names or earlier
         )
         if args.me and chat_import.ME not in plan.mapping.values():
             raise user_error(f"Nobody called “{args.me}” wrote in this chat.")
@@ -83,4 +85,12 @@ def _import_parsed(args: argparse.Namespace, parsed: Any) -> int:
         print(f"{result.tickets_created} tickets created")
     for warning in result.warnings:
         print(f"warning: {warning}")
+    if not args.me:
+        mine = [p for p, a in mapping.items() if a == chat_import.ME]
+        print(
+            f"Taken as you: {', '.join(mine)} (give --me NAME to choose another)."
+            if mine
+            else "Nobody in this chat was taken as you: every message is saved as the client's. "
+            "Give --me NAME if some of them are yours."
+        )
     return 0
