@@ -1763,7 +1763,7 @@ Tindakan ini tidak bisa dibatalkan.</translation>
     </message>
     <message>
         <source>Check that it was read right: nothing is saved yet.</source>
-        <translation>Periksa apakah berkas terbaca dengan benar: belum ada yang disimpan.</translation>
+        <translation>Periksa apakah file terbaca dengan benar: belum ada yang disimpan.</translation>
     </message>
     <message>
         <source>As detected</source>
@@ -1875,11 +1875,11 @@ Tindakan ini tidak bisa dibatalkan.</translation>
     </message>
     <message>
         <source>The file {problem}{where}.</source>
-        <translation>Berkas ini: {problem}{where}.</translation>
+        <translation>File ini: {problem}{where}.</translation>
     </message>
     <message>
         <source>Go back to choose another file.</source>
-        <translation>Kembali untuk memilih berkas lain.</translation>
+        <translation>Kembali untuk memilih file lain.</translation>
     </message>
     <message>
         <source>“{file}” could not be read: something unexpected went wrong (the details are in the log). Export the chat again and choose the new file.</source>
