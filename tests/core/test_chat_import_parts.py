@@ -133,3 +133,23 @@ def test_a_chat_becomes_tickets_titled_by_what_the_client_asked(
     assert notes.count("deleted") == 1
     assert notes.count("media") == 1
     assert conversations[0][-1].body.startswith("Maaf Bu, pesannya terhapus")
+
+
+def test_media_that_cannot_be_stored_is_a_sentence_without_pythons_words(tmp_path: Path) -> None:
+    import zipfile
+
+    from agencydesk.core.chat_import.media import stage_media
+    from agencydesk.core.errors import UserError
+
+    export = tmp_path / "chat.zip"
+    with zipfile.ZipFile(export, "w") as zf:
+        zf.writestr("IMG-1.jpg", b"\xff\xd8\xff\xe0")
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    (data_dir / "media").write_text("a file where the media folder should be")
+    with pytest.raises(UserError) as caught:
+        stage_media(export, ["IMG-1.jpg"], data_dir, 1)
+    message = str(caught.value)
+    assert "[Errno" not in message
+    assert "could not be stored" in message
+    assert "Nothing was saved." in message

@@ -69,7 +69,7 @@ class StagedMedia:
         except OSError as exc:  # the messages are saved: keep the files and say where they are
             raise UserError(
                 f"The messages were saved, but their media files could not be moved to "
-                f"“{self.data_dir / 'media' / str(self.client_id)}” ({exc}); they are in "
+                f"“{self.data_dir / 'media' / str(self.client_id)}” ({_why(exc)}); they are in "
                 f"“{self.folder}”."
             ) from None
         self.discard()
@@ -77,6 +77,12 @@ class StagedMedia:
     def discard(self) -> None:
         """Remove the temporary folder with whatever is still in it."""
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _why(exc: OSError) -> str:
+    """The operating system's words for what went wrong ("No space left on device"), without
+    Python's "[Errno 28]" and the path (the sentence names the folder)."""
+    return exc.strerror or str(exc)
 
 
 def stage_media(
@@ -95,7 +101,8 @@ def stage_media(
         folder = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=media_root))
     except OSError as exc:
         raise UserError(
-            f"The media files could not be stored in “{media_root}” ({exc}). Nothing was saved."
+            f"The media files could not be stored in “{media_root}” ({_why(exc)}). Nothing was "
+            "saved. Free some space on the disk or check the folder's permissions, then try again."
         ) from None
     staged = StagedMedia(data_dir, folder, client_id)
     try:
