@@ -153,3 +153,37 @@ def test_media_that_cannot_be_stored_is_a_sentence_without_pythons_words(tmp_pat
     assert "[Errno" not in message
     assert "could not be stored" in message
     assert "Nothing was saved." in message
+
+
+def test_the_client_writing_again_into_a_resolved_ticket_opens_it_again(engine: Engine) -> None:
+    from agencydesk.core.importers import parse_chat_text
+    from agencydesk.core.models import TicketStatus
+
+    ratna = _client(engine, "Ibu Ratna Wulandari")
+    with session_scope(engine) as session:
+        made = tickets.create_ticket(
+            session=session,
+            client_id=ratna,
+            values={"title": "Checkout", "status": TicketStatus.RESOLVED.value},
+        )
+        ticket_id = made.id
+    assert ticket_id is not None
+    parsed = parse_chat_text(
+        "01/11/26 09.00 - Rudi: Sudah beres ya Bu\n"
+        "01/11/26 09.30 - Bu Ratna: Pesan ini telah dihapus\n"
+        "01/11/26 10.00 - Bu Ratna: Mas, checkoutnya error lagi\n"
+        "01/11/26 10.01 - Bu Ratna: <Media tidak disertakan>\n"
+    )
+    ci.import_chat_with_media(
+        engine,
+        parsed=parsed,
+        export_path="chat.txt",
+        data_dir=None,
+        client_id=ratna,
+        mapping={"Rudi": ci.ME, "Bu Ratna": ratna},
+        target=ci.AttachToTicket(ticket_id),
+    )
+    with Session(engine) as session:
+        ticket = session.get(Ticket, ticket_id)
+        assert ticket is not None
+        assert (ticket.status, ticket.resolved_at) == ("waiting_on_us", None)

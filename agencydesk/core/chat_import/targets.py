@@ -20,7 +20,8 @@ from sqlmodel import Session
 from agencydesk.core.errors import UserError
 from agencydesk.core.importers import ChatMessage
 from agencydesk.core.message_notes import is_placeholder
-from agencydesk.core.models import ACTIVE_STATUSES, Ticket, TicketStatus, utcnow
+from agencydesk.core.models import Ticket, TicketStatus, utcnow
+from agencydesk.core.tickets import status_after_message
 from agencydesk.core.utc import as_utc
 
 from .planning import MessagePlan
@@ -233,18 +234,25 @@ def _follow_last_speaker(
     me_senders: Collection[str],
     to_utc: UtcConverter,
 ) -> None:
-    """An existing ticket that receives messages: the client speaking last makes it wait on us
-    (a resolved one opens again), my answer last makes an active one wait on the client."""
+    """An existing ticket that receives messages takes the status the last one said calls for,
+    as a typed line would (`tickets.status_after_message`): the client speaking last makes it
+    wait on us (a resolved one opens again), my answer last makes it wait on the client."""
     said = [messages[i] for i in new if _speaks(messages[i])]
     ticket = session.get(Ticket, ticket_id)
     if not said or ticket is None:
         return
-    status = _status_after(said[-1], me_senders, last_part=True)
-    active = ticket.status in {s.value for s in ACTIVE_STATUSES}
-    if ticket.status == status.value or (status == TicketStatus.WAITING_ON_CLIENT and not active):
+    last = said[-1]
+    status = status_after_message(
+        ticket.status,
+        from_me=last.sender in me_senders,
+        kind=last.kind,
+        answered=ticket.first_response_at is not None
+        or any(m.sender in me_senders for m in said),
+    )
+    if status == ticket.status:
         return
-    ticket.status = status.value
-    ticket.status_changed_at = as_utc(to_utc(said[-1].timestamp))
+    ticket.status = status
+    ticket.status_changed_at = as_utc(to_utc(last.timestamp))
     ticket.resolved_at = None
     session.add(ticket)
 
