@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, time
 from itertools import compress, count, repeat
 from operator import is_
@@ -52,23 +53,14 @@ from .senders import _fold_bad_headers, _name_zone_end, _resolve_suspicious
 # --- parser -----------------------------------------------------------------
 
 
-def parse_whatsapp(
-    text: str,
-    *,
-    date_order: str | None = None,
-    chat_name: str | None = None,
-    warnings: list[str] | None = None,
-) -> ParsedChat:
-    """Parse the text of a WhatsApp export (``\\n`` line ends, no BOM).
-
-    The cyclic garbage collector is paused meanwhile: the parser creates
-    millions of objects without cycles, and the collector would otherwise rescan
-    them again and again.
-    """
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """The cyclic garbage collector is paused meanwhile: the parser creates millions of objects
+    without cycles, and the collector would otherwise rescan them again and again."""
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _parse_whatsapp(text, date_order=date_order, chat_name=chat_name, warnings=warnings)
+        yield
     finally:
         if gc_was_enabled:
             gc.enable()
@@ -115,14 +107,16 @@ def _split_messages(
     return before, dates, times, raws, bodies
 
 
-def _parse_whatsapp(
+@_cyclic_gc_paused()
+def parse_whatsapp(
     text: str,
     *,
     date_order: str | None = None,
     chat_name: str | None = None,
     warnings: list[str] | None = None,
 ) -> ParsedChat:
-    """Parse the text of a WhatsApp export (``\\n`` line ends, no BOM)."""
+    """Parse the text of a WhatsApp export (``\\n`` line ends, no BOM), with the cyclic garbage
+    collector paused."""
     warns: list[str] = list(warnings or [])
     rests: list[str] = []
     shapes, first = _sample_shapes(text, rests=rests)
