@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import NotRequired, TypedDict, Unpack
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
@@ -21,20 +22,28 @@ from .progress import Progress
 from .targets import Target
 
 
+class ImportChoices(TypedDict):
+    """What `import_chat` is told besides the session and the progress: the chat, the client,
+    who is who, where the messages go (its arguments, documented there)."""
+
+    parsed: ParsedChat
+    client_id: int | None
+    mapping: Mapping[str, Assignment]
+    target: Target
+    me_names: NotRequired[Iterable[str]]
+
+
 def import_chat_with_media(
     engine: Engine,
     *,
-    parsed: ParsedChat,
     export_path: str | os.PathLike[str],
     data_dir: Path | None,
-    client_id: int | None,
-    mapping: Mapping[str, Assignment],
-    target: Target,
-    me_names: Iterable[str] = (),
     progress: Progress | None = None,
+    **choices: Unpack[ImportChoices],
 ) -> ImportResult:
-    """Import *parsed* (read from *export_path*) in its own transaction, with the media files of
-    the new messages when *data_dir* is given (see `import_chat` for the arguments).
+    """Import the chat of *choices* (read from *export_path*) in its own transaction, with the
+    media files of the new messages when *data_dir* is given (see `import_chat` for the
+    choices).
 
     The media are extracted before the commit, so a damaged zip or a full disk saves nothing
     (a `UserError` naming the file) and trying again later imports messages and media alike.
@@ -44,15 +53,7 @@ def import_chat_with_media(
     try:
         with session_scope(engine) as session:
             before = _last_message_id(session)
-            result = import_chat(
-                session=session,
-                parsed=parsed,
-                client_id=client_id,
-                mapping=mapping,
-                target=target,
-                me_names=me_names,
-                progress=progress,
-            )
+            result = import_chat(session=session, progress=progress, **choices)
             if result.media_members and data_dir is not None:
                 staged = stage_media(
                     export_path, result.media_members, data_dir, result.client_id, progress
