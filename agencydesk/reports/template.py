@@ -107,7 +107,7 @@ def _profile(content: ReportContent) -> str:
     ]
     shown_left = [(label, value) for label, value in left if value]
     shown_right = [(label, value) for label, value in right if value]
-    return f"<h2>{escape(t(lang, 'profile'))}</h2>{facts(shown_left, shown_right)}"
+    return _heading(lang, "profile") + facts(shown_left, shown_right)
 
 
 def _bare_url(url: str) -> str:
@@ -120,7 +120,7 @@ def _summary(content: ReportContent) -> str:
     summary = content.summary
     wait = summary.median_first_response
     parts = [
-        f"<h2>{escape(t(lang, 'summary'))}</h2>",
+        _heading(lang, "summary"),
         figures(
             [
                 (str(summary.tickets_opened), t(lang, "tickets_opened")),
@@ -182,12 +182,19 @@ def _excerpt(ticket: TicketLine, content: ReportContent) -> str:
     return "".join(lines)
 
 
+def _heading(lang: str, key: str) -> str:
+    return f"<h2>{escape(t(lang, key))}</h2>"
+
+
+def _nothing_to_list(lang: str, heading_key: str, note_key: str) -> str:
+    """A section's heading with a grey note in place of its empty table."""
+    return f'{_heading(lang, heading_key)}<p class="muted">{escape(t(lang, note_key))}</p>'
+
+
 def _tickets(content: ReportContent) -> str:
     lang = content.language
-    parts = [f"<h2>{escape(t(lang, 'tickets'))}</h2>"]
     if not content.tickets:
-        parts.append(f'<p class="muted">{escape(t(lang, "no_tickets"))}</p>')
-        return "".join(parts)
+        return _nothing_to_list(lang, "tickets", "no_tickets")
     columns = [
         Column(t(lang, "ticket"), "46%"),
         Column(t(lang, "opened"), "14%"),
@@ -206,8 +213,7 @@ def _tickets(content: ReportContent) -> str:
         )
         if ticket.excerpts or ticket.more_messages:
             rows.append(Continued(_excerpt(ticket, content)))
-    parts.append(table(columns, rows))
-    return "".join(parts)
+    return _heading(lang, "tickets") + table(columns, rows)
 
 
 def _guides(content: ReportContent) -> str:
@@ -216,15 +222,14 @@ def _guides(content: ReportContent) -> str:
     lang = content.language
     columns = [Column(t(lang, "sent_on"), "18%"), Column(t(lang, "guide"), "")]
     rows = [(escape(short_date(g.sent_on, lang)), escape(g.title)) for g in content.guides]
-    return f"<h2>{escape(t(lang, 'guides'))}</h2>{table(columns, rows)}"
+    return _heading(lang, "guides") + table(columns, rows)
 
 
 def _orders(content: ReportContent) -> str:
     lang = content.language
-    parts = [f"<h2>{escape(t(lang, 'orders'))}</h2>"]
     if not content.orders:
-        parts.append(f'<p class="muted">{escape(t(lang, "no_orders"))}</p>')
-        return "".join(parts)
+        return _nothing_to_list(lang, "orders", "no_orders")
+    parts = [_heading(lang, "orders")]
     columns = [
         Column(t(lang, "order"), "43%"),
         Column(t(lang, "status"), "19%"),
@@ -313,7 +318,7 @@ def _referrals(content: ReportContent, pictures: Pictures, width_pt: float) -> s
         else t(lang, "thanks", names=names, count=section.referred)
     )
     parts = [
-        f"<h2>{escape(t(lang, 'referrals'))}</h2>",
+        _heading(lang, "referrals"),
         f'<table width="100%" cellspacing="0" cellpadding="10" border="0"><tr>'
         f'<td bgcolor="{THANKS_FILL}"><p class="thanks">{escape(thanks)}</p></td></tr></table>',
         figures(
