@@ -50,8 +50,11 @@ def bus() -> DataBus:
 
 
 class ChangeFollower(QObject):
-    """Refreshes a page when what it shows changes: at once (coalesced) while the page is
-    visible, otherwise the next time it is shown. Owned by the page; gone with it."""
+    """Calls *refresh* when one of *topics* changes: at once (coalesced) while *page* is
+    visible, otherwise the next time it is shown. Owned by the page; gone with it.
+
+    *when_hidden*: refresh even while hidden (a page whose counts show elsewhere, like Today's
+    in the sidebar). *wanted*: a further filter, e.g. only changes to the shown client."""
 
     def __init__(
         self,
@@ -97,16 +100,5 @@ class ChangeFollower(QObject):
         return False
 
 
-def follow_changes(
-    page: QWidget,
-    topics: Iterable[Topic],
-    refresh: Callable[[], None],
-    *,
-    when_hidden: bool = False,
-    wanted: Callable[[ChangeSet], bool] | None = None,
-) -> ChangeFollower:
-    """Call *refresh* when one of *topics* changes: now if *page* is visible, else when shown.
-
-    *when_hidden*: refresh even while hidden (a page whose counts show elsewhere, like Today's
-    in the sidebar). *wanted*: a further filter, e.g. only changes to the shown client."""
-    return ChangeFollower(page, topics, refresh, when_hidden=when_hidden, wanted=wanted)
+#: how a page sets it up: ``follow_changes(self, TOPICS, self.refresh)``
+follow_changes = ChangeFollower
