@@ -4,6 +4,7 @@ generations (a chart and a table). Charts are drawn for the tab in view only."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import ModuleType
 
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -93,14 +94,23 @@ class RootTabs(QTabWidget):
         elif current == _GENERATIONS_TAB:
             self._show_generations()
 
-    def _show_spread(self) -> None:
+    def _chart_to_draw(self, tab: int, view: SvgChartView) -> tuple[RootLoaded, ModuleType] | None:
+        """The report and the charts module to draw *tab*'s chart with; None when that tab is
+        not in view or nothing is loaded, or when charts are not available (*view* says so)."""
         loaded = self.loaded
-        if loaded is None or self.currentIndex() != _SPREAD_TAB:
-            return
+        if loaded is None or self.currentIndex() != tab:
+            return None
         charts = charts_module()
         if charts is None:
-            self.spread_chart.set_chart(None, self.tr("Charts are not available."))
+            view.set_chart(None, self.tr("Charts are not available."))
+            return None
+        return loaded, charts
+
+    def _show_spread(self) -> None:
+        to_draw = self._chart_to_draw(_SPREAD_TAB, self.spread_chart)
+        if to_draw is None:
             return
+        loaded, charts = to_draw
         metric = "orders" if self.spread_orders.isChecked() else "revenue"
         series = loaded.report.spread
         name = loaded.report.cascade.root_name
@@ -112,13 +122,10 @@ class RootTabs(QTabWidget):
         )
 
     def _show_generations(self) -> None:
-        loaded = self.loaded
-        if loaded is None or self.currentIndex() != _GENERATIONS_TAB:
+        to_draw = self._chart_to_draw(_GENERATIONS_TAB, self.generations_chart)
+        if to_draw is None:
             return
-        charts = charts_module()
-        if charts is None:
-            self.generations_chart.set_chart(None, self.tr("Charts are not available."))
-            return
+        loaded, charts = to_draw
         cascade = loaded.report.cascade
         lang = ui_language()
         self.generations_chart.set_chart(
