@@ -6,6 +6,8 @@ changes and every minute, since waits keep growing.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -31,6 +33,11 @@ from agencydesk.qt.common.labels import bold_label
 TICKET_ROLE = Qt.ItemDataRole.UserRole + 1
 CLIENT_ROLE = Qt.ItemDataRole.UserRole + 2
 REFRESH_MS = 60_000
+
+
+def _ticket_wait(text: str, client: str, title: str, wait: timedelta) -> str:
+    """*text* with the client, the ticket's title and how long the wait was (or is) filled in."""
+    return text.format(client=client, title=title, wait=format_wait(wait.total_seconds()))
 
 
 def _summary(engine: Engine) -> TodaySummary:
@@ -200,10 +207,11 @@ class TodayPage(QWidget):
             self.tr("Waiting on us ({count})").format(count=len(summary.waiting_on_us)),
             [
                 (
-                    self.tr("{client} — {title} · waiting {wait}").format(
-                        client=w.client_name,
-                        title=w.ticket_title,
-                        wait=format_wait((summary.now - w.waiting_since).total_seconds()),
+                    _ticket_wait(
+                        self.tr("{client} — {title} · waiting {wait}"),
+                        w.client_name,
+                        w.ticket_title,
+                        summary.now - w.waiting_since,
                     ),
                     w.ticket_id,
                     w.client_id,
@@ -224,16 +232,13 @@ class TodayPage(QWidget):
             self.tr("First replies this week"),
             [
                 (
-                    self.tr("{client} — {title} · answered after {wait}").format(
-                        client=r.client_name,
-                        title=r.ticket_title,
-                        wait=format_wait(r.wait(summary.now).total_seconds()),
-                    )
-                    if r.answered_at is not None
-                    else self.tr("{client} — {title} · not answered yet ({wait})").format(
-                        client=r.client_name,
-                        title=r.ticket_title,
-                        wait=format_wait(r.wait(summary.now).total_seconds()),
+                    _ticket_wait(
+                        self.tr("{client} — {title} · answered after {wait}")
+                        if r.answered_at is not None
+                        else self.tr("{client} — {title} · not answered yet ({wait})"),
+                        r.client_name,
+                        r.ticket_title,
+                        r.wait(summary.now),
                     ),
                     r.ticket_id,
                     None,
