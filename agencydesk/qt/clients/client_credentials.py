@@ -207,35 +207,37 @@ class ClientCredentialsView(QWidget):
     # -- the keyring --------------------------------------------------------------------------
 
     def explanation(self, status: KeyringStatus) -> str:
-        """What to do, in the user's language."""
-        if status.reason == "plaintext":
-            return self.tr(
+        """What to do, in the user's language: for why the keyring is refused, else for the
+        system that has one built in, else for a Linux desktop without a running one."""
+        by_reason = {
+            "plaintext": self.tr(
                 "The keyring set up on this computer would store passwords in a plain file "
                 "(keyrings.alt), so agencydesk does not use it. Remove keyrings.alt or choose "
                 "your system's keyring, then press “Check again”."
-            )
-        if status.reason == "disabled":
-            return self.tr(
+            ),
+            "disabled": self.tr(
                 "The keyring is switched off on this computer (keyring's null backend). Switch "
                 "it on again, then press “Check again”."
-            )
-        if status.platform == "win32":
-            return self.tr(
+            ),
+        }
+        by_platform = {
+            "win32": self.tr(
                 "Windows has a keyring built in (the Credential Manager), but agencydesk could "
                 "not reach it. Sign in to Windows with your own account; if that does not help, "
                 "reinstall agencydesk."
-            )
-        if status.platform == "darwin":
-            return self.tr(
+            ),
+            "darwin": self.tr(
                 "macOS has a keyring built in (the Keychain), but agencydesk could not reach "
                 "it. Unlock your login keychain in Keychain Access, then press “Check again”."
-            )
-        return self.tr(
+            ),
+        }
+        no_keyring = self.tr(
             "agencydesk keeps client passwords only in your desktop's keyring, and none is "
             "running. Install and unlock GNOME Keyring or KWallet (the Secret Service), for "
             "example with “sudo apt install gnome-keyring”, sign out and in again, then press "
             "“Check again”. Nothing is ever saved in plain text instead."
         )
+        return by_reason.get(status.reason) or by_platform.get(status.platform) or no_keyring
 
     def check_keyring(self) -> None:
         """Ask (in a worker: it may talk to the desktop's keyring service) which keyring is here."""
