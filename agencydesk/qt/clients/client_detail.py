@@ -28,7 +28,14 @@ from agencydesk.qt.common.formatting import (
     tech_comfort_dots,
     tech_comfort_label,
 )
-from agencydesk.qt.common.labels import bold_label, empty_state_label, plain_label
+from agencydesk.qt.common.labels import (
+    bold_label,
+    detail_title,
+    empty_state_label,
+    muted_label,
+    plain_label,
+    show_detail_or_empty,
+)
 
 
 class ClientDetailView(QWidget):
@@ -49,10 +56,8 @@ class ClientDetailView(QWidget):
             self.tr("Choose a client on the left, or press Ctrl+N to add one.")
         )
 
-        self.name_label = bold_label(plain_label(selectable=True), 1.5)
-        self.name_label.setObjectName("clientName")
-        self.company_label = plain_label(selectable=True)
-        self.company_label.setStyleSheet("color: palette(dark);")
+        self.name_label = detail_title("clientName", 1.5)
+        self.company_label = muted_label(selectable=True)
 
         self.caution_frame = QFrame()
         self.caution_frame.setObjectName("cautionNote")
@@ -176,8 +181,7 @@ class ClientDetailView(QWidget):
                     referred = clients.referred_clients(session=session, client_id=client_id)
             except UserError:
                 client_id = None
-        self._scroll.setVisible(client_id is not None)
-        self.empty_label.setVisible(client_id is None)
+        show_detail_or_empty(self._scroll, self.empty_label, client_id is not None)
         if client_id is None:
             return
         self.client_id = client_id

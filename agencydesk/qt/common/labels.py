@@ -1,10 +1,10 @@
 """Labels that show text as text (a client's name or note is never read as HTML), titles in bold,
-and the sentence a pane shows while nothing is chosen."""
+quieter subtitles, and the sentence a pane shows while nothing is chosen."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QWidget
 
 
 def plain_label(text: str = "", *, selectable: bool = False, wrap: bool = True) -> QLabel:
@@ -26,6 +26,26 @@ def bold_label(label: QLabel, scale: float = 1.0) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     return label
+
+
+def muted_label(text: str = "", *, selectable: bool = False) -> QLabel:
+    """A plain label in the palette's quieter text colour: a subtitle, a note, a caption."""
+    label = plain_label(text, selectable=selectable)
+    label.setStyleSheet("color: palette(dark);")
+    return label
+
+
+def detail_title(object_name: str, scale: float) -> QLabel:
+    """The bold, larger title of a detail pane (selectable; *object_name* for tests)."""
+    label = bold_label(plain_label(selectable=True), scale)
+    label.setObjectName(object_name)
+    return label
+
+
+def show_detail_or_empty(detail: QWidget, empty: QLabel, shown: bool) -> None:
+    """A detail pane shows its record when *shown*, else the empty-state sentence instead."""
+    detail.setVisible(shown)
+    empty.setVisible(not shown)
 
 
 def empty_state_label(text: str) -> QLabel:

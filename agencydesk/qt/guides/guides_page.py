@@ -28,7 +28,13 @@ from agencydesk.core.models import GuideLevel
 from agencydesk.qt.common.buttons import button_row, link_button, push_button
 from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.dialogs import ask_yes_no
-from agencydesk.qt.common.labels import bold_label, empty_state_label, plain_label
+from agencydesk.qt.common.labels import (
+    bold_label,
+    detail_title,
+    empty_state_label,
+    muted_label,
+    show_detail_or_empty,
+)
 from agencydesk.qt.common.list_controller import ListController
 from agencydesk.qt.common.list_view import filter_combo, list_and_detail, make_table_view
 from agencydesk.qt.guides.guide_editor import GuideEditorDialog, GuidePreview
@@ -81,10 +87,8 @@ class GuidesPage(QWidget):
         self.empty_label = empty_state_label(
             self.tr("No guide chosen. Write your first how-to with “New guide”.")
         )
-        self.title_label = bold_label(plain_label(selectable=True), 1.4)
-        self.title_label.setObjectName("guideTitle")
-        self.meta_label = plain_label(selectable=True)
-        self.meta_label.setStyleSheet("color: palette(dark);")
+        self.title_label = detail_title("guideTitle", 1.4)
+        self.meta_label = muted_label(selectable=True)
         self.linked_caption = QLabel()
         self.linked_button = link_button(self._open_linked)
         linked_row = QHBoxLayout()
@@ -98,8 +102,7 @@ class GuidesPage(QWidget):
         self.sent_list = QListWidget()
         self.sent_list.setObjectName("guideRecipients")
         self.sent_list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.sent_none = QLabel(self.tr("Not sent to anyone yet."))
-        self.sent_none.setStyleSheet("color: palette(dark);")
+        self.sent_none = muted_label(self.tr("Not sent to anyone yet."))
 
         self.send_button = push_button(
             self.tr("Send to client…"), lambda: self.send_current(), name="sendGuide"
@@ -156,8 +159,7 @@ class GuidesPage(QWidget):
                     sends = sending.sends_for_guide(session=session, guide_id=guide_id)
             except UserError:
                 guide_id = None
-        self.detail.setVisible(guide_id is not None)
-        self.empty_label.setVisible(guide_id is None)
+        show_detail_or_empty(self.detail, self.empty_label, guide_id is not None)
         if guide_id is None:
             self.preview.clear()
             return

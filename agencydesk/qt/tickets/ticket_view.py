@@ -44,7 +44,12 @@ from agencydesk.qt.common.formatting import (
     format_duration,
     format_wait,
 )
-from agencydesk.qt.common.labels import bold_label, empty_state_label, plain_label
+from agencydesk.qt.common.labels import (
+    bold_label,
+    empty_state_label,
+    plain_label,
+    show_detail_or_empty,
+)
 from agencydesk.qt.common.message_notes import note_text
 from agencydesk.qt.tickets.reply_drafts import ReplyDrafts
 from agencydesk.qt.tickets.ticket_model import priority_label, status_label
@@ -261,8 +266,7 @@ class TicketView(QWidget):
                     lines = tickets.conversation(session=session, ticket_id=ticket_id)
             except UserError:
                 ticket_id = None
-        self.content.setVisible(ticket_id is not None)
-        self.empty_label.setVisible(ticket_id is None)
+        show_detail_or_empty(self.content, self.empty_label, ticket_id is not None)
         # the reply box is kept for the ticket it was typed on; this one's draft comes back
         self.drafts.show_ticket(ticket_id)
         if ticket_id is None:
