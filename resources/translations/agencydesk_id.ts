@@ -120,18 +120,6 @@
         <translation>Gambar ({patterns})</translation>
     </message>
     <message>
-        <source>This is too long.</source>
-        <translation>Ini terlalu panjang.</translation>
-    </message>
-    <message>
-        <source>This does not look like an email address (name@example.com).</source>
-        <translation>Ini tidak terlihat seperti alamat email (nama@contoh.com).</translation>
-    </message>
-    <message>
-        <source>A phone number has digits and may start with + (e.g. +62 812 3456 7890).</source>
-        <translation>Nomor telepon berisi angka dan boleh diawali + (mis. +62 812 3456 7890).</translation>
-    </message>
-    <message>
         <source>This does not look like a web address (budiweb.id).</source>
         <translation>Ini tidak terlihat seperti alamat web (budiweb.id).</translation>
     </message>
@@ -515,20 +503,8 @@
         <translation>Mohon isi nama klien.</translation>
     </message>
     <message>
-        <source>This is too long.</source>
-        <translation>Isian ini terlalu panjang.</translation>
-    </message>
-    <message>
-        <source>This does not look like an email address (name@example.com).</source>
-        <translation>Ini tidak tampak seperti alamat email (nama@contoh.com).</translation>
-    </message>
-    <message>
         <source>This does not look like a web address (katering-ratna.id).</source>
         <translation>Ini tidak tampak seperti alamat web (katering-ratna.id).</translation>
-    </message>
-    <message>
-        <source>A phone number has digits and may start with + (e.g. +62 812 3456 7890).</source>
-        <translation>Nomor telepon berisi angka dan boleh diawali + (mis. +62 812 3456 7890).</translation>
     </message>
     <message>
         <source>Choose a level from 1 to 5.</source>
@@ -733,10 +709,6 @@
         <translation>Masukkan kata sandinya.</translation>
     </message>
     <message>
-        <source>This is too long.</source>
-        <translation>Isian ini terlalu panjang.</translation>
-    </message>
-    <message>
         <source>Saving… (your keyring may ask for its password)</source>
         <translation>Menyimpan… (keyring Anda mungkin meminta kata sandinya)</translation>
     </message>
@@ -833,6 +805,21 @@ Mereka menceritakan kisah Bu Ratna, yang perlu diajari dulu cara chatting online
     <message>
         <source>Hide details</source>
         <translation>Sembunyikan rincian</translation>
+    </message>
+</context>
+<context>
+    <name>FieldErrors</name>
+    <message>
+        <source>This is too long.</source>
+        <translation>Isian ini terlalu panjang.</translation>
+    </message>
+    <message>
+        <source>This does not look like an email address (name@example.com).</source>
+        <translation>Ini tidak tampak seperti alamat email (nama@contoh.com).</translation>
+    </message>
+    <message>
+        <source>A phone number has digits and may start with + (e.g. +62 812 3456 7890).</source>
+        <translation>Nomor telepon berisi angka dan boleh diawali + (mis. +62 812 3456 7890).</translation>
     </message>
 </context>
 <context>
@@ -1086,10 +1073,6 @@ Halo {first_name},
     <message>
         <source>Please give the guide a title.</source>
         <translation>Mohon beri judul untuk panduan ini.</translation>
-    </message>
-    <message>
-        <source>This is too long.</source>
-        <translation>Isian ini terlalu panjang.</translation>
     </message>
     <message>
         <source>Choose Bahasa Indonesia or English.</source>
@@ -1466,10 +1449,6 @@ Halo {first_name},
         <source>Please give the ticket a short title.</source>
         <translation>Mohon beri tiket judul singkat.</translation>
     </message>
-    <message>
-        <source>This is too long.</source>
-        <translation>Isian ini terlalu panjang.</translation>
-    </message>
 </context>
 <context>
     <name>OrderDelete</name>
@@ -1564,10 +1543,6 @@ Tindakan ini tidak bisa dibatalkan.</translation>
     <message>
         <source>Please say what the order is (e.g. company profile website).</source>
         <translation>Mohon tulis apa pesanannya (mis. website profil perusahaan).</translation>
-    </message>
-    <message>
-        <source>This is too long.</source>
-        <translation>Isian ini terlalu panjang.</translation>
     </message>
     <message>
         <source>The amount is a whole number, zero or more.</source>

@@ -120,7 +120,7 @@ class ClientFormDialog(QDialog):
         ]
         edits = {"name": self.name, "phone": self.phone, "email": self.email}
         self.errors = FieldErrors(
-            add_rows_with_errors(form, rows), self.error_text, edits, fit=self.adjustSize
+            add_rows_with_errors(form, rows), self.error_texts(), edits, fit=self.adjustSize
         )
         self.errors.clear_when_edited(edits)
 
@@ -198,18 +198,12 @@ class ClientFormDialog(QDialog):
             "introduced_by_id": self.introduced_by.currentData(),
         }
 
-    def error_text(self, code: str) -> str:
-        texts = {
+    def error_texts(self) -> dict[str, str]:
+        """The plain words for this form's own error codes."""
+        return {
             "name_required": self.tr("Please enter the client's name."),
-            "too_long": self.tr("This is too long."),
-            "email_invalid": self.tr(
-                "This does not look like an email address (name@example.com)."
-            ),
             "website_invalid": self.tr(
                 "This does not look like a web address (katering-ratna.id)."
-            ),
-            "phone_invalid": self.tr(
-                "A phone number has digits and may start with + (e.g. +62 812 3456 7890)."
             ),
             "tech_comfort_range": self.tr("Choose a level from 1 to 5."),
             "channel_unknown": self.tr("Choose one of the listed channels."),
@@ -224,7 +218,6 @@ class ClientFormDialog(QDialog):
                 "The message about this introduction is no longer there."
             ),
         }
-        return texts.get(code, code)
 
     def save(self) -> None:
         values = self.values()

@@ -128,7 +128,14 @@ class CredentialFormDialog(QDialog):
         ]
         edits = {"label": self.label, "secret": self.secret}
         self.errors = FieldErrors(
-            add_rows_with_errors(form, rows), self.error_text, edits, fit=self._fit
+            add_rows_with_errors(form, rows),
+            {
+                "label_required": self.tr("Please give the login a label (e.g. cPanel)."),
+                "label_taken": self.tr("This client already has a login with this label."),
+                "secret_required": self.tr("Please enter the password."),
+            },
+            edits,
+            fit=self._fit,
         )
         self.errors.clear_when_edited(edits)
 
@@ -167,15 +174,6 @@ class CredentialFormDialog(QDialog):
             "username": self.username.text().strip(),
             "notes": self.notes.toPlainText(),
         }
-
-    def error_text(self, code: str) -> str:
-        texts = {
-            "label_required": self.tr("Please give the login a label (e.g. cPanel)."),
-            "label_taken": self.tr("This client already has a login with this label."),
-            "secret_required": self.tr("Please enter the password."),
-            "too_long": self.tr("This is too long."),
-        }
-        return texts.get(code, code)
 
     def save(self) -> None:
         if self.saving:

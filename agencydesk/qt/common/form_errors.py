@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,6 +20,20 @@ from PySide6.QtWidgets import (
 )
 
 ERROR_STYLE = "color: #b3261e;"
+
+
+def shared_error_texts() -> dict[str, str]:
+    """The words for the error codes that several forms meet, by code."""
+    return {
+        "too_long": QCoreApplication.translate("FieldErrors", "This is too long."),
+        "email_invalid": QCoreApplication.translate(
+            "FieldErrors", "This does not look like an email address (name@example.com)."
+        ),
+        "phone_invalid": QCoreApplication.translate(
+            "FieldErrors",
+            "A phone number has digits and may start with + (e.g. +62 812 3456 7890).",
+        ),
+    }
 
 
 def add_rows_with_errors(
@@ -56,18 +70,23 @@ class FieldErrors:
     def __init__(
         self,
         labels: Mapping[str, QLabel],
-        text: Callable[[str], str],
+        texts: Mapping[str, str],
         focus: Mapping[str, QWidget] | None = None,
         *,
         fit: Callable[[], None] | None = None,
     ) -> None:
-        """*labels*: field -> its error label (fields may share one). *text*: the plain words
-        for an error code. *focus*: field -> the widget to focus, in the order of the form.
+        """*labels*: field -> its error label (fields may share one).
+        *texts*: the plain words for the form's own error codes (`shared_error_texts` has the
+        common ones). *focus*: field -> the widget to focus, in the order of the form.
         *fit*: resizes the dialog once messages are shown (they may take two lines)."""
         self.labels = dict(labels)
-        self._text = text
+        self._texts = {**shared_error_texts(), **texts}
         self._focus = dict(focus or {})
         self._fit = fit
+
+    def text(self, code: str) -> str:
+        """The plain words for error *code* (the code itself when it is unknown)."""
+        return self._texts.get(code, code)
 
     def show(self, errors: Mapping[str, str]) -> dict[str, str]:
         """Show the messages for *errors* (field -> code), hide the others, focus the first
@@ -76,7 +95,7 @@ class FieldErrors:
         for field, code in errors.items():
             label = self.labels.get(field)
             if label is not None:
-                shown[label] = self._text(code)
+                shown[label] = self.text(code)
         for label in set(self.labels.values()):
             label.setText(shown.get(label, ""))
             label.setVisible(label in shown)
@@ -90,7 +109,7 @@ class FieldErrors:
     def show_one(self, field: str, code: str) -> None:
         """Show one message, leaving the others as they are (a check made in the form)."""
         label = self.labels[field]
-        label.setText(self._text(code))
+        label.setText(self.text(code))
         label.setVisible(True)
 
     def clear(self, *fields: str) -> None:

@@ -242,7 +242,7 @@ class GuideEditorDialog(QDialog):
         editor_layout.addWidget(hint)
         labels["body"] = error_label("body")
         editor_layout.addWidget(labels["body"])
-        self.errors = FieldErrors(labels, self.error_text, {"title": self.title})
+        self.errors = FieldErrors(labels, self.error_texts(), {"title": self.title})
         self.errors.clear_when_edited({"title": self.title})
         viewer = QWidget()
         viewer_layout = QVBoxLayout(viewer)
@@ -371,10 +371,10 @@ class GuideEditorDialog(QDialog):
             return
         super().reject()
 
-    def error_text(self, code: str) -> str:
-        texts = {
+    def error_texts(self) -> dict[str, str]:
+        """The plain words for this form's own error codes."""
+        return {
             "title_required": self.tr("Please give the guide a title."),
-            "too_long": self.tr("This is too long."),
             "language_unknown": self.tr("Choose Bahasa Indonesia or English."),
             "level_unknown": self.tr("Choose one of the listed levels."),
             "variant_self": self.tr("A guide cannot be a gentle version of itself."),
@@ -393,12 +393,11 @@ class GuideEditorDialog(QDialog):
             "image_empty": self.tr("The picture file is empty."),
             "image_type_unknown": self.tr("Please choose a PNG, JPEG, GIF or WebP picture."),
         }
-        return texts.get(code, code)
 
     def show_errors(self, errors: dict[str, str]) -> None:
         others = self.errors.show(errors)  # e.g. a picture's: no field of their own
         if others:
-            show_user_error(self, "\n".join(self.error_text(code) for code in others.values()))
+            show_user_error(self, "\n".join(self.errors.text(code) for code in others.values()))
 
     def save(self) -> None:
         try:

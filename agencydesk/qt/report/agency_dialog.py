@@ -161,7 +161,15 @@ class AgencyDialog(QDialog):
             "website": self.website,
         }
         focus = {"name": self.name, "address": self.address, **edits}  # in the form's order
-        self.errors = FieldErrors(add_rows_with_errors(form, rows), self.error_text, focus)
+        self.errors = FieldErrors(
+            add_rows_with_errors(form, rows),
+            {
+                "website_invalid": self.tr("This does not look like a web address (budiweb.id)."),
+                "logo_too_big": self.tr("This picture is too big for a logo (at most 512 KB)."),
+                "logo_type": self.tr("This is not a picture agencydesk can use as a logo."),
+            },
+            focus,
+        )
         self.errors.clear_when_edited(edits)
 
         self.buttons = save_cancel_layout(self, self.save, [intro, 4, form])
@@ -223,21 +231,6 @@ class AgencyDialog(QDialog):
             website=self.website.text(),
             logo=self.logo,
         )
-
-    def error_text(self, code: str) -> str:
-        texts = {
-            "too_long": self.tr("This is too long."),
-            "email_invalid": self.tr(
-                "This does not look like an email address (name@example.com)."
-            ),
-            "phone_invalid": self.tr(
-                "A phone number has digits and may start with + (e.g. +62 812 3456 7890)."
-            ),
-            "website_invalid": self.tr("This does not look like a web address (budiweb.id)."),
-            "logo_too_big": self.tr("This picture is too big for a logo (at most 512 KB)."),
-            "logo_type": self.tr("This is not a picture agencydesk can use as a logo."),
-        }
-        return texts.get(code, code)
 
     def save(self) -> None:
         try:

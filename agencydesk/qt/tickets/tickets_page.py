@@ -89,7 +89,11 @@ class NewTicketDialog(QDialog):
         self.title_error = labels["title"]
         # a missing client is said under the title: the one field with room for a message
         labels["client"] = self.title_error
-        self.errors = FieldErrors(labels, self.error_text, {"title": self.title})
+        texts = {
+            "client_required": self.tr("Add a client first."),
+            "title_required": self.tr("Please give the ticket a short title."),
+        }
+        self.errors = FieldErrors(labels, texts, {"title": self.title})
         self.errors.clear_when_edited({"title": self.title})
         form.addRow(self.tr("Priority"), self.priority)
         form.addRow(self.tr("Channel"), self.channel)
@@ -97,14 +101,6 @@ class NewTicketDialog(QDialog):
         form.addRow(self.tr("First message"), self.first_message)
         self.buttons = save_cancel_layout(self, self.save, [form])
         self.title.setFocus()
-
-    def error_text(self, code: str) -> str:
-        texts = {
-            "client_required": self.tr("Add a client first."),
-            "title_required": self.tr("Please give the ticket a short title."),
-            "too_long": self.tr("This is too long."),
-        }
-        return texts.get(code, code)
 
     def save(self) -> None:
         client_id = self.client.currentData()
