@@ -119,8 +119,26 @@ class ClientFormDialog(QDialog):
             ("notes", self.tr("Notes"), self.notes),
         ]
         edits = {"name": self.name, "phone": self.phone, "email": self.email}
+        texts = {
+            "name_required": self.tr("Please enter the client's name."),
+            "website_invalid": self.tr(
+                "This does not look like a web address (katering-ratna.id)."
+            ),
+            "tech_comfort_range": self.tr("Choose a level from 1 to 5."),
+            "channel_unknown": self.tr("Choose one of the listed channels."),
+            "first_contact_future": self.tr("The first contact cannot be in the future."),
+            "introduced_by_self": self.tr("A client cannot introduce themselves."),
+            "introduced_by_missing": self.tr("That client does not exist any more."),
+            "introduced_by_cycle": self.tr(
+                "That would be a loop: this client introduced them (directly or through others)."
+            ),
+            "introduced_on_future": self.tr("The introduction cannot be in the future."),
+            "introduction_message_missing": self.tr(
+                "The message about this introduction is no longer there."
+            ),
+        }
         self.errors = FieldErrors(
-            add_rows_with_errors(form, rows), self.error_texts(), edits, fit=self.adjustSize
+            add_rows_with_errors(form, rows), texts, edits, fit=self.adjustSize
         )
         self.errors.clear_when_edited(edits)
 
@@ -196,27 +214,6 @@ class ClientFormDialog(QDialog):
             "preferred_channel": self.channel.currentData(),
             "first_contact": first_contact if self.has_first_contact.isChecked() else None,
             "introduced_by_id": self.introduced_by.currentData(),
-        }
-
-    def error_texts(self) -> dict[str, str]:
-        """The plain words for this form's own error codes."""
-        return {
-            "name_required": self.tr("Please enter the client's name."),
-            "website_invalid": self.tr(
-                "This does not look like a web address (katering-ratna.id)."
-            ),
-            "tech_comfort_range": self.tr("Choose a level from 1 to 5."),
-            "channel_unknown": self.tr("Choose one of the listed channels."),
-            "first_contact_future": self.tr("The first contact cannot be in the future."),
-            "introduced_by_self": self.tr("A client cannot introduce themselves."),
-            "introduced_by_missing": self.tr("That client does not exist any more."),
-            "introduced_by_cycle": self.tr(
-                "That would be a loop: this client introduced them (directly or through others)."
-            ),
-            "introduced_on_future": self.tr("The introduction cannot be in the future."),
-            "introduction_message_missing": self.tr(
-                "The message about this introduction is no longer there."
-            ),
         }
 
     def save(self) -> None:

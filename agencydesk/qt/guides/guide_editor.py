@@ -242,7 +242,27 @@ class GuideEditorDialog(QDialog):
         editor_layout.addWidget(hint)
         labels["body"] = error_label("body")
         editor_layout.addWidget(labels["body"])
-        self.errors = FieldErrors(labels, self.error_texts(), {"title": self.title})
+        texts = {
+            "title_required": self.tr("Please give the guide a title."),
+            "language_unknown": self.tr("Choose Bahasa Indonesia or English."),
+            "level_unknown": self.tr("Choose one of the listed levels."),
+            "variant_self": self.tr("A guide cannot be a gentle version of itself."),
+            "variant_missing": self.tr("That guide does not exist any more."),
+            "variant_of_variant": self.tr(
+                "That guide is itself a gentle version: choose its original."
+            ),
+            "variant_has_variants": self.tr(
+                "Other guides are gentle versions of this one, so it cannot be one itself."
+            ),
+            "image_name_invalid": self.tr("A picture name is not usable. Please insert it again."),
+            "image_name_taken": self.tr("This guide already has a picture with that name."),
+            "image_too_large": self.tr(
+                "This picture is larger than 5 MB. Please choose a smaller one."
+            ),
+            "image_empty": self.tr("The picture file is empty."),
+            "image_type_unknown": self.tr("Please choose a PNG, JPEG, GIF or WebP picture."),
+        }
+        self.errors = FieldErrors(labels, texts, {"title": self.title})
         self.errors.clear_when_edited({"title": self.title})
         viewer = QWidget()
         viewer_layout = QVBoxLayout(viewer)
@@ -316,12 +336,10 @@ class GuideEditorDialog(QDialog):
             return False
         mime_type = images.sniff_image_type(data)
         if mime_type is None:
-            show_user_error(self, self.tr("Please choose a PNG, JPEG, GIF or WebP picture."))
+            show_user_error(self, self.errors.text("image_type_unknown"))
             return False
         if len(data) > images.MAX_IMAGE_BYTES:
-            show_user_error(
-                self, self.tr("This picture is larger than 5 MB. Please choose a smaller one.")
-            )
+            show_user_error(self, self.errors.text("image_too_large"))
             return False
         with Session(self._engine) as session:
             name = images.unique_image_name(
@@ -370,29 +388,6 @@ class GuideEditorDialog(QDialog):
         ):
             return
         super().reject()
-
-    def error_texts(self) -> dict[str, str]:
-        """The plain words for this form's own error codes."""
-        return {
-            "title_required": self.tr("Please give the guide a title."),
-            "language_unknown": self.tr("Choose Bahasa Indonesia or English."),
-            "level_unknown": self.tr("Choose one of the listed levels."),
-            "variant_self": self.tr("A guide cannot be a gentle version of itself."),
-            "variant_missing": self.tr("That guide does not exist any more."),
-            "variant_of_variant": self.tr(
-                "That guide is itself a gentle version: choose its original."
-            ),
-            "variant_has_variants": self.tr(
-                "Other guides are gentle versions of this one, so it cannot be one itself."
-            ),
-            "image_name_invalid": self.tr("A picture name is not usable. Please insert it again."),
-            "image_name_taken": self.tr("This guide already has a picture with that name."),
-            "image_too_large": self.tr(
-                "This picture is larger than 5 MB. Please choose a smaller one."
-            ),
-            "image_empty": self.tr("The picture file is empty."),
-            "image_type_unknown": self.tr("Please choose a PNG, JPEG, GIF or WebP picture."),
-        }
 
     def show_errors(self, errors: dict[str, str]) -> None:
         others = self.errors.show(errors)  # e.g. a picture's: no field of their own

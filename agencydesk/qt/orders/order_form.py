@@ -279,7 +279,20 @@ class OrderFormDialog(QDialog):
             "paid_on": self.paid_on.edit,
             "ticket_id": self.ticket,
         }
-        self.errors = FieldErrors(labels, self.error_texts(), focus, fit=self.adjustSize)
+        texts = {
+            "client_required": self.tr("Please choose the client this order is for."),
+            "no_clients": self.tr("There are no clients yet. Please add the client first."),
+            "title_required": self.tr(
+                "Please say what the order is (e.g. company profile website)."
+            ),
+            "amount_invalid": self.tr("The amount is a whole number, zero or more."),
+            "currency_invalid": self.tr("Choose IDR or USD."),
+            "status_unknown": self.tr("Choose one of the listed statuses."),
+            "won_before_quote": self.tr("The client cannot say yes before the quote was sent."),
+            "paid_before_quote": self.tr("The order cannot be paid before the quote was sent."),
+            "ticket_missing": self.tr("That ticket is not this client's (or no longer exists)."),
+        }
+        self.errors = FieldErrors(labels, texts, focus, fit=self.adjustSize)
 
         self.buttons = save_cancel_layout(self, self.save, [form])
 
@@ -380,22 +393,6 @@ class OrderFormDialog(QDialog):
             "won_on": self.won_on.value(),
             "paid_on": self.paid_on.value(),
             "ticket_id": self.ticket.currentData(),
-        }
-
-    def error_texts(self) -> dict[str, str]:
-        """The plain words for this form's own error codes."""
-        return {
-            "client_required": self.tr("Please choose the client this order is for."),
-            "no_clients": self.tr("There are no clients yet. Please add the client first."),
-            "title_required": self.tr(
-                "Please say what the order is (e.g. company profile website)."
-            ),
-            "amount_invalid": self.tr("The amount is a whole number, zero or more."),
-            "currency_invalid": self.tr("Choose IDR or USD."),
-            "status_unknown": self.tr("Choose one of the listed statuses."),
-            "won_before_quote": self.tr("The client cannot say yes before the quote was sent."),
-            "paid_before_quote": self.tr("The order cannot be paid before the quote was sent."),
-            "ticket_missing": self.tr("That ticket is not this client's (or no longer exists)."),
         }
 
     def _clear_dates_error(self) -> None:
