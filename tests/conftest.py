@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -32,9 +34,23 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "desk" / "agencydesk.sqlite3"
 
 
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database file migrated to head once for the whole run: migrating takes a third of a
+    second, copying the file a millisecond."""
+    path = tmp_path_factory.mktemp("template") / "agencydesk.sqlite3"
+    migrate.open_database(sqlite_url(path)).dispose()
+    with sqlite3.connect(path) as connection:  # everything in the main file, none in the WAL
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    connection.close()
+    return path
+
+
 @pytest.fixture
-def engine(db_path: Path) -> Iterator[Engine]:
-    """A fresh database file, migrated to head."""
+def engine(db_path: Path, migrated_template: Path) -> Iterator[Engine]:
+    """A fresh database file, migrated to head (a copy of `migrated_template`)."""
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(migrated_template, db_path)
     engine = migrate.open_database(sqlite_url(db_path))
     yield engine
     engine.dispose()
