@@ -15,7 +15,9 @@ from sqlmodel import Session
 from agencydesk.core import changes
 from agencydesk.core.schema_version import connect_read_only
 
-BUSY_TIMEOUT_MS = 5000
+#: how long a writer waits for another one to finish before "the database is busy"; the
+#: environment may set it (AGENCYDESK_BUSY_TIMEOUT_MS), e.g. for a test that waits it out
+BUSY_TIMEOUT_MS = int(os.environ.get("AGENCYDESK_BUSY_TIMEOUT_MS", "5000"))
 #: execution option of a unit of work that writes (`session_scope`): it begins IMMEDIATE
 _WRITES = "agencydesk_writes"
 
