@@ -40,6 +40,7 @@ from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError
 from agencydesk.qt.common import workers
 from agencydesk.qt.common.buttons import button_row, push_button
+from agencydesk.qt.common.client_tab import ClientTab
 from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.labels import bold_label, plain_label
 
@@ -72,7 +73,7 @@ def _delete(engine: Engine, credential_id: int) -> None:
         credentials.delete_credential(session=session, credential_id=credential_id)
 
 
-class ClientCredentialsView(QWidget):
+class ClientCredentialsView(ClientTab):
     """A client's logins: add, edit, delete, reveal, copy, open the web address."""
 
     #: how long a revealed password stays visible, and the clipboard keeps a copied one (ms)
@@ -80,9 +81,7 @@ class ClientCredentialsView(QWidget):
     CLEAR_CLIPBOARD_MS = 30_000
 
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._engine = engine
-        self.client_id: int | None = None
+        super().__init__(engine, parent)
         self.rows: list[CredentialRow] = []
         self.status: KeyringStatus | None = None
         self._revealed_id: int | None = None

@@ -136,7 +136,7 @@ class ClientDetailView(QWidget):
         self.tabs.addTab(scroll, self.tr("Profile"))
         self.tabs.addTab(self.timeline, self.tr("Timeline"))
         self.tabs.addTab(self.tickets, self.tr("Tickets"))
-        # Each further tab is a widget with show_client(client_id | None), loaded when visible.
+        # Each further tab is a ClientTab (show_client(client_id | None)), loaded when visible.
         from agencydesk.qt.orders.client_orders import ClientOrdersView
 
         self.orders = ClientOrdersView(engine)

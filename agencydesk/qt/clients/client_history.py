@@ -20,6 +20,7 @@ from sqlmodel import Session
 from agencydesk.core import tickets, timeline
 from agencydesk.core.timeline import TimelineEvent
 from agencydesk.qt.common.buttons import push_button
+from agencydesk.qt.common.client_tab import ClientTab
 from agencydesk.qt.common.formatting import (
     format_datetime,
     format_duration,
@@ -128,14 +129,12 @@ class TimelineView(QTextBrowser):
         )
 
 
-class ClientTicketsView(QWidget):
+class ClientTicketsView(ClientTab):
     ticket_activated = Signal(int)
     new_ticket_requested = Signal(int)
 
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._engine = engine
-        self.client_id: int | None = None
+        super().__init__(engine, parent)
         self.list = QListWidget()
         self.list.setObjectName("clientTickets")
         self.list.itemActivated.connect(self._activated)

@@ -16,6 +16,7 @@ from sqlmodel import Session
 from agencydesk.core import clients
 from agencydesk.core.errors import UserError
 from agencydesk.qt.common.buttons import button_row, push_button
+from agencydesk.qt.common.client_tab import ClientTab
 from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.list_controller import ListController
 from agencydesk.qt.common.list_view import make_table_view
@@ -23,14 +24,12 @@ from agencydesk.qt.orders.order_form import OrderFormDialog, delete_order, edit_
 from agencydesk.qt.orders.order_model import ORDER_TOPICS, OrderTableModel, show_orders_in
 
 
-class ClientOrdersView(QWidget):
+class ClientOrdersView(ClientTab):
     #: another client to show (kept for the tab protocol of the client detail; not used yet)
     client_link_activated = Signal(int)
 
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._engine = engine
-        self.client_id: int | None = None
+        super().__init__(engine, parent)
         self.model = OrderTableModel(engine, self, client_only=True)
 
         # narrow panes: the client is known, the quote and won days are in the form
