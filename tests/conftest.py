@@ -49,8 +49,8 @@ def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def engine(db_path: Path, migrated_template: Path) -> Iterator[Engine]:
     """A fresh database file, migrated to head (a copy of `migrated_template`)."""
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(migrated_template, db_path)
+    db_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    shutil.copy2(migrated_template, db_path)  # private (0600) as the app makes it
     engine = migrate.open_database(sqlite_url(db_path))
     yield engine
     engine.dispose()
