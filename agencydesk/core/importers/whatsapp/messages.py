@@ -162,10 +162,18 @@ def _classify(raw: str) -> tuple[MessageKind, str, frozenset[str], str | None]:
     return KIND_MESSAGE, text, base, None
 
 
+#: how every placeholder ends (its last three characters): most texts are ruled out by these
+_PLACEHOLDER_TAILS = frozenset(
+    t[-3:] for t in (*_DELETED_TEXTS, *(d + "." for d in _DELETED_TEXTS), *_OMITTED_TEXTS)
+) | frozenset(t[-3:] for t in _OMITTED_SUFFIXES)
+
+
 def placeholder(text: str) -> tuple[MessageKind, frozenset[str]] | None:
     """The kind and flags of a WhatsApp placeholder written as a message's whole text (deleted,
     media left out, in every language known here), or None. For WhatsApp chats carried in
     other containers (a CSV made by an export tool or a spreadsheet)."""
+    if text[-3:] not in _PLACEHOLDER_TAILS and not text[-1:].isspace():
+        return None  # the common case, decided without copying the text
     key = text.strip()
     if "\u200e" in key:
         key = clean_text(key).strip()
