@@ -1252,6 +1252,46 @@ Halo {first_name},
     </message>
 </context>
 <context>
+    <name>ImportProblem</name>
+    <message>
+        <source>The file is damaged or not a complete zip file, so it cannot be opened. Export the chat from WhatsApp again (or copy the file again: a copy may have been cut off).</source>
+        <extracomment>the first words of the importers&apos; problems that read on after &quot;The file&quot;</extracomment>
+        <translation>File ini rusak atau bukan file zip yang utuh, jadi tidak bisa dibuka. Ekspor lagi chat dari WhatsApp (atau salin ulang file-nya: salinan bisa saja terpotong).</translation>
+    </message>
+    <message>
+        <source>The zip file holds no chat export (a WhatsApp chat .txt such as “_chat.txt”).</source>
+        <translation>File zip ini tidak berisi ekspor chat (file .txt chat WhatsApp seperti “_chat.txt”).</translation>
+    </message>
+    <message>
+        <source>The file does not look like a chat export agencydesk can read (WhatsApp, Telegram, LINE, Messenger/Instagram or CSV).</source>
+        <translation>File ini tidak tampak seperti ekspor chat yang bisa dibaca agencydesk (WhatsApp, Telegram, LINE, Messenger/Instagram atau CSV).</translation>
+    </message>
+    <message>
+        <source>The file is not a chat export: it holds binary data (a picture, a document or a program).</source>
+        <translation>File ini bukan ekspor chat: isinya data biner (gambar, dokumen, atau program).</translation>
+    </message>
+    <message>
+        <source>The file is a PDF document, not a chat export.</source>
+        <translation>File ini dokumen PDF, bukan ekspor chat.</translation>
+    </message>
+    <message>
+        <source>The file is JSON, but not a chat export agencydesk can read.</source>
+        <translation>File ini JSON, tetapi bukan ekspor chat yang bisa dibaca agencydesk.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>File ini kosong.</translation>
+    </message>
+    <message>
+        <source> (line {line})</source>
+        <translation> (baris {line})</translation>
+    </message>
+    <message>
+        <source>The file {problem}{where}.</source>
+        <translation>File ini: {problem}{where}.</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Import chat</source>
@@ -1841,16 +1881,8 @@ Tindakan ini tidak bisa dibatalkan.</translation>
         <translation>{count} pemberitahuan</translation>
     </message>
     <message>
-        <source> (line {line})</source>
-        <translation> (baris {line})</translation>
-    </message>
-    <message>
         <source>“{file}” cannot be imported.</source>
         <translation>“{file}” tidak dapat diimpor.</translation>
-    </message>
-    <message>
-        <source>The file {problem}{where}.</source>
-        <translation>File ini: {problem}{where}.</translation>
     </message>
     <message>
         <source>Go back to choose another file.</source>

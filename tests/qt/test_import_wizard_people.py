@@ -209,6 +209,23 @@ def test_a_damaged_zip_is_a_sentence_not_pythons_words(
     workers.wait_for_tasks()
 
 
+def test_a_file_that_is_no_chat_is_said_in_indonesian(
+    qtbot: QtBot, demo_engine: Engine, tmp_path: Path, indonesian: None
+) -> None:
+    cut = tmp_path / "chat.zip"
+    cut.write_bytes(b"PK\x03\x04" + bytes(60))  # the start of a zip, cut off
+    wizard = _wizard(qtbot, demo_engine, cut, None)
+    _next(qtbot, wizard)
+    qtbot.waitUntil(lambda: bool(wizard.preview_page.error), timeout=10_000)
+    assert wizard.preview_page.status_label.text() == (
+        "“chat.zip” tidak dapat diimpor.\n"
+        "File ini rusak atau bukan file zip yang utuh, jadi tidak bisa dibuka. Ekspor lagi chat "
+        "dari WhatsApp (atau salin ulang file-nya: salinan bisa saja terpotong).\n"
+        "Kembali untuk memilih file lain."
+    )
+    workers.wait_for_tasks()
+
+
 def test_every_page_has_one_width_and_one_heading_style(
     qtbot: QtBot, demo_engine: Engine, tmp_path: Path
 ) -> None:

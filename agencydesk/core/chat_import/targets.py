@@ -246,8 +246,7 @@ def _follow_last_speaker(
         ticket.status,
         from_me=last.sender in me_senders,
         kind=last.kind,
-        answered=ticket.first_response_at is not None
-        or any(m.sender in me_senders for m in said),
+        answered=ticket.first_response_at is not None or any(m.sender in me_senders for m in said),
     )
     if status == ticket.status:
         return

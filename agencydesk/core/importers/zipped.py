@@ -52,6 +52,12 @@ DAMAGED_ZIP = (
 )
 
 
+NO_CHAT_IN_ZIP = (
+    "is a zip file without a single chat export inside "
+    "(expected a WhatsApp chat .txt such as “_chat.txt”)"
+)
+
+
 def is_zip(data: bytes) -> bool:
     return data[:4] in (b"PK\x03\x04", b"PK\x05\x06")
 
@@ -130,10 +136,7 @@ def _pick_chat_member(infos: list[zipfile.ZipInfo]) -> zipfile.ZipInfo:
     ]
     if len(others) == 1 and not texts:
         return others[0]
-    raise ChatImportError(
-        "is a zip file without a single chat export inside "
-        "(expected a WhatsApp chat .txt such as “_chat.txt”)"
-    )
+    raise ChatImportError(NO_CHAT_IN_ZIP)
 
 
 def read_chat_from_zip(source: str | os.PathLike[str] | IO[bytes]) -> tuple[bytes, str, list[str]]:

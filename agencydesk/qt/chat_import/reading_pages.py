@@ -222,11 +222,12 @@ class PreviewPage(QWizardPage):
         self.busy.setVisible(False)
         name = Path(self._path()).name
         if isinstance(exc, ChatImportError):
-            where = self.tr(" (line {line})").format(line=exc.line) if exc.line else ""
+            from agencydesk.qt.chat_import.problems import problem_sentence
+
             self.error = (
                 self.tr("“{file}” cannot be imported.").format(file=name)
                 + "\n"
-                + self.tr("The file {problem}{where}.").format(problem=exc.problem, where=where)
+                + problem_sentence(exc.problem, exc.line)
                 + "\n"
                 + self.tr("Go back to choose another file.")
             )
