@@ -51,7 +51,17 @@ def _press(
     qtbot.keyClick(widget, key, modifier)
 
 
+def _go_to(qtbot: QtBot, window: MainWindow, section: str) -> None:
+    """Click *section* in the sidebar, as the user does."""
+    item = window.sidebar.item(MainWindow.SECTIONS.index(section))
+    rect = window.sidebar.visualItemRect(item)
+    qtbot.mouseClick(window.sidebar.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.sidebar.currentItem() is item
+
+
 def _select(window: MainWindow, name: str) -> None:
+    """Choose *name* on the Clients page (shown first: the window opens on Today)."""
+    window.show_section("clients")
     assert window.pages.clients is not None
     row = _names(window).index(name)
     window.pages.clients.table.selectRow(row)
@@ -171,6 +181,7 @@ def test_deleting_every_client_empties_the_urgent_count_in_the_sidebar(
 ) -> None:
     window = open_window(demo_db)
     qtbot.waitUntil(lambda: _today_title(window).startswith("Today  ("), timeout=10_000)
+    _go_to(qtbot, window, "clients")
     page = window.pages.clients
     assert page is not None
     while _names(window):
@@ -252,6 +263,7 @@ def test_client_text_is_never_interpreted_as_html(
         clients.create_client(session=session, values={"name": hostile, "caution_note": hostile})
     engine.dispose()
     window = open_window(engine_db)
+    _go_to(qtbot, window, "clients")
     detail = window.pages.clients.detail  # type: ignore[union-attr]
     for label in (detail.name_label, detail.caution_label):
         assert label.text() == hostile
@@ -269,13 +281,14 @@ def test_client_text_is_never_interpreted_as_html(
     assert hostile in dialogs.texts[0]
 
 
-def test_window_size_and_section_are_remembered(
+def test_the_window_size_is_remembered_and_it_opens_on_today_the_start_page(
     qtbot: QtBot, open_window: Opener, demo_db: Path, tmp_path: Path
 ) -> None:
     window = open_window(demo_db)
-    assert window.stack.currentWidget() is window.pages.clients  # where a first start opens
-    window.show_section("orders")
-    window.resize(780, 550)  # not the first-start size; the offscreen screen is 800 x 600
+    assert window.stack.currentWidget() is window.pages.today  # where a first start opens
+    assert window.sidebar.currentItem().text().startswith("Today")
+    _go_to(qtbot, window, "orders")
+    window.resize(780, 550)  # not the first-start size; the offscreen screen is 800 x 800
     qtbot.wait(10)
     window.close()
 
@@ -288,9 +301,34 @@ def test_window_size_and_section_are_remembered(
     with qtbot.waitSignal(again.ready, timeout=20_000):
         again.open_database()
     assert (again.width(), again.height()) == (780, 550)
-    assert again.sidebar.currentRow() == again.SECTIONS.index("orders")
-    assert again.stack.currentWidget() is again.pages.page("orders")
+    # the start page again, not the section it was closed on
+    assert again.sidebar.currentRow() == again.SECTIONS.index("today")
+    assert again.stack.currentWidget() is again.pages.today
     again.close()
+
+
+def test_settings_of_an_earlier_version_open_on_today_too(
+    qtbot: QtBot, demo_db: Path, tmp_path: Path
+) -> None:
+    """Up to now the window reopened on the section it was closed on (Clients, for most)."""
+    old = QSettings(str(tmp_path / "old.ini"), QSettings.Format.IniFormat)
+    old.setValue("settings_version", 1)
+    old.setValue("window/last_section", "clients")
+    old.sync()
+    upgraded = Settings(QSettings(str(tmp_path / "old.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(upgraded, demo_db)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.ready, timeout=20_000):
+        window.open_database()
+    assert window.stack.currentWidget() is window.pages.today
+    assert (
+        QSettings(str(tmp_path / "old.ini"), QSettings.Format.IniFormat).value(
+            "window/last_section"
+        )
+        is None
+    )
+    window.close()
 
 
 def test_an_empty_desk_offers_demo_data_once(
@@ -313,6 +351,7 @@ def test_an_empty_desk_offers_demo_data_once(
         second.open_database()
     qtbot.wait(50)
     assert len(dialogs.seen) == 1  # not asked again
+    second.show_section("clients")
     second.desk.load_demo()
     qtbot.waitUntil(lambda: len(_names(second)) == 10, timeout=20_000)
     second.close()
@@ -324,12 +363,20 @@ def test_accepting_the_demo_offer_fills_the_desk(
     window = MainWindow(settings, fresh_db)
     qtbot.addWidget(window)
     window.show()
-    dialogs.click(Yes)
+
+    def press_enter(widget: QWidget) -> None:
+        assert isinstance(widget, QMessageBox)
+        assert widget.defaultButton() is widget.button(Yes)  # the answer nearly everybody gives
+        qtbot.keyClick(widget, Qt.Key.Key_Return)
+
+    dialogs.then(press_enter)
     window.open_database()
-    qtbot.waitUntil(
-        lambda: window.pages.clients is not None and len(_names(window)) == 10, timeout=20_000
-    )
+    qtbot.waitUntil(lambda: dialogs.done, timeout=20_000)
+    qtbot.waitUntil(lambda: _today_title(window).startswith("Today  ("), timeout=20_000)
+    _go_to(qtbot, window, "clients")
+    qtbot.waitUntil(lambda: len(_names(window)) == 10, timeout=20_000)
     assert window.count_label.text() == "10 clients"
+    assert not settings.demo_declined(str(fresh_db))
     window.close()
 
 
@@ -470,7 +517,7 @@ def test_a_database_on_a_read_only_disk_is_refused_with_the_reason(
     assert "read-only" in dialogs.texts[0]
 
 
-def test_an_up_to_date_desk_shows_its_first_clients_before_the_data_layer_is_in(
+def test_an_up_to_date_desk_has_its_first_clients_before_the_data_layer_is_in(
     qtbot: QtBot, demo_db: Path, settings: Settings
 ) -> None:
     window = MainWindow(settings, demo_db)
@@ -481,6 +528,7 @@ def test_an_up_to_date_desk_shows_its_first_clients_before_the_data_layer_is_in(
     def on_populated() -> None:
         quick = window.pages.quick_view
         assert quick is not None
+        window.show_section("clients")  # the user goes to Clients while the desk opens
         model = quick.model
         at_populated["names"] = [model.index(row, 0).data() for row in range(model.rowCount())]
         at_populated["real_page"] = window.pages.clients

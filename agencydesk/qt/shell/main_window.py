@@ -31,6 +31,10 @@ from agencydesk.qt.shell.actions import ShellActions
 from agencydesk.qt.shell.desk_opener import DeskOpener
 from agencydesk.qt.shell.pages import SECTIONS, Pages
 from agencydesk.qt.shell.settings import Settings
+from agencydesk.qt.shell.window_fit import fit_to_screen
+
+#: the section the window opens on: what needs the freelancer now
+START_SECTION = "today"
 
 
 class MainWindow(QMainWindow):
@@ -46,7 +50,6 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.settings = settings
         self.setWindowTitle(self.tr("agencydesk"))
-        self.setMinimumSize(QSize(760, 520))
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
@@ -58,7 +61,7 @@ class MainWindow(QMainWindow):
             "#sidebar::item:selected { background: palette(highlight);"
             " color: palette(highlighted-text); }"
         )
-        for key, title in self._section_titles().items():
+        for key, title in self.section_titles().items():
             item = QListWidgetItem(title)
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.sidebar.addItem(item)
@@ -91,12 +94,9 @@ class MainWindow(QMainWindow):
         self.shell_actions = ShellActions(self, settings, self.desk, self.pages, self.undo)
         self._connect()
 
-        geometry = settings.window_geometry()
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1180, 720)
+        fit_to_screen(self, settings.window_geometry())
         self.sidebar.currentRowChanged.connect(self._section_changed)
-        last = settings.last_section
-        self.sidebar.setCurrentRow(SECTIONS.index(last) if last in SECTIONS else 0)
+        self.sidebar.setCurrentRow(SECTIONS.index(START_SECTION))
 
     def _connect(self) -> None:
         pages, desk, actions = self.pages, self.desk, self.shell_actions
@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         desk.populated.connect(self.populated)
         desk.ready.connect(self.ready)
 
-    def _section_titles(self) -> dict[str, str]:
+    def section_titles(self) -> dict[str, str]:
         return {
             "today": self.tr("Today"),
             "clients": self.tr("Clients"),
@@ -181,7 +181,7 @@ class MainWindow(QMainWindow):
 
     def _show_urgent(self, urgent: int) -> None:
         """The sidebar shows how much is urgent without opening Today."""
-        title = self._section_titles()["today"]
+        title = self.section_titles()["today"]
         item = self.sidebar.item(SECTIONS.index("today"))
         item.setText(f"{title}  ({urgent})" if urgent else title)
 
@@ -190,9 +190,10 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         section = SECTIONS[row]
-        self.settings.last_section = section
         shown = self.pages.shown_for(section)
         self.stack.setCurrentWidget(shown if shown is not None else self.loading_label)
+        # "3 of 10 clients match" is about the client list: said only where it shows
+        self.count_label.setVisible(section == "clients")
 
     def show_section_again(self) -> None:
         """Show the current section anew (its page may have been built meanwhile)."""

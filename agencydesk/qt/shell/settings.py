@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-SETTINGS_VERSION = 1
+SETTINGS_VERSION = 2
 LANGUAGES = ("", "en", "id")  # "" = follow the system
 
 
@@ -18,7 +18,12 @@ def _upgrade_to_1(settings: QSettings) -> None:
     """Version 1 is the first versioned layout; nothing to move yet."""
 
 
-UPGRADES: dict[int, Callable[[QSettings], None]] = {1: _upgrade_to_1}
+def _upgrade_to_2(settings: QSettings) -> None:
+    """The window opens on Today, the start page, no longer on the section last shown."""
+    settings.remove("window/last_section")
+
+
+UPGRADES: dict[int, Callable[[QSettings], None]] = {1: _upgrade_to_1, 2: _upgrade_to_2}
 
 
 def _keep_private(settings: QSettings) -> None:
@@ -85,14 +90,6 @@ class Settings:
     @my_name.setter
     def my_name(self, value: str) -> None:
         self._settings.setValue("my_name", value.strip())
-
-    @property
-    def last_section(self) -> str:
-        return str(self._settings.value("window/last_section", "clients"))
-
-    @last_section.setter
-    def last_section(self, value: str) -> None:
-        self._settings.setValue("window/last_section", value)
 
     def demo_declined(self, db_path: str) -> bool:
         declined = self._settings.value("demo/declined_for", [])
