@@ -737,6 +737,14 @@ They tell the story of Bu Ratna, who had to be taught to chat online and then se
 Mereka menceritakan kisah Bu Ratna, yang perlu diajari dulu cara chatting online lalu mengenalkan teman-temannya kepada kita. Klien contoh bisa dihapus seperti klien lain.</translation>
     </message>
     <message>
+        <source>Load demo clients</source>
+        <translation>Muat klien contoh</translation>
+    </message>
+    <message>
+        <source>Demo clients go only into an empty desk, so that nothing of yours gets mixed up with them, and this desk already has clients (deleted ones count too). To look around with them, open a new desk: agencydesk --db demo.sqlite3</source>
+        <translation>Klien contoh hanya dimasukkan ke meja kerja yang kosong, supaya tidak tercampur dengan data Anda, dan meja kerja ini sudah berisi klien (yang sudah dihapus juga dihitung). Untuk mencoba dengan klien contoh, buka meja kerja baru: agencydesk --db contoh.sqlite3</translation>
+    </message>
+    <message>
         <source>Adding demo clients…</source>
         <translation>Menambahkan klien contoh…</translation>
     </message>
@@ -1313,7 +1321,7 @@ Halo {first_name},
     <name>MainWindow</name>
     <message>
         <source>agencydesk</source>
-        <extracomment>emitted once the client list shows its first rows (or knows it is empty): from the quick read-only list when the database is up to date, else from the real page; once per opening emitted when the database is open and the real (ORM-backed) pages are in</extracomment>
+        <extracomment>the section the window opens on: what needs the freelancer now emitted once the client list shows its first rows (or knows it is empty): from the quick read-only list when the database is up to date, else from the real page; once per opening emitted when the database is open and the real (ORM-backed) pages are in</extracomment>
         <translation>agencydesk</translation>
     </message>
     <message>
@@ -2484,6 +2492,10 @@ Tindakan ini tidak bisa dibatalkan.</translation>
         <translation>&amp;Tentang agencydesk</translation>
     </message>
     <message>
+        <source>Load &amp;demo clients</source>
+        <translation>Muat klien &amp;contoh</translation>
+    </message>
+    <message>
         <source>Open data &amp;folder</source>
         <translation>Buka &amp;folder data</translation>
     </message>
@@ -2494,6 +2506,10 @@ Tindakan ini tidak bisa dibatalkan.</translation>
     <message>
         <source>&amp;Edit</source>
         <translation>&amp;Sunting</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Tampilan</translation>
     </message>
     <message>
         <source>&amp;Settings</source>

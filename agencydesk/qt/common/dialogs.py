@@ -93,11 +93,13 @@ def _message_box(
     return box
 
 
-def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
-    """A Yes/No question whose safe answer (No) is the default."""
+def ask_yes_no(parent: QWidget | None, title: str, text: str, *, default_yes: bool = False) -> bool:
+    """A Yes/No question whose safe answer (No) is the default, unless Yes is harmless and what
+    nearly everybody wants (*default_yes*: Enter says Yes)."""
     box = _message_box(parent, QMessageBox.Icon.Question, title, text)
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-    box.setDefaultButton(QMessageBox.StandardButton.No)
+    yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+    box.setDefaultButton(yes if default_yes else no)
     return box.exec() == QMessageBox.StandardButton.Yes
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QUrl
-from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
+from PySide6.QtCore import QEvent, QObject, QUrl
+from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from agencydesk.qt.common.undo import UndoService
 from agencydesk.qt.shell.desk_opener import DeskOpener
@@ -19,6 +20,32 @@ from agencydesk.qt.shell.settings import Settings
 
 if TYPE_CHECKING:
     from agencydesk.qt.shell.main_window import MainWindow
+
+
+class TextFieldShortcuts(QObject):
+    """The window's *actions* work while a line edit in it has the focus, although the line
+    edit would take their keys for editing (Ctrl+E: end of line; Ctrl+K: delete to the end)."""
+
+    def __init__(self, window: QWidget, actions: list[QAction]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._actions = actions
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Watch the line edits of our window that get the focus (only those: cheap)."""
+        if isinstance(new, QLineEdit) and new.window() is self._window:
+            new.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            pressed = QKeySequence(event.keyCombination())
+            if any(a.isEnabled() and a.shortcut() == pressed for a in self._actions):
+                event.ignore()  # not the line edit's: the shortcut fires
+                return True
+        return False
 
 
 class ShellActions(QObject):
@@ -80,6 +107,23 @@ class ShellActions(QObject):
             self.tr("&Agency profile…"), self.edit_agency_profile, None, "agencyProfile"
         )
         self.about = self._action(self.tr("&About agencydesk"), self.show_about, None, "about")
+        self.load_demo = self._action(
+            self.tr("Load &demo clients"), desk.load_demo_asked, None, "loadDemo"
+        )
+        # Ctrl+1 … Ctrl+6: the sections in the sidebar's order
+        self.sections = [
+            self._action(
+                title,
+                lambda _checked=False, key=key: self._window.show_section(key),
+                f"Ctrl+{number}",
+                f"section_{key}",
+            )
+            for number, (key, title) in enumerate(self._window.section_titles().items(), 1)
+        ]
+        # typing in a search box does not swallow these (a line edit takes Ctrl+E and Ctrl+K
+        # for itself on Linux: end of line, delete to the end)
+        over_text = [self.edit, self.search, self.new_ticket, self.import_chat, *self.sections]
+        self.over_text_fields = TextFieldShortcuts(self._window, over_text)
         self.data_folder = self._action(
             self.tr("Open data &folder"), self.open_data_folder, None, "dataFolder"
         )
@@ -103,6 +147,9 @@ class ShellActions(QObject):
         edit_menu.addAction(self.find)
         edit_menu.addAction(self.edit)
         edit_menu.addAction(self.delete)
+        view_menu = bar.addMenu(self.tr("&View"))
+        for action in self.sections:
+            view_menu.addAction(action)
         settings_menu = bar.addMenu(self.tr("&Settings"))
         settings_menu.addAction(self.my_name)
         settings_menu.addAction(self.agency)
@@ -120,6 +167,8 @@ class ShellActions(QObject):
             group.addAction(action)
         group.triggered.connect(self._language_chosen)
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.load_demo)
+        help_menu.addSeparator()
         help_menu.addAction(self.about)
 
     def set_data_enabled(self, enabled: bool) -> None:
@@ -135,6 +184,7 @@ class ShellActions(QObject):
             self.backup,
             self.restore,
             self.agency,
+            self.load_demo,
         ):
             action.setEnabled(enabled)
 

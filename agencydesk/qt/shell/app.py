@@ -1,8 +1,9 @@
 """Staged start-up of the desk (after qutebrowser's app.py):
 
 1. paths and logging, 2. QApplication, crash handler and translations, 3. the single-instance
-lock for the database file, 4. the main window shown at once, 5. the database layer imported,
-migrated and opened in a worker, then the pages built, 6. the event loop.
+lock for the database file (a second start on it brings the open window forward), 4. the main
+window shown at once, 5. the database layer imported, migrated and opened in a worker, then the
+pages built, 6. the event loop.
 """
 
 from __future__ import annotations
@@ -118,6 +119,11 @@ def run_gui(db_path: Path | None = None, argv: list[str] | None = None) -> int:
         )
         return 1
     if lock is None:
+        from agencydesk.qt.shell.single_instance import forward_to_first_window
+
+        if forward_to_first_window(db_path):
+            log.info("agencydesk is already open with %s: its window came forward", db_path.name)
+            return 0
         from agencydesk.qt.common.dialogs import show_user_error
 
         show_user_error(
@@ -132,6 +138,9 @@ def run_gui(db_path: Path | None = None, argv: list[str] | None = None) -> int:
         return 1
 
     window = MainWindow(settings, db_path)
+    from agencydesk.qt.shell.single_instance import FirstWindow
+
+    FirstWindow(db_path, window)  # a second start on this database brings this window forward
     probe = startup_probe()
     if probe == "shown":
         window.show()

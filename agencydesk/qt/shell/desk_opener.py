@@ -170,10 +170,37 @@ class DeskOpener(QObject):
                 "They tell the story of Bu Ratna, who had to be taught to chat online and then "
                 "sent us her friends. You can delete demo clients like any others."
             ),
+            default_yes=True,
         ):
             self.load_demo()
         else:
             self._settings.set_demo_declined(str(self.db_path))
+
+    def load_demo_asked(self) -> None:
+        """Help ▸ Load demo clients: into an empty desk only (a sentence says why not)."""
+        engine = self.engine
+        if engine is None:
+            return
+        from sqlmodel import Session
+
+        from agencydesk.core import clients
+
+        with Session(engine) as session:
+            has_clients = clients.count_all_clients(session=session) > 0
+        if not has_clients:
+            self.load_demo()
+            return
+        from agencydesk.qt.common.dialogs import show_info
+
+        show_info(
+            self._window,
+            self.tr("Load demo clients"),
+            self.tr(
+                "Demo clients go only into an empty desk, so that nothing of yours gets mixed up "
+                "with them, and this desk already has clients (deleted ones count too). To look "
+                "around with them, open a new desk: agencydesk --db demo.sqlite3"
+            ),
+        )
 
     def load_demo(self) -> None:
         engine = self.engine
