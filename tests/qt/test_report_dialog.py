@@ -38,6 +38,7 @@ def _text(path: Path) -> str:
 
 
 def _select(window: MainWindow, name: str) -> None:
+    window.show_section("clients")  # the window opens on Today
     page = window.pages.clients
     assert page is not None
     model = page.model
