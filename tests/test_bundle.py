@@ -192,6 +192,8 @@ def test_migrations_and_resources_are_real_files_in_the_bundle() -> None:
         "resources/icons/agencydesk.svg",
         "resources/icons/agencydesk-16.svg",
         "resources/translations/agencydesk_id.qm",
+        "resources/fonts/NotoColorEmoji.ttf",
+        "resources/fonts/OFL.txt",
     ):
         assert (root / relative).is_file(), relative
     source_versions = {

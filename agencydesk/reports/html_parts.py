@@ -26,7 +26,8 @@ THANKS_FILL = "#fff6e0"
 #: the body text size; headings and tables are sized from it
 BASE_PT = 9.5
 #: fonts that cover Indonesian (and most of Latin, Greek, Cyrillic), in order of preference;
-#: emoji come from the system's colour emoji font through Qt's font fallback
+#: emoji come from a colour emoji font (the system's, else the one agencydesk ships: fonts.py)
+#: through Qt's font fallback
 FONT_FAMILIES = ("DejaVu Sans", "Noto Sans", "Segoe UI", "Helvetica Neue", "Arial")
 
 STYLE = f"""

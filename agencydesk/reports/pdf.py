@@ -3,7 +3,8 @@
 With `pagination.py`, the part of `agencydesk.reports` that imports Qt. Why Qt and not a PDF
 library: the app already ships Qt, whose PDF writer embeds (subsets of) the fonts it uses as
 TrueType with a Unicode map (so the text can be searched and copied), follows Qt's font fallback
-(Indonesian text in DejaVu/Noto Sans, emoji from the colour emoji font instead of boxes), and
+(Indonesian text in DejaVu/Noto Sans, emoji from the colour emoji font, ours where the system has
+none, instead of boxes), and
 paints SVG through QSvgRenderer as vector paths. No new dependency in the bundle.
 
 How a page is made: the HTML from `template.py` is laid out once, in one long column as wide as
@@ -48,6 +49,7 @@ from agencydesk import __version__
 from agencydesk.core.errors import UserError
 from agencydesk.reports import html_parts, template
 from agencydesk.reports.content import ReportContent
+from agencydesk.reports.fonts import use_bundled_fonts
 from agencydesk.reports.html_parts import Picture
 from agencydesk.reports.pagination import Band, paginate
 from agencydesk.reports.text import t
@@ -68,6 +70,7 @@ def ensure_gui_application() -> QGuiApplication:
     no display (a server, a terminal over SSH), so fonts and painting still work."""
     app = QGuiApplication.instance()
     if app is not None:
+        use_bundled_fonts()
         return app  # type: ignore[return-value]
     if (
         sys.platform.startswith("linux")
@@ -76,7 +79,9 @@ def ensure_gui_application() -> QGuiApplication:
         and not os.environ.get("WAYLAND_DISPLAY")
     ):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    return QGuiApplication([sys.argv[0] if sys.argv else "agencydesk"])
+    app = QGuiApplication([sys.argv[0] if sys.argv else "agencydesk"])
+    use_bundled_fonts()  # emoji as pictures, not boxes, where the system has no emoji font
+    return app
 
 
 def _pt(value: float) -> float:
@@ -167,6 +172,7 @@ def build_document(
     content: ReportContent, device: QPdfWriter, paper: str
 ) -> tuple[QTextDocument, html_parts.ReportHtml]:
     """The report laid out in one long column as wide as the printable area of *paper*."""
+    use_bundled_fonts()
     report = template.render_report_html(content, paper=paper)
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(device)

@@ -30,6 +30,7 @@ from agencydesk.log import setup_logging
 from agencydesk.qt.shell.excepthook import install_excepthook
 from agencydesk.qt.shell.main_window import MainWindow, report_probe, startup_probe
 from agencydesk.qt.shell.settings import Settings
+from agencydesk.reports.fonts import use_bundled_fonts
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +73,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     # Wayland app id: matches packaging/linux/<id>.desktop, so the desktop shows our icon.
     app.setDesktopFileName("io.github.agencydesk.AgencyDesk")
     app.setWindowIcon(app_icon())
+    # emoji and the timeline's icons, where the system has no emoji font: once the event loop
+    # runs (reading the 11 MB font takes ~0.1 s, and the first window has no emoji to show)
+    QTimer.singleShot(0, use_bundled_fonts)
     return app
 
 
