@@ -12,7 +12,7 @@ GENERATION_COLOURS: tuple[str, ...] = (
     "#56B4E9",  # sky blue
     "#D55E00",  # vermilion
     "#8C6D31",  # brown
-    "#882255",  # wine (grey is for deleted clients)
+    "#882255",  # wine
 )
 
 

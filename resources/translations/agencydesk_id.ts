@@ -1964,10 +1964,6 @@ Tindakan ini tidak bisa dibatalkan.</translation>
         <translation>Klik klien untuk membukanya. Seret untuk menggeser.</translation>
     </message>
     <message>
-        <source>deleted</source>
-        <translation>dihapus</translation>
-    </message>
-    <message>
         <source>referrals-{name}</source>
         <translation>rujukan-{name}</translation>
     </message>
@@ -1987,22 +1983,13 @@ Tindakan ini tidak bisa dibatalkan.</translation>
 <context>
     <name>ReferralTreeView</name>
     <message>
-        <source>{name} (deleted)</source>
-        <extracomment>scene units between neighbours, between subtrees and between generations node radius (scene units) without revenue and at the largest revenue, when charts is absent level of detail: names from this zoom on, the revenue line from this one nodes are drawn as dots when the largest one is smaller than this on screen (pixels) a label&apos;s height below its circle: two lines and some air (pixels) fitting never enlarges beyond this, and leaves this much room around the tree (pixels) PNG export: at most this many pixels on the longer side (before the 2× for sharpness) no paid orders (yet): drawn as a ring, as in the PDF report per generation: xs sorted, and the node indices in that order per generation: the dots (far zoom), not deleted and deleted</extracomment>
-        <translation>{name} (dihapus)</translation>
-    </message>
-    <message>
         <source>Referral tree</source>
         <extracomment>scene units between neighbours, between subtrees and between generations the selected client&apos;s id, or -1</extracomment>
         <translation>Pohon rujukan</translation>
     </message>
     <message>
-        <source>(deleted)</source>
-        <extracomment>the fitted vertical scale: zooming out never squeezes the generations further</extracomment>
-        <translation>(dihapus)</translation>
-    </message>
-    <message>
         <source>Started this cascade</source>
+        <extracomment>the fitted vertical scale: zooming out never squeezes the generations further</extracomment>
         <translation>Memulai rangkaian rujukan ini</translation>
     </message>
     <message>
@@ -2083,10 +2070,6 @@ Tindakan ini tidak bisa dibatalkan.</translation>
     <message>
         <source>Double-click a client to open them</source>
         <translation>Klik dua kali pada klien untuk membukanya</translation>
-    </message>
-    <message>
-        <source>{name} (deleted)</source>
-        <translation>{name} (dihapus)</translation>
     </message>
     <message>
         <source>Brought {count} clients, {direct} of them directly: {money}</source>
@@ -2282,9 +2265,13 @@ Tindakan ini tidak bisa dibatalkan.</translation>
 <context>
     <name>RootsModel</name>
     <message>
-        <source>{name} (deleted)</source>
-        <extracomment>the &quot;Whole business&quot; row&apos;s id</extracomment>
-        <translation>{name} (dihapus)</translation>
+        <source>Introduced by {name}</source>
+        <extracomment>how many referrers above the row&apos;s client (0: they came on their own) the &quot;Whole business&quot; row&apos;s id</extracomment>
+        <translation>Dikenalkan oleh {name}</translation>
+    </message>
+    <message>
+        <source>{name}, introduced by {referrer}. {figures}</source>
+        <translation>{name}, dikenalkan oleh {referrer}. {figures}</translation>
     </message>
     <message>
         <source>brought 1 client</source>
@@ -2314,16 +2301,12 @@ Tindakan ini tidak bisa dibatalkan.</translation>
         <translation>Saring menurut nama</translation>
     </message>
     <message>
-        <source>Who started a cascade</source>
-        <translation>Siapa yang memulai rangkaian rujukan</translation>
+        <source>Nobody has brought a client yet. When you note on a client who introduced them, the one who brought them appears here.</source>
+        <translation>Belum ada yang membawa klien. Jika Anda mencatat siapa yang mengenalkan seorang klien, orang yang membawanya akan muncul di sini.</translation>
     </message>
     <message>
         <source>Who brought clients</source>
         <translation>Yang membawa klien</translation>
-    </message>
-    <message>
-        <source>Nobody has brought a client yet. When you note on a client who introduced them, the one who started it appears here.</source>
-        <translation>Belum ada yang membawa klien. Jika Anda mencatat siapa yang mengenalkan seorang klien, orang yang memulainya akan muncul di sini.</translation>
     </message>
 </context>
 <context>

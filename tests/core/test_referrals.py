@@ -28,7 +28,7 @@ from sqlmodel import Session
 
 from agencydesk.core import clients, orders, referrals
 from agencydesk.core.db import session_scope
-from agencydesk.core.errors import ValidationError
+from agencydesk.core.errors import UserError, ValidationError
 from agencydesk.core.tree_layout import tidy_layout
 
 PARENTS = {
@@ -64,6 +64,10 @@ ORDERS = {
 
 @pytest.fixture
 def tree(engine: Engine) -> dict[str, int]:
+    return _make_tree(engine)
+
+
+def _make_tree(engine: Engine) -> dict[str, int]:
     ids: dict[str, int] = {}
     with session_scope(engine) as session:
         for name, parent in PARENTS.items():
@@ -269,25 +273,77 @@ def test_clearing_a_referrer_clears_how_they_were_introduced(
     )
 
 
-def test_a_deleted_referrer_keeps_the_children_and_their_history(
-    engine: Engine, tree: dict[str, int]
-) -> None:
-    with session_scope(engine) as session:
+def test_a_deleted_referrer_counts_nowhere_and_their_referrals_move_up(any_engine: Engine) -> None:
+    """B is deleted: D and E hang from A, who introduced B; B's orders count for nothing."""
+    tree = _make_tree(any_engine)
+    with session_scope(any_engine) as session:
         clients.delete_client(session=session, client_id=tree["B"])
-    with Session(engine) as session:
+    with Session(any_engine) as session:
         sub = referrals.subtree(session=session, root_id=tree["A"])
         result = referrals.cascade(session=session, root_id=tree["A"])
+        series = referrals.spread_over_time(session=session, root_id=tree["A"])
+        forest = referrals.forest(session=session)
+        business = referrals.business_spread(session=session)
         d = clients.get_client(session=session, client_id=tree["D"])
-    assert d.introduced_by_id == tree["B"]
-    b = sub.nodes[tree["B"]]
-    assert b.deleted
-    assert set(b.children) == {tree["D"], tree["E"]}
-    assert sub.nodes[tree["D"]].parent_id == tree["B"]
-    assert result.cascade_revenue == 12_000_000  # nothing of B's branch is lost
-    # but nobody new can name the deleted client as their referrer
-    with pytest.raises(ValidationError) as raised, session_scope(engine) as session:
+    assert d.introduced_by_id == tree["B"]  # the link itself is kept, for an undo
+    assert tree["B"] not in sub.nodes
+    a = sub.nodes[tree["A"]]
+    assert set(a.children) == {tree["C"], tree["D"], tree["E"]}
+    assert sub.nodes[tree["D"]].parent_id == tree["A"]
+    assert sub.nodes[tree["D"]].generation == 1
+    assert sub.nodes[tree["G"]].generation == 2
+    assert (result.clients, result.referred) == (7, 6)
+    # C 3.0 + D 1.5 + E 0 + F 5.0 + G 0.5 + H 0 (millions); B's 2.0 and 500 USD are gone
+    assert result.cascade_revenue == 10_000_000
+    assert result.paid_other_currencies == {}
+    assert result.k == pytest.approx(6 / 4)
+    rows = [
+        (g.generation, g.clients, g.orders, g.revenue, g.k, g.median_days_to_referrals)
+        for g in result.generations
+    ]
+    assert rows == [
+        # A→C 60 days, A→D 90, A→E 70
+        (0, 1, 1, 1_000_000, 3.0, 70.0),
+        # C→F 90, D→G 30
+        (1, 3, 3, 4_500_000, 1.0, 60.0),
+        (2, 3, 2, 5_500_000, 0.0, None),
+    ]
+    last = series.points[-1]  # the won and paid orders of A, C, D, E, F and G, not B's two
+    assert (last.orders, last.revenue) == ((1, 3, 2), (1_000_000, 4_500_000, 5_500_000))
+    assert tree["B"] not in {moment.client_id for moment in series.moments}
+    assert series.generations == 3
+    assert tree["B"] not in {node.id for node in forest}
+    assert business.clients == 8
+    assert business.referred_clients == 6
+    assert tree["B"] not in {r.client_id for r in business.top_by_revenue}
+    # nobody new can name the deleted client as their referrer
+    with pytest.raises(ValidationError) as raised, session_scope(any_engine) as session:
         referrals.set_referrer(session=session, client_id=tree["Z"], referrer_id=tree["B"])
     assert raised.value.errors == {"introduced_by_id": "introduced_by_missing"}
+    # and undoing the delete puts everything back
+    with session_scope(any_engine) as session:
+        clients.undelete_client(session=session, client_id=tree["B"])
+    with Session(any_engine) as session:
+        again = referrals.cascade(session=session, root_id=tree["A"])
+    assert (again.referred, again.cascade_revenue) == (7, 12_000_000)
+
+
+def test_a_deleted_root_leaves_the_trees_of_those_they_introduced(any_engine: Engine) -> None:
+    tree = _make_tree(any_engine)
+    with session_scope(any_engine) as session:
+        clients.delete_client(session=session, client_id=tree["A"])
+        clients.delete_client(session=session, client_id=tree["G"])
+    with Session(any_engine) as session:
+        forest = referrals.forest(session=session)
+        with pytest.raises(UserError):
+            referrals.cascade(session=session, root_id=tree["A"])
+        b = referrals.cascade(session=session, root_id=tree["B"])
+        d = referrals.subtree(session=session, root_id=tree["D"])
+    roots = {node.id for node in forest if node.parent_id is None}
+    assert roots == {tree["B"], tree["C"], tree["Z"]}
+    assert {node.id for node in forest} == set(tree.values()) - {tree["A"], tree["G"]}
+    assert (b.referred, b.cascade_revenue) == (3, 1_500_000)  # D, E, H; G's 0.5 is gone
+    assert d.nodes[tree["D"]].children == (tree["H"],)
 
 
 # -- layout ---------------------------------------------------------------------------------------

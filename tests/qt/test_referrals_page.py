@@ -3,14 +3,15 @@ nodes) and the charts, on the demo data and real SQLite files."""
 
 from __future__ import annotations
 
+import itertools
 import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QPoint, QSettings, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QLocale, QPoint, QRect, QSettings, Qt
+from PySide6.QtGui import QFontMetricsF, QImage
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
@@ -27,13 +28,14 @@ from agencydesk.qt.referrals.referral_tree_panel import ReferralTreePanel
 from agencydesk.qt.referrals.referrals_page import ReferralsPage
 from agencydesk.qt.referrals.roots_list import (
     BUSINESS,
+    DEPTH_ROLE,
     ROOT_ID_ROLE,
     SUBTITLE_ROLE,
     RootsFilter,
     RootsModel,
     cascade_roots,
 )
-from agencydesk.qt.referrals.tree_drawing import DELETED_COLOUR, EXPORT_FOLDER_KEY, LABEL_COLOUR
+from agencydesk.qt.referrals.tree_drawing import EXPORT_FOLDER_KEY, LABEL_COLOUR
 from agencydesk.qt.shell.main_window import MainWindow
 from agencydesk.reports.palette import GENERATION_COLOURS, generation_colour
 
@@ -81,21 +83,51 @@ def _show_ratna(qtbot: QtBot, page: ReferralsPage) -> int:
     return int(ratna)
 
 
-def test_the_roots_list_shows_the_whole_business_then_bu_ratna_with_her_cascade(
+def _rows(page: ReferralsPage) -> list[tuple[str, str, int]]:
+    """(name, what they brought, indent level) of each row of the list, as shown."""
+    proxy = page.roots_panel.proxy
+    return [
+        (
+            proxy.index(row, 0).data(),
+            proxy.index(row, 0).data(SUBTITLE_ROLE),
+            proxy.index(row, 0).data(DEPTH_ROLE),
+        )
+        for row in range(proxy.rowCount())
+    ]
+
+
+def _text_start(image: QImage, rect: QRect) -> int:
+    """The leftmost column of *rect* in *image* with a dark (text) pixel."""
+    for x in range(rect.left(), rect.right()):
+        for y in range(rect.top(), rect.bottom()):
+            if image.pixelColor(x, y).lightness() < 100:
+                return x
+    return rect.right()
+
+
+def test_the_list_shows_the_whole_business_then_everyone_who_brought_clients(
     qtbot: QtBot, page: ReferralsPage
 ) -> None:
-    rows = [
-        (
-            page.roots_panel.proxy.index(row, 0).data(),
-            page.roots_panel.proxy.index(row, 0).data(SUBTITLE_ROLE),
-        )
-        for row in range(page.roots_panel.proxy.rowCount())
+    # Bambang, Andi and Claire came on their own but brought nobody: no cascade to show.
+    # Dewi, Yusuf and Sari were brought by Ratna's cascade and brought clients themselves:
+    # each is listed under whoever introduced them
+    assert _rows(page) == [
+        ("Whole business", "all referrals together", 0),
+        ("Ibu Ratna Wulandari", "brought 6 clients · Rp 48.300.000", 0),
+        ("Ibu Dewi Lestari", "brought 2 clients · Rp 20.500.000", 1),
+        ("Pak Yusuf Rahman", "brought 1 client · Rp 8.000.000", 2),
+        ("Ibu Sari Handayani", "brought 1 client · Rp 3.100.000", 1),
     ]
-    # Bambang, Andi and Claire came on their own but brought nobody: no cascade to show
-    assert rows == [
-        ("Whole business", "all referrals together"),
-        ("Ibu Ratna Wulandari", "brought 6 clients · Rp 48.300.000"),
+    yusuf = page.roots_panel.proxy.index(3, 0)
+    assert "Introduced by Ibu Dewi Lestari" in yusuf.data(Qt.ItemDataRole.ToolTipRole)
+    # indented as the data says: Yusuf's name starts further right than Dewi's, Dewi's than Ratna's
+    image = page.roots_panel.roots.viewport().grab().toImage()
+    roots = page.roots_panel.roots
+    starts = [
+        _text_start(image, roots.visualRect(page.roots_panel.proxy.index(row, 0)))
+        for row in (1, 2, 3)
     ]
+    assert starts[0] < starts[1] < starts[2], starts
     assert page.title.text() == "Whole business"
     assert page.strip.headline.text() == "71%"
     words = page.strip.figures.text()
@@ -194,6 +226,36 @@ def test_zoom_buttons_keys_and_fit(qtbot: QtBot, page: ReferralsPage) -> None:
     assert page.tabs.tree.zoom_label.text() == f"{round(fitted * 100)} %"
 
 
+def test_tree_labels_show_whole_names_where_there_is_room(
+    qtbot: QtBot, page: ReferralsPage, demo_engine: Engine
+) -> None:
+    _show_ratna(qtbot, page)
+    view = page.tabs.tree.view
+    tree = view.tree
+    assert tree is not None
+    # fitted: room for every name, "Pak Hendra Gunawan" at the right end too
+    for client_id, node in tree.nodes.items():
+        assert view.label_text(client_id) == node.name
+    # zoomed out with the keyboard, close to where names disappear: the three direct referrals
+    # share their row, so names are shortened, but never where a name has room (Ratna alone
+    # on hers) and never so that two names run into each other
+    view.setFocus()
+    while view.scale_factor() / 1.25 >= 0.4:
+        qtbot.keyClick(view, Qt.Key.Key_Minus)
+    ids = _ids(demo_engine)
+    assert view.label_text(ids["Ratna"]) == "Ibu Ratna Wulandari"
+    row = ["Dewi", "Sari", "Hendra"]
+    labels = [view.label_text(ids[name]) for name in row]
+    assert any(label.endswith("…") for label in labels), labels
+    metrics = QFontMetricsF(view.font())
+    for left, right in itertools.pairwise(row):
+        gap = view.node_view_pos(ids[right]).x() - view.node_view_pos(ids[left]).x()
+        half_widths = sum(
+            metrics.horizontalAdvance(view.label_text(ids[n])) / 2 for n in (left, right)
+        )
+        assert half_widths <= gap, (left, right)
+
+
 def test_the_tree_is_saved_as_png_and_svg_in_the_folder_used_last_time(
     qtbot: QtBot, page: ReferralsPage, dialogs: DialogAnswerer, tmp_path: Path
 ) -> None:
@@ -252,13 +314,41 @@ def test_the_spread_chart_switches_between_revenue_and_orders(
 
 
 def test_the_filter_keeps_the_whole_business_and_ignores_case_and_accents(
-    page: ReferralsPage,
+    qtbot: QtBot, page: ReferralsPage
 ) -> None:
-    page.roots_panel.filter.setText("RATNÁ")
-    assert page.roots_panel.proxy.rowCount() == 2
-    page.roots_panel.filter.setText("dewi")  # Dewi brought Yusuf, but she did not start a cascade
-    assert [page.roots_panel.proxy.index(0, 0).data()] == ["Whole business"]
-    assert page.roots_panel.proxy.rowCount() == 1
+    qtbot.keyClicks(page.roots_panel.filter, "RATNÁ")
+    assert [row[0] for row in _rows(page)] == ["Whole business", "Ibu Ratna Wulandari"]
+    page.roots_panel.filter.clear()
+    qtbot.keyClicks(page.roots_panel.filter, "dewi")  # Ratna introduced her: found all the same
+    assert [row[0] for row in _rows(page)] == ["Whole business", "Ibu Dewi Lestari"]
+    page.roots_panel.filter.clear()
+    qtbot.keyClicks(page.roots_panel.filter, "bambang")  # came on his own, brought nobody
+    assert [row[0] for row in _rows(page)] == ["Whole business"]
+
+
+def test_a_branch_opens_from_the_list_by_click_and_by_keyboard(
+    qtbot: QtBot, page: ReferralsPage, demo_engine: Engine
+) -> None:
+    ids = _ids(demo_engine)
+    with qtbot.waitSignal(page.root_shown, timeout=10_000) as shown:
+        _click_row(qtbot, page, 2)
+    assert shown.args == [ids["Dewi"]]
+    assert page.title.text() == "Ibu Dewi Lestari"
+    view = page.tabs.tree.view
+    assert set(view.tree.nodes) == {ids["Dewi"], ids["Yusuf"], ids["Lestari"]}  # type: ignore[union-attr]
+    words = page.strip.figures.text()
+    assert "Ibu Dewi Lestari's own paid orders: <b>Rp 8.200.000</b>" in words
+    assert "everyone they brought: <b>Rp 20.500.000</b>" in words
+    page.roots_panel.roots.setFocus()
+    with qtbot.waitSignal(page.root_shown, timeout=10_000) as shown:
+        qtbot.keyClick(page.roots_panel.roots, Qt.Key.Key_Down)
+    assert shown.args == [ids["Yusuf"]]
+    assert set(view.tree.nodes) == {ids["Yusuf"], ids["Lestari"]}  # type: ignore[union-attr]
+    with qtbot.waitSignal(page.root_shown, timeout=10_000) as shown:
+        qtbot.keyClick(page.roots_panel.roots, Qt.Key.Key_Down)
+    assert shown.args == [ids["Sari"]]
+    assert page.title.text() == "Ibu Sari Handayani"
+    assert set(view.tree.nodes) == {ids["Sari"], ids["Rina"]}  # type: ignore[union-attr]
 
 
 def test_a_result_for_a_root_the_user_already_left_is_dropped(
@@ -275,13 +365,12 @@ def test_a_result_for_a_root_the_user_already_left_is_dropped(
     assert page.shown == BUSINESS
 
 
-def test_a_deleted_client_stays_in_place_greyed_and_the_page_refreshes_by_itself(
+def test_a_deleted_client_counts_nowhere_and_the_page_refreshes_by_itself(
     qtbot: QtBot, page: ReferralsPage, demo_engine: Engine
 ) -> None:
     ratna = _show_ratna(qtbot, page)
     ids = _ids(demo_engine)
     view = page.tabs.tree.view
-    before = view.node_scene_pos(ids["Yusuf"])
     # nobody tells the page: the committed deletion announces itself
     with (
         qtbot.waitSignal(page.root_shown, timeout=10_000) as shown,
@@ -289,13 +378,32 @@ def test_a_deleted_client_stays_in_place_greyed_and_the_page_refreshes_by_itself
     ):
         clients.delete_client(session=session, client_id=ids["Yusuf"])
     assert shown.args == [ratna]
-    assert view.node_count() == 7
-    assert view.node_scene_pos(ids["Yusuf"]) == before
-    assert "<i>(deleted)</i>" in view.tooltip_html(ids["Yusuf"])
-    assert "deleted" in page.tabs.tree.legend.text()
-    # what the tree draws as the label
+    # Yusuf (Rp 12.500.000) is gone from the list, the figures and the tree; Lestari, whom he
+    # introduced, now hangs from Dewi, who introduced him
+    assert _rows(page)[1:] == [
+        ("Ibu Ratna Wulandari", "brought 5 clients · Rp 35.800.000", 0),
+        ("Ibu Dewi Lestari", "brought 1 client · Rp 8.000.000", 1),
+        ("Ibu Sari Handayani", "brought 1 client · Rp 3.100.000", 1),
+    ]
+    assert "everyone they brought: <b>Rp 35.800.000</b>" in page.strip.figures.text()
+    assert "<b>6</b> clients in <b>3</b> generations" in page.strip.figures.text()
+    assert view.node_count() == 6
+    assert ids["Yusuf"] not in view.tree.nodes  # type: ignore[union-attr]
     assert view._drawn is not None
-    assert "Pak Yusuf Rahman (deleted)" in view._drawn.labels
+    assert not any("Yusuf" in label for label in view._drawn.labels)
+    assert "brought by Ibu Dewi Lestari" in view.tooltip_html(ids["Lestari"])
+    generations = page.tabs.generations_table
+    assert generations.rowCount() == 3
+    page.tabs.setCurrentIndex(1)
+    assert "Yusuf" not in page.tabs.spread_chart.svg
+    with qtbot.waitSignal(page.business_shown, timeout=10_000):
+        _click_row(qtbot, page, 0)
+    words = page.strip.figures.text()
+    assert "<b>Rp 35.800.000</b> of your <b>Rp 55.500.000</b>" in words
+    assert "<b>5</b> of <b>9</b> clients came through someone" in words
+    top = page.business_view.top_revenue
+    names = [top.item(row, 0).text() for row in range(top.rowCount())]
+    assert names == ["Ibu Ratna Wulandari", "Ibu Dewi Lestari", "Ibu Sari Handayani"]
 
 
 def _big_tree(size: int) -> Tree:
@@ -325,7 +433,6 @@ def _big_tree(size: int) -> Tree:
             parent_id=parent[node_id],
             generation=generation[node_id],
             children=tuple(children[node_id]),
-            deleted=node_id % 97 == 0,
             revenue=(node_id * 104_729) % 9_000_000,
             orders=node_id % 4,
             first_order_on=date(2024, 1, 1),
@@ -340,7 +447,7 @@ def _big_tree(size: int) -> Tree:
 def _colour_counts(image: QImage) -> dict[str, int]:
     """How many pixels of *image* have exactly each colour the tree draws with."""
     pixels = bytes(image.convertToFormat(QImage.Format.Format_RGB32).constBits())
-    colours = [LABEL_COLOUR, DELETED_COLOUR, *GENERATION_COLOURS]
+    colours = [LABEL_COLOUR, *GENERATION_COLOURS]
     # RGB32 is 0xFFRRGGBB: blue, green, red, 255 in memory on a little-endian machine
     return {
         colour: pixels.count(bytes((*bytes.fromhex(colour[1:])[::-1], 255))) for colour in colours
@@ -357,13 +464,12 @@ def test_a_tree_of_two_thousand_clients_builds_and_paints_in_two_items(qtbot: Qt
     view = panel.view
     assert view.node_count() == 2000
     assert view.item_count() == 2
-    # fitted: a dot of its generation's colour for every client (grey when deleted), no names
+    # fitted: a dot of its generation's colour for every client, no names
     far = _colour_counts(view.viewport().grab().toImage())
     generations = {node.generation for node in tree.nodes.values()}
     assert generations == set(range(7))
     for generation in generations:
         assert far[generation_colour(generation)] > 0, generation
-    assert far[DELETED_COLOUR] > 0
     assert far[LABEL_COLOUR] == 0
     # life size, centred on a client: their circle in their generation's colour, names shown
     view.zoom_by(1 / view.scale_factor())
@@ -380,24 +486,33 @@ def test_a_tree_of_two_thousand_clients_builds_and_paints_in_two_items(qtbot: Qt
 
 def test_cascade_roots_sorts_by_what_the_cascade_brought() -> None:
     def node(node_id: int, parent: int | None, revenue: int, name: str = "") -> Node:
+        children = tuple(c for c, p in parents.items() if p == node_id)
         return Node(
-            node_id, name or f"C{node_id}", parent, 0, (), False, revenue, 1, None, None, None
+            node_id, name or f"C{node_id}", parent, 0, children, revenue, 1, None, None, None
         )
 
+    parents = {1: None, 2: 1, 3: None, 4: None, 5: 4, 6: 5, 7: 4, 8: 7, 9: 7}
     roots = cascade_roots(
         [
             node(1, None, 100, "Small"),
             node(2, 1, 10),
             node(3, None, 0, "Alone"),
             node(4, None, 5, "Big"),
-            node(5, 4, 50),
+            node(5, 4, 50, "Five"),
             node(6, 5, 60),
+            node(7, 4, 1, "Seven"),
+            node(8, 7, 1),
+            node(9, 7, 1),
         ]
     )
-    assert [(r.name, r.brought, r.cascade_revenue, r.own_revenue) for r in roots] == [
-        ("Big", 2, 110, 5),
-        ("Small", 1, 10, 100),
+    # every referrer, under whoever introduced them; siblings also by what they brought
+    assert [(r.name, r.depth, r.brought, r.cascade_revenue, r.own_revenue) for r in roots] == [
+        ("Big", 0, 5, 113, 5),
+        ("Five", 1, 1, 60, 50),
+        ("Seven", 1, 2, 2, 1),
+        ("Small", 0, 1, 10, 100),
     ]
+    assert [r.referrer for r in roots] == ["", "Big", "Big", ""]
 
 
 def test_the_roots_model_is_a_correct_model(qtmodeltester: object, demo_engine: Engine) -> None:

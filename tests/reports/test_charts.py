@@ -213,8 +213,8 @@ def test_client_names_are_escaped(ratna: RootReport) -> None:
     tree = Tree(
         1,
         {
-            1: Node(1, HOSTILE, None, 0, (2,), False, 1_000_000, 1, None, None, None),
-            2: Node(2, "<script>", 1, 1, (), False, 0, 0, None, None, None),
+            1: Node(1, HOSTILE, None, 0, (2,), 1_000_000, 1, None, None, None),
+            2: Node(2, "<script>", 1, 1, (), 0, 0, None, None, None),
         },
     )
     cascade = dataclasses.replace(ratna.cascade, root_name=HOSTILE)
@@ -303,7 +303,6 @@ def random_tree(size: int, seed: int = 7) -> Tree:
             p,
             generation[n],
             tuple(kids[n]),
-            rng.random() < 0.02,
             revenue,
             1,
             None,

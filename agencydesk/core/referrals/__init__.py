@@ -23,8 +23,9 @@ Definitions (every figure below uses them; the tests compute them by hand):
   (None when there is no such client).
 - **days between generations**: for each (referrer, referred) pair where both have a first order,
   the days from the referrer's first order to the referred client's first order; the median.
-- Soft-deleted clients stay in the forest (flagged `deleted`, greyed in the tree) and in every
-  figure: their history and the links through them are kept.
+- Deleted clients count nowhere: not in the forest, the trees, the figures or the plots. The
+  clients they introduced hang from the nearest living client above them (who introduced the
+  deleted one), or start a tree of their own; undoing the delete puts everything back.
 """
 
 from agencydesk.core.referrals.figures import (

@@ -57,7 +57,6 @@ class Cascade:
 class ReferrerStats:
     client_id: int
     name: str
-    deleted: bool
     direct_referrals: int
     cascade_clients: int  # everyone below them
     cascade_revenue: int  # the revenue of everyone below them
@@ -168,7 +167,6 @@ def business_spread(*, session: Session, top: int = TOP_REFERRERS) -> BusinessSp
         ReferrerStats(
             client_id=c.id,
             name=c.name,
-            deleted=c.deleted,
             direct_referrals=len(c.children),
             cascade_clients=below_count[c.id],
             cascade_revenue=below_revenue[c.id],

@@ -1,5 +1,8 @@
 """The referral graph read from the database: every client with the orders that count, linked
 to who introduced them (one recursive query for one client's cascade, `_load_subtree`).
+
+Deleted clients are left out: a client whose referrer was deleted hangs from the nearest living
+client above (whoever introduced the deleted one), or starts a tree of their own.
 """
 
 from __future__ import annotations
@@ -36,7 +39,6 @@ class Node(NamedTuple):
     parent_id: int | None
     generation: int
     children: tuple[int, ...]
-    deleted: bool
     revenue: int
     orders: int
     first_order_on: date | None
@@ -61,7 +63,6 @@ class _Client:
     id: int
     parent_id: int | None
     name: str
-    deleted: bool
     introduced_on: date | None
     first_contact: date | None
     children: list[int]
@@ -140,7 +141,6 @@ class _Graph:
             parent_id=None if root else client.parent_id,
             generation=client.generation,
             children=tuple(client.children),
-            deleted=client.deleted,
             revenue=client.revenue,
             orders=client.orders,
             first_order_on=client.first_order_on,
@@ -168,18 +168,34 @@ def _add_orders(
             client.first_order_on = first_on
 
 
+def _living(rows: Iterable[Sequence[Any]]) -> list[Sequence[Any]]:
+    """The rows (`_CLIENT_COLUMNS`) of the clients not deleted, each with the nearest living
+    client above as their referrer: the referrer of a deleted referrer, and so on (None when
+    nobody living is above them). A referrer the rows do not hold is kept as it is."""
+    rows = list(rows)
+    deleted_parent = {row[0]: row[1] for row in rows if row[3]}
+    living: list[Sequence[Any]] = []
+    for row in rows:
+        if row[3]:
+            continue
+        parent, steps = row[1], 0
+        while parent in deleted_parent and steps < MAX_DEPTH:
+            parent, steps = deleted_parent[parent], steps + 1
+        living.append(row if parent == row[1] else (row[0], parent, *row[2:]))
+    return living
+
+
 def _client_rows(rows: Iterable[Sequence[Any]]) -> dict[int, _Client]:
     return {
         row[0]: _Client(
             id=row[0],
             parent_id=row[1],
             name=row[2],
-            deleted=bool(row[3]),
             introduced_on=_as_date(row[4]),
             first_contact=_as_date(row[5]),
             children=[],
         )
-        for row in rows
+        for row in _living(rows)
     }
 
 
@@ -244,8 +260,9 @@ def _load_subtree(session: Session, root_id: int) -> _Subtree:
         f"{_SUBTREE_CTE} SELECT {_CLIENT_COLUMNS} FROM tree JOIN client ON client.id = tree.id",
         {"root": root_id, "max_depth": MAX_DEPTH},
     )
-    if not rows:  # the recursion starts at the root: no rows, no root
+    if not any(row[0] == root_id and not row[3] for row in rows):  # gone, or deleted
         raise UserError("That client no longer exists.")
+    rows = _living(rows)
     # children by name: sort every row once, then each referrer's list is built in order
     rows = sorted(rows, key=lambda row: (row[2].casefold(), row[0]))
     children: dict[int, list[int]] = {row[0]: [] for row in rows}
@@ -280,8 +297,10 @@ def _load_subtree(session: Session, root_id: int) -> _Subtree:
             session, f"{_SUBTREE_CTE} {_SUBTREE_ORDERS}", {"root": root_id, "max_depth": MAX_DEPTH}
         )
     for client_id, status, currency, amount, ordered, paid in order_rows:
-        count[client_id] += 1
+        if client_id not in generation:  # a deleted client's (PostgreSQL reads the CTE again)
+            continue
         g = generation[client_id]
+        count[client_id] += 1
         ordered_on = days[ordered]
         if ordered_on is not None:
             first_on = first[client_id]
@@ -312,7 +331,6 @@ def _load_subtree(session: Session, root_id: int) -> _Subtree:
             None if node_id == root_id else row[1],
             generation[node_id],
             tuple(children[node_id]),
-            bool(row[3]),
             revenue[node_id],
             count[node_id],
             first[node_id],

@@ -6,7 +6,6 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -20,7 +19,6 @@ from agencydesk.qt.common.formatting import format_money
 from agencydesk.qt.referrals.figures_strip import format_decimal
 from agencydesk.qt.referrals.referral_tree_view import generation_name
 from agencydesk.qt.referrals.roots_list import ROOT_ID_ROLE
-from agencydesk.qt.referrals.tree_drawing import MUTED_COLOUR
 
 
 def _set_up(table: QTableWidget, headers: list[str]) -> None:
@@ -114,10 +112,7 @@ class ReferrersTable(QTableWidget):
     def fill(self, rows: tuple[ReferrerStats, ...]) -> None:
         self.setRowCount(len(rows))
         for row, stats in enumerate(rows):
-            name = (
-                self.tr("{name} (deleted)").format(name=stats.name) if stats.deleted else stats.name
-            )
-            name_item = _cell(name, client_id=stats.client_id)
+            name_item = _cell(stats.name, client_id=stats.client_id)
             name_item.setToolTip(
                 html.escape(
                     self.tr("Brought {count} clients, {direct} of them directly: {money}").format(
@@ -127,8 +122,6 @@ class ReferrersTable(QTableWidget):
                     )
                 )
             )
-            if stats.deleted:
-                name_item.setForeground(QColor(MUTED_COLOUR))
             self.setItem(row, 0, name_item)
             value = (
                 format_money(stats.cascade_revenue)

@@ -30,7 +30,6 @@ from agencydesk.core.referrals import Tree
 #: scene units between neighbours, between subtrees and between generations
 from agencydesk.qt.referrals.referral_tree_view import ReferralTreeView, generation_name
 from agencydesk.qt.referrals.tree_drawing import (
-    DELETED_COLOUR,
     EXPORT_FOLDER_KEY,
     MUTED_COLOUR,
 )
@@ -161,11 +160,6 @@ class ReferralTreePanel(QWidget):
             )
         if depth > 8:
             chips.append("…")
-        if any(node.deleted for node in tree.nodes.values()):
-            deleted = html.escape(self.tr("deleted"))
-            chips.append(
-                f'<span style="color:{DELETED_COLOUR}; font-size:large">●</span>&nbsp;{deleted}'
-            )
         return " &nbsp; ".join(chips)
 
     # -- saving ------------------------------------------------------------------------------

@@ -50,6 +50,7 @@ from agencydesk.qt.common.formatting import format_date, format_money
 from agencydesk.qt.referrals.tree_drawing import (
     FIT_MARGIN_PX,
     FIT_MAX_SCALE,
+    LABEL_SPILL,
     MAX_ZOOM,
     ZOOM_STEP,
     DrawnTree,
@@ -377,13 +378,18 @@ class ReferralTreeView(QGraphicsView):
             return True
         return super().viewportEvent(event)
 
+    def label_text(self, client_id: int) -> str:
+        """The client's name as the tree shows it at the present zoom ("…" when shortened)."""
+        assert self._drawn is not None
+        assert self._nodes is not None
+        return self._nodes.label_text(self._drawn.index[client_id], self.scale_factor())
+
     def tooltip_html(self, client_id: int) -> str:
         """Name, generation, referrer, orders and revenue (client text escaped)."""
         assert self.tree is not None
         node = self.tree.nodes[client_id]
         name = html.escape(node.name)
-        deleted = html.escape(self.tr("(deleted)"))
-        lines = [f"<b>{name}</b>" + (f" <i>{deleted}</i>" if node.deleted else "")]
+        lines = [f"<b>{name}</b>"]
         if node.parent_id is None:
             lines.append(html.escape(self.tr("Started this cascade")))
         else:
@@ -427,7 +433,7 @@ class ReferralTreeView(QGraphicsView):
         """The whole tree with a margin (scene units); None before a tree is set."""
         if self._drawn is None:
             return None
-        return self._drawn.bounds.adjusted(-20, -20, 20, 20)
+        return self._drawn.bounds.adjusted(-LABEL_SPILL, -20, LABEL_SPILL, 20)
 
     def render_unmarked(self, painter: QPainter, target: QRectF, source: QRectF) -> None:
         """*source* of the scene into *target*, without the selection and hover rings."""

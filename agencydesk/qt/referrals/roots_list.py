@@ -1,6 +1,7 @@
-"""The left of the Referrals section: "Whole business", then every client who came on their
-own and brought someone (the root of a cascade), with what the cascade brought, the largest first;
-a filter box narrows the list (any case or accents)."""
+"""The left of the Referrals section: "Whole business", then every client who brought someone:
+each who came on their own (the root of a cascade), the largest cascade first, followed by the
+clients of that cascade who brought others too, indented under whoever introduced them. A filter
+box narrows the list (any case or accents)."""
 
 from __future__ import annotations
 
@@ -38,7 +39,8 @@ from agencydesk.qt.referrals.tree_drawing import MUTED_COLOUR
 
 ROOT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 2
-DELETED_ROLE = Qt.ItemDataRole.UserRole + 3
+#: how many referrers above the row's client (0: they came on their own)
+DEPTH_ROLE = Qt.ItemDataRole.UserRole + 3
 #: the "Whole business" row's id
 BUSINESS = 0
 
@@ -47,35 +49,50 @@ _ModelIndex = QModelIndex | QPersistentModelIndex
 
 @dataclass(frozen=True)
 class RootRow:
-    """A client who came on their own and brought someone, with what their cascade brought."""
+    """A client who brought someone, with what their branch of the referral forest brought."""
 
     client_id: int
     name: str
-    deleted: bool
     own_revenue: int
     brought: int  # everyone below them
     cascade_revenue: int  # the revenue of everyone below them
+    depth: int = 0  # 0: came on their own; 1: introduced by a root; …
+    referrer: str = ""  # who introduced them ("" for a root)
 
 
 def cascade_roots(nodes: list[referrals.Node]) -> list[RootRow]:
-    """The roots with a cascade, from `referrals.forest` (pre-order), largest revenue first."""
+    """Everyone who brought someone, from `referrals.forest` (pre-order): the roots, largest
+    cascade revenue first, each followed by the referrers of their cascade (depth first,
+    siblings again by what their branch brought)."""
+    by_id = {node.id: node for node in nodes}
+    brought: dict[int, int] = {}
+    revenue: dict[int, int] = {}
+    for node in reversed(nodes):  # children before their referrer
+        brought[node.id] = sum(brought[c] + 1 for c in node.children)
+        revenue[node.id] = sum(revenue[c] + by_id[c].revenue for c in node.children)
+
+    def key(node: referrals.Node) -> tuple[int, int, str, int]:
+        return (-revenue[node.id], -brought[node.id], node.name.casefold(), node.id)
+
     rows: list[RootRow] = []
-    root: referrals.Node | None = None
-    brought = revenue = 0
-
-    def close() -> None:
-        if root is not None and brought:
-            rows.append(RootRow(root.id, root.name, root.deleted, root.revenue, brought, revenue))
-
-    for node in nodes:
-        if node.parent_id is None:
-            close()
-            root, brought, revenue = node, 0, 0
-        else:
-            brought += 1
-            revenue += node.revenue
-    close()
-    rows.sort(key=lambda r: (-r.cascade_revenue, -r.brought, r.name.casefold(), r.client_id))
+    roots = sorted((n for n in nodes if n.parent_id is None and n.children), key=key)
+    stack = [(root, 0) for root in reversed(roots)]
+    while stack:
+        node, depth = stack.pop()
+        referrer = by_id[node.parent_id].name if node.parent_id is not None else ""
+        rows.append(
+            RootRow(
+                node.id,
+                node.name,
+                node.revenue,
+                brought[node.id],
+                revenue[node.id],
+                depth,
+                referrer,
+            )
+        )
+        below = sorted((by_id[c] for c in node.children if by_id[c].children), key=key)
+        stack.extend((child, depth + 1) for child in reversed(below))
     return rows
 
 
@@ -115,21 +132,24 @@ class RootsModel(QAbstractListModel):
             return self._business_data(role)
         root = self.roots[index.row() - 1]
         if role == Qt.ItemDataRole.DisplayRole:
-            if root.deleted:
-                return self.tr("{name} (deleted)").format(name=root.name)
             return root.name
         if role == ROOT_ID_ROLE:
             return root.client_id
         if role == SUBTITLE_ROLE:
             return self._subtitle(root)
-        if role == DELETED_ROLE:
-            return root.deleted
+        if role == DEPTH_ROLE:
+            return root.depth
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"<p>{html.escape(root.name)}<br>{html.escape(self._subtitle(root))}</p>"
+            lines = [root.name, self._subtitle(root)]
+            if root.referrer:
+                lines.append(self.tr("Introduced by {name}").format(name=root.referrer))
+            return "<p>" + "<br>".join(html.escape(line) for line in lines) + "</p>"
         if role == Qt.ItemDataRole.AccessibleTextRole:
+            if root.referrer:
+                return self.tr("{name}, introduced by {referrer}. {figures}").format(
+                    name=root.name, referrer=root.referrer, figures=self._subtitle(root)
+                )
             return f"{root.name}. {self._subtitle(root)}"
-        if role == Qt.ItemDataRole.ForegroundRole and root.deleted:
-            return QColor(MUTED_COLOUR)
         return None
 
     def _subtitle(self, root: RootRow) -> str:
@@ -147,8 +167,8 @@ class RootsModel(QAbstractListModel):
             return BUSINESS
         if role == SUBTITLE_ROLE:
             return self.tr("all referrals together")
-        if role == DELETED_ROLE:
-            return False
+        if role == DEPTH_ROLE:
+            return 0
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self.tr("Whole business: all referrals together")
         if role == Qt.ItemDataRole.FontRole:
@@ -184,9 +204,11 @@ class RootsFilter(QSortFilterProxyModel):
 
 
 class RootDelegate(QStyledItemDelegate):
-    """Two lines: the name, then what the cascade brought (muted)."""
+    """Two lines: the name, then what the cascade brought (muted); a client introduced by
+    someone in the list is indented under them."""
 
     PADDING = 6
+    INDENT = 16
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _ModelIndex) -> QSize:
         line = option.fontMetrics.height()
@@ -203,10 +225,11 @@ class RootDelegate(QStyledItemDelegate):
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         palette = opt.palette
         main = palette.highlightedText().color() if selected else palette.text().color()
-        if index.data(DELETED_ROLE) and not selected:
-            main = QColor(MUTED_COLOUR)
         muted = main if selected else QColor(MUTED_COLOUR)
-        rect = opt.rect.adjusted(self.PADDING + 4, self.PADDING, -self.PADDING, -self.PADDING)
+        indent = self.INDENT * int(index.data(DEPTH_ROLE) or 0)
+        rect = opt.rect.adjusted(
+            self.PADDING + 4 + indent, self.PADDING, -self.PADDING, -self.PADDING
+        )
         line = opt.fontMetrics.height()
         painter.save()
         painter.setFont(opt.font)
@@ -247,7 +270,7 @@ class RootsPanel(QWidget):
         self.roots.setItemDelegate(RootDelegate(self.roots))
         self.roots.setUniformItemSizes(True)
         self.roots.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.roots.setAccessibleName(self.tr("Who started a cascade"))
+        self.roots.setAccessibleName(self.tr("Who brought clients"))
         self.filter.textChanged.connect(self.proxy.set_text)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
@@ -268,13 +291,14 @@ class RootsPanel(QWidget):
             if rows
             else self.tr(
                 "Nobody has brought a client yet. When you note on a client who introduced "
-                "them, the one who started it appears here."
+                "them, the one who brought them appears here."
             )
         )
         self.hint.setVisible(not rows)
 
     def select(self, client_id: int) -> None:
-        """Make *client_id*'s row (a root, or BUSINESS) the current one, without signalling."""
+        """Make *client_id*'s row (a referrer, or BUSINESS) the current one, without
+        signalling."""
         row = self.model.row_of(client_id)
         index = self.proxy.mapFromSource(self.model.index(row, 0))
         blocker = self.roots.selectionModel().blockSignals(True)

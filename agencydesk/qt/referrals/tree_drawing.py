@@ -5,13 +5,13 @@ look only at the nodes in view (a bisection per generation)."""
 
 from __future__ import annotations
 
+import itertools
 import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QLineF,
     QPointF,
     QRectF,
@@ -39,6 +39,10 @@ REVENUE_FROM_SCALE = 0.6
 DOTS_BELOW_PX = 2.5
 MIN_NODE_PX = 2.0
 LABEL_MAX_PX = 220.0
+#: the least room between two labels side by side (pixels)
+LABEL_GAP_PX = 8.0
+#: names may reach this far beyond the tree's bounds (scene units): the export keeps this margin
+LABEL_SPILL = 20.0
 #: a label's height below its circle: two lines and some air (pixels)
 LABEL_HEIGHT_PX = 44.0
 MAX_ZOOM = 4.0
@@ -49,7 +53,6 @@ ZOOM_STEP = 1.25
 #: PNG export: at most this many pixels on the longer side (before the 2× for sharpness)
 EXPORT_MAX_SIDE = 8000.0
 
-DELETED_COLOUR = "#BDBDBD"
 EDGE_COLOUR = "#9E9E9E"
 SELECTED_COLOUR = "#202124"
 LABEL_COLOUR = "#202124"
@@ -99,7 +102,11 @@ class DrawnTree:
     radii: list[float]
     rects: list[QRectF]
     levels: list[int]
-    deleted: list[bool]
+    #: the neighbours in the same generation, left and right (-1: none)
+    left: list[int]
+    right: list[int]
+    #: how far a label may reach either way before it leaves the bounds and LABEL_SPILL
+    edge_room: list[float]
     #: no paid orders (yet): drawn as a ring, as in the PDF report
     hollow: list[bool]
     labels: list[str]
@@ -109,9 +116,8 @@ class DrawnTree:
     #: per generation: xs sorted, and the node indices in that order
     level_xs: list[list[float]]
     level_nodes: list[list[int]]
-    #: per generation: the dots (far zoom), not deleted and deleted
+    #: per generation: the dots (far zoom)
     level_points: list[QPolygonF]
-    level_deleted_points: list[QPolygonF]
     bounds: QRectF
     max_radius: float
 
@@ -131,10 +137,7 @@ class DrawnTree:
         radii = [float(radius(node.revenue, max_revenue)) for node in nodes]
         rects = [QRectF(x - r, y - r, 2 * r, 2 * r) for x, y, r in zip(xs, ys, radii, strict=True)]
         levels = [node.generation for node in nodes]
-        deleted_text = QCoreApplication.translate("ReferralTreeView", "{name} (deleted)")
-        labels = [
-            deleted_text.format(name=node.name) if node.deleted else node.name for node in nodes
-        ]
+        labels = [node.name for node in nodes]
         money = [format_money(node.revenue) for node in nodes]
         parent = [
             index.get(node.parent_id, -1) if node.parent_id is not None else -1 for node in nodes
@@ -147,17 +150,15 @@ class DrawnTree:
         level_xs: list[list[float]] = []
         level_nodes: list[list[int]] = []
         level_points: list[QPolygonF] = []
-        level_deleted: list[QPolygonF] = []
+        left = [-1] * len(ids)
+        right = [-1] * len(ids)
         for pairs in by_level:
             pairs.sort()
             level_xs.append([x for x, _ in pairs])
             level_nodes.append([i for _, i in pairs])
-            level_points.append(
-                QPolygonF([QPointF(xs[i], ys[i]) for _, i in pairs if not nodes[i].deleted])
-            )
-            level_deleted.append(
-                QPolygonF([QPointF(xs[i], ys[i]) for _, i in pairs if nodes[i].deleted])
-            )
+            level_points.append(QPolygonF([QPointF(xs[i], ys[i]) for _, i in pairs]))
+            for (_, a), (_, b) in itertools.pairwise(pairs):
+                right[a], left[b] = b, a
         max_radius = max(radii, default=MIN_RADIUS)
         if ids:
             bounds = QRectF(
@@ -168,6 +169,8 @@ class DrawnTree:
             )
         else:
             bounds = QRectF()
+        left_edge, right_edge = bounds.left() - LABEL_SPILL, bounds.right() + LABEL_SPILL
+        edge_room = [min(x - left_edge, right_edge - x) for x in xs]
         return cls(
             ids,
             index,
@@ -176,8 +179,10 @@ class DrawnTree:
             radii,
             rects,
             levels,
-            [node.deleted for node in nodes],
-            [node.revenue <= 0 and not node.deleted for node in nodes],
+            left,
+            right,
+            edge_room,
+            [node.revenue <= 0 for node in nodes],
             labels,
             money,
             parent,
@@ -185,7 +190,6 @@ class DrawnTree:
             level_xs,
             level_nodes,
             level_points,
-            level_deleted,
             bounds,
             max_radius,
         )
@@ -209,6 +213,33 @@ class DrawnTree:
             band.extend(QLineF(self.xs[k], mid, self.xs[k], self.ys[k]) for k in kids)
         return bands
 
+    def label_span(self, i: int, sx: float, natural: Callable[[int], float]) -> tuple[float, float]:
+        """Where node *i*'s name goes at *sx* pixels per scene unit: (its left end from the
+        node's x, its width), in pixels, given the full width of each name (`natural`).
+
+        The whole name, centred under the circle, unless it would run into a neighbour's name:
+        then the two share the gap (a short name leaves more room to the other). The first and
+        last names of a row may move outwards by up to a quarter of their width, where nobody
+        is; no name leaves the bounds (and LABEL_SPILL) or grows beyond LABEL_MAX_PX."""
+        x = self.xs[i]
+        limits = []
+        for j in (self.left[i], self.right[i]):
+            if j < 0:
+                limits.append(self.edge_room[i] * sx)
+            else:
+                gap = abs(x - self.xs[j]) * sx - LABEL_GAP_PX
+                limits.append(gap - min(natural(j), gap) / 2)
+        left, right = limits
+        if self.left[i] >= 0 and self.right[i] >= 0:
+            width = min(natural(i), 2 * min(left, right), LABEL_MAX_PX)
+            return -width / 2, width
+        width = min(natural(i), left + right, 4 * min(left, right), LABEL_MAX_PX)
+        if width / 2 > left:
+            return -left, width
+        if width / 2 > right:
+            return right - width, width
+        return -width / 2, width
+
     def radius_px(self, i: int, sx: float) -> float:
         """Node *i*'s radius on screen: never so small that it disappears."""
         return max(self.radii[i] * sx, MIN_NODE_PX)
@@ -217,8 +248,9 @@ class DrawnTree:
         """(generation, node indices) of the nodes whose circle or label may touch *rect*
         (scene units; *sx*, *sy*: pixels per scene unit across and down)."""
         reach_px = self.max_radius * sx + MIN_NODE_PX
-        left = rect.left() - SIBLING_DISTANCE / 2 - reach_px / sx
-        right = rect.right() + SIBLING_DISTANCE / 2 + reach_px / sx
+        label_reach = max(SIBLING_DISTANCE, LABEL_MAX_PX / sx) / 2
+        left = rect.left() - label_reach - reach_px / sx
+        right = rect.right() + label_reach + reach_px / sx
         top = rect.top() - (reach_px + LABEL_HEIGHT_PX) / sy
         bottom = rect.bottom() + (reach_px + 4) / sy
         found = []

@@ -35,18 +35,17 @@ from PySide6.QtWidgets import (
 
 #: scene units between neighbours, between subtrees and between generations
 from agencydesk.qt.referrals.tree_drawing import (
-    DELETED_COLOUR,
     DOTS_BELOW_PX,
     EDGE_COLOUR,
     LABEL_COLOUR,
     LABEL_HEIGHT_PX,
     LABEL_MAX_PX,
+    LABEL_SPILL,
     LEVEL_DISTANCE,
     MUTED_COLOUR,
     NAMES_FROM_SCALE,
     REVENUE_FROM_SCALE,
     SELECTED_COLOUR,
-    SIBLING_DISTANCE,
     DrawnTree,
 )
 from agencydesk.reports.palette import generation_colour
@@ -90,10 +89,10 @@ class NodesItem(QGraphicsItem):
         self._metrics = QFontMetricsF(self.font)
         self._small_metrics = QFontMetricsF(self.small_font)
         self._elided: dict[tuple[int, int], str] = {}
+        self._natural = [-1.0] * len(drawn.ids)
         self._brushes = [
             QBrush(QColor(generation_colour(level))) for level in range(len(drawn.level_xs))
         ]
-        self._deleted_brush = QBrush(QColor(DELETED_COLOUR))
         self._outline = QPen(QColor("#FFFFFF"), 1.2)
         self._halo = QBrush(QColor(255, 255, 255, 215))
         self._label_pen = QPen(QColor(LABEL_COLOUR))
@@ -102,7 +101,7 @@ class NodesItem(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
 
     def boundingRect(self) -> QRectF:
-        return self.drawn.bounds
+        return self.drawn.bounds.adjusted(-LABEL_SPILL, 0, LABEL_SPILL, 0)
 
     def node_rect(self, i: int, sx: float, sy: float) -> QRectF:
         """What to repaint when node *i* changes (its circle, ring and label), scene units."""
@@ -131,23 +130,15 @@ class NodesItem(QGraphicsItem):
         painter.save()
         painter.resetTransform()
         painter.setPen(self._outline)
-        greyed: list[tuple[int, float, float]] = []
         hollow: list[tuple[int, int, float, float]] = []
         for level, nodes in placed:
             painter.setBrush(self._brushes[level])
             for i, x, y in nodes:
-                if drawn.deleted[i]:
-                    greyed.append((i, x, y))
-                elif drawn.hollow[i]:
+                if drawn.hollow[i]:
                     hollow.append((level, i, x, y))
                 else:
                     r = drawn.radius_px(i, sx)
                     painter.drawEllipse(QPointF(x, y), r, r)
-        if greyed:
-            painter.setBrush(self._deleted_brush)
-            for i, x, y in greyed:
-                r = drawn.radius_px(i, sx)
-                painter.drawEllipse(QPointF(x, y), r, r)
         if hollow:
             painter.setBrush(QColor("#FFFFFF"))
             for level, i, x, y in hollow:
@@ -175,17 +166,14 @@ class NodesItem(QGraphicsItem):
     def _paint_dots(self, painter: QPainter, visible: list[tuple[int, list[int]]]) -> None:
         """Far out: one call per generation, every node a dot of the same size."""
         for level, _indices in visible:
-            for points, colour in (
-                (self.drawn.level_points[level], self._brushes[level].color()),
-                (self.drawn.level_deleted_points[level], self._deleted_brush.color()),
-            ):
-                if points.isEmpty():
-                    continue
-                pen = QPen(colour, 2 * DOTS_BELOW_PX)
-                pen.setCosmetic(True)
-                pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-                painter.setPen(pen)
-                painter.drawPoints(points)
+            points = self.drawn.level_points[level]
+            if points.isEmpty():
+                continue
+            pen = QPen(self._brushes[level].color(), 2 * DOTS_BELOW_PX)
+            pen.setCosmetic(True)
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            painter.setPen(pen)
+            painter.drawPoints(points)
 
     def _paint_labels(
         self,
@@ -195,33 +183,35 @@ class NodesItem(QGraphicsItem):
         *,
         with_money: bool,
     ) -> None:
-        """Names (and revenue) under the circles, the same size at every zoom, shortened to the
-        room between neighbours. Drawn in batches (all halos, then the names, then the amounts)
-        to keep the painter calls few. The painter is in screen pixels."""
+        """Names (and revenue) under the circles, the same size at every zoom, shortened only
+        when the name would reach a neighbour's (`DrawnTree.label_span`). Drawn in batches (all
+        halos, then the names, then the amounts) to keep the painter calls few. The painter is
+        in screen pixels."""
         drawn = self.drawn
-        width = min(SIBLING_DISTANCE * sx - 8, LABEL_MAX_PX)
         line = self._metrics.height()
         small_line = self._small_metrics.height()
         height = line + (small_line if with_money else 0)
         halos: list[QRectF] = []
         names: list[tuple[QRectF, str]] = []
-        greyed: list[tuple[QRectF, str]] = []
         amounts: list[tuple[QRectF, str]] = []
         for _level, nodes in placed:
             for i, x, y in nodes:
                 bottom = y + drawn.radius_px(i, sx)
                 top = bottom + 3
+                start, width = drawn.label_span(i, sx, self.natural_width)
+                left = x + start
                 name = self._elide(i, width)
                 box_w = self._metrics.horizontalAdvance(name)
                 if with_money:
                     money = drawn.money[i]
                     box_w = max(box_w, self._small_metrics.horizontalAdvance(money))
-                    amounts.append((QRectF(x - width / 2, top + line, width, small_line), money))
+                    amounts.append((QRectF(left, top + line, width, small_line), money))
                 # the halo hides the link under the label, from the circle down
-                halos.append(QRectF(x - box_w / 2 - 3, bottom, box_w + 6, top - bottom + height))
-                (greyed if drawn.deleted[i] else names).append(
-                    (QRectF(x - width / 2, top, width, line), name)
+                middle = left + width / 2
+                halos.append(
+                    QRectF(middle - box_w / 2 - 3, bottom, box_w + 6, top - bottom + height)
                 )
+                names.append((QRectF(left, top, width, line), name))
         if not halos:
             return
         centre = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
@@ -229,16 +219,26 @@ class NodesItem(QGraphicsItem):
         painter.setBrush(self._halo)
         painter.drawRects(halos)
         painter.setFont(self.font)
-        for pen, texts in ((self._label_pen, names), (self._muted_pen, greyed)):
-            if texts:
-                painter.setPen(pen)
-                for rect, text in texts:
-                    painter.drawText(rect, centre, text)
+        painter.setPen(self._label_pen)
+        for rect, text in names:
+            painter.drawText(rect, centre, text)
         if amounts:
             painter.setFont(self.small_font)
             painter.setPen(self._muted_pen)
             for rect, text in amounts:
                 painter.drawText(rect, centre, text)
+
+    def natural_width(self, i: int) -> float:
+        """The width of node *i*'s whole name (pixels), measured once."""
+        width = self._natural[i]
+        if width < 0:
+            width = self._natural[i] = self._metrics.horizontalAdvance(self.drawn.labels[i])
+        return width
+
+    def label_text(self, i: int, sx: float) -> str:
+        """Node *i*'s name as painted at *sx* pixels per scene unit (shortened with "…" when
+        it would run into a neighbour's)."""
+        return self._elide(i, self.drawn.label_span(i, sx, self.natural_width)[1])
 
     def _elide(self, i: int, width: float) -> str:
         key = (i, int(width))

@@ -19,7 +19,6 @@ FAINT = "#9A9A9A"
 GRID = "#E9E9E9"
 AXIS = "#B5B5B5"
 EDGE = "#BDBDBD"
-DELETED_FILL = "#D9D9D9"
 
 
 # -- text: escaping and measuring ---------------------------------------------------------------

@@ -13,9 +13,7 @@ from agencydesk.core.referrals import (
 from agencydesk.core.tree_layout import tidy_layout
 from agencydesk.reports.charts.labels import format_rupiah_compact, strings
 from agencydesk.reports.charts.svg import (
-    DELETED_FILL,
     EDGE,
-    FAINT,
     MUTED,
     SVG_CLOSE,
     TEXT,
@@ -103,7 +101,7 @@ def tree_svg(
     tree: Tree, *, lang: str = "en", width: int | None = None, show_revenue: bool = True
 ) -> str:
     """The referral tree, top down: one circle per client (area ∝ revenue paid, coloured by
-    generation; hollow without paid orders, grey when deleted), the name and revenue under it,
+    generation; hollow without paid orders), the name and revenue under it,
     rounded orthogonal connectors from referrer to referrals. Drawn at 130 px per sibling;
     *width* scales the whole drawing to that many px wide.
 
@@ -176,13 +174,7 @@ def tree_svg(
     for node_id, node in nodes.items():
         x, y, r = px(places[node_id])
         colour = generation_colour(node.generation)
-        if node.deleted:
-            circles.append(
-                f'<circle cx="{num(x)}" cy="{num(y)}" r="{num(r)}" fill="{DELETED_FILL}" '
-                f'stroke="{FAINT}" stroke-width="1" stroke-dasharray="3 2" '
-                f'data-client="{node_id}"/>'
-            )
-        elif node.revenue > 0 or not show_revenue:
+        if node.revenue > 0 or not show_revenue:
             circles.append(
                 f'<circle cx="{num(x)}" cy="{num(y)}" r="{num(r)}" fill="{colour}" '
                 f'stroke="{mix(colour, "#000000", 0.2)}" stroke-width="1" '
@@ -205,7 +197,7 @@ def tree_svg(
                 size=name_size,
                 anchor="middle",
                 bold=bold,
-                fill=FAINT if node.deleted else TEXT,
+                fill=TEXT,
             )
         )
         if show_revenue and node.revenue:
