@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
@@ -17,7 +17,7 @@ from agencydesk.qt.common.buttons import push_button
 from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.dialogs import ask_yes_no
 from agencydesk.qt.common.list_controller import ListController
-from agencydesk.qt.common.list_view import list_and_detail, make_table_view
+from agencydesk.qt.common.list_view import list_and_detail, make_table_view, search_box
 
 
 class ClientsPage(QWidget):
@@ -34,10 +34,7 @@ class ClientsPage(QWidget):
         self._engine = engine
         self.model = ClientTableModel(engine, self)
 
-        self.search = QLineEdit()
-        self.search.setObjectName("clientSearch")
-        self.search.setPlaceholderText(search_placeholder())
-        self.search.setClearButtonEnabled(True)
+        self.search = search_box("clientSearch", search_placeholder())
         self.new_button = push_button(new_client_title(), self.new_client)
 
         self.table = make_table_view(

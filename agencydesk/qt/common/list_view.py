@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QLineEdit,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -69,6 +70,15 @@ def make_table_view(
     for column in hidden:
         table.setColumnHidden(column, True)
     return table
+
+
+def search_box(name: str, placeholder: str) -> QLineEdit:
+    """The search field above a list, named *name* (for tests), with a button that clears it."""
+    search = QLineEdit()
+    search.setObjectName(name)
+    search.setPlaceholderText(placeholder)
+    search.setClearButtonEnabled(True)
+    return search
 
 
 def filter_combo(name: str, choices: Iterable[tuple[Any, str]]) -> QComboBox:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QVBoxLayout,
@@ -36,7 +35,12 @@ from agencydesk.qt.common.labels import (
     show_detail_or_empty,
 )
 from agencydesk.qt.common.list_controller import ListController
-from agencydesk.qt.common.list_view import filter_combo, list_and_detail, make_table_view
+from agencydesk.qt.common.list_view import (
+    filter_combo,
+    list_and_detail,
+    make_table_view,
+    search_box,
+)
 from agencydesk.qt.guides.guide_editor import GuideEditorDialog, GuidePreview
 from agencydesk.qt.guides.guide_models import GuideTableModel, language_label, level_label
 from agencydesk.qt.guides.send_guide_dialog import SendGuideDialog, format_day
@@ -58,10 +62,7 @@ class GuidesPage(QWidget):
         self.my_name = ""
         self.model = GuideTableModel(engine, self)
 
-        self.search = QLineEdit()
-        self.search.setObjectName("guideSearch")
-        self.search.setPlaceholderText(self.tr("Search guides by title, text or tag"))
-        self.search.setClearButtonEnabled(True)
+        self.search = search_box("guideSearch", self.tr("Search guides by title, text or tag"))
         self.language_filter = filter_combo(
             "guideLanguageFilter",
             [(None, self.tr("All languages"))]

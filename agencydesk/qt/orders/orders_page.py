@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMenu,
     QVBoxLayout,
     QWidget,
@@ -19,7 +18,7 @@ from sqlalchemy.engine import Engine
 from agencydesk.qt.common.buttons import push_button
 from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.list_controller import ListController
-from agencydesk.qt.common.list_view import filter_combo, make_table_view
+from agencydesk.qt.common.list_view import filter_combo, make_table_view, search_box
 from agencydesk.qt.orders.order_form import OrderFormDialog, delete_order, edit_order
 from agencydesk.qt.orders.order_model import ORDER_TOPICS, OrderTableModel, show_orders_in
 
@@ -32,10 +31,7 @@ class OrdersPage(QWidget):
         self._engine = engine
         self.model = OrderTableModel(engine, self)
 
-        self.search = QLineEdit()
-        self.search.setObjectName("orderSearch")
-        self.search.setPlaceholderText(self.tr("Search orders and client names"))
-        self.search.setClearButtonEnabled(True)
+        self.search = search_box("orderSearch", self.tr("Search orders and client names"))
 
         self.status_filter = filter_combo(
             "orderStatusFilter",

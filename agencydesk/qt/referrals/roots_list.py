@@ -24,7 +24,6 @@ from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
-    QLineEdit,
     QListView,
     QStyle,
     QStyledItemDelegate,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from agencydesk.core import referrals
 from agencydesk.qt.common.formatting import format_money
+from agencydesk.qt.common.list_view import search_box
 from agencydesk.qt.referrals.tree_drawing import MUTED_COLOUR
 
 ROOT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -257,10 +257,7 @@ class RootsPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.filter = QLineEdit()
-        self.filter.setObjectName("referralFilter")
-        self.filter.setPlaceholderText(self.tr("Filter by name"))
-        self.filter.setClearButtonEnabled(True)
+        self.filter = search_box("referralFilter", self.tr("Filter by name"))
         self.model = RootsModel(self)
         self.proxy = RootsFilter(self)
         self.proxy.setSourceModel(self.model)

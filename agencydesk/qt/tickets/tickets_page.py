@@ -38,7 +38,7 @@ from agencydesk.qt.common.form_errors import (
 )
 from agencydesk.qt.common.formatting import channel_label
 from agencydesk.qt.common.list_controller import ListController
-from agencydesk.qt.common.list_view import filter_combo, make_table_view
+from agencydesk.qt.common.list_view import filter_combo, make_table_view, search_box
 from agencydesk.qt.tickets.ticket_model import TicketTableModel, priority_label, status_label
 from agencydesk.qt.tickets.ticket_view import TicketView
 
@@ -143,9 +143,7 @@ class TicketsPage(QWidget):
         self._engine = engine
         self.model = TicketTableModel(engine, self)
 
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search ticket titles and client names"))
-        self.search.setClearButtonEnabled(True)
+        self.search = search_box("ticketSearch", self.tr("Search ticket titles and client names"))
 
         # status data: the statuses shown, comma-separated ("" = every status)
         self.status_filter = filter_combo(
