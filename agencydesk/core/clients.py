@@ -10,6 +10,7 @@ from typing import Any, Literal, get_args
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
+from agencydesk.core.db import add_and_flush
 from agencydesk.core.edits import known_fields, save_changes
 from agencydesk.core.errors import ValidationError
 from agencydesk.core.models import (
@@ -132,9 +133,7 @@ def create_client(*, session: Session, values: Mapping[str, Any]) -> Client:
         raise ValidationError(errors)
     _check_referrer(session, cleaned.get("introduced_by_id"))
     client = Client(**cleaned)
-    session.add(client)
-    session.flush()
-    return client
+    return add_and_flush(session, client)
 
 
 def update_client(*, session: Session, client_id: int, values: Mapping[str, Any]) -> Client:

@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -20,6 +20,7 @@ from agencydesk.core.schema_version import connect_read_only
 BUSY_TIMEOUT_MS = int(os.environ.get("AGENCYDESK_BUSY_TIMEOUT_MS", "5000"))
 #: execution option of a unit of work that writes (`session_scope`): it begins IMMEDIATE
 _WRITES = "agencydesk_writes"
+RowT = TypeVar("RowT")
 
 
 def sqlite_url(path: Path | str) -> str:
@@ -95,6 +96,14 @@ def make_engine(url: str, *, begin: str = "BEGIN") -> Engine:
 
     changes.watch(engine)
     return engine
+
+
+def add_and_flush(session: Session, row: RowT) -> RowT:
+    """*row* added to *session* and flushed: a new row has its id now, and a database error
+    (a unique name taken, say) shows here rather than at the commit."""
+    session.add(row)
+    session.flush()
+    return row
 
 
 @contextmanager

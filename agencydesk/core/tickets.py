@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
 from agencydesk.core.clients import get_client
+from agencydesk.core.db import add_and_flush
 from agencydesk.core.edits import get_row, known_fields, one_line, save_changes
 from agencydesk.core.errors import ValidationError
 from agencydesk.core.models import (
@@ -380,9 +381,7 @@ def start_timer(*, session: Session, ticket_id: int, now: datetime | None = None
             return running
         stop_timer(session=session, now=now)
     entry = TimeEntry(ticket_id=ticket_id, started_at=now)
-    session.add(entry)
-    session.flush()
-    return entry
+    return add_and_flush(session, entry)
 
 
 def stop_timer(*, session: Session, now: datetime | None = None) -> TimeEntry | None:
@@ -392,9 +391,7 @@ def stop_timer(*, session: Session, now: datetime | None = None) -> TimeEntry | 
     now = now or utcnow()
     entry.ended_at = max(now, entry.started_at)
     entry.seconds = int((entry.ended_at - entry.started_at).total_seconds())
-    session.add(entry)
-    session.flush()
-    return entry
+    return add_and_flush(session, entry)
 
 
 def add_time(
@@ -419,9 +416,7 @@ def add_time(
         billable=billable,
         note=note.strip(),
     )
-    session.add(entry)
-    session.flush()
-    return entry
+    return add_and_flush(session, entry)
 
 
 def seconds_spent(*, session: Session, ticket_id: int, now: datetime | None = None) -> int:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
+from agencydesk.core.db import add_and_flush
 from agencydesk.core.errors import ValidationError
 from agencydesk.core.guides.library import get_guide
 from agencydesk.core.models import GuideImage
@@ -104,9 +105,7 @@ def add_image(
     if errors:
         raise ValidationError(errors)
     image = GuideImage(guide_id=guide_id, name=name, data=bytes(data), mime_type=mime_type)
-    session.add(image)
-    session.flush()
-    return image
+    return add_and_flush(session, image)
 
 
 def list_images(*, session: Session, guide_id: int) -> list[ImageInfo]:

@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
 from agencydesk.core.clients import normalize_tags
+from agencydesk.core.db import add_and_flush
 from agencydesk.core.errors import UserError, ValidationError
 from agencydesk.core.models import Guide, GuideLevel, GuideSend, utcnow
 
@@ -111,9 +112,7 @@ def create_guide(*, session: Session, values: Mapping[str, Any]) -> Guide:
     if errors:
         raise ValidationError(errors)
     guide = Guide(**cleaned)
-    session.add(guide)
-    session.flush()
-    return guide
+    return add_and_flush(session, guide)
 
 
 def update_guide(*, session: Session, guide_id: int, values: Mapping[str, Any]) -> Guide:
@@ -129,9 +128,7 @@ def update_guide(*, session: Session, guide_id: int, values: Mapping[str, Any]) 
     for key, value in cleaned.items():
         setattr(guide, key, value)
     guide.updated_at = utcnow()
-    session.add(guide)
-    session.flush()
-    return guide
+    return add_and_flush(session, guide)
 
 
 def get_guide(*, session: Session, guide_id: int, include_deleted: bool = False) -> Guide:
@@ -153,9 +150,7 @@ def undelete_guide(*, session: Session, guide_id: int) -> Guide:
     guide = get_guide(session=session, guide_id=guide_id, include_deleted=True)
     guide.deleted_at = None
     guide.updated_at = utcnow()
-    session.add(guide)
-    session.flush()
-    return guide
+    return add_and_flush(session, guide)
 
 
 def _like(word: str) -> str:

@@ -8,6 +8,7 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
+from agencydesk.core.db import add_and_flush
 from agencydesk.core.errors import UserError
 from agencydesk.core.guides.library import get_guide, linked_guides
 from agencydesk.core.guides.placeholders import fill_placeholders, placeholder_values_for_client
@@ -116,9 +117,7 @@ def record_send(
         text=text,
         sent_at=sent_at or utcnow(),
     )
-    session.add(send)
-    session.flush()
-    return send
+    return add_and_flush(session, send)
 
 
 def sends_for_client(*, session: Session, client_id: int) -> list[SendToClient]:

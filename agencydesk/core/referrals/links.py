@@ -9,6 +9,7 @@ from datetime import date
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from agencydesk.core.db import add_and_flush
 from agencydesk.core.errors import UserError, ValidationError
 from agencydesk.core.models import Client, Message, utcnow
 from agencydesk.core.referrals.graph import MAX_DEPTH
@@ -79,6 +80,4 @@ def set_referrer(
     client.introduction_note = note.strip()
     client.introduction_message_id = message_id
     client.updated_at = utcnow()
-    session.add(client)
-    session.flush()
-    return client
+    return add_and_flush(session, client)
