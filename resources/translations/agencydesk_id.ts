@@ -133,6 +133,29 @@
     </message>
 </context>
 <context>
+    <name>AmountEdit</name>
+    <message>
+        <source>Rupiah have no decimals: type {whole} without “{decimals}”.</source>
+        <translation>Rupiah tidak memakai desimal: ketik {whole} tanpa “{decimals}”.</translation>
+    </message>
+    <message>
+        <source>Amounts in {currency} are whole numbers: type {whole} without “{decimals}”.</source>
+        <translation>Jumlah dalam {currency} berupa bilangan bulat: ketik {whole} tanpa “{decimals}”.</translation>
+    </message>
+    <message>
+        <source>“{decimal}” starts decimals here, and “{group}” separates thousands: type the amount like {example}.</source>
+        <translation>Di sini “{decimal}” memulai desimal, dan “{group}” memisahkan ribuan: ketik jumlahnya seperti {example}.</translation>
+    </message>
+    <message>
+        <source>The amount cannot be negative.</source>
+        <translation>Jumlah tidak boleh negatif.</translation>
+    </message>
+    <message>
+        <source>The amount is too large.</source>
+        <translation>Jumlahnya terlalu besar.</translation>
+    </message>
+</context>
+<context>
     <name>BusinessView</name>
     <message>
         <source>Who brought the most revenue</source>
@@ -1517,7 +1540,6 @@ Tindakan ini tidak bisa dibatalkan.</translation>
     <name>OrderFormDialog</name>
     <message>
         <source>New order</source>
-        <extracomment>999.999.999.999.999 rupiah is plenty</extracomment>
         <translation>Pesanan baru</translation>
     </message>
     <message>

@@ -23,8 +23,9 @@ from agencydesk.core.db import session_scope
 from agencydesk.core.models import Client, Ticket
 from agencydesk.qt.clients.client_form import ClientFormDialog
 from agencydesk.qt.clients.client_history import TimelineView
+from agencydesk.qt.common.amount_edit import AmountEdit
 from agencydesk.qt.orders.client_orders import ClientOrdersView
-from agencydesk.qt.orders.order_form import AmountEdit, OrderFormDialog
+from agencydesk.qt.orders.order_form import OrderFormDialog
 from agencydesk.qt.orders.order_model import OrderTableModel, format_order_amount
 from agencydesk.qt.orders.orders_page import OrdersPage
 from agencydesk.qt.shell.main_window import MainWindow

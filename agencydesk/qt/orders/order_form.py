@@ -10,7 +10,6 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QSignalBlocker, Qt
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,6 +30,8 @@ from agencydesk.core import clients, orders, tickets
 from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError, ValidationError
 from agencydesk.core.models import OrderStatus
+from agencydesk.core.money import AmountError
+from agencydesk.qt.common.amount_edit import AmountEdit
 from agencydesk.qt.common.dialogs import ask_yes_no, show_user_error
 from agencydesk.qt.common.form_errors import (
     FieldErrors,
@@ -41,77 +42,11 @@ from agencydesk.qt.common.labels import bold_label
 from agencydesk.qt.orders.order_model import (
     currency_prefix,
     format_order_amount,
-    group_digits,
     status_label,
 )
 
 CURRENCIES = ("IDR", "USD")
-#: 999.999.999.999.999 rupiah is plenty
-MAX_DIGITS = 15
 TICKET_CHOICES = 300
-
-
-class AmountEdit(QLineEdit):
-    """A whole amount, grouped as you type: "9.000.000" for rupiah, "1,200" for dollars.
-
-    Only digits are kept; the cursor stays after the same digit; Backspace or Delete next to a
-    separator removes the digit beyond it (as if the separator were not there)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._currency = orders.DEFAULT_CURRENCY
-        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.setPlaceholderText("0")
-        self.textEdited.connect(self._regroup)
-
-    def currency(self) -> str:
-        return self._currency
-
-    def set_currency(self, currency: str) -> None:
-        self._currency = currency
-        value = self.value()
-        self.setText("" if value is None else group_digits(value, currency))
-
-    def value(self) -> int | None:
-        digits = "".join(ch for ch in self.text() if ch.isdigit())
-        return int(digits) if digits else None
-
-    def set_value(self, value: int | None) -> None:
-        self.setText("" if value is None else group_digits(value, self._currency))
-
-    def _regroup(self, text: str) -> None:
-        cursor = self.cursorPosition()
-        digits_before = sum(ch.isdigit() for ch in text[:cursor])
-        digits = "".join(ch for ch in text if ch.isdigit())
-        kept = digits.lstrip("0") or digits[:1]  # no leading zeros; "0" stays "0"
-        digits_before = max(0, digits_before - (len(digits) - len(kept)))
-        digits = kept[:MAX_DIGITS]
-        digits_before = min(digits_before, len(digits))
-        grouped = group_digits(int(digits), self._currency) if digits else ""
-        position, seen = 0, 0
-        while position < len(grouped) and seen < digits_before:
-            if grouped[position].isdigit():
-                seen += 1
-            position += 1
-        self.setText(grouped)
-        self.setCursorPosition(position)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if not self.hasSelectedText():
-            text, cursor = self.text(), self.cursorPosition()
-            if (
-                event.key() == Qt.Key.Key_Backspace
-                and cursor > 0
-                and not text[cursor - 1].isdigit()
-            ):
-                self.setCursorPosition(cursor - 1)
-            elif (
-                event.key() == Qt.Key.Key_Delete
-                and cursor < len(text)
-                and not text[cursor].isdigit()
-            ):
-                self.setCursorPosition(cursor + 1)
-        super().keyPressEvent(event)
 
 
 class DateField(QWidget):
@@ -179,7 +114,7 @@ class OrderFormDialog(QDialog):
         bold_label(self.client_name)
         self.title = QLineEdit()
         self.title.setPlaceholderText(self.tr("e.g. Company profile website"))
-        self.amount = AmountEdit()
+        self.amount = AmountEdit(orders.DEFAULT_CURRENCY)
         self.amount.setObjectName("orderAmount")
         self.amount_prefix = QLabel()
         self.amount_prefix.setMinimumWidth(28)
@@ -299,7 +234,8 @@ class OrderFormDialog(QDialog):
         self.client.currentIndexChanged.connect(self._client_changed)
         self.currency.currentIndexChanged.connect(self._currency_changed)
         self.status.currentIndexChanged.connect(self._status_changed)
-        self.errors.clear_when_edited({"title": self.title, "amount": self.amount})
+        self.errors.clear_when_edited({"title": self.title})
+        self.amount.problem_changed.connect(self._amount_problem_changed)
         for date_field in (self.quoted_on, self.won_on, self.paid_on):
             date_field.edit.dateChanged.connect(lambda _day: self._clear_dates_error())
             date_field.known.toggled.connect(lambda _on: self._clear_dates_error())
@@ -360,6 +296,13 @@ class OrderFormDialog(QDialog):
         self.amount.set_currency(currency)
         self.amount_prefix.setText(currency_prefix(currency))
 
+    def _amount_problem_changed(self, problem: str) -> None:
+        """Decimals in rupiah and the like are said at once, under the field."""
+        if problem:
+            self.errors.show_one("amount", problem)  # a sentence, not a code
+        else:
+            self.errors.clear("amount")
+
     def _status_changed(self, _index: int) -> None:
         """Won or paid: the day it happened is probably today (the core would say so too)."""
         self.errors.clear("status")
@@ -384,6 +327,7 @@ class OrderFormDialog(QDialog):
         return int(data) if data is not None else None
 
     def values(self) -> dict[str, Any]:
+        """What the form says. Raises core.money.AmountError when the amount cannot be read."""
         return {
             "title": self.title.text(),
             "amount": self.amount.value() or 0,
@@ -404,7 +348,11 @@ class OrderFormDialog(QDialog):
         if client_id is None:
             self.errors.show({"client": "client_required" if self.client.count() else "no_clients"})
             return
-        values = self.values()
+        try:
+            values = self.values()
+        except AmountError:
+            self.errors.show({"amount": self.amount.problem()})
+            return
         try:
             with session_scope(self._engine) as session:
                 if self.order_id is None:

@@ -25,7 +25,7 @@ from agencydesk.core import money, orders
 from agencydesk.core.changes import Topic
 from agencydesk.core.models import OrderStatus
 from agencydesk.core.orders import OrderRow, OrderSort, OrderTotal
-from agencydesk.qt.common.formatting import format_money, format_short_date, ui_language
+from agencydesk.qt.common.formatting import format_money, format_short_date
 from agencydesk.qt.common.paged_model import PAGE_SIZE, PagedTableModel
 from agencydesk.qt.common.row_model import ModelIndex
 
@@ -65,11 +65,6 @@ def status_label(status: str) -> str:
         "lost": QCoreApplication.translate("OrderStatus", "Lost"),
         "cancelled": QCoreApplication.translate("OrderStatus", "Cancelled"),
     }.get(status, status)
-
-
-def group_digits(amount: int, currency: str) -> str:
-    """9000000 → "9.000.000" for rupiah (the Indonesian way), the UI language's way otherwise."""
-    return money.group_digits(amount, currency, ui_language())
 
 
 def currency_prefix(currency: str) -> str:
