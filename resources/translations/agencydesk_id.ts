@@ -2557,8 +2557,16 @@ Tindakan ini tidak bisa dibatalkan.</translation>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <source>The new language is used the next time you start agencydesk.</source>
-        <translation>Bahasa baru dipakai saat agencydesk dibuka lagi.</translation>
+        <source>agencydesk speaks the new language after a restart. Restart now? Your work is saved first; or it changes the next time you start agencydesk.</source>
+        <translation>agencydesk memakai bahasa baru setelah dimulai ulang. Mulai ulang sekarang? Pekerjaan Anda disimpan dulu; atau bahasa berganti saat agencydesk dibuka lagi nanti.</translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>Mulai ulang sekarang</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Nanti saja</translation>
     </message>
 </context>
 <context>

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QUrl
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
 
 from agencydesk.qt.common.undo import UndoService
 from agencydesk.qt.shell.desk_opener import DeskOpener
@@ -325,14 +325,29 @@ class ShellActions(QObject):
             self._pages.set_my_name(self._settings.my_name)
 
     def _language_chosen(self, action: QAction) -> None:
+        """The new language needs a new start (every text is taken when a window is built):
+        offered at once, or used the next time."""
         self._settings.language = str(action.data() or "")
-        from agencydesk.qt.common.dialogs import show_info
+        from agencydesk.qt.common.formatting import ui_language
+        from agencydesk.qt.shell import restart
+        from agencydesk.qt.shell.app import choose_language
 
-        show_info(
-            self._window,
-            self.tr("Language"),
-            self.tr("The new language is used the next time you start agencydesk."),
+        if choose_language(self._settings.language) == ui_language():
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Language"), "", parent=self._window)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(
+            self.tr(
+                "agencydesk speaks the new language after a restart. Restart now? Your work is "
+                "saved first; or it changes the next time you start agencydesk."
+            )
         )
+        now = box.addButton(self.tr("Restart now"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(now)
+        box.exec()
+        if box.clickedButton() is now:
+            restart.close_and_restart(self._window)
 
     def open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._desk.db_path.parent)))

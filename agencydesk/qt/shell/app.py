@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QApplication
 from agencydesk import __version__, paths
 from agencydesk.core.errors import why_not_writable
 from agencydesk.log import setup_logging
+from agencydesk.qt.shell import restart
 from agencydesk.qt.shell.excepthook import install_excepthook
 from agencydesk.qt.shell.main_window import MainWindow, report_probe, startup_probe
 from agencydesk.qt.shell.settings import Settings
@@ -56,11 +57,17 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
         installed.append(ours)
     else:
         log.warning("No translation found for %s", language)
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    # Qt's standard buttons, wizards and file dialogs: Qt's own translation, else ours (Qt ships
+    # none for Indonesian; resources/translations/qtbase_id.ts)
     qtbase = QTranslator(app)
-    if qtbase.load(f"qtbase_{language}", qt_dir):
-        app.installTranslator(qtbase)
-        installed.append(qtbase)
+    for folder in (
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+        str(paths.resources_dir() / "translations"),
+    ):
+        if qtbase.load(f"qtbase_{language}", folder):
+            app.installTranslator(qtbase)
+            installed.append(qtbase)
+            break
     return installed
 
 
@@ -166,3 +173,4 @@ def _exec(app: QApplication, lock: QLockFile, translators: list[QTranslator]) ->
         workers.wait_for_tasks()
         lock.unlock()
         del translators
+        restart.start_again()  # Settings ▸ Language ▸ … ▸ Restart now
