@@ -22,6 +22,7 @@ from agencydesk.qt.chat_import.wizard_access import narrow_combo, the_wizard
 from agencydesk.qt.common import workers
 from agencydesk.qt.common.buttons import push_button
 from agencydesk.qt.common.dialogs import choose_file
+from agencydesk.qt.common.formatting import format_date, format_datetime
 from agencydesk.qt.common.labels import plain_label
 from agencydesk.qt.common.message_notes import note_text
 
@@ -171,10 +172,8 @@ class PreviewPage(QWizardPage):
             or self.tr("none")
         )
         if summary.first is not None and summary.last is not None:
-            fmt = locale.dateFormat(locale.FormatType.ShortFormat)
             self.range_label.setText(
-                f"{locale.toString(summary.first.date(), fmt)} – "
-                f"{locale.toString(summary.last.date(), fmt)}"
+                f"{format_date(summary.first.date())} – {format_date(summary.last.date())}"
             )
         else:
             self.range_label.setText("")
@@ -189,7 +188,7 @@ class PreviewPage(QWizardPage):
             elif m.kind == "media":
                 text = f"({note_text('media')}) {text}".rstrip()
             who = f"{m.sender}: " if m.sender else "— "
-            lines.append(f"{m.timestamp:%Y-%m-%d %H:%M}  {who}{text}")
+            lines.append(f"{format_datetime(m.timestamp)}  {who}{text}")
         self.preview.setPlainText("\n".join(lines))
         for warning in summary.warnings[:3]:
             self.status_label.setText((self.status_label.text() + "\n⚠ " + warning).strip())

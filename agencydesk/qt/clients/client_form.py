@@ -29,7 +29,7 @@ from agencydesk.qt.common.form_errors import (
     add_rows_with_errors,
     save_cancel_layout,
 )
-from agencydesk.qt.common.formatting import channel_label, tech_comfort_label
+from agencydesk.qt.common.formatting import DATE_EDIT_FORMAT, channel_label, tech_comfort_label
 
 #: the client's fields edited as a line (QLineEdit) or as a few lines (QPlainTextEdit), each
 #: in the dialog's attribute of the same name
@@ -152,7 +152,7 @@ class ClientFormDialog(QDialog):
         known = QCheckBox(self.tr("Known"))
         day = QDateEdit()
         day.setCalendarPopup(True)
-        day.setDisplayFormat("yyyy-MM-dd")
+        day.setDisplayFormat(DATE_EDIT_FORMAT)
         day.setDate(QDate.currentDate())
         day.setEnabled(False)
         known.toggled.connect(day.setEnabled)

@@ -22,10 +22,10 @@ from agencydesk.core.timeline import TimelineEvent
 from agencydesk.qt.common.buttons import push_button
 from agencydesk.qt.common.client_tab import ClientTab
 from agencydesk.qt.common.formatting import (
+    format_date,
     format_datetime,
     format_duration,
     format_money,
-    format_short_date,
 )
 from agencydesk.qt.common.message_notes import note_text
 from agencydesk.qt.tickets.ticket_model import status_label
@@ -109,7 +109,7 @@ class TimelineView(QTextBrowser):
             when = format_datetime(event.at)
             if event.kind.startswith("order_"):
                 # orders happen on a day, and carry "<amount> <currency>" as raw text
-                when = format_short_date(event.at.date())
+                when = format_date(event.at.date())
                 amount, _space, currency = event.body.partition(" ")
                 money = format_money(int(amount), currency or "IDR") if amount.isdigit() else ""
                 rows.append(self._row(when, icon, headline, subject, money))

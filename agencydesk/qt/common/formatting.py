@@ -1,13 +1,33 @@
-"""Display helpers: money, dates and labels, in the UI's locale."""
+"""Display helpers: money, dates, numbers and labels, in the UI language's locale.
+
+One format for each kind of thing, everywhere in the desk:
+- a day: `format_date` ("4 Dec 2026", "4 Des 2026"; the same in date fields: `DATE_EDIT_FORMAT`);
+- a moment: `format_datetime`, in local time ("4 Dec 2026 14:05", "4 Des 2026 14.05");
+- a decimal number: `format_decimal` ("0.7" in English, "0,7" in Indonesian), a count
+  `format_number` ("1,250", "1.250");
+- money: `format_money` (core.money: "Rp 9.000.000", "US$ 1,250").
+The UI's locale (`locale_for`) is British English (day first, 24-hour clock, a decimal point, as
+money is written in English) or Indonesian.
+"""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
 from agencydesk.core import money
 from agencydesk.core.choices import Channel
+
+# how a date field shows its day: the same style as `format_date`
+DATE_EDIT_FORMAT = "d MMM yyyy"
+
+
+def locale_for(language: str) -> QLocale:
+    """The locale the desk formats with when it speaks *language* ("en" or "id")."""
+    if language == "id":
+        return QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 
 
 def ui_language(locale: QLocale | None = None) -> str:
@@ -16,17 +36,51 @@ def ui_language(locale: QLocale | None = None) -> str:
     return "id" if language == QLocale.Language.Indonesian else "en"
 
 
+def _locale(locale: QLocale | None) -> QLocale:
+    return locale or locale_for(ui_language())
+
+
 def format_money(amount: int, currency: str = "IDR", locale: QLocale | None = None) -> str:
     """Money as everywhere in the desk (core.money): "Rp 9.000.000", "US$ 1,250"."""
     return money.format_money(amount, currency, ui_language(locale))
 
 
-def format_date(value: date | None, locale: QLocale | None = None) -> str:
+def format_date(value: date | datetime | None, locale: QLocale | None = None) -> str:
+    """A day: "4 Dec 2026" / "4 Des 2026" (a moment: its local day). "" for None."""
     if value is None:
         return ""
-    return (locale or QLocale()).toString(
-        QDate(value.year, value.month, value.day), QLocale.FormatType.LongFormat
-    )
+    if isinstance(value, datetime):
+        value = _local(value).date()
+    return _locale(locale).toString(QDate(value.year, value.month, value.day), DATE_EDIT_FORMAT)
+
+
+def format_datetime(value: datetime, locale: QLocale | None = None) -> str:
+    """A moment in the user's local time: "4 Dec 2026 14:05" / "4 Des 2026 14.05" (a stored
+    UTC moment is converted; a naive one, as a chat export gives, is shown as it is)."""
+    local = _local(value)
+    chosen = _locale(locale)
+    time = chosen.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+    return f"{format_date(local.date(), chosen)} {time}"
+
+
+def format_day_heading(value: date, locale: QLocale | None = None) -> str:
+    """The day as a heading, with its weekday: "Friday, 4 December 2026" / "Jumat, 4 Desember
+    2026" (Today's page)."""
+    return _locale(locale).toString(QDate(value.year, value.month, value.day), "dddd, d MMMM yyyy")
+
+
+def format_decimal(value: float, digits: int = 1, locale: QLocale | None = None) -> str:
+    """ "0.7" in English, "0,7" in Indonesian (as the PDF's charts write it)."""
+    return _locale(locale).toString(float(value), "f", digits)
+
+
+def format_number(value: int, locale: QLocale | None = None) -> str:
+    """A count: "1,250" in English, "1.250" in Indonesian."""
+    return _locale(locale).toString(int(value))
+
+
+def _local(value: datetime) -> datetime:
+    return value if value.tzinfo is None else value.astimezone()
 
 
 def channel_label(channel: str) -> str:
@@ -59,21 +113,6 @@ def tech_comfort_label(level: int) -> str:
 def tech_comfort_dots(level: int) -> str:
     level = max(0, min(5, level))
     return "●" * level + "○" * (5 - level)
-
-
-def format_short_date(value: date | None, locale: QLocale | None = None) -> str:
-    if value is None:
-        return ""
-    return (locale or QLocale()).toString(
-        QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat
-    )
-
-
-def format_datetime(value: datetime, locale: QLocale | None = None) -> str:
-    """A stored (UTC) moment in the user's local time, e.g. "23/11/26 14.05"."""
-    local = value if value.tzinfo is None else value.astimezone()
-    qdt = QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
-    return (locale or QLocale()).toString(qdt, QLocale.FormatType.ShortFormat)
 
 
 def format_duration(seconds: int) -> str:

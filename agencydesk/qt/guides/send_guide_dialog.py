@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,13 +32,12 @@ from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError
 from agencydesk.core.guides import images, library, sending
 from agencydesk.qt.common.dialogs import report_exception
-from agencydesk.qt.common.formatting import tech_comfort_label
+from agencydesk.qt.common.formatting import format_date, tech_comfort_label
 
 
 def format_day(moment: datetime) -> str:
-    """ "3 March 2025" / "3 Maret 2025": the local day of *moment*, in the UI's language."""
-    local = moment.astimezone()
-    return QLocale().toString(QDate(local.year, local.month, local.day), "d MMMM yyyy")
+    """ "3 Mar 2025" / "3 Mar 2025": the local day of *moment* (formatting.format_date)."""
+    return format_date(moment)
 
 
 def _note(object_name: str, style: str) -> QLabel:

@@ -38,6 +38,7 @@ from agencydesk.qt.common.form_errors import (
     add_rows_with_errors,
     save_cancel_layout,
 )
+from agencydesk.qt.common.formatting import DATE_EDIT_FORMAT
 from agencydesk.qt.common.labels import bold_label
 from agencydesk.qt.orders.order_model import (
     currency_prefix,
@@ -59,7 +60,7 @@ class DateField(QWidget):
         self.known.setAccessibleName(label)
         self.edit = QDateEdit(QDate.currentDate())
         self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("d MMM yyyy")
+        self.edit.setDisplayFormat(DATE_EDIT_FORMAT)
         self.edit.setEnabled(False)
         self.edit.setMinimumWidth(130)
         self.known.toggled.connect(self.edit.setEnabled)

@@ -25,7 +25,7 @@ from agencydesk.core import money, orders
 from agencydesk.core.changes import Topic
 from agencydesk.core.models import OrderStatus
 from agencydesk.core.orders import OrderRow, OrderSort, OrderTotal
-from agencydesk.qt.common.formatting import format_money, format_short_date
+from agencydesk.qt.common.formatting import format_date, format_money
 from agencydesk.qt.common.paged_model import PAGE_SIZE, PagedTableModel
 from agencydesk.qt.common.row_model import ModelIndex
 
@@ -252,7 +252,7 @@ class OrderTableModel(PagedTableModel[OrderRow]):
             if column == self.AMOUNT:
                 return format_order_amount(row.amount, row.currency)
             if column in (self.QUOTED, self.WON, self.PAID):
-                return format_short_date(getattr(row, self.COLUMNS[column][0]))
+                return format_date(getattr(row, self.COLUMNS[column][0]))
             return getattr(row, self.COLUMNS[column][0])
         if role == Qt.ItemDataRole.ToolTipRole and column in (self.CLIENT, self.TITLE):
             # a tooltip with tags is rich text: escaped inside <p>, it shows the characters

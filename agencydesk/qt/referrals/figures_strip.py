@@ -6,21 +6,17 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from agencydesk.core.referrals import BusinessSpread, Cascade
-from agencydesk.qt.common.formatting import format_money
+from agencydesk.qt.common.formatting import format_decimal, format_money, format_number
 from agencydesk.qt.common.labels import bold_label
 from agencydesk.qt.referrals.tree_drawing import MUTED_COLOUR
 
 
-def format_decimal(value: float, digits: int = 1) -> str:
-    return QLocale().toString(float(value), "f", digits)
-
-
 def format_percent(share: float) -> str:
-    return f"{QLocale().toString(round(share * 100))}%"
+    return f"{format_number(round(share * 100))}%"
 
 
 def _bold(text: str) -> str:

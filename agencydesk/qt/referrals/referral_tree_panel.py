@@ -10,7 +10,6 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QLocale,
     QSettings,
     QStandardPaths,
     Qt,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from agencydesk.core.referrals import Tree
+from agencydesk.qt.common.formatting import format_decimal
 
 #: scene units between neighbours, between subtrees and between generations
 from agencydesk.qt.referrals.referral_tree_view import ReferralTreeView, generation_name
@@ -128,7 +128,7 @@ class ReferralTreePanel(QWidget):
     def _zoom_changed(self, scale: float) -> None:
         percent = scale * 100
         digits = 0 if percent >= 9.5 else 1
-        shown = QLocale().toString(max(percent, 0.1), "f", digits)
+        shown = format_decimal(max(percent, 0.1), digits)
         self.zoom_label.setText(f"{shown} %")
 
     def set_tree(

@@ -37,7 +37,7 @@ from sqlmodel import Session
 from agencydesk.core import clients
 from agencydesk.qt.common import workers
 from agencydesk.qt.common.dialogs import report_exception
-from agencydesk.qt.common.formatting import ui_language
+from agencydesk.qt.common.formatting import DATE_EDIT_FORMAT, ui_language
 from agencydesk.qt.common.labels import bold_label, plain_label
 
 #: QSettings key: the folder the last report was saved in
@@ -144,7 +144,7 @@ class ReportDialog(QDialog):
         self.date_to = QDateEdit()
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")  # "1 Oct 2026", "1 Okt 2026": never ambiguous
+            edit.setDisplayFormat(DATE_EDIT_FORMAT)  # "1 Oct 2026", "1 Okt 2026": never ambiguous
             edit.setMaximumDate(_qdate(self._today))
         dates = QHBoxLayout()
         dates.addWidget(self.date_from, 1)

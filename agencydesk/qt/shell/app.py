@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QApplication
 from agencydesk import __version__, paths
 from agencydesk.core.errors import why_not_writable
 from agencydesk.log import setup_logging
+from agencydesk.qt.common.formatting import locale_for
 from agencydesk.qt.shell import restart
 from agencydesk.qt.shell.excepthook import install_excepthook
 from agencydesk.qt.shell.main_window import MainWindow, report_probe, startup_probe
@@ -47,10 +48,9 @@ def choose_language(setting: str, system: QLocale | None = None) -> str:
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     """Load our translation and Qt's own (standard buttons) for *language*; keep them alive."""
     installed: list[QTranslator] = []
+    QLocale.setDefault(locale_for(language))  # dates, numbers: one format each (formatting.py)
     if language == "en":
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.Indonesia))
         return installed
-    QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
     ours = QTranslator(app)
     if ours.load(f"agencydesk_{language}", str(paths.resources_dir() / "translations")):
         app.installTranslator(ours)

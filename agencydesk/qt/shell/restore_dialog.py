@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from agencydesk.core import backup
+from agencydesk.qt.common.formatting import format_datetime
 
 
 class RestoreDialog(QDialog):
@@ -37,12 +38,11 @@ class RestoreDialog(QDialog):
             "before-upgrade": self.tr("before an upgrade"),
             "before-restore": self.tr("before a restore"),
         }
-        locale = QLocale()
         for info in backup.list_backups(db_path):
             if info.reason.endswith(backup.DAMAGED):
                 continue  # a copy of a damaged database is kept, but cannot be restored
             size_kb = max(1, info.path.stat().st_size // 1024)
-            when = locale.toString(info.taken_at, QLocale.FormatType.LongFormat)
+            when = format_datetime(info.taken_at)
             text = self.tr("{when} — {reason} ({size} KB)").format(
                 when=when, reason=reasons.get(info.reason, info.reason), size=size_kb
             )

@@ -19,7 +19,7 @@ from sqlmodel import Session
 from agencydesk.core import tickets
 from agencydesk.core.models import ACTIVE_STATUSES
 from agencydesk.core.tickets import DueFilter, TicketRow, TicketSort
-from agencydesk.qt.common.formatting import format_short_date
+from agencydesk.qt.common.formatting import format_date
 from agencydesk.qt.common.paged_model import PAGE_SIZE, PagedTableModel
 from agencydesk.qt.common.row_model import ModelIndex
 
@@ -101,9 +101,9 @@ class TicketTableModel(PagedTableModel[TicketRow]):
             if field == "priority":
                 return priority_label(row.priority)
             if field == "due_date":
-                return format_short_date(row.due_date)
+                return format_date(row.due_date)
             if field == "updated_at":
-                return format_short_date(row.updated_at.astimezone().date())
+                return format_date(row.updated_at)
             return getattr(row, field)
         if role == Qt.ItemDataRole.ForegroundRole and field == "due_date" and overdue:
             return QBrush(QColor("#b3261e"))

@@ -39,6 +39,7 @@ from agencydesk.core.tickets import ConversationLine
 from agencydesk.qt.common.buttons import button_row, link_button, push_button
 from agencydesk.qt.common.dialogs import report_exception
 from agencydesk.qt.common.formatting import (
+    DATE_EDIT_FORMAT,
     channel_label,
     format_datetime,
     format_duration,
@@ -136,7 +137,7 @@ class TicketView(QWidget):
         self.has_due = QCheckBox(self.tr("Due"))
         self.due = QDateEdit()
         self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat("yyyy-MM-dd")
+        self.due.setDisplayFormat(DATE_EDIT_FORMAT)
         self.channel_label = QLabel()
         self.satisfaction = QComboBox()
         self.satisfaction.setObjectName("satisfaction")

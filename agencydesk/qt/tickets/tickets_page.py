@@ -36,7 +36,7 @@ from agencydesk.qt.common.form_errors import (
     add_rows_with_errors,
     save_cancel_layout,
 )
-from agencydesk.qt.common.formatting import channel_label
+from agencydesk.qt.common.formatting import DATE_EDIT_FORMAT, channel_label
 from agencydesk.qt.common.list_controller import ListController
 from agencydesk.qt.common.list_view import filter_combo, make_table_view, search_box
 from agencydesk.qt.tickets.ticket_model import TicketTableModel, priority_label, status_label
@@ -74,7 +74,7 @@ class NewTicketDialog(QDialog):
         self.has_due = QCheckBox(self.tr("Due"))
         self.due = QDateEdit(QDate.currentDate())
         self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat("yyyy-MM-dd")
+        self.due.setDisplayFormat(DATE_EDIT_FORMAT)
         self.due.setEnabled(False)
         self.has_due.toggled.connect(self.due.setEnabled)
         due_row = QHBoxLayout()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -27,7 +27,12 @@ from agencydesk.core.changes import Topic
 from agencydesk.core.today import TodaySummary
 from agencydesk.qt.common import workers
 from agencydesk.qt.common.databus import follow_changes
-from agencydesk.qt.common.formatting import format_datetime, format_short_date, format_wait
+from agencydesk.qt.common.formatting import (
+    format_date,
+    format_datetime,
+    format_day_heading,
+    format_wait,
+)
 from agencydesk.qt.common.labels import bold_label
 
 TICKET_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -176,9 +181,7 @@ class TodayPage(QWidget):
         else:
             greeting = self.tr("Good night")
         self.greeting.setText(greeting)
-        self.date_label.setText(
-            QLocale().toString(QDate(now.year, now.month, now.day), QLocale.FormatType.LongFormat)
-        )
+        self.date_label.setText(format_day_heading(now.date()))
         self.overdue.fill(
             self.tr("Overdue ({count})").format(count=len(summary.overdue)),
             [
@@ -186,7 +189,7 @@ class TodayPage(QWidget):
                     self.tr("{client} — {title} (was due {date})").format(
                         client=row.client_name,
                         title=row.title,
-                        date=format_short_date(row.due_date),
+                        date=format_date(row.due_date),
                     ),
                     row.id,
                     row.client_id,
