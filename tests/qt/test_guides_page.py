@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -20,6 +20,7 @@ from agencydesk.core.db import session_scope
 from agencydesk.core.demo_guides import DEMO_GUIDES, load_demo_guides
 from agencydesk.core.guides import images, library, sending
 from agencydesk.qt.common.databus import bus
+from agencydesk.qt.common.formatting import format_date
 from agencydesk.qt.common.undo import UndoService
 from agencydesk.qt.guides.guide_editor import GuideEditorDialog
 from agencydesk.qt.guides.guide_models import GuideTableModel
@@ -47,8 +48,8 @@ def _titles(model: GuideTableModel) -> list[str]:
 
 
 def _today() -> str:
-    today = date.today()
-    return QLocale().toString(QDate(today.year, today.month, today.day), "d MMMM yyyy")
+    """Today as the desk writes a day everywhere ("4 Dec 2026")."""
+    return format_date(date.today())
 
 
 def test_the_guide_model_is_a_correct_model(qtmodeltester: object, desk: Demo) -> None:
