@@ -110,8 +110,17 @@ def place_in_tickets(
 
 
 def _speaks(m: ChatMessage) -> bool:
-    """Someone says something: not a system line, not only a deleted or left-out note."""
-    return m.kind != "system" and not is_placeholder(m.kind, m.text, m.flags)
+    """Someone says something: not a system line, not only a deleted or left-out note. (Runs
+    for every message: a message without flags, nearly all of them, is decided at once.)"""
+    return m.kind != "system" and (not m.flags or not is_placeholder(m.kind, m.text, m.flags))
+
+
+def _last_said(messages: Sequence[ChatMessage], part: range) -> ChatMessage | None:
+    """The last message of *part* that says something (looked for from the end)."""
+    for i in reversed(part):
+        if _speaks(messages[i]):
+            return messages[i]
+    return None
 
 
 def _status_after(
@@ -148,15 +157,16 @@ def _split_at_gaps(
             tid = existing
             _follow_last_speaker(session, tid, messages, fresh, me_senders, to_utc)
         else:
-            said = [messages[i] for i in part if _speaks(messages[i])]
+            last = _last_said(messages, part)
+            assert last is not None  # a part begins with something said
             tid = _new_ticket(
                 session,
                 client_id,
-                title_from(said, messages[part[0]].timestamp, me_senders),
+                title_from([messages[i] for i in part], messages[part[0]].timestamp, me_senders),
                 as_utc(to_utc(messages[part[0]].timestamp)),
                 as_utc(to_utc(messages[part[-1]].timestamp)),
-                _status_after(said[-1], me_senders, last_part=n == len(parts) - 1),
-                as_utc(to_utc(said[-1].timestamp)),
+                _status_after(last, me_senders, last_part=n == len(parts) - 1),
+                as_utc(to_utc(last.timestamp)),
             )
             placement.created.append(tid)
         placement.touched.append(tid)

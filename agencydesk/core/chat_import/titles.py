@@ -209,16 +209,17 @@ def title_from(
     me_senders: Collection[str] = (),
 ) -> str:
     """A ticket title: the client's first message that says something (its greeting taken
-    off), else anyone's, else the chat's date. Senders in *me_senders* are not the client."""
-    said = [
-        m
-        for m in messages
-        if m.kind != "system"
-        and m.sender is not None
-        and not is_placeholder(m.kind, m.text, m.flags)
-    ]
-    for pool in ([m for m in said if m.sender not in me_senders], said):
-        for m in pool:
+    off), else anyone's, else the chat's date. Senders in *me_senders* are not the client.
+    (Stops at the first one found: a part of a big chat is not read through.)"""
+    for clients_only in (True, False):
+        for m in messages:
+            if (
+                m.kind == "system"
+                or m.sender is None
+                or (clients_only and m.sender in me_senders)
+                or (m.flags and is_placeholder(m.kind, m.text, m.flags))
+            ):
+                continue
             text = substance(m.text)
             if text:
                 return _shorten(text)
