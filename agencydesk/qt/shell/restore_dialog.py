@@ -32,6 +32,10 @@ class RestoreDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.list = QListWidget()
+        self.list.setObjectName("backups")
+        self.list.setWordWrap(True)  # never cut at the right edge
+        self.list.setSpacing(2)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         reasons = {
             "daily": self.tr("daily backup"),
             "manual": self.tr("backed up by you"),

@@ -10,12 +10,15 @@ from datetime import timedelta
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFrame,
     QGridLayout,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -50,6 +53,33 @@ def _summary(engine: Engine) -> TodaySummary:
         return today.today_summary(session=session)
 
 
+class AllRowsList(QListWidget):
+    """A list as tall as its rows: the page scrolls, a card never grows a scroll bar of its own
+    (it did, with a black handle, from the list's style sheet)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setResizeMode(QListView.ResizeMode.Adjust)  # lines wrap anew when the width changes
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def rows_height(self) -> int:
+        """The height of every row as laid out at the list's present width (wrapped lines)."""
+        if self.count() == 0:
+            return 2 * self.frameWidth()
+        last = self.visualItemRect(self.item(self.count() - 1))
+        return last.bottom() + 1 + self.verticalOffset() + 2 * self.frameWidth() + 2
+
+    def updateGeometries(self) -> None:
+        """After every layout of the rows (new lines, another width): as tall as they are."""
+        super().updateGeometries()
+        height = self.rows_height()
+        if height != self.height():
+            self.setFixedHeight(height)
+
+
 class TodayCard(QFrame):
     """A titled box with a count and a list of clickable lines."""
 
@@ -64,7 +94,7 @@ class TodayCard(QFrame):
         self.subtitle = QLabel()
         self.subtitle.setStyleSheet("color: #555555;")
         self.subtitle.setWordWrap(True)
-        self.list = QListWidget()
+        self.list = AllRowsList()
         self.list.setFrameShape(QFrame.Shape.NoFrame)
         self.list.setWordWrap(True)
         self.list.setStyleSheet(
@@ -78,8 +108,8 @@ class TodayCard(QFrame):
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
         layout.addWidget(self.empty)
-        layout.addWidget(self.list, 1)
-        layout.addStretch(0)  # keeps title and text at the top when the list is hidden
+        layout.addWidget(self.list)
+        layout.addStretch(1)  # title and lines at the top when the card beside it is taller
 
     def fill(self, title: str, lines: list[tuple[str, int | None, int | None]], empty: str) -> None:
         self.title.setText(title)
@@ -126,8 +156,6 @@ class TodayPage(QWidget):
         grid.addWidget(self.waiting, 1, 0)
         grid.addWidget(self.first_responses, 1, 1)
         grid.addWidget(self.guides, 2, 0, 1, 2)
-        for row in range(3):
-            grid.setRowStretch(row, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
 
@@ -137,8 +165,9 @@ class TodayPage(QWidget):
         inner_layout.addWidget(self.greeting)
         inner_layout.addWidget(self.date_label)
         inner_layout.addSpacing(8)
-        inner_layout.addLayout(grid, 1)
-        scroll = QScrollArea()
+        inner_layout.addLayout(grid)
+        inner_layout.addStretch(1)  # the cards as tall as what they say, from the top
+        self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(inner)

@@ -1,0 +1,106 @@
+"""Today's cards and the restore list show what they hold whole: no card grows a scroll bar of
+its own (one had, with a black handle), no backup line is cut at the right edge."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QListWidget, QScrollArea
+from pytestqt.qtbot import QtBot
+from sqlalchemy.engine import Engine
+
+from agencydesk.core import backup, tickets
+from agencydesk.core.db import session_scope
+from agencydesk.qt.shell.main_window import MainWindow
+from agencydesk.qt.shell.restore_dialog import RestoreDialog
+from agencydesk.qt.today.today_page import TodayCard, TodayPage
+
+Opener = Callable[[Path], MainWindow]
+
+
+def _every_line_shows_whole(lines: QListWidget) -> None:
+    """Every line inside the list, all its words on screen (wrapped, not cut)."""
+    viewport = lines.viewport()
+    assert not lines.verticalScrollBar().isVisible()
+    assert not lines.horizontalScrollBar().isVisible()
+    metrics = lines.fontMetrics()
+    for row in range(lines.count()):
+        item = lines.item(row)
+        rect = lines.visualItemRect(item)
+        assert rect.top() >= 0
+        assert rect.bottom() <= viewport.height(), (row, rect, viewport.height())
+        needed = metrics.boundingRect(
+            QRect(0, 0, viewport.width() - 8, 10_000), Qt.TextFlag.TextWordWrap, item.text()
+        )
+        assert needed.width() <= viewport.width(), item.text()
+        assert needed.height() <= rect.height(), (item.text(), needed, rect)
+
+
+def _today(qtbot: QtBot, window: MainWindow) -> TodayPage:
+    page = window.pages.today
+    assert page is not None
+    assert window.stack.currentWidget() is page  # the start page
+    qtbot.waitUntil(lambda: page.summary is not None, timeout=10_000)
+    return page
+
+
+def test_a_card_with_many_lines_shows_them_all_and_the_page_scrolls(
+    qtbot: QtBot, open_window: Opener, demo_engine: Engine, db_path: Path
+) -> None:
+    with session_scope(demo_engine) as session:
+        client_id = tickets.list_tickets(session=session)[0].client_id
+        for number in range(1, 19):
+            tickets.create_ticket(
+                session=session,
+                client_id=client_id,
+                values={
+                    "title": f"Fix the contact form, part {number} of many small steps",
+                    "due_date": date.today() - timedelta(days=number),
+                },
+            )
+    demo_engine.dispose()
+    window = open_window(db_path)
+    page = _today(qtbot, window)
+    qtbot.waitUntil(lambda: page.overdue.list.count() == 19, timeout=10_000)
+    qtbot.wait(50)
+    for width in (1000, 780):  # wrapped anew in a narrower window
+        window.resize(width, window.height())
+        qtbot.wait(50)
+        _every_line_shows_whole(page.overdue.list)
+    assert page.findChild(QScrollArea).verticalScrollBar().maximum() > 0  # the page scrolls instead
+
+
+def _card_height_is_its_content(card: TodayCard) -> bool:
+    return card.height() <= card.sizeHint().height() + 2
+
+
+def test_cards_are_as_tall_as_what_they_say(
+    qtbot: QtBot, open_window: Opener, demo_db: Path
+) -> None:
+    """An empty card ("No guides sent yet today.") is no large empty box."""
+    window = open_window(demo_db)
+    page = _today(qtbot, window)
+    qtbot.wait(50)
+    assert page.guides.empty.isVisible()
+    assert _card_height_is_its_content(page.guides), (page.guides.height(), page.guides.sizeHint())
+    for card in (page.overdue, page.due_today, page.waiting, page.first_responses):
+        _every_line_shows_whole(card.list)
+
+
+def test_the_restore_list_shows_each_backup_whole(qtbot: QtBot, demo_db: Path) -> None:
+    when = datetime(2026, 12, 4, 16, 51, 56)
+    for reason in ("manual", "before-restore", "before-upgrade"):
+        backup.make_backup(demo_db, reason=reason, now=when)
+    backup.daily_backup(demo_db, now=when)
+    dialog = RestoreDialog(demo_db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.list.count() == 4
+    _every_line_shows_whole(dialog.list)
+    texts = [dialog.list.item(row).text() for row in range(dialog.list.count())]
+    assert not any("Universal" in text for text in texts)  # local time, no zone's long name
+    assert any("backed up by you" in text for text in texts)
