@@ -115,3 +115,21 @@ def test_a_report_mistake_is_found_before_qt_is_loaded(demo_db: Path, tmp_path: 
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_without_lang_the_report_is_in_the_clients_language(
+    demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Claire reads English, Ratna Indonesian (their forms' Language), whatever the system."""
+    for name, system, title in (
+        ("Claire", "id_ID.UTF-8", "Supportreport"),
+        ("ratna", "en_US.UTF-8", "Laporanlayanan"),
+    ):
+        monkeypatch.setenv("LANG", system)
+        monkeypatch.delenv("LC_ALL", raising=False)
+        out = tmp_path / f"{name}.pdf"
+        result = run_cli(
+            "report", name, "--out", str(out), "--from", "2024-01-01", "--db", str(demo_db),
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        assert title in _text(out), name

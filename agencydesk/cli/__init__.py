@@ -73,7 +73,7 @@ def add_subcommands(parser: argparse.ArgumentParser) -> None:
     )
     report.add_argument("--to", dest="date_to", metavar="DATE", help="last day (included)")
     report.add_argument(
-        "--lang", choices=("id", "en"), help="the report's language (default: the system's)"
+        "--lang", choices=("id", "en"), help="the report's language (default: the client's)"
     )
     report.add_argument("--paper", choices=("a4", "letter"), default="a4", help="default a4")
     report.add_argument(

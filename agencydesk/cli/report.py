@@ -3,22 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import os
 from typing import Any
 
 from agencydesk.cli.common import find_client, open_desk, user_error
-
-
-def _report_language() -> str:
-    """The report's language when --lang is not given: Indonesian on an Indonesian system."""
-    import locale
-
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name, "")
-        if value:
-            return "id" if value.lower().startswith(("id", "in_")) else "en"
-    language = (locale.getlocale()[0] or "").lower()
-    return "id" if language.startswith(("id", "in_", "indonesian")) else "en"
 
 
 def _day(text: str, option: str) -> Any:
@@ -38,7 +25,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     from sqlmodel import Session
 
-    from agencydesk.core import chat_import
+    from agencydesk.core import chat_import, clients
     from agencydesk.reports.content import ReportOptions, build_report_content, last_month
     from agencydesk.reports.text import period
 
@@ -57,9 +44,10 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise user_error(f"The report is a PDF: give --out a name ending in .pdf ({out.name}).")
     if not out.parent.is_dir():
         raise user_error(f"The folder {out.parent} does not exist.")
-    language = args.lang or _report_language()
     with open_desk(args) as (engine, _db_path), Session(engine) as session:
         client_id = find_client(args.client, chat_import.client_choices(session=session))
+        # the client's own language (their form's "Language") unless --lang says otherwise
+        language = args.lang or clients.get_client(session=session, client_id=client_id).language
         content = build_report_content(
             session=session,
             client_id=client_id,

@@ -14,6 +14,7 @@ from agencydesk.core.db import add_and_flush
 from agencydesk.core.edits import known_fields, save_changes
 from agencydesk.core.errors import ValidationError
 from agencydesk.core.models import (
+    CLIENT_LANGUAGES,
     TECH_COMFORT_MAX,
     TECH_COMFORT_MIN,
     Channel,
@@ -49,6 +50,7 @@ EDITABLE_FIELDS = (
     "caution_note",
     "notes",
     "website",
+    "language",
     "first_contact",
     "introduced_by_id",
 )
@@ -108,6 +110,9 @@ def validate(values: Mapping[str, Any], *, client_id: int | None = None) -> dict
     channel = values.get("preferred_channel")
     if channel is not None and channel not in {c.value for c in Channel}:
         errors["preferred_channel"] = "channel_unknown"
+    language = values.get("language")
+    if language is not None and language not in CLIENT_LANGUAGES:
+        errors["language"] = "language_unknown"
     first = values.get("first_contact")
     if isinstance(first, date) and first > date.today():
         errors["first_contact"] = "first_contact_future"

@@ -186,6 +186,7 @@ DEMO_CLIENTS: tuple[DemoClient, ...] = (
             "tech_comfort": 4,
             "preferred_channel": "email",
             "tags": "english, hospitality",
+            "language": "en",
             "caution_note": "Writes in English. Mind the time difference when she is in France.",
             "first_contact": date(2025, 2, 20),
         },

@@ -56,6 +56,10 @@ def optional_link(table: str, *, index: bool = False, use_alter: bool = False) -
     )
 
 
+#: the languages a client can read their report in: Indonesian, English
+CLIENT_LANGUAGES = ("id", "en")
+
+
 class Client(SQLModel, table=True):
     """Someone the freelancer supports. Deleting is soft (`deleted_at`), so it can be undone."""
 
@@ -80,6 +84,8 @@ class Client(SQLModel, table=True):
     caution_note: str = Field(default="")
     notes: str = Field(default="")
     website: str = Field(default="", max_length=300, sa_column_kwargs={"server_default": ""})
+    #: the language the client reads (CLIENT_LANGUAGES): their report is written in it
+    language: str = Field(default="id", max_length=5, sa_column_kwargs={"server_default": "id"})
     first_contact: date | None = Field(default=None)
     introduced_by_id: int | None = optional_link("client", index=True)
     #: when the referrer introduced them, how ("Bu Ratna says you are very patient"), and the

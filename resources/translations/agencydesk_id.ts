@@ -52,6 +52,10 @@
         <translation>Profil agensi</translation>
     </message>
     <message>
+        <source>Your first report: who is it from? Client reports show this at the top of the first page, so your clients know who sent it and how to reach you. Cancel writes the report without it; Settings ▸ Agency profile… changes it any time.</source>
+        <translation>Laporan pertama Anda: dari siapa? Laporan klien menampilkan ini di bagian atas halaman pertama, agar klien tahu siapa pengirimnya dan cara menghubungi Anda. Batal menulis laporan tanpa ini; Pengaturan ▸ Profil agensi… bisa mengubahnya kapan saja.</translation>
+    </message>
+    <message>
         <source>Client reports show this at the top of the first page, so your clients know who sent it and how to reach you.</source>
         <translation>Laporan klien menampilkan ini di bagian atas halaman pertama, agar klien tahu siapa pengirimnya dan cara menghubungi Anda.</translation>
     </message>
@@ -458,6 +462,10 @@
         <translation>Tidak ada – datang sendiri</translation>
     </message>
     <message>
+        <source>The language of their report</source>
+        <translation>Bahasa laporan untuk klien ini</translation>
+    </message>
+    <message>
         <source>e.g. Bu Sari told me about you</source>
         <translation>mis. Bu Sari yang cerita tentang Anda</translation>
     </message>
@@ -492,6 +500,10 @@
     <message>
         <source>Preferred channel</source>
         <translation>Saluran pilihan</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Bahasa</translation>
     </message>
     <message>
         <source>Tags</source>
@@ -536,6 +548,10 @@
     <message>
         <source>Choose one of the listed channels.</source>
         <translation>Pilih salah satu saluran yang tersedia.</translation>
+    </message>
+    <message>
+        <source>Choose one of the listed languages.</source>
+        <translation>Pilih salah satu bahasa yang tersedia.</translation>
     </message>
     <message>
         <source>The first contact cannot be in the future.</source>
@@ -2102,7 +2118,7 @@ Tindakan ini tidak bisa dibatalkan.</translation>
     <name>ReportDialog</name>
     <message>
         <source>Export report</source>
-        <extracomment>QSettings key: the folder the last report was saved in</extracomment>
+        <extracomment>QSettings key: the folder the last report was saved in QSettings key: the agency profile was asked for once (at the first export without one)</extracomment>
         <translation>Ekspor laporan</translation>
     </message>
     <message>

@@ -27,7 +27,7 @@ from agencydesk.core import agency, clients
 from agencydesk.core.db import session_scope
 from agencydesk.core.models import Client, Ticket
 from agencydesk.qt.report.agency_dialog import AgencyDialog, logo_bytes
-from agencydesk.qt.report.report_dialog import REPORT_FOLDER_KEY, ReportDialog
+from agencydesk.qt.report.report_dialog import AGENCY_ASKED_KEY, REPORT_FOLDER_KEY, ReportDialog
 from agencydesk.qt.shell.main_window import MainWindow
 
 Opener = Callable[[Path], MainWindow]
@@ -56,9 +56,18 @@ def _type_name(dialog: QFileDialog, folder: Path, name: str) -> None:
 
 @pytest.fixture
 def no_report_folder() -> Iterator[None]:
+    """No folder chosen yet; the agency profile was already asked for (or the test says)."""
     QSettings().remove(REPORT_FOLDER_KEY)
+    QSettings().setValue(AGENCY_ASKED_KEY, True)
     yield
     QSettings().remove(REPORT_FOLDER_KEY)
+    QSettings().remove(AGENCY_ASKED_KEY)
+
+
+@pytest.fixture
+def first_export(no_report_folder: None) -> None:
+    """A desk that has never exported a report: the agency profile was never asked for."""
+    QSettings().remove(AGENCY_ASKED_KEY)
 
 
 def test_export_report_from_the_client_page(
@@ -67,7 +76,7 @@ def test_export_report_from_the_client_page(
     demo_db: Path,
     dialogs: DialogAnswerer,
     tmp_path: Path,
-    no_report_folder: None,
+    first_export: None,
 ) -> None:
     window = open_window(demo_db)
     _select(window, "Ibu Ratna Wulandari")
@@ -79,13 +88,19 @@ def test_export_report_from_the_client_page(
     def choose_options(widget: QWidget) -> None:
         assert isinstance(widget, ReportDialog)
         assert widget.preset.currentData() == "last_month"
-        assert widget.language.currentData() == "en"  # the desk's language
+        assert widget.language.currentData() == "id"  # hers, though the desk speaks English
         assert widget.referrals.isChecked()
         widget.set_period(date(2024, 1, 1), date.today())
         assert widget.preset.currentData() == "custom"
-        widget.language.setCurrentIndex(widget.language.findData("id"))
         widget.excerpts.setChecked(True)
-        QTimer.singleShot(0, widget.save_button.click)  # it opens the save dialog
+        QTimer.singleShot(0, widget.save_button.click)  # the first export: who is it from?
+
+    def agency_first(widget: QWidget) -> None:
+        assert isinstance(widget, AgencyDialog)
+        assert widget.isVisible()
+        qtbot.keyClicks(widget.name, "Budi Web Studio")
+        qtbot.keyClicks(widget.phone, "+62 812 3456 7890")
+        widget.buttons.button(QDialogButtonBox.StandardButton.Save).click()  # then it goes on
 
     def save_as(widget: QWidget) -> None:
         assert isinstance(widget, QFileDialog)
@@ -101,17 +116,18 @@ def test_export_report_from_the_client_page(
         assert widget.button(QMessageBox.StandardButton.Open) is not None
         widget.button(QMessageBox.StandardButton.Close).click()
 
-    dialogs.then(choose_options).then(save_as).then(saved)
+    dialogs.then(choose_options).then(agency_first).then(save_as).then(saved)
     detail.report_button.click()
     qtbot.waitUntil(lambda: dialogs.done, timeout=30_000)
     text = _text(folder / "ratna.pdf")
+    assert "BudiWebStudio" in text  # the letterhead, saved on the way
     assert "IbuRatnaWulandari" in text
     assert "Laporanlayanan" in text
     assert "Rujukan Anda".replace(" ", "") in text
     assert "Saved ratna.pdf" in window.statusBar().currentMessage()
     assert QSettings().value(REPORT_FOLDER_KEY) == str(folder)
 
-    # the next report offers the same folder
+    # the next report offers the same folder, and does not ask for the agency again
     second: list[ReportDialog] = []
 
     def look_and_leave(widget: QWidget) -> None:
@@ -187,17 +203,21 @@ def test_cancel_stops_the_work_and_leaves_no_file(
     assert dialog.saved_path is None
 
 
-def test_the_report_language_follows_the_desk(qtbot: QtBot, demo_engine: Engine) -> None:
+def test_the_report_language_is_the_clients(qtbot: QtBot, demo_engine: Engine) -> None:
     with Session(demo_engine) as session:
         client = session.exec(select(Client).where(Client.name == "Pak Bambang Santoso")).one()
+        claire = session.exec(select(Client).where(Client.name == "Claire Dubois")).one()
     previous = QLocale()
     QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
     try:
-        dialog = ReportDialog(demo_engine, client.id or 0, today=date(2026, 1, 15))
-        qtbot.addWidget(dialog)
+        english = ReportDialog(demo_engine, claire.id or 0)
+        qtbot.addWidget(english)
     finally:
         QLocale.setDefault(previous)
-    assert dialog.language.currentData() == "id"
+    assert english.language.currentData() == "en"  # Claire reads English; the desk, Indonesian
+    dialog = ReportDialog(demo_engine, client.id or 0, today=date(2026, 1, 15))
+    qtbot.addWidget(dialog)
+    assert dialog.language.currentData() == "id"  # Bambang reads Indonesian; the desk, English
     assert dialog.options().start == date(2025, 12, 1)
     assert dialog.options().end == date(2025, 12, 31)
     assert dialog.suggested_name() == "Laporan Pak Bambang Santoso 2025-12.pdf"
@@ -278,3 +298,76 @@ def test_a_big_photo_becomes_a_small_png_logo(qtbot: QtBot) -> None:
     scaled = QImage.fromData(data)
     assert (scaled.width(), scaled.height()) == (800, 400)
     assert logo_bytes(b"not a picture at all") is None
+
+
+def test_the_agency_asked_for_at_the_first_export_can_be_left_for_later(
+    qtbot: QtBot,
+    demo_engine: Engine,
+    dialogs: DialogAnswerer,
+    tmp_path: Path,
+    first_export: None,
+) -> None:
+    with Session(demo_engine) as session:
+        bambang = session.exec(select(Client).where(Client.name == "Pak Bambang Santoso")).one()
+    dialog = ReportDialog(demo_engine, bambang.id or 0)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.set_period(date(2024, 1, 1), date.today())
+    folder = tmp_path / "out"
+    folder.mkdir()
+
+    def later(widget: QWidget) -> None:
+        assert isinstance(widget, AgencyDialog)
+        assert "Your first report" in widget.findChildren(QLabel)[0].text()
+        widget.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+
+    def save_as(widget: QWidget) -> None:
+        assert isinstance(widget, QFileDialog)
+        _type_name(widget, folder, "bambang.pdf")
+        widget.accept()
+
+    def saved(widget: QWidget) -> None:
+        assert isinstance(widget, QMessageBox)
+        widget.button(QMessageBox.StandardButton.Close).click()
+
+    dialogs.then(later).then(save_as).then(saved)
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: dialogs.done, timeout=30_000)
+    assert "PakBambangSantoso" in _text(folder / "bambang.pdf")
+    with Session(demo_engine) as session:
+        assert agency.get_agency_profile(session=session).is_empty
+    # the next export goes straight to where to save it
+    again = ReportDialog(demo_engine, bambang.id or 0)
+    qtbot.addWidget(again)
+    again.show()
+
+    def leave(widget: QWidget) -> None:
+        assert isinstance(widget, QFileDialog)
+        widget.reject()
+
+    dialogs.then(leave)
+    again.save_button.click()
+    assert dialogs.done
+    assert len(dialogs.seen) == 4
+
+
+def test_the_clients_language_is_chosen_on_their_form_and_their_report_follows(
+    qtbot: QtBot, demo_engine: Engine
+) -> None:
+    from agencydesk.qt.clients.client_form import ClientFormDialog
+
+    with Session(demo_engine) as session:
+        bambang = session.exec(select(Client).where(Client.name == "Pak Bambang Santoso")).one()
+    form = ClientFormDialog(demo_engine, client_id=bambang.id)
+    qtbot.addWidget(form)
+    form.show()
+    assert form.language.currentText() == "Bahasa Indonesia"
+    form.language.setFocus()
+    qtbot.keyClick(form.language, Qt.Key.Key_Down)  # → English
+    assert form.language.currentText() == "English"
+    form.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    with Session(demo_engine) as session:
+        assert clients.get_client(session=session, client_id=bambang.id or 0).language == "en"
+    dialog = ReportDialog(demo_engine, bambang.id or 0)
+    qtbot.addWidget(dialog)
+    assert dialog.language.currentData() == "en"

@@ -433,3 +433,49 @@ def test_the_agency_letterhead_and_contact(
         assert _has(first, part), part
     assert _images(reader.pages[0].get("/Resources")) == []  # the SVG logo is vector too
     assert _has(text, "Questions about this report? +62 811 4000 1234")
+
+
+def test_no_heading_ends_a_page_read_back_from_the_pdf(
+    qapp: QApplication, demo_engine: Engine, tmp_path: Path
+) -> None:
+    """Bu Ratna's report with one to four more requests: with A4, one or two more put "Orders
+    and payments" at the foot of page 1 were it not kept with its table (checked by turning
+    keep-with-next off). Read back page by page: no page ends with a section heading, and each
+    heading shares its page with what follows it."""
+    from agencydesk.reports.text import t
+
+    ratna = _id(demo_engine, RATNA)
+    keys = ("profile", "summary", "time_spent", "tickets", "guides", "orders", "referrals")
+    headings = {_squash(t("en", key)) for key in keys}
+    start = datetime.now(UTC) - timedelta(days=200)
+    for extra in range(1, 5):
+        with session_scope(demo_engine) as session:
+            session.add(
+                Ticket(
+                    client_id=ratna,
+                    title=f"Extra request {extra}: change the photo on the home page",
+                    status=TicketStatus.RESOLVED.value,
+                    created_at=start + timedelta(hours=6 * extra),
+                    resolved_at=start + timedelta(hours=6 * extra + 3),
+                )
+            )
+        reader, _text = _write(qapp, _content(demo_engine, ratna), tmp_path / f"r{extra}.pdf")
+        for number, page in enumerate(reader.pages, start=1):
+            lines = [_squash(line) for line in page.extract_text().splitlines() if line.strip()]
+            body = [
+                line
+                for line in lines
+                if not line.startswith(("Generatedon", "Page", "Supportreportfor"))
+            ]
+            assert body, (extra, number)
+            assert body[-1] not in headings, (extra, number, body[-1])
+            assert not (len(body) >= 2 and body[-2] in headings and body[-1].startswith("Order")), (
+                extra,
+                number,
+            )
+        orders_page = next(
+            i
+            for i, page in enumerate(reader.pages)
+            if _has(page.extract_text(), "Orders and payments")
+        )
+        assert _has(reader.pages[orders_page].extract_text(), "Company profile website")

@@ -66,6 +66,10 @@ class ClientFormDialog(QDialog):
         self.channel = QComboBox()
         for channel in Channel:
             self.channel.addItem(channel_label(channel.value), channel.value)
+        self.language = QComboBox()
+        self.language.addItem("Bahasa Indonesia", "id")
+        self.language.addItem("English", "en")
+        self.language.setToolTip(self.tr("The language of their report"))
         self.tags = QLineEdit()
         self.tags.setPlaceholderText(self.tr("comma-separated, e.g. gentle, referrer"))
         self.caution_note = QPlainTextEdit()
@@ -110,6 +114,7 @@ class ClientFormDialog(QDialog):
             ("city", self.tr("City / island"), self.city),
             ("tech_comfort", self.tr("Tech comfort"), self.tech_comfort),
             ("preferred_channel", self.tr("Preferred channel"), self.channel),
+            ("language", self.tr("Language"), self.language),
             ("tags", self.tr("Tags"), self.tags),
             ("caution_note", self.tr("Caution note"), self.caution_note),
             ("first_contact", self.tr("First contact"), date_row),
@@ -126,6 +131,7 @@ class ClientFormDialog(QDialog):
             ),
             "tech_comfort_range": self.tr("Choose a level from 1 to 5."),
             "channel_unknown": self.tr("Choose one of the listed channels."),
+            "language_unknown": self.tr("Choose one of the listed languages."),
             "first_contact_future": self.tr("The first contact cannot be in the future."),
             "introduced_by_self": self.tr("A client cannot introduce themselves."),
             "introduced_by_missing": self.tr("That client does not exist any more."),
@@ -165,6 +171,7 @@ class ClientFormDialog(QDialog):
             getattr(self, field).setPlainText(getattr(client, field))
         self.tech_comfort.setCurrentIndex(self.tech_comfort.findData(client.tech_comfort))
         self.channel.setCurrentIndex(max(0, self.channel.findData(client.preferred_channel)))
+        self.language.setCurrentIndex(max(0, self.language.findData(client.language)))
         if client.first_contact is not None:
             self.has_first_contact.setChecked(True)
             self.first_contact.setDate(client.first_contact)
@@ -212,6 +219,7 @@ class ClientFormDialog(QDialog):
         return values | {
             "tech_comfort": self.tech_comfort.currentData(),
             "preferred_channel": self.channel.currentData(),
+            "language": self.language.currentData(),
             "first_contact": first_contact if self.has_first_contact.isChecked() else None,
             "introduced_by_id": self.introduced_by.currentData(),
         }

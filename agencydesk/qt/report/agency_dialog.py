@@ -95,7 +95,10 @@ def logo_pixmap(data: bytes, size: QSize) -> QPixmap:
 class AgencyDialog(QDialog):
     """Edits the agency profile. `saved` is True once the database has accepted it."""
 
-    def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, engine: Engine, parent: QWidget | None = None, *, first_report: bool = False
+    ) -> None:
+        """`first_report`: opened by the first export, before the report is written."""
         super().__init__(parent)
         self._engine = engine
         self.saved = False
@@ -107,6 +110,13 @@ class AgencyDialog(QDialog):
 
         intro = plain_label(
             self.tr(
+                "Your first report: who is it from? Client reports show this at the top of "
+                "the first page, so your clients know who sent it and how to reach you. "
+                "Cancel writes the report without it; Settings ▸ Agency profile… changes it "
+                "any time."
+            )
+            if first_report
+            else self.tr(
                 "Client reports show this at the top of the first page, so your clients know "
                 "who sent it and how to reach you."
             )

@@ -37,11 +37,13 @@ from sqlmodel import Session
 from agencydesk.core import clients
 from agencydesk.qt.common import workers
 from agencydesk.qt.common.dialogs import report_exception
-from agencydesk.qt.common.formatting import DATE_EDIT_FORMAT, ui_language
+from agencydesk.qt.common.formatting import DATE_EDIT_FORMAT
 from agencydesk.qt.common.labels import bold_label, plain_label
 
 #: QSettings key: the folder the last report was saved in
 REPORT_FOLDER_KEY = "reports/last_folder"
+#: QSettings key: the agency profile was asked for once (at the first export without one)
+AGENCY_ASKED_KEY = "reports/agency_asked"
 PRESETS = ("last_month", "this_month", "this_year", "custom")
 
 
@@ -113,6 +115,7 @@ class ReportDialog(QDialog):
         with Session(engine) as session:
             client = clients.get_client(session=session, client_id=client_id)
             self.client_name = client.name
+            client_language = client.language
             has_referrals = bool(clients.referred_clients(session=session, client_id=client_id))
         self.setWindowTitle(self.tr("Export report"))
         self.setMinimumWidth(460)
@@ -155,7 +158,8 @@ class ReportDialog(QDialog):
         self.language = QComboBox()
         self.language.addItem("English", "en")
         self.language.addItem("Bahasa Indonesia", "id")
-        self.language.setCurrentIndex(self.language.findData(ui_language()))
+        # the client's language (set on their form), not the desk's
+        self.language.setCurrentIndex(max(0, self.language.findData(client_language)))
         self.paper = QComboBox()
         self.paper.addItem(self.tr("A4"), "a4")
         self.paper.addItem(self.tr("Letter (US)"), "letter")
@@ -269,6 +273,7 @@ class ReportDialog(QDialog):
         if self.date_to.date() < self.date_from.date():
             self._say(self.tr("The period ends before it starts. Please check the days."))
             return
+        self._ask_for_agency_once()
         options = self.options()
         chosen = ask_save_path(
             self,
@@ -283,6 +288,22 @@ class ReportDialog(QDialog):
             path = path.with_name(path.name + ".pdf")
         QSettings().setValue(REPORT_FOLDER_KEY, str(path.parent))
         self._start(options, path)
+
+    def _ask_for_agency_once(self) -> None:
+        """The first export on a desk without an agency profile opens it (who the report is
+        from heads its first page); saved or not, the export then goes on, and it is not
+        asked again."""
+        from agencydesk.core import agency
+        from agencydesk.qt.report.agency_dialog import AgencyDialog
+
+        settings = QSettings()
+        if settings.value(AGENCY_ASKED_KEY, False, type=bool):
+            return
+        with Session(self._engine) as session:
+            if not agency.get_agency_profile(session=session).is_empty:
+                return
+        settings.setValue(AGENCY_ASKED_KEY, True)
+        AgencyDialog(self._engine, self, first_report=True).exec()
 
     def _start(self, options: Any, path: Path) -> None:
         self._set_running(True)
