@@ -1493,6 +1493,10 @@ Halo {first_name},
         <translation>Tiket baru</translation>
     </message>
     <message>
+        <source>Choose the client…</source>
+        <translation>Pilih kliennya…</translation>
+    </message>
+    <message>
         <source>e.g. Website shows an error</source>
         <translation>mis. Website menampilkan error</translation>
     </message>
@@ -1505,12 +1509,12 @@ Halo {first_name},
         <translation>Apa yang ditulis klien? (opsional)</translation>
     </message>
     <message>
-        <source>Client</source>
-        <translation>Klien</translation>
-    </message>
-    <message>
         <source>Title *</source>
         <translation>Judul *</translation>
+    </message>
+    <message>
+        <source>Choose the client this ticket is for.</source>
+        <translation>Pilih klien pemilik tiket ini.</translation>
     </message>
     <message>
         <source>Priority</source>
@@ -1531,6 +1535,10 @@ Halo {first_name},
     <message>
         <source>Add a client first.</source>
         <translation>Tambahkan klien dulu.</translation>
+    </message>
+    <message>
+        <source>Client *</source>
+        <translation>Klien *</translation>
     </message>
     <message>
         <source>Please give the ticket a short title.</source>
@@ -2748,6 +2756,7 @@ Tindakan ini tidak bisa dibatalkan.</translation>
     <name>TicketView</name>
     <message>
         <source>Choose a ticket on the left, or create a new one.</source>
+        <extracomment>how much of a long caution note the ticket shows (all of it in the tooltip)</extracomment>
         <translation>Pilih tiket di sebelah kiri, atau buat tiket baru.</translation>
     </message>
     <message>
@@ -2821,6 +2830,10 @@ Tindakan ini tidak bisa dibatalkan.</translation>
     <message>
         <source>resolved {when}</source>
         <translation>selesai {when}</translation>
+    </message>
+    <message>
+        <source>Handle with care: {note}</source>
+        <translation>Perlu perhatian khusus: {note}</translation>
     </message>
     <message>
         <source>Time spent: {time}</source>

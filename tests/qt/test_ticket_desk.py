@@ -14,7 +14,7 @@ from qt_helpers import DialogAnswerer
 
 from agencydesk.qt.shell.main_window import MainWindow
 from agencydesk.qt.shell.settings import Settings
-from agencydesk.qt.tickets.tickets_page import TicketsPage
+from agencydesk.qt.tickets.tickets_page import NewTicketDialog, TicketsPage
 
 Opener = Callable[[Path], MainWindow]
 
@@ -153,3 +153,71 @@ def test_a_draft_stays_with_its_ticket_and_is_kept_on_quitting(
     click_ticket(qtbot, page, MENU_PHOTO)
     click_ticket(qtbot, page, CATALOGUE)
     assert page.view.reply.toPlainText() == ""  # added, so no longer a draft
+
+
+SSL = "SSL certificate for shop.kopinusantara.example"  # Andi's: no caution note
+
+
+def test_the_clients_caution_note_shows_where_you_reply(
+    qtbot: QtBot, open_window: Opener, demo_db: Path
+) -> None:
+    window = open_window(demo_db)
+    page = tickets_page(window)
+    view = page.view
+    click_ticket(qtbot, page, MENU_PHOTO)
+    assert view.caution.isVisible()
+    assert view.caution.text().startswith(
+        "Handle with care: Be gentle and patient. Explain one step per message"
+    )
+    # right above the reply box
+    below = view.caution.mapTo(view, view.caution.rect().bottomLeft()).y()
+    assert 0 <= view.reply.mapTo(view, view.reply.rect().topLeft()).y() - below <= 12
+    click_ticket(qtbot, page, SSL)
+    assert not view.caution.isVisible()
+
+
+def test_tab_leaves_the_reply_box(qtbot: QtBot, open_window: Opener, demo_db: Path) -> None:
+    window = open_window(demo_db)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    page = tickets_page(window)
+    click_ticket(qtbot, page, SSL)
+    qtbot.mouseClick(page.view.reply, Qt.MouseButton.LeftButton)
+    assert page.view.reply.hasFocus()
+    qtbot.keyClicks(page.view.reply, "Sama-sama")
+    qtbot.keyClick(page.view.reply, Qt.Key.Key_Tab)
+    assert page.view.reply.toPlainText() == "Sama-sama"  # no tab typed in
+    assert not page.view.reply.hasFocus()
+    page.view.reply.clear()
+
+
+def test_ctrl_t_chooses_no_client_unless_the_page_shows_one(
+    qtbot: QtBot, open_window: Opener, demo_db: Path, dialogs: DialogAnswerer
+) -> None:
+    window = open_window(demo_db)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    clients = window.pages.clients
+    assert clients is not None
+    window.show_section("clients")
+    ratna = next(
+        clients.model.row_id(r)
+        for r in range(clients.model.rowCount())
+        if clients.model.index(r, 0).data() == "Ibu Ratna Wulandari"
+    )
+    clients.select_client(ratna)  # chosen on the Clients page, which is then hidden
+    chosen: list[str] = []
+
+    def note_client_and_cancel(widget: QWidget) -> None:
+        assert isinstance(widget, NewTicketDialog)
+        chosen.append(widget.client.currentText())
+        widget.reject()
+
+    for section in ("today", "tickets", "clients"):
+        window.show_section(section)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        dialogs.then(note_client_and_cancel)
+        qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: dialogs.done)
+    assert chosen == ["", "", "Ibu Ratna Wulandari"]

@@ -129,9 +129,14 @@ def test_new_ticket_dialog_explains_a_missing_title(qtbot: QtBot, demo_engine: E
     dialog = NewTicketDialog(demo_engine, client_id=None)
     qtbot.addWidget(dialog)
     dialog.show()
+    assert dialog.client.currentText() == ""  # nobody is chosen for the user
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     assert dialog.title_error.isVisible()
     assert dialog.title_error.text() == "Please give the ticket a short title."
+    assert dialog.client_error.text() == "Choose the client this ticket is for."
+    qtbot.keyClicks(dialog.client, "Ibu R")  # typed on the closed drop-down
+    assert dialog.client.currentText() == "Ibu Ratna Wulandari"
+    assert not dialog.client_error.isVisible()
     qtbot.keyClicks(dialog.title, "Ganti foto header")
     qtbot.keyClicks(dialog.first_message, "Mas, foto headernya mau diganti")
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()

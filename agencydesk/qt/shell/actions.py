@@ -218,11 +218,14 @@ class ShellActions(QObject):
             handler()
 
     def _client_on_screen(self) -> int | None:
-        """The chosen client, when the Clients page is what the user looks at."""
+        """The client the page on screen shows: the chosen one on Clients, the one a page's list
+        is narrowed to (`client_on_screen`); else None — never a hidden page's choice."""
+        page = self._window.stack.currentWidget()
         clients = self._pages.clients
-        if clients is not None and self._window.stack.currentWidget() is clients:
+        if clients is not None and page is clients:
             return clients.current_client_id()
-        return None
+        shown = getattr(page, "client_on_screen", None)
+        return shown() if callable(shown) else None
 
     # -- tickets, chats, guides, reports ---------------------------------------------------------
     def open_new_ticket(self, client_id: int | None = None) -> None:

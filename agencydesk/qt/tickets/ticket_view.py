@@ -55,6 +55,9 @@ from agencydesk.qt.common.message_notes import note_text
 from agencydesk.qt.tickets.reply_drafts import ReplyDrafts
 from agencydesk.qt.tickets.ticket_model import priority_label, status_label
 
+#: how much of a long caution note the ticket shows (all of it in the tooltip)
+CAUTION_SHOWN = 240
+
 
 def conversation_html(lines: list[ConversationLine], client_name: str, note_label: str) -> str:
     """Chat bubbles: the client on the left, me on the right, internal notes in yellow; a
@@ -169,7 +172,15 @@ class TicketView(QWidget):
         self.conversation.setOpenLinks(False)
         self.conversation.setStyleSheet("QTextBrowser { background: #ece5dd; }")
 
+        # the client's caution note ("be gentle, one step per message"), where the reply is written
+        self.caution = plain_label()
+        self.caution.setObjectName("ticketCaution")
+        self.caution.setStyleSheet(
+            "#ticketCaution { background: #fff4d6; border: 1px solid #e8c66a;"
+            " border-radius: 4px; color: #4a3b00; padding: 4px 8px; }"
+        )
         self.reply = QPlainTextEdit()
+        self.reply.setTabChangesFocus(True)  # Tab moves on to the buttons, as in a form
         self.reply.setObjectName("replyEditor")
         self.reply.setPlaceholderText(
             self.tr("Write what the client said, your reply, or a note…  (Ctrl+Enter adds it)")
@@ -233,6 +244,7 @@ class TicketView(QWidget):
         content_layout.addLayout(header)
         content_layout.addLayout(fields)
         content_layout.addWidget(self.conversation, 1)
+        content_layout.addWidget(self.caution)
         content_layout.addWidget(self.reply)
         content_layout.addLayout(who_row)
         content_layout.addLayout(time_row)
@@ -279,6 +291,7 @@ class TicketView(QWidget):
             client_name = client.name if client is not None else ""
             self.title_label.setText(ticket.title)
             self.client_button.setText(client_name)
+            self._show_caution(client.caution_note if client is not None else "")
             self.status.setCurrentIndex(self.status.findData(ticket.status))
             self.priority.setCurrentIndex(self.priority.findData(ticket.priority))
             self.has_due.setChecked(ticket.due_date is not None)
@@ -309,6 +322,13 @@ class TicketView(QWidget):
         finally:
             self._loading = False
         self._update_time()
+
+    def _show_caution(self, note: str) -> None:
+        note = " ".join(note.split())
+        self.caution.setVisible(bool(note))
+        shown = note if len(note) <= CAUTION_SHOWN else note[: CAUTION_SHOWN - 1] + "…"
+        self.caution.setText(self.tr("Handle with care: {note}").format(note=shown))
+        self.caution.setToolTip(f"<p>{html.escape(note)}</p>" if shown != note else "")
 
     def _open_client(self) -> None:
         if self._client_id is not None:

@@ -60,8 +60,9 @@ class NewTicketDialog(QDialog):
         with Session(engine) as session:
             for other_id, name in clients.referrer_choices(session=session):
                 self.client.addItem(name, other_id)
-        if client_id is not None:
-            self.client.setCurrentIndex(max(0, self.client.findData(client_id)))
+        # no client chosen for the user unless they came from one: never the first in the list
+        self.client.setPlaceholderText(self.tr("Choose the client…"))
+        self.client.setCurrentIndex(self.client.findData(client_id) if client_id else -1)
         self.title = QLineEdit()
         self.title.setPlaceholderText(self.tr("e.g. Website shows an error"))
         self.priority = QComboBox()
@@ -84,17 +85,23 @@ class NewTicketDialog(QDialog):
         self.first_message.setPlaceholderText(self.tr("What did the client write? (optional)"))
         self.first_message.setFixedHeight(80)
         form = QFormLayout()
-        form.addRow(self.tr("Client"), self.client)
-        labels = add_rows_with_errors(form, [("title", self.tr("Title *"), self.title)])
+        labels = add_rows_with_errors(
+            form,
+            [
+                ("client", self.tr("Client *"), self.client),
+                ("title", self.tr("Title *"), self.title),
+            ],
+        )
+        self.client_error = labels["client"]
         self.title_error = labels["title"]
-        # a missing client is said under the title: the one field with room for a message
-        labels["client"] = self.title_error
         texts = {
-            "client_required": self.tr("Add a client first."),
+            "client_required": self.tr("Choose the client this ticket is for."),
+            "no_clients": self.tr("Add a client first."),
             "title_required": self.tr("Please give the ticket a short title."),
         }
-        self.errors = FieldErrors(labels, texts, {"title": self.title})
+        self.errors = FieldErrors(labels, texts, {"client": self.client, "title": self.title})
         self.errors.clear_when_edited({"title": self.title})
+        self.client.currentIndexChanged.connect(self.client_error.hide)
         form.addRow(self.tr("Priority"), self.priority)
         form.addRow(self.tr("Channel"), self.channel)
         form.addRow(self.tr("Due date"), due_row)
@@ -105,7 +112,10 @@ class NewTicketDialog(QDialog):
     def save(self) -> None:
         client_id = self.client.currentData()
         if client_id is None:
-            self.errors.show({"client": "client_required"})
+            errors = {"client": "client_required" if self.client.count() else "no_clients"}
+            if not self.title.text().strip():
+                errors["title"] = "title_required"
+            self.errors.show(errors)
             return
         due = None
         if self.has_due.isChecked():
@@ -259,6 +269,10 @@ class TicketsPage(QWidget):
         """The shown ticket was changed here: its row follows, the view stays as it is."""
         with QSignalBlocker(self.list):
             self.list.refresh()
+
+    def client_on_screen(self) -> int | None:
+        """The client this page shows, when the list is narrowed to one (for File ▸ New ticket)."""
+        return self.model.filter.client_id
 
     def may_close(self) -> bool:
         """The window closes: the reply being written is kept as its ticket's draft. Say which
