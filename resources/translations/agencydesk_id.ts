@@ -637,6 +637,18 @@
 <context>
     <name>ClientTicketsView</name>
     <message>
+        <source>Opened</source>
+        <translation>Dibuka</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Tiket</translation>
+    </message>
+    <message>
         <source>New ticket…</source>
         <translation>Tiket baru…</translation>
     </message>
@@ -2702,6 +2714,7 @@ Tindakan ini tidak bisa dibatalkan.</translation>
     <name>TicketStatus</name>
     <message>
         <source>Open</source>
+        <extracomment>the client&apos;s name, shown under the title</extracomment>
         <translation>Terbuka</translation>
     </message>
     <message>
@@ -2744,8 +2757,8 @@ Tindakan ini tidak bisa dibatalkan.</translation>
         <translation>Tenggat</translation>
     </message>
     <message>
-        <source>Last change</source>
-        <translation>Perubahan terakhir</translation>
+        <source>Updated</source>
+        <translation>Diperbarui</translation>
     </message>
     <message>
         <source>Overdue</source>

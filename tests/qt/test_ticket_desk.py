@@ -4,29 +4,36 @@ the client's caution note is where you reply, and the keyboard leaves the reply 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from qt_helpers import DialogAnswerer
 
+from agencydesk.qt.shell import app as app_module
 from agencydesk.qt.shell.main_window import MainWindow
 from agencydesk.qt.shell.settings import Settings
+from agencydesk.qt.shell.window_fit import DEFAULT_SIZE
+from agencydesk.qt.tickets.ticket_model import CLIENT_NAME_ROLE
 from agencydesk.qt.tickets.tickets_page import NewTicketDialog, TicketsPage
 
 Opener = Callable[[Path], MainWindow]
 
 
-@pytest.fixture(autouse=True)
-def no_draft_left_to_ask_about(open_window: Opener) -> Iterator[None]:
-    """A failed check must not leave a draft whose quit question nobody answers (a hang)."""
-    yield
-    for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, MainWindow) and widget.pages.tickets is not None:
-            widget.pages.tickets.view.drafts.kept_here.clear()
-            widget.pages.tickets.view.reply.clear()
+@contextmanager
+def drafts_erased_after(window: MainWindow) -> Iterator[None]:
+    """Erase the reply box at the end, even after a failed check: closing the window must not
+    ask about a kept draft with nobody there to answer (pytest-qt closes it before fixtures
+    are torn down)."""
+    try:
+        yield
+    finally:
+        if window.isVisible() and window.pages.tickets is not None:
+            window.pages.tickets.view.reply.clear()
+            window.pages.tickets.view.drafts.kept_here.clear()
 
 
 MENU_PHOTO = "How do I add a photo of the new menu?"  # Bu Ratna's, waiting on us
@@ -104,55 +111,57 @@ def test_a_draft_stays_with_its_ticket_and_is_kept_on_quitting(
     qtbot: QtBot, open_window: Opener, demo_db: Path, settings: Settings, dialogs: DialogAnswerer
 ) -> None:
     window = open_window(demo_db)
-    page = tickets_page(window)
-    click_ticket(qtbot, page, CATALOGUE)
-    qtbot.keyClicks(page.view.reply, "Bu Sari, fotonya sudah saya pasang 20 dulu")
-    click_ticket(qtbot, page, MENU_PHOTO)  # Bu Ratna's
-    assert page.view.reply.toPlainText() == ""
-    ratna_before = conversation_of(page)
-    qtbot.keyClick(page.view.reply, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    assert conversation_of(page) == ratna_before  # nothing was posted to Ratna
-    assert "fotonya sudah saya pasang" not in ratna_before
+    with drafts_erased_after(window):
+        page = tickets_page(window)
+        click_ticket(qtbot, page, CATALOGUE)
+        qtbot.keyClicks(page.view.reply, "Bu Sari, fotonya sudah saya pasang 20 dulu")
+        click_ticket(qtbot, page, MENU_PHOTO)  # Bu Ratna's
+        assert page.view.reply.toPlainText() == ""
+        ratna_before = conversation_of(page)
+        qtbot.keyClick(page.view.reply, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        assert conversation_of(page) == ratna_before  # nothing was posted to Ratna
+        assert "fotonya sudah saya pasang" not in ratna_before
 
-    click_ticket(qtbot, page, CATALOGUE)
-    assert page.view.reply.toPlainText() == "Bu Sari, fotonya sudah saya pasang 20 dulu"
-    assert page.view.draft_label.isVisible()
+        click_ticket(qtbot, page, CATALOGUE)
+        assert page.view.reply.toPlainText() == "Bu Sari, fotonya sudah saya pasang 20 dulu"
+        assert page.view.draft_label.isVisible()
 
-    # quitting keeps the draft and says so; "Back to the reply" stays
-    def answer(button_text: str) -> Callable[[QWidget], None]:
-        def press(widget: QWidget) -> None:
-            assert isinstance(widget, QMessageBox)
-            next(b for b in widget.buttons() if b.text() == button_text).click()
+        # quitting keeps the draft and says so; "Back to the reply" stays
+        def answer(button_text: str) -> Callable[[QWidget], None]:
+            def press(widget: QWidget) -> None:
+                assert isinstance(widget, QMessageBox)
+                next(b for b in widget.buttons() if b.text() == button_text).click()
 
-        return press
+            return press
 
-    click_ticket(qtbot, page, MENU_PHOTO)
-    dialogs.then(answer("Back to the reply"))
-    window.close()
-    qtbot.waitUntil(lambda: dialogs.done)
-    assert window.isVisible()
-    assert page.view.title_label.text() == CATALOGUE  # back on the reply that waits
-    assert dialogs.texts[-1] == (
-        f"Your reply on “{CATALOGUE}” (Ibu Sari Handayani) is not added yet. "
-        "It is kept as a draft: it will be in the reply box when you open the ticket again."
-    )
-    dialogs.then(answer("Quit"))
-    window.close()
-    qtbot.waitUntil(lambda: dialogs.done)
-    assert not window.isVisible()
+        click_ticket(qtbot, page, MENU_PHOTO)
+        dialogs.then(answer("Back to the reply"))
+        window.close()
+        qtbot.waitUntil(lambda: dialogs.done)
+        assert window.isVisible()
+        assert page.view.title_label.text() == CATALOGUE  # back on the reply that waits
+        assert dialogs.texts[-1] == (
+            f"Your reply on “{CATALOGUE}” (Ibu Sari Handayani) is not added yet. "
+            "It is kept as a draft: it will be in the reply box when you open the ticket again."
+        )
+        dialogs.then(answer("Quit"))
+        window.close()
+        qtbot.waitUntil(lambda: dialogs.done)
+        assert not window.isVisible()
 
     # after a restart the draft is there, and Ctrl+Enter posts it to Bu Sari
     again = open_window(demo_db)
-    page = tickets_page(again)
-    click_ticket(qtbot, page, CATALOGUE)
-    assert page.view.reply.toPlainText() == "Bu Sari, fotonya sudah saya pasang 20 dulu"
-    qtbot.keyClick(page.view.reply, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    assert "fotonya sudah saya pasang 20 dulu" in conversation_of(page)
-    assert page.view.reply.toPlainText() == ""
-    assert not page.view.draft_label.isVisible()
-    click_ticket(qtbot, page, MENU_PHOTO)
-    click_ticket(qtbot, page, CATALOGUE)
-    assert page.view.reply.toPlainText() == ""  # added, so no longer a draft
+    with drafts_erased_after(again):
+        page = tickets_page(again)
+        click_ticket(qtbot, page, CATALOGUE)
+        assert page.view.reply.toPlainText() == "Bu Sari, fotonya sudah saya pasang 20 dulu"
+        qtbot.keyClick(page.view.reply, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        assert "fotonya sudah saya pasang 20 dulu" in conversation_of(page)
+        assert page.view.reply.toPlainText() == ""
+        assert not page.view.draft_label.isVisible()
+        click_ticket(qtbot, page, MENU_PHOTO)
+        click_ticket(qtbot, page, CATALOGUE)
+        assert page.view.reply.toPlainText() == ""  # added, so no longer a draft
 
 
 SSL = "SSL certificate for shop.kopinusantara.example"  # Andi's: no caution note
@@ -178,17 +187,18 @@ def test_the_clients_caution_note_shows_where_you_reply(
 
 def test_tab_leaves_the_reply_box(qtbot: QtBot, open_window: Opener, demo_db: Path) -> None:
     window = open_window(demo_db)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    page = tickets_page(window)
-    click_ticket(qtbot, page, SSL)
-    qtbot.mouseClick(page.view.reply, Qt.MouseButton.LeftButton)
-    assert page.view.reply.hasFocus()
-    qtbot.keyClicks(page.view.reply, "Sama-sama")
-    qtbot.keyClick(page.view.reply, Qt.Key.Key_Tab)
-    assert page.view.reply.toPlainText() == "Sama-sama"  # no tab typed in
-    assert not page.view.reply.hasFocus()
-    page.view.reply.clear()
+    with drafts_erased_after(window):
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        page = tickets_page(window)
+        click_ticket(qtbot, page, SSL)
+        qtbot.mouseClick(page.view.reply, Qt.MouseButton.LeftButton)
+        assert page.view.reply.hasFocus()
+        qtbot.keyClicks(page.view.reply, "Sama-sama")
+        qtbot.keyClick(page.view.reply, Qt.Key.Key_Tab)
+        assert page.view.reply.toPlainText() == "Sama-sama"  # no tab typed in
+        assert not page.view.reply.hasFocus()
+        page.view.reply.clear()
 
 
 def test_ctrl_t_chooses_no_client_unless_the_page_shows_one(
@@ -221,3 +231,59 @@ def test_ctrl_t_chooses_no_client_unless_the_page_shows_one(
         qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
         qtbot.waitUntil(lambda: dialogs.done)
     assert chosen == ["", "", "Ibu Ratna Wulandari"]
+
+
+@pytest.fixture(params=["en", "id"])
+def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    translators = app_module.install_translators(qapp, request.param)
+    yield request.param
+    for translator in translators:
+        QCoreApplication.removeTranslator(translator)
+    QLocale.setDefault(QLocale.c())
+
+
+def test_the_ticket_list_shows_priority_due_and_updated_at_the_default_size(
+    qtbot: QtBot, open_window: Opener, demo_db: Path, language: str
+) -> None:
+    window = open_window(demo_db)
+    with drafts_erased_after(window):
+        window.resize(
+            DEFAULT_SIZE
+        )  # the size a first start opens at (on a screen with room for it)
+        assert (window.width(), window.height()) == (1180, 720)
+        page = tickets_page(window)
+        table, model = page.table, page.model
+        horizontal = Qt.Orientation.Horizontal
+        wanted = {
+            "en": ["Priority", "Due", "Updated"],
+            "id": ["Prioritas", "Tenggat", "Diperbarui"],
+        }
+
+        def check_columns() -> None:
+            shown = [
+                str(model.headerData(c, horizontal))
+                for c in range(model.columnCount())
+                if not table.isColumnHidden(c)
+                and table.columnViewportPosition(c) + table.columnWidth(c)
+                <= table.viewport().width()
+            ]
+            assert all(name in shown for name in wanted[language]), shown
+            assert table.horizontalScrollBar().maximum() == 0  # nothing to scroll to
+            assert table.columnWidth(0) >= 150  # the title keeps room to be read
+
+        for title in (MENU_PHOTO, SSL):  # a resolved ticket shows its satisfaction too
+            click_ticket(qtbot, page, title)
+            check_columns()
+        # a kept draft says so, in full, without squeezing the list
+        qtbot.keyClicks(page.view.reply, "Sama-sama Pak")
+        click_ticket(qtbot, page, MENU_PHOTO)
+        click_ticket(qtbot, page, SSL)
+        label = page.view.draft_label
+        assert label.isVisible()
+        assert label.width() >= label.sizeHint().width()
+        check_columns()
+        # ticket numbers, where rows are counted, and each client under the title
+        assert model.headerData(0, Qt.Orientation.Vertical) == f"#{model.row_id(0)}"
+        assert table.verticalHeader().isVisible()
+        row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == MENU_PHOTO)
+        assert model.index(row, 0).data(CLIENT_NAME_ROLE) == "Ibu Ratna Wulandari"

@@ -16,16 +16,13 @@ import sys
 from PySide6.QtCore import QCoreApplication, QMimeData, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase, QGuiApplication, QHideEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
     QSizePolicy,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -43,6 +40,7 @@ from agencydesk.qt.common.buttons import button_row, push_button
 from agencydesk.qt.common.client_tab import ClientTab
 from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.labels import bold_label, plain_label
+from agencydesk.qt.common.list_view import headed_list
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 #: clipboard formats that ask clipboard managers and histories not to keep the text
@@ -120,18 +118,11 @@ class ClientCredentialsView(ClientTab):
         self.empty_label.setObjectName("credentialsEmpty")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setStyleSheet("color: palette(dark); padding: 24px;")
-        self.tree = QTreeWidget()
-        self.tree.setObjectName("credentialList")
-        self.tree.setColumnCount(3)
-        self.tree.setHeaderLabels([self.tr("Label"), self.tr("User name"), self.tr("Web address")])
-        self.tree.setRootIsDecorated(False)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.tree.header()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree = headed_list(
+            "credentialList",
+            [self.tr("Label"), self.tr("User name"), self.tr("Web address")],
+            fit=(0, 1),
+        )
         self.tree.currentItemChanged.connect(lambda _now, _before: self._current_changed())
         self.tree.itemDoubleClicked.connect(lambda _item, _column: self.edit_current())
 

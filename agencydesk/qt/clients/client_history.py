@@ -8,9 +8,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QTextBrowser,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +26,7 @@ from agencydesk.qt.common.formatting import (
     format_duration,
     format_money,
 )
+from agencydesk.qt.common.list_view import headed_list
 from agencydesk.qt.common.message_notes import note_text
 from agencydesk.qt.tickets.ticket_model import status_label
 
@@ -135,8 +135,11 @@ class ClientTicketsView(ClientTab):
 
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
         super().__init__(engine, parent)
-        self.list = QListWidget()
-        self.list.setObjectName("clientTickets")
+        self.list = headed_list(
+            "clientTickets",
+            [self.tr("Opened"), self.tr("Status"), self.tr("Ticket")],
+            fit=(0, 1),
+        )
         self.list.itemActivated.connect(self._activated)
         self.list.itemDoubleClicked.connect(self._activated)
         self.new_button = push_button(self.tr("New ticket…"), self._new)
@@ -155,8 +158,8 @@ class ClientTicketsView(ClientTab):
         if self.client_id is not None:
             self.new_ticket_requested.emit(self.client_id)
 
-    def _activated(self, item: QListWidgetItem) -> None:
-        self.ticket_activated.emit(int(item.data(TICKET_ROLE)))
+    def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        self.ticket_activated.emit(int(item.data(0, TICKET_ROLE)))
 
     def show_client(self, client_id: int | None) -> None:
         self.client_id = client_id
@@ -170,9 +173,11 @@ class ClientTicketsView(ClientTab):
             )
             months = tickets.monthly_time(session=session, client_id=client_id)
         for row in rows:
-            item = QListWidgetItem(f"{row.title}  ·  {status_label(row.status)}")
-            item.setData(TICKET_ROLE, row.id)
-            self.list.addItem(item)
+            opened = format_date(row.created_at)
+            item = QTreeWidgetItem([opened, status_label(row.status), row.title])
+            item.setData(0, TICKET_ROLE, row.id)
+            item.setToolTip(2, f"<p>{html.escape(row.title)}</p>")
+            self.list.addTopLevelItem(item)
         if months:
             lines = [self.tr("Billable time per month:")]
             for month in months[:6]:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QSplitter,
     QTableView,
+    QTreeWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -79,6 +80,24 @@ def search_box(name: str, placeholder: str) -> QLineEdit:
     search.setPlaceholderText(placeholder)
     search.setClearButtonEnabled(True)
     return search
+
+
+def headed_list(name: str, headers: Sequence[str], *, fit: Sequence[int] = ()) -> QTreeWidget:
+    """A short list of rows with column headers (no tree), one chosen at a time, alternating
+    colours; *fit*: columns as wide as their contents (the last one takes the room left)."""
+    tree = QTreeWidget()
+    tree.setObjectName(name)
+    tree.setColumnCount(len(headers))
+    tree.setHeaderLabels(list(headers))
+    tree.setRootIsDecorated(False)
+    tree.setUniformRowHeights(True)
+    tree.setAlternatingRowColors(True)
+    tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    header = tree.header()
+    header.setStretchLastSection(True)
+    for column in fit:
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    return tree
 
 
 def filter_combo(name: str, choices: Iterable[tuple[Any, str]]) -> QComboBox:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -24,6 +25,8 @@ from agencydesk.qt.common.paged_model import PAGE_SIZE, PagedTableModel
 from agencydesk.qt.common.row_model import ModelIndex
 
 TICKET_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+#: the client's name, shown under the title
+CLIENT_NAME_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 def status_label(status: str) -> str:
@@ -73,15 +76,18 @@ class TicketTableModel(PagedTableModel[TicketRow]):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
+        if orientation == Qt.Orientation.Vertical:  # the ticket's number, where rows are counted
+            row = self.row_at(self.index(section, 0))
+            return f"#{row.id}" if row is not None else None
         titles = (
             self.tr("Ticket"),
             self.tr("Client"),
             self.tr("Status"),
             self.tr("Priority"),
             self.tr("Due"),
-            self.tr("Last change"),
+            self.tr("Updated"),
         )
         return titles[section] if 0 <= section < len(titles) else None
 
@@ -111,6 +117,10 @@ class TicketTableModel(PagedTableModel[TicketRow]):
             return self.tr("Overdue")
         if role == TICKET_ID_ROLE:
             return row.id
+        if role == CLIENT_NAME_ROLE:
+            return row.client_name
+        if role == Qt.ItemDataRole.ToolTipRole and field == "title":
+            return f"<p><b>{html.escape(row.title)}</b><br>{html.escape(row.client_name)}</p>"
         return None
 
     def set_filter(self, **changes: Any) -> None:

@@ -142,6 +142,7 @@ class TicketView(QWidget):
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat(DATE_EDIT_FORMAT)
         self.channel_label = QLabel()
+        self.channel_label.setStyleSheet("color: #555555;")
         self.satisfaction = QComboBox()
         self.satisfaction.setObjectName("satisfaction")
         self.satisfaction.addItem(self.tr("Satisfaction: not asked"), None)
@@ -149,6 +150,7 @@ class TicketView(QWidget):
             self.satisfaction.addItem("★" * stars + "☆" * (5 - stars), stars)
         self.satisfaction.currentIndexChanged.connect(self._save_fields)
         self.times_label = QLabel()
+        self.times_label.setWordWrap(True)
         self.times_label.setObjectName("ticketTimes")
         self.times_label.setStyleSheet("color: #555555;")
         self.status.currentIndexChanged.connect(self._save_fields)
@@ -161,11 +163,14 @@ class TicketView(QWidget):
         fields.addWidget(self.status)
         fields.addWidget(QLabel(self.tr("Priority")))
         fields.addWidget(self.priority)
-        fields.addWidget(self.has_due)
-        fields.addWidget(self.due)
         fields.addStretch(1)
-        fields.addWidget(self.satisfaction)
-        fields.addWidget(self.channel_label)
+        # a second line, so the ticket list beside keeps its room (satisfaction once resolved)
+        due_row = QHBoxLayout()
+        due_row.addWidget(self.has_due)
+        due_row.addWidget(self.due)
+        due_row.addSpacing(12)
+        due_row.addWidget(self.satisfaction)
+        due_row.addStretch(1)
 
         self.conversation = QTextBrowser()
         self.conversation.setObjectName("conversation")
@@ -208,17 +213,10 @@ class TicketView(QWidget):
         )
         self._who.buttonToggled.connect(lambda _button, checked: checked and self.drafts.keep())
         self.send_guide_button = push_button(self.tr("Send a guide…"), self._send_guide)
-        who_row = button_row(
-            self.from_client,
-            self.from_me,
-            self.note,
-            None,
-            self.draft_label,
-            self.send_guide_button,
-            self.add_button,
-        )
+        who_row = button_row(self.from_client, self.from_me, self.note, None, self.add_button)
 
         self.time_label = QLabel()
+        self.time_label.setWordWrap(True)
         self.timer_button = push_button("", self.toggle_timer, name="timerButton")
         self.minutes = QSpinBox()
         self.minutes.setRange(1, 24 * 60)
@@ -239,12 +237,21 @@ class TicketView(QWidget):
         content_layout.setContentsMargins(12, 8, 12, 8)
         header = QFormLayout()
         header.addRow(self.title_label)
-        header.addRow(self.client_button)
+        client_row = QHBoxLayout()
+        client_row.addWidget(self.client_button)
+        client_row.addWidget(self.channel_label)
+        client_row.addStretch(1)
+        client_row.addWidget(self.send_guide_button)
+        header.addRow(client_row)
         header.addRow(self.times_label)
         content_layout.addLayout(header)
         content_layout.addLayout(fields)
+        content_layout.addLayout(due_row)
         content_layout.addWidget(self.conversation, 1)
         content_layout.addWidget(self.caution)
+        # "Draft kept" over the reply box's right edge, on a line of its own: beside the buttons
+        # it found no room in Indonesian, and it must never widen the view (squeezing the list)
+        content_layout.addWidget(self.draft_label, 0, Qt.AlignmentFlag.AlignRight)
         content_layout.addWidget(self.reply)
         content_layout.addLayout(who_row)
         content_layout.addLayout(time_row)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -41,6 +42,7 @@ from agencydesk.qt.common.list_controller import ListController
 from agencydesk.qt.common.list_view import filter_combo, make_table_view, search_box
 from agencydesk.qt.tickets.ticket_model import TicketTableModel, priority_label, status_label
 from agencydesk.qt.tickets.ticket_view import TicketView
+from agencydesk.qt.tickets.title_delegate import TitleAndClientDelegate
 
 ACTIVE = tuple(s.value for s in ACTIVE_STATUSES)
 
@@ -183,16 +185,26 @@ class TicketsPage(QWidget):
         self.client_filter.clicked.connect(lambda: self.filter_by_client(None))
         self.new_button = push_button(self.tr("New ticket"), lambda: self.new_ticket())
 
-        # The title matters most: a generous fixed width; the rest fit their contents.
+        # The title (with the client under it) takes the room the others leave: status,
+        # priority, due and updated fit their contents and show without scrolling; the ticket
+        # numbers are where rows are counted. The client column is there via the header menu.
         self.table = make_table_view(
             self.model,
             "ticketTable",
             sort=(4, Qt.SortOrder.AscendingOrder),
-            widths={0: 250, 1: 150},
+            widths={1: 150},
+            stretch=(0,),
             fit=(2, 3, 4, 5),
-            hidden=(5,),  # "last change": rarely needed, via the header menu
+            hidden=(1,),
             min_section=60,
         )
+        self.table.setItemDelegateForColumn(0, TitleAndClientDelegate(self.table))
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        numbers = self.table.verticalHeader()
+        numbers.setVisible(True)
+        numbers.setDefaultAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        numbers.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        numbers.setDefaultSectionSize(2 * self.table.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for column in range(self.model.columnCount()):
