@@ -960,6 +960,25 @@ Mereka menceritakan kisah Bu Ratna, yang perlu diajari dulu cara chatting online
     </message>
 </context>
 <context>
+    <name>FormDialog</name>
+    <message>
+        <source>Discard changes?</source>
+        <translation>Buang perubahan?</translation>
+    </message>
+    <message>
+        <source>You changed this form. Close it and lose those changes?</source>
+        <translation>Anda mengubah formulir ini. Tutup dan buang perubahan itu?</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Buang</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Lanjut mengedit</translation>
+    </message>
+</context>
+<context>
     <name>GenerationsTable</name>
     <message>
         <source>Generation</source>
@@ -1120,14 +1139,6 @@ Halo {first_name},
     <message>
         <source>This picture is larger than 5 MB. Please choose a smaller one.</source>
         <translation>Gambar ini lebih dari 5 MB. Mohon pilih yang lebih kecil.</translation>
-    </message>
-    <message>
-        <source>Discard changes</source>
-        <translation>Buang perubahan</translation>
-    </message>
-    <message>
-        <source>Close without saving? What you wrote in this guide will be lost.</source>
-        <translation>Tutup tanpa menyimpan? Yang sudah Anda tulis di panduan ini akan hilang.</translation>
     </message>
     <message>
         <source>Please give the guide a title.</source>

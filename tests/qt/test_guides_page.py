@@ -314,15 +314,15 @@ def test_closing_the_editor_asks_before_throwing_away_what_was_written(
 
     dialog.show()
     qtbot.keyClicks(dialog.body, "Langkah 1")
-    dialogs.click(QMessageBox.StandardButton.No)
+    dialogs.click(QMessageBox.StandardButton.Cancel)  # "Keep editing"
     qtbot.keyClick(dialog.body, Qt.Key.Key_Escape)
     assert dialogs.done
     assert dialog.isVisible()
-    dialogs.click(QMessageBox.StandardButton.Yes)
+    dialogs.click(QMessageBox.StandardButton.Discard)
     dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
     assert dialogs.done
     assert not dialog.isVisible()
-    assert "will be lost" in dialogs.texts[-1]
+    assert "lose those changes" in dialogs.texts[-1]
     assert _titles(GuideTableModel(engine)) == []
 
 

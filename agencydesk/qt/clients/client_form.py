@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -24,6 +23,7 @@ from agencydesk.core import clients, referrals
 from agencydesk.core.db import session_scope
 from agencydesk.core.errors import ValidationError
 from agencydesk.core.models import TECH_COMFORT_MAX, TECH_COMFORT_MIN, Channel, Client
+from agencydesk.qt.common.form_dialog import FormDialog
 from agencydesk.qt.common.form_errors import (
     FieldErrors,
     add_rows_with_errors,
@@ -37,7 +37,7 @@ LINE_FIELDS = ("name", "company", "phone", "email", "website", "city", "tags")
 TEXT_FIELDS = ("caution_note", "notes")
 
 
-class ClientFormDialog(QDialog):
+class ClientFormDialog(FormDialog):
     """Edits one client. `saved_client_id` is set once the database has accepted the changes."""
 
     def __init__(

@@ -11,7 +11,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -27,6 +26,7 @@ from agencydesk.core.credentials import CredentialRow
 from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError, ValidationError
 from agencydesk.qt.common import workers
+from agencydesk.qt.common.form_dialog import FormDialog
 from agencydesk.qt.common.form_errors import (
     FieldErrors,
     add_rows_with_errors,
@@ -51,7 +51,7 @@ def _save(
         )
 
 
-class CredentialFormDialog(QDialog):
+class CredentialFormDialog(FormDialog):
     """Adds or edits one login. `saved_id` is set once the database and keyring have it."""
 
     def __init__(
@@ -223,5 +223,6 @@ class CredentialFormDialog(QDialog):
     def reject(self) -> None:
         if self.saving:
             return  # the keyring is being written; closing now would hide how it ended
-        self.secret.clear()
-        super().reject()
+        super().reject()  # asks first when something was typed
+        if not self.isVisible():
+            self.secret.clear()

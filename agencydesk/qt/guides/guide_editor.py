@@ -22,7 +22,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -44,7 +43,8 @@ from agencydesk.core.errors import ValidationError
 from agencydesk.core.guides import images, library, whatsapp
 from agencydesk.core.models import GuideLevel
 from agencydesk.qt.common.buttons import push_button
-from agencydesk.qt.common.dialogs import ask_yes_no, choose_file, read_chosen_file, show_user_error
+from agencydesk.qt.common.dialogs import choose_file, read_chosen_file, show_user_error
+from agencydesk.qt.common.form_dialog import FormDialog
 from agencydesk.qt.common.form_errors import (
     FieldErrors,
     add_rows_with_errors,
@@ -128,7 +128,7 @@ class GuidePreview(QTextBrowser):
             QDesktopServices.openUrl(url)
 
 
-class GuideEditorDialog(QDialog):
+class GuideEditorDialog(FormDialog):
     """Writes or edits one guide. `saved_guide_id` is set once the database accepted it."""
 
     def __init__(
@@ -377,17 +377,9 @@ class GuideEditorDialog(QDialog):
         }
 
     def has_changes(self) -> bool:
+        """Cancel or Esc asks before throwing away what was written (`FormDialog`)."""
         return self.values() != self._saved_values or bool(self.pending_images)
 
-    def reject(self) -> None:
-        """Cancel or Esc: ask before throwing away what was written."""
-        if self.has_changes() and not ask_yes_no(
-            self,
-            self.tr("Discard changes"),
-            self.tr("Close without saving? What you wrote in this guide will be lost."),
-        ):
-            return
-        super().reject()
 
     def show_errors(self, errors: dict[str, str]) -> None:
         others = self.errors.show(errors)  # e.g. a picture's: no field of their own

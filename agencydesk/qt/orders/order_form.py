@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDateEdit,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -33,6 +32,7 @@ from agencydesk.core.models import OrderStatus
 from agencydesk.core.money import AmountError
 from agencydesk.qt.common.amount_edit import AmountEdit
 from agencydesk.qt.common.dialogs import ask_yes_no, show_user_error
+from agencydesk.qt.common.form_dialog import FormDialog
 from agencydesk.qt.common.form_errors import (
     FieldErrors,
     add_rows_with_errors,
@@ -86,7 +86,7 @@ class DateField(QWidget):
             self.set_value(date.today())
 
 
-class OrderFormDialog(QDialog):
+class OrderFormDialog(FormDialog):
     """Edits one order, or makes a new one. `saved_order_id` is set once the core accepted it.
 
     A new order opened from a client (*client_id*) is for that client; opened from the order list

@@ -14,7 +14,6 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, QStandardPaths
 from PySide6.QtGui import QImage, QImageReader, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -32,6 +31,7 @@ from agencydesk.core.db import session_scope
 from agencydesk.core.errors import ValidationError
 from agencydesk.qt.common.buttons import push_button
 from agencydesk.qt.common.dialogs import choose_file, read_chosen_file
+from agencydesk.qt.common.form_dialog import FormDialog
 from agencydesk.qt.common.form_errors import (
     FieldErrors,
     add_rows_with_errors,
@@ -92,7 +92,7 @@ def logo_pixmap(data: bytes, size: QSize) -> QPixmap:
     )
 
 
-class AgencyDialog(QDialog):
+class AgencyDialog(FormDialog):
     """Edits the agency profile. `saved` is True once the database has accepted it."""
 
     def __init__(
@@ -107,6 +107,7 @@ class AgencyDialog(QDialog):
         with Session(engine) as session:
             profile = agency.get_agency_profile(session=session)
         self.logo: bytes | None = profile.logo
+        self._loaded_logo = profile.logo
 
         intro = plain_label(
             self.tr(
@@ -195,6 +196,10 @@ class AgencyDialog(QDialog):
             self.logo_preview.setText("")
             self.logo_preview.setPixmap(logo_pixmap(self.logo, _PREVIEW))
         self.remove_logo_button.setEnabled(self.logo is not None)
+
+    def has_changes(self) -> bool:
+        """The fields, or the logo chosen or removed (Esc asks before losing them)."""
+        return super().has_changes() or self.logo != self._loaded_logo
 
     def choose_logo(self) -> None:
         folder = QStandardPaths.writableLocation(

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -32,6 +31,7 @@ from agencydesk.core.models import ACTIVE_STATUSES, Channel, Priority, TicketSta
 from agencydesk.qt.common.buttons import push_button
 from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.dialogs import ask_go_on
+from agencydesk.qt.common.form_dialog import FormDialog
 from agencydesk.qt.common.form_errors import (
     FieldErrors,
     add_rows_with_errors,
@@ -47,7 +47,7 @@ from agencydesk.qt.tickets.title_delegate import TitleAndClientDelegate
 ACTIVE = tuple(s.value for s in ACTIVE_STATUSES)
 
 
-class NewTicketDialog(QDialog):
+class NewTicketDialog(FormDialog):
     """A new ticket for a client, with the first message if there is one."""
 
     def __init__(

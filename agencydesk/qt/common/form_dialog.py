@@ -1,0 +1,88 @@
+"""A form dialog that never throws away what was typed without asking.
+
+Cancel, Escape and the window's close button all end in `QDialog.reject`; `FormDialog.reject`
+first compares what the fields hold with what they held when the dialog was shown, and when
+something changed asks "Discard changes?" with *Keep editing* as the safe default. A form without
+changes closes at once.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QDialog,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+
+
+def form_state(dialog: QWidget) -> list[Any]:
+    """What the user can change in *dialog*'s fields, in the order of its widgets."""
+    state: list[Any] = []
+    for widget in dialog.findChildren(QWidget):
+        if isinstance(widget, QLineEdit):
+            state.append(widget.text())
+        elif isinstance(widget, QPlainTextEdit | QTextEdit) and not widget.isReadOnly():
+            state.append(widget.toPlainText())
+        elif isinstance(widget, QComboBox):
+            state.append((widget.currentIndex(), widget.currentText()))
+        elif isinstance(widget, QAbstractSpinBox):  # spin boxes and date edits
+            state.append(widget.text())
+        elif isinstance(widget, QAbstractButton) and widget.isCheckable():
+            state.append(widget.isChecked())
+    return state
+
+
+def ask_discard_changes(parent: QWidget) -> bool:
+    """Ask whether to throw away the changes in a form; True for *Discard*. *Keep editing* is
+    the default, and Escape answers it."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(QCoreApplication.translate("FormDialog", "Discard changes?"))
+    box.setText(
+        QCoreApplication.translate(
+            "FormDialog", "You changed this form. Close it and lose those changes?"
+        )
+    )
+    box.setStandardButtons(QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel)
+    box.button(QMessageBox.StandardButton.Discard).setText(
+        QCoreApplication.translate("FormDialog", "Discard")
+    )
+    box.button(QMessageBox.StandardButton.Cancel).setText(
+        QCoreApplication.translate("FormDialog", "Keep editing")
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+    return box.exec() == QMessageBox.StandardButton.Discard
+
+
+class FormDialog(QDialog):
+    """A dialog with fields: closing it with changes asks first (see the module)."""
+
+    _shown_state: list[Any] | None = None
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._shown_state is None:  # the fields as loaded, before the user touched them
+            self.remember_state()
+        super().showEvent(event)
+
+    def remember_state(self) -> None:
+        """The fields as they are now count as unchanged (after loading them later, say)."""
+        self._shown_state = form_state(self)
+
+    def has_changes(self) -> bool:
+        return self._shown_state is not None and form_state(self) != self._shown_state
+
+    def reject(self) -> None:
+        if self.isVisible() and self.has_changes() and not ask_discard_changes(self):
+            return
+        super().reject()
