@@ -187,12 +187,13 @@ def list_clients(
         raise ValueError(f"unknown sort key {sort!r}")
     column: Any = getattr(Client, sort)
     key = func.lower(column) if sort in _TEXT_SORT_KEYS else column
+    if sort == "name":  # "Ibu Ratna" under R: by the name without its honorific
+        key = col(Client.sort_name)
     order = [key.desc() if descending else key.asc()]
     if sort != "name":  # names are never blank
         order.insert(0, sa.case((sa.or_(column.is_(None), column == ""), 1), else_=0))
-    if sort != "name":
-        order.append(func.lower(Client.name).asc())
-    order.append(col(Client.id).asc())
+        order.append(col(Client.sort_name).asc())
+    order += [func.lower(Client.name).asc(), col(Client.id).asc()]
     columns = [col(getattr(Client, name)) for name in ClientRow.__dataclass_fields__]
     statement = (
         sa.select(*columns)
@@ -232,7 +233,7 @@ def referrer_choices(*, session: Session, exclude_id: int | None = None) -> list
     statement = (
         select(col(Client.id), col(Client.name))
         .where(col(Client.deleted_at).is_(None))
-        .order_by(func.lower(Client.name), col(Client.id))
+        .order_by(col(Client.sort_name), func.lower(Client.name), col(Client.id))
     )
     if exclude_id is not None:
         statement = statement.where(Client.id != exclude_id)
@@ -244,6 +245,6 @@ def referred_clients(*, session: Session, client_id: int) -> Sequence[tuple[int,
     statement = (
         select(col(Client.id), col(Client.name))
         .where(Client.introduced_by_id == client_id, col(Client.deleted_at).is_(None))
-        .order_by(func.lower(Client.name))
+        .order_by(col(Client.sort_name), func.lower(Client.name))
     )
     return [(int(row_id), str(name)) for row_id, name in session.exec(statement).all() if row_id]

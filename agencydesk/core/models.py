@@ -13,6 +13,7 @@ from sqlmodel import Field, SQLModel
 from agencydesk.core.choices import TECH_COMFORT_MAX as TECH_COMFORT_MAX
 from agencydesk.core.choices import TECH_COMFORT_MIN as TECH_COMFORT_MIN
 from agencydesk.core.choices import Channel as Channel
+from agencydesk.core.names import name_key, phone_digits
 from agencydesk.core.utc import UTCDateTime
 
 # Stable constraint names, so Alembic batch migrations on SQLite can find and alter them.
@@ -70,6 +71,8 @@ class Client(SQLModel, table=True):
             name="tech_comfort_range",
         ),
         sa.Index("ix_client_name_lower", sa.func.lower(sa.column("name"))),
+        sa.Index("ix_client_sort_name", "sort_name", "id"),
+        sa.Index("ix_client_phone_key", "phone_key"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -97,6 +100,18 @@ class Client(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     # No index: nearly every row is NULL, and SQLite would pick it over the name index.
     deleted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    #: kept from `name` and `phone` on every write (`_client_keys`): the name without its
+    #: honorific, casefolded ("ratna wulandari"), which the list sorts by, and the phone's
+    #: national digits ("8124455102"), which finds a second client with the same number
+    sort_name: str = Field(default="", max_length=120, sa_column_kwargs={"server_default": ""})
+    phone_key: str = Field(default="", max_length=40, sa_column_kwargs={"server_default": ""})
+
+
+@sa.event.listens_for(Client, "before_insert")
+@sa.event.listens_for(Client, "before_update")
+def _client_keys(_mapper: Any, _connection: Any, client: Client) -> None:
+    client.sort_name = name_key(client.name)[:120]
+    client.phone_key = phone_digits(client.phone or "")[:40]
 
 
 class TicketStatus(enum.StrEnum):

@@ -18,10 +18,10 @@ from agencydesk.core.rows import ClientRow
 from agencydesk.core.schema_version import HEAD_REVISION, connect_read_only, read_revision
 
 _COLUMNS = ", ".join(field.name for field in dataclasses.fields(ClientRow))
-# As clients.list_clients(sort="name") orders live clients (index ix_client_name_lower).
+# As clients.list_clients(sort="name") orders live clients (index ix_client_sort_name).
 _FIRST_PAGE = (
     f"SELECT {_COLUMNS} FROM client WHERE deleted_at IS NULL "
-    "ORDER BY lower(name) ASC, id ASC LIMIT ?"
+    "ORDER BY sort_name ASC, lower(name) ASC, id ASC LIMIT ?"
 )
 _LIVE_COUNT = "SELECT count(*) FROM client WHERE deleted_at IS NULL"
 

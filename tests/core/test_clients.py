@@ -60,7 +60,7 @@ def test_search_matches_every_word_in_any_column_ignoring_case(engine: Engine) -
     _add(engine, name="Ibu Ratna", city="Makassar, Sulawesi", tags="gentle")
     _add(engine, name="Pak Hendra", city="Gowa, Sulawesi", company="Mebel Jati")
     _add(engine, name="Andi", city="Bandung", phone="+62 815 6060 7070")
-    assert _names(engine, search="sulawesi") == ["Ibu Ratna", "Pak Hendra"]
+    assert _names(engine, search="sulawesi") == ["Pak Hendra", "Ibu Ratna"]  # H before R
     assert _names(engine, search="SULAWESI gentle") == ["Ibu Ratna"]
     assert _names(engine, search="6060") == ["Andi"]
     assert _names(engine, search="mebel") == ["Pak Hendra"]
@@ -81,9 +81,10 @@ def test_list_is_sorted_by_the_database_case_insensitively_with_blanks_last(
     _add(engine, name="bu sari", company="Butik")
     _add(engine, name="Andi", company="")
     _add(engine, name="Claire", company="Villa Padi")
-    assert _names(engine) == ["Andi", "bu sari", "Claire"]
-    assert _names(engine, descending=True) == ["Claire", "bu sari", "Andi"]
-    assert _names(engine, sort="company") == ["bu sari", "Claire", "Andi"]
+    _add(engine, name="bambang", company="")
+    assert _names(engine) == ["Andi", "bambang", "Claire", "bu sari"]  # Sari under S
+    assert _names(engine, descending=True) == ["bu sari", "Claire", "bambang", "Andi"]
+    assert _names(engine, sort="company") == ["bu sari", "Claire", "Andi", "bambang"]
 
 
 def test_list_pages_with_offset_and_limit(engine: Engine) -> None:
@@ -146,3 +147,16 @@ def test_update_changes_fields_and_the_updated_time(engine: Engine) -> None:
         client = clients.get_client(session=session, client_id=client_id)
     assert (client.tech_comfort, client.city) == (1, "Makassar")
     assert client.updated_at >= before
+
+
+def test_the_list_sorts_names_without_their_honorifics(any_engine: Engine) -> None:
+    """Ibu, Bu, Pak, Mbak, Mas are how people are addressed, not where they are looked for."""
+    for name in ("Pak Yusuf", "ibu Citra", "Mbak Dewi", "Andi", "Bu Ratna", "Mas Bayu", "Ibu"):
+        _add(any_engine, name=name)
+    with Session(any_engine) as session:
+        names = [row.name for row in clients.list_clients(session=session)]
+        backwards = [row.name for row in clients.list_clients(session=session, descending=True)]
+        picker = [name for _id, name in clients.referrer_choices(session=session)]
+    assert names == ["Andi", "Mas Bayu", "ibu Citra", "Mbak Dewi", "Ibu", "Bu Ratna", "Pak Yusuf"]
+    assert backwards == names[::-1]
+    assert picker == names

@@ -17,6 +17,7 @@ from agencydesk.core import changes, clients, demo, migrate, orders, referrals, 
 from agencydesk.core.changes import ChangeSet, Topic
 from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError
+from agencydesk.core.names import name_key
 from agencydesk.core.today import today_summary
 
 
@@ -42,7 +43,7 @@ def test_the_demo_desk_lists_sorts_and_finds_clients(
     with Session(any_engine) as session:
         assert clients.count_clients(session=session) == len(demo_desk)
         names = [row.name for row in clients.list_clients(session=session, limit=3)]
-        assert names == sorted(names, key=str.casefold)
+        assert names == sorted(names, key=name_key)  # "Pak Bambang" under B
         found = clients.list_clients(session=session, search="RATNA wulan")
         assert [row.name for row in found] == ["Ibu Ratna Wulandari"]
         hits = search.search(session=session, text="ratna")

@@ -11,6 +11,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from agencydesk.core.models import Client, utcnow
+from agencydesk.core.names import name_key
 from agencydesk.core.rows import ClientRow
 from agencydesk.qt.clients.client_model import CLIENT_ID_ROLE, PAGE_SIZE, ClientTableModel
 from agencydesk.qt.clients.quick_client_view import QuickClientModel
@@ -77,7 +78,7 @@ def test_scrolling_the_view_to_the_end_fetches_the_rest(qtbot: QtBot, engine: En
 def test_search_and_sort_run_in_the_database(demo_engine: Engine) -> None:
     model = ClientTableModel(demo_engine)
     names = [model.index(row, 0).data() for row in range(model.rowCount())]
-    assert names == sorted(names, key=str.lower)
+    assert names == sorted(names, key=name_key)  # honorifics ignored: "Pak Bambang" under B
     model.set_search("  jakarta  ")
     assert model.total == 1
     assert model.index(0, 0).data() == "Pak Bambang Santoso"

@@ -8,41 +8,12 @@ same chat that overlaps, recognises the messages already imported.
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from collections.abc import Sequence
 from datetime import datetime
 
 from agencydesk.core.importers import ChatMessage
-
-_INVISIBLE = dict.fromkeys(
-    map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff")
-)
-
-
-def clean_name(name: str) -> str:
-    """A sender name without bidi marks and with single spaces (how exports differ)."""
-    return " ".join(unicodedata.normalize("NFC", name.translate(_INVISIBLE)).split())
-
-
-def phone_digits(text: str) -> str:
-    """The national digits of a phone number: '+62 812‑3456' and '0812-3456' give '8123456'.
-
-    Returns "" for text that is not a phone number (fewer than 6 digits, or letters)."""
-    text = clean_name(text)
-    if re.search(r"[^\d\s+()\-.\u2011\u2010\u2012\u2013]", text):
-        return ""
-    digits = re.sub(r"\D", "", text)
-    if len(digits) < 6:
-        return ""
-    if text.lstrip().startswith("+"):
-        if digits.startswith("62"):
-            digits = digits[2:]
-    elif digits.startswith("0"):
-        digits = digits[1:]
-    elif digits.startswith("62") and len(digits) > 10:
-        digits = digits[2:]
-    return digits
+from agencydesk.core.names import clean_name as clean_name
+from agencydesk.core.names import phone_digits as phone_digits
 
 
 def chat_key_for(client_id: int) -> str:
