@@ -471,6 +471,7 @@
     </message>
     <message>
         <source>Name *</source>
+        <extracomment>(name, phone) as loaded: an edit that keeps both does not ask about duplicates again the possible duplicates the user chose to save anyway, and the one to merge with</extracomment>
         <translation>Nama *</translation>
     </message>
     <message>
@@ -676,8 +677,20 @@
         <translation>Klien baru</translation>
     </message>
     <message>
-        <source>Delete client</source>
+        <source>Edit…</source>
         <extracomment>a client was deleted: an `UndoEntry` that brings them back (the window&apos;s Ctrl+Z) links out of the chosen client&apos;s details, for the window to follow</extracomment>
+        <translation>Ubah…</translation>
+    </message>
+    <message>
+        <source>Merge with another client…</source>
+        <translation>Gabungkan dengan klien lain…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Hapus…</translation>
+    </message>
+    <message>
+        <source>Delete client</source>
         <translation>Hapus klien</translation>
     </message>
     <message>
@@ -1476,6 +1489,123 @@ Halo {first_name},
     <message>
         <source>{name} ({count} messages)</source>
         <translation>{name} ({count} pesan)</translation>
+    </message>
+</context>
+<context>
+    <name>MergeClientsDialog</name>
+    <message>
+        <source>Merge clients</source>
+        <translation>Gabungkan klien</translation>
+    </message>
+    <message>
+        <source>Merge {name} (#{id}) with</source>
+        <translation>Gabungkan {name} (#{id}) dengan</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Pertahankan</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Gabungkan</translation>
+    </message>
+    <message>
+        <source>There is no other client to merge with.</source>
+        <translation>Tidak ada klien lain untuk digabungkan.</translation>
+    </message>
+    <message>
+        <source>1 ticket</source>
+        <translation>1 tiket</translation>
+    </message>
+    <message>
+        <source>{n} tickets</source>
+        <translation>{n} tiket</translation>
+    </message>
+    <message>
+        <source>1 message</source>
+        <translation>1 pesan</translation>
+    </message>
+    <message>
+        <source>{n} messages</source>
+        <translation>{n} pesan</translation>
+    </message>
+    <message>
+        <source>1 order</source>
+        <translation>1 pesanan</translation>
+    </message>
+    <message>
+        <source>{n} orders</source>
+        <translation>{n} pesanan</translation>
+    </message>
+    <message>
+        <source>1 login</source>
+        <translation>1 login</translation>
+    </message>
+    <message>
+        <source>{n} logins</source>
+        <translation>{n} login</translation>
+    </message>
+    <message>
+        <source>1 guide sent</source>
+        <translation>1 panduan terkirim</translation>
+    </message>
+    <message>
+        <source>{n} guides sent</source>
+        <translation>{n} panduan terkirim</translation>
+    </message>
+    <message>
+        <source>1 client they introduced</source>
+        <translation>1 klien yang dikenalkannya</translation>
+    </message>
+    <message>
+        <source>{n} clients they introduced</source>
+        <translation>{n} klien yang dikenalkannya</translation>
+    </message>
+    <message>
+        <source>{kept} (#{kept_id}) stays. What {kept} lacks (phone, email, notes, …) is filled in from {other} (#{other_id}), then {other} (#{other_id}) is removed.</source>
+        <translation>{kept} (#{kept_id}) dipertahankan. Yang belum ada pada {kept} (telepon, email, catatan, …) diisi dari {other} (#{other_id}), lalu {other} (#{other_id}) dihapus.</translation>
+    </message>
+    <message>
+        <source>Moved to {kept}: {moved}.</source>
+        <translation>Dipindahkan ke {kept}: {moved}.</translation>
+    </message>
+    <message>
+        <source>This cannot be undone.</source>
+        <translation>Ini tidak bisa dibatalkan.</translation>
+    </message>
+    <message>
+        <source>same phone number</source>
+        <translation>nomor telepon sama</translation>
+    </message>
+    <message>
+        <source>nearly the same name</source>
+        <translation>namanya hampir sama</translation>
+    </message>
+    <message>
+        <source>Already in your desk?</source>
+        <translation>Sudah ada di meja kerja Anda?</translation>
+    </message>
+    <message>
+        <source>This client may already be in your desk:
+{clients}</source>
+        <translation>Klien ini mungkin sudah ada di meja kerja Anda:
+{clients}</translation>
+    </message>
+    <message>
+        <source>Merge them into one client, or save a second client anyway?</source>
+        <translation>Gabungkan menjadi satu klien, atau tetap simpan sebagai klien kedua?</translation>
+    </message>
+    <message>
+        <source>Merge with {name}…</source>
+        <translation>Gabungkan dengan {name}…</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>Tetap simpan</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Lanjut mengedit</translation>
     </message>
 </context>
 <context>

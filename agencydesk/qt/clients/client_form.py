@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from agencydesk.core import clients, referrals
+from agencydesk.core import client_merge, clients, referrals
 from agencydesk.core.db import session_scope
 from agencydesk.core.errors import ValidationError
 from agencydesk.core.models import TECH_COMFORT_MAX, TECH_COMFORT_MIN, Channel, Client
+from agencydesk.qt.clients.merge_dialog import MergeClientsDialog, ask_about_duplicates
 from agencydesk.qt.common.form_dialog import FormDialog
 from agencydesk.qt.common.form_errors import (
     FieldErrors,
@@ -88,6 +89,11 @@ class ClientFormDialog(FormDialog):
         self.introduction_note.setPlaceholderText(self.tr("e.g. Bu Sari told me about you"))
         self._loaded_referrer_id: int | None = None
         self._introduction_message_id: int | None = None
+        #: (name, phone) as loaded: an edit that keeps both does not ask about duplicates again
+        self._loaded_identity: tuple[str, str] | None = None
+        #: the possible duplicates the user chose to save anyway, and the one to merge with
+        self._duplicates_accepted: set[int] = set()
+        self.merge_with: int | None = None
 
         with Session(engine) as session:
             for other_id, other_name in clients.referrer_choices(
@@ -185,6 +191,7 @@ class ClientFormDialog(FormDialog):
             self.has_introduced_on.setChecked(True)
             self.introduced_on.setDate(client.introduced_on)
         self.introduction_note.setText(client.introduction_note)
+        self._loaded_identity = (client.name, client.phone)
 
     def _referrer_changed(self, _index: int = 0) -> None:
         """The day and the note belong to an introduction: only with a referrer."""
@@ -226,6 +233,8 @@ class ClientFormDialog(FormDialog):
 
     def save(self) -> None:
         values = self.values()
+        if not self._duplicates_settled(values):
+            return
         try:
             with session_scope(self._engine) as session:
                 if self.client_id is None:
@@ -242,4 +251,30 @@ class ClientFormDialog(FormDialog):
                 exc.errors["introduction_note"] = exc.errors.pop("introduction_message_id")
             self.errors.show(exc.errors)
             return
+        if self.merge_with is not None:
+            merge = MergeClientsDialog(
+                self._engine, client.id, other_id=self.merge_with, keep_other=True, parent=self
+            )
+            if merge.exec() and merge.kept_id is not None:
+                self.saved_client_id = merge.kept_id
         self.accept()
+
+    def _duplicates_settled(self, values: dict[str, Any]) -> bool:
+        """False when the client may already be in the desk and the user wants to look again;
+        True to save (a new client anyway, or one to merge: `merge_with`)."""
+        name, phone = values["name"].strip(), values["phone"].strip()
+        if not name or self._loaded_identity == (name, phone):
+            return True  # a missing name is said next to the field; an unchanged edit is fine
+        with Session(self._engine) as session:
+            found = client_merge.possible_duplicates(
+                session=session, name=name, phone=phone, exclude_id=self.client_id
+            )
+        found = [d for d in found if d.id not in self._duplicates_accepted]
+        if not found:
+            return True
+        answer = ask_about_duplicates(self, found)
+        if answer == "save":
+            self._duplicates_accepted.update(d.id for d in found)
+        elif answer == "merge":
+            self.merge_with = found[0].id
+        return answer != "keep_editing"

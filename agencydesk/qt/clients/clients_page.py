@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
@@ -13,6 +14,7 @@ from agencydesk.qt.clients.client_columns import COLUMN_WIDTHS, new_client_title
 from agencydesk.qt.clients.client_detail import ClientDetailView
 from agencydesk.qt.clients.client_form import ClientFormDialog
 from agencydesk.qt.clients.client_model import ClientTableModel
+from agencydesk.qt.clients.merge_dialog import MergeClientsDialog
 from agencydesk.qt.common.buttons import push_button
 from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.dialogs import ask_yes_no
@@ -45,6 +47,15 @@ class ClientsPage(QWidget):
             stretch_last=True,
         )
         self.table.doubleClicked.connect(lambda _index: self.edit_current())
+        # the client's menu (right click): edit, merge with another client, delete
+        self.edit_action = QAction(self.tr("Edit…"), self.table)
+        self.edit_action.triggered.connect(self.edit_current)
+        self.merge_action = QAction(self.tr("Merge with another client…"), self.table)
+        self.merge_action.triggered.connect(self.merge_current)
+        self.delete_action = QAction(self.tr("Delete…"), self.table)
+        self.delete_action.triggered.connect(self.delete_current)
+        self.table.addActions([self.edit_action, self.merge_action, self.delete_action])
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.model.modelReset.connect(self.counts_changed)
         self.list = ListController(
             self.table,
@@ -123,7 +134,18 @@ class ClientsPage(QWidget):
     def edit_client(self, client_id: int) -> None:
         dialog = ClientFormDialog(self._engine, client_id=client_id, parent=self)
         if dialog.exec():
-            self.list.refresh(choose=client_id)
+            self.list.refresh(choose=dialog.saved_client_id or client_id)
+
+    def merge_current(self) -> None:
+        client_id = self.current_client_id()
+        if client_id is not None:
+            self.merge_client(client_id)
+
+    def merge_client(self, client_id: int) -> None:
+        """Merge the client with another one (the same person entered twice)."""
+        dialog = MergeClientsDialog(self._engine, client_id, parent=self)
+        if dialog.exec() and dialog.kept_id is not None:
+            self.list.refresh(choose=dialog.kept_id)
 
     def delete_current(self) -> None:
         client_id = self.current_client_id()

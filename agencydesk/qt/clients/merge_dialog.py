@@ -1,0 +1,240 @@
+"""Merge clients: the same person entered twice becomes one client.
+
+The dialog names both clients, lets the user choose which one stays (its name and details are
+kept; the other's fill in what it lacks), says exactly what moves, and merges only after the user
+clicks *Merge* (there is no undo: the sentence says so). The merge itself is one core service call
+in its own transaction, run off the GUI thread.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QMessageBox,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from agencydesk.core import client_merge, clients
+from agencydesk.core.client_merge import MergeSummary, PossibleDuplicate
+from agencydesk.qt.common import workers
+from agencydesk.qt.common.dialogs import report_exception
+from agencydesk.qt.common.labels import plain_label
+
+
+class MergeClientsDialog(QDialog):
+    """Merges *client_id* and another client (*other_id*, or one chosen here). `merged` holds
+    the summary once done; `kept_id` is the client that stays."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        client_id: int,
+        other_id: int | None = None,
+        *,
+        keep_other: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._engine = engine
+        self.client_id = client_id
+        self.merged: MergeSummary | None = None
+        self.setWindowTitle(self.tr("Merge clients"))
+        self.setMinimumWidth(520)
+
+        with Session(engine) as session:
+            client = clients.get_client(session=session, client_id=client_id)
+            duplicates = client_merge.possible_duplicates(
+                session=session, name=client.name, phone=client.phone, exclude_id=client_id
+            )
+            others = clients.referrer_choices(session=session, exclude_id=client_id)
+        self._name = client.name
+        self.other = QComboBox()
+        self.other.setObjectName("mergeOther")
+        likely = {d.id for d in duplicates}
+        for other, name in sorted(others, key=lambda row: row[0] not in likely):
+            self.other.addItem(f"{name} (#{other})", other)
+        if other_id is not None:
+            self.other.setCurrentIndex(max(0, self.other.findData(other_id)))
+        self.other.setEnabled(other_id is None)
+        self.keep_this = QRadioButton()
+        self.keep_this.setObjectName("keepThis")
+        self.keep_other = QRadioButton()
+        self.keep_other.setObjectName("keepOther")
+        (self.keep_other if keep_other else self.keep_this).setChecked(True)
+        self.summary = plain_label()
+        self.summary.setObjectName("mergeSummary")
+
+        form = QFormLayout()
+        form.addRow(
+            self.tr("Merge {name} (#{id}) with").format(name=client.name, id=client_id), self.other
+        )
+        keep = QVBoxLayout()
+        keep.addWidget(self.keep_this)
+        keep.addWidget(self.keep_other)
+        form.addRow(self.tr("Keep"), keep)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.merge_button = self.buttons.addButton(
+            self.tr("Merge"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.merge_button.setObjectName("mergeButton")
+        # it cannot be undone: Enter does not merge, a click on Merge does
+        self.merge_button.setAutoDefault(False)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setDefault(True)
+        self.buttons.accepted.connect(self.merge)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.buttons)
+
+        self.other.currentIndexChanged.connect(self._update)
+        self.keep_this.toggled.connect(self._update)
+        self._update()
+
+    def keep_and_drop(self) -> tuple[int, int] | None:
+        other = self.other.currentData()
+        if other is None:
+            return None
+        pair = (self.client_id, int(other))
+        return pair if self.keep_this.isChecked() else (pair[1], pair[0])
+
+    def _update(self, *_args: object) -> None:
+        other_text = self.other.currentText()
+        self.keep_this.setText(f"{self._name} (#{self.client_id})")
+        self.keep_other.setText(other_text)
+        self.keep_other.setEnabled(bool(other_text))
+        pair = self.keep_and_drop()
+        self.merge_button.setEnabled(pair is not None)
+        if pair is None:
+            self.summary.setText(self.tr("There is no other client to merge with."))
+            return
+        with Session(self._engine) as session:
+            summary = client_merge.merge_preview(session=session, keep_id=pair[0], drop_id=pair[1])
+        self.summary.setText(self.describe(summary))
+
+    def describe(self, summary: MergeSummary) -> str:
+        def count(n: int, one: str, many: str) -> str:
+            return one if n == 1 else many.format(n=n)
+
+        parts = [
+            count(summary.tickets, self.tr("1 ticket"), self.tr("{n} tickets")),
+            count(summary.messages, self.tr("1 message"), self.tr("{n} messages")),
+            count(summary.orders, self.tr("1 order"), self.tr("{n} orders")),
+            count(summary.logins, self.tr("1 login"), self.tr("{n} logins")),
+            count(summary.guide_sends, self.tr("1 guide sent"), self.tr("{n} guides sent")),
+            count(
+                summary.introduced,
+                self.tr("1 client they introduced"),
+                self.tr("{n} clients they introduced"),
+            ),
+        ]
+        numbers = (
+            summary.tickets,
+            summary.messages,
+            summary.orders,
+            summary.logins,
+            summary.guide_sends,
+            summary.introduced,
+        )
+        moved = ", ".join(part for part, n in zip(parts, numbers, strict=True) if n)
+        text = self.tr(
+            "{kept} (#{kept_id}) stays. What {kept} lacks (phone, email, notes, …) is filled in "
+            "from {other} (#{other_id}), then {other} (#{other_id}) is removed."
+        )
+        if moved:
+            text += " " + self.tr("Moved to {kept}: {moved}.")
+        text += "\n\n" + self.tr("This cannot be undone.")
+        return text.format(
+            kept=summary.keep_name,
+            kept_id=summary.keep_id,
+            other=summary.drop_name,
+            other_id=summary.drop_id,
+            moved=moved,
+        )
+
+    def merge(self) -> None:
+        pair = self.keep_and_drop()
+        if pair is None:
+            return
+        keep_id, drop_id = pair
+        self.buttons.setEnabled(False)
+        engine = self._engine
+        workers.run_task(
+            lambda: client_merge.merge_clients(engine, keep_id=keep_id, drop_id=drop_id),
+            self._merged,
+            self._failed,
+            owner=self,
+        )
+
+    @property
+    def kept_id(self) -> int | None:
+        return self.merged.keep_id if self.merged is not None else None
+
+    def _merged(self, summary: MergeSummary) -> None:
+        self.merged = summary
+        self.accept()
+
+    def _failed(self, exc: BaseException, details: str) -> None:
+        self.buttons.setEnabled(True)
+        report_exception(self, exc, details)
+
+
+def ask_about_duplicates(
+    parent: QWidget, found: list[PossibleDuplicate]
+) -> Literal["save", "merge", "keep_editing"]:
+    """The client being saved may already be in the desk: say who, and ask what to do."""
+
+    lines = []
+    for duplicate in found[:5]:
+        why = (
+            QCoreApplication.translate("MergeClientsDialog", "same phone number")
+            if duplicate.same_phone
+            else QCoreApplication.translate("MergeClientsDialog", "nearly the same name")
+        )
+        lines.append(f"• {duplicate.name} (#{duplicate.id}) – {why}")
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # client names are never HTML
+    box.setWindowTitle(QCoreApplication.translate("MergeClientsDialog", "Already in your desk?"))
+    box.setText(
+        QCoreApplication.translate(
+            "MergeClientsDialog", "This client may already be in your desk:\n{clients}"
+        ).format(clients="\n".join(lines))
+        + "\n\n"
+        + QCoreApplication.translate(
+            "MergeClientsDialog",
+            "Merge them into one client, or save a second client anyway?",
+        )
+    )
+    merge = box.addButton(
+        QCoreApplication.translate("MergeClientsDialog", "Merge with {name}…").format(
+            name=found[0].name
+        ),
+        QMessageBox.ButtonRole.ActionRole,
+    )
+    save = box.addButton(
+        QCoreApplication.translate("MergeClientsDialog", "Save anyway"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    keep = box.addButton(
+        QCoreApplication.translate("MergeClientsDialog", "Keep editing"),
+        QMessageBox.ButtonRole.RejectRole,
+    )
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is merge:
+        return "merge"
+    return "save" if clicked is save else "keep_editing"
