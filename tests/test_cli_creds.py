@@ -291,3 +291,44 @@ def test_prune_removes_keyring_entries_no_login_names_once_no_backup_needs_them(
         capsys, monkeypatch, "creds", "show", "Ratna", "--label", "Domain", "--db", demo
     )
     assert out == SECRET + "\n"
+
+
+def test_a_client_entered_twice_is_reached_by_its_number(
+    demo: str,
+    memory_keyring: MemoryKeyring,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from agencydesk.core import clients
+    from agencydesk.core.db import session_scope, sqlite_url
+    from agencydesk.core.migrate import open_database
+
+    engine = open_database(sqlite_url(demo))
+    with session_scope(engine) as session:
+        twin = clients.create_client(session=session, values={"name": "Ibu Ratna Wulandari"}).id
+        first = next(
+            row.id
+            for row in clients.list_clients(session=session, search="Ratna")
+            if row.id != twin
+        )
+    engine.dispose()
+
+    code, _out, err = cli(capsys, monkeypatch, "creds", "list", "Ibu Ratna Wulandari", "--db", demo)
+    assert code == 2
+    assert f"#{first}" in err
+    assert f"#{twin}" in err
+    assert "or the number" in err
+    for wanted in (f"#{twin}", str(twin), f"# {twin}"):
+        code, out, err = cli(capsys, monkeypatch, "creds", "add", wanted, "--label", wanted,
+                             "--db", demo, stdin="pw")  # fmt: skip
+        assert code == 0, err
+        assert "for Ibu Ratna Wulandari" in out
+    code, out, err = cli(capsys, monkeypatch, "creds", "list", f"#{twin}", "--db", demo)
+    assert (code, err) == (0, "")
+    assert "No logins" not in out
+    code, out, err = cli(capsys, monkeypatch, "creds", "list", f"#{first}", "--db", demo)
+    assert code == 0, err
+    assert f"#{twin}" not in out  # the other Ratna's logins stay hers
+    code, _out, err = cli(capsys, monkeypatch, "creds", "list", "#99999", "--db", demo)
+    assert code == 2
+    assert err == "agencydesk: There is no client #99999 (it may have been deleted).\n"

@@ -133,3 +133,24 @@ def test_without_lang_the_report_is_in_the_clients_language(
         )  # fmt: skip
         assert result.returncode == 0, result.stderr
         assert title in _text(out), name
+
+
+def test_report_takes_the_clients_number_when_the_name_is_ambiguous(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    from agencydesk.core import clients
+    from agencydesk.core.db import session_scope, sqlite_url
+    from agencydesk.core.migrate import open_database
+
+    engine = open_database(sqlite_url(demo_db))
+    with session_scope(engine) as session:
+        twin = clients.create_client(session=session, values={"name": "Ibu Ratna Wulandari"}).id
+    engine.dispose()
+    out = tmp_path / "ratna.pdf"
+    ambiguous = run_cli("report", "Ibu Ratna Wulandari", "--out", str(out), "--db", str(demo_db))
+    assert ambiguous.returncode == 2
+    assert f"Ibu Ratna Wulandari (#{twin})" in ambiguous.stderr
+    result = run_cli("report", f"#{twin}", "--out", str(out), "--db", str(demo_db))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Wrote the report for Ibu Ratna Wulandari")
+    assert out.is_file()

@@ -51,7 +51,9 @@ def add_subcommands(parser: argparse.ArgumentParser) -> None:
     chat.add_argument("file", type=Path, help="the exported chat file (.txt, .zip, .json, .csv)")
     chat.add_argument("--dry-run", action="store_true", help="only show what the file holds")
     chat.add_argument("--json", action="store_true", help="with --dry-run: one JSON per message")
-    chat.add_argument("--client", metavar="NAME", help="the client the chat belongs to")
+    chat.add_argument(
+        "--client", metavar="NAME", help="the client the chat belongs to (a name or #ID)"
+    )
     where = chat.add_mutually_exclusive_group()
     where.add_argument("--ticket", type=int, metavar="ID", help="add to this ticket")
     where.add_argument("--new-ticket", metavar="TITLE", help="add to a new ticket")
@@ -66,7 +68,9 @@ def add_subcommands(parser: argparse.ArgumentParser) -> None:
     chat.set_defaults(func=cmd_import_chat)
 
     report = sub.add_parser("report", help="write a client's report as a PDF")
-    report.add_argument("client", metavar="CLIENT", help="the client's name (or part of it)")
+    report.add_argument(
+        "client", metavar="CLIENT", help="the client's name (or part of it), or #ID"
+    )
     report.add_argument("--out", type=Path, required=True, metavar="FILE.pdf", help="the PDF")
     report.add_argument(
         "--from", dest="date_from", metavar="DATE", help="first day, e.g. 2026-10-01"
@@ -89,7 +93,7 @@ def add_subcommands(parser: argparse.ArgumentParser) -> None:
         "creds", help="client site logins (the passwords stay in your system's keyring)"
     )
     creds_sub = creds.add_subparsers(dest="creds_command", metavar="ACTION", required=True)
-    client_help = "the client's name (or part of it, or their phone number)"
+    client_help = "the client's name (or part of it, their phone number, or #ID)"
     add = creds_sub.add_parser(
         "add", help="add a login; the password is asked hidden, or read from stdin"
     )

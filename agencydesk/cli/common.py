@@ -1,9 +1,10 @@
 """What every command needs: the database --db names (opened and closed), the client a name
-or phone number means, a yes/no question, and a user mistake as an exception."""
+phone number or number (#12) means, a yes/no question, and a user mistake as an exception."""
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -45,9 +46,18 @@ def open_desk(
 
 
 def find_client(name: str, choices: Any) -> int:
+    """The client *name* means: "#12" or "12" (its number), its name or part of it, or its
+    phone number. Several matching is a user error listing them with their numbers."""
     from agencydesk.core.chat_import import clean_name, phone_digits
 
     wanted = clean_name(name).casefold()
+    number = re.fullmatch(r"#\s*(\d+)|(\d{1,5})", wanted)
+    if number is not None:
+        client_id = int(number.group(1) or number.group(2))
+        if any(c.id == client_id for c in choices):
+            return client_id
+        if number.group(1) is not None:
+            raise user_error(f"There is no client #{client_id} (it may have been deleted).")
     exact = [c for c in choices if clean_name(c.name).casefold() == wanted]
     if not exact and phone_digits(name):
         exact = [c for c in choices if c.phone and phone_digits(c.phone) == phone_digits(name)]
@@ -58,7 +68,10 @@ def find_client(name: str, choices: Any) -> int:
     if not exact:
         raise user_error(f"There is no client called “{name}”.")
     names = ", ".join(f"{c.name} (#{c.id})" for c in exact[:5])
-    raise user_error(f"“{name}” could be several clients: {names}. Use a longer name.")
+    raise user_error(
+        f"“{name}” could be several clients: {names}. Use a longer name, or the number: "
+        f"“#{exact[0].id}”."
+    )
 
 
 @contextmanager
