@@ -60,6 +60,7 @@ class Pages(QObject):
         self.engine: Engine | None = None
         #: the read-only first clients, shown until the real Clients page is built
         self.quick_view: QuickClientView | None = None
+        self._quick_first: int | None = None
 
     # -- the pages, typed ----------------------------------------------------------------------
     @property
@@ -165,6 +166,7 @@ class Pages(QObject):
         from agencydesk.qt.clients.quick_client_view import QuickClientView
 
         self.quick_view = QuickClientView(first)
+        self._quick_first = first.rows[0].id if first.rows else None
         state = self._settings.splitter_state()
         if state is not None:
             self.quick_view.restore_layout_state(state)
@@ -181,17 +183,25 @@ class Pages(QObject):
         assert clients is not None
         if state is not None:
             clients.restore_layout_state(state)
+        # the client chosen last time, unless one was chosen in the quick list meanwhile
+        chosen = self._settings.last_client(self._desk_key())
         if quick is not None:
-            chosen = quick.current_client_id()
+            picked = quick.current_client_id()
+            if picked is not None and (picked != self._quick_first or chosen is None):
+                chosen = picked
             had_focus = quick.list_has_focus()
             if self._stack.currentWidget() is quick:
                 self._stack.setCurrentWidget(clients)
             self.drop_quick_view()
-            if chosen is not None:
-                clients.select_client(chosen)
             if had_focus:
                 clients.focus_list()
+        if chosen is not None:
+            clients.select_client(chosen)  # one deleted meanwhile leaves the first chosen
         return clients
+
+    def _desk_key(self) -> str:
+        """Which desk this is, for what is remembered per desk (never with a password)."""
+        return self.engine.url.render_as_string(hide_password=True) if self.engine else ""
 
     def drop_quick_view(self) -> None:
         quick, self.quick_view = self.quick_view, None
@@ -203,10 +213,13 @@ class Pages(QObject):
         quick.deleteLater()
 
     def save_layout(self) -> None:
-        """Remember how the client list and its details are split (for the next start)."""
+        """Remember how the client list and its details are split, and which client is chosen
+        (for the next start)."""
         shown = self.clients or self.quick_view
         if shown is not None:
             self._settings.set_splitter_state(shown.layout_state())
+        if self.clients is not None and self.engine is not None:
+            self._settings.set_last_client(self._desk_key(), self.clients.current_client_id())
 
     def close(self) -> None:
         """The database closes (a restore): every page goes, with what Ctrl+Z could undo."""

@@ -91,6 +91,17 @@ class Settings:
     def my_name(self, value: str) -> None:
         self._settings.setValue("my_name", value.strip())
 
+    def last_client(self, desk: str) -> int | None:
+        """The client chosen when the desk *desk* (its database) was last closed."""
+        if self._settings.value("clients/last_desk", "") != desk:
+            return None
+        value = self._settings.value("clients/last_client", "")
+        return int(value) if str(value).isdigit() else None
+
+    def set_last_client(self, desk: str, client_id: int | None) -> None:
+        self._settings.setValue("clients/last_desk", desk)
+        self._settings.setValue("clients/last_client", "" if client_id is None else client_id)
+
     def demo_declined(self, db_path: str) -> bool:
         declined = self._settings.value("demo/declined_for", [])
         return db_path in (declined if isinstance(declined, list) else [declined])
