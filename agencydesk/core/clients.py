@@ -56,6 +56,10 @@ EDITABLE_FIELDS = (
 )
 SEARCH_COLUMNS = ("name", "company", "phone", "email", "city", "tags")
 
+#: the most characters a client's note may hold: notes are read at a glance beside the client
+#: (about ten pages); a longer document belongs in a file, named in the note
+TEXT_LIMITS = {"caution_note": 1_000, "notes": 20_000}
+
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^\+?[0-9 ()\-.]{6,}$")
 _WEBSITE = re.compile(r"^(https?://)?[\w.-]+\.[a-z]{2,}(/\S*)?$", re.IGNORECASE)
@@ -94,6 +98,10 @@ def validate(values: Mapping[str, Any], *, client_id: int | None = None) -> dict
         value = values[field]
         if max_length and isinstance(value, str) and len(value) > max_length:
             errors.setdefault(field, "too_long")
+    for field, limit in TEXT_LIMITS.items():
+        text = values.get(field)
+        if isinstance(text, str) and len(text) > limit:
+            errors[field] = f"{field}_over_limit"
     email = values.get("email")
     if email and not _EMAIL.match(email):
         errors["email"] = "email_invalid"

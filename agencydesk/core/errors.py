@@ -98,6 +98,11 @@ ERROR_TEXT: dict[str, str] = {
     ),
     "introduced_on_future": "The day of the introduction cannot be in the future.",
     "introduction_message_missing": "That message is not in this client's or the referrer's chat.",
+    "notes_over_limit": (
+        "Notes can hold up to 20,000 characters. Keep long documents in a file and write in the "
+        "notes where it is."
+    ),
+    "caution_note_over_limit": "A caution note can hold up to 1,000 characters: keep it short.",
     # client logins (core.credentials)
     "label_required": "Please give the login a label (e.g. cPanel, WordPress admin).",
     "label_taken": "This client already has a login with this label.",

@@ -417,6 +417,14 @@
         <source>Logins</source>
         <translation>Login</translation>
     </message>
+    <message>
+        <source>Show all notes ({size})</source>
+        <translation>Tampilkan semua catatan ({size})</translation>
+    </message>
+    <message>
+        <source>Notes about {name}</source>
+        <translation>Catatan tentang {name}</translation>
+    </message>
 </context>
 <context>
     <name>ClientFormDialog</name>
@@ -452,6 +460,14 @@
     <message>
         <source>e.g. Be gentle, explain step by step</source>
         <translation>mis. Bersikap lembut, jelaskan langkah demi langkah</translation>
+    </message>
+    <message>
+        <source>Notes can hold up to {limit} characters. Keep long documents in a file and write here where it is.</source>
+        <translation>Catatan paling banyak {limit} karakter. Simpan dokumen panjang di sebuah file dan tulis di sini letaknya.</translation>
+    </message>
+    <message>
+        <source>A caution note can hold up to {limit} characters: keep it to what matters when you reply; the rest can go in the notes.</source>
+        <translation>Catatan perhatian paling banyak {limit} karakter: tulis yang penting saat membalas saja; sisanya bisa masuk ke catatan.</translation>
     </message>
     <message>
         <source>Known</source>

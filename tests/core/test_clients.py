@@ -160,3 +160,18 @@ def test_the_list_sorts_names_without_their_honorifics(any_engine: Engine) -> No
     assert names == ["Andi", "Mas Bayu", "ibu Citra", "Mbak Dewi", "Ibu", "Bu Ratna", "Pak Yusuf"]
     assert backwards == names[::-1]
     assert picker == names
+
+
+def test_notes_have_a_limit_with_a_sentence(engine: Engine) -> None:
+    with session_scope(engine) as session:
+        clients.create_client(session=session, values={"name": "Andi", "notes": "x" * 20_000})
+    with pytest.raises(ValidationError) as raised, session_scope(engine) as session:
+        clients.create_client(
+            session=session,
+            values={"name": "Bu Sari", "notes": "x" * 20_001, "caution_note": "y" * 1_001},
+        )
+    assert raised.value.errors == {
+        "notes": "notes_over_limit",
+        "caution_note": "caution_note_over_limit",
+    }
+    assert "Notes can hold up to 20,000 characters" in str(raised.value)

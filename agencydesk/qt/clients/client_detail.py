@@ -5,7 +5,7 @@ Everything the client or the user typed is shown as plain text (never interprete
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -36,6 +36,7 @@ from agencydesk.qt.common.labels import (
     plain_label,
     show_detail_or_empty,
 )
+from agencydesk.qt.common.long_text import TextViewerDialog, preview
 
 
 class ClientDetailView(QWidget):
@@ -83,6 +84,14 @@ class ClientDetailView(QWidget):
         self.referrer_none = plain_label(self.tr("Came on their own"), selectable=True)
         self.referred_label = plain_label(selectable=True)
         self.notes_label = plain_label(selectable=True)
+        # a long note shows its start; the whole of it opens in a window of its own
+        self.notes_more = link_button(self._show_all_notes)
+        self.notes_more.setObjectName("allNotes")
+        self._notes = ""
+        notes = QVBoxLayout()
+        notes.setContentsMargins(0, 0, 0, 0)
+        notes.addWidget(self.notes_label)
+        notes.addWidget(self.notes_more, 0, Qt.AlignmentFlag.AlignLeft)
 
         facts = QFormLayout()
         facts.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
@@ -100,7 +109,7 @@ class ClientDetailView(QWidget):
         referrer_row.addStretch(1)
         facts.addRow(self.tr("Introduced by"), referrer_row)
         facts.addRow(self.tr("Introduced"), self.referred_label)
-        facts.addRow(self.tr("Notes"), self.notes_label)
+        facts.addRow(self.tr("Notes"), notes)
 
         self.edit_button = push_button(self.tr("Edit…"), lambda: self._emit(self.edit_requested))
         self.delete_button = push_button(
@@ -188,7 +197,7 @@ class ClientDetailView(QWidget):
         self.name_label.setText(client.name)
         self.company_label.setText(client.company)
         self.company_label.setVisible(bool(client.company))
-        self.caution_label.setText(client.caution_note)
+        self.caution_label.setText(preview(client.caution_note)[0])
         self.caution_frame.setVisible(bool(client.caution_note))
         dash = "–"
         self.phone_label.setText(client.phone or dash)
@@ -206,9 +215,21 @@ class ClientDetailView(QWidget):
         if referrer is not None:
             self.referrer_button.setText(referrer.name.replace("&", "&&"))  # not a shortcut
         self.referred_label.setText(", ".join(name for _id, name in referred) or dash)
-        self.notes_label.setText(client.notes or dash)
+        self._notes = client.notes
+        shown, clipped = preview(client.notes)
+        self.notes_label.setText(shown or dash)
+        self.notes_more.setVisible(clipped)
+        if clipped:
+            size = QLocale().formattedDataSize(
+                len(client.notes.encode()), 1, QLocale.DataSizeFormat.DataSizeSIFormat
+            )
+            self.notes_more.setText(self.tr("Show all notes ({size})").format(size=size))
         self.website_label.setText(client.website or dash)
         self._load_tab()
+
+    def _show_all_notes(self) -> None:
+        title = self.tr("Notes about {name}").format(name=self.name_label.text())
+        TextViewerDialog(title, self._notes, self).exec()
 
     def _load_tab(self) -> None:
         """Only the visible tab queries the database."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,6 +20,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from agencydesk.core import client_merge, clients, referrals
+from agencydesk.core.clients import TEXT_LIMITS
 from agencydesk.core.db import session_scope
 from agencydesk.core.errors import ValidationError
 from agencydesk.core.models import TECH_COMFORT_MAX, TECH_COMFORT_MIN, Channel, Client
@@ -31,11 +32,16 @@ from agencydesk.qt.common.form_errors import (
     save_cancel_layout,
 )
 from agencydesk.qt.common.formatting import DATE_EDIT_FORMAT, channel_label, tech_comfort_label
+from agencydesk.qt.common.long_text import fill_gradually, full_text
 
 #: the client's fields edited as a line (QLineEdit) or as a few lines (QPlainTextEdit), each
 #: in the dialog's attribute of the same name
 LINE_FIELDS = ("name", "company", "phone", "email", "website", "city", "tags")
 TEXT_FIELDS = ("caution_note", "notes")
+
+
+def _number(count: int) -> str:
+    return QLocale().toString(count)
 
 
 class ClientFormDialog(FormDialog):
@@ -148,6 +154,14 @@ class ClientFormDialog(FormDialog):
             "introduction_message_missing": self.tr(
                 "The message about this introduction is no longer there."
             ),
+            "notes_over_limit": self.tr(
+                "Notes can hold up to {limit} characters. Keep long documents in a file and "
+                "write here where it is."
+            ).format(limit=_number(TEXT_LIMITS["notes"])),
+            "caution_note_over_limit": self.tr(
+                "A caution note can hold up to {limit} characters: keep it to what matters when "
+                "you reply; the rest can go in the notes."
+            ).format(limit=_number(TEXT_LIMITS["caution_note"])),
         }
         self.errors = FieldErrors(
             add_rows_with_errors(form, rows), texts, edits, fit=self.adjustSize
@@ -173,8 +187,8 @@ class ClientFormDialog(FormDialog):
     def _load(self, client: Client) -> None:
         for field in LINE_FIELDS:
             getattr(self, field).setText(getattr(client, field))
-        for field in TEXT_FIELDS:
-            getattr(self, field).setPlainText(getattr(client, field))
+        for field in TEXT_FIELDS:  # a long old note fills in without freezing the window
+            fill_gradually(getattr(self, field), getattr(client, field))
         self.tech_comfort.setCurrentIndex(self.tech_comfort.findData(client.tech_comfort))
         self.channel.setCurrentIndex(max(0, self.channel.findData(client.preferred_channel)))
         self.language.setCurrentIndex(max(0, self.language.findData(client.language)))
@@ -221,7 +235,7 @@ class ClientFormDialog(FormDialog):
 
     def values(self) -> dict[str, Any]:
         values: dict[str, Any] = {field: getattr(self, field).text() for field in LINE_FIELDS}
-        values.update({field: getattr(self, field).toPlainText() for field in TEXT_FIELDS})
+        values.update({field: full_text(getattr(self, field)) for field in TEXT_FIELDS})
         first_contact = self.first_contact.date().toPython()
         return values | {
             "tech_comfort": self.tech_comfort.currentData(),

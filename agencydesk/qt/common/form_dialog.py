@@ -24,22 +24,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from agencydesk.qt.common.long_text import full_text
+
+
+def _value(widget: QWidget) -> Any:
+    """What the user can change in *widget* (None for a widget that holds nothing to change)."""
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, QPlainTextEdit):
+        return full_text(widget)  # a long note still being filled in counts whole
+    if isinstance(widget, QTextEdit):
+        return None if widget.isReadOnly() else widget.toPlainText()
+    if isinstance(widget, QComboBox):
+        return (widget.currentIndex(), widget.currentText())
+    if isinstance(widget, QAbstractSpinBox):  # spin boxes and date edits
+        return widget.text()
+    if isinstance(widget, QAbstractButton) and widget.isCheckable():
+        return widget.isChecked()
+    return None
+
 
 def form_state(dialog: QWidget) -> list[Any]:
-    """What the user can change in *dialog*'s fields, in the order of its widgets."""
-    state: list[Any] = []
-    for widget in dialog.findChildren(QWidget):
-        if isinstance(widget, QLineEdit):
-            state.append(widget.text())
-        elif isinstance(widget, QPlainTextEdit | QTextEdit) and not widget.isReadOnly():
-            state.append(widget.toPlainText())
-        elif isinstance(widget, QComboBox):
-            state.append((widget.currentIndex(), widget.currentText()))
-        elif isinstance(widget, QAbstractSpinBox):  # spin boxes and date edits
-            state.append(widget.text())
-        elif isinstance(widget, QAbstractButton) and widget.isCheckable():
-            state.append(widget.isChecked())
-    return state
+    """What the user can change in *dialog*'s fields, in the order of its widgets (None for a
+    widget without anything to change, so that a field keeps its place)."""
+    return [_value(widget) for widget in dialog.findChildren(QWidget)]
 
 
 def ask_discard_changes(parent: QWidget) -> bool:
@@ -76,7 +84,7 @@ class FormDialog(QDialog):
         super().showEvent(event)
 
     def remember_state(self) -> None:
-        """The fields as they are now count as unchanged (after loading them later, say)."""
+        """The fields as they are now count as unchanged."""
         self._shown_state = form_state(self)
 
     def has_changes(self) -> bool:

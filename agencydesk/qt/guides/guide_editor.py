@@ -380,7 +380,6 @@ class GuideEditorDialog(FormDialog):
         """Cancel or Esc asks before throwing away what was written (`FormDialog`)."""
         return self.values() != self._saved_values or bool(self.pending_images)
 
-
     def show_errors(self, errors: dict[str, str]) -> None:
         others = self.errors.show(errors)  # e.g. a picture's: no field of their own
         if others:
