@@ -114,6 +114,20 @@ def _client_keys(_mapper: Any, _connection: Any, client: Client) -> None:
     client.phone_key = phone_digits(client.phone or "")[:40]
 
 
+@sa.event.listens_for(sa.orm.Session, "do_orm_execute")
+def _bulk_client_keys(state: sa.orm.ORMExecuteState) -> None:
+    """The same keys for clients inserted in bulk (``session.execute(insert(Client), rows)``),
+    which the per-row events above never see."""
+    table = getattr(state.statement, "table", None)
+    if not state.is_insert or getattr(table, "name", None) != Client.__tablename__:
+        return
+    rows = state.parameters if isinstance(state.parameters, list) else [state.parameters]
+    for row in rows:
+        if isinstance(row, dict) and "name" in row:
+            row["sort_name"] = name_key(str(row["name"]))[:120]
+            row["phone_key"] = phone_digits(str(row.get("phone") or ""))[:40]
+
+
 class TicketStatus(enum.StrEnum):
     OPEN = "open"
     WAITING_ON_CLIENT = "waiting_on_client"

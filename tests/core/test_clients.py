@@ -175,3 +175,17 @@ def test_notes_have_a_limit_with_a_sentence(engine: Engine) -> None:
         "caution_note": "caution_note_over_limit",
     }
     assert "Notes can hold up to 20,000 characters" in str(raised.value)
+
+
+def test_clients_inserted_in_bulk_sort_by_name_too(engine: Engine) -> None:
+    from sqlalchemy import insert
+
+    from agencydesk.core.models import Client
+
+    with Session(engine) as session:
+        session.execute(
+            insert(Client),
+            [{"name": "Ibu Zahra", "phone": "0812 1111 2222"}, {"name": "Pak Ade"}],
+        )
+        session.commit()
+    assert _names(engine) == ["Pak Ade", "Ibu Zahra"]
