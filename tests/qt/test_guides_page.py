@@ -342,3 +342,18 @@ def test_enter_in_the_client_field_picks_the_client_without_sending(
     assert dialog.text.toPlainText().startswith("Hi Claire,")
     with Session(engine) as session:
         assert len(sending.sends_for_client(session=session, client_id=client_ids["claire"])) == 1
+
+
+def test_who_received_it_is_a_list_several_lines_high_even_for_one_client(
+    qtbot: QtBot, desk: Demo
+) -> None:
+    engine, _client_ids, guide_ids = desk
+    page = GuidesPage(engine)
+    qtbot.addWidget(page)
+    page.resize(1000, 700)
+    page.show()
+    page.select_guide(guide_ids["wp_login"])
+    qtbot.waitUntil(page.sent_list.isVisible)
+    assert page.sent_list.count() == 1
+    row = page.sent_list.sizeHintForRow(0)
+    assert page.sent_list.height() >= 3 * row

@@ -189,7 +189,9 @@ class GuidesPage(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, send.client_id)
             self.sent_list.addItem(item)
         if sends:
-            rows = min(len(sends), 4)
+            # Room for three names at least, so one recipient is not a one-line strip that
+            # reads like a text field; six at most, then the list scrolls.
+            rows = min(max(len(sends), 3), 6)
             frame = 2 * self.sent_list.frameWidth()
             self.sent_list.setFixedHeight(self.sent_list.sizeHintForRow(0) * rows + frame + 2)
         self.sent_list.setVisible(bool(sends))
