@@ -7,13 +7,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 from qt_helpers import DialogAnswerer
 from sqlalchemy.engine import Engine
 
 from agencydesk.qt.common import workers
+from agencydesk.qt.shell import app as app_module
 from agencydesk.qt.shell.main_window import MainWindow
 from agencydesk.qt.shell.settings import Settings
 
@@ -82,3 +83,23 @@ def fresh_db(engine: Engine, db_path: Path) -> Path:
     """An empty, migrated database, as on the very first start."""
     engine.dispose()
     return db_path
+
+
+def _speaking(app: QApplication, language: str) -> Iterator[str]:
+    """The app's translators for `language` while a test runs; English and the C locale after."""
+    translators = app_module.install_translators(app, language)
+    yield language
+    for translator in translators:
+        QCoreApplication.removeTranslator(translator)
+    QLocale.setDefault(QLocale.c())
+
+
+@pytest.fixture
+def indonesian(qapp: QApplication) -> Iterator[str]:
+    yield from _speaking(qapp, "id")
+
+
+@pytest.fixture(params=["en", "id"])
+def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    """Runs the test once in English and once in Indonesian."""
+    yield from _speaking(qapp, request.param)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import Engine
@@ -19,15 +19,6 @@ from agencydesk.qt.orders.order_form import OrderFormDialog
 from agencydesk.qt.shell import app as app_module
 
 SAVE = QDialogButtonBox.StandardButton.Save
-
-
-@pytest.fixture
-def indonesian(qapp: QApplication) -> Iterator[None]:
-    translators = app_module.install_translators(qapp, "id")
-    yield
-    for translator in translators:
-        QCoreApplication.removeTranslator(translator)
-    QLocale.setDefault(QLocale.c())
 
 
 @pytest.fixture

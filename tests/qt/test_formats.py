@@ -5,13 +5,10 @@ screen but "K = 3.0" in the charts, and the restore list said "Coordinated Unive
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
@@ -22,7 +19,6 @@ from agencydesk.qt.chat_import.import_wizard import ImportWizard
 from agencydesk.qt.common import formatting
 from agencydesk.qt.orders.order_form import OrderFormDialog
 from agencydesk.qt.orders.order_model import OrderTableModel
-from agencydesk.qt.shell import app as app_module
 from agencydesk.qt.shell.restore_dialog import RestoreDialog
 from agencydesk.qt.tickets.ticket_model import TicketTableModel
 from agencydesk.reports.charts.labels import format_k
@@ -40,15 +36,6 @@ def _day(language: str) -> str:
 
 def _moment(language: str) -> str:
     return _day(language) + (r" \d\d:\d\d" if language == "en" else r" \d\d\.\d\d")
-
-
-@pytest.fixture(params=["en", "id"])
-def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    translators = app_module.install_translators(qapp, request.param)
-    yield request.param
-    for translator in translators:
-        QCoreApplication.removeTranslator(translator)
-    QLocale.setDefault(QLocale.c())
 
 
 def test_the_helpers_write_each_kind_one_way(language: str) -> None:

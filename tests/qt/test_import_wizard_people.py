@@ -5,19 +5,16 @@ and what the import makes of deleted messages and left-out pictures in a ticket.
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QPoint, Qt
-from PySide6.QtWidgets import QApplication, QWizard
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import Engine
 
 from agencydesk.qt.chat_import.import_wizard import ImportWizard
 from agencydesk.qt.clients.client_history import TimelineView
 from agencydesk.qt.common import workers
-from agencydesk.qt.shell import app as app_module
 from agencydesk.qt.tickets.ticket_view import TicketView
 
 FIXTURES = Path(__file__).resolve().parent.parent / "core" / "importers" / "fixtures"
@@ -165,15 +162,6 @@ def test_the_preview_counts_in_words_and_names_the_export(
     assert "1 notices" not in counts
     assert "1 pictures" not in counts
     workers.wait_for_tasks()
-
-
-@pytest.fixture
-def indonesian(qapp: QApplication) -> Iterator[None]:
-    translators = app_module.install_translators(qapp, "id")
-    yield
-    for translator in translators:
-        QCoreApplication.removeTranslator(translator)
-    QLocale.setDefault(QLocale.c())
 
 
 def test_the_preview_counts_in_indonesian(

@@ -8,11 +8,10 @@ import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QTranslator
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -30,7 +29,6 @@ from sqlalchemy.engine import Engine
 from agencydesk.qt.chat_import.import_wizard import ImportWizard
 from agencydesk.qt.common.dialogs import ask_yes_no
 from agencydesk.qt.common.form_errors import save_cancel_layout
-from agencydesk.qt.shell import app as app_module
 from agencydesk.qt.shell import restart
 from agencydesk.qt.shell.main_window import MainWindow
 from agencydesk.qt.shell.settings import Settings
@@ -39,15 +37,6 @@ ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "qtbase_id.ts"
 QM = ROOT / "resources" / "translations" / "qtbase_id.qm"
 BIN = Path(sys.executable).parent
-
-
-@pytest.fixture
-def indonesian(qapp: QApplication) -> Iterator[None]:
-    translators = app_module.install_translators(qapp, "id")
-    yield
-    for translator in translators:
-        QCoreApplication.removeTranslator(translator)
-    QLocale.setDefault(QLocale.c())
 
 
 def _shown(text: str) -> str:

@@ -7,13 +7,11 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from qt_helpers import DialogAnswerer
 
-from agencydesk.qt.shell import app as app_module
 from agencydesk.qt.shell.main_window import MainWindow
 from agencydesk.qt.shell.settings import Settings
 from agencydesk.qt.shell.window_fit import DEFAULT_SIZE
@@ -231,15 +229,6 @@ def test_ctrl_t_chooses_no_client_unless_the_page_shows_one(
         qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
         qtbot.waitUntil(lambda: dialogs.done)
     assert chosen == ["", "", "Ibu Ratna Wulandari"]
-
-
-@pytest.fixture(params=["en", "id"])
-def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    translators = app_module.install_translators(qapp, request.param)
-    yield request.param
-    for translator in translators:
-        QCoreApplication.removeTranslator(translator)
-    QLocale.setDefault(QLocale.c())
 
 
 def test_the_ticket_list_shows_priority_due_and_updated_at_the_default_size(

@@ -7,9 +7,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QLocale
 from pytestqt.qtbot import QtBot
 
 from agencydesk.qt.common.formatting import format_money
@@ -67,15 +65,6 @@ def test_placeholders_survive_translation() -> None:
         translation = message.findtext("translation") or ""
         for placeholder in ("{name}", "{count}", "{file}", "{total}", "{shown}", "{version}"):
             assert (placeholder in source) == (placeholder in translation), (context, source)
-
-
-@pytest.fixture
-def indonesian(qapp: QApplication) -> object:
-    translators = app_module.install_translators(qapp, "id")
-    yield translators
-    for translator in translators:
-        QCoreApplication.removeTranslator(translator)
-    QLocale.setDefault(QLocale.c())
 
 
 def test_the_window_speaks_indonesian(
