@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from agencydesk import __version__
 
@@ -23,7 +22,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"agencydesk {__version__}")
     parser.add_argument(
-        "--db", type=Path, help="open this database file instead of the one in your data folder"
+        "--db",
+        type=cli.desk_location,
+        metavar="FILE|URL",
+        help="open this database file instead of the one in your data folder, or a team "
+        "server: postgresql+psycopg://USER@HOST:PORT/DATABASE",
     )
     cli.add_subcommands(parser)
     return parser
@@ -32,6 +35,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None:
+        if isinstance(args.db, str):
+            from agencydesk import cli
+
+            args.func = cli.cmd_window_on_server
+            args.command = "window"
+            return cli.run(args)
         from agencydesk.qt.shell.app import run_gui
 
         return run_gui(db_path=args.db)

@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 from agencydesk.cli.chat import cmd_import_chat
+from agencydesk.cli.common import desk_location
 from agencydesk.cli.creds import (
     cmd_creds_add,
     cmd_creds_delete,
@@ -25,24 +26,28 @@ from agencydesk.cli.creds import (
 )
 from agencydesk.cli.desk import cmd_backup, cmd_demo, cmd_search
 from agencydesk.cli.report import cmd_report
+from agencydesk.cli.server import add_server_commands
 
 
 def add_subcommands(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    db_help = "the database file (default: the one in your data folder)"
+    db_help = (
+        "the database file (default: the one in your data folder), or a team server: "
+        "postgresql+psycopg://USER@HOST:PORT/DATABASE"
+    )
 
     demo = sub.add_parser("demo", help="fill an empty database with demo data")
-    demo.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=db_help)
+    demo.add_argument("--db", type=desk_location, default=argparse.SUPPRESS, help=db_help)
     demo.set_defaults(func=cmd_demo)
 
     found = sub.add_parser("search", help="search clients, tickets, messages and guides")
     found.add_argument("text", help="the words to look for (each word may be the start of one)")
     found.add_argument("--limit", type=int, default=10, help="hits per kind (default 10)")
-    found.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=db_help)
+    found.add_argument("--db", type=desk_location, default=argparse.SUPPRESS, help=db_help)
     found.set_defaults(func=cmd_search)
 
     backup = sub.add_parser("backup", help="make a backup of the database now")
-    backup.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=db_help)
+    backup.add_argument("--db", type=desk_location, default=argparse.SUPPRESS, help=db_help)
     backup.set_defaults(func=cmd_backup)
 
     chat = sub.add_parser(
@@ -64,7 +69,7 @@ def add_subcommands(parser: argparse.ArgumentParser) -> None:
     chat.add_argument(
         "--date-order", choices=("DMY", "MDY", "YMD"), help="how the dates are written"
     )
-    chat.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=db_help)
+    chat.add_argument("--db", type=desk_location, default=argparse.SUPPRESS, help=db_help)
     chat.set_defaults(func=cmd_import_chat)
 
     report = sub.add_parser("report", help="write a client's report as a PDF")
@@ -86,7 +91,7 @@ def add_subcommands(parser: argparse.ArgumentParser) -> None:
     report.add_argument(
         "--no-referrals", action="store_true", help='leave out the "Your referrals" page'
     )
-    report.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=db_help)
+    report.add_argument("--db", type=desk_location, default=argparse.SUPPRESS, help=db_help)
     report.set_defaults(func=cmd_report)
 
     creds = sub.add_parser(
@@ -102,31 +107,33 @@ def add_subcommands(parser: argparse.ArgumentParser) -> None:
     add.add_argument("--url", default="", help="where to log in")
     add.add_argument("--username", default="", help="the user name or email to log in with")
     add.add_argument("--notes", default="", help="anything else worth knowing (not secret)")
-    add.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=db_help)
+    add.add_argument("--db", type=desk_location, default=argparse.SUPPRESS, help=db_help)
     add.set_defaults(func=cmd_creds_add)
     listing = creds_sub.add_parser("list", help="a client's logins, without passwords")
     listing.add_argument("client", metavar="CLIENT", help=client_help)
     listing.add_argument("--json", action="store_true", help="one JSON object per login")
-    listing.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=db_help)
+    listing.add_argument("--db", type=desk_location, default=argparse.SUPPRESS, help=db_help)
     listing.set_defaults(func=cmd_creds_list)
     show = creds_sub.add_parser("show", help="print only the password of one login")
     show.add_argument("client", metavar="CLIENT", help=client_help)
     show.add_argument("--label", required=True, help="the login's label (or part of it)")
-    show.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=db_help)
+    show.add_argument("--db", type=desk_location, default=argparse.SUPPRESS, help=db_help)
     show.set_defaults(func=cmd_creds_show)
     delete = creds_sub.add_parser("delete", help="delete a login and its password")
     delete.add_argument("client", metavar="CLIENT", help=client_help)
     delete.add_argument("--label", required=True, help="the login's label (or part of it)")
     delete.add_argument("--yes", action="store_true", help="do not ask first")
-    delete.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=db_help)
+    delete.add_argument("--db", type=desk_location, default=argparse.SUPPRESS, help=db_help)
     delete.set_defaults(func=cmd_creds_delete)
     prune = creds_sub.add_parser(
         "prune",
         help="remove keyring entries no login names any more (after a restore, say)",
     )
     prune.add_argument("--yes", action="store_true", help="do not ask first")
-    prune.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=db_help)
+    prune.add_argument("--db", type=desk_location, default=argparse.SUPPRESS, help=db_help)
     prune.set_defaults(func=cmd_creds_prune)
+
+    add_server_commands(sub)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -161,3 +168,13 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
+
+
+def cmd_window_on_server(args: argparse.Namespace) -> int:
+    """`agencydesk --db ADDRESS` without a command: until the window opens team desks, say so."""
+    from agencydesk.cli.common import user_error
+
+    raise user_error(
+        "The window does not open a team desk yet; the commands do (agencydesk search … --db "
+        "ADDRESS, agencydesk server export …)."
+    )

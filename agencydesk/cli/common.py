@@ -14,11 +14,96 @@ from typing import Any
 from agencydesk import paths
 
 
-def db_url(db: Path | None) -> tuple[str, Path]:
+def desk_location(text: str) -> Path | str:
+    """--db: a database file, or a team server's address (postgresql+psycopg://…)."""
+    from agencydesk.core.server_address import is_server_url
+
+    return text if is_server_url(text) else Path(text)
+
+
+def server_url(text: str) -> str:
+    """The server address *text* without its password. A password written in it goes to the
+    keyring (it would otherwise have to be written there every time, into the shell's history),
+    with one line saying so; without a keyring it is used for this command only."""
+    from agencydesk.core.server_address import AddressError, parse, store_password
+
+    try:
+        address, password = parse(text)
+    except AddressError as exc:
+        raise user_error(str(exc)) from None
+    if password is not None:
+        if store_password(address, password):
+            print(
+                f"agencydesk: the password of {address.user} on {address.host} is now kept in "
+                "your keyring; leave it out of the address from now on (and out of your shell's "
+                "history).",
+                file=sys.stderr,
+            )
+        else:
+            print(
+                "agencydesk: there is no keyring on this computer, so the password is used for "
+                "this command only; keep it in ~/.pgpass instead of the command line.",
+                file=sys.stderr,
+            )
+    return address.url()
+
+
+def server_folder(url: str) -> Path:
+    """The folder on this computer that holds what a team desk keeps locally (imported media)."""
+    from agencydesk.core.server_address import local_folder, parse
+
+    return local_folder(parse(url)[0])
+
+
+def db_url(db: Path | str | None) -> tuple[str, Path]:
+    """(URL, local path): the database file, or a team server (then a path in its local folder:
+    the folder is where its imported media go; there is no file)."""
     from agencydesk.core.db import sqlite_url
 
+    if isinstance(db, str):
+        url = server_url(db)
+        return url, server_folder(url) / "desk"
     db_path = (db or paths.default_db_path()).expanduser().resolve()
     return sqlite_url(db_path), db_path
+
+
+def open_database(url: str, *, read_only_ok: bool = False) -> Any:
+    """migrate.open_database; on a team server that asks for a password nobody kept, it is
+    asked for hidden (at a terminal) and kept in the keyring once the server took it."""
+    from agencydesk.core import migrate
+    from agencydesk.core.server_address import is_server_url
+
+    if not is_server_url(url):
+        return migrate.open_database(url, read_only_ok=read_only_ok)
+    return with_password(url, lambda: migrate.open_database(url))
+
+
+def with_password(url: str, connect: Any) -> Any:
+    """Run *connect*; if the server wants a password (or refused the kept one) and a person is
+    at the terminal, ask for it once and run it again."""
+    import getpass
+
+    from agencydesk.core.pg_errors import wants_password
+    from agencydesk.core.server_address import forget_password, parse, store_password
+
+    try:
+        return connect()
+    except Exception as exc:
+        if not wants_password(exc) or sys.stdin is None or not sys.stdin.isatty():
+            raise
+        address = parse(url)[0]
+        forget_password(address)
+        typed = getpass.getpass(f"Password of {address.user} on {address.host}: ")
+        kept = store_password(address, typed)
+    try:
+        result = connect()
+    except Exception as exc:
+        if wants_password(exc):
+            forget_password(address)
+        raise
+    if kept:
+        print("agencydesk: the password is kept in your keyring.", file=sys.stderr)
+    return result
 
 
 @contextmanager
@@ -26,16 +111,24 @@ def open_desk(
     args: argparse.Namespace, *, read_only_ok: bool = False
 ) -> Iterator[tuple[Any, Path]]:
     """(engine, database path) of the database --db names, which must exist; disposed after.
+    On a team server the path is in its local folder (see `db_url`).
 
     With *read_only_ok* (a command that only reads) a database that cannot be written is read
     without writing, and the command says so."""
-    from agencydesk.core import migrate
     from agencydesk.core.errors import why_not_writable
 
-    url, db_path = db_url(getattr(args, "db", None))
+    location = getattr(args, "db", None)
+    url, db_path = db_url(location)
+    if isinstance(location, str):
+        engine = open_database(url)
+        try:
+            yield engine, db_path
+        finally:
+            engine.dispose()
+        return
     if not db_path.exists():
         raise user_error(f"There is no database at {db_path}.")
-    engine = migrate.open_database(url, read_only_ok=read_only_ok)
+    engine = open_database(url, read_only_ok=read_only_ok)
     why = why_not_writable(db_path) if read_only_ok else None
     if why is not None:
         print(f"agencydesk: {db_path} is read-only ({why}): reading it only.", file=sys.stderr)

@@ -3,28 +3,35 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
-from agencydesk.cli.common import db_url, open_desk, user_error
+from agencydesk.cli.common import db_url, open_database, open_desk, user_error
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from agencydesk.core import demo, migrate
+    from agencydesk.core import demo
     from agencydesk.core.db import session_scope
 
     url, db_path = db_url(getattr(args, "db", None))
-    engine = migrate.open_database(url)
+    engine = open_database(url)
     try:
         with session_scope(engine) as session:
             ids = demo.load_demo(session=session)
     finally:
         engine.dispose()
-    print(f"Added {len(ids)} demo clients to {db_path}")
+    where = db_path if isinstance(getattr(args, "db", None), Path | None) else url
+    print(f"Added {len(ids)} demo clients to {where}")
     return 0
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
     from agencydesk.core import backup, migrate
 
+    if isinstance(getattr(args, "db", None), str):
+        raise user_error(
+            "A team desk is backed up with: agencydesk server export --out FILE.sqlite3 --db "
+            "ADDRESS (a snapshot the solo app opens as it is)."
+        )
     url, db_path = db_url(getattr(args, "db", None))
     if not db_path.exists():
         raise user_error(f"There is no database at {db_path} to back up.")

@@ -65,7 +65,10 @@ def make_engine(url: str, *, begin: str = "BEGIN") -> Engine:
     """
     # hide_parameters: an error or a debug log shows the SQL, never the values (message bodies).
     if sa.engine.make_url(url).get_backend_name() != "sqlite":
-        engine = sa.create_engine(url, hide_parameters=True)
+        from agencydesk.core.server_address import connect_args
+
+        # the password comes from the keyring (server_address), never from what is printed
+        engine = sa.create_engine(url, hide_parameters=True, connect_args=connect_args(url))
         changes.watch(engine)
         return engine
     # Connections are pooled and may be handed from a worker thread to the GUI thread; the pool

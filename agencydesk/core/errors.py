@@ -53,7 +53,10 @@ def user_error_for(exc: BaseException) -> UserError | None:
         return UserError(_SQLITE_SENTENCES[code & 0xFF])
     if isinstance(cause, OSError) and cause.errno in _ERRNO_SENTENCES:
         return UserError(_ERRNO_SENTENCES[cause.errno])
-    return None
+    from agencydesk.core.pg_errors import connect_sentence
+
+    sentence = connect_sentence(exc)  # a team server that cannot be reached
+    return None if sentence is None else UserError(sentence)
 
 
 def why_not_writable(path: Path) -> str | None:

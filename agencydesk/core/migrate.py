@@ -31,6 +31,8 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from alembic.script import ScriptDirectory
+    from sqlalchemy.engine import Connection
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
@@ -133,12 +135,10 @@ def upgrade(url: str, *, script_location: Path = MIGRATIONS_DIR) -> Path | None:
         current = current_revision(engine)
         if current == head:
             return None
-        known = {rev.revision for rev in scripts.walk_revisions()}
-        if current is not None and current not in known:
-            raise UserError(
-                "This database was written by a newer version of agencydesk "
-                f"(schema {current}). Please update agencydesk to open it."
-            )
+        refuse_unknown_revision(current, scripts)
+        if engine.dialect.name == "postgresql":
+            with engine.connect() as connection:
+                refuse_desk_role(connection, current, head)
         backup_path = None
         db_path = sqlite_path(engine)
         if current is not None and db_path is not None:
@@ -164,6 +164,67 @@ def upgrade(url: str, *, script_location: Path = MIGRATIONS_DIR) -> Path | None:
         return backup_path
     finally:
         engine.dispose()
+
+
+def refuse_unknown_revision(current: str | None, scripts: ScriptDirectory) -> None:
+    """A database stamped by a newer agencydesk is refused, never downgraded or damaged."""
+    known = {rev.revision for rev in scripts.walk_revisions()}
+    if current is not None and current not in known:
+        raise UserError(
+            "This database was written by a newer version of agencydesk "
+            f"(schema {current}). Please update agencydesk to open it."
+        )
+
+
+def may_change_schema(connection: Connection) -> bool:
+    """PostgreSQL: may this connection's user create and alter agencydesk's tables? (The desks'
+    role that `server init` makes may not: it only reads and writes rows.)"""
+    row = connection.exec_driver_sql(
+        "SELECT has_schema_privilege('public', 'CREATE'),"
+        " (SELECT rolsuper FROM pg_roles WHERE rolname = current_user),"
+        " (SELECT coalesce(bool_and(pg_has_role(current_user, tableowner, 'USAGE')), true)"
+        "  FROM pg_tables WHERE schemaname = 'public')"
+    ).one()
+    return bool(row[1]) or bool(row[0] and row[2])
+
+
+def refuse_desk_role(connection: Connection, current: str | None, head: str | None) -> None:
+    """PostgreSQL: raise UserError when the schema needs migrating and this user may not."""
+    if current == head or may_change_schema(connection):
+        return
+    user = connection.exec_driver_sql("SELECT current_user").scalar_one()
+    database = connection.exec_driver_sql("SELECT current_database()").scalar_one()
+    need = (
+        "is not prepared for agencydesk yet"
+        if current is None
+        else f"needs an upgrade to this version of agencydesk (schema {current} to {head})"
+    )
+    raise UserError(
+        f"The server database {database} {need}, and {user} may read and write a desk but not "
+        "change its tables. Whoever runs the server does this once, as the database's owner: "
+        f"agencydesk server init postgresql+psycopg://OWNER@HOST/{database}; then connect again."
+    )
+
+
+def upgrade_connection(connection: Connection) -> str | None:
+    """Bring the database behind *connection* to head inside the caller's transaction (so that
+    a later step failing rolls the migrations back too). Returns the revision found before."""
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
+    config = alembic_config()
+    scripts = ScriptDirectory.from_config(config)
+    from alembic.runtime.migration import MigrationContext
+
+    current = MigrationContext.configure(connection).get_current_revision()
+    refuse_unknown_revision(current, scripts)
+    head = scripts.get_current_head()
+    if connection.dialect.name == "postgresql":
+        refuse_desk_role(connection, current, head)
+    if current != head:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    return current
 
 
 def open_database(url: str, *, read_only_ok: bool = False) -> Engine:

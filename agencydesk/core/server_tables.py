@@ -1,0 +1,131 @@
+"""What moving a desk between SQLite and PostgreSQL needs to know about its tables: the order to
+fill them in (a referenced row before the rows that name it), the columns of the references that
+go round in a circle (filled in afterwards), and a checksum of each table's rows that is the
+same on both engines when the rows are.
+
+The tables are the models' (`SQLModel.metadata`): the search index is not copied but made by
+each engine from the rows (SQLite's FTS5 triggers, the PostgreSQL search's own).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+from sqlmodel import SQLModel
+
+import agencydesk.core.models  # noqa: F401  (registers the tables)
+from agencydesk.core.errors import UserError
+
+
+@dataclass(frozen=True)
+class TablePlan:
+    table: sa.Table
+    #: columns copied as NULL first and set once every table is in (a reference in a cycle:
+    #: client.introduction_message_id names a message, and a message names its client)
+    later: tuple[str, ...]
+
+    @property
+    def name(self) -> str:
+        return self.table.name
+
+    @property
+    def columns(self) -> list[str]:
+        return [column.name for column in self.table.columns]
+
+    @property
+    def key(self) -> list[str]:
+        return [column.name for column in self.table.primary_key.columns]
+
+
+def plan() -> list[TablePlan]:
+    """Every table of the desk, in an order that fills referenced rows first."""
+    tables = list(SQLModel.metadata.tables.values())
+    ordered = sa.schema.sort_tables_and_constraints(tables)  # type: ignore[no-untyped-call]
+    cycle: set[sa.ForeignKeyConstraint] = set()
+    for _table, constraints in ordered:
+        if _table is None:
+            cycle.update(constraints)
+    plans = []
+    for table, _constraints in ordered:
+        if table is None:
+            continue
+        later = tuple(
+            column.name
+            for constraint in cycle
+            if constraint.table is table
+            for column in constraint.columns
+        )
+        plans.append(TablePlan(table, later))
+    return plans
+
+
+def _canonical(value: object) -> str:
+    """One spelling of a value on both engines (after the column types have read it)."""
+    if value is None:
+        return "\\N"
+    if isinstance(value, bool):
+        return "t" if value else "f"
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, bytes | memoryview):
+        return bytes(value).hex()
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")
+    return str(value)
+
+
+@dataclass(frozen=True)
+class TableSum:
+    rows: int
+    digest: str
+
+
+def table_sum(connection: Connection, table: sa.Table) -> TableSum:
+    """The number of rows of *table* and a SHA-256 of them in key order."""
+    digest = hashlib.sha256()
+    rows = 0
+    query = sa.select(table).order_by(*table.primary_key.columns)
+    result = connection.execution_options(yield_per=2000).execute(query)
+    for row in result:
+        rows += 1
+        digest.update("\x1f".join(_canonical(value) for value in row).encode())
+        digest.update(b"\x1e")
+    return TableSum(rows, digest.hexdigest())
+
+
+def compare(source: Connection, target: Connection, plans: list[TablePlan]) -> dict[str, int]:
+    """Row counts and checksums of every table on both sides; UserError naming the first table
+    that differs. Returns {table: rows}."""
+    counts = {}
+    for item in plans:
+        mine, theirs = table_sum(source, item.table), table_sum(target, item.table)
+        if mine.rows != theirs.rows:
+            raise UserError(
+                f"The copy of {item.name} has {theirs.rows} rows where the desk has {mine.rows}; "
+                "nothing was copied."
+            )
+        if mine.digest != theirs.digest:
+            raise UserError(
+                f"The copy of {item.name} differs from the desk (same {mine.rows} rows, other "
+                "contents); nothing was copied. Send the log to the developers."
+            )
+        counts[item.name] = mine.rows
+    return counts
+
+
+def rows_in(connection: Connection, plans: list[TablePlan]) -> dict[str, int]:
+    """The tables of the desk that hold rows, with their counts (tables missing count none)."""
+    present = set(sa.inspect(connection).get_table_names())
+    counts = {}
+    for item in plans:
+        if item.name not in present:
+            continue
+        count = connection.execute(sa.select(sa.func.count()).select_from(item.table)).scalar()
+        if count:
+            counts[item.name] = int(count)
+    return counts
