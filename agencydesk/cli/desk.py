@@ -62,4 +62,6 @@ def cmd_search(args: argparse.Namespace) -> int:
         print("Nothing found.")
     if not results.used_fts:
         print("(slower search: this database has no full-text index)")
+    elif not results.accents_ignored:
+        print("(accents count: the server has no 'unaccent' extension, so 'cafe' misses 'Café')")
     return 0

@@ -3,8 +3,10 @@
 SQLite FTS5 (external-content tables kept in sync by triggers; see
 `agencydesk/migrations/fts_v1.py`): every word of two letters or more is a prefix; clients and
 guides are ranked (bm25), tickets and messages come newest first; every hit comes with a
-snippet. Where FTS5 is missing (another database, an unusual SQLite build) the same search runs
-as a slower LIKE scan and says so.
+snippet. PostgreSQL (a team desk) has the same search over tsvector columns and GIN indexes
+(`search_pg`), which says when it cannot ignore accents (no ``unaccent`` extension). Where neither
+index exists (an unusual SQLite build, a database before migration 0008) the same search runs as
+a slower LIKE scan and says so.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from agencydesk.core import search_pg
 from agencydesk.core.word_filter import like_pattern
 
 KINDS = ("client", "ticket", "message", "guide")
@@ -40,6 +43,8 @@ class SearchResults:
     text: str
     used_fts: bool
     hits: dict[str, list[SearchHit]] = field(default_factory=dict)
+    #: False where "cafe" does not find "Café" (PostgreSQL without the unaccent extension)
+    accents_ignored: bool = True
 
     def count(self) -> int:
         return sum(len(found) for found in self.hits.values())
@@ -62,7 +67,10 @@ def fts_query(text: str) -> str | None:
 
 
 def fts_available(session: Session) -> bool:
+    """The database has its full-text index (FTS5 on SQLite, tsvector columns on PostgreSQL)."""
     bind = session.get_bind()
+    if bind.dialect.name == "postgresql":
+        return search_pg.search_state(session).available
     if bind.dialect.name != "sqlite":
         return False
     row = session.execute(
@@ -73,6 +81,8 @@ def fts_available(session: Session) -> bool:
 
 def search(*, session: Session, text: str, limit: int = 20) -> SearchResults:
     """Hits for *text*, at most *limit* per kind, best first."""
+    if session.get_bind().dialect.name == "postgresql":
+        return _pg_search(session, text, limit)
     query = fts_query(text)
     use_fts = fts_available(session)
     results = SearchResults(text=text, used_fts=use_fts)
@@ -127,6 +137,43 @@ _FTS_SQL = {
 def _fts_hits(session: Session, kind: str, query: str, limit: int) -> list[SearchHit]:
     rows = session.execute(sa.text(_FTS_SQL[kind]), {"q": query, "limit": limit}).all()
     return [SearchHit(kind, row[0], row[1], row[2] or "", row[3], row[4]) for row in rows]
+
+
+def _pg_search(session: Session, text: str, limit: int) -> SearchResults:
+    state = search_pg.search_state(session)
+    found = words(text)
+    results = SearchResults(
+        text=text, used_fts=state.available, accents_ignored=state.accents_ignored
+    )
+    query = search_pg.pg_query(found)
+    if query is None:
+        return results
+    for kind in KINDS:
+        if state.available:
+            results.hits[kind] = pg_fts_hits(session, kind, query, limit, found)
+        else:
+            results.hits[kind] = _like_hits(session, kind, found, limit)
+    return results
+
+
+def pg_fts_hits(
+    session: Session, kind: str, query: str, limit: int, found: list[str]
+) -> list[SearchHit]:
+    """The hits of *kind* on PostgreSQL for the tsquery text *query* (`search_pg.pg_query`)
+    of the words *found*."""
+    return [
+        SearchHit(kind, row[0], row[1], _pg_snippet(row[2] or "", row[3] or "", found), *row[4:])
+        for row in search_pg.pg_hits(session, kind, query, limit, (HIT_START, HIT_END))
+    ]
+
+
+def _pg_snippet(headline: str, text: str, found: list[str]) -> str:
+    # ts_headline reads the text with PostgreSQL's parser, which keeps an address or a host
+    # whole ("katering-bunda-ratna.id"), so a word found inside one is not marked; the snippet
+    # of the LIKE search marks it.
+    if HIT_START not in headline:
+        return like_snippet(text, found)
+    return search_pg.with_ellipses(headline, text, (HIT_START, HIT_END))
 
 
 _LIKE_SPEC: dict[str, tuple[str, tuple[str, ...], str, str]] = {

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from agencydesk.core.search_pg_schema import PG_CURRENT
 from agencydesk.core.search_schema import V1
 
 TOKENIZE = V1.tokenize
@@ -61,5 +62,10 @@ def is_fts_table(name: str | None) -> bool:
 
 
 def include_name(name: str | None, type_: str, _parents: Any) -> bool:
-    """Alembic autogenerate filter: the FTS tables are managed by hand, not from the models."""
+    """Alembic autogenerate filter: the FTS tables (SQLite) and the search columns and their
+    indexes (PostgreSQL, migration 0008) are managed by hand, not from the models."""
+    if type_ == "column" and name == PG_CURRENT.column:
+        return False
+    if type_ == "index" and name in {PG_CURRENT.index_name(t) for t in PG_CURRENT.tables}:
+        return False
     return not (type_ == "table" and is_fts_table(name))

@@ -90,7 +90,17 @@ def _hits(engine: Engine, query: str) -> dict[str, list[str]]:
     return {kind: [hit.title for hit in hits] for kind, hits in results.hits.items() if hits}
 
 
-def test_search_finds_clients_tickets_and_messages_by_prefix(demo_engine: Engine) -> None:
+@pytest.fixture
+def any_demo(any_engine: Engine) -> Engine:
+    from agencydesk.core import demo
+
+    with session_scope(any_engine) as session:
+        demo.load_demo(session=session)
+    return any_engine
+
+
+def test_search_finds_clients_tickets_and_messages_by_prefix(any_demo: Engine) -> None:
+    demo_engine = any_demo
     found_clients = _hits(demo_engine, "ratn")["client"]
     assert found_clients[0] == "Ibu Ratna Wulandari"  # a name match ranks first
     assert "Ibu Rina Marlina" in found_clients  # her notes mention "Bu Ratna"
@@ -103,14 +113,16 @@ def test_search_finds_clients_tickets_and_messages_by_prefix(demo_engine: Engine
     assert f"{search.HIT_START}webnya{search.HIT_END}" in snippet
 
 
-def test_search_ignores_diacritics_and_case(engine: Engine) -> None:
+def test_search_ignores_diacritics_and_case(any_engine: Engine) -> None:
+    engine = any_engine
     with session_scope(engine) as session:
         clients.create_client(session=session, values={"name": "Café Sérénité"})
     assert _hits(engine, "cafe serenite")["client"] == ["Café Sérénité"]
 
 
 @pytest.mark.parametrize("step", ["insert", "update", "delete"])
-def test_the_search_index_follows_every_change(engine: Engine, step: str) -> None:
+def test_the_search_index_follows_every_change(any_engine: Engine, step: str) -> None:
+    engine = any_engine
     with session_scope(engine) as session:
         client_id = clients.create_client(session=session, values={"name": "Ibu Ratna"}).id
         assert client_id is not None
@@ -140,7 +152,8 @@ def test_the_search_index_follows_every_change(engine: Engine, step: str) -> Non
         assert _hits(engine, "logo") == {}
 
 
-def test_deleted_clients_are_not_found(engine: Engine) -> None:
+def test_deleted_clients_are_not_found(any_engine: Engine) -> None:
+    engine = any_engine
     with session_scope(engine) as session:
         client_id = clients.create_client(session=session, values={"name": "Pak Bambang"}).id
         assert client_id is not None

@@ -1,0 +1,106 @@
+"""The full-text search schema on PostgreSQL as SQL, one frozen version per schema change.
+
+The PostgreSQL counterpart of `search_schema` (SQLite FTS5): each searched table gets a
+``search_vector`` tsvector column, generated from the searched columns (so every insert, update,
+COPY and cascade keeps it right without a trigger), and a GIN index over it. The words go through
+the text search configuration ``agencydesk_search``: PostgreSQL's ``simple`` (lower case, no
+stemming: the chats are Indonesian and English, and stemming either one surprises users of the
+other) with ``unaccent`` before it where the extension exists, so "cafe" finds "Café" as on SQLite.
+
+Tokens: SQLite's unicode61 tokenizer splits at every punctuation mark, PostgreSQL's parser keeps
+e-mail addresses, host names, paths and decimals whole ("INV/2024/0012", "ratna@gmail.com"), so
+"gmail" would not find the address. ASCII punctuation becomes a space before the parser sees the
+text (`translate`, which needs no locale), and words match the same way on both engines.
+
+As with `search_schema`, a version is never edited once a migration has used it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Connection
+
+CONFIG = "agencydesk_search"
+#: ASCII punctuation and symbols: turned into spaces before the text search parser runs
+PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def plain(column: str) -> str:
+    """SQL: *column* with its ASCII punctuation turned into spaces (see the module's note)."""
+    spaces = " " * len(PUNCTUATION)
+    return f"translate(coalesce({column}, ''), {_literal(PUNCTUATION)}, {_literal(spaces)})"
+
+
+def vector(columns: tuple[str, ...], weight: str) -> str:
+    """SQL: the tsvector of *columns* (joined by spaces) with the rank weight *weight*."""
+    text = " || ' ' || ".join(plain(column) for column in columns)
+    return f"setweight(to_tsvector('{CONFIG}'::regconfig, {text}), '{weight}')"
+
+
+@dataclass(frozen=True)
+class PgSearchSchema:
+    #: table → ((weight, columns), ...): A counts most when ranking, D least
+    tables: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
+    column: str = "search_vector"
+
+    def index_name(self, table: str) -> str:
+        return f"ix_{table}_search"
+
+    def create_config(self, unaccent: bool) -> tuple[str, ...]:
+        words = "word, hword, hword_part, numword, hword_numpart, asciiword, asciihword, "
+        words += "hword_asciipart"
+        statements = [f"CREATE TEXT SEARCH CONFIGURATION {CONFIG} (COPY = simple)"]
+        if unaccent:
+            statements.append(
+                f"ALTER TEXT SEARCH CONFIGURATION {CONFIG} ALTER MAPPING FOR {words} "
+                "WITH unaccent, simple"
+            )
+        return tuple(statements)
+
+    def create_table_index(self, table: str) -> tuple[str, str]:
+        parts = " || ".join(vector(columns, weight) for weight, columns in self.tables[table])
+        return (
+            f"ALTER TABLE {table} ADD COLUMN {self.column} tsvector "
+            f"GENERATED ALWAYS AS ({parts}) STORED",
+            f"CREATE INDEX {self.index_name(table)} ON {table} USING gin ({self.column})",
+        )
+
+    def drop_table_index(self, table: str) -> tuple[str, str]:
+        return (
+            f"DROP INDEX IF EXISTS {self.index_name(table)}",
+            f"ALTER TABLE {table} DROP COLUMN IF EXISTS {self.column}",
+        )
+
+    def drop_config(self) -> str:
+        return f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {CONFIG}"
+
+
+PG_V1 = PgSearchSchema(
+    tables={
+        # the weights follow SQLite's bm25 weights: name 10, company 5, tags 3, the rest 1–2
+        "client": (
+            ("A", ("name",)),
+            ("B", ("company",)),
+            ("C", ("tags",)),
+            ("D", ("city", "caution_note", "notes")),
+        ),
+        "ticket": (("A", ("title",)),),
+        "message": (("A", ("body", "sender")),),
+        # title 10, tags 3, body 1
+        "guide": (("A", ("title",)), ("C", ("tags",)), ("D", ("body",))),
+    },
+)
+
+#: the search schema the newest migration made on PostgreSQL
+PG_CURRENT = PG_V1
+
+
+def unaccent_installed(connection: Connection) -> bool:
+    """The ``unaccent`` extension is installed in this database."""
+    found = connection.exec_driver_sql("SELECT 1 FROM pg_extension WHERE extname = 'unaccent'")
+    return found.first() is not None

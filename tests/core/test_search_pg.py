@@ -1,0 +1,123 @@
+"""Search on a team desk (PostgreSQL) finds what the solo desk (SQLite FTS5) finds, in the same
+order where the order is by time, and says so when it cannot ignore accents."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+
+import pytest
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from agencydesk.core import clients, demo, migrate, search, tickets
+from agencydesk.core.db import session_scope
+
+
+def _results(engine: Engine, text: str) -> search.SearchResults:
+    with Session(engine) as session:
+        return search.search(session=session, text=text)
+
+
+def _ids(engine: Engine, text: str) -> dict[str, list[int]]:
+    return {kind: [hit.id for hit in hits] for kind, hits in _results(engine, text).hits.items()}
+
+
+@pytest.fixture
+def pg_demo(pg_url: str) -> Iterator[Engine]:
+    engine = migrate.open_database(pg_url)
+    with session_scope(engine) as session:
+        demo.load_demo(session=session)
+    yield engine
+    engine.dispose()
+
+
+QUERIES = ("ratn", "webnya error", "website", "pa", "email", "databa", "t", "logo", "bu rat")
+
+
+@pytest.mark.parametrize("text", QUERIES)
+def test_both_engines_find_the_same_and_list_tickets_and_messages_newest_first(
+    demo_engine: Engine, pg_demo: Engine, text: str
+) -> None:
+    solo, team = _ids(demo_engine, text), _ids(pg_demo, text)
+    assert _results(pg_demo, text).used_fts
+    for kind in search.KINDS:
+        assert set(team[kind]) == set(solo[kind]), kind
+    assert team["ticket"] == solo["ticket"] == sorted(solo["ticket"], reverse=True)
+    assert team["message"] == solo["message"] == sorted(solo["message"], reverse=True)
+    if text == "ratn":  # a name match ranks first on both
+        assert team["client"][0] == solo["client"][0]
+
+
+def _client_with_message(engine: Engine, name: str, body: str) -> None:
+    with session_scope(engine) as session:
+        client_id = clients.create_client(session=session, values={"name": name}).id
+        assert client_id is not None
+        ticket_id = tickets.create_ticket(
+            session=session, client_id=client_id, values={"title": "Tagihan"}
+        ).id
+        assert ticket_id is not None
+        tickets.add_message(session=session, ticket_id=ticket_id, body=body, from_me=True)
+
+
+def test_words_inside_addresses_and_codes_are_found_and_marked(any_engine: Engine) -> None:
+    _client_with_message(
+        any_engine, "Ibu Ratna", "Sudah saya kirim INV/2024/0012 ke ratna12@gmail.com ya Bu"
+    )
+    for text in ("INV/2024", "gmail", "0012", "ratna12"):
+        hits = _results(any_engine, text).hits["message"]
+        assert [hit.title for hit in hits] == ["Ibu Ratna"], text
+        assert search.HIT_START in hits[0].snippet, text
+
+
+def test_snippets_mark_the_words_and_show_where_the_text_goes_on(any_engine: Engine) -> None:
+    words = "Selamat pagi mas, mohon maaf mengganggu, " * 3
+    _client_with_message(any_engine, "Pak Budi", f"{words}websitenya down lagi sejak tadi. {words}")
+    snippet = _results(any_engine, "websiten").hits["message"][0].snippet
+    assert f"{search.HIT_START}websitenya{search.HIT_END}" in snippet
+    assert snippet.startswith("…")
+    assert snippet.endswith("…")
+    assert len(snippet) < 120  # about ten words, not the whole message
+
+
+@pytest.fixture
+def pg_url_without_extensions(pg_url: str) -> Iterator[str]:
+    """*pg_url* as a user who may create tables but not extensions (as on many hosted servers):
+    the unaccent extension cannot be made."""
+    admin = sa.create_engine(pg_url, isolation_level="AUTOCOMMIT")
+    role = f"agencydesk_plain_{uuid.uuid4().hex[:8]}"
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f'CREATE ROLE "{role}" LOGIN')
+        connection.exec_driver_sql(f'GRANT CREATE ON SCHEMA public TO "{role}"')
+    try:
+        yield sa.engine.make_url(pg_url).set(username=role).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.exec_driver_sql(
+                f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '{role}'"
+            )
+            connection.exec_driver_sql(f'DROP OWNED BY "{role}" CASCADE')
+            connection.exec_driver_sql(f'DROP ROLE "{role}"')
+        admin.dispose()
+
+
+def test_without_unaccent_accents_count_and_the_search_says_so(
+    pg_url_without_extensions: str,
+) -> None:
+    engine = migrate.open_database(pg_url_without_extensions)
+    try:
+        with session_scope(engine) as session:
+            clients.create_client(session=session, values={"name": "Café Sérénité"})
+        plain = _results(engine, "cafe")
+        assert plain.used_fts
+        assert not plain.accents_ignored
+        assert plain.hits["client"] == []
+        accented = _results(engine, "café séré")
+        assert [hit.title for hit in accented.hits["client"]] == ["Café Sérénité"]
+    finally:
+        engine.dispose()
+
+
+def test_with_unaccent_the_search_does_not_mention_accents(any_engine: Engine) -> None:
+    assert _results(any_engine, "cafe").accents_ignored
