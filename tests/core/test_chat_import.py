@@ -89,7 +89,8 @@ def test_fingerprints_are_stable_and_ignore_position() -> None:
     assert ci.fingerprints("client:2", [a])[0] != first[0]
 
 
-def test_identical_messages_import_once_each(engine: Engine) -> None:
+def test_identical_messages_import_once_each(any_engine: Engine) -> None:
+    engine = any_engine
     client_id = _client(engine)
     parsed = _chat([_msg(0, "Bu Sari", "ok"), _msg(0, "Bu Sari", "ok"), _msg(1, "Rudi", "ok")])
     assert len(set(ci.fingerprints("k", parsed.messages))) == 3
@@ -98,7 +99,8 @@ def test_identical_messages_import_once_each(engine: Engine) -> None:
     assert (again.new, again.known, again.tickets_created) == (0, 3, 0)
 
 
-def test_reimport_of_a_real_export_adds_nothing(engine: Engine) -> None:
+def test_reimport_of_a_real_export_adds_nothing(any_engine: Engine) -> None:
+    engine = any_engine
     client_id = _client(engine)
     text = (FIXTURES / "wa_android_id.txt").read_text(encoding="utf-8")
     parsed = parse_chat_text(text, filename="WhatsApp Chat with Bu Sari.txt")
@@ -110,7 +112,8 @@ def test_reimport_of_a_real_export_adds_nothing(engine: Engine) -> None:
     assert (second.new, second.known, second.tickets_created) == (0, len(parsed.messages), 0)
 
 
-def test_overlapping_later_export_adds_only_the_new_tail(engine: Engine) -> None:
+def test_overlapping_later_export_adds_only_the_new_tail(any_engine: Engine) -> None:
+    engine = any_engine
     client_id = _client(engine)
     early = [_msg(i, "Bu Sari" if i % 2 else "Rudi", f"pesan {i}") for i in range(10)]
     later = early[4:] + [_msg(20 + i, "Bu Sari", f"baru {i}") for i in range(3)]
@@ -148,7 +151,8 @@ def test_plan_matches_phone_and_name_and_me() -> None:
     assert ci.phone_digits("Bu Sari") == ""
 
 
-def test_new_client_mapping_creates_the_client(engine: Engine) -> None:
+def test_new_client_mapping_creates_the_client(any_engine: Engine) -> None:
+    engine = any_engine
     parsed = _chat([_msg(0, "Tamu Baru", "halo"), _msg(1, "Rudi", "halo juga")])
     with session_scope(engine) as session:
         result = ci.import_chat(
@@ -165,7 +169,8 @@ def test_new_client_mapping_creates_the_client(engine: Engine) -> None:
     assert from_me == [0, 1]
 
 
-def test_split_at_gaps_titles_and_first_response(engine: Engine) -> None:
+def test_split_at_gaps_titles_and_first_response(any_engine: Engine) -> None:
+    engine = any_engine
     client_id = _client(engine)
     long_text = "Mas, webnya error lagi " + "x" * 100
     messages = [
@@ -194,7 +199,8 @@ def test_split_at_gaps_titles_and_first_response(engine: Engine) -> None:
         assert second.first_response_at is None
 
 
-def test_attach_to_ticket_of_another_client_is_refused(engine: Engine) -> None:
+def test_attach_to_ticket_of_another_client_is_refused(any_engine: Engine) -> None:
+    engine = any_engine
     a, b = _client(engine, "A"), _client(engine, "B")
     with session_scope(engine) as session:
         ticket = Ticket(client_id=b, title="x")

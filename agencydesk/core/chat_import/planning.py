@@ -52,9 +52,10 @@ def _known(session: Session, prints: Sequence[str]) -> dict[str, int | None]:
     """fingerprint → ticket id of the messages already in the database."""
     out: dict[str, int | None] = {}
     conn = session.connection()
+    mark = _mark(session)
     for start in range(0, len(prints), CHUNK):
         chunk = prints[start : start + CHUNK]
-        marks = ",".join("?" * len(chunk))
+        marks = ",".join([mark] * len(chunk))
         rows = conn.exec_driver_sql(
             f"SELECT fingerprint, ticket_id FROM message WHERE fingerprint IN ({marks})",
             tuple(chunk),
@@ -63,9 +64,15 @@ def _known(session: Session, prints: Sequence[str]) -> dict[str, int | None]:
     return out
 
 
+def _mark(session: Session) -> str:
+    """The driver's placeholder: ``?`` for sqlite3, ``%s`` for psycopg."""
+    return "?" if session.connection().dialect.paramstyle == "qmark" else "%s"
+
+
 def _has_imported(session: Session, client_id: int) -> bool:
     row = session.connection().exec_driver_sql(
-        "SELECT 1 FROM message WHERE client_id = ? AND fingerprint IS NOT NULL LIMIT 1",
+        f"SELECT 1 FROM message WHERE client_id = {_mark(session)} AND fingerprint IS NOT NULL "
+        "LIMIT 1",
         (client_id,),
     )
     return row.first() is not None

@@ -17,6 +17,7 @@ from agencydesk.core.search_schema import CURRENT as SEARCH_SCHEMA
 
 from .planning import CHUNK
 from .rows import COLUMNS
+from .writing_pg import copy_messages
 
 #: above this many new messages the FTS triggers are dropped and the index is filled in one go
 BULK_FTS_THRESHOLD = 20_000
@@ -30,8 +31,12 @@ def insert_messages(
     session: Session, rows: list[tuple[Any, ...]], chunk_done: Callable[[int], None]
 ) -> None:
     """Insert *rows* (`rows.COLUMNS`), calling *chunk_done(n)* after every *n* rows. The list is
-    emptied once written: its memory is free again before the indexes are built."""
+    emptied once written: its memory is free again before the indexes are built.
+    On PostgreSQL the rows go in with COPY (`writing_pg`)."""
     conn = session.connection()
+    if conn.dialect.name == "postgresql":
+        copy_messages(session, rows, chunk_done)
+        return
     old_cache = conn.exec_driver_sql("PRAGMA cache_size").scalar_one()
     if len(rows) > CHUNK:  # a bigger page cache keeps the fingerprint index in memory
         conn.exec_driver_sql(f"PRAGMA cache_size = {-64 * 1024}")

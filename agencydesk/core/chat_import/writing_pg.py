@@ -1,0 +1,48 @@
+"""Writing the message rows on PostgreSQL: one ``COPY`` (psycopg 3's ``cursor.copy``).
+
+The rows stream to the server in PostgreSQL's COPY format, no statement per row; the search
+column (`search_pg_schema`) is generated as each row goes in, so nothing is rebuilt afterwards.
+COPY runs in the caller's transaction: a row the server refuses (a fingerprint imported
+meanwhile by another desk, a deleted ticket) fails the whole COPY, and the caller's rollback leaves
+nothing of the import, as on SQLite.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import psycopg
+from sqlmodel import Session
+
+from agencydesk.core.errors import UserError
+
+from .planning import CHUNK
+from .rows import COLUMNS
+
+CHANGED_MEANWHILE = (
+    "Another desk imported or changed these messages while this import ran, so nothing was "
+    "saved. Import the chat again: only what is still new is added."
+)
+COPY_SQL = f"COPY message ({', '.join(COLUMNS)}) FROM STDIN"
+
+
+def copy_messages(
+    session: Session, rows: list[tuple[Any, ...]], chunk_done: Callable[[int], None]
+) -> None:
+    """Write *rows* (`rows.COLUMNS`) with COPY, calling *chunk_done(n)* after every *n* rows.
+    The list is emptied once written, as `writing.insert_messages` does."""
+    driver = session.connection().connection.driver_connection  # the psycopg connection
+    assert driver is not None
+    try:
+        with driver.cursor() as cursor, cursor.copy(COPY_SQL) as copy:
+            write_row = copy.write_row
+            for start in range(0, len(rows), CHUNK):
+                chunk = rows[start : start + CHUNK]
+                for row in chunk:
+                    write_row(row)
+                chunk_done(len(chunk))
+    except psycopg.errors.IntegrityError as exc:
+        # Checked before writing, so another desk got there meanwhile.
+        raise UserError(CHANGED_MEANWHILE) from exc
+    rows.clear()

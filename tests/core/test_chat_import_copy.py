@@ -1,0 +1,113 @@
+"""Chat import writes all or nothing on both engines (COPY on PostgreSQL), and search sees it."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from agencydesk.core import chat_import as ci
+from agencydesk.core import clients, migrate, search
+from agencydesk.core.chat_import import planning
+from agencydesk.core.db import session_scope
+from agencydesk.core.errors import UserError
+from agencydesk.core.importers import ChatMessage, ParsedChat
+
+
+def _chat(count: int, first: int = 0) -> ParsedChat:
+    words = ["webnya", "error", "invoice", "domain", "banner"]
+    messages = [
+        ChatMessage(
+            "message",
+            datetime(2025, 3, 1, 9, 0) + timedelta(minutes=i),
+            "Rudi" if i % 3 == 0 else "Bu Sari",
+            f"{words[i % 5]} nomor {i}",
+        )
+        for i in range(first, first + count)
+    ]
+    return ParsedChat("whatsapp-android", "DMY", messages, ["Bu Sari", "Rudi"])
+
+
+def _client(engine: Engine) -> int:
+    with session_scope(engine) as session:
+        client_id = clients.create_client(session=session, values={"name": "Bu Sari"}).id
+    assert client_id is not None
+    return client_id
+
+
+def _import(
+    engine: Engine, parsed: ParsedChat, client_id: int, progress: ci.Progress | None = None
+) -> ci.ImportResult:
+    with session_scope(engine) as session:
+        return ci.import_chat(
+            session=session,
+            parsed=parsed,
+            client_id=client_id,
+            mapping={"Rudi": ci.ME, "Bu Sari": client_id},
+            target=ci.TimelineOnly(),
+            progress=progress,
+        )
+
+
+def _found(engine: Engine, text: str) -> list[int]:
+    with Session(engine) as session:
+        results = search.search(session=session, text=text, limit=100_000)
+    return [hit.id for hit in results.hits["message"]]
+
+
+def _messages(engine: Engine) -> list[tuple[object, ...]]:
+    with engine.connect() as connection:
+        rows = connection.exec_driver_sql("SELECT id, body, fingerprint FROM message ORDER BY id")
+        return [tuple(row) for row in rows]
+
+
+def test_imported_messages_are_found_and_a_reimport_adds_only_the_new(any_engine: Engine) -> None:
+    client_id = _client(any_engine)
+    assert _import(any_engine, _chat(1000), client_id).new == 1000
+    assert len(_found(any_engine, "invoice")) == 200
+    assert len(_found(any_engine, "nomor 99")) == 11  # 99, 990…999
+    again = _import(any_engine, _chat(1200), client_id)  # the same export, 200 messages longer
+    assert (again.new, again.known) == (200, 1000)
+    assert len(_found(any_engine, "invoice")) == 240
+    assert len(_messages(any_engine)) == 1200
+
+
+def test_cancel_while_writing_leaves_nothing(any_engine: Engine) -> None:
+    client_id = _client(any_engine)
+    _import(any_engine, _chat(10), client_id)
+    before, found = _messages(any_engine), _found(any_engine, "webnya")
+    total_messages = planning.CHUNK * 3
+
+    def cancel_late(done: int, total: int) -> bool:
+        return done < total * 0.75  # in the writing half, after some rows went to the database
+
+    with pytest.raises(ci.ImportCancelled):
+        _import(any_engine, _chat(total_messages, first=100), client_id, cancel_late)
+    assert _messages(any_engine) == before
+    assert _found(any_engine, "webnya") == found
+
+
+def test_a_message_another_desk_imported_meanwhile_fails_the_import_whole(pg_url: str) -> None:
+    engine = migrate.open_database(pg_url)
+    try:
+        client_id = _client(engine)
+        parsed = _chat(planning.CHUNK + 10)
+        colleague: list[ci.ImportResult] = []
+
+        def colleague_imports_first(done: int, total: int) -> bool:
+            # Called once the new messages are known and before they are written: another desk
+            # imports the last part of the same chat and commits.
+            if done >= len(parsed.messages) and not colleague:
+                colleague.append(_import(engine, _chat(10, first=planning.CHUNK), client_id))
+            return True
+
+        with pytest.raises(UserError, match="Another desk imported"):
+            _import(engine, parsed, client_id, colleague_imports_first)
+        assert colleague[0].new == 10
+        assert len(_messages(engine)) == 10  # only the colleague's: none of the failed import
+        assert _import(engine, parsed, client_id).new == planning.CHUNK  # again: the rest
+        assert len(_messages(engine)) == planning.CHUNK + 10
+    finally:
+        engine.dispose()
