@@ -35,12 +35,18 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None:
-        if isinstance(args.db, str):
-            from agencydesk import cli
+        if isinstance(args.db, str):  # a team server: its password out of the address first
+            from agencydesk.cli.common import server_url
+            from agencydesk.core.errors import UserError
 
-            args.func = cli.cmd_window_on_server
-            args.command = "window"
-            return cli.run(args)
+            try:
+                url = server_url(args.db)
+            except UserError as exc:
+                print(f"agencydesk: {exc}", file=sys.stderr)
+                return 2
+            from agencydesk.qt.shell.app import run_gui
+
+            return run_gui(server_url=url)
         from agencydesk.qt.shell.app import run_gui
 
         return run_gui(db_path=args.db)

@@ -168,13 +168,3 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-
-
-def cmd_window_on_server(args: argparse.Namespace) -> int:
-    """`agencydesk --db ADDRESS` without a command: until the window opens team desks, say so."""
-    from agencydesk.cli.common import user_error
-
-    raise user_error(
-        "The window does not open a team desk yet; the commands do (agencydesk search … --db "
-        "ADDRESS, agencydesk server export …)."
-    )

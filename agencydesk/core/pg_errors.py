@@ -9,6 +9,7 @@ that quotes the server, so that a connection problem is never shown as a bug.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 _WHERE = re.compile(r'connection to server at "([^"]+)"(?:[^,]*)?, port (\d+) failed')
 
@@ -31,8 +32,77 @@ def _server_words(text: str) -> str:
     return " ".join(words.split()).rstrip(".")
 
 
-def connect_sentence(exc: BaseException) -> str | None:
-    """The sentence for a failed connection to a PostgreSQL server, or None if *exc* is not one."""
+@dataclass(frozen=True)
+class Problem:
+    """What kept a desk from its server: *kind* (a key of `SENTENCES`), where it happened
+    (``host:port``), the name it concerns (a user, a database) and the server's own words."""
+
+    kind: str
+    where: str
+    name: str = ""
+    words: str = ""
+
+
+#: the English sentences (the command line's; the window has them translated by kind)
+SENTENCES = {
+    "password_refused": (
+        "The server {where} refused the password of {name}. Type it again (File ▸ Connect to a "
+        "team server…, or leave it out of --db and agencydesk asks), or ask whoever runs the "
+        "server for the right one."
+    ),
+    "password_missing": (
+        "The server {where} asks for a password and none is kept on this computer. Connect once "
+        "with File ▸ Connect to a team server… (or in a terminal, where agencydesk asks for it): "
+        "it is then kept in your keyring."
+    ),
+    "no_database": (
+        "There is no database “{name}” on {where}. Check its name; a new one is made with "
+        "“createdb {name}” and prepared with “agencydesk server init”."
+    ),
+    "no_login": (
+        "“{name}” may not log in on {where} (a role without LOGIN, such as a group). Connect as "
+        "the desks' user that “agencydesk server init” made (agencydesk_desk), or ask whoever "
+        "runs the server to allow it: ALTER ROLE {name} LOGIN."
+    ),
+    "no_user": (
+        "There is no user “{name}” on {where}. Check the user name; the desks' user is made by "
+        "“agencydesk server init” (agencydesk_desk unless it was given another name)."
+    ),
+    "no_connect_right": (
+        "This user may not connect to that database on {where}. Ask whoever runs the server to "
+        "run “agencydesk server init” on it, which lets the desks' user in."
+    ),
+    "no_tls_offered": (
+        "The server {where} does not offer TLS, but the TLS mode asks for it. Choose the TLS mode "
+        "“prefer” (or ask whoever runs the server to switch TLS on)."
+    ),
+    "not_let_in": (
+        "The server {where} does not let this computer in. Ask whoever runs it to allow this "
+        "computer (pg_hba.conf)."
+    ),
+    "not_let_in_plain": (
+        "The server {where} does not let this computer in without TLS. Choose the TLS mode "
+        "“require”; otherwise ask whoever runs it to allow this computer (pg_hba.conf)."
+    ),
+    "certificate": (
+        "The TLS certificate of {where} could not be verified ({words}). Choose the TLS mode "
+        "“require”, or install the server's certificate authority."
+    ),
+    "unknown_host": (
+        "The server name “{name}” is not known. Check how it is written, and that this computer "
+        "is on the network."
+    ),
+    "no_answer": (
+        "Nobody answers at {where}. Check the server's name and port, that PostgreSQL runs there, "
+        "and that no firewall is in between; then try again."
+    ),
+    "full": "The server {where} is full (too many connections). Try again in a moment.",
+    "other": "The server {where} could not be reached ({words}).",
+}
+
+
+def classify(exc: BaseException) -> Problem | None:
+    """What went wrong connecting to a PostgreSQL server, or None if *exc* is no such failure."""
     cause = getattr(exc, "orig", None) or exc  # SQLAlchemy wraps the driver's error
     if type(cause).__module__.split(".")[0] != "psycopg":
         return None
@@ -42,76 +112,46 @@ def connect_sentence(exc: BaseException) -> str | None:
     where = _where(text)
     lowered = text.lower()
     if "password authentication failed" in lowered:
-        user = _quoted(text, "for user")
-        return (
-            f"The server {where} refused the password of {user or 'this user'}. Type it again "
-            "(File ▸ Connect to a team server…, or leave it out of --db and agencydesk asks), or "
-            "ask whoever runs the server for the right one."
-        )
+        return Problem("password_refused", where, _quoted(text, "for user") or "this user")
     if "no password supplied" in lowered:
-        return (
-            f"The server {where} asks for a password and none is kept on this computer. Connect "
-            "once with File ▸ Connect to a team server… (or in a terminal, where agencydesk asks "
-            "for it): it is then kept in your keyring."
-        )
+        return Problem("password_missing", where)
     if "does not exist" in lowered and "database" in lowered:
-        name = _quoted(text, "database")
-        return (
-            f"There is no database “{name}” on {where}. Check its name; a new one is made with "
-            f"“createdb {name}” and prepared with “agencydesk server init”."
-        )
+        return Problem("no_database", where, _quoted(text, "database"))
     if "not permitted to log in" in lowered:
-        role = _quoted(text, "role")
-        return (
-            f"“{role}” may not log in on {where} (a role without LOGIN, such as a group). Connect "
-            "as the desks' user that “agencydesk server init” made (agencydesk_desk), or ask "
-            f"whoever runs the server to allow it: ALTER ROLE {role} LOGIN."
-        )
+        return Problem("no_login", where, _quoted(text, "role"))
     if "role" in lowered and "does not exist" in lowered:
-        role = _quoted(text, "role")
-        return (
-            f"There is no user “{role}” on {where}. Check the user name; the desks' user is made "
-            "by “agencydesk server init” (agencydesk_desk unless it was given another name)."
-        )
+        return Problem("no_user", where, _quoted(text, "role"))
     if "permission denied for database" in lowered:
-        return (
-            f"This user may not connect to that database on {where}. Ask whoever runs the server "
-            "to run “agencydesk server init” on it, which lets the desks' user in."
-        )
+        return Problem("no_connect_right", where)
     if "server does not support ssl" in lowered:
-        return (
-            f"The server {where} does not offer TLS, but the TLS mode asks for it. Choose the TLS "
-            "mode “prefer” (or ask whoever runs the server to switch TLS on)."
-        )
+        return Problem("no_tls_offered", where)
     if "no pg_hba.conf entry" in lowered:
-        tls = " without TLS" if "ssl off" in lowered or "no encryption" in lowered else ""
-        return (
-            f"The server {where} does not let this computer in{tls}. Choose the TLS mode "
-            "“require” if the server wants TLS; otherwise ask whoever runs it to allow this "
-            "computer (pg_hba.conf)."
-        )
+        plain = "ssl off" in lowered or "no encryption" in lowered
+        return Problem("not_let_in_plain" if plain else "not_let_in", where)
     if "certificate" in lowered or ("ssl" in lowered and "verify" in lowered):
-        return (
-            f"The TLS certificate of {where} could not be verified ({_server_words(text)}). "
-            "Choose the TLS mode “require”, or install the server's certificate authority."
-        )
+        return Problem("certificate", where, words=_server_words(text))
     if "failed to resolve host" in lowered or "could not translate host name" in lowered:
         host = re.search(r"host(?: name)? '?\"?([^'\": ]+)", text)
-        return (
-            f"The server name “{host.group(1) if host else ''}” is not known. Check how it is "
-            "written, and that this computer is on the network."
-        )
+        return Problem("unknown_host", where, host.group(1) if host else "")
     if any(
         words in lowered
         for words in ("connection refused", "timeout expired", "no route to host", "timed out")
     ):
-        return (
-            f"Nobody answers at {where}. Check the server's name and port, that PostgreSQL runs "
-            "there, and that no firewall is in between; then try again."
-        )
+        return Problem("no_answer", where)
     if "too many connections" in lowered or "remaining connection slots" in lowered:
-        return f"The server {where} is full (too many connections). Try again in a moment."
-    return f"The server {where} could not be reached ({_server_words(text)})."
+        return Problem("full", where)
+    return Problem("other", where, words=_server_words(text))
+
+
+def connect_sentence(exc: BaseException) -> str | None:
+    """The English sentence for a failed connection to a PostgreSQL server, or None if *exc* is
+    not one."""
+    problem = classify(exc)
+    if problem is None:
+        return None
+    return SENTENCES[problem.kind].format(
+        where=problem.where, name=problem.name, words=problem.words
+    )
 
 
 def wants_password(exc: BaseException) -> bool:

@@ -159,6 +159,16 @@ def store_password(address: ServerAddress, password: str) -> bool:
     return False
 
 
+def use_for_now(address: ServerAddress, password: str) -> None:
+    """Connect with *password* in this run, without keeping it (until the server took it)."""
+    _session_passwords[address.keyring_key()] = password
+
+
+def drop_for_now(address: ServerAddress) -> None:
+    """Stop using the password given to `use_for_now` (the keyring's, if any, is used again)."""
+    _session_passwords.pop(address.keyring_key(), None)
+
+
 def forget_password(address: ServerAddress) -> None:
     """Remove the kept password (after the server refused it, say)."""
     key = address.keyring_key()

@@ -715,6 +715,145 @@
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect to a team server</source>
+        <translation>Hubungkan ke server tim</translation>
+    </message>
+    <message>
+        <source>Share one desk with your team on a PostgreSQL server. Whoever runs the server gives you these (agencydesk server init prints them).</source>
+        <extracomment>the address connected to, once accepted False when this computer has no keyring (the password lasts until agencydesk closes)</extracomment>
+        <translation>Pakai satu meja kerja bersama tim Anda di server PostgreSQL. Data di bawah ini Anda dapat dari yang mengelola server (agencydesk server init menampilkannya).</translation>
+    </message>
+    <message>
+        <source>e.g. db.your-agency.id</source>
+        <translation>mis. db.agensi-anda.id</translation>
+    </message>
+    <message>
+        <source>kept in your keyring, never in the settings</source>
+        <translation>disimpan di keyring Anda, tidak pernah di pengaturan</translation>
+    </message>
+    <message>
+        <source>Prefer: encrypted when the server offers it</source>
+        <translation>Utamakan: terenkripsi jika server mendukungnya</translation>
+    </message>
+    <message>
+        <source>Require: always encrypted</source>
+        <translation>Wajib: selalu terenkripsi</translation>
+    </message>
+    <message>
+        <source>Verify: encrypted, and the server&apos;s certificate checked</source>
+        <translation>Verifikasi: terenkripsi, dan sertifikat server diperiksa</translation>
+    </message>
+    <message>
+        <source>Off: never encrypted (only on your own network)</source>
+        <translation>Mati: tanpa enkripsi (hanya di jaringan sendiri)</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Basis data:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Pengguna:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>&amp;Kata sandi:</translation>
+    </message>
+    <message>
+        <source>&amp;TLS:</source>
+        <translation>&amp;TLS:</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Hubungkan</translation>
+    </message>
+    <message>
+        <source>Please enter the server&apos;s name or address.</source>
+        <translation>Isi nama atau alamat server.</translation>
+    </message>
+    <message>
+        <source>Please enter the database&apos;s name.</source>
+        <translation>Isi nama basis datanya.</translation>
+    </message>
+    <message>
+        <source>Please enter the user name.</source>
+        <translation>Isi nama penggunanya.</translation>
+    </message>
+    <message>
+        <source>Connecting to {server}…</source>
+        <translation>Menghubungkan ke {server}…</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectProblems</name>
+    <message>
+        <source>The server {where} refused the password of {name}. Type it again, or ask whoever runs the server for the right one.</source>
+        <translation>Server {where} menolak kata sandi {name}. Ketik lagi, atau minta kata sandi yang benar ke pengelola server.</translation>
+    </message>
+    <message>
+        <source>The server {where} asks for a password. Type it here: it is then kept in your keyring.</source>
+        <translation>Server {where} meminta kata sandi. Ketik di sini: setelah itu kata sandinya disimpan di keyring Anda.</translation>
+    </message>
+    <message>
+        <source>There is no database “{name}” on {where}. Check its name; a new one is made with “createdb {name}” and prepared with “agencydesk server init”.</source>
+        <translation>Tidak ada basis data “{name}” di {where}. Periksa namanya; basis data baru dibuat dengan “createdb {name}” lalu disiapkan dengan “agencydesk server init”.</translation>
+    </message>
+    <message>
+        <source>“{name}” may not log in on {where} (a role without LOGIN, such as a group). Connect as the desks&apos; user that “agencydesk server init” made (agencydesk_desk), or ask whoever runs the server to allow it.</source>
+        <translation>“{name}” tidak boleh masuk ke {where} (role tanpa LOGIN, misalnya grup). Masuk sebagai pengguna meja kerja yang dibuat oleh “agencydesk server init” (agencydesk_desk), atau minta pengelola server untuk mengizinkannya.</translation>
+    </message>
+    <message>
+        <source>There is no user “{name}” on {where}. Check the user name; the desks&apos; user is made by “agencydesk server init” (agencydesk_desk unless it was given another name).</source>
+        <translation>Tidak ada pengguna “{name}” di {where}. Periksa nama penggunanya; pengguna meja kerja dibuat oleh “agencydesk server init” (agencydesk_desk, kecuali diberi nama lain).</translation>
+    </message>
+    <message>
+        <source>This user may not connect to that database on {where}. Ask whoever runs the server to run “agencydesk server init” on it, which lets the desks&apos; user in.</source>
+        <translation>Pengguna ini tidak boleh terhubung ke basis data itu di {where}. Minta pengelola server menjalankan “agencydesk server init” di basis data itu, supaya pengguna meja kerja bisa masuk.</translation>
+    </message>
+    <message>
+        <source>The server {where} does not offer TLS, but the TLS mode asks for it. Choose the TLS mode “Prefer” (or ask whoever runs the server to switch TLS on).</source>
+        <translation>Server {where} tidak menyediakan TLS, padahal mode TLS memintanya. Pilih mode TLS “Utamakan” (atau minta pengelola server menyalakan TLS).</translation>
+    </message>
+    <message>
+        <source>The server {where} does not let this computer in. Ask whoever runs it to allow this computer (pg_hba.conf).</source>
+        <translation>Server {where} tidak mengizinkan komputer ini masuk. Minta pengelolanya mengizinkan komputer ini (pg_hba.conf).</translation>
+    </message>
+    <message>
+        <source>The server {where} does not let this computer in without TLS. Choose the TLS mode “Require”; otherwise ask whoever runs it to allow this computer (pg_hba.conf).</source>
+        <translation>Server {where} tidak mengizinkan komputer ini masuk tanpa TLS. Pilih mode TLS “Wajib”; kalau tetap gagal, minta pengelolanya mengizinkan komputer ini (pg_hba.conf).</translation>
+    </message>
+    <message>
+        <source>The TLS certificate of {where} could not be verified ({words}). Choose the TLS mode “Require”, or install the server&apos;s certificate authority.</source>
+        <translation>Sertifikat TLS {where} tidak dapat diverifikasi ({words}). Pilih mode TLS “Wajib”, atau pasang otoritas sertifikat server tersebut.</translation>
+    </message>
+    <message>
+        <source>The server name “{name}” is not known. Check how it is written, and that this computer is on the network.</source>
+        <translation>Nama server “{name}” tidak dikenal. Periksa penulisannya, dan pastikan komputer ini terhubung ke jaringan.</translation>
+    </message>
+    <message>
+        <source>Nobody answers at {where}. Check the server&apos;s name and port, that PostgreSQL runs there, and that no firewall is in between; then try again.</source>
+        <translation>Tidak ada yang menjawab di {where}. Periksa nama server dan port-nya, bahwa PostgreSQL berjalan di sana, dan tidak ada firewall yang menghalangi; lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>The server {where} is full (too many connections). Try again in a moment.</source>
+        <translation>Server {where} sedang penuh (terlalu banyak koneksi). Coba lagi sebentar lagi.</translation>
+    </message>
+    <message>
+        <source>The server {where} could not be reached ({words}).</source>
+        <translation>Server {where} tidak dapat dijangkau ({words}).</translation>
+    </message>
+</context>
+<context>
     <name>CredentialFormDialog</name>
     <message>
         <source>New login</source>
@@ -796,8 +935,12 @@
 <context>
     <name>DeskOpener</name>
     <message>
+        <source>Connecting to {server}…</source>
+        <extracomment>the database is open and the Clients page is in (the window enables what needs data) the client list shows its first rows (or knows it is empty); once per opening the database is open and the real (ORM-backed) pages are in the database was closed (a restore begins): nothing that needs data works until `opened` the database could not be opened (the user was told why) the team server wants a password nobody kept, or refused the kept one (the sentence) the database file; on a team desk a name in its local folder (imported media go beside it), not a file the team server&apos;s address (no password), or None for the solo desk</extracomment>
+        <translation>Menghubungkan ke {server}…</translation>
+    </message>
+    <message>
         <source>Opening {file}…</source>
-        <extracomment>the database is open and the Clients page is in (the window enables what needs data) the client list shows its first rows (or knows it is empty); once per opening the database is open and the real (ORM-backed) pages are in the database was closed (a restore begins): nothing that needs data works until `opened` the database could not be opened (the user was told why)</extracomment>
         <translation>Membuka {file}…</translation>
     </message>
     <message>
@@ -1418,6 +1561,10 @@ Halo {first_name},
     <message>
         <source>Opening your desk…</source>
         <translation>Membuka meja kerja Anda…</translation>
+    </message>
+    <message>
+        <source>agencydesk — {desk}</source>
+        <translation>agencydesk — {desk}</translation>
     </message>
     <message>
         <source>Today</source>
@@ -2674,6 +2821,22 @@ Tindakan ini tidak bisa dibatalkan.</translation>
         <translation>&amp;Pulihkan dari cadangan…</translation>
     </message>
     <message>
+        <source>&amp;Connect to a team server…</source>
+        <translation>&amp;Hubungkan ke server tim…</translation>
+    </message>
+    <message>
+        <source>Back to &amp;my own desk</source>
+        <translation>Kembali ke &amp;meja kerja sendiri</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now (snapshot)</source>
+        <translation>&amp;Cadangkan sekarang (snapshot)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore a snapshot…</source>
+        <translation>&amp;Pulihkan dari snapshot…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Keluar</translation>
     </message>
@@ -2842,6 +3005,56 @@ Tindakan ini tidak bisa dibatalkan.</translation>
     <message>
         <source>Messages imported before are recognised and skipped, so importing a newer export of the same chat adds only what is new.</source>
         <translation>Pesan yang pernah diimpor dikenali dan dilewati, jadi mengimpor ekspor yang lebih baru dari chat yang sama hanya menambahkan yang baru.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDesk</name>
+    <message>
+        <source>{database} on {host}</source>
+        <translation>{database} di {host}</translation>
+    </message>
+    <message>
+        <source>Writing a snapshot of the team desk…</source>
+        <translation>Menulis snapshot meja kerja tim…</translation>
+    </message>
+    <message>
+        <source>Snapshot saved: {file}</source>
+        <translation>Snapshot disimpan: {file}</translation>
+    </message>
+    <message>
+        <source>Restore the team desk</source>
+        <translation>Pulihkan meja kerja tim</translation>
+    </message>
+    <message>
+        <source>Everything on the team desk {database} is replaced by the snapshot {file}, for everyone working on it; what was added since is gone. A snapshot of the desk as it is now is saved first.
+
+Type the database&apos;s name, {database}, to restore.</source>
+        <translation>Seluruh isi meja kerja tim {database} diganti dengan snapshot {file}, untuk semua orang yang memakainya; apa pun yang ditambahkan setelahnya akan hilang. Snapshot meja kerja seperti sekarang disimpan dulu.
+
+Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Pulihkan</translation>
+    </message>
+    <message>
+        <source>Choose the snapshot to restore</source>
+        <translation>Pilih snapshot yang akan dipulihkan</translation>
+    </message>
+    <message>
+        <source>agencydesk snapshots (*.sqlite3)</source>
+        <translation>Snapshot agencydesk (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>Restoring {file}…</source>
+        <translation>Memulihkan {file}…</translation>
+    </message>
+</context>
+<context>
+    <name>TeamSwitch</name>
+    <message>
+        <source>Opening the other desk…</source>
+        <translation>Membuka meja kerja yang lain…</translation>
     </message>
 </context>
 <context>

@@ -99,6 +99,16 @@ class ShellActions(QObject):
         self.restore = self._action(
             self.tr("&Restore from backup…"), desk.restore_backup, None, "restore"
         )
+        self.connect_server = self._action(
+            self.tr("&Connect to a team server…"), self.connect_to_server, None, "connectServer"
+        )
+        self.solo_desk = self._action(
+            self.tr("Back to &my own desk"), self.back_to_solo_desk, None, "soloDesk"
+        )
+        self.solo_desk.setVisible(desk.server_url is not None)
+        if desk.server_url is not None:
+            self.backup.setText(self.tr("&Back up now (snapshot)"))
+            self.restore.setText(self.tr("&Restore a snapshot…"))
         self.quit = self._action(self.tr("&Quit"), self._window.close, std.Quit, "quit")
         self.my_name = self._action(
             self.tr("Your &name for guides…"), self.ask_my_name, None, "myName"
@@ -138,6 +148,9 @@ class ShellActions(QObject):
         file_menu.addAction(self.backup)
         file_menu.addAction(self.restore)
         file_menu.addAction(self.data_folder)
+        file_menu.addSeparator()
+        file_menu.addAction(self.connect_server)
+        file_menu.addAction(self.solo_desk)
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
         edit_menu = bar.addMenu(self.tr("&Edit"))
@@ -351,6 +364,25 @@ class ShellActions(QObject):
         box.exec()
         if box.clickedButton() is now:
             restart.close_and_restart(self._window)
+
+    # -- team desk ---------------------------------------------------------------------------------
+    def connect_to_server(self) -> None:
+        """File ▸ Connect to a team server…: once the server took it, the desk starts again on
+        it (and opens on it at every start, until File ▸ Back to my own desk)."""
+        from agencydesk.qt.shell.team_switch import connect_and_switch
+
+        connect_and_switch(self._window, self._settings, self._desk)
+
+    def ask_server_password(self, problem: str) -> None:
+        """The team desk wants a password (none kept, or the kept one refused): ask, then open."""
+        from agencydesk.qt.shell.team_switch import ask_password_and_open
+
+        ask_password_and_open(self._window, self._desk, problem)
+
+    def back_to_solo_desk(self) -> None:
+        from agencydesk.qt.shell.team_switch import switch_desk
+
+        switch_desk(self._window, self._settings, "")
 
     def open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._desk.db_path.parent)))

@@ -105,14 +105,33 @@ def acquire_lock(db_path: Path) -> QLockFile | None:
     return lock
 
 
-def run_gui(db_path: Path | None = None, argv: list[str] | None = None) -> int:
+def team_desk_path(server_url: str) -> Path:
+    """A team desk's place on this computer: a name in its local folder (never a file), which
+    its single-window lock and imported media go beside."""
+    from agencydesk.core.server_address import local_folder, parse
+
+    return local_folder(parse(server_url)[0]) / "desk"
+
+
+def run_gui(
+    db_path: Path | None = None, argv: list[str] | None = None, server_url: str | None = None
+) -> int:
+    """The window on the database file *db_path*, or on the team server *server_url* (an
+    address without password); with neither, the desk last chosen (File ▸ Connect to a team
+    server…), else the database file in the data folder."""
     setup_logging()
     app = make_application(argv)
     install_excepthook()
     settings = Settings()
     translators = install_translators(app, choose_language(settings.language))
-    db_path = (db_path or paths.default_db_path()).expanduser().resolve()
-    log.info("agencydesk %s starting with %s", __version__, db_path.name)
+    if db_path is None and server_url is None and settings.desk_server:
+        server_url = settings.desk_server
+    if server_url is not None:
+        db_path = team_desk_path(server_url)
+        log.info("agencydesk %s starting with a team desk", __version__)
+    else:
+        db_path = (db_path or paths.default_db_path()).expanduser().resolve()
+        log.info("agencydesk %s starting with %s", __version__, db_path.name)
 
     lock = acquire_lock(db_path)
     if lock is None and why_not_writable(db_path) is not None:
@@ -148,7 +167,7 @@ def run_gui(db_path: Path | None = None, argv: list[str] | None = None) -> int:
         )
         return 1
 
-    window = MainWindow(settings, db_path)
+    window = MainWindow(settings, db_path, server_url=server_url)
     from agencydesk.qt.shell.single_instance import FirstWindow
 
     FirstWindow(db_path, window)  # a second start on this database brings this window forward

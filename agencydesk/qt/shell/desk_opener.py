@@ -34,14 +34,14 @@ def _first_client_page(db_path: Path) -> QuickPage | None:
     return first_client_page(db_path)
 
 
-def _open_database(db_path: Path) -> dict[str, Any]:
+def _open_database(db_path: Path, server_url: str | None = None) -> dict[str, Any]:
     """Worker: import the data layer, migrate if needed, count what is there."""
     from sqlmodel import Session
 
     from agencydesk.core import clients, migrate
     from agencydesk.core.db import sqlite_url
 
-    engine = migrate.open_database(sqlite_url(db_path))
+    engine = migrate.open_database(server_url or sqlite_url(db_path))
     with Session(engine) as session:
         ever = clients.count_all_clients(session=session)
     return {"engine": engine, "ever_had_clients": ever > 0}
@@ -72,13 +72,26 @@ class DeskOpener(QObject):
     closed = Signal()
     #: the database could not be opened (the user was told why)
     failed = Signal()
+    #: the team server wants a password nobody kept, or refused the kept one (the sentence)
+    password_wanted = Signal(str)
 
-    def __init__(self, window: MainWindow, pages: Pages, settings: Settings, db_path: Path) -> None:
+    def __init__(
+        self,
+        window: MainWindow,
+        pages: Pages,
+        settings: Settings,
+        db_path: Path,
+        server_url: str | None = None,
+    ) -> None:
         super().__init__(window)
         self._window = window
         self._pages = pages
         self._settings = settings
+        #: the database file; on a team desk a name in its local folder (imported media go
+        #: beside it), not a file
         self.db_path = db_path
+        #: the team server's address (no password), or None for the solo desk
+        self.server_url = server_url
         self.engine: Engine | None = None
         self._populated_emitted = False
         self._shut = False  # the window closed: results still arriving are dropped
@@ -86,6 +99,12 @@ class DeskOpener(QObject):
     # -- opening ---------------------------------------------------------------------------------
     def open(self) -> None:
         """Show the first clients at once if the database is up to date, then open it fully."""
+        if self.server_url is not None:  # nothing to read ahead on this computer
+            from agencydesk.qt.shell.team_desk import where
+
+            self._window.busy(self.tr("Connecting to {server}…").format(server=where(self)))
+            self._open_fully()
+            return
         self._window.busy(self.tr("Opening {file}…").format(file=self.db_path.name))
         db_path = self.db_path
         workers.run_task(
@@ -114,9 +133,12 @@ class DeskOpener(QObject):
             self._open_fully()
 
     def _open_fully(self) -> None:
-        db_path = self.db_path
+        db_path, server_url = self.db_path, self.server_url
         workers.run_task(
-            lambda: _open_database(db_path), self._database_opened, self._failed, owner=self
+            lambda: _open_database(db_path, server_url),
+            self._database_opened,
+            self._failed,
+            owner=self,
         )
 
     def _database_opened(self, result: dict[str, Any]) -> None:
@@ -135,9 +157,10 @@ class DeskOpener(QObject):
         self._window.show_section_again()
         QTimer.singleShot(0, lambda: self._pages.page("today"))
         db_path = self.db_path
-        workers.run_task(
-            lambda: _daily_backup(db_path), self._backup_done, self._task_failed, owner=self
-        )
+        if self.server_url is None:  # a team desk is backed up with `server export`
+            workers.run_task(
+                lambda: _daily_backup(db_path), self._backup_done, self._task_failed, owner=self
+            )
         if not result["ever_had_clients"] and not self._settings.demo_declined(str(db_path)):
             QTimer.singleShot(0, self.offer_demo)
 
@@ -148,7 +171,21 @@ class DeskOpener(QObject):
     def _failed(self, exc: BaseException, details: str) -> None:
         self._pages.drop_quick_view()
         self.failed.emit()
+        from agencydesk.core.pg_errors import wants_password
         from agencydesk.qt.common.dialogs import report_exception
+
+        if self.server_url is not None:
+            from agencydesk.qt.shell.connect_problems import problem_sentence
+
+            sentence = problem_sentence(exc)
+            if sentence is not None and wants_password(exc):
+                self.password_wanted.emit(sentence)
+                return
+            if sentence is not None:
+                from agencydesk.qt.common.dialogs import show_user_error
+
+                show_user_error(self._window, sentence)
+                return
 
         report_exception(self._window, exc, details)
 
@@ -215,6 +252,11 @@ class DeskOpener(QObject):
 
     # -- backups ---------------------------------------------------------------------------------
     def backup_now(self) -> None:
+        if self.server_url is not None:
+            from agencydesk.qt.shell.team_desk import export_now
+
+            export_now(self)
+            return
         db_path = self.db_path
 
         def back_up() -> Path:
@@ -229,6 +271,11 @@ class DeskOpener(QObject):
         self._window.idle(self.tr("Backed up to {file}.").format(file=path.name), 8000)
 
     def restore_backup(self) -> None:
+        if self.server_url is not None:
+            from agencydesk.qt.shell.team_desk import restore_snapshot
+
+            restore_snapshot(self)
+            return
         from agencydesk.qt.shell.restore_dialog import RestoreDialog
 
         dialog = RestoreDialog(self.db_path, self._window)
@@ -246,6 +293,21 @@ class DeskOpener(QObject):
             return _open_database(db_path)
 
         workers.run_task(restore, self._restored, self._restore_failed, owner=self)
+
+    def reopen_after(self, work: Any, busy: str) -> None:
+        """Close the database, run *work* in a worker, then open it again (a restore)."""
+        self._close()
+        self._window.busy(busy)
+        db_path, server_url = self.db_path, self.server_url
+
+        def then_open() -> dict[str, Any]:
+            work()
+            return _open_database(db_path, server_url)
+
+        workers.run_task(then_open, self._restored, self._restore_failed, owner=self)
+
+    def window(self) -> MainWindow:
+        return self._window
 
     def _restored(self, result: dict[str, Any]) -> None:
         self._database_opened(result)

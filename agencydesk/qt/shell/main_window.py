@@ -46,7 +46,14 @@ class MainWindow(QMainWindow):
 
     SECTIONS = SECTIONS
 
-    def __init__(self, settings: Settings, db_path: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        db_path: Path,
+        parent: QWidget | None = None,
+        *,
+        server_url: str | None = None,
+    ) -> None:
         super().__init__(parent)
         self.settings = settings
         self.setWindowTitle(self.tr("agencydesk"))
@@ -90,7 +97,11 @@ class MainWindow(QMainWindow):
         self.undo = UndoService(self)
         self.undo.message.connect(lambda text: self.say(text, 10000))
         self.pages = Pages(self.stack, self.loading_label, settings, self.undo, self)
-        self.desk = DeskOpener(self, self.pages, settings, db_path)
+        self.desk = DeskOpener(self, self.pages, settings, db_path, server_url)
+        if server_url is not None:  # which team desk this window shows, always in sight
+            from agencydesk.qt.shell.team_desk import where
+
+            self.setWindowTitle(self.tr("agencydesk — {desk}").format(desk=where(self.desk)))
         self.shell_actions = ShellActions(self, settings, self.desk, self.pages, self.undo)
         self._connect()
 
@@ -110,6 +121,7 @@ class MainWindow(QMainWindow):
         desk.opened.connect(self._database_opened)
         desk.closed.connect(self._database_closed)
         desk.failed.connect(self._database_failed)
+        desk.password_wanted.connect(actions.ask_server_password)
         desk.populated.connect(self.populated)
         desk.ready.connect(self.ready)
 

@@ -112,3 +112,20 @@ class Settings:
         if db_path not in items:
             items.append(db_path)
         self._settings.setValue("demo/declined_for", items)
+
+    @property
+    def desk_server(self) -> str:
+        """The team server desk to open at start (its address, never a password); "" for the
+        solo desk (the database file)."""
+        return str(self._settings.value("desk/server", ""))
+
+    @desk_server.setter
+    def desk_server(self, url: str) -> None:
+        self._settings.setValue("desk/server", url)
+        if url:
+            self._settings.setValue("desk/last_server", url)
+
+    @property
+    def last_server(self) -> str:
+        """The team server connected to last (fills in the connect dialog after going solo)."""
+        return str(self._settings.value("desk/last_server", ""))
