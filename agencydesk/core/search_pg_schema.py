@@ -30,16 +30,29 @@ def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def plain(column: str) -> str:
-    """SQL: *column* with its ASCII punctuation turned into spaces (see the module's note)."""
+#: the same characters as a regular expression (code point ranges, no locale): V2 and later
+PUNCTUATION_RE = r"[!-/:-@[-`{-~]"
+#: the token types that may hold letters with accents (the rest are ASCII: nothing to unaccent)
+ACCENTED_TOKENS = "word, hword, hword_part, numword, hword_numpart"
+ASCII_TOKENS = "asciiword, asciihword, hword_asciipart"
+
+
+def plain(column: str, regexp: bool = False) -> str:
+    """SQL: *column* with its ASCII punctuation turned into spaces (see the module's note).
+    *regexp*: with ``regexp_replace``, which gives the same text as ``translate`` in a sixth of
+    the time (translate looks each character up in its list)."""
+    if regexp:
+        return f"regexp_replace(coalesce({column}, ''), {_literal(PUNCTUATION_RE)}, ' ', 'g')"
     spaces = " " * len(PUNCTUATION)
     return f"translate(coalesce({column}, ''), {_literal(PUNCTUATION)}, {_literal(spaces)})"
 
 
-def vector(columns: tuple[str, ...], weight: str) -> str:
-    """SQL: the tsvector of *columns* (joined by spaces) with the rank weight *weight*."""
-    text = " || ' ' || ".join(plain(column) for column in columns)
-    return f"setweight(to_tsvector('{CONFIG}'::regconfig, {text}), '{weight}')"
+def vector(columns: tuple[str, ...], weight: str, regexp: bool = False) -> str:
+    """SQL: the tsvector of *columns* (joined by spaces) with the rank weight *weight* (none
+    when empty: the table is not ranked)."""
+    text = " || ' ' || ".join(plain(column, regexp) for column in columns)
+    found = f"to_tsvector('{CONFIG}'::regconfig, {text})"
+    return f"setweight({found}, '{weight}')" if weight else found
 
 
 @dataclass(frozen=True)
@@ -47,13 +60,16 @@ class PgSearchSchema:
     #: table → ((weight, columns), ...): A counts most when ranking, D least
     tables: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
     column: str = "search_vector"
+    #: punctuation removed by regexp_replace (V2) rather than translate (V1): the same text
+    regexp: bool = False
+    #: unaccent runs on ASCII words too (V1): the same lexemes, 40% more time per message
+    unaccent_ascii: bool = True
 
     def index_name(self, table: str) -> str:
         return f"ix_{table}_search"
 
     def create_config(self, unaccent: bool) -> tuple[str, ...]:
-        words = "word, hword, hword_part, numword, hword_numpart, asciiword, asciihword, "
-        words += "hword_asciipart"
+        words = ACCENTED_TOKENS + (f", {ASCII_TOKENS}" if self.unaccent_ascii else "")
         statements = [f"CREATE TEXT SEARCH CONFIGURATION {CONFIG} (COPY = simple)"]
         if unaccent:
             statements.append(
@@ -63,7 +79,8 @@ class PgSearchSchema:
         return tuple(statements)
 
     def create_table_index(self, table: str) -> tuple[str, str]:
-        parts = " || ".join(vector(columns, weight) for weight, columns in self.tables[table])
+        groups = self.tables[table]
+        parts = " || ".join(vector(columns, weight, self.regexp) for weight, columns in groups)
         return (
             f"ALTER TABLE {table} ADD COLUMN {self.column} tsvector "
             f"GENERATED ALWAYS AS ({parts}) STORED",
@@ -96,8 +113,19 @@ PG_V1 = PgSearchSchema(
     },
 )
 
+PG_V2 = PgSearchSchema(
+    tables={
+        **PG_V1.tables,
+        # not ranked (newest first): no weight to store
+        "ticket": (("", ("title",)),),
+        "message": (("", ("body", "sender")),),
+    },
+    regexp=True,
+    unaccent_ascii=False,
+)
+
 #: the search schema the newest migration made on PostgreSQL
-PG_CURRENT = PG_V1
+PG_CURRENT = PG_V2
 
 
 def unaccent_installed(connection: Connection) -> bool:
