@@ -1,0 +1,183 @@
+"""Chat import speed on a team desk (PostgreSQL, COPY), with the floor under it measured in the
+same run.
+
+    AGENCYDESK_BENCH_PG=postgresql+psycopg://postgres@127.0.0.1:5432/postgres \\
+        python benchmarks/import_pg.py [N] [--keep]
+
+Generates an N-message (default 1,000,000) Indonesian WhatsApp export (`chat_parse_generator`),
+parses it (not timed here: ``chat_parse.py`` times the parser), and in a fresh database on the
+server in ``AGENCYDESK_BENCH_PG`` (or ``AGENCYDESK_TEST_PG``), made by the app's migrations:
+
+* ``import``: `import_chat` of the whole export into one client's history, split into tickets at
+  8-hour gaps, committed: fingerprints, tickets, the rows streamed by COPY, the search column
+  generated and indexed (GIN), the fingerprint, client and ticket indexes, foreign keys;
+* ``schema copy``: the same rows COPied (no Python per row) into a copy of the message table
+  with its generated search column, GIN index, other indexes and foreign keys: what the server
+  spends on these rows whoever sends them;
+* ``floor``: a bare COPY of the same rows (the imported rows as COPY text, read back from the
+  server beforehand, so no Python per row) into a table with the same columns and no index,
+  trigger, generated column or foreign key, committed. No import can be faster than this.
+
+The database is dropped at the end unless ``--keep``. The last line is
+``BENCH import_pg messages=… import_msgs_per_s_pg=… floor_msgs_per_s_pg=… import_vs_floor=…
+schema_copy_msgs_per_s_pg=… goal_msgs_per_s=100000``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import io
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from chat_parse_generator import generate_whatsapp_export
+from search_pg import scratch_database, server_url
+
+GOAL_MSGS_PER_S = 100_000
+
+
+def time_import(engine: Any, parsed: Any) -> tuple[float, int]:
+    from agencydesk.core import chat_import, clients
+    from agencydesk.core.db import session_scope
+
+    with session_scope(engine) as session:
+        client = clients.create_client(session=session, values={"name": "Bu Sari"})
+        assert client.id is not None
+        client_id = client.id
+    with session_scope(engine) as session:
+        plan = chat_import.plan_import(
+            parsed=parsed,
+            choices=chat_import.client_choices(session=session),
+            client_id=client_id,
+            me_names=["Rizky"],
+        )
+    gc.collect()
+    started = time.perf_counter()
+    with session_scope(engine) as session:  # the commit is part of the import
+        result = chat_import.import_chat(
+            session=session,
+            parsed=parsed,
+            client_id=client_id,
+            mapping=plan.mapping,
+            target=chat_import.SplitAtGaps(8),
+            me_names=["Rizky"],
+        )
+    return time.perf_counter() - started, result.new
+
+
+def time_floors(engine: Any) -> tuple[tuple[float, int], float]:
+    """(seconds, rows) of a bare COPY of the imported rows into a table without indexes,
+    triggers or checks, and the seconds of the same COPY into a copy of the message table with
+    all of them (what the server does for these rows, whoever sends them)."""
+    from agencydesk.core.chat_import.rows import COLUMNS
+
+    columns = ", ".join(COLUMNS)
+    raw = engine.raw_connection()
+    try:
+        connection = raw.driver_connection
+        data = io.BytesIO()
+        with connection.cursor() as cursor:
+            with cursor.copy(f"COPY (SELECT {columns} FROM message) TO STDOUT") as copy:
+                for block in copy:
+                    data.write(block)
+            cursor.execute(
+                "CREATE TABLE message_floor AS SELECT " + columns + " FROM message WITH NO DATA"
+            )
+            connection.commit()
+            payload = data.getvalue()
+            gc.collect()
+            started = time.perf_counter()
+            with cursor.copy(f"COPY message_floor ({columns}) FROM STDIN") as copy:
+                view = memoryview(payload)
+                for start in range(0, len(view), 1 << 20):
+                    copy.write(view[start : start + (1 << 20)])
+            connection.commit()
+            seconds = time.perf_counter() - started
+            cursor.execute("SELECT count(*) FROM message_floor")
+            row = cursor.fetchone()
+            assert row is not None
+            cursor.execute("CREATE TABLE message_full (LIKE message INCLUDING ALL)")
+            cursor.execute(
+                "ALTER TABLE message_full ADD FOREIGN KEY (client_id) REFERENCES client(id), "
+                "ADD FOREIGN KEY (ticket_id) REFERENCES ticket(id)"
+            )
+            connection.commit()
+            gc.collect()
+            started = time.perf_counter()
+            with cursor.copy(f"COPY message_full ({columns}) FROM STDIN") as copy:
+                for start in range(0, len(view), 1 << 20):
+                    copy.write(view[start : start + (1 << 20)])
+            connection.commit()
+            return (seconds, int(row[0])), time.perf_counter() - started
+    finally:
+        raw.close()
+
+
+def check_searchable(engine: Any) -> int:
+    from sqlmodel import Session
+
+    from agencydesk.core import search
+
+    with Session(engine) as session:
+        results = search.search(session=session, text="invoice", limit=5)
+    assert results.used_fts, "no search index on the server"
+    return len(results.hits["message"])
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("messages", nargs="?", type=int, default=1_000_000)
+    parser.add_argument("--keep", action="store_true", help="keep the PostgreSQL database")
+    args = parser.parse_args(argv)
+    server = server_url()
+    from agencydesk.core import migrate
+    from agencydesk.core.importers import parse_chat_text
+
+    print(f"generating and parsing a {args.messages:,}-message export", flush=True)
+    with tempfile.TemporaryDirectory():
+        text = generate_whatsapp_export(args.messages, seed=0, style="id-android")
+        parsed = parse_chat_text(text, filename="WhatsApp Chat with Bu Sari.txt")
+        del text
+    with scratch_database(server, "agencydesk_bench_import", keep=args.keep) as url:
+        engine = migrate.open_database(url)
+        try:
+            import_s, new = time_import(engine, parsed)
+            del parsed
+            assert check_searchable(engine) > 0, "the imported messages are not found"
+            (floor_s, copied), schema_s = time_floors(engine)
+        finally:
+            engine.dispose()
+    assert copied == new, (copied, new)
+    rate, floor_rate = new / import_s, copied / floor_s
+    verdict = "ok" if rate >= GOAL_MSGS_PER_S else "MISSED"
+    print(
+        f"import_chat {new:>9,} msgs {import_s:7.2f} s {rate:>11,.0f} msgs/s "
+        f"(COPY, search column + GIN, split into tickets, committed; goal "
+        f"{GOAL_MSGS_PER_S:,}/s: {verdict})"
+    )
+    print(
+        f"bare COPY   {copied:>9,} rows {floor_s:7.2f} s {floor_rate:>11,.0f} rows/s "
+        "(same rows, no index, trigger, generated column or foreign key)"
+    )
+    print(
+        f"same COPY into a copy of the message table: {schema_s:.2f} s, {copied / schema_s:,.0f} "
+        "rows/s (generated search column, GIN, fingerprint and time indexes, foreign keys: "
+        "the server's part of any import of these rows)"
+    )
+    print(
+        f"BENCH import_pg messages={new} import_msgs_per_s_pg={rate:.0f} "
+        f"floor_msgs_per_s_pg={floor_rate:.0f} import_vs_floor={rate / floor_rate:.2f} "
+        f"schema_copy_msgs_per_s_pg={copied / schema_s:.0f} goal_msgs_per_s={GOAL_MSGS_PER_S}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
