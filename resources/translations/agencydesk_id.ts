@@ -2710,6 +2710,10 @@ Tindakan ini tidak bisa dibatalkan.</translation>
         <source>(slower search: this database has no full-text index)</source>
         <translation>(pencarian lebih lambat: basis data ini tidak punya indeks teks lengkap)</translation>
     </message>
+    <message>
+        <source>(accents count: the server has no &apos;unaccent&apos; extension)</source>
+        <translation>(huruf beraksen dibedakan: server tidak punya ekstensi &apos;unaccent&apos;)</translation>
+    </message>
 </context>
 <context>
     <name>SendGuideDialog</name>

@@ -3,11 +3,10 @@ order where the order is by time, and says so when it cannot ignore accents."""
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 
 import pytest
-import sqlalchemy as sa
+from pg_roles import without_extensions
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
@@ -83,23 +82,8 @@ def test_snippets_mark_the_words_and_show_where_the_text_goes_on(any_engine: Eng
 
 @pytest.fixture
 def pg_url_without_extensions(pg_url: str) -> Iterator[str]:
-    """*pg_url* as a user who may create tables but not extensions (as on many hosted servers):
-    the unaccent extension cannot be made."""
-    admin = sa.create_engine(pg_url, isolation_level="AUTOCOMMIT")
-    role = f"agencydesk_plain_{uuid.uuid4().hex[:8]}"
-    with admin.connect() as connection:
-        connection.exec_driver_sql(f'CREATE ROLE "{role}" LOGIN')
-        connection.exec_driver_sql(f'GRANT CREATE ON SCHEMA public TO "{role}"')
-    try:
-        yield sa.engine.make_url(pg_url).set(username=role).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.exec_driver_sql(
-                f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '{role}'"
-            )
-            connection.exec_driver_sql(f'DROP OWNED BY "{role}" CASCADE')
-            connection.exec_driver_sql(f'DROP ROLE "{role}"')
-        admin.dispose()
+    with without_extensions(pg_url) as url:
+        yield url
 
 
 def test_without_unaccent_accents_count_and_the_search_says_so(

@@ -205,6 +205,29 @@ def test_clearing_the_query_while_a_search_runs_shows_no_hits(
     assert dialog.results is None
 
 
+def test_a_team_desk_without_unaccent_says_accents_count(qtbot: QtBot, pg_url: str) -> None:
+    from pg_roles import without_extensions
+
+    from agencydesk.core import clients, migrate
+    from agencydesk.core.db import session_scope
+
+    with without_extensions(pg_url) as url:
+        engine = migrate.open_database(url)
+        try:
+            with session_scope(engine) as session:
+                clients.create_client(session=session, values={"name": "Café Ratna"})
+            dialog = SearchDialog(engine)
+            qtbot.addWidget(dialog)
+            dialog.query.setText("ratna")
+            dialog.run_search()
+            qtbot.waitUntil(lambda: dialog.results is not None, timeout=5000)
+            assert dialog.status.text() == (
+                "1 found (accents count: the server has no 'unaccent' extension)"
+            )
+        finally:
+            engine.dispose()
+
+
 def test_today_reads_its_summary_when_built(demo_engine: Engine, inline_tasks: None) -> None:
     page = TodayPage(demo_engine)  # tasks run inline: the summary is read before we look
     assert page.summary is not None

@@ -187,6 +187,12 @@ class SearchDialog(QDialog):
                 + " "
                 + self.tr("(slower search: this database has no full-text index)")
             )
+        elif not results.accents_ignored:
+            self.status.setText(
+                self.status.text()
+                + " "
+                + self.tr("(accents count: the server has no 'unaccent' extension)")
+            )
         if first is not None:
             self.tree.setCurrentItem(first)
 
