@@ -149,21 +149,27 @@ def _pg_search(session: Session, text: str, limit: int) -> SearchResults:
     if query is None:
         return results
     for kind in KINDS:
-        if state.available:
-            results.hits[kind] = pg_fts_hits(session, kind, query, limit, found)
+        if state.available and state.message_words and kind == "message":
+            words_query = search_pg.message_query(session, found)
+            results.hits[kind] = (
+                [] if words_query is None else pg_fts_hits(session, kind, words_query, limit, found)
+            )
+        elif state.available:
+            results.hits[kind] = pg_fts_hits(session, kind, query, limit, found, False)
         else:
             results.hits[kind] = _like_hits(session, kind, found, limit)
     return results
 
 
 def pg_fts_hits(
-    session: Session, kind: str, query: str, limit: int, found: list[str]
+    session: Session, kind: str, query: str, limit: int, found: list[str], words_query: bool = True
 ) -> list[SearchHit]:
-    """The hits of *kind* on PostgreSQL for the tsquery text *query* (`search_pg.pg_query`)
-    of the words *found*."""
+    """The hits of *kind* on PostgreSQL for the words *found*: *query* is `search_pg.pg_query`'s
+    text (for messages `search_pg.message_query`'s, unless not *words_query*)."""
+    marks = (HIT_START, HIT_END)
     return [
         SearchHit(kind, row[0], row[1], _pg_snippet(row[2] or "", row[3] or "", found), *row[4:])
-        for row in search_pg.pg_hits(session, kind, query, limit, (HIT_START, HIT_END))
+        for row in search_pg.pg_hits(session, kind, query, limit, marks, words_query)
     ]
 
 

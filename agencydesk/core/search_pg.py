@@ -18,7 +18,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from agencydesk.core.search_pg_schema import CONFIG
+from agencydesk.core.search_pg_schema import CONFIG, MESSAGE_WORDS_V1
 
 #: the words of the query as the index splits them (the index turns "_" into a space too)
 _PART = re.compile(r"[^\W_]+", re.UNICODE)
@@ -32,6 +32,7 @@ GUIDE_NORMALISATION = 1
 #: a cut-off end holds more words (not just a closing quote or a full stop)
 _WORDS = re.compile(r"\w", re.UNICODE)
 _Q = f"to_tsquery('{CONFIG}'::regconfig, :q)"
+_MQ = "CAST(:q AS tsquery)"
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,8 @@ class PgSearchState:
     available: bool
     #: its configuration runs unaccent: "cafe" finds "Café"
     accents_ignored: bool
+    #: the words of the messages are in their table (migration 0010): see `message_query`
+    message_words: bool = False
 
 
 def search_state(session: Session) -> PgSearchState:
@@ -48,11 +51,12 @@ def search_state(session: Session) -> PgSearchState:
             "SELECT EXISTS (SELECT 1 FROM pg_ts_config WHERE cfgname = :cfg), "
             "EXISTS (SELECT 1 FROM pg_ts_config_map m "
             "JOIN pg_ts_config c ON c.oid = m.mapcfg JOIN pg_ts_dict d ON d.oid = m.mapdict "
-            "WHERE c.cfgname = :cfg AND d.dictname = 'unaccent')"
+            "WHERE c.cfgname = :cfg AND d.dictname = 'unaccent'), "
+            "to_regclass(:words) IS NOT NULL"
         ),
-        {"cfg": CONFIG},
+        {"cfg": CONFIG, "words": MESSAGE_WORDS_V1.table},
     ).one()
-    return PgSearchState(bool(row[0]), bool(row[1]))
+    return PgSearchState(bool(row[0]), bool(row[1]), bool(row[2]))
 
 
 def pg_query(words: list[str]) -> str | None:
@@ -91,11 +95,12 @@ _SQL = {
               ORDER BY t.id DESC LIMIT :limit) hit
         JOIN ticket t ON t.id = hit.id
         ORDER BY t.id DESC""",
+    # the query comes as words already (`message_query`): no to_tsquery
     "message": f"""
-        SELECT m.id, c.name, ts_headline('{CONFIG}'::regconfig, m.body, {_Q}, :opts), m.body,
+        SELECT m.id, c.name, ts_headline('{CONFIG}'::regconfig, m.body, {_MQ}, :opts), m.body,
                m.client_id, m.ticket_id
         FROM (SELECT m.id FROM message m JOIN client c ON c.id = m.client_id
-              WHERE m.search_vector @@ {_Q} AND c.deleted_at IS NULL
+              WHERE m.search_vector @@ {_MQ} AND c.deleted_at IS NULL
               ORDER BY m.id DESC LIMIT :limit) hit
         JOIN message m ON m.id = hit.id JOIN client c ON c.id = m.client_id
         ORDER BY m.id DESC""",
@@ -111,6 +116,49 @@ _SQL = {
 }
 
 
+#: at most this many whole words for one prefix; a prefix with more stays a prefix (it is common
+#: then, and the planner reads the newest messages instead of the index)
+MOST_WORDS = 64
+_WORDS_OF_PREFIXES = sa.text(
+    f"""
+    SELECT w.n, l.lexeme,
+           ARRAY(SELECT word FROM {MESSAGE_WORDS_V1.table}
+                 WHERE word >= l.lexeme COLLATE "C"
+                   AND word < (l.lexeme || chr(1114111)) COLLATE "C"
+                 ORDER BY word LIMIT :most)
+    FROM unnest(CAST(:words AS text[])) WITH ORDINALITY AS w(word, n)
+    CROSS JOIN LATERAL unnest(tsvector_to_array(to_tsvector('{CONFIG}'::regconfig, w.word)))
+         AS l(lexeme)
+    ORDER BY w.n"""
+)
+
+
+def _quoted(lexeme: str) -> str:
+    escaped = lexeme.replace("\\", "\\\\").replace("'", "''")
+    return f"'{escaped}'"
+
+
+def message_query(session: Session, words: list[str]) -> str | None:
+    """The tsquery (as text) of the message search for lower-case *words*: each prefix turned
+    into the whole words of the messages that start with it (`MessageWords`), the same hits as
+    `pg_query`'s prefixes. None when no message can match (a prefix of no word)."""
+    parts = [part for word in words for part in _PART.findall(word)]
+    if not parts:
+        return None
+    rows = session.execute(_WORDS_OF_PREFIXES, {"words": parts, "most": MOST_WORDS + 1}).all()
+    terms = []
+    for number, lexeme, found in rows:
+        if len(parts[number - 1]) == 1:  # a lone letter is a whole word, as in pg_query
+            terms.append(_quoted(lexeme))
+        elif len(found) > MOST_WORDS:
+            terms.append(f"{_quoted(lexeme)}:*")
+        elif not found:
+            return None
+        else:
+            terms.append("(" + " | ".join(_quoted(word) for word in found) + ")")
+    return " & ".join(terms) if terms else None
+
+
 def headline_options(start: str, end: str) -> str:
     """ts_headline's options: about ten words around the first match (FTS5's snippet: 10)."""
     # ShortWord=0: keep short words at the ends ("Bu Ratna"), the default drops up to 3 letters;
@@ -119,11 +167,21 @@ def headline_options(start: str, end: str) -> str:
 
 
 def pg_hits(
-    session: Session, kind: str, query: str, limit: int, marks: tuple[str, str]
+    session: Session,
+    kind: str,
+    query: str,
+    limit: int,
+    marks: tuple[str, str],
+    words_query: bool = True,
 ) -> list[Any]:
-    """Rows (id, title, headline, text, client_id, ticket_id) of the hits of *kind*."""
+    """Rows (id, title, headline, text, client_id, ticket_id) of the hits of *kind*: *query* is
+    `pg_query`'s text, or for messages `message_query`'s (*words_query*: a database before
+    migration 0010 gets `pg_query`'s)."""
     params = {"q": query, "limit": limit, "opts": headline_options(*marks)}
-    return list(session.execute(sa.text(_SQL[kind]), params).all())
+    sql = _SQL[kind]
+    if kind == "message" and not words_query:
+        sql = sql.replace(_MQ, _Q)
+    return list(session.execute(sa.text(sql), params).all())
 
 
 def with_ellipses(headline: str, text: str, marks: tuple[str, str]) -> str:

@@ -132,3 +132,72 @@ def unaccent_installed(connection: Connection) -> bool:
     """The ``unaccent`` extension is installed in this database."""
     found = connection.exec_driver_sql("SELECT 1 FROM pg_extension WHERE extname = 'unaccent'")
     return found.first() is not None
+
+
+@dataclass(frozen=True)
+class MessageWords:
+    """Every word (lexeme) of the messages, in a table of its own: the search turns a typed
+    prefix ("passw") into the words that start with it ("password", "passwordnya") before asking
+    the GIN index. A GIN index answers a prefix by collecting every row of every matching word
+    into a bitmap first (30 ms for three common prefixes over a million messages); whole words
+    it reads side by side and skips ahead (5 ms).
+
+    Triggers keep the table: after an INSERT (a COPY of an import too) the words of the new rows
+    are added with ``ts_stat`` over their ids (it counts words in C, far faster than unnest);
+    after an UPDATE, the words of the changed rows. Words of deleted messages stay: they match
+    nothing. Frozen per version like the rest of this module.
+    """
+
+    table: str = "message_word"
+    function_insert: str = "message_word_after_insert"
+    function_update: str = "message_word_after_update"
+
+    def create(self) -> tuple[str, ...]:
+        return (
+            f'CREATE TABLE {self.table} (word text COLLATE "C" PRIMARY KEY)',
+            f"CREATE FUNCTION {self.function_insert}() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+            "DECLARE low bigint; high bigint; added bigint;\n"
+            "BEGIN\n"
+            "  SELECT min(id), max(id), count(*) INTO low, high, added FROM new_rows;\n"
+            "  IF added = 0 THEN RETURN NULL; END IF;\n"
+            "  IF high - low < 4 * added THEN  -- the new rows are (nearly) a run of ids\n"
+            f"    INSERT INTO {self.table} SELECT word FROM ts_stat(format(\n"
+            "      'SELECT search_vector FROM message WHERE id BETWEEN %s AND %s', low, high))\n"
+            "    ON CONFLICT DO NOTHING;\n"
+            "  ELSE\n"
+            f"    INSERT INTO {self.table}\n"
+            "    SELECT DISTINCT unnest(tsvector_to_array(search_vector)) FROM new_rows\n"
+            "    ON CONFLICT DO NOTHING;\n"
+            "  END IF;\n"
+            "  RETURN NULL;\n"
+            "END $$",
+            f"CREATE FUNCTION {self.function_update}() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+            "BEGIN\n"
+            f"  INSERT INTO {self.table}\n"
+            "  SELECT DISTINCT unnest(tsvector_to_array(n.search_vector))\n"
+            "  FROM new_rows n JOIN old_rows o ON o.id = n.id\n"
+            "  WHERE n.search_vector <> o.search_vector\n"
+            "  ON CONFLICT DO NOTHING;\n"
+            "  RETURN NULL;\n"
+            "END $$",
+            f"CREATE TRIGGER {self.function_insert} AFTER INSERT ON message "
+            f"REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT "
+            f"EXECUTE FUNCTION {self.function_insert}()",
+            f"CREATE TRIGGER {self.function_update} AFTER UPDATE ON message "
+            f"REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT "
+            f"EXECUTE FUNCTION {self.function_update}()",
+            f"INSERT INTO {self.table} "
+            "SELECT word FROM ts_stat('SELECT search_vector FROM message')",
+        )
+
+    def drop(self) -> tuple[str, ...]:
+        return (
+            f"DROP TRIGGER IF EXISTS {self.function_update} ON message",
+            f"DROP TRIGGER IF EXISTS {self.function_insert} ON message",
+            f"DROP FUNCTION IF EXISTS {self.function_update}()",
+            f"DROP FUNCTION IF EXISTS {self.function_insert}()",
+            f"DROP TABLE IF EXISTS {self.table}",
+        )
+
+
+MESSAGE_WORDS_V1 = MessageWords()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from agencydesk.core.search_pg_schema import PG_CURRENT
+from agencydesk.core.search_pg_schema import MESSAGE_WORDS_V1, PG_CURRENT
 from agencydesk.core.search_schema import V1
 
 TOKENIZE = V1.tokenize
@@ -67,5 +67,7 @@ def include_name(name: str | None, type_: str, _parents: Any) -> bool:
     if type_ == "column" and name == PG_CURRENT.column:
         return False
     if type_ == "index" and name in {PG_CURRENT.index_name(t) for t in PG_CURRENT.tables}:
+        return False
+    if type_ == "table" and name == MESSAGE_WORDS_V1.table:
         return False
     return not (type_ == "table" and is_fts_table(name))

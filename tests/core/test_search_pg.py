@@ -10,7 +10,7 @@ from pg_roles import without_extensions
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from agencydesk.core import clients, demo, migrate, search, tickets
+from agencydesk.core import clients, demo, migrate, search, search_pg, tickets
 from agencydesk.core.db import session_scope
 
 
@@ -78,6 +78,28 @@ def test_snippets_mark_the_words_and_show_where_the_text_goes_on(any_engine: Eng
     assert snippet.startswith("…")
     assert snippet.endswith("…")
     assert len(snippet) < 120  # about ten words, not the whole message
+
+
+def test_a_prefix_of_many_words_and_a_prefix_of_none(pg_url: str) -> None:
+    """Messages are searched through their words (`search_pg.message_query`): a prefix of more
+    words than it lists stays a prefix, and a prefix of no word finds nothing."""
+    engine = migrate.open_database(pg_url)
+    try:
+        count = search_pg.MOST_WORDS + 6
+        _client_with_message(engine, "Bu Sari", " ".join(f"kode{n}" for n in range(count)))
+        _client_with_message(engine, "Pak Budi", "kode77 dan kode7 sudah dikirim")
+        with Session(engine) as session:
+            query = search_pg.message_query(session, ["kode", "sudah"])
+            assert query == "'kode':* & ('sudah')"
+            assert search_pg.message_query(session, ["kode", "sudahlah"]) is None
+        assert [hit.title for hit in _results(engine, "kode7").hits["message"]] == [
+            "Pak Budi",
+            "Bu Sari",
+        ]
+        assert [hit.title for hit in _results(engine, "kode sud").hits["message"]] == ["Pak Budi"]
+        assert _results(engine, "kodex").hits["message"] == []
+    finally:
+        engine.dispose()
 
 
 @pytest.fixture
