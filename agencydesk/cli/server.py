@@ -74,6 +74,8 @@ def cmd_server_init(args: argparse.Namespace) -> int:
     print(f"The desks' role {role} is {made}: it may read and write rows, not change tables.")
     print("Desks connect with (the password is asked once and kept in each one's keyring):")
     print(f"  agencydesk --db {done.desk_address.url()}")
+    if done.desk_address.host in ("localhost", "127.0.0.1", "::1"):
+        print("  (from the other computers: the server's name or address instead of this one)")
     print("or File ▸ Connect to a team server… with the same server, database and user.")
     return 0
 

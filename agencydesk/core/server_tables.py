@@ -10,9 +10,9 @@ each engine from the rows (SQLite's FTS5 triggers, the PostgreSQL search's own).
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
-from decimal import Decimal
+from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -64,19 +64,51 @@ def plan() -> list[TablePlan]:
     return plans
 
 
-def _canonical(value: object) -> str:
-    """One spelling of a value on both engines (after the column types have read it)."""
+def _text(value: object) -> str:
+    return "\\N" if value is None else str(value)
+
+
+def _moment(value: object) -> str:
+    """A timestamp: SQLite holds text ('2026-11-03 09:15:00.000000'), PostgreSQL a datetime;
+    both without a zone (UTC, see utc.py)."""
     if value is None:
         return "\\N"
-    if isinstance(value, bool):
-        return "t" if value else "f"
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, bytes | memoryview):
-        return bytes(value).hex()
-    if isinstance(value, Decimal):
-        return format(value.normalize(), "f")
-    return str(value)
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    assert isinstance(value, datetime)
+    return value.replace(tzinfo=None).isoformat()
+
+
+def _day(value: object) -> str:
+    if value is None:
+        return "\\N"
+    return value if isinstance(value, str) else value.isoformat()  # type: ignore[attr-defined]
+
+
+def _flag(value: object) -> str:
+    return "\\N" if value is None else ("1" if value else "0")
+
+
+def _blob(value: object) -> str:
+    return "\\N" if value is None else bytes(value).hex()  # type: ignore[call-overload]
+
+
+def _spelling(column: sa.Column[object]) -> Callable[[object], str]:
+    """How a value of *column* is written for the checksum: the same on both engines, from the
+    rows as each driver hands them over (no column types in between: they cost more than the
+    copy itself)."""
+    kind = column.type
+    if isinstance(kind, sa.types.TypeDecorator):
+        kind = kind.impl_instance
+    if isinstance(kind, sa.DateTime):
+        return _moment
+    if isinstance(kind, sa.Date):
+        return _day
+    if isinstance(kind, sa.Boolean):
+        return _flag
+    if isinstance(kind, sa.LargeBinary):
+        return _blob
+    return _text
 
 
 @dataclass(frozen=True)
@@ -89,12 +121,21 @@ def table_sum(connection: Connection, table: sa.Table) -> TableSum:
     """The number of rows of *table* and a SHA-256 of them in key order."""
     digest = hashlib.sha256()
     rows = 0
-    query = sa.select(table).order_by(*table.primary_key.columns)
-    result = connection.execution_options(yield_per=2000).execute(query)
-    for row in result:
-        rows += 1
-        digest.update("\x1f".join(_canonical(value) for value in row).encode())
-        digest.update(b"\x1e")
+    spellings = [_spelling(column) for column in table.columns]
+    names = ", ".join(f'"{column.name}"' for column in table.columns)
+    order = ", ".join(f'"{column.name}"' for column in table.primary_key.columns)
+    result = connection.execution_options(yield_per=5000).exec_driver_sql(
+        f'SELECT {names} FROM "{table.name}" ORDER BY {order}'
+    )
+    for batch in result.partitions():
+        for row in batch:
+            digest.update(
+                "\x1f".join(
+                    [spell(value) for spell, value in zip(spellings, row, strict=True)]
+                ).encode()
+            )
+            digest.update(b"\x1e")
+        rows += len(batch)
     return TableSum(rows, digest.hexdigest())
 
 

@@ -150,6 +150,9 @@ def test_moving_the_demo_desk_and_exporting_it_back_gives_the_same_rows(
         with Session(team) as session:  # the ids are kept, and the next new one is free
             ratna = clients.get_client(session=session, client_id=1)
         assert ratna.name == "Ibu Ratna Wulandari"
+        with Session(team) as session:  # the server's own search index filled itself
+            found = search.search(session=session, text="katering", limit=10)
+        assert 1 in [hit.id for hit in found.hits["client"]]
         with session_scope(team) as session:
             added = clients.create_client(session=session, values={"name": "Pak Joko"})
         assert added.id == 11
