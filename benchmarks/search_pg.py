@@ -14,6 +14,7 @@ round, then ``--runs`` rounds, interleaved; p50/p95 over all runs. Per kind on P
 
     AGENCYDESK_BENCH_PG=postgresql+psycopg://postgres@127.0.0.1:5432/postgres \\
         python benchmarks/search_pg.py [--quick] [--runs 5] [--db PATH] [--keep]
+                                       [--pg-url URL]
 
 The last line: ``BENCH search_pg messages=… p50_ms_pg=… p95_ms_pg=… p50_ms_sqlite=…
 p95_ms_sqlite=… goal_p95_ms=30``.
@@ -75,6 +76,23 @@ def scratch_database(server: str, prefix: str, keep: bool = False) -> Iterator[s
         admin.dispose()
 
 
+@contextmanager
+def reuse_or_build(server: str, url: str | None, keep: bool) -> Iterator[tuple[str, bool]]:
+    """(database URL, whether it is new and empty): *url* as it is, or a scratch database."""
+    if url:
+        print(f"reusing the PostgreSQL database {sa_url_name(url)}")
+        yield url, False
+        return
+    with scratch_database(server, "agencydesk_bench_search", keep=keep) as fresh:
+        yield fresh, True
+
+
+def sa_url_name(url: str) -> str:
+    import sqlalchemy as sa
+
+    return sa.engine.make_url(url).database or url
+
+
 def copy_rows(cursor: Any, table: str, rows: Sequence[dict[str, Any]]) -> None:
     if not rows:
         return
@@ -115,6 +133,8 @@ def build_pg(url: str, sizes: solo.Sizes, seed: int = 2024) -> float:
             connection.commit()
             connection.autocommit = True
             connection.execute("VACUUM ANALYZE")
+            # the build's writes flushed now, not by a checkpoint in the middle of the timing
+            connection.execute("CHECKPOINT")
         finally:
             raw.close()
     finally:
@@ -158,14 +178,18 @@ def per_kind_pg(engine: Any, limit: int, runs: int) -> dict[str, dict[str, float
     out: dict[str, dict[str, float]] = {}
     for _label, text in solo.QUERIES:
         found = search.words(text)
-        query = search_pg.pg_query(found)
-        assert query is not None
         for kind in search.KINDS:
             times = []
             for _round in range(runs):
                 with Session(engine) as session:
                     started = time.perf_counter()
-                    search.pg_fts_hits(session, kind, query, limit, found)
+                    # as search.search does: messages through their words, the rest by prefix
+                    if kind == "message":
+                        query = search_pg.message_query(session, found)
+                    else:
+                        query = search_pg.pg_query(found)
+                    if query is not None:
+                        search.pg_fts_hits(session, kind, query, limit, found, kind == "message")
                     times.append((time.perf_counter() - started) * 1000.0)
             out.setdefault(text, {})[kind] = statistics.median(times)
     return out
@@ -182,6 +206,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--guides", type=int, default=1_000)
     parser.add_argument("--db", type=Path, help="the SQLite file: built if missing, else reused")
     parser.add_argument("--keep", action="store_true", help="keep the PostgreSQL database")
+    parser.add_argument(
+        "--pg-url",
+        help="time this PostgreSQL database (one --keep left) instead of building a new one",
+    )
     return parser
 
 
@@ -196,9 +224,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from agencydesk.core import migrate
         from agencydesk.core.db import sqlite_url
 
-        with scratch_database(server, "agencydesk_bench_search", keep=args.keep) as url:
-            print(f"building the same desk on PostgreSQL: {sizes.describe()}", flush=True)
-            print(f"built in {build_pg(url, sizes):.1f} s", flush=True)
+        with reuse_or_build(server, args.pg_url, args.keep) as (url, fresh):
+            if fresh:
+                print(f"building the same desk on PostgreSQL: {sizes.describe()}", flush=True)
+                print(f"built in {build_pg(url, sizes):.1f} s", flush=True)
             engines = {"pg": migrate.open_database(url), "sqlite": None}
             engines["sqlite"] = migrate.open_database(sqlite_url(path))
             try:
