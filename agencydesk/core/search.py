@@ -239,7 +239,8 @@ def like_snippet(text: str, found: list[str], width: int = 60) -> str:
     flat = " ".join(text.split())
     lower = flat.lower()
     first = min((lower.find(w) for w in found if lower.find(w) >= 0), default=0)
-    start = max(0, first - width // 2)
+    # a text that fits is shown whole, not cut in the middle of its first word
+    start = 0 if len(flat) <= width else max(0, first - width // 2)
     excerpt = flat[start : start + width]
     for word in sorted(set(found), key=len, reverse=True):
         excerpt = re.sub(
