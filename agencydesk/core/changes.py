@@ -42,6 +42,14 @@ class Topic(StrEnum):
     ORDERS = "client_order"
     CREDENTIALS = "credential"
     AGENCY = "agency_setting"
+    PEOPLE = "person"
+    #: who has what open on the other desks (core.presence): not the desk's data, so pages that
+    #: follow "everything" follow `DATA_TOPICS` and are not refreshed by every heartbeat
+    PRESENCE = "presence"
+
+
+#: every topic that is the desk's data (all but presence)
+DATA_TOPICS = tuple(topic for topic in Topic if topic is not Topic.PRESENCE)
 
 
 _BY_TABLE = {topic.value: topic for topic in Topic}

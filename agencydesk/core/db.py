@@ -12,7 +12,11 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from agencydesk.core import changes
+# registers who-did-it on every session: new messages, time, guide sends and status changes
+from agencydesk.core import (
+    authorship,  # noqa: F401
+    changes,
+)
 from agencydesk.core.schema_version import connect_read_only
 
 #: how long a writer waits for another one to finish before "the database is busy"; the

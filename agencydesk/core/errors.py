@@ -110,4 +110,8 @@ ERROR_TEXT: dict[str, str] = {
     "label_required": "Please give the login a label (e.g. cPanel, WordPress admin).",
     "label_taken": "This client already has a login with this label.",
     "secret_required": "Please enter the password.",
+    # people of a team desk (core.people)
+    "name_taken": "Someone of this desk already has this name: choose them instead.",
+    "person_unknown": "That person is not (or no longer) on this desk.",
+    "colour_unknown": "A colour is written #rrggbb (e.g. #1f7a8c).",
 }

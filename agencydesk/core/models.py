@@ -128,6 +128,22 @@ def _bulk_client_keys(state: sa.orm.ORMExecuteState) -> None:
             row["phone_key"] = phone_digits(str(row.get("phone") or ""))[:40]
 
 
+class Person(SQLModel, table=True):
+    """Someone who works at the desk. A solo desk has none (its one user is implicit); on a team
+    desk each desk (computer) chooses who it is on first connect, and what that person does is
+    recorded: the tickets assigned to them, the replies, notes, time and guides they wrote."""
+
+    __tablename__ = "person"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=80)
+    #: one to three letters shown in a chip ("SW" for Sari Wulandari)
+    initials: str = Field(default="", max_length=4)
+    #: the chip's colour, "#1f7a8c"
+    colour: str = Field(default="#1f7a8c", max_length=7)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
 class TicketStatus(enum.StrEnum):
     OPEN = "open"
     WAITING_ON_CLIENT = "waiting_on_client"
@@ -172,6 +188,8 @@ class Ticket(SQLModel, table=True):
     status_changed_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     first_response_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     resolved_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    #: who on a team desk takes care of it (None: nobody yet, and always on a solo desk)
+    assignee_id: int | None = optional_link("person", index=True)
 
 
 class MessageKind(enum.StrEnum):
@@ -206,6 +224,8 @@ class Message(SQLModel, table=True):
     source: str = Field(default="typed", max_length=40)
     fingerprint: str | None = Field(default=None, max_length=64, unique=True)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    #: the person who typed it at the desk (`authorship`); None when imported or solo
+    author_id: int | None = optional_link("person")
 
 
 class TimeEntry(SQLModel, table=True):
@@ -220,6 +240,21 @@ class TimeEntry(SQLModel, table=True):
     seconds: int = Field(default=0)
     billable: bool = Field(default=True)
     note: str = Field(default="", max_length=500)
+    author_id: int | None = optional_link("person")
+
+
+class StatusChange(SQLModel, table=True):
+    """A ticket's status set to another one, by whom and when (the ticket itself keeps only
+    the latest status): the timeline of a team desk says who resolved or reopened it."""
+
+    __tablename__ = "status_change"
+
+    id: int | None = Field(default=None, primary_key=True)
+    ticket_id: int = owner_link("ticket", index=True)
+    at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    old_status: str = Field(default="", max_length=20)
+    new_status: str = Field(max_length=20)
+    person_id: int | None = optional_link("person")
 
 
 class TicketDraft(SQLModel, table=True):
@@ -288,6 +323,7 @@ class GuideSend(SQLModel, table=True):
     ticket_id: int | None = optional_link("ticket")
     sent_at: datetime = Field(default_factory=utcnow, index=True, sa_type=UTCDateTime)
     text: str = Field(default="")
+    author_id: int | None = optional_link("person")
 
 
 class OrderStatus(enum.StrEnum):
@@ -369,3 +405,19 @@ class AgencySetting(SQLModel, table=True):
     value: str = Field(default="")
     data: bytes | None = Field(default=None, sa_column=sa.Column(sa.LargeBinary, nullable=True))
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class Presence(SQLModel, table=True):
+    """Which desk of a team has which ticket or client open, and whether a reply is being typed
+    there. One row per desk, written by its heartbeat (`core.presence`); `seen_at` is the
+    SERVER's clock, so desks whose clocks differ still agree on who is there."""
+
+    __tablename__ = "presence"
+
+    desk_id: str = Field(primary_key=True, max_length=36)
+    person_id: int = owner_link("person")
+    #: "ticket" or "client" ("" when nothing is open)
+    subject: str = Field(default="", max_length=10)
+    subject_id: int | None = Field(default=None)
+    typing: bool = Field(default=False)
+    seen_at: datetime = Field(default_factory=utcnow, index=True, sa_type=UTCDateTime)

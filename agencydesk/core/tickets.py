@@ -21,6 +21,7 @@ from agencydesk.core.models import (
     Client,
     Message,
     MessageKind,
+    Person,
     Priority,
     Ticket,
     TicketStatus,
@@ -29,7 +30,15 @@ from agencydesk.core.models import (
 )
 from agencydesk.core.word_filter import every_word_in
 
-EDITABLE_FIELDS = ("title", "status", "priority", "due_date", "channel", "satisfaction")
+EDITABLE_FIELDS = (
+    "title",
+    "status",
+    "priority",
+    "due_date",
+    "channel",
+    "satisfaction",
+    "assignee_id",
+)
 DueFilter = Literal["any", "overdue", "today", "week", "none"]
 
 
@@ -46,6 +55,8 @@ class TicketRow:
     due_date: date | None
     created_at: datetime
     updated_at: datetime
+    #: the person it is assigned to (a team desk), or None
+    assignee_id: int | None = None
 
 
 def _validate(values: Mapping[str, Any]) -> dict[str, str]:
@@ -66,6 +77,13 @@ def _validate(values: Mapping[str, Any]) -> dict[str, str]:
     if satisfaction is not None and satisfaction not in range(1, 6):
         errors["satisfaction"] = "satisfaction_range"
     return errors
+
+
+def _check_assignee(session: Session, values: Mapping[str, Any]) -> None:
+    """An assignee that is not (or no longer) a person of the desk: said, not a database error."""
+    assignee = values.get("assignee_id")
+    if assignee is not None and session.get(Person, assignee) is None:
+        raise ValidationError({"assignee_id": "person_unknown"})
 
 
 def _clean(values: Mapping[str, Any]) -> dict[str, Any]:
@@ -96,6 +114,7 @@ def create_ticket(
     errors = _validate(cleaned)
     if errors:
         raise ValidationError(errors)
+    _check_assignee(session, cleaned)
     get_client(session=session, client_id=client_id)  # a deleted client gets no new tickets
     now = utcnow()
     status = cleaned.pop("status", TicketStatus.OPEN.value)
@@ -130,6 +149,7 @@ def update_ticket(*, session: Session, ticket_id: int, values: Mapping[str, Any]
     errors = _validate(cleaned)
     if errors:
         raise ValidationError(errors)
+    _check_assignee(session, cleaned)
     now = utcnow()
     if "status" in cleaned:
         _apply_status(ticket, cleaned.pop("status"), now)
@@ -139,6 +159,11 @@ def update_ticket(*, session: Session, ticket_id: int, values: Mapping[str, Any]
 
 def set_status(*, session: Session, ticket_id: int, status: str) -> Ticket:
     return update_ticket(session=session, ticket_id=ticket_id, values={"status": status})
+
+
+def assign(*, session: Session, ticket_id: int, person_id: int | None) -> Ticket:
+    """Give the ticket to *person_id* (None: to nobody)."""
+    return update_ticket(session=session, ticket_id=ticket_id, values={"assignee_id": person_id})
 
 
 def delete_ticket(*, session: Session, ticket_id: int) -> None:
@@ -244,6 +269,8 @@ class ConversationLine:
     media_file: str | None
     #: "deleted", "media-omitted", … as imported (core.message_notes reads them)
     flags: str
+    #: the person of the desk who typed it (None: imported, or a solo desk)
+    author_id: int | None
 
 
 def conversation(*, session: Session, ticket_id: int) -> list[ConversationLine]:
@@ -269,6 +296,8 @@ class TicketFilters(TypedDict, total=False):
     due: DueFilter
     search: str
     today: date | None
+    #: only the tickets assigned to this person ("Mine" on a team desk)
+    assignee_id: int | None
 
 
 def _conditions(
@@ -279,6 +308,7 @@ def _conditions(
     due: DueFilter = "any",
     search: str = "",
     today: date | None = None,
+    assignee_id: int | None = None,
 ) -> list[sa.ColumnElement[bool]]:
     """The WHERE of `TicketFilters` (the lists join `Client`, so client columns may be used)."""
     today = today or date.today()
@@ -289,6 +319,8 @@ def _conditions(
         conditions.append(col(Ticket.client_id) == client_id)
     if priority is not None:
         conditions.append(col(Ticket.priority) == priority)
+    if assignee_id is not None:
+        conditions.append(col(Ticket.assignee_id) == assignee_id)
     due_date = col(Ticket.due_date)
     if due == "overdue":
         conditions.append(due_date < today)
@@ -343,6 +375,7 @@ def list_tickets(
             col(Ticket.due_date),
             col(Ticket.created_at),
             col(Ticket.updated_at),
+            col(Ticket.assignee_id),
         )
         .join(Client, col(Client.id) == col(Ticket.client_id))
         .where(*_conditions(**filters))

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col
 
 from agencydesk.core.message_notes import Note, note_of
-from agencydesk.core.models import Guide, GuideSend, Message, Order, Ticket
+from agencydesk.core.models import Guide, GuideSend, Message, Order, StatusChange, Ticket
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,8 @@ class TimelineEvent:
     ref_id: int
     #: a message with no words of its own: what it stands for ("deleted", "photo", …)
     note: Note | None = None
+    #: the person of a team desk who did it (None: the client, imported, or a solo desk)
+    person_id: int | None = None
 
 
 TimelineSource = Callable[[Session, int, datetime | None, int], list[TimelineEvent]]
@@ -88,6 +90,7 @@ def _messages(
             col(Message.ticket_id),
             sa.func.coalesce(col(Ticket.title), ""),
             col(Message.flags),
+            col(Message.author_id),
         )
         .outerjoin(Ticket, col(Ticket.id) == col(Message.ticket_id))
         .where(col(Message.client_id) == client_id, col(Message.kind) != "system")
@@ -95,11 +98,10 @@ def _messages(
     if before is not None:
         statement = statement.where(col(Message.sent_at) < before)
     statement = statement.order_by(col(Message.sent_at).desc(), col(Message.id).desc()).limit(limit)
+    rows = session.execute(statement).all()
     return [
-        TimelineEvent(at, kind, subject, body, from_me, ticket_id, message_id, note_of(flags))
-        for message_id, at, kind, body, from_me, ticket_id, subject, flags in session.execute(
-            statement
-        ).all()
+        TimelineEvent(at, kind, subject, body, from_me, ticket_id, message_id, note_of(flags), who)
+        for message_id, at, kind, body, from_me, ticket_id, subject, flags, who in rows
     ]
 
 
@@ -108,7 +110,11 @@ def _guides_sent(
 ) -> list[TimelineEvent]:
     statement = (
         sa.select(
-            col(GuideSend.id), col(GuideSend.sent_at), col(Guide.title), col(GuideSend.ticket_id)
+            col(GuideSend.id),
+            col(GuideSend.sent_at),
+            col(Guide.title),
+            col(GuideSend.ticket_id),
+            col(GuideSend.author_id),
         )
         .join(Guide, col(Guide.id) == col(GuideSend.guide_id))
         .where(col(GuideSend.client_id) == client_id)
@@ -117,8 +123,8 @@ def _guides_sent(
         statement = statement.where(col(GuideSend.sent_at) < before)
     statement = statement.order_by(col(GuideSend.sent_at).desc()).limit(limit)
     return [
-        TimelineEvent(at, "guide_sent", title, "", True, ticket_id, send_id)
-        for send_id, at, title, ticket_id in session.execute(statement).all()
+        TimelineEvent(at, "guide_sent", title, "", True, ticket_id, send_id, person_id=who)
+        for send_id, at, title, ticket_id, who in session.execute(statement).all()
     ]
 
 
@@ -167,8 +173,36 @@ def _order_events(
     return events
 
 
+def _status_changes(
+    session: Session, client_id: int, before: datetime | None, limit: int
+) -> list[TimelineEvent]:
+    """Status changes someone of a team desk made: "Sari set Waiting on client". `body` is the
+    new status. Those without a person (a solo desk) are left out: there the resolved event says
+    it all, as it always has."""
+    statement = (
+        sa.select(
+            col(StatusChange.id),
+            col(StatusChange.at),
+            col(Ticket.title),
+            col(StatusChange.new_status),
+            col(StatusChange.ticket_id),
+            col(StatusChange.person_id),
+        )
+        .join(Ticket, col(Ticket.id) == col(StatusChange.ticket_id))
+        .where(col(Ticket.client_id) == client_id, col(StatusChange.person_id).is_not(None))
+    )
+    if before is not None:
+        statement = statement.where(col(StatusChange.at) < before)
+    statement = statement.order_by(col(StatusChange.at).desc()).limit(limit)
+    return [
+        TimelineEvent(at, "status_changed", title, status, True, ticket_id, change_id, None, who)
+        for change_id, at, title, status, ticket_id, who in session.execute(statement).all()
+    ]
+
+
 register_source("tickets_opened", _ticket_events("ticket_opened", "created_at", from_me=False))
 register_source("tickets_resolved", _ticket_events("ticket_resolved", "resolved_at", from_me=True))
 register_source("messages", _messages)
 register_source("guides_sent", _guides_sent)
 register_source("orders", _order_events)
+register_source("status_changes", _status_changes)

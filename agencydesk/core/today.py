@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session, col
@@ -74,14 +75,25 @@ def start_of_week(now: datetime) -> datetime:
     return (midnight - timedelta(days=midnight.weekday())).astimezone(UTC)
 
 
-def today_summary(*, session: Session, now: datetime | None = None) -> TodaySummary:
+def today_summary(
+    *, session: Session, now: datetime | None = None, person_id: int | None = None
+) -> TodaySummary:
+    """What needs doing now; with *person_id*, only what is theirs ("Mine" on a team desk):
+    their tickets, and the guides they sent."""
     now = now or utcnow()
     today = now.astimezone().date()
     summary = TodaySummary(now=now)
-    summary.overdue = tickets.list_tickets(session=session, due="overdue", today=today, limit=50)
-    summary.due_today = tickets.list_tickets(session=session, due="today", today=today, limit=50)
-    summary.waiting_on_us = waiting_on_us(session=session)
-    summary.first_responses = first_responses_since(session=session, since=start_of_week(now))
+    mine = person_id
+    summary.overdue = tickets.list_tickets(
+        session=session, due="overdue", today=today, limit=50, assignee_id=mine
+    )
+    summary.due_today = tickets.list_tickets(
+        session=session, due="today", today=today, limit=50, assignee_id=mine
+    )
+    summary.waiting_on_us = waiting_on_us(session=session, person_id=mine)
+    summary.first_responses = first_responses_since(
+        session=session, since=start_of_week(now), person_id=mine
+    )
     answered = [r for r in summary.first_responses if r.answered_at is not None]
     if answered:
         waits = sorted(r.wait(now) for r in answered)
@@ -89,11 +101,19 @@ def today_summary(*, session: Session, now: datetime | None = None) -> TodaySumm
         summary.median_first_response = (
             waits[middle] if len(waits) % 2 else (waits[middle - 1] + waits[middle]) / 2
         )
-    summary.guides_sent_today = guides_sent_since(session=session, since=local_midnight(now))
+    summary.guides_sent_today = guides_sent_since(
+        session=session, since=local_midnight(now), person_id=mine
+    )
     return summary
 
 
-def waiting_on_us(*, session: Session, limit: int = 50) -> list[WaitingClient]:
+def _theirs(column: Any, person_id: int | None) -> list[sa.ColumnElement[bool]]:
+    return [] if person_id is None else [column == person_id]
+
+
+def waiting_on_us(
+    *, session: Session, limit: int = 50, person_id: int | None = None
+) -> list[WaitingClient]:
     """Clients waiting for us, longest wait first: tickets marked "waiting on us", and open
     tickets nobody has answered yet (waiting since they were opened)."""
     waiting_since = sa.case(
@@ -118,6 +138,7 @@ def waiting_on_us(*, session: Session, limit: int = 50) -> list[WaitingClient]:
                     col(Ticket.first_response_at).is_(None),
                 ),
             ),
+            *_theirs(col(Ticket.assignee_id), person_id),
         )
         .order_by(waiting_since.asc())
     )
@@ -138,7 +159,9 @@ def waiting_on_us(*, session: Session, limit: int = 50) -> list[WaitingClient]:
     return list(by_client.values())[:limit]
 
 
-def first_responses_since(*, session: Session, since: datetime) -> list[FirstResponse]:
+def first_responses_since(
+    *, session: Session, since: datetime, person_id: int | None = None
+) -> list[FirstResponse]:
     statement = (
         sa.select(
             col(Ticket.id),
@@ -148,18 +171,24 @@ def first_responses_since(*, session: Session, since: datetime) -> list[FirstRes
             col(Ticket.first_response_at),
         )
         .join(Client, col(Client.id) == col(Ticket.client_id))
-        .where(col(Ticket.created_at) >= since, col(Client.deleted_at).is_(None))
+        .where(
+            col(Ticket.created_at) >= since,
+            col(Client.deleted_at).is_(None),
+            *_theirs(col(Ticket.assignee_id), person_id),
+        )
         .order_by(col(Ticket.created_at).desc())
     )
     return [FirstResponse(*row) for row in session.execute(statement).all()]
 
 
-def guides_sent_since(*, session: Session, since: datetime) -> list[GuideSent]:
+def guides_sent_since(
+    *, session: Session, since: datetime, person_id: int | None = None
+) -> list[GuideSent]:
     statement = (
         sa.select(col(Client.name), col(Guide.title), col(GuideSend.sent_at))
         .join(Client, col(Client.id) == col(GuideSend.client_id))
         .join(Guide, col(Guide.id) == col(GuideSend.guide_id))
-        .where(col(GuideSend.sent_at) >= since)
+        .where(col(GuideSend.sent_at) >= since, *_theirs(col(GuideSend.author_id), person_id))
         .order_by(col(GuideSend.sent_at).desc())
     )
     return [GuideSent(*row) for row in session.execute(statement).all()]

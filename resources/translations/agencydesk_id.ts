@@ -160,6 +160,22 @@
     </message>
 </context>
 <context>
+    <name>AssigneeBox</name>
+    <message>
+        <source>Assigned to</source>
+        <extracomment>the user chose someone (a person id, or None: nobody)</extracomment>
+        <translation>Ditangani oleh</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Belum ada</translation>
+    </message>
+    <message>
+        <source>{name} (me)</source>
+        <translation>{name} (saya)</translation>
+    </message>
+</context>
+<context>
     <name>BusinessView</name>
     <message>
         <source>Who brought the most revenue</source>
@@ -204,6 +220,33 @@
     <message>
         <source>Other</source>
         <translation>Lainnya</translation>
+    </message>
+</context>
+<context>
+    <name>ChoosePersonDialog</name>
+    <message>
+        <source>Who is working at this desk?</source>
+        <translation>Siapa yang bekerja di meja ini?</translation>
+    </message>
+    <message>
+        <source>Several people can work on this team desk. Choose who you are: what you do here (replies, notes, time, tickets assigned to you) shows your name.</source>
+        <translation>Beberapa orang bisa bekerja di meja tim ini. Pilih siapa Anda: apa yang Anda kerjakan di sini (balasan, catatan, waktu, tiket yang ditugaskan ke Anda) akan tampil dengan nama Anda.</translation>
+    </message>
+    <message>
+        <source>Your name, e.g. Sari Wulandari</source>
+        <translation>Nama Anda, mis. Sari Wulandari</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Lanjut</translation>
+    </message>
+    <message>
+        <source>I am new here:</source>
+        <translation>Saya baru di sini:</translation>
+    </message>
+    <message>
+        <source>Your name:</source>
+        <translation>Nama Anda:</translation>
     </message>
 </context>
 <context>
@@ -993,6 +1036,29 @@ Mereka menceritakan kisah Bu Ratna, yang perlu diajari dulu cara chatting online
     </message>
 </context>
 <context>
+    <name>DeskPerson</name>
+    <message>
+        <source>agencydesk — {desk}</source>
+        <translation>agencydesk — {desk}</translation>
+    </message>
+    <message>
+        <source>agencydesk — {desk} — {person}</source>
+        <translation>agencydesk — {desk} — {person}</translation>
+    </message>
+    <message>
+        <source>That name is on this desk already: choose it in the list above.</source>
+        <translation>Nama itu sudah ada di meja ini: pilih saja di daftar di atas.</translation>
+    </message>
+    <message>
+        <source>Please use a shorter name (80 characters at most).</source>
+        <translation>Gunakan nama yang lebih pendek (paling banyak 80 karakter).</translation>
+    </message>
+    <message>
+        <source>Choose yourself in the list, or type your name.</source>
+        <translation>Pilih diri Anda di daftar, atau ketik nama Anda.</translation>
+    </message>
+</context>
+<context>
     <name>Duration</name>
     <message>
         <source>{h} h {m} min</source>
@@ -1555,7 +1621,7 @@ Halo {first_name},
     <name>MainWindow</name>
     <message>
         <source>agencydesk</source>
-        <extracomment>the section the window opens on: what needs the freelancer now emitted once the client list shows its first rows (or knows it is empty): from the quick read-only list when the database is up to date, else from the real page; once per opening emitted when the database is open and the real (ORM-backed) pages are in</extracomment>
+        <extracomment>the section the window opens on: what needs the freelancer now emitted once the client list shows its first rows (or knows it is empty): from the quick read-only list when the database is up to date, else from the real page; once per opening emitted when the database is open and the real (ORM-backed) pages are in &quot;Who is working at this desk?&quot; while it is asked (a team desk&apos;s first connect)</extracomment>
         <translation>agencydesk</translation>
     </message>
     <message>
@@ -3112,6 +3178,7 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
     <name>TicketTableModel</name>
     <message>
         <source>Ticket</source>
+        <extracomment>&quot;Mine&quot; on a team desk: only this person&apos;s tickets</extracomment>
         <translation>Tiket</translation>
     </message>
     <message>
@@ -3274,6 +3341,14 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
         <translation>Semua prioritas</translation>
     </message>
     <message>
+        <source>Everyone&apos;s</source>
+        <translation>Semua orang</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Punya saya</translation>
+    </message>
+    <message>
         <source>Show the tickets of every client</source>
         <translation>Tampilkan tiket semua klien</translation>
     </message>
@@ -3341,6 +3416,14 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
         <translation>Pesanan dibayar</translation>
     </message>
     <message>
+        <source>Status: {status}</source>
+        <translation>Status: {status}</translation>
+    </message>
+    <message>
+        <source>{name} wrote</source>
+        <translation>{name} menulis</translation>
+    </message>
+    <message>
         <source>I wrote</source>
         <translation>Saya menulis</translation>
     </message>
@@ -3356,8 +3439,16 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
 <context>
     <name>TodayPage</name>
     <message>
-        <source>Good morning</source>
+        <source>Everyone&apos;s</source>
         <extracomment>(overdue, due today, waiting): for the sidebar</extracomment>
+        <translation>Semua orang</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Punya saya</translation>
+    </message>
+    <message>
+        <source>Good morning</source>
         <translation>Selamat pagi</translation>
     </message>
     <message>

@@ -20,6 +20,7 @@ from agencydesk.core import tickets, timeline
 from agencydesk.core.timeline import TimelineEvent
 from agencydesk.qt.common.buttons import push_button
 from agencydesk.qt.common.client_tab import ClientTab
+from agencydesk.qt.common.desk_people import people_of
 from agencydesk.qt.common.formatting import (
     format_date,
     format_datetime,
@@ -46,6 +47,7 @@ class TimelineView(QTextBrowser):
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._clicked)
         self.events: list[TimelineEvent] = []
+        self._people = people_of(engine)  # None: a solo desk
 
     def _clicked(self, url: object) -> None:
         text = url.toString() if hasattr(url, "toString") else str(url)
@@ -64,6 +66,11 @@ class TimelineView(QTextBrowser):
             "order_won": ("🤝", self.tr("Order won")),
             "order_paid": ("💰", self.tr("Order paid")),
         }
+        if event.kind == "status_changed":  # a team desk's: who set which status
+            return ("🔄", self.tr("Status: {status}").format(status=status_label(event.body)))
+        person = self._people.person(event.person_id) if self._people else None
+        if event.kind == "message" and event.from_me and person is not None:
+            return ("💬", self.tr("{name} wrote").format(name=person.name))
         if event.kind == "message":
             return ("💬", self.tr("I wrote") if event.from_me else self.tr("Client wrote"))
         return kinds.get(event.kind, ("•", event.kind))
@@ -100,6 +107,8 @@ class TimelineView(QTextBrowser):
         rows = []
         for event in self.events:
             icon, headline = self._describe(event)
+            if self._people is not None and self._people.chip(event.person_id):
+                icon = f"{icon} {self._people.chip(event.person_id)}"
             subject = ""
             if event.subject:
                 target = f"ticket:{event.ticket_id}" if event.ticket_id else ""
@@ -114,7 +123,7 @@ class TimelineView(QTextBrowser):
                 money = format_money(int(amount), currency or "IDR") if amount.isdigit() else ""
                 rows.append(self._row(when, icon, headline, subject, money))
                 continue
-            if event.body:
+            if event.body and event.kind != "status_changed":  # its status is in the headline
                 shown = event.body if len(event.body) < 400 else event.body[:400] + "…"
                 body = (
                     "<br><span style='color:#333333'>"

@@ -9,7 +9,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from agencydesk.core import clients
-from agencydesk.core.changes import ChangeSet, Topic
+from agencydesk.core.changes import DATA_TOPICS, ChangeSet, Topic
 from agencydesk.qt.clients.client_columns import COLUMN_WIDTHS, new_client_title, search_placeholder
 from agencydesk.qt.clients.client_detail import ClientDetailView
 from agencydesk.qt.clients.client_form import ClientFormDialog
@@ -86,7 +86,7 @@ class ClientsPage(QWidget):
         self.list.select_row(0)
         follow_changes(self, (Topic.CLIENTS,), self.list.refresh)
         # the detail pane shows the client's tickets, timeline, orders and logins
-        follow_changes(self.detail, list(Topic), self.detail.refresh, wanted=self._shows_client)
+        follow_changes(self.detail, DATA_TOPICS, self.detail.refresh, wanted=self._shows_client)
 
     # -- selection ---------------------------------------------------------------------------
     def current_client_id(self) -> int | None:

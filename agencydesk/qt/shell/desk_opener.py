@@ -143,6 +143,10 @@ class DeskOpener(QObject):
 
     def _database_opened(self, result: dict[str, Any]) -> None:
         self.engine = engine = result["engine"]
+        from agencydesk.qt.shell.desk_person import open_people
+
+        # who this desk is (asked on a team desk's first connect), before the pages ask
+        open_people(self._window, engine, self._settings)
         self._pages.open(engine)
         self.opened.emit()
         if not self._populated_emitted:  # else the quick list already showed the rows
@@ -322,6 +326,9 @@ class DeskOpener(QObject):
         self._pages.close()
         self._populated_emitted = False
         if self.engine is not None:
+            from agencydesk.qt.common.desk_people import forget
+
+            forget(self.engine)
             self.engine.dispose()
             self.engine = None
 
@@ -330,4 +337,7 @@ class DeskOpener(QObject):
         self._shut = True
         workers.wait_for_tasks()
         if self.engine is not None:
+            from agencydesk.qt.common.desk_people import forget
+
+            forget(self.engine)
             self.engine.dispose()

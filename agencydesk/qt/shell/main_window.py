@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -56,6 +57,8 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.settings = settings
+        #: "Who is working at this desk?" while it is asked (a team desk's first connect)
+        self.person_dialog: QDialog | None = None
         self.setWindowTitle(self.tr("agencydesk"))
 
         self.sidebar = QListWidget()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import sys
 from collections.abc import Callable
@@ -42,6 +43,11 @@ def _keep_private(settings: QSettings) -> None:
         elif sys.platform != "darwin" or settings.format() == QSettings.Format.IniFormat:
             path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+
+
+def _key(desk: str) -> str:
+    """A settings key for a desk's address (which holds '/' and ':', special to QSettings)."""
+    return hashlib.sha1(desk.encode(), usedforsecurity=False).hexdigest()[:16]
 
 
 class Settings:
@@ -124,6 +130,14 @@ class Settings:
         self._settings.setValue("desk/server", url)
         if url:
             self._settings.setValue("desk/last_server", url)
+
+    def desk_person(self, desk: str) -> int | None:
+        """Who this computer is on the team desk *desk* (its address, no password)."""
+        value = self._settings.value(f"people/{_key(desk)}", "")
+        return int(value) if str(value).isdigit() else None
+
+    def set_desk_person(self, desk: str, person_id: int | None) -> None:
+        self._settings.setValue(f"people/{_key(desk)}", "" if person_id is None else person_id)
 
     @property
     def last_server(self) -> str:

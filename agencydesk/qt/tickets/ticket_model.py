@@ -55,6 +55,8 @@ class TicketFilter:
     priority: int | None = None
     due: DueFilter = "any"
     search: str = ""
+    #: "Mine" on a team desk: only this person's tickets
+    assignee_id: int | None = None
 
 
 class TicketTableModel(PagedTableModel[TicketRow]):
@@ -141,6 +143,7 @@ class TicketTableModel(PagedTableModel[TicketRow]):
             "due": f.due,
             "search": f.search,
             "today": self._today,
+            "assignee_id": f.assignee_id,
         }
 
     def _query(self, offset: int) -> list[TicketRow]:

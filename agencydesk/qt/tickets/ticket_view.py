@@ -37,6 +37,7 @@ from agencydesk.core.message_notes import Note, is_placeholder, note_of
 from agencydesk.core.models import Client, MessageKind, Priority, TicketStatus
 from agencydesk.core.tickets import ConversationLine
 from agencydesk.qt.common.buttons import button_row, link_button, push_button
+from agencydesk.qt.common.desk_people import people_of
 from agencydesk.qt.common.dialogs import report_exception
 from agencydesk.qt.common.formatting import (
     DATE_EDIT_FORMAT,
@@ -52,6 +53,7 @@ from agencydesk.qt.common.labels import (
     show_detail_or_empty,
 )
 from agencydesk.qt.common.message_notes import note_text
+from agencydesk.qt.tickets.assignee_box import AssigneeBox
 from agencydesk.qt.tickets.reply_drafts import ReplyDrafts
 from agencydesk.qt.tickets.ticket_model import priority_label, status_label
 
@@ -59,9 +61,15 @@ from agencydesk.qt.tickets.ticket_model import priority_label, status_label
 CAUTION_SHOWN = 240
 
 
-def conversation_html(lines: list[ConversationLine], client_name: str, note_label: str) -> str:
+def conversation_html(
+    lines: list[ConversationLine],
+    client_name: str,
+    note_label: str,
+    chip: Callable[[int | None], str] = lambda _person_id: "",
+) -> str:
     """Chat bubbles: the client on the left, me on the right, internal notes in yellow; a
-    deleted message, a picture left out of the export and a system line are small grey notes."""
+    deleted message, a picture left out of the export and a system line are small grey notes.
+    *chip*: the rich-text chip of the person who wrote a line (a desk of several people)."""
     parts = ['<html><body style="margin:4px">']
     for line in lines:
         body = html.escape(line.body).replace("\n", "<br>")
@@ -82,6 +90,9 @@ def conversation_html(lines: list[ConversationLine], client_name: str, note_labe
         elif note is not None:  # a caption of a picture the export left out
             media = f'<br><i style="color:#777777">{html.escape(note_text(note))}</i>'
         header = f"<b>{html.escape(who)}</b> &nbsp;" if who else ""
+        written_by = chip(line.author_id) if line.from_me or line.kind == MessageKind.NOTE else ""
+        if written_by:
+            header = f"{written_by} &nbsp;{header}"
         parts.append(
             f'<table width="100%" cellspacing="0" cellpadding="2"><tr><td align="{align}">'
             f'<table cellpadding="8" style="background-color:{colour};'
@@ -123,6 +134,7 @@ class TicketView(QWidget):
         self.ticket_id: int | None = None
         self._client_id: int | None = None
         self._loading = False
+        self.people = people_of(engine)  # None: a solo desk
 
         self.empty_label = empty_state_label(
             self.tr("Choose a ticket on the left, or create a new one.")
@@ -163,6 +175,10 @@ class TicketView(QWidget):
         fields.addWidget(self.status)
         fields.addWidget(QLabel(self.tr("Priority")))
         fields.addWidget(self.priority)
+        self.assignee = AssigneeBox(self.people)
+        self.assignee.chosen.connect(self._assign)
+        fields.addSpacing(12)
+        fields.addWidget(self.assignee)
         fields.addStretch(1)
         # a second line, so the ticket list beside keeps its room (satisfaction once resolved)
         due_row = QHBoxLayout()
@@ -301,6 +317,7 @@ class TicketView(QWidget):
             self._show_caution(client.caution_note if client is not None else "")
             self.status.setCurrentIndex(self.status.findData(ticket.status))
             self.priority.setCurrentIndex(self.priority.findData(ticket.priority))
+            self.assignee.show_assignee(ticket.assignee_id)
             self.has_due.setChecked(ticket.due_date is not None)
             self.due.setEnabled(ticket.due_date is not None)
             due = ticket.due_date or date.today()
@@ -322,7 +339,12 @@ class TicketView(QWidget):
                 )
             self.times_label.setText(" · ".join(times))
             self.conversation.setHtml(
-                conversation_html(lines, client_name, self.tr("Internal note"))
+                conversation_html(
+                    lines,
+                    client_name,
+                    self.tr("Internal note"),
+                    self.people.chip if self.people is not None else lambda _person: "",
+                )
             )
             bar = self.conversation.verticalScrollBar()
             bar.setValue(bar.maximum())
@@ -366,6 +388,13 @@ class TicketView(QWidget):
         self._write(
             lambda session: tickets.update_ticket(
                 session=session, ticket_id=self.ticket_id or 0, values=values
+            )
+        )
+
+    def _assign(self, person_id: int | None) -> None:
+        self._write(
+            lambda session: tickets.assign(
+                session=session, ticket_id=self.ticket_id or 0, person_id=person_id
             )
         )
 

@@ -30,6 +30,7 @@ from agencydesk.core.errors import ValidationError
 from agencydesk.core.models import ACTIVE_STATUSES, Channel, Priority, TicketStatus
 from agencydesk.qt.common.buttons import push_button
 from agencydesk.qt.common.databus import follow_changes
+from agencydesk.qt.common.desk_people import people_of
 from agencydesk.qt.common.dialogs import ask_go_on
 from agencydesk.qt.common.form_dialog import FormDialog
 from agencydesk.qt.common.form_errors import (
@@ -179,6 +180,11 @@ class TicketsPage(QWidget):
             [(None, self.tr("Any priority"))]
             + [(priority.value, priority_label(priority.value)) for priority in Priority],
         )
+        # "Mine / Everyone's": only on a desk of several people, where this desk is one of them
+        self.mine_filter = filter_combo(
+            "mineFilter", ((False, self.tr("Everyone's")), (True, self.tr("Mine")))
+        )
+        self._people = people_of(engine)
         self.client_filter = QPushButton()
         self.client_filter.setVisible(False)
         self.client_filter.setToolTip(self.tr("Show the tickets of every client"))
@@ -225,6 +231,7 @@ class TicketsPage(QWidget):
         self.list.add_filter(self.status_filter, widest=self.status_filter.count() - 1)
         self.list.add_filter(self.due_filter)
         self.list.add_filter(self.priority_filter)
+        self.list.add_filter(self.mine_filter)
 
         self.view = TicketView(engine)
         self.view.changed.connect(self._ticket_changed)
@@ -237,6 +244,7 @@ class TicketsPage(QWidget):
         filters.addWidget(self.status_filter)
         filters.addWidget(self.due_filter)
         filters.addWidget(self.priority_filter)
+        filters.addWidget(self.mine_filter)
         filters.addWidget(self.client_filter)
         filters.addWidget(self.new_button)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -248,17 +256,28 @@ class TicketsPage(QWidget):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(filters)
         layout.addWidget(self.splitter, 1)
+        self._people_changed()
+        if self._people is not None:
+            self._people.changed.connect(self._people_changed)
         self.list.select_row(0)
         follow_changes(
             self, (Topic.TICKETS, Topic.MESSAGES, Topic.TIME, Topic.CLIENTS), self.list.refresh
         )
 
+    def _people_changed(self) -> None:
+        shown = self._people is not None and self._people.has_mine
+        self.mine_filter.setVisible(shown)
+        if not shown and self.mine_filter.currentIndex() != 0:
+            self.mine_filter.setCurrentIndex(0)  # hidden, it must hide nothing
+
     def _apply_filters(self) -> None:
+        mine = bool(self.mine_filter.currentData()) and self._people is not None
         self.model.set_filter(
             status=tuple(s for s in str(self.status_filter.currentData() or "").split(",") if s),
             due=self.due_filter.currentData(),
             priority=self.priority_filter.currentData(),
             search=" ".join(self.search.text().split()),
+            assignee_id=self._people.me if mine and self._people else None,
         )
 
     def filter_by_client(self, client_id: int | None, name: str = "") -> None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QListView,
     QListWidget,
@@ -26,10 +27,11 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from agencydesk.core import today
-from agencydesk.core.changes import Topic
+from agencydesk.core.changes import DATA_TOPICS
 from agencydesk.core.today import TodaySummary
 from agencydesk.qt.common import workers
 from agencydesk.qt.common.databus import follow_changes
+from agencydesk.qt.common.desk_people import people_of
 from agencydesk.qt.common.formatting import (
     format_date,
     format_datetime,
@@ -37,6 +39,7 @@ from agencydesk.qt.common.formatting import (
     format_wait,
 )
 from agencydesk.qt.common.labels import bold_label
+from agencydesk.qt.common.list_view import filter_combo
 
 TICKET_ROLE = Qt.ItemDataRole.UserRole + 1
 CLIENT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -48,9 +51,9 @@ def _ticket_wait(text: str, client: str, title: str, wait: timedelta) -> str:
     return text.format(client=client, title=title, wait=format_wait(wait.total_seconds()))
 
 
-def _summary(engine: Engine) -> TodaySummary:
+def _summary(engine: Engine, person_id: int | None) -> TodaySummary:
     with Session(engine) as session:
-        return today.today_summary(session=session)
+        return today.today_summary(session=session, person_id=person_id)
 
 
 class AllRowsList(QListWidget):
@@ -139,6 +142,14 @@ class TodayPage(QWidget):
         self.greeting = bold_label(QLabel(), 1.6)
         self.date_label = QLabel()
         self.date_label.setStyleSheet("color: #555555;")
+        # "Mine / Everyone's": only on a desk of several people, where this desk is one of them
+        self.mine_filter = filter_combo(
+            "todayMineFilter", ((False, self.tr("Everyone's")), (True, self.tr("Mine")))
+        )
+        self.mine_filter.currentIndexChanged.connect(self.refresh)
+        self._people = people_of(engine)
+        if self._people is not None:
+            self._people.changed.connect(self._people_changed)
 
         self.overdue = TodayCard("overdueCard", "#b3261e")
         self.due_today = TodayCard("dueTodayCard", "#e8a33a")
@@ -162,7 +173,10 @@ class TodayPage(QWidget):
         inner = QWidget()
         inner_layout = QVBoxLayout(inner)
         inner_layout.setContentsMargins(16, 12, 16, 12)
-        inner_layout.addWidget(self.greeting)
+        heading = QHBoxLayout()
+        heading.addWidget(self.greeting, 1)
+        heading.addWidget(self.mine_filter, 0, Qt.AlignmentFlag.AlignBottom)
+        inner_layout.addLayout(heading)
         inner_layout.addWidget(self.date_label)
         inner_layout.addSpacing(8)
         inner_layout.addLayout(grid)
@@ -180,15 +194,27 @@ class TodayPage(QWidget):
         self._refresh_timer.timeout.connect(self.refresh)
         self._refresh_timer.start()
         # refreshed while hidden too: the sidebar shows how many things are urgent
-        follow_changes(self, list(Topic), self.refresh, when_hidden=True)
+        follow_changes(self, DATA_TOPICS, self.refresh, when_hidden=True)
+        self._people_changed()
         self.refresh()
 
     # -- loading -----------------------------------------------------------------------------
+    def _people_changed(self) -> None:
+        shown = self._people is not None and self._people.has_mine
+        self.mine_filter.setVisible(shown)
+        if not shown:
+            self.mine_filter.setCurrentIndex(0)
+
     def refresh(self) -> None:
         """Read the summary again; an older read still running is dropped (latest wins)."""
         engine = self._engine
+        mine = self._people.me if self._people and self.mine_filter.currentData() else None
         workers.run_task(
-            lambda: _summary(engine), self.show_summary, self._failed, owner=self, key="summary"
+            lambda: _summary(engine, mine),
+            self.show_summary,
+            self._failed,
+            owner=self,
+            key="summary",
         )
 
     def _failed(self, exc: BaseException, details: str) -> None:
