@@ -251,6 +251,19 @@ def get_secret(*, session: Session, credential_id: int) -> str:
     return value
 
 
+def held_on_this_computer(*, session: Session, client_id: int) -> set[int]:
+    """Which of the client's logins have their password in this computer's keyring. On a team
+    desk each person's passwords stay in their own keyring (never on the server): the others'
+    logins are listed here, their passwords are on another computer."""
+    require_keyring()
+    statement = select(Credential).where(col(Credential.client_id) == client_id)
+    return {
+        credential.id
+        for credential in session.exec(statement).all()
+        if credential.id is not None and _read_secret(credential.secret_ref) is not None
+    }
+
+
 def find_credential(*, session: Session, client_id: int, label: str) -> CredentialRow:
     """The one login of a client whose label is *label* (any case), or, failing that, the only
     one whose label contains it. Unknown or ambiguous: a `UserError` naming the choices."""

@@ -333,6 +333,10 @@
         <translation>agencydesk hanya menyimpan kata sandi klien di keyring desktop Anda, dan saat ini tidak ada yang berjalan. Pasang dan buka kunci GNOME Keyring atau KWallet (Secret Service), misalnya dengan “sudo apt install gnome-keyring”, keluar lalu masuk lagi, kemudian tekan “Periksa lagi”. Kata sandi tidak pernah disimpan sebagai teks biasa.</translation>
     </message>
     <message>
+        <source>On a team desk each person&apos;s passwords stay in their own keyring ({backend}) and never go to the server.</source>
+        <translation>Di meja tim, kata sandi setiap orang tetap di keyring masing-masing ({backend}) dan tidak pernah dikirim ke server.</translation>
+    </message>
+    <message>
         <source>Passwords are kept in your system&apos;s keyring ({backend}), never in agencydesk&apos;s database, backups or logs.</source>
         <translation>Kata sandi disimpan di keyring sistem Anda ({backend}), tidak pernah di basis data, cadangan, atau log agencydesk.</translation>
     </message>
@@ -1618,6 +1622,18 @@ Halo {first_name},
     </message>
 </context>
 <context>
+    <name>LoginsHere</name>
+    <message>
+        <source>On this computer</source>
+        <extracomment>the column that says where the password is (hidden on a solo desk) a team desk (a server database): the column shows</extracomment>
+        <translation>Di komputer ini</translation>
+    </message>
+    <message>
+        <source>On another computer</source>
+        <translation>Di komputer lain</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>agencydesk</source>
@@ -2204,6 +2220,22 @@ Tindakan ini tidak bisa dibatalkan.</translation>
     <message>
         <source>Delete order…</source>
         <translation>Hapus pesanan…</translation>
+    </message>
+</context>
+<context>
+    <name>PresenceLine</name>
+    <message>
+        <source>{name} is writing a reply…</source>
+        <extracomment>how often a desk says it is still there (well inside the 30 s after which it is gone) typing stops counting this long after the last key &quot;is writing a reply…&quot;: amber, readable on the window&apos;s background what the other desks have open changed (a list of `Present`)</extracomment>
+        <translation>{name} sedang menulis balasan…</translation>
+    </message>
+    <message>
+        <source>{name} is also viewing</source>
+        <translation>{name} juga sedang melihat</translation>
+    </message>
+    <message>
+        <source>{names} are also viewing</source>
+        <translation>{names} juga sedang melihat</translation>
     </message>
 </context>
 <context>

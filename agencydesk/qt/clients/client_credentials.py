@@ -35,6 +35,7 @@ from agencydesk.core.changes import Topic
 from agencydesk.core.credentials import CredentialRow, KeyringStatus
 from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError
+from agencydesk.qt.clients.logins_here import LoginsHere
 from agencydesk.qt.common import workers
 from agencydesk.qt.common.buttons import button_row, push_button
 from agencydesk.qt.common.client_tab import ClientTab
@@ -120,9 +121,10 @@ class ClientCredentialsView(ClientTab):
         self.empty_label.setStyleSheet("color: palette(dark); padding: 24px;")
         self.tree = headed_list(
             "credentialList",
-            [self.tr("Label"), self.tr("User name"), self.tr("Web address")],
-            fit=(0, 1),
+            [self.tr("Label"), self.tr("User name"), self.tr("Web address"), self.tr("Password")],
+            fit=(0, 1, 3),
         )
+        self.here = LoginsHere(engine, self.tree, ROW_ROLE)  # a team desk: whose keyring
         self.tree.currentItemChanged.connect(lambda _now, _before: self._current_changed())
         self.tree.itemDoubleClicked.connect(lambda _item, _column: self.edit_current())
 
@@ -241,7 +243,14 @@ class ClientCredentialsView(ClientTab):
         self.status = status
         self.banner.setVisible(not status.usable)
         self.banner_text.setText(self.explanation(status) if not status.usable else "")
-        if status.usable:
+        if status.usable and self.here.team:
+            self.footnote.setText(
+                self.tr(
+                    "On a team desk each person's passwords stay in their own keyring "
+                    "({backend}) and never go to the server."
+                ).format(backend=status.backend)
+            )
+        elif status.usable:
             self.footnote.setText(
                 self.tr(
                     "Passwords are kept in your system's keyring ({backend}), never in "
@@ -281,11 +290,12 @@ class ClientCredentialsView(ClientTab):
                 self.rows = credentials.list_credentials(session=session, client_id=self.client_id)
         chosen: QTreeWidgetItem | None = None
         for row in self.rows:
-            item = QTreeWidgetItem([row.label, row.username, row.url])
+            item = QTreeWidgetItem([row.label, row.username, row.url, ""])
             item.setData(0, ROW_ROLE, row.id)
             self.tree.addTopLevelItem(item)
             if current is not None and row.id == current.id:
                 chosen = item
+        self.here.refresh(self.client_id)
         self.empty_label.setVisible(self.client_id is not None and not self.rows)
         self.tree.setVisible(bool(self.rows))
         if chosen is None and self.tree.topLevelItemCount():

@@ -22,6 +22,7 @@ from agencydesk.core import clients
 from agencydesk.core.errors import UserError
 from agencydesk.qt.clients.client_history import ClientTicketsView, TimelineView
 from agencydesk.qt.common.buttons import button_row, link_button, push_button
+from agencydesk.qt.common.desk_people import people_of
 from agencydesk.qt.common.formatting import (
     channel_label,
     format_date,
@@ -37,6 +38,7 @@ from agencydesk.qt.common.labels import (
     show_detail_or_empty,
 )
 from agencydesk.qt.common.long_text import TextViewerDialog, preview
+from agencydesk.qt.common.presence import ViewPresence
 
 
 class ClientDetailView(QWidget):
@@ -159,6 +161,13 @@ class ClientDetailView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.empty_label)
+        # "Sari is also viewing" (a team desk): over the tabs, whichever is open
+        desk_people = people_of(engine)
+        self.presence = ViewPresence(
+            self, desk_people.presence if desk_people is not None else None, "client"
+        )
+        self.presence.line.setContentsMargins(16, 6, 16, 0)
+        layout.addWidget(self.presence.line)
         layout.addWidget(self.tabs)
         self._scroll = self.tabs
         self._referrer_id: int | None = None
@@ -191,6 +200,7 @@ class ClientDetailView(QWidget):
             except UserError:
                 client_id = None
         show_detail_or_empty(self._scroll, self.empty_label, client_id is not None)
+        self.presence.show_subject(client_id)
         if client_id is None:
             return
         self.client_id = client_id

@@ -23,6 +23,7 @@ from agencydesk.core.changes import ChangeSet, Topic
 from agencydesk.core.people import PersonRow
 from agencydesk.qt.common import workers
 from agencydesk.qt.common.databus import bus
+from agencydesk.qt.common.presence import PresenceBeacon
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +44,10 @@ class DeskPeople(QObject):
         self.team = team
         self.me: int | None = None
         self.people: dict[int, PersonRow] = {}
+        #: this desk's heartbeat and what the others have open (a team desk only)
+        self.presence: PresenceBeacon | None = None
+        if team:
+            self.presence = PresenceBeacon(engine, lambda: self.me, parent=self)
         self.reload()
         bus().changed.connect(self._data_changed)
 
@@ -67,14 +72,19 @@ class DeskPeople(QObject):
         )
 
     def close(self) -> None:
-        """The desk closes: no more reading (its database may be gone)."""
+        """The desk closes: no more reading (its database may be gone); the other desks see it
+        leave."""
         bus().changed.disconnect(self._data_changed)
+        if self.presence is not None:
+            self.presence.close()
 
     def set_me(self, person_id: int | None) -> None:
         """This desk is *person_id* from now on: what it writes is recorded as theirs."""
         self.me = person_id
         act_as(self._engine, person_id)
         self.reload()
+        if self.presence is not None:
+            self.presence.beat()  # here at once, not only at the next beat
 
     @property
     def shows_people(self) -> bool:

@@ -335,9 +335,10 @@ class DeskOpener(QObject):
     def shut(self) -> None:
         """The window closes: let running tasks end (none outlives the database), then close it."""
         self._shut = True
-        workers.wait_for_tasks()
         if self.engine is not None:
             from agencydesk.qt.common.desk_people import forget
 
-            forget(self.engine)
+            forget(self.engine)  # on a team desk: gone from the others' presence (a task)
+        workers.wait_for_tasks()
+        if self.engine is not None:
             self.engine.dispose()

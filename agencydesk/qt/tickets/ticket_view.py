@@ -53,6 +53,7 @@ from agencydesk.qt.common.labels import (
     show_detail_or_empty,
 )
 from agencydesk.qt.common.message_notes import note_text
+from agencydesk.qt.common.presence import ViewPresence
 from agencydesk.qt.tickets.assignee_box import AssigneeBox
 from agencydesk.qt.tickets.reply_drafts import ReplyDrafts
 from agencydesk.qt.tickets.ticket_model import priority_label, status_label
@@ -224,6 +225,10 @@ class TicketView(QWidget):
             )
         )
         self.draft_label.setStyleSheet("color: #555555;")
+        # "Sari is also viewing" / "Sari is writing a reply…" (a team desk), over the reply box
+        self.presence = ViewPresence(
+            self, self.people.presence if self.people else None, "ticket", self.reply
+        )
         self.drafts = ReplyDrafts(
             engine, self.reply, self.draft_label, self._reply_who, self._set_reply_who, self
         )
@@ -264,6 +269,7 @@ class TicketView(QWidget):
         content_layout.addLayout(fields)
         content_layout.addLayout(due_row)
         content_layout.addWidget(self.conversation, 1)
+        content_layout.addWidget(self.presence.line)
         content_layout.addWidget(self.caution)
         # "Draft kept" over the reply box's right edge, on a line of its own: beside the buttons
         # it found no room in Indonesian, and it must never widen the view (squeezing the list)
@@ -305,6 +311,7 @@ class TicketView(QWidget):
         show_detail_or_empty(self.content, self.empty_label, ticket_id is not None)
         # the reply box is kept for the ticket it was typed on; this one's draft comes back
         self.drafts.show_ticket(ticket_id)
+        self.presence.show_subject(ticket_id)
         if ticket_id is None:
             return
         self._loading = True
