@@ -17,7 +17,8 @@ round, then ``--runs`` rounds, interleaved; p50/p95 over all runs. Per kind on P
                                        [--pg-url URL]
 
 The last line: ``BENCH search_pg messages=… p50_ms_pg=… p95_ms_pg=… p50_ms_sqlite=…
-p95_ms_sqlite=… goal_p95_ms=30``.
+p95_ms_sqlite=… goal_p95_ms=30 queries_with_other_hits=…`` (the queries whose hit count differs
+between the engines: 0).
 """
 
 from __future__ import annotations
@@ -259,6 +260,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             + "".join(f"{kinds[text][kind]:>9.1f}" for kind in KINDS)
         )
     pg, sqlite = timed["pg"], timed["sqlite"]
+    differ = [
+        text
+        for _label, text in solo.QUERIES
+        if pg["per_query"][text][1] != sqlite["per_query"][text][1]
+    ]
+    lines.append(
+        "hits per query: the same on both engines"
+        if not differ
+        else f"hits per query differ between the engines for: {', '.join(differ)}"
+    )
     verdict = "ok" if pg["p95"] < GOAL_P95_MS else "MISSED"
     lines.append(
         f"PostgreSQL: p50 {pg['p50']:.1f} ms, p95 {pg['p95']:.1f} ms, max {pg['max']:.1f} ms "
@@ -270,7 +281,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(
         f"BENCH search_pg messages={sizes.messages} p50_ms_pg={pg['p50']:.1f} "
         f"p95_ms_pg={pg['p95']:.1f} p50_ms_sqlite={sqlite['p50']:.1f} "
-        f"p95_ms_sqlite={sqlite['p95']:.1f} goal_p95_ms={GOAL_P95_MS:g}"
+        f"p95_ms_sqlite={sqlite['p95']:.1f} goal_p95_ms={GOAL_P95_MS:g} "
+        f"queries_with_other_hits={len(differ)}"
     )
     return 0
 
