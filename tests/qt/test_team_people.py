@@ -165,6 +165,37 @@ def test_my_reply_carries_my_initials_in_my_colour(
     assert "SW" in page.view.conversation.toPlainText()
 
 
+def test_chips_appear_when_a_second_person_joins(qtbot: QtBot, any_engine: Engine) -> None:
+    """A desk of one shows no chips; once a colleague joins, the shown conversation gets them."""
+    with session_scope(any_engine) as session:
+        sari = people.add_person(session=session, name="Sari Wulandari").id
+        from agencydesk.core import clients
+
+        client = clients.create_client(session=session, values={"name": "Ibu Ratna"})
+        assert client.id is not None
+        tickets.create_ticket(session=session, client_id=client.id, values={"title": "Logo"})
+    desk_people = DeskPeople(any_engine, team=False)
+    register(any_engine, desk_people)
+    desk_people.set_me(sari)
+    try:
+        page = TicketsPage(any_engine)
+        qtbot.addWidget(page)
+        page.show()
+        qtbot.keyClicks(page.view.reply, "Sudah saya kirim, Bu")
+        page.view.add_message()
+        assert "SW" not in page.view.conversation.toPlainText()
+        assert not page.view.assignee.isVisible()
+        assert not page.mine_filter.isVisible()
+        with session_scope(any_engine) as session:
+            people.add_person(session=session, name="Budi Santoso")
+        qtbot.waitUntil(lambda: "SW" in page.view.conversation.toPlainText(), timeout=5000)
+        assert page.view.assignee.isVisible()
+        assert page.mine_filter.isVisible()
+    finally:
+        workers.wait_for_tasks()
+        forget(any_engine)
+
+
 def test_today_has_mine_and_everyones(
     qtbot: QtBot, two_people: tuple[Engine, DeskPeople, int, int], inline_tasks: None
 ) -> None:

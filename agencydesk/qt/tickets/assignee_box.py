@@ -19,11 +19,13 @@ class AssigneeBox(QWidget):
         self._assignee: int | None = None
         self.combo = QComboBox()
         self.combo.setObjectName("assignee")
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.combo.activated.connect(lambda _index: self.chosen.emit(self.combo.currentData()))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel(self.tr("Assigned to")))
         layout.addWidget(self.combo)
+        layout.addStretch(1)
         if desk_people is not None:
             desk_people.changed.connect(self._fill)
         self._fill()

@@ -136,6 +136,10 @@ class TicketView(QWidget):
         self._client_id: int | None = None
         self._loading = False
         self.people = people_of(engine)  # None: a solo desk
+        self._lines: list[ConversationLine] = []
+        self._client_name = ""
+        if self.people is not None:
+            self.people.changed.connect(lambda: self.ticket_id and self._show_conversation())
 
         self.empty_label = empty_state_label(
             self.tr("Choose a ticket on the left, or create a new one.")
@@ -176,10 +180,10 @@ class TicketView(QWidget):
         fields.addWidget(self.status)
         fields.addWidget(QLabel(self.tr("Priority")))
         fields.addWidget(self.priority)
+        # on a line of its own (only on a desk of several people): beside the fields it would
+        # widen the view and squeeze the ticket list
         self.assignee = AssigneeBox(self.people)
         self.assignee.chosen.connect(self._assign)
-        fields.addSpacing(12)
-        fields.addWidget(self.assignee)
         fields.addStretch(1)
         # a second line, so the ticket list beside keeps its room (satisfaction once resolved)
         due_row = QHBoxLayout()
@@ -268,6 +272,7 @@ class TicketView(QWidget):
         content_layout.addLayout(header)
         content_layout.addLayout(fields)
         content_layout.addLayout(due_row)
+        content_layout.addWidget(self.assignee)
         content_layout.addWidget(self.conversation, 1)
         content_layout.addWidget(self.presence.line)
         content_layout.addWidget(self.caution)
@@ -345,19 +350,20 @@ class TicketView(QWidget):
                     self.tr("resolved {when}").format(when=format_datetime(ticket.resolved_at))
                 )
             self.times_label.setText(" · ".join(times))
-            self.conversation.setHtml(
-                conversation_html(
-                    lines,
-                    client_name,
-                    self.tr("Internal note"),
-                    self.people.chip if self.people is not None else lambda _person: "",
-                )
-            )
-            bar = self.conversation.verticalScrollBar()
-            bar.setValue(bar.maximum())
+            self._lines, self._client_name = lines, client_name
+            self._show_conversation()
         finally:
             self._loading = False
         self._update_time()
+
+    def _show_conversation(self) -> None:
+        """The conversation, scrolled to its end; anew when the desk's people change (their
+        chips show once there are several)."""
+        chip = self.people.chip if self.people is not None else lambda _person: ""
+        note = self.tr("Internal note")
+        self.conversation.setHtml(conversation_html(self._lines, self._client_name, note, chip))
+        bar = self.conversation.verticalScrollBar()
+        bar.setValue(bar.maximum())
 
     def _show_caution(self, note: str) -> None:
         note = " ".join(note.split())
