@@ -151,35 +151,48 @@ class MessageWords:
     table: str = "message_word"
     function_insert: str = "message_word_after_insert"
     function_update: str = "message_word_after_update"
+    #: the words go in sorted (V2): two desks adding the same new words at the same moment then
+    #: wait for each other in one order, never in a circle (a deadlock, which PostgreSQL breaks
+    #: by failing one of them)
+    ordered: bool = False
 
-    def create(self) -> tuple[str, ...]:
+    def functions(self, replace: bool = False) -> tuple[str, str]:
+        """The trigger functions (``CREATE OR REPLACE`` when *replace*)."""
+        create = "CREATE OR REPLACE FUNCTION" if replace else "CREATE FUNCTION"
+        order = " ORDER BY 1" if self.ordered else ""
         return (
-            f'CREATE TABLE {self.table} (word text COLLATE "C" PRIMARY KEY)',
-            f"CREATE FUNCTION {self.function_insert}() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+            f"{create} {self.function_insert}() RETURNS trigger LANGUAGE plpgsql AS $$\n"
             "DECLARE low bigint; high bigint; added bigint;\n"
             "BEGIN\n"
             "  SELECT min(id), max(id), count(*) INTO low, high, added FROM new_rows;\n"
             "  IF added = 0 THEN RETURN NULL; END IF;\n"
             "  IF high - low < 4 * added THEN  -- the new rows are (nearly) a run of ids\n"
             f"    INSERT INTO {self.table} SELECT word FROM ts_stat(format(\n"
-            "      'SELECT search_vector FROM message WHERE id BETWEEN %s AND %s', low, high))\n"
+            "      'SELECT search_vector FROM message WHERE id BETWEEN %s AND %s', low, high))"
+            f"{order}\n"
             "    ON CONFLICT DO NOTHING;\n"
             "  ELSE\n"
             f"    INSERT INTO {self.table}\n"
-            "    SELECT DISTINCT unnest(tsvector_to_array(search_vector)) FROM new_rows\n"
+            f"    SELECT DISTINCT unnest(tsvector_to_array(search_vector)) FROM new_rows{order}\n"
             "    ON CONFLICT DO NOTHING;\n"
             "  END IF;\n"
             "  RETURN NULL;\n"
             "END $$",
-            f"CREATE FUNCTION {self.function_update}() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+            f"{create} {self.function_update}() RETURNS trigger LANGUAGE plpgsql AS $$\n"
             "BEGIN\n"
             f"  INSERT INTO {self.table}\n"
             "  SELECT DISTINCT unnest(tsvector_to_array(n.search_vector))\n"
             "  FROM new_rows n JOIN old_rows o ON o.id = n.id\n"
-            "  WHERE n.search_vector <> o.search_vector\n"
+            f"  WHERE n.search_vector <> o.search_vector{order}\n"
             "  ON CONFLICT DO NOTHING;\n"
             "  RETURN NULL;\n"
             "END $$",
+        )
+
+    def create(self) -> tuple[str, ...]:
+        return (
+            f'CREATE TABLE {self.table} (word text COLLATE "C" PRIMARY KEY)',
+            *self.functions(),
             f"CREATE TRIGGER {self.function_insert} AFTER INSERT ON message "
             f"REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT "
             f"EXECUTE FUNCTION {self.function_insert}()",
@@ -201,3 +214,4 @@ class MessageWords:
 
 
 MESSAGE_WORDS_V1 = MessageWords()
+MESSAGE_WORDS_V2 = MessageWords(ordered=True)

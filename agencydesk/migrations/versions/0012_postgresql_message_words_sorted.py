@@ -1,0 +1,37 @@
+"""Search on PostgreSQL: the words of new messages go into message_word sorted (nothing on
+SQLite).
+
+Revision ID: 0012
+Revises: 0011
+Create Date: 2026-12-04
+
+Two desks that add messages with the same new words at the same moment (two imports, an import
+and a reply) each lock the words they add. Added in any order, each could wait for a word the
+other holds: a deadlock, which PostgreSQL ends by failing one of the two saves. Sorted, they wait
+in one order only (`agencydesk.core.search_pg_schema.MESSAGE_WORDS_V2`).
+"""
+from typing import Sequence, Union
+
+from alembic import op
+
+from agencydesk.core.search_pg_schema import MESSAGE_WORDS_V1, MESSAGE_WORDS_V2
+
+# revision identifiers, used by Alembic.
+revision: str = '0012'
+down_revision: Union[str, Sequence[str], None] = '0011'
+branch_labels: Union[str, Sequence[str], None] = None
+depends_on: Union[str, Sequence[str], None] = None
+
+
+def upgrade() -> None:
+    if op.get_bind().dialect.name != 'postgresql':
+        return
+    for sql in MESSAGE_WORDS_V2.functions(replace=True):
+        op.execute(sql)
+
+
+def downgrade() -> None:
+    if op.get_bind().dialect.name != 'postgresql':
+        return
+    for sql in MESSAGE_WORDS_V1.functions(replace=True):
+        op.execute(sql)
