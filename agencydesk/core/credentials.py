@@ -31,12 +31,7 @@ from agencydesk.core.errors import UserError, ValidationError
 from agencydesk.core.keyring_store import SERVICE as SERVICE
 from agencydesk.core.keyring_store import CredentialsUnavailable as CredentialsUnavailable
 from agencydesk.core.keyring_store import KeyringStatus as KeyringStatus
-from agencydesk.core.keyring_store import (
-    _delete_secret,
-    _read_secret,
-    _remember_undo,
-    _set_secret,
-)
+from agencydesk.core.keyring_store import _delete_secret, _read_secret, _remember_undo, _set_secret
 from agencydesk.core.keyring_store import explanation_for as explanation_for
 from agencydesk.core.keyring_store import keyring_status as keyring_status
 from agencydesk.core.keyring_store import require_keyring as require_keyring

@@ -14,12 +14,7 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
-    QTextBlock,
-    QTextDocument,
-    QTextTable,
-)
+from PySide6.QtGui import QAbstractTextDocumentLayout, QTextBlock, QTextDocument, QTextTable
 
 
 @dataclass(frozen=True)

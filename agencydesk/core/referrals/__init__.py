@@ -45,10 +45,7 @@ from agencydesk.core.referrals.graph import (
     forest,
     subtree,
 )
-from agencydesk.core.referrals.links import (
-    check_no_cycle,
-    set_referrer,
-)
+from agencydesk.core.referrals.links import check_no_cycle, set_referrer
 from agencydesk.core.referrals.spread import (
     ReferralMoment,
     RootReport,

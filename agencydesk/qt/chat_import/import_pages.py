@@ -7,11 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QProgressBar,
-    QVBoxLayout,
-    QWizardPage,
-)
+from PySide6.QtWidgets import QProgressBar, QVBoxLayout, QWizardPage
 
 from agencydesk.qt.chat_import.wizard_access import the_wizard
 from agencydesk.qt.common import workers

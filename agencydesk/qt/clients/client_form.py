@@ -26,11 +26,7 @@ from agencydesk.core.errors import ValidationError
 from agencydesk.core.models import TECH_COMFORT_MAX, TECH_COMFORT_MIN, Channel, Client
 from agencydesk.qt.clients.merge_dialog import MergeClientsDialog, ask_about_duplicates
 from agencydesk.qt.common.form_dialog import FormDialog
-from agencydesk.qt.common.form_errors import (
-    FieldErrors,
-    add_rows_with_errors,
-    save_cancel_layout,
-)
+from agencydesk.qt.common.form_errors import FieldErrors, add_rows_with_errors, save_cancel_layout
 from agencydesk.qt.common.formatting import DATE_EDIT_FORMAT, channel_label, tech_comfort_label
 from agencydesk.qt.common.long_text import fill_gradually, full_text
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -17,7 +19,6 @@ from agencydesk.qt.clients.client_model import ClientTableModel
 from agencydesk.qt.clients.merge_dialog import MergeClientsDialog
 from agencydesk.qt.common.buttons import push_button
 from agencydesk.qt.common.databus import follow_changes
-from agencydesk.qt.common.dialogs import ask_yes_no
 from agencydesk.qt.common.list_controller import ListController
 from agencydesk.qt.common.list_view import list_and_detail, make_table_view, search_box
 
@@ -63,6 +64,7 @@ class ClientsPage(QWidget):
             apply_filters=lambda: self.model.set_search(self.search.text()),
             search=self.search,
         )
+        self.list.undoable.connect(self.undoable)
 
         self.detail = ClientDetailView(engine)
         self.detail.edit_requested.connect(self.edit_client)
@@ -127,9 +129,7 @@ class ClientsPage(QWidget):
             self.list.refresh(choose=dialog.saved_client_id)
 
     def edit_current(self) -> None:
-        client_id = self.current_client_id()
-        if client_id is not None:
-            self.edit_client(client_id)
+        self.list.for_current(self.edit_client)
 
     def edit_client(self, client_id: int) -> None:
         dialog = ClientFormDialog(self._engine, client_id=client_id, parent=self)
@@ -137,9 +137,7 @@ class ClientsPage(QWidget):
             self.list.refresh(choose=dialog.saved_client_id or client_id)
 
     def merge_current(self) -> None:
-        client_id = self.current_client_id()
-        if client_id is not None:
-            self.merge_client(client_id)
+        self.list.for_current(self.merge_client)
 
     def merge_client(self, client_id: int) -> None:
         """Merge the client with another one (the same person entered twice)."""
@@ -148,24 +146,16 @@ class ClientsPage(QWidget):
             self.list.refresh(choose=dialog.kept_id)
 
     def delete_current(self) -> None:
-        client_id = self.current_client_id()
-        if client_id is not None:
-            self.delete_client(client_id)
+        self.list.for_current(self.delete_client)
 
     def delete_client(self, client_id: int) -> None:
         with Session(self._engine) as session:
             name = clients.get_client(session=session, client_id=client_id).name
-        if not ask_yes_no(
-            self,
-            self.tr("Delete client"),
-            self.tr("Delete {name}? You can undo this with Ctrl+Z.").format(name=name),
-        ):
-            return
-        entry = self.list.delete_undoably(
+        self.list.delete_undoably(
             self._engine,
             client_id,
             name,
-            delete=lambda session: clients.delete_client(session=session, client_id=client_id),
-            undelete=lambda session: clients.undelete_client(session=session, client_id=client_id),
+            (self.tr("Delete client"), self.tr("Delete {name}? You can undo this with Ctrl+Z.")),
+            delete=partial(clients.delete_client, client_id=client_id),
+            undelete=partial(clients.undelete_client, client_id=client_id),
         )
-        self.undoable.emit(entry)

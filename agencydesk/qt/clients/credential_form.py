@@ -27,11 +27,7 @@ from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError, ValidationError
 from agencydesk.qt.common import workers
 from agencydesk.qt.common.form_dialog import FormDialog
-from agencydesk.qt.common.form_errors import (
-    FieldErrors,
-    add_rows_with_errors,
-    save_cancel_layout,
-)
+from agencydesk.qt.common.form_errors import FieldErrors, add_rows_with_errors, save_cancel_layout
 
 
 def _save(

@@ -10,7 +10,7 @@ filters to the model and how to widen them, and follows `current_changed`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from PySide6.QtCore import QModelIndex, QObject, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QStackedWidget, QTableView
@@ -18,6 +18,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from agencydesk.core.db import session_scope
+from agencydesk.qt.common.dialogs import ask_yes_no
 from agencydesk.qt.common.list_view import select_row
 from agencydesk.qt.common.row_model import RowsTableModel
 from agencydesk.qt.common.undo import UndoEntry
@@ -25,10 +26,21 @@ from agencydesk.qt.common.undo import UndoEntry
 # how long typing has to pause before the search runs (a query per key would stutter)
 SEARCH_DELAY_MS = 150
 
+T = TypeVar("T")
+
+
+class SessionWork(Protocol):
+    """A core call with its arguments bound but the session (`partial(clients.delete_client,
+    client_id=7)`)."""
+
+    def __call__(self, *, session: Session) -> object: ...
+
 
 class ListController(QObject):
     # the id of the row now chosen, None when none is
     current_changed = Signal(object)
+    #: a row was deleted: the `UndoEntry` that brings it back (the page passes it on to Ctrl+Z)
+    undoable = Signal(object)
 
     def __init__(
         self,
@@ -86,6 +98,11 @@ class ListController(QObject):
     def current_id(self) -> int | None:
         index = self.table.currentIndex()
         return self.model.row_id(index.row()) if index.isValid() else None
+
+    def for_current(self, action: Callable[[int], T]) -> T | None:
+        """*action* on the chosen row's id; nothing (None) when no row is chosen."""
+        row_id = self.current_id()
+        return None if row_id is None else action(row_id)
 
     def select_row(self, row: int) -> None:
         """Choose *row*; outside the list, choose none (`current_changed` says None)."""
@@ -152,21 +169,26 @@ class ListController(QObject):
         engine: Engine,
         row_id: int,
         name: str,
-        delete: Callable[[Session], object],
-        undelete: Callable[[Session], object],
-    ) -> UndoEntry:
-        """Delete row *row_id* in one unit of work (the row next to it is chosen then) and
-        return what the page emits as `undoable`: *undelete* brings it back and chooses it."""
+        ask: tuple[str, str],
+        delete: SessionWork,
+        undelete: SessionWork,
+    ) -> None:
+        """Ask first (*ask*: the title and the question, where {name} stands for *name*); then
+        delete row *row_id* in one unit of work (the row next to it is chosen then) and emit
+        `undoable`: *undelete* brings it back and chooses it."""
+        title, question = ask
+        if not ask_yes_no(self.table, title, question.format(name=name)):
+            return
 
         def undo() -> None:
             with session_scope(engine) as session:
-                undelete(session)
+                undelete(session=session)
             self.refresh(choose=row_id)
 
         with session_scope(engine) as session:
-            delete(session)
+            delete(session=session)
         self.refresh()
-        return UndoEntry(name, undo, self)
+        self.undoable.emit(UndoEntry(name, undo, self))
 
     # -- no rows -------------------------------------------------------------------------------
     def set_empty_text(self, text: str) -> None:

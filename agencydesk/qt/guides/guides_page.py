@@ -6,6 +6,8 @@ buttons to edit, delete (asked first, undoable) and send it to a client.
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,7 +28,6 @@ from agencydesk.core.guides import images, library, sending
 from agencydesk.core.models import GuideLevel
 from agencydesk.qt.common.buttons import button_row, link_button, push_button
 from agencydesk.qt.common.databus import follow_changes
-from agencydesk.qt.common.dialogs import ask_yes_no
 from agencydesk.qt.common.labels import (
     bold_label,
     detail_title,
@@ -81,6 +82,7 @@ class GuidesPage(QWidget):
             ),
             search=self.search,
         )
+        self.list.undoable.connect(self.undoable)
         self.list.current_changed.connect(self.show_guide)
         self.list.add_filter(self.language_filter)
 
@@ -232,20 +234,15 @@ class GuidesPage(QWidget):
     def delete_guide(self, guide_id: int) -> None:
         with Session(self._engine) as session:
             title = library.get_guide(session=session, guide_id=guide_id).title
-        if not ask_yes_no(
-            self,
-            self.tr("Delete guide"),
-            self.tr("Delete the guide “{name}”? You can undo this with Ctrl+Z.").format(name=title),
-        ):
-            return
-        entry = self.list.delete_undoably(
+        question = self.tr("Delete the guide “{name}”? You can undo this with Ctrl+Z.")
+        self.list.delete_undoably(
             self._engine,
             guide_id,
             title,
-            delete=lambda session: library.delete_guide(session=session, guide_id=guide_id),
-            undelete=lambda session: library.undelete_guide(session=session, guide_id=guide_id),
+            (self.tr("Delete guide"), question),
+            delete=partial(library.delete_guide, guide_id=guide_id),
+            undelete=partial(library.undelete_guide, guide_id=guide_id),
         )
-        self.undoable.emit(entry)
 
     def send_current(self, client_id: int | None = None, ticket_id: int | None = None) -> None:
         if self.guide_id is None:

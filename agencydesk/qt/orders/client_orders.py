@@ -3,13 +3,10 @@ change or delete an order."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QHeaderView,
-    QLabel,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
@@ -20,7 +17,7 @@ from agencydesk.qt.common.client_tab import ClientTab
 from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.list_controller import ListController
 from agencydesk.qt.common.list_view import make_table_view
-from agencydesk.qt.orders.order_form import OrderFormDialog, delete_order, edit_order
+from agencydesk.qt.orders.order_form import add_order, delete_order, edit_order
 from agencydesk.qt.orders.order_model import ORDER_TOPICS, OrderTableModel, show_orders_in
 
 
@@ -117,20 +114,15 @@ class ClientOrdersView(ClientTab):
 
     # -- actions -------------------------------------------------------------------------------
     def new_order(self) -> int | None:
-        if self.client_id is None:
-            return None
-        dialog = OrderFormDialog(self._engine, client_id=self.client_id, parent=self)
-        if dialog.exec() and dialog.saved_order_id is not None:
-            self.list.refresh(choose=dialog.saved_order_id)
-            return dialog.saved_order_id
-        return None
+        order_id = None if self.client_id is None else add_order(self, self._engine, self.client_id)
+        if order_id is not None:
+            self.list.refresh(choose=order_id)
+        return order_id
 
     def edit_current(self) -> None:
-        order_id = self.current_order_id()
-        if order_id is not None and edit_order(self, self._engine, order_id):
+        if self.list.for_current(partial(edit_order, self, self._engine)):
             self.refresh()
 
     def delete_current(self) -> None:
-        order_id = self.current_order_id()
-        if order_id is not None and delete_order(self, self._engine, order_id):
+        if self.list.for_current(partial(delete_order, self, self._engine)):
             self.refresh()

@@ -33,18 +33,10 @@ from agencydesk.core.money import AmountError
 from agencydesk.qt.common.amount_edit import AmountEdit
 from agencydesk.qt.common.dialogs import ask_yes_no, show_user_error
 from agencydesk.qt.common.form_dialog import FormDialog
-from agencydesk.qt.common.form_errors import (
-    FieldErrors,
-    add_rows_with_errors,
-    save_cancel_layout,
-)
+from agencydesk.qt.common.form_errors import FieldErrors, add_rows_with_errors, save_cancel_layout
 from agencydesk.qt.common.formatting import DATE_EDIT_FORMAT
 from agencydesk.qt.common.labels import bold_label
-from agencydesk.qt.orders.order_model import (
-    currency_prefix,
-    format_order_amount,
-    status_label,
-)
+from agencydesk.qt.orders.order_model import currency_prefix, format_order_amount, status_label
 
 CURRENCIES = ("IDR", "USD")
 TICKET_CHOICES = 300
@@ -370,6 +362,12 @@ class OrderFormDialog(FormDialog):
             show_user_error(self, str(exc))
             return
         self.accept()
+
+
+def add_order(parent: QWidget | None, engine: Engine, client_id: int | None = None) -> int | None:
+    """A new order in the form (for *client_id* when given): its id once saved, else None."""
+    dialog = OrderFormDialog(engine, client_id=client_id, parent=parent)
+    return dialog.saved_order_id if dialog.exec() else None
 
 
 def edit_order(parent: QWidget | None, engine: Engine, order_id: int) -> bool:

@@ -9,13 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any, ClassVar, Literal
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QObject,
-    QRectF,
-    QSize,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QObject, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 from sqlalchemy.engine import Engine

@@ -3,23 +3,18 @@ paid, what is still owed and what is quoted for the orders shown."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QMenu,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QVBoxLayout, QWidget
 from sqlalchemy.engine import Engine
 
 from agencydesk.qt.common.buttons import push_button
 from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.list_controller import ListController
 from agencydesk.qt.common.list_view import filter_combo, make_table_view, search_box
-from agencydesk.qt.orders.order_form import OrderFormDialog, delete_order, edit_order
+from agencydesk.qt.orders.order_form import add_order, delete_order, edit_order
 from agencydesk.qt.orders.order_model import ORDER_TOPICS, OrderTableModel, show_orders_in
 
 
@@ -186,18 +181,15 @@ class OrdersPage(QWidget):
             self.client_activated.emit(client_id)
 
     def new_order(self) -> int | None:
-        dialog = OrderFormDialog(self._engine, parent=self)
-        if dialog.exec() and dialog.saved_order_id is not None:
-            self.list.refresh(choose=dialog.saved_order_id)
-            return dialog.saved_order_id
-        return None
+        order_id = add_order(self, self._engine)
+        if order_id is not None:
+            self.list.refresh(choose=order_id)
+        return order_id
 
     def edit_current(self) -> None:
-        order_id = self.current_order_id()
-        if order_id is not None and edit_order(self, self._engine, order_id):
+        if self.list.for_current(partial(edit_order, self, self._engine)):
             self.list.refresh()
 
     def delete_current(self) -> None:
-        order_id = self.current_order_id()
-        if order_id is not None and delete_order(self, self._engine, order_id):
+        if self.list.for_current(partial(delete_order, self, self._engine)):
             self.list.refresh()

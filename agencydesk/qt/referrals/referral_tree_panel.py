@@ -8,31 +8,15 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QSettings,
-    QStandardPaths,
-    Qt,
-    Signal,
-)
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt, Signal
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from agencydesk.core.referrals import Tree
 from agencydesk.qt.common.formatting import format_decimal
 
 #: scene units between neighbours, between subtrees and between generations
 from agencydesk.qt.referrals.referral_tree_view import ReferralTreeView, generation_name
-from agencydesk.qt.referrals.tree_drawing import (
-    EXPORT_FOLDER_KEY,
-    MUTED_COLOUR,
-)
+from agencydesk.qt.referrals.tree_drawing import EXPORT_FOLDER_KEY, MUTED_COLOUR
 from agencydesk.qt.referrals.tree_export import export_png, export_svg
 from agencydesk.reports.palette import generation_colour
 

@@ -11,14 +11,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import (
-    QLineF,
-    QPointF,
-    QRectF,
-)
-from PySide6.QtGui import (
-    QPolygonF,
-)
+from PySide6.QtCore import QLineF, QPointF, QRectF
+from PySide6.QtGui import QPolygonF
 
 from agencydesk.core.referrals import Tree
 from agencydesk.core.tree_layout import tidy_layout

@@ -13,25 +13,9 @@ screen and would have to be redrawn at every zoom step anyway.
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QLineF,
-    QPointF,
-    QRectF,
-    Qt,
-)
-from PySide6.QtGui import (
-    QBrush,
-    QColor,
-    QFont,
-    QFontMetricsF,
-    QPainter,
-    QPen,
-)
-from PySide6.QtWidgets import (
-    QGraphicsItem,
-    QStyleOptionGraphicsItem,
-    QWidget,
-)
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 #: scene units between neighbours, between subtrees and between generations
 from agencydesk.qt.referrals.tree_drawing import (

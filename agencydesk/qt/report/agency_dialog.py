@@ -32,11 +32,7 @@ from agencydesk.core.errors import ValidationError
 from agencydesk.qt.common.buttons import push_button
 from agencydesk.qt.common.dialogs import choose_file, read_chosen_file
 from agencydesk.qt.common.form_dialog import FormDialog
-from agencydesk.qt.common.form_errors import (
-    FieldErrors,
-    add_rows_with_errors,
-    save_cancel_layout,
-)
+from agencydesk.qt.common.form_errors import FieldErrors, add_rows_with_errors, save_cancel_layout
 from agencydesk.qt.common.labels import plain_label
 
 #: a raster logo wider or taller than this is scaled down before it is stored

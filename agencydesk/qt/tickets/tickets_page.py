@@ -33,11 +33,7 @@ from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.desk_people import people_of
 from agencydesk.qt.common.dialogs import ask_go_on
 from agencydesk.qt.common.form_dialog import FormDialog
-from agencydesk.qt.common.form_errors import (
-    FieldErrors,
-    add_rows_with_errors,
-    save_cancel_layout,
-)
+from agencydesk.qt.common.form_errors import FieldErrors, add_rows_with_errors, save_cancel_layout
 from agencydesk.qt.common.formatting import DATE_EDIT_FORMAT, channel_label
 from agencydesk.qt.common.list_controller import ListController
 from agencydesk.qt.common.list_view import filter_combo, make_table_view, search_box

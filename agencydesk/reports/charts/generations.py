@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from agencydesk.core.referrals import (
-    Cascade,
-    GenerationStats,
-)
+from agencydesk.core.referrals import Cascade, GenerationStats
 from agencydesk.reports.charts.labels import (
     format_count,
     format_k,

@@ -11,10 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from agencydesk.core.referrals import (
-    ReferralMoment,
-    SpreadSeries,
-)
+from agencydesk.core.referrals import ReferralMoment, SpreadSeries
 from agencydesk.reports.charts.labels import (
     format_count,
     format_rupiah_compact,

@@ -7,9 +7,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from agencydesk.core.referrals import (
-    Tree,
-)
+from agencydesk.core.referrals import Tree
 from agencydesk.core.tree_layout import tidy_layout
 from agencydesk.reports.charts.labels import format_rupiah_compact, strings
 from agencydesk.reports.charts.svg import (

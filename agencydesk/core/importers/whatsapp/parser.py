@@ -41,13 +41,7 @@ from .header import (
     _sample_shapes,
     _TextFeatures,
 )
-from .messages import (
-    _CREATED_GROUP,
-    _SPECIAL_TEXTS,
-    _STRONG_SYSTEM,
-    _classify,
-    _is_system_text,
-)
+from .messages import _CREATED_GROUP, _SPECIAL_TEXTS, _STRONG_SYSTEM, _classify, _is_system_text
 from .senders import _fold_bad_headers, _name_zone_end, _resolve_suspicious
 
 # --- parser -----------------------------------------------------------------

@@ -17,18 +17,8 @@ from ..model import (
     make_message,
 )
 from ..textutil import NOT_A_CHAT, clean_name, clean_text
-from .header import (
-    _SYSTEM_VERB,
-    _balanced,
-    _rebuild_header,
-    _Shape,
-)
-from .messages import (
-    _OMITTED_SUFFIXES,
-    _SPECIAL_TEXTS,
-    _classify,
-    _is_system_text,
-)
+from .header import _SYSTEM_VERB, _balanced, _rebuild_header, _Shape
+from .messages import _OMITTED_SUFFIXES, _SPECIAL_TEXTS, _classify, _is_system_text
 
 # --- parser -----------------------------------------------------------------
 
