@@ -27,6 +27,7 @@ from sqlmodel import Session
 from agencydesk.core import client_merge, clients
 from agencydesk.core.client_merge import MergeSummary, PossibleDuplicate
 from agencydesk.qt.common import workers
+from agencydesk.qt.common.dialog_layout import lay_out_dialog
 from agencydesk.qt.common.dialogs import report_exception
 from agencydesk.qt.common.labels import plain_label
 
@@ -91,12 +92,7 @@ class MergeClientsDialog(QDialog):
         self.merge_button.setAutoDefault(False)
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setDefault(True)
-        self.buttons.accepted.connect(self.merge)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.buttons)
+        lay_out_dialog(self, (form, self.summary), self.buttons, self.merge)
 
         self.other.currentIndexChanged.connect(self._update)
         self.keep_this.toggled.connect(self._update)

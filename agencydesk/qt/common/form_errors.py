@@ -12,12 +12,12 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLayout,
     QLineEdit,
     QSizePolicy,
-    QVBoxLayout,
     QWidget,
 )
+
+from agencydesk.qt.common.dialog_layout import Part, lay_out_dialog
 
 ERROR_STYLE = "color: #b3261e;"
 
@@ -126,23 +126,12 @@ class FieldErrors:
 
 
 def save_cancel_layout(
-    dialog: QDialog, save: Callable[[], None], parts: Iterable[QWidget | QLayout | int]
+    dialog: QDialog, save: Callable[[], None], parts: Iterable[Part]
 ) -> QDialogButtonBox:
     """Lay out *parts* (widgets, layouts, a number for some space) top to bottom in *dialog*,
-    with Save (calls *save*) and Cancel under them. Parts that can grow (an editor, a splitter)
-    share the height left."""
+    with Save (calls *save*) and Cancel under them."""
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
     )
-    buttons.accepted.connect(save)
-    buttons.rejected.connect(dialog.reject)
-    layout = QVBoxLayout(dialog)
-    for part in parts:
-        if isinstance(part, int):
-            layout.addSpacing(part)
-        elif isinstance(part, QLayout):
-            layout.addLayout(part)
-        else:
-            layout.addWidget(part)
-    layout.addWidget(buttons)
+    lay_out_dialog(dialog, parts, buttons, save)
     return buttons

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
-    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.engine import Engine
@@ -31,6 +30,7 @@ from sqlmodel import Session
 from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError
 from agencydesk.core.guides import images, library, sending
+from agencydesk.qt.common.dialog_layout import lay_out_dialog
 from agencydesk.qt.common.dialogs import report_exception
 from agencydesk.qt.common.formatting import format_date, tech_comfort_label
 
@@ -134,18 +134,21 @@ class SendGuideDialog(QDialog):
         self.copy_button.clicked.connect(self.copy_and_record)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.rejected.connect(self.reject)
 
         text_caption = QLabel(self.tr("What the client gets (ready to paste into WhatsApp)"))
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.variant_note)
-        layout.addWidget(self.already_note)
-        layout.addWidget(self.missing_note)
-        layout.addWidget(text_caption)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(self.pictures_note)
-        layout.addWidget(self.buttons)
+        lay_out_dialog(
+            self,
+            (
+                form,
+                self.variant_note,
+                self.already_note,
+                self.missing_note,
+                text_caption,
+                (self.text, 1),
+                self.pictures_note,
+            ),
+            self.buttons,
+        )
         self.resize(640, 700)
 
         self.guide.activated.connect(self._guide_chosen)

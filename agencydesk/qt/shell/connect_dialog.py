@@ -12,18 +12,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from agencydesk.core import server_address
 from agencydesk.core.server_address import DEFAULT_PORT, ServerAddress
 from agencydesk.qt.common import workers
+from agencydesk.qt.common.dialog_layout import lay_out_dialog, ok_cancel_buttons
 
 
 def _try_server(address: ServerAddress, password: str) -> bool:
@@ -95,18 +94,8 @@ class ConnectDialog(QDialog):
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
         self.problem.setStyleSheet("#problem { color: #b3261e; }")
         self.problem.setVisible(bool(problem))
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.connect_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.connect_button.setText(self.tr("Connect"))
-        self.buttons.accepted.connect(self.try_connect)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.problem)
-        layout.addWidget(self.buttons)
+        self.buttons, self.connect_button = ok_cancel_buttons(self.tr("Connect"))
+        lay_out_dialog(self, (intro, form, self.problem), self.buttons, self.try_connect)
         if address is not None:
             self.fill(address)
         self.setMinimumWidth(500)

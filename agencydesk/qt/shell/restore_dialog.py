@@ -7,15 +7,14 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from agencydesk.core import backup
+from agencydesk.qt.common.dialog_layout import lay_out_dialog, ok_cancel_buttons
 from agencydesk.qt.common.formatting import format_datetime
 
 
@@ -56,21 +55,11 @@ class RestoreDialog(QDialog):
         self.empty = QLabel(self.tr("There are no backups yet. One is made every day you start."))
         self.empty.setVisible(self.list.count() == 0)
         self.list.setVisible(self.list.count() > 0)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Restore"))
+        self.buttons, ok = ok_cancel_buttons(self.tr("Restore"))
         ok.setEnabled(False)
         self.list.currentRowChanged.connect(lambda row: ok.setEnabled(row >= 0))
         self.list.itemDoubleClicked.connect(lambda _item: self.accept())
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.list)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.buttons)
+        lay_out_dialog(self, (intro, self.list, self.empty), self.buttons, self.accept)
         self.resize(520, 360)
 
     def accept(self) -> None:

@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QWidget
 
 from agencydesk.qt.common import workers
+from agencydesk.qt.common.dialog_layout import lay_out_dialog, ok_cancel_buttons
 
 if TYPE_CHECKING:
     from agencydesk.core.server_address import ServerAddress
@@ -101,21 +102,14 @@ class ConfirmByNameDialog(QDialog):
         text.setWordWrap(True)
         self.typed = QLineEdit()
         self.typed.setPlaceholderText(database)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        self.buttons, self.restore_button = ok_cancel_buttons(
+            QCoreApplication.translate("TeamDesk", "Restore")
         )
-        self.restore_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.restore_button.setText(QCoreApplication.translate("TeamDesk", "Restore"))
         self.restore_button.setEnabled(False)
         self.typed.textChanged.connect(
             lambda typed: self.restore_button.setEnabled(typed.strip() == database)
         )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(text)
-        layout.addWidget(self.typed)
-        layout.addWidget(self.buttons)
+        lay_out_dialog(self, (text, self.typed), self.buttons, self.accept)
         self.setMinimumWidth(460)
 
     def accept(self) -> None:
