@@ -19,8 +19,10 @@ from sqlmodel import Session, col
 from agencydesk.core.models import Person, Presence
 from agencydesk.core.utc import as_utc
 
-#: a desk silent for longer is gone
-EXPIRY = timedelta(seconds=30)
+#: a desk silent for longer is gone. Desks beat every 10 s and read the others at each beat, so
+#: a desk that dies right after a beat leaves the others' screens at most EXPIRY + 10 s later:
+#: 20 s keeps that within the 30 s promised, and still forgives one late beat
+EXPIRY = timedelta(seconds=20)
 SUBJECTS = ("ticket", "client", "")
 
 

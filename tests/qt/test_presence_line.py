@@ -19,6 +19,7 @@ from agencydesk.core import clients, people, tickets
 from agencydesk.core.db import make_engine, session_scope
 from agencydesk.core.migrate import open_database
 from agencydesk.core.models import Presence
+from agencydesk.qt.clients.client_detail import ClientDetailView
 from agencydesk.qt.common import workers
 from agencydesk.qt.common.desk_people import DeskPeople, forget, register
 from agencydesk.qt.common.presence import AMBER
@@ -87,6 +88,26 @@ def test_desk_b_sees_sari_viewing_and_writing_live(
     # Sari closes her desk: she is gone from Budi's line
     forget(desk_a)
     qtbot.waitUntil(lambda: not line.isVisible(), timeout=5000)
+
+
+def test_a_client_open_on_both_desks_says_so(
+    qtbot: QtBot, two_desks: tuple[Engine, Engine, int]
+) -> None:
+    desk_a, desk_b, ticket_id = two_desks
+    with Session(desk_a) as session:
+        client_id = tickets.get_ticket(session=session, ticket_id=ticket_id).client_id
+    views = []
+    for engine in (desk_b, desk_a):
+        view = ClientDetailView(engine)
+        qtbot.addWidget(view)
+        view.show()
+        view.show_client(client_id)
+        views.append(view)
+    line_b, line_a = views[0].presence.line, views[1].presence.line
+    qtbot.waitUntil(lambda: "Sari is also viewing" in line_b.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "Budi is also viewing" in line_a.text(), timeout=5000)
+    views[1].show_client(None)  # Sari moves on: Budi's line goes
+    qtbot.waitUntil(lambda: not line_b.isVisible(), timeout=5000)
 
 
 def test_the_presence_line_speaks_indonesian(

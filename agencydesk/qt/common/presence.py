@@ -31,7 +31,7 @@ from agencydesk.qt.common.databus import bus
 
 log = logging.getLogger(__name__)
 
-#: how often a desk says it is still there (well inside the 30 s after which it is gone)
+#: how often a desk says it is still there, and reads the others (core.presence.EXPIRY: 20 s)
 BEAT_MS = 10_000
 #: typing stops counting this long after the last key
 TYPING_IDLE_MS = 8_000
