@@ -46,12 +46,10 @@ class ClientFormDialog(FormDialog):
     def __init__(
         self, engine: Engine, client_id: int | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self._engine = engine
+        super().__init__(engine, parent, min_width=520)
         self.client_id = client_id
         self.saved_client_id: int | None = None
         self.setWindowTitle(self.tr("New client") if client_id is None else self.tr("Edit client"))
-        self.setMinimumWidth(520)
 
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("e.g. Ibu Ratna Wulandari"))

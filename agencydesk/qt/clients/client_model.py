@@ -58,13 +58,5 @@ class ClientTableModel(PagedTableModel[ClientRow]):
         with Session(self._engine) as session:
             return clients.count_clients(session=session, search=self._search)
 
-    def _query(self, offset: int) -> list[ClientRow]:
-        with Session(self._engine) as session:
-            return clients.list_clients(
-                session=session,
-                search=self._search,
-                sort=self._sort,
-                descending=self._descending,
-                offset=offset,
-                limit=PAGE_SIZE,
-            )
+    def _list(self, session: Session, **page: Any) -> list[ClientRow]:
+        return clients.list_clients(session=session, search=self._search, **page)

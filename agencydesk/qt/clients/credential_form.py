@@ -57,8 +57,7 @@ class CredentialFormDialog(FormDialog):
         credential_id: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._engine = engine
+        super().__init__(engine, parent, min_width=500)
         self.client_id = client_id
         self.credential_id = credential_id
         self.saved_id: int | None = None
@@ -66,7 +65,6 @@ class CredentialFormDialog(FormDialog):
         self.setWindowTitle(
             self.tr("New login") if credential_id is None else self.tr("Edit login")
         )
-        self.setMinimumWidth(500)
 
         self.label = QLineEdit()
         self.label.setObjectName("credentialLabel")

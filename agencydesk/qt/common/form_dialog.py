@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
+from sqlalchemy.engine import Engine
 
 from agencydesk.qt.common.long_text import full_text
 
@@ -74,9 +75,18 @@ def ask_discard_changes(parent: QWidget) -> bool:
 
 
 class FormDialog(QDialog):
-    """A dialog with fields: closing it with changes asks first (see the module)."""
+    """A dialog with fields over the database: closing it with changes asks first (see the
+    module)."""
 
     _shown_state: list[Any] | None = None
+
+    def __init__(
+        self, engine: Engine, parent: QWidget | None = None, *, min_width: int = 0
+    ) -> None:
+        super().__init__(parent)
+        self._engine = engine
+        if min_width:
+            self.setMinimumWidth(min_width)
 
     def showEvent(self, event: QShowEvent) -> None:
         if self._shown_state is None:  # the fields as loaded, before the user touched them

@@ -1,7 +1,8 @@
 """A table model over SQL that fetches a page of rows at a time as the view scrolls.
 
 Subclasses say which columns they show (`COLUMNS`: field name, sort key), how to count the
-matching rows and how to query one page; filtering and sorting stay in the database.
+matching rows and which core list to ask for a page (`_list`, given the sort and the page);
+filtering and sorting stay in the database.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import QModelIndex, QObject, Qt
 from sqlalchemy.engine import Engine
+from sqlmodel import Session
 
 from agencydesk.qt.common.row_model import ModelIndex, RowsTableModel, RowT
 
@@ -31,8 +33,20 @@ class PagedTableModel(RowsTableModel[RowT]):
     def _count(self) -> int:
         raise NotImplementedError
 
-    def _query(self, offset: int) -> list[RowT]:
+    def _list(self, session: Session, **page: Any) -> list[RowT]:
+        """The core list call with the model's filters and *page* (sort, descending, offset,
+        limit)."""
         raise NotImplementedError
+
+    def _query(self, offset: int) -> list[RowT]:
+        with Session(self._engine) as session:
+            return self._list(
+                session,
+                sort=self._sort,
+                descending=self._descending,
+                offset=offset,
+                limit=PAGE_SIZE,
+            )
 
     # -- what the view asks ------------------------------------------------------------------
     def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008

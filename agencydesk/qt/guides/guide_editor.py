@@ -134,8 +134,7 @@ class GuideEditorDialog(FormDialog):
     def __init__(
         self, engine: Engine, guide_id: int | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self._engine = engine
+        super().__init__(engine, parent)
         self.guide_id = guide_id
         self.saved_guide_id: int | None = None
         #: pictures inserted but not saved yet: name → (data, MIME type)

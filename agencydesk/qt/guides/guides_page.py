@@ -209,10 +209,6 @@ class GuidesPage(QWidget):
             self.select_guide(self._linked_id)
 
     # -- actions -----------------------------------------------------------------------------
-    def focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
-
     def new_guide(self) -> None:
         dialog = GuideEditorDialog(self._engine, parent=self)
         if dialog.exec() and dialog.saved_guide_id is not None:

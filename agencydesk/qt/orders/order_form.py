@@ -91,12 +91,10 @@ class OrderFormDialog(FormDialog):
         client_id: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._engine = engine
+        super().__init__(engine, parent, min_width=540)
         self.order_id = order_id
         self.saved_order_id: int | None = None
         self.setWindowTitle(self.tr("New order") if order_id is None else self.tr("Edit order"))
-        self.setMinimumWidth(540)
 
         self.client = QComboBox()
         self.client.setObjectName("orderClient")

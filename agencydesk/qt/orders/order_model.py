@@ -20,7 +20,7 @@ from agencydesk.core.changes import Topic
 from agencydesk.core.models import OrderStatus
 from agencydesk.core.orders import OrderRow, OrderSort, OrderTotal
 from agencydesk.qt.common.formatting import format_date, format_money
-from agencydesk.qt.common.paged_model import PAGE_SIZE, PagedTableModel
+from agencydesk.qt.common.paged_model import PagedTableModel
 from agencydesk.qt.common.row_model import ModelIndex
 
 # what changes the orders shown: the orders, and client names or deleted clients
@@ -318,16 +318,8 @@ class OrderTableModel(PagedTableModel[OrderRow]):
                 self._totals = orders.order_totals(session=session, **self._arguments())
         return sum(total.count for total in self._totals)
 
-    def _query(self, offset: int) -> list[OrderRow]:
-        with Session(self._engine) as session:
-            return orders.list_orders(
-                session=session,
-                **self._arguments(),
-                sort=self._sort,
-                descending=self._descending,
-                offset=offset,
-                limit=PAGE_SIZE,
-            )
+    def _list(self, session: Session, **page: Any) -> list[OrderRow]:
+        return orders.list_orders(session=session, **self._arguments(), **page)
 
 
 class PaddedDelegate(QStyledItemDelegate):

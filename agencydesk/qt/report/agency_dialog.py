@@ -95,11 +95,9 @@ class AgencyDialog(FormDialog):
         self, engine: Engine, parent: QWidget | None = None, *, first_report: bool = False
     ) -> None:
         """`first_report`: opened by the first export, before the report is written."""
-        super().__init__(parent)
-        self._engine = engine
+        super().__init__(engine, parent, min_width=520)
         self.saved = False
         self.setWindowTitle(self.tr("Agency profile"))
-        self.setMinimumWidth(520)
         with Session(engine) as session:
             profile = agency.get_agency_profile(session=session)
         self.logo: bytes | None = profile.logo

@@ -9,15 +9,7 @@ typed kept and one sentence under the fields saying what to do.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QSpinBox,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
 from agencydesk.core import server_address
 from agencydesk.core.server_address import DEFAULT_PORT, ServerAddress

@@ -17,7 +17,7 @@ from agencydesk.core import tickets
 from agencydesk.core.models import ACTIVE_STATUSES
 from agencydesk.core.tickets import DueFilter, TicketRow, TicketSort
 from agencydesk.qt.common.formatting import format_date
-from agencydesk.qt.common.paged_model import PAGE_SIZE, PagedTableModel
+from agencydesk.qt.common.paged_model import PagedTableModel
 from agencydesk.qt.common.row_model import ModelIndex
 
 TICKET_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -142,16 +142,8 @@ class TicketTableModel(PagedTableModel[TicketRow]):
             "assignee_id": f.assignee_id,
         }
 
-    def _query(self, offset: int) -> list[TicketRow]:
-        with Session(self._engine) as session:
-            return tickets.list_tickets(
-                session=session,
-                **self._arguments(),
-                sort=self._sort,
-                descending=self._descending,
-                offset=offset,
-                limit=PAGE_SIZE,
-            )
+    def _list(self, session: Session, **page: Any) -> list[TicketRow]:
+        return tickets.list_tickets(session=session, **self._arguments(), **page)
 
     def _reload(self) -> None:
         self._today = date.today()  # "overdue" moves on at midnight

@@ -50,11 +50,9 @@ class NewTicketDialog(FormDialog):
     def __init__(
         self, engine: Engine, client_id: int | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self._engine = engine
+        super().__init__(engine, parent, min_width=480)
         self.created_ticket_id: int | None = None
         self.setWindowTitle(self.tr("New ticket"))
-        self.setMinimumWidth(480)
         self.client = QComboBox()
         with Session(engine) as session:
             for other_id, name in clients.referrer_choices(session=session):
