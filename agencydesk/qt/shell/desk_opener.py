@@ -165,6 +165,8 @@ class DeskOpener(QObject):
             workers.run_task(
                 lambda: _daily_backup(db_path), self._backup_done, self._task_failed, owner=self
             )
+        if self.server_url is not None:
+            return  # a team desk shared by several: demo clients only when asked (Help menu)
         if not result["ever_had_clients"] and not self._settings.demo_declined(str(db_path)):
             QTimer.singleShot(0, self.offer_demo)
 
