@@ -99,7 +99,11 @@ def _union(a: Ids, b: Ids) -> Ids:
 
 Listener = Callable[[Engine, ChangeSet], None]
 
+#: called inside each transaction about to commit on an engine (`core.live` notifies others)
+CommitHook = Callable[[sa.Connection, ChangeSet], None]
+
 _listeners: list[tuple[Listener, Engine | None]] = []
+_commit_hooks: weakref.WeakKeyDictionary[Engine, CommitHook] = weakref.WeakKeyDictionary()
 _listeners_lock = threading.Lock()
 _watched: weakref.WeakSet[Engine] = weakref.WeakSet()
 
@@ -131,13 +135,32 @@ def subscribe(listener: Listener, *, engine: Engine | None = None) -> Callable[[
     return unsubscribe
 
 
+def topic_of(table: str) -> Topic | None:
+    """The topic of *table*, None for a table nobody follows."""
+    return _BY_TABLE.get(table)
+
+
+def publish(engine: Engine, change_set: ChangeSet) -> None:
+    """Hand *change_set* to *engine*'s subscribers as if committed here (another desk's commit,
+    heard by `core.live`)."""
+    if change_set:
+        _announce(engine, change_set)
+
+
+def on_commit(engine: Engine, hook: CommitHook) -> None:
+    """Call *hook(connection, changes)* just before each commit on *engine* that changed
+    something, inside its transaction: what it writes commits (or not) with it."""
+    _commit_hooks[engine] = hook
+
+
 def watch(engine: Engine) -> None:
     """Let *engine*'s commits announce what they changed (`make_engine` does this)."""
     if engine in _watched:
         return
     _watched.add(engine)
     sa.event.listen(engine, "before_cursor_execute", _statement_executed)
-    sa.event.listen(engine, "commit", _committing)
+    # the engine itself, not `connection.engine`: a unit of work's engine is an options copy
+    sa.event.listen(engine, "commit", lambda connection: _committing(connection, engine))
     sa.event.listen(engine, "rollback", _rolled_back)
 
     def returned_to_pool(_dbapi_connection: Any, record: Any) -> None:
@@ -183,7 +206,7 @@ def _statement_executed(
         _mark(connection, topic, None)
 
 
-def _committing(connection: sa.Connection) -> None:
+def _committing(connection: sa.Connection, engine: Engine) -> None:
     """Called just before COMMIT: keep what it will have changed until the connection is
     returned (announced now, a reader on another thread could still see the old data)."""
     pending = connection.info.pop(_PENDING, None)
@@ -193,6 +216,9 @@ def _committing(connection: sa.Connection) -> None:
     committed = ChangeSet(
         {topic: None if ids is None else frozenset(ids) for topic, ids in pending.items()}
     )
+    hook = _commit_hooks.get(engine)
+    if hook is not None:
+        hook(connection, committed)
     earlier = connection.info.get(_COMMITTED)
     connection.info[_COMMITTED] = earlier.merged(committed) if earlier else committed
 

@@ -74,6 +74,9 @@ def make_engine(url: str, *, begin: str = "BEGIN") -> Engine:
         # the password comes from the keyring (server_address), never from what is printed
         engine = sa.create_engine(url, hide_parameters=True, connect_args=connect_args(url))
         changes.watch(engine)
+        from agencydesk.core import live
+
+        live.send_changes(engine)  # the other desks hear each commit (pg_notify)
         return engine
     # Connections are pooled and may be handed from a worker thread to the GUI thread; the pool
     # guarantees one thread at a time uses each connection.

@@ -983,7 +983,7 @@
     <name>DeskOpener</name>
     <message>
         <source>Connecting to {server}…</source>
-        <extracomment>the database is open and the Clients page is in (the window enables what needs data) the client list shows its first rows (or knows it is empty); once per opening the database is open and the real (ORM-backed) pages are in the database was closed (a restore begins): nothing that needs data works until `opened` the database could not be opened (the user was told why) the team server wants a password nobody kept, or refused the kept one (the sentence) the database file; on a team desk a name in its local folder (imported media go beside it), not a file the team server&apos;s address (no password), or None for the solo desk</extracomment>
+        <extracomment>the database is open and the Clients page is in (the window enables what needs data) the client list shows its first rows (or knows it is empty); once per opening the database is open and the real (ORM-backed) pages are in the database was closed (a restore begins): nothing that needs data works until `opened` the database could not be opened (the user was told why) the team server wants a password nobody kept, or refused the kept one (the sentence) the database file; on a team desk a name in its local folder (imported media go beside it), not a file the team server&apos;s address (no password), or None for the solo desk a team desk hears the other desks, and says when its server is out of reach (made once the database is open: it needs the data layer, which the window starts without)</extracomment>
         <translation>Menghubungkan ke {server}…</translation>
     </message>
     <message>
@@ -1618,7 +1618,19 @@ Halo {first_name},
     <name>ListController</name>
     <message>
         <source>Nothing to show.</source>
+        <extracomment>a row was deleted: the `UndoEntry` that brings it back (the page passes it on to Ctrl+Z)</extracomment>
         <translation>Tidak ada yang ditampilkan.</translation>
+    </message>
+</context>
+<context>
+    <name>LiveStatus</name>
+    <message>
+        <source>Server unreachable — reconnecting</source>
+        <translation>Server tidak bisa dihubungi — menyambung lagi</translation>
+    </message>
+    <message>
+        <source>Connected again; the desk is up to date.</source>
+        <translation>Tersambung lagi; semua data sudah terbaru.</translation>
     </message>
 </context>
 <context>

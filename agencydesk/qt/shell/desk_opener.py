@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
     from agencydesk.core.quick_list import QuickPage
+    from agencydesk.qt.shell.live_status import LiveStatus
     from agencydesk.qt.shell.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -95,6 +96,9 @@ class DeskOpener(QObject):
         self.engine: Engine | None = None
         self._populated_emitted = False
         self._shut = False  # the window closed: results still arriving are dropped
+        #: a team desk hears the other desks, and says when its server is out of reach (made
+        #: once the database is open: it needs the data layer, which the window starts without)
+        self.live: LiveStatus | None = None
 
     # -- opening ---------------------------------------------------------------------------------
     def open(self) -> None:
@@ -148,6 +152,11 @@ class DeskOpener(QObject):
         # who this desk is (asked on a team desk's first connect), before the pages ask
         open_people(self._window, engine, self._settings)
         self._pages.open(engine)
+        if self.server_url is not None:
+            from agencydesk.qt.shell.live_status import LiveStatus
+
+            self.live = self.live or LiveStatus(self._window.statusBar())
+            self.live.start(engine)
         self.opened.emit()
         if not self._populated_emitted:  # else the quick list already showed the rows
             self._populated_emitted = True
@@ -324,6 +333,8 @@ class DeskOpener(QObject):
         self.open()
 
     def _close(self) -> None:
+        if self.live is not None:
+            self.live.stop()
         self.closed.emit()
         self._pages.close()
         self._populated_emitted = False
@@ -337,6 +348,8 @@ class DeskOpener(QObject):
     def shut(self) -> None:
         """The window closes: let running tasks end (none outlives the database), then close it."""
         self._shut = True
+        if self.live is not None:
+            self.live.close()
         if self.engine is not None:
             from agencydesk.qt.common.desk_people import forget
 
