@@ -234,6 +234,8 @@ def _announce(engine: Engine, changes: ChangeSet) -> None:
 
 
 def _rolled_back(connection: sa.Connection) -> None:
+    if connection.invalidated:  # the server went away: its info left with the connection
+        return
     connection.info.pop(_PENDING, None)
     connection.info.pop(_FLUSHING, None)
 

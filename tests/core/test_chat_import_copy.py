@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
+import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
@@ -110,4 +111,35 @@ def test_a_message_another_desk_imported_meanwhile_fails_the_import_whole(pg_url
         assert _import(engine, parsed, client_id).new == planning.CHUNK  # again: the rest
         assert len(_messages(engine)) == planning.CHUNK + 10
     finally:
+        engine.dispose()
+
+
+def test_a_connection_lost_while_copying_saves_nothing_and_the_next_import_works(
+    pg_url: str,
+) -> None:
+    engine = migrate.open_database(pg_url)
+    admin = sa.create_engine(pg_url, isolation_level="AUTOCOMMIT")
+    try:
+        client_id = _client(engine)
+        parsed = _chat(planning.CHUNK * 3)
+        killed: list[int] = []
+
+        def server_restarts(done: int, total: int) -> bool:
+            if done > len(parsed.messages) + planning.CHUNK and not killed:  # rows are going in
+                with admin.connect() as connection:
+                    killed.extend(
+                        connection.exec_driver_sql(
+                            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                        ).scalars()
+                    )
+            return True
+
+        with pytest.raises(UserError, match="connection to the server was lost"):
+            _import(engine, parsed, client_id, server_restarts)
+        assert killed
+        assert _messages(engine) == []
+        assert _import(engine, parsed, client_id).new == len(parsed.messages)
+    finally:
+        admin.dispose()
         engine.dispose()

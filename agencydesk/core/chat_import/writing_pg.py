@@ -4,7 +4,8 @@ The rows stream to the server in PostgreSQL's COPY format, no statement per row;
 column (`search_pg_schema`) is generated as each row goes in, so nothing is rebuilt afterwards.
 COPY runs in the caller's transaction: a row the server refuses (a fingerprint imported
 meanwhile by another desk, a deleted ticket) fails the whole COPY, and the caller's rollback leaves
-nothing of the import, as on SQLite.
+nothing of the import, as on SQLite. So does a connection lost mid-COPY: the server rolls the
+transaction back.
 """
 
 from __future__ import annotations
@@ -24,6 +25,10 @@ CHANGED_MEANWHILE = (
     "Another desk imported or changed these messages while this import ran, so nothing was "
     "saved. Import the chat again: only what is still new is added."
 )
+LOST_MIDWAY = (
+    "The connection to the server was lost during the import, so nothing was saved. Import the "
+    "chat again once the server can be reached."
+)
 COPY_SQL = f"COPY message ({', '.join(COLUMNS)}) FROM STDIN"
 
 
@@ -32,7 +37,8 @@ def copy_messages(
 ) -> None:
     """Write *rows* (`rows.COLUMNS`) with COPY, calling *chunk_done(n)* after every *n* rows.
     The list is emptied once written, as `writing.insert_messages` does."""
-    driver = session.connection().connection.driver_connection  # the psycopg connection
+    connection = session.connection()
+    driver = connection.connection.driver_connection  # the psycopg connection
     assert driver is not None
     try:
         with driver.cursor() as cursor, cursor.copy(COPY_SQL) as copy:
@@ -45,4 +51,10 @@ def copy_messages(
     except psycopg.errors.IntegrityError as exc:
         # Checked before writing, so another desk got there meanwhile.
         raise UserError(CHANGED_MEANWHILE) from exc
+    except psycopg.OperationalError as exc:
+        # The server went away mid-COPY (its error quotes the row it was reading: a message).
+        # The error comes from the driver, past SQLAlchemy: tell the pool the connection is
+        # dead, so the next unit of work gets a new one.
+        connection.invalidate(exc)
+        raise UserError(LOST_MIDWAY) from exc
     rows.clear()
