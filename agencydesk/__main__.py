@@ -52,6 +52,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(db_path=args.db)
     from agencydesk import cli
 
+    # a whole process of its own (not main() called by other code): a command may end it early
+    args.one_shot = argv is None
     return cli.run(args)
 
 

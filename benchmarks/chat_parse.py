@@ -1,6 +1,7 @@
 """Chat import speed: agencydesk's parser against whatstk and chat-miner, and a full import.
 
-    .venv/bin/pip install -e '.[bench]' && .venv/bin/python benchmarks/chat_parse.py [N]
+    .venv/bin/python benchmarks/chat_parse.py [N]
+    (.venv/bin/pip install -e '.[bench]' first to measure whatstk and chat-miner as well)
 
 Generates an N-message (default 1,000,000) WhatsApp export with `chat_parse_generator`, then
 times, in this one run:
@@ -10,13 +11,21 @@ times, in this one run:
   they run on the first 100,000 messages; chat-miner cannot read the Indonesian format
   ("08.00" times), so it gets the US-style export. Ratios compare per-message rates;
 * `import_chat` of the whole parsed export into a fresh SQLite database with the search index;
-* peak memory: tracemalloc's peak during a parse, and the process's maximum resident size.
+* peak memory: tracemalloc's peak during a parse, and the process's maximum resident size;
+* whole processes, as a user at a shell meets them, on a 500,000-message export (or N, if
+  smaller): `agencydesk import-chat FILE --dry-run` (and `--json`) against the floor, a bare
+  Python process that reads the file and runs one compiled regex split over it, each the
+  median of several runs taken in turn; whatstk and chat-miner as processes on the same file;
+  and the peak resident size of the dry-run process on the whole N-message export.
 
 * the floor under the import: SQLite copying the imported rows into an empty database with the
   same schema (INSERT … SELECT, no Python per row), search index included.
 
 The last line is ``BENCH chat_parse msgs_per_s=… vs_whatstk=… vs_chatminer=…
-import_msgs_per_s=… sqlite_floor_msgs_per_s=… import_vs_floor=… peak_mb=… maxrss_mb=…``.
+import_msgs_per_s=… sqlite_floor_msgs_per_s=… import_vs_floor=… peak_mb=… maxrss_mb=…
+process_s=… json_process_s=… regex_process_s=… process_vs_floor=… json_vs_floor=…
+vs_whatstk_process=… vs_chatminer_process=… dry_run_maxrss_mb=…`` (peer figures are ``na``
+without the ``bench`` extra).
 """
 
 from __future__ import annotations
@@ -35,9 +44,20 @@ from typing import Any
 os.environ.setdefault("TQDM_DISABLE", "1")  # chat-miner's progress bar
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import chat_process
 from chat_parse_generator import generate_whatsapp_export
 
 PEER_MESSAGES = 100_000
+#: messages of the export the whole processes read (the issue's figures are for this size)
+PROCESS_MESSAGES = 500_000
+PROCESS_RUNS = 5
+INSTALL_PEERS = "pip install -e '.[bench]' measures them"
+
+
+def _peers_installed() -> bool:
+    import importlib.util
+
+    return all(importlib.util.find_spec(m) is not None for m in ("whatstk", "chatminer"))
 
 
 def _timed(func: Callable[[], Any]) -> tuple[float, Any]:
@@ -156,6 +176,40 @@ def _sqlite_copy_floor(folder: Path) -> tuple[float, int]:
         conn.close()
 
 
+def _processes(folder: Path, n: int, big_file: Path, *, chatminer_ok: bool) -> dict[str, float]:
+    """Whole-process seconds on a PROCESS_MESSAGES export (medians, taken in turn), the peers
+    once each on the same export, and the dry run's peak resident size on the N-message one."""
+    count = min(n, PROCESS_MESSAGES)
+    path, us_path = folder / "process_id.txt", folder / "process_us.txt"
+    path.write_text(generate_whatsapp_export(count, seed=0, style="id-android"), encoding="utf-8")
+    out: dict[str, float] = chat_process.medians(
+        {
+            "floor": chat_process.floor_argv(path),
+            "dry": chat_process.dry_run_argv(path),
+            "json": chat_process.dry_run_argv(path, "--json"),
+        },
+        PROCESS_RUNS,
+    )
+    print(
+        f"processes on {count:,} messages (median of {PROCESS_RUNS}): "
+        f"import-chat --dry-run {out['dry']:.2f} s, --json {out['json']:.2f} s, "
+        f"bare read + regex split {out['floor']:.2f} s"
+    )
+    if chatminer_ok:
+        out["whatstk"] = chat_process.peer_seconds(chat_process.WHATSTK_CODE, path)
+        # chat-miner cannot read the Indonesian "08.00" times: the US-style export of that size
+        us_path.write_text(
+            generate_whatsapp_export(count, seed=0, style="us-android"), encoding="utf-8"
+        )
+        out["chatminer"] = chat_process.peer_seconds(chat_process.CHATMINER_CODE, us_path)
+        print(f"whatstk process {out['whatstk']:.2f} s, chat-miner {out['chatminer']:.2f} s")
+    else:
+        print(f"whatstk, chat-miner processes: not installed, not measured ({INSTALL_PEERS})")
+    _seconds, out["dry_maxrss_mb"] = chat_process.run_process(chat_process.dry_run_argv(big_file))
+    print(f"import-chat --dry-run on {n:,} messages: peak RSS {out['dry_maxrss_mb']:.0f} MB")
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     args = argv if argv is not None else sys.argv[1:]
     n = int(args[0]) if args else 1_000_000
@@ -200,24 +254,32 @@ def main(argv: list[str] | None = None) -> int:
                 f"{len(small.messages) / s:>11,.0f} msgs/s"
             )
 
-        s, rows = _timed(lambda: _whatstk(id_small))
-        whatstk_rate = rows / s
-        print(
-            f"whatstk     id-android 100k {rows:>6,} msgs {s:7.2f} s {whatstk_rate:>11,.0f} msgs/s"
-        )
-        try:
-            _chatminer(id_small)
-            chatminer_file, chatminer_label = id_small, "id-android"
-        except Exception as exc:  # chat-miner does not read "08.00" times
-            print(f"chat-miner  cannot parse id-android ({type(exc).__name__}); US style instead")
-            chatminer_file, chatminer_label = us_small, "us-android"
-        s, rows = _timed(lambda: _chatminer(chatminer_file))
-        chatminer_rate = rows / s
-        print(
-            f"chat-miner  {chatminer_label} 100k {rows:>6,} msgs {s:7.2f} s "
-            f"{chatminer_rate:>11,.0f} msgs/s"
-        )
-        agency_rate_for_chatminer = rate if chatminer_label == "id-android" else us_rate
+        peers = _peers_installed()
+        whatstk_rate = chatminer_rate = agency_rate_for_chatminer = 0.0
+        if not peers:
+            print(f"whatstk, chat-miner: not installed, not measured ({INSTALL_PEERS})")
+        else:
+            s, rows = _timed(lambda: _whatstk(id_small))
+            whatstk_rate = rows / s
+            print(
+                f"whatstk     id-android 100k {rows:>6,} msgs {s:7.2f} s "
+                f"{whatstk_rate:>11,.0f} msgs/s"
+            )
+            try:
+                _chatminer(id_small)
+                chatminer_file, chatminer_label = id_small, "id-android"
+            except Exception as exc:  # chat-miner does not read "08.00" times
+                print(
+                    f"chat-miner  cannot parse id-android ({type(exc).__name__}); US style instead"
+                )
+                chatminer_file, chatminer_label = us_small, "us-android"
+            s, rows = _timed(lambda: _chatminer(chatminer_file))
+            chatminer_rate = rows / s
+            print(
+                f"chat-miner  {chatminer_label} 100k {rows:>6,} msgs {s:7.2f} s "
+                f"{chatminer_rate:>11,.0f} msgs/s"
+            )
+            agency_rate_for_chatminer = rate if chatminer_label == "id-android" else us_rate
 
         import_seconds, new = _import(parsed, folder)
         import_rate = new / import_seconds
@@ -244,12 +306,25 @@ def main(argv: list[str] | None = None) -> int:
             f"memory: parse peak {peak_mb:.0f} MB (tracemalloc); process max RSS {maxrss_mb:.0f} MB"
         )
 
+        procs = _processes(folder, n, id_file, chatminer_ok=peers)
+
+    def ratio(a: float, b: float) -> str:
+        return f"{a / b:.1f}" if a and b else "na"
+
     print(
-        f"BENCH chat_parse msgs_per_s={rate:.0f} vs_whatstk={rate / whatstk_rate:.1f} "
-        f"vs_chatminer={agency_rate_for_chatminer / chatminer_rate:.1f} "
+        f"BENCH chat_parse msgs_per_s={rate:.0f} "
+        f"vs_whatstk={ratio(rate, whatstk_rate)} "
+        f"vs_chatminer={ratio(agency_rate_for_chatminer, chatminer_rate)} "
         f"import_msgs_per_s={import_rate:.0f} sqlite_floor_msgs_per_s={floor_rate:.0f} "
         f"import_vs_floor={import_rate / floor_rate:.2f} peak_mb={peak_mb:.0f} "
-        f"maxrss_mb={maxrss_mb:.0f}"
+        f"maxrss_mb={maxrss_mb:.0f} "
+        f"process_s={procs['dry']:.3f} json_process_s={procs['json']:.3f} "
+        f"regex_process_s={procs['floor']:.3f} "
+        f"process_vs_floor={procs['dry'] / procs['floor']:.2f} "
+        f"json_vs_floor={procs['json'] / procs['floor']:.2f} "
+        f"vs_whatstk_process={ratio(procs.get('whatstk', 0.0), procs['dry'])} "
+        f"vs_chatminer_process={ratio(procs.get('chatminer', 0.0), procs['dry'])} "
+        f"dry_run_maxrss_mb={procs['dry_maxrss_mb']:.0f}"
     )
     return 0
 

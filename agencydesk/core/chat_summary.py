@@ -8,8 +8,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
+from operator import attrgetter
 
 from agencydesk.core.importers import ParsedChat
+
+_sender = attrgetter("sender")
+_kind = attrgetter("kind")
 
 
 @dataclass(frozen=True)
@@ -29,8 +33,10 @@ class ChatSummary:
 
 def summarize(parsed: ParsedChat) -> ChatSummary:
     msgs = parsed.messages
-    senders = Counter(m.sender for m in msgs if m.sender is not None)
-    kinds = Counter(m.kind for m in msgs)
+    # counted column by column in C (a generator per message costs more than the counting)
+    senders = Counter(map(_sender, msgs))
+    senders.pop(None, None)
+    kinds = Counter(map(_kind, msgs))
     return ChatSummary(
         format=parsed.format,
         date_order=parsed.date_order,

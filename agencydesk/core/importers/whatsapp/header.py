@@ -144,7 +144,6 @@ def whatsapp_style(text: str) -> str | None:
     return FORMAT_IOS if shape.bracket else FORMAT_ANDROID
 
 
-_MARKS = re.compile("[\u200e\u202a]")
 _get_sender = attrgetter("sender")
 
 
@@ -164,7 +163,8 @@ class _TextFeatures:
         # lines. Left-to-right marks start only some lines (media, system), so
         # the whole text is searched for them.
         sample = text[:400_000]
-        marks = _MARKS.search(text) is not None
+        # two plain scans (memchr-fast) instead of one regex pass over every character
+        marks = "\u200e" in text or "\u202a" in text
         return cls(
             nbsp="\u00a0" in sample or "\u202f" in sample,
             lrm_line_start=marks and ("\n\u200e" in text or text.startswith("\u200e")),

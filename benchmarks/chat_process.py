@@ -1,0 +1,69 @@
+"""Whole processes, as a user at a shell meets them: the dry run against the bare-regex floor and
+the peers, each a fresh Python process (start-up, imports, reading, output and exit included).
+
+Used by chat_parse.py; each figure is the median of runs taken in turn (the machine is shared,
+so a burst of load hits every contender alike).
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+#: the floor: read the file, one compiled regex split over it (the WhatsApp Android header)
+FLOOR_CODE = (
+    "import re, sys\n"
+    "text = open(sys.argv[1], encoding='utf-8').read()\n"
+    "parts = re.compile(r'\\n(\\d{1,2}/\\d{1,2}/\\d{2,4}) (\\d{1,2}[.:]\\d{2}) - ').split(text)\n"
+    "print(len(parts))\n"
+)
+WHATSTK_CODE = (
+    "import sys\nfrom whatstk import df_from_whatsapp\nprint(len(df_from_whatsapp(sys.argv[1])))\n"
+)
+CHATMINER_CODE = (
+    "import logging, os, sys\n"
+    "os.environ['TQDM_DISABLE'] = '1'\n"
+    "from chatminer.chatparsers import WhatsAppParser\n"
+    "logging.getLogger('chatminer').setLevel(logging.ERROR)\n"
+    "p = WhatsAppParser(sys.argv[1])\n"
+    "p.parse_file()\n"
+    "print(len(p.parsed_messages.get_df()))\n"
+)
+
+
+def run_process(argv: list[str]) -> tuple[float, float]:
+    """(wall seconds, peak resident MB) of one process, its output thrown away."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(argv)} failed ({proc.returncode}): {err[-500:]}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def dry_run_argv(path: Path, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "agencydesk", "import-chat", str(path), "--dry-run", *extra]
+
+
+def floor_argv(path: Path) -> list[str]:
+    return [sys.executable, "-c", FLOOR_CODE, str(path)]
+
+
+def medians(commands: dict[str, list[str]], runs: int) -> dict[str, float]:
+    """The median wall time of each command, the commands run in turn ``runs`` times."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, argv in commands.items():
+            times[name].append(run_process(argv)[0])
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def peer_seconds(code: str, path: Path) -> float:
+    return run_process([sys.executable, "-c", code, str(path)])[0]
