@@ -7,6 +7,7 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
+from .blocks import NotUtf8Error, TextBlocks
 from .csv_chat import parse_csv
 from .dates import check_date_order
 from .detect import detect_format
@@ -104,6 +105,19 @@ def parse_chat_file(
                 )
             fp.seek(0)
             data = fp.read()
+        blocks = None if data.startswith(b"%PDF") else TextBlocks.of(data)
+        if blocks is not None and detect_format(blocks.head, csv_columns=csv_columns) in (
+            "whatsapp-android",
+            "whatsapp-ios",
+        ):
+            del data  # the blocks hold the bytes until the split is done, then let them go
+            try:
+                return parse_whatsapp(
+                    blocks, date_order=order, chat_name=chat_name_from_filename(name)
+                )
+            except NotUtf8Error as exc:  # decoded whole after all (it says what it replaced)
+                data = exc.data
+        del blocks
         text, warnings = _decode_raw(data)
         del data  # the raw bytes are not needed while the messages are built
         return _dispatch(text, name, order, csv_columns, warnings)

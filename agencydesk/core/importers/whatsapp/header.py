@@ -9,6 +9,10 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import time
 from operator import attrgetter
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..blocks import TextBlocks
 
 FORMAT_ANDROID = "whatsapp-android"
 FORMAT_IOS = "whatsapp-ios"
@@ -45,7 +49,6 @@ _INDONESIAN_HINT = re.compile(
     r"tidak disertakan|terenkripsi|menambahkan|Pesan ini|dihapus|bergabung|"
     r"keluar|file terlampir|mengubah|Anda "
 )
-
 
 # --- header shape -------------------------------------------------------------
 
@@ -170,6 +173,17 @@ class _TextFeatures:
             lrm_line_start=marks and ("\n\u200e" in text or text.startswith("\u200e")),
             en_dash="\u2013" in sample,
             marks=marks,
+        )
+
+    @classmethod
+    def of_blocks(cls, blocks: TextBlocks) -> _TextFeatures:
+        """The same, for a text read block by block (the marks were found in its bytes)."""
+        sample = blocks.head[:400_000]
+        return cls(
+            nbsp="\u00a0" in sample or "\u202f" in sample,
+            lrm_line_start=blocks.lrm_line_start,
+            en_dash="\u2013" in sample,
+            marks=blocks.marks,
         )
 
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, time
 from itertools import compress, count, repeat
 from operator import is_
 
+from ..blocks import TextBlocks
 from ..dates import decide_day_month_order, make_date
 from ..model import (
     KIND_MEDIA,
@@ -65,8 +66,21 @@ def _cyclic_gc_paused() -> Iterator[None]:
 SPLIT_BLOCK = 1 << 20
 
 
+def _text_blocks(text: str) -> Iterator[str]:
+    """``text`` in blocks of about SPLIT_BLOCK characters, each after the first starting with
+    the ``\n`` it was cut before."""
+    start = 0
+    end = len(text)
+    while start < end:
+        cut = text.find("\n", start + SPLIT_BLOCK)
+        if cut < 0:
+            cut = end
+        yield text[start:cut] if start or cut < end else text
+        start = cut
+
+
 def _split_messages(
-    header: re.Pattern[str], text: str
+    header: re.Pattern[str], blocks: Iterable[str]
 ) -> tuple[str, list[str], list[str], list[str | None], list[str]]:
     """(text before the first header, dates, times, raw senders, bodies), split at each
     "\n" + header. Works block by block; equal dates, times and sender names share one string
@@ -78,16 +92,14 @@ def _split_messages(
     shared: dict[str | None, str | None] = {}
     share = shared.setdefault
     before = ""
-    start = 0
-    end = len(text)
-    while start < end:
-        cut = text.find("\n", start + SPLIT_BLOCK)
-        if cut < 0:
-            cut = end
-        parts: list[str | None] = header.split(text[start:cut] if start or cut < end else text)
+    first = True
+    for block in blocks:
+        parts: list[str | None] = header.split(block)
+        del block
         head = parts[0] or ""
-        if start == 0:
+        if first:
             before = head
+            first = False
         elif bodies:
             bodies[-1] += head  # a message that goes on across the cut
         else:
@@ -97,35 +109,42 @@ def _split_messages(
         raws.extend(map(share, parts[3::4], parts[3::4]))
         bodies.extend(parts[4::4])  # type: ignore[arg-type]
         del parts
-        start = cut
     return before, dates, times, raws, bodies
 
 
 @_cyclic_gc_paused()
 def parse_whatsapp(
-    text: str,
+    text: str | TextBlocks,
     *,
     date_order: str | None = None,
     chat_name: str | None = None,
     warnings: list[str] | None = None,
 ) -> ParsedChat:
-    """Parse the text of a WhatsApp export (``\\n`` line ends, no BOM), with the cyclic garbage
-    collector paused."""
+    """Parse the text of a WhatsApp export (``\\n`` line ends, no BOM), whole or as blocks
+    decoded one at a time, with the cyclic garbage collector paused."""
     warns: list[str] = list(warnings or [])
     rests: list[str] = []
-    shapes, first = _sample_shapes(text, rests=rests)
+    # the samples are all taken from the start, which the first block holds
+    start = text if isinstance(text, str) else text.head
+    shapes, first = _sample_shapes(start, rests=rests)
     if not shapes or first is None:
         raise ChatImportError(NOT_A_CHAT)
     shape = shapes.most_common(1)[0][0]
     fmt = FORMAT_IOS if shape.bracket else FORMAT_ANDROID
-    features = _TextFeatures.of(text)
+    features = _TextFeatures.of(text) if isinstance(text, str) else _TextFeatures.of_blocks(text)
     colon_names = _learn_colon_names(rests)
     header = _header_regex(shape, features, colon_names=colon_names)
 
     # [first, date, time, sender|None, body, date, time, sender|None, body, ...]
     # (splitting at "\n" + header; the first line is matched on its own below,
     # which spares a copy of the whole text)
-    before, dates, times, raws, bodies = _split_messages(header, text)
+    if isinstance(text, str):
+        before, dates, times, raws, bodies = _split_messages(header, _text_blocks(text))
+        ends_with_newline = text.endswith("\n")
+    else:
+        before, dates, times, raws, bodies = _split_messages(header, text.blocks())
+        ends_with_newline = text.ends_with_newline
+        text.release()
     m0 = _header_regex(shape, features, colon_names=colon_names, at_line_start=False).match(before)
     if m0 is not None:
         dates.insert(0, m0.group(1))
@@ -142,7 +161,7 @@ def parse_whatsapp(
 
     # --- end of file: trailing newline, or a file cut off mid-message ---------
     last = bodies[-1]
-    if text.endswith("\n"):
+    if ends_with_newline:
         bodies[-1] = last.rstrip("\n")
     else:
         cut = last.rfind("\n")
@@ -184,7 +203,7 @@ def parse_whatsapp(
     elif date_order is not None:
         order = date_order
     else:
-        order, _reason = decide_day_month_order(triples, _language_fallback(text, shape))
+        order, _reason = decide_day_month_order(triples, _language_fallback(start, shape))
     dcache: dict[str, date | None] = {
         d: make_date(order, a, b, c) for d, (a, b, c) in zip(unique_dates, triples, strict=True)
     }
