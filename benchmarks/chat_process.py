@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 import statistics
-import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -36,15 +36,26 @@ CHATMINER_CODE = (
 
 
 def run_process(argv: list[str]) -> tuple[float, float]:
-    """(wall seconds, peak resident MB) of one process, its output thrown away."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _pid, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
-    if proc.returncode != 0:
-        raise RuntimeError(f"{' '.join(argv)} failed ({proc.returncode}): {err[-500:]}")
+    """(wall seconds, peak resident MB) of one process, its output thrown away. Started with
+    posix_spawn, not fork: a forked child's peak would count this (big) process's memory."""
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        pid = os.posix_spawn(
+            argv[0],
+            argv,
+            os.environ,
+            file_actions=[
+                (os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0),
+                (os.POSIX_SPAWN_DUP2, err.fileno(), 2),
+            ],
+        )
+        _pid, status, usage = os.wait4(pid, 0)
+        seconds = time.perf_counter() - start
+        code = os.waitstatus_to_exitcode(status)
+        if code != 0:
+            err.seek(0)
+            tail = err.read()[-500:].decode(errors="replace")
+            raise RuntimeError(f"{' '.join(argv)} failed ({code}): {tail}")
     return seconds, usage.ru_maxrss / 1024
 
 
