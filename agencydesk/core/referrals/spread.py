@@ -4,15 +4,20 @@ moments), and the one-read report of a root that the Referrals page and the PDF 
 
 from __future__ import annotations
 
-import operator
+import functools
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import NamedTuple
+from itertools import accumulate
+from operator import itemgetter
+from typing import Any, NamedTuple, TypeVar
 
 from sqlmodel import Session
 
 from agencydesk.core.referrals.figures import Cascade, _cascade
-from agencydesk.core.referrals.graph import Tree, _load_subtree, _Subtree, _tree
+from agencydesk.core.referrals.graph import Tree, _load_subtree, _Subtree, _tree, gc_paused
+
+_T = TypeVar("_T", bound=tuple[Any, ...])
 
 
 # -- spread over time ---------------------------------------------------------------------------
@@ -49,33 +54,46 @@ def spread_over_time(*, session: Session, root_id: int) -> SpreadSeries:
     return _spread(_load_subtree(session, root_id))
 
 
+def _as(kind: type[_T]) -> Callable[[tuple[Any, ...]], _T]:
+    """Plain tuples (in field order) → *kind*, a NamedTuple, without a Python call per tuple (the
+    generated `__new__` costs more than the tuple itself)."""
+    return functools.partial(tuple.__new__, kind)
+
+
+def _running_totals(
+    days: list[date], steps: dict[date, list[int]], depth: int
+) -> Iterator[tuple[int, ...]]:
+    """Per day of *days*, the totals so far per generation. Summed a generation at a time by
+    `itertools.accumulate` and turned into one tuple per day by `zip`: no Python per cell (for a
+    big cascade this is thousands of days times every generation)."""
+    empty = [0] * depth
+    per_day = [steps.get(on, empty) for on in days]
+    return zip(*(accumulate(column) for column in zip(*per_day, strict=True)), strict=True)
+
+
 def _spread(sub: _Subtree) -> SpreadSeries:
-    order_steps = sub.order_steps
-    revenue_steps = sub.revenue_steps
-    orders_so_far = (0,) * sub.depth
-    revenue_so_far = orders_so_far
-    points = []
-    for on in sorted(order_steps.keys() | revenue_steps.keys()):
-        step = order_steps.get(on)
-        if step is not None:
-            orders_so_far = tuple(map(operator.add, orders_so_far, step))
-        step = revenue_steps.get(on)
-        if step is not None:
-            revenue_so_far = tuple(map(operator.add, revenue_so_far, step))
-        points.append(SpreadPoint(on, orders_so_far, revenue_so_far))
-    # (day, generation, client id, …): sorted as plain tuples, the client id breaks every tie
+    days = sorted(sub.order_steps.keys() | sub.revenue_steps.keys())
+    points = tuple(
+        map(
+            _as(SpreadPoint),
+            zip(
+                days,
+                _running_totals(days, sub.order_steps, sub.depth),
+                _running_totals(days, sub.revenue_steps, sub.depth),
+                strict=True,
+            ),
+        )
+    )
+    # sorted by (day, generation, client id): the client id breaks every tie
     pending = []
     for node_id, node in sub.nodes.items():
         introduced = node.introduced_on or node.first_contact
         if node_id == sub.root_id or introduced is None or node.parent_id is None:
             continue
-        pending.append((introduced, node.generation, node_id, node.name, node.parent_id))
-    pending.sort()
-    moments = tuple(
-        ReferralMoment(on, client_id, name, generation, referrer_id)
-        for on, generation, client_id, name, referrer_id in pending
-    )
-    return SpreadSeries(sub.root_id, sub.depth, tuple(points), moments)
+        pending.append((introduced, node_id, node.name, node.generation, node.parent_id))
+    pending.sort(key=itemgetter(0, 3, 1))
+    moments = tuple(map(_as(ReferralMoment), pending))
+    return SpreadSeries(sub.root_id, sub.depth, points, moments)
 
 
 @dataclass(frozen=True)
@@ -89,5 +107,6 @@ class RootReport:
 
 def root_report(*, session: Session, root_id: int) -> RootReport:
     """`subtree`, `cascade` and `spread_over_time` of *root_id* at once (two queries in all)."""
-    sub = _load_subtree(session, root_id)
-    return RootReport(_tree(sub), _cascade(sub), _spread(sub))
+    with gc_paused():
+        sub = _load_subtree(session, root_id)
+        return RootReport(_tree(sub), _cascade(sub), _spread(sub))
