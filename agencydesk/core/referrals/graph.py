@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import gc
 import json
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -267,6 +268,56 @@ def _fetch(session: Session, sql: str, params: dict[str, Any]) -> Sequence[Seque
         cursor.close()
 
 
+class _OrderSums:
+    """The won and paid orders of a cascade (`_SUBTREE_ORDERS` rows) summed per client, and per
+    day and generation. Counted by `Counter` over columns (C loops); Python visits each row only
+    for the first order day and for the paid ones."""
+
+    def __init__(
+        self,
+        rows: Sequence[Sequence[Any]],
+        generation: Mapping[int, int],
+        depth: int,
+        days: _Days,
+    ) -> None:
+        client_ids = [row[0] for row in rows]
+        gens = list(map(generation.__getitem__, client_ids))
+        ordered = list(map(days.__getitem__, [row[4] for row in rows]))
+        self.count: Counter[int] = Counter(client_ids)
+        self.first: dict[int, date | None] = {}
+        first = self.first
+        for client_id, day in zip(client_ids, ordered, strict=True):
+            if day is not None:
+                known = first.get(client_id)
+                if known is None or day < known:
+                    first[client_id] = day
+        self.order_steps: dict[date, list[int]] = {}
+        for (day, g), orders in Counter(zip(ordered, gens, strict=True)).items():
+            if day is not None:
+                self._step(self.order_steps, day, depth)[g] += orders
+        self.revenue: Counter[int] = Counter()
+        self.revenue_steps: dict[date, list[int]] = {}
+        self.paid_other: dict[str, int] = {}
+        for row, g in zip(rows, gens, strict=True):
+            if row[1] != _PAID:
+                continue
+            client_id, _status, currency, amount, _ordered, paid = row
+            if currency == REVENUE_CURRENCY:
+                self.revenue[client_id] += amount
+                paid_on = days[paid]
+                if paid_on is not None:
+                    self._step(self.revenue_steps, paid_on, depth)[g] += int(amount)
+            else:
+                self.paid_other[currency] = self.paid_other.get(currency, 0) + amount
+
+    @staticmethod
+    def _step(steps: dict[date, list[int]], day: date, depth: int) -> list[int]:
+        found = steps.get(day)
+        if found is None:
+            found = steps[day] = [0] * depth
+        return found
+
+
 def _load_subtree(session: Session, root_id: int) -> _Subtree:
     """The clients below *root_id* (one recursive query) and their won and paid orders (one
     query over the ids just read, through the covering index `ix_client_order_client_status`),
@@ -300,43 +351,20 @@ def _load_subtree(session: Session, root_id: int) -> _Subtree:
     depth = 1 + max(generation.values())
 
     days = _Days({None: None})
-    revenue = dict.fromkeys(clients, 0)
-    count = dict.fromkeys(clients, 0)
-    first: dict[int, date | None] = dict.fromkeys(clients)
-    paid_other: dict[str, int] = {}
-    order_steps: dict[date, list[int]] = {}
-    revenue_steps: dict[date, list[int]] = {}
     if session.connection().dialect.name == "sqlite":  # the ids just read, not the CTE again
         order_rows = _fetch(session, _SUBTREE_ORDERS_OF_IDS, {"ids": json.dumps(order)})
-    else:
-        order_rows = _fetch(
-            session, f"{_SUBTREE_CTE} {_SUBTREE_ORDERS}", {"root": root_id, "max_depth": MAX_DEPTH}
-        )
-    for client_id, status, currency, amount, ordered, paid in order_rows:
-        if client_id not in generation:  # a deleted client's (PostgreSQL reads the CTE again)
-            continue
-        g = generation[client_id]
-        count[client_id] += 1
-        ordered_on = days[ordered]
-        if ordered_on is not None:
-            first_on = first[client_id]
-            if first_on is None or ordered_on < first_on:
-                first[client_id] = ordered_on
-            steps = order_steps.get(ordered_on)
-            if steps is None:
-                steps = order_steps[ordered_on] = [0] * depth
-            steps[g] += 1
-        if status == _PAID:
-            if currency == REVENUE_CURRENCY:
-                revenue[client_id] += amount
-                paid_on = days[paid]
-                if paid_on is not None:
-                    steps = revenue_steps.get(paid_on)
-                    if steps is None:
-                        steps = revenue_steps[paid_on] = [0] * depth
-                    steps[g] += int(amount)
-            else:
-                paid_other[currency] = paid_other.get(currency, 0) + amount
+    else:  # PostgreSQL reads the CTE again: leave out the deleted clients' orders
+        order_rows = [
+            row
+            for row in _fetch(
+                session,
+                f"{_SUBTREE_CTE} {_SUBTREE_ORDERS}",
+                {"root": root_id, "max_depth": MAX_DEPTH},
+            )
+            if row[0] in generation
+        ]
+    sums = _OrderSums(order_rows, generation, depth, days)
+    count, revenue, first = sums.count, sums.revenue, sums.first
 
     # plain tuples in field order made Nodes by tuple.__new__: no generated __new__ per node
     make_node = functools.partial(tuple.__new__, Node)
@@ -350,14 +378,14 @@ def _load_subtree(session: Session, root_id: int) -> _Subtree:
                 tuple(children[node_id]),
                 revenue[node_id],
                 count[node_id],
-                first[node_id],
+                first.get(node_id),
                 days[row[4]],
                 days[row[5]],
             )
         )
         for node_id, row in zip(order, map(clients.__getitem__, order), strict=True)
     }
-    return _Subtree(root_id, nodes, depth, paid_other, order_steps, revenue_steps)
+    return _Subtree(root_id, nodes, depth, sums.paid_other, sums.order_steps, sums.revenue_steps)
 
 
 def _load_all(session: Session) -> _Graph:
