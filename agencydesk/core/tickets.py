@@ -466,6 +466,18 @@ def seconds_spent(*, session: Session, ticket_id: int, now: datetime | None = No
     return int(finished) + max(extra, 0)
 
 
+def seconds_by_person(*, session: Session, ticket_id: int) -> dict[int | None, int]:
+    """The finished time on the ticket per person who spent it (None: nobody recorded, as on a
+    solo desk), most first."""
+    statement = (
+        sa.select(col(TimeEntry.author_id), func.sum(TimeEntry.seconds))
+        .where(col(TimeEntry.ticket_id) == ticket_id, col(TimeEntry.ended_at).is_not(None))
+        .group_by(col(TimeEntry.author_id))
+        .order_by(func.sum(TimeEntry.seconds).desc())
+    )
+    return {person: int(seconds) for person, seconds in session.execute(statement).all()}
+
+
 @dataclass(frozen=True)
 class MonthlyTime:
     month: str  # "2025-03"

@@ -2238,7 +2238,7 @@ Tindakan ini tidak bisa dibatalkan.</translation>
     <name>PresenceLine</name>
     <message>
         <source>{name} is writing a reply…</source>
-        <extracomment>how often a desk says it is still there (well inside the 30 s after which it is gone) typing stops counting this long after the last key &quot;is writing a reply…&quot;: amber, readable on the window&apos;s background what the other desks have open changed (a list of `Present`)</extracomment>
+        <extracomment>how often a desk says it is still there, and reads the others (core.presence.EXPIRY: 20 s) typing stops counting this long after the last key &quot;is writing a reply…&quot;: amber, readable on the window&apos;s background what the other desks have open changed (a list of `Present`)</extracomment>
         <translation>{name} sedang menulis balasan…</translation>
     </message>
     <message>

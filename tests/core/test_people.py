@@ -92,6 +92,7 @@ def test_what_a_desk_writes_records_its_person_and_the_timeline_shows_it(desk: E
         assert [line.author_id for line in lines] == [sari, sari]
         entry = session.exec(select(TimeEntry)).one()
         assert entry.author_id == sari
+        assert tickets.seconds_by_person(session=session, ticket_id=ticket_id) == {sari: 1200}
         changes = session.exec(select(StatusChange).order_by(col(StatusChange.id))).all()
         # my reply made it "waiting on client", then I resolved it
         assert [(c.old_status, c.new_status, c.person_id) for c in changes] == [

@@ -49,7 +49,11 @@ class ChoosePersonDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, person.id)
             self.people.addItem(item)
         self.people.setVisible(bool(people))
-        self.people.setMaximumHeight(160)
+        # as tall as its names (up to six), so the name field stays right under it
+        rows = max(1, min(len(people), 6))
+        self.people.setFixedHeight(
+            rows * self.people.sizeHintForRow(0) + 2 * self.people.frameWidth() + 4
+        )
         self.new_name = QLineEdit()
         self.new_name.setObjectName("newPersonName")
         self.new_name.setPlaceholderText(self.tr("Your name, e.g. Sari Wulandari"))
@@ -67,6 +71,7 @@ class ChoosePersonDialog(QDialog):
         layout.addWidget(QLabel(self.tr("I am new here:") if people else self.tr("Your name:")))
         layout.addWidget(self.new_name)
         layout.addWidget(self.error)
+        layout.addStretch(1)  # room to spare goes below the fields, not between them
         layout.addWidget(self.buttons)
         self.setMinimumWidth(440)
 

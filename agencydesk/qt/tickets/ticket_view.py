@@ -486,8 +486,14 @@ class TicketView(QWidget):
         with Session(self._engine) as session:
             spent = tickets.seconds_spent(session=session, ticket_id=self.ticket_id)
             running = tickets.running_timer(session=session)
+            by = tickets.seconds_by_person(session=session, ticket_id=self.ticket_id)
         here = running is not None and running.ticket_id == self.ticket_id
-        self.time_label.setText(self.tr("Time spent: {time}").format(time=format_duration(spent)))
+        text = self.tr("Time spent: {time}").format(time=format_duration(spent))
+        whose = [(self.people.person(p), s) for p, s in by.items()] if self.people else []
+        if self.people is not None and self.people.shows_people and any(p for p, _s in whose):
+            # who spent it, on a desk of several people: "(SW 40 min · BS 20 min)"
+            text += f" ({' · '.join(f'{p.initials} {format_duration(s)}' for p, s in whose if p)})"
+        self.time_label.setText(text)
         self.timer_button.setText(self.tr("Stop timer") if here else self.tr("Start timer"))
         if here and not self._tick.isActive():
             self._tick.start()
