@@ -50,6 +50,12 @@ def test_the_helpers_write_each_kind_one_way(language: str) -> None:
     assert f"K = {formatting.format_decimal(3.0)}" == format_k(3.0, language)  # as the PDF
     assert formatting.format_number(1250) == {"en": "1,250", "id": "1.250"}[language]
     assert formatting.format_money(1250, "USD") == {"en": "US$ 1,250", "id": "US$ 1.250"}[language]
+    durations = [formatting.format_duration(s) for s in (3600, 5700, 1200)]
+    expected = {
+        "en": ["1 h", "1 h 35 min", "20 min"],
+        "id": ["1 jam", "1 jam 35 menit", "20 menit"],
+    }
+    assert durations == expected[language]
 
 
 def _column(model: TicketTableModel | OrderTableModel, field: str) -> list[str]:

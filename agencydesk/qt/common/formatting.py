@@ -116,9 +116,11 @@ def tech_comfort_dots(level: int) -> str:
 
 
 def format_duration(seconds: int) -> str:
-    """1 h 35 min, 20 min, 0 min."""
+    """1 h 35 min, 1 h, 20 min, 0 min ("1 h 0 min" crowded the ticket view's time line)."""
     minutes = max(0, int(seconds)) // 60
     hours, minutes = divmod(minutes, 60)
+    if hours and not minutes:
+        return QCoreApplication.translate("Duration", "{n} h").format(n=hours)
     if hours:
         return QCoreApplication.translate("Duration", "{h} h {m} min").format(h=hours, m=minutes)
     return QCoreApplication.translate("Duration", "{m} min").format(m=minutes)
