@@ -16,9 +16,9 @@ from sqlmodel import Session
 from agencydesk.core.importers import ParsedChat
 
 from .matching import Assignment, settle_participants
-from .planning import plan_messages
+from .planning import CHUNK, plan_messages
 from .progress import Progress, Ticker
-from .rows import build_rows
+from .rows import MessageRows
 from .targets import Target, check_target, place_in_tickets, update_ticket_times
 from .writing import insert_messages
 
@@ -66,10 +66,10 @@ def import_chat(
     placement = place_in_tickets(
         session, participants.client_id, messages, plan, target, participants.me_senders
     )
-    built = build_rows(parsed, plan, placement, participants)
-    scale = len(messages) / max(len(built.rows), 1)  # writing fills its half of the bar
-    insert_messages(session, built.rows, lambda rows: tick(int(rows * scale)))
-    update_ticket_times(session, placement, built.first_response)
+    rows = MessageRows(parsed, plan, placement, participants)
+    scale = len(messages) / max(len(rows), 1)  # writing fills its half of the bar
+    insert_messages(session, rows.chunks(CHUNK), len(rows), lambda n: tick(int(n * scale)))
+    update_ticket_times(session, placement, rows.first_response)
     tick(tick.total)
     new = len(plan.new_index)
     return ImportResult(
@@ -79,6 +79,6 @@ def import_chat(
         warnings=tuple(parsed.warnings),
         client_id=participants.client_id,
         ticket_ids=tuple(dict.fromkeys(placement.touched)),
-        media_members=built.media_members,
+        media_members=rows.media_members,
         created_client_ids=participants.created_client_ids,
     )

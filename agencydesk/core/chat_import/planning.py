@@ -13,7 +13,7 @@ from sqlmodel import Session
 
 from agencydesk.core.importers import ChatMessage
 
-from .identity import chat_key_for, fingerprints
+from .identity import Fingerprints, chat_key_for, fingerprints
 from .progress import Tick
 
 #: fingerprints looked up per query (and rows inserted per statement)
@@ -23,11 +23,11 @@ CHUNK = 5_000
 @dataclass(frozen=True)
 class MessagePlan:
     #: the fingerprint of every message of the export, in export order
-    prints: list[str]
+    prints: Fingerprints
     #: fingerprint → ticket id (or None) of the messages imported before
     known: dict[str, int | None]
-    #: the positions of the new messages in the export, in order
-    new_index: list[int]
+    #: the positions of the new messages in the export, in order (a range when all are new)
+    new_index: Sequence[int]
 
 
 def plan_messages(
@@ -44,6 +44,8 @@ def plan_messages(
     for start in range(0, len(prints_to_check), CHUNK):
         known.update(_known(session, prints[start : start + CHUNK]))
         tick(min(CHUNK, len(prints) - start))
+    if not known:  # a first import: no list of a million positions
+        return MessagePlan(prints, known, range(len(prints)))
     new_index = [i for i, f in enumerate(prints) if f not in known]
     return MessagePlan(prints, known, new_index)
 

@@ -6,7 +6,7 @@ ticket's first response: the first "me" message after a client message.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -36,79 +36,107 @@ COLUMNS = (
 )
 
 
-@dataclass
-class MessageRows:
-    rows: list[tuple[Any, ...]]
-    #: zip members holding the media of the new messages, in order, without repeats
-    media_members: tuple[str, ...]
-    #: ticket id → when "me" first answered a client message in it (naive UTC)
-    first_response: dict[int, datetime]
-
-
 def media_path(client_id: int, member: str) -> str:
     """Where a media member of an import is kept, relative to the data folder."""
     return f"media/{client_id}/" + member.replace("\\", "/").rsplit("/", 1)[-1]
 
 
-def build_rows(
-    parsed: ParsedChat,
-    plan: MessagePlan,
-    placement: TicketPlacement,
-    participants: Participants,
-) -> MessageRows:
-    messages = parsed.messages
-    prints = plan.prints
-    ticket_of = placement.ticket_of
-    client_id = participants.client_id
-    me_senders = participants.me_senders
-    to_utc = UtcConverter()
-    source = parsed.format[:40]
-    now = db_text(utcnow().replace(tzinfo=None))
-    media_members: list[str] = []
-    rows: list[tuple[Any, ...]] = []
-    first_response: dict[int, datetime] = {}
-    waiting: dict[int, bool] = {}
-    senders: dict[str | None, tuple[str, bool]] = {None: ("", False)}
-    last_ts: datetime | None = None
-    sent = datetime.min
-    sent_text = ""
-    for i in plan.new_index:
-        m = messages[i]
-        who = senders.get(m.sender)
-        if who is None:
-            who = senders[m.sender] = (clean_name(m.sender or "")[:200], m.sender in me_senders)
-        sender_text, from_me = who
-        if m.timestamp != last_ts:
-            last_ts = m.timestamp
-            sent = to_utc(last_ts)
-            sent_text = sent.isoformat(" ", "microseconds")  # as db_text, inlined
-        row_ticket = ticket_of.get(i)
-        media_file = m.media_file
-        if media_file:
-            member = parsed.media_member_for(media_file)
-            if member is not None:
-                media_members.append(member)
-                media_file = media_path(client_id, member)
-            media_file = media_file[:500]
-        if row_ticket is not None and m.kind != "system":
-            if not from_me:
-                waiting[row_ticket] = True
-            elif waiting.get(row_ticket) and row_ticket not in first_response:
-                first_response[row_ticket] = sent
-        rows.append(
-            (
-                client_id,
-                row_ticket,
-                sent_text,
-                1 if from_me else 0,
-                sender_text,
-                m.kind,
-                m.text,
-                media_file,
-                ",".join(sorted(m.flags))[:100] if m.flags else "",
-                source,
-                prints[i],
-                now,
+class MessageRows:
+    """The rows of the new messages, made a chunk at a time as they are written: a million rows
+    held at once took ~250 MB. The zip members of their media and each ticket's first response
+    are complete once every chunk has been taken."""
+
+    def __init__(
+        self,
+        parsed: ParsedChat,
+        plan: MessagePlan,
+        placement: TicketPlacement,
+        participants: Participants,
+    ) -> None:
+        self._parsed = parsed
+        self._plan = plan
+        self._placement = placement
+        self._participants = participants
+        self._media_members: list[str] = []
+        #: ticket id → when "me" first answered a client message in it (naive UTC)
+        self.first_response: dict[int, datetime] = {}
+        # carried from one chunk to the next
+        self._to_utc = UtcConverter()
+        self._now = db_text(utcnow().replace(tzinfo=None))
+        self._waiting: dict[int, bool] = {}  # ticket id → a client message awaits an answer
+        self._senders: dict[str | None, tuple[str, bool]] = {None: ("", False)}
+        self._last: tuple[datetime | None, datetime, str] = (None, datetime.min, "")
+
+    def __len__(self) -> int:
+        return len(self._plan.new_index)
+
+    @property
+    def media_members(self) -> tuple[str, ...]:
+        """Zip members holding the media of the new messages, in order, without repeats."""
+        return tuple(dict.fromkeys(self._media_members))
+
+    def chunks(self, size: int) -> Iterator[list[tuple[Any, ...]]]:
+        """The rows (`COLUMNS`), *size* at a time, in export order."""
+        new_index = self._plan.new_index
+        for start in range(0, len(new_index), size):
+            yield self._rows(new_index[start : start + size])
+
+    def _rows(self, positions: Sequence[int]) -> list[tuple[Any, ...]]:
+        # One tight loop a message: everything per chat or per sender is looked up once.
+        parsed = self._parsed
+        messages = parsed.messages
+        prints = self._plan.prints
+        ticket_of = self._placement.ticket_of
+        client_id = self._participants.client_id
+        me_senders = self._participants.me_senders
+        to_utc = self._to_utc
+        source = parsed.format[:40]
+        now = self._now
+        media_members = self._media_members
+        first_response = self.first_response
+        waiting = self._waiting
+        senders = self._senders
+        last_ts, sent, sent_text = self._last
+        rows: list[tuple[Any, ...]] = []
+        append = rows.append
+        for i in positions:
+            m = messages[i]
+            who = senders.get(m.sender)
+            if who is None:
+                who = senders[m.sender] = (clean_name(m.sender or "")[:200], m.sender in me_senders)
+            sender_text, from_me = who
+            if m.timestamp != last_ts:
+                last_ts = m.timestamp
+                sent = to_utc(last_ts)
+                sent_text = sent.isoformat(" ", "microseconds")  # as db_text, inlined
+            row_ticket = ticket_of[i]
+            media_file = m.media_file
+            if media_file:
+                member = parsed.media_member_for(media_file)
+                if member is not None:
+                    media_members.append(member)
+                    media_file = media_path(client_id, member)
+                media_file = media_file[:500]
+            if row_ticket is not None and m.kind != "system":
+                if not from_me:
+                    waiting[row_ticket] = True
+                elif waiting.get(row_ticket) and row_ticket not in first_response:
+                    first_response[row_ticket] = sent
+            append(
+                (
+                    client_id,
+                    row_ticket,
+                    sent_text,
+                    1 if from_me else 0,
+                    sender_text,
+                    m.kind,
+                    m.text,
+                    media_file,
+                    ",".join(sorted(m.flags))[:100] if m.flags else "",
+                    source,
+                    prints[i],
+                    now,
+                )
             )
-        )
-    return MessageRows(rows, tuple(dict.fromkeys(media_members)), first_response)
+        self._last = (last_ts, sent, sent_text)
+        return rows

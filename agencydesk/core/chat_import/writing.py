@@ -7,7 +7,7 @@ transactional), so a failure or Cancel rolls the triggers and indexes back with 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import sqlalchemy as sa
@@ -23,38 +23,43 @@ from .writing_pg import copy_messages
 BULK_FTS_THRESHOLD = 20_000
 #: FTS5's default "automerge" (https://sqlite.org/fts5.html#the_automerge_configuration_option)
 FTS_AUTOMERGE = 4
+#: FTS5's default "hashsize" (the pending terms held in memory before a segment is written; an
+#: option of SQLite's fts5_config.c), and the one of a bulk fill
+FTS_HASHSIZE = 1024 * 1024
+FTS_BULK_HASHSIZE = 32 * 1024 * 1024
 
 _INSERT = f"INSERT INTO message ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})"
 
 
 def insert_messages(
-    session: Session, rows: list[tuple[Any, ...]], chunk_done: Callable[[int], None]
+    session: Session,
+    chunks: Iterable[list[tuple[Any, ...]]],
+    count: int,
+    chunk_done: Callable[[int], None],
 ) -> None:
-    """Insert *rows* (`rows.COLUMNS`), calling *chunk_done(n)* after every *n* rows. The list is
-    emptied once written: its memory is free again before the indexes are built.
+    """Insert the *count* rows (`rows.COLUMNS`) of *chunks*, calling *chunk_done(n)* after every
+    chunk of *n* rows. The chunks are made as they are taken: no list of every row is held.
     On PostgreSQL the rows go in with COPY (`writing_pg`)."""
     conn = session.connection()
     if conn.dialect.name == "postgresql":
-        copy_messages(session, rows, chunk_done)
+        copy_messages(session, chunks, chunk_done)
         return
     old_cache = conn.exec_driver_sql("PRAGMA cache_size").scalar_one()
-    if len(rows) > CHUNK:  # a bigger page cache keeps the fingerprint index in memory
+    if count > CHUNK:  # a bigger page cache keeps the fingerprint index in memory
         conn.exec_driver_sql(f"PRAGMA cache_size = {-64 * 1024}")
     last_id = int(conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM message").scalar_one())
-    bulk_fts = len(rows) > BULK_FTS_THRESHOLD and _has_search_triggers(conn)
+    bulk_fts = count > BULK_FTS_THRESHOLD and _has_search_triggers(conn)
     rebuilt_indexes: list[str] = []
     if bulk_fts:
         # The search index is filled in one statement instead of a trigger call per row.
         _execute(conn, SEARCH_SCHEMA.drop_triggers("message"))
-    if len(rows) > BULK_FTS_THRESHOLD and len(rows) >= last_id:
+    if count > BULK_FTS_THRESHOLD and count >= last_id:
         # The import at least doubles the table (the largest id: about how many messages there
         # are): the secondary indexes are built once after the rows (a sort), not row by row.
         rebuilt_indexes = _drop_secondary_indexes(conn, "message")
-    for start in range(0, len(rows), CHUNK):
-        chunk = rows[start : start + CHUNK]
+    for chunk in chunks:
         conn.exec_driver_sql(_INSERT, chunk)
         chunk_done(len(chunk))
-    rows.clear()
     _execute(conn, rebuilt_indexes)
     if bulk_fts:
         _fill_search_index(conn, after_id=last_id)
@@ -78,16 +83,30 @@ def _has_search_triggers(conn: sa.Connection) -> bool:
 
 def _fill_search_index(conn: sa.Connection, after_id: int) -> None:
     # FTS5 merges its segments while it grows ("automerge"); during one big insert that work is
-    # mostly redone, so it is paused and the usual setting restored afterwards.
-    conn.exec_driver_sql("INSERT INTO message_fts(message_fts, rank) VALUES ('automerge', 0)")
+    # mostly redone, so it is paused and the usual setting restored afterwards. It also writes
+    # its pending terms out as a new segment whenever they pass "hashsize" (1 MiB): with 32 MiB
+    # far fewer segments are written and merged (a million messages: 4.0 s → 2.2 s here).
+    _fts_config(conn, "automerge", 0)
+    _fts_config(conn, "hashsize", FTS_BULK_HASHSIZE)
     conn.exec_driver_sql(
         "INSERT INTO message_fts(rowid, body, sender) "
         "SELECT id, body, sender FROM message WHERE id > ?",
         (after_id,),
     )
-    conn.exec_driver_sql(
-        f"INSERT INTO message_fts(message_fts, rank) VALUES ('automerge', {FTS_AUTOMERGE})"
-    )
+    _fts_config(conn, "hashsize", FTS_HASHSIZE)
+    _fts_config(conn, "automerge", FTS_AUTOMERGE)
+
+
+def _fts_config(conn: sa.Connection, key: str, value: int) -> None:
+    """Set an FTS5 configuration option of the message index (kept in the database)."""
+    try:
+        conn.exec_driver_sql(
+            "INSERT INTO message_fts(message_fts, rank) VALUES (?, ?)", (key, value)
+        )
+    except sa.exc.OperationalError:
+        # an SQLite without the option: the statement alone fails, the import goes on as before
+        if key == "automerge":
+            raise
 
 
 def _drop_secondary_indexes(conn: sa.Connection, table: str) -> list[str]:

@@ -10,7 +10,7 @@ transaction back.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import psycopg
@@ -18,7 +18,6 @@ from sqlmodel import Session
 
 from agencydesk.core.errors import UserError
 
-from .planning import CHUNK
 from .rows import COLUMNS
 
 CHANGED_MEANWHILE = (
@@ -33,18 +32,17 @@ COPY_SQL = f"COPY message ({', '.join(COLUMNS)}) FROM STDIN"
 
 
 def copy_messages(
-    session: Session, rows: list[tuple[Any, ...]], chunk_done: Callable[[int], None]
+    session: Session, chunks: Iterable[list[tuple[Any, ...]]], chunk_done: Callable[[int], None]
 ) -> None:
-    """Write *rows* (`rows.COLUMNS`) with COPY, calling *chunk_done(n)* after every *n* rows.
-    The list is emptied once written, as `writing.insert_messages` does."""
+    """Write the rows (`rows.COLUMNS`) of *chunks* with COPY, calling *chunk_done(n)* after
+    every chunk of *n* rows."""
     connection = session.connection()
     driver = connection.connection.driver_connection  # the psycopg connection
     assert driver is not None
     try:
         with driver.cursor() as cursor, cursor.copy(COPY_SQL) as copy:
             write_row = copy.write_row
-            for start in range(0, len(rows), CHUNK):
-                chunk = rows[start : start + CHUNK]
+            for chunk in chunks:
                 for row in chunk:
                     write_row(row)
                 chunk_done(len(chunk))
@@ -57,4 +55,3 @@ def copy_messages(
         # dead, so the next unit of work gets a new one.
         connection.invalidate(exc)
         raise UserError(LOST_MIDWAY) from exc
-    rows.clear()
