@@ -385,7 +385,7 @@ def message_rows(
                 "media_file": f"IMG-{number:08d}.jpg" if kind == "media" else None,
                 "flags": "",
                 "source": "whatsapp" if imported else "typed",
-                "fingerprint": f"{rng.getrandbits(128):032x}" if imported else None,
+                "fingerprint": rng.getrandbits(128).to_bytes(16, "big") if imported else None,
                 "created_at": sent,
             }
         )

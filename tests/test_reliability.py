@@ -29,6 +29,18 @@ def test_kill_9_at_random_moments_never_corrupts_or_half_writes() -> None:
     assert report.kills >= 2  # most trials really were killed mid-run, not after finishing
 
 
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_kill_9_during_a_big_import_leaves_all_or_nothing_and_every_index() -> None:
+    """An import that at least doubles the messages drops the unique fingerprint index, the other
+    message indexes and the search triggers, and makes them again after its rows."""
+    # seed 4 kills at 11–43 % of the import's undisturbed time: mid-run even on a busy machine
+    report = reliability.kill_trials(5, seed=4, export_messages=30_000, kinds=("import",))
+    assert report.corrupt == []
+    assert report.partial == []
+    assert report.kills >= 2
+
+
 def test_the_database_check_finds_a_damaged_page(
     tmp_path: Path, demo_engine: Engine, db_path: Path
 ) -> None:

@@ -209,6 +209,9 @@ class Message(SQLModel, table=True):
     __table_args__ = (
         sa.Index("ix_message_client_sent", "client_id", "sent_at"),
         sa.Index("ix_message_ticket_sent", "ticket_id", "sent_at"),
+        # An index, not a UNIQUE constraint: a big chat import drops it and builds it once after
+        # its rows (SQLite cannot drop a constraint's index); the build still refuses a repeat.
+        sa.Index("uq_message_fingerprint", "fingerprint", unique=True),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -222,7 +225,8 @@ class Message(SQLModel, table=True):
     media_file: str | None = Field(default=None, max_length=500)
     flags: str = Field(default="", max_length=100)
     source: str = Field(default="typed", max_length=40)
-    fingerprint: str | None = Field(default=None, max_length=64, unique=True)
+    #: 16 bytes (`chat_import.identity`), NULL for a message typed in the desk
+    fingerprint: bytes | None = Field(default=None, sa_type=sa.LargeBinary(16))
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     #: the person who typed it at the desk (`authorship`); None when imported or solo
     author_id: int | None = optional_link("person")

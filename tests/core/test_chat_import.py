@@ -85,7 +85,7 @@ def test_fingerprints_are_stable_and_ignore_position() -> None:
     assert first == ci.fingerprints("client:1", [a, b])
     assert ci.fingerprints("client:1", [b])[0] == first[1]  # not the position in the file
     assert ci.fingerprint("client:1", b) == first[1]
-    assert len(first[0]) == 32
+    assert len(first[0]) == 16  # bytes: the first half of a SHA-256 digest
     assert ci.fingerprints("client:2", [a])[0] != first[0]
 
 
@@ -339,3 +339,23 @@ def test_messages_in_the_hour_the_clocks_go_back_keep_their_order(engine: Engine
         "01:40",
         "02:10",
     ]
+
+
+def test_a_big_import_repeating_a_fingerprint_saves_nothing(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A big import builds the unique fingerprint index after its rows: the build refuses a
+    fingerprint twice as an insert would, and nothing of the import stays."""
+    client_id = _client(engine)
+    before, triggers = _state(engine), _triggers(engine)
+    monkeypatch.setattr(writing, "BULK_FTS_THRESHOLD", 10)
+
+    def one_print(chat_key: str, messages: list[ChatMessage]) -> ci.identity.Fingerprints:
+        same = ci.fingerprint(chat_key, messages[0])
+        return ci.identity.Fingerprints(same * len(messages))
+
+    monkeypatch.setattr(planning, "fingerprints", one_print)
+    with pytest.raises(UserError, match="nothing was saved"):
+        _import(engine, _big(100), client_id, ci.NewTicket("x"))
+    assert _state(engine) == before
+    assert _triggers(engine) == triggers

@@ -25,7 +25,7 @@ class MessagePlan:
     #: the fingerprint of every message of the export, in export order
     prints: Fingerprints
     #: fingerprint → ticket id (or None) of the messages imported before
-    known: dict[str, int | None]
+    known: dict[bytes, int | None]
     #: the positions of the new messages in the export, in order (a range when all are new)
     new_index: Sequence[int]
 
@@ -35,10 +35,10 @@ def plan_messages(
 ) -> MessagePlan:
     """Fingerprint the export and look up which messages the client's history already has."""
     prints = fingerprints(chat_key_for(client_id), messages)
-    known: dict[str, int | None] = {}
+    known: dict[bytes, int | None] = {}
     if not _has_imported(session, client_id):  # fingerprints include the client: none can match
         tick(len(prints))
-        prints_to_check: Sequence[str] = ()
+        prints_to_check: Sequence[bytes] = ()
     else:
         prints_to_check = prints
     for start in range(0, len(prints_to_check), CHUNK):
@@ -50,9 +50,9 @@ def plan_messages(
     return MessagePlan(prints, known, new_index)
 
 
-def _known(session: Session, prints: Sequence[str]) -> dict[str, int | None]:
+def _known(session: Session, prints: Sequence[bytes]) -> dict[bytes, int | None]:
     """fingerprint → ticket id of the messages already in the database."""
-    out: dict[str, int | None] = {}
+    out: dict[bytes, int | None] = {}
     conn = session.connection()
     mark = _mark(session)
     for start in range(0, len(prints), CHUNK):
@@ -62,7 +62,7 @@ def _known(session: Session, prints: Sequence[str]) -> dict[str, int | None]:
             f"SELECT fingerprint, ticket_id FROM message WHERE fingerprint IN ({marks})",
             tuple(chunk),
         ).all()
-        out.update((f, t) for f, t in rows)
+        out.update((bytes(f), t) for f, t in rows)
     return out
 
 

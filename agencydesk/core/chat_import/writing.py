@@ -13,6 +13,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from agencydesk.core.errors import UserError
 from agencydesk.core.search_schema import CURRENT as SEARCH_SCHEMA
 
 from .planning import CHUNK
@@ -27,6 +28,11 @@ FTS_AUTOMERGE = 4
 #: option of SQLite's fts5_config.c), and the one of a bulk fill
 FTS_HASHSIZE = 1024 * 1024
 FTS_BULK_HASHSIZE = 32 * 1024 * 1024
+
+REPEATED = (
+    "Some of these messages were saved while this import ran, so nothing was saved. Import the "
+    "chat again: only what is still new is added."
+)
 
 _INSERT = f"INSERT INTO message ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})"
 
@@ -55,12 +61,19 @@ def insert_messages(
         _execute(conn, SEARCH_SCHEMA.drop_triggers("message"))
     if count > BULK_FTS_THRESHOLD and count >= last_id:
         # The import at least doubles the table (the largest id: about how many messages there
-        # are): the secondary indexes are built once after the rows (a sort), not row by row.
-        rebuilt_indexes = _drop_secondary_indexes(conn, "message")
+        # are): the indexes are built once after the rows (a sort), not row by row. For the
+        # unique fingerprint index that is most of the gain: fingerprints are random, so each
+        # insert lands at a random place of it, and a big import went slower per message.
+        rebuilt_indexes = _drop_indexes(conn, "message")
     for chunk in chunks:
         conn.exec_driver_sql(_INSERT, chunk)
         chunk_done(len(chunk))
-    _execute(conn, rebuilt_indexes)
+    try:
+        _execute(conn, rebuilt_indexes)
+    except sa.exc.IntegrityError as exc:
+        # The unique index refuses a fingerprint twice, as inserting into it would have: the
+        # caller's rollback leaves nothing of the import.
+        raise UserError(REPEATED) from exc
     if bulk_fts:
         _fill_search_index(conn, after_id=last_id)
         _execute(conn, SEARCH_SCHEMA.create_triggers("message"))
@@ -109,9 +122,9 @@ def _fts_config(conn: sa.Connection, key: str, value: int) -> None:
             raise
 
 
-def _drop_secondary_indexes(conn: sa.Connection, table: str) -> list[str]:
-    """Drop *table*'s explicitly created indexes; returns the statements that re-create them.
-    (Indexes of UNIQUE constraints and the primary key stay: they check the rows.)"""
+def _drop_indexes(conn: sa.Connection, table: str) -> list[str]:
+    """Drop *table*'s explicitly created indexes (the unique fingerprint index too); returns the
+    statements that re-create them, unique ones first: they check the rows."""
     rows = conn.exec_driver_sql(
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
         "AND sql IS NOT NULL ORDER BY name",
@@ -119,4 +132,4 @@ def _drop_secondary_indexes(conn: sa.Connection, table: str) -> list[str]:
     ).all()
     for name, _sql in rows:
         conn.exec_driver_sql(f'DROP INDEX "{name}"')
-    return [sql for _name, sql in rows]
+    return sorted((sql for _name, sql in rows), key=lambda sql: "UNIQUE" not in sql)
