@@ -13,7 +13,7 @@ from sqlalchemy.engine import Engine
 
 from agencydesk.core import chat_import as ci
 from agencydesk.core import clients, search_schema
-from agencydesk.core.chat_import import planning, times, writing
+from agencydesk.core.chat_import import importing, planning, times, writing
 from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError
 from agencydesk.core.importers import ChatMessage, ParsedChat, parse_chat_text
@@ -272,6 +272,7 @@ def test_big_import_fills_the_search_index_and_keeps_the_triggers(
     monkeypatch.setattr(writing, "BULK_FTS_THRESHOLD", 100)
     client_id = _client(engine)
     triggers = _triggers(engine)
+    monkeypatch.setattr(importing, "CHUNK", 300)  # the search index filled a chunk at a time
     result = _import(engine, _big(1000), client_id)
     assert result.new == 1000
     assert _triggers(engine) == triggers  # the search triggers and the message indexes are back
@@ -286,6 +287,10 @@ def test_big_import_fills_the_search_index_and_keeps_the_triggers(
             "SELECT v FROM message_fts_config WHERE k = 'automerge'"
         ).scalar_one_or_none()
         assert automerge in (None, writing.FTS_AUTOMERGE)  # FTS5 merges as usual again
+        hashsize = conn.exec_driver_sql(
+            "SELECT v FROM message_fts_config WHERE k = 'hashsize'"
+        ).scalar_one_or_none()
+        assert hashsize in (None, writing.FTS_HASHSIZE)  # and holds its usual pending terms
     assert set(search_schema.CURRENT.trigger_names("message")) <= triggers
     with engine.connect() as conn:
         hits = conn.exec_driver_sql(
