@@ -25,10 +25,8 @@ from __future__ import annotations
 
 import argparse
 import gc
-import os
 import sqlite3
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -39,6 +37,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from chat_parse_generator import generate_whatsapp_export
+from chat_process import run_process
 
 GOAL_MSGS_PER_S = 100_000
 GOAL_VS_FLOOR = 0.8
@@ -183,17 +182,12 @@ def _message_schema(connection: sqlite3.Connection) -> tuple[str, list[str]]:
 
 
 def time_command(path: Path, export: Path) -> tuple[float, float]:
-    """(seconds, max RSS in MB) of the whole import-chat command in its own process."""
+    """(seconds, max RSS in MB) of the whole import-chat command in its own process (started
+    with posix_spawn by `chat_process.run_process`: a forked child would count our memory)."""
     fresh_desk(path)
     command = [sys.executable, "-m", "agencydesk", "--db", str(path), "import-chat", str(export)]
     command += ["--client", CLIENT, "--split-hours", "8", "--me", "Rizky"]
-    started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
-    _pid, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
-    assert process.returncode == 0, f"import-chat failed ({process.returncode})"
-    return seconds, usage.ru_maxrss / 1024
+    return run_process(command)
 
 
 def measure(folder: Path, n: int, rounds: int) -> dict[str, float]:
