@@ -205,7 +205,7 @@ def _processes(folder: Path, n: int, big_file: Path, *, chatminer_ok: bool) -> d
         print(f"whatstk process {out['whatstk']:.2f} s, chat-miner {out['chatminer']:.2f} s")
     else:
         print(f"whatstk, chat-miner processes: not installed, not measured ({INSTALL_PEERS})")
-    _seconds, out["dry_maxrss_mb"] = chat_process.run_process(chat_process.dry_run_argv(big_file))
+    out["dry_maxrss_mb"] = chat_process.peak_rss_mb(chat_process.dry_run_argv(big_file))
     print(f"import-chat --dry-run on {n:,} messages: peak RSS {out['dry_maxrss_mb']:.0f} MB")
     return out
 

@@ -35,9 +35,30 @@ CHATMINER_CODE = (
 )
 
 
+#: runs a command and writes its peak resident KiB to a file: a process started by this (big)
+#: one inherits its peak at exec (Linux keeps the larger of the old and new memory's peaks), so
+#: the peak is read by a small process in between
+PEAK_CODE = (
+    "import os, sys\n"
+    "pid = os.posix_spawn(sys.argv[2], sys.argv[2:], os.environ,\n"
+    "    file_actions=[(os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0)])\n"
+    "_pid, status, usage = os.wait4(pid, 0)\n"
+    "open(sys.argv[1], 'w').write(str(usage.ru_maxrss))\n"
+    "sys.exit(os.waitstatus_to_exitcode(status))\n"
+)
+
+
+def peak_rss_mb(argv: list[str]) -> float:
+    """The peak resident MB of one run of a command, its own alone."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "peak"
+        run_process([sys.executable, "-c", PEAK_CODE, str(out), *argv])
+        return int(out.read_text()) / 1024
+
+
 def run_process(argv: list[str]) -> tuple[float, float]:
-    """(wall seconds, peak resident MB) of one process, its output thrown away. Started with
-    posix_spawn, not fork: a forked child's peak would count this (big) process's memory."""
+    """(wall seconds, peak resident MB, which includes this process's own peak: see
+    :func:`peak_rss_mb`) of one process, its output thrown away."""
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         pid = os.posix_spawn(
