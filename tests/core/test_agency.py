@@ -11,6 +11,14 @@ from agencydesk.core.agency import AgencyProfile
 from agencydesk.core.db import session_scope
 from agencydesk.core.errors import ValidationError
 
+
+@pytest.fixture
+def engine(any_engine: Engine) -> Engine:
+    """Every test here that reads or writes a desk runs on SQLite and on PostgreSQL (the team
+    desk): the behaviour is the same on both."""
+    return any_engine
+
+
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 64
 SVG = b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'

@@ -19,6 +19,14 @@ from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError, ValidationError
 from agencydesk.core.models import Credential
 
+
+@pytest.fixture
+def engine(any_engine: Engine) -> Engine:
+    """Every test here that reads or writes a desk runs on SQLite and on PostgreSQL (the team
+    desk): the behaviour is the same on both."""
+    return any_engine
+
+
 SECRET = "s3cret-Ratna!"
 
 

@@ -10,6 +10,13 @@ from agencydesk.core.errors import UserError
 from agencydesk.core.models import Client
 
 
+@pytest.fixture
+def engine(any_engine: Engine) -> Engine:
+    """Every test here that reads or writes a desk runs on SQLite and on PostgreSQL (the team
+    desk): the behaviour is the same on both."""
+    return any_engine
+
+
 def _by_name(session: Session) -> dict[str, Client]:
     return {client.name: client for client in session.exec(select(Client)).all()}
 

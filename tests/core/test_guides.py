@@ -20,6 +20,14 @@ from agencydesk.core.guides.placeholders import fill_placeholders
 from agencydesk.core.guides.whatsapp import render_whatsapp
 from agencydesk.core.models import Ticket
 
+
+@pytest.fixture
+def engine(any_engine: Engine) -> Engine:
+    """Every test here that reads or writes a desk runs on SQLite and on PostgreSQL (the team
+    desk): the behaviour is the same on both."""
+    return any_engine
+
+
 PNG = login_picture(8, 8)
 
 

@@ -14,6 +14,13 @@ from agencydesk.core.db import session_scope
 
 
 @pytest.fixture
+def engine(any_engine: Engine) -> Engine:
+    """Every test here that reads or writes a desk runs on SQLite and on PostgreSQL (the team
+    desk): the behaviour is the same on both."""
+    return any_engine
+
+
+@pytest.fixture
 def shop(engine: Engine) -> dict[str, int]:
     """Three clients, seven orders in two currencies: client name / order key → id."""
     ids: dict[str, int] = {}

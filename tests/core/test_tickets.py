@@ -10,6 +10,14 @@ from agencydesk.core import clients, tickets
 from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError, ValidationError
 
+
+@pytest.fixture
+def engine(any_engine: Engine) -> Engine:
+    """Every test here that reads or writes a desk runs on SQLite and on PostgreSQL (the team
+    desk): the behaviour is the same on both."""
+    return any_engine
+
+
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 

@@ -13,7 +13,17 @@ from agencydesk.core.models import Guide, GuideSend, TimeEntry
 from agencydesk.migrations import fts_v1
 
 
-def test_timeline_merges_every_kind_newest_first(demo_engine: Engine) -> None:
+@pytest.fixture
+def any_demo(any_engine: Engine) -> Engine:
+    from agencydesk.core import demo
+
+    with session_scope(any_engine) as session:
+        demo.load_demo(session=session)
+    return any_engine
+
+
+def test_timeline_merges_every_kind_newest_first(any_demo: Engine) -> None:
+    demo_engine = any_demo
     with Session(demo_engine) as session:
         ratna = next(
             row.id
@@ -29,7 +39,8 @@ def test_timeline_merges_every_kind_newest_first(demo_engine: Engine) -> None:
     assert "ketemu langsung" in first_words  # the very first message: she wanted to meet in person
 
 
-def test_a_new_kind_of_event_plugs_into_the_timeline(demo_engine: Engine) -> None:
+def test_a_new_kind_of_event_plugs_into_the_timeline(any_demo: Engine) -> None:
+    demo_engine = any_demo
     marker = datetime(2030, 1, 1, tzinfo=UTC)
 
     def orders(
@@ -46,7 +57,8 @@ def test_a_new_kind_of_event_plugs_into_the_timeline(demo_engine: Engine) -> Non
         timeline._SOURCES.pop("test_orders")
 
 
-def test_today_lists_what_needs_the_freelancer_now(demo_engine: Engine) -> None:
+def test_today_lists_what_needs_the_freelancer_now(any_demo: Engine) -> None:
+    demo_engine = any_demo
     with Session(demo_engine) as session:
         summary = today.today_summary(session=session)
     assert [row.title for row in summary.overdue] == ["Upload 40 product photos to the catalogue"]
@@ -57,7 +69,8 @@ def test_today_lists_what_needs_the_freelancer_now(demo_engine: Engine) -> None:
     assert "Booking form emails land in spam" in [r.ticket_title for r in summary.first_responses]
 
 
-def test_today_counts_guides_sent_today(engine: Engine) -> None:
+def test_today_counts_guides_sent_today(any_engine: Engine) -> None:
+    engine = any_engine
     now = datetime.now(UTC)
     with session_scope(engine) as session:
         client = clients.create_client(session=session, values={"name": "Ibu Ratna"})
@@ -88,15 +101,6 @@ def _hits(engine: Engine, query: str) -> dict[str, list[str]]:
     with Session(engine) as session:
         results = search.search(session=session, text=query)
     return {kind: [hit.title for hit in hits] for kind, hits in results.hits.items() if hits}
-
-
-@pytest.fixture
-def any_demo(any_engine: Engine) -> Engine:
-    from agencydesk.core import demo
-
-    with session_scope(any_engine) as session:
-        demo.load_demo(session=session)
-    return any_engine
 
 
 def test_search_finds_clients_tickets_and_messages_by_prefix(any_demo: Engine) -> None:
@@ -179,7 +183,8 @@ def test_without_fts5_the_search_still_works_with_like(demo_engine: Engine) -> N
     assert f"{search.HIT_START}webnya{search.HIT_END}" in results.hits["message"][0].snippet
 
 
-def test_time_entries_cascade_with_their_ticket(engine: Engine) -> None:
+def test_time_entries_cascade_with_their_ticket(any_engine: Engine) -> None:
+    engine = any_engine
     with session_scope(engine) as session:
         client_id = clients.create_client(session=session, values={"name": "Andi"}).id
         assert client_id is not None

@@ -24,6 +24,14 @@ from agencydesk.reports.content import (
     this_year,
 )
 
+
+@pytest.fixture
+def engine(any_engine: Engine) -> Engine:
+    """Every test here that reads or writes a desk runs on SQLite and on PostgreSQL (the team
+    desk): the behaviour is the same on both."""
+    return any_engine
+
+
 ALL_TIME = (date(2024, 1, 1), date.today())
 
 
