@@ -79,6 +79,7 @@ class Desk:
         self.imported: list[tuple[int, float]] = []
         self.errors: list[str] = []
         self.exports = self._exports()
+        self.live_clients = self._live_clients()
 
     def _committing(self, _connection: Any) -> None:
         self.commit_sent = time.time()
@@ -124,6 +125,8 @@ class Desk:
         hot = self.rng.random() < 0.5  # half the edits go to the few rows everybody edits
         if hot:
             row_id = self.rng.choice(self.config[f"hot_{kind}s"])
+        elif kind == "client":
+            row_id = self.rng.choice(self.live_clients)
         else:
             row_id = self.rng.randrange(self.config["first_own"], self.config[f"{kind}s"] + 1)
         model: Any = Client if kind == "client" else Ticket
@@ -197,7 +200,7 @@ class Desk:
         from agencydesk.core.errors import UserError
 
         parsed = self.exports.pop()
-        client_id = self.rng.randrange(self.config["first_own"], self.config["clients"] + 1)
+        client_id = self.rng.choice(self.live_clients)
         started = time.perf_counter()
         try:
             with session_scope(self.engine) as session:
@@ -232,6 +235,22 @@ class Desk:
             text = generate_whatsapp_export(size, seed=seed, style="id-android")
             exports.append(parse_chat_text(text, filename=f"WhatsApp Chat {seed}.txt"))
         return exports
+
+    def _live_clients(self) -> list[int]:
+        """The clients a person can open (the demo desk has deleted ones), past the hot ones."""
+        import sqlalchemy as sa
+        from sqlmodel import Session
+
+        from agencydesk.core.models import Client
+
+        with Session(self.engine) as session:
+            found = session.execute(
+                sa.select(Client.id).where(
+                    Client.deleted_at.is_(None),  # type: ignore[union-attr]
+                    Client.id >= self.config["first_own"],  # type: ignore[operator]
+                )
+            )
+            return [int(row_id) for row_id in found.scalars()]
 
     # the run ----------------------------------------------------------------------------------
     def run(self, start_at: float, end_at: float) -> None:
