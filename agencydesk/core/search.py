@@ -1,7 +1,8 @@
 """One search over clients, tickets, messages and guides.
 
 SQLite FTS5 (external-content tables kept in sync by triggers; see
-`agencydesk/migrations/fts_v1.py`): every word of two letters or more is a prefix; clients and
+`agencydesk/migrations/fts_v1.py`): every word must match, the last one (still being typed) as a
+prefix (`search_words`); clients and
 guides are ranked (bm25), tickets and messages come newest first; every hit comes with a
 snippet. PostgreSQL (a team desk) has the same search over tsvector columns and GIN indexes
 (`search_pg`), which says when it cannot ignore accents (no ``unaccent`` extension). Where neither
@@ -19,6 +20,7 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from agencydesk.core import search_pg
+from agencydesk.core.search_words import prefixes
 from agencydesk.core.word_filter import like_pattern
 
 KINDS = ("client", "ticket", "message", "guide")
@@ -55,15 +57,15 @@ def words(text: str) -> list[str]:
 
 
 def fts_query(text: str) -> str | None:
-    """User text → an FTS5 query: every word must match, as a prefix. None when no words.
-
-    A lone letter matches as a whole word: as a prefix it would match most of the desk (the
-    search runs while typing) and read most of the index (the prefix indexes start at 2).
-    """
+    """User text → an FTS5 query: every word must match, the last one as a prefix and the ones
+    before it whole (`search_words.prefixes`, as on PostgreSQL). None when no words."""
     found = words(text)
     if not found:
         return None
-    return " ".join(f'"{word}"' if len(word) == 1 else f'"{word}"*' for word in found)
+    return " ".join(
+        f'"{word}"*' if prefix else f'"{word}"'
+        for word, prefix in zip(found, prefixes(found), strict=True)
+    )
 
 
 def fts_available(session: Session) -> bool:

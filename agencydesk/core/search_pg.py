@@ -1,8 +1,8 @@
 """Search on PostgreSQL: the statements behind `search.search` on a team desk.
 
 The index is the ``search_vector`` columns and their GIN indexes (`search_pg_schema`). The rules
-are SQLite's (`search`): every word of two letters or more is a prefix and a lone letter a whole
-word; clients and guides are ranked (ts_rank with the weights of SQLite's bm25), tickets and
+are SQLite's (`search`, `search_words`): every word must match, the last one (still being typed)
+as a prefix; clients and guides are ranked (ts_rank with the weights of SQLite's bm25), tickets and
 messages come newest first; snippets come from ``ts_headline`` with the same marks.
 
 Each statement finds the ids of the shown hits first (a subquery with LIMIT) and makes the
@@ -19,6 +19,7 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from agencydesk.core.search_pg_schema import CONFIG, MESSAGE_WORDS_V1
+from agencydesk.core.search_words import prefixes
 
 #: the words of the query as the index splits them (the index turns "_" into a space too)
 _PART = re.compile(r"[^\W_]+", re.UNICODE)
@@ -59,15 +60,24 @@ def search_state(session: Session) -> PgSearchState:
     return PgSearchState(bool(row[0]), bool(row[1]), bool(row[2]))
 
 
+def _parts(words: list[str]) -> list[str]:
+    """The index's words in *words* (an address or a code holds several)."""
+    return [part for word in words for part in _PART.findall(word)]
+
+
 def pg_query(words: list[str]) -> str | None:
-    """Lower-case words → a tsquery text: every word must match, as a prefix; a lone letter as
-    a whole word (as `search.fts_query` on SQLite). None when there are no words.
+    """Lower-case words → a tsquery text: every word must match, the last one as a prefix and
+    the ones before it whole (`search_words.prefixes`, as `search.fts_query` on SQLite, whose
+    prefix also applies to the last part of a word only). None when there are no words.
 
     The words hold letters and digits only, so quoting them needs no escapes."""
-    parts = [part for word in words for part in _PART.findall(word)]
+    parts = _parts(words)
     if not parts:
         return None
-    return " & ".join(f"'{part}'" if len(part) == 1 else f"'{part}':*" for part in parts)
+    return " & ".join(
+        f"'{part}':*" if prefix else f"'{part}'"
+        for part, prefix in zip(parts, prefixes(parts), strict=True)
+    )
 
 
 def _client_text(alias: str) -> str:
@@ -142,13 +152,14 @@ def message_query(session: Session, words: list[str]) -> str | None:
     """The tsquery (as text) of the message search for lower-case *words*: each prefix turned
     into the whole words of the messages that start with it (`MessageWords`), the same hits as
     `pg_query`'s prefixes. None when no message can match (a prefix of no word)."""
-    parts = [part for word in words for part in _PART.findall(word)]
+    parts = _parts(words)
     if not parts:
         return None
+    prefix = prefixes(parts)
     rows = session.execute(_WORDS_OF_PREFIXES, {"words": parts, "most": MOST_WORDS + 1}).all()
     terms = []
     for number, lexeme, found in rows:
-        if len(parts[number - 1]) == 1:  # a lone letter is a whole word, as in pg_query
+        if not prefix[number - 1]:  # a whole word, as in pg_query
             terms.append(_quoted(lexeme))
         elif len(found) > MOST_WORDS:
             terms.append(f"{_quoted(lexeme)}:*")

@@ -70,6 +70,21 @@ def test_words_inside_addresses_and_codes_are_found_and_marked(any_engine: Engin
         assert search.HIT_START in hits[0].snippet, text
 
 
+def test_the_last_word_is_a_prefix_and_the_words_before_it_whole(any_engine: Engine) -> None:
+    """The search runs while one types: the last word may be unfinished, the earlier ones are
+    typed whole (and as prefixes would read far more of the index)."""
+    _client_with_message(any_engine, "Mas Andi", "Mas, tidak bisa login lagi dari tadi")
+    _client_with_message(any_engine, "Bu Sari", "Bisanya kapan ya login ulang?")
+
+    def found(text: str) -> list[str]:
+        return sorted(hit.title for hit in _results(any_engine, text).hits["message"])
+
+    assert found("tidak bisa log") == ["Mas Andi"]
+    assert found("login bisa") == ["Bu Sari", "Mas Andi"]  # "bisa" last: "bisanya" too
+    assert found("bisa login") == ["Mas Andi"]  # "bisa" whole: not "bisanya"
+    assert found("tid bisa login") == []  # "tid" is not a word of either
+
+
 def test_snippets_mark_the_words_and_show_where_the_text_goes_on(any_engine: Engine) -> None:
     words = "Selamat pagi mas, mohon maaf mengganggu, " * 3
     _client_with_message(any_engine, "Pak Budi", f"{words}websitenya down lagi sejak tadi. {words}")
@@ -89,14 +104,14 @@ def test_a_prefix_of_many_words_and_a_prefix_of_none(pg_url: str) -> None:
         _client_with_message(engine, "Bu Sari", " ".join(f"kode{n}" for n in range(count)))
         _client_with_message(engine, "Pak Budi", "kode77 dan kode7 sudah dikirim")
         with Session(engine) as session:
-            query = search_pg.message_query(session, ["kode", "sudah"])
-            assert query == "'kode':* & ('sudah')"
+            query = search_pg.message_query(session, ["sudah", "kode"])
+            assert query == "'sudah' & 'kode':*"
             assert search_pg.message_query(session, ["kode", "sudahlah"]) is None
         assert [hit.title for hit in _results(engine, "kode7").hits["message"]] == [
             "Pak Budi",
             "Bu Sari",
         ]
-        assert [hit.title for hit in _results(engine, "kode sud").hits["message"]] == ["Pak Budi"]
+        assert [hit.title for hit in _results(engine, "sudah kod").hits["message"]] == ["Pak Budi"]
         assert _results(engine, "kodex").hits["message"] == []
     finally:
         engine.dispose()
