@@ -13,8 +13,22 @@ from collections.abc import Sequence
 from agencydesk import __version__
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from agencydesk import cli
+def _opens_the_window(argv: Sequence[str]) -> bool:
+    """*argv* holds nothing but ``--db FILE|URL``: no command, so the parser needs none of them
+    (building every subcommand imports every command's module: about 10 ms of each start)."""
+    rest = list(argv)
+    while rest:
+        head = rest.pop(0)
+        if head == "--db" and rest:
+            rest.pop(0)
+        elif not head.startswith("--db="):
+            return False
+    return True
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; for *argv* that only open the window, without the commands."""
+    from agencydesk.cli.common import desk_location
 
     parser = argparse.ArgumentParser(
         prog="agencydesk",
@@ -23,17 +37,23 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"agencydesk {__version__}")
     parser.add_argument(
         "--db",
-        type=cli.desk_location,
+        type=desk_location,
         metavar="FILE|URL",
         help="open this database file instead of the one in your data folder, or a team "
         "server: postgresql+psycopg://USER@HOST:PORT/DATABASE",
     )
-    cli.add_subcommands(parser)
+    if argv is not None and _opens_the_window(argv):
+        parser.set_defaults(command=None)
+    else:
+        from agencydesk import cli
+
+        cli.add_subcommands(parser)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    given = sys.argv[1:] if argv is None else argv
+    args = build_parser(given).parse_args(given)
     if args.command is None:
         if isinstance(args.db, str):  # a team server: its password out of the address first
             from agencydesk.cli.common import server_url

@@ -15,21 +15,24 @@ import os
 import sys
 from pathlib import Path
 
-from agencydesk.cli.chat import cmd_import_chat
 from agencydesk.cli.common import desk_location
-from agencydesk.cli.creds import (
-    cmd_creds_add,
-    cmd_creds_delete,
-    cmd_creds_list,
-    cmd_creds_prune,
-    cmd_creds_show,
-)
-from agencydesk.cli.desk import cmd_backup, cmd_demo, cmd_search
-from agencydesk.cli.report import cmd_report
-from agencydesk.cli.server import add_server_commands
 
 
 def add_subcommands(parser: argparse.ArgumentParser) -> None:
+    # the commands' modules only once a parser with commands is built: opening the window
+    # (`agencydesk`, `agencydesk --db FILE`) needs none of them
+    from agencydesk.cli.chat import cmd_import_chat
+    from agencydesk.cli.creds import (
+        cmd_creds_add,
+        cmd_creds_delete,
+        cmd_creds_list,
+        cmd_creds_prune,
+        cmd_creds_show,
+    )
+    from agencydesk.cli.desk import cmd_backup, cmd_demo, cmd_search
+    from agencydesk.cli.report import cmd_report
+    from agencydesk.cli.server import add_server_commands
+
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     db_help = (
         "the database file (default: the one in your data folder), or a team server: "
