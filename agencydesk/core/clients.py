@@ -10,6 +10,7 @@ from typing import Any, Literal, get_args
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
+from agencydesk.core import versions
 from agencydesk.core.db import add_and_flush
 from agencydesk.core.edits import known_fields, save_changes
 from agencydesk.core.errors import ValidationError
@@ -149,12 +150,23 @@ def create_client(*, session: Session, values: Mapping[str, Any]) -> Client:
     return add_and_flush(session, client)
 
 
-def update_client(*, session: Session, client_id: int, values: Mapping[str, Any]) -> Client:
+def update_client(
+    *,
+    session: Session,
+    client_id: int,
+    values: Mapping[str, Any],
+    seen_version: int | None = None,
+) -> Client:
+    """Save *values* over the client. *seen_version*: the version the editor showed; a newer
+    one stored is an `EditConflict`, a client deleted meanwhile `DeletedMeanwhile`."""
+    if seen_version is not None:
+        versions.require_present(session.get(Client, client_id), what="client", row_id=client_id)
     client = get_client(session=session, client_id=client_id)
     cleaned = _clean(values)
     errors = validate(cleaned, client_id=client_id)
     if errors:
         raise ValidationError(errors)
+    versions.check_seen(client, seen_version, cleaned, what="client", row_id=client_id)
     if "introduced_by_id" in cleaned:
         _check_referrer(session, cleaned["introduced_by_id"])
         check_no_cycle(

@@ -25,7 +25,7 @@ from typing import Any
 
 from sqlmodel import Session, col, func, select
 
-from agencydesk.core import secret_ledger
+from agencydesk.core import secret_ledger, versions
 from agencydesk.core.clients import get_client
 from agencydesk.core.errors import UserError, ValidationError
 from agencydesk.core.keyring_store import SERVICE as SERVICE
@@ -166,10 +166,16 @@ def update_credential(
     credential_id: int,
     values: Mapping[str, Any],
     secret: str | None = None,
+    seen_version: int | None = None,
 ) -> CredentialRow:
-    """Change a login's description; a new *secret* replaces the old one (None keeps it)."""
+    """Change a login's description; a new *secret* replaces the old one (None keeps it).
+    *seen_version* as in `clients.update_client`."""
     if secret is not None and not secret:
         raise ValidationError({"secret": "secret_required"})
+    if seen_version is not None:
+        versions.require_present(
+            session.get(Credential, credential_id), what="login", row_id=credential_id
+        )
     credential = _get(session, credential_id)
     cleaned = check_values(
         session=session,
@@ -177,6 +183,7 @@ def update_credential(
         values=values,
         credential_id=credential_id,
     )
+    versions.check_seen(credential, seen_version, cleaned, what="login", row_id=credential_id)
     for key, value in cleaned.items():
         setattr(credential, key, value)
     credential.updated_at = utcnow()

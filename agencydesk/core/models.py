@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.orm import declared_attr
 from sqlmodel import Field, SQLModel
 
 # In a SQLAlchemy-free module so the start-up client list can format channels without us.
@@ -57,11 +58,23 @@ def optional_link(table: str, *, index: bool = False, use_alter: bool = False) -
     )
 
 
+class Versioned(SQLModel):
+    """A record people edit: each write adds one to `version`, and an ORM write of a row that
+    changed since it was read (another desk saved it first) fails (`version_id_col`) instead of
+    overwriting it. The forms keep the version they showed (`core.versions`)."""
+
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 (a class attribute)
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
+
+
 #: the languages a client can read their report in: Indonesian, English
 CLIENT_LANGUAGES = ("id", "en")
 
 
-class Client(SQLModel, table=True):
+class Client(Versioned, table=True):
     """Someone the freelancer supports. Deleting is soft (`deleted_at`), so it can be undone."""
 
     __tablename__ = "client"
@@ -163,7 +176,7 @@ class Priority(enum.IntEnum):
     URGENT = 4
 
 
-class Ticket(SQLModel, table=True):
+class Ticket(Versioned, table=True):
     """A support request from one client, with its conversation and the time spent on it."""
 
     __tablename__ = "ticket"
@@ -285,7 +298,7 @@ class GuideLevel(enum.StrEnum):
     VERY_GENTLE = "very_gentle"  # for clients with tech comfort 1–2: smaller steps, no jargon
 
 
-class Guide(SQLModel, table=True):
+class Guide(Versioned, table=True):
     """A plain-language, step-by-step how-to, written once in Markdown and sent many times."""
 
     __tablename__ = "guide"
@@ -338,7 +351,7 @@ class OrderStatus(enum.StrEnum):
     CANCELLED = "cancelled"
 
 
-class Order(SQLModel, table=True):
+class Order(Versioned, table=True):
     """Work a client ordered (or was quoted for): "company profile website", "hosting 2025".
 
     `amount` is a whole number in the currency's units (rupiah has no cents). The table is called
@@ -377,7 +390,7 @@ class Order(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
-class Credential(SQLModel, table=True):
+class Credential(Versioned, table=True):
     """A login the agency keeps for a client's site: cPanel, WordPress admin, domain registrar.
 
     Only the description lives here. The secret itself is in the operating system's keyring under
@@ -399,7 +412,7 @@ class Credential(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
-class AgencySetting(SQLModel, table=True):
+class AgencySetting(Versioned, table=True):
     """The agency's own profile (name, contact, logo) and other desk-wide settings that the
     command line needs too, one row per key. `data` holds binary values such as the logo."""
 

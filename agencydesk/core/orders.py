@@ -18,6 +18,7 @@ from typing import Any, Literal, TypedDict, Unpack, get_args
 import sqlalchemy as sa
 from sqlmodel import Session, col
 
+from agencydesk.core import versions
 from agencydesk.core.clients import get_client
 from agencydesk.core.edits import get_row, known_fields, one_line, save_changes
 from agencydesk.core.errors import ValidationError
@@ -178,10 +179,20 @@ def get_order(*, session: Session, order_id: int) -> Order:
 
 
 def update_order(
-    *, session: Session, order_id: int, values: Mapping[str, Any], today: date | None = None
+    *,
+    session: Session,
+    order_id: int,
+    values: Mapping[str, Any],
+    today: date | None = None,
+    seen_version: int | None = None,
 ) -> Order:
+    """Save *values* over the order; *seen_version* as in `clients.update_client`."""
+    if seen_version is not None:
+        versions.require_present(session.get(Order, order_id), what="order", row_id=order_id)
     order = get_order(session=session, order_id=order_id)
-    _save(session, order, _clean(values), today)
+    cleaned = _clean(values)
+    versions.check_seen(order, seen_version, cleaned, what="order", row_id=order_id)
+    _save(session, order, cleaned, today)
     return order
 
 

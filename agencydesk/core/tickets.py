@@ -11,6 +11,7 @@ from typing import Any, Literal, TypedDict, Unpack
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
+from agencydesk.core import versions
 from agencydesk.core.clients import get_client
 from agencydesk.core.db import add_and_flush
 from agencydesk.core.edits import get_row, known_fields, one_line, save_changes
@@ -143,12 +144,22 @@ def get_ticket(*, session: Session, ticket_id: int) -> Ticket:
     return get_row(session, Ticket, ticket_id, "That ticket no longer exists.")
 
 
-def update_ticket(*, session: Session, ticket_id: int, values: Mapping[str, Any]) -> Ticket:
+def update_ticket(
+    *,
+    session: Session,
+    ticket_id: int,
+    values: Mapping[str, Any],
+    seen_version: int | None = None,
+) -> Ticket:
+    """Save *values* over the ticket; *seen_version* as in `clients.update_client`."""
+    if seen_version is not None:
+        versions.require_present(session.get(Ticket, ticket_id), what="ticket", row_id=ticket_id)
     ticket = get_ticket(session=session, ticket_id=ticket_id)
     cleaned = _clean(values)
     errors = _validate(cleaned)
     if errors:
         raise ValidationError(errors)
+    versions.check_seen(ticket, seen_version, cleaned, what="ticket", row_id=ticket_id)
     _check_assignee(session, cleaned)
     now = utcnow()
     if "status" in cleaned:

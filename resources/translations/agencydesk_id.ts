@@ -518,6 +518,7 @@
     </message>
     <message>
         <source>Known</source>
+        <extracomment>how the conflict dialog names the fields: as the form does</extracomment>
         <translation>Diketahui</translation>
     </message>
     <message>
@@ -534,7 +535,7 @@
     </message>
     <message>
         <source>Name *</source>
-        <extracomment>(name, phone) as loaded: an edit that keeps both does not ask about duplicates again the possible duplicates the user chose to save anyway, and the one to merge with</extracomment>
+        <extracomment>(name, phone) as loaded: an edit that keeps both does not ask about duplicates again the possible duplicates the user chose to save anyway, and the one to merge with the version of the client as shown: saved over only that one (`core.versions`)</extracomment>
         <translation>Nama *</translation>
     </message>
     <message>
@@ -759,6 +760,43 @@
     <message>
         <source>Delete {name}? You can undo this with Ctrl+Z.</source>
         <translation>Hapus {name}? Anda bisa membatalkannya dengan Ctrl+Z.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Saved meanwhile on another desk</source>
+        <extracomment>how a field&apos;s value reads (a referrer&apos;s name for an id, &quot;—&quot; for nothing); the form knows a long note is cut in the table (the whole text shows as its tooltip)</extracomment>
+        <translation>Sudah disimpan di meja lain</translation>
+    </message>
+    <message>
+        <source>Someone else saved this while you were editing it. Nothing is lost yet: choose, field by field, which version to keep.</source>
+        <translation>Orang lain menyimpan data ini saat Anda sedang mengubahnya. Belum ada yang hilang: pilih, per kolom, versi mana yang disimpan.</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Punya saya</translation>
+    </message>
+    <message>
+        <source>Theirs (saved now)</source>
+        <translation>Punya mereka (tersimpan sekarang)</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <extracomment>per field, its &quot;theirs&quot; button (checked: take theirs for it)</extracomment>
+        <translation>Lanjut mengubah</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Pakai punya saya</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>Pakai punya mereka</translation>
+    </message>
+    <message>
+        <source>Save my choice</source>
+        <translation>Simpan pilihan saya</translation>
     </message>
 </context>
 <context>
@@ -3594,6 +3632,34 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
     <message>
         <source>{name} is back.</source>
         <translation>{name} sudah kembali.</translation>
+    </message>
+</context>
+<context>
+    <name>VersionedSave</name>
+    <message>
+        <source>Deleted meanwhile</source>
+        <extracomment>(session, values, seen version) → the saved record the user took the colleague&apos;s version: nothing to save, the record is as stored the user went back to the form (Cancel in the conflict dialog) the record is gone and stays gone</extracomment>
+        <translation>Sudah dihapus</translation>
+    </message>
+    <message>
+        <source>Someone else deleted this while you were editing it. Restore it with your changes?</source>
+        <translation>Orang lain menghapus data ini saat Anda sedang mengubahnya. Pulihkan dengan perubahan Anda?</translation>
+    </message>
+    <message>
+        <source>Someone else deleted this while you were editing it, so it cannot be saved.</source>
+        <translation>Orang lain menghapus data ini saat Anda sedang mengubahnya, jadi tidak bisa disimpan.</translation>
+    </message>
+    <message>
+        <source>The server does not answer. Saving again as soon as it is back; what you typed is kept.</source>
+        <translation>Server tidak menjawab. Akan disimpan lagi begitu server kembali; yang Anda ketik tetap aman.</translation>
+    </message>
+    <message>
+        <source>Stop waiting</source>
+        <translation>Berhenti menunggu</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Menyimpan…</translation>
     </message>
 </context>
 <context>

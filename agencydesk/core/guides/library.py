@@ -10,6 +10,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
+from agencydesk.core import versions
 from agencydesk.core.clients import normalize_tags
 from agencydesk.core.db import add_and_flush
 from agencydesk.core.errors import UserError, ValidationError
@@ -115,7 +116,16 @@ def create_guide(*, session: Session, values: Mapping[str, Any]) -> Guide:
     return add_and_flush(session, guide)
 
 
-def update_guide(*, session: Session, guide_id: int, values: Mapping[str, Any]) -> Guide:
+def update_guide(
+    *,
+    session: Session,
+    guide_id: int,
+    values: Mapping[str, Any],
+    seen_version: int | None = None,
+) -> Guide:
+    """Save *values* over the guide; *seen_version* as in `clients.update_client`."""
+    if seen_version is not None:
+        versions.require_present(session.get(Guide, guide_id), what="guide", row_id=guide_id)
     guide = get_guide(session=session, guide_id=guide_id)
     cleaned = _clean(values)
     errors = validate(cleaned)
@@ -125,6 +135,7 @@ def update_guide(*, session: Session, guide_id: int, values: Mapping[str, Any]) 
             errors["gentle_variant_of_id"] = variant_error
     if errors:
         raise ValidationError(errors)
+    versions.check_seen(guide, seen_version, cleaned, what="guide", row_id=guide_id)
     for key, value in cleaned.items():
         setattr(guide, key, value)
     guide.updated_at = utcnow()

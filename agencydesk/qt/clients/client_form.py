@@ -27,8 +27,14 @@ from agencydesk.core.models import TECH_COMFORT_MAX, TECH_COMFORT_MIN, Channel, 
 from agencydesk.qt.clients.merge_dialog import MergeClientsDialog, ask_about_duplicates
 from agencydesk.qt.common.form_dialog import FormDialog
 from agencydesk.qt.common.form_errors import FieldErrors, add_rows_with_errors, save_cancel_layout
-from agencydesk.qt.common.formatting import DATE_EDIT_FORMAT, channel_label, tech_comfort_label
+from agencydesk.qt.common.formatting import (
+    DATE_EDIT_FORMAT,
+    channel_label,
+    format_date,
+    tech_comfort_label,
+)
 from agencydesk.qt.common.long_text import fill_gradually, full_text
+from agencydesk.qt.common.versioned_save import Outcome, save_versioned
 
 #: the client's fields edited as a line (QLineEdit) or as a few lines (QPlainTextEdit), each
 #: in the dialog's attribute of the same name
@@ -94,6 +100,8 @@ class ClientFormDialog(FormDialog):
         #: the possible duplicates the user chose to save anyway, and the one to merge with
         self._duplicates_accepted: set[int] = set()
         self.merge_with: int | None = None
+        #: the version of the client as shown: saved over only that one (`core.versions`)
+        self._seen_version: int | None = None
 
         with Session(engine) as session:
             for other_id, other_name in clients.referrer_choices(
@@ -157,6 +165,8 @@ class ClientFormDialog(FormDialog):
                 "you reply; the rest can go in the notes."
             ).format(limit=_number(TEXT_LIMITS["caution_note"])),
         }
+        #: how the conflict dialog names the fields: as the form does
+        self.field_labels = {field: label.rstrip(" *") for field, label, _widget in rows}
         self.errors = FieldErrors(
             add_rows_with_errors(form, rows), texts, edits, fit=self.adjustSize
         )
@@ -179,6 +189,7 @@ class ClientFormDialog(FormDialog):
         return known, day
 
     def _load(self, client: Client) -> None:
+        self._seen_version = client.version
         for field in LINE_FIELDS:
             getattr(self, field).setText(getattr(client, field))
         for field in TEXT_FIELDS:  # a long old note fills in without freezing the window
@@ -244,16 +255,27 @@ class ClientFormDialog(FormDialog):
         if not self._duplicates_settled(values):
             return
         try:
-            with session_scope(self._engine) as session:
-                if self.client_id is None:
-                    client = clients.create_client(session=session, values=values)
-                else:
-                    client = clients.update_client(
-                        session=session, client_id=self.client_id, values=values
-                    )
-                assert client.id is not None
-                referrals.set_referrer(session=session, client_id=client.id, **self.introduction())
-            self.saved_client_id = client.id
+            if self.client_id is None:
+                with session_scope(self._engine) as session:
+                    client_id = self._save_over(session, values, None)
+            else:
+                outcome, saved = save_versioned(
+                    self,
+                    self._engine,
+                    self._save_over,
+                    values,
+                    self._seen_version,
+                    labels=self.field_labels,
+                    describe=self._describe,
+                    restore=self._restore,
+                )
+                if outcome is Outcome.EDITING:
+                    return
+                if outcome is Outcome.GONE:
+                    self.reject()
+                    return
+                client_id = self.client_id if saved is None else saved
+            self.saved_client_id = client_id
         except ValidationError as exc:
             if "introduction_message_id" in exc.errors:  # shown with the note
                 exc.errors["introduction_note"] = exc.errors.pop("introduction_message_id")
@@ -261,11 +283,44 @@ class ClientFormDialog(FormDialog):
             return
         if self.merge_with is not None:
             merge = MergeClientsDialog(
-                self._engine, client.id, other_id=self.merge_with, keep_other=True, parent=self
+                self._engine, client_id, other_id=self.merge_with, keep_other=True, parent=self
             )
             if merge.exec() and merge.kept_id is not None:
                 self.saved_client_id = merge.kept_id
         self.accept()
+
+    def _save_over(self, session: Session, values: dict[str, Any], seen: int | None) -> int:
+        """One try of the save (a worker's, on a team desk): the client and its introduction."""
+        if self.client_id is None:
+            client = clients.create_client(session=session, values=values)
+        else:
+            client = clients.update_client(
+                session=session, client_id=self.client_id, values=values, seen_version=seen
+            )
+        assert client.id is not None
+        referrals.set_referrer(session=session, client_id=client.id, **self.introduction())
+        return client.id
+
+    def _restore(self, session: Session) -> None:
+        """Bring back the client a colleague deleted meanwhile (then saved with the changes)."""
+        assert self.client_id is not None
+        clients.undelete_client(session=session, client_id=self.client_id)
+
+    def _describe(self, field: str, value: Any) -> str:
+        """A stored value as the form shows it (a name for a referrer's id, a level's words)."""
+        combos = {
+            "tech_comfort": self.tech_comfort,
+            "preferred_channel": self.channel,
+            "language": self.language,
+            "introduced_by_id": self.introduced_by,
+        }
+        if field in combos:
+            combo = combos[field]
+            index = combo.findData(value)
+            return combo.itemText(index) if index >= 0 else str(value)
+        if isinstance(value, date):
+            return format_date(value)
+        return "" if value is None else str(value)
 
     def _duplicates_settled(self, values: dict[str, Any]) -> bool:
         """False when the client may already be in the desk and the user wants to look again;

@@ -1,0 +1,35 @@
+"""Every record people edit gets a version: a save over a newer one is caught, not lost.
+
+Revision ID: 0013
+Revises: 0012
+Create Date: 2026-12-04
+
+client, ticket, guide, client_order, credential and agency_setting get `version` (1 for what is
+there). A plain ADD COLUMN with a default on both engines: no table is rebuilt on SQLite, so its
+search triggers stay as they are.
+"""
+from typing import Sequence, Union
+
+import sqlalchemy as sa
+from alembic import op
+
+# revision identifiers, used by Alembic.
+revision: str = '0013'
+down_revision: Union[str, Sequence[str], None] = '0012'
+branch_labels: Union[str, Sequence[str], None] = None
+depends_on: Union[str, Sequence[str], None] = None
+
+TABLES = ('client', 'ticket', 'guide', 'client_order', 'credential', 'agency_setting')
+
+
+def upgrade() -> None:
+    for table in TABLES:
+        op.add_column(
+            table, sa.Column('version', sa.Integer(), nullable=False, server_default='1')
+        )
+
+
+def downgrade() -> None:
+    # SQLite 3.35+ drops a column in place (no rebuild, the triggers stay)
+    for table in TABLES:
+        op.drop_column(table, 'version')

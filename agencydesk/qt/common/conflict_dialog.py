@@ -1,0 +1,120 @@
+"""When another desk saved a record while this one edited it: field by field, mine beside theirs,
+and the user keeps hers, takes theirs, or merges (a choice per field). Nothing is overwritten
+without being shown here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QWidget,
+)
+
+from agencydesk.core.versions import EditConflict
+from agencydesk.qt.common.dialog_layout import lay_out_dialog
+
+#: how a field's value reads (a referrer's name for an id, "—" for nothing); the form knows
+Describe = Callable[[str, Any], str]
+#: a long note is cut in the table (the whole text shows as its tooltip)
+_SHOWN_CHARS = 160
+
+
+def _plain(_field: str, value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+class ConflictDialog(QDialog):
+    """`choice` ends as "mine", "theirs" or "merge"; `values()` are then what to save."""
+
+    MINE, THEIRS, MERGE = "mine", "theirs", "merge"
+
+    def __init__(
+        self,
+        conflict: EditConflict,
+        labels: Mapping[str, str],
+        describe: Describe = _plain,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.conflict = conflict
+        self.choice: str | None = None
+        self.setWindowTitle(self.tr("Saved meanwhile on another desk"))
+        intro = QLabel(
+            self.tr(
+                "Someone else saved this while you were editing it. Nothing is lost yet: choose, "
+                "field by field, which version to keep."
+            )
+        )
+        intro.setWordWrap(True)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(16)
+        for column, title in enumerate(("", self.tr("Mine"), self.tr("Theirs (saved now)"))):
+            header = QLabel(f"<b>{title}</b>")
+            grid.addWidget(header, 0, column)
+        #: per field, its "theirs" button (checked: take theirs for it)
+        self.theirs_buttons: dict[str, QRadioButton] = {}
+        self.mine_buttons: dict[str, QRadioButton] = {}
+        for row, field in enumerate(conflict.fields, start=1):
+            grid.addWidget(QLabel(labels.get(field, field)), row, 0, Qt.AlignmentFlag.AlignTop)
+            group = QButtonGroup(self)
+            for column, value in ((1, conflict.mine[field]), (2, conflict.theirs.get(field))):
+                button = self._value_button(describe(field, value))
+                group.addButton(button)
+                grid.addWidget(button, row, column, Qt.AlignmentFlag.AlignTop)
+            mine, theirs = group.buttons()
+            mine.setChecked(True)
+            self.mine_buttons[field] = mine  # type: ignore[assignment]
+            self.theirs_buttons[field] = theirs  # type: ignore[assignment]
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
+        table = QWidget()
+        table.setLayout(grid)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(table)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Keep editing"))
+        self.keep_mine = self._add(buttons, self.tr("Keep mine"), self.MINE)
+        self.take_theirs = self._add(buttons, self.tr("Take theirs"), self.THEIRS)
+        self.merge = self._add(buttons, self.tr("Save my choice"), self.MERGE)
+        self.merge.setDefault(True)
+        lay_out_dialog(self, [intro, (scroll, 1)], buttons)
+        self.setMinimumWidth(640)
+
+    def _value_button(self, text: str) -> QRadioButton:
+        shown = text if len(text) <= _SHOWN_CHARS else text[:_SHOWN_CHARS] + "…"
+        button = QRadioButton(shown.replace("\n", " ⏎ ") or "—")
+        button.setToolTip(text)
+        return button
+
+    def _add(self, buttons: QDialogButtonBox, text: str, choice: str) -> QPushButton:
+        button = buttons.addButton(text, QDialogButtonBox.ButtonRole.AcceptRole)
+        button.clicked.connect(lambda: self._chosen(choice))
+        return button
+
+    def _chosen(self, choice: str) -> None:
+        self.choice = choice
+        self.accept()
+
+    def values(self) -> dict[str, Any]:
+        """What to save: mine, with theirs where chosen (all of theirs for "Take theirs")."""
+        conflict = self.conflict
+        values = dict(conflict.mine)
+        for field in conflict.fields:
+            if self.choice == self.THEIRS or (
+                self.choice == self.MERGE and self.theirs_buttons[field].isChecked()
+            ):
+                values[field] = conflict.theirs.get(field)
+        return values
