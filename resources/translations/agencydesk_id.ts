@@ -1350,6 +1350,9 @@ Halo {first_name},
     </message>
     <message>
         <source>Level</source>
+        <extracomment>the version of the guide as shown: saved over only that one (`core.versions`)
+----------
+how the conflict dialog names the fields: as the form does</extracomment>
         <translation>Tingkat</translation>
     </message>
     <message>
@@ -2036,6 +2039,7 @@ Tindakan ini tidak bisa dibatalkan.</translation>
     </message>
     <message>
         <source>Type or choose the client&apos;s name</source>
+        <extracomment>the version of the order as shown: saved over only that one (`core.versions`)</extracomment>
         <translation>Ketik atau pilih nama klien</translation>
     </message>
     <message>
@@ -2069,6 +2073,11 @@ Tindakan ini tidak bisa dibatalkan.</translation>
     <message>
         <source>Started by ticket</source>
         <translation>Berawal dari tiket</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <extracomment>how the conflict dialog names the fields: as the form does</extracomment>
+        <translation>Mata uang</translation>
     </message>
     <message>
         <source>No ticket</source>

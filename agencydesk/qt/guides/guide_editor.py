@@ -51,6 +51,7 @@ from agencydesk.qt.common.form_errors import (
     error_label,
     save_cancel_layout,
 )
+from agencydesk.qt.common.versioned_save import Outcome, save_versioned
 from agencydesk.qt.guides.guide_models import language_label, level_label
 
 PREVIEW_DELAY_MS = 200
@@ -196,6 +197,8 @@ class GuideEditorDialog(FormDialog):
         hint.setTextFormat(Qt.TextFormat.PlainText)
         hint.setStyleSheet("color: palette(dark);")
 
+        #: the version of the guide as shown: saved over only that one (`core.versions`)
+        self._seen_version: int | None = None
         with Session(engine) as session:
             for other_id, other_title in library.variant_choices(
                 session=session, exclude_id=guide_id
@@ -203,6 +206,7 @@ class GuideEditorDialog(FormDialog):
                 self.variant_of.addItem(other_title, other_id)
             if guide_id is not None:
                 guide = library.get_guide(session=session, guide_id=guide_id)
+                self._seen_version = guide.version
                 self._load(guide.title, guide.language, guide.level, guide.tags, guide.body)
                 self._set_variant(guide.gentle_variant_of_id)
                 self._stored_images = {
@@ -224,6 +228,9 @@ class GuideEditorDialog(FormDialog):
             ("gentle_variant_of_id", self.tr("Gentle version of"), self.variant_of),
             ("tags", self.tr("Tags"), self.tags),
         ]
+        #: how the conflict dialog names the fields: as the form does
+        self.field_labels = {field: label.rstrip(" *") for field, label, _widget in rows}
+        self.field_labels.update(level=self.tr("Level"), body=self.tr("Text (Markdown)"))
         labels = add_rows_with_errors(form, rows)
         labels["level"] = labels["language"]
 
@@ -375,6 +382,17 @@ class GuideEditorDialog(FormDialog):
             "body": self.body.toPlainText(),
         }
 
+    def _describe(self, field: str, value: Any) -> str:
+        combos = {
+            "language": self.language,
+            "level": self.level,
+            "gentle_variant_of_id": self.variant_of,
+        }
+        if field in combos:
+            index = combos[field].findData(value)
+            return combos[field].itemText(index) if index >= 0 else str(value or "")
+        return "" if value is None else str(value)
+
     def has_changes(self) -> bool:
         """Cancel or Esc asks before throwing away what was written (`FormDialog`)."""
         return self.values() != self._saved_values or bool(self.pending_images)
@@ -384,25 +402,47 @@ class GuideEditorDialog(FormDialog):
         if others:
             show_user_error(self, "\n".join(self.errors.text(code) for code in others.values()))
 
+    def _save_over(self, session: Session, values: dict[str, Any], seen: int | None) -> int:
+        """One try of the save: the guide and the pictures inserted meanwhile."""
+        if self.guide_id is None:
+            guide = library.create_guide(session=session, values=values)
+        else:
+            guide = library.update_guide(
+                session=session, guide_id=self.guide_id, values=values, seen_version=seen
+            )
+        assert guide.id is not None
+        for name, (data, mime_type) in self.pending_images.items():
+            images.add_image(
+                session=session, guide_id=guide.id, name=name, data=data, mime_type=mime_type
+            )
+        return guide.id
+
+    def _restore(self, session: Session) -> None:
+        assert self.guide_id is not None
+        library.undelete_guide(session=session, guide_id=self.guide_id)
+
     def save(self) -> None:
         try:
-            with session_scope(self._engine) as session:
-                if self.guide_id is None:
-                    guide = library.create_guide(session=session, values=self.values())
-                else:
-                    guide = library.update_guide(
-                        session=session, guide_id=self.guide_id, values=self.values()
-                    )
-                assert guide.id is not None
-                for name, (data, mime_type) in self.pending_images.items():
-                    images.add_image(
-                        session=session,
-                        guide_id=guide.id,
-                        name=name,
-                        data=data,
-                        mime_type=mime_type,
-                    )
-                saved_id = guide.id
+            if self.guide_id is None:
+                with session_scope(self._engine) as session:
+                    saved_id = self._save_over(session, self.values(), None)
+            else:
+                outcome, saved = save_versioned(
+                    self,
+                    self._engine,
+                    self._save_over,
+                    self.values(),
+                    self._seen_version,
+                    labels=self.field_labels,
+                    describe=self._describe,
+                    restore=self._restore,
+                )
+                if outcome is Outcome.EDITING:
+                    return
+                if outcome is Outcome.GONE:
+                    self.reject()
+                    return
+                saved_id = self.guide_id if saved is None else saved
         except ValidationError as exc:
             self.show_errors(exc.errors)
             return

@@ -34,8 +34,9 @@ from agencydesk.qt.common.amount_edit import AmountEdit
 from agencydesk.qt.common.dialogs import ask_yes_no, show_user_error
 from agencydesk.qt.common.form_dialog import FormDialog
 from agencydesk.qt.common.form_errors import FieldErrors, add_rows_with_errors, save_cancel_layout
-from agencydesk.qt.common.formatting import DATE_EDIT_FORMAT
+from agencydesk.qt.common.formatting import DATE_EDIT_FORMAT, format_date, format_money
 from agencydesk.qt.common.labels import bold_label
+from agencydesk.qt.common.versioned_save import Outcome, save_versioned
 from agencydesk.qt.orders.order_model import currency_prefix, format_order_amount, status_label
 
 CURRENCIES = ("IDR", "USD")
@@ -127,6 +128,8 @@ class OrderFormDialog(FormDialog):
         self.ticket.setMinimumContentsLength(20)
 
         fixed_client: int | None = client_id
+        #: the version of the order as shown: saved over only that one (`core.versions`)
+        self._seen_version: int | None = None
         with Session(engine) as session:
             order = None
             if order_id is not None:
@@ -154,6 +157,7 @@ class OrderFormDialog(FormDialog):
                 line_edit.editingFinished.connect(self._typed_client)
             self._fill_tickets(session, self.client.currentData())
             if order is not None:
+                self._seen_version = order.version
                 self.title.setText(order.title)
                 if order.currency not in CURRENCIES:
                     self.currency.addItem(order.currency, order.currency)
@@ -192,6 +196,9 @@ class OrderFormDialog(FormDialog):
             ("paid_on", self.tr("Paid on"), self.paid_on),
             ("ticket_id", self.tr("Started by ticket"), self.ticket),
         ]
+        #: how the conflict dialog names the fields: as the form does
+        self.field_labels = {field: label.rstrip(" *") for field, label, _widget in rows}
+        self.field_labels["currency"] = self.tr("Currency")
         labels = add_rows_with_errors(form, rows)
         labels["currency"] = labels["amount"]
         focus: dict[str, QWidget] = {
@@ -317,6 +324,18 @@ class OrderFormDialog(FormDialog):
         data = self.client.currentData()
         return int(data) if data is not None else None
 
+    def _describe(self, field: str, value: Any) -> str:
+        """A stored value as the form shows it (money in its currency, a status's words)."""
+        combos = {"status": self.status, "ticket_id": self.ticket, "currency": self.currency}
+        if field in combos:
+            index = combos[field].findData(value)
+            return combos[field].itemText(index) if index >= 0 else str(value or "")
+        if field == "amount":
+            return format_money(int(value or 0), self.currency.currentData())
+        if isinstance(value, date):
+            return format_date(value)
+        return "" if value is None else str(value)
+
     def values(self) -> dict[str, Any]:
         """What the form says. Raises core.money.AmountError when the amount cannot be read."""
         return {
@@ -345,14 +364,31 @@ class OrderFormDialog(FormDialog):
             self.errors.show({"amount": self.amount.problem()})
             return
         try:
-            with session_scope(self._engine) as session:
-                if self.order_id is None:
+            if self.order_id is None:
+                with session_scope(self._engine) as session:
                     order = orders.create_order(session=session, client_id=client_id, values=values)
-                else:
-                    order = orders.update_order(
-                        session=session, order_id=self.order_id, values=values
-                    )
-                self.saved_order_id = order.id
+                    self.saved_order_id = order.id
+            else:
+                order_id = self.order_id
+                outcome, _saved = save_versioned(
+                    self,
+                    self._engine,
+                    lambda session, values, seen: (
+                        orders.update_order(
+                            session=session, order_id=order_id, values=values, seen_version=seen
+                        ).id
+                    ),
+                    values,
+                    self._seen_version,
+                    labels=self.field_labels,
+                    describe=self._describe,
+                )
+                if outcome is Outcome.EDITING:
+                    return
+                if outcome is Outcome.GONE:
+                    self.reject()
+                    return
+                self.saved_order_id = order_id
         except ValidationError as exc:
             self.errors.show(exc.errors)
             return
