@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -25,8 +26,11 @@ from agencydesk.qt.common.dialog_layout import lay_out_dialog
 
 #: how a field's value reads (a referrer's name for an id, "—" for nothing); the form knows
 Describe = Callable[[str, Any], str]
-#: a long note is cut in the table (the whole text shows as its tooltip)
-_SHOWN_CHARS = 160
+#: a long note is cut in the table (the whole text shows as its tooltip), so that mine and
+#: theirs stay side by side on a laptop's screen
+_SHOWN_CHARS = 56
+#: the most height the fields take before they scroll
+_MAX_TABLE_HEIGHT = 420
 
 
 def _plain(_field: str, value: Any) -> str:
@@ -83,15 +87,21 @@ class ConflictDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(table)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # as wide as the fields need (no sideways scrolling), as high as they need up to a limit
+        wanted = table.sizeHint()
+        scroll.setMinimumWidth(wanted.width() + scroll.verticalScrollBar().sizeHint().width())
+        scroll.setMinimumHeight(min(wanted.height(), _MAX_TABLE_HEIGHT))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Keep editing"))
+        back = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        back.setText(self.tr("Keep editing"))
+        back.setIcon(QIcon())  # not a cancel: back to the form, nothing lost
         self.keep_mine = self._add(buttons, self.tr("Keep mine"), self.MINE)
         self.take_theirs = self._add(buttons, self.tr("Take theirs"), self.THEIRS)
         self.merge = self._add(buttons, self.tr("Save my choice"), self.MERGE)
         self.merge.setDefault(True)
         lay_out_dialog(self, [intro, (scroll, 1)], buttons)
-        self.setMinimumWidth(640)
+        self.setMinimumWidth(560)
 
     def _value_button(self, text: str) -> QRadioButton:
         shown = text if len(text) <= _SHOWN_CHARS else text[:_SHOWN_CHARS] + "…"
