@@ -766,7 +766,7 @@
     <name>ConflictDialog</name>
     <message>
         <source>Saved meanwhile on another desk</source>
-        <extracomment>how a field&apos;s value reads (a referrer&apos;s name for an id, &quot;—&quot; for nothing); the form knows a long note is cut in the table (the whole text shows as its tooltip)</extracomment>
+        <extracomment>how a field&apos;s value reads (a referrer&apos;s name for an id, &quot;—&quot; for nothing); the form knows a long note is cut in the table (the whole text shows as its tooltip), so that mine and theirs stay side by side on a laptop&apos;s screen the most height the fields take before they scroll</extracomment>
         <translation>Sudah disimpan di meja lain</translation>
     </message>
     <message>
