@@ -111,3 +111,34 @@ def test_a_client_deleted_meanwhile_can_come_back_with_the_changes(
         client = clients.get_client(session=session, client_id=form.client_id or 0)
         assert client.deleted_at is None
         assert client.city == "Kendari"
+
+
+def test_a_team_desk_saves_in_a_worker_through_a_lost_connection(qtbot: QtBot, pg_url: str) -> None:
+    """The server ends every connection of the desk before Save: the save tries again (the
+    window going on meanwhile) and stores what was typed once."""
+    import sqlalchemy as sa
+
+    from agencydesk.core import migrate
+
+    engine = migrate.open_database(pg_url)
+    try:
+        with session_scope(engine) as session:
+            client_id = clients.create_client(session=session, values={"name": "Bu Wati"}).id
+        dialog = ClientFormDialog(engine, client_id)
+        qtbot.add_widget(dialog)
+        dialog.city.setText("Ternate")
+        killer = sa.create_engine(pg_url)
+        with killer.connect() as connection:
+            ended = connection.execute(
+                sa.text(
+                    "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
+            ).scalar_one()
+        killer.dispose()
+        assert ended >= 1  # the form's pooled connection
+        dialog.save()
+        assert dialog.result() == ClientFormDialog.DialogCode.Accepted
+        assert _stored(engine, client_id or 0)[0] == "Ternate"
+    finally:
+        engine.dispose()

@@ -102,6 +102,8 @@ class ClientFormDialog(FormDialog):
         self.merge_with: int | None = None
         #: the version of the client as shown: saved over only that one (`core.versions`)
         self._seen_version: int | None = None
+        #: the introduction as the form said it when Save was pressed (`_save_over`)
+        self._introduction_now: dict[str, Any] = {}
 
         with Session(engine) as session:
             for other_id, other_name in clients.referrer_choices(
@@ -254,6 +256,8 @@ class ClientFormDialog(FormDialog):
         values = self.values()
         if not self._duplicates_settled(values):
             return
+        # read on this (the GUI) thread: on a team desk the save runs in a worker
+        self._introduction_now = self.introduction()
         try:
             if self.client_id is None:
                 with session_scope(self._engine) as session:
@@ -298,7 +302,7 @@ class ClientFormDialog(FormDialog):
                 session=session, client_id=self.client_id, values=values, seen_version=seen
             )
         assert client.id is not None
-        referrals.set_referrer(session=session, client_id=client.id, **self.introduction())
+        referrals.set_referrer(session=session, client_id=client.id, **self._introduction_now)
         return client.id
 
     def _restore(self, session: Session) -> None:
