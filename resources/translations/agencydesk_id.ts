@@ -535,7 +535,7 @@
     </message>
     <message>
         <source>Name *</source>
-        <extracomment>(name, phone) as loaded: an edit that keeps both does not ask about duplicates again the possible duplicates the user chose to save anyway, and the one to merge with the version of the client as shown: saved over only that one (`core.versions`)</extracomment>
+        <extracomment>(name, phone) as loaded: an edit that keeps both does not ask about duplicates again the possible duplicates the user chose to save anyway, and the one to merge with the version of the client as shown: saved over only that one (`core.versions`) the introduction as the form said it when Save was pressed (`_save_over`)</extracomment>
         <translation>Nama *</translation>
     </message>
     <message>
