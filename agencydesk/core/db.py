@@ -18,6 +18,7 @@ from agencydesk.core import (
     changes,
 )
 from agencydesk.core.schema_version import connect_read_only
+from agencydesk.core.word_filter import SQLITE_LOWER
 
 #: how long a writer waits for another one to finish before "the database is busy"; the
 #: environment may set it (AGENCYDESK_BUSY_TIMEOUT_MS), e.g. for a test that waits it out
@@ -25,6 +26,11 @@ BUSY_TIMEOUT_MS = int(os.environ.get("AGENCYDESK_BUSY_TIMEOUT_MS", "5000"))
 #: execution option of a unit of work that writes (`session_scope`): it begins IMMEDIATE
 _WRITES = "agencydesk_writes"
 RowT = TypeVar("RowT")
+
+
+def _lower(value: object) -> object:
+    """SQLITE_LOWER: lower case of every letter, as PostgreSQL's lower() (SQLite's: A–Z only)."""
+    return value.lower() if isinstance(value, str) else value
 
 
 def sqlite_url(path: Path | str) -> str:
@@ -56,6 +62,11 @@ def make_read_only_engine(path: Path) -> Engine:
         creator=lambda: connect_read_only(path, check_same_thread=False),
         hide_parameters=True,
     )
+
+    @sa.event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.create_function(SQLITE_LOWER, 1, _lower, deterministic=True)
+
     changes.watch(engine)
     return engine
 
@@ -88,6 +99,7 @@ def make_engine(url: str, *, begin: str = "BEGIN") -> Engine:
     @sa.event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None
+        dbapi_connection.create_function(SQLITE_LOWER, 1, _lower, deterministic=True)
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

@@ -9,6 +9,30 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import sqlalchemy as sa
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
+
+#: The SQLite function (registered on every connection by core.db) that lowers every letter as
+#: Python does. SQLite's own lower() knows only A–Z, PostgreSQL's every letter: "école" found
+#: "ÉCOLE" on a team desk and not on a solo desk.
+SQLITE_LOWER = "agencydesk_lower"
+
+
+class unicode_lower(sa.sql.functions.GenericFunction[str]):  # noqa: N801 (a SQL function)
+    """lower() of every letter on both engines (PostgreSQL's own; on SQLite `SQLITE_LOWER`)."""
+
+    type = sa.String()
+    inherit_cache = True
+
+
+@compiles(unicode_lower, "sqlite")
+def _sqlite_lower(element: unicode_lower, compiler: SQLCompiler, **kw: object) -> str:
+    return f"{SQLITE_LOWER}({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(unicode_lower)
+def _lower(element: unicode_lower, compiler: SQLCompiler, **kw: object) -> str:
+    return f"lower({compiler.process(element.clauses, **kw)})"
 
 
 def like_pattern(word: str) -> str:
@@ -24,6 +48,12 @@ def every_word_in(
     """One condition per word of *search*: the word is in (the lower case of) one of *columns*."""
     columns = list(columns)
     return [
-        sa.or_(*(sa.func.lower(column).like(like_pattern(word), escape="\\") for column in columns))
+        sa.or_(*(lowered(column, word).like(like_pattern(word), escape="\\") for column in columns))
         for word in search.split()
     ]
+
+
+def lowered(column: sa.ColumnExpressionArgument[str], word: str) -> sa.ColumnElement[str]:
+    # An ASCII word matches the same whichever lower() (a letter beyond A–Z stays beyond ASCII
+    # either way), and SQLite's own runs without a call into Python for every row.
+    return sa.func.lower(column) if word.isascii() else unicode_lower(column)

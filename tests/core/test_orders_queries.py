@@ -155,3 +155,24 @@ def test_orders_of_deleted_clients_can_be_left_out(engine: Engine, shop: dict[st
 def test_an_unknown_sort_is_a_bug_not_a_silent_default(engine: Engine) -> None:
     with Session(engine) as session, pytest.raises(ValueError, match="sort"):
         orders.list_orders(session=session, sort="price")  # type: ignore[arg-type]
+
+
+def test_a_word_with_accents_finds_its_capitals_on_both_engines(engine: Engine) -> None:
+    # SQLite's own lower() knows only A–Z: "école" did not find "ÉCOLE" on a solo desk, while
+    # PostgreSQL's found it on a team desk.
+    with session_scope(engine) as session:
+        client = clients.create_client(session=session, values={"name": "ÇELIK Ödemiş"})
+        assert client.id is not None
+        orders.create_order(
+            session=session,
+            client_id=client.id,
+            values={"title": "ÉCOLE website", "amount": 1_000_000, "status": "quoted"},
+        )
+    with Session(engine) as session:
+        assert [r.title for r in orders.list_orders(session=session, search="école")] == [
+            "ÉCOLE website"
+        ]
+        assert [r.title for r in orders.list_orders(session=session, search="çelik")] == [
+            "ÉCOLE website"
+        ]
+        assert orders.count_orders(session=session, search="ödemiş website") == 1

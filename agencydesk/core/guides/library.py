@@ -15,6 +15,7 @@ from agencydesk.core.clients import normalize_tags
 from agencydesk.core.db import add_and_flush
 from agencydesk.core.errors import UserError, ValidationError
 from agencydesk.core.models import Guide, GuideLevel, GuideSend, utcnow
+from agencydesk.core.word_filter import lowered
 
 EDITABLE_FIELDS = ("title", "body", "language", "tags", "level", "gentle_variant_of_id")
 LANGUAGES = ("id", "en")
@@ -197,7 +198,7 @@ def list_guides(
         statement = statement.where(
             sa.or_(
                 *(
-                    func.lower(column).like(pattern, escape="\\")
+                    lowered(column, word).like(pattern, escape="\\")
                     for column in (col(Guide.title), col(Guide.body), col(Guide.tags))
                 )
             )
