@@ -15,10 +15,14 @@ import logging
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
+
+# SQLAlchemy is imported inside the functions that read a URL: `is_server_url` runs while the
+# window's command line is parsed, before the window is shown, and importing SQLAlchemy there
+# cost every start ~130 ms (benchmarks/startup.py: shown 1.8x -> 3.0x a bare window).
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +54,8 @@ class ServerAddress:
 
     def url(self) -> str:
         """The URL without a password (safe to print, log and keep in settings)."""
+        from sqlalchemy.engine import URL
+
         query = {} if self.tls == DEFAULT_TLS else {"sslmode": self.tls}
         return URL.create(
             DRIVER,
@@ -82,6 +88,9 @@ def parse(text: str) -> tuple[ServerAddress, str | None]:
     """The address in *text* and the password written in it, if any (raises AddressError)."""
     if not is_server_url(text):
         raise AddressError(f"“{text}” is not a server address; write it as {_EXAMPLE}.")
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
     try:
         url = make_url(text.strip())
     except ArgumentError:
@@ -193,6 +202,8 @@ def connect_args(url: str | URL) -> dict[str, Any]:
         "connect_timeout": CONNECT_TIMEOUT_S,
         "application_name": "agencydesk",
     }
+    from sqlalchemy.engine import make_url
+
     parsed = make_url(url)
     if parsed.password is None and parsed.host:
         address = ServerAddress(
