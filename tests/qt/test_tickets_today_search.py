@@ -278,3 +278,23 @@ def test_a_resolved_ticket_can_record_satisfaction(qtbot: QtBot, demo_engine: En
     view.satisfaction.setCurrentIndex(view.satisfaction.findData(5))
     with Session(demo_engine) as session:
         assert tickets.get_ticket(session=session, ticket_id=ticket_id).satisfaction == 5
+
+
+def test_changing_one_field_keeps_what_a_colleague_saved_in_the_others(
+    qtbot: QtBot, demo_engine: Engine
+) -> None:
+    """Each field of the ticket view saves itself alone: setting the status must not write back
+    the priority the view showed before a colleague (another desk) raised it."""
+    ticket_id = _ticket_id(demo_engine, "Booking form emails land in spam")
+    view = TicketView(demo_engine)
+    qtbot.addWidget(view)
+    view.show_ticket(ticket_id)
+    assert view.priority.currentData() == 2  # normal
+    with make_engine(sqlite_url(demo_engine.url.database or "")).begin() as conn:
+        # another desk, another connection, before this view has heard of it
+        conn.exec_driver_sql("UPDATE ticket SET priority = 4 WHERE id = ?", (ticket_id,))
+    view.status.setCurrentIndex(view.status.findData("resolved"))
+    with Session(demo_engine) as session:
+        ticket = tickets.get_ticket(session=session, ticket_id=ticket_id)
+        assert (ticket.status, ticket.priority) == ("resolved", 4)  # urgent, as she left it
+    assert view.priority.currentData() == 4  # and the view shows it after the save

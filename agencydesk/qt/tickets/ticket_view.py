@@ -135,6 +135,7 @@ class TicketView(QWidget):
         self.ticket_id: int | None = None
         self._client_id: int | None = None
         self._loading = False
+        self._shown_fields: dict[str, object] = {}  # the ticket's fields as last shown
         self.people = people_of(engine)  # None: a solo desk
         self._lines: list[ConversationLine] = []
         self._client_name = ""
@@ -354,6 +355,7 @@ class TicketView(QWidget):
             self._show_conversation()
         finally:
             self._loading = False
+        self._shown_fields = self._field_values()
         self._update_time()
 
     def _show_conversation(self) -> None:
@@ -385,19 +387,22 @@ class TicketView(QWidget):
         self.due.setEnabled(checked)
         self._save_fields()
 
+    def _field_values(self) -> dict[str, object]:
+        qdate = self.due.date()
+        due = date(qdate.year(), qdate.month(), qdate.day()) if self.has_due.isChecked() else None
+        boxes = {"satisfaction": self.satisfaction, "status": self.status}
+        values = {name: box.currentData() for name, box in boxes.items()}
+        return values | {"priority": self.priority.currentData(), "due_date": due}
+
     def _save_fields(self) -> None:
+        """Save the field the user changed, and only it: writing back the others as shown would
+        undo what another desk saved in them since (the ticket is shown anew after the save)."""
         if self._loading or self.ticket_id is None:
             return
-        due = None
-        if self.has_due.isChecked():
-            qdate = self.due.date()
-            due = date(qdate.year(), qdate.month(), qdate.day())
-        values = {
-            "satisfaction": self.satisfaction.currentData(),
-            "status": self.status.currentData(),
-            "priority": self.priority.currentData(),
-            "due_date": due,
-        }
+        was = self._shown_fields
+        values = {k: v for k, v in self._field_values().items() if k not in was or was[k] != v}
+        if not values:
+            return
         self._write(
             lambda session: tickets.update_ticket(
                 session=session, ticket_id=self.ticket_id or 0, values=values
