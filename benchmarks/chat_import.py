@@ -37,6 +37,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _import_timing import add_client, timed_import
 from chat_parse_generator import generate_whatsapp_export
 
 GOAL_MSGS_PER_S = 100_000
@@ -51,50 +52,29 @@ COLUMNS = (
 
 def fresh_desk(path: Path) -> int:
     """A migrated database at *path* with one client; returns the client's id."""
-    from agencydesk.core import clients, migrate
-    from agencydesk.core.db import session_scope, sqlite_url
+    from agencydesk.core import migrate
+    from agencydesk.core.db import sqlite_url
 
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     engine = migrate.open_database(sqlite_url(path))
     try:
-        with session_scope(engine) as session:
-            client = clients.create_client(session=session, values={"name": CLIENT})
-            assert client.id is not None
-            return client.id
+        return add_client(engine, CLIENT)
     finally:
         engine.dispose()
 
 
 def time_import(path: Path, parsed: Any) -> float:
-    from agencydesk.core import chat_import, migrate
-    from agencydesk.core.db import session_scope, sqlite_url
+    from agencydesk.core import migrate
+    from agencydesk.core.db import sqlite_url
 
     client_id = fresh_desk(path)
     engine = migrate.open_database(sqlite_url(path))
     try:
-        with session_scope(engine) as session:
-            plan = chat_import.plan_import(
-                parsed=parsed,
-                choices=chat_import.client_choices(session=session),
-                client_id=client_id,
-                me_names=["Rizky"],
-            )
-        gc.collect()
-        started = time.perf_counter()
-        with session_scope(engine) as session:  # the commit is part of the import
-            result = chat_import.import_chat(
-                session=session,
-                parsed=parsed,
-                client_id=client_id,
-                mapping=plan.mapping,
-                target=chat_import.SplitAtGaps(8),
-                me_names=["Rizky"],
-            )
-        seconds = time.perf_counter() - started
+        seconds, new = timed_import(engine, parsed, client_id)
     finally:
         engine.dispose()
-    assert result.new == len(parsed.messages), (result.new, len(parsed.messages))
+    assert new == len(parsed.messages), (new, len(parsed.messages))
     connection = sqlite3.connect(path)
     try:
         hits = connection.execute(

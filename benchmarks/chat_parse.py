@@ -45,6 +45,7 @@ os.environ.setdefault("TQDM_DISABLE", "1")  # chat-miner's progress bar
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import chat_process
+from _import_timing import add_client, timed_import
 from chat_parse_generator import generate_whatsapp_export
 
 PEER_MESSAGES = 100_000
@@ -97,40 +98,18 @@ def _chatminer(path: Path) -> int:
 
 
 def _import(parsed: Any, folder: Path) -> tuple[float, int]:
-    from agencydesk.core import chat_import, clients, migrate
-    from agencydesk.core.db import session_scope, sqlite_url
+    from agencydesk.core import migrate
+    from agencydesk.core.db import sqlite_url
 
     engine = migrate.open_database(sqlite_url(folder / "bench.sqlite3"))
     try:
-        with session_scope(engine) as session:
-            client = clients.create_client(session=session, values={"name": "Bu Sari"})
-            assert client.id is not None
-            client_id = client.id
-        with session_scope(engine) as session:
-            plan = chat_import.plan_import(
-                parsed=parsed,
-                choices=chat_import.client_choices(session=session),
-                client_id=client_id,
-                me_names=["Rizky"],
-            )
-        gc.collect()
-        start = time.perf_counter()
-        with session_scope(engine) as session:  # the commit is part of the import
-            result = chat_import.import_chat(
-                session=session,
-                parsed=parsed,
-                client_id=client_id,
-                mapping=plan.mapping,
-                target=chat_import.SplitAtGaps(8),
-                me_names=["Rizky"],
-            )
-        seconds = time.perf_counter() - start
+        seconds, new = timed_import(engine, parsed, add_client(engine))
         with engine.connect() as conn:
             hits = conn.exec_driver_sql(
                 "SELECT count(*) FROM message_fts WHERE message_fts MATCH 'invoice'"
             ).scalar_one()
         assert hits > 0, "the search index is empty after the import"
-        return seconds, result.new
+        return seconds, new
     finally:
         engine.dispose()
 

@@ -37,6 +37,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _import_timing import add_client, timed_import
 from chat_parse_generator import generate_whatsapp_export
 from search_pg import scratch_database, server_url
 
@@ -44,32 +45,7 @@ GOAL_MSGS_PER_S = 100_000
 
 
 def time_import(engine: Any, parsed: Any) -> tuple[float, int]:
-    from agencydesk.core import chat_import, clients
-    from agencydesk.core.db import session_scope
-
-    with session_scope(engine) as session:
-        client = clients.create_client(session=session, values={"name": "Bu Sari"})
-        assert client.id is not None
-        client_id = client.id
-    with session_scope(engine) as session:
-        plan = chat_import.plan_import(
-            parsed=parsed,
-            choices=chat_import.client_choices(session=session),
-            client_id=client_id,
-            me_names=["Rizky"],
-        )
-    gc.collect()
-    started = time.perf_counter()
-    with session_scope(engine) as session:  # the commit is part of the import
-        result = chat_import.import_chat(
-            session=session,
-            parsed=parsed,
-            client_id=client_id,
-            mapping=plan.mapping,
-            target=chat_import.SplitAtGaps(8),
-            me_names=["Rizky"],
-        )
-    return time.perf_counter() - started, result.new
+    return timed_import(engine, parsed, add_client(engine))
 
 
 def time_floors(engine: Any) -> tuple[tuple[float, int], float]:
