@@ -34,7 +34,7 @@ from agencydesk.qt.common.formatting import (
     tech_comfort_label,
 )
 from agencydesk.qt.common.long_text import fill_gradually, full_text
-from agencydesk.qt.common.versioned_save import Outcome, save_versioned
+from agencydesk.qt.common.versioned_save import save_edited_record
 
 #: the client's fields edited as a line (QLineEdit) or as a few lines (QPlainTextEdit), each
 #: in the dialog's attribute of the same name
@@ -263,22 +263,20 @@ class ClientFormDialog(FormDialog):
                 with session_scope(self._engine) as session:
                     client_id = self._save_over(session, values, None)
             else:
-                outcome, saved = save_versioned(
+                saved = save_edited_record(
                     self,
                     self._engine,
                     self._save_over,
                     values,
                     self._seen_version,
+                    self.client_id,
                     labels=self.field_labels,
                     describe=self._describe,
                     restore=self._restore,
                 )
-                if outcome is Outcome.EDITING:
+                if saved is None:
                     return
-                if outcome is Outcome.GONE:
-                    self.reject()
-                    return
-                client_id = self.client_id if saved is None else saved
+                client_id = saved
             self.saved_client_id = client_id
         except ValidationError as exc:
             if "introduction_message_id" in exc.errors:  # shown with the note

@@ -12,7 +12,7 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QDialog, QProgressDialog, QWidget
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
@@ -100,6 +100,32 @@ def save_versioned(
                 ),
             )
             return Outcome.GONE, None
+
+
+def save_edited_record(
+    form: QDialog,
+    engine: Engine,
+    save: Save[int],
+    values: Mapping[str, Any],
+    seen: int | None,
+    record_id: int,
+    *,
+    labels: Mapping[str, str],
+    describe: Describe | None = None,
+    restore: Callable[[Session], None] | None = None,
+) -> int | None:
+    """`save_versioned` for an edit form: the id of the record as saved (*record_id* when the
+    user took the colleague's version), or None when the form stays open (back to editing) or
+    has been closed (the record is gone)."""
+    outcome, saved = save_versioned(
+        form, engine, save, values, seen, labels=labels, describe=describe, restore=restore
+    )
+    if outcome is Outcome.EDITING:
+        return None
+    if outcome is Outcome.GONE:
+        form.reject()
+        return None
+    return record_id if saved is None else saved
 
 
 def _plain(_field: str, value: Any) -> str:

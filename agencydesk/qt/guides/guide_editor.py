@@ -51,7 +51,7 @@ from agencydesk.qt.common.form_errors import (
     error_label,
     save_cancel_layout,
 )
-from agencydesk.qt.common.versioned_save import Outcome, save_versioned
+from agencydesk.qt.common.versioned_save import save_edited_record
 from agencydesk.qt.guides.guide_models import language_label, level_label
 
 PREVIEW_DELAY_MS = 200
@@ -427,22 +427,20 @@ class GuideEditorDialog(FormDialog):
                 with session_scope(self._engine) as session:
                     saved_id = self._save_over(session, self.values(), None)
             else:
-                outcome, saved = save_versioned(
+                saved = save_edited_record(
                     self,
                     self._engine,
                     self._save_over,
                     self.values(),
                     self._seen_version,
+                    self.guide_id,
                     labels=self.field_labels,
                     describe=self._describe,
                     restore=self._restore,
                 )
-                if outcome is Outcome.EDITING:
+                if saved is None:
                     return
-                if outcome is Outcome.GONE:
-                    self.reject()
-                    return
-                saved_id = self.guide_id if saved is None else saved
+                saved_id = saved
         except ValidationError as exc:
             self.show_errors(exc.errors)
             return

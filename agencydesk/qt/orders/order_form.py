@@ -36,7 +36,7 @@ from agencydesk.qt.common.form_dialog import FormDialog
 from agencydesk.qt.common.form_errors import FieldErrors, add_rows_with_errors, save_cancel_layout
 from agencydesk.qt.common.formatting import DATE_EDIT_FORMAT, format_date, format_money
 from agencydesk.qt.common.labels import bold_label
-from agencydesk.qt.common.versioned_save import Outcome, save_versioned
+from agencydesk.qt.common.versioned_save import save_edited_record
 from agencydesk.qt.orders.order_model import currency_prefix, format_order_amount, status_label
 
 CURRENCIES = ("IDR", "USD")
@@ -370,7 +370,7 @@ class OrderFormDialog(FormDialog):
                     self.saved_order_id = order.id
             else:
                 order_id = self.order_id
-                outcome, _saved = save_versioned(
+                saved = save_edited_record(
                     self,
                     self._engine,
                     lambda session, values, seen: (
@@ -380,13 +380,11 @@ class OrderFormDialog(FormDialog):
                     ),
                     values,
                     self._seen_version,
+                    order_id,
                     labels=self.field_labels,
                     describe=self._describe,
                 )
-                if outcome is Outcome.EDITING:
-                    return
-                if outcome is Outcome.GONE:
-                    self.reject()
+                if saved is None:
                     return
                 self.saved_order_id = order_id
         except ValidationError as exc:
