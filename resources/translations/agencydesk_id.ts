@@ -3353,14 +3353,6 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
         <translation>Kirim panduan…</translation>
     </message>
     <message>
-        <source> min</source>
-        <translation> menit</translation>
-    </message>
-    <message>
-        <source>Add time</source>
-        <translation>Tambah waktu</translation>
-    </message>
-    <message>
         <source>Opened {when}</source>
         <translation>Dibuka {when}</translation>
     </message>
@@ -3379,18 +3371,6 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
     <message>
         <source>Handle with care: {note}</source>
         <translation>Perlu perhatian khusus: {note}</translation>
-    </message>
-    <message>
-        <source>Time spent: {time}</source>
-        <translation>Waktu terpakai: {time}</translation>
-    </message>
-    <message>
-        <source>Stop timer</source>
-        <translation>Hentikan timer</translation>
-    </message>
-    <message>
-        <source>Start timer</source>
-        <translation>Mulai timer</translation>
     </message>
 </context>
 <context>
@@ -3470,6 +3450,29 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
     <message>
         <source>Back to the reply</source>
         <translation>Kembali ke balasan</translation>
+    </message>
+</context>
+<context>
+    <name>TimeStrip</name>
+    <message>
+        <source> min</source>
+        <translation> menit</translation>
+    </message>
+    <message>
+        <source>Add time</source>
+        <translation>Tambah waktu</translation>
+    </message>
+    <message>
+        <source>Time spent: {time}</source>
+        <translation>Waktu terpakai: {time}</translation>
+    </message>
+    <message>
+        <source>Stop timer</source>
+        <translation>Hentikan timer</translation>
+    </message>
+    <message>
+        <source>Start timer</source>
+        <translation>Mulai timer</translation>
     </message>
 </context>
 <context>

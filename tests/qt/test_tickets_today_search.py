@@ -97,18 +97,18 @@ def test_the_timer_keeps_running_across_a_restart(qtbot: QtBot, demo_engine: Eng
     view = TicketView(demo_engine)
     qtbot.addWidget(view)
     view.show_ticket(ticket_id)
-    assert view.timer_button.text() == "Start timer"
-    qtbot.mouseClick(view.timer_button, Qt.MouseButton.LeftButton)
-    assert view.timer_button.text() == "Stop timer"
+    assert view.time.timer_button.text() == "Start timer"
+    qtbot.mouseClick(view.time.timer_button, Qt.MouseButton.LeftButton)
+    assert view.time.timer_button.text() == "Stop timer"
     view.close()
     # the app is closed and opened again: a brand new view and engine on the same file
     again_engine = make_engine(str(demo_engine.url))
     again = TicketView(again_engine)
     qtbot.addWidget(again)
     again.show_ticket(ticket_id)
-    assert again.timer_button.text() == "Stop timer"
-    qtbot.mouseClick(again.timer_button, Qt.MouseButton.LeftButton)
-    assert again.timer_button.text() == "Start timer"
+    assert again.time.timer_button.text() == "Stop timer"
+    qtbot.mouseClick(again.time.timer_button, Qt.MouseButton.LeftButton)
+    assert again.time.timer_button.text() == "Start timer"
     with Session(again_engine) as session:
         assert tickets.running_timer(session=session) is None
     again_engine.dispose()
@@ -119,10 +119,10 @@ def test_manual_time_is_added_to_the_ticket(qtbot: QtBot, demo_engine: Engine) -
     view = TicketView(demo_engine)
     qtbot.addWidget(view)
     view.show_ticket(ticket_id)
-    assert view.time_label.text() == "Time spent: 0 min"
-    view.minutes.setValue(45)
-    qtbot.mouseClick(view.add_time_button, Qt.MouseButton.LeftButton)
-    assert view.time_label.text() == "Time spent: 45 min"
+    assert view.time.time_label.text() == "Time spent: 0 min"
+    view.time.minutes.setValue(45)
+    qtbot.mouseClick(view.time.add_time_button, Qt.MouseButton.LeftButton)
+    assert view.time.time_label.text() == "Time spent: 45 min"
 
 
 def test_new_ticket_dialog_explains_a_missing_title(qtbot: QtBot, demo_engine: Engine) -> None:

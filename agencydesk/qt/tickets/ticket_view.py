@@ -10,7 +10,7 @@ import html
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QRadioButton,
-    QSpinBox,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -43,7 +42,6 @@ from agencydesk.qt.common.formatting import (
     DATE_EDIT_FORMAT,
     channel_label,
     format_datetime,
-    format_duration,
     format_wait,
 )
 from agencydesk.qt.common.labels import (
@@ -57,6 +55,7 @@ from agencydesk.qt.common.presence import ViewPresence
 from agencydesk.qt.tickets.assignee_box import AssigneeBox
 from agencydesk.qt.tickets.reply_drafts import ReplyDrafts
 from agencydesk.qt.tickets.ticket_model import priority_label, status_label
+from agencydesk.qt.tickets.time_strip import TimeStrip
 
 #: how much of a long caution note the ticket shows (all of it in the tooltip)
 CAUTION_SHOWN = 240
@@ -241,22 +240,7 @@ class TicketView(QWidget):
         self.send_guide_button = push_button(self.tr("Send a guide…"), self._send_guide)
         who_row = button_row(self.from_client, self.from_me, self.note, None, self.add_button)
 
-        self.time_label = QLabel()
-        self.time_label.setWordWrap(True)
-        self.timer_button = push_button("", self.toggle_timer, name="timerButton")
-        self.minutes = QSpinBox()
-        self.minutes.setRange(1, 24 * 60)
-        self.minutes.setValue(15)
-        self.minutes.setSuffix(self.tr(" min"))
-        self.add_time_button = push_button(self.tr("Add time"), self.add_manual_time)
-        time_row = QHBoxLayout()
-        time_row.addWidget(self.time_label, 1)
-        time_row.addWidget(self.timer_button)
-        time_row.addWidget(self.minutes)
-        time_row.addWidget(self.add_time_button)
-        self._tick = QTimer(self)
-        self._tick.setInterval(10_000)
-        self._tick.timeout.connect(self._update_time)
+        self.time = TimeStrip(engine, self.people, self._write)
 
         self.content = QWidget()
         content_layout = QVBoxLayout(self.content)
@@ -282,7 +266,7 @@ class TicketView(QWidget):
         content_layout.addWidget(self.draft_label, 0, Qt.AlignmentFlag.AlignRight)
         content_layout.addWidget(self.reply)
         content_layout.addLayout(who_row)
-        content_layout.addLayout(time_row)
+        content_layout.addWidget(self.time)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.empty_label)
@@ -305,7 +289,7 @@ class TicketView(QWidget):
     # -- showing -----------------------------------------------------------------------------
     def show_ticket(self, ticket_id: int | None) -> None:
         self.ticket_id = None
-        self._tick.stop()
+        self.time.show_ticket(None)
         if ticket_id is not None:
             try:
                 with Session(self._engine) as session:
@@ -356,7 +340,7 @@ class TicketView(QWidget):
         finally:
             self._loading = False
         self._shown_fields = self._field_values()
-        self._update_time()
+        self.time.show_ticket(ticket_id)
 
     def _show_conversation(self) -> None:
         """The conversation, scrolled to its end; anew when the desk's people change (their
@@ -446,24 +430,6 @@ class TicketView(QWidget):
         if self._write(add):
             self.drafts.erased()
 
-    def toggle_timer(self) -> None:
-        if self.ticket_id is None:
-            return
-        if self._timer_running_here():
-            self._write(lambda session: tickets.stop_timer(session=session))
-        else:
-            self._write(
-                lambda session: tickets.start_timer(session=session, ticket_id=self.ticket_id or 0)
-            )
-
-    def add_manual_time(self) -> None:
-        minutes = self.minutes.value()
-        self._write(
-            lambda session: tickets.add_time(
-                session=session, ticket_id=self.ticket_id or 0, minutes=minutes
-            )
-        )
-
     def _write(self, action: Callable[[Session], object]) -> bool:
         """Run *action* in a unit of work and show the ticket anew; False if it was refused."""
         ticket_id = self.ticket_id
@@ -478,29 +444,3 @@ class TicketView(QWidget):
         self.show_ticket(ticket_id)
         self.changed.emit(ticket_id)
         return True
-
-    # -- time ----------------------------------------------------------------------------------
-    def _timer_running_here(self) -> bool:
-        with Session(self._engine) as session:
-            running = tickets.running_timer(session=session)
-            return running is not None and running.ticket_id == self.ticket_id
-
-    def _update_time(self) -> None:
-        if self.ticket_id is None:
-            return
-        with Session(self._engine) as session:
-            spent = tickets.seconds_spent(session=session, ticket_id=self.ticket_id)
-            running = tickets.running_timer(session=session)
-            by = tickets.seconds_by_person(session=session, ticket_id=self.ticket_id)
-        here = running is not None and running.ticket_id == self.ticket_id
-        text = self.tr("Time spent: {time}").format(time=format_duration(spent))
-        whose = [(self.people.person(p), s) for p, s in by.items()] if self.people else []
-        if self.people is not None and self.people.shows_people and any(p for p, _s in whose):
-            # who spent it, on a desk of several people: "(SW 40 min · BS 20 min)"
-            text += f" ({' · '.join(f'{p.initials} {format_duration(s)}' for p, s in whose if p)})"
-        self.time_label.setText(text)
-        self.timer_button.setText(self.tr("Stop timer") if here else self.tr("Start timer"))
-        if here and not self._tick.isActive():
-            self._tick.start()
-        elif not here:
-            self._tick.stop()
