@@ -150,8 +150,11 @@ def update_ticket(
     ticket_id: int,
     values: Mapping[str, Any],
     seen_version: int | None = None,
+    shown: Mapping[str, Any] | None = None,
 ) -> Ticket:
-    """Save *values* over the ticket; *seen_version* as in `clients.update_client`."""
+    """Save *values* over the ticket; *seen_version* as in `clients.update_client`. *shown*:
+    what the editor showed of those fields at *seen_version*, when it saves only the fields the
+    user changed (`versions.check_seen`: a field only the other desk changed is no conflict)."""
     if seen_version is not None:
         versions.require_present(session.get(Ticket, ticket_id), what="ticket", row_id=ticket_id)
     ticket = get_ticket(session=session, ticket_id=ticket_id)
@@ -159,7 +162,7 @@ def update_ticket(
     errors = _validate(cleaned)
     if errors:
         raise ValidationError(errors)
-    versions.check_seen(ticket, seen_version, cleaned, what="ticket", row_id=ticket_id)
+    versions.check_seen(ticket, seen_version, cleaned, what="ticket", row_id=ticket_id, shown=shown)
     _check_assignee(session, cleaned)
     now = utcnow()
     if "status" in cleaned:

@@ -67,15 +67,35 @@ class DeletedMeanwhile(UserError):  # noqa: N818 (the name says it)
 
 
 def check_seen(
-    row: HasVersion, seen: int | None, mine: Mapping[str, Any], *, what: str, row_id: int
+    row: HasVersion,
+    seen: int | None,
+    mine: Mapping[str, Any],
+    *,
+    what: str,
+    row_id: int,
+    shown: Mapping[str, Any] | None = None,
 ) -> None:
     """Raise `EditConflict` when *row* was saved after version *seen* and differs from *mine*
     (cleaned values, as they would be stored). Nothing to check when *seen* is None (a caller
     that edits what it just read, in one transaction), nor when the stored values already are
-    mine (an earlier try of this very save that committed before its connection dropped)."""
+    mine (an earlier try of this very save that committed before its connection dropped).
+
+    *shown*: what the editor showed of mine's fields at version *seen*, for a save of only the
+    fields the user changed (the ticket view's status, priority, …). Then a field is in conflict
+    only when it changed on both sides: stored now differs from shown (the other desk changed
+    it) and from mine. A field the other desk left alone takes mine without asking, and what the
+    other desk changed in fields not in mine stays as stored: both edits are kept."""
     if seen is None or row.version == seen:
         return
     theirs = {name: getattr(row, name) for name in mine}
+    if shown is not None:
+        clashing = [
+            name
+            for name in mine
+            if (name not in shown or theirs[name] != shown[name]) and theirs[name] != mine[name]
+        ]
+        mine = {name: mine[name] for name in clashing}
+        theirs = {name: theirs[name] for name in clashing}
     if theirs == dict(mine):
         return
     raise EditConflict(what, row_id, mine=mine, theirs=theirs, version=row.version)

@@ -213,3 +213,60 @@ def test_a_server_that_stays_away_is_one_sentence(pg_url: str) -> None:
     with pytest.raises(retry.UserError, match="nothing was saved"):
         retry.save_retrying(engine, lambda s: s.execute(sa.text("SELECT 1")), patience_s=0.6)
     engine.dispose()
+
+
+# -- a field saved alone (the ticket view) ------------------------------------------------------
+@pytest.fixture
+def desks(any_engine: Engine) -> Iterator[tuple[Engine, Engine]]:
+    """Two desks on one database: two engines (their own connections) on each engine kind."""
+    other = make_engine(any_engine.url.render_as_string(hide_password=False))
+    yield any_engine, other
+    other.dispose()
+
+
+def _ticket_shown(engine: Engine) -> tuple[int, int]:
+    client_id, _ = _client(engine)
+    with session_scope(engine) as session:
+        ticket = tickets.create_ticket(
+            session=session, client_id=client_id, values={"title": "Email stopped"}
+        )
+        assert ticket.id is not None
+        return ticket.id, ticket.version
+
+
+def _save_field(
+    engine: Engine, ticket_id: int, seen: int, shown: dict[str, object], **mine: object
+) -> int:
+    with session_scope(engine) as session:
+        ticket = tickets.update_ticket(
+            session=session, ticket_id=ticket_id, values=mine, seen_version=seen, shown=shown
+        )
+        return ticket.version
+
+
+def _ticket_fields(engine: Engine, ticket_id: int) -> tuple[str, int, int]:
+    with Session(engine) as session:
+        ticket = tickets.get_ticket(session=session, ticket_id=ticket_id)
+        return ticket.status, ticket.priority, ticket.version
+
+
+def test_fields_changed_on_two_desks_are_both_kept(desks: tuple[Engine, Engine]) -> None:
+    a, b = desks
+    ticket_id, seen = _ticket_shown(a)
+    # both desks show version 1; B changes the priority, then A the status
+    assert _save_field(b, ticket_id, seen, {"priority": 2}, priority=3) == seen + 1
+    assert _save_field(a, ticket_id, seen, {"status": "open"}, status="resolved") == seen + 2
+    assert _ticket_fields(a, ticket_id) == ("resolved", 3, seen + 2)
+
+
+def test_the_same_field_changed_on_two_desks_is_a_conflict(desks: tuple[Engine, Engine]) -> None:
+    a, b = desks
+    ticket_id, seen = _ticket_shown(a)
+    _save_field(b, ticket_id, seen, {"status": "open"}, status="waiting_on_client")
+    with pytest.raises(EditConflict) as caught:
+        _save_field(a, ticket_id, seen, {"status": "open", "priority": 2}, status="resolved")
+    assert caught.value.mine == {"status": "resolved"}
+    assert caught.value.theirs == {"status": "waiting_on_client"}
+    assert _ticket_fields(a, ticket_id)[0] == "waiting_on_client"  # nothing overwritten
+    # the same value on both desks is no conflict
+    _save_field(a, ticket_id, seen, {"status": "open"}, status="waiting_on_client")
