@@ -21,7 +21,6 @@ from sqlmodel import Session
 
 from agencydesk.core import client_merge, clients, referrals
 from agencydesk.core.clients import TEXT_LIMITS
-from agencydesk.core.db import session_scope
 from agencydesk.core.errors import ValidationError
 from agencydesk.core.models import TECH_COMFORT_MAX, TECH_COMFORT_MIN, Channel, Client
 from agencydesk.qt.clients.merge_dialog import MergeClientsDialog, ask_about_duplicates
@@ -259,24 +258,19 @@ class ClientFormDialog(FormDialog):
         # read on this (the GUI) thread: on a team desk the save runs in a worker
         self._introduction_now = self.introduction()
         try:
-            if self.client_id is None:
-                with session_scope(self._engine) as session:
-                    client_id = self._save_over(session, values, None)
-            else:
-                saved = save_edited_record(
-                    self,
-                    self._engine,
-                    self._save_over,
-                    values,
-                    self._seen_version,
-                    self.client_id,
-                    labels=self.field_labels,
-                    describe=self._describe,
-                    restore=self._restore,
-                )
-                if saved is None:
-                    return
-                client_id = saved
+            client_id = save_edited_record(
+                self,
+                self._engine,
+                self._save_over,
+                values,
+                self._seen_version,
+                self.client_id,
+                labels=self.field_labels,
+                describe=self._describe,
+                restore=self._restore,
+            )
+            if client_id is None:
+                return
             self.saved_client_id = client_id
         except ValidationError as exc:
             if "introduction_message_id" in exc.errors:  # shown with the note

@@ -17,6 +17,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from agencydesk.core import live, retry
+from agencydesk.core.db import session_scope
 from agencydesk.core.versions import DeletedMeanwhile, EditConflict
 from agencydesk.qt.common import workers
 from agencydesk.qt.common.conflict_dialog import ConflictDialog, Describe
@@ -108,15 +109,22 @@ def save_edited_record(
     save: Save[int],
     values: Mapping[str, Any],
     seen: int | None,
-    record_id: int,
+    record_id: int | None,
     *,
     labels: Mapping[str, str],
     describe: Describe | None = None,
     restore: Callable[[Session], None] | None = None,
 ) -> int | None:
-    """`save_versioned` for an edit form: the id of the record as saved (*record_id* when the
-    user took the colleague's version), or None when the form stays open (back to editing) or
-    has been closed (the record is gone)."""
+    """What a record's form does on Save: the id of the record as saved, or None when the form
+    stays open (back to editing) or has been closed (the record is gone).
+
+    A new record (*record_id* None) is saved at once in one unit of work: there is no version
+    to compare. An edited one goes through `save_versioned` (*record_id* is its id when the user
+    took the colleague's version). One place for both, so that the client, guide and order
+    forms need no branch of their own."""
+    if record_id is None:
+        with session_scope(engine) as session:
+            return save(session, dict(values), None)
     outcome, saved = save_versioned(
         form, engine, save, values, seen, labels=labels, describe=describe, restore=restore
     )

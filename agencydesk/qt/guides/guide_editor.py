@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from agencydesk.core.db import session_scope
 from agencydesk.core.errors import ValidationError
 from agencydesk.core.guides import images, library, whatsapp
 from agencydesk.core.models import GuideLevel
@@ -423,26 +422,21 @@ class GuideEditorDialog(FormDialog):
 
     def save(self) -> None:
         try:
-            if self.guide_id is None:
-                with session_scope(self._engine) as session:
-                    saved_id = self._save_over(session, self.values(), None)
-            else:
-                saved = save_edited_record(
-                    self,
-                    self._engine,
-                    self._save_over,
-                    self.values(),
-                    self._seen_version,
-                    self.guide_id,
-                    labels=self.field_labels,
-                    describe=self._describe,
-                    restore=self._restore,
-                )
-                if saved is None:
-                    return
-                saved_id = saved
+            saved_id = save_edited_record(
+                self,
+                self._engine,
+                self._save_over,
+                self.values(),
+                self._seen_version,
+                self.guide_id,
+                labels=self.field_labels,
+                describe=self._describe,
+                restore=self._restore,
+            )
         except ValidationError as exc:
             self.show_errors(exc.errors)
+            return
+        if saved_id is None:
             return
         self.saved_guide_id = saved_id
         self.pending_images.clear()

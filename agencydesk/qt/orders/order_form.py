@@ -363,30 +363,32 @@ class OrderFormDialog(FormDialog):
         except AmountError:
             self.errors.show({"amount": self.amount.problem()})
             return
-        try:
-            if self.order_id is None:
-                with session_scope(self._engine) as session:
-                    order = orders.create_order(session=session, client_id=client_id, values=values)
-                    self.saved_order_id = order.id
+        order_id = self.order_id
+
+        def save_over(session: Session, values: dict[str, Any], seen: int | None) -> int:
+            if order_id is None:
+                order = orders.create_order(session=session, client_id=client_id, values=values)
             else:
-                order_id = self.order_id
-                saved = save_edited_record(
-                    self,
-                    self._engine,
-                    lambda session, values, seen: (
-                        orders.update_order(
-                            session=session, order_id=order_id, values=values, seen_version=seen
-                        ).id
-                    ),
-                    values,
-                    self._seen_version,
-                    order_id,
-                    labels=self.field_labels,
-                    describe=self._describe,
+                order = orders.update_order(
+                    session=session, order_id=order_id, values=values, seen_version=seen
                 )
-                if saved is None:
-                    return
-                self.saved_order_id = order_id
+            assert order.id is not None
+            return order.id
+
+        try:
+            saved_id = save_edited_record(
+                self,
+                self._engine,
+                save_over,
+                values,
+                self._seen_version,
+                order_id,
+                labels=self.field_labels,
+                describe=self._describe,
+            )
+            if saved_id is None:
+                return
+            self.saved_order_id = saved_id
         except ValidationError as exc:
             self.errors.show(exc.errors)
             return
