@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QRadioButton,
     QScrollArea,
-    QVBoxLayout,
     QWidget,
     QWizardPage,
 )
 
 from agencydesk.qt.chat_import.wizard_access import narrow_combo, the_wizard
+from agencydesk.qt.common.dialog_layout import top_to_bottom
 from agencydesk.qt.common.labels import plain_label
 
 
@@ -60,12 +60,16 @@ class MappingPage(QWizardPage):
         )
         self.me_hint.setObjectName("whoIsMeHint")
         self.me_hint.setStyleSheet("color: #b3261e;")
-        layout = QVBoxLayout(self)
-        layout.addLayout(main_form)
-        layout.addWidget(plain_label(self.tr("Senders in this chat:")))
-        layout.addWidget(scroll, 1)
-        layout.addWidget(self.me_hint)
-        layout.addWidget(self.no_me)
+        top_to_bottom(
+            (
+                main_form,
+                plain_label(self.tr("Senders in this chat:")),
+                (scroll, 1),
+                self.me_hint,
+                self.no_me,
+            ),
+            self,
+        )
         self.choices: list[Any] = []
         self.main_client.currentIndexChanged.connect(self.completeChanged)
 

@@ -7,11 +7,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QProgressBar, QVBoxLayout, QWizardPage
+from PySide6.QtWidgets import QProgressBar, QWizardPage
 
 from agencydesk.qt.chat_import.wizard_access import the_wizard
 from agencydesk.qt.common import workers
 from agencydesk.qt.common.buttons import button_row, push_button
+from agencydesk.qt.common.dialog_layout import STRETCH, top_to_bottom
 from agencydesk.qt.common.labels import plain_label
 
 if TYPE_CHECKING:
@@ -38,11 +39,7 @@ class ImportPage(QWizardPage):
         self.retry_button = push_button(self.tr("Try again"), self.start)
         self.retry_button.setVisible(False)
         buttons = button_row(None, self.retry_button, self.cancel_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.bar)
-        layout.addWidget(self.status_label)
-        layout.addLayout(buttons)
-        layout.addStretch(1)
+        top_to_bottom((self.bar, self.status_label, buttons, STRETCH), self)
 
     def initializePage(self) -> None:
         self.start()
@@ -146,11 +143,7 @@ class SummaryPage(QWizardPage):
         self.warnings_label = plain_label()
         self.open_button = push_button(self.tr("Open ticket"), self._open)
         row = button_row(self.open_button, None)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary_label)
-        layout.addWidget(self.warnings_label)
-        layout.addLayout(row)
-        layout.addStretch(1)
+        top_to_bottom((self.summary_label, self.warnings_label, row, STRETCH), self)
 
     def initializePage(self) -> None:
         wizard = the_wizard(self)

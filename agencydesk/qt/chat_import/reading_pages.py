@@ -14,13 +14,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QProgressBar,
-    QVBoxLayout,
     QWizardPage,
 )
 
 from agencydesk.qt.chat_import.wizard_access import narrow_combo, the_wizard
 from agencydesk.qt.common import workers
 from agencydesk.qt.common.buttons import push_button
+from agencydesk.qt.common.dialog_layout import STRETCH, top_to_bottom
 from agencydesk.qt.common.dialogs import choose_file
 from agencydesk.qt.common.formatting import format_date, format_datetime
 from agencydesk.qt.common.labels import plain_label
@@ -58,9 +58,7 @@ class FilePage(QWizardPage):
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
         row.addWidget(self.browse_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(row)
-        layout.addStretch(1)
+        top_to_bottom((row, STRETCH), self)
 
     def browse(self) -> None:
         path = choose_file(
@@ -110,12 +108,16 @@ class PreviewPage(QWizardPage):
         form.addRow(self.tr("Participants:"), self.participants_label)
         form.addRow(self.tr("Messages:"), self.counts_label)
         form.addRow(self.tr("From – to:"), self.range_label)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.busy)
-        layout.addWidget(self.status_label)
-        layout.addLayout(form)
-        layout.addWidget(QLabel(self.tr("The first messages:")))
-        layout.addWidget(self.preview, 1)
+        top_to_bottom(
+            (
+                self.busy,
+                self.status_label,
+                form,
+                QLabel(self.tr("The first messages:")),
+                (self.preview, 1),
+            ),
+            self,
+        )
 
     def initializePage(self) -> None:
         self.date_order.blockSignals(True)

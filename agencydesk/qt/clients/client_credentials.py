@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.engine import Engine
@@ -40,6 +39,7 @@ from agencydesk.qt.common import workers
 from agencydesk.qt.common.buttons import button_row, push_button
 from agencydesk.qt.common.client_tab import ClientTab
 from agencydesk.qt.common.databus import follow_changes
+from agencydesk.qt.common.dialog_layout import top_to_bottom
 from agencydesk.qt.common.labels import bold_label, plain_label
 from agencydesk.qt.common.list_view import headed_list
 
@@ -100,9 +100,7 @@ class ClientCredentialsView(ClientTab):
         self.banner_text.setObjectName("keyringExplanation")
         self.check_again = QPushButton(self.tr("Check again"))
         self.check_again.clicked.connect(self.check_keyring)
-        banner_layout = QVBoxLayout(self.banner)
-        banner_layout.addWidget(self.banner_title)
-        banner_layout.addWidget(self.banner_text)
+        banner_layout = top_to_bottom((self.banner_title, self.banner_text), self.banner)
         check_row = QHBoxLayout()
         check_row.addStretch(1)
         check_row.addWidget(self.check_again)
@@ -174,15 +172,19 @@ class ClientCredentialsView(ClientTab):
         self.footnote.setObjectName("keyringFootnote")
         self.footnote.setStyleSheet("color: palette(dark);")
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 12)
-        layout.setSpacing(8)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.empty_label, 1)
-        layout.addWidget(self.tree, 1)
-        layout.addLayout(list_buttons)
-        layout.addWidget(self.details)
-        layout.addWidget(self.footnote)
+        top_to_bottom(
+            (
+                self.banner,
+                (self.empty_label, 1),
+                (self.tree, 1),
+                list_buttons,
+                self.details,
+                self.footnote,
+            ),
+            self,
+            margins=(12, 12, 12, 12),
+            spacing=8,
+        )
 
         self.reveal_timer = QTimer(self)
         self.reveal_timer.setSingleShot(True)

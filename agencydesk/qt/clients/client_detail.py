@@ -23,6 +23,7 @@ from agencydesk.core.errors import UserError
 from agencydesk.qt.clients.client_history import ClientTicketsView, TimelineView
 from agencydesk.qt.common.buttons import button_row, link_button, push_button
 from agencydesk.qt.common.desk_people import people_of
+from agencydesk.qt.common.dialog_layout import STRETCH, top_to_bottom
 from agencydesk.qt.common.formatting import (
     channel_label,
     format_date,
@@ -68,11 +69,9 @@ class ClientDetailView(QWidget):
             "#cautionNote { background: #fff4d6; border: 1px solid #e8c66a; border-radius: 6px; }"
             "#cautionNote QLabel { color: #4a3b00; }"
         )
-        caution_layout = QVBoxLayout(self.caution_frame)
         caution_title = bold_label(plain_label(self.tr("Handle with care")))
         self.caution_label = plain_label(selectable=True)
-        caution_layout.addWidget(caution_title)
-        caution_layout.addWidget(self.caution_label)
+        top_to_bottom((caution_title, self.caution_label), self.caution_frame)
 
         self.phone_label = plain_label(selectable=True)
         self.email_label = plain_label(selectable=True)
@@ -90,10 +89,10 @@ class ClientDetailView(QWidget):
         self.notes_more = link_button(self._show_all_notes)
         self.notes_more.setObjectName("allNotes")
         self._notes = ""
-        notes = QVBoxLayout()
-        notes.setContentsMargins(0, 0, 0, 0)
-        notes.addWidget(self.notes_label)
-        notes.addWidget(self.notes_more, 0, Qt.AlignmentFlag.AlignLeft)
+        notes = top_to_bottom(
+            (self.notes_label, (self.notes_more, 0, Qt.AlignmentFlag.AlignLeft)),
+            margins=(0, 0, 0, 0),
+        )
 
         facts = QFormLayout()
         facts.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
@@ -123,15 +122,12 @@ class ClientDetailView(QWidget):
         buttons = button_row(self.report_button, None, self.edit_button, self.delete_button)
 
         self.content = QWidget()
-        content_layout = QVBoxLayout(self.content)
-        content_layout.setContentsMargins(16, 12, 16, 12)
-        content_layout.setSpacing(10)
-        content_layout.addWidget(self.name_label)
-        content_layout.addWidget(self.company_label)
-        content_layout.addWidget(self.caution_frame)
-        content_layout.addLayout(facts)
-        content_layout.addStretch(1)
-        content_layout.addLayout(buttons)
+        top_to_bottom(
+            (self.name_label, self.company_label, self.caution_frame, facts, STRETCH, buttons),
+            self.content,
+            margins=(16, 12, 16, 12),
+            spacing=10,
+        )
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QTextBrowser,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.engine import Engine
@@ -21,6 +20,7 @@ from agencydesk.core.timeline import TimelineEvent
 from agencydesk.qt.common.buttons import push_button
 from agencydesk.qt.common.client_tab import ClientTab
 from agencydesk.qt.common.desk_people import people_of
+from agencydesk.qt.common.dialog_layout import top_to_bottom
 from agencydesk.qt.common.formatting import (
     format_date,
     format_datetime,
@@ -159,9 +159,7 @@ class ClientTicketsView(ClientTab):
         bottom = QHBoxLayout()
         bottom.addWidget(self.time_label, 1)
         bottom.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.list, 1)
-        layout.addLayout(bottom)
+        top_to_bottom(((self.list, 1), bottom), self)
 
     def _new(self) -> None:
         if self.client_id is not None:

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QMessageBox,
     QRadioButton,
-    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.engine import Engine
@@ -27,7 +26,7 @@ from sqlmodel import Session
 from agencydesk.core import client_merge, clients
 from agencydesk.core.client_merge import MergeSummary, PossibleDuplicate
 from agencydesk.qt.common import workers
-from agencydesk.qt.common.dialog_layout import lay_out_dialog
+from agencydesk.qt.common.dialog_layout import lay_out_dialog, top_to_bottom
 from agencydesk.qt.common.dialogs import report_exception
 from agencydesk.qt.common.labels import plain_label
 
@@ -79,9 +78,7 @@ class MergeClientsDialog(QDialog):
         form.addRow(
             self.tr("Merge {name} (#{id}) with").format(name=client.name, id=client_id), self.other
         )
-        keep = QVBoxLayout()
-        keep.addWidget(self.keep_this)
-        keep.addWidget(self.keep_other)
+        keep = top_to_bottom((self.keep_this, self.keep_other))
         form.addRow(self.tr("Keep"), keep)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.merge_button = self.buttons.addButton(

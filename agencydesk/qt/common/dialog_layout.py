@@ -1,16 +1,60 @@
-"""How a dialog is laid out: its parts top to bottom and a button box under them, whose accept
-runs the dialog's action and whose Cancel (and Escape) rejects. Written once so that every dialog
-wires its buttons the same way."""
+"""How a page, a pane or a dialog stacks its parts (`top_to_bottom`), and how a dialog puts a
+button box under them, whose accept runs the dialog's action and whose Cancel (and Escape)
+rejects. Written once so that every dialog wires its buttons the same way, and so that a layout
+reads as the list of what it shows, not as one addWidget line a part."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLayout, QPushButton, QVBoxLayout, QWidget
 
-#: what a dialog stacks: a widget, a layout, a number (that much space), or a widget with its
-#: stretch (it takes that share of the height left)
-Part = QWidget | QLayout | int | tuple[QWidget, int]
+#: what `top_to_bottom` stacks: a widget, a layout, a number (that much space), `STRETCH`, or a
+#: widget or layout with its stretch (and, for a widget, its alignment), as addWidget and
+#: addLayout take them
+Part = (
+    QWidget
+    | QLayout
+    | int
+    | None
+    | tuple[QWidget | QLayout, int]
+    | tuple[QWidget, int, Qt.AlignmentFlag]
+)
+#: a part that takes the room left (a stretch): the parts after it keep to the bottom
+STRETCH = None
+
+
+def top_to_bottom(
+    parts: Iterable[Part],
+    owner: QWidget | None = None,
+    *,
+    margins: tuple[int, int, int, int] | None = None,
+    spacing: int | None = None,
+) -> QVBoxLayout:
+    """A vertical layout of *parts*, top to bottom (see `Part`), set on *owner* when given
+    (else for nesting in another layout); *margins* (left, top, right, bottom) and *spacing*
+    replace the style's."""
+    layout = QVBoxLayout(owner) if owner is not None else QVBoxLayout()
+    if margins is not None:
+        layout.setContentsMargins(*margins)
+    if spacing is not None:
+        layout.setSpacing(spacing)
+    for part in parts:
+        if part is None:
+            layout.addStretch(1)
+        elif isinstance(part, int):
+            layout.addSpacing(part)
+        elif isinstance(part, tuple):
+            if isinstance(part[0], QLayout):
+                layout.addLayout(part[0], part[1])
+            else:
+                layout.addWidget(*part)
+        elif isinstance(part, QLayout):
+            layout.addLayout(part)
+        else:
+            layout.addWidget(part)
+    return layout
 
 
 def ok_cancel_buttons(ok_text: str) -> tuple[QDialogButtonBox, QPushButton]:
@@ -35,15 +79,4 @@ def lay_out_dialog(
     if accept is not None:
         buttons.accepted.connect(accept)
     buttons.rejected.connect(dialog.reject)
-    layout = QVBoxLayout(dialog)
-    for part in parts:
-        if isinstance(part, int):
-            layout.addSpacing(part)
-        elif isinstance(part, tuple):
-            layout.addWidget(*part)
-        elif isinstance(part, QLayout):
-            layout.addLayout(part)
-        else:
-            layout.addWidget(part)
-    layout.addWidget(buttons)
-    return layout
+    return top_to_bottom((*parts, buttons), dialog)

@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QMessageBox,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from agencydesk import __version__
 from agencydesk.core.errors import UserError, user_error_for
 from agencydesk.qt.common.buttons import push_button
+from agencydesk.qt.common.dialog_layout import top_to_bottom
 from agencydesk.qt.common.labels import plain_label
 
 log = logging.getLogger(__name__)
@@ -58,10 +58,7 @@ class ErrorDialog(QDialog):
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.show_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(message)
-        layout.addWidget(self.details_view)
-        layout.addWidget(buttons)
+        top_to_bottom((message, self.details_view, buttons), self)
         self.resize(520, 180)
 
     def copy_details(self) -> None:

@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QTreeWidget,
-    QVBoxLayout,
     QWidget,
 )
+
+from agencydesk.qt.common.dialog_layout import top_to_bottom
 
 
 def make_table_view(
@@ -142,10 +143,7 @@ def list_and_detail(
     for number, widget in enumerate(top):
         top_row.addWidget(widget, 1 if number == 0 else 0)
     left = QWidget()
-    left_layout = QVBoxLayout(left)
-    left_layout.setContentsMargins(0, 0, 0, 0)
-    left_layout.addLayout(top_row)
-    left_layout.addWidget(items)
+    top_to_bottom((top_row, items), left, margins=(0, 0, 0, 0))
     splitter = QSplitter(Qt.Orientation.Horizontal)
     splitter.addWidget(left)
     splitter.addWidget(detail)

@@ -12,7 +12,9 @@ from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QWidget
+
+from agencydesk.qt.common.dialog_layout import top_to_bottom
 
 PREVIEW_CHARS = 600
 PREVIEW_LINES = 8
@@ -124,7 +126,5 @@ class TextViewerDialog(QDialog):
         self.text.setReadOnly(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.text)
-        layout.addWidget(buttons)
+        top_to_bottom((self.text, buttons), self)
         fill_gradually(self.text, text)

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QTextBrowser,
-    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.engine import Engine
@@ -41,7 +40,8 @@ from sqlmodel import Session
 from agencydesk.core.errors import ValidationError
 from agencydesk.core.guides import images, library, whatsapp
 from agencydesk.core.models import GuideLevel
-from agencydesk.qt.common.buttons import push_button
+from agencydesk.qt.common.buttons import button_row, push_button
+from agencydesk.qt.common.dialog_layout import top_to_bottom
 from agencydesk.qt.common.dialogs import choose_file, read_chosen_file, show_user_error
 from agencydesk.qt.common.form_dialog import FormDialog
 from agencydesk.qt.common.form_errors import (
@@ -234,19 +234,13 @@ class GuideEditorDialog(FormDialog):
         labels["level"] = labels["language"]
 
         editor = QWidget()
-        editor_layout = QVBoxLayout(editor)
-        editor_layout.setContentsMargins(0, 0, 0, 0)
-        editor_caption = QLabel(self.tr("Text (Markdown)"))
-        editor_layout.addWidget(editor_caption)
-        editor_layout.addWidget(self.body, 1)
-        tools = QHBoxLayout()
-        tools.addWidget(self.picture_button)
-        tools.addWidget(self.placeholder_button)
-        tools.addStretch(1)
-        editor_layout.addLayout(tools)
-        editor_layout.addWidget(hint)
         labels["body"] = error_label("body")
-        editor_layout.addWidget(labels["body"])
+        tools = button_row(self.picture_button, self.placeholder_button, None)
+        top_to_bottom(
+            (QLabel(self.tr("Text (Markdown)")), (self.body, 1), tools, hint, labels["body"]),
+            editor,
+            margins=(0, 0, 0, 0),
+        )
         texts = {
             "title_required": self.tr("Please give the guide a title."),
             "language_unknown": self.tr("Choose Bahasa Indonesia or English."),
@@ -270,10 +264,7 @@ class GuideEditorDialog(FormDialog):
         self.errors = FieldErrors(labels, texts, {"title": self.title})
         self.errors.clear_when_edited({"title": self.title})
         viewer = QWidget()
-        viewer_layout = QVBoxLayout(viewer)
-        viewer_layout.setContentsMargins(0, 0, 0, 0)
-        viewer_layout.addWidget(QLabel(self.tr("Preview")))
-        viewer_layout.addWidget(self.preview, 1)
+        top_to_bottom((QLabel(self.tr("Preview")), (self.preview, 1)), viewer, margins=(0, 0, 0, 0))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(editor)
         self.splitter.addWidget(viewer)

@@ -28,6 +28,7 @@ from agencydesk.core.guides import images, library, sending
 from agencydesk.core.models import GuideLevel
 from agencydesk.qt.common.buttons import button_row, link_button, push_button
 from agencydesk.qt.common.databus import follow_changes
+from agencydesk.qt.common.dialog_layout import top_to_bottom
 from agencydesk.qt.common.labels import (
     bold_label,
     detail_title,
@@ -115,22 +116,23 @@ class GuidesPage(QWidget):
         buttons = button_row(self.send_button, None, self.edit_button, self.delete_button)
 
         self.detail = QWidget()
-        detail_layout = QVBoxLayout(self.detail)
-        detail_layout.setContentsMargins(12, 0, 4, 0)
-        detail_layout.setSpacing(6)
-        detail_layout.addWidget(self.title_label)
-        detail_layout.addWidget(self.meta_label)
-        detail_layout.addLayout(linked_row)
-        detail_layout.addWidget(self.preview, 1)
-        detail_layout.addWidget(self.sent_caption)
-        detail_layout.addWidget(self.sent_list)
-        detail_layout.addWidget(self.sent_none)
-        detail_layout.addLayout(buttons)
+        top_to_bottom(
+            (
+                self.title_label,
+                self.meta_label,
+                linked_row,
+                (self.preview, 1),
+                self.sent_caption,
+                self.sent_list,
+                self.sent_none,
+                buttons,
+            ),
+            self.detail,
+            margins=(12, 0, 4, 0),
+            spacing=6,
+        )
         right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.empty_label)
-        right_layout.addWidget(self.detail)
+        top_to_bottom((self.empty_label, self.detail), right, margins=(0, 0, 0, 0))
 
         self.splitter = list_and_detail(
             (self.search, self.language_filter, self.new_button),

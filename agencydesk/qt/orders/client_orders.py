@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QWidget
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
@@ -15,6 +15,7 @@ from agencydesk.core.errors import UserError
 from agencydesk.qt.common.buttons import button_row, push_button
 from agencydesk.qt.common.client_tab import ClientTab
 from agencydesk.qt.common.databus import follow_changes
+from agencydesk.qt.common.dialog_layout import top_to_bottom
 from agencydesk.qt.common.list_controller import ListController
 from agencydesk.qt.common.list_view import make_table_view
 from agencydesk.qt.orders.order_form import add_order, delete_order, edit_order
@@ -58,10 +59,7 @@ class ClientOrdersView(ClientTab):
         self.edit_button = push_button(self.tr("Edit…"), self.edit_current)
         self.delete_button = push_button(self.tr("Delete…"), self.delete_current)
         buttons = button_row(self.new_button, None, self.edit_button, self.delete_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.list.stack, 1)
-        layout.addWidget(self.totals_label)
-        layout.addLayout(buttons)
+        top_to_bottom(((self.list.stack, 1), self.totals_label, buttons), self)
 
         follow_changes(
             self, ORDER_TOPICS, self.refresh, wanted=lambda _c: self.client_id is not None

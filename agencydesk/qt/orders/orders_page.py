@@ -7,11 +7,12 @@ from functools import partial
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QWidget
 from sqlalchemy.engine import Engine
 
 from agencydesk.qt.common.buttons import push_button
 from agencydesk.qt.common.databus import follow_changes
+from agencydesk.qt.common.dialog_layout import top_to_bottom
 from agencydesk.qt.common.list_controller import ListController
 from agencydesk.qt.common.list_view import filter_combo, make_table_view, search_box
 from agencydesk.qt.orders.order_form import add_order, delete_order, edit_order
@@ -119,12 +120,9 @@ class OrdersPage(QWidget):
         actions.addStretch(1)
         actions.addWidget(self.edit_button)
         actions.addWidget(self.delete_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        layout.addLayout(filters)
-        layout.addWidget(self.list.stack, 1)
-        layout.addLayout(actions)
-        layout.addWidget(totals_frame)
+        top_to_bottom(
+            (filters, (self.list.stack, 1), actions, totals_frame), self, margins=(8, 8, 8, 8)
+        )
 
         follow_changes(self, ORDER_TOPICS, self.list.refresh)
         self._update_totals()

@@ -7,9 +7,10 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from agencydesk.core.referrals import BusinessSpread, Cascade
+from agencydesk.qt.common.dialog_layout import STRETCH, top_to_bottom
 from agencydesk.qt.common.formatting import format_decimal, format_money, format_number
 from agencydesk.qt.common.labels import bold_label
 from agencydesk.qt.referrals.tree_drawing import MUTED_COLOUR
@@ -41,13 +42,12 @@ class FiguresStrip(QWidget):
         self.headline_caption.setStyleSheet(f"color: {MUTED_COLOUR};")
         headline_box = QWidget()
         headline_box.setFixedWidth(120)
-        headline_layout = QVBoxLayout(headline_box)
-        headline_layout.setContentsMargins(0, 0, 0, 0)
-        headline_layout.setSpacing(0)
-        headline_layout.addStretch(1)
-        headline_layout.addWidget(self.headline)
-        headline_layout.addWidget(self.headline_caption)
-        headline_layout.addStretch(1)
+        top_to_bottom(
+            (STRETCH, self.headline, self.headline_caption, STRETCH),
+            headline_box,
+            margins=(0, 0, 0, 0),
+            spacing=0,
+        )
         self.figures = QLabel()
         self.figures.setObjectName("referralFigureWords")
         self.figures.setTextFormat(Qt.TextFormat.RichText)

@@ -9,9 +9,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from agencydesk.core.referrals import Tree
+from agencydesk.qt.common.dialog_layout import top_to_bottom
 from agencydesk.qt.common.formatting import format_decimal
 
 #: scene units between neighbours, between subtrees and between generations
@@ -83,13 +84,9 @@ class ReferralTreePanel(QWidget):
         bar.addSpacing(8)
         bar.addWidget(self.save_button)
         bar.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 6, 0, 0)
-        layout.setSpacing(4)
-        layout.addLayout(bar)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.legend)
-        layout.addWidget(self.hint)
+        top_to_bottom(
+            (bar, (self.view, 1), self.legend, self.hint), self, margins=(0, 6, 0, 0), spacing=4
+        )
         self._set_enabled(False)
 
     def _button(self, text: str, tip: str, slot: Callable[[], object]) -> QToolButton:

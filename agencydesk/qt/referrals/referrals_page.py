@@ -31,6 +31,7 @@ from agencydesk.core.errors import UserError
 from agencydesk.core.referrals import BusinessSpread
 from agencydesk.qt.common import workers
 from agencydesk.qt.common.databus import follow_changes
+from agencydesk.qt.common.dialog_layout import top_to_bottom
 from agencydesk.qt.common.labels import bold_label
 from agencydesk.qt.referrals.business_view import BusinessView
 from agencydesk.qt.referrals.figures_strip import FiguresStrip
@@ -125,14 +126,10 @@ class ReferralsPage(QWidget):
         self.busy.setVisible(False)
         self.busy.setAccessibleName(self.tr("Loading"))
         right = QWidget()
-        layout = QVBoxLayout(right)
-        layout.setContentsMargins(6, 10, 12, 10)
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
         header.addWidget(self.busy)
-        layout.addLayout(header)
-        layout.addWidget(self.strip)
-        layout.addWidget(self.stack, 1)
+        top_to_bottom((header, self.strip, (self.stack, 1)), right, margins=(6, 10, 12, 10))
         return right
 
     @property

@@ -8,15 +8,15 @@ from types import ModuleType
 
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QHBoxLayout,
     QLabel,
     QRadioButton,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from agencydesk.core.referrals import RootReport
+from agencydesk.qt.common.buttons import button_row
+from agencydesk.qt.common.dialog_layout import top_to_bottom
 from agencydesk.qt.common.formatting import ui_language
 from agencydesk.qt.referrals.figure_tables import GenerationsTable
 from agencydesk.qt.referrals.referral_tree_panel import ReferralTreePanel
@@ -55,25 +55,19 @@ class RootTabs(QTabWidget):
         self._metric_group.addButton(self.spread_orders)
         self.spread_revenue.toggled.connect(lambda _on: self._show_spread())
         tab = QWidget()
-        layout = QVBoxLayout(tab)
-        layout.setContentsMargins(0, 6, 0, 0)
-        metric_row = QHBoxLayout()
-        metric_row.addWidget(QLabel(self.tr("Show:")))
-        metric_row.addWidget(self.spread_revenue)
-        metric_row.addWidget(self.spread_orders)
-        metric_row.addStretch(1)
-        layout.addLayout(metric_row)
-        layout.addWidget(self.spread_chart, 1)
+        metric_row = button_row(
+            QLabel(self.tr("Show:")), self.spread_revenue, self.spread_orders, None
+        )
+        top_to_bottom((metric_row, (self.spread_chart, 1)), tab, margins=(0, 6, 0, 0))
         return tab
 
     def _generations_tab(self) -> QWidget:
         self.generations_chart = SvgChartView()
         self.generations_table = GenerationsTable()
         tab = QWidget()
-        layout = QVBoxLayout(tab)
-        layout.setContentsMargins(0, 6, 0, 0)
-        layout.addWidget(self.generations_chart, 1)
-        layout.addWidget(self.generations_table)
+        top_to_bottom(
+            ((self.generations_chart, 1), self.generations_table), tab, margins=(0, 6, 0, 0)
+        )
         return tab
 
     def show_root(self, loaded: RootLoaded, *, keep_view: bool) -> None:

@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from agencydesk.core import referrals
+from agencydesk.qt.common.dialog_layout import top_to_bottom
 from agencydesk.qt.common.formatting import format_money
 from agencydesk.qt.common.list_view import search_box
 from agencydesk.qt.referrals.tree_drawing import MUTED_COLOUR
@@ -274,12 +274,9 @@ class RootsPanel(QWidget):
         self.hint.setStyleSheet(f"color: {MUTED_COLOUR};")
         title = QLabel(self.tr("Who brought clients"))
         title.setStyleSheet("font-weight: bold;")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 6, 10)
-        layout.addWidget(title)
-        layout.addWidget(self.filter)
-        layout.addWidget(self.roots, 1)
-        layout.addWidget(self.hint)
+        top_to_bottom(
+            (title, self.filter, (self.roots, 1), self.hint), self, margins=(12, 10, 6, 10)
+        )
 
     def set_roots(self, rows: list[RootRow]) -> None:
         self.model.set_roots(rows)

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.engine import Engine
@@ -36,6 +35,7 @@ from sqlmodel import Session
 
 from agencydesk.core import clients
 from agencydesk.qt.common import workers
+from agencydesk.qt.common.dialog_layout import STRETCH, top_to_bottom
 from agencydesk.qt.common.dialogs import report_exception
 from agencydesk.qt.common.formatting import DATE_EDIT_FORMAT
 from agencydesk.qt.common.labels import bold_label, plain_label
@@ -196,15 +196,11 @@ class ReportDialog(QDialog):
         self.save_button.clicked.connect(self.export)
         self.cancel_button.clicked.connect(self.reject)
 
-        layout = QVBoxLayout(self)
-        layout.setSpacing(10)
-        layout.addWidget(heading)
-        layout.addWidget(explanation)
-        layout.addLayout(form)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.status)
-        layout.addStretch(1)
-        layout.addWidget(self.buttons)
+        top_to_bottom(
+            (heading, explanation, form, self.progress, self.status, STRETCH, self.buttons),
+            self,
+            spacing=10,
+        )
 
         self.preset.currentIndexChanged.connect(self._preset_chosen)
         self.date_from.dateChanged.connect(self._dates_edited)

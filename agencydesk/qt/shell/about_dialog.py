@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QVBoxLayout,
     QWidget,
 )
 
 from agencydesk import __version__, paths
 from agencydesk.qt.common.buttons import push_button
+from agencydesk.qt.common.dialog_layout import top_to_bottom
 from agencydesk.qt.common.labels import bold_label, plain_label
 
 
@@ -87,10 +87,7 @@ class AboutDialog(QDialog):
                 "Free software under the MIT license. Copyright © 2026 the agencydesk developers."
             ),
         )
-        heading = QVBoxLayout()
-        heading.setSpacing(4)
-        for widget in (name, self.version_label, summary, license_label):
-            heading.addWidget(widget)
+        heading = top_to_bottom((name, self.version_label, summary, license_label), spacing=4)
         top = QHBoxLayout()
         top.setSpacing(16)
         top.addWidget(icon)
@@ -130,17 +127,11 @@ class AboutDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("&Close"))
         buttons.rejected.connect(self.reject)
 
-        layout = QVBoxLayout(self)
-        layout.setSpacing(10)
-        layout.addLayout(top)
-        layout.addSpacing(6)
-        layout.addWidget(folder_title)
-        layout.addLayout(folder_row)
-        layout.addSpacing(6)
-        layout.addWidget(credits_title)
-        layout.addLayout(grid)
-        layout.addWidget(lgpl)
-        layout.addWidget(buttons)
+        top_to_bottom(
+            (top, 6, folder_title, folder_row, 6, credits_title, grid, lgpl, buttons),
+            self,
+            spacing=10,
+        )
         self.setMinimumWidth(520)
 
     def open_folder(self) -> None:

@@ -15,13 +15,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.engine import Engine
 
 from agencydesk.core.people import PersonRow
 from agencydesk.qt.common.desk_people import DeskPeople, people_of, register
+from agencydesk.qt.common.dialog_layout import STRETCH, lay_out_dialog
+from agencydesk.qt.common.labels import plain_label
 
 if TYPE_CHECKING:
     from agencydesk.qt.shell.main_window import MainWindow
@@ -35,13 +36,12 @@ class ChoosePersonDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("choosePersonDialog")
         self.setWindowTitle(self.tr("Who is working at this desk?"))
-        text = QLabel(
+        text = plain_label(
             self.tr(
                 "Several people can work on this team desk. Choose who you are: what you do "
                 "here (replies, notes, time, tickets assigned to you) shows your name."
             )
         )
-        text.setWordWrap(True)
         self.people = QListWidget()
         self.people.setObjectName("peopleList")
         for person in people:
@@ -62,17 +62,12 @@ class ChoosePersonDialog(QDialog):
         self.error.setVisible(False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Continue"))
-        self.buttons.accepted.connect(self.accept)
         self.new_name.textEdited.connect(lambda _text: self.people.clearSelection())
         self.people.itemDoubleClicked.connect(lambda _item: self.accept())
-        layout = QVBoxLayout(self)
-        layout.addWidget(text)
-        layout.addWidget(self.people)
-        layout.addWidget(QLabel(self.tr("I am new here:") if people else self.tr("Your name:")))
-        layout.addWidget(self.new_name)
-        layout.addWidget(self.error)
-        layout.addStretch(1)  # room to spare goes below the fields, not between them
-        layout.addWidget(self.buttons)
+        name_caption = QLabel(self.tr("I am new here:") if people else self.tr("Your name:"))
+        # room to spare goes below the fields, not between them
+        parts = (text, self.people, name_caption, self.new_name, self.error, STRETCH)
+        lay_out_dialog(self, parts, self.buttons, self.accept)
         self.setMinimumWidth(440)
 
     def chosen_id(self) -> int | None:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.engine import Engine
@@ -28,6 +27,7 @@ from sqlmodel import Session
 from agencydesk.core import search as core_search
 from agencydesk.core.search import SearchHit, SearchResults
 from agencydesk.qt.common import workers
+from agencydesk.qt.common.dialog_layout import top_to_bottom
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -120,10 +120,7 @@ class SearchDialog(QDialog):
         self.query.textChanged.connect(lambda _t: self._timer.start())
         self.query.returnPressed.connect(self._open_current)
         self.query.installEventFilter(self)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.query)
-        layout.addWidget(self.status)
-        layout.addWidget(self.tree, 1)
+        top_to_bottom((self.query, self.status, (self.tree, 1)), self)
 
     def _group_title(self, kind: str, count: int) -> str:
         titles = {

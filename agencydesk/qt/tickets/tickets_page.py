@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.engine import Engine
@@ -31,6 +30,7 @@ from agencydesk.core.models import ACTIVE_STATUSES, Channel, Priority, TicketSta
 from agencydesk.qt.common.buttons import push_button
 from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.desk_people import people_of
+from agencydesk.qt.common.dialog_layout import top_to_bottom
 from agencydesk.qt.common.dialogs import ask_go_on
 from agencydesk.qt.common.form_dialog import FormDialog
 from agencydesk.qt.common.form_errors import FieldErrors, add_rows_with_errors, save_cancel_layout
@@ -246,10 +246,7 @@ class TicketsPage(QWidget):
         self.splitter.addWidget(self.view)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([660, 460])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        layout.addLayout(filters)
-        layout.addWidget(self.splitter, 1)
+        top_to_bottom((filters, (self.splitter, 1)), self, margins=(8, 8, 8, 8))
         self._people_changed()
         if self._people is not None:
             self._people.changed.connect(self._people_changed)

@@ -32,6 +32,7 @@ from agencydesk.core.today import TodaySummary
 from agencydesk.qt.common import workers
 from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.desk_people import people_of
+from agencydesk.qt.common.dialog_layout import STRETCH, top_to_bottom
 from agencydesk.qt.common.formatting import (
     format_date,
     format_datetime,
@@ -106,13 +107,12 @@ class TodayCard(QFrame):
         self.empty = QLabel()
         self.empty.setStyleSheet("color: #777777;")
         self.empty.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 10)
-        layout.addWidget(self.title)
-        layout.addWidget(self.subtitle)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.list)
-        layout.addStretch(1)  # title and lines at the top when the card beside it is taller
+        # the stretch last: title and lines at the top when the card beside it is taller
+        top_to_bottom(
+            (self.title, self.subtitle, self.empty, self.list, STRETCH),
+            self,
+            margins=(12, 10, 12, 10),
+        )
 
     def fill(self, title: str, lines: list[tuple[str, int | None, int | None]], empty: str) -> None:
         self.title.setText(title)
@@ -171,16 +171,11 @@ class TodayPage(QWidget):
         grid.setColumnStretch(1, 1)
 
         inner = QWidget()
-        inner_layout = QVBoxLayout(inner)
-        inner_layout.setContentsMargins(16, 12, 16, 12)
         heading = QHBoxLayout()
         heading.addWidget(self.greeting, 1)
         heading.addWidget(self.mine_filter, 0, Qt.AlignmentFlag.AlignBottom)
-        inner_layout.addLayout(heading)
-        inner_layout.addWidget(self.date_label)
-        inner_layout.addSpacing(8)
-        inner_layout.addLayout(grid)
-        inner_layout.addStretch(1)  # the cards as tall as what they say, from the top
+        # the stretch last: the cards as tall as what they say, from the top
+        top_to_bottom((heading, self.date_label, 8, grid, STRETCH), inner, margins=(16, 12, 16, 12))
         self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
