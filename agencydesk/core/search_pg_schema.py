@@ -17,6 +17,7 @@ As with `search_schema`, a version is never edited once a migration has used it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from sqlalchemy import Connection
@@ -156,10 +157,15 @@ class MessageWords:
     #: by failing one of them)
     ordered: bool = False
 
+    #: after an UPDATE, the words of rows whose vector was empty (NULL) too (V3): a message
+    #: whose vector the server fills after its insert (`MessageVectors`)
+    null_changes: bool = False
+
     def functions(self, replace: bool = False) -> tuple[str, str]:
         """The trigger functions (``CREATE OR REPLACE`` when *replace*)."""
         create = "CREATE OR REPLACE FUNCTION" if replace else "CREATE FUNCTION"
         order = " ORDER BY 1" if self.ordered else ""
+        differs = "IS DISTINCT FROM" if self.null_changes else "<>"
         return (
             f"{create} {self.function_insert}() RETURNS trigger LANGUAGE plpgsql AS $$\n"
             "DECLARE low bigint; high bigint; added bigint;\n"
@@ -183,7 +189,7 @@ class MessageWords:
             f"  INSERT INTO {self.table}\n"
             "  SELECT DISTINCT unnest(tsvector_to_array(n.search_vector))\n"
             "  FROM new_rows n JOIN old_rows o ON o.id = n.id\n"
-            f"  WHERE n.search_vector <> o.search_vector{order}\n"
+            f"  WHERE n.search_vector {differs} o.search_vector{order}\n"
             "  ON CONFLICT DO NOTHING;\n"
             "  RETURN NULL;\n"
             "END $$",
@@ -215,3 +221,97 @@ class MessageWords:
 
 MESSAGE_WORDS_V1 = MessageWords()
 MESSAGE_WORDS_V2 = MessageWords(ordered=True)
+MESSAGE_WORDS_V3 = MessageWords(ordered=True, null_changes=True)
+
+
+@dataclass(frozen=True)
+class MessageVectors:
+    """The message search column as a plain column (migration 0015), no longer generated: a
+    generated column makes the server parse every text of an import (half the server's time
+    on a million messages), where a chat import sends most vectors made (`message_vector`).
+
+    The column holds ``strip(to_tsvector(…))`` of body and sender as PG_V2 reads them (rows
+    from before 0015 keep their positions: the same words). What arrives without one (every
+    insert but an import's, and an import's non-ASCII texts) gets it from one UPDATE per
+    statement after the insert; a changed body or sender gets it again before the update.
+    Frozen per version like the rest of this module."""
+
+    function: str = "message_search_vector"
+    fill_function: str = "message_vector_after_insert"
+    refresh_function: str = "message_vector_before_update"
+
+    def expression(self, body: str, sender: str) -> str:
+        return f"{self.function}({body}, {sender})"
+
+    def create(self) -> tuple[str, ...]:
+        text = " || ' ' || ".join(plain(column, regexp=True) for column in ("body", "sender"))
+        return (
+            f"CREATE FUNCTION {self.function}(body text, sender text) RETURNS tsvector "
+            "LANGUAGE sql IMMUTABLE PARALLEL SAFE AS "
+            f"$$ SELECT strip(to_tsvector('{CONFIG}'::regconfig, {text})) $$",
+            f"CREATE FUNCTION {self.fill_function}() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+            "BEGIN\n"
+            f"  UPDATE message SET search_vector = {self.expression('body', 'sender')}\n"
+            "  WHERE id = ANY (ARRAY(SELECT id FROM new_rows WHERE search_vector IS NULL));\n"
+            "  RETURN NULL;\n"
+            "END $$",
+            # named to run before message_word's trigger (same event: by name), which reads
+            # the vectors
+            f"CREATE TRIGGER {self.fill_function} AFTER INSERT ON message "
+            "REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT "
+            f"EXECUTE FUNCTION {self.fill_function}()",
+            f"CREATE FUNCTION {self.refresh_function}() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+            "BEGIN\n"
+            f"  NEW.search_vector := {self.expression('NEW.body', 'NEW.sender')};\n"
+            "  RETURN NEW;\n"
+            "END $$",
+            f"CREATE TRIGGER {self.refresh_function} BEFORE UPDATE OF body, sender ON message "
+            "FOR EACH ROW WHEN (NEW.body IS DISTINCT FROM OLD.body "
+            "OR NEW.sender IS DISTINCT FROM OLD.sender) "
+            f"EXECUTE FUNCTION {self.refresh_function}()",
+        )
+
+    def drop(self) -> tuple[str, ...]:
+        return (
+            f"DROP TRIGGER IF EXISTS {self.refresh_function} ON message",
+            f"DROP TRIGGER IF EXISTS {self.fill_function} ON message",
+            f"DROP FUNCTION IF EXISTS {self.refresh_function}()",
+            f"DROP FUNCTION IF EXISTS {self.fill_function}()",
+            f"DROP FUNCTION IF EXISTS {self.function}(text, text)",
+        )
+
+
+MESSAGE_VECTORS_V1 = MessageVectors()
+
+
+#: ASCII letters and digits as they are (capitals lowered), every other byte a space: PG_V2's
+#: punctuation and the control characters, which the text search parser reads as blanks too
+_WORD_BYTES = bytes(
+    byte if chr(byte).isascii() and chr(byte).isalnum() else 32 for byte in range(256)
+).lower()
+#: a digit, "e", a digit: the parser reads "2e10x" as the number 2e10 and the word x
+_EXPONENT = re.compile(rb"[0-9]e[0-9]")
+#: above this many characters the server makes the vector (its words must stay under 2,048)
+VECTOR_MOST_CHARS = 2000
+
+
+def message_vector(body: str, sender: str) -> str | None:
+    """The search column of a message, ``strip(to_tsvector(…))`` of its body and sender as
+    PG_V2 makes it (`MessageVectors`), as tsvector text: made here, a big import does not make
+    the server parse a million texts. ``None`` where this cannot promise the server's words:
+    the server makes those.
+
+    Promised for ASCII text: every run of letters and digits is one word of the parser, which
+    'simple' lower-cases (unaccent has nothing to do), except a run with digit-e-digit, which it
+    may cut in two ("2e10x": 2e10 and x); for short texts (the parser skips words over 2,047
+    bytes, tsvector's input refuses them). The text is the words with spaces between them: the
+    server's tsvector input sorts them and drops repeats. No positions: the messages are not
+    ranked and the search has no phrases. tests/core/test_search_pg_vector.py compares it with
+    the server's over many texts."""
+    text = f"{body} {sender}"
+    if not text.isascii() or len(text) > VECTOR_MOST_CHARS:
+        return None
+    plain = text.encode().translate(_WORD_BYTES)
+    if _EXPONENT.search(plain):
+        return None
+    return plain.decode()
