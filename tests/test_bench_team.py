@@ -48,3 +48,6 @@ def test_import_benchmark_imports_everything(capsys: pytest.CaptureFixture[str])
     figures = _bench(capsys.readouterr().out)
     assert figures["messages"] == "3000"  # every message imported and copied again for the floor
     assert float(figures["import_msgs_per_s_pg"]) > 0
+    assert float(figures["msgs_per_s"]) == float(figures["import_msgs_per_s_pg"])
+    assert float(figures["floor_msgs_per_s"]) > 0
+    assert 0 < float(figures["vs_floor"]) < 5
