@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session
 
-from agencydesk.core import tickets
+from agencydesk.core import tickets, time_spent
 from agencydesk.core.models import Priority, TicketStatus, utcnow
 
 #: (days ago, minutes later, from_me, text)
@@ -267,7 +267,7 @@ def load_demo_tickets(
                 sent_at=_at(now, days_ago, minutes),
             )
         for number, minutes in enumerate(demo.minutes_spent):
-            tickets.add_time(
+            time_spent.add_time(
                 session=session,
                 ticket_id=ticket.id,
                 minutes=minutes,

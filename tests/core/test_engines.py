@@ -13,7 +13,17 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from agencydesk.core import changes, clients, demo, migrate, orders, referrals, search, tickets
+from agencydesk.core import (
+    changes,
+    clients,
+    demo,
+    migrate,
+    orders,
+    referrals,
+    search,
+    tickets,
+    time_spent,
+)
 from agencydesk.core.changes import ChangeSet, Topic
 from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError
@@ -64,12 +74,12 @@ def test_a_ticket_conversation_and_time_add_up(any_engine: Engine) -> None:
         tickets.add_message(
             session=session, ticket_id=ticket.id, body="Saya cek ya, Bu", from_me=True
         )
-        tickets.add_time(session=session, ticket_id=ticket.id, minutes=25)
+        time_spent.add_time(session=session, ticket_id=ticket.id, minutes=25)
         ticket_id = ticket.id
     with Session(any_engine) as session:
         lines = tickets.conversation(session=session, ticket_id=ticket_id)
         assert [line.body for line in lines] == ["Tidak bisa login", "Saya cek ya, Bu"]
-        assert tickets.seconds_spent(session=session, ticket_id=ticket_id) == 25 * 60
+        assert time_spent.seconds_spent(session=session, ticket_id=ticket_id) == 25 * 60
         assert tickets.get_ticket(session=session, ticket_id=ticket_id).first_response_at
         assert today_summary(session=session) is not None
 

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from agencydesk.core import clients, people, tickets, timeline, today
+from agencydesk.core import clients, people, tickets, time_spent, timeline, today
 from agencydesk.core.authorship import act_as
 from agencydesk.core.db import session_scope
 from agencydesk.core.errors import ValidationError
@@ -85,14 +85,14 @@ def test_what_a_desk_writes_records_its_person_and_the_timeline_shows_it(desk: E
         tickets.add_message(
             session=session, ticket_id=ticket_id, body="She is patient", from_me=True, kind="note"
         )
-        tickets.add_time(session=session, ticket_id=ticket_id, minutes=20)
+        time_spent.add_time(session=session, ticket_id=ticket_id, minutes=20)
         tickets.set_status(session=session, ticket_id=ticket_id, status="resolved")
     with Session(desk) as session:
         lines = tickets.conversation(session=session, ticket_id=ticket_id)
         assert [line.author_id for line in lines] == [sari, sari]
         entry = session.exec(select(TimeEntry)).one()
         assert entry.author_id == sari
-        assert tickets.seconds_by_person(session=session, ticket_id=ticket_id) == {sari: 1200}
+        assert time_spent.seconds_by_person(session=session, ticket_id=ticket_id) == {sari: 1200}
         changes = session.exec(select(StatusChange).order_by(col(StatusChange.id))).all()
         # my reply made it "waiting on client", then I resolved it
         assert [(c.old_status, c.new_status, c.person_id) for c in changes] == [

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from agencydesk.core import clients, tickets
+from agencydesk.core import clients, tickets, time_spent
 from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError, ValidationError
 
@@ -190,43 +190,45 @@ def test_one_timer_runs_at_a_time_and_lives_in_the_database(engine: Engine, ratn
     first = _ticket(engine, ratna)
     second = _ticket(engine, ratna, title="Hosting renewal")
     with session_scope(engine) as session:
-        tickets.start_timer(session=session, ticket_id=first, now=T0)
+        time_spent.start_timer(session=session, ticket_id=first, now=T0)
     # "restart": a brand new session finds the timer still running
     with session_scope(engine) as session:
-        running = tickets.running_timer(session=session)
+        running = time_spent.running_timer(session=session)
         assert running is not None
         assert running.ticket_id == first
         assert (
-            tickets.seconds_spent(session=session, ticket_id=first, now=T0 + timedelta(minutes=10))
+            time_spent.seconds_spent(
+                session=session, ticket_id=first, now=T0 + timedelta(minutes=10)
+            )
             == 600
         )
-        tickets.start_timer(session=session, ticket_id=second, now=T0 + timedelta(minutes=25))
+        time_spent.start_timer(session=session, ticket_id=second, now=T0 + timedelta(minutes=25))
     with session_scope(engine) as session:
-        assert tickets.seconds_spent(session=session, ticket_id=first) == 25 * 60
-        stopped = tickets.stop_timer(session=session, now=T0 + timedelta(minutes=40))
+        assert time_spent.seconds_spent(session=session, ticket_id=first) == 25 * 60
+        stopped = time_spent.stop_timer(session=session, now=T0 + timedelta(minutes=40))
         assert stopped is not None
         assert stopped.ticket_id == second
-        assert tickets.running_timer(session=session) is None
-        assert tickets.seconds_spent(session=session, ticket_id=second) == 15 * 60
+        assert time_spent.running_timer(session=session) is None
+        assert time_spent.seconds_spent(session=session, ticket_id=second) == 15 * 60
 
 
 def test_manual_time_and_the_monthly_billable_summary(engine: Engine, ratna: int) -> None:
     ticket_id = _ticket(engine, ratna)
     with session_scope(engine) as session:
-        tickets.add_time(session=session, ticket_id=ticket_id, minutes=45, on=T0)
-        tickets.add_time(
+        time_spent.add_time(session=session, ticket_id=ticket_id, minutes=45, on=T0)
+        time_spent.add_time(
             session=session, ticket_id=ticket_id, minutes=30, on=T0 + timedelta(days=1)
         )
-        tickets.add_time(
+        time_spent.add_time(
             session=session, ticket_id=ticket_id, minutes=20, on=T0, billable=False, note="chat"
         )
-        tickets.add_time(
+        time_spent.add_time(
             session=session, ticket_id=ticket_id, minutes=60, on=T0 + timedelta(days=31)
         )
         with pytest.raises(ValidationError):
-            tickets.add_time(session=session, ticket_id=ticket_id, minutes=0)
+            time_spent.add_time(session=session, ticket_id=ticket_id, minutes=0)
     with Session(engine) as session:
-        months = tickets.monthly_time(session=session, client_id=ratna)
+        months = time_spent.monthly_time(session=session, client_id=ratna)
     assert [(m.month, m.billable_seconds, m.other_seconds) for m in months] == [
         ("2026-04", 3600, 0),
         ("2026-03", 75 * 60, 20 * 60),

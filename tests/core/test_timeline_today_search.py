@@ -7,7 +7,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session, select
 
-from agencydesk.core import clients, search, tickets, timeline, today
+from agencydesk.core import clients, search, tickets, time_spent, timeline, today
 from agencydesk.core.db import session_scope
 from agencydesk.core.models import Guide, GuideSend, TimeEntry
 from agencydesk.migrations import fts_v1
@@ -192,7 +192,7 @@ def test_time_entries_cascade_with_their_ticket(any_engine: Engine) -> None:
             session=session, client_id=client_id, values={"title": "SSL"}
         ).id
         assert ticket_id is not None
-        tickets.add_time(session=session, ticket_id=ticket_id, minutes=25)
+        time_spent.add_time(session=session, ticket_id=ticket_id, minutes=25)
     with session_scope(engine) as session:
         tickets.delete_ticket(session=session, ticket_id=ticket_id)
     with Session(engine) as session:

@@ -13,7 +13,7 @@ from qt_helpers import DialogAnswerer
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from agencydesk.core import tickets
+from agencydesk.core import tickets, time_spent
 from agencydesk.core.db import make_engine, sqlite_url
 from agencydesk.qt.common import workers
 from agencydesk.qt.shell.main_window import MainWindow
@@ -110,7 +110,7 @@ def test_the_timer_keeps_running_across_a_restart(qtbot: QtBot, demo_engine: Eng
     qtbot.mouseClick(again.time.timer_button, Qt.MouseButton.LeftButton)
     assert again.time.timer_button.text() == "Start timer"
     with Session(again_engine) as session:
-        assert tickets.running_timer(session=session) is None
+        assert time_spent.running_timer(session=session) is None
     again_engine.dispose()
 
 

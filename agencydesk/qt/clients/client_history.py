@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from agencydesk.core import tickets, timeline
+from agencydesk.core import tickets, time_spent, timeline
 from agencydesk.core.timeline import TimelineEvent
 from agencydesk.qt.common.buttons import push_button
 from agencydesk.qt.common.client_tab import ClientTab
@@ -178,7 +178,7 @@ class ClientTicketsView(ClientTab):
             rows = tickets.list_tickets(
                 session=session, client_id=client_id, status=None, sort="created", descending=True
             )
-            months = tickets.monthly_time(session=session, client_id=client_id)
+            months = time_spent.monthly_time(session=session, client_id=client_id)
         for row in rows:
             opened = format_date(row.created_at)
             item = QTreeWidgetItem([opened, status_label(row.status), row.title])

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QWidget
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from agencydesk.core import tickets
+from agencydesk.core import time_spent
 from agencydesk.qt.common.buttons import push_button
 from agencydesk.qt.common.desk_people import DeskPeople
 from agencydesk.qt.common.formatting import format_duration
@@ -62,30 +62,34 @@ class TimeStrip(QWidget):
         if ticket_id is None:
             return
         if self._timer_running_here():
-            self._write(lambda session: tickets.stop_timer(session=session))
+            self._write(lambda session: time_spent.stop_timer(session=session))
         else:
-            self._write(lambda session: tickets.start_timer(session=session, ticket_id=ticket_id))
+            self._write(
+                lambda session: time_spent.start_timer(session=session, ticket_id=ticket_id)
+            )
 
     def add_manual_time(self) -> None:
         ticket_id, minutes = self.ticket_id, self.minutes.value()
         if ticket_id is None:
             return
         self._write(
-            lambda session: tickets.add_time(session=session, ticket_id=ticket_id, minutes=minutes)
+            lambda session: time_spent.add_time(
+                session=session, ticket_id=ticket_id, minutes=minutes
+            )
         )
 
     def _timer_running_here(self) -> bool:
         with Session(self._engine) as session:
-            running = tickets.running_timer(session=session)
+            running = time_spent.running_timer(session=session)
             return running is not None and running.ticket_id == self.ticket_id
 
     def update_time(self) -> None:
         if self.ticket_id is None:
             return
         with Session(self._engine) as session:
-            spent = tickets.seconds_spent(session=session, ticket_id=self.ticket_id)
-            running = tickets.running_timer(session=session)
-            by = tickets.seconds_by_person(session=session, ticket_id=self.ticket_id)
+            spent = time_spent.seconds_spent(session=session, ticket_id=self.ticket_id)
+            running = time_spent.running_timer(session=session)
+            by = time_spent.seconds_by_person(session=session, ticket_id=self.ticket_id)
         here = running is not None and running.ticket_id == self.ticket_id
         text = self.tr("Time spent: {time}").format(time=format_duration(spent))
         people = self._people
