@@ -17,7 +17,7 @@ from alembic import op
 import sqlalchemy as sa
 import sqlmodel
 
-from agencydesk.migrations import fts_v1
+from agencydesk.migrations import _helpers, fts_v1
 
 # revision identifiers, used by Alembic.
 revision: str = '0003'
@@ -27,29 +27,12 @@ depends_on: Union[str, Sequence[str], None] = None
 
 
 def _sqlite_add_table_foreign_key(table: str, clause: str) -> None:
-    """Append a table-level FOREIGN KEY clause to *table*'s stored schema, without a rebuild.
-
-    SQLite's documented procedure for schema changes that leave the stored rows as they are
-    (https://sqlite.org/lang_altertable.html, "making other kinds of table schema changes"). Safe
-    here because the constrained column was just added and is NULL in every row.
+    """Append a table-level FOREIGN KEY clause to *table*'s stored schema, without a rebuild
+    (`_helpers.sqlite_append_table_clause`), then check that no row breaks it. Safe here because
+    the constrained column was just added and is NULL in every row.
     """
+    _helpers.sqlite_append_table_clause(table, clause)
     bind = op.get_bind()
-    sql = bind.exec_driver_sql(
-        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
-    ).scalar_one()
-    stripped = sql.rstrip()
-    if not stripped.endswith(')'):
-        raise RuntimeError(f'unexpected schema for {table}: {sql!r}')
-    version = bind.exec_driver_sql('PRAGMA schema_version').scalar_one()
-    bind.exec_driver_sql('PRAGMA writable_schema = ON')
-    try:
-        bind.exec_driver_sql(
-            "UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = ?",
-            (f'{stripped[:-1]}, {clause})', table),
-        )
-        bind.exec_driver_sql(f'PRAGMA schema_version = {int(version) + 1}')
-    finally:
-        bind.exec_driver_sql('PRAGMA writable_schema = OFF')
     problems = bind.exec_driver_sql(f'PRAGMA foreign_key_check({table})').fetchall()
     if problems:
         raise RuntimeError(f'foreign key problems in {table}: {problems[:5]}')

@@ -12,9 +12,8 @@ lets the search turn each prefix into the whole words first, which the index rea
 """
 from typing import Sequence, Union
 
-from alembic import op
-
 from agencydesk.core.search_pg_schema import MESSAGE_WORDS_V1
+from agencydesk.migrations import _helpers
 
 # revision identifiers, used by Alembic.
 revision: str = '0010'
@@ -24,14 +23,8 @@ depends_on: Union[str, Sequence[str], None] = None
 
 
 def upgrade() -> None:
-    if op.get_bind().dialect.name != 'postgresql':
-        return
-    for sql in MESSAGE_WORDS_V1.create():
-        op.execute(sql)
+    _helpers.execute_on_postgresql(MESSAGE_WORDS_V1.create())
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name != 'postgresql':
-        return
-    for sql in MESSAGE_WORDS_V1.drop():
-        op.execute(sql)
+    _helpers.execute_on_postgresql(MESSAGE_WORDS_V1.drop())

@@ -17,6 +17,7 @@ import sqlalchemy as sa
 import sqlmodel
 
 import agencydesk.core.utc
+from agencydesk.migrations import _helpers
 
 # revision identifiers, used by Alembic.
 revision: str = '0011'
@@ -26,29 +27,6 @@ depends_on: Union[str, Sequence[str], None] = None
 
 #: (table, column): each an optional link to a person, emptied when the person is deleted
 _LINKS = (('ticket', 'assignee_id'), ('message', 'author_id'), ('time_entry', 'author_id'), ('guide_send', 'author_id'))
-
-
-def _sqlite_add_table_foreign_key(table: str, clause: str) -> None:
-    """Append a table-level FOREIGN KEY clause to *table*'s stored schema, without a rebuild
-    (as 0003: https://sqlite.org/lang_altertable.html, "making other kinds of table schema
-    changes"); safe because the constrained column was just added and is NULL in every row."""
-    bind = op.get_bind()
-    sql = bind.exec_driver_sql(
-        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
-    ).scalar_one()
-    stripped = sql.rstrip()
-    if not stripped.endswith(')'):
-        raise RuntimeError(f'unexpected schema for {table}: {sql!r}')
-    version = bind.exec_driver_sql('PRAGMA schema_version').scalar_one()
-    bind.exec_driver_sql('PRAGMA writable_schema = ON')
-    try:
-        bind.exec_driver_sql(
-            "UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = ?",
-            (f'{stripped[:-1]}, {clause})', table),
-        )
-        bind.exec_driver_sql(f'PRAGMA schema_version = {int(version) + 1}')
-    finally:
-        bind.exec_driver_sql('PRAGMA writable_schema = OFF')
 
 
 def upgrade() -> None:
@@ -88,7 +66,7 @@ def upgrade() -> None:
         op.add_column(table, sa.Column(column, sa.Integer(), nullable=True))
         name = f'fk_{table}_{column}_person'
         if sqlite:
-            _sqlite_add_table_foreign_key(
+            _helpers.sqlite_append_table_clause(
                 table, f'CONSTRAINT {name} FOREIGN KEY({column}) REFERENCES person (id) ON DELETE SET NULL'
             )
         else:

@@ -12,9 +12,8 @@ in one order only (`agencydesk.core.search_pg_schema.MESSAGE_WORDS_V2`).
 """
 from typing import Sequence, Union
 
-from alembic import op
-
 from agencydesk.core.search_pg_schema import MESSAGE_WORDS_V1, MESSAGE_WORDS_V2
+from agencydesk.migrations import _helpers
 
 # revision identifiers, used by Alembic.
 revision: str = '0012'
@@ -24,14 +23,8 @@ depends_on: Union[str, Sequence[str], None] = None
 
 
 def upgrade() -> None:
-    if op.get_bind().dialect.name != 'postgresql':
-        return
-    for sql in MESSAGE_WORDS_V2.functions(replace=True):
-        op.execute(sql)
+    _helpers.execute_on_postgresql(MESSAGE_WORDS_V2.functions(replace=True))
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name != 'postgresql':
-        return
-    for sql in MESSAGE_WORDS_V1.functions(replace=True):
-        op.execute(sql)
+    _helpers.execute_on_postgresql(MESSAGE_WORDS_V1.functions(replace=True))
