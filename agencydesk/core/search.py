@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from agencydesk.core import search_pg
-from agencydesk.core.search_words import prefixes
+from agencydesk.core.search_words import every_word_query
 from agencydesk.core.word_filter import like_pattern
 
 KINDS = ("client", "ticket", "message", "guide")
@@ -59,13 +59,7 @@ def words(text: str) -> list[str]:
 def fts_query(text: str) -> str | None:
     """User text → an FTS5 query: every word must match, the last one as a prefix and the ones
     before it whole (`search_words.prefixes`, as on PostgreSQL). None when no words."""
-    found = words(text)
-    if not found:
-        return None
-    return " ".join(
-        f'"{word}"*' if prefix else f'"{word}"'
-        for word, prefix in zip(found, prefixes(found), strict=True)
-    )
+    return every_word_query(words(text), whole='"{}"', prefix='"{}"*', joiner=" ")
 
 
 def fts_available(session: Session) -> bool:
@@ -108,31 +102,45 @@ def _snippet(table: str, column: int) -> str:
 # Tickets and messages are many and are not ranked: bm25 computes each word's weight by reading
 # every match of that word (hundreds of thousands for "tidak" on a big desk), even when only a few
 # rows are ranked; newest first is also what one looks for in a conversation.
+def _ranked_sql(
+    table: str, alias: str, *, title: str, client_id: str, snippet_of: int, bm25: str
+) -> str:
+    """Clients and guides: live rows in the order of `rank`, bm25 with the weights *bm25*."""
+    fts = f"{table}_fts"
+    return f"""
+        SELECT {alias}.id, {title}, {_snippet(fts, snippet_of)}, {client_id}, NULL
+        FROM {fts} JOIN {table} {alias} ON {alias}.id = {fts}.rowid
+        WHERE {fts} MATCH :q AND {fts}.rank MATCH 'bm25({bm25})'
+          AND {alias}.deleted_at IS NULL
+        ORDER BY {fts}.rank LIMIT :limit"""
+
+
+def _newest_first_sql(table: str, alias: str, *, title: str, ticket_id: str) -> str:
+    """Tickets and messages: the rows of live clients, newest (highest rowid) first."""
+    fts = f"{table}_fts"
+    return f"""
+        SELECT {alias}.id, {title}, {_snippet(fts, 0)}, {alias}.client_id, {ticket_id}
+        FROM {fts} JOIN {table} {alias} ON {alias}.id = {fts}.rowid
+        JOIN client c ON c.id = {alias}.client_id
+        WHERE {fts} MATCH :q AND c.deleted_at IS NULL
+        ORDER BY {fts}.rowid DESC LIMIT :limit"""
+
+
+#: kind → its statement; selected: id, title, snippet, client_id, ticket_id
 _FTS_SQL = {
-    "client": f"""
-        SELECT c.id, c.name, {_snippet("client_fts", -1)}, c.id, NULL
-        FROM client_fts JOIN client c ON c.id = client_fts.rowid
-        WHERE client_fts MATCH :q AND client_fts.rank MATCH 'bm25(10.0, 5.0, 2.0, 3.0, 1.0, 1.0)'
-          AND c.deleted_at IS NULL
-        ORDER BY client_fts.rank LIMIT :limit""",
-    "ticket": f"""
-        SELECT t.id, t.title, {_snippet("ticket_fts", 0)}, t.client_id, t.id
-        FROM ticket_fts JOIN ticket t ON t.id = ticket_fts.rowid
-        JOIN client c ON c.id = t.client_id
-        WHERE ticket_fts MATCH :q AND c.deleted_at IS NULL
-        ORDER BY ticket_fts.rowid DESC LIMIT :limit""",
-    "message": f"""
-        SELECT m.id, c.name, {_snippet("message_fts", 0)}, m.client_id, m.ticket_id
-        FROM message_fts JOIN message m ON m.id = message_fts.rowid
-        JOIN client c ON c.id = m.client_id
-        WHERE message_fts MATCH :q AND c.deleted_at IS NULL
-        ORDER BY message_fts.rowid DESC LIMIT :limit""",
-    "guide": f"""
-        SELECT g.id, g.title, {_snippet("guide_fts", 1)}, NULL, NULL
-        FROM guide_fts JOIN guide g ON g.id = guide_fts.rowid
-        WHERE guide_fts MATCH :q AND guide_fts.rank MATCH 'bm25(10.0, 1.0, 3.0)'
-          AND g.deleted_at IS NULL
-        ORDER BY guide_fts.rank LIMIT :limit""",
+    "client": _ranked_sql(
+        "client",
+        "c",
+        title="c.name",
+        client_id="c.id",
+        snippet_of=-1,
+        bm25="10.0, 5.0, 2.0, 3.0, 1.0, 1.0",
+    ),
+    "ticket": _newest_first_sql("ticket", "t", title="t.title", ticket_id="t.id"),
+    "message": _newest_first_sql("message", "m", title="c.name", ticket_id="m.ticket_id"),
+    "guide": _ranked_sql(
+        "guide", "g", title="g.title", client_id="NULL", snippet_of=1, bm25="10.0, 1.0, 3.0"
+    ),
 }
 
 

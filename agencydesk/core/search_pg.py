@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from agencydesk.core.search_pg_schema import CONFIG, MESSAGE_WORDS_V1
-from agencydesk.core.search_words import prefixes
+from agencydesk.core.search_words import every_word_query, prefixes
 
 #: the words of the query as the index splits them (the index turns "_" into a space too)
 _PART = re.compile(r"[^\W_]+", re.UNICODE)
@@ -68,16 +68,8 @@ def _parts(words: list[str]) -> list[str]:
 def pg_query(words: list[str]) -> str | None:
     """Lower-case words → a tsquery text: every word must match, the last one as a prefix and
     the ones before it whole (`search_words.prefixes`, as `search.fts_query` on SQLite, whose
-    prefix also applies to the last part of a word only). None when there are no words.
-
-    The words hold letters and digits only, so quoting them needs no escapes."""
-    parts = _parts(words)
-    if not parts:
-        return None
-    return " & ".join(
-        f"'{part}':*" if prefix else f"'{part}'"
-        for part, prefix in zip(parts, prefixes(parts), strict=True)
-    )
+    prefix also applies to the last part of a word only). None when there are no words."""
+    return every_word_query(_parts(words), whole="'{}'", prefix="'{}':*", joiner=" & ")
 
 
 def _client_text(alias: str) -> str:
@@ -85,44 +77,71 @@ def _client_text(alias: str) -> str:
     return f"concat_ws(' ', {', '.join(f'{alias}.{column}' for column in columns)})"
 
 
+def _headline(text: str, query: str = _Q) -> str:
+    return f"ts_headline('{CONFIG}'::regconfig, {text}, {query}, :opts)"
+
+
+def _ranked_sql(
+    table: str, alias: str, *, title: str, text: str, client_id: str, normalisation: int
+) -> str:
+    """Clients and guides: live rows by ts_rank (`RANK_WEIGHTS`, *normalisation*)."""
+    return f"""
+        SELECT {alias}.id, {title}, {_headline(text)}, {text}, {client_id}, NULL
+        FROM (SELECT {alias}.id,
+                     ts_rank('{RANK_WEIGHTS}', {alias}.search_vector, {_Q}, {normalisation}) AS rank
+              FROM {table} {alias}
+              WHERE {alias}.search_vector @@ {_Q} AND {alias}.deleted_at IS NULL
+              ORDER BY rank DESC, {alias}.id LIMIT :limit) hit
+        JOIN {table} {alias} ON {alias}.id = hit.id
+        ORDER BY hit.rank DESC, {alias}.id"""
+
+
+def _newest_first_sql(
+    table: str, alias: str, *, title: str, text: str, ticket_id: str, query: str, joined: str = ""
+) -> str:
+    """Tickets and messages: the rows of live clients, newest (highest id) first; *joined* joins
+    what the shown columns need."""
+    return f"""
+        SELECT {alias}.id, {title}, {_headline(text, query)}, {text}, {alias}.client_id, {ticket_id}
+        FROM (SELECT {alias}.id FROM {table} {alias} JOIN client c ON c.id = {alias}.client_id
+              WHERE {alias}.search_vector @@ {query} AND c.deleted_at IS NULL
+              ORDER BY {alias}.id DESC LIMIT :limit) hit
+        JOIN {table} {alias} ON {alias}.id = hit.id{joined}
+        ORDER BY {alias}.id DESC"""
+
+
 # Each: the hits' ids in order (with their rank), then the shown columns and the headline.
 # Selected: id, title, headline, the text the headline was cut from, client_id, ticket_id.
 _SQL = {
-    "client": f"""
-        SELECT c.id, c.name, ts_headline('{CONFIG}'::regconfig, {_client_text("c")}, {_Q}, :opts),
-               {_client_text("c")}, c.id, NULL
-        FROM (SELECT c.id, ts_rank('{RANK_WEIGHTS}', c.search_vector, {_Q},
-                                   {CLIENT_NORMALISATION}) AS rank
-              FROM client c WHERE c.search_vector @@ {_Q} AND c.deleted_at IS NULL
-              ORDER BY rank DESC, c.id LIMIT :limit) hit
-        JOIN client c ON c.id = hit.id
-        ORDER BY hit.rank DESC, c.id""",
-    "ticket": f"""
-        SELECT t.id, t.title, ts_headline('{CONFIG}'::regconfig, t.title, {_Q}, :opts), t.title,
-               t.client_id, t.id
-        FROM (SELECT t.id FROM ticket t JOIN client c ON c.id = t.client_id
-              WHERE t.search_vector @@ {_Q} AND c.deleted_at IS NULL
-              ORDER BY t.id DESC LIMIT :limit) hit
-        JOIN ticket t ON t.id = hit.id
-        ORDER BY t.id DESC""",
+    "client": _ranked_sql(
+        "client",
+        "c",
+        title="c.name",
+        text=_client_text("c"),
+        client_id="c.id",
+        normalisation=CLIENT_NORMALISATION,
+    ),
+    "ticket": _newest_first_sql(
+        "ticket", "t", title="t.title", text="t.title", ticket_id="t.id", query=_Q
+    ),
     # the query comes as words already (`message_query`): no to_tsquery
-    "message": f"""
-        SELECT m.id, c.name, ts_headline('{CONFIG}'::regconfig, m.body, {_MQ}, :opts), m.body,
-               m.client_id, m.ticket_id
-        FROM (SELECT m.id FROM message m JOIN client c ON c.id = m.client_id
-              WHERE m.search_vector @@ {_MQ} AND c.deleted_at IS NULL
-              ORDER BY m.id DESC LIMIT :limit) hit
-        JOIN message m ON m.id = hit.id JOIN client c ON c.id = m.client_id
-        ORDER BY m.id DESC""",
-    "guide": f"""
-        SELECT g.id, g.title, ts_headline('{CONFIG}'::regconfig, g.body, {_Q}, :opts), g.body,
-               NULL, NULL
-        FROM (SELECT g.id, ts_rank('{RANK_WEIGHTS}', g.search_vector, {_Q},
-                                   {GUIDE_NORMALISATION}) AS rank
-              FROM guide g WHERE g.search_vector @@ {_Q} AND g.deleted_at IS NULL
-              ORDER BY rank DESC, g.id LIMIT :limit) hit
-        JOIN guide g ON g.id = hit.id
-        ORDER BY hit.rank DESC, g.id""",
+    "message": _newest_first_sql(
+        "message",
+        "m",
+        title="c.name",
+        text="m.body",
+        ticket_id="m.ticket_id",
+        query=_MQ,
+        joined=" JOIN client c ON c.id = m.client_id",
+    ),
+    "guide": _ranked_sql(
+        "guide",
+        "g",
+        title="g.title",
+        text="g.body",
+        client_id="NULL",
+        normalisation=GUIDE_NORMALISATION,
+    ),
 }
 
 

@@ -18,3 +18,16 @@ def prefixes(words: Sequence[str]) -> list[bool]:
     """For each of *words* (in the order typed): whether it matches as a prefix."""
     last = len(words) - 1
     return [index == last and len(word) > 1 for index, word in enumerate(words)]
+
+
+def every_word_query(words: Sequence[str], *, whole: str, prefix: str, joiner: str) -> str | None:
+    """*words* as one query in an engine's syntax: each word put into the template *whole*, or
+    *prefix* where it matches as a prefix (`prefixes`), joined by *joiner*. None when no words.
+
+    The words hold letters and digits only, so quoting them needs no escapes."""
+    if not words:
+        return None
+    return joiner.join(
+        (prefix if is_prefix else whole).format(word)
+        for word, is_prefix in zip(words, prefixes(words), strict=True)
+    )
