@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import logging
 import re
-import threading
 import weakref
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -25,6 +24,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, UOWTransaction
+
+from agencydesk.core.subscribers import Subscribers
 
 log = logging.getLogger(__name__)
 
@@ -102,9 +103,8 @@ Listener = Callable[[Engine, ChangeSet], None]
 #: called inside each transaction about to commit on an engine (`core.live` notifies others)
 CommitHook = Callable[[sa.Connection, ChangeSet], None]
 
-_listeners: list[tuple[Listener, Engine | None]] = []
+_listeners: Subscribers[tuple[Listener, Engine | None]] = Subscribers()
 _commit_hooks: weakref.WeakKeyDictionary[Engine, CommitHook] = weakref.WeakKeyDictionary()
-_listeners_lock = threading.Lock()
 _watched: weakref.WeakSet[Engine] = weakref.WeakSet()
 
 # Kept in each connection's `info` while its transaction is open.
@@ -123,16 +123,7 @@ def subscribe(listener: Listener, *, engine: Engine | None = None) -> Callable[[
     """Call *listener(engine, changes)* after each commit (on *engine* only, if given).
 
     Returns a function that unsubscribes."""
-    entry = (listener, engine)
-    with _listeners_lock:
-        _listeners.append(entry)
-
-    def unsubscribe() -> None:
-        with _listeners_lock:
-            if entry in _listeners:
-                _listeners.remove(entry)
-
-    return unsubscribe
+    return _listeners.add((listener, engine))
 
 
 def topic_of(table: str) -> Topic | None:
@@ -224,8 +215,7 @@ def _committing(connection: sa.Connection, engine: Engine) -> None:
 
 
 def _announce(engine: Engine, changes: ChangeSet) -> None:
-    with _listeners_lock:
-        listeners = [listener for listener, only in _listeners if only in (None, engine)]
+    listeners = [listener for listener, only in _listeners.snapshot() if only in (None, engine)]
     for listener in listeners:
         try:
             listener(engine, changes)

@@ -30,6 +30,7 @@ from sqlalchemy.engine import Engine
 
 from agencydesk.core import changes
 from agencydesk.core.changes import DATA_TOPICS, ChangeSet, Topic
+from agencydesk.core.subscribers import Subscribers
 
 log = logging.getLogger(__name__)
 
@@ -123,28 +124,17 @@ class Link(StrEnum):
 
 
 LinkWatcher = Callable[[Engine, Link], None]
-_link_watchers: list[LinkWatcher] = []
-_link_lock = threading.Lock()
+_link_watchers: Subscribers[LinkWatcher] = Subscribers()
 
 
 def watch_link(watcher: LinkWatcher) -> Callable[[], None]:
     """Call *watcher(engine, link)* (on the listener's thread) when a desk loses or regains
     its server. Returns a function that stops it."""
-    with _link_lock:
-        _link_watchers.append(watcher)
-
-    def stop() -> None:
-        with _link_lock:
-            if watcher in _link_watchers:
-                _link_watchers.remove(watcher)
-
-    return stop
+    return _link_watchers.add(watcher)
 
 
 def _tell_link(engine: Engine, link: Link) -> None:
-    with _link_lock:
-        watchers = list(_link_watchers)
-    for watcher in watchers:
+    for watcher in _link_watchers.snapshot():
         try:
             watcher(engine, link)
         except Exception:  # a watcher's bug must not stop the listener
