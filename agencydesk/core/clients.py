@@ -22,6 +22,7 @@ from agencydesk.core.models import (
     Client,
 )
 from agencydesk.core.referrals import check_no_cycle
+from agencydesk.core.row_columns import row_columns
 from agencydesk.core.rows import ClientRow as ClientRow  # shared with core.quick_list
 from agencydesk.core.soft_delete import get_live, soft_delete, undelete
 from agencydesk.core.word_filter import every_word_in
@@ -214,9 +215,8 @@ def list_clients(
         order.insert(0, sa.case((sa.or_(column.is_(None), column == ""), 1), else_=0))
         order.append(col(Client.sort_name).asc())
     order += [func.lower(Client.name).asc(), col(Client.id).asc()]
-    columns = [col(getattr(Client, name)) for name in ClientRow.__dataclass_fields__]
     statement = (
-        sa.select(*columns)
+        sa.select(*row_columns(ClientRow, Client))
         .where(*_list_conditions(search))
         .order_by(*order)
         .offset(offset)

@@ -23,6 +23,7 @@ from agencydesk.core.clients import get_client
 from agencydesk.core.edits import get_row, known_fields, one_line, save_changes
 from agencydesk.core.errors import ValidationError
 from agencydesk.core.models import Client, Message, Order, OrderStatus, Ticket, utcnow
+from agencydesk.core.row_columns import row_columns
 from agencydesk.core.word_filter import every_word_in
 
 EDITABLE_FIELDS = (
@@ -294,20 +295,7 @@ def list_orders(
 ) -> list[OrderRow]:
     """Orders matching *filters*, newest first unless *sort* says otherwise."""
     statement = (
-        sa.select(
-            col(Order.id),
-            col(Order.client_id),
-            col(Client.name),
-            col(Order.title),
-            col(Order.amount),
-            col(Order.currency),
-            col(Order.status),
-            col(Order.quoted_on),
-            col(Order.won_on),
-            col(Order.paid_on),
-            col(Order.ticket_id),
-            col(Order.message_id),
-        )
+        sa.select(*row_columns(OrderRow, Order, client_name=col(Client.name)))
         .join(Client, col(Client.id) == col(Order.client_id))
         .where(*_conditions(**filters))
         .order_by(*_order_by(sort, descending))

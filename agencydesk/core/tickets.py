@@ -28,6 +28,7 @@ from agencydesk.core.models import (
     TicketStatus,
     utcnow,
 )
+from agencydesk.core.row_columns import row_columns
 from agencydesk.core.word_filter import every_word_in
 
 EDITABLE_FIELDS = (
@@ -287,9 +288,8 @@ class ConversationLine:
 
 
 def conversation(*, session: Session, ticket_id: int) -> list[ConversationLine]:
-    columns = [col(getattr(Message, name)) for name in ConversationLine.__dataclass_fields__]
     statement = (
-        sa.select(*columns)
+        sa.select(*row_columns(ConversationLine, Message))
         .where(col(Message.ticket_id) == ticket_id)
         .order_by(col(Message.sent_at), col(Message.id))
     )
@@ -378,18 +378,7 @@ def list_tickets(
     order.append(key.desc() if descending else key.asc())
     order += [col(Ticket.priority).desc(), col(Ticket.id).desc()]
     statement = (
-        sa.select(
-            col(Ticket.id),
-            col(Ticket.client_id),
-            col(Client.name),
-            col(Ticket.title),
-            col(Ticket.status),
-            col(Ticket.priority),
-            col(Ticket.due_date),
-            col(Ticket.created_at),
-            col(Ticket.updated_at),
-            col(Ticket.assignee_id),
-        )
+        sa.select(*row_columns(TicketRow, Ticket, client_name=col(Client.name)))
         .join(Client, col(Client.id) == col(Ticket.client_id))
         .where(*_conditions(**filters))
         .order_by(*order)

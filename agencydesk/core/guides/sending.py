@@ -22,6 +22,7 @@ from agencydesk.core.models import (
     Ticket,
     utcnow,
 )
+from agencydesk.core.row_columns import row_columns
 
 #: clients at or below this tech comfort get the very gentle variant suggested
 GENTLE_COMFORT_MAX = 2
@@ -123,41 +124,23 @@ def record_send(
 def sends_for_client(*, session: Session, client_id: int) -> list[SendToClient]:
     """The guides a client received, newest first."""
     statement = (
-        sa.select(
-            col(GuideSend.id),
-            col(GuideSend.guide_id),
-            col(Guide.title),
-            col(GuideSend.sent_at),
-            col(GuideSend.ticket_id),
-        )
+        sa.select(*row_columns(SendToClient, GuideSend, guide_title=col(Guide.title)))
         .join(Guide, col(Guide.id) == col(GuideSend.guide_id))
         .where(col(GuideSend.client_id) == client_id)
         .order_by(col(GuideSend.sent_at).desc(), col(GuideSend.id).desc())
     )
-    return [
-        SendToClient(int(i), int(g), str(t), s, None if k is None else int(k))
-        for i, g, t, s, k in session.execute(statement)
-    ]
+    return [SendToClient(*row) for row in session.execute(statement)]
 
 
 def sends_for_guide(*, session: Session, guide_id: int) -> list[SendOfGuide]:
     """Who received the guide, newest first (deleted clients left out)."""
     statement = (
-        sa.select(
-            col(GuideSend.id),
-            col(GuideSend.client_id),
-            col(Client.name),
-            col(GuideSend.sent_at),
-            col(GuideSend.ticket_id),
-        )
+        sa.select(*row_columns(SendOfGuide, GuideSend, client_name=col(Client.name)))
         .join(Client, col(Client.id) == col(GuideSend.client_id))
         .where(col(GuideSend.guide_id) == guide_id, col(Client.deleted_at).is_(None))
         .order_by(col(GuideSend.sent_at).desc(), col(GuideSend.id).desc())
     )
-    return [
-        SendOfGuide(int(i), int(c), str(n), s, None if k is None else int(k))
-        for i, c, n, s, k in session.execute(statement)
-    ]
+    return [SendOfGuide(*row) for row in session.execute(statement)]
 
 
 def already_sent(*, session: Session, guide_id: int, client_id: int) -> datetime | None:
