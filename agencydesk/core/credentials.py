@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -57,16 +57,9 @@ class CredentialRow:
 
 
 def _row(credential: Credential) -> CredentialRow:
+    """The login's columns that `CredentialRow` names (its secret is in the keyring, not here)."""
     assert credential.id is not None
-    return CredentialRow(
-        id=credential.id,
-        client_id=credential.client_id,
-        label=credential.label,
-        url=credential.url,
-        username=credential.username,
-        notes=credential.notes,
-        updated_at=credential.updated_at,
-    )
+    return CredentialRow(**{f.name: getattr(credential, f.name) for f in fields(CredentialRow)})
 
 
 def _clean(values: Mapping[str, Any]) -> dict[str, str]:
