@@ -3372,6 +3372,14 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
         <source>Handle with care: {note}</source>
         <translation>Perlu perhatian khusus: {note}</translation>
     </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>Kepuasan</translation>
+    </message>
+    <message>
+        <source>No due date</source>
+        <translation>Tanpa tenggat</translation>
+    </message>
 </context>
 <context>
     <name>TicketsPage</name>

@@ -48,7 +48,12 @@ class ConflictDialog(QDialog):
         labels: Mapping[str, str],
         describe: Describe = _plain,
         parent: QWidget | None = None,
+        *,
+        back_to_form: bool = True,
     ) -> None:
+        """*back_to_form*: Cancel reads "Keep editing" (a form stays open with what was typed);
+        False where there is no form to go back to (the ticket view's fields): a plain Cancel,
+        nothing saved."""
         super().__init__(parent)
         self.conflict = conflict
         self.choice: str | None = None
@@ -93,9 +98,10 @@ class ConflictDialog(QDialog):
         scroll.setMinimumHeight(min(wanted.height(), _MAX_TABLE_HEIGHT))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        back = buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        back.setText(self.tr("Keep editing"))
-        back.setIcon(QIcon())  # not a cancel: back to the form, nothing lost
+        if back_to_form:
+            back = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+            back.setText(self.tr("Keep editing"))
+            back.setIcon(QIcon())  # not a cancel: back to the form, nothing lost
         self.keep_mine = self._add(buttons, self.tr("Keep mine"), self.MINE)
         self.take_theirs = self._add(buttons, self.tr("Take theirs"), self.THEIRS)
         self.merge = self._add(buttons, self.tr("Save my choice"), self.MERGE)

@@ -48,10 +48,12 @@ def save_versioned(
     labels: Mapping[str, str],
     describe: Describe | None = None,
     restore: Callable[[Session], None] | None = None,
+    back_to_form: bool = True,
 ) -> tuple[Outcome, T | None]:
     """Save *values* over the record the form showed at version *seen*, asking the user what to
     do about a newer version or a deletion. *restore(session)* brings a soft-deleted record back
-    (None: it cannot come back). Errors other than those two reach the caller."""
+    (None: it cannot come back). *back_to_form* as in `ConflictDialog`. Errors other than those
+    two reach the caller."""
     values = dict(values)
     restoring = False
     while True:
@@ -70,7 +72,9 @@ def save_versioned(
         try:
             return Outcome.SAVED, save_waiting(parent, engine, work)
         except EditConflict as conflict:
-            dialog = ConflictDialog(conflict, labels, describe or _plain, parent)
+            dialog = ConflictDialog(
+                conflict, labels, describe or _plain, parent, back_to_form=back_to_form
+            )
             if not dialog.exec():
                 return Outcome.EDITING, None
             if dialog.choice == ConflictDialog.THEIRS:

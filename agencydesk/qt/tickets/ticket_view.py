@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -41,6 +42,7 @@ from agencydesk.qt.common.dialogs import report_exception
 from agencydesk.qt.common.formatting import (
     DATE_EDIT_FORMAT,
     channel_label,
+    format_date,
     format_datetime,
     format_wait,
 )
@@ -52,6 +54,7 @@ from agencydesk.qt.common.labels import (
 )
 from agencydesk.qt.common.message_notes import note_text
 from agencydesk.qt.common.presence import ViewPresence
+from agencydesk.qt.common.versioned_save import save_versioned
 from agencydesk.qt.tickets.assignee_box import AssigneeBox
 from agencydesk.qt.tickets.reply_drafts import ReplyDrafts
 from agencydesk.qt.tickets.ticket_model import priority_label, status_label
@@ -135,6 +138,7 @@ class TicketView(QWidget):
         self._client_id: int | None = None
         self._loading = False
         self._shown_fields: dict[str, object] = {}  # the ticket's fields as last shown
+        self._shown_version: int | None = None  # and its version then (`core.versions`)
         self.people = people_of(engine)  # None: a solo desk
         self._lines: list[ConversationLine] = []
         self._client_name = ""
@@ -307,6 +311,7 @@ class TicketView(QWidget):
         self._loading = True
         try:
             self.ticket_id = ticket_id
+            self._shown_version = ticket.version
             self._client_id = ticket.client_id
             client_name = client.name if client is not None else ""
             self.title_label.setText(ticket.title)
@@ -379,19 +384,72 @@ class TicketView(QWidget):
         return values | {"priority": self.priority.currentData(), "due_date": due}
 
     def _save_fields(self) -> None:
-        """Save the field the user changed, and only it: writing back the others as shown would
-        undo what another desk saved in them since (the ticket is shown anew after the save)."""
-        if self._loading or self.ticket_id is None:
+        """Save the field the user changed, and only it, over the version shown: writing back
+        the others as shown would undo what another desk saved in them since. A field only the
+        other desk changed meanwhile is no conflict (both are kept); the same field changed
+        there too opens the conflict dialog (`versions.check_seen` with *shown*)."""
+        ticket_id = self.ticket_id
+        if self._loading or ticket_id is None:
             return
         was = self._shown_fields
         values = {k: v for k, v in self._field_values().items() if k not in was or was[k] != v}
         if not values:
             return
-        self._write(
-            lambda session: tickets.update_ticket(
-                session=session, ticket_id=self.ticket_id or 0, values=values
+        shown = {name: was[name] for name in values if name in was}
+
+        def save(session: Session, values: dict[str, Any], seen: int | None) -> int:
+            ticket = tickets.update_ticket(
+                session=session, ticket_id=ticket_id, values=values, seen_version=seen, shown=shown
             )
-        )
+            return ticket.version
+
+        self._set_fields_enabled(False)  # a team desk saves in a worker: one change at a time
+        try:
+            save_versioned(
+                self,
+                self._engine,
+                save,
+                values,
+                self._shown_version,
+                labels=self._field_labels(),
+                describe=self._describe,
+                back_to_form=False,
+            )
+        except (UserError, ValidationError) as exc:
+            report_exception(self, exc)
+        finally:
+            self._set_fields_enabled(True)
+        # saved, or theirs kept (the dialog), or gone: the ticket as stored now
+        self.show_ticket(ticket_id)
+        self.changed.emit(ticket_id)
+
+    def _set_fields_enabled(self, enabled: bool) -> None:
+        for box in (self.status, self.priority, self.has_due, self.satisfaction):
+            box.setEnabled(enabled)
+        self.due.setEnabled(enabled and self.has_due.isChecked())
+
+    def _field_labels(self) -> dict[str, str]:
+        return {
+            "status": self.tr("Status"),
+            "priority": self.tr("Priority"),
+            "due_date": self.tr("Due"),
+            "satisfaction": self.tr("Satisfaction"),
+        }
+
+    def _describe(self, field: str, value: Any) -> str:
+        """A value as the view shows it (a status's words, stars) in the conflict dialog."""
+        boxes = {
+            "status": self.status,
+            "priority": self.priority,
+            "satisfaction": self.satisfaction,
+        }
+        if field in boxes:
+            box = boxes[field]
+            index = box.findData(value)
+            return box.itemText(index) if index >= 0 else str(value)
+        if isinstance(value, date):
+            return format_date(value)
+        return self.tr("No due date") if value is None else str(value)
 
     def _assign(self, person_id: int | None) -> None:
         self._write(
