@@ -9,6 +9,9 @@ emptied client: tickets (with their messages and time), messages, orders, logins
 each keeps its keyring reference, so no secret is touched), guide sends, and the clients they
 introduced. The timeline is made of those rows, so it follows. The referral links stay a tree:
 the kept client is never its own referrer, and a link that would close a loop is not taken.
+Every record moved gets a new version (`core.versions`): a desk that was editing one of them
+meets the conflict dialog instead of writing the old client back. The change notification names
+their tables (`core.changes` hears each UPDATE statement).
 """
 
 from __future__ import annotations
@@ -126,7 +129,11 @@ def merge_into(*, session: Session, keep_id: int, drop_id: int) -> MergeSummary:
     _rename_clashing_logins(session, keep_id, drop)
     for column in _client_links():
         table = column.table
-        statement = sa.update(table).where(column == drop_id).values({column.name: keep_id})
+        moved: dict[str, Any] = {column.name: keep_id}
+        if "version" in table.c:  # a record people edit (models.Versioned): a new version, so
+            # that a desk still showing it before the merge is asked, not saving over the merge
+            moved["version"] = table.c.version + 1
+        statement = sa.update(table).where(column == drop_id).values(moved)
         if table.name == Client.__tablename__:  # who drop introduced: now introduced by keep
             statement = statement.where(table.c.id != keep_id)
         session.execute(statement)

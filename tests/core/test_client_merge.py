@@ -8,11 +8,21 @@ from keyring_memory import MemoryKeyring
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from agencydesk.core import client_merge, clients, credentials, demo, orders, tickets, timeline
+from agencydesk.core import (
+    changes,
+    client_merge,
+    clients,
+    credentials,
+    demo,
+    orders,
+    tickets,
+    timeline,
+)
 from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError
 from agencydesk.core.guides import library, sending
 from agencydesk.core.models import Client, Credential, GuideSend, Message, Order, Ticket
+from agencydesk.core.versions import EditConflict
 
 
 @pytest.fixture
@@ -142,3 +152,62 @@ def test_a_client_is_not_merged_with_themselves_nor_with_a_deleted_one(
     with Session(any_engine) as session:
         count = session.execute(sa.select(sa.func.count()).select_from(Client)).scalar_one()
     assert count == len(desk)
+
+
+# -- no lost edits across a merge -----------------------------------------------------------------
+def test_a_merge_raises_the_version_of_every_row_it_moves_and_announces_them(
+    any_engine: Engine, memory_keyring: MemoryKeyring
+) -> None:
+    """A desk editing a ticket, order or login of the merged-away client saves over the merge
+    only through the conflict dialog: the merge gives each moved row a new version (and the
+    change notification names their tables)."""
+    keep = _add(any_engine, name="Ibu Ratna Wulandari")
+    drop = _add(any_engine, name="Bu Ratna")
+    with session_scope(any_engine) as session:
+        ticket = tickets.create_ticket(session=session, client_id=drop, values={"title": "Login"})
+        order = orders.create_order(
+            session=session, client_id=drop, values={"title": "Website", "amount": 1000}
+        )
+        login = credentials.add_credential(
+            session=session, client_id=drop, values={"label": "cPanel"}, secret="rahasia"
+        )
+        introduced = clients.create_client(
+            session=session, values={"name": "Pak Joko", "introduced_by_id": drop}
+        )
+        seen = {
+            Ticket: (ticket.id, ticket.version),
+            Order: (order.id, order.version),
+            Credential: (login.id, session.get(Credential, login.id).version),  # type: ignore[union-attr]
+            Client: (introduced.id, introduced.version),
+        }
+    heard: list[changes.ChangeSet] = []
+    unsubscribe = changes.subscribe(lambda _e, c: heard.append(c), engine=any_engine)
+    try:
+        client_merge.merge_clients(any_engine, keep_id=keep, drop_id=drop)
+    finally:
+        unsubscribe()
+    with Session(any_engine) as session:
+        for model, (row_id, version) in seen.items():
+            row = session.get(model, row_id)
+            assert row is not None
+            assert row.version == version + 1, model.__name__
+    announced = heard[-1]
+    for topic, (row_id, _version) in zip(
+        (
+            changes.Topic.TICKETS,
+            changes.Topic.ORDERS,
+            changes.Topic.CREDENTIALS,
+            changes.Topic.CLIENTS,
+        ),
+        seen.values(),
+        strict=True,
+    ):
+        assert announced.may_touch(topic, row_id or 0), topic
+    # a desk that still shows the ticket before the merge is told, not saved over
+    with pytest.raises(EditConflict), session_scope(any_engine) as session:
+        tickets.update_ticket(
+            session=session,
+            ticket_id=seen[Ticket][0] or 0,
+            values={"title": "Login lupa"},
+            seen_version=seen[Ticket][1],
+        )
