@@ -12,8 +12,10 @@ import re
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from sqlmodel import Session, col, select
+import sqlalchemy as sa
+from sqlmodel import Session, col, func, select
 
+from agencydesk.core import versions
 from agencydesk.core.errors import ValidationError
 from agencydesk.core.guides.images import sniff_image_type
 from agencydesk.core.models import AgencySetting, utcnow
@@ -145,12 +147,42 @@ def get_agency_profile(*, session: Session) -> AgencyProfile:
     return AgencyProfile(**values)
 
 
-def save_agency_profile(*, session: Session, profile: AgencyProfile) -> AgencyProfile:
-    """Check and store *profile* (every field; `logo=None` removes the logo). Returns it cleaned."""
+#: the fields of the profile a person edits (and the conflict dialog compares)
+EDITED_FIELDS = (*TEXT_FIELDS, "logo")
+
+
+def profile_version(*, session: Session) -> int:
+    """The version of the profile as a whole (`core.versions`): the sum of its rows' versions.
+    Every write of a row adds one to its version and no row is ever deleted, so the sum grows
+    with every save and is the same only when nothing was saved; 0 before the first save."""
+    statement = sa.select(func.coalesce(func.sum(AgencySetting.version), 0)).where(
+        col(AgencySetting.key).startswith(KEY_PREFIX)
+    )
+    return int(session.execute(statement).scalar_one())
+
+
+def _edited(profile: AgencyProfile) -> dict[str, Any]:
+    return {name: getattr(profile, name) for name in EDITED_FIELDS}
+
+
+def save_agency_profile(
+    *, session: Session, profile: AgencyProfile, seen_version: int | None = None
+) -> AgencyProfile:
+    """Check and store *profile* (every field; `logo=None` removes the logo). Returns it cleaned.
+    *seen_version*: the `profile_version` the editor showed; when someone saved the profile
+    since and it differs from *profile*, `versions.EditConflict` (mine and theirs per field)."""
     cleaned = _clean(profile)
     errors = validate(cleaned)
     if errors:
         raise ValidationError(errors)
+    if seen_version is not None:
+        stored = profile_version(session=session)
+        if stored != seen_version:
+            theirs = _edited(get_agency_profile(session=session))
+            if theirs != _edited(cleaned):
+                raise versions.EditConflict(
+                    "agency profile", 0, mine=_edited(cleaned), theirs=theirs, version=stored
+                )
     now = utcnow()
     for field in fields(AgencyProfile):
         if field.name == "logo_type":

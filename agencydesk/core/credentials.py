@@ -51,6 +51,8 @@ class CredentialRow:
     username: str
     notes: str
     updated_at: datetime
+    #: the version of the row (`core.versions`): an edit form saves over only this one
+    version: int = 1
 
 
 # --- services ------------------------------------------------------------------------------------

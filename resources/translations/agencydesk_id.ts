@@ -124,6 +124,10 @@
         <translation>Gambar ({patterns})</translation>
     </message>
     <message>
+        <source>A picture of {size} KB</source>
+        <translation>Gambar {size} KB</translation>
+    </message>
+    <message>
         <source>This does not look like a web address (budiweb.id).</source>
         <translation>Ini tidak terlihat seperti alamat web (budiweb.id).</translation>
     </message>

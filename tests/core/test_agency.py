@@ -103,3 +103,29 @@ def test_mistakes_are_refused_field_by_field(
         _save(engine, profile)
     assert raised.value.errors == {field: code}
     assert _load(engine) == AgencyProfile(name="Before")  # nothing half-saved
+
+
+def _version(engine: Engine) -> int:
+    with Session(engine) as session:
+        return agency.profile_version(session=session)
+
+
+def test_each_save_raises_the_profile_version_and_a_newer_one_is_a_conflict(
+    engine: Engine,
+) -> None:
+    from agencydesk.core.versions import EditConflict
+
+    assert _version(engine) == 0
+    _save(engine, AgencyProfile(name="Budi Web"))
+    seen = _version(engine)
+    _save(engine, AgencyProfile(name="Budi Web", phone="+62 812 3456 7890"))  # a colleague
+    assert _version(engine) > seen
+    with pytest.raises(EditConflict) as caught, session_scope(engine) as session:
+        agency.save_agency_profile(
+            session=session, profile=AgencyProfile(name="Budi Web Studio"), seen_version=seen
+        )
+    assert caught.value.fields == ["name", "phone"]
+    assert _load(engine).name == "Budi Web"  # nothing overwritten
+    with session_scope(engine) as session:  # the same values as stored: no conflict
+        profile = AgencyProfile(name="Budi Web", phone="+62 812 3456 7890")
+        agency.save_agency_profile(session=session, profile=profile, seen_version=seen)

@@ -4,18 +4,22 @@ deleted meanwhile is said and can come back with the changes."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from keyring_memory import MemoryKeyring
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from qt_helpers import DialogAnswerer
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from agencydesk.core import clients
-from agencydesk.core.db import session_scope
+from agencydesk.core import agency, clients, credentials
+from agencydesk.core.agency import AgencyProfile
+from agencydesk.core.db import make_engine, session_scope
 from agencydesk.qt.clients.client_form import ClientFormDialog
+from agencydesk.qt.clients.credential_form import CredentialFormDialog
 from agencydesk.qt.common.conflict_dialog import ConflictDialog
 
 
@@ -142,3 +146,98 @@ def test_a_team_desk_saves_in_a_worker_through_a_lost_connection(qtbot: QtBot, p
         assert _stored(engine, client_id or 0)[0] == "Ternate"
     finally:
         engine.dispose()
+
+
+# -- a login and the agency profile, on two desks (two engines on one database, both engines) ---
+@pytest.fixture
+def other_desk(any_engine: Engine) -> Iterator[Engine]:
+    other = make_engine(any_engine.url.render_as_string(hide_password=False))
+    yield other
+    other.dispose()
+
+
+def _conflict_shown(dialogs: DialogAnswerer, press: str) -> list[str]:
+    shown: list[str] = []
+
+    def choose(widget: QWidget) -> None:
+        assert isinstance(widget, ConflictDialog)
+        shown.extend(
+            f"{field}: {widget.mine_buttons[field].text()} | {widget.theirs_buttons[field].text()}"
+            for field in widget.conflict.fields
+        )
+        getattr(widget, press).click()
+
+    dialogs.then(choose)
+    return shown
+
+
+@pytest.mark.parametrize(("press", "stored"), [("keep_mine", "ratna"), ("take_theirs", "admin")])
+def test_a_login_saved_meanwhile_on_another_desk_opens_the_conflict_dialog(
+    qtbot: QtBot,
+    any_engine: Engine,
+    other_desk: Engine,
+    memory_keyring: MemoryKeyring,
+    inline_tasks: None,
+    dialogs: DialogAnswerer,
+    press: str,
+    stored: str,
+) -> None:
+    with session_scope(any_engine) as session:
+        client_id = clients.create_client(session=session, values={"name": "Ibu Ratna"}).id
+        assert client_id is not None
+        login = credentials.add_credential(
+            session=session, client_id=client_id, values={"label": "cPanel"}, secret="rahasia"
+        )
+    form = CredentialFormDialog(any_engine, client_id, login.id)
+    qtbot.add_widget(form)
+    with session_scope(other_desk) as session:  # a colleague saves first
+        credentials.update_credential(
+            session=session,
+            credential_id=login.id,
+            values={"username": "admin"},
+            seen_version=login.version,
+        )
+    form.username.setText("ratna")
+    shown = _conflict_shown(dialogs, press)
+    form.save()
+    assert dialogs.done
+    assert shown == ["username: ratna | admin"]
+    assert form.result() == CredentialFormDialog.DialogCode.Accepted
+    with Session(other_desk) as session:
+        row = credentials.get_credential(session=session, credential_id=login.id)
+    assert row.username == stored
+    assert row.version == (3 if press == "keep_mine" else 2)
+    assert list(memory_keyring.entries.values()) == ["rahasia"]
+
+
+@pytest.mark.parametrize(
+    ("press", "stored"),
+    [("keep_mine", ("Budi Web Studio", "")), ("take_theirs", ("Budi Web", "+62 812 3456 7890"))],
+)
+def test_the_agency_profile_saved_meanwhile_opens_the_conflict_dialog(
+    qtbot: QtBot,
+    any_engine: Engine,
+    other_desk: Engine,
+    dialogs: DialogAnswerer,
+    press: str,
+    stored: tuple[str, str],
+) -> None:
+    from agencydesk.qt.report.agency_dialog import AgencyDialog
+
+    with session_scope(any_engine) as session:
+        agency.save_agency_profile(session=session, profile=AgencyProfile(name="Budi Web"))
+    dialog = AgencyDialog(any_engine)
+    qtbot.add_widget(dialog)
+    with session_scope(other_desk) as session:  # a colleague adds the phone meanwhile
+        seen = agency.profile_version(session=session)
+        profile = AgencyProfile(name="Budi Web", phone="+62 812 3456 7890")
+        agency.save_agency_profile(session=session, profile=profile, seen_version=seen)
+    dialog.name.setText("Budi Web Studio")
+    shown = _conflict_shown(dialogs, press)
+    dialog.save()
+    assert dialogs.done
+    assert shown == ["name: Budi Web Studio | Budi Web", "phone: — | +62 812 3456 7890"]
+    assert dialog.result() == AgencyDialog.DialogCode.Accepted
+    with Session(other_desk) as session:
+        saved = agency.get_agency_profile(session=session)
+    assert (saved.name, saved.phone) == stored

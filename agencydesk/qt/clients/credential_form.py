@@ -6,6 +6,7 @@ Editing without typing a new password keeps the stored one.
 
 from __future__ import annotations
 
+import traceback
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -28,22 +29,13 @@ from agencydesk.core.errors import UserError, ValidationError
 from agencydesk.qt.common import workers
 from agencydesk.qt.common.form_dialog import FormDialog
 from agencydesk.qt.common.form_errors import FieldErrors, add_rows_with_errors, save_cancel_layout
+from agencydesk.qt.common.versioned_save import Outcome, save_versioned
 
 
-def _save(
-    engine: Engine,
-    client_id: int,
-    credential_id: int | None,
-    values: dict[str, str],
-    secret: str | None,
-) -> CredentialRow:
+def _add(engine: Engine, client_id: int, values: dict[str, str], secret: str) -> CredentialRow:
     with session_scope(engine) as session:
-        if credential_id is None:
-            return credentials.add_credential(
-                session=session, client_id=client_id, values=values, secret=secret or ""
-            )
-        return credentials.update_credential(
-            session=session, credential_id=credential_id, values=values, secret=secret
+        return credentials.add_credential(
+            session=session, client_id=client_id, values=values, secret=secret
         )
 
 
@@ -62,6 +54,8 @@ class CredentialFormDialog(FormDialog):
         self.credential_id = credential_id
         self.saved_id: int | None = None
         self.saving = False
+        # the version of the login as shown: saved over only that one (`core.versions`)
+        self._seen_version: int | None = None
         self.setWindowTitle(
             self.tr("New login") if credential_id is None else self.tr("Edit login")
         )
@@ -106,6 +100,7 @@ class CredentialFormDialog(FormDialog):
             self.url.setText(row.url)
             self.username.setText(row.username)
             self.notes.setPlainText(row.notes)
+            self._seen_version = row.version
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -120,6 +115,8 @@ class CredentialFormDialog(FormDialog):
             ),
             ("notes", self.tr("Notes"), self.notes),
         ]
+        # the fields' names in the conflict dialog
+        self.field_labels = {field: label.rstrip(" *") for field, label, _widget in rows}
         edits = {"label": self.label, "secret": self.secret}
         self.errors = FieldErrors(
             add_rows_with_errors(form, rows),
@@ -184,11 +181,48 @@ class CredentialFormDialog(FormDialog):
             return
         self._set_saving(True)
         engine, client_id, credential_id = self._engine, self.client_id, self.credential_id
-        workers.run_task(
-            lambda: _save(engine, client_id, credential_id, values, secret),
-            self._saved,
-            self._failed,
-        )
+        if credential_id is None:
+            workers.run_task(
+                lambda: _add(engine, client_id, values, secret or ""), self._saved, self._failed
+            )
+            return
+        self._save_edited(credential_id, values, secret)
+
+    def _save_edited(self, credential_id: int, values: dict[str, str], secret: str | None) -> None:
+        """Over the version shown (a colleague's newer save opens the conflict dialog), in a
+        worker as adding is: the keyring may take a moment."""
+
+        def save(session: Session, values: dict[str, Any], seen: int | None) -> CredentialRow:
+            return credentials.update_credential(
+                session=session,
+                credential_id=credential_id,
+                values=values,
+                secret=secret,
+                seen_version=seen,
+            )
+
+        try:
+            outcome, row = save_versioned(
+                self,
+                self._engine,
+                save,
+                values,
+                self._seen_version,
+                labels=self.field_labels,
+                in_worker=True,
+            )
+        except Exception as exc:
+            self._failed(exc, traceback.format_exc())
+            return
+        self._set_saving(False)
+        if outcome is Outcome.SAVED and row is not None:
+            self._saved(row)
+        elif outcome is Outcome.THEIRS:  # the colleague's login stays as stored
+            self.saved_id = credential_id
+            self.secret.clear()
+            self.accept()
+        elif outcome is Outcome.GONE:
+            self.reject()
 
     def _set_saving(self, saving: bool) -> None:
         self.saving = saving

@@ -49,11 +49,12 @@ def save_versioned(
     describe: Describe | None = None,
     restore: Callable[[Session], None] | None = None,
     back_to_form: bool = True,
+    in_worker: bool = False,
 ) -> tuple[Outcome, T | None]:
     """Save *values* over the record the form showed at version *seen*, asking the user what to
     do about a newer version or a deletion. *restore(session)* brings a soft-deleted record back
-    (None: it cannot come back). *back_to_form* as in `ConflictDialog`. Errors other than those
-    two reach the caller."""
+    (None: it cannot come back). *back_to_form* as in `ConflictDialog`, *in_worker* as in
+    `save_waiting`. Errors other than those two reach the caller."""
     values = dict(values)
     restoring = False
     while True:
@@ -70,7 +71,7 @@ def save_versioned(
             return save(session, values, version)
 
         try:
-            return Outcome.SAVED, save_waiting(parent, engine, work)
+            return Outcome.SAVED, save_waiting(parent, engine, work, in_worker=in_worker)
         except EditConflict as conflict:
             dialog = ConflictDialog(
                 conflict, labels, describe or _plain, parent, back_to_form=back_to_form
@@ -118,6 +119,7 @@ def save_edited_record(
     labels: Mapping[str, str],
     describe: Describe | None = None,
     restore: Callable[[Session], None] | None = None,
+    in_worker: bool = False,
 ) -> int | None:
     """What a record's form does on Save: the id of the record as saved, or None when the form
     stays open (back to editing) or has been closed (the record is gone).
@@ -130,7 +132,15 @@ def save_edited_record(
         with session_scope(engine) as session:
             return save(session, dict(values), None)
     outcome, saved = save_versioned(
-        form, engine, save, values, seen, labels=labels, describe=describe, restore=restore
+        form,
+        engine,
+        save,
+        values,
+        seen,
+        labels=labels,
+        describe=describe,
+        restore=restore,
+        in_worker=in_worker,
     )
     if outcome is Outcome.EDITING:
         return None
@@ -144,11 +154,15 @@ def _plain(_field: str, value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def save_waiting(parent: QWidget, engine: Engine, work: Callable[[Session], T]) -> T:
+def save_waiting(
+    parent: QWidget, engine: Engine, work: Callable[[Session], T], *, in_worker: bool = False
+) -> T:
     """*work* in one unit of work. On a solo desk at once; on a team desk in a worker that tries
     again while the server is away, the window going on meanwhile (a small dialog says it waits,
-    and Cancel stops waiting: nothing saved, the form keeps what was typed)."""
-    if not live.is_team(engine):
+    and Cancel stops waiting: nothing saved, the form keeps what was typed). *in_worker*: in a
+    worker on a solo desk too (a save that writes the keyring, which may take a moment or ask
+    for its own password)."""
+    if not live.is_team(engine) and not in_worker:
         return retry.save_retrying(engine, work, patience_s=0)
     cancelled = threading.Event()
     outcome: dict[str, Any] = {}

@@ -9,6 +9,7 @@ core checks it again (at most 512 KB).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, QStandardPaths, Qt
 from PySide6.QtGui import QImage, QImageReader, QPainter, QPixmap
@@ -27,13 +28,13 @@ from sqlmodel import Session
 
 from agencydesk.core import agency
 from agencydesk.core.agency import AgencyProfile
-from agencydesk.core.db import session_scope
 from agencydesk.core.errors import ValidationError
 from agencydesk.qt.common.buttons import push_button
 from agencydesk.qt.common.dialogs import choose_file, read_chosen_file
 from agencydesk.qt.common.form_dialog import FormDialog
 from agencydesk.qt.common.form_errors import FieldErrors, add_rows_with_errors, save_cancel_layout
 from agencydesk.qt.common.labels import plain_label
+from agencydesk.qt.common.versioned_save import save_edited_record
 
 #: a raster logo wider or taller than this is scaled down before it is stored
 LOGO_MAX_PX = 800
@@ -100,6 +101,8 @@ class AgencyDialog(FormDialog):
         self.setWindowTitle(self.tr("Agency profile"))
         with Session(engine) as session:
             profile = agency.get_agency_profile(session=session)
+            # the version of the profile as shown: saved over only that one (`core.versions`)
+            self._seen_version: int | None = agency.profile_version(session=session)
         self.logo: bytes | None = profile.logo
         self._loaded_logo = profile.logo
 
@@ -159,6 +162,8 @@ class AgencyDialog(FormDialog):
             ("website", self.tr("Website"), self.website),
             ("logo", self.tr("Logo"), logo_row),
         ]
+        # the fields' names in the conflict dialog
+        self.field_labels = {field: label for field, label, _widget in rows}
         edits = {
             "name": self.name,
             "phone": self.phone,
@@ -242,11 +247,40 @@ class AgencyDialog(FormDialog):
         )
 
     def save(self) -> None:
+        values = _edited_values(self.profile())
         try:
-            with session_scope(self._engine) as session:
-                agency.save_agency_profile(session=session, profile=self.profile())
+            saved = save_edited_record(
+                self,
+                self._engine,
+                _save_over,
+                values,
+                self._seen_version,
+                0,
+                labels=self.field_labels,
+                describe=self._describe,
+            )
         except ValidationError as exc:
             self.errors.show(exc.errors)
             return
+        if saved is None:
+            return  # back to editing
         self.saved = True
         self.accept()
+
+    def _describe(self, field: str, value: Any) -> str:
+        """A logo reads as its size in the conflict dialog; the texts as they are."""
+        if field == "logo":
+            if value is None:
+                return self.tr("No logo")
+            return self.tr("A picture of {size} KB").format(size=max(1, round(len(value) / 1024)))
+        return "" if value is None else str(value)
+
+
+def _edited_values(profile: AgencyProfile) -> dict[str, Any]:
+    return {name: getattr(profile, name) for name in agency.EDITED_FIELDS}
+
+
+def _save_over(session: Session, values: dict[str, Any], seen: int | None) -> int:
+    """One try of the save, over the profile's version *seen* (`agency.profile_version`)."""
+    agency.save_agency_profile(session=session, profile=AgencyProfile(**values), seen_version=seen)
+    return 0
