@@ -98,15 +98,17 @@ class ConflictDialog(QDialog):
         scroll.setMinimumHeight(min(wanted.height(), _MAX_TABLE_HEIGHT))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        if back_to_form:
-            back = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        back = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        back.setIcon(QIcon())  # the only button with an icon stood out as the one to press
+        if back_to_form:  # not a cancel: back to the form, nothing lost
             back.setText(self.tr("Keep editing"))
-            back.setIcon(QIcon())  # not a cancel: back to the form, nothing lost
         self.keep_mine = self._add(buttons, self.tr("Keep mine"), self.MINE)
         self.take_theirs = self._add(buttons, self.tr("Take theirs"), self.THEIRS)
         self.merge = self._add(buttons, self.tr("Save my choice"), self.MERGE)
         self.merge.setDefault(True)
-        lay_out_dialog(self, [intro, (scroll, 1)], buttons)
+        # room between the sentence, the fields and the buttons (close together they read as
+        # one block)
+        lay_out_dialog(self, [intro, 6, (scroll, 1), 8], buttons)
         self.setMinimumWidth(560)
 
     def _value_button(self, text: str) -> QRadioButton:
