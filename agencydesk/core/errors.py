@@ -11,6 +11,48 @@ class UserError(Exception):
     """A problem the user can understand and fix; its message is plain language."""
 
 
+class SaidError(UserError):
+    """A `UserError` a window says in its own language: *kind* names the sentence (a key of
+    `SENTENCES`, whose English is the message: the command line's and the log's), *values* fill
+    in its {names}. The window has the same sentences translated by kind
+    (`qt.common.core_sentences`), as it has `ValidationError`'s codes and `pg_errors`' kinds."""
+
+    def __init__(self, kind: str, **values: str) -> None:
+        self.kind = kind
+        self.values = values
+        super().__init__(SENTENCES[kind].format(**values))
+
+
+_DESK_ROLE = (
+    "and {user} may read and write a desk but not change its tables. Whoever runs the server "
+    "does this once, as the database's owner: agencydesk server init "
+    "postgresql+psycopg://OWNER@HOST/{database}; then connect again."
+)
+#: the English of `SaidError`'s kinds
+SENTENCES: dict[str, str] = {
+    # core.migrate: a database stamped by a newer agencydesk
+    "newer_schema": (
+        "This database was written by a newer version of agencydesk (schema {schema}). Please "
+        "update agencydesk to open it."
+    ),
+    # core.migrate: the desks' role may not migrate the server's schema
+    "desk_role_unprepared": (
+        "The server database {database} is not prepared for agencydesk yet, " + _DESK_ROLE
+    ),
+    "desk_role_outdated": (
+        "The server database {database} needs an upgrade to this version of agencydesk (schema "
+        "{schema} to {head}), " + _DESK_ROLE
+    ),
+    # core.server_move: the target of a move already holds a desk
+    "move_target_has_data": (
+        "The server database {database} already holds a desk (rows in {held}); agencydesk moves "
+        "a desk only into an empty database, so nothing was copied. Create a new database "
+        "(createdb …) and prepare it with agencydesk server init, or export this one first "
+        "(agencydesk server export) if it should be kept."
+    ),
+}
+
+
 DATABASE_BUSY = "The database is busy: another agencydesk is writing to it. Try again in a moment."
 DISK_FULL = (
     "The disk is full: nothing was saved. Free some space on the disk that holds the database "

@@ -19,7 +19,7 @@ from sqlalchemy.engine import Engine, make_url
 
 from agencydesk.core import backup
 from agencydesk.core.db import make_engine, make_read_only_engine, sqlite_path
-from agencydesk.core.errors import UserError, user_error_for, why_not_writable
+from agencydesk.core.errors import SaidError, UserError, user_error_for, why_not_writable
 
 # HEAD_REVISION lives in a standard-library module so start-up can check it before SQLAlchemy.
 from agencydesk.core.schema_version import HEAD_REVISION as HEAD_REVISION
@@ -170,10 +170,7 @@ def refuse_unknown_revision(current: str | None, scripts: ScriptDirectory) -> No
     """A database stamped by a newer agencydesk is refused, never downgraded or damaged."""
     known = {rev.revision for rev in scripts.walk_revisions()}
     if current is not None and current not in known:
-        raise UserError(
-            "This database was written by a newer version of agencydesk "
-            f"(schema {current}). Please update agencydesk to open it."
-        )
+        raise SaidError("newer_schema", schema=current)
 
 
 def may_change_schema(connection: Connection) -> bool:
@@ -194,15 +191,10 @@ def refuse_desk_role(connection: Connection, current: str | None, head: str | No
         return
     user = connection.exec_driver_sql("SELECT current_user").scalar_one()
     database = connection.exec_driver_sql("SELECT current_database()").scalar_one()
-    need = (
-        "is not prepared for agencydesk yet"
-        if current is None
-        else f"needs an upgrade to this version of agencydesk (schema {current} to {head})"
-    )
-    raise UserError(
-        f"The server database {database} {need}, and {user} may read and write a desk but not "
-        "change its tables. Whoever runs the server does this once, as the database's owner: "
-        f"agencydesk server init postgresql+psycopg://OWNER@HOST/{database}; then connect again."
+    if current is None:
+        raise SaidError("desk_role_unprepared", database=database, user=user)
+    raise SaidError(
+        "desk_role_outdated", database=database, user=user, schema=current, head=str(head)
     )
 
 

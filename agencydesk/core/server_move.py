@@ -25,7 +25,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from agencydesk.core import migrate, server_tables
 from agencydesk.core.db import make_engine, sqlite_url
-from agencydesk.core.errors import UserError
+from agencydesk.core.errors import SaidError, UserError
 from agencydesk.core.server_address import parse
 from agencydesk.core.server_init import refuse_foreign_database
 from agencydesk.core.server_tables import TablePlan
@@ -158,12 +158,7 @@ def refuse_data(connection: Connection, database: str) -> None:
     counts = server_tables.rows_in(connection, server_tables.plan())
     if counts:
         held = ", ".join(f"{table}: {rows}" for table, rows in sorted(counts.items())[:4])
-        raise UserError(
-            f"The server database {database} already holds a desk (rows in {held}); agencydesk "
-            "moves a desk only into an empty database, so nothing was copied. Create a new "
-            "database (createdb …) and prepare it with agencydesk server init, or export this "
-            "one first (agencydesk server export) if it should be kept."
-        )
+        raise SaidError("move_target_has_data", database=database, held=held)
 
 
 def move_to_server(db_path: Path, url: str, progress: Progress | None = None) -> Moved:

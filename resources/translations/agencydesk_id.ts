@@ -943,6 +943,25 @@
     </message>
 </context>
 <context>
+    <name>CoreSentences</name>
+    <message>
+        <source>This database was written by a newer version of agencydesk (schema {schema}). Please update agencydesk to open it.</source>
+        <translation>Basis data ini ditulis oleh agencydesk versi yang lebih baru (skema {schema}). Perbarui agencydesk untuk membukanya.</translation>
+    </message>
+    <message>
+        <source>The server database {database} is not prepared for agencydesk yet, and {user} may read and write a desk but not change its tables. Whoever runs the server does this once, as the database&apos;s owner: agencydesk server init postgresql+psycopg://OWNER@HOST/{database}; then connect again.</source>
+        <translation>Basis data server {database} belum disiapkan untuk agencydesk, dan {user} boleh membaca dan menulis meja kerja tetapi tidak boleh mengubah tabelnya. Pengelola server melakukannya sekali, sebagai pemilik basis data: agencydesk server init postgresql+psycopg://OWNER@HOST/{database}; lalu hubungkan lagi.</translation>
+    </message>
+    <message>
+        <source>The server database {database} needs an upgrade to this version of agencydesk (schema {schema} to {head}), and {user} may read and write a desk but not change its tables. Whoever runs the server does this once, as the database&apos;s owner: agencydesk server init postgresql+psycopg://OWNER@HOST/{database}; then connect again.</source>
+        <translation>Basis data server {database} perlu ditingkatkan ke versi agencydesk ini (skema {schema} ke {head}), dan {user} boleh membaca dan menulis meja kerja tetapi tidak boleh mengubah tabelnya. Pengelola server melakukannya sekali, sebagai pemilik basis data: agencydesk server init postgresql+psycopg://OWNER@HOST/{database}; lalu hubungkan lagi.</translation>
+    </message>
+    <message>
+        <source>The server database {database} already holds a desk (rows in {held}); agencydesk moves a desk only into an empty database, so nothing was copied. Create a new database (createdb …) and prepare it with agencydesk server init, or export this one first (agencydesk server export) if it should be kept.</source>
+        <translation>Basis data server {database} sudah berisi meja kerja (baris di {held}); agencydesk hanya memindahkan meja kerja ke basis data yang kosong, jadi tidak ada yang disalin. Buat basis data baru (createdb …) lalu siapkan dengan agencydesk server init, atau ekspor dulu yang ini (agencydesk server export) bila perlu disimpan.</translation>
+    </message>
+</context>
+<context>
     <name>CredentialFormDialog</name>
     <message>
         <source>New login</source>

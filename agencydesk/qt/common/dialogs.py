@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from agencydesk import __version__
 from agencydesk.core.errors import UserError, user_error_for
 from agencydesk.qt.common.buttons import push_button
+from agencydesk.qt.common.core_sentences import user_text
 from agencydesk.qt.common.dialog_layout import top_to_bottom
 from agencydesk.qt.common.labels import plain_label
 
@@ -149,7 +150,7 @@ def report_exception(
         exc = user_error_for(exc) or exc
     if isinstance(exc, UserError):
         log.info("User error shown: %s", type(exc).__name__)
-        show_user_error(parent, str(exc))
+        show_user_error(parent, user_text(exc))
         return
     details = bug_details(exc, formatted_traceback)
     log.error("Unexpected error\n%s", details)

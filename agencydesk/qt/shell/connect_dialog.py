@@ -152,6 +152,7 @@ class ConnectDialog(QDialog):
 
     def _failed(self, exc: BaseException, details: str) -> None:
         from agencydesk.core.errors import UserError, user_error_for
+        from agencydesk.qt.common.core_sentences import user_text
         from agencydesk.qt.shell.connect_problems import problem_sentence
 
         self.connect_button.setEnabled(True)
@@ -167,5 +168,5 @@ class ConnectDialog(QDialog):
             self.say("")
             report_exception(self, exc, details)
             return
-        self.say(str(explained))
+        self.say(user_text(explained))
         self.password.setFocus()

@@ -1,0 +1,123 @@
+"""Sentences from the core in an Indonesian window: a desk written by a newer agencydesk, a
+server the desks' role may not upgrade, a move into a server database that already holds a
+desk. The core raises them with a kind (`core.errors.SaidError`); the window says them in its
+language (`qt.common.core_sentences`), the command line in English."""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+from qt_helpers import DialogAnswerer
+from sqlalchemy.engine import Engine, make_url
+
+from agencydesk.core import migrate
+from agencydesk.core.errors import SaidError
+from agencydesk.core.server_address import ServerAddress
+from agencydesk.core.server_init import prepare_server
+from agencydesk.core.server_move import move_to_server
+from agencydesk.qt.common.dialogs import report_exception
+from agencydesk.qt.shell.connect_dialog import ConnectDialog
+from agencydesk.qt.shell.main_window import MainWindow
+from agencydesk.qt.shell.settings import Settings
+
+
+def _admin_run(url: str, *statements: str) -> None:
+    engine = sa.create_engine(url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        for statement in statements:
+            connection.exec_driver_sql(statement)
+    engine.dispose()
+
+
+def test_a_desk_from_a_newer_agencydesk_is_refused_in_indonesian(
+    qtbot: QtBot, engine_db: Path, settings: Settings, dialogs: DialogAnswerer, indonesian: str
+) -> None:
+    with sqlite3.connect(engine_db) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    connection.close()
+    window = MainWindow(settings, engine_db)
+    qtbot.addWidget(window)
+    window.show()
+    dialogs.click(QMessageBox.StandardButton.Ok)
+    window.open_database()
+    qtbot.waitUntil(lambda: dialogs.done, timeout=20_000)
+    assert dialogs.texts[0] == (
+        "Basis data ini ditulis oleh agencydesk versi yang lebih baru (skema 9999). Perbarui "
+        "agencydesk untuk membukanya."
+    )
+    window.close()
+
+
+def _connect(qtbot: QtBot, url: str, user: str) -> str:
+    parsed = make_url(url)
+    address = ServerAddress(
+        host=parsed.host or "", port=parsed.port or 5432, database=parsed.database or "", user=user
+    )
+    dialog = ConnectDialog(address)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.connect_button.isEnabled(), timeout=5_000)
+    qtbot.waitUntil(dialog.connect_button.isEnabled, timeout=20_000)  # "Connecting…" ended
+    return dialog.problem.text()
+
+
+def test_a_newer_schema_on_the_server_is_refused_in_indonesian(
+    qtbot: QtBot, pg_url: str, indonesian: str
+) -> None:
+    migrate.open_database(pg_url).dispose()
+    _admin_run(pg_url, "UPDATE alembic_version SET version_num = '9999'")
+    said = _connect(qtbot, pg_url, make_url(pg_url).username or "")
+    assert said.startswith("Basis data ini ditulis oleh agencydesk versi yang lebih baru")
+
+
+@pytest.fixture
+def desk_role(pg_url: str) -> Iterator[str]:
+    role = f"agencydesk_desk_{uuid.uuid4().hex[:8]}"
+    yield role
+    admin = sa.create_engine(pg_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.exec_driver_sql(
+            f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '{role}'"
+        )
+        if connection.exec_driver_sql(f"SELECT 1 FROM pg_roles WHERE rolname = '{role}'").first():
+            connection.exec_driver_sql(f'DROP OWNED BY "{role}"')
+            connection.exec_driver_sql(f'DROP ROLE "{role}"')
+    admin.dispose()
+
+
+def test_the_desks_role_refused_an_upgrade_in_indonesian(
+    qtbot: QtBot, pg_url: str, desk_role: str, indonesian: str
+) -> None:
+    prepare_server(pg_url, role=desk_role)
+    _admin_run(pg_url, "UPDATE alembic_version SET version_num = '0006'")  # an older schema
+    said = _connect(qtbot, pg_url, desk_role)
+    database = make_url(pg_url).database
+    assert said.startswith(
+        f"Basis data server {database} perlu ditingkatkan ke versi agencydesk ini (skema 0006 ke "
+    )
+    assert f"{desk_role} boleh membaca dan menulis meja kerja" in said
+
+
+def test_a_move_into_a_desk_with_data_is_refused_in_indonesian(
+    demo_engine: Engine, db_path: Path, pg_url: str, dialogs: DialogAnswerer, indonesian: str
+) -> None:
+    demo_engine.dispose()
+    move_to_server(db_path, pg_url)
+    with pytest.raises(SaidError) as refused:
+        move_to_server(db_path, pg_url)
+    assert "already holds a desk" in str(refused.value)  # the command line's English
+    dialogs.click(QMessageBox.StandardButton.Ok)
+    report_exception(None, refused.value)  # as a window shows any UserError
+    database = make_url(pg_url).database
+    assert dialogs.texts[0].startswith(
+        f"Basis data server {database} sudah berisi meja kerja (baris di client: 10"
+    )
