@@ -7,7 +7,6 @@ import html
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QTextBrowser,
     QTreeWidgetItem,
     QWidget,
@@ -27,6 +26,7 @@ from agencydesk.qt.common.formatting import (
     format_duration,
     format_money,
 )
+from agencydesk.qt.common.labels import plain_label
 from agencydesk.qt.common.list_view import headed_list
 from agencydesk.qt.common.message_notes import note_text
 from agencydesk.qt.tickets.ticket_model import status_label
@@ -152,10 +152,8 @@ class ClientTicketsView(ClientTab):
         self.list.itemActivated.connect(self._activated)
         self.list.itemDoubleClicked.connect(self._activated)
         self.new_button = push_button(self.tr("New ticket…"), self._new)
-        self.time_label = QLabel()
+        self.time_label = plain_label()
         self.time_label.setObjectName("billableTime")
-        self.time_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.time_label.setWordWrap(True)
         bottom = QHBoxLayout()
         bottom.addWidget(self.time_label, 1)
         bottom.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignTop)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QWidget,
@@ -29,6 +28,7 @@ from agencydesk.core.errors import UserError, ValidationError
 from agencydesk.qt.common import workers
 from agencydesk.qt.common.form_dialog import FormDialog
 from agencydesk.qt.common.form_errors import FieldErrors, add_rows_with_errors, save_cancel_layout
+from agencydesk.qt.common.labels import muted_label, plain_label
 from agencydesk.qt.common.versioned_save import Outcome, save_versioned
 
 
@@ -130,19 +130,14 @@ class CredentialFormDialog(FormDialog):
         )
         self.errors.clear_when_edited(edits)
 
-        note = QLabel(
+        note = muted_label(
             self.tr(
                 "The password is kept in your system's keyring, never in agencydesk's "
                 "database or backups."
             )
         )
         note.setObjectName("keyringNote")
-        note.setTextFormat(Qt.TextFormat.PlainText)
-        note.setWordWrap(True)
-        note.setStyleSheet("color: palette(dark);")
-        self.status = QLabel()
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.status.setWordWrap(True)
+        self.status = plain_label()
 
         self.buttons = save_cancel_layout(self, self.save, [form, note, self.status])
         self.label.setFocus()

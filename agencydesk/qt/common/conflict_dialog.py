@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from agencydesk.core.versions import EditConflict
 from agencydesk.qt.common.dialog_layout import lay_out_dialog
+from agencydesk.qt.common.labels import plain_label
 
 #: how a field's value reads (a referrer's name for an id, "—" for nothing); the form knows
 Describe = Callable[[str, Any], str]
@@ -58,13 +59,12 @@ class ConflictDialog(QDialog):
         self.conflict = conflict
         self.choice: str | None = None
         self.setWindowTitle(self.tr("Saved meanwhile on another desk"))
-        intro = QLabel(
+        intro = plain_label(
             self.tr(
                 "Someone else saved this while you were editing it. Nothing is lost yet: choose, "
                 "field by field, which version to keep."
             )
         )
-        intro.setWordWrap(True)
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
         for column, title in enumerate(("", self.tr("Mine"), self.tr("Theirs (saved now)"))):

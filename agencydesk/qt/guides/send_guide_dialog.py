@@ -33,6 +33,7 @@ from agencydesk.core.guides import images, library, sending
 from agencydesk.qt.common.dialog_layout import lay_out_dialog
 from agencydesk.qt.common.dialogs import report_exception
 from agencydesk.qt.common.formatting import format_date, tech_comfort_label
+from agencydesk.qt.common.labels import muted_label, plain_label
 
 
 def format_day(moment: datetime) -> str:
@@ -41,10 +42,8 @@ def format_day(moment: datetime) -> str:
 
 
 def _note(object_name: str, style: str) -> QLabel:
-    label = QLabel()
+    label = plain_label()
     label.setObjectName(object_name)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
     label.setStyleSheet(f"#{object_name} {{ {style} border-radius: 6px; padding: 6px 8px; }}")
     label.setVisible(False)
     return label
@@ -114,10 +113,7 @@ class SendGuideDialog(QDialog):
         self.text.setObjectName("whatsappText")
         self.text.setReadOnly(True)
         self.text.setMinimumHeight(240)
-        self.pictures_note = QLabel()
-        self.pictures_note.setTextFormat(Qt.TextFormat.PlainText)
-        self.pictures_note.setWordWrap(True)
-        self.pictures_note.setStyleSheet("color: palette(dark);")
+        self.pictures_note = muted_label()
         self.pictures_note.setVisible(False)
 
         form = QFormLayout()

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 from agencydesk.core.referrals import BusinessSpread, Cascade
 from agencydesk.qt.common.dialog_layout import STRETCH, top_to_bottom
 from agencydesk.qt.common.formatting import format_decimal, format_money, format_number
-from agencydesk.qt.common.labels import bold_label
+from agencydesk.qt.common.labels import bold_label, plain_label
 from agencydesk.qt.referrals.tree_drawing import MUTED_COLOUR
 
 
@@ -35,10 +35,8 @@ class FiguresStrip(QWidget):
         self.headline.setAlignment(Qt.AlignmentFlag.AlignCenter)
         bold_label(self.headline, 2.0)
         self.headline.setStyleSheet("color: #0072B2;")
-        self.headline_caption = QLabel()
-        self.headline_caption.setTextFormat(Qt.TextFormat.PlainText)
+        self.headline_caption = plain_label()
         self.headline_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.headline_caption.setWordWrap(True)
         self.headline_caption.setStyleSheet(f"color: {MUTED_COLOUR};")
         headline_box = QWidget()
         headline_box.setFixedWidth(120)

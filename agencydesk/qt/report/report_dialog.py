@@ -38,7 +38,7 @@ from agencydesk.qt.common import workers
 from agencydesk.qt.common.dialog_layout import STRETCH, top_to_bottom
 from agencydesk.qt.common.dialogs import report_exception
 from agencydesk.qt.common.formatting import DATE_EDIT_FORMAT
-from agencydesk.qt.common.labels import bold_label, plain_label
+from agencydesk.qt.common.labels import bold_label, muted_label, plain_label
 
 #: QSettings key: the folder the last report was saved in
 REPORT_FOLDER_KEY = "reports/last_folder"
@@ -124,16 +124,13 @@ class ReportDialog(QDialog):
             plain_label(self.tr("Report for {name}").format(name=self.client_name), wrap=False),
             1.25,
         )
-        explanation = QLabel(
+        explanation = muted_label(
             self.tr(
                 "A PDF to send to your client: their requests, the time you spent, guides, "
                 "orders and payments, and a thank-you for the friends they sent you. "
                 "Internal notes and logins are never included."
             )
         )
-        explanation.setTextFormat(Qt.TextFormat.PlainText)
-        explanation.setWordWrap(True)
-        explanation.setStyleSheet("color: palette(dark);")
 
         self.preset = QComboBox()
         for key, title in (
@@ -182,10 +179,7 @@ class ReportDialog(QDialog):
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.progress.setTextVisible(False)
-        self.status = QLabel()
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.status.setWordWrap(True)
-        self.status.setStyleSheet("color: palette(dark);")
+        self.status = muted_label()
         self.status.setVisible(False)
 
         self.buttons = QDialogButtonBox()

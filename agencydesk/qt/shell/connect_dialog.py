@@ -8,13 +8,13 @@ typed kept and one sentence under the fields saying what to do.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLineEdit, QSpinBox, QWidget
 
 from agencydesk.core import server_address
 from agencydesk.core.server_address import DEFAULT_PORT, ServerAddress
 from agencydesk.qt.common import workers
 from agencydesk.qt.common.dialog_layout import lay_out_dialog, ok_cancel_buttons
+from agencydesk.qt.common.labels import plain_label
 
 
 def _try_server(address: ServerAddress, password: str) -> bool:
@@ -47,13 +47,12 @@ class ConnectDialog(QDialog):
         self.address: ServerAddress | None = None
         #: False when this computer has no keyring (the password lasts until agencydesk closes)
         self.kept_in_keyring = True
-        intro = QLabel(
+        intro = plain_label(
             self.tr(
                 "Share one desk with your team on a PostgreSQL server. Whoever runs the server "
                 "gives you these (agencydesk server init prints them)."
             )
         )
-        intro.setWordWrap(True)
         self.host = QLineEdit()
         self.host.setPlaceholderText(self.tr("e.g. db.your-agency.id"))
         self.port = QSpinBox()
@@ -80,10 +79,8 @@ class ConnectDialog(QDialog):
         form.addRow(self.tr("&User:"), self.user)
         form.addRow(self.tr("Pass&word:"), self.password)
         form.addRow(self.tr("&TLS:"), self.tls)
-        self.problem = QLabel(problem)
+        self.problem = plain_label(problem)
         self.problem.setObjectName("problem")
-        self.problem.setWordWrap(True)
-        self.problem.setTextFormat(Qt.TextFormat.PlainText)
         self.problem.setStyleSheet("#problem { color: #b3261e; }")
         self.problem.setVisible(bool(problem))
         self.buttons, self.connect_button = ok_cancel_buttons(self.tr("Connect"))

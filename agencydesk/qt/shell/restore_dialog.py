@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QListWidgetItem, QWi
 from agencydesk.core import backup
 from agencydesk.qt.common.dialog_layout import lay_out_dialog, ok_cancel_buttons
 from agencydesk.qt.common.formatting import format_datetime
+from agencydesk.qt.common.labels import plain_label
 
 
 class RestoreDialog(QDialog):
@@ -17,13 +18,12 @@ class RestoreDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Restore from backup"))
         self.chosen: Path | None = None
-        intro = QLabel(
+        intro = plain_label(
             self.tr(
                 "Choose the backup to go back to. Your current data is backed up first, so this "
                 "can be undone by restoring that backup."
             )
         )
-        intro.setWordWrap(True)
         self.list = QListWidget()
         self.list.setObjectName("backups")
         self.list.setWordWrap(True)  # never cut at the right edge

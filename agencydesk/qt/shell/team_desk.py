@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QDialog, QLineEdit, QWidget
 
 from agencydesk.qt.common import workers
 from agencydesk.qt.common.dialog_layout import lay_out_dialog, ok_cancel_buttons
+from agencydesk.qt.common.labels import plain_label
 
 if TYPE_CHECKING:
     from agencydesk.core.server_address import ServerAddress
@@ -91,7 +92,7 @@ class ConfirmByNameDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(QCoreApplication.translate("TeamDesk", "Restore the team desk"))
         self.database = database
-        text = QLabel(
+        text = plain_label(
             QCoreApplication.translate(
                 "TeamDesk",
                 "Everything on the team desk {database} is replaced by the snapshot {file}, for "
@@ -99,7 +100,6 @@ class ConfirmByNameDialog(QDialog):
                 "it is now is saved first.\n\nType the database's name, {database}, to restore.",
             ).format(database=database, file=snapshot.name)
         )
-        text.setWordWrap(True)
         self.typed = QLineEdit()
         self.typed.setPlaceholderText(database)
         self.buttons, self.restore_button = ok_cancel_buttons(
