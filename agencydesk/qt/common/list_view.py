@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QSplitter,
     QTableView,
     QTreeWidget,
@@ -108,6 +110,15 @@ def filter_combo(name: str, choices: Iterable[tuple[Any, str]]) -> QComboBox:
     for data, text in choices:
         combo.addItem(text, data)
     return combo
+
+
+def add_list_item(list_widget: QListWidget, text: str, data: Any) -> QListWidgetItem:
+    """Add a row showing *text* that keeps *data* (read back with ``item.data(UserRole)``): what
+    QComboBox.addItem(text, data) does, which QListWidget lacks."""
+    item = QListWidgetItem(text)
+    item.setData(Qt.ItemDataRole.UserRole, data)
+    list_widget.addItem(item)
+    return item
 
 
 def select_row(table: QTableView, row: int) -> bool:

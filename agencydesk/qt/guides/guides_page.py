@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +37,7 @@ from agencydesk.qt.common.labels import (
 )
 from agencydesk.qt.common.list_controller import ListController
 from agencydesk.qt.common.list_view import (
+    add_list_item,
     filter_combo,
     list_and_detail,
     make_table_view,
@@ -189,9 +189,9 @@ class GuidesPage(QWidget):
         self.preview.show_markdown(guide.body)
         self.sent_list.clear()
         for send in sends:
-            item = QListWidgetItem(f"{send.client_name}  –  {format_day(send.sent_at)}")
-            item.setData(Qt.ItemDataRole.UserRole, send.client_id)
-            self.sent_list.addItem(item)
+            add_list_item(
+                self.sent_list, f"{send.client_name}  –  {format_day(send.sent_at)}", send.client_id
+            )
         if sends:
             # Room for three names at least, so one recipient is not a one-line strip that
             # reads like a text field; six at most, then the list scrolls.

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QWidget,
 )
 from sqlalchemy.engine import Engine
@@ -23,6 +22,7 @@ from agencydesk.core.people import PersonRow
 from agencydesk.qt.common.desk_people import DeskPeople, people_of, register
 from agencydesk.qt.common.dialog_layout import STRETCH, lay_out_dialog
 from agencydesk.qt.common.labels import plain_label
+from agencydesk.qt.common.list_view import add_list_item
 
 if TYPE_CHECKING:
     from agencydesk.qt.shell.main_window import MainWindow
@@ -45,9 +45,7 @@ class ChoosePersonDialog(QDialog):
         self.people = QListWidget()
         self.people.setObjectName("peopleList")
         for person in people:
-            item = QListWidgetItem(person.name)
-            item.setData(Qt.ItemDataRole.UserRole, person.id)
-            self.people.addItem(item)
+            add_list_item(self.people, person.name, person.id)
         self.people.setVisible(bool(people))
         # as tall as its names (up to six), so the name field stays right under it
         rows = max(1, min(len(people), 6))

@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QProgressBar,
     QStackedWidget,
     QWidget,
 )
 
+from agencydesk.qt.common.list_view import add_list_item
 from agencydesk.qt.common.undo import UndoService
 from agencydesk.qt.shell.actions import ShellActions
 from agencydesk.qt.shell.desk_opener import DeskOpener
@@ -72,9 +72,7 @@ class MainWindow(QMainWindow):
             " color: palette(highlighted-text); }"
         )
         for key, title in self.section_titles().items():
-            item = QListWidgetItem(title)
-            item.setData(Qt.ItemDataRole.UserRole, key)
-            self.sidebar.addItem(item)
+            add_list_item(self.sidebar, title, key)
 
         self.stack = QStackedWidget()
         self.loading_label = QLabel(self.tr("Opening your desk…"))

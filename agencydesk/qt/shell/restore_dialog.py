@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QWidget
 
 from agencydesk.core import backup
 from agencydesk.qt.common.dialog_layout import lay_out_dialog, ok_cancel_buttons
 from agencydesk.qt.common.formatting import format_datetime
 from agencydesk.qt.common.labels import plain_label
+from agencydesk.qt.common.list_view import add_list_item
 
 
 class RestoreDialog(QDialog):
@@ -43,9 +44,7 @@ class RestoreDialog(QDialog):
             text = self.tr("{when} — {reason} ({size} KB)").format(
                 when=when, reason=reasons.get(info.reason, info.reason), size=size_kb
             )
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, str(info.path))
-            self.list.addItem(item)
+            add_list_item(self.list, text, str(info.path))
         self.empty = QLabel(self.tr("There are no backups yet. One is made every day you start."))
         self.empty.setVisible(self.list.count() == 0)
         self.list.setVisible(self.list.count() > 0)
