@@ -68,6 +68,7 @@ class _Cuts:
         page_height: float,
         continued: Sequence[bool] = (),
     ) -> None:
+        self.doc = doc
         self.layout = doc.documentLayout()
         self.dpi_scale = device_dpi / 96.0
         self.page_height = page_height
@@ -112,18 +113,25 @@ class _Cuts:
         padding = table.format().cellPadding() * self.dpi_scale
         header_rows = table.format().headerRowCount()
         rows: list[tuple[int, float, float]] = []  # each row: its number, content top, bottom
+        doc = self.doc
+        rect = self.layout.blockBoundingRect
+        columns = table.columns()
         for row in range(table.rows()):
             top = bottom = None
             blocks: list[tuple[QTextBlock, QTextBlock]] = []
-            for column in range(table.columns()):
+            column = 0
+            while column < columns:
                 cell = table.cellAt(row, column)
-                if cell.row() != row or cell.column() != column:
-                    continue  # covered by a spanning cell
-                first = cell.firstCursorPosition().block()
-                last = cell.lastCursorPosition().block()
+                column = max(column + 1, cell.column() + cell.columnSpan())
+                if cell.row() != row:
+                    continue  # covered by a cell spanning rows from above
+                # positions, not cursors: a QTextCursor costs more than the lookup
+                first = doc.findBlock(cell.firstPosition())
+                last = doc.findBlock(cell.lastPosition())
                 blocks.append((first, last))
-                first_top = self.layout.blockBoundingRect(first).top()
-                last_bottom = self.layout.blockBoundingRect(last).bottom()
+                first_rect = rect(first)
+                first_top = first_rect.top()
+                last_bottom = (first_rect if last == first else rect(last)).bottom()
                 top = first_top if top is None else min(top, first_top)
                 bottom = last_bottom if bottom is None else max(bottom, last_bottom)
             if top is None or bottom is None:

@@ -185,8 +185,9 @@ def build_document(
     # the report's <img> are its charts and logo: drawn by us, as vector graphics
     handler = _PictureObject(report.pictures, doc)
     doc.documentLayout().registerHandler(QTextFormat.ObjectTypes.ImageObject, handler)
-    doc.setHtml(report.html)
+    # the width first: set after the HTML, it would lay the start out a second time
     doc.setTextWidth(_pt(html_parts.body_width_pt(paper)))
+    doc.setHtml(report.html)
     return doc, report
 
 
@@ -209,54 +210,58 @@ def _draw_band(
     painter.restore()
 
 
-def _draw_margins(
-    painter: QPainter,
-    report: html_parts.ReportHtml,
-    page: int,
-    pages: int,
-    paper: str,
-    family: str,
-) -> None:
-    """The running header (from page 2) and the footer, in the page margins."""
-    paper_w, paper_h = html_parts.PAPER_PT[paper]
-    left = html_parts.MARGINS_MM["left"] * 72 / 25.4
-    right = paper_w - html_parts.MARGINS_MM["right"] * 72 / 25.4
-    top = html_parts.MARGINS_MM["top"] * 72 / 25.4
-    bottom = paper_h - html_parts.MARGINS_MM["bottom"] * 72 / 25.4
-    small = QFont(family)
-    small.setPointSizeF(7.5)
-    _no_ligatures(small)
-    painter.setFont(small)
-    rule = QPen(QColor(html_parts.RULE))
-    rule.setWidthF(_pt(0.6))
-    muted = QColor(html_parts.MUTED)
-    line_h = _pt(12)
-    width = _pt(right - left)
-    flags_left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-    flags_right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-    if page > 0:
+class _Margins:
+    """The running header (from page 2) and the footer, in the page margins: fonts, pens and
+    places made once a report, drawn on every page."""
+
+    def __init__(self, report: html_parts.ReportHtml, paper: str, family: str) -> None:
+        self.report = report
+        paper_w, paper_h = html_parts.PAPER_PT[paper]
+        left = html_parts.MARGINS_MM["left"] * 72 / 25.4
+        right = paper_w - html_parts.MARGINS_MM["right"] * 72 / 25.4
+        top = html_parts.MARGINS_MM["top"] * 72 / 25.4
+        bottom = paper_h - html_parts.MARGINS_MM["bottom"] * 72 / 25.4
+        self.small = QFont(family)
+        self.small.setPointSizeF(7.5)
+        _no_ligatures(self.small)
+        self.bold = QFont(self.small)
+        self.bold.setBold(True)
+        self.rule = QPen(QColor(html_parts.RULE))
+        self.rule.setWidthF(_pt(0.6))
+        self.muted = QColor(html_parts.MUTED)
+        self.accent = QColor(html_parts.ACCENT)
+        line_h = _pt(12)
+        width = _pt(right - left)
+        self.flags_left = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.flags_right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         y = _pt(top - 22)
-        box = QRectF(_pt(left), y, width, line_h)
-        painter.setPen(QColor(html_parts.ACCENT))
-        bold = QFont(small)
-        bold.setBold(True)
-        painter.setFont(bold)
-        painter.drawText(box, int(flags_left), report.header_left)
-        painter.setFont(small)
-        painter.setPen(muted)
-        painter.drawText(box, int(flags_right), report.header_right)
-        painter.setPen(rule)
-        painter.drawLine(
-            QPointF(_pt(left), y + line_h + _pt(3)), QPointF(_pt(right), y + line_h + _pt(3))
+        self.header_box = QRectF(_pt(left), y, width, line_h)
+        self.header_rule = (
+            QPointF(_pt(left), y + line_h + _pt(3)),
+            QPointF(_pt(right), y + line_h + _pt(3)),
         )
-    y = _pt(bottom + 14)
-    painter.setPen(rule)
-    painter.drawLine(QPointF(_pt(left), y - _pt(3)), QPointF(_pt(right), y - _pt(3)))
-    box = QRectF(_pt(left), y, width, line_h)
-    painter.setPen(muted)
-    painter.drawText(box, int(flags_left), report.footer_left)
-    label = report.page_label.format(page=page + 1, pages=pages)
-    painter.drawText(box, int(flags_right), label)
+        y = _pt(bottom + 14)
+        self.footer_rule = (QPointF(_pt(left), y - _pt(3)), QPointF(_pt(right), y - _pt(3)))
+        self.footer_box = QRectF(_pt(left), y, width, line_h)
+
+    def draw(self, painter: QPainter, page: int, pages: int) -> None:
+        report = self.report
+        painter.setFont(self.small)
+        if page > 0:
+            painter.setPen(self.accent)
+            painter.setFont(self.bold)
+            painter.drawText(self.header_box, self.flags_left, report.header_left)
+            painter.setFont(self.small)
+            painter.setPen(self.muted)
+            painter.drawText(self.header_box, self.flags_right, report.header_right)
+            painter.setPen(self.rule)
+            painter.drawLine(*self.header_rule)
+        painter.setPen(self.rule)
+        painter.drawLine(*self.footer_rule)
+        painter.setPen(self.muted)
+        painter.drawText(self.footer_box, self.flags_left, report.footer_left)
+        label = report.page_label.format(page=page + 1, pages=pages)
+        painter.drawText(self.footer_box, self.flags_right, label)
 
 
 def render_report_pdf(
@@ -323,7 +328,7 @@ def _write(
         check()
         if progress is not None:
             progress(0, len(pages))
-        family = doc.defaultFont().family()
+        margins = _Margins(report, paper, doc.defaultFont().family())
         painter = QPainter()
         if not painter.begin(writer):
             raise UserError(f"The report cannot be written to {path.parent}.")
@@ -337,7 +342,7 @@ def _write(
                     _draw_band(painter, doc, page.header, 0.0, paper)
                     offset = page.header.height
                 _draw_band(painter, doc, page.body, offset, paper)
-                _draw_margins(painter, report, number, len(pages), paper, family)
+                margins.draw(painter, number, len(pages))
                 if progress is not None:
                     progress(number + 1, len(pages))
         finally:

@@ -8,6 +8,7 @@ same placeholders.
 
 from __future__ import annotations
 
+import functools
 from datetime import date, timedelta
 from typing import Final
 
@@ -279,6 +280,7 @@ def long_date(day: date, language: str) -> str:
     return f"{day.day} {MONTHS[language_or_default(language)][day.month - 1]} {day.year}"
 
 
+@functools.cache
 def short_month_names(language: str) -> tuple[str, ...]:
     """ "Jan" … "Dec" / "Jan" … "Des" (tables and chart axes)."""
     return tuple(month[:3] for month in MONTHS[language_or_default(language)])
