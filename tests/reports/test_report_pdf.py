@@ -298,6 +298,43 @@ def test_rows_stay_whole_and_headings_stay_with_their_text(
     assert checked_headings >= 4
 
 
+def test_every_row_is_written_once_on_the_page_pagination_chose(
+    qapp: QApplication, demo_engine: Engine, tmp_path: Path
+) -> None:
+    """The drawn PDF follows `paginate` exactly: as many pages, and each request on the page
+    its row was given, once (not also at the foot of the page before, not lost between two);
+    catches drawing that drifts from the cuts."""
+    big = _big_client(demo_engine, 300)
+    content = _content(demo_engine, big, excerpts=True)
+    writer = QPdfWriter(str(tmp_path / "layout.pdf"))
+    writer.setResolution(pdf.RESOLUTION)
+    doc, report = pdf.build_document(content, writer, "a4")
+    page_height = pdf._pt(html_parts.body_height_pt("a4"))
+    pages = pagination.paginate(doc, writer.logicalDpiY(), page_height, report.continued_tables)
+    layout = doc.documentLayout()
+    expected: dict[int, int] = {}  # request number → page
+    block = doc.begin()
+    while block.isValid():
+        text = block.text()
+        if text.startswith("Request ") and ":" in text:
+            number = int(text.split(":")[0].split()[1])
+            y = layout.blockBoundingRect(block).top()
+            expected[number] = next(
+                i for i, p in enumerate(pages) if p.body.top <= y < p.body.bottom
+            )
+        block = block.next()
+    assert len(expected) == 300
+    assert len(set(expected.values())) > 5
+
+    reader, _text = _write(qapp, content, tmp_path / "drawn.pdf")
+    assert len(reader.pages) == len(pages)
+    texts = [_squash(page.extract_text()) for page in reader.pages]
+    for number, page in expected.items():
+        where = [i for i, text in enumerate(texts) if f"Request{number}:please" in text]
+        assert where == [page], (number, where, page)
+        assert texts[page].count(f"Request{number}:please") == 1, number
+
+
 def _images(resources: Any) -> list[DictionaryObject]:
     """The image XObjects of a page's resources, also inside form XObjects."""
     found: list[DictionaryObject] = []
