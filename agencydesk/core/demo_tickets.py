@@ -6,6 +6,7 @@ wanted every promo at once; Claire wrote this morning and is still waiting for a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -14,6 +15,15 @@ from sqlmodel import Session
 from agencydesk.core import tickets, time_spent
 from agencydesk.core.models import Priority, TicketStatus, utcnow
 
+RESOLVED = TicketStatus.RESOLVED.value
+OPEN = TicketStatus.OPEN.value
+WAITING_ON_US = TicketStatus.WAITING_ON_US.value
+WAITING_ON_CLIENT = TicketStatus.WAITING_ON_CLIENT.value
+HIGH = Priority.HIGH.value
+URGENT = Priority.URGENT.value
+
+#: a line of a demo chat: "<days ago> +<minutes later> <client|me>: <text>"
+_CHAT_LINE = re.compile(r"(?P<days>[0-9.]+) \+(?P<minutes>[0-9]+) (?P<who>client|me): (?P<text>.+)")
 #: (days ago, minutes later, from_me, text)
 Line = tuple[float, int, bool, str]
 
@@ -29,206 +39,105 @@ class DemoTicket:
     due_in_days: int | None = None
     channel: str = "whatsapp"
     satisfaction: int | None = None
-    lines: tuple[Line, ...] = ()
     minutes_spent: tuple[int, ...] = ()
+    #: the conversation, as a chat: a `_CHAT_LINE` each
+    chat: str = ""
+
+    @property
+    def lines(self) -> tuple[Line, ...]:
+        """The conversation's lines, oldest first."""
+        lines: list[Line] = []
+        for text in self.chat.strip().splitlines():
+            line = _CHAT_LINE.fullmatch(text.strip())
+            if line is None:
+                raise ValueError(f"not a demo chat line: {text!r}")
+            days, minutes = float(line["days"]), int(line["minutes"])
+            lines.append((days, minutes, line["who"] == "me", line["text"]))
+        return tuple(lines)
 
 
+# fmt: off
 DEMO_TICKETS: tuple[DemoTicket, ...] = (
     DemoTicket(
-        "ratna_chat",
-        "ratna",
-        "Teach Bu Ratna to chat online before we start",
-        640,
-        TicketStatus.RESOLVED.value,
-        channel="phone",
-        satisfaction=5,
-        lines=(
-            (
-                640,
-                0,
-                False,
-                "Mas, saya maunya ketemu langsung saja biar gampang. Bisa ke Makassar?",
-            ),
-            (
-                640,
-                20,
-                True,
-                "Mohon maaf Bu, saya melayani online. Saya ajari pakai chat ya, pelan-pelan saja.",
-            ),
-            (639, 0, False, "Sudah saya install. Tombol hijau itu ditekan ya?"),
-            (
-                639,
-                5,
-                True,
-                "Betul Bu. Lalu ketik pesannya di kotak bawah, tekan kirim. Pelan-pelan saja 🙏",
-            ),
-            (639, 9, False, "Halo mas, ini saya Ratna. Sudah bisa!! 😊"),
-        ),
-        minutes_spent=(90, 45),
+        "ratna_chat", "ratna", "Teach Bu Ratna to chat online before we start", 640, RESOLVED,
+        channel="phone", satisfaction=5, minutes_spent=(90, 45),
+        chat="""
+            640 +0 client: Mas, saya maunya ketemu langsung saja biar gampang. Bisa ke Makassar?
+            640 +20 me: Mohon maaf Bu, saya melayani online. Saya ajari pakai chat ya, pelan-pelan saja.
+            639 +0 client: Sudah saya install. Tombol hijau itu ditekan ya?
+            639 +5 me: Betul Bu. Lalu ketik pesannya di kotak bawah, tekan kirim. Pelan-pelan saja 🙏
+            639 +9 client: Halo mas, ini saya Ratna. Sudah bisa!! 😊
+        """,
     ),
     DemoTicket(
-        "ratna_db_error",
-        "ratna",
-        "Website shows 'Error establishing a database connection'",
-        300,
-        TicketStatus.RESOLVED.value,
-        priority=Priority.URGENT.value,
-        satisfaction=5,
-        lines=(
-            (
-                300,
-                0,
-                False,
-                "Mas, webnya error lagi 🙏 tulisannya Error establishing a database connection",
-            ),
-            (300, 12, True, "Baik Bu, saya cek sekarang. Ibu tidak perlu melakukan apa-apa."),
-            (
-                300,
-                50,
-                True,
-                "Sudah normal lagi Bu. Tadi server hostingnya penuh, sudah saya bersihkan.",
-            ),
-            (
-                300,
-                55,
-                False,
-                "Alhamdulillah, terima kasih banyak mas. Nanti teman saya mau buat web juga.",
-            ),
-        ),
-        minutes_spent=(40,),
+        "ratna_db_error", "ratna", "Website shows 'Error establishing a database connection'", 300, RESOLVED,
+        priority=URGENT, satisfaction=5, minutes_spent=(40,),
+        chat="""
+            300 +0 client: Mas, webnya error lagi 🙏 tulisannya Error establishing a database connection
+            300 +12 me: Baik Bu, saya cek sekarang. Ibu tidak perlu melakukan apa-apa.
+            300 +50 me: Sudah normal lagi Bu. Tadi server hostingnya penuh, sudah saya bersihkan.
+            300 +55 client: Alhamdulillah, terima kasih banyak mas. Nanti teman saya mau buat web juga.
+        """,
     ),
     DemoTicket(
-        "ratna_menu_photo",
-        "ratna",
-        "How do I add a photo of the new menu?",
-        2,
-        TicketStatus.WAITING_ON_US.value,
-        due_in_days=0,
-        lines=(
-            (2, 0, False, "Mas, saya mau tambah foto menu baru. Caranya bagaimana ya?"),
-            (2, 30, True, "Bisa Bu. Nanti saya kirim panduannya langkah demi langkah ya."),
-            (0.2, 0, False, "Mas, panduannya sudah ada? Saya tunggu ya 🙏"),
-        ),
-        minutes_spent=(15,),
+        "ratna_menu_photo", "ratna", "How do I add a photo of the new menu?", 2, WAITING_ON_US,
+        due_in_days=0, minutes_spent=(15,),
+        chat="""
+            2 +0 client: Mas, saya mau tambah foto menu baru. Caranya bagaimana ya?
+            2 +30 me: Bisa Bu. Nanti saya kirim panduannya langkah demi langkah ya.
+            0.2 +0 client: Mas, panduannya sudah ada? Saya tunggu ya 🙏
+        """,
     ),
     DemoTicket(
-        "ratna_hosting",
-        "ratna",
-        "Hosting renewal for katering-bunda-ratna.id",
-        1,
-        TicketStatus.OPEN.value,
-        due_in_days=5,
-        channel="email",
-        lines=((1, 0, True, "Bu, hosting web Ibu habis minggu depan. Mau diperpanjang setahun?"),),
+        "ratna_hosting", "ratna", "Hosting renewal for katering-bunda-ratna.id", 1, OPEN,
+        due_in_days=5, channel="email",
+        chat="""
+            1 +0 me: Bu, hosting web Ibu habis minggu depan. Mau diperpanjang setahun?
+        """,
     ),
     DemoTicket(
-        "sari_catalogue",
-        "sari",
-        "Upload 40 product photos to the catalogue",
-        9,
-        TicketStatus.OPEN.value,
-        priority=Priority.HIGH.value,
-        due_in_days=-2,
-        lines=(
-            (
-                9,
-                0,
-                False,
-                "Mbak/Mas, ini foto-foto baju koleksi lebaran. Tolong dipasang di katalog ya",
-            ),
-            (9, 40, True, "Siap Bu Sari, saya pasang minggu ini."),
-        ),
-        minutes_spent=(60,),
+        "sari_catalogue", "sari", "Upload 40 product photos to the catalogue", 9, OPEN,
+        priority=HIGH, due_in_days=-2, minutes_spent=(60,),
+        chat="""
+            9 +0 client: Mbak/Mas, ini foto-foto baju koleksi lebaran. Tolong dipasang di katalog ya
+            9 +40 me: Siap Bu Sari, saya pasang minggu ini.
+        """,
     ),
     DemoTicket(
-        "rina_login",
-        "rina",
-        "Cannot log in to WordPress",
-        3,
-        TicketStatus.WAITING_ON_CLIENT.value,
-        lines=(
-            (3, 0, False, "Mas saya tidak bisa masuk. Passwordnya salah terus"),
-            (
-                3,
-                15,
-                True,
-                "Tidak apa-apa Bu. Coba klik 'Lupa kata sandi', nanti ada email masuk. Sudah dicek emailnya?",
-            ),
-        ),
+        "rina_login", "rina", "Cannot log in to WordPress", 3, WAITING_ON_CLIENT,
         minutes_spent=(20,),
+        chat="""
+            3 +0 client: Mas saya tidak bisa masuk. Passwordnya salah terus
+            3 +15 me: Tidak apa-apa Bu. Coba klik 'Lupa kata sandi', nanti ada email masuk. Sudah dicek emailnya?
+        """,
     ),
     DemoTicket(
-        "bambang_promos",
-        "bambang",
-        "Show every promo banner on the homepage at once",
-        4,
-        TicketStatus.WAITING_ON_US.value,
-        priority=Priority.HIGH.value,
-        due_in_days=1,
-        lines=(
-            (
-                4,
-                0,
-                False,
-                "Semua promo harus tampil di halaman depan. SEMUA. Kalau tidak saya tulis review jelek.",
-            ),
-            (
-                4,
-                25,
-                True,
-                "Selamat siang Pak Bambang, terima kasih sudah menghubungi. Saya mengerti Bapak ingin semua promo terlihat.",
-            ),
-            (
-                4,
-                30,
-                True,
-                "Agar halaman tetap cepat, saya usulkan slider: semua promo tampil bergantian. Boleh saya buatkan contohnya?",
-            ),
-            (3, 0, False, "Ok coba dulu."),
-        ),
-        minutes_spent=(35,),
+        "bambang_promos", "bambang", "Show every promo banner on the homepage at once", 4, WAITING_ON_US,
+        priority=HIGH, due_in_days=1, minutes_spent=(35,),
+        chat="""
+            4 +0 client: Semua promo harus tampil di halaman depan. SEMUA. Kalau tidak saya tulis review jelek.
+            4 +25 me: Selamat siang Pak Bambang, terima kasih sudah menghubungi. Saya mengerti Bapak ingin semua promo terlihat.
+            4 +30 me: Agar halaman tetap cepat, saya usulkan slider: semua promo tampil bergantian. Boleh saya buatkan contohnya?
+            3 +0 client: Ok coba dulu.
+        """,
     ),
     DemoTicket(
-        "andi_ssl",
-        "andi",
-        "SSL certificate for shop.kopinusantara.example",
-        12,
-        TicketStatus.RESOLVED.value,
+        "andi_ssl", "andi", "SSL certificate for shop.kopinusantara.example", 12, RESOLVED,
+        channel="email", satisfaction=5, minutes_spent=(25,),
+        chat="""
+            12 +0 client: Hi, the new shop subdomain shows a certificate warning. Can you add it to the cert?
+            12 +90 me: Done: the certificate now covers shop.kopinusantara.example. Renewal is automatic.
+        """,
+    ),
+    DemoTicket(
+        "claire_spam", "claire", "Booking form emails land in spam", 0.1, OPEN,
         channel="email",
-        satisfaction=5,
-        lines=(
-            (
-                12,
-                0,
-                False,
-                "Hi, the new shop subdomain shows a certificate warning. Can you add it to the cert?",
-            ),
-            (
-                12,
-                90,
-                True,
-                "Done: the certificate now covers shop.kopinusantara.example. Renewal is automatic.",
-            ),
-        ),
-        minutes_spent=(25,),
-    ),
-    DemoTicket(
-        "claire_spam",
-        "claire",
-        "Booking form emails land in spam",
-        0.1,
-        TicketStatus.OPEN.value,
-        channel="email",
-        lines=(
-            (
-                0.1,
-                0,
-                False,
-                "Good morning! Guests say our booking confirmations end up in their spam folder. Could you have a look?",
-            ),
-        ),
+        chat="""
+            0.1 +0 client: Good morning! Guests say our booking confirmations end up in their spam folder. Could you have a look?
+        """,
     ),
 )
+# fmt: on
 
 
 def _at(now: datetime, days_ago: float, minutes: int) -> datetime:
