@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
+from typing import Any, TypeVarTuple
 
 import sqlalchemy as sa
 from sqlmodel import Session, col
@@ -55,6 +56,19 @@ def client_timeline(
     return events[:limit]
 
 
+Columns = TypeVarTuple("Columns")
+
+
+def _newest(
+    statement: sa.Select[*Columns], at: Any, before: datetime | None, limit: int, *ties: Any
+) -> sa.Select[*Columns]:
+    """*statement* paged as every source pages: its *limit* newest rows by *at* (then by *ties*),
+    only those older than *before* when given."""
+    if before is not None:
+        statement = statement.where(at < before)
+    return statement.order_by(at.desc(), *ties).limit(limit)
+
+
 def _ticket_events(kind: str, column_name: str, from_me: bool) -> TimelineSource:
     """The source of the tickets' *kind* events, which happen at the time in *column_name* (none
     while it is empty). Opening a ticket is the client's doing, resolving it ours (`from_me`)."""
@@ -66,9 +80,7 @@ def _ticket_events(kind: str, column_name: str, from_me: bool) -> TimelineSource
         statement = sa.select(col(Ticket.id), col(Ticket.title), at_column).where(
             col(Ticket.client_id) == client_id, at_column.is_not(None)
         )
-        if before is not None:
-            statement = statement.where(at_column < before)
-        statement = statement.order_by(at_column.desc()).limit(limit)
+        statement = _newest(statement, at_column, before, limit)
         return [
             TimelineEvent(at, kind, title, "", from_me, ticket_id, ticket_id)
             for ticket_id, title, at in session.execute(statement).all()
@@ -95,9 +107,7 @@ def _messages(
         .outerjoin(Ticket, col(Ticket.id) == col(Message.ticket_id))
         .where(col(Message.client_id) == client_id, col(Message.kind) != "system")
     )
-    if before is not None:
-        statement = statement.where(col(Message.sent_at) < before)
-    statement = statement.order_by(col(Message.sent_at).desc(), col(Message.id).desc()).limit(limit)
+    statement = _newest(statement, col(Message.sent_at), before, limit, col(Message.id).desc())
     rows = session.execute(statement).all()
     return [
         TimelineEvent(at, kind, subject, body, from_me, ticket_id, message_id, note_of(flags), who)
@@ -119,9 +129,7 @@ def _guides_sent(
         .join(Guide, col(Guide.id) == col(GuideSend.guide_id))
         .where(col(GuideSend.client_id) == client_id)
     )
-    if before is not None:
-        statement = statement.where(col(GuideSend.sent_at) < before)
-    statement = statement.order_by(col(GuideSend.sent_at).desc()).limit(limit)
+    statement = _newest(statement, col(GuideSend.sent_at), before, limit)
     return [
         TimelineEvent(at, "guide_sent", title, "", True, ticket_id, send_id, person_id=who)
         for send_id, at, title, ticket_id, who in session.execute(statement).all()
@@ -191,9 +199,7 @@ def _status_changes(
         .join(Ticket, col(Ticket.id) == col(StatusChange.ticket_id))
         .where(col(Ticket.client_id) == client_id, col(StatusChange.person_id).is_not(None))
     )
-    if before is not None:
-        statement = statement.where(col(StatusChange.at) < before)
-    statement = statement.order_by(col(StatusChange.at).desc()).limit(limit)
+    statement = _newest(statement, col(StatusChange.at), before, limit)
     return [
         TimelineEvent(at, "status_changed", title, status, True, ticket_id, change_id, None, who)
         for change_id, at, title, status, ticket_id, who in session.execute(statement).all()
