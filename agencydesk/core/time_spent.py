@@ -102,18 +102,38 @@ class MonthlyTime:
     other_seconds: int
 
 
-def monthly_time(*, session: Session, client_id: int) -> list[MonthlyTime]:
-    """Time spent per month for one client, billable and not, newest month first."""
+def finished_entries(
+    *,
+    session: Session,
+    client_id: int,
+    since: datetime | None = None,
+    until: datetime | None = None,
+) -> list[tuple[datetime, int, bool]]:
+    """(started at, seconds, billable) of the finished time entries on one client's tickets;
+    only those started in [since, until) when given."""
+    conditions = [col(Ticket.client_id) == client_id, col(TimeEntry.ended_at).is_not(None)]
+    if since is not None:
+        conditions.append(col(TimeEntry.started_at) >= since)
+    if until is not None:
+        conditions.append(col(TimeEntry.started_at) < until)
     statement = (
         sa.select(col(TimeEntry.started_at), col(TimeEntry.seconds), col(TimeEntry.billable))
         .join(Ticket, col(Ticket.id) == col(TimeEntry.ticket_id))
-        .where(col(Ticket.client_id) == client_id, col(TimeEntry.ended_at).is_not(None))
+        .where(*conditions)
     )
+    return [
+        (started_at, int(seconds), bool(billable))
+        for started_at, seconds, billable in session.execute(statement).all()
+    ]
+
+
+def monthly_time(*, session: Session, client_id: int) -> list[MonthlyTime]:
+    """Time spent per month for one client, billable and not, newest month first."""
     totals: dict[str, list[int]] = {}
-    for started_at, seconds, billable in session.execute(statement).all():
+    for started_at, seconds, billable in finished_entries(session=session, client_id=client_id):
         month = started_at.astimezone().strftime("%Y-%m")
         bucket = totals.setdefault(month, [0, 0])
-        bucket[0 if billable else 1] += int(seconds)
+        bucket[0 if billable else 1] += seconds
     return [
         MonthlyTime(month, billable, other)
         for month, (billable, other) in sorted(totals.items(), reverse=True)

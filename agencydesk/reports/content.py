@@ -25,7 +25,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col
 
-from agencydesk.core import agency, clients, referrals
+from agencydesk.core import agency, clients, referrals, time_spent
 from agencydesk.core.agency import AgencyProfile
 from agencydesk.core.errors import UserError
 from agencydesk.core.message_notes import Note, note_of
@@ -37,7 +37,6 @@ from agencydesk.core.models import (
     Order,
     OrderStatus,
     Ticket,
-    TimeEntry,
 )
 from agencydesk.reports.text import LANGUAGES
 
@@ -306,21 +305,14 @@ def _excerpts(
 def _billable_by_month(
     session: Session, client_id: int, since: datetime, until: datetime
 ) -> tuple[MonthTime, ...]:
-    statement = (
-        sa.select(col(TimeEntry.started_at), col(TimeEntry.seconds))
-        .join(Ticket, col(Ticket.id) == col(TimeEntry.ticket_id))
-        .where(
-            col(Ticket.client_id) == client_id,
-            col(TimeEntry.ended_at).is_not(None),
-            col(TimeEntry.billable).is_(True),
-            col(TimeEntry.started_at) >= since,
-            col(TimeEntry.started_at) < until,
-        )
+    entries = time_spent.finished_entries(
+        session=session, client_id=client_id, since=since, until=until
     )
     months: dict[date, int] = {}
-    for started_at, seconds in session.execute(statement).all():
-        month = _local(started_at).date().replace(day=1)
-        months[month] = months.get(month, 0) + int(seconds)
+    for started_at, seconds, billable in entries:
+        if billable:
+            month = _local(started_at).date().replace(day=1)
+            months[month] = months.get(month, 0) + seconds
     return tuple(MonthTime(month, seconds) for month, seconds in sorted(months.items()))
 
 
