@@ -135,6 +135,14 @@ def unaccent_installed(connection: Connection) -> bool:
     return found.first() is not None
 
 
+def _drop_message_triggers(*names: str) -> tuple[str, ...]:
+    """Drop the triggers *names* on message, then their functions (each named as its trigger)."""
+    return (
+        *(f"DROP TRIGGER IF EXISTS {name} ON message" for name in names),
+        *(f"DROP FUNCTION IF EXISTS {name}()" for name in names),
+    )
+
+
 @dataclass(frozen=True)
 class MessageWords:
     """Every word (lexeme) of the messages, in a table of its own: the search turns a typed
@@ -211,10 +219,7 @@ class MessageWords:
 
     def drop(self) -> tuple[str, ...]:
         return (
-            f"DROP TRIGGER IF EXISTS {self.function_update} ON message",
-            f"DROP TRIGGER IF EXISTS {self.function_insert} ON message",
-            f"DROP FUNCTION IF EXISTS {self.function_update}()",
-            f"DROP FUNCTION IF EXISTS {self.function_insert}()",
+            *_drop_message_triggers(self.function_update, self.function_insert),
             f"DROP TABLE IF EXISTS {self.table}",
         )
 
@@ -273,10 +278,7 @@ class MessageVectors:
 
     def drop(self) -> tuple[str, ...]:
         return (
-            f"DROP TRIGGER IF EXISTS {self.refresh_function} ON message",
-            f"DROP TRIGGER IF EXISTS {self.fill_function} ON message",
-            f"DROP FUNCTION IF EXISTS {self.refresh_function}()",
-            f"DROP FUNCTION IF EXISTS {self.fill_function}()",
+            *_drop_message_triggers(self.refresh_function, self.fill_function),
             f"DROP FUNCTION IF EXISTS {self.function}(text, text)",
         )
 
