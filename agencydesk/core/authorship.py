@@ -1,11 +1,11 @@
 """Who did it: the person a desk acts as, recorded on what it writes without any service asking.
 
 A team desk says once who it is (`act_as(engine, person_id)`); from then on, every flush of a
-session on that engine fills in the author of new typed messages and notes, time entries and guide
-sends, and records each change of a ticket's status as a `StatusChange` with the person (the
-ticket keeps only its latest status). The
-services (tickets, guides, …) know nothing of it, as with the change notifications: no call site
-can forget it. A solo desk never calls `act_as`: nothing is recorded (one implicit person).
+session on that engine fills in the author of new typed messages and notes, time entries, guide
+sends and receipts, and records each change of a ticket's status as a `StatusChange` with the
+person (the ticket keeps only its latest status). The services (tickets, guides, …) know
+nothing of it, as with the change notifications: no call site can forget it. A solo desk never
+calls `act_as`: nothing is recorded (one implicit person).
 
 The acting person is kept per connection pool, which an engine and its `execution_options()`
 copies share, so two desks in one process (a test) act as two people.
@@ -21,7 +21,15 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, UOWTransaction
 
-from agencydesk.core.models import GuideSend, Message, StatusChange, Ticket, TimeEntry, utcnow
+from agencydesk.core.models import (
+    GuideSend,
+    Message,
+    Receipt,
+    StatusChange,
+    Ticket,
+    TimeEntry,
+    utcnow,
+)
 
 _acting: weakref.WeakKeyDictionary[Any, int] = weakref.WeakKeyDictionary()
 _lock = threading.Lock()
@@ -56,7 +64,8 @@ def _record_authors(session: Session, _flush: UOWTransaction, _instances: Any) -
         return
     for obj in list(session.new):
         typed = not isinstance(obj, Message) or obj.source == "typed"  # imported: nobody's
-        if isinstance(obj, Message | TimeEntry | GuideSend) and typed and obj.author_id is None:
+        authored = isinstance(obj, Message | TimeEntry | GuideSend | Receipt)
+        if authored and typed and obj.author_id is None:
             obj.author_id = person_id
     for obj in list(session.dirty):
         if not isinstance(obj, Ticket) or obj.id is None:

@@ -42,6 +42,7 @@ class Topic(StrEnum):
     GUIDE_SENDS = "guide_send"
     ORDERS = "client_order"
     CREDENTIALS = "credential"
+    RECEIPTS = "receipt"
     AGENCY = "agency_setting"
     PEOPLE = "person"
     #: who has what open on the other desks (core.presence): not the desk's data, so pages that

@@ -438,3 +438,46 @@ class Presence(SQLModel, table=True):
     subject_id: int | None = Field(default=None)
     typing: bool = Field(default=False)
     seen_at: datetime = Field(default_factory=utcnow, index=True, sa_type=UTCDateTime)
+
+
+class NumberSequence(SQLModel, table=True):
+    """A counter that only goes up, one row per kind of number (`core.sequences`): the receipt
+    numbers come from here, so a number is never given twice, even after a receipt or its order
+    is deleted or when two desks of a team issue at once."""
+
+    __tablename__ = "number_sequence"
+
+    name: str = Field(primary_key=True, max_length=40)
+    last_number: int = Field(default=0)
+
+
+class Receipt(SQLModel, table=True):
+    """A receipt (*kuitansi*) given for a paid order. It says what it said when it was issued:
+    the client's name, what was paid for, the amount and the day are kept here, so printing it
+    again gives the same paper even if the order or the client changed since. One per order;
+    the order or client may be deleted later (the link is emptied, the receipt stays)."""
+
+    __tablename__ = "receipt"
+
+    id: int | None = Field(default=None, primary_key=True)
+    #: from the "receipt" `NumberSequence`: never repeats
+    number: int = Field(unique=True)
+    order_id: int | None = Field(
+        default=None,
+        sa_column=sa.Column(
+            sa.Integer,
+            sa.ForeignKey("client_order.id", ondelete="SET NULL"),
+            nullable=True,
+            unique=True,
+        ),
+    )
+    client_id: int | None = optional_link("client", index=True)
+    client_name: str = Field(max_length=120)
+    title: str = Field(max_length=200)
+    amount: int
+    currency: str = Field(max_length=3)
+    paid_on: date
+    issued_on: date
+    #: who issued it (a team desk's person, filled in by `core.authorship`)
+    author_id: int | None = optional_link("person")
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
