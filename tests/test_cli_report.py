@@ -12,9 +12,12 @@ from pypdf import PdfReader
 from sqlalchemy.engine import Engine
 
 
-def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, env: dict[str, str] | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "agencydesk", *args],
+        cwd=cwd,
         capture_output=True,
         text=True,
         timeout=120,

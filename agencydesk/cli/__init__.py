@@ -3,8 +3,8 @@
 Each command opens the database itself and prints plain sentences; a user mistake exits with
 status 2 and one line on stderr, never a traceback.
 
-The commands live one group a module (desk, chat, creds, report), with what they share in
-`common.py`; this module builds the argument parser and runs a command.
+The commands live one group a module (desk, chat, creds, report and receipt), with what they
+share in `common.py`; this module builds the argument parser and runs a command.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ def add_subcommands(parser: argparse.ArgumentParser) -> None:
         cmd_creds_show,
     )
     from agencydesk.cli.desk import cmd_backup, cmd_demo, cmd_search
-    from agencydesk.cli.report import cmd_report
+    from agencydesk.cli.report import cmd_receipt, cmd_report
     from agencydesk.cli.server import add_server_commands
 
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -96,6 +96,24 @@ def add_subcommands(parser: argparse.ArgumentParser) -> None:
     )
     report.add_argument("--db", type=desk_location, default=argparse.SUPPRESS, help=db_help)
     report.set_defaults(func=cmd_report)
+
+    receipt = sub.add_parser(
+        "receipt", help="a receipt (kuitansi) for a client's paid order, as a PDF"
+    )
+    receipt.add_argument(
+        "client", metavar="CLIENT", help="the client's name (or part of it), or #ID"
+    )
+    receipt.add_argument(
+        "--order", metavar="#ID|WORDS", help="which paid order (needed if they have several)"
+    )
+    receipt.add_argument(
+        "--out", type=Path, metavar="FILE.pdf", help='default: "Kuitansi 2026-0007 NAME.pdf" here'
+    )
+    receipt.add_argument(
+        "--lang", choices=("id", "en"), help="the receipt's language (default: the client's)"
+    )
+    receipt.add_argument("--db", type=desk_location, default=argparse.SUPPRESS, help=db_help)
+    receipt.set_defaults(func=cmd_receipt)
 
     creds = sub.add_parser(
         "creds", help="client site logins (the passwords stay in your system's keyring)"

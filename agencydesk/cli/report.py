@@ -1,8 +1,10 @@
-"""`report`: the client report PDF (the one command that loads Qt, for its PDF writer)."""
+"""`report` and `receipt`: the client report and a receipt as PDFs (the commands that load Qt,
+for its PDF writer)."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from agencydesk.cli.common import find_client, open_desk, user_error
@@ -64,4 +66,73 @@ def cmd_report(args: argparse.Namespace) -> int:
         f"Wrote the report for {content.client.name} "
         f"({period(start, end, 'en')}, {pages} {'page' if pages == 1 else 'pages'}) to {out}"
     )
+    return 0
+
+
+def _paid_order(session: Any, client_id: int, name: str, wanted: str | None) -> int:
+    """The one paid order of the client that *wanted* names ("#12", or words of its title);
+    with no *wanted*, their only paid order. None or several is a sentence that lists them."""
+    from agencydesk.core import orders
+    from agencydesk.core.money import format_money
+
+    paid = orders.list_orders(session=session, client_id=client_id, status="paid")
+    chosen = paid
+    if wanted:
+        number = wanted.removeprefix("#")
+        if number.isdigit():
+            chosen = [order for order in paid if order.id == int(number)]
+        else:
+            words = wanted.casefold().split()
+            chosen = [order for order in paid if all(w in order.title.casefold() for w in words)]
+    if len(chosen) == 1:
+        return chosen[0].id
+    matching = f' matching "{wanted}"' if wanted else ""
+    if not chosen:
+        raise user_error(
+            f"{name} has no paid order{matching}: a receipt is for a paid order "
+            "(mark it paid in the order first)."
+        )
+    listed = "\n".join(
+        f"  #{order.id}  {order.title} ({format_money(order.amount, order.currency)}, "
+        f"paid {order.paid_on})"
+        for order in chosen
+    )
+    raise user_error(
+        f"{name} has {len(chosen)} paid orders{matching}; say which with --order #ID:\n{listed}"
+    )
+
+
+def cmd_receipt(args: argparse.Namespace) -> int:
+    """Issue (or print again) the receipt of a client's paid order, as a PDF."""
+    from sqlmodel import Session
+
+    from agencydesk.core import chat_import, clients, receipts
+    from agencydesk.core.db import session_scope
+    from agencydesk.core.money import format_money
+    from agencydesk.reports.receipt import build_receipt_content
+
+    with open_desk(args) as (engine, _db_path):
+        with Session(engine) as session:
+            client_id = find_client(args.client, chat_import.client_choices(session=session))
+            name = clients.get_client(session=session, client_id=client_id).name
+            order_id = _paid_order(session, client_id, name, args.order)
+        with session_scope(engine) as session:
+            issued = receipts.issue_receipt(session=session, order_id=order_id)
+        with Session(engine) as session:
+            content = build_receipt_content(
+                session=session, receipt_id=issued.id, language=args.lang
+            )
+    out = (args.out or Path(f"{content.file_stem}.pdf")).expanduser().resolve()
+    if out.suffix.lower() != ".pdf":
+        raise user_error(f"The receipt is a PDF: give --out a name ending in .pdf ({out.name}).")
+    if not out.parent.is_dir():
+        raise user_error(f"The folder {out.parent} does not exist.")
+    # Qt draws the PDF: imported here only, so that every other command starts without it
+    from agencydesk.reports.pdf import ensure_gui_application
+    from agencydesk.reports.receipt_pdf import render_receipt_pdf
+
+    ensure_gui_application()
+    render_receipt_pdf(content, out)
+    amount = format_money(issued.amount, issued.currency)
+    print(f"Wrote receipt {issued.label} ({amount} from {issued.client_name}) to {out}")
     return 0

@@ -53,3 +53,13 @@ def phone_digits(text: str) -> str:
     elif digits.startswith("62") and len(digits) > 10:
         digits = digits[2:]
     return digits
+
+
+_NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def file_name_part(text: str, default: str = "client") -> str:
+    """*text* made safe to stand in a file name on every system: "Ibu Ratna W." → "Ibu Ratna W",
+    "Toko <b>Kue</b>" → "Toko b Kue b"; *default* when nothing is left."""
+    text = _NOT_IN_FILE_NAMES.sub(" ", unicodedata.normalize("NFKC", text))
+    return " ".join(text.split()).strip(" .") or default

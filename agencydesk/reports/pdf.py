@@ -26,6 +26,7 @@ import secrets
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QByteArray, QMarginsF, QPointF, QRect, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
@@ -57,6 +58,7 @@ from agencydesk.reports.text import t
 #: dots per inch of the PDF's coordinate system (layout precision, not image quality: the PDF
 #: holds text and vector graphics)
 RESOLUTION = 1200
+_T = TypeVar("_T")
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 _RASTER_LOGO_PT = (150.0, 56.0)
 
@@ -168,12 +170,13 @@ def _no_ligatures(font: QFont) -> None:
             font.setFeature(tag, 0)
 
 
-def build_document(
-    content: ReportContent, device: QPdfWriter, paper: str
-) -> tuple[QTextDocument, html_parts.ReportHtml]:
-    """The report laid out in one long column as wide as the printable area of *paper*."""
+def styled_document(
+    device: QPdfWriter, pictures: tuple[Picture, ...], width_pt: float
+) -> QTextDocument:
+    """An empty document in the report's type and look, laid out for *device* in a column
+    *width_pt* wide, whose <img> are *pictures* (drawn by us, as vector graphics); the receipt
+    is made of the same."""
     use_bundled_fonts()
-    report = template.render_report_html(content, paper=paper)
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(device)
     doc.setDocumentMargin(0)
@@ -182,11 +185,19 @@ def build_document(
     _no_ligatures(font)
     doc.setDefaultFont(font)
     doc.setDefaultStyleSheet(html_parts.STYLE)
-    # the report's <img> are its charts and logo: drawn by us, as vector graphics
-    handler = _PictureObject(report.pictures, doc)
+    handler = _PictureObject(pictures, doc)
     doc.documentLayout().registerHandler(QTextFormat.ObjectTypes.ImageObject, handler)
     # the width first: set after the HTML, it would lay the start out a second time
-    doc.setTextWidth(_pt(html_parts.body_width_pt(paper)))
+    doc.setTextWidth(_pt(width_pt))
+    return doc
+
+
+def build_document(
+    content: ReportContent, device: QPdfWriter, paper: str
+) -> tuple[QTextDocument, html_parts.ReportHtml]:
+    """The report laid out in one long column as wide as the printable area of *paper*."""
+    report = template.render_report_html(content, paper=paper)
+    doc = styled_document(device, report.pictures, html_parts.body_width_pt(paper))
     doc.setHtml(report.html)
     return doc, report
 
@@ -280,22 +291,32 @@ def render_report_pdf(
     """
     if paper not in PAPERS:
         raise UserError(f"Paper is {' or '.join(PAPERS)}.")
-    out_path = Path(out_path)
+    return write_atomically(
+        Path(out_path),
+        "The report",
+        lambda partial: _write(content, partial, paper, progress, cancelled),
+    )
+
+
+def write_atomically(out_path: Path, what: str, write: Callable[[Path], _T]) -> _T:
+    """Call *write(partial)* to write a file beside *out_path*, then rename it to *out_path*:
+    the file appears only when it is complete. An error or a cancel leaves no file behind;
+    a folder that cannot be written is a `UserError` that starts with *what*."""
     partial = out_path.with_name(f".{out_path.name}.{secrets.token_hex(4)}.part")
     try:
         partial.touch(mode=0o600, exist_ok=False)  # private like every file we write
     except OSError as exc:
         raise UserError(
-            f"The report cannot be saved in {out_path.parent}: {exc.strerror or exc}."
+            f"{what} cannot be saved in {out_path.parent}: {exc.strerror or exc}."
         ) from None
     try:
-        pages = _write(content, partial, paper, progress, cancelled)
+        result = write(partial)
         partial.replace(out_path)
     except BaseException:
         with contextlib.suppress(OSError):
             partial.unlink()
         raise
-    return pages
+    return result
 
 
 def _write(

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from agencydesk.core import referrals
+from agencydesk.core.agency import AgencyProfile
 from agencydesk.reports import charts
 from agencydesk.reports.content import ReportContent, TicketLine
 from agencydesk.reports.html_parts import (
@@ -52,8 +53,8 @@ from agencydesk.reports.text import (
 
 
 # -- sections -----------------------------------------------------------------------------------
-def _letterhead(content: ReportContent, pictures: Pictures) -> str:
-    agency = content.agency
+def letterhead(agency: AgencyProfile, pictures: Pictures) -> str:
+    """The agency's logo, name and contact, as the report and the receipt start."""
     if agency.is_empty:
         return ""
     logo_cell = ""
@@ -371,7 +372,7 @@ def render_report_html(content: ReportContent, *, paper: str = "a4") -> ReportHt
     width = body_width_pt(paper)
     body = "".join(
         (
-            _letterhead(content, pictures),
+            letterhead(content.agency, pictures),
             _title(content),
             _profile(content),
             _summary(content),

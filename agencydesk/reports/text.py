@@ -137,6 +137,15 @@ TEXT: Final[dict[str, dict[str, str]]] = {
         "chart_million": "M",
         "chart_billion": "B",
         "chart_trillion": "T",
+        # receipt
+        "receipt_title": "Receipt",
+        "receipt_number": "No. {label}",
+        "receipt_from": "Received from",
+        "receipt_sum": "The sum of",
+        "receipt_for": "Being payment for",
+        "receipt_paid_on": "Paid on {date}",
+        "receipt_received_by": "Received by,",
+        "receipt_file": "Receipt {label} {name}",
     },
     "id": {
         "title": "Laporan layanan",
@@ -253,6 +262,15 @@ TEXT: Final[dict[str, dict[str, str]]] = {
         "chart_million": "jt",
         "chart_billion": "M",
         "chart_trillion": "T",
+        # receipt
+        "receipt_title": "Kuitansi",
+        "receipt_number": "No. {label}",
+        "receipt_from": "Sudah terima dari",
+        "receipt_sum": "Uang sejumlah",
+        "receipt_for": "Untuk pembayaran",
+        "receipt_paid_on": "Dibayar pada {date}",
+        "receipt_received_by": "Yang menerima,",
+        "receipt_file": "Kuitansi {label} {name}",
     },
 }
 

@@ -167,7 +167,7 @@ def test_two_desks_issuing_at_once_never_get_the_same_number(engine: Engine) -> 
             start.wait()
             for order_id in mine:
                 numbers.append(_issue(engine, order_id).number)
-        except BaseException as exc:  # noqa: BLE001 (handed to the test's thread)
+        except BaseException as exc:  # handed to the test's thread
             errors.append(exc)
 
     threads = [threading.Thread(target=desk, args=(order_ids[n::4],)) for n in range(4)]

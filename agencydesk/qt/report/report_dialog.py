@@ -7,8 +7,6 @@ last time is offered again), then the work in a worker thread with a progress ba
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -34,6 +32,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from agencydesk.core import clients
+from agencydesk.core.names import file_name_part
 from agencydesk.qt.common import workers
 from agencydesk.qt.common.dialog_layout import STRETCH, top_to_bottom
 from agencydesk.qt.common.dialogs import report_exception
@@ -51,13 +50,6 @@ def ask_save_path(parent: QWidget, title: str, suggested: str, filters: str) -> 
     """The save dialog (one function, so a test can answer it)."""
     path, _filter = QFileDialog.getSaveFileName(parent, title, suggested, filters)
     return path
-
-
-def _slug(text: str) -> str:
-    """A file-name-safe version of a name: "Ibu Ratna W." → "Ibu Ratna W"."""
-    text = unicodedata.normalize("NFKC", text)
-    text = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", text)
-    return " ".join(text.split()).strip(" .") or "client"
 
 
 def _qdate(day: date) -> QDate:
@@ -245,7 +237,7 @@ class ReportDialog(QDialog):
         else:
             when = f"{start:%Y-%m-%d} – {end:%Y-%m-%d}"
         word = "Laporan" if self.language.currentData() == "id" else "Report"
-        return f"{word} {_slug(self.client_name)} {when}.pdf"
+        return f"{word} {file_name_part(self.client_name)} {when}.pdf"
 
     # -- saving ------------------------------------------------------------------------------
     def _folder(self) -> str:
