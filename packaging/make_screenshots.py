@@ -3,7 +3,8 @@
     .venv/bin/python packaging/make_screenshots.py [--lang en|id] [--out resources/screenshots]
 
 Builds a demo database in a temporary folder, opens the real main window on the offscreen
-platform and saves the Clients (Bu Ratna selected), Today and Tickets sections as PNGs.
+platform and saves the Clients (Bu Ratna selected), Today, Tickets, Orders and Referrals sections
+as PNGs, and a paid order's receipt (a PDF page, through pdftoppm).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ def main() -> int:
 
     from PySide6.QtCore import QSettings, QTimer
 
-    from agencydesk.core import demo, migrate
+    from agencydesk.core import agency, demo, migrate
     from agencydesk.core.db import session_scope, sqlite_url
     from agencydesk.qt.shell import app as app_module
     from agencydesk.qt.shell.main_window import MainWindow
@@ -38,6 +39,17 @@ def main() -> int:
     engine = migrate.open_database(sqlite_url(db_path))
     with session_scope(engine) as session:
         ratna_id = demo.load_demo(session=session)["ratna"]
+        # who the receipt (and the report) is from: the freelancer's own letterhead
+        agency.save_agency_profile(
+            session=session,
+            profile=agency.AgencyProfile(
+                name="Budi Web Studio",
+                address="Jl. Teuku Umar 88, Denpasar, Bali",
+                phone="+62 812 3456 7890",
+                email="halo@budi-web.id",
+                website="budi-web.id",
+            ),
+        )
     engine.dispose()
 
     app = app_module.make_application()
@@ -71,12 +83,49 @@ def main() -> int:
         app.processEvents()
         save("tickets")
         window.show_section("orders")
+        orders_page = window.pages.page("orders")
+        paid = orders_page.model.order_row(0)
+        for row in range(orders_page.model.rowCount()):
+            found = orders_page.model.order_row(row)
+            if found is not None and found.status == "paid":
+                paid = found
+                break
+        if paid is not None:
+            orders_page.select_order(paid.id)  # Receipt… is offered
+            save_receipt(paid.id)
         app.processEvents()
         save("orders")
         window.show_section("referrals")
         referrals_page = window.pages.page("referrals")
         referrals_page.root_shown.connect(lambda *_: QTimer.singleShot(300, grab_referrals))
         referrals_page.select_root(ratna_id)
+
+    def save_receipt(order_id: int) -> None:
+        """The order's receipt as the client gets it: a PDF, turned into a PNG by pdftoppm
+        (where poppler is installed)."""
+        import shutil
+        import subprocess
+
+        from sqlmodel import Session
+
+        from agencydesk.core import receipts
+        from agencydesk.reports.receipt import build_receipt_content
+        from agencydesk.reports.receipt_pdf import render_receipt_pdf
+
+        with session_scope(window.desk.engine) as session:
+            issued = receipts.issue_receipt(session=session, order_id=order_id)
+        with Session(window.desk.engine) as session:
+            content = build_receipt_content(
+                session=session, receipt_id=issued.id, language=args.lang
+            )
+        pdf = scratch / "receipt.pdf"
+        render_receipt_pdf(content, pdf)
+        if shutil.which("pdftoppm"):
+            stem = args.out / f"receipt-{args.lang}"
+            subprocess.run(
+                ["pdftoppm", "-r", "90", "-png", "-singlefile", str(pdf), str(stem)], check=True
+            )
+            print(f"saved {stem}.png")
 
     def grab_referrals() -> None:
         save("referrals")

@@ -2300,6 +2300,10 @@ Tindakan ini tidak bisa dibatalkan.</translation>
         <translation>Ubah pesanan…</translation>
     </message>
     <message>
+        <source>Receipt…</source>
+        <translation>Kuitansi…</translation>
+    </message>
+    <message>
         <source>Delete order…</source>
         <translation>Hapus pesanan…</translation>
     </message>
@@ -2464,6 +2468,45 @@ Tindakan ini tidak bisa dibatalkan.</translation>
     <message>
         <source>Urgent</source>
         <translation>Mendesak</translation>
+    </message>
+</context>
+<context>
+    <name>Receipt</name>
+    <message>
+        <source>Receipt…</source>
+        <translation>Kuitansi…</translation>
+    </message>
+    <message>
+        <source>A receipt (kuitansi) for this paid order, in the client&apos;s language, as a PDF</source>
+        <translation>Kuitansi untuk pesanan yang sudah dibayar ini, dalam bahasa klien, sebagai PDF</translation>
+    </message>
+    <message>
+        <source>A receipt is for a paid order: mark the order as paid first (with the day).</source>
+        <translation>Kuitansi hanya untuk pesanan yang sudah dibayar: tandai dulu pesanan ini sebagai dibayar (dengan tanggalnya).</translation>
+    </message>
+    <message>
+        <source>This order&apos;s amount is 0: there is nothing to give a receipt for.</source>
+        <translation>Jumlah pesanan ini 0: tidak ada yang perlu dibuatkan kuitansi.</translation>
+    </message>
+    <message>
+        <source>No receipt for this order</source>
+        <translation>Tidak ada kuitansi untuk pesanan ini</translation>
+    </message>
+    <message>
+        <source>Save receipt {label}</source>
+        <translation>Simpan kuitansi {label}</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Dokumen PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Receipt saved</source>
+        <translation>Kuitansi tersimpan</translation>
+    </message>
+    <message>
+        <source>Receipt {label} for {name} is saved:</source>
+        <translation>Kuitansi {label} untuk {name} tersimpan:</translation>
     </message>
 </context>
 <context>

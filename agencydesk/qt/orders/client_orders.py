@@ -20,6 +20,7 @@ from agencydesk.qt.common.list_controller import ListController
 from agencydesk.qt.common.list_view import make_table_view
 from agencydesk.qt.orders.order_form import add_order, delete_order, edit_order
 from agencydesk.qt.orders.order_model import ORDER_TOPICS, OrderTableModel, show_orders_in
+from agencydesk.qt.orders.receipt_action import make_receipt, receipt_button, receipt_possible
 
 
 class ClientOrdersView(ClientTab):
@@ -58,7 +59,10 @@ class ClientOrdersView(ClientTab):
         self.new_button = push_button(self.tr("New order…"), lambda: self.new_order())
         self.edit_button = push_button(self.tr("Edit…"), self.edit_current)
         self.delete_button = push_button(self.tr("Delete…"), self.delete_current)
-        buttons = button_row(self.new_button, None, self.edit_button, self.delete_button)
+        self.receipt_button = receipt_button(self.receipt_for_current)
+        buttons = button_row(
+            self.new_button, None, self.receipt_button, self.edit_button, self.delete_button
+        )
         top_to_bottom(((self.list.stack, 1), self.totals_label, buttons), self)
 
         follow_changes(
@@ -109,6 +113,9 @@ class ClientOrdersView(ClientTab):
         chosen = self.current_order_id() is not None
         self.edit_button.setEnabled(chosen)
         self.delete_button.setEnabled(chosen)
+        index = self.table.currentIndex()
+        row = self.model.order_row(index.row()) if index.isValid() else None
+        self.receipt_button.setEnabled(receipt_possible(row.status if row else None))
 
     # -- actions -------------------------------------------------------------------------------
     def new_order(self) -> int | None:
@@ -124,3 +131,6 @@ class ClientOrdersView(ClientTab):
     def delete_current(self) -> None:
         if self.list.for_current(partial(delete_order, self, self._engine)):
             self.refresh()
+
+    def receipt_for_current(self) -> None:
+        self.list.for_current(partial(make_receipt, self, self._engine))

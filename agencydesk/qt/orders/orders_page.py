@@ -17,6 +17,7 @@ from agencydesk.qt.common.list_controller import ListController
 from agencydesk.qt.common.list_view import filter_combo, make_table_view, search_box
 from agencydesk.qt.orders.order_form import add_order, delete_order, edit_order
 from agencydesk.qt.orders.order_model import ORDER_TOPICS, OrderTableModel, show_orders_in
+from agencydesk.qt.orders.receipt_action import make_receipt, receipt_button, receipt_possible
 
 
 class OrdersPage(QWidget):
@@ -84,6 +85,7 @@ class OrdersPage(QWidget):
         )
         self.edit_button = push_button(self.tr("Edit…"), self.edit_current)
         self.delete_button = push_button(self.tr("Delete…"), self.delete_current)
+        self.receipt_button = receipt_button(self.receipt_for_current)
         delete_action = QAction(self)
         delete_action.setShortcut(QKeySequence.StandardKey.Delete)
         delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -118,6 +120,7 @@ class OrdersPage(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.client_button)
         actions.addStretch(1)
+        actions.addWidget(self.receipt_button)
         actions.addWidget(self.edit_button)
         actions.addWidget(self.delete_button)
         top_to_bottom(
@@ -153,10 +156,16 @@ class OrdersPage(QWidget):
         row = self.model.order_row(index.row()) if index.isValid() else None
         return row.client_id if row is not None else None
 
+    def current_status(self) -> str | None:
+        index = self.table.currentIndex()
+        row = self.model.order_row(index.row()) if index.isValid() else None
+        return row.status if row is not None else None
+
     def _update_buttons(self) -> None:
         chosen = self.current_order_id() is not None
         for button in (self.client_button, self.edit_button, self.delete_button):
             button.setEnabled(chosen)
+        self.receipt_button.setEnabled(receipt_possible(self.current_status()))
 
     def select_order(self, order_id: int) -> bool:
         """Show *order_id*, widening the filters when they hide it."""
@@ -169,6 +178,8 @@ class OrdersPage(QWidget):
         menu = QMenu(self)
         menu.addAction(self.tr("Edit order…"), self.edit_current)
         menu.addAction(self.tr("Open client"), self.open_current_client)
+        if receipt_possible(self.current_status()):
+            menu.addAction(self.tr("Receipt…"), self.receipt_for_current)
         menu.addSeparator()
         menu.addAction(self.tr("Delete order…"), self.delete_current)
         menu.exec(self.table.viewport().mapToGlobal(position))
@@ -191,3 +202,6 @@ class OrdersPage(QWidget):
     def delete_current(self) -> None:
         if self.list.for_current(partial(delete_order, self, self._engine)):
             self.list.refresh()
+
+    def receipt_for_current(self) -> None:
+        self.list.for_current(partial(make_receipt, self, self._engine))

@@ -46,6 +46,16 @@ AGENCY_ASKED_KEY = "reports/agency_asked"
 PRESETS = ("last_month", "this_month", "this_year", "custom")
 
 
+def documents_folder() -> str:
+    """Where reports and receipts are offered to be saved: where the last one went, else the
+    user's Documents folder, else their home."""
+    folder = str(QSettings().value(REPORT_FOLDER_KEY, "") or "")
+    if folder and Path(folder).is_dir():
+        return folder
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return documents if documents and Path(documents).is_dir() else str(Path.home())
+
+
 def ask_save_path(parent: QWidget, title: str, suggested: str, filters: str) -> str:
     """The save dialog (one function, so a test can answer it)."""
     path, _filter = QFileDialog.getSaveFileName(parent, title, suggested, filters)
@@ -240,15 +250,6 @@ class ReportDialog(QDialog):
         return f"{word} {file_name_part(self.client_name)} {when}.pdf"
 
     # -- saving ------------------------------------------------------------------------------
-    def _folder(self) -> str:
-        folder = str(QSettings().value(REPORT_FOLDER_KEY, "") or "")
-        if folder and Path(folder).is_dir():
-            return folder
-        documents = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
-        return documents if documents and Path(documents).is_dir() else str(Path.home())
-
     def export(self) -> None:
         if self._task is not None:
             return
@@ -260,7 +261,7 @@ class ReportDialog(QDialog):
         chosen = ask_save_path(
             self,
             self.tr("Save the report"),
-            str(Path(self._folder()) / self.suggested_name()),
+            str(Path(documents_folder()) / self.suggested_name()),
             self.tr("PDF documents (*.pdf)"),
         )
         if not chosen:
