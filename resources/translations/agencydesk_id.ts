@@ -473,6 +473,10 @@
         <translation>Tampilkan semua catatan ({size})</translation>
     </message>
     <message>
+        <source>Open the chat with {name} in WhatsApp</source>
+        <translation>Buka chat dengan {name} di WhatsApp</translation>
+    </message>
+    <message>
         <source>Notes about {name}</source>
         <translation>Catatan tentang {name}</translation>
     </message>
@@ -2942,6 +2946,7 @@ Tindakan ini tidak bisa dibatalkan.</translation>
     <name>SendGuideDialog</name>
     <message>
         <source>Send guide to a client</source>
+        <extracomment>the chosen client&apos;s WhatsApp number, international digits (None: none on file)</extracomment>
         <translation>Kirim panduan ke klien</translation>
     </message>
     <message>
@@ -2973,6 +2978,10 @@ Tindakan ini tidak bisa dibatalkan.</translation>
         <translation>Salin untuk WhatsApp</translation>
     </message>
     <message>
+        <source>Open in WhatsApp</source>
+        <translation>Buka di WhatsApp</translation>
+    </message>
+    <message>
         <source>What the client gets (ready to paste into WhatsApp)</source>
         <translation>Yang diterima klien (siap ditempel di WhatsApp)</translation>
     </message>
@@ -2993,6 +3002,14 @@ Tindakan ini tidak bisa dibatalkan.</translation>
         <translation>Belum ada panduan. Tulis satu dulu.</translation>
     </message>
     <message>
+        <source>Opens the chat with {name}, the text typed in; you press send</source>
+        <translation>Membuka chat dengan {name}, teksnya sudah terketik; Anda tinggal menekan kirim</translation>
+    </message>
+    <message>
+        <source>No WhatsApp number on this client&apos;s profile</source>
+        <translation>Tidak ada nomor WhatsApp di profil klien ini</translation>
+    </message>
+    <message>
         <source>{name} already got this guide on {date}.</source>
         <translation>{name} sudah menerima panduan ini pada {date}.</translation>
     </message>
@@ -3003,6 +3020,26 @@ Tindakan ini tidak bisa dibatalkan.</translation>
     <message>
         <source>The pictures of this guide are not part of the copied text: send them after it.</source>
         <translation>Gambar dalam panduan ini tidak ikut tersalin: kirim gambarnya setelah teks.</translation>
+    </message>
+    <message>
+        <source>Did the guide go out to {name}?</source>
+        <translation>Apakah panduan sudah terkirim ke {name}?</translation>
+    </message>
+    <message>
+        <source>The guide is too long to type in through a link: it is on the clipboard, paste it into the chat.</source>
+        <translation>Panduan ini terlalu panjang untuk diketik lewat tautan: teksnya ada di papan klip, tempelkan ke chat.</translation>
+    </message>
+    <message>
+        <source>Sent in WhatsApp?</source>
+        <translation>Sudah dikirim di WhatsApp?</translation>
+    </message>
+    <message>
+        <source>Yes, it went out</source>
+        <translation>Ya, sudah terkirim</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Belum</translation>
     </message>
 </context>
 <context>

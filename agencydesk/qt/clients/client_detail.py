@@ -5,6 +5,8 @@ Everything the client or the user typed is shown as plain text (never interprete
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -20,6 +22,7 @@ from sqlmodel import Session
 
 from agencydesk.core import clients
 from agencydesk.core.errors import UserError
+from agencydesk.core.whatsapp_link import chat_link, international_number
 from agencydesk.qt.clients.client_history import ClientTicketsView, TimelineView
 from agencydesk.qt.common.buttons import button_row, link_button, push_button
 from agencydesk.qt.common.desk_people import people_of
@@ -73,7 +76,15 @@ class ClientDetailView(QWidget):
         self.caution_label = plain_label(selectable=True)
         top_to_bottom((caution_title, self.caution_label), self.caution_frame)
 
+        # the number opens the client's WhatsApp chat (click to chat)
         self.phone_label = plain_label(selectable=True)
+        self.phone_label.setObjectName("clientPhone")
+        self.phone_label.setOpenExternalLinks(True)
+        self.phone_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
         self.email_label = plain_label(selectable=True)
         self.website_label = plain_label(selectable=True)
         self.city_label = plain_label(selectable=True)
@@ -206,7 +217,7 @@ class ClientDetailView(QWidget):
         self.caution_label.setText(preview(client.caution_note)[0])
         self.caution_frame.setVisible(bool(client.caution_note))
         dash = "–"
-        self.phone_label.setText(client.phone or dash)
+        self._show_phone(client.phone, client.name)
         self.email_label.setText(client.email or dash)
         self.city_label.setText(client.city or dash)
         self.comfort_label.setText(
@@ -232,6 +243,19 @@ class ClientDetailView(QWidget):
             self.notes_more.setText(self.tr("Show all notes ({size})").format(size=size))
         self.website_label.setText(client.website or dash)
         self._load_tab()
+
+    def _show_phone(self, phone: str, name: str) -> None:
+        number = international_number(phone) if phone else None
+        if number is None:
+            self.phone_label.setTextFormat(Qt.TextFormat.PlainText)
+            self.phone_label.setText(phone or "–")
+            self.phone_label.setToolTip("")
+            return
+        self.phone_label.setTextFormat(Qt.TextFormat.RichText)
+        self.phone_label.setText(f'<a href="{chat_link(number).url}">{html.escape(phone)}</a>')
+        self.phone_label.setToolTip(
+            self.tr("Open the chat with {name} in WhatsApp").format(name=name)
+        )
 
     def _show_all_notes(self) -> None:
         title = self.tr("Notes about {name}").format(name=self.name_label.text())

@@ -1,4 +1,5 @@
-"""Sending a guide: choose the client, check the WhatsApp-ready text, copy it, and it is recorded.
+"""Sending a guide: choose the client, check the WhatsApp-ready text, copy it (or open the
+client's WhatsApp chat with it typed in), and it is recorded.
 
 The text is the client's own (placeholders filled in) and shown as plain text, exactly as it will
 be pasted. Clients who need every step explained get the very gentle version suggested; a client
@@ -9,8 +10,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -27,11 +28,13 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from agencydesk.core import clients
 from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError
 from agencydesk.core.guides import images, library, sending
+from agencydesk.core.whatsapp_link import chat_link, international_number
 from agencydesk.qt.common.dialog_layout import lay_out_dialog
-from agencydesk.qt.common.dialogs import report_exception
+from agencydesk.qt.common.dialogs import ask_go_on, report_exception
 from agencydesk.qt.common.formatting import format_date, tech_comfort_label
 from agencydesk.qt.common.labels import muted_label, plain_label
 
@@ -71,6 +74,8 @@ class SendGuideDialog(QDialog):
         self.copied_text: str | None = None
         self.recorded_send_id: int | None = None
         self.rendered: sending.RenderedGuide | None = None
+        #: the chosen client's WhatsApp number, international digits (None: none on file)
+        self.whatsapp_number: str | None = None
         self.setWindowTitle(self.tr("Send guide to a client"))
         self.setSizeGripEnabled(True)
 
@@ -128,7 +133,11 @@ class SendGuideDialog(QDialog):
         self.copy_button.setObjectName("copyForWhatsApp")
         self.copy_button.setDefault(True)
         self.copy_button.clicked.connect(self.copy_and_record)
+        self.whatsapp_button = QPushButton(self.tr("Open in WhatsApp"))
+        self.whatsapp_button.setObjectName("openInWhatsApp")
+        self.whatsapp_button.clicked.connect(self.open_in_whatsapp)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.addButton(self.whatsapp_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.AcceptRole)
 
         text_caption = QLabel(self.tr("What the client gets (ready to paste into WhatsApp)"))
@@ -254,6 +263,8 @@ class SendGuideDialog(QDialog):
     def update_text(self) -> None:
         guide_id, client_id = self.guide_id(), self.client_id()
         self.rendered = None
+        self.whatsapp_number = None
+        self.whatsapp_button.setEnabled(False)
         self.already_note.setVisible(False)
         self.missing_note.setVisible(False)
         self.pictures_note.setVisible(False)
@@ -280,6 +291,7 @@ class SendGuideDialog(QDialog):
                 pictures = images.image_references(
                     library.get_guide(session=session, guide_id=guide_id).body
                 )
+                phone = clients.get_client(session=session, client_id=client_id).phone
         except UserError as exc:
             self.text.setPlainText("")
             self.text.setPlaceholderText(str(exc))
@@ -288,6 +300,15 @@ class SendGuideDialog(QDialog):
         self.rendered = rendered
         self.text.setPlainText(rendered.text)
         self.copy_button.setEnabled(True)
+        self.whatsapp_number = international_number(phone) if phone else None
+        self.whatsapp_button.setEnabled(self.whatsapp_number is not None)
+        self.whatsapp_button.setToolTip(
+            self.tr("Opens the chat with {name}, the text typed in; you press send").format(
+                name=self._client_names.get(client_id, "")
+            )
+            if self.whatsapp_number is not None
+            else self.tr("No WhatsApp number on this client's profile")
+        )
         if sent_before is not None:
             self.already_note.setText(
                 self.tr("{name} already got this guide on {date}.").format(
@@ -315,11 +336,46 @@ class SendGuideDialog(QDialog):
 
     # -- copy ----------------------------------------------------------------------------------
     def copy_and_record(self) -> None:
-        guide_id, client_id = self.guide_id(), self.client_id()
-        if self.rendered is None or guide_id is None or client_id is None:
+        if self.rendered is None:
+            return
+        QGuiApplication.clipboard().setText(self.rendered.text)
+        if self._record(self.rendered.text):
+            self.accept()
+
+    def open_in_whatsapp(self) -> None:
+        """Open the client's chat with the text typed in (also on the clipboard: for the
+        pictures after it, or a text too long for the link); record it once the user says it
+        went out."""
+        number, client_id = self.whatsapp_number, self.client_id()
+        if self.rendered is None or number is None or client_id is None:
             return
         text = self.rendered.text
         QGuiApplication.clipboard().setText(text)
+        link = chat_link(number, text)
+        QDesktopServices.openUrl(QUrl(link.url))
+        question = self.tr("Did the guide go out to {name}?").format(
+            name=self._client_names.get(client_id, "")
+        )
+        if not link.has_text:
+            question += "\n\n" + self.tr(
+                "The guide is too long to type in through a link: it is on the clipboard, "
+                "paste it into the chat."
+            )
+        sent = ask_go_on(
+            self,
+            self.tr("Sent in WhatsApp?"),
+            question,
+            self.tr("Yes, it went out"),
+            self.tr("Not yet"),
+        )
+        if sent and self._record(text):
+            self.accept()
+
+    def _record(self, text: str) -> bool:
+        """Record that the guide went to the client (with this text); False if it could not be."""
+        guide_id, client_id = self.guide_id(), self.client_id()
+        if guide_id is None or client_id is None:
+            return False
         try:
             with session_scope(self._engine) as session:
                 send = sending.record_send(
@@ -332,6 +388,6 @@ class SendGuideDialog(QDialog):
                 self.recorded_send_id = send.id
         except UserError as exc:
             report_exception(self, exc)
-            return
+            return False
         self.copied_text = text
-        self.accept()
+        return True
