@@ -3786,6 +3786,41 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
     </message>
 </context>
 <context>
+    <name>WhatsAppReply</name>
+    <message>
+        <source>Send in WhatsApp…</source>
+        <translation>Kirim lewat WA…</translation>
+    </message>
+    <message>
+        <source>Opens the chat with {name}, your reply typed in; you press send</source>
+        <translation>Membuka chat dengan {name}, balasan Anda sudah terketik; Anda tinggal menekan kirim</translation>
+    </message>
+    <message>
+        <source>No WhatsApp number on this client&apos;s profile</source>
+        <translation>Tidak ada nomor WhatsApp di profil klien ini</translation>
+    </message>
+    <message>
+        <source>Did your reply go out to {name}?</source>
+        <translation>Apakah balasan Anda sudah terkirim ke {name}?</translation>
+    </message>
+    <message>
+        <source>The reply is too long to type in through a link: it is on the clipboard, paste it into the chat.</source>
+        <translation>Balasan ini terlalu panjang untuk diketik lewat tautan: teksnya ada di papan klip, tempelkan ke chat.</translation>
+    </message>
+    <message>
+        <source>Sent in WhatsApp?</source>
+        <translation>Sudah dikirim di WhatsApp?</translation>
+    </message>
+    <message>
+        <source>Yes, add it to the ticket</source>
+        <translation>Ya, tambahkan ke tiket</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Belum</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>agencydesk cannot open {file} for writing: its file or folder is read-only (a read-only disk, or permissions). Copy it to a folder you can write to and open that copy (agencydesk --db COPY).</source>

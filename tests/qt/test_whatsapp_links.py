@@ -15,12 +15,13 @@ from qt_helpers import DialogAnswerer
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from agencydesk.core import clients, demo
+from agencydesk.core import clients, demo, tickets
 from agencydesk.core.db import session_scope
 from agencydesk.core.demo_guides import load_demo_guides
 from agencydesk.core.guides import sending
 from agencydesk.qt.clients.client_detail import ClientDetailView
 from agencydesk.qt.guides.send_guide_dialog import SendGuideDialog
+from agencydesk.qt.tickets.ticket_view import TicketView
 
 
 class _Browser(QObject):
@@ -140,3 +141,51 @@ def test_the_number_on_the_profile_opens_the_chat(
     assert label.textFormat() == Qt.TextFormat.PlainText
     assert label.text() == "–"
     assert label.toolTip() == ""
+
+
+def test_my_reply_goes_out_in_whatsapp_and_is_added_once_it_went(
+    qtbot: QtBot,
+    desk: tuple[Engine, dict[str, int], dict[str, int]],
+    browser: _Browser,
+    dialogs: DialogAnswerer,
+) -> None:
+    engine, client_ids, _guides = desk
+    with session_scope(engine) as session:
+        clients.update_client(
+            session=session, client_id=client_ids["ratna"], values={"phone": "0812 3456 7890"}
+        )
+        [ticket] = tickets.list_tickets(session=session, client_id=client_ids["ratna"], limit=1)
+        before = len(tickets.conversation(session=session, ticket_id=ticket.id))
+    view = TicketView(engine)
+    qtbot.addWidget(view)
+    view.show()
+    view.show_ticket(ticket.id)
+    action = view.whatsapp.action
+    assert action in view.add_button.menu().actions()  # the arrow beside Add
+    assert not action.isEnabled()  # nothing written yet
+    qtbot.keyClicks(view.reply, "Sudah saya perbaiki, Bu")
+    view.reply.insertPlainText(" 🙏")  # (QTest types ASCII only)
+    assert action.isEnabled()
+    view.note.setChecked(True)  # an internal note never goes to the client
+    assert not action.isEnabled()
+    view.from_me.setChecked(True)
+
+    def went_out(widget: QWidget) -> None:
+        assert isinstance(widget, QMessageBox)
+        assert widget.text() == "Did your reply go out to Ibu Ratna Wulandari?"
+        [yes] = [b for b in widget.buttons() if b.text() == "Yes, add it to the ticket"]
+        yes.click()
+
+    dialogs.then(went_out)
+    action.trigger()
+    qtbot.waitUntil(lambda: dialogs.done)
+    [url] = browser.opened
+    parts = urlsplit(url)
+    assert parts.path == "/6281234567890"
+    assert parse_qs(parts.query)["text"] == ["Sudah saya perbaiki, Bu 🙏"]
+    assert view.reply.toPlainText() == ""
+    with Session(engine) as session:
+        lines = tickets.conversation(session=session, ticket_id=ticket.id)
+    assert len(lines) == before + 1
+    assert lines[-1].body == "Sudah saya perbaiki, Bu 🙏"
+    assert lines[-1].from_me

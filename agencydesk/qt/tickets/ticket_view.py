@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPlainTextEdit,
     QRadioButton,
     QTextBrowser,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -57,6 +59,8 @@ from agencydesk.qt.common.presence import ViewPresence
 from agencydesk.qt.common.versioned_save import save_versioned
 from agencydesk.qt.tickets.assignee_box import AssigneeBox
 from agencydesk.qt.tickets.reply_drafts import ReplyDrafts
+from agencydesk.qt.tickets.reply_whatsapp import WhatsAppReply
+from agencydesk.qt.tickets.saved_reply_picker import SavedReplyPicker
 from agencydesk.qt.tickets.ticket_model import priority_label, status_label
 from agencydesk.qt.tickets.time_strip import TimeStrip
 
@@ -213,7 +217,10 @@ class TicketView(QWidget):
         self.reply.setTabChangesFocus(True)  # Tab moves on to the buttons, as in a form
         self.reply.setObjectName("replyEditor")
         self.reply.setPlaceholderText(
-            self.tr("Write what the client said, your reply, or a note…  (Ctrl+Enter adds it)")
+            self.tr(
+                "Write what the client said, your reply, or a note…  (/ inserts a saved reply,"
+                " Ctrl+Enter adds it)"
+            )
         )
         self.reply.setFixedHeight(72)
         self.from_client = QRadioButton(self.tr("From the client"))
@@ -223,7 +230,12 @@ class TicketView(QWidget):
         self._who = QButtonGroup(self)
         for button in (self.from_client, self.from_me, self.note):
             self._who.addButton(button)
-        self.add_button = push_button(self.tr("Add"), self.add_message)
+        # Add, and in its menu (the arrow) Send in WhatsApp…
+        self.add_button = QToolButton()
+        self.add_button.setText(self.tr("Add"))
+        self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.add_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.add_button.clicked.connect(lambda _checked=False: self.add_message())
         self.reply.installEventFilter(self)
         self.draft_label = QLabel(self.tr("Draft kept"))
         self.draft_label.setObjectName("draftKept")
@@ -241,7 +253,16 @@ class TicketView(QWidget):
             engine, self.reply, self.draft_label, self._reply_who, self._set_reply_who, self
         )
         self._who.buttonToggled.connect(lambda _button, checked: checked and self.drafts.keep())
+        self.whatsapp = WhatsAppReply(
+            self.reply, lambda: self._reply_who() == (True, MessageKind.MESSAGE.value),
+            self.add_message, self,
+        )  # fmt: skip
+        self._who.buttonToggled.connect(lambda _button, _checked: self.whatsapp.update())
+        self.saved_replies = SavedReplyPicker(engine, self.reply, lambda: self._client_id, self)
         self.send_guide_button = push_button(self.tr("Send a guide…"), self._send_guide)
+        add_menu = QMenu(self.add_button)
+        add_menu.addAction(self.whatsapp.action)
+        self.add_button.setMenu(add_menu)
         who_row = button_row(self.from_client, self.from_me, self.note, None, self.add_button)
 
         self.time = TimeStrip(engine, self.people, self._write)
@@ -317,6 +338,7 @@ class TicketView(QWidget):
             self.title_label.setText(ticket.title)
             self.client_button.setText(client_name)
             self._show_caution(client.caution_note if client is not None else "")
+            self.whatsapp.show_client(client_name, client.phone if client is not None else "")
             self.status.setCurrentIndex(self.status.findData(ticket.status))
             self.priority.setCurrentIndex(self.priority.findData(ticket.priority))
             self.assignee.show_assignee(ticket.assignee_id)
