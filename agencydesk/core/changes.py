@@ -43,6 +43,7 @@ class Topic(StrEnum):
     ORDERS = "client_order"
     CREDENTIALS = "credential"
     RECEIPTS = "receipt"
+    SAVED_REPLIES = "saved_reply"
     AGENCY = "agency_setting"
     PEOPLE = "person"
     #: who has what open on the other desks (core.presence): not the desk's data, so pages that

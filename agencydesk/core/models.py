@@ -481,3 +481,19 @@ class Receipt(SQLModel, table=True):
     #: who issued it (a team desk's person, filled in by `core.authorship`)
     author_id: int | None = optional_link("person")
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class SavedReply(Versioned, table=True):
+    """A short reply typed again and again ("the transfer details", "thanks, we'll check"):
+    inserted into the reply box by typing / and its name. Each has its words in Indonesian and
+    in English; the client's language chooses. Placeholders as in guides ({call_name}, …)."""
+
+    __tablename__ = "saved_reply"
+
+    id: int | None = Field(default=None, primary_key=True)
+    #: what is typed after "/": lower case letters, digits and dashes ("transfer", "jam-kerja")
+    name: str = Field(max_length=40, unique=True)
+    text_id: str = Field(default="")
+    text_en: str = Field(default="")
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
