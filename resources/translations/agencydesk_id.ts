@@ -1556,6 +1556,14 @@ how the conflict dialog names the fields: as the form does</extracomment>
         <translation>Panduan baru</translation>
     </message>
     <message>
+        <source>Saved replies…</source>
+        <translation>Balasan tersimpan…</translation>
+    </message>
+    <message>
+        <source>Short replies you type in a ticket&apos;s reply box with / and their name</source>
+        <translation>Balasan singkat yang Anda ketik di kotak balasan tiket dengan / dan namanya</translation>
+    </message>
+    <message>
         <source>No guide chosen. Write your first how-to with “New guide”.</source>
         <translation>Belum ada panduan yang dipilih. Tulis panduan pertama Anda dengan “Panduan baru”.</translation>
     </message>
@@ -2899,6 +2907,69 @@ Tindakan ini tidak bisa dibatalkan.</translation>
     </message>
 </context>
 <context>
+    <name>SavedRepliesDialog</name>
+    <message>
+        <source>Saved replies</source>
+        <translation>Balasan tersimpan</translation>
+    </message>
+    <message>
+        <source>e.g. transfer</source>
+        <translation>mis. transfer</translation>
+    </message>
+    <message>
+        <source>Give the reply a short name to type after / (e.g. transfer).</source>
+        <translation>Beri balasan ini nama singkat untuk diketik setelah / (mis. transfer).</translation>
+    </message>
+    <message>
+        <source>A name is small letters, digits and dashes, no spaces (e.g. jam-kerja).</source>
+        <translation>Nama terdiri dari huruf kecil, angka dan tanda hubung, tanpa spasi (mis. jam-kerja).</translation>
+    </message>
+    <message>
+        <source>Another saved reply has this name.</source>
+        <translation>Sudah ada balasan tersimpan dengan nama ini.</translation>
+    </message>
+    <message>
+        <source>Write the reply in Indonesian, in English, or both.</source>
+        <translation>Tulis balasannya dalam bahasa Indonesia, Inggris, atau keduanya.</translation>
+    </message>
+    <message>
+        <source>Name (type / and it)</source>
+        <translation>Nama (ketik / lalu nama ini)</translation>
+    </message>
+    <message>
+        <source>Indonesian</source>
+        <translation>Indonesia</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inggris</translation>
+    </message>
+    <message>
+        <source>The client&apos;s language chooses the words (the other ones when one is empty). Placeholders as in guides: {call_name}, {first_name}, {my_name}, {today}.</source>
+        <translation>Bahasa klien menentukan teks yang dipakai (teks bahasa lain bila yang satu kosong). Placeholder sama seperti di panduan: {call_name}, {first_name}, {my_name}, {today}.</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Baru</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Delete the saved reply /{name}?</source>
+        <translation>Hapus balasan tersimpan /{name}?</translation>
+    </message>
+    <message>
+        <source>Delete saved reply</source>
+        <translation>Hapus balasan tersimpan</translation>
+    </message>
+</context>
+<context>
     <name>SearchDialog</name>
     <message>
         <source>Search everything</source>
@@ -3424,8 +3495,8 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
         <translation>Prioritas</translation>
     </message>
     <message>
-        <source>Write what the client said, your reply, or a note…  (Ctrl+Enter adds it)</source>
-        <translation>Tulis pesan klien, balasan Anda, atau catatan…  (Ctrl+Enter untuk menambah)</translation>
+        <source>Write what the client said, your reply, or a note…  (/ inserts a saved reply, Ctrl+Enter adds it)</source>
+        <translation>Tulis pesan klien, balasan Anda, atau catatan…  (/ menyisipkan balasan tersimpan, Ctrl+Enter untuk menambah)</translation>
     </message>
     <message>
         <source>From the client</source>

@@ -71,6 +71,12 @@ class GuidesPage(QWidget):
             + [(code, language_label(code)) for code in library.LANGUAGES],
         )
         self.new_button = push_button(self.tr("New guide"), self.new_guide)
+        self.replies_button = push_button(
+            self.tr("Saved replies…"), self.edit_saved_replies, name="savedReplies"
+        )
+        self.replies_button.setToolTip(
+            self.tr("Short replies you type in a ticket's reply box with / and their name")
+        )
 
         self.table = make_table_view(self.model, "guideTable", stretch=(0,), fit=(1, 2, 3))
         self.table.setShowGrid(False)
@@ -135,7 +141,7 @@ class GuidesPage(QWidget):
         top_to_bottom((self.empty_label, self.detail), right, margins=(0, 0, 0, 0))
 
         self.splitter = list_and_detail(
-            (self.search, self.language_filter, self.new_button),
+            (self.search, self.language_filter, self.replies_button, self.new_button),
             self.list.stack,
             right,
             stretch=(2, 3),
@@ -211,6 +217,11 @@ class GuidesPage(QWidget):
             self.select_guide(self._linked_id)
 
     # -- actions -----------------------------------------------------------------------------
+    def edit_saved_replies(self) -> None:
+        from agencydesk.qt.guides.saved_replies_dialog import SavedRepliesDialog
+
+        SavedRepliesDialog(self._engine, self).exec()
+
     def new_guide(self) -> None:
         dialog = GuideEditorDialog(self._engine, parent=self)
         if dialog.exec() and dialog.saved_guide_id is not None:

@@ -122,6 +122,7 @@ class Pages(QObject):
             from agencydesk.qt.tickets.tickets_page import TicketsPage
 
             tickets = TicketsPage(engine)
+            tickets.view.saved_replies.my_name = self._settings.my_name
             tickets.client_link_activated.connect(self.client_wanted)
             tickets.send_guide_requested.connect(self.send_guide_wanted)
             return tickets
@@ -156,9 +157,11 @@ class Pages(QObject):
         return None
 
     def set_my_name(self, name: str) -> None:
-        """The name guides are signed with changed (Settings ▸ Your name)."""
+        """The name guides and saved replies are signed with changed (Settings ▸ Your name)."""
         if self.guides is not None:
             self.guides.my_name = name
+        if self.tickets is not None:
+            self.tickets.view.saved_replies.my_name = name
 
     # -- opening and closing ---------------------------------------------------------------------
     def show_quick_view(self, first: QuickPage) -> None:

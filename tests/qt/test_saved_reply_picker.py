@@ -1,0 +1,77 @@
+"""Typing / and a name in the reply box, as a user does: the list of saved replies opens over
+the cursor, Enter puts the chosen one in, filled in for the ticket's client."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from agencydesk.core import demo, saved_replies, tickets
+from agencydesk.core.db import session_scope
+from agencydesk.qt.tickets.ticket_view import TicketView
+
+
+def _view(qtbot: QtBot, engine: Engine) -> TicketView:
+    with session_scope(engine) as session:
+        ids = demo.load_demo(session=session)
+        for name, text_id, text_en in (
+            (
+                "transfer",
+                "Transfer ke BCA 123 a.n. {my_name} ya {call_name}",
+                "Please pay to BCA 123",
+            ),
+            ("thanks", "Terima kasih, {call_name}!", ""),
+            ("tracking", "Nomor resi menyusul.", ""),
+        ):
+            saved_replies.save_reply(
+                session=session,
+                reply_id=None,
+                values={"name": name, "text_id": text_id, "text_en": text_en},
+            )
+        [ticket] = tickets.list_tickets(session=session, client_id=ids["ratna"], limit=1)
+    view = TicketView(engine)
+    qtbot.addWidget(view)
+    view.resize(700, 600)
+    view.show()
+    view.show_ticket(ticket.id)
+    return view
+
+
+def test_slash_and_a_name_puts_the_saved_reply_in_filled_in_for_the_client(
+    qtbot: QtBot, engine: Engine
+) -> None:
+    view = _view(qtbot, engine)
+    picker = view.saved_replies
+    picker.my_name = "Budi"  # Settings ▸ Your name
+    popup = picker.completer.popup()
+    qtbot.keyClicks(view.reply, "Baik Bu. /t")
+    qtbot.waitUntil(popup.isVisible)
+    shown = [picker.model.item(row).data(Qt.ItemDataRole.DisplayRole) for row in range(3)]
+    assert [text.split()[0] for text in shown] == ["/thanks", "/tracking", "/transfer"]
+    qtbot.keyClicks(view.reply, "ra")  # narrows as the name is typed
+    qtbot.waitUntil(lambda: picker.model.rowCount() == 2)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert not popup.isVisible()
+    # Bu Ratna reads Indonesian; {call_name} is her name as one says it in a chat
+    assert view.reply.toPlainText() == "Baik Bu. Transfer ke BCA 123 a.n. Budi ya Bu Ratna"
+    with Session(engine) as session:
+        assert tickets.conversation(session=session, ticket_id=view.ticket_id or 0)
+
+
+def test_escape_keeps_what_was_typed_and_a_slash_inside_a_word_offers_nothing(
+    qtbot: QtBot, engine: Engine
+) -> None:
+    view = _view(qtbot, engine)
+    popup = view.saved_replies.completer.popup()
+    qtbot.keyClicks(view.reply, "/th")
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Escape)
+    assert not popup.isVisible()
+    assert view.reply.toPlainText() == "/th"
+    view.reply.clear()
+    qtbot.keyClicks(view.reply, "budi-web.id/t")
+    assert not popup.isVisible()
+    assert view.reply.toPlainText() == "budi-web.id/t"
