@@ -143,3 +143,32 @@ def test_a_connection_lost_while_copying_saves_nothing_and_the_next_import_works
     finally:
         admin.dispose()
         engine.dispose()
+
+
+def test_other_desks_read_and_search_while_a_chat_is_imported(pg_url: str) -> None:
+    """The import takes no lock that stops a desk reading the timeline or searching: they see
+    what was there before it, until it commits."""
+    engine = migrate.open_database(pg_url)
+    colleague = migrate.open_database(pg_url)
+    try:
+        client_id = _client(engine)
+        _import(engine, _chat(10), client_id)
+        parsed = _chat(planning.CHUNK * 2, first=100)
+        seen: list[tuple[int, int]] = []
+
+        def colleague_reads(done: int, total: int) -> bool:
+            if done > len(parsed.messages) + planning.CHUNK // 2 and not seen:  # rows going in
+                with colleague.connect() as connection:
+                    connection.exec_driver_sql("SET statement_timeout = '5s'")
+                    count = connection.exec_driver_sql(
+                        f"SELECT count(*) FROM message WHERE client_id = {client_id}"
+                    ).scalar_one()
+                seen.append((int(count), len(_found(colleague, "webnya"))))
+            return True
+
+        assert _import(engine, parsed, client_id, colleague_reads).new == len(parsed.messages)
+        assert seen == [(10, 2)]  # the ten from before, "webnya" in two of them
+        assert len(_found(colleague, "webnya")) == 2 + len(parsed.messages) // 5
+    finally:
+        colleague.dispose()
+        engine.dispose()

@@ -1,9 +1,12 @@
 """Writing the message rows on PostgreSQL: one ``COPY`` (psycopg 3's ``cursor.copy``).
 
 The rows stream to the server in PostgreSQL's COPY format, no statement per row, each with its
-search column made here (`search_pg_schema.message_vector`: parsing a million texts was half the
-server's time); the server fills the few this leaves empty (non-ASCII texts) in one UPDATE after
-the COPY, in the same statement (`search_pg_schema.MessageVectors`).
+search column: made here for ASCII texts (`search_pg_schema.message_vector`; parsing a million
+texts was much of the server's time), and for the others by the server on a second connection,
+a chunk's at a time, as the rows are made (a pure function of the text: nothing is written
+there). The server's statement trigger that fills a missing vector after an insert
+(`search_pg_schema.MessageVectors`) has nothing to do then: filling them afterwards rewrote
+each such row.
 COPY runs in the caller's transaction: a row the server refuses (a fingerprint imported
 meanwhile by another desk, a deleted ticket) fails the whole COPY, and the caller's rollback leaves
 nothing of the import, as on SQLite. So does a connection lost mid-COPY: the server rolls the
@@ -19,7 +22,7 @@ import psycopg
 from sqlmodel import Session
 
 from agencydesk.core.errors import UserError
-from agencydesk.core.search_pg_schema import message_vector
+from agencydesk.core.search_pg_schema import MESSAGE_VECTORS_V1, message_vector
 
 from .rows import COLUMNS
 
@@ -33,6 +36,26 @@ LOST_MIDWAY = (
 )
 COPY_SQL = f"COPY message ({', '.join(COLUMNS)}, search_vector) FROM STDIN"
 _BODY, _SENDER = COLUMNS.index("body"), COLUMNS.index("sender")
+#: the server's vectors of texts, in order
+_SERVER_VECTORS = (
+    f"SELECT {MESSAGE_VECTORS_V1.expression('t.body', 't.sender')}::text "
+    "FROM unnest(%s::text[], %s::text[]) WITH ORDINALITY AS t(body, sender, n) ORDER BY t.n"
+)
+
+
+def _with_vectors(chunk: list[tuple[Any, ...]], helper: Any) -> list[tuple[Any, ...]]:
+    """The rows of *chunk* with their search column; the texts `message_vector` leaves to the
+    server are sent to it on *helper* (a psycopg connection) in one query, committed at once
+    (no snapshot held while the import runs)."""
+    vectors = [message_vector(row[_BODY], row[_SENDER]) for row in chunk]
+    missing = [n for n, vector in enumerate(vectors) if vector is None]
+    if missing:
+        texts = ([chunk[n][_BODY] for n in missing], [chunk[n][_SENDER] for n in missing])
+        found = helper.execute(_SERVER_VECTORS, texts).fetchall()
+        helper.commit()
+        for n, (vector,) in zip(missing, found, strict=True):
+            vectors[n] = vector
+    return [(*row, vector) for row, vector in zip(chunk, vectors, strict=True)]
 
 
 def copy_messages(
@@ -43,12 +66,15 @@ def copy_messages(
     connection = session.connection()
     driver = connection.connection.driver_connection  # the psycopg connection
     assert driver is not None
+    helper = connection.engine.raw_connection()  # for the server's vectors: reads only
     try:
+        helper_driver = helper.driver_connection
+        assert helper_driver is not None
         with driver.cursor() as cursor, cursor.copy(COPY_SQL) as copy:
             write_row = copy.write_row
             for chunk in chunks:
-                for row in chunk:
-                    write_row((*row, message_vector(row[_BODY], row[_SENDER])))
+                for row in _with_vectors(chunk, helper_driver):
+                    write_row(row)
                 chunk_done(len(chunk))
     except psycopg.errors.IntegrityError as exc:
         # Checked before writing, so another desk got there meanwhile.
@@ -58,4 +84,7 @@ def copy_messages(
         # The error comes from the driver, past SQLAlchemy: tell the pool the connection is
         # dead, so the next unit of work gets a new one.
         connection.invalidate(exc)
+        helper.invalidate(exc)
         raise UserError(LOST_MIDWAY) from exc
+    finally:
+        helper.close()  # back to the pool (reset there), or closed when invalidated
