@@ -11,9 +11,9 @@ server in ``AGENCYDESK_BENCH_PG`` (or ``AGENCYDESK_TEST_PG``), made by the app's
 * ``import``: `import_chat` of the whole export into one client's history, split into tickets at
   8-hour gaps, committed: fingerprints, tickets, the rows streamed by COPY with their search
   column (made in Python, or by the server for non-ASCII texts), the GIN index, the fingerprint,
-  client and ticket indexes, foreign keys, the message_word trigger;
+  client and ticket indexes, the triggers (links checked per statement, message_word);
 * ``schema copy``: the same rows as the import sends them COPied (no Python per row) into a copy
-  of the message table with its indexes and foreign keys (not its triggers): what the server
+  of the message table with its indexes (not its triggers): what the server
   spends on these rows whoever sends them;
 * ``floor``: a bare COPY of the same rows as the import sends them (read back from the server
   as COPY text beforehand, so no Python per row) into a table of text and number columns with
@@ -88,10 +88,6 @@ def time_floors(engine: Any) -> tuple[tuple[float, int], float]:
             row = cursor.fetchone()
             assert row is not None
             cursor.execute("CREATE TABLE message_full (LIKE message INCLUDING ALL)")
-            cursor.execute(
-                "ALTER TABLE message_full ADD FOREIGN KEY (client_id) REFERENCES client(id), "
-                "ADD FOREIGN KEY (ticket_id) REFERENCES ticket(id)"
-            )
             connection.commit()
             gc.collect()
             started = time.perf_counter()
@@ -155,7 +151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     print(
         f"same COPY into a copy of the message table: {schema_s:.2f} s, {copied / schema_s:,.0f} "
-        "rows/s (search column, GIN, fingerprint and time indexes, foreign keys, no trigger: "
+        "rows/s (search column, GIN, fingerprint and time indexes, no trigger: "
         "the server's part of any import of these rows)"
     )
     load1 = os.getloadavg()[0]
