@@ -3551,6 +3551,10 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
         <translation>Kepuasan</translation>
     </message>
     <message>
+        <source>Assigned to</source>
+        <translation>Ditangani oleh</translation>
+    </message>
+    <message>
         <source>No due date</source>
         <translation>Tanpa tenggat</translation>
     </message>

@@ -14,10 +14,11 @@ from qt_helpers import DialogAnswerer
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from agencydesk.core import clients, tickets
+from agencydesk.core import clients, people, tickets
 from agencydesk.core.db import make_engine, session_scope
 from agencydesk.core.models import Priority, TicketStatus
 from agencydesk.qt.common.conflict_dialog import ConflictDialog
+from agencydesk.qt.common.desk_people import DeskPeople, forget, register
 from agencydesk.qt.tickets.ticket_view import TicketView
 
 
@@ -105,3 +106,45 @@ def test_the_same_field_on_two_desks_opens_the_conflict_dialog(
     assert view_b.status.currentData() == stored  # the view shows what is stored
     # nothing overwritten silently: saving over it again needs the newer version
     assert _stored(a, ticket_id)[2] == (3 if press == "keep_mine" else 2)
+
+
+def test_an_assignment_over_a_newer_one_is_a_conflict_not_a_silent_overwrite(
+    qtbot: QtBot, desks: tuple[Engine, Engine, int], dialogs: DialogAnswerer
+) -> None:
+    a, b, ticket_id = desks
+    with session_scope(a) as session:
+        sari = people.add_person(session=session, name="Sari Wulandari").id
+        budi = people.add_person(session=session, name="Budi Santoso").id
+    for engine in (a, b):
+        register(engine, DeskPeople(engine, team=True))
+    try:
+        view_a, view_b = _view(qtbot, a, ticket_id), _view(qtbot, b, ticket_id)
+        _choose(view_a, sari)  # Sari takes it on desk A
+        shown: list[str] = []
+
+        def answer(widget: QWidget) -> None:
+            assert isinstance(widget, ConflictDialog)
+            shown.extend(
+                f"{field}: {widget.mine_buttons[field].text()} | "
+                f"{widget.theirs_buttons[field].text()}"
+                for field in widget.conflict.fields
+            )
+            widget.take_theirs.click()
+
+        dialogs.then(answer)
+        _choose(view_b, budi)  # desk B still shows nobody
+        qtbot.waitUntil(lambda: dialogs.done)
+        assert shown == ["assignee_id: Budi Santoso | Sari Wulandari"]
+        with Session(a) as session:
+            assert tickets.get_ticket(session=session, ticket_id=ticket_id).assignee_id == sari
+        assert view_b.assignee.current() == sari
+    finally:
+        forget(a)
+        forget(b)
+
+
+def _choose(view: TicketView, person_id: int) -> None:
+    """Pick *person_id* in the view's "Assigned to", as a user does."""
+    combo = view.assignee.combo
+    combo.setCurrentIndex(combo.findData(person_id))
+    combo.activated.emit(combo.currentIndex())

@@ -48,6 +48,11 @@ class AssigneeBox(QWidget):
         with QSignalBlocker(self.combo):
             self.combo.setCurrentIndex(max(0, self.combo.findData(person_id)))
 
+    def name_of(self, person_id: int | None) -> str:
+        """How *person_id* is listed here ("Nobody", "Sari Wulandari (me)")."""
+        index = self.combo.findData(person_id)
+        return self.combo.itemText(index) if index >= 0 else self.tr("Nobody")
+
     def current(self) -> int | None:
         value = self.combo.currentData()
         return int(value) if value is not None else None

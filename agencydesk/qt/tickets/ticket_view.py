@@ -191,7 +191,8 @@ class TicketView(QWidget):
         # on a line of its own (only on a desk of several people): beside the fields it would
         # widen the view and squeeze the ticket list
         self.assignee = AssigneeBox(self.people)
-        self.assignee.chosen.connect(self._assign)
+        # an assignment is a field like the others: saved over the version shown
+        self.assignee.chosen.connect(lambda _person: self._save_fields())
         fields.addStretch(1)
         # a second line, so the ticket list beside keeps its room (satisfaction once resolved)
         due_row = QHBoxLayout()
@@ -403,7 +404,11 @@ class TicketView(QWidget):
         due = date(qdate.year(), qdate.month(), qdate.day()) if self.has_due.isChecked() else None
         boxes = {"satisfaction": self.satisfaction, "status": self.status}
         values = {name: box.currentData() for name, box in boxes.items()}
-        return values | {"priority": self.priority.currentData(), "due_date": due}
+        return values | {
+            "priority": self.priority.currentData(),
+            "due_date": due,
+            "assignee_id": self.assignee.current(),
+        }
 
     def _save_fields(self) -> None:
         """Save the field the user changed, and only it, over the version shown: writing back
@@ -446,7 +451,7 @@ class TicketView(QWidget):
         self.changed.emit(ticket_id)
 
     def _set_fields_enabled(self, enabled: bool) -> None:
-        for box in (self.status, self.priority, self.has_due, self.satisfaction):
+        for box in (self.status, self.priority, self.has_due, self.satisfaction, self.assignee):
             box.setEnabled(enabled)
         self.due.setEnabled(enabled and self.has_due.isChecked())
 
@@ -456,6 +461,7 @@ class TicketView(QWidget):
             "priority": self.tr("Priority"),
             "due_date": self.tr("Due"),
             "satisfaction": self.tr("Satisfaction"),
+            "assignee_id": self.tr("Assigned to"),
         }
 
     def _describe(self, field: str, value: Any) -> str:
@@ -465,6 +471,8 @@ class TicketView(QWidget):
             "priority": self.priority,
             "satisfaction": self.satisfaction,
         }
+        if field == "assignee_id":
+            return self.assignee.name_of(value)
         if field in boxes:
             box = boxes[field]
             index = box.findData(value)
@@ -472,13 +480,6 @@ class TicketView(QWidget):
         if isinstance(value, date):
             return format_date(value)
         return self.tr("No due date") if value is None else str(value)
-
-    def _assign(self, person_id: int | None) -> None:
-        self._write(
-            lambda session: tickets.assign(
-                session=session, ticket_id=self.ticket_id or 0, person_id=person_id
-            )
-        )
 
     def _reply_who(self) -> tuple[bool, str]:
         """Who the reply box's line is from: (from me, message kind)."""
