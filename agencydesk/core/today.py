@@ -9,7 +9,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col
 
-from agencydesk.core import tickets
+from agencydesk.core import first_impression, tickets
 from agencydesk.core.models import (
     ACTIVE_STATUSES,
     Client,
@@ -61,6 +61,8 @@ class TodaySummary:
     waiting_on_us: list[WaitingClient] = field(default_factory=list)
     first_responses: list[FirstResponse] = field(default_factory=list)
     median_first_response: timedelta | None = None
+    #: the share of this week's new tickets answered within an hour (None: none counts yet)
+    first_reply_within_hour: float | None = None
     guides_sent_today: list[GuideSent] = field(default_factory=list)
 
 
@@ -101,6 +103,9 @@ def today_summary(
         summary.median_first_response = (
             waits[middle] if len(waits) % 2 else (waits[middle - 1] + waits[middle]) / 2
         )
+    summary.first_reply_within_hour = first_impression.figures_of(
+        ((r.opened_at, r.answered_at, None) for r in summary.first_responses), now
+    ).within_hour
     summary.guides_sent_today = guides_sent_since(
         session=session, since=local_midnight(now), person_id=mine
     )

@@ -25,7 +25,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col
 
-from agencydesk.core import agency, clients, referrals, time_spent
+from agencydesk.core import agency, clients, first_impression, referrals, time_spent
 from agencydesk.core.agency import AgencyProfile
 from agencydesk.core.errors import UserError
 from agencydesk.core.message_notes import Note, note_of
@@ -110,6 +110,10 @@ class Summary:
     median_first_response: timedelta | None
     billable_by_month: tuple[MonthTime, ...]
     guides_sent: int
+    #: the share of new requests answered within an hour (None: none counts yet)
+    first_reply_within_hour: float | None = None
+    #: the first-reply figures of each month of the period with new requests
+    first_replies_by_month: tuple[first_impression.MonthFigures, ...] = ()
 
     @property
     def billable_seconds(self) -> int:
@@ -445,6 +449,14 @@ def build_report_content(
         median_first_response=None if median_wait is None else timedelta(seconds=median_wait),
         billable_by_month=_billable_by_month(session, client_id, since, until),
         guides_sent=len(guides),
+        first_reply_within_hour=first_impression.for_period(
+            session=session, start=options.start, end=options.end, client_id=client_id, now=now
+        ).within_hour,
+        first_replies_by_month=tuple(
+            first_impression.by_month(
+                session=session, start=options.start, end=options.end, client_id=client_id, now=now
+            )
+        ),
     )
     order_lines, totals = _orders(session, client_id, options.start, options.end)
     return ReportContent(

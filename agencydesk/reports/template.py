@@ -116,6 +116,40 @@ def _bare_url(url: str) -> str:
     return re.sub(r"^[a-z]+://", "", url.strip(), flags=re.IGNORECASE).rstrip("/")
 
 
+def _share(value: float | None) -> str:
+    return "–" if value is None else f"{round(value * 100)}%"
+
+
+def _first_replies_by_month(content: ReportContent) -> str:
+    """Month by month, when the period holds more than one month with new requests."""
+    months = content.summary.first_replies_by_month
+    if len(months) < 2:
+        return ""
+    lang = content.language
+    columns = [
+        Column(t(lang, "month"), "28%"),
+        Column(t(lang, "new_requests"), "", "right"),
+        Column(t(lang, "typical_first_reply"), "", "right"),
+        Column(t(lang, "within_hour"), "", "right"),
+        Column(t(lang, "typical_resolve"), "", "right"),
+    ]
+
+    def wait(seconds: float | None) -> str:
+        return "–" if seconds is None else duration(int(seconds), lang)
+
+    rows = [
+        (
+            escape(month_name(m.month, lang)),
+            str(m.figures.opened),
+            escape(wait(m.figures.median_first_reply)),
+            _share(m.figures.within_hour),
+            escape(wait(m.figures.median_resolve)),
+        )
+        for m in months
+    ]
+    return f"<h3>{escape(t(lang, 'first_replies_by_month'))}</h3>{table(columns, rows)}"
+
+
 def _summary(content: ReportContent) -> str:
     lang = content.language
     summary = content.summary
@@ -130,6 +164,7 @@ def _summary(content: ReportContent) -> str:
                     duration(wait, lang) if wait is not None else t(lang, "no_first_response"),
                     t(lang, "median_first_response"),
                 ),
+                (_share(summary.first_reply_within_hour), t(lang, "within_hour")),
                 (str(summary.guides_sent), t(lang, "guides_sent")),
             ]
         ),
@@ -137,6 +172,7 @@ def _summary(content: ReportContent) -> str:
     still_open = summary.tickets_open_at_end
     open_text = t(lang, "still_open", count=still_open) if still_open else t(lang, "nothing_open")
     parts.append(f'<p class="muted">{escape(open_text)}</p>')
+    parts.append(_first_replies_by_month(content))
     parts.append(f"<h3>{escape(t(lang, 'time_spent'))}</h3>")
     if summary.billable_by_month:
         columns = [Column(t(lang, "month"), "55%"), Column(t(lang, "billable_time"), "", "right")]

@@ -3784,6 +3784,10 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
         <translation>Kesan pertama menentukan segalanya: jawab tiket baru lebih dulu.</translation>
     </message>
     <message>
+        <source>{share}% answered within an hour</source>
+        <translation>{share}% dijawab dalam satu jam</translation>
+    </message>
+    <message>
         <source>First replies this week</source>
         <translation>Balasan pertama minggu ini</translation>
     </message>

@@ -228,11 +228,13 @@ def test_a_team_desk_without_unaccent_says_accents_count(qtbot: QtBot, pg_url: s
             engine.dispose()
 
 
-def test_today_reads_its_summary_when_built(demo_engine: Engine, inline_tasks: None) -> None:
+def test_today_reads_its_summary_when_built(
+    qtbot: QtBot, demo_engine: Engine, inline_tasks: None
+) -> None:
     page = TodayPage(demo_engine)  # tasks run inline: the summary is read before we look
+    qtbot.addWidget(page)  # (and the QApplication exists when this test runs alone)
     assert page.summary is not None
     assert page.overdue.title.text() == "Overdue (1)"
-    page.deleteLater()
 
 
 def test_snippets_are_escaped_before_hits_are_made_bold() -> None:
@@ -298,3 +300,32 @@ def test_changing_one_field_keeps_what_a_colleague_saved_in_the_others(
         ticket = tickets.get_ticket(session=session, ticket_id=ticket_id)
         assert (ticket.status, ticket.priority) == ("resolved", 4)  # urgent, as she left it
     assert view.priority.currentData() == 4  # and the view shows it after the save
+
+
+def test_today_says_how_many_new_tickets_were_answered_within_an_hour(
+    qtbot: QtBot, engine: Engine, inline_tasks: None
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from agencydesk.core import clients
+    from agencydesk.core.db import session_scope
+    from agencydesk.core.models import Ticket
+
+    now = datetime.now(UTC)
+    with session_scope(engine) as session:
+        client = clients.create_client(session=session, values={"name": "Ibu Ratna"})
+        assert client.id is not None
+        for title, reply_after in (("quick", timedelta(minutes=10)), ("slow", None)):
+            made = tickets.create_ticket(
+                session=session, client_id=client.id, values={"title": title}
+            )
+            row = session.get(Ticket, made.id)
+            assert row is not None
+            row.created_at = now - timedelta(hours=2)  # this week, an hour old at least
+            row.first_response_at = row.created_at + reply_after if reply_after else None
+            session.add(row)
+    page = TodayPage(engine)
+    qtbot.addWidget(page)
+    assert page.first_responses.subtitle.text() == (
+        "Median first reply this week: 10 min · 50% answered within an hour"
+    )

@@ -274,13 +274,19 @@ class TodayPage(QWidget):
             self.tr("Nobody is waiting for us."),
         )
         median = summary.median_first_response
-        self.first_responses.subtitle.setText(
+        quick = summary.first_reply_within_hour
+        subtitle = (
             self.tr("Median first reply this week: {wait}").format(
                 wait=format_wait(median.total_seconds())
             )
             if median is not None
             else self.tr("The first impression decides everything: answer new tickets first.")
         )
+        if quick is not None:
+            subtitle += " · " + self.tr("{share}% answered within an hour").format(
+                share=round(quick * 100)
+            )
+        self.first_responses.subtitle.setText(subtitle)
         self.first_responses.fill(
             self.tr("First replies this week"),
             [
