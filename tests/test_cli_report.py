@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -49,6 +50,8 @@ def test_report_writes_the_clients_pdf(demo_db: Path, tmp_path: Path) -> None:
     assert "IbuRatnaWulandari" in text
     assert "Laporanlayanan" in text
     assert "Rp3.500.000" in text
+    assert re.search(r"#\d+HowdoIaddaphotoofthenewmenu\?", text)  # requests carry their number
+    assert "dijawabdalamsatujam" in text  # how fast she heard back
     assert "Bambang" not in text
 
 

@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from agencydesk.core import search_pg
+from agencydesk.core.models import Client, Ticket
 from agencydesk.core.search_words import every_word_query
 from agencydesk.core.word_filter import like_pattern
 
@@ -75,8 +76,15 @@ def fts_available(session: Session) -> bool:
     return row is not None
 
 
+_TICKET_NUMBER = re.compile(r"^\s*#(\d{1,9})\s*$")
+
+
 def search(*, session: Session, text: str, limit: int = 20) -> SearchResults:
-    """Hits for *text*, at most *limit* per kind, best first."""
+    """Hits for *text*, at most *limit* per kind, best first. "#1042" is the ticket with that
+    number (as the lists, the report and the command line write it)."""
+    number = _TICKET_NUMBER.match(text)
+    if number is not None:
+        return _ticket_by_number(session, text, int(number.group(1)))
     if session.get_bind().dialect.name == "postgresql":
         return _pg_search(session, text, limit)
     query = fts_query(text)
@@ -89,6 +97,19 @@ def search(*, session: Session, text: str, limit: int = 20) -> SearchResults:
             results.hits[kind] = _fts_hits(session, kind, query, limit)
         else:
             results.hits[kind] = _like_hits(session, kind, words(text), limit)
+    return results
+
+
+def _ticket_by_number(session: Session, text: str, number: int) -> SearchResults:
+    results = SearchResults(text=text, used_fts=False)
+    row = session.execute(
+        sa.select(col(Ticket.id), col(Ticket.title), col(Ticket.client_id))
+        .join(Client, col(Client.id) == col(Ticket.client_id))
+        .where(col(Ticket.id) == number, col(Client.deleted_at).is_(None))
+    ).first()
+    if row is not None:
+        hit = f"{HIT_START}#{row[0]}{HIT_END}"
+        results.hits["ticket"] = [SearchHit("ticket", row[0], row[1], hit, row[2], row[0])]
     return results
 
 

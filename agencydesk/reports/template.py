@@ -242,7 +242,7 @@ def _tickets(content: ReportContent) -> str:
     for ticket in content.tickets:
         rows.append(
             (
-                escape(ticket.title),
+                f'<span class="muted">#{ticket.id}</span> {escape(ticket.title)}',
                 escape(short_date(ticket.opened, lang)),
                 escape(short_date(ticket.resolved, lang)) if ticket.resolved else "",
                 escape(label(lang, "ticket", ticket.status)),

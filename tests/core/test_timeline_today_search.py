@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 
 from agencydesk.core import clients, search, tickets, time_spent, timeline, today
 from agencydesk.core.db import session_scope
-from agencydesk.core.models import Guide, GuideSend, TimeEntry
+from agencydesk.core.models import Guide, GuideSend, Ticket, TimeEntry
 from agencydesk.migrations import fts_v1
 
 
@@ -115,6 +115,19 @@ def test_search_finds_clients_tickets_and_messages_by_prefix(any_demo: Engine) -
         results = search.search(session=session, text="webnya error")
     snippet = results.hits["message"][0].snippet
     assert f"{search.HIT_START}webnya{search.HIT_END}" in snippet
+
+
+def test_a_ticket_number_finds_that_ticket(any_demo: Engine) -> None:
+    with Session(any_demo) as session:
+        title = "Website shows 'Error establishing a database connection'"
+        wanted = session.exec(select(Ticket).where(Ticket.title == title)).one()
+        found = search.search(session=session, text=f" #{wanted.id} ")
+        missing = search.search(session=session, text="#999999")
+    [hit] = found.hits["ticket"]
+    assert (hit.id, hit.title, hit.client_id) == (wanted.id, title, wanted.client_id)
+    assert hit.snippet == f"{search.HIT_START}#{wanted.id}{search.HIT_END}"
+    assert found.count() == 1
+    assert missing.count() == 0
 
 
 def test_search_ignores_diacritics_and_case(any_engine: Engine) -> None:
