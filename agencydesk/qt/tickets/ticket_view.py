@@ -1,8 +1,5 @@
-"""One ticket: its status, the conversation, and the time spent on it.
-
-The conversation is built as HTML in which every piece of client or user text is escaped, so a
-message like `<b>hi</b>` shows exactly those characters.
-"""
+"""One ticket: its status, the conversation (drawn by `conversation_html`), the reply box (with
+its drafts, saved replies and Send in WhatsApp…), and the time spent on it (`time_strip`)."""
 
 from __future__ import annotations
 
@@ -35,7 +32,6 @@ from sqlmodel import Session
 from agencydesk.core import tickets
 from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError, ValidationError
-from agencydesk.core.message_notes import Note, is_placeholder, note_of
 from agencydesk.core.models import Client, MessageKind, Priority, TicketStatus
 from agencydesk.core.tickets import ConversationLine
 from agencydesk.qt.common.buttons import button_row, link_button, push_button
@@ -54,10 +50,10 @@ from agencydesk.qt.common.labels import (
     plain_label,
     show_detail_or_empty,
 )
-from agencydesk.qt.common.message_notes import note_text
 from agencydesk.qt.common.presence import ViewPresence
 from agencydesk.qt.common.versioned_save import save_versioned
 from agencydesk.qt.tickets.assignee_box import AssigneeBox
+from agencydesk.qt.tickets.conversation_html import conversation_html
 from agencydesk.qt.tickets.reply_drafts import ReplyDrafts
 from agencydesk.qt.tickets.reply_whatsapp import WhatsAppReply
 from agencydesk.qt.tickets.saved_reply_picker import SavedReplyPicker
@@ -66,66 +62,6 @@ from agencydesk.qt.tickets.time_strip import TimeStrip
 
 #: how much of a long caution note the ticket shows (all of it in the tooltip)
 CAUTION_SHOWN = 240
-
-
-def conversation_html(
-    lines: list[ConversationLine],
-    client_name: str,
-    note_label: str,
-    chip: Callable[[int | None], str] = lambda _person_id: "",
-) -> str:
-    """Chat bubbles: the client on the left, me on the right, internal notes in yellow; a
-    deleted message, a picture left out of the export and a system line are small grey notes.
-    *chip*: the rich-text chip of the person who wrote a line (a desk of several people)."""
-    parts = ['<html><body style="margin:4px">']
-    for line in lines:
-        body = html.escape(line.body).replace("\n", "<br>")
-        when = html.escape(format_datetime(line.sent_at))
-        note = note_of(line.flags)
-        if line.kind == MessageKind.SYSTEM or is_placeholder(line.kind, line.body, line.flags):
-            parts.append(_grey_note(line, client_name, when, note))
-            continue
-        if line.kind == MessageKind.NOTE:
-            who, align, colour = note_label, "center", "#fff4d6"
-        elif line.from_me:
-            who, align, colour = line.sender or "", "right", "#dcf8c6"
-        else:
-            who, align, colour = line.sender or client_name, "left", "#ffffff"
-        media = ""
-        if line.media_file:
-            media = f"<br><i>📎 {html.escape(line.media_file)}</i>"
-        elif note is not None:  # a caption of a picture the export left out
-            media = f'<br><i style="color:#777777">{html.escape(note_text(note))}</i>'
-        header = f"<b>{html.escape(who)}</b> &nbsp;" if who else ""
-        written_by = chip(line.author_id) if line.from_me or line.kind == MessageKind.NOTE else ""
-        if written_by:
-            header = f"{written_by} &nbsp;{header}"
-        parts.append(
-            f'<table width="100%" cellspacing="0" cellpadding="2"><tr><td align="{align}">'
-            f'<table cellpadding="8" style="background-color:{colour};'
-            f' border: 1px solid #d8d8d8;"><tr><td>'
-            f'<span style="color:#666666; font-size:small">{header}{when}</span><br>'
-            f"{body}{media}</td></tr></table></td></tr></table>"
-        )
-    parts.append("</body></html>")
-    return "".join(parts)
-
-
-def _grey_note(line: ConversationLine, client_name: str, when: str, note: Note | None) -> str:
-    """One small grey line, on the side of whoever it was: "Bu Sari · 18:08 — message deleted"
-    (a system line, centred, is its own text)."""
-    if line.kind == MessageKind.SYSTEM:
-        align, text = "center", html.escape(" ".join(line.body.split()))
-    else:
-        who = line.sender or ("" if line.from_me else client_name)
-        align = "right" if line.from_me else "left"
-        said = html.escape(note_text(note)) if note is not None else ""
-        text = f"{html.escape(who)} · {when} — <i>{said}</i>" if who else f"{when} — <i>{said}</i>"
-    return (
-        f'<table width="100%" cellspacing="0" cellpadding="2"><tr><td align="{align}">'
-        f'<span class="messageNote" style="color:#777777; font-size:small">{text}</span>'
-        "</td></tr></table>"
-    )
 
 
 class TicketView(QWidget):
