@@ -103,6 +103,18 @@ def copy_rows(cursor: Any, table: str, rows: Sequence[dict[str, Any]]) -> None:
             copy.write_row([row[column] for column in columns])
 
 
+def with_vectors(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Message rows with their search column as a chat import sends it (migration 0015): the
+    server fills the ones left None (non-ASCII) after the COPY by an UPDATE, which an import
+    avoids; the rest are written once, in their order, as an import writes them."""
+    from agencydesk.core.search_pg_schema import message_vector
+
+    return [
+        {**row, "search_vector": message_vector(row["body"], row.get("sender") or "")}
+        for row in rows
+    ]
+
+
 def build_pg(url: str, sizes: solo.Sizes, seed: int = 2024) -> float:
     """The desk of `solo.build_database` (same seed, same rows) in the database *url*. Seconds."""
     from agencydesk.core import migrate
@@ -124,7 +136,7 @@ def build_pg(url: str, sizes: solo.Sizes, seed: int = 2024) -> float:
                 copy_rows(cursor, "client", clients)
                 copy_rows(cursor, "ticket", tickets)
                 for chunk in solo.message_rows(sizes.messages, clients, weights, tickets, rng, now):
-                    copy_rows(cursor, "message", chunk)
+                    copy_rows(cursor, "message", with_vectors(chunk))
                 copy_rows(cursor, "guide", solo.guide_rows(sizes.guides, rng, now))
                 for table in ("client", "ticket", "message", "guide"):
                     cursor.execute(
