@@ -23,7 +23,7 @@ from agencydesk.qt.common.buttons import push_button
 from agencydesk.qt.common.dialog_layout import STRETCH, top_to_bottom
 from agencydesk.qt.common.dialogs import choose_file
 from agencydesk.qt.common.formatting import format_date, format_datetime
-from agencydesk.qt.common.labels import plain_label
+from agencydesk.qt.common.labels import labelled_row, plain_label
 from agencydesk.qt.common.message_notes import note_text
 
 if TYPE_CHECKING:
@@ -88,26 +88,22 @@ class PreviewPage(QWizardPage):
         self.busy.setMaximumHeight(12)
         self.busy.setTextVisible(False)
         self.status_label = plain_label()
-        self.format_label = plain_label()
         self.date_order = narrow_combo()
         self.date_order.addItem(self.tr("As detected"), None)
         self.date_order.addItem(self.tr("day/month/year"), "DMY")
         self.date_order.addItem(self.tr("month/day/year"), "MDY")
         self.date_order.addItem(self.tr("year/month/day"), "YMD")
         self.date_order.currentIndexChanged.connect(self.parse)
-        self.participants_label = plain_label()
-        self.counts_label = plain_label()
-        self.range_label = plain_label()
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.format_label = labelled_row(form, self.tr("Format:"))
+        form.addRow(self.tr("Dates written as:"), self.date_order)
+        self.participants_label = labelled_row(form, self.tr("Participants:"))
+        self.counts_label = labelled_row(form, self.tr("Messages:"))
+        self.range_label = labelled_row(form, self.tr("From – to:"))
         self.preview = QPlainTextEdit()
         self.preview.setReadOnly(True)
         self.preview.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("Format:"), self.format_label)
-        form.addRow(self.tr("Dates written as:"), self.date_order)
-        form.addRow(self.tr("Participants:"), self.participants_label)
-        form.addRow(self.tr("Messages:"), self.counts_label)
-        form.addRow(self.tr("From – to:"), self.range_label)
         top_to_bottom(
             (
                 self.busy,

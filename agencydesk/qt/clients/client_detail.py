@@ -11,7 +11,6 @@ from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
-    QHBoxLayout,
     QScrollArea,
     QTabWidget,
     QVBoxLayout,
@@ -37,6 +36,7 @@ from agencydesk.qt.common.labels import (
     bold_label,
     detail_title,
     empty_state_label,
+    labelled_row,
     muted_label,
     plain_label,
     show_detail_or_empty,
@@ -76,25 +76,8 @@ class ClientDetailView(QWidget):
         self.caution_label = plain_label(selectable=True)
         top_to_bottom((caution_title, self.caution_label), self.caution_frame)
 
-        # the number opens the client's WhatsApp chat (click to chat)
-        self.phone_label = plain_label(selectable=True)
-        self.phone_label.setObjectName("clientPhone")
-        self.phone_label.setOpenExternalLinks(True)
-        self.phone_label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-        )
-        self.email_label = plain_label(selectable=True)
-        self.website_label = plain_label(selectable=True)
-        self.city_label = plain_label(selectable=True)
-        self.comfort_label = plain_label(selectable=True)
-        self.channel_label = plain_label(selectable=True)
-        self.tags_label = plain_label(selectable=True)
-        self.first_contact_label = plain_label(selectable=True)
         self.referrer_button = link_button(self._open_referrer)
         self.referrer_none = plain_label(self.tr("Came on their own"), selectable=True)
-        self.referred_label = plain_label(selectable=True)
         self.notes_label = plain_label(selectable=True)
         # a long note shows its start; the whole of it opens in a window of its own
         self.notes_more = link_button(self._show_all_notes)
@@ -107,20 +90,25 @@ class ClientDetailView(QWidget):
 
         facts = QFormLayout()
         facts.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        facts.addRow(self.tr("Phone / WhatsApp"), self.phone_label)
-        facts.addRow(self.tr("Email"), self.email_label)
-        facts.addRow(self.tr("Website"), self.website_label)
-        facts.addRow(self.tr("City / island"), self.city_label)
-        facts.addRow(self.tr("Tech comfort"), self.comfort_label)
-        facts.addRow(self.tr("Prefers"), self.channel_label)
-        facts.addRow(self.tr("Tags"), self.tags_label)
-        facts.addRow(self.tr("First contact"), self.first_contact_label)
-        referrer_row = QHBoxLayout()
-        referrer_row.addWidget(self.referrer_button)
-        referrer_row.addWidget(self.referrer_none)
-        referrer_row.addStretch(1)
+        self.phone_label = labelled_row(facts, self.tr("Phone / WhatsApp"), selectable=True)
+        # the number opens the client's WhatsApp chat (click to chat)
+        self.phone_label.setObjectName("clientPhone")
+        self.phone_label.setOpenExternalLinks(True)
+        self.phone_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.email_label = labelled_row(facts, self.tr("Email"), selectable=True)
+        self.website_label = labelled_row(facts, self.tr("Website"), selectable=True)
+        self.city_label = labelled_row(facts, self.tr("City / island"), selectable=True)
+        self.comfort_label = labelled_row(facts, self.tr("Tech comfort"), selectable=True)
+        self.channel_label = labelled_row(facts, self.tr("Prefers"), selectable=True)
+        self.tags_label = labelled_row(facts, self.tr("Tags"), selectable=True)
+        self.first_contact_label = labelled_row(facts, self.tr("First contact"), selectable=True)
+        referrer_row = button_row(self.referrer_button, self.referrer_none, None)
         facts.addRow(self.tr("Introduced by"), referrer_row)
-        facts.addRow(self.tr("Introduced"), self.referred_label)
+        self.referred_label = labelled_row(facts, self.tr("Introduced"), selectable=True)
         facts.addRow(self.tr("Notes"), notes)
 
         self.edit_button = push_button(self.tr("Edit…"), lambda: self._emit(self.edit_requested))

@@ -4,7 +4,7 @@ quieter subtitles, and the sentence a pane shows while nothing is chosen."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 
 def plain_label(text: str = "", *, selectable: bool = False, wrap: bool = True) -> QLabel:
@@ -15,6 +15,14 @@ def plain_label(text: str = "", *, selectable: bool = False, wrap: bool = True) 
     label.setWordWrap(wrap)
     if selectable:
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def labelled_row(form: QFormLayout, title: str, *, selectable: bool = False) -> QLabel:
+    """A `plain_label` in a new row of *form* titled *title*, for a fact a pane shows (set with
+    setText later): the label and its title are written together, in the order of the rows."""
+    label = plain_label(selectable=selectable)
+    form.addRow(title, label)
     return label
 
 
