@@ -24,6 +24,7 @@ from agencydesk.core.clients import TEXT_LIMITS
 from agencydesk.core.errors import ValidationError
 from agencydesk.core.models import TECH_COMFORT_MAX, TECH_COMFORT_MIN, Channel, Client
 from agencydesk.qt.clients.merge_dialog import MergeClientsDialog, ask_about_duplicates
+from agencydesk.qt.common.conflict_dialog import combo_text
 from agencydesk.qt.common.form_dialog import FormDialog
 from agencydesk.qt.common.form_errors import FieldErrors, add_rows_with_errors, save_cancel_layout
 from agencydesk.qt.common.formatting import (
@@ -311,9 +312,7 @@ class ClientFormDialog(FormDialog):
             "introduced_by_id": self.introduced_by,
         }
         if field in combos:
-            combo = combos[field]
-            index = combo.findData(value)
-            return combo.itemText(index) if index >= 0 else str(value)
+            return combo_text(combos[field], value, str(value))
         if isinstance(value, date):
             return format_date(value)
         return "" if value is None else str(value)

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
@@ -27,6 +28,15 @@ from agencydesk.qt.common.labels import plain_label
 
 #: how a field's value reads (a referrer's name for an id, "—" for nothing); the form knows
 Describe = Callable[[str, Any], str]
+
+
+def combo_text(combo: QComboBox, value: Any, missing: str) -> str:
+    """The text *combo* shows for its item holding *value* (*missing* when none does): how a
+    form's `Describe` names a stored choice in this dialog, in the words the form uses."""
+    index = combo.findData(value)
+    return combo.itemText(index) if index >= 0 else missing
+
+
 #: a long note is cut in the table (the whole text shows as its tooltip), so that mine and
 #: theirs stay side by side on a laptop's screen
 _SHOWN_CHARS = 56

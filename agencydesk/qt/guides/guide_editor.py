@@ -41,6 +41,7 @@ from agencydesk.core.errors import ValidationError
 from agencydesk.core.guides import images, library, whatsapp
 from agencydesk.core.models import GuideLevel
 from agencydesk.qt.common.buttons import button_row, push_button
+from agencydesk.qt.common.conflict_dialog import combo_text
 from agencydesk.qt.common.dialog_layout import top_to_bottom
 from agencydesk.qt.common.dialogs import choose_file, read_chosen_file, show_user_error
 from agencydesk.qt.common.form_dialog import FormDialog
@@ -379,8 +380,7 @@ class GuideEditorDialog(FormDialog):
             "gentle_variant_of_id": self.variant_of,
         }
         if field in combos:
-            index = combos[field].findData(value)
-            return combos[field].itemText(index) if index >= 0 else str(value or "")
+            return combo_text(combos[field], value, str(value or ""))
         return "" if value is None else str(value)
 
     def has_changes(self) -> bool:

@@ -31,6 +31,7 @@ from agencydesk.core.errors import UserError, ValidationError
 from agencydesk.core.models import OrderStatus
 from agencydesk.core.money import AmountError
 from agencydesk.qt.common.amount_edit import AmountEdit
+from agencydesk.qt.common.conflict_dialog import combo_text
 from agencydesk.qt.common.dialogs import ask_yes_no, show_user_error
 from agencydesk.qt.common.form_dialog import FormDialog
 from agencydesk.qt.common.form_errors import FieldErrors, add_rows_with_errors, save_cancel_layout
@@ -328,8 +329,7 @@ class OrderFormDialog(FormDialog):
         """A stored value as the form shows it (money in its currency, a status's words)."""
         combos = {"status": self.status, "ticket_id": self.ticket, "currency": self.currency}
         if field in combos:
-            index = combos[field].findData(value)
-            return combos[field].itemText(index) if index >= 0 else str(value or "")
+            return combo_text(combos[field], value, str(value or ""))
         if field == "amount":
             return format_money(int(value or 0), self.currency.currentData())
         if isinstance(value, date):

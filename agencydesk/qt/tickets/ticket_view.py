@@ -35,6 +35,7 @@ from agencydesk.core.errors import UserError, ValidationError
 from agencydesk.core.models import Client, MessageKind, Priority, TicketStatus
 from agencydesk.core.tickets import ConversationLine
 from agencydesk.qt.common.buttons import button_row, link_button, push_button
+from agencydesk.qt.common.conflict_dialog import combo_text
 from agencydesk.qt.common.desk_people import people_of
 from agencydesk.qt.common.dialogs import report_exception
 from agencydesk.qt.common.formatting import (
@@ -410,9 +411,7 @@ class TicketView(QWidget):
         if field == "assignee_id":
             return self.assignee.name_of(value)
         if field in boxes:
-            box = boxes[field]
-            index = box.findData(value)
-            return box.itemText(index) if index >= 0 else str(value)
+            return combo_text(boxes[field], value, str(value))
         if isinstance(value, date):
             return format_date(value)
         return self.tr("No due date") if value is None else str(value)
