@@ -52,9 +52,13 @@ class ReceiptContent:
 
     @property
     def file_stem(self) -> str:
-        """ "Kuitansi 2026-0007 Bu Ratna": the name a saved receipt is offered."""
-        name = file_name_part(self.receipt.client_name)
-        return t(self.language, "receipt_file", label=self.receipt.label, name=name)
+        return file_stem(self.receipt, self.language)
+
+
+def file_stem(receipt: ReceiptInfo, language: str) -> str:
+    """ "Kuitansi 2026-0007 Bu Ratna": the name a saved receipt is offered."""
+    name = file_name_part(receipt.client_name)
+    return t(language, "receipt_file", label=receipt.label, name=name)
 
 
 def receipt_language(session: Session, receipt: ReceiptInfo) -> str:

@@ -3101,16 +3101,8 @@ Tindakan ini tidak bisa dibatalkan.</translation>
         <translation>Panduan ini terlalu panjang untuk diketik lewat tautan: teksnya ada di papan klip, tempelkan ke chat.</translation>
     </message>
     <message>
-        <source>Sent in WhatsApp?</source>
-        <translation>Sudah dikirim di WhatsApp?</translation>
-    </message>
-    <message>
         <source>Yes, it went out</source>
         <translation>Ya, sudah terkirim</translation>
-    </message>
-    <message>
-        <source>Not yet</source>
-        <translation>Belum</translation>
     </message>
 </context>
 <context>
@@ -3865,6 +3857,17 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
     </message>
 </context>
 <context>
+    <name>WhatsAppChat</name>
+    <message>
+        <source>Sent in WhatsApp?</source>
+        <translation>Sudah dikirim di WhatsApp?</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Belum</translation>
+    </message>
+</context>
+<context>
     <name>WhatsAppReply</name>
     <message>
         <source>Send in WhatsApp…</source>
@@ -3887,16 +3890,8 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
         <translation>Balasan ini terlalu panjang untuk diketik lewat tautan: teksnya ada di papan klip, tempelkan ke chat.</translation>
     </message>
     <message>
-        <source>Sent in WhatsApp?</source>
-        <translation>Sudah dikirim di WhatsApp?</translation>
-    </message>
-    <message>
         <source>Yes, add it to the ticket</source>
         <translation>Ya, tambahkan ke tiket</translation>
-    </message>
-    <message>
-        <source>Not yet</source>
-        <translation>Belum</translation>
     </message>
 </context>
 <context>

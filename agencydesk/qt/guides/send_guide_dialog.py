@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QObject, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeyEvent
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -32,11 +32,12 @@ from agencydesk.core import clients
 from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError
 from agencydesk.core.guides import images, library, sending
-from agencydesk.core.whatsapp_link import chat_link, international_number
+from agencydesk.core.whatsapp_link import international_number
 from agencydesk.qt.common.dialog_layout import lay_out_dialog
-from agencydesk.qt.common.dialogs import ask_go_on, report_exception
+from agencydesk.qt.common.dialogs import report_exception
 from agencydesk.qt.common.formatting import format_date, tech_comfort_label
 from agencydesk.qt.common.labels import muted_label, plain_label
+from agencydesk.qt.common.whatsapp_chat import send_in_whatsapp
 
 
 def format_day(moment: datetime) -> str:
@@ -350,23 +351,18 @@ class SendGuideDialog(QDialog):
         if self.rendered is None or number is None or client_id is None:
             return
         text = self.rendered.text
-        QGuiApplication.clipboard().setText(text)
-        link = chat_link(number, text)
-        QDesktopServices.openUrl(QUrl(link.url))
-        question = self.tr("Did the guide go out to {name}?").format(
-            name=self._client_names.get(client_id, "")
-        )
-        if not link.has_text:
-            question += "\n\n" + self.tr(
+        sent = send_in_whatsapp(
+            self,
+            number,
+            text,
+            question=self.tr("Did the guide go out to {name}?").format(
+                name=self._client_names.get(client_id, "")
+            ),
+            too_long=self.tr(
                 "The guide is too long to type in through a link: it is on the clipboard, "
                 "paste it into the chat."
-            )
-        sent = ask_go_on(
-            self,
-            self.tr("Sent in WhatsApp?"),
-            question,
-            self.tr("Yes, it went out"),
-            self.tr("Not yet"),
+            ),
+            went_out=self.tr("Yes, it went out"),
         )
         if sent and self._record(text):
             self.accept()

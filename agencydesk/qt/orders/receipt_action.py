@@ -71,13 +71,12 @@ def _write(engine: Engine, receipt_id: int, path: Path) -> Path:
 def make_receipt(parent: QWidget, engine: Engine, order_id: int) -> workers.TaskHandle | None:
     """Issue the receipt of *order_id* and save it as a PDF where the user says. Returns the
     background task writing it (None when nothing is written: refused, or no file chosen)."""
-    from agencydesk.reports.receipt import build_receipt_content
+    from agencydesk.reports.receipt import file_stem, receipt_language
 
     try:
         with session_scope(engine) as session:
             issued = receipts.issue_receipt(session=session, order_id=order_id)
-        with Session(engine) as session:
-            stem = build_receipt_content(session=session, receipt_id=issued.id).file_stem
+            stem = file_stem(issued, receipt_language(session, issued))
     except receipts.ReceiptRefused as refused:
         show_user_error(
             parent,

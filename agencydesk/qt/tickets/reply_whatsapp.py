@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from agencydesk.core.whatsapp_link import chat_link, international_number
-from agencydesk.qt.common.dialogs import ask_go_on
+from agencydesk.core.whatsapp_link import international_number
+from agencydesk.qt.common.whatsapp_chat import send_in_whatsapp
 
 
 class WhatsAppReply(QObject):
@@ -62,20 +62,15 @@ class WhatsAppReply(QObject):
         text = self._reply.toPlainText()
         if self._number is None or not text.strip():
             return
-        QGuiApplication.clipboard().setText(text)
-        link = chat_link(self._number, text)
-        QDesktopServices.openUrl(QUrl(link.url))
-        question = self.tr("Did your reply go out to {name}?").format(name=self._name)
-        if not link.has_text:
-            question += "\n\n" + self.tr(
+        if send_in_whatsapp(
+            self._parent,
+            self._number,
+            text,
+            question=self.tr("Did your reply go out to {name}?").format(name=self._name),
+            too_long=self.tr(
                 "The reply is too long to type in through a link: it is on the clipboard, "
                 "paste it into the chat."
-            )
-        if ask_go_on(
-            self._parent,
-            self.tr("Sent in WhatsApp?"),
-            question,
-            self.tr("Yes, add it to the ticket"),
-            self.tr("Not yet"),
+            ),
+            went_out=self.tr("Yes, add it to the ticket"),
         ):
             self._add()
