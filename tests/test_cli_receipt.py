@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from agencydesk.core import orders
+from agencydesk.core import orders, receipts
 from tests.test_cli_report import run_cli
 
 
@@ -76,3 +76,20 @@ def test_receipt_for_a_client_without_paid_orders_says_so(demo_db: Path, tmp_pat
     assert result.returncode != 0
     assert 'has no paid order matching "no such order"' in result.stderr
     assert list(tmp_path.glob("*.pdf")) == []
+
+
+def test_a_wrong_out_is_said_before_any_receipt_is_issued(
+    demo_db: Path, demo_engine: Engine, tmp_path: Path
+) -> None:
+    for out, said in (
+        (tmp_path / "nope" / "x.pdf", f"The folder {tmp_path / 'nope'} does not exist."),
+        (tmp_path / "x.txt", "The receipt is a PDF: give --out a name ending in .pdf (x.txt)."),
+    ):
+        result = run_cli(
+            "receipt", "claire", "--order", "villa", "--out", str(out), "--db", str(demo_db)
+        )
+        assert result.returncode == 2
+        assert result.stderr.strip() == f"agencydesk: {said}"
+    with Session(demo_engine) as session:
+        villa = orders.list_orders(session=session, search="Villa")[0]
+        assert receipts.receipt_for_order(session=session, order_id=villa.id) is None

@@ -102,6 +102,13 @@ def _paid_order(session: Any, client_id: int, name: str, wanted: str | None) -> 
     )
 
 
+def _check_pdf_path(out: Path) -> None:
+    if out.suffix.lower() != ".pdf":
+        raise user_error(f"The receipt is a PDF: give --out a name ending in .pdf ({out.name}).")
+    if not out.parent.is_dir():
+        raise user_error(f"The folder {out.parent} does not exist.")
+
+
 def cmd_receipt(args: argparse.Namespace) -> int:
     """Issue (or print again) the receipt of a client's paid order, as a PDF."""
     from sqlmodel import Session
@@ -111,6 +118,8 @@ def cmd_receipt(args: argparse.Namespace) -> int:
     from agencydesk.core.money import format_money
     from agencydesk.reports.receipt import build_receipt_content
 
+    if args.out is not None:  # a wrong --out is said before a receipt is issued
+        _check_pdf_path(args.out.expanduser().resolve())
     with open_desk(args) as (engine, _db_path):
         with Session(engine) as session:
             client_id = find_client(args.client, chat_import.client_choices(session=session))
@@ -123,10 +132,7 @@ def cmd_receipt(args: argparse.Namespace) -> int:
                 session=session, receipt_id=issued.id, language=args.lang
             )
     out = (args.out or Path(f"{content.file_stem}.pdf")).expanduser().resolve()
-    if out.suffix.lower() != ".pdf":
-        raise user_error(f"The receipt is a PDF: give --out a name ending in .pdf ({out.name}).")
-    if not out.parent.is_dir():
-        raise user_error(f"The folder {out.parent} does not exist.")
+    _check_pdf_path(out)
     # Qt draws the PDF: imported here only, so that every other command starts without it
     from agencydesk.reports.pdf import ensure_gui_application
     from agencydesk.reports.receipt_pdf import render_receipt_pdf
