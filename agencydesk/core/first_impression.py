@@ -12,12 +12,13 @@ from __future__ import annotations
 import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 import sqlalchemy as sa
 from sqlmodel import Session, col
 
 from agencydesk.core.models import Client, Ticket, utcnow
+from agencydesk.core.utc import local_days_as_utc
 
 HOUR = timedelta(hours=1)
 
@@ -75,15 +76,8 @@ def _median(values: Sequence[float]) -> float | None:
     return float(statistics.median(values)) if values else None
 
 
-def _bounds(start: date, end: date) -> tuple[datetime, datetime]:
-    """[start, end] as local days → UTC moments, end exclusive."""
-    since = datetime.combine(start, time.min).astimezone().astimezone(UTC)
-    until = datetime.combine(end + timedelta(days=1), time.min).astimezone().astimezone(UTC)
-    return since, until
-
-
 def _tickets(session: Session, start: date, end: date, client_id: int | None) -> list[TicketTimes]:
-    since, until = _bounds(start, end)
+    since, until = local_days_as_utc(start, end)
     statement = (
         sa.select(col(Ticket.created_at), col(Ticket.first_response_at), col(Ticket.resolved_at))
         .join(Client, col(Client.id) == col(Ticket.client_id))

@@ -9,7 +9,7 @@ through `as_utc`.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time, timedelta
 
 import sqlalchemy as sa
 
@@ -30,3 +30,11 @@ class UTCDateTime(sa.types.TypeDecorator[datetime]):
 
     def process_result_value(self, value: datetime | None, dialect: sa.Dialect) -> datetime | None:
         return None if value is None else as_utc(value)
+
+
+def local_days_as_utc(start: date, end: date) -> tuple[datetime, datetime]:
+    """The local days *start* to *end* (both included) as UTC moments: [start 00:00, the day
+    after *end* 00:00), local time."""
+    since = datetime.combine(start, time.min).astimezone(UTC)
+    until = datetime.combine(end + timedelta(days=1), time.min).astimezone(UTC)
+    return since, until

@@ -19,7 +19,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -38,6 +38,7 @@ from agencydesk.core.models import (
     OrderStatus,
     Ticket,
 )
+from agencydesk.core.utc import local_days_as_utc
 from agencydesk.reports.text import LANGUAGES
 
 #: the first lines of each request's conversation shown with excerpts on
@@ -196,13 +197,6 @@ class ReportContent:
     @property
     def language(self) -> str:
         return self.options.language
-
-
-def _utc_bounds(start: date, end: date) -> tuple[datetime, datetime]:
-    """[start 00:00, the day after end 00:00) in local time, as UTC."""
-    since = datetime.combine(start, time.min).astimezone(UTC)
-    until = datetime.combine(end + timedelta(days=1), time.min).astimezone(UTC)
-    return since, until
 
 
 def _local(value: datetime) -> datetime:
@@ -413,7 +407,7 @@ def build_report_content(
 ) -> ReportContent:
     """Everything one client's report shows, for `options.start` to `options.end`."""
     profile = _profile(session, client_id)
-    since, until = _utc_bounds(options.start, options.end)
+    since, until = local_days_as_utc(options.start, options.end)
     rows = _tickets(session, client_id, since, until)
     excerpts = _excerpts(session, client_id, since, until) if options.excerpts else {}
     ticket_lines = []
