@@ -25,6 +25,7 @@ from agencydesk.core.models import (
     GuideSend,
     Message,
     Receipt,
+    SavedReplySend,
     StatusChange,
     Ticket,
     TimeEntry,
@@ -64,7 +65,7 @@ def _record_authors(session: Session, _flush: UOWTransaction, _instances: Any) -
         return
     for obj in list(session.new):
         typed = not isinstance(obj, Message) or obj.source == "typed"  # imported: nobody's
-        authored = isinstance(obj, Message | TimeEntry | GuideSend | Receipt)
+        authored = isinstance(obj, Message | TimeEntry | GuideSend | SavedReplySend | Receipt)
         if authored and typed and obj.author_id is None:
             obj.author_id = person_id
     for obj in list(session.dirty):

@@ -497,3 +497,19 @@ class SavedReply(Versioned, table=True):
     text_en: str = Field(default="")
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class SavedReplySend(SQLModel, table=True):
+    """A saved reply that went out inside a reply to a client (recorded like a guide send).
+    The name is kept as it was, so the client's history still says "/transfer" after the saved
+    reply is renamed or deleted."""
+
+    __tablename__ = "saved_reply_send"
+
+    id: int | None = Field(default=None, primary_key=True)
+    saved_reply_id: int | None = optional_link("saved_reply", index=True)
+    name: str = Field(max_length=40)
+    client_id: int = owner_link("client", index=True)
+    ticket_id: int | None = optional_link("ticket")
+    sent_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    author_id: int | None = optional_link("person")

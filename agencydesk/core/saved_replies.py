@@ -12,15 +12,17 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
-from sqlmodel import Session, col, select
+import sqlalchemy as sa
+from sqlmodel import Session, col, func, select
 
 from agencydesk.core import versions
 from agencydesk.core.edits import get_row, known_fields, save_changes
 from agencydesk.core.errors import ValidationError
 from agencydesk.core.guides.placeholders import fill_placeholders, placeholder_values_for_client
-from agencydesk.core.models import Client, SavedReply, utcnow
+from agencydesk.core.models import Client, SavedReply, SavedReplySend, utcnow
 
 EDITABLE_FIELDS = ("name", "text_id", "text_en")
 MAX_NAME = 40
@@ -150,3 +152,63 @@ def fill_reply(
     )
     filled = fill_placeholders(text, values)
     return FilledReply(filled.text, filled.missing)
+
+
+def record_uses(
+    *,
+    session: Session,
+    client_id: int,
+    ticket_id: int | None,
+    inserted: Mapping[int, str],
+    body: str,
+) -> int:
+    """Record, in the caller's unit of work, the saved replies that go out in the reply *body*:
+    of those *inserted* into the reply box (saved reply id → the text put in), the ones whose
+    text is still in *body* (one deleted again before sending did not go out). How many."""
+    words = " ".join(body.split())
+    names = dict(
+        session.execute(
+            sa.select(col(SavedReply.id), col(SavedReply.name)).where(
+                col(SavedReply.id).in_(list(inserted))
+            )
+        ).all()
+    )
+    now = utcnow()
+    used = 0
+    for reply_id, text in inserted.items():
+        if reply_id not in names or " ".join(text.split()) not in words:
+            continue
+        session.add(
+            SavedReplySend(
+                saved_reply_id=reply_id,
+                name=names[reply_id],
+                client_id=client_id,
+                ticket_id=ticket_id,
+                sent_at=now,
+            )
+        )
+        used += 1
+    session.flush()
+    return used
+
+
+@dataclass(frozen=True)
+class ReplyUse:
+    """How often a saved reply went out, and when last (None: never)."""
+
+    times: int
+    last: datetime | None
+
+
+def uses(*, session: Session) -> dict[int, ReplyUse]:
+    """Saved reply id → how often it went out and when last, for those that ever did."""
+    statement = (
+        sa.select(
+            col(SavedReplySend.saved_reply_id),
+            func.count(),
+            func.max(col(SavedReplySend.sent_at)),
+        )
+        .where(col(SavedReplySend.saved_reply_id).is_not(None))
+        .group_by(col(SavedReplySend.saved_reply_id))
+    )
+    return {int(row[0]): ReplyUse(int(row[1]), row[2]) for row in session.execute(statement)}

@@ -17,7 +17,15 @@ import sqlalchemy as sa
 from sqlmodel import Session, col
 
 from agencydesk.core.message_notes import Note, note_of
-from agencydesk.core.models import Guide, GuideSend, Message, Order, StatusChange, Ticket
+from agencydesk.core.models import (
+    Guide,
+    GuideSend,
+    Message,
+    Order,
+    SavedReplySend,
+    StatusChange,
+    Ticket,
+)
 
 
 @dataclass(frozen=True)
@@ -136,6 +144,26 @@ def _guides_sent(
     ]
 
 
+def _saved_replies_sent(
+    session: Session, client_id: int, before: datetime | None, limit: int
+) -> list[TimelineEvent]:
+    """The saved replies that went out inside replies; the subject is "/name" as it was then."""
+    statement = sa.select(
+        col(SavedReplySend.id),
+        col(SavedReplySend.sent_at),
+        col(SavedReplySend.name),
+        col(SavedReplySend.ticket_id),
+        col(SavedReplySend.author_id),
+    ).where(col(SavedReplySend.client_id) == client_id)
+    statement = _newest(statement, col(SavedReplySend.sent_at), before, limit)
+    return [
+        TimelineEvent(
+            at, "saved_reply_sent", f"/{name}", "", True, ticket_id, send_id, person_id=who
+        )
+        for send_id, at, name, ticket_id, who in session.execute(statement).all()
+    ]
+
+
 #: order timeline kind → (date column, from_me): we quote; the client accepts and pays
 _ORDER_KINDS: dict[str, tuple[str, bool]] = {
     "order_quoted": ("quoted_on", True),
@@ -210,5 +238,6 @@ register_source("tickets_opened", _ticket_events("ticket_opened", "created_at", 
 register_source("tickets_resolved", _ticket_events("ticket_resolved", "resolved_at", from_me=True))
 register_source("messages", _messages)
 register_source("guides_sent", _guides_sent)
+register_source("saved_replies_sent", _saved_replies_sent)
 register_source("orders", _order_events)
 register_source("status_changes", _status_changes)

@@ -2961,6 +2961,18 @@ Tindakan ini tidak bisa dibatalkan.</translation>
         <translation>Hapus</translation>
     </message>
     <message>
+        <source>Not sent to a client yet.</source>
+        <translation>Belum pernah dikirim ke klien.</translation>
+    </message>
+    <message>
+        <source>Sent once, on {day}.</source>
+        <translation>Dikirim sekali, pada {day}.</translation>
+    </message>
+    <message>
+        <source>Sent {count} times, last on {day}.</source>
+        <translation>Dikirim {count} kali, terakhir pada {day}.</translation>
+    </message>
+    <message>
         <source>Delete the saved reply /{name}?</source>
         <translation>Hapus balasan tersimpan /{name}?</translation>
     </message>
@@ -3666,6 +3678,10 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
     <message>
         <source>Guide sent</source>
         <translation>Panduan dikirim</translation>
+    </message>
+    <message>
+        <source>Saved reply sent</source>
+        <translation>Balasan tersimpan dikirim</translation>
     </message>
     <message>
         <source>Internal note</source>

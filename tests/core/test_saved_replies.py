@@ -106,3 +106,36 @@ def test_two_desks_editing_one_reply_do_not_lose_an_edit(engine: Engine) -> None
         saved_replies.delete_reply(session=session, reply_id=reply_id)
     with Session(engine) as session:
         assert saved_replies.list_replies(session=session) == []
+
+
+def test_a_reply_that_went_out_is_recorded_for_the_client_even_after_a_rename(
+    engine: Engine,
+) -> None:
+    from agencydesk.core import tickets, timeline
+
+    reply_id = _save(engine, name="transfer", text_id=TRANSFER_ID, text_en=TRANSFER_EN)
+    kept_id = _save(engine, name="thanks", text_id="Terima kasih!", text_en="")
+    client_id = _client(engine, "Bu Ratna", "id")
+    with session_scope(engine) as session:
+        ticket = tickets.create_ticket(
+            session=session, client_id=client_id, values={"title": "Bayar"}
+        )
+        assert ticket.id is not None
+        filled = saved_replies.fill_reply(session=session, reply_id=reply_id, client_id=client_id)
+        body = "Baik Bu.\n" + filled.text
+        # "thanks" was put in and taken out again before sending: it did not go out
+        used = saved_replies.record_uses(
+            session=session,
+            client_id=client_id,
+            ticket_id=ticket.id,
+            inserted={reply_id: filled.text, kept_id: "Terima kasih!"},
+            body=body,
+        )
+    assert used == 1
+    _save(engine, reply_id, name="bayar", text_id=TRANSFER_ID, text_en=TRANSFER_EN)
+    with Session(engine) as session:
+        uses = saved_replies.uses(session=session)
+        events = timeline.client_timeline(session=session, client_id=client_id)
+    assert set(uses) == {reply_id} and uses[reply_id].times == 1
+    [sent] = [event for event in events if event.kind == "saved_reply_sent"]
+    assert (sent.subject, sent.ticket_id) == ("/transfer", ticket.id)

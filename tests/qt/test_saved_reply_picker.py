@@ -75,3 +75,40 @@ def test_escape_keeps_what_was_typed_and_a_slash_inside_a_word_offers_nothing(
     qtbot.keyClicks(view.reply, "budi-web.id/t")
     assert not popup.isVisible()
     assert view.reply.toPlainText() == "budi-web.id/t"
+
+
+def test_a_saved_reply_that_went_out_shows_in_the_clients_timeline_and_its_use_count(
+    qtbot: QtBot, engine: Engine
+) -> None:
+    from agencydesk.qt.clients.client_history import TimelineView
+    from agencydesk.qt.guides.saved_replies_dialog import SavedRepliesDialog
+
+    view = _view(qtbot, engine)
+    popup = view.saved_replies.completer.popup()
+    qtbot.keyClicks(view.reply, "Siap. /thanks")
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    qtbot.keyClick(view.reply, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: view.reply.toPlainText() == "")
+    # a note to myself with a saved reply in it is not a reply that went out
+    view.note.setChecked(True)
+    qtbot.keyClicks(view.reply, "/tracking")
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    qtbot.keyClick(view.reply, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: view.reply.toPlainText() == "")
+
+    history = TimelineView(engine)
+    qtbot.addWidget(history)
+    history.show_client(view._client_id)
+    assert "Saved reply sent" in history.toPlainText()
+    assert "/thanks" in history.toPlainText()
+    assert "/tracking" not in history.toPlainText()
+
+    dialog = SavedRepliesDialog(engine)
+    qtbot.addWidget(dialog)
+    names = [dialog.names.item(row).text() for row in range(dialog.names.count())]
+    dialog.names.setCurrentRow(names.index("/thanks"))
+    assert dialog.usage.text().startswith("Sent once, on ")
+    dialog.names.setCurrentRow(names.index("/tracking"))
+    assert dialog.usage.text() == "Not sent to a client yet."

@@ -60,6 +60,7 @@ class TimelineView(QTextBrowser):
             "ticket_opened": ("🎫", self.tr("Ticket opened")),
             "ticket_resolved": ("✅", self.tr("Ticket resolved")),
             "guide_sent": ("📘", self.tr("Guide sent")),
+            "saved_reply_sent": ("⚡", self.tr("Saved reply sent")),
             "note": ("📝", self.tr("Internal note")),
             "media": ("📎", self.tr("Picture or file")),
             "order_quoted": ("📝", self.tr("Quote sent")),

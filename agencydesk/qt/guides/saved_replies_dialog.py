@@ -26,6 +26,7 @@ from agencydesk.qt.common.buttons import button_row, push_button
 from agencydesk.qt.common.dialog_layout import top_to_bottom
 from agencydesk.qt.common.dialogs import ask_yes_no, report_exception
 from agencydesk.qt.common.form_errors import FieldErrors, error_label
+from agencydesk.qt.common.formatting import format_date
 from agencydesk.qt.common.labels import muted_label
 
 
@@ -80,6 +81,9 @@ class SavedRepliesDialog(QDialog):
             )
         )
         hint.setWordWrap(True)
+        self.usage = muted_label()
+        self.usage.setObjectName("savedReplyUsage")
+        self._uses: dict[int, saved_replies.ReplyUse] = {}
         self.new_button = push_button(self.tr("New"), self.new_reply, name="newSavedReply")
         self.save_button = push_button(self.tr("Save"), self.save, name="saveSavedReply")
         self.delete_button = push_button(self.tr("Delete"), self.delete, name="deleteSavedReply")
@@ -88,6 +92,7 @@ class SavedRepliesDialog(QDialog):
             (
                 form,
                 hint,
+                self.usage,
                 button_row(self.new_button, None, self.delete_button, self.save_button),
             ),
             editor,
@@ -105,6 +110,7 @@ class SavedRepliesDialog(QDialog):
     def _load(self, choose: int | None = None) -> None:
         with Session(self._engine) as session:
             rows = saved_replies.list_replies(session=session)
+            self._uses = saved_replies.uses(session=session)
         self.names.blockSignals(True)
         self.names.clear()
         for row in rows:
@@ -133,6 +139,21 @@ class SavedRepliesDialog(QDialog):
         self.text_id.setPlainText(row.text_id if row else "")
         self.text_en.setPlainText(row.text_en if row else "")
         self.delete_button.setEnabled(row is not None)
+        self.usage.setText(self._usage_text(row.id if row else None))
+
+    def _usage_text(self, reply_id: int | None) -> str:
+        """How often the shown reply went out to clients, and when last."""
+        if reply_id is None:
+            return ""
+        use = self._uses.get(reply_id)
+        if use is None or use.last is None:
+            return self.tr("Not sent to a client yet.")
+        text = (
+            self.tr("Sent once, on {day}.")
+            if use.times == 1
+            else self.tr("Sent {count} times, last on {day}.")
+        )
+        return text.format(count=use.times, day=format_date(use.last))
 
     def new_reply(self) -> None:
         self.names.setCurrentItem(None)  # type: ignore[arg-type]

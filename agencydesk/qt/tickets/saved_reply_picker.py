@@ -45,6 +45,9 @@ class SavedReplyPicker(QObject):
         self._ids: dict[str, int] = {}
         #: who signs ({my_name}): the name in Settings ▸ Your name, set by the window
         self.my_name = ""
+        #: saved reply id → the text put in for it since the reply box was last emptied; the
+        #: ticket view records those still in the reply when it is added (`forget` after)
+        self.inserted: dict[int, str] = {}
         self.model = QStandardItemModel(self)
         self.completer = QCompleter(self.model, self)
         self.completer.setWidget(reply)
@@ -126,3 +129,8 @@ class SavedReplyPicker(QObject):
         cursor.setPosition(typed[0], cursor.MoveMode.KeepAnchor)
         cursor.insertText(filled.text)
         self._reply.setTextCursor(cursor)
+        self.inserted[reply_id] = filled.text
+
+    def forget(self) -> None:
+        """The reply box was added or now shows another ticket's draft: nothing inserted."""
+        self.inserted = {}

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from agencydesk.core import tickets
+from agencydesk.core import saved_replies, tickets
 from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError, ValidationError
 from agencydesk.core.models import Client, MessageKind, Priority, TicketStatus
@@ -251,6 +251,8 @@ class TicketView(QWidget):
 
     # -- showing -----------------------------------------------------------------------------
     def show_ticket(self, ticket_id: int | None) -> None:
+        if ticket_id != self.ticket_id:  # the same ticket shown anew keeps what was inserted
+            self.saved_replies.forget()
         self.ticket_id = None
         self.time.show_ticket(None)
         if ticket_id is not None:
@@ -433,18 +435,29 @@ class TicketView(QWidget):
             return
         from_me, kind = self._reply_who()
 
+        inserted = self.saved_replies.inserted if from_me else {}
+
         def add(session: Session) -> None:
-            tickets.add_message(
+            message = tickets.add_message(
                 session=session,
                 ticket_id=self.ticket_id or 0,
                 body=body,
                 from_me=from_me,
                 kind=kind,
             )
+            if inserted and kind == MessageKind.MESSAGE:  # a note to myself is not sent
+                saved_replies.record_uses(
+                    session=session,
+                    client_id=message.client_id,
+                    ticket_id=message.ticket_id,
+                    inserted=inserted,
+                    body=body,
+                )
             self.drafts.erase_in(session)
 
         if self._write(add):
             self.drafts.erased()
+            self.saved_replies.forget()
 
     def _write(self, action: Callable[[Session], object]) -> bool:
         """Run *action* in a unit of work and show the ticket anew; False if it was refused."""
