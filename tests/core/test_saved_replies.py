@@ -136,6 +136,7 @@ def test_a_reply_that_went_out_is_recorded_for_the_client_even_after_a_rename(
     with Session(engine) as session:
         uses = saved_replies.uses(session=session)
         events = timeline.client_timeline(session=session, client_id=client_id)
-    assert set(uses) == {reply_id} and uses[reply_id].times == 1
+    assert set(uses) == {reply_id}
+    assert uses[reply_id].times == 1
     [sent] = [event for event in events if event.kind == "saved_reply_sent"]
     assert (sent.subject, sent.ticket_id) == ("/transfer", ticket.id)
