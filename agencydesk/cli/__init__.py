@@ -29,7 +29,7 @@ def add_subcommands(parser: argparse.ArgumentParser) -> None:
         cmd_creds_prune,
         cmd_creds_show,
     )
-    from agencydesk.cli.desk import cmd_backup, cmd_demo, cmd_search
+    from agencydesk.cli.desk import cmd_backup, cmd_demo, cmd_first_replies, cmd_search
     from agencydesk.cli.report import cmd_receipt, cmd_report
     from agencydesk.cli.server import add_server_commands
 
@@ -48,6 +48,17 @@ def add_subcommands(parser: argparse.ArgumentParser) -> None:
     found.add_argument("--limit", type=int, default=10, help="hits per kind (default 10)")
     found.add_argument("--db", type=desk_location, default=argparse.SUPPRESS, help=db_help)
     found.set_defaults(func=cmd_search)
+
+    replies = sub.add_parser(
+        "first-replies", help="how fast new tickets heard back, month by month"
+    )
+    replies.add_argument(
+        "client", nargs="?", metavar="CLIENT", help="one client (a name or #ID); default: all"
+    )
+    replies.add_argument("--months", type=int, default=6, help="how many months (default 6)")
+    replies.add_argument("--lang", choices=("en", "id"), default="en", help="default en")
+    replies.add_argument("--db", type=desk_location, default=argparse.SUPPRESS, help=db_help)
+    replies.set_defaults(func=cmd_first_replies)
 
     backup = sub.add_parser("backup", help="make a backup of the database now")
     backup.add_argument("--db", type=desk_location, default=argparse.SUPPRESS, help=db_help)

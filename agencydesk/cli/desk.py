@@ -1,11 +1,11 @@
-"""`demo`, `backup` and `search`: the desk as a whole."""
+"""`demo`, `backup`, `search` and `first-replies`: the desk as a whole."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-from agencydesk.cli.common import db_url, open_database, open_desk, user_error
+from agencydesk.cli.common import db_url, find_client, open_database, open_desk, user_error
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -65,3 +65,54 @@ def cmd_search(args: argparse.Namespace) -> int:
     elif not results.accents_ignored:
         print("(accents count: the server has no 'unaccent' extension, so 'cafe' misses 'Café')")
     return 0
+
+
+def cmd_first_replies(args: argparse.Namespace) -> int:
+    """How fast new tickets heard back, month by month: the whole desk, or one client's."""
+    from sqlmodel import Session
+
+    from agencydesk.core import chat_import, first_impression
+    from agencydesk.reports.text import duration, month_name, t
+
+    if not 1 <= args.months <= 120:
+        raise user_error(f"--months is a number of months from 1 to 120, not {args.months}.")
+    lang = args.lang
+    with open_desk(args, read_only_ok=True) as (engine, _db_path), Session(engine) as session:
+        who = "the whole desk" if lang == "en" else "seluruh meja"
+        client_id = None
+        if args.client is not None:
+            choices = chat_import.client_choices(session=session)
+            client_id = find_client(args.client, choices)
+            who = next(c.name for c in choices if c.id == client_id)
+        months = first_impression.last_months(
+            session=session, months=args.months, client_id=client_id
+        )
+
+    def wait(seconds: float | None) -> str:
+        return "–" if seconds is None else duration(int(seconds), lang)
+
+    heads = ("month", "new_requests", "typical_first_reply", "within_hour", "typical_resolve")
+    rows = [[_capital(t(lang, key)) for key in heads]]
+    for month in months:
+        figures = month.figures
+        share = figures.within_hour
+        rows.append(
+            [
+                month_name(month.month, lang),
+                str(figures.opened),
+                wait(figures.median_first_reply),
+                "–" if share is None else f"{round(share * 100)}%",
+                wait(figures.median_resolve),
+            ]
+        )
+    widths = [max(len(row[column]) for row in rows) for column in range(len(heads))]
+    print(f"{t(lang, 'first_replies_by_month')} — {who}")
+    for row in rows:
+        cells = [row[0].ljust(widths[0])]
+        cells += [cell.rjust(width) for cell, width in zip(row[1:], widths[1:], strict=True)]
+        print("  ".join(cells).rstrip())
+    return 0
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]

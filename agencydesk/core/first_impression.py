@@ -121,3 +121,31 @@ def for_period(
 ) -> Figures:
     """The figures of all tickets opened from *start* to *end* at once."""
     return figures_of(_tickets(session, start, end, client_id), now or utcnow())
+
+
+def last_months(
+    *,
+    session: Session,
+    months: int,
+    client_id: int | None = None,
+    now: datetime | None = None,
+) -> list[MonthFigures]:
+    """The figures of this month and the *months* - 1 before it (local time), newest first;
+    a month in which no ticket was opened is there too, with nothing in it."""
+    now = now or utcnow()
+    this_month = now.astimezone().date().replace(day=1)
+    firsts = [this_month]
+    for _ in range(max(months, 1) - 1):
+        firsts.append((firsts[-1] - timedelta(days=1)).replace(day=1))
+    found = {
+        month.month: month
+        for month in by_month(
+            session=session,
+            start=firsts[-1],
+            end=now.astimezone().date(),
+            client_id=client_id,
+            now=now,
+        )
+    }
+    empty = Figures(0, None, None, 0, None)
+    return [found.get(first, MonthFigures(first, empty)) for first in firsts]

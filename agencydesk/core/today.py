@@ -64,6 +64,12 @@ class TodaySummary:
     #: the share of this week's new tickets answered within an hour (None: none counts yet)
     first_reply_within_hour: float | None = None
     guides_sent_today: list[GuideSent] = field(default_factory=list)
+    #: the whole desk's first impression, this month and the five before, newest first
+    months: list[first_impression.MonthFigures] = field(default_factory=list)
+
+
+#: how many months of first-impression figures Today shows
+MONTHS_SHOWN = 6
 
 
 def local_midnight(now: datetime) -> datetime:
@@ -109,6 +115,7 @@ def today_summary(
     summary.guides_sent_today = guides_sent_since(
         session=session, since=local_midnight(now), person_id=mine
     )
+    summary.months = first_impression.last_months(session=session, months=MONTHS_SHOWN, now=now)
     return summary
 
 

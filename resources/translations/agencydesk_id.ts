@@ -1973,6 +1973,29 @@ how the conflict dialog names the fields: as the form does</extracomment>
     </message>
 </context>
 <context>
+    <name>MonthsTable</name>
+    <message>
+        <source>Month</source>
+        <translation>Bulan</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Baru</translation>
+    </message>
+    <message>
+        <source>First reply</source>
+        <translation>Balasan pertama</translation>
+    </message>
+    <message>
+        <source>Within an hour</source>
+        <translation>Dalam satu jam</translation>
+    </message>
+    <message>
+        <source>Resolved in</source>
+        <translation>Selesai dalam</translation>
+    </message>
+</context>
+<context>
     <name>NewTicketDialog</name>
     <message>
         <source>New ticket</source>
@@ -3822,6 +3845,18 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
     <message>
         <source>No guides sent yet today.</source>
         <translation>Belum ada panduan terkirim hari ini.</translation>
+    </message>
+    <message>
+        <source>The whole desk: how fast new tickets heard back.</source>
+        <translation>Seluruh meja: seberapa cepat tiket baru mendapat balasan.</translation>
+    </message>
+    <message>
+        <source>First impression by month</source>
+        <translation>Kesan pertama per bulan</translation>
+    </message>
+    <message>
+        <source>No new tickets in six months.</source>
+        <translation>Tidak ada tiket baru dalam enam bulan.</translation>
     </message>
 </context>
 <context>

@@ -90,3 +90,24 @@ def test_an_empty_period_has_no_figures(engine: Engine) -> None:
             session=session, start=date(2026, 1, 1), end=date(2026, 1, 31), now=NOW
         )
     assert nothing == first_impression.Figures(0, None, None, 0, None)
+
+
+def test_the_last_months_are_every_month_newest_first_across_the_new_year(engine: Engine) -> None:
+    ratna, sari = _client(engine, "Ibu Ratna"), _client(engine, "Ibu Sari")
+    _ticket(engine, ratna, datetime(2025, 12, 20, 9, 0, tzinfo=UTC), timedelta(minutes=30))
+    _ticket(engine, sari, datetime(2026, 1, 15, 9, 0, tzinfo=UTC), timedelta(hours=3))
+    _ticket(engine, sari, datetime(2026, 11, 15, 9, 0, tzinfo=UTC), timedelta(minutes=5))
+    _ticket(engine, sari, datetime(2025, 10, 15, 9, 0, tzinfo=UTC), timedelta(minutes=5))
+    with Session(engine) as session:
+        months = first_impression.last_months(session=session, months=13, now=NOW)
+        hers = first_impression.last_months(session=session, months=13, client_id=ratna, now=NOW)
+    # December 2026 back to December 2025: thirteen months, the quiet ones too; October 2025
+    # is before them
+    assert months[0].month == date(2026, 12, 1)
+    assert months[-1].month == date(2025, 12, 1)
+    assert len({m.month for m in months}) == 13
+    opened = {m.month: m.figures.opened for m in months if m.figures.opened}
+    assert opened == {date(2025, 12, 1): 1, date(2026, 1, 1): 1, date(2026, 11, 1): 1}
+    assert months[1].figures.median_first_reply == 5 * 60  # November
+    assert months[0].figures == first_impression.Figures(0, None, None, 0, None)
+    assert {m.month: m.figures.opened for m in hers if m.figures.opened} == {date(2025, 12, 1): 1}

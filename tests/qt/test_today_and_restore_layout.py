@@ -104,3 +104,37 @@ def test_the_restore_list_shows_each_backup_whole(qtbot: QtBot, demo_db: Path) -
     texts = [dialog.list.item(row).text() for row in range(dialog.list.count())]
     assert not any("Universal" in text for text in texts)  # local time, no zone's long name
     assert any("backed up by you" in text for text in texts)
+
+
+def test_today_shows_the_desks_first_impression_month_by_month(
+    qtbot: QtBot, open_window: Opener, demo_engine: Engine, db_path: Path
+) -> None:
+    import re
+
+    from PySide6.QtCore import QDate
+    from sqlmodel import Session
+
+    from agencydesk.core import first_impression
+    from agencydesk.qt.common.formatting import locale_for
+
+    with Session(demo_engine) as session:
+        months = first_impression.last_months(session=session, months=6)
+    demo_engine.dispose()
+    window = open_window(db_path)
+    page = _today(qtbot, window)
+    assert page.months.title.text() == "First impression by month"
+    assert page.months_table.isVisible()
+    assert not page.months.empty.isVisible()
+    rows = [
+        re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row)
+        for row in re.findall(r"<tr>(.*?)</tr>", page.months_table.text())
+    ]
+    assert rows[0] == ["Month", "New", "First reply", "Within an hour", "Resolved in"]
+    # this month and the five before it, newest first, with the desk's figures
+    today = date.today()
+    assert rows[1][0] == locale_for("en").toString(QDate(today.year, today.month, 1), "MMM yyyy")
+    assert [row[1] for row in rows[1:]] == [str(m.figures.opened) for m in months]
+    assert sum(m.figures.opened for m in months) >= 2  # the demo desk has new tickets
+    # cards side by side: the short one stays as tall as what it says
+    qtbot.wait(50)
+    assert _card_height_is_its_content(page.guides)

@@ -41,6 +41,7 @@ from agencydesk.qt.common.formatting import (
 )
 from agencydesk.qt.common.labels import bold_label
 from agencydesk.qt.common.list_view import filter_combo
+from agencydesk.qt.today.months_table import months_table
 
 TICKET_ROLE = Qt.ItemDataRole.UserRole + 1
 CLIENT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -156,6 +157,11 @@ class TodayPage(QWidget):
         self.waiting = TodayCard("waitingCard", "#1f7a8c")
         self.first_responses = TodayCard("firstResponseCard", "#2e7d32")
         self.guides = TodayCard("guidesCard", "#7e57c2")
+        self.months = TodayCard("monthsCard", "#2e7d32")
+        self.months_table = QLabel()
+        self.months_table.setObjectName("firstImpressionMonths")
+        self.months_table.setTextFormat(Qt.TextFormat.RichText)
+        self.months.layout().insertWidget(3, self.months_table)
         for card in (self.overdue, self.due_today, self.waiting, self.first_responses, self.guides):
             card.list.itemActivated.connect(self._activated)
             card.list.itemClicked.connect(self._activated)
@@ -166,7 +172,8 @@ class TodayPage(QWidget):
         grid.addWidget(self.due_today, 0, 1)
         grid.addWidget(self.waiting, 1, 0)
         grid.addWidget(self.first_responses, 1, 1)
-        grid.addWidget(self.guides, 2, 0, 1, 2)
+        grid.addWidget(self.guides, 2, 0, Qt.AlignmentFlag.AlignTop)  # no tall empty box
+        grid.addWidget(self.months, 2, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
 
@@ -322,8 +329,20 @@ class TodayPage(QWidget):
             ],
             self.tr("No guides sent yet today."),
         )
+        self._show_months(summary)
         waiting = len(summary.waiting_on_us)
         self.counts_changed.emit(len(summary.overdue), len(summary.due_today), waiting)
+
+    def _show_months(self, summary: TodaySummary) -> None:
+        """The whole desk's first impression by month (also with "Mine": it is the desk's)."""
+        self.months.subtitle.setText(self.tr("The whole desk: how fast new tickets heard back."))
+        self.months.fill(
+            self.tr("First impression by month"), [], self.tr("No new tickets in six months.")
+        )
+        shown = any(month.figures.opened for month in summary.months)
+        self.months.empty.setVisible(not shown)
+        self.months_table.setVisible(shown)
+        self.months_table.setText(months_table(summary.months) if shown else "")
 
     def _activated(self, item: QListWidgetItem) -> None:
         ticket_id = item.data(TICKET_ROLE)
