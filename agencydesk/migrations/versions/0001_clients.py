@@ -5,18 +5,14 @@ Revises:
 Create Date: 2026-11-23
 
 """
-from typing import Sequence, Union
 
 from alembic import op
 import sqlalchemy as sa
 import sqlmodel
 
 
-# revision identifiers, used by Alembic.
-revision: str = '0001'
-down_revision: Union[str, Sequence[str], None] = None
-branch_labels: Union[str, Sequence[str], None] = None
-depends_on: Union[str, Sequence[str], None] = None
+revision = '0001'
+down_revision = None
 
 
 def upgrade() -> None:

@@ -5,7 +5,6 @@ Revises: 0001
 Create Date: 2026-11-23
 
 """
-from typing import Sequence, Union
 
 from alembic import op
 import sqlalchemy as sa
@@ -14,11 +13,8 @@ import sqlmodel
 from agencydesk.migrations import fts_v1
 
 
-# revision identifiers, used by Alembic.
-revision: str = '0002'
-down_revision: Union[str, Sequence[str], None] = '0001'
-branch_labels: Union[str, Sequence[str], None] = None
-depends_on: Union[str, Sequence[str], None] = None
+revision = '0002'
+down_revision = '0001'
 
 
 def upgrade() -> None:

@@ -11,7 +11,6 @@ off) dropping it cascades to every ticket, message and guide send. The new colum
 (SQLite's documented no-rebuild procedure), so the FTS triggers and the ``lower(name)`` index
 stay as they are and reflection sees a named ``ON DELETE SET NULL`` constraint.
 """
-from typing import Sequence, Union
 
 from alembic import op
 import sqlalchemy as sa
@@ -19,11 +18,8 @@ import sqlmodel
 
 from agencydesk.migrations import _helpers, fts_v1
 
-# revision identifiers, used by Alembic.
-revision: str = '0003'
-down_revision: Union[str, Sequence[str], None] = '0002'
-branch_labels: Union[str, Sequence[str], None] = None
-depends_on: Union[str, Sequence[str], None] = None
+revision = '0003'
+down_revision = '0002'
 
 
 def _sqlite_add_table_foreign_key(table: str, clause: str) -> None:

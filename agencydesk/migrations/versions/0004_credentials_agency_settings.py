@@ -6,18 +6,14 @@ Create Date: 2026-11-23
 
 Two new tables, no rebuild of an existing one (so no FTS trigger is lost).
 """
-from typing import Sequence, Union
 
 from alembic import op
 import sqlalchemy as sa
 import sqlmodel
 
 
-# revision identifiers, used by Alembic.
-revision: str = '0004'
-down_revision: Union[str, Sequence[str], None] = '0003'
-branch_labels: Union[str, Sequence[str], None] = None
-depends_on: Union[str, Sequence[str], None] = None
+revision = '0004'
+down_revision = '0003'
 
 
 def upgrade() -> None:

@@ -7,18 +7,14 @@ Create Date: 2026-12-04
 One new table, no rebuild of an existing one (so no FTS trigger is lost). Drafts are not
 searched: they are not said yet.
 """
-from typing import Sequence, Union
 
 from alembic import op
 import sqlalchemy as sa
 import sqlmodel
 
 
-# revision identifiers, used by Alembic.
-revision: str = '0005'
-down_revision: Union[str, Sequence[str], None] = '0004'
-branch_labels: Union[str, Sequence[str], None] = None
-depends_on: Union[str, Sequence[str], None] = None
+revision = '0005'
+down_revision = '0004'
 
 
 def upgrade() -> None:

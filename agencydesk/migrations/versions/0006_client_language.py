@@ -7,18 +7,14 @@ Create Date: 2026-12-04
 One column added with a default (Indonesian), so existing clients keep what the desk assumed;
 SQLite adds it in place (no rebuild of the client table, so its search triggers stay).
 """
-from typing import Sequence, Union
 
 from alembic import op
 import sqlalchemy as sa
 import sqlmodel
 
 
-# revision identifiers, used by Alembic.
-revision: str = '0006'
-down_revision: Union[str, Sequence[str], None] = '0005'
-branch_labels: Union[str, Sequence[str], None] = None
-depends_on: Union[str, Sequence[str], None] = None
+revision = '0006'
+down_revision = '0005'
 
 
 def upgrade() -> None:

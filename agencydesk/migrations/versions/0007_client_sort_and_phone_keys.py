@@ -13,7 +13,6 @@ for the clients already there.
 The columns are added with ``ALTER TABLE ... ADD COLUMN`` (no rebuild of `client`, which would
 cascade to its tickets and messages and lose the FTS triggers, see 0003).
 """
-from typing import Sequence, Union
 
 from alembic import op
 import sqlalchemy as sa
@@ -21,11 +20,8 @@ import sqlmodel
 
 from agencydesk.core.names import name_key, phone_digits
 
-# revision identifiers, used by Alembic.
-revision: str = '0007'
-down_revision: Union[str, Sequence[str], None] = '0006'
-branch_labels: Union[str, Sequence[str], None] = None
-depends_on: Union[str, Sequence[str], None] = None
+revision = '0007'
+down_revision = '0006'
 
 
 def upgrade() -> None:

@@ -9,18 +9,14 @@ SQLite has had its FTS5 tables since 0002; this gives a team desk on PostgreSQL 
 created here when the server has it and this user may create it (PostgreSQL 13+ lets a database
 owner create it); otherwise the search works with accents counting, and says so.
 """
-from typing import Sequence, Union
 
 from alembic import op
 import sqlalchemy as sa
 
 from agencydesk.core.search_pg_schema import PG_V1, unaccent_installed
 
-# revision identifiers, used by Alembic.
-revision: str = '0008'
-down_revision: Union[str, Sequence[str], None] = '0007'
-branch_labels: Union[str, Sequence[str], None] = None
-depends_on: Union[str, Sequence[str], None] = None
+revision = '0008'
+down_revision = '0007'
 
 
 def _create_unaccent(bind: sa.Connection) -> bool:

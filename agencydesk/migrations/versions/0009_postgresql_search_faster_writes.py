@@ -12,17 +12,13 @@ ASCII words too, which have no accent to remove. This computes the same words wi
 a minute for a million messages), and get finer statistics so the planner tells a rare word from
 a common one.
 """
-from typing import Sequence, Union
 
 from alembic import op
 
 from agencydesk.core.search_pg_schema import ASCII_TOKENS, CONFIG, PG_V1, PG_V2, PgSearchSchema
 
-# revision identifiers, used by Alembic.
-revision: str = '0009'
-down_revision: Union[str, Sequence[str], None] = '0008'
-branch_labels: Union[str, Sequence[str], None] = None
-depends_on: Union[str, Sequence[str], None] = None
+revision = '0009'
+down_revision = '0008'
 
 #: how many lexemes ANALYZE keeps per search column (the default, 100, keeps about 1,000)
 STATISTICS = 1000

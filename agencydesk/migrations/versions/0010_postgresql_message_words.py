@@ -10,16 +10,12 @@ index, which collects all rows of every matching word first: 30-40 ms on a milli
 The table `message_word` (kept by triggers, `agencydesk.core.search_pg_schema.MessageWords`)
 lets the search turn each prefix into the whole words first, which the index reads fast.
 """
-from typing import Sequence, Union
 
 from agencydesk.core.search_pg_schema import MESSAGE_WORDS_V1
 from agencydesk.migrations import _helpers
 
-# revision identifiers, used by Alembic.
-revision: str = '0010'
-down_revision: Union[str, Sequence[str], None] = '0009'
-branch_labels: Union[str, Sequence[str], None] = None
-depends_on: Union[str, Sequence[str], None] = None
+revision = '0010'
+down_revision = '0009'
 
 
 def upgrade() -> None:

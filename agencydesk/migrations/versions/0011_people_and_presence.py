@@ -10,7 +10,6 @@ New tables, and nullable columns added with ``ALTER TABLE ... ADD COLUMN`` (no r
 foreign keys are appended to the stored schema the way 0003 does it; the new columns are NULL in
 every row, so no row breaks them.
 """
-from typing import Sequence, Union
 
 from alembic import op
 import sqlalchemy as sa
@@ -19,11 +18,8 @@ import sqlmodel
 import agencydesk.core.utc
 from agencydesk.migrations import _helpers
 
-# revision identifiers, used by Alembic.
-revision: str = '0011'
-down_revision: Union[str, Sequence[str], None] = '0010'
-branch_labels: Union[str, Sequence[str], None] = None
-depends_on: Union[str, Sequence[str], None] = None
+revision = '0011'
+down_revision = '0010'
 
 #: (table, column): each an optional link to a person, emptied when the person is deleted
 _LINKS = (('ticket', 'assignee_id'), ('message', 'author_id'), ('time_entry', 'author_id'), ('guide_send', 'author_id'))

@@ -10,16 +10,12 @@ and a reply) each lock the words they add. Added in any order, each could wait f
 other holds: a deadlock, which PostgreSQL ends by failing one of the two saves. Sorted, they wait
 in one order only (`agencydesk.core.search_pg_schema.MESSAGE_WORDS_V2`).
 """
-from typing import Sequence, Union
 
 from agencydesk.core.search_pg_schema import MESSAGE_WORDS_V1, MESSAGE_WORDS_V2
 from agencydesk.migrations import _helpers
 
-# revision identifiers, used by Alembic.
-revision: str = '0012'
-down_revision: Union[str, Sequence[str], None] = '0011'
-branch_labels: Union[str, Sequence[str], None] = None
-depends_on: Union[str, Sequence[str], None] = None
+revision = '0012'
+down_revision = '0011'
 
 
 def upgrade() -> None:

@@ -15,16 +15,13 @@ On SQLite the table is rebuilt (a constraint cannot be dropped otherwise). With 
 messages (client.introduction_message_id, client_order.message_id: ON DELETE SET NULL), so they
 are kept aside and put back; its indexes and triggers (the search index's) are made again.
 """
-from typing import Sequence, Union
+from typing import Sequence
 import re
 
 from alembic import op
 
-# revision identifiers, used by Alembic.
-revision: str = '0013'
-down_revision: Union[str, Sequence[str], None] = '0012'
-branch_labels: Union[str, Sequence[str], None] = None
-depends_on: Union[str, Sequence[str], None] = None
+revision = '0013'
+down_revision = '0012'
 
 _CONSTRAINT = re.compile(r',\s*CONSTRAINT uq_message_fingerprint UNIQUE \(fingerprint\)')
 _UNIQUE_INDEX = 'CREATE UNIQUE INDEX uq_message_fingerprint ON message (fingerprint)'

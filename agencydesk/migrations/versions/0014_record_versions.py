@@ -8,16 +8,12 @@ client, ticket, guide, client_order, credential and agency_setting get `version`
 there). A plain ADD COLUMN with a default on both engines: no table is rebuilt on SQLite, so its
 search triggers stay as they are.
 """
-from typing import Sequence, Union
 
 import sqlalchemy as sa
 from alembic import op
 
-# revision identifiers, used by Alembic.
-revision: str = '0014'
-down_revision: Union[str, Sequence[str], None] = '0013'
-branch_labels: Union[str, Sequence[str], None] = None
-depends_on: Union[str, Sequence[str], None] = None
+revision = '0014'
+down_revision = '0013'
 
 TABLES = ('client', 'ticket', 'guide', 'client_order', 'credential', 'agency_setting')
 

@@ -15,7 +15,6 @@ update trigger also takes the words of vectors filled after an insert (`MESSAGE_
 
 Downgrade makes the generated column again (a table rewrite) with its GIN index.
 """
-from typing import Sequence, Union
 
 from alembic import op
 
@@ -26,11 +25,8 @@ from agencydesk.core.search_pg_schema import (
     PG_V2,
 )
 
-# revision identifiers, used by Alembic.
-revision: str = '0015'
-down_revision: Union[str, Sequence[str], None] = '0014'
-branch_labels: Union[str, Sequence[str], None] = None
-depends_on: Union[str, Sequence[str], None] = None
+revision = '0015'
+down_revision = '0014'
 
 #: as 0009 set it: how many lexemes ANALYZE keeps for the search column
 STATISTICS = 1000

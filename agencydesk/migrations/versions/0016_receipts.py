@@ -8,7 +8,6 @@ Two new tables and no change to the others (no table is rebuilt, so SQLite's sea
 stay as they are). The counters are made by their first use (`core.sequences`): an empty
 database stays empty, as `server move` wants its target.
 """
-from typing import Sequence, Union
 
 from alembic import op
 import sqlalchemy as sa
@@ -16,11 +15,8 @@ import sqlmodel
 
 import agencydesk.core.utc
 
-# revision identifiers, used by Alembic.
-revision: str = '0016'
-down_revision: Union[str, Sequence[str], None] = '0015'
-branch_labels: Union[str, Sequence[str], None] = None
-depends_on: Union[str, Sequence[str], None] = None
+revision = '0016'
+down_revision = '0015'
 
 
 def upgrade() -> None:

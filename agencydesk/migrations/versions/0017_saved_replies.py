@@ -6,7 +6,6 @@ Create Date: 2026-12-04
 
 One new table; no other table changes (SQLite's search triggers stay as they are).
 """
-from typing import Sequence, Union
 
 from alembic import op
 import sqlalchemy as sa
@@ -14,11 +13,8 @@ import sqlmodel
 
 import agencydesk.core.utc
 
-# revision identifiers, used by Alembic.
-revision: str = '0017'
-down_revision: Union[str, Sequence[str], None] = '0016'
-branch_labels: Union[str, Sequence[str], None] = None
-depends_on: Union[str, Sequence[str], None] = None
+revision = '0017'
+down_revision = '0016'
 
 
 def upgrade() -> None:

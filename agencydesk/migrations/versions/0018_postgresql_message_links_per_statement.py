@@ -13,16 +13,12 @@ person is emptied from its messages). The rows there are were checked by the for
 
 Downgrade puts the foreign keys back (checking every row there is).
 """
-from typing import Sequence, Union
 
 from agencydesk.core.message_links_pg import MESSAGE_LINKS_V1
 from agencydesk.migrations import _helpers
 
-# revision identifiers, used by Alembic.
-revision: str = '0018'
-down_revision: Union[str, Sequence[str], None] = '0017'
-branch_labels: Union[str, Sequence[str], None] = None
-depends_on: Union[str, Sequence[str], None] = None
+revision = '0018'
+down_revision = '0017'
 
 
 def upgrade() -> None:
