@@ -22,6 +22,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, UOWTransaction
 
 from agencydesk.core.models import (
+    FollowUp,
     GuideSend,
     Message,
     Receipt,
@@ -65,7 +66,9 @@ def _record_authors(session: Session, _flush: UOWTransaction, _instances: Any) -
         return
     for obj in list(session.new):
         typed = not isinstance(obj, Message) or obj.source == "typed"  # imported: nobody's
-        authored = isinstance(obj, Message | TimeEntry | GuideSend | SavedReplySend | Receipt)
+        authored = isinstance(
+            obj, Message | TimeEntry | GuideSend | SavedReplySend | Receipt | FollowUp
+        )
         if authored and typed and obj.author_id is None:
             obj.author_id = person_id
     for obj in list(session.dirty):

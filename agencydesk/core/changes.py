@@ -44,6 +44,7 @@ class Topic(StrEnum):
     CREDENTIALS = "credential"
     RECEIPTS = "receipt"
     SAVED_REPLIES = "saved_reply"
+    FOLLOW_UPS = "follow_up"
     AGENCY = "agency_setting"
     PEOPLE = "person"
     #: who has what open on the other desks (core.presence): not the desk's data, so pages that

@@ -513,3 +513,22 @@ class SavedReplySend(SQLModel, table=True):
     ticket_id: int | None = optional_link("ticket")
     sent_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     author_id: int | None = optional_link("person")
+
+
+class FollowUp(Versioned, table=True):
+    """ "Remind me Thursday": a client, or one of their tickets or orders, to come back to at
+    `due_at`, with the note why. Until then the ticket (or the client) stays off Today; when the
+    time comes it is on top of Today, note and all, until it is done or put off again."""
+
+    __tablename__ = "follow_up"
+
+    id: int | None = Field(default=None, primary_key=True)
+    client_id: int = owner_link("client", index=True)
+    ticket_id: int | None = optional_link("ticket")
+    order_id: int | None = optional_link("client_order")
+    due_at: datetime = Field(index=True, sa_type=UTCDateTime)
+    note: str = Field(default="", max_length=500)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    #: when it was marked done (None: still to do)
+    done_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    author_id: int | None = optional_link("person")

@@ -18,6 +18,7 @@ from sqlmodel import Session, col
 
 from agencydesk.core.message_notes import Note, note_of
 from agencydesk.core.models import (
+    FollowUp,
     Guide,
     GuideSend,
     Message,
@@ -164,6 +165,35 @@ def _saved_replies_sent(
     ]
 
 
+def _follow_ups(
+    session: Session, client_id: int, before: datetime | None, limit: int
+) -> list[TimelineEvent]:
+    """A follow-up stands at the time it is (or was) due; the subject is its note. One still to
+    come is the newest thing in the story: what happens next."""
+    statement = sa.select(
+        col(FollowUp.id),
+        col(FollowUp.due_at),
+        col(FollowUp.note),
+        col(FollowUp.done_at).is_not(None),
+        col(FollowUp.ticket_id),
+        col(FollowUp.author_id),
+    ).where(col(FollowUp.client_id) == client_id)
+    statement = _newest(statement, col(FollowUp.due_at), before, limit)
+    return [
+        TimelineEvent(
+            at,
+            "follow_up_done" if done else "follow_up",
+            note,
+            "",
+            True,
+            ticket_id,
+            row_id,
+            person_id=who,
+        )
+        for row_id, at, note, done, ticket_id, who in session.execute(statement).all()
+    ]
+
+
 #: order timeline kind → (date column, from_me): we quote; the client accepts and pays
 _ORDER_KINDS: dict[str, tuple[str, bool]] = {
     "order_quoted": ("quoted_on", True),
@@ -239,5 +269,6 @@ register_source("tickets_resolved", _ticket_events("ticket_resolved", "resolved_
 register_source("messages", _messages)
 register_source("guides_sent", _guides_sent)
 register_source("saved_replies_sent", _saved_replies_sent)
+register_source("follow_ups", _follow_ups)
 register_source("orders", _order_events)
 register_source("status_changes", _status_changes)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -9,7 +10,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col
 
-from agencydesk.core import first_impression, tickets
+from agencydesk.core import first_impression, follow_ups, tickets
 from agencydesk.core.models import (
     ACTIVE_STATUSES,
     Client,
@@ -64,6 +65,8 @@ class TodaySummary:
     #: the share of this week's new tickets answered within an hour (None: none counts yet)
     first_reply_within_hour: float | None = None
     guides_sent_today: list[GuideSent] = field(default_factory=list)
+    #: follow-ups whose time has come, the longest due first (on top of Today)
+    follow_ups_due: list[follow_ups.FollowUpRow] = field(default_factory=list)
     #: the whole desk's first impression, this month and the five before, newest first
     months: list[first_impression.MonthFigures] = field(default_factory=list)
 
@@ -92,13 +95,28 @@ def today_summary(
     today = now.astimezone().date()
     summary = TodaySummary(now=now)
     mine = person_id
-    summary.overdue = tickets.list_tickets(
-        session=session, due="overdue", today=today, limit=50, assignee_id=mine
-    )
-    summary.due_today = tickets.list_tickets(
-        session=session, due="today", today=today, limit=50, assignee_id=mine
-    )
-    summary.waiting_on_us = waiting_on_us(session=session, person_id=mine)
+    # a ticket or client with a follow-up still to come stays off Today until then
+    off = follow_ups.snoozed(session=session, now=now)
+
+    def shown(ticket_id: int, client_id: int) -> bool:
+        return ticket_id not in off.ticket_ids and client_id not in off.client_ids
+
+    summary.follow_ups_due = follow_ups.due(session=session, now=now, person_id=mine)
+    summary.overdue = [
+        row
+        for row in tickets.list_tickets(
+            session=session, due="overdue", today=today, limit=50, assignee_id=mine
+        )
+        if shown(row.id, row.client_id)
+    ]
+    summary.due_today = [
+        row
+        for row in tickets.list_tickets(
+            session=session, due="today", today=today, limit=50, assignee_id=mine
+        )
+        if shown(row.id, row.client_id)
+    ]
+    summary.waiting_on_us = waiting_on_us(session=session, person_id=mine, shown=shown)
     summary.first_responses = first_responses_since(
         session=session, since=start_of_week(now), person_id=mine
     )
@@ -124,10 +142,15 @@ def _theirs(column: Any, person_id: int | None) -> list[sa.ColumnElement[bool]]:
 
 
 def waiting_on_us(
-    *, session: Session, limit: int = 50, person_id: int | None = None
+    *,
+    session: Session,
+    limit: int = 50,
+    person_id: int | None = None,
+    shown: Callable[[int, int], bool] | None = None,
 ) -> list[WaitingClient]:
     """Clients waiting for us, longest wait first: tickets marked "waiting on us", and open
-    tickets nobody has answered yet (waiting since they were opened)."""
+    tickets nobody has answered yet (waiting since they were opened). *shown(ticket id, client
+    id)*: False for a ticket left out (one put off with a follow-up)."""
     waiting_since = sa.case(
         (col(Ticket.status) == TicketStatus.WAITING_ON_US.value, col(Ticket.status_changed_at)),
         else_=col(Ticket.created_at),
@@ -156,6 +179,8 @@ def waiting_on_us(
     )
     by_client: dict[int, WaitingClient] = {}
     for client_id, name, ticket_id, title, since in session.execute(statement).all():
+        if shown is not None and not shown(ticket_id, client_id):
+            continue
         known = by_client.get(client_id)
         if known is None:
             by_client[client_id] = WaitingClient(client_id, name, ticket_id, title, since, 1)
