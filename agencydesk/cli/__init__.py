@@ -30,6 +30,7 @@ def add_subcommands(parser: argparse.ArgumentParser) -> None:
         cmd_creds_show,
     )
     from agencydesk.cli.desk import cmd_backup, cmd_demo, cmd_first_replies, cmd_search
+    from agencydesk.cli.follow_ups import add_follow_up_commands
     from agencydesk.cli.report import cmd_receipt, cmd_report
     from agencydesk.cli.server import add_server_commands
 
@@ -165,6 +166,7 @@ def add_subcommands(parser: argparse.ArgumentParser) -> None:
     prune.add_argument("--db", type=desk_location, default=argparse.SUPPRESS, help=db_help)
     prune.set_defaults(func=cmd_creds_prune)
 
+    add_follow_up_commands(sub)
     add_server_commands(sub)
 
 

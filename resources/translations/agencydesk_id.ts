@@ -449,6 +449,10 @@
         <translation>Ekspor laporan…</translation>
     </message>
     <message>
+        <source>Follow up…</source>
+        <translation>Tindak lanjut…</translation>
+    </message>
+    <message>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
@@ -1264,6 +1268,77 @@ Mereka menceritakan kisah Bu Ratna, yang perlu diajari dulu cara chatting online
     <message>
         <source>Chat exports (*.txt *.zip *.json *.csv);;All files (*)</source>
         <translation>Ekspor chat (*.txt *.zip *.json *.csv);;Semua file (*)</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUp</name>
+    <message>
+        <source>Tomorrow</source>
+        <extracomment>the hour the quick choices come back at (local time): the start of a working day</extracomment>
+        <translation>Besok</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Kamis</translation>
+    </message>
+    <message>
+        <source>Next Monday</source>
+        <translation>Senin depan</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>Follow up</source>
+        <translation>Tindak lanjut</translation>
+    </message>
+    <message>
+        <source>Why? e.g. ask for the second payment</source>
+        <translation>Kenapa? mis. tagih pembayaran kedua</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Tentang</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Kapan</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>Until then it stays off Today; then it comes back on top, with your note.</source>
+        <translation>Sampai saat itu tidak tampil di Hari ini; lalu muncul lagi paling atas, dengan catatan Anda.</translation>
+    </message>
+    <message>
+        <source>Remind me</source>
+        <translation>Ingatkan saya</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsCard</name>
+    <message>
+        <source>Open</source>
+        <extracomment>(ticket id or None, client id): open what the chosen follow-up is about</extracomment>
+        <translation>Buka</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Nanti</translation>
+    </message>
+    <message>
+        <source>Follow up now ({count})</source>
+        <translation>Tindak lanjuti sekarang ({count})</translation>
+    </message>
+    <message>
+        <source>due {when}</source>
+        <translation>jatuh tempo {when}</translation>
     </message>
 </context>
 <context>
@@ -2337,6 +2412,10 @@ Tindakan ini tidak bisa dibatalkan.</translation>
     <message>
         <source>Receipt…</source>
         <translation>Kuitansi…</translation>
+    </message>
+    <message>
+        <source>Follow up…</source>
+        <translation>Tindak lanjut…</translation>
     </message>
     <message>
         <source>Delete order…</source>
@@ -3554,6 +3633,14 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
         <translation>Kirim panduan…</translation>
     </message>
     <message>
+        <source>Follow up…</source>
+        <translation>Tindak lanjut…</translation>
+    </message>
+    <message>
+        <source>Remind me later: the ticket leaves Today until then</source>
+        <translation>Ingatkan nanti: tiket tidak tampil di Hari ini sampai saat itu</translation>
+    </message>
+    <message>
         <source>Opened {when}</source>
         <translation>Dibuka {when}</translation>
     </message>
@@ -3705,6 +3792,14 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
     <message>
         <source>Saved reply sent</source>
         <translation>Balasan tersimpan dikirim</translation>
+    </message>
+    <message>
+        <source>Follow up</source>
+        <translation>Tindak lanjut</translation>
+    </message>
+    <message>
+        <source>Followed up</source>
+        <translation>Sudah ditindaklanjuti</translation>
     </message>
     <message>
         <source>Internal note</source>

@@ -26,6 +26,7 @@ from agencydesk.qt.clients.client_history import ClientTicketsView, TimelineView
 from agencydesk.qt.common.buttons import button_row, link_button, push_button
 from agencydesk.qt.common.desk_people import people_of
 from agencydesk.qt.common.dialog_layout import STRETCH, top_to_bottom
+from agencydesk.qt.common.follow_up_dialog import ask_follow_up
 from agencydesk.qt.common.formatting import (
     channel_label,
     format_date,
@@ -118,7 +119,12 @@ class ClientDetailView(QWidget):
         self.report_button = push_button(
             self.tr("Export report…"), lambda: self._emit(self.report_requested)
         )
-        buttons = button_row(self.report_button, None, self.edit_button, self.delete_button)
+        self.follow_up_button = push_button(
+            self.tr("Follow up…"), self._follow_up, name="clientFollowUp"
+        )
+        buttons = button_row(
+            self.report_button, self.follow_up_button, None, self.edit_button, self.delete_button
+        )
 
         self.content = QWidget()
         top_to_bottom(
@@ -167,6 +173,12 @@ class ClientDetailView(QWidget):
         self._scroll = self.tabs
         self._referrer_id: int | None = None
         self.show_client(None)
+
+    def _follow_up(self) -> None:
+        if self.client_id is not None:
+            ask_follow_up(
+                self, self._engine, client_id=self.client_id, subject=self.name_label.text()
+            )
 
     def _emit(self, signal: Signal) -> None:  # type: ignore[valid-type]
         if self.client_id is not None:

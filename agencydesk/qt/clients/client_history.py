@@ -61,6 +61,8 @@ class TimelineView(QTextBrowser):
             "ticket_resolved": ("✅", self.tr("Ticket resolved")),
             "guide_sent": ("📘", self.tr("Guide sent")),
             "saved_reply_sent": ("⚡", self.tr("Saved reply sent")),
+            "follow_up": ("⏰", self.tr("Follow up")),
+            "follow_up_done": ("☑️", self.tr("Followed up")),
             "note": ("📝", self.tr("Internal note")),
             "media": ("📎", self.tr("Picture or file")),
             "order_quoted": ("📝", self.tr("Quote sent")),

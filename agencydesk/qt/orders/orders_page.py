@@ -13,6 +13,7 @@ from sqlalchemy.engine import Engine
 from agencydesk.qt.common.buttons import push_button
 from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.dialog_layout import top_to_bottom
+from agencydesk.qt.common.follow_up_dialog import ask_follow_up
 from agencydesk.qt.common.list_controller import ListController
 from agencydesk.qt.common.list_view import filter_combo, make_table_view, search_box
 from agencydesk.qt.orders.order_form import add_order, delete_order, edit_order
@@ -180,6 +181,7 @@ class OrdersPage(QWidget):
         menu.addAction(self.tr("Open client"), self.open_current_client)
         if receipt_possible(self.current_status()):
             menu.addAction(self.tr("Receipt…"), self.receipt_for_current)
+        menu.addAction(self.tr("Follow up…"), self.follow_up_current)
         menu.addSeparator()
         menu.addAction(self.tr("Delete order…"), self.delete_current)
         menu.exec(self.table.viewport().mapToGlobal(position))
@@ -202,6 +204,15 @@ class OrdersPage(QWidget):
     def delete_current(self) -> None:
         if self.list.for_current(partial(delete_order, self, self._engine)):
             self.list.refresh()
+
+    def follow_up_current(self) -> None:
+        """ "Ask for the second payment on the 15th": a follow-up on the chosen order."""
+        index = self.table.currentIndex()
+        row = self.model.order_row(index.row()) if index.isValid() else None
+        if row is not None:
+            ask_follow_up(
+                self, self._engine, client_id=row.client_id, order_id=row.id, subject=row.title
+            )
 
     def receipt_for_current(self) -> None:
         self.list.for_current(partial(make_receipt, self, self._engine))

@@ -38,6 +38,7 @@ from agencydesk.qt.common.buttons import button_row, link_button, push_button
 from agencydesk.qt.common.conflict_dialog import combo_text
 from agencydesk.qt.common.desk_people import people_of
 from agencydesk.qt.common.dialogs import report_exception
+from agencydesk.qt.common.follow_up_dialog import ask_follow_up
 from agencydesk.qt.common.formatting import (
     DATE_EDIT_FORMAT,
     channel_label,
@@ -198,6 +199,12 @@ class TicketView(QWidget):
         self._who.buttonToggled.connect(lambda _button, _checked: self.whatsapp.update())
         self.saved_replies = SavedReplyPicker(engine, self.reply, lambda: self._client_id, self)
         self.send_guide_button = push_button(self.tr("Send a guide…"), self._send_guide)
+        self.follow_up_button = push_button(
+            self.tr("Follow up…"), self._follow_up, name="ticketFollowUp"
+        )
+        self.follow_up_button.setToolTip(
+            self.tr("Remind me later: the ticket leaves Today until then")
+        )
         add_menu = QMenu(self.add_button)
         add_menu.addAction(self.whatsapp.action)
         self.add_button.setMenu(add_menu)
@@ -214,6 +221,7 @@ class TicketView(QWidget):
         client_row.addWidget(self.client_button)
         client_row.addWidget(self.channel_label)
         client_row.addStretch(1)
+        client_row.addWidget(self.follow_up_button)
         client_row.addWidget(self.send_guide_button)
         header.addRow(client_row)
         header.addRow(self.times_label)
@@ -428,6 +436,16 @@ class TicketView(QWidget):
         from_me, kind = who
         button = self.note if kind == MessageKind.NOTE else self.from_me
         (button if from_me else self.from_client).setChecked(True)
+
+    def _follow_up(self) -> None:
+        if self.ticket_id is not None and self._client_id is not None:
+            ask_follow_up(
+                self,
+                self._engine,
+                client_id=self._client_id,
+                ticket_id=self.ticket_id,
+                subject=self.title_label.text(),
+            )
 
     def add_message(self) -> None:
         body = self.reply.toPlainText()

@@ -10,16 +10,12 @@ from datetime import timedelta
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QListView,
-    QListWidget,
     QListWidgetItem,
     QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -41,10 +37,10 @@ from agencydesk.qt.common.formatting import (
 )
 from agencydesk.qt.common.labels import bold_label
 from agencydesk.qt.common.list_view import filter_combo
+from agencydesk.qt.today.follow_ups_card import FollowUpsCard
 from agencydesk.qt.today.months_table import months_table
+from agencydesk.qt.today.today_card import CLIENT_ROLE, TICKET_ROLE, TodayCard
 
-TICKET_ROLE = Qt.ItemDataRole.UserRole + 1
-CLIENT_ROLE = Qt.ItemDataRole.UserRole + 2
 REFRESH_MS = 60_000
 
 
@@ -56,77 +52,6 @@ def _ticket_wait(text: str, client: str, title: str, wait: timedelta) -> str:
 def _summary(engine: Engine, person_id: int | None) -> TodaySummary:
     with Session(engine) as session:
         return today.today_summary(session=session, person_id=person_id)
-
-
-class AllRowsList(QListWidget):
-    """A list as tall as its rows: the page scrolls, a card never grows a scroll bar of its own
-    (it did, with a black handle, from the list's style sheet)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setResizeMode(QListView.ResizeMode.Adjust)  # lines wrap anew when the width changes
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-
-    def rows_height(self) -> int:
-        """The height of every row as laid out at the list's present width (wrapped lines)."""
-        if self.count() == 0:
-            return 2 * self.frameWidth()
-        last = self.visualItemRect(self.item(self.count() - 1))
-        return last.bottom() + 1 + self.verticalOffset() + 2 * self.frameWidth() + 2
-
-    def updateGeometries(self) -> None:
-        """After every layout of the rows (new lines, another width): as tall as they are."""
-        super().updateGeometries()
-        height = self.rows_height()
-        if height != self.height():
-            self.setFixedHeight(height)
-
-
-class TodayCard(QFrame):
-    """A titled box with a count and a list of clickable lines."""
-
-    def __init__(self, object_name: str, accent: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(object_name)
-        self.setStyleSheet(
-            f"#{object_name} {{ background: palette(base); border: 1px solid #d9d9d9;"
-            f" border-radius: 8px; border-top: 4px solid {accent}; }}"
-        )
-        self.title = bold_label(QLabel(), 1.1)
-        self.subtitle = QLabel()
-        self.subtitle.setStyleSheet("color: #555555;")
-        self.subtitle.setWordWrap(True)
-        self.list = AllRowsList()
-        self.list.setFrameShape(QFrame.Shape.NoFrame)
-        self.list.setWordWrap(True)
-        self.list.setStyleSheet(
-            "QListWidget { background: transparent; } QListWidget::item { padding: 3px 0; }"
-        )
-        self.empty = QLabel()
-        self.empty.setStyleSheet("color: #777777;")
-        self.empty.setWordWrap(True)
-        # the stretch last: title and lines at the top when the card beside it is taller
-        top_to_bottom(
-            (self.title, self.subtitle, self.empty, self.list, STRETCH),
-            self,
-            margins=(12, 10, 12, 10),
-        )
-
-    def fill(self, title: str, lines: list[tuple[str, int | None, int | None]], empty: str) -> None:
-        self.title.setText(title)
-        self.list.clear()
-        for text, ticket_id, client_id in lines:
-            item = QListWidgetItem(text)
-            item.setData(TICKET_ROLE, ticket_id)
-            item.setData(CLIENT_ROLE, client_id)
-            self.list.addItem(item)
-        self.empty.setText(empty)
-        self.empty.setVisible(not lines)
-        self.list.setVisible(bool(lines))
-        self.subtitle.setVisible(bool(self.subtitle.text()))
 
 
 class TodayPage(QWidget):
@@ -152,6 +77,9 @@ class TodayPage(QWidget):
         if self._people is not None:
             self._people.changed.connect(self._people_changed)
 
+        self.follow_ups = FollowUpsCard(engine)
+        self.follow_ups.open_wanted.connect(self._open_follow_up)
+        self.follow_ups.hide()  # there only while a follow-up is due
         self.overdue = TodayCard("overdueCard", "#b3261e")
         self.due_today = TodayCard("dueTodayCard", "#e8a33a")
         self.waiting = TodayCard("waitingCard", "#1f7a8c")
@@ -168,12 +96,13 @@ class TodayPage(QWidget):
 
         grid = QGridLayout()
         grid.setSpacing(12)
-        grid.addWidget(self.overdue, 0, 0)
-        grid.addWidget(self.due_today, 0, 1)
-        grid.addWidget(self.waiting, 1, 0)
-        grid.addWidget(self.first_responses, 1, 1)
-        grid.addWidget(self.guides, 2, 0, Qt.AlignmentFlag.AlignTop)  # no tall empty box
-        grid.addWidget(self.months, 2, 1)
+        grid.addWidget(self.follow_ups, 0, 0, 1, 2)  # what I promised to come back to: on top
+        grid.addWidget(self.overdue, 1, 0)
+        grid.addWidget(self.due_today, 1, 1)
+        grid.addWidget(self.waiting, 2, 0)
+        grid.addWidget(self.first_responses, 2, 1)
+        grid.addWidget(self.guides, 3, 0, Qt.AlignmentFlag.AlignTop)  # no tall empty box
+        grid.addWidget(self.months, 3, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
 
@@ -330,8 +259,17 @@ class TodayPage(QWidget):
             self.tr("No guides sent yet today."),
         )
         self._show_months(summary)
+        self.follow_ups.show_due(summary.follow_ups_due)
         waiting = len(summary.waiting_on_us)
-        self.counts_changed.emit(len(summary.overdue), len(summary.due_today), waiting)
+        # a follow-up whose time has come is as urgent as a ticket due today
+        due = len(summary.due_today) + len(summary.follow_ups_due)
+        self.counts_changed.emit(len(summary.overdue), due, waiting)
+
+    def _open_follow_up(self, ticket_id: int | None, client_id: int) -> None:
+        if ticket_id is not None:
+            self.ticket_activated.emit(int(ticket_id))
+        else:
+            self.client_activated.emit(client_id)
 
     def _show_months(self, summary: TodaySummary) -> None:
         """The whole desk's first impression by month (also with "Mine": it is the desk's)."""
