@@ -245,8 +245,9 @@ class Message(SQLModel, table=True):
     author_id: int | None = optional_link("person")
 
 
-class TimeEntry(SQLModel, table=True):
-    """Time spent on a ticket: a running timer (no `ended_at` yet) or a finished/manual entry."""
+class TimeEntry(Versioned, table=True):
+    """Time spent on a ticket: a running timer (no `ended_at` yet) or a finished/manual entry.
+    Versioned: an entry can be corrected (day, minutes, note, billable) on two desks at once."""
 
     __tablename__ = "time_entry"
 

@@ -1,0 +1,21 @@
+"""Time entries can be corrected: each gets a version, as other edited records have.
+
+Revision ID: 0021
+Revises: 0020
+Create Date: 2026-12-05
+
+One new column; SQLite adds it in place (no table rebuild, the triggers stay).
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = '0021'
+down_revision = '0020'
+
+
+def upgrade() -> None:
+    op.add_column('time_entry', sa.Column('version', sa.Integer(), nullable=False, server_default='1'))
+
+
+def downgrade() -> None:
+    op.drop_column('time_entry', 'version')
