@@ -31,7 +31,7 @@ def add_subcommands(parser: argparse.ArgumentParser) -> None:
     )
     from agencydesk.cli.desk import cmd_backup, cmd_demo, cmd_first_replies, cmd_search
     from agencydesk.cli.follow_ups import add_follow_up_commands
-    from agencydesk.cli.report import cmd_receipt, cmd_report
+    from agencydesk.cli.report import cmd_receipt, cmd_report, cmd_time
     from agencydesk.cli.server import add_server_commands
 
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -126,6 +126,18 @@ def add_subcommands(parser: argparse.ArgumentParser) -> None:
     )
     receipt.add_argument("--db", type=desk_location, default=argparse.SUPPRESS, help=db_help)
     receipt.set_defaults(func=cmd_receipt)
+
+    hours = sub.add_parser("time", help="a client's billable hours per month, as CSV")
+    hours.add_argument("client", metavar="CLIENT", help="the client's name (or part of it), or #ID")
+    hours.add_argument(
+        "--csv", type=Path, metavar="FILE.csv", help="write it here (default: print)"
+    )
+    hours.add_argument(
+        "--from", dest="date_from", metavar="DATE", help="first day, e.g. 2026-01-01"
+    )
+    hours.add_argument("--to", dest="date_to", metavar="DATE", help="last day (included)")
+    hours.add_argument("--db", type=desk_location, default=argparse.SUPPRESS, help=db_help)
+    hours.set_defaults(func=cmd_time)
 
     creds = sub.add_parser(
         "creds", help="client site logins (the passwords stay in your system's keyring)"

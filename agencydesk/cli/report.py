@@ -1,5 +1,5 @@
-"""`report` and `receipt`: the client report and a receipt as PDFs (the commands that load Qt,
-for its PDF writer)."""
+"""`report`, `receipt` and `time`: the client report and a receipt as PDFs (the commands that
+load Qt, for its PDF writer), and a client's billable hours per month as CSV."""
 
 from __future__ import annotations
 
@@ -141,4 +141,36 @@ def cmd_receipt(args: argparse.Namespace) -> int:
     render_receipt_pdf(content, out)
     amount = format_money(issued.amount, issued.currency)
     print(f"Wrote receipt {issued.label} ({amount} from {issued.client_name}) to {out}")
+    return 0
+
+
+def cmd_time(args: argparse.Namespace) -> int:
+    """A client's billable hours per month, as CSV (for an invoice or a spreadsheet)."""
+    from sqlmodel import Session
+
+    from agencydesk.core import chat_import, time_entries
+
+    start = _day(args.date_from, "--from") if args.date_from else None
+    end = _day(args.date_to, "--to") if args.date_to else None
+    if start is not None and end is not None and end < start:
+        raise user_error(f"The months would end ({end}) before they start ({start}).")
+    out = None
+    if args.csv is not None:
+        out = args.csv.expanduser().resolve()
+        if not out.parent.is_dir():
+            raise user_error(f"The folder {out.parent} does not exist.")
+    with open_desk(args, read_only_ok=True) as (engine, _db_path), Session(engine) as session:
+        client_id = find_client(args.client, chat_import.client_choices(session=session))
+        text = time_entries.billable_months_csv(
+            session=session, client_id=client_id, start=start, end=end
+        )
+    if out is None:
+        print(text, end="")
+        return 0
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise user_error(f"Could not write {out}: {exc.strerror or exc}.") from None
+    months = text.count("\n") - 1
+    print(f"Wrote {months} {'month' if months == 1 else 'months'} of time to {out}")
     return 0

@@ -180,6 +180,29 @@
     </message>
 </context>
 <context>
+    <name>BillableExport</name>
+    <message>
+        <source>Save {name}&apos;s hours</source>
+        <translation>Simpan jam kerja {name}</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Berkas CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {why}. Choose another folder.</source>
+        <translation>Tidak bisa menulis {path}: {why}. Pilih folder lain.</translation>
+    </message>
+    <message>
+        <source>Hours saved</source>
+        <translation>Jam kerja disimpan</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s hours per month are saved: {path}</source>
+        <translation>Jam kerja {name} per bulan sudah disimpan: {path}</translation>
+    </message>
+</context>
+<context>
     <name>BusinessView</name>
     <message>
         <source>Who brought the most revenue</source>
@@ -728,6 +751,14 @@
     <message>
         <source>New ticket…</source>
         <translation>Tiket baru…</translation>
+    </message>
+    <message>
+        <source>Export hours (CSV)…</source>
+        <translation>Ekspor jam kerja (CSV)…</translation>
+    </message>
+    <message>
+        <source>Billable and other hours per month, for a bill</source>
+        <translation>Jam yang ditagih dan lainnya per bulan, untuk tagihan</translation>
     </message>
     <message>
         <source>Billable time per month:</source>
@@ -1809,6 +1840,7 @@ how the conflict dialog names the fields: as the form does</extracomment>
     </message>
     <message>
         <source>agencydesk — {desk}</source>
+        <extracomment>the running timer with Stop, in the status bar while a desk is open</extracomment>
         <translation>agencydesk — {desk}</translation>
     </message>
     <message>
@@ -3009,6 +3041,18 @@ Tindakan ini tidak bisa dibatalkan.</translation>
     </message>
 </context>
 <context>
+    <name>RunningTimer</name>
+    <message>
+        <source>Stop</source>
+        <extracomment>a long ticket title is cut there: the status bar has the clients&apos; count beside it the running timer&apos;s ticket: open it</extracomment>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>The timer is running: open its ticket</source>
+        <translation>Timer sedang berjalan: buka tiketnya</translation>
+    </message>
+</context>
+<context>
     <name>SavedRepliesDialog</name>
     <message>
         <source>Saved replies</source>
@@ -3677,6 +3721,7 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
     <name>TicketsPage</name>
     <message>
         <source>Search ticket titles and client names</source>
+        <extracomment>an `UndoEntry` (a deleted time entry): the shell&apos;s Ctrl+Z brings it back</extracomment>
         <translation>Cari judul tiket dan nama klien</translation>
     </message>
     <message>
@@ -3753,14 +3798,105 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
     </message>
 </context>
 <context>
-    <name>TimeStrip</name>
+    <name>TimeEntriesList</name>
+    <message>
+        <source>Day</source>
+        <extracomment>an `UndoEntry` for a deleted entry (the shell&apos;s Ctrl+Z)</extracomment>
+        <translation>Hari</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Billable</source>
+        <translation>Ditagih</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Ubah…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>{time} (timer running)</source>
+        <translation>{time} (timer berjalan)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ya</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>tidak</translation>
+    </message>
+    <message>
+        <source>Correct time</source>
+        <translation>Perbaiki waktu</translation>
+    </message>
+    <message>
+        <source>{time} of {day}</source>
+        <translation>{time} pada {day}</translation>
+    </message>
+</context>
+<context>
+    <name>TimeEntryForm</name>
     <message>
         <source> min</source>
         <translation> menit</translation>
     </message>
     <message>
+        <source>e.g. on the phone with Bu Ratna</source>
+        <translation>mis. telepon dengan Bu Ratna</translation>
+    </message>
+    <message>
+        <source>Billable (goes on the client&apos;s bill)</source>
+        <translation>Ditagih (masuk tagihan klien)</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Hari</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+</context>
+<context>
+    <name>TimeStrip</name>
+    <message>
+        <source>Add time…</source>
+        <translation>Tambah waktu…</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Catatan waktu</translation>
+    </message>
+    <message>
+        <source>The time entries: correct or delete one</source>
+        <translation>Catatan waktu: perbaiki atau hapus</translation>
+    </message>
+    <message>
         <source>Add time</source>
         <translation>Tambah waktu</translation>
+    </message>
+    <message>
+        <source>Entries ({count})</source>
+        <translation>Catatan waktu ({count})</translation>
     </message>
     <message>
         <source>Time spent: {time}</source>

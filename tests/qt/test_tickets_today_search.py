@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 from qt_helpers import DialogAnswerer
@@ -21,6 +21,7 @@ from agencydesk.qt.shell.search_dialog import SearchDialog, snippet_html
 from agencydesk.qt.tickets.ticket_model import TicketTableModel
 from agencydesk.qt.tickets.ticket_view import TicketView
 from agencydesk.qt.tickets.tickets_page import NewTicketDialog, TicketsPage
+from agencydesk.qt.tickets.time_entry_form import TimeEntryForm
 from agencydesk.qt.today.today_page import TodayPage
 
 Opener = Callable[[Path], MainWindow]
@@ -120,8 +121,18 @@ def test_manual_time_is_added_to_the_ticket(qtbot: QtBot, demo_engine: Engine) -
     qtbot.addWidget(view)
     view.show_ticket(ticket_id)
     assert view.time.time_label.text() == "Time spent: 0 min"
-    view.time.minutes.setValue(45)
+
+    def forty_five_minutes(form: QWidget) -> None:
+        assert isinstance(form, TimeEntryForm)
+        assert form.minutes.value() == 15  # the default
+        assert form.day.date() == QDate.currentDate()
+        form.minutes.setValue(45)
+        form.note.setText("Cek DNS")
+        form.accept()
+
+    answerer = DialogAnswerer().then(forty_five_minutes)
     qtbot.mouseClick(view.time.add_time_button, Qt.MouseButton.LeftButton)
+    assert answerer.done
     assert view.time.time_label.text() == "Time spent: 45 min"
 
 

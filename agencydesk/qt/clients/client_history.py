@@ -15,6 +15,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from agencydesk.core import tickets, time_spent, timeline
+from agencydesk.core.models import Client
 from agencydesk.core.timeline import TimelineEvent
 from agencydesk.qt.common.buttons import push_button
 from agencydesk.qt.common.client_tab import ClientTab
@@ -155,16 +156,29 @@ class ClientTicketsView(ClientTab):
         self.list.itemActivated.connect(self._activated)
         self.list.itemDoubleClicked.connect(self._activated)
         self.new_button = push_button(self.tr("New ticket…"), self._new)
+        self.export_button = push_button(
+            self.tr("Export hours (CSV)…"), self._export_hours, name="exportHours"
+        )
+        self.export_button.setToolTip(self.tr("Billable and other hours per month, for a bill"))
         self.time_label = plain_label()
         self.time_label.setObjectName("billableTime")
         bottom = QHBoxLayout()
         bottom.addWidget(self.time_label, 1)
+        bottom.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignTop)
         bottom.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignTop)
         top_to_bottom(((self.list, 1), bottom), self)
 
     def _new(self) -> None:
         if self.client_id is not None:
             self.new_ticket_requested.emit(self.client_id)
+
+    def _export_hours(self) -> None:
+        from agencydesk.qt.clients.billable_export import export_billable_hours
+
+        if self.client_id is not None:
+            with Session(self._engine) as session:
+                name = session.get(Client, self.client_id)
+            export_billable_hours(self, self._engine, self.client_id, name.name if name else "")
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         self.ticket_activated.emit(int(item.data(0, TICKET_ROLE)))
@@ -186,6 +200,7 @@ class ClientTicketsView(ClientTab):
             item.setData(0, TICKET_ROLE, row.id)
             item.setToolTip(2, f"<p>{html.escape(row.title)}</p>")
             self.list.addTopLevelItem(item)
+        self.export_button.setEnabled(bool(months))
         if months:
             lines = [self.tr("Billable time per month:")]
             for month in months[:6]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent
@@ -33,6 +34,9 @@ from agencydesk.qt.shell.desk_opener import DeskOpener
 from agencydesk.qt.shell.pages import SECTIONS, Pages
 from agencydesk.qt.shell.settings import Settings
 from agencydesk.qt.shell.window_fit import fit_to_screen
+
+if TYPE_CHECKING:  # built once the desk is open: the data layer is not imported before that
+    from agencydesk.qt.shell.running_timer import RunningTimer
 
 #: the section the window opens on: what needs the freelancer now
 START_SECTION = "today"
@@ -95,6 +99,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.busy_bar)
         self.statusBar().addPermanentWidget(self.count_label)
 
+        #: the running timer with Stop, in the status bar while a desk is open
+        self.running_timer: RunningTimer | None = None
         self.undo = UndoService(self)
         self.undo.message.connect(lambda text: self.say(text, 10000))
         self.pages = Pages(self.stack, self.loading_label, settings, self.undo, self)
@@ -141,11 +147,21 @@ class MainWindow(QMainWindow):
         self.desk.open()
 
     def _database_opened(self) -> None:
+        from agencydesk.qt.shell.running_timer import RunningTimer
+
+        if self.desk.engine is not None:
+            self.running_timer = RunningTimer(self.desk.engine, self)
+            self.running_timer.ticket_wanted.connect(self.open_ticket)
+            self.statusBar().insertPermanentWidget(0, self.running_timer)
         self.shell_actions.set_data_enabled(True)
         self.update_counts()
         self.idle()
 
     def _database_closed(self) -> None:
+        if self.running_timer is not None:  # it reads the database that is closing
+            self.statusBar().removeWidget(self.running_timer)
+            self.running_timer.deleteLater()
+            self.running_timer = None
         self.shell_actions.set_data_enabled(False)
         self.undo.clear()
         self.stack.setCurrentWidget(self.loading_label)

@@ -125,6 +125,7 @@ class Pages(QObject):
             tickets.view.saved_replies.my_name = self._settings.my_name
             tickets.client_link_activated.connect(self.client_wanted)
             tickets.send_guide_requested.connect(self.send_guide_wanted)
+            tickets.undoable.connect(self._undo.push)  # a deleted time entry
             return tickets
         if section == "guides":
             from agencydesk.qt.guides.guides_page import GuidesPage

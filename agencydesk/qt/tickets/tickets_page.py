@@ -144,6 +144,8 @@ class TicketsPage(QWidget):
     client_link_activated = Signal(int)
     send_guide_requested = Signal(int, int)
     counts_changed = Signal()
+    #: an `UndoEntry` (a deleted time entry): the shell's Ctrl+Z brings it back
+    undoable = Signal(object)
 
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -229,6 +231,7 @@ class TicketsPage(QWidget):
 
         self.view = TicketView(engine)
         self.view.changed.connect(self._ticket_changed)
+        self.view.time.entries.undoable.connect(self.undoable)
         self.view.client_link_activated.connect(self.client_link_activated)
         self.view.send_guide_requested.connect(self.send_guide_requested)
         self.list.current_changed.connect(self.view.show_ticket)

@@ -1,19 +1,24 @@
 """The time spent on the ticket shown, under its conversation: how much (and, on a desk of
-several people, who spent it), the timer and the minutes added by hand."""
+several people, who spent it), the timer, *Add time…* (a day, minutes, a note, billable) and
+*Entries*, which opens the list of the ticket's time entries to correct or delete one."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from agencydesk.core import time_spent
+from agencydesk.core import time_entries, time_spent
+from agencydesk.core.models import utcnow
 from agencydesk.qt.common.buttons import push_button
 from agencydesk.qt.common.desk_people import DeskPeople
 from agencydesk.qt.common.formatting import format_duration
+from agencydesk.qt.tickets.time_entries_list import TimeEntriesList
+from agencydesk.qt.tickets.time_entry_form import ask_entry
 
 # runs a write in a unit of work and shows the ticket anew (`TicketView._write`)
 Write = Callable[[Callable[[Session], object]], bool]
@@ -35,17 +40,25 @@ class TimeStrip(QWidget):
         self.time_label = QLabel()
         self.time_label.setWordWrap(True)
         self.timer_button = push_button("", self.toggle_timer, name="timerButton")
-        self.minutes = QSpinBox()
-        self.minutes.setRange(1, 24 * 60)
-        self.minutes.setValue(15)
-        self.minutes.setSuffix(self.tr(" min"))
-        self.add_time_button = push_button(self.tr("Add time"), self.add_manual_time)
-        row = QHBoxLayout(self)
+        self.add_time_button = push_button(
+            self.tr("Add time…"), self.ask_add_time, name="addTimeButton"
+        )
+        self.entries_button = push_button(self.tr("Entries"), self._toggle_entries)
+        self.entries_button.setObjectName("timeEntriesButton")
+        self.entries_button.setCheckable(True)
+        self.entries_button.setToolTip(self.tr("The time entries: correct or delete one"))
+        self.entries = TimeEntriesList(engine, people, write)
+        self.entries.hide()
+        row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.time_label, 1)
         row.addWidget(self.timer_button)
-        row.addWidget(self.minutes)
         row.addWidget(self.add_time_button)
+        row.addWidget(self.entries_button)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(row)
+        column.addWidget(self.entries)
         self._tick = QTimer(self)
         self._tick.setInterval(10_000)
         self._tick.timeout.connect(self.update_time)
@@ -68,15 +81,35 @@ class TimeStrip(QWidget):
                 lambda session: time_spent.start_timer(session=session, ticket_id=ticket_id)
             )
 
-    def add_manual_time(self) -> None:
-        ticket_id, minutes = self.ticket_id, self.minutes.value()
+    def ask_add_time(self) -> None:
+        """Ask for the day, minutes (15), note and billable, then add the entry."""
+        if self.ticket_id is None:
+            return
+        values = ask_entry(self, self._engine, self.tr("Add time"))
+        if values is not None:
+            self.add_manual_time(values.minutes, values.day, values.note, values.billable)
+
+    def add_manual_time(
+        self, minutes: int = 15, day: date | None = None, note: str = "", billable: bool = True
+    ) -> None:
+        ticket_id = self.ticket_id
         if ticket_id is None:
             return
+        on = time_entries.moment_on(day, utcnow()) if day is not None else None
         self._write(
             lambda session: time_spent.add_time(
-                session=session, ticket_id=ticket_id, minutes=minutes
+                session=session,
+                ticket_id=ticket_id,
+                minutes=minutes,
+                on=on,
+                note=note,
+                billable=billable,
             )
         )
+
+    def _toggle_entries(self) -> None:
+        self.entries.setVisible(self.entries_button.isChecked())
+        self.update_time()
 
     def _timer_running_here(self) -> bool:
         with Session(self._engine) as session:
@@ -90,6 +123,10 @@ class TimeStrip(QWidget):
             spent = time_spent.seconds_spent(session=session, ticket_id=self.ticket_id)
             running = time_spent.running_timer(session=session)
             by = time_spent.seconds_by_person(session=session, ticket_id=self.ticket_id)
+            rows = time_entries.list_entries(session=session, ticket_id=self.ticket_id)
+        self.entries_button.setText(self.tr("Entries ({count})").format(count=len(rows)))
+        if self.entries_button.isChecked():
+            self.entries.show_entries(rows)
         here = running is not None and running.ticket_id == self.ticket_id
         text = self.tr("Time spent: {time}").format(time=format_duration(spent))
         people = self._people

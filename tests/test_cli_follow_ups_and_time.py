@@ -1,4 +1,4 @@
-"""`agencydesk follow-up`: remind me Thursday, at a shell."""
+"""`agencydesk follow-up` (remind me Thursday) and `agencydesk time` (billable hours as CSV)."""
 
 from __future__ import annotations
 
@@ -40,3 +40,22 @@ def test_add_list_and_mark_done_and_mistakes_are_one_sentence(
     assert "--on kamis is not a day and time" in said
     assert main(["follow-up", "add", "sari", "--on", "2026-12-10", "--ticket", "1", *db]) == 2
     assert capsys.readouterr().err == ("agencydesk: That ticket does not belong to this client.\n")
+
+
+def test_a_clients_billable_hours_per_month_as_csv(
+    demo_engine: Engine, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    demo_engine.dispose()
+    out = tmp_path / "ratna.csv"
+    assert main(["time", "ratna", "--csv", str(out), "--db", str(db_path)]) == 0
+    said = capsys.readouterr().out
+    assert said.startswith("Wrote ")
+    assert said.endswith(f" of time to {out}\n")
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "month,billable_hours,other_hours"
+    assert all(float(line.split(",")[1]) >= 0 for line in lines[1:])
+    assert len(lines) > 1
+    assert (
+        main(["time", "ratna", "--csv", str(tmp_path / "no" / "x.csv"), "--db", str(db_path)]) == 2
+    )
+    assert "does not exist" in capsys.readouterr().err

@@ -1,0 +1,146 @@
+"""Time you can correct, as a user does it in the window: the ticket's entries, *Edit…* one (the
+total follows), *Delete* one and Ctrl+Z brings it back."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+from qt_helpers import DialogAnswerer
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from agencydesk.core import tickets, time_entries, time_spent
+from agencydesk.core.db import session_scope
+from agencydesk.core.models import utcnow
+from agencydesk.qt.shell.main_window import MainWindow
+from agencydesk.qt.tickets.time_entry_form import TimeEntryForm
+
+Opener = Callable[[Path], MainWindow]
+
+
+def test_correct_an_entry_then_delete_it_and_ctrl_z_brings_it_back(
+    qtbot: QtBot, open_window: Opener, demo_engine: Engine, db_path: Path
+) -> None:
+    with session_scope(demo_engine) as session:
+        [ticket, *_] = tickets.list_tickets(session=session)
+        ticket_id = ticket.id
+        for entry in time_entries.list_entries(session=session, ticket_id=ticket_id):
+            time_entries.delete_entry(session=session, entry_id=entry.id)
+        time_spent.add_time(
+            session=session, ticket_id=ticket_id, minutes=15, on=utcnow() - timedelta(days=1)
+        )
+    demo_engine.dispose()
+    window = open_window(db_path)
+    window.open_ticket(ticket_id)
+    page = window.pages.tickets
+    assert page is not None
+    strip = page.view.time
+    qtbot.waitUntil(lambda: page.view.ticket_id == ticket_id)
+    assert strip.time_label.text() == "Time spent: 15 min"
+    assert strip.entries_button.text() == "Entries (1)"
+
+    qtbot.mouseClick(strip.entries_button, Qt.MouseButton.LeftButton)
+    entries = strip.entries
+    assert entries.isVisible()
+    assert entries.list.topLevelItemCount() == 1
+    entries.list.setCurrentItem(entries.list.topLevelItem(0))
+
+    def fifty_minutes_not_billable(form: QWidget) -> None:
+        assert isinstance(form, TimeEntryForm)
+        assert form.minutes.value() == 15
+        form.minutes.setValue(50)
+        form.billable.setChecked(False)
+        form.note.setText("Telepon Bu Ratna")
+        form.accept()
+
+    answerer = DialogAnswerer().then(fifty_minutes_not_billable)
+    qtbot.mouseClick(entries.edit_button, Qt.MouseButton.LeftButton)
+    assert answerer.done
+    assert strip.time_label.text() == "Time spent: 50 min"
+    row = entries.list.topLevelItem(0)
+    assert [row.text(column) for column in (1, 2, 3)] == ["50 min", "no", "Telepon Bu Ratna"]
+
+    entries.list.setCurrentItem(row)
+    qtbot.mouseClick(entries.delete_button, Qt.MouseButton.LeftButton)
+    assert strip.time_label.text() == "Time spent: 0 min"
+    assert entries.list.topLevelItemCount() == 0
+    assert window.undo.can_undo()
+
+    window.activateWindow()  # shortcuts need the active window, as the user's has
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: strip.time_label.text() == "Time spent: 50 min")
+    with Session(window.desk.engine) as session:
+        [back] = time_entries.list_entries(session=session, ticket_id=ticket_id)
+    assert (back.minutes, back.note, back.billable) == (50, "Telepon Bu Ratna", False)
+
+
+def test_a_running_timer_shows_in_the_status_bar_on_every_page_and_stops_there(
+    qtbot: QtBot, open_window: Opener, demo_db: Path
+) -> None:
+    window = open_window(demo_db)
+    timer = window.running_timer
+    assert timer is not None
+    assert not timer.isVisible()
+    with Session(window.desk.engine) as session:
+        [ticket, *_] = tickets.list_tickets(session=session)
+    window.open_ticket(ticket.id)
+    page = window.pages.tickets
+    assert page is not None
+    qtbot.waitUntil(lambda: page.view.ticket_id == ticket.id)
+    qtbot.mouseClick(page.view.time.timer_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(timer.isVisible)
+    assert timer.title_button.text().startswith("⏱ ")
+    assert ticket.title[:20] in timer.title_button.text()
+
+    window.show_section("orders")  # another page: the timer is still in sight
+    assert timer.isVisible()
+    qtbot.mouseClick(timer.title_button, Qt.MouseButton.LeftButton)  # back to its ticket
+    assert window.stack.currentWidget() is page
+    qtbot.mouseClick(timer.stop_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not timer.isVisible())
+    with Session(window.desk.engine) as session:
+        assert time_spent.running_timer(session=session) is None
+    qtbot.waitUntil(lambda: page.view.time.timer_button.text() == "Start timer")
+
+
+def test_a_clients_hours_are_exported_as_csv_where_the_user_says(
+    qtbot: QtBot, demo_engine: Engine, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox
+
+    from agencydesk.core import clients
+    from agencydesk.qt.clients.client_history import ClientTicketsView
+
+    with Session(demo_engine) as session:
+        [ratna] = [c for c in clients.list_clients(session=session) if "Ratna" in c.name]
+    view = ClientTicketsView(demo_engine)
+    qtbot.addWidget(view)
+    view.show_client(ratna.id)
+    assert view.export_button.isEnabled()
+
+    def save_as(widget: QWidget) -> None:
+        assert isinstance(widget, QFileDialog)
+        assert Path(widget.selectedFiles()[0]).name == f"{ratna.name} hours.csv"
+        widget.setDirectory(str(tmp_path))
+        line = widget.findChild(QLineEdit, "fileNameEdit")
+        assert line is not None
+        line.setText("ratna")  # no .csv typed: it is added
+        widget.accept()
+
+    def saved(widget: QWidget) -> None:
+        assert isinstance(widget, QMessageBox)
+        assert str(tmp_path / "ratna.csv") in widget.text()
+        widget.accept()
+
+    answerer = DialogAnswerer().then(save_as).then(saved)
+    view.export_button.click()
+    qtbot.waitUntil(lambda: answerer.done, timeout=10_000)
+    lines = (tmp_path / "ratna.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "month,billable_hours,other_hours"
+    assert len(lines) >= 2
