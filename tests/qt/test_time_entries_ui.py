@@ -86,7 +86,7 @@ def test_a_running_timer_shows_in_the_status_bar_on_every_page_and_stops_there(
     window = open_window(demo_db)
     timer = window.running_timer
     assert timer is not None
-    assert not timer.isVisible()
+    assert not timer.stop_button.isVisible()
     with Session(window.desk.engine) as session:
         [ticket, *_] = tickets.list_tickets(session=session)
     window.open_ticket(ticket.id)
@@ -94,16 +94,16 @@ def test_a_running_timer_shows_in_the_status_bar_on_every_page_and_stops_there(
     assert page is not None
     qtbot.waitUntil(lambda: page.view.ticket_id == ticket.id)
     qtbot.mouseClick(page.view.time.timer_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(timer.isVisible)
+    qtbot.waitUntil(timer.stop_button.isVisible)
     assert timer.title_button.text().startswith("⏱ ")
     assert ticket.title[:20] in timer.title_button.text()
 
     window.show_section("orders")  # another page: the timer is still in sight
-    assert timer.isVisible()
+    assert timer.stop_button.isVisible()
     qtbot.mouseClick(timer.title_button, Qt.MouseButton.LeftButton)  # back to its ticket
     assert window.stack.currentWidget() is page
     qtbot.mouseClick(timer.stop_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not timer.isVisible())
+    qtbot.waitUntil(lambda: not timer.stop_button.isVisible())
     with Session(window.desk.engine) as session:
         assert time_spent.running_timer(session=session) is None
     qtbot.waitUntil(lambda: page.view.time.timer_button.text() == "Start timer")

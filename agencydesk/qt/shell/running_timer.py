@@ -1,12 +1,13 @@
 """The running timer in the status bar, on every page: "⏱ Ganti foto menu — 12 min" with
-*Stop*. Clicking the title opens its ticket. It is there only while a timer runs (started on this
-desk or, on a team desk, by this person's timer on another window), and counts on every 15 s."""
+*Stop*. Clicking the title opens its ticket. It shows only while a timer runs, and counts on
+every 15 s."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from agencydesk.core import time_spent
@@ -39,19 +40,33 @@ class RunningTimer(QWidget):
         row.addWidget(self.stop_button)
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
-        self._tick.timeout.connect(self.refresh)
-        follow_changes(self, (Topic.TIME, Topic.TICKETS), self.refresh, when_hidden=True)
+        self._tick.timeout.connect(self._ticked)
+        # the widget itself stays in the status bar (its parts hide when no timer runs), so it
+        # is followed only while its window shows: a closed window reads no database
+        follow_changes(self, (Topic.TIME, Topic.TICKETS), self.refresh)
         self.refresh()
 
+    def _ticked(self) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._tick.stop()
+
     def refresh(self) -> None:
-        with Session(self._engine) as session:
-            running = time_spent.running_timer(session=session)
-            ticket = session.get(Ticket, running.ticket_id) if running is not None else None
-            started = running.started_at if running is not None else None
+        try:
+            with Session(self._engine) as session:
+                running = time_spent.running_timer(session=session)
+                ticket = session.get(Ticket, running.ticket_id) if running is not None else None
+                started = running.started_at if running is not None else None
+        except OperationalError:
+            # a team server out of reach: the status bar says so already (live_status); this
+            # keeps what it showed and looks again on the next change or tick
+            return
         if ticket is None or started is None:
             self.ticket_id = None
             self._tick.stop()
-            self.hide()
+            self.title_button.hide()
+            self.stop_button.hide()
             return
         self.ticket_id = ticket.id
         elapsed = format_duration(int((utcnow() - started).total_seconds()))
@@ -62,7 +77,8 @@ class RunningTimer(QWidget):
         )
         self.title_button.setText(f"⏱ {title} — {elapsed}")
         self.title_button.setToolTip(self.tr("The timer is running: open its ticket"))
-        self.show()
+        self.title_button.show()
+        self.stop_button.show()
         if not self._tick.isActive():
             self._tick.start()
 
