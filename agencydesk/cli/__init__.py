@@ -33,6 +33,7 @@ def add_subcommands(parser: argparse.ArgumentParser) -> None:
     from agencydesk.cli.follow_ups import add_follow_up_commands
     from agencydesk.cli.report import cmd_receipt, cmd_report, cmd_time
     from agencydesk.cli.server import add_server_commands
+    from agencydesk.cli.trash import add_trash_commands
 
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     db_help = (
@@ -179,6 +180,7 @@ def add_subcommands(parser: argparse.ArgumentParser) -> None:
     prune.set_defaults(func=cmd_creds_prune)
 
     add_follow_up_commands(sub)
+    add_trash_commands(sub)
     add_server_commands(sub)
 
 

@@ -30,6 +30,7 @@ from agencydesk.core.models import (
     StatusChange,
     Ticket,
     TimeEntry,
+    TrashItem,
     utcnow,
 )
 
@@ -67,7 +68,7 @@ def _record_authors(session: Session, _flush: UOWTransaction, _instances: Any) -
     for obj in list(session.new):
         typed = not isinstance(obj, Message) or obj.source == "typed"  # imported: nobody's
         authored = isinstance(
-            obj, Message | TimeEntry | GuideSend | SavedReplySend | Receipt | FollowUp
+            obj, Message | TimeEntry | GuideSend | SavedReplySend | Receipt | FollowUp | TrashItem
         )
         if authored and typed and obj.author_id is None:
             obj.author_id = person_id

@@ -45,6 +45,7 @@ class Topic(StrEnum):
     RECEIPTS = "receipt"
     SAVED_REPLIES = "saved_reply"
     FOLLOW_UPS = "follow_up"
+    TRASH = "trash_item"
     AGENCY = "agency_setting"
     PEOPLE = "person"
     #: who has what open on the other desks (core.presence): not the desk's data, so pages that

@@ -533,3 +533,26 @@ class FollowUp(Versioned, table=True):
     #: when it was marked done (None: still to do)
     done_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     author_id: int | None = optional_link("person")
+
+
+class TrashItem(SQLModel, table=True):
+    """A deleted ticket or order, kept to be restored (core.trash): the rows as they were, as
+    JSON. Clients and guides need none: they are deleted softly (`deleted_at`)."""
+
+    __tablename__ = "trash_item"
+    __table_args__ = (sa.UniqueConstraint("kind", "row_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=20)
+    row_id: int
+    title: str = Field(default="", max_length=200)
+    #: whose it was: a client deleted for good takes their trashed tickets and orders along
+    client_id: int | None = Field(
+        default=None,
+        sa_column=sa.Column(
+            sa.Integer, sa.ForeignKey("client.id", ondelete="CASCADE"), nullable=True, index=True
+        ),
+    )
+    deleted_at: datetime = Field(default_factory=utcnow, index=True, sa_type=UTCDateTime)
+    author_id: int | None = optional_link("person")
+    payload: str = Field(default="")

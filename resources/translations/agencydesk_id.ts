@@ -1868,6 +1868,10 @@ how the conflict dialog names the fields: as the form does</extracomment>
         <translation>Rujukan</translation>
     </message>
     <message>
+        <source>The trash could not be emptied of old things: {why}</source>
+        <translation>Tempat sampah tidak bisa dikosongkan dari hal-hal lama: {why}</translation>
+    </message>
+    <message>
         <source>The database could not be opened.</source>
         <translation>Basis data tidak bisa dibuka.</translation>
     </message>
@@ -2170,10 +2174,10 @@ how the conflict dialog names the fields: as the form does</extracomment>
     <message>
         <source>Delete the order &quot;{title}&quot; ({amount}) of {client}?
 
-This cannot be undone.</source>
+It goes to the trash (Edit ▸ Trash…), where you can restore it.</source>
         <translation>Hapus pesanan &quot;{title}&quot; ({amount}) milik {client}?
 
-Tindakan ini tidak bisa dibatalkan.</translation>
+Pesanan masuk tempat sampah (Sunting ▸ Tempat sampah…), dan bisa dipulihkan dari sana.</translation>
     </message>
 </context>
 <context>
@@ -3294,6 +3298,10 @@ Tindakan ini tidak bisa dibatalkan.</translation>
         <translation>&amp;Batalkan hapus</translation>
     </message>
     <message>
+        <source>&amp;Trash…</source>
+        <translation>&amp;Tempat sampah…</translation>
+    </message>
+    <message>
         <source>&amp;Import chat…</source>
         <translation>&amp;Impor chat…</translation>
     </message>
@@ -3777,6 +3785,14 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
         <translation>Hanya {name}  ✕</translation>
     </message>
     <message>
+        <source>Delete ticket</source>
+        <translation>Hapus tiket</translation>
+    </message>
+    <message>
+        <source>Delete the ticket {name}? Its messages stay in the client&apos;s history; the ticket goes to the trash, and Ctrl+Z brings it back.</source>
+        <translation>Hapus tiket {name}? Pesannya tetap ada di riwayat klien; tiketnya masuk tempat sampah, dan Ctrl+Z mengembalikannya.</translation>
+    </message>
+    <message>
         <source>Your reply on “{title}” ({client}) is not added yet. It is kept as a draft: it will be in the reply box when you open the ticket again.</source>
         <translation>Balasan Anda di “{title}” ({client}) belum ditambahkan. Balasan itu disimpan sebagai draf: akan ada di kotak balasan saat Anda membuka tiketnya lagi.</translation>
     </message>
@@ -4088,6 +4104,85 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
     <message>
         <source>No new tickets in six months.</source>
         <translation>Tidak ada tiket baru dalam enam bulan.</translation>
+    </message>
+</context>
+<context>
+    <name>TrashDialog</name>
+    <message>
+        <source>Trash</source>
+        <translation>Tempat sampah</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Dihapus</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Klien</translation>
+    </message>
+    <message>
+        <source>The trash is empty.</source>
+        <translation>Tempat sampah kosong.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Pulihkan</translation>
+    </message>
+    <message>
+        <source>Delete for good…</source>
+        <translation>Hapus permanen…</translation>
+    </message>
+    <message>
+        <source>Empty trash…</source>
+        <translation>Kosongkan tempat sampah…</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> hari</translation>
+    </message>
+    <message>
+        <source>Keep deleted things for</source>
+        <translation>Simpan yang dihapus selama</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Tiket</translation>
+    </message>
+    <message>
+        <source>Guide</source>
+        <translation>Panduan</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Pesanan</translation>
+    </message>
+    <message>
+        <source>Delete {name} for good? This cannot be undone.</source>
+        <translation>Hapus {name} secara permanen? Ini tidak bisa dibatalkan.</translation>
+    </message>
+    <message>
+        <source>Everything of theirs goes too: tickets, messages, orders, and their logins&apos; passwords in this computer&apos;s keyring.</source>
+        <translation>Semua miliknya ikut terhapus: tiket, pesan, pesanan, dan kata sandi login mereka di keyring komputer ini.</translation>
+    </message>
+    <message>
+        <source>Delete for good</source>
+        <translation>Hapus permanen</translation>
+    </message>
+    <message>
+        <source>Delete everything in the trash for good ({count} things)? This cannot be undone; deleted clients take their logins&apos; passwords in the keyring with them.</source>
+        <translation>Hapus semua isi tempat sampah secara permanen ({count} item)? Ini tidak bisa dibatalkan; klien yang dihapus membawa serta kata sandi login mereka di keyring.</translation>
+    </message>
+    <message>
+        <source>Empty trash</source>
+        <translation>Kosongkan tempat sampah</translation>
     </message>
 </context>
 <context>

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from agencydesk.core import clients, orders, tickets
+from agencydesk.core import clients, orders, tickets, trash
 from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError, ValidationError
 from agencydesk.core.models import OrderStatus
@@ -437,13 +437,14 @@ def delete_order(parent: QWidget | None, engine: Engine, order_id: int) -> bool:
         QCoreApplication.translate("OrderDelete", "Delete order"),
         QCoreApplication.translate(
             "OrderDelete",
-            'Delete the order "{title}" ({amount}) of {client}?\n\nThis cannot be undone.',
+            'Delete the order "{title}" ({amount}) of {client}?\n\nIt goes to the trash '
+            "(Edit ▸ Trash…), where you can restore it.",
         ).format(title=title, amount=amount, client=name),
     ):
         return False
     try:
         with session_scope(engine) as session:
-            orders.delete_order(session=session, order_id=order_id)
+            trash.trash_order(session=session, order_id=order_id)
     except UserError as exc:
         show_user_error(parent, str(exc))
         return False

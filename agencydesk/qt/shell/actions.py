@@ -91,6 +91,7 @@ class ShellActions(QObject):
         self.edit = self._action(self.tr("&Edit…"), self.edit_on_screen, "Ctrl+E", "edit")
         self.delete = self._action(self.tr("&Delete…"), self.delete_on_screen, std.Delete, "delete")
         self.undo = self._action(self.tr("&Undo delete"), self._undo.undo, std.Undo, "undo")
+        self.trash = self._action(self.tr("&Trash…"), self.open_trash, None, "trash")
         self.undo.setEnabled(False)
         self.import_chat = self._action(
             self.tr("&Import chat…"), lambda: self.open_import_chat(), "Ctrl+I", "importChat"
@@ -160,6 +161,7 @@ class ShellActions(QObject):
         edit_menu.addAction(self.find)
         edit_menu.addAction(self.edit)
         edit_menu.addAction(self.delete)
+        edit_menu.addAction(self.trash)
         view_menu = bar.addMenu(self.tr("&View"))
         for action in self.sections:
             view_menu.addAction(action)
@@ -194,6 +196,7 @@ class ShellActions(QObject):
             self.find,
             self.edit,
             self.delete,
+            self.trash,
             self.backup,
             self.restore,
             self.agency,
@@ -268,6 +271,13 @@ class ShellActions(QObject):
         )
         self.import_wizard.open_ticket_requested.connect(self._window.open_ticket)
         self.import_wizard.open()
+
+    def open_trash(self) -> None:
+        """Edit ▸ Trash…: what was deleted, to restore or delete for good."""
+        from agencydesk.qt.shell.trash_dialog import TrashDialog
+
+        if self._desk.engine is not None:
+            TrashDialog(self._desk.engine, self._settings, self._window).exec()
 
     def search_everything(self) -> None:
         from agencydesk.qt.shell.search_dialog import SearchDialog

@@ -156,6 +156,26 @@ class MainWindow(QMainWindow):
         self.shell_actions.set_data_enabled(True)
         self.update_counts()
         self.idle()
+        self._empty_old_trash()
+
+    def _empty_old_trash(self) -> None:
+        """What has been in the trash longer than Settings say goes for good, in the background."""
+        from agencydesk.qt.common import workers
+        from agencydesk.qt.shell.trash_dialog import empty_old_trash
+
+        engine, days = self.desk.engine, self.settings.trash_days
+        if engine is not None:
+            workers.run_task(
+                lambda: empty_old_trash(engine, days),
+                lambda _gone: None,
+                self._trash_not_emptied,
+                owner=self,
+                key="trash",
+            )
+
+    def _trash_not_emptied(self, exc: BaseException, _details: str) -> None:
+        # not worth a dialog at start: the trash keeps its old things until the next start
+        self.say(self.tr("The trash could not be emptied of old things: {why}").format(why=exc))
 
     def _database_closed(self) -> None:
         if self.running_timer is not None:  # it reads the database that is closing

@@ -12,6 +12,9 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 
 SETTINGS_VERSION = 2
+#: how long the trash keeps things unless the user chose otherwise (core.trash.DEFAULT_DAYS)
+DEFAULT_TRASH_DAYS = 30
+MAX_TRASH_DAYS = 3650
 LANGUAGES = ("", "en", "id")  # "" = follow the system
 
 
@@ -96,6 +99,19 @@ class Settings:
     @my_name.setter
     def my_name(self, value: str) -> None:
         self._settings.setValue("my_name", value.strip())
+
+    @property
+    def trash_days(self) -> int:
+        """How many days the trash keeps what was deleted (then it goes for good)."""
+        try:
+            days = int(str(self._settings.value("trash/days", DEFAULT_TRASH_DAYS)))
+        except ValueError:
+            return DEFAULT_TRASH_DAYS
+        return min(max(days, 1), MAX_TRASH_DAYS)
+
+    @trash_days.setter
+    def trash_days(self, value: int) -> None:
+        self._settings.setValue("trash/days", min(max(int(value), 1), MAX_TRASH_DAYS))
 
     def last_client(self, desk: str) -> int | None:
         """The client chosen when the desk *desk* (its database) was last closed."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from agencydesk.core import clients, tickets
+from agencydesk.core import clients, tickets, trash
 from agencydesk.core.changes import Topic
 from agencydesk.core.db import session_scope
 from agencydesk.core.errors import ValidationError
@@ -232,6 +233,7 @@ class TicketsPage(QWidget):
         self.view = TicketView(engine)
         self.view.changed.connect(self._ticket_changed)
         self.view.time.entries.undoable.connect(self.undoable)
+        self.list.undoable.connect(self.undoable)  # a ticket deleted into the trash
         self.view.client_link_activated.connect(self.client_link_activated)
         self.view.send_guide_requested.connect(self.send_guide_requested)
         self.list.current_changed.connect(self.view.show_ticket)
@@ -285,6 +287,29 @@ class TicketsPage(QWidget):
 
     def current_ticket_id(self) -> int | None:
         return self.list.current_id()
+
+    def delete_current(self) -> None:
+        """Edit ▸ Delete… (Del) on Tickets: the chosen ticket goes to the trash (Ctrl+Z, or
+        Edit ▸ Trash…, brings it back)."""
+        ticket_id = self.list.current_id()
+        if ticket_id is None:
+            return
+        with Session(self._engine) as session:
+            title = tickets.get_ticket(session=session, ticket_id=ticket_id).title
+        self.list.delete_undoably(
+            self._engine,
+            ticket_id,
+            f"#{ticket_id} {title}",
+            (
+                self.tr("Delete ticket"),
+                self.tr(
+                    "Delete the ticket {name}? Its messages stay in the client's history; the "
+                    "ticket goes to the trash, and Ctrl+Z brings it back."
+                ),
+            ),
+            delete=partial(trash.trash_ticket, ticket_id=ticket_id),
+            undelete=partial(trash.restore, kind="ticket", row_id=ticket_id),
+        )
 
     def select_ticket(self, ticket_id: int) -> bool:
         """Show *ticket_id*, widening the filters when they hide it."""

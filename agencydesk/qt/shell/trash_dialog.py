@@ -1,0 +1,174 @@
+"""*Edit ▸ Trash…*: what was deleted — clients, tickets, guides, orders — with when, kept for the
+days chosen here (30 unless changed) and then deleted for good when the desk opens. *Restore*
+brings the chosen one back as it was; *Delete for good…* and *Empty trash…* ask first, and say
+that a client's logins' passwords leave the keyring with them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QTreeWidgetItem,
+    QWidget,
+)
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from agencydesk.core import trash
+from agencydesk.core.db import session_scope
+from agencydesk.core.errors import UserError
+from agencydesk.core.trash import TrashEntry
+from agencydesk.qt.common.buttons import button_row, push_button
+from agencydesk.qt.common.dialog_layout import top_to_bottom
+from agencydesk.qt.common.dialogs import ask_yes_no, report_exception
+from agencydesk.qt.common.formatting import format_datetime
+from agencydesk.qt.common.labels import muted_label
+from agencydesk.qt.common.list_view import headed_list
+from agencydesk.qt.shell.settings import MAX_TRASH_DAYS, Settings
+
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class TrashDialog(QDialog):
+    def __init__(self, engine: Engine, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._engine = engine
+        self._settings = settings
+        self._entries: dict[str, TrashEntry] = {}
+        self.setWindowTitle(self.tr("Trash"))
+        self.setSizeGripEnabled(True)
+        self.list = headed_list(
+            "trashList",
+            [self.tr("Deleted"), self.tr("What"), self.tr("Client"), self.tr("Name")],
+            fit=(0, 1, 2),  # the name takes the room left
+        )
+        self.list.currentItemChanged.connect(lambda _new, _old: self._update_buttons())
+        self.list.itemDoubleClicked.connect(lambda _item, _column: self.restore_chosen())
+        self.empty_label = muted_label(self.tr("The trash is empty."))
+        self.restore_button = push_button(
+            self.tr("Restore"), self.restore_chosen, name="trashRestore"
+        )
+        self.delete_button = push_button(
+            self.tr("Delete for good…"), self.delete_chosen, name="trashDelete"
+        )
+        self.empty_button = push_button(self.tr("Empty trash…"), self.empty_all, name="trashEmpty")
+        self.days = QSpinBox()
+        self.days.setObjectName("trashDays")
+        self.days.setRange(1, MAX_TRASH_DAYS)
+        self.days.setValue(settings.trash_days)
+        self.days.setSuffix(self.tr(" days"))
+        self.days.valueChanged.connect(self._days_changed)
+        keep = QHBoxLayout()
+        keep.addWidget(QLabel(self.tr("Keep deleted things for")))
+        keep.addWidget(self.days)
+        keep.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        top_to_bottom(
+            (
+                (self.list, 1),
+                self.empty_label,
+                button_row(self.restore_button, self.delete_button, None, self.empty_button),
+                keep,
+                close,
+            ),
+            self,
+        )
+        self.resize(720, 420)
+        self.load()
+
+    def load(self) -> None:
+        with Session(self._engine) as session:
+            entries = trash.list_trash(session=session)
+        kinds = {
+            "client": self.tr("Client"),
+            "ticket": self.tr("Ticket"),
+            "guide": self.tr("Guide"),
+            "order": self.tr("Order"),
+        }
+        self._entries = {entry.key: entry for entry in entries}
+        self.list.clear()
+        for entry in entries:
+            item = QTreeWidgetItem(
+                [
+                    format_datetime(entry.deleted_at),
+                    kinds[entry.kind],
+                    entry.client_name or "",
+                    entry.name,
+                ]
+            )
+            item.setData(0, KEY_ROLE, entry.key)
+            self.list.addTopLevelItem(item)
+        if entries:
+            self.list.setCurrentItem(self.list.topLevelItem(0))
+        self.empty_label.setVisible(not entries)
+        self.empty_button.setEnabled(bool(entries))
+        self._update_buttons()
+
+    def chosen(self) -> TrashEntry | None:
+        item = self.list.currentItem()
+        return None if item is None else self._entries.get(str(item.data(0, KEY_ROLE)))
+
+    def _update_buttons(self) -> None:
+        chosen = self.chosen() is not None
+        self.restore_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen)
+
+    def _days_changed(self, days: int) -> None:
+        self._settings.trash_days = days
+
+    def _run(self, action: Callable[[Session], object]) -> bool:
+        try:
+            with session_scope(self._engine) as session:
+                action(session)
+        except UserError as exc:
+            report_exception(self, exc)
+            return False
+        finally:
+            self.load()
+        return True
+
+    def restore_chosen(self) -> None:
+        entry = self.chosen()
+        if entry is not None:
+            self._run(
+                lambda session: trash.restore(session=session, kind=entry.kind, row_id=entry.row_id)
+            )
+
+    def delete_chosen(self) -> None:
+        entry = self.chosen()
+        if entry is None:
+            return
+        question = self.tr("Delete {name} for good? This cannot be undone.").format(name=entry.name)
+        if entry.kind == "client":
+            question += "\n\n" + self.tr(
+                "Everything of theirs goes too: tickets, messages, orders, and their logins' "
+                "passwords in this computer's keyring."
+            )
+        if ask_yes_no(self, self.tr("Delete for good"), question):
+            self._run(
+                lambda session: trash.delete_for_good(
+                    session=session, kind=entry.kind, row_id=entry.row_id
+                )
+            )
+
+    def empty_all(self) -> None:
+        question = self.tr(
+            "Delete everything in the trash for good ({count} things)? This cannot be undone; "
+            "deleted clients take their logins' passwords in the keyring with them."
+        ).format(count=len(self._entries))
+        if ask_yes_no(self, self.tr("Empty trash"), question):
+            self._run(lambda session: trash.empty(session=session))
+
+
+def empty_old_trash(engine: Engine, days: int) -> int:
+    """Delete for good what has been in the trash longer than *days* (in a worker, at start)."""
+    with session_scope(engine) as session:
+        return trash.empty(session=session, older_than=timedelta(days=days))

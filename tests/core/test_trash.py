@@ -1,0 +1,152 @@
+"""The trash: what was deleted stays there across restarts, comes back as it was, and goes for
+good — a client with their keyring passwords — when emptied."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from keyring_memory import MemoryKeyring
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+from agencydesk.core import (
+    clients,
+    credentials,
+    follow_ups,
+    migrate,
+    orders,
+    search,
+    tickets,
+    time_entries,
+    time_spent,
+    trash,
+)
+from agencydesk.core.db import session_scope
+from agencydesk.core.errors import UserError
+from agencydesk.core.models import Client, Message, utcnow
+
+
+@pytest.fixture
+def engine(any_engine: Engine) -> Engine:
+    return any_engine
+
+
+def _client(engine: Engine, name: str, **values: object) -> int:
+    with session_scope(engine) as session:
+        client = clients.create_client(session=session, values={"name": name, **values})
+        assert client.id is not None
+        return client.id
+
+
+def test_a_ticket_comes_back_from_the_trash_after_a_restart_with_its_time_and_messages(
+    engine: Engine,
+) -> None:
+    ratna = _client(engine, "Ibu Ratna")
+    with session_scope(engine) as session:
+        ticket = tickets.create_ticket(
+            session=session,
+            client_id=ratna,
+            values={"title": "Kucing oranye di banner"},
+            first_message="Mas, bannernya ganti kucing oranye ya",
+        )
+        assert ticket.id is not None
+        ticket_id = ticket.id
+        time_spent.add_time(session=session, ticket_id=ticket_id, minutes=40, note="desain")
+        follow_ups.set_follow_up(
+            session=session,
+            client_id=ratna,
+            ticket_id=ticket_id,
+            due_at=utcnow() + timedelta(days=1),
+        )
+    with session_scope(engine) as session:
+        trash.trash_ticket(session=session, ticket_id=ticket_id)
+    with Session(engine) as session:
+        assert tickets.list_tickets(session=session, client_id=ratna) == []
+        [message] = session.exec(select(Message)).all()
+        assert message.ticket_id is None  # the words stay in her story meanwhile
+
+    url = engine.url.render_as_string(hide_password=False)
+    engine.dispose()
+    again = migrate.open_database(url)  # a restart
+    try:
+        with Session(again) as session:
+            [entry] = trash.list_trash(session=session)
+        assert (entry.key, entry.name, entry.client_name) == (
+            f"ticket#{ticket_id}",
+            "Kucing oranye di banner",
+            "Ibu Ratna",
+        )
+        with session_scope(again) as session:
+            trash.restore(session=session, kind="ticket", row_id=ticket_id)
+        with Session(again) as session:
+            assert trash.list_trash(session=session) == []
+            [back] = tickets.list_tickets(session=session, client_id=ratna)
+            assert (back.id, back.title) == (ticket_id, "Kucing oranye di banner")
+            [minutes] = time_entries.list_entries(session=session, ticket_id=ticket_id)
+            assert (minutes.minutes, minutes.note) == (40, "desain")
+            assert [m.ticket_id for m in session.exec(select(Message)).all()] == [ticket_id]
+            [follow_up] = follow_ups.open_follow_ups(session=session)
+            assert follow_up.ticket_id == ticket_id
+            found = search.search(session=session, text="kucing oranye")
+            assert [hit.id for hit in found.hits.get("ticket", [])] == [ticket_id]
+    finally:
+        again.dispose()
+
+
+def test_an_order_and_a_client_in_the_trash_and_a_ticket_waits_for_its_client(
+    engine: Engine,
+) -> None:
+    sari = _client(engine, "Ibu Sari")
+    with session_scope(engine) as session:
+        order = orders.create_order(
+            session=session, client_id=sari, values={"title": "Toko online", "amount": 5_000_000}
+        )
+        assert order.id is not None
+        order_id = order.id
+        trash.trash_order(session=session, order_id=order_id)
+        clients.delete_client(session=session, client_id=sari)
+    with Session(engine) as session:
+        keys = [entry.key for entry in trash.list_trash(session=session)]
+    assert sorted(keys) == sorted([f"order#{order_id}", f"client#{sari}"])
+    with (
+        pytest.raises(UserError, match="restore the client first"),
+        session_scope(engine) as session,
+    ):
+        trash.restore(session=session, kind="order", row_id=order_id)
+    with session_scope(engine) as session:
+        trash.restore(session=session, kind="client", row_id=sari)
+        trash.restore(session=session, kind="order", row_id=order_id)
+    with Session(engine) as session:
+        assert [o.id for o in orders.list_orders(session=session)] == [order_id]
+        assert trash.list_trash(session=session) == []
+    with pytest.raises(UserError, match="names nothing in the trash"):
+        trash.parse_key("tiket 12")
+
+
+def test_a_client_deleted_for_good_takes_their_passwords_and_tells_whom_they_introduced(
+    engine: Engine, memory_keyring: MemoryKeyring
+) -> None:
+    ratna = _client(engine, "Ibu Ratna")
+    with session_scope(engine) as session:
+        friend = clients.create_client(
+            session=session, values={"name": "Ibu Sari", "introduced_by_id": ratna}
+        )
+        assert friend.id is not None
+        friend_id, friend_version = friend.id, friend.version
+        credentials.add_credential(
+            session=session, client_id=ratna, values={"label": "cPanel"}, secret="rahasia"
+        )
+        clients.delete_client(session=session, client_id=ratna)
+    assert "rahasia" in str(memory_keyring.__dict__)
+    with session_scope(engine) as session:
+        assert trash.empty(session=session, older_than=timedelta(days=30)) == 0  # too young
+    with session_scope(engine) as session:
+        assert trash.empty(session=session) == 1
+    with Session(engine) as session:
+        assert session.get(Client, ratna) is None
+        introduced = session.get(Client, friend_id)
+        assert introduced is not None
+        assert introduced.introduced_by_id is None
+        assert introduced.version == friend_version + 1  # the other desk's form hears of it
+    assert "rahasia" not in str(memory_keyring.__dict__)

@@ -1,0 +1,125 @@
+"""The trash as a user meets it: Del on a ticket and Ctrl+Z; Edit ▸ Trash… restores a client
+and deletes one for good (passwords included); what is older than the days kept goes at start."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+
+from keyring_memory import MemoryKeyring
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+from qt_helpers import DialogAnswerer
+from sqlalchemy import update
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from agencydesk.core import clients, credentials, tickets, trash
+from agencydesk.core.db import session_scope
+from agencydesk.core.models import Client, utcnow
+from agencydesk.qt.shell.main_window import MainWindow
+from agencydesk.qt.shell.settings import Settings
+from agencydesk.qt.shell.trash_dialog import TrashDialog
+
+Opener = Callable[[Path], MainWindow]
+
+
+def _press(qtbot: QtBot, window: MainWindow, key: Qt.Key, modifier: Qt.KeyboardModifier) -> None:
+    window.activateWindow()  # shortcuts need the active window, as the user's has
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, key, modifier)
+
+
+def test_del_puts_a_ticket_in_the_trash_and_ctrl_z_brings_it_back(
+    qtbot: QtBot, open_window: Opener, demo_db: Path
+) -> None:
+    window = open_window(demo_db)
+    window.show_section("tickets")
+    page = window.pages.tickets
+    assert page is not None
+    qtbot.waitUntil(lambda: page.current_ticket_id() is not None)
+    ticket_id = page.current_ticket_id()
+    answerer = DialogAnswerer().click(QMessageBox.StandardButton.Yes)
+    window.shell_actions.delete.trigger()  # Edit ▸ Delete… (Del)
+    assert answerer.done
+    assert "goes to the trash" in answerer.texts[0]
+    with Session(window.desk.engine) as session:
+        assert [e.key for e in trash.list_trash(session=session)] == [f"ticket#{ticket_id}"]
+    assert page.current_ticket_id() != ticket_id
+
+    _press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page.current_ticket_id() == ticket_id)
+    with Session(window.desk.engine) as session:
+        assert trash.list_trash(session=session) == []
+
+
+def test_the_trash_restores_a_client_and_deletes_another_for_good_with_her_passwords(
+    qtbot: QtBot, demo_engine: Engine, settings: Settings, memory_keyring: MemoryKeyring
+) -> None:
+    with session_scope(demo_engine) as session:
+        ratna, sari = (
+            next(c.id for c in clients.list_clients(session=session) if name in c.name)
+            for name in ("Ratna", "Sari")
+        )
+        credentials.add_credential(
+            session=session, client_id=sari, values={"label": "cPanel"}, secret="rahasia-sari"
+        )
+        clients.delete_client(session=session, client_id=ratna)
+        clients.delete_client(session=session, client_id=sari)
+    dialog = TrashDialog(demo_engine, settings)
+    qtbot.addWidget(dialog)
+    names = [
+        dialog.list.topLevelItem(row).text(3) for row in range(dialog.list.topLevelItemCount())
+    ]
+    assert sorted(names) == ["Ibu Ratna Wulandari", "Ibu Sari Handayani"]
+
+    dialog.list.setCurrentItem(dialog.list.topLevelItem(names.index("Ibu Ratna Wulandari")))
+    dialog.restore_button.click()
+    assert dialog.list.topLevelItemCount() == 1
+    with Session(demo_engine) as session:
+        assert session.get(Client, ratna).deleted_at is None  # type: ignore[union-attr]
+
+    def for_good(widget: QWidget) -> None:
+        assert isinstance(widget, QMessageBox)
+        assert "passwords" in widget.text()
+        widget.button(QMessageBox.StandardButton.Yes).click()
+
+    answerer = DialogAnswerer().then(for_good)
+    dialog.list.setCurrentItem(dialog.list.topLevelItem(0))
+    dialog.delete_button.click()
+    assert answerer.done
+    assert dialog.list.topLevelItemCount() == 0
+    with Session(demo_engine) as session:
+        assert session.get(Client, sari) is None
+    assert "rahasia-sari" not in memory_keyring.entries.values()
+
+    dialog.days.setValue(7)
+    assert settings.trash_days == 7
+
+
+def test_what_is_older_than_the_days_kept_goes_for_good_when_the_desk_opens(
+    qtbot: QtBot, open_window: Opener, demo_engine: Engine, db_path: Path, settings: Settings
+) -> None:
+    with session_scope(demo_engine) as session:
+        [old, new, *_] = tickets.list_tickets(session=session)
+        trash.trash_ticket(session=session, ticket_id=old.id)
+        trash.trash_ticket(session=session, ticket_id=new.id)
+    with session_scope(demo_engine) as session:
+        from agencydesk.core.models import TrashItem
+
+        session.execute(
+            update(TrashItem)
+            .where(TrashItem.row_id == old.id)  # type: ignore[arg-type]
+            .values(deleted_at=utcnow() - timedelta(days=8))
+        )
+    demo_engine.dispose()
+    settings.trash_days = 7
+    window = open_window(db_path)
+
+    def left() -> list[str]:
+        with Session(window.desk.engine) as session:
+            return [entry.key for entry in trash.list_trash(session=session)]
+
+    qtbot.waitUntil(lambda: left() == [f"ticket#{new.id}"], timeout=10_000)
