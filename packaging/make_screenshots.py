@@ -4,7 +4,8 @@
 
 Builds a demo database in a temporary folder, opens the real main window on the offscreen
 platform and saves the Clients (Bu Ratna selected), Today, Tickets, Orders and Referrals sections
-as PNGs, and a paid order's receipt (a PDF page, through pdftoppm).
+as PNGs (with a follow-up due on Today and a timer running in the status bar), and a paid
+order's receipt (a PDF page, through pdftoppm).
 """
 
 from __future__ import annotations
@@ -27,9 +28,11 @@ def main() -> int:
     for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         os.environ[name] = str(scratch / name.lower())
 
+    from datetime import timedelta
+
     from PySide6.QtCore import QSettings, QTimer
 
-    from agencydesk.core import agency, demo, migrate
+    from agencydesk.core import agency, demo, follow_ups, migrate, models, tickets, time_spent
     from agencydesk.core.db import session_scope, sqlite_url
     from agencydesk.qt.shell import app as app_module
     from agencydesk.qt.shell.main_window import MainWindow
@@ -39,6 +42,22 @@ def main() -> int:
     engine = migrate.open_database(sqlite_url(db_path))
     with session_scope(engine) as session:
         ratna_id = demo.load_demo(session=session)["ratna"]
+        # a follow-up whose time has come (on top of Today) and a timer running (status bar)
+        [ticket, *_] = tickets.list_tickets(session=session, client_id=ratna_id)
+        follow_ups.set_follow_up(
+            session=session,
+            client_id=ratna_id,
+            ticket_id=ticket.id,
+            due_at=models.utcnow() - timedelta(hours=1),
+            note=(
+                "Tanya apakah foto menu barunya sudah siap"
+                if args.lang == "id"
+                else "Ask whether the new menu photos are ready"
+            ),
+        )
+        time_spent.start_timer(
+            session=session, ticket_id=ticket.id, now=models.utcnow() - timedelta(minutes=25)
+        )
         # who the receipt (and the report) is from: the freelancer's own letterhead
         agency.save_agency_profile(
             session=session,

@@ -3900,11 +3900,11 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
     </message>
     <message>
         <source>Entries</source>
-        <translation>Catatan waktu</translation>
+        <translation>Rincian</translation>
     </message>
     <message>
         <source>The time entries: correct or delete one</source>
-        <translation>Catatan waktu: perbaiki atau hapus</translation>
+        <translation>Rincian waktu: perbaiki atau hapus</translation>
     </message>
     <message>
         <source>Add time</source>
@@ -3912,7 +3912,7 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
     </message>
     <message>
         <source>Entries ({count})</source>
-        <translation>Catatan waktu ({count})</translation>
+        <translation>Rincian ({count})</translation>
     </message>
     <message>
         <source>Time spent: {time}</source>
