@@ -165,6 +165,19 @@ def _edited(profile: AgencyProfile) -> dict[str, Any]:
     return {name: getattr(profile, name) for name in EDITED_FIELDS}
 
 
+def _one_save_at_a_time(session: Session) -> None:
+    """Saves of the profile take turns, so that the version a save checks is the one it writes
+    over. On PostgreSQL two desks' first saves both saw version 0 and both inserted the rows:
+    the second failed on the duplicate key instead of being shown the first one's profile. A
+    lock held until the transaction ends makes the second wait and then see it. (SQLite's
+    writes take turns already: every unit of work begins IMMEDIATE.)"""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            sa.text("SELECT pg_advisory_xact_lock(hashtext(:name))"),
+            {"name": "agencydesk.agency_profile"},
+        )
+
+
 def save_agency_profile(
     *, session: Session, profile: AgencyProfile, seen_version: int | None = None
 ) -> AgencyProfile:
@@ -175,6 +188,7 @@ def save_agency_profile(
     errors = validate(cleaned)
     if errors:
         raise ValidationError(errors)
+    _one_save_at_a_time(session)
     if seen_version is not None:
         stored = profile_version(session=session)
         if stored != seen_version:

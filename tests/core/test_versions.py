@@ -270,3 +270,43 @@ def test_the_same_field_changed_on_two_desks_is_a_conflict(desks: tuple[Engine, 
     assert _ticket_fields(a, ticket_id)[0] == "waiting_on_client"  # nothing overwritten
     # the same value on both desks is no conflict
     _save_field(a, ticket_id, seen, {"status": "open"}, status="waiting_on_client")
+
+
+def test_two_desks_saving_the_first_agency_profile_at_once_is_a_conflict_not_an_error(
+    two_desks: tuple[Engine, Engine],
+) -> None:
+    from agencydesk.core import agency
+
+    a, b = two_desks
+    # both forms show the empty profile (version 0); B saves first and holds its transaction
+    b_session = Session(b)
+    b_session.begin()
+    agency.save_agency_profile(
+        session=b_session, profile=agency.AgencyProfile(name="Budi Web Studio"), seen_version=0
+    )
+    b_session.flush()
+    outcome: list[BaseException | None] = []
+
+    def save_on_a() -> None:
+        try:
+            retry.save_retrying(
+                a,
+                lambda s: agency.save_agency_profile(
+                    session=s, profile=agency.AgencyProfile(name="Sari Digital"), seen_version=0
+                ),
+            )
+            outcome.append(None)
+        except Exception as exc:
+            outcome.append(exc)
+
+    thread = threading.Thread(target=save_on_a)
+    thread.start()
+    thread.join(0.5)
+    assert thread.is_alive()  # waiting for B's first save
+    b_session.commit()
+    b_session.close()
+    thread.join(10)
+    assert isinstance(outcome[0], EditConflict), outcome  # A is shown mine and theirs
+    assert outcome[0].theirs["name"] == "Budi Web Studio"
+    with Session(a) as session:
+        assert agency.get_agency_profile(session=session).name == "Budi Web Studio"
