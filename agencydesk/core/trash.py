@@ -172,18 +172,14 @@ def trash_order(*, session: Session, order_id: int) -> None:
 def list_trash(*, session: Session) -> list[TrashEntry]:
     """Everything in the trash, the latest deleted first."""
     entries = [
-        TrashEntry("client", row_id, name, None, deleted_at)
+        TrashEntry(kind, row_id, name, None, deleted_at)
+        for kind, model, name_column in (
+            ("client", Client, Client.name),
+            ("guide", Guide, Guide.title),
+        )
         for row_id, name, deleted_at in session.execute(
-            sa.select(col(Client.id), col(Client.name), col(Client.deleted_at)).where(
-                col(Client.deleted_at).is_not(None)
-            )
-        ).all()
-    ]
-    entries += [
-        TrashEntry("guide", row_id, title, None, deleted_at)
-        for row_id, title, deleted_at in session.execute(
-            sa.select(col(Guide.id), col(Guide.title), col(Guide.deleted_at)).where(
-                col(Guide.deleted_at).is_not(None)
+            sa.select(col(model.id), col(name_column), col(model.deleted_at)).where(
+                col(model.deleted_at).is_not(None)
             )
         ).all()
     ]

@@ -1,9 +1,5 @@
 """Saved reply sends: which saved reply went out to which client, recorded like guide sends.
 
-Revision ID: 0019
-Revises: 0018
-Create Date: 2026-12-05
-
 One new table; no other table changes.
 """
 from alembic import op

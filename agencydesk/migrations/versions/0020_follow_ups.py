@@ -1,9 +1,5 @@
 """Follow-ups: a client, ticket or order to come back to at a day and time, with a note.
 
-Revision ID: 0020
-Revises: 0019
-Create Date: 2026-12-05
-
 One new table; no other table changes.
 """
 from alembic import op

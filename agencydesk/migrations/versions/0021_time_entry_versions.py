@@ -1,9 +1,5 @@
 """Time entries can be corrected: each gets a version, as other edited records have.
 
-Revision ID: 0021
-Revises: 0020
-Create Date: 2026-12-05
-
 One new column; SQLite adds it in place (no table rebuild, the triggers stay).
 """
 from alembic import op

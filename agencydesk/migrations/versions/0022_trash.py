@@ -1,9 +1,5 @@
 """The trash: deleted tickets and orders kept to be restored (clients and guides are soft-deleted).
 
-Revision ID: 0022
-Revises: 0021
-Create Date: 2026-12-05
-
 One new table; no other table changes.
 """
 from alembic import op
