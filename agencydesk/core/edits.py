@@ -10,7 +10,7 @@ from typing import Any, Protocol, TypeVar
 from sqlmodel import Session
 
 from agencydesk.core.errors import UserError
-from agencydesk.core.models import utcnow
+from agencydesk.core.models import Client, Order, Ticket, utcnow
 
 Row = TypeVar("Row")
 
@@ -26,6 +26,31 @@ def get_row(session: Session, model: type[Row], row_id: int, missing: str) -> Ro
     if row is None:
         raise UserError(missing)
     return row
+
+
+def live_client(session: Session, client_id: int) -> Client:
+    """The client *client_id*, refused (`UserError`) when deleted or never there."""
+    client = session.get(Client, client_id)
+    if client is None or client.deleted_at is not None:
+        raise UserError("That client no longer exists. It may have been deleted.")
+    return client
+
+
+def check_belongs(
+    session: Session, client_id: int, ticket_id: int | None = None, order_id: int | None = None
+) -> Client:
+    """The live client *client_id*, after checking that the ticket and the order given (if any)
+    are theirs: a row linked to someone else's ticket would show on the wrong timeline."""
+    client = live_client(session, client_id)
+    if ticket_id is not None:
+        ticket = session.get(Ticket, ticket_id)
+        if ticket is None or ticket.client_id != client_id:
+            raise UserError("That ticket does not belong to this client.")
+    if order_id is not None:
+        order = session.get(Order, order_id)
+        if order is None or order.client_id != client_id:
+            raise UserError("That order does not belong to this client.")
+    return client
 
 
 def known_fields(values: Mapping[str, Any], editable: Collection[str], what: str) -> dict[str, Any]:

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col
 
 from agencydesk.core import versions
-from agencydesk.core.edits import get_row, one_line
+from agencydesk.core.edits import check_belongs, get_row, one_line
 from agencydesk.core.errors import UserError, ValidationError
 from agencydesk.core.models import Client, FollowUp, Order, Ticket, utcnow
 
@@ -72,22 +72,6 @@ def _rows(session: Session, *where: sa.ColumnElement[bool]) -> list[FollowUpRow]
     return [FollowUpRow(*row) for row in session.execute(statement).all()]
 
 
-def _check_links(
-    session: Session, client_id: int, ticket_id: int | None, order_id: int | None
-) -> None:
-    client = session.get(Client, client_id)
-    if client is None or client.deleted_at is not None:
-        raise UserError("That client no longer exists. It may have been deleted.")
-    if ticket_id is not None:
-        ticket = session.get(Ticket, ticket_id)
-        if ticket is None or ticket.client_id != client_id:
-            raise UserError("That ticket does not belong to this client.")
-    if order_id is not None:
-        order = session.get(Order, order_id)
-        if order is None or order.client_id != client_id:
-            raise UserError("That order does not belong to this client.")
-
-
 def _clean(due_at: datetime, note: str) -> str:
     errors: dict[str, str] = {}
     note = one_line(note)
@@ -112,7 +96,7 @@ def set_follow_up(
     """Come back to the client (or their ticket or order) at *due_at*. The open follow-up of the
     same ticket, order or client, if there is one, is moved instead of a second being made."""
     note = _clean(due_at, note)
-    _check_links(session, client_id, ticket_id, order_id)
+    check_belongs(session, client_id, ticket_id, order_id)
     statement = sa.select(FollowUp).where(
         col(FollowUp.client_id) == client_id,
         col(FollowUp.done_at).is_(None),

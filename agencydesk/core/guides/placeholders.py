@@ -13,8 +13,7 @@ from datetime import date
 
 from sqlmodel import Session
 
-from agencydesk.core.errors import UserError
-from agencydesk.core.models import Client
+from agencydesk.core.edits import live_client
 
 PLACEHOLDERS = ("client_name", "call_name", "first_name", "company", "site_url", "my_name", "today")
 _PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -170,9 +169,7 @@ def placeholder_values_for_client(
     language: str = "id",
     today: date | None = None,
 ) -> dict[str, str]:
-    client = session.get(Client, client_id)
-    if client is None or client.deleted_at is not None:
-        raise UserError("That client no longer exists. It may have been deleted.")
+    client = live_client(session, client_id)
     return {
         "client_name": client.name,
         "first_name": first_name(client.name),

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
 from agencydesk.core.db import add_and_flush
-from agencydesk.core.errors import UserError
+from agencydesk.core.edits import check_belongs
 from agencydesk.core.guides.library import get_guide, linked_guides
 from agencydesk.core.guides.placeholders import fill_placeholders, placeholder_values_for_client
 from agencydesk.core.guides.whatsapp import render_whatsapp
@@ -104,13 +104,7 @@ def record_send(
     sent_at: datetime | None = None,
 ) -> GuideSend:
     get_guide(session=session, guide_id=guide_id)
-    client = session.get(Client, client_id)
-    if client is None or client.deleted_at is not None:
-        raise UserError("That client no longer exists. It may have been deleted.")
-    if ticket_id is not None:
-        ticket = session.get(Ticket, ticket_id)
-        if ticket is None or ticket.client_id != client_id:
-            raise UserError("That ticket does not belong to this client.")
+    check_belongs(session, client_id, ticket_id)
     send = GuideSend(
         guide_id=guide_id,
         client_id=client_id,

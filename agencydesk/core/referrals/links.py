@@ -10,7 +10,8 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from agencydesk.core.db import add_and_flush
-from agencydesk.core.errors import UserError, ValidationError
+from agencydesk.core.edits import live_client
+from agencydesk.core.errors import ValidationError
 from agencydesk.core.models import Client, Message, utcnow
 from agencydesk.core.referrals.graph import MAX_DEPTH
 
@@ -54,9 +55,7 @@ def set_referrer(
 ) -> Client:
     """Record who introduced *client_id*, when, how ("she says you are very patient") and the
     message that told us. `referrer_id=None` clears the link with its date, note and message."""
-    client = session.get(Client, client_id)
-    if client is None or client.deleted_at is not None:
-        raise UserError("That client no longer exists. It may have been deleted.")
+    client = live_client(session, client_id)
     errors: dict[str, str] = {}
     if referrer_id is None:
         introduced_on, note, message_id = None, "", None
