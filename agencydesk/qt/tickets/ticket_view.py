@@ -60,6 +60,7 @@ from agencydesk.qt.tickets.reply_drafts import ReplyDrafts
 from agencydesk.qt.tickets.reply_whatsapp import WhatsAppReply
 from agencydesk.qt.tickets.saved_reply_picker import SavedReplyPicker
 from agencydesk.qt.tickets.ticket_model import priority_label, status_label
+from agencydesk.qt.tickets.time_entries_list import TicketTime
 from agencydesk.qt.tickets.time_strip import TimeStrip
 
 #: how much of a long caution note the ticket shows (all of it in the tooltip)
@@ -210,7 +211,7 @@ class TicketView(QWidget):
         self.add_button.setMenu(add_menu)
         who_row = button_row(self.from_client, self.from_me, self.note, None, self.add_button)
 
-        self.time = TimeStrip(engine, self.people, self._write)
+        self.time = TimeStrip(TicketTime(engine, self.people, self._write))
 
         self.content = QWidget()
         content_layout = QVBoxLayout(self.content)

@@ -5,6 +5,7 @@ double-click) corrects one; *Delete* removes it, and Ctrl+Z brings it back."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidgetItem, QWidget
@@ -22,21 +23,27 @@ from agencydesk.qt.common.list_view import headed_list
 from agencydesk.qt.common.undo import UndoEntry
 from agencydesk.qt.tickets.time_entry_form import EntryValues, ask_entry
 
-Write = Callable[[Callable[[Session], object]], bool]
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+@dataclass(frozen=True)
+class TicketTime:
+    """What the ticket view's time parts share: the database, the desk's people (None on a solo
+    desk) and *write*, which runs a change in a unit of work and shows the ticket anew
+    (`TicketView._write`; False when the change was refused and said so)."""
+
+    engine: Engine
+    people: DeskPeople | None
+    write: Callable[[Callable[[Session], object]], bool]
 
 
 class TimeEntriesList(QWidget):
     #: an `UndoEntry` for a deleted entry (the shell's Ctrl+Z)
     undoable = Signal(object)
 
-    def __init__(
-        self, engine: Engine, people: DeskPeople | None, write: Write, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, parts: TicketTime, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._engine = engine
-        self._people = people
-        self._write = write
+        self._engine, self._people, self._write = parts.engine, parts.people, parts.write
         self._rows: dict[int, TimeEntryRow] = {}
         self.list = headed_list(
             "timeEntries",

@@ -4,24 +4,18 @@ several people, who spent it), the timer, *Add time…* (a day, minutes, a note,
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
-from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from agencydesk.core import time_entries, time_spent
 from agencydesk.core.models import utcnow
 from agencydesk.qt.common.buttons import push_button
-from agencydesk.qt.common.desk_people import DeskPeople
 from agencydesk.qt.common.formatting import format_duration
-from agencydesk.qt.tickets.time_entries_list import TimeEntriesList
+from agencydesk.qt.tickets.time_entries_list import TicketTime, TimeEntriesList
 from agencydesk.qt.tickets.time_entry_form import ask_entry
-
-# runs a write in a unit of work and shows the ticket anew (`TicketView._write`)
-Write = Callable[[Callable[[Session], object]], bool]
 
 
 class TimeStrip(QWidget):
@@ -29,13 +23,9 @@ class TimeStrip(QWidget):
     number of minutes to add. The running timer lives in the database (it survives restarts);
     while it runs on the ticket shown, the time is counted on every 10 seconds."""
 
-    def __init__(
-        self, engine: Engine, people: DeskPeople | None, write: Write, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, parts: TicketTime, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._engine = engine
-        self._people = people
-        self._write = write
+        self._engine, self._people, self._write = parts.engine, parts.people, parts.write
         self.ticket_id: int | None = None
         self.time_label = QLabel()
         self.time_label.setWordWrap(True)
@@ -47,7 +37,7 @@ class TimeStrip(QWidget):
         self.entries_button.setObjectName("timeEntriesButton")
         self.entries_button.setCheckable(True)
         self.entries_button.setToolTip(self.tr("The time entries: correct or delete one"))
-        self.entries = TimeEntriesList(engine, people, write)
+        self.entries = TimeEntriesList(parts)
         self.entries.hide()
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
