@@ -15,7 +15,7 @@ import os
 import sys
 from pathlib import Path
 
-from agencydesk.cli.common import desk_location
+from agencydesk.cli.common import CLIENT_HELP, command
 
 
 def add_subcommands(parser: argparse.ArgumentParser) -> None:
@@ -36,38 +36,32 @@ def add_subcommands(parser: argparse.ArgumentParser) -> None:
     from agencydesk.cli.trash import add_trash_commands
 
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    db_help = (
-        "the database file (default: the one in your data folder), or a team server: "
-        "postgresql+psycopg://USER@HOST:PORT/DATABASE"
-    )
 
-    demo = sub.add_parser("demo", help="fill an empty database with demo data")
-    demo.add_argument("--db", type=desk_location, default=argparse.SUPPRESS, help=db_help)
-    demo.set_defaults(func=cmd_demo)
+    command(sub, cmd_demo, "demo", help="fill an empty database with demo data")
 
-    found = sub.add_parser("search", help="search clients, tickets, messages and guides")
+    found = command(sub, cmd_search, "search", help="search clients, tickets, messages and guides")
     found.add_argument("text", help="the words to look for (each word may be the start of one)")
     found.add_argument("--limit", type=int, default=10, help="hits per kind (default 10)")
-    found.add_argument("--db", type=desk_location, default=argparse.SUPPRESS, help=db_help)
-    found.set_defaults(func=cmd_search)
 
-    replies = sub.add_parser(
-        "first-replies", help="how fast new tickets heard back, month by month"
+    replies = command(
+        sub,
+        cmd_first_replies,
+        "first-replies",
+        help="how fast new tickets heard back, month by month",
     )
     replies.add_argument(
         "client", nargs="?", metavar="CLIENT", help="one client (a name or #ID); default: all"
     )
     replies.add_argument("--months", type=int, default=6, help="how many months (default 6)")
     replies.add_argument("--lang", choices=("en", "id"), default="en", help="default en")
-    replies.add_argument("--db", type=desk_location, default=argparse.SUPPRESS, help=db_help)
-    replies.set_defaults(func=cmd_first_replies)
 
-    backup = sub.add_parser("backup", help="make a backup of the database now")
-    backup.add_argument("--db", type=desk_location, default=argparse.SUPPRESS, help=db_help)
-    backup.set_defaults(func=cmd_backup)
+    command(sub, cmd_backup, "backup", help="make a backup of the database now")
 
-    chat = sub.add_parser(
-        "import-chat", help="import a chat export (WhatsApp, Telegram, LINE, …) into a client"
+    chat = command(
+        sub,
+        cmd_import_chat,
+        "import-chat",
+        help="import a chat export (WhatsApp, Telegram, LINE, …) into a client",
     )
     chat.add_argument("file", type=Path, help="the exported chat file (.txt, .zip, .json, .csv)")
     chat.add_argument("--dry-run", action="store_true", help="only show what the file holds")
@@ -85,13 +79,9 @@ def add_subcommands(parser: argparse.ArgumentParser) -> None:
     chat.add_argument(
         "--date-order", choices=("DMY", "MDY", "YMD"), help="how the dates are written"
     )
-    chat.add_argument("--db", type=desk_location, default=argparse.SUPPRESS, help=db_help)
-    chat.set_defaults(func=cmd_import_chat)
 
-    report = sub.add_parser("report", help="write a client's report as a PDF")
-    report.add_argument(
-        "client", metavar="CLIENT", help="the client's name (or part of it), or #ID"
-    )
+    report = command(sub, cmd_report, "report", help="write a client's report as a PDF")
+    report.add_argument("client", metavar="CLIENT", help=CLIENT_HELP)
     report.add_argument("--out", type=Path, required=True, metavar="FILE.pdf", help="the PDF")
     report.add_argument(
         "--from", dest="date_from", metavar="DATE", help="first day, e.g. 2026-10-01"
@@ -107,15 +97,11 @@ def add_subcommands(parser: argparse.ArgumentParser) -> None:
     report.add_argument(
         "--no-referrals", action="store_true", help='leave out the "Your referrals" page'
     )
-    report.add_argument("--db", type=desk_location, default=argparse.SUPPRESS, help=db_help)
-    report.set_defaults(func=cmd_report)
 
-    receipt = sub.add_parser(
-        "receipt", help="a receipt (kuitansi) for a client's paid order, as a PDF"
+    receipt = command(
+        sub, cmd_receipt, "receipt", help="a receipt (kuitansi) for a client's paid order, as a PDF"
     )
-    receipt.add_argument(
-        "client", metavar="CLIENT", help="the client's name (or part of it), or #ID"
-    )
+    receipt.add_argument("client", metavar="CLIENT", help=CLIENT_HELP)
     receipt.add_argument(
         "--order", metavar="#ID|WORDS", help="which paid order (needed if they have several)"
     )
@@ -125,11 +111,9 @@ def add_subcommands(parser: argparse.ArgumentParser) -> None:
     receipt.add_argument(
         "--lang", choices=("id", "en"), help="the receipt's language (default: the client's)"
     )
-    receipt.add_argument("--db", type=desk_location, default=argparse.SUPPRESS, help=db_help)
-    receipt.set_defaults(func=cmd_receipt)
 
-    hours = sub.add_parser("time", help="a client's billable hours per month, as CSV")
-    hours.add_argument("client", metavar="CLIENT", help="the client's name (or part of it), or #ID")
+    hours = command(sub, cmd_time, "time", help="a client's billable hours per month, as CSV")
+    hours.add_argument("client", metavar="CLIENT", help=CLIENT_HELP)
     hours.add_argument(
         "--csv", type=Path, metavar="FILE.csv", help="write it here (default: print)"
     )
@@ -137,47 +121,42 @@ def add_subcommands(parser: argparse.ArgumentParser) -> None:
         "--from", dest="date_from", metavar="DATE", help="first day, e.g. 2026-01-01"
     )
     hours.add_argument("--to", dest="date_to", metavar="DATE", help="last day (included)")
-    hours.add_argument("--db", type=desk_location, default=argparse.SUPPRESS, help=db_help)
-    hours.set_defaults(func=cmd_time)
 
     creds = sub.add_parser(
         "creds", help="client site logins (the passwords stay in your system's keyring)"
     )
     creds_sub = creds.add_subparsers(dest="creds_command", metavar="ACTION", required=True)
     client_help = "the client's name (or part of it, their phone number, or #ID)"
-    add = creds_sub.add_parser(
-        "add", help="add a login; the password is asked hidden, or read from stdin"
+    add = command(
+        creds_sub,
+        cmd_creds_add,
+        "add",
+        help="add a login; the password is asked hidden, or read from stdin",
     )
     add.add_argument("client", metavar="CLIENT", help=client_help)
     add.add_argument("--label", required=True, help="e.g. cPanel, WordPress admin, domain")
     add.add_argument("--url", default="", help="where to log in")
     add.add_argument("--username", default="", help="the user name or email to log in with")
     add.add_argument("--notes", default="", help="anything else worth knowing (not secret)")
-    add.add_argument("--db", type=desk_location, default=argparse.SUPPRESS, help=db_help)
-    add.set_defaults(func=cmd_creds_add)
-    listing = creds_sub.add_parser("list", help="a client's logins, without passwords")
+    listing = command(
+        creds_sub, cmd_creds_list, "list", help="a client's logins, without passwords"
+    )
     listing.add_argument("client", metavar="CLIENT", help=client_help)
     listing.add_argument("--json", action="store_true", help="one JSON object per login")
-    listing.add_argument("--db", type=desk_location, default=argparse.SUPPRESS, help=db_help)
-    listing.set_defaults(func=cmd_creds_list)
-    show = creds_sub.add_parser("show", help="print only the password of one login")
+    show = command(creds_sub, cmd_creds_show, "show", help="print only the password of one login")
     show.add_argument("client", metavar="CLIENT", help=client_help)
     show.add_argument("--label", required=True, help="the login's label (or part of it)")
-    show.add_argument("--db", type=desk_location, default=argparse.SUPPRESS, help=db_help)
-    show.set_defaults(func=cmd_creds_show)
-    delete = creds_sub.add_parser("delete", help="delete a login and its password")
+    delete = command(creds_sub, cmd_creds_delete, "delete", help="delete a login and its password")
     delete.add_argument("client", metavar="CLIENT", help=client_help)
     delete.add_argument("--label", required=True, help="the login's label (or part of it)")
     delete.add_argument("--yes", action="store_true", help="do not ask first")
-    delete.add_argument("--db", type=desk_location, default=argparse.SUPPRESS, help=db_help)
-    delete.set_defaults(func=cmd_creds_delete)
-    prune = creds_sub.add_parser(
+    prune = command(
+        creds_sub,
+        cmd_creds_prune,
         "prune",
         help="remove keyring entries no login names any more (after a restore, say)",
     )
     prune.add_argument("--yes", action="store_true", help="do not ask first")
-    prune.add_argument("--db", type=desk_location, default=argparse.SUPPRESS, help=db_help)
-    prune.set_defaults(func=cmd_creds_prune)
 
     add_follow_up_commands(sub)
     add_trash_commands(sub)

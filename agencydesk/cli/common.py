@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,27 @@ def desk_location(text: str) -> Path | str:
     from agencydesk.core.server_address import is_server_url
 
     return text if is_server_url(text) else Path(text)
+
+
+DB_HELP = (
+    "the database file (default: the one in your data folder), or a team server: "
+    "postgresql+psycopg://USER@HOST:PORT/DATABASE"
+)
+CLIENT_HELP = "the client's name (or part of it), or #ID"
+
+
+def command(
+    actions: argparse._SubParsersAction[argparse.ArgumentParser],
+    func: Callable[[argparse.Namespace], int],
+    name: str,
+    **options: Any,
+) -> argparse.ArgumentParser:
+    """The subcommand *name* of *actions*, which runs *func*; *options* go to `add_parser`
+    (help=…). Every command takes --db: the desk it works on."""
+    parser = actions.add_parser(name, **options)
+    parser.add_argument("--db", type=desk_location, default=argparse.SUPPRESS, help=DB_HELP)
+    parser.set_defaults(func=func)
+    return parser
 
 
 def server_url(text: str) -> str:

@@ -6,7 +6,7 @@ import argparse
 from datetime import datetime
 from typing import Any
 
-from agencydesk.cli.common import desk_location, find_client, open_desk, user_error
+from agencydesk.cli.common import CLIENT_HELP, command, find_client, open_desk, user_error
 
 
 def add_follow_up_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -14,26 +14,23 @@ def add_follow_up_commands(sub: argparse._SubParsersAction[argparse.ArgumentPars
         "follow-up", help='"remind me Thursday": come back to a client, ticket or order later'
     )
     actions = follow_up.add_subparsers(dest="follow_up_command", metavar="ACTION", required=True)
-    db_help = "the database file, or a team server's address"
 
-    listing = actions.add_parser("list", help="every open follow-up, the soonest first")
-    listing.add_argument("--db", type=desk_location, default=argparse.SUPPRESS, help=db_help)
-    listing.set_defaults(func=cmd_follow_up_list)
+    command(actions, cmd_follow_up_list, "list", help="every open follow-up, the soonest first")
 
-    add = actions.add_parser("add", help="come back to a client (or their ticket) later")
-    add.add_argument("client", metavar="CLIENT", help="the client's name (or part of it), or #ID")
+    add = command(
+        actions, cmd_follow_up_add, "add", help="come back to a client (or their ticket) later"
+    )
+    add.add_argument("client", metavar="CLIENT", help=CLIENT_HELP)
     add.add_argument(
         "--on", required=True, metavar="WHEN", help="local day and time, e.g. 2026-12-10T09:00"
     )
     add.add_argument("--note", default="", help="why: what to ask or do then")
     add.add_argument("--ticket", type=int, metavar="ID", help="about this ticket of theirs")
-    add.add_argument("--db", type=desk_location, default=argparse.SUPPRESS, help=db_help)
-    add.set_defaults(func=cmd_follow_up_add)
 
-    done = actions.add_parser("done", help="mark a follow-up done (it leaves Today)")
+    done = command(
+        actions, cmd_follow_up_done, "done", help="mark a follow-up done (it leaves Today)"
+    )
     done.add_argument("id", type=int, metavar="ID", help="its number, as `follow-up list` shows")
-    done.add_argument("--db", type=desk_location, default=argparse.SUPPRESS, help=db_help)
-    done.set_defaults(func=cmd_follow_up_done)
 
 
 def _when(text: str) -> datetime:

@@ -4,30 +4,25 @@ from __future__ import annotations
 
 import argparse
 
-from agencydesk.cli.common import confirmed, desk_location, open_desk, user_error
+from agencydesk.cli.common import command, confirmed, open_desk, user_error
 
 
 def add_trash_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     trash = sub.add_parser("trash", help="deleted clients, tickets, guides and orders")
     actions = trash.add_subparsers(dest="trash_command", metavar="ACTION", required=True)
-    db_help = "the database file, or a team server's address"
 
-    listing = actions.add_parser("list", help="what is in the trash, the latest deleted first")
-    listing.add_argument("--db", type=desk_location, default=argparse.SUPPRESS, help=db_help)
-    listing.set_defaults(func=cmd_trash_list)
+    command(actions, cmd_trash_list, "list", help="what is in the trash, the latest deleted first")
 
-    restore = actions.add_parser("restore", help="bring one back as it was")
+    restore = command(actions, cmd_trash_restore, "restore", help="bring one back as it was")
     restore.add_argument("key", metavar="KIND#ID", help="as `trash list` shows it: ticket#12")
-    restore.add_argument("--db", type=desk_location, default=argparse.SUPPRESS, help=db_help)
-    restore.set_defaults(func=cmd_trash_restore)
 
-    empty = actions.add_parser("empty", help="delete for good (a client's passwords too)")
+    empty = command(
+        actions, cmd_trash_empty, "empty", help="delete for good (a client's passwords too)"
+    )
     empty.add_argument(
         "--older-than", type=int, metavar="DAYS", help="only what was deleted DAYS ago or more"
     )
     empty.add_argument("--yes", action="store_true", help="do not ask")
-    empty.add_argument("--db", type=desk_location, default=argparse.SUPPRESS, help=db_help)
-    empty.set_defaults(func=cmd_trash_empty)
 
 
 def cmd_trash_list(args: argparse.Namespace) -> int:
