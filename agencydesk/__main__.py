@@ -6,29 +6,42 @@ layer is imported; headless commands never import Qt.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from agencydesk import __version__
 
+if TYPE_CHECKING:  # the window's start does without the parser
+    import argparse
 
-def _opens_the_window(argv: Sequence[str]) -> bool:
-    """*argv* holds nothing but ``--db FILE|URL``: no command, so the parser needs none of them
-    (building every subcommand imports every command's module: about 10 ms of each start)."""
-    rest = list(argv)
+
+def _window_db(argv: Sequence[str]) -> tuple[bool, str | None]:
+    """(True, the last ``--db`` value or None) when *argv* holds nothing but ``--db FILE|URL``:
+    no command, so the window opens without the argument parser (it and every command's
+    module cost about 20 ms of each start). (False, None) for anything else."""
+    rest, db = list(argv), None
     while rest:
         head = rest.pop(0)
         if head == "--db" and rest:
-            rest.pop(0)
-        elif not head.startswith("--db="):
-            return False
-    return True
+            db = rest.pop(0)
+        elif head.startswith("--db="):
+            db = head.removeprefix("--db=")
+        else:
+            return False, None
+    return True, db
+
+
+def _opens_the_window(argv: Sequence[str]) -> bool:
+    return _window_db(argv)[0]
 
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The command line's parser; for *argv* that only open the window, without the commands."""
-    from agencydesk.cli.common import desk_location
+    import argparse
+
+    from agencydesk.core.desk_location import desk_location
 
     parser = argparse.ArgumentParser(
         prog="agencydesk",
@@ -53,28 +66,38 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     given = sys.argv[1:] if argv is None else argv
+    window, db = _window_db(given)
+    if window:
+        from agencydesk.core.desk_location import desk_location
+
+        return _open_window(desk_location(db) if db is not None else None)
     args = build_parser(given).parse_args(given)
     if args.command is None:
-        if isinstance(args.db, str):  # a team server: its password out of the address first
-            from agencydesk.cli.common import server_url
-            from agencydesk.core.errors import UserError
-
-            try:
-                url = server_url(args.db)
-            except UserError as exc:
-                print(f"agencydesk: {exc}", file=sys.stderr)
-                return 2
-            from agencydesk.qt.shell.app import run_gui
-
-            return run_gui(server_url=url)
-        from agencydesk.qt.shell.app import run_gui
-
-        return run_gui(db_path=args.db)
+        return _open_window(args.db)
     from agencydesk import cli
 
     # a whole process of its own (not main() called by other code): a command may end it early
     args.one_shot = argv is None
     return cli.run(args)
+
+
+def _open_window(db: Path | str | None) -> int:
+    """The window on the database file or team server *db* (None: the usual one)."""
+    if isinstance(db, str):  # a team server: its password out of the address first
+        from agencydesk.cli.common import server_url
+        from agencydesk.core.errors import UserError
+
+        try:
+            url = server_url(db)
+        except UserError as exc:
+            print(f"agencydesk: {exc}", file=sys.stderr)
+            return 2
+        from agencydesk.qt.shell.app import run_gui
+
+        return run_gui(server_url=url)
+    from agencydesk.qt.shell.app import run_gui
+
+    return run_gui(db_path=db)
 
 
 if __name__ == "__main__":

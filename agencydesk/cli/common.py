@@ -12,14 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from agencydesk import paths
-
-
-def desk_location(text: str) -> Path | str:
-    """--db: a database file, or a team server's address (postgresql+psycopg://…)."""
-    from agencydesk.core.server_address import is_server_url
-
-    return text if is_server_url(text) else Path(text)
-
+from agencydesk.core.desk_location import desk_location
 
 DB_HELP = (
     "the database file (default: the one in your data folder), or a team server: "
@@ -92,7 +85,7 @@ def open_database(url: str, *, read_only_ok: bool = False) -> Any:
     """migrate.open_database; on a team server that asks for a password nobody kept, it is
     asked for hidden (at a terminal) and kept in the keyring once the server took it."""
     from agencydesk.core import migrate
-    from agencydesk.core.server_address import is_server_url
+    from agencydesk.core.desk_location import is_server_url
 
     if not is_server_url(url):
         return migrate.open_database(url, read_only_ok=read_only_ok)

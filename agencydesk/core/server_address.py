@@ -17,6 +17,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from agencydesk.core.desk_location import is_server_url
+
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL
 
@@ -77,11 +79,6 @@ class ServerAddress:
 
     def with_user(self, user: str) -> ServerAddress:
         return replace(self, user=user)
-
-
-def is_server_url(text: str) -> bool:
-    """True for a PostgreSQL URL (``postgresql://``, ``postgres://``, ``postgresql+psycopg://``)."""
-    return bool(re.match(r"^postgres(ql)?(\+\w+)?://", text.strip(), re.IGNORECASE))
 
 
 def parse(text: str) -> tuple[ServerAddress, str | None]:

@@ -345,3 +345,26 @@ def test_a_start_on_another_desk_opens_its_own_window(
         assert "PROBE shown" in out
     finally:
         lock.unlock()
+
+
+def test_a_second_start_waits_for_a_first_window_still_starting(
+    qtbot: QtBot, open_window: Opener, demo_db: Path
+) -> None:
+    """The first window listens for later starts once it is on screen (after the first paint);
+    a start in that moment waits for it instead of saying "already open"."""
+    from agencydesk.qt.shell import app as app_module
+    from agencydesk.qt.shell.single_instance import FirstWindow
+
+    window = open_window(demo_db)
+    lock = app_module.acquire_lock(demo_db)
+    assert lock is not None
+    try:
+        second = _start_again("--db", str(demo_db))
+        qtbot.wait(1000)  # the second start is trying; nobody listens yet
+        assert second.poll() is None
+        FirstWindow(demo_db, window)
+        _out, err = _wait_for_exit(qtbot, second)
+        assert second.returncode == 0, err
+        assert "already open" not in err
+    finally:
+        lock.unlock()

@@ -18,22 +18,10 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
 from agencydesk.core import money
 from agencydesk.core.choices import Channel
+from agencydesk.qt.common.locales import locale_for, ui_language
 
 # how a date field shows its day: the same style as `format_date`
 DATE_EDIT_FORMAT = "d MMM yyyy"
-
-
-def locale_for(language: str) -> QLocale:
-    """The locale the desk formats with when it speaks *language* ("en" or "id")."""
-    if language == "id":
-        return QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
-    return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
-
-
-def ui_language(locale: QLocale | None = None) -> str:
-    """ "id" when the UI speaks Indonesian, else "en" (the languages the desk has)."""
-    language = (locale or QLocale()).language()
-    return "id" if language == QLocale.Language.Indonesian else "en"
 
 
 def _locale(locale: QLocale | None) -> QLocale:

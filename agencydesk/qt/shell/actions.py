@@ -140,8 +140,8 @@ class ShellActions(QObject):
         )
 
     def _build_menus(self) -> None:
-        bar = self._window.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
+        menus = self._window.menus  # titled by the window before the first paint
+        file_menu = menus["file"]
         file_menu.addAction(self.new)
         file_menu.addAction(self.new_ticket)
         file_menu.addAction(self.import_chat)
@@ -154,7 +154,7 @@ class ShellActions(QObject):
         file_menu.addAction(self.solo_desk)
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
-        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu = menus["edit"]
         edit_menu.addAction(self.undo)
         edit_menu.addSeparator()
         edit_menu.addAction(self.search)
@@ -162,10 +162,10 @@ class ShellActions(QObject):
         edit_menu.addAction(self.edit)
         edit_menu.addAction(self.delete)
         edit_menu.addAction(self.trash)
-        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu = menus["view"]
         for action in self.sections:
             view_menu.addAction(action)
-        settings_menu = bar.addMenu(self.tr("&Settings"))
+        settings_menu = menus["settings"]
         settings_menu.addAction(self.my_name)
         settings_menu.addAction(self.agency)
         language_menu = settings_menu.addMenu(self.tr("&Language"))
@@ -181,7 +181,7 @@ class ShellActions(QObject):
             action.setData(code)
             group.addAction(action)
         group.triggered.connect(self._language_chosen)
-        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu = menus["help"]
         help_menu.addAction(self.load_demo)
         help_menu.addSeparator()
         help_menu.addAction(self.about)

@@ -25,14 +25,11 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from agencydesk import __version__, paths
-from agencydesk.core.errors import why_not_writable
 from agencydesk.log import setup_logging
-from agencydesk.qt.common.formatting import locale_for
-from agencydesk.qt.shell import restart
+from agencydesk.qt.common.locales import locale_for
 from agencydesk.qt.shell.excepthook import install_excepthook
 from agencydesk.qt.shell.main_window import MainWindow, report_probe, startup_probe
 from agencydesk.qt.shell.settings import Settings
-from agencydesk.reports.fonts import use_bundled_fonts
 
 log = logging.getLogger(__name__)
 
@@ -82,8 +79,14 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setWindowIcon(app_icon())
     # emoji and the timeline's icons, where the system has no emoji font: once the event loop
     # runs (reading the 11 MB font takes ~0.1 s, and the first window has no emoji to show)
-    QTimer.singleShot(0, use_bundled_fonts)
+    QTimer.singleShot(0, _use_bundled_fonts)
     return app
+
+
+def _use_bundled_fonts() -> None:
+    from agencydesk.reports.fonts import use_bundled_fonts
+
+    use_bundled_fonts()
 
 
 def app_icon() -> QIcon:
@@ -103,6 +106,12 @@ def acquire_lock(db_path: Path) -> QLockFile | None:
     if not lock.tryLock(200):
         return None
     return lock
+
+
+def _why_not_writable(db_path: Path) -> str | None:
+    from agencydesk.core.errors import why_not_writable  # only when the lock is refused
+
+    return why_not_writable(db_path)
 
 
 def team_desk_path(server_url: str) -> Path:
@@ -134,7 +143,7 @@ def run_gui(
         log.info("agencydesk %s starting with %s", __version__, db_path.name)
 
     lock = acquire_lock(db_path)
-    if lock is None and why_not_writable(db_path) is not None:
+    if lock is None and _why_not_writable(db_path) is not None:
         from agencydesk.qt.common.dialogs import show_user_error
 
         show_user_error(  # the lock file cannot be made, which is no sign of another window
@@ -167,10 +176,8 @@ def run_gui(
         )
         return 1
 
-    window = MainWindow(settings, db_path, server_url=server_url)
-    from agencydesk.qt.shell.single_instance import FirstWindow
-
-    FirstWindow(db_path, window)  # a second start on this database brings this window forward
+    # the frame now, the rest once it is on screen (`MainWindow` says what goes in which)
+    window = MainWindow(settings, db_path, server_url=server_url, staged=True)
     probe = startup_probe()
     if probe == "shown":
         window.show()
@@ -179,8 +186,16 @@ def run_gui(
     if probe == "populated":
         window.populated.connect(lambda: (report_probe("populated"), window.close()))
     window.show()
-    QTimer.singleShot(0, window.open_database)
+    QTimer.singleShot(0, lambda: _after_first_paint(window, db_path))
     return _exec(app, lock, translators)
+
+
+def _after_first_paint(window: MainWindow, db_path: Path) -> None:
+    from agencydesk.qt.shell.single_instance import FirstWindow
+
+    window.finish_start_up()
+    FirstWindow(db_path, window)  # a second start on this database brings this window forward
+    window.open_database()
 
 
 def _exec(app: QApplication, lock: QLockFile, translators: list[QTranslator]) -> int:
@@ -188,6 +203,7 @@ def _exec(app: QApplication, lock: QLockFile, translators: list[QTranslator]) ->
         return app.exec()
     finally:
         from agencydesk.qt.common import workers
+        from agencydesk.qt.shell import restart
 
         workers.wait_for_tasks()
         lock.unlock()

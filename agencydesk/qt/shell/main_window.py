@@ -3,8 +3,11 @@ the status bar. What fills it is elsewhere: the pages (`pages.Pages`, built lazi
 database (`desk_opener.DeskOpener`), the menus and what they do (`actions.ShellActions`), undo
 (`common.undo.UndoService`).
 
-The window is built from light modules only and shown at once; the data layer is imported and
-opened in a worker after it is on screen.
+Start-up is staged (`staged=True`, as `app.run_gui` does): the first paint shows only the frame —
+sidebar, "Opening your desk…", the menu bar's titles, the status bar — built from modules that
+import nothing but the Qt classes they show. Even the `Qt` namespace is left out: importing it
+makes PySide6 create its ~120 enums (~14 ms). `finish_start_up`, queued behind the first paint,
+builds the rest and imports the modules it needs; then the database is opened in a worker.
 """
 
 from __future__ import annotations
@@ -14,32 +17,43 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QCoreApplication, QSize, Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
-    QProgressBar,
     QStackedWidget,
     QWidget,
 )
 
-from agencydesk.qt.common.list_view import add_list_item
-from agencydesk.qt.common.undo import UndoService
-from agencydesk.qt.shell.actions import ShellActions
-from agencydesk.qt.shell.desk_opener import DeskOpener
-from agencydesk.qt.shell.pages import SECTIONS, Pages
+from agencydesk.qt.shell.sections import SECTIONS
 from agencydesk.qt.shell.settings import Settings
 from agencydesk.qt.shell.window_fit import fit_to_screen
 
-if TYPE_CHECKING:  # built once the desk is open: the data layer is not imported before that
+if TYPE_CHECKING:  # built after the first paint (`finish_start_up`)
+    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtWidgets import QDialog, QMenu, QProgressBar
+
+    from agencydesk.qt.common.undo import UndoService
+    from agencydesk.qt.shell.actions import ShellActions
+    from agencydesk.qt.shell.desk_opener import DeskOpener
+    from agencydesk.qt.shell.pages import Pages
     from agencydesk.qt.shell.running_timer import RunningTimer
 
 #: the section the window opens on: what needs the freelancer now
 START_SECTION = "today"
+
+
+def menu_titles() -> dict[str, str]:
+    """The menu bar's menus, in order; `ShellActions` fills them (its translation context)."""
+    return {
+        "file": QCoreApplication.translate("ShellActions", "&File"),
+        "edit": QCoreApplication.translate("ShellActions", "&Edit"),
+        "view": QCoreApplication.translate("ShellActions", "&View"),
+        "settings": QCoreApplication.translate("ShellActions", "&Settings"),
+        "help": QCoreApplication.translate("ShellActions", "&Help"),
+    }
 
 
 class MainWindow(QMainWindow):
@@ -58,9 +72,15 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
         *,
         server_url: str | None = None,
+        staged: bool = False,
     ) -> None:
+        """The window for the desk at *db_path* (or the team server *server_url*). *staged*:
+        only the frame now; the rest is built by `finish_start_up`, which the caller queues
+        after showing the window. Otherwise the whole window at once."""
         super().__init__(parent)
         self.settings = settings
+        self._db_path = db_path
+        self._server_url = server_url
         #: "Who is working at this desk?" while it is asked (a team desk's first connect)
         self.person_dialog: QDialog | None = None
         self.setWindowTitle(self.tr("agencydesk"))
@@ -75,12 +95,13 @@ class MainWindow(QMainWindow):
             "#sidebar::item:selected { background: palette(highlight);"
             " color: palette(highlighted-text); }"
         )
-        for key, title in self.section_titles().items():
-            add_list_item(self.sidebar, title, key)
+        self.sidebar.addItems(list(self.section_titles().values()))  # rows in SECTIONS' order
 
         self.stack = QStackedWidget()
         self.loading_label = QLabel(self.tr("Opening your desk…"))
-        self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # centred by a style property: `Qt.AlignmentFlag` would import the `Qt` namespace before
+        # the first paint, and centring markup would make it a rich text label (~4 ms)
+        self.loading_label.setStyleSheet("qproperty-alignment: AlignCenter;")
         self.stack.addWidget(self.loading_label)
 
         central = QWidget()
@@ -90,31 +111,59 @@ class MainWindow(QMainWindow):
         central_layout.addWidget(self.sidebar)
         central_layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        #: the menu bar's menus by name, titles only until `finish_start_up` fills them (a bar
+        #: that came later would push the window's content down under the user's eyes)
+        self.menus: dict[str, QMenu] = {
+            name: self.menuBar().addMenu(title) for name, title in menu_titles().items()
+        }
 
         self.count_label = QLabel()
-        self.busy_bar = QProgressBar()
-        self.busy_bar.setRange(0, 0)
-        self.busy_bar.setMaximumWidth(120)
-        self.busy_bar.setVisible(False)
-        self.statusBar().addPermanentWidget(self.busy_bar)
         self.statusBar().addPermanentWidget(self.count_label)
 
         #: the running timer with Stop, in the status bar while a desk is open
         self.running_timer: RunningTimer | None = None
-        self.undo = UndoService(self)
+        #: None until `finish_start_up`: the pages, the desk, the actions and undo
+        self._built = False
+        fit_to_screen(self, settings.window_geometry())
+        self.sidebar.setCurrentRow(SECTIONS.index(START_SECTION))
+        if not staged:
+            self.finish_start_up()
+
+    def finish_start_up(self) -> None:
+        """Build what the first paint does not show: undo, the pages, the desk opener, the menus'
+        actions, and the single-window listener. Once only."""
+        if self._built:
+            return
+        self._built = True
+        from PySide6.QtWidgets import QProgressBar
+
+        from agencydesk.qt.common.undo import UndoService
+        from agencydesk.qt.shell.actions import ShellActions
+        from agencydesk.qt.shell.desk_opener import DeskOpener
+        from agencydesk.qt.shell.pages import Pages
+
+        #: turning while the desk opens or a long task runs (hidden otherwise)
+        self.busy_bar: QProgressBar = QProgressBar()
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setMaximumWidth(120)
+        self.busy_bar.setVisible(False)
+        self.statusBar().insertPermanentWidget(0, self.busy_bar)
+        self.undo: UndoService = UndoService(self)
         self.undo.message.connect(lambda text: self.say(text, 10000))
-        self.pages = Pages(self.stack, self.loading_label, settings, self.undo, self)
-        self.desk = DeskOpener(self, self.pages, settings, db_path, server_url)
-        if server_url is not None:  # which team desk this window shows, always in sight
+        self.pages: Pages = Pages(self.stack, self.loading_label, self.settings, self.undo, self)
+        self.desk: DeskOpener = DeskOpener(
+            self, self.pages, self.settings, self._db_path, self._server_url
+        )
+        if self._server_url is not None:  # which team desk this window shows, always in sight
             from agencydesk.qt.shell.team_desk import where
 
             self.setWindowTitle(self.tr("agencydesk — {desk}").format(desk=where(self.desk)))
-        self.shell_actions = ShellActions(self, settings, self.desk, self.pages, self.undo)
+        self.shell_actions: ShellActions = ShellActions(
+            self, self.settings, self.desk, self.pages, self.undo
+        )
         self._connect()
-
-        fit_to_screen(self, settings.window_geometry())
         self.sidebar.currentRowChanged.connect(self._section_changed)
-        self.sidebar.setCurrentRow(SECTIONS.index(START_SECTION))
+        self.show_section_again()
 
     def _connect(self) -> None:
         pages, desk, actions = self.pages, self.desk, self.shell_actions
@@ -144,6 +193,7 @@ class MainWindow(QMainWindow):
 
     # -- the database ------------------------------------------------------------------------------
     def open_database(self) -> None:
+        self.finish_start_up()
         self.desk.open()
 
     def _database_opened(self) -> None:
@@ -267,6 +317,9 @@ class MainWindow(QMainWindow):
             self.pages.guides.select_guide(guide_id)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._built:  # closed before the rest was built: nothing of it to save
+            super().closeEvent(event)
+            return
         back_to = self.pages.may_close()  # e.g. a reply not added yet: kept, and said so
         if back_to is not None:
             event.ignore()

@@ -26,8 +26,6 @@ if TYPE_CHECKING:
     from agencydesk.qt.tickets.tickets_page import TicketsPage
     from agencydesk.qt.today.today_page import TodayPage
 
-SECTIONS = ("today", "clients", "tickets", "guides", "orders", "referrals")
-
 
 class Pages(QObject):
     #: a page links to a client / a ticket (the window shows it)

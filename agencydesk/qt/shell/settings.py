@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import sys
 from collections.abc import Callable
@@ -50,6 +49,8 @@ def _keep_private(settings: QSettings) -> None:
 
 def _key(desk: str) -> str:
     """A settings key for a desk's address (which holds '/' and ':', special to QSettings)."""
+    import hashlib  # here: OpenSSL's loading (~2 ms) is not worth it before the first paint
+
     return hashlib.sha1(desk.encode(), usedforsecurity=False).hexdigest()[:16]
 
 

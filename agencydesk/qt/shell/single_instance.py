@@ -13,7 +13,7 @@ import hashlib
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QThread
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -22,6 +22,8 @@ log = logging.getLogger(__name__)
 #: what the first window answers once it is in front
 SHOWN = b"shown\n"
 WAIT_MS = 3000
+#: how long a later start waits for a first window that is still starting: 2 s at the most
+CONNECT_TRIES, CONNECT_PAUSE_MS = 20, 100
 
 
 def server_name(db_path: Path) -> str:
@@ -75,8 +77,15 @@ def forward_to_first_window(db_path: Path) -> bool:
     """A start on a database that is open: ask its window to come forward. False when no window
     answered (an agencydesk too old to listen, or one busy starting up)."""
     socket = QLocalSocket()
-    socket.connectToServer(server_name(db_path))
-    if not socket.waitForConnected(WAIT_MS):
+    # the first window listens once it is on screen: a start in that moment tries a while
+    for _attempt in range(CONNECT_TRIES):
+        socket.connectToServer(server_name(db_path))
+        if socket.waitForConnected(WAIT_MS):
+            break
+        if socket.error() != QLocalSocket.LocalSocketError.ServerNotFoundError:
+            return False
+        QThread.msleep(CONNECT_PAUSE_MS)
+    else:
         return False
     answer = b""
     while SHOWN not in answer and socket.waitForReadyRead(WAIT_MS):
