@@ -43,7 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import search as solo  # benchmarks/search.py: the data, the queries, the SQLite timing
 
-GOAL_P95_MS = solo.GOAL_P95_MS
+GOAL_P95_MS = 30.0  # the team desk's goal (#13); SQLite's own is benchmarks/search.py's
 SERVER_ENV = ("AGENCYDESK_BENCH_PG", "AGENCYDESK_TEST_PG")
 
 
