@@ -144,3 +144,32 @@ def test_a_clients_hours_are_exported_as_csv_where_the_user_says(
     lines = (tmp_path / "ratna.csv").read_text(encoding="utf-8").splitlines()
     assert lines[0] == "month,billable_hours,other_hours"
     assert len(lines) >= 2
+
+
+def test_the_time_line_is_never_broken_beside_the_buttons(
+    qtbot: QtBot, demo_engine: Engine
+) -> None:
+    """Where "Time spent: …" does not fit beside the three buttons (a narrow pane, a longer
+    language), it takes a line of its own above them instead of wrapping ("Waktu terpakai: 1 /
+    jam" in Indonesian at the default size); where it fits, all four share one line."""
+    from agencydesk.qt.tickets.time_entries_list import TicketTime
+    from agencydesk.qt.tickets.time_strip import TimeStrip
+
+    with session_scope(demo_engine) as session:
+        [ticket, *_] = tickets.list_tickets(session=session)
+        ticket_id = ticket.id
+    strip = TimeStrip(TicketTime(demo_engine, None, lambda _change: True))
+    qtbot.addWidget(strip)
+    strip.show_ticket(ticket_id)
+    strip.show()
+    label, button = strip.time_label, strip.timer_button
+    one_line_of_text = label.fontMetrics().height() * 1.5
+
+    strip.resize(900, 60)
+    qtbot.waitUntil(lambda: abs(label.geometry().center().y() - button.geometry().center().y()) < 3)
+    assert label.heightForWidth(label.width()) < one_line_of_text  # not wrapped
+
+    needed = label.fontMetrics().horizontalAdvance(label.text())
+    strip.resize(needed + button.sizeHint().width(), 60)  # too narrow for all four
+    qtbot.waitUntil(lambda: label.geometry().bottom() <= button.geometry().top())
+    assert label.heightForWidth(label.width()) < one_line_of_text

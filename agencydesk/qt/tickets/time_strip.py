@@ -7,7 +7,8 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 from sqlmodel import Session
 
 from agencydesk.core import time_entries, time_spent
@@ -19,9 +20,9 @@ from agencydesk.qt.tickets.time_entry_form import ask_entry
 
 
 class TimeStrip(QWidget):
-    """One line: "Time spent: 1 h 20 min (SW 40 min · BS 40 min)", Start/Stop timer, and a
-    number of minutes to add. The running timer lives in the database (it survives restarts);
-    while it runs on the ticket shown, the time is counted on every 10 seconds."""
+    """One line (two where it does not fit): "Time spent: 1 h 20 min (SW 40 min · BS 40 min)",
+    Start/Stop timer, *Add time…* and *Entries*. The running timer lives in the database (it
+    survives restarts); while it runs on the ticket shown, the time is counted every 10 s."""
 
     def __init__(self, parts: TicketTime, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,19 +40,42 @@ class TimeStrip(QWidget):
         self.entries_button.setToolTip(self.tr("The time entries: correct or delete one"))
         self.entries = TimeEntriesList(parts)
         self.entries.hide()
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.time_label, 1)
-        row.addWidget(self.timer_button)
-        row.addWidget(self.add_time_button)
-        row.addWidget(self.entries_button)
+        self._row = QGridLayout()
+        self._row.setContentsMargins(0, 0, 0, 0)
+        self._one_line: bool | None = None
+        self._arrange()
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addLayout(row)
+        column.addLayout(self._row)
         column.addWidget(self.entries)
         self._tick = QTimer(self)
         self._tick.setInterval(10_000)
         self._tick.timeout.connect(self.update_time)
+
+    def _buttons(self) -> tuple[QPushButton, ...]:
+        return (self.timer_button, self.add_time_button, self.entries_button)
+
+    def _arrange(self) -> None:
+        """The time and the buttons on one line where the time fits beside them unwrapped;
+        else the time on a line of its own above the buttons (a longer language, a narrow
+        pane): a time broken over two lines beside them read badly ("Waktu terpakai: 1 /
+        jam")."""
+        spacing = max(self._row.horizontalSpacing(), 0)
+        buttons = sum(button.sizeHint().width() + spacing for button in self._buttons())
+        text = self.time_label.fontMetrics().horizontalAdvance(self.time_label.text())
+        one_line = text + buttons <= self.width()
+        if one_line == self._one_line:
+            return
+        self._one_line = one_line
+        row = 0 if one_line else 1
+        self._row.addWidget(self.time_label, 0, 0, 1, 1 if one_line else 4)
+        for column, button in enumerate(self._buttons(), 1):
+            self._row.addWidget(button, row, column)
+        self._row.setColumnStretch(0, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange()
 
     def show_ticket(self, ticket_id: int | None) -> None:
         self.ticket_id = ticket_id
@@ -126,6 +150,7 @@ class TimeStrip(QWidget):
             text += f" ({' · '.join(f'{p.initials} {format_duration(s)}' for p, s in whose if p)})"
         self.time_label.setText(text)
         self.timer_button.setText(self.tr("Stop timer") if here else self.tr("Start timer"))
+        self._arrange()
         if here and not self._tick.isActive():
             self._tick.start()
         elif not here:
