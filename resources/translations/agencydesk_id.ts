@@ -1831,7 +1831,7 @@ how the conflict dialog names the fields: as the form does</extracomment>
     <name>MainWindow</name>
     <message>
         <source>agencydesk</source>
-        <extracomment>the section the window opens on: what needs the freelancer now emitted once the client list shows its first rows (or knows it is empty): from the quick read-only list when the database is up to date, else from the real page; once per opening emitted when the database is open and the real (ORM-backed) pages are in &quot;Who is working at this desk?&quot; while it is asked (a team desk&apos;s first connect)</extracomment>
+        <extracomment>emitted once the client list shows its first rows (or knows it is empty): from the quick read-only list when the database is up to date, else from the real page; once per opening emitted when the database is open and the real (ORM-backed) pages are in &quot;Who is working at this desk?&quot; while it is asked (a team desk&apos;s first connect)</extracomment>
         <translation>agencydesk</translation>
     </message>
     <message>
@@ -1840,7 +1840,7 @@ how the conflict dialog names the fields: as the form does</extracomment>
     </message>
     <message>
         <source>agencydesk — {desk}</source>
-        <extracomment>the running timer with Stop, in the status bar while a desk is open</extracomment>
+        <extracomment>the menu bar&apos;s menus by name, titles only until `finish_start_up` fills them (a bar that came later would push the window&apos;s content down under the user&apos;s eyes) the running timer with Stop, in the status bar while a desk is open whether `finish_start_up` has built the pages, the desk, the actions and undo turning while the desk opens or a long task runs (hidden otherwise)</extracomment>
         <translation>agencydesk — {desk}</translation>
     </message>
     <message>
@@ -3355,6 +3355,7 @@ Pesanan masuk tempat sampah (Sunting ▸ Tempat sampah…), dan bisa dipulihkan 
     </message>
     <message>
         <source>&amp;File</source>
+        <extracomment>the section the window opens on: what needs the freelancer now</extracomment>
         <translation>&amp;Berkas</translation>
     </message>
     <message>

@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
 
         #: the running timer with Stop, in the status bar while a desk is open
         self.running_timer: RunningTimer | None = None
-        #: None until `finish_start_up`: the pages, the desk, the actions and undo
+        #: whether `finish_start_up` has built the pages, the desk, the actions and undo
         self._built = False
         fit_to_screen(self, settings.window_geometry())
         self.sidebar.setCurrentRow(SECTIONS.index(START_SECTION))
