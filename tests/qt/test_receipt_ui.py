@@ -18,9 +18,9 @@ from sqlmodel import Session, select
 
 from agencydesk.core import orders, receipts
 from agencydesk.core.models import Client
+from agencydesk.qt.common.save_file import SAVE_FOLDER_KEY as REPORT_FOLDER_KEY
 from agencydesk.qt.orders.client_orders import ClientOrdersView
 from agencydesk.qt.orders.orders_page import OrdersPage
-from agencydesk.qt.report.report_dialog import REPORT_FOLDER_KEY
 
 
 @pytest.fixture

@@ -26,8 +26,9 @@ from sqlmodel import Session, select
 from agencydesk.core import agency, clients
 from agencydesk.core.db import session_scope
 from agencydesk.core.models import Client, Ticket
+from agencydesk.qt.common.save_file import SAVE_FOLDER_KEY as REPORT_FOLDER_KEY
 from agencydesk.qt.report.agency_dialog import AgencyDialog, logo_bytes
-from agencydesk.qt.report.report_dialog import AGENCY_ASKED_KEY, REPORT_FOLDER_KEY, ReportDialog
+from agencydesk.qt.report.report_dialog import AGENCY_ASKED_KEY, ReportDialog
 from agencydesk.qt.shell.main_window import MainWindow
 
 Opener = Callable[[Path], MainWindow]

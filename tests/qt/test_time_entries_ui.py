@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from qt_helpers import DialogAnswerer
@@ -116,6 +116,9 @@ def test_a_clients_hours_are_exported_as_csv_where_the_user_says(
 
     from agencydesk.core import clients
     from agencydesk.qt.clients.client_history import ClientTicketsView
+    from agencydesk.qt.common.save_file import SAVE_FOLDER_KEY, documents_folder
+
+    QSettings().remove(SAVE_FOLDER_KEY)
 
     with Session(demo_engine) as session:
         [ratna] = [c for c in clients.list_clients(session=session) if "Ratna" in c.name]
@@ -144,6 +147,8 @@ def test_a_clients_hours_are_exported_as_csv_where_the_user_says(
     lines = (tmp_path / "ratna.csv").read_text(encoding="utf-8").splitlines()
     assert lines[0] == "month,billable_hours,other_hours"
     assert len(lines) >= 2
+    # the next file (a report, a receipt, more hours) is offered in the folder chosen here
+    assert documents_folder() == str(tmp_path)
 
 
 def test_the_time_line_is_never_broken_beside_the_buttons(

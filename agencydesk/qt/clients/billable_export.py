@@ -13,7 +13,7 @@ from sqlmodel import Session
 
 from agencydesk.core import time_entries
 from agencydesk.qt.common.dialogs import show_info, show_user_error
-from agencydesk.qt.report.report_dialog import ask_save_path, documents_folder
+from agencydesk.qt.common.save_file import ask_save_file
 
 
 def export_billable_hours(
@@ -21,18 +21,15 @@ def export_billable_hours(
 ) -> Path | None:
     """Ask where, write the CSV, say where it is; None when cancelled or it could not be
     written (said in a sentence)."""
-    suggested = str(Path(documents_folder()) / f"{name} hours.csv")
-    chosen = ask_save_path(
+    path = ask_save_file(
         parent,
         QCoreApplication.translate("BillableExport", "Save {name}'s hours").format(name=name),
-        suggested,
+        f"{name} hours.csv",
         QCoreApplication.translate("BillableExport", "CSV files (*.csv)"),
+        ".csv",
     )
-    if not chosen:
+    if path is None:
         return None
-    path = Path(chosen)
-    if path.suffix.lower() != ".csv":
-        path = path.with_name(path.name + ".csv")
     with Session(engine) as session:
         text = time_entries.billable_months_csv(session=session, client_id=client_id)
     try:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 from sqlalchemy.engine import Engine
@@ -22,7 +22,7 @@ from agencydesk.core.models import OrderStatus
 from agencydesk.qt.common import workers
 from agencydesk.qt.common.buttons import push_button
 from agencydesk.qt.common.dialogs import report_exception, show_user_error
-from agencydesk.qt.report import report_dialog
+from agencydesk.qt.common.save_file import ask_save_file
 
 
 def receipt_possible(status: str | None) -> bool:
@@ -87,18 +87,15 @@ def make_receipt(parent: QWidget, engine: Engine, order_id: int) -> workers.Task
     except UserError as exc:
         report_exception(parent, exc)
         return None
-    chosen = report_dialog.ask_save_path(
+    path = ask_save_file(
         parent,
         QCoreApplication.translate("Receipt", "Save receipt {label}").format(label=issued.label),
-        str(Path(report_dialog.documents_folder()) / f"{stem}.pdf"),
+        f"{stem}.pdf",
         QCoreApplication.translate("Receipt", "PDF documents (*.pdf)"),
+        ".pdf",
     )
-    if not chosen:
+    if path is None:
         return None
-    path = Path(chosen)
-    if path.suffix.casefold() != ".pdf":
-        path = path.with_name(path.name + ".pdf")
-    QSettings().setValue(report_dialog.REPORT_FOLDER_KEY, str(path.parent))
     return workers.run_task(
         lambda: _write(engine, issued.id, path),
         lambda saved: _announce(parent, issued, saved),

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QSettings, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QDate, QSettings, Qt, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -38,28 +37,12 @@ from agencydesk.qt.common.dialog_layout import STRETCH, top_to_bottom
 from agencydesk.qt.common.dialogs import report_exception
 from agencydesk.qt.common.formatting import DATE_EDIT_FORMAT
 from agencydesk.qt.common.labels import bold_label, muted_label, plain_label
+from agencydesk.qt.common.save_file import ask_save_file
 
 #: QSettings key: the folder the last report was saved in
-REPORT_FOLDER_KEY = "reports/last_folder"
 #: QSettings key: the agency profile was asked for once (at the first export without one)
 AGENCY_ASKED_KEY = "reports/agency_asked"
 PRESETS = ("last_month", "this_month", "this_year", "custom")
-
-
-def documents_folder() -> str:
-    """Where reports and receipts are offered to be saved: where the last one went, else the
-    user's Documents folder, else their home."""
-    folder = str(QSettings().value(REPORT_FOLDER_KEY, "") or "")
-    if folder and Path(folder).is_dir():
-        return folder
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return documents if documents and Path(documents).is_dir() else str(Path.home())
-
-
-def ask_save_path(parent: QWidget, title: str, suggested: str, filters: str) -> str:
-    """The save dialog (one function, so a test can answer it)."""
-    path, _filter = QFileDialog.getSaveFileName(parent, title, suggested, filters)
-    return path
 
 
 def _qdate(day: date) -> QDate:
@@ -258,19 +241,15 @@ class ReportDialog(QDialog):
             return
         self._ask_for_agency_once()
         options = self.options()
-        chosen = ask_save_path(
+        path = ask_save_file(
             self,
             self.tr("Save the report"),
-            str(Path(documents_folder()) / self.suggested_name()),
+            self.suggested_name(),
             self.tr("PDF documents (*.pdf)"),
+            ".pdf",
         )
-        if not chosen:
-            return
-        path = Path(chosen)
-        if path.suffix.casefold() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
-        QSettings().setValue(REPORT_FOLDER_KEY, str(path.parent))
-        self._start(options, path)
+        if path is not None:
+            self._start(options, path)
 
     def _ask_for_agency_once(self) -> None:
         """The first export on a desk without an agency profile opens it (who the report is
