@@ -89,6 +89,33 @@ def test_fingerprints_are_stable_and_ignore_position() -> None:
     assert ci.fingerprints("client:2", [a])[0] != first[0]
 
 
+def test_fingerprints_made_as_they_are_read_are_those_made_at_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An export in time order has its fingerprints made a block at a time as the import reads
+    them; they are the same bytes as hashing the whole export at once, also where a block ends
+    in the middle of a minute of identical messages ("ok", "ok", "ok")."""
+    import random
+
+    rng = random.Random(7)
+    minute, messages = 0, []
+    for _ in range(400):
+        minute += rng.choice((0, 0, 0, 1, 2))  # many messages share their minute
+        sender = rng.choice(("Bu Sari", "Rudi"))
+        messages.append(_msg(minute, sender, rng.choice(("ok", "siap", "halo", "ok"))))
+    monkeypatch.setattr(ci.identity, "_BLOCK", 7)
+    streamed = ci.fingerprints("client:1", messages)
+    at_once, in_order = ci.identity._digests("client:1", messages, per_timestamp=True)
+    assert in_order
+    first_few = [streamed[i] for i in range(30)]  # read in order, as the rows are made
+    assert first_few == [at_once[i * 16 : (i + 1) * 16] for i in range(30)]
+    assert streamed == ci.identity.Fingerprints(at_once)
+    assert len(set(streamed)) == len(messages)  # every "ok" of a minute has its own
+    shuffled = messages[200:] + messages[:200]  # out of order: hashed at once, as before
+    out_of_order = ci.fingerprints("client:1", shuffled)
+    assert len(set(out_of_order)) == len(shuffled)
+
+
 def test_identical_messages_import_once_each(any_engine: Engine) -> None:
     engine = any_engine
     client_id = _client(engine)

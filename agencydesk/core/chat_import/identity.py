@@ -8,8 +8,10 @@ same chat that overlaps, recognises the messages already imported.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
+from itertools import islice
+from operator import attrgetter, le
 from typing import overload
 
 from agencydesk.core.importers import ChatMessage
@@ -48,15 +50,39 @@ def fingerprint(chat_key: str, message: ChatMessage, occurrence: int = 0) -> byt
 
 class Fingerprints(Sequence[bytes]):
     """The fingerprints of an export, packed in one buffer: 16 MB for a million messages, where
-    a list of a million `bytes` takes 57 MB."""
+    a list of a million `bytes` takes 57 MB.
 
-    __slots__ = ("_data",)
+    Made as they are read, a block of messages at a time, when the export's timestamps never go
+    back (`fingerprints` decides): a first import reads them in order as it makes its rows, and
+    hashing a block then runs while the search index of the rows before it is built on another
+    thread (SQLite lets go of the GIL) instead of all before the first row."""
 
-    def __init__(self, data: bytes) -> None:
-        self._data = data
+    __slots__ = ("_data", "_source")
+
+    def __init__(self, data: bytes, source: _Digester | None = None) -> None:
+        self._data = bytearray(data) if source is not None else data
+        self._source = source  # None: every fingerprint is in _data
 
     def __len__(self) -> int:
+        if self._source is not None:
+            return len(self._source.messages)
         return len(self._data) // DIGEST_SIZE
+
+    def _make_up_to(self, count: int) -> None:
+        """At least the first *count* fingerprints made (every one when *count* is -1)."""
+        source = self._source
+        if source is None:
+            return
+        made = len(self._data) // DIGEST_SIZE
+        total = len(source.messages)
+        if count < 0 or count > total:
+            count = total
+        while made < count:
+            end = min(made + _BLOCK, total)
+            self._data += source.feed(made, end)
+            made = end
+        if made == total:
+            self._data, self._source = bytes(self._data), None
 
     @overload
     def __getitem__(self, index: int) -> bytes: ...
@@ -69,19 +95,35 @@ class Fingerprints(Sequence[bytes]):
             index += len(self)
         if not 0 <= index < len(self):
             raise IndexError(index)
+        if self._source is not None:
+            self._make_up_to(index + 1)
         start = index * DIGEST_SIZE
-        return self._data[start : start + DIGEST_SIZE]
+        return bytes(self._data[start : start + DIGEST_SIZE])
+
+    def __iter__(self) -> Iterator[bytes]:
+        self._make_up_to(-1)
+        data = self._data
+        return (bytes(data[i : i + DIGEST_SIZE]) for i in range(0, len(data), DIGEST_SIZE))
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Fingerprints):
+            self._make_up_to(-1)
+            other._make_up_to(-1)
             return self._data == other._data
         return isinstance(other, Sequence) and list(self) == list(other)
 
     __hash__ = None  # type: ignore[assignment]  # equal to lists, so unhashable as they are
 
 
+#: messages hashed at a time when the fingerprints are made as they are read
+_BLOCK = 5_000
+
+
 def fingerprints(chat_key: str, messages: Sequence[ChatMessage]) -> Fingerprints:
     """`fingerprint` of every message, with the occurrence index counted for you."""
+    if _never_goes_back(messages):
+        # counted per timestamp, in order: each block is hashed as it is first read
+        return Fingerprints(b"", _Digester(chat_key, messages, per_timestamp=True))
     data, in_order = _digests(chat_key, messages, per_timestamp=True)
     # Counted per timestamp, two messages can only come out alike when a timestamp comes back
     # after a later one (an export out of order): only then is the whole list checked, and
@@ -89,6 +131,13 @@ def fingerprints(chat_key: str, messages: Sequence[ChatMessage]) -> Fingerprints
     if not in_order and _has_repeats(data):
         data, _in_order = _digests(chat_key, messages, per_timestamp=False)
     return Fingerprints(data)
+
+
+def _never_goes_back(messages: Sequence[ChatMessage]) -> bool:
+    """The timestamps never go back: in whole seconds neither, so counting occurrences per
+    timestamp is all `fingerprints` does (two C loops over a million messages: ~0.05 s)."""
+    stamps = list(map(attrgetter("timestamp"), messages))
+    return all(map(le, stamps, islice(stamps, 1, None)))
 
 
 def _has_repeats(data: bytes) -> bool:
@@ -101,32 +150,54 @@ def _digests(
     chat_key: str, messages: Sequence[ChatMessage], *, per_timestamp: bool
 ) -> tuple[bytes, bool]:
     """The packed digests, and whether the timestamps never went back (in whole seconds)."""
-    seen: dict[tuple[datetime, str | None, str, str], int] = {}
-    senders: dict[str | None, str] = {None: ""}
-    sha = hashlib.sha256
-    out = bytearray()
-    prefix = chat_key + "\x1f"
-    last_ts: datetime | None = None
-    second = datetime.min
-    ts_text = ""
-    in_order = True
-    for m in messages:
-        timestamp = m.timestamp
-        if timestamp != last_ts:
-            last_ts = timestamp
-            whole = timestamp.replace(microsecond=0) if timestamp.microsecond else timestamp
-            if whole < second:
-                in_order = False
-            if per_timestamp and whole != second:
-                seen.clear()  # identical messages share a timestamp: count within it
-            second = whole
-            ts_text = whole.isoformat()
-        key = (second, m.sender, m.kind, m.text)
-        n = seen.get(key, 0)
-        seen[key] = n + 1
-        sender = senders.get(m.sender)
-        if sender is None:
-            sender = senders[m.sender] = clean_name(m.sender or "")
-        raw = f"{prefix}{ts_text}\x1f{sender}\x1f{m.kind}\x1f{m.text}\x1f{n}"
-        out += sha(raw.encode()).digest()[:DIGEST_SIZE]
-    return bytes(out), in_order
+    digester = _Digester(chat_key, messages, per_timestamp=per_timestamp)
+    return digester.feed(0, len(messages)), digester.in_order
+
+
+class _Digester:
+    """Hashes *messages* in order, a range at a time, carrying what the next range needs: the
+    occurrences counted so far (of the current timestamp, or of the whole export) and the last
+    timestamp."""
+
+    def __init__(
+        self, chat_key: str, messages: Sequence[ChatMessage], *, per_timestamp: bool
+    ) -> None:
+        self.messages = messages
+        self.in_order = True
+        self._prefix = chat_key + "\x1f"
+        self._per_timestamp = per_timestamp
+        self._seen: dict[tuple[datetime, str | None, str, str], int] = {}
+        self._senders: dict[str | None, str] = {None: ""}
+        self._last: tuple[datetime | None, datetime, str] = (None, datetime.min, "")
+
+    def feed(self, start: int, end: int) -> bytes:
+        """The packed digests of messages[start:end]; ranges are fed in order, each once."""
+        seen, senders, prefix = self._seen, self._senders, self._prefix
+        per_timestamp = self._per_timestamp
+        sha = hashlib.sha256
+        out = bytearray()
+        last_ts, second, ts_text = self._last
+        in_order = self.in_order
+        messages = self.messages
+        for m in messages[start:end] if (start, end) != (0, len(messages)) else messages:
+            timestamp = m.timestamp
+            if timestamp != last_ts:
+                last_ts = timestamp
+                whole = timestamp.replace(microsecond=0) if timestamp.microsecond else timestamp
+                if whole < second:
+                    in_order = False
+                if per_timestamp and whole != second:
+                    seen.clear()  # identical messages share a timestamp: count within it
+                second = whole
+                ts_text = whole.isoformat()
+            key = (second, m.sender, m.kind, m.text)
+            n = seen.get(key, 0)
+            seen[key] = n + 1
+            sender = senders.get(m.sender)
+            if sender is None:
+                sender = senders[m.sender] = clean_name(m.sender or "")
+            raw = f"{prefix}{ts_text}\x1f{sender}\x1f{m.kind}\x1f{m.text}\x1f{n}"
+            out += sha(raw.encode()).digest()[:DIGEST_SIZE]
+        self._last = (last_ts, second, ts_text)
+        self.in_order = in_order
+        return bytes(out)
