@@ -84,6 +84,12 @@ class MainWindow(QMainWindow):
         #: "Who is working at this desk?" while it is asked (a team desk's first connect)
         self.person_dialog: QDialog | None = None
         self.setWindowTitle(self.tr("agencydesk"))
+        if server_url is not None:  # which team desk this window shows, always in sight
+            from agencydesk.core.server_address import parse
+            from agencydesk.qt.shell.team_desk import describe
+
+            desk = describe(parse(server_url)[0])
+            self.setWindowTitle(self.tr("agencydesk — {desk}").format(desk=desk))
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
@@ -154,10 +160,6 @@ class MainWindow(QMainWindow):
         self.desk: DeskOpener = DeskOpener(
             self, self.pages, self.settings, self._db_path, self._server_url
         )
-        if self._server_url is not None:  # which team desk this window shows, always in sight
-            from agencydesk.qt.shell.team_desk import where
-
-            self.setWindowTitle(self.tr("agencydesk — {desk}").format(desk=where(self.desk)))
         self.shell_actions: ShellActions = ShellActions(
             self, self.settings, self.desk, self.pages, self.undo
         )
