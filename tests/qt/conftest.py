@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSettings
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 from qt_helpers import DialogAnswerer
@@ -61,7 +61,11 @@ def open_window(qtbot: QtBot, settings: Settings) -> Iterator[Callable[[Path], M
     yield opener
     for window in windows:
         window.close()
+        window.deleteLater()
     workers.wait_for_tasks()
+    # deleted now, not whenever a later test runs an event loop: a window left over would
+    # follow that test's changes (Today refreshes while hidden) on a desk that is gone
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture
