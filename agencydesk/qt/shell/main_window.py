@@ -83,8 +83,9 @@ class MainWindow(QMainWindow):
         self._server_url = server_url
         #: "Who is working at this desk?" while it is asked (a team desk's first connect)
         self.person_dialog: QDialog | None = None
-        self.setWindowTitle(self.tr("agencydesk"))
-        if server_url is not None:  # which team desk this window shows, always in sight
+        if server_url is None:
+            self.setWindowTitle(self.tr("agencydesk"))
+        else:  # which team desk this window shows, always in sight
             from agencydesk.core.server_address import parse
             from agencydesk.qt.shell.team_desk import describe
 
