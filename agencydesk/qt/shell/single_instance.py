@@ -22,8 +22,8 @@ log = logging.getLogger(__name__)
 #: what the first window answers once it is in front
 SHOWN = b"shown\n"
 WAIT_MS = 3000
-#: how long a later start waits for a first window that is still starting: 2 s at the most
-CONNECT_TRIES, CONNECT_PAUSE_MS = 20, 100
+#: how long a later start waits for a first window that is still starting: 1 s at the most
+CONNECT_TRIES, CONNECT_PAUSE_MS = 10, 100
 
 
 def server_name(db_path: Path) -> str:
