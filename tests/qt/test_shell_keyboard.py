@@ -360,7 +360,7 @@ def test_a_second_start_waits_for_a_first_window_still_starting(
     assert lock is not None
     try:
         second = _start_again("--db", str(demo_db))
-        qtbot.wait(1000)  # the second start is trying; nobody listens yet
+        qtbot.wait(600)  # the second start is trying (it waits 1 s at most); nobody listens yet
         assert second.poll() is None
         FirstWindow(demo_db, window)
         _out, err = _wait_for_exit(qtbot, second)
