@@ -33,10 +33,6 @@ def _window_db(argv: Sequence[str]) -> tuple[bool, str | None]:
     return True, db
 
 
-def _opens_the_window(argv: Sequence[str]) -> bool:
-    return _window_db(argv)[0]
-
-
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The command line's parser; for *argv* that only open the window, without the commands."""
     import argparse
@@ -55,7 +51,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         help="open this database file instead of the one in your data folder, or a team "
         "server: postgresql+psycopg://USER@HOST:PORT/DATABASE",
     )
-    if argv is not None and _opens_the_window(argv):
+    if argv is not None and _window_db(argv)[0]:
         parser.set_defaults(command=None)
     else:
         from agencydesk import cli

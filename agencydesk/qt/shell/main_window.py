@@ -86,10 +86,9 @@ class MainWindow(QMainWindow):
         if server_url is None:
             self.setWindowTitle(self.tr("agencydesk"))
         else:  # which team desk this window shows, always in sight
-            from agencydesk.core.server_address import parse
-            from agencydesk.qt.shell.team_desk import describe
+            from agencydesk.qt.shell.team_desk import address_in, describe
 
-            desk = describe(parse(server_url)[0])
+            desk = describe(address_in(server_url))
             self.setWindowTitle(self.tr("agencydesk — {desk}").format(desk=desk))
 
         self.sidebar = QListWidget()
@@ -137,8 +136,8 @@ class MainWindow(QMainWindow):
             self.finish_start_up()
 
     def finish_start_up(self) -> None:
-        """Build what the first paint does not show: undo, the pages, the desk opener, the menus'
-        actions, and the single-window listener. Once only."""
+        """Build what the first paint does not show: the busy bar, undo, the pages, the desk
+        opener and the menus' actions. Once only."""
         if self._built:
             return
         self._built = True

@@ -25,10 +25,14 @@ if TYPE_CHECKING:
 
 
 def address_of(desk: DeskOpener) -> ServerAddress:
+    assert desk.server_url is not None
+    return address_in(desk.server_url)
+
+
+def address_in(server_url: str) -> ServerAddress:
     from agencydesk.core.server_address import parse
 
-    assert desk.server_url is not None
-    return parse(desk.server_url)[0]
+    return parse(server_url)[0]
 
 
 def where(desk: DeskOpener) -> str:

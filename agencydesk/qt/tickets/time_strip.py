@@ -42,6 +42,7 @@ class TimeStrip(QWidget):
         self.entries.hide()
         self._row = QGridLayout()
         self._row.setContentsMargins(0, 0, 0, 0)
+        self._row.setColumnStretch(0, 1)  # the time (or, below it, the room before the buttons)
         self._one_line: bool | None = None
         self._arrange()
         column = QVBoxLayout(self)
@@ -71,7 +72,6 @@ class TimeStrip(QWidget):
         self._row.addWidget(self.time_label, 0, 0, 1, 1 if one_line else 4)
         for column, button in enumerate(self._buttons(), 1):
             self._row.addWidget(button, row, column)
-        self._row.setColumnStretch(0, 1)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
