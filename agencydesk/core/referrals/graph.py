@@ -285,37 +285,41 @@ class _OrderSums:
         ordered = list(map(days.__getitem__, [row[4] for row in rows]))
         self.count: Counter[int] = Counter(client_ids)
         self.first: dict[int, date | None] = {}
-        first = self.first
+        first, first_of = self.first, self.first.get
         for client_id, day in zip(client_ids, ordered, strict=True):
             if day is not None:
-                known = first.get(client_id)
+                known = first_of(client_id)
                 if known is None or day < known:
                     first[client_id] = day
         self.order_steps: dict[date, list[int]] = {}
+        steps, steps_of = self.order_steps, self.order_steps.get
         for (day, g), orders in Counter(zip(ordered, gens, strict=True)).items():
             if day is not None:
-                self._step(self.order_steps, day, depth)[g] += orders
-        self.revenue: Counter[int] = Counter()
+                step = steps_of(day)
+                if step is None:
+                    step = steps[day] = [0] * depth
+                step[g] += orders
+        # plain dicts and their bound `get`: a Counter's `+=` on a new key calls its Python
+        # `__missing__`, and each method call costs as much as the sum (a quarter of the time)
+        self.revenue: dict[int, int] = {}
+        revenue, revenue_of = self.revenue, self.revenue.get
         self.revenue_steps: dict[date, list[int]] = {}
+        steps, steps_of = self.revenue_steps, self.revenue_steps.get
         self.paid_other: dict[str, int] = {}
         for row, g in zip(rows, gens, strict=True):
             if row[1] != _PAID:
                 continue
             client_id, _status, currency, amount, _ordered, paid = row
             if currency == REVENUE_CURRENCY:
-                self.revenue[client_id] += amount
+                revenue[client_id] = revenue_of(client_id, 0) + amount
                 paid_on = days[paid]
                 if paid_on is not None:
-                    self._step(self.revenue_steps, paid_on, depth)[g] += int(amount)
+                    step = steps_of(paid_on)
+                    if step is None:
+                        step = steps[paid_on] = [0] * depth
+                    step[g] += int(amount)
             else:
                 self.paid_other[currency] = self.paid_other.get(currency, 0) + amount
-
-    @staticmethod
-    def _step(steps: dict[date, list[int]], day: date, depth: int) -> list[int]:
-        found = steps.get(day)
-        if found is None:
-            found = steps[day] = [0] * depth
-        return found
 
 
 def _load_subtree(session: Session, root_id: int) -> _Subtree:
@@ -364,7 +368,8 @@ def _load_subtree(session: Session, root_id: int) -> _Subtree:
             if row[0] in generation
         ]
     sums = _OrderSums(order_rows, generation, depth, days)
-    count, revenue, first = sums.count, sums.revenue, sums.first
+    # bound `get`s: most clients have no orders, and a Counter's missing key costs a Python call
+    count_of, revenue_of, first_of = sums.count.get, sums.revenue.get, sums.first.get
 
     # plain tuples in field order made Nodes by tuple.__new__: no generated __new__ per node
     make_node = functools.partial(tuple.__new__, Node)
@@ -376,9 +381,9 @@ def _load_subtree(session: Session, root_id: int) -> _Subtree:
                 None if node_id == root_id else row[1],
                 generation[node_id],
                 tuple(children[node_id]),
-                revenue[node_id],
-                count[node_id],
-                first.get(node_id),
+                revenue_of(node_id, 0),
+                count_of(node_id, 0),
+                first_of(node_id),
                 days[row[4]],
                 days[row[5]],
             )

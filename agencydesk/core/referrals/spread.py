@@ -71,6 +71,10 @@ def _running_totals(
     return zip(*(accumulate(column) for column in zip(*per_day, strict=True)), strict=True)
 
 
+#: a Node's id, name, parent_id, generation, introduced_on and first_contact, taken in C
+_MOMENT_FIELDS = itemgetter(0, 1, 2, 3, 8, 9)
+
+
 def _spread(sub: _Subtree) -> SpreadSeries:
     days = sorted(sub.order_steps.keys() | sub.revenue_steps.keys())
     points = tuple(
@@ -84,15 +88,18 @@ def _spread(sub: _Subtree) -> SpreadSeries:
             ),
         )
     )
-    # sorted by (day, generation, client id): the client id breaks every tie
-    pending = []
-    for node_id, node in sub.nodes.items():
-        introduced = node.introduced_on or node.first_contact
-        if node_id == sub.root_id or introduced is None or node.parent_id is None:
-            continue
-        pending.append((introduced, node_id, node.name, node.generation, node.parent_id))
-    pending.sort(key=itemgetter(0, 3, 1))
-    moments = tuple(map(_as(ReferralMoment), pending))
+    # sorted by (day, generation, client id): the client id, unique, breaks every tie, so the
+    # tuples sort by themselves (no key per item) and are put in field order afterwards in C
+    root_id = sub.root_id
+    pending = [
+        (introduced_on or first_contact, generation, node_id, name, parent_id)
+        for node_id, name, parent_id, generation, introduced_on, first_contact in map(
+            _MOMENT_FIELDS, sub.nodes.values()
+        )
+        if node_id != root_id and parent_id is not None and (introduced_on or first_contact)
+    ]
+    pending.sort()
+    moments = tuple(map(_as(ReferralMoment), map(itemgetter(0, 2, 3, 1, 4), pending)))
     return SpreadSeries(sub.root_id, sub.depth, points, moments)
 
 
