@@ -23,7 +23,12 @@ from agencydesk.core import clients
 from agencydesk.core.errors import UserError
 from agencydesk.core.whatsapp_link import chat_link, international_number
 from agencydesk.qt.clients.client_history import ClientTicketsView, TimelineView
-from agencydesk.qt.common.buttons import button_row, link_button, push_button
+from agencydesk.qt.common.buttons import (
+    TwoSidedButtonRow,
+    button_row,
+    link_button,
+    push_button,
+)
 from agencydesk.qt.common.desk_people import people_of
 from agencydesk.qt.common.dialog_layout import STRETCH, top_to_bottom
 from agencydesk.qt.common.follow_up_dialog import ask_follow_up
@@ -122,8 +127,8 @@ class ClientDetailView(QWidget):
         self.follow_up_button = push_button(
             self.tr("Follow up…"), self._follow_up, name="clientFollowUp"
         )
-        buttons = button_row(
-            self.report_button, self.follow_up_button, None, self.edit_button, self.delete_button
+        buttons = TwoSidedButtonRow(
+            (self.report_button, self.follow_up_button), (self.edit_button, self.delete_button)
         )
 
         self.content = QWidget()

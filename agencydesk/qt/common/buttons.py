@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
 
 def push_button(text: str, on_click: Callable[[], object], *, name: str = "") -> QPushButton:
@@ -38,3 +39,75 @@ def link_button(on_click: Callable[[], object]) -> QPushButton:
     button.setStyleSheet("text-align: left; color: palette(link); padding: 0;")
     button.clicked.connect(on_click)
     return button
+
+
+class TwoSidedButtonRow(QWidget):
+    """Buttons at the left and at the right of one line, like ``button_row(*left, None,
+    *right)``; where that line is too narrow for them all (a longer language, a narrow pane)
+    the right-hand ones go to a line of their own below, instead of the row pushing its pane
+    into sideways scrolling.
+
+    The buttons are placed by hand, not by a layout: a widget with a layout gets the layout's
+    height for a width, and this row's height depends on its width (one line or two), which
+    the pane must know in the same pass that gives the width."""
+
+    SPACING = 6
+
+    def __init__(self, left: Sequence[QWidget], right: Sequence[QWidget]) -> None:
+        super().__init__()
+        self._left, self._right = tuple(left), tuple(right)
+        for button in (*self._left, *self._right):
+            button.setParent(self)
+        # Preferred, not Fixed, in height: a layout caps a Fixed height at the size hint's (one
+        # line), whatever `heightForWidth` says
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def _width(self, buttons: Sequence[QWidget]) -> int:
+        hints = [button.sizeHint().width() for button in buttons if not button.isHidden()]
+        return sum(hints) + self.SPACING * max(len(hints) - 1, 0)
+
+    @staticmethod
+    def _shown(buttons: Sequence[QWidget]) -> list[QWidget]:
+        return [button for button in buttons if not button.isHidden()]
+
+    def _line_height(self) -> int:
+        return max(button.sizeHint().height() for button in (*self._left, *self._right))
+
+    def one_line(self, width: int | None = None) -> bool:
+        """Whether every button fits on one line *width* (this row's own width) wide."""
+        width = self.width() if width is None else width
+        return self._width(self._left) + self.SPACING + self._width(self._right) <= width
+
+    def sizeHint(self) -> QSize:
+        width = self._width(self._left) + self.SPACING + self._width(self._right)
+        return QSize(width, self._line_height())
+
+    def minimumSizeHint(self) -> QSize:
+        """As wide as the wider side: the narrowest this row can be laid out in; a line high
+        (a layout asks `heightForWidth` for the height it gives)."""
+        return QSize(max(self._width(self._left), self._width(self._right)), self._line_height())
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        line = self._line_height()
+        return line if self.one_line(width) else 2 * line + self.SPACING
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        line = self._line_height()
+        x = 0
+        for button in self._shown(self._left):
+            width = button.sizeHint().width()
+            button.setGeometry(x, 0, width, line)
+            x += width + self.SPACING
+        top = 0 if self.one_line() else line + self.SPACING
+        x = self.width()
+        for button in reversed(self._shown(self._right)):
+            width = button.sizeHint().width()
+            x -= width
+            button.setGeometry(x, top, width, line)
+            x -= self.SPACING
