@@ -109,6 +109,11 @@ def test_fingerprints_made_as_they_are_read_are_those_made_at_once(
     assert in_order
     first_few = [streamed[i] for i in range(30)]  # read in order, as the rows are made
     assert first_few == [at_once[i * 16 : (i + 1) * 16] for i in range(30)]
+    # a chunk of rows takes its run at once, across blocks not made yet; a re-import's parts
+    # take scattered positions
+    assert streamed.take(range(30, 95)) == [at_once[i * 16 : (i + 1) * 16] for i in range(30, 95)]
+    assert streamed.take([120, 3, 99]) == [at_once[i * 16 : (i + 1) * 16] for i in (120, 3, 99)]
+    assert streamed[390:] == [at_once[i * 16 : (i + 1) * 16] for i in range(390, 400)]
     assert streamed == ci.identity.Fingerprints(at_once)
     assert len(set(streamed)) == len(messages)  # every "ok" of a minute has its own
     shuffled = messages[200:] + messages[:200]  # out of order: hashed at once, as before

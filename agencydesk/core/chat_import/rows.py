@@ -99,7 +99,7 @@ class MessageRows:
         last_ts, sent, sent_text = self._last
         rows: list[tuple[Any, ...]] = []
         append = rows.append
-        for i in positions:
+        for i, fingerprint in zip(positions, prints.take(positions), strict=True):
             m = messages[i]
             who = senders.get(m.sender)
             if who is None:
@@ -134,7 +134,7 @@ class MessageRows:
                     media_file,
                     ",".join(sorted(m.flags))[:100] if m.flags else "",
                     source,
-                    prints[i],
+                    fingerprint,
                     now,
                 )
             )

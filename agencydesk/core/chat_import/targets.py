@@ -160,8 +160,9 @@ def _split_at_gaps(
         fresh: Sequence[int] = part  # a first import: every message is new
         earlier: list[int | None] = []
         if known:
-            fresh = [i for i in part if prints[i] not in known]
-            earlier = [known[prints[i]] for i in part if prints[i] in known]
+            part_prints = prints.take(part)
+            fresh = [i for i, f in zip(part, part_prints, strict=True) if f not in known]
+            earlier = [known[f] for f in part_prints if f in known]
         if not fresh:
             continue
         existing = next((t for t in earlier if t is not None), None)
