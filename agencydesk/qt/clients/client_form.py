@@ -52,7 +52,7 @@ class ClientFormDialog(FormDialog):
     def __init__(
         self, engine: Engine, client_id: int | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(engine, parent, min_width=520)
+        super().__init__(engine, parent)
         self.client_id = client_id
         self.saved_client_id: int | None = None
         self.setWindowTitle(self.tr("New client") if client_id is None else self.tr("Edit client"))
@@ -176,7 +176,7 @@ class ClientFormDialog(FormDialog):
 
         self.introduced_by.currentIndexChanged.connect(self._referrer_changed)
         self._referrer_changed()
-        self.buttons = save_cancel_layout(self, self.save, [form])
+        self.buttons = save_cancel_layout(self, self.save, [form], min_width=520)
         self.name.setFocus()
 
     def _optional_day(self) -> tuple[QCheckBox, QDateEdit]:

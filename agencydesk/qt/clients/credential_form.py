@@ -49,7 +49,7 @@ class CredentialFormDialog(FormDialog):
         credential_id: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(engine, parent, min_width=500)
+        super().__init__(engine, parent)
         self.client_id = client_id
         self.credential_id = credential_id
         self.saved_id: int | None = None
@@ -139,7 +139,7 @@ class CredentialFormDialog(FormDialog):
         note.setObjectName("keyringNote")
         self.status = plain_label()
 
-        self.buttons = save_cancel_layout(self, self.save, [form, note, self.status])
+        self.buttons = save_cancel_layout(self, self.save, [form, note, self.status], min_width=500)
         self.label.setFocus()
         self._fit()
 

@@ -49,7 +49,6 @@ class MergeClientsDialog(QDialog):
         self.client_id = client_id
         self.merged: MergeSummary | None = None
         self.setWindowTitle(self.tr("Merge clients"))
-        self.setMinimumWidth(520)
 
         with Session(engine) as session:
             client = clients.get_client(session=session, client_id=client_id)
@@ -89,7 +88,7 @@ class MergeClientsDialog(QDialog):
         self.merge_button.setAutoDefault(False)
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setDefault(True)
-        lay_out_dialog(self, (form, self.summary), self.buttons, self.merge)
+        lay_out_dialog(self, (form, self.summary), self.buttons, self.merge, min_width=520)
 
         self.other.currentIndexChanged.connect(self._update)
         self.keep_this.toggled.connect(self._update)

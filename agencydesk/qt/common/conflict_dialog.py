@@ -118,8 +118,7 @@ class ConflictDialog(QDialog):
         self.merge.setDefault(True)
         # room between the sentence, the fields and the buttons (close together they read as
         # one block)
-        lay_out_dialog(self, [intro, 6, (scroll, 1), 8], buttons)
-        self.setMinimumWidth(560)
+        lay_out_dialog(self, [intro, 6, (scroll, 1), 8], buttons, min_width=560)
 
     def _value_button(self, text: str) -> QRadioButton:
         shown = text if len(text) <= _SHOWN_CHARS else text[:_SHOWN_CHARS] + "…"

@@ -8,7 +8,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QDialog,
+    QDialogButtonBox,
+    QLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 #: what `top_to_bottom` stacks: a widget, a layout, a number (that much space), `STRETCH`, or a
 #: widget or layout with its stretch (and, for a widget, its alignment), as addWidget and
@@ -72,11 +80,28 @@ def lay_out_dialog(
     parts: Iterable[Part],
     buttons: QDialogButtonBox,
     accept: Callable[[], None] | None = None,
+    *,
+    min_width: int = 0,
 ) -> QVBoxLayout:
     """Lay out *parts* top to bottom in *dialog* with *buttons* under them: accepting calls
     *accept* (None: its accept role is wired by the caller), Cancel rejects. Parts that can grow
-    (an editor, a splitter) share the height left."""
+    (an editor, a splitter) share the height left. The dialog is at least *min_width* wide
+    (`at_least_wide`)."""
     if accept is not None:
         buttons.accepted.connect(accept)
     buttons.rejected.connect(dialog.reject)
-    return top_to_bottom((*parts, buttons), dialog)
+    layout = top_to_bottom((*parts, buttons), dialog)
+    if min_width:
+        at_least_wide(dialog, min_width)
+    return layout
+
+
+def at_least_wide(dialog: QWidget, width: int) -> None:
+    """*dialog* (laid out top to bottom) at least *width* wide, and never narrower than what
+    it holds needs. Not `setMinimumWidth`: an explicit minimum replaces the one the layout works
+    out, so a dialog could be narrower than its content, and a longer language was cut off (the
+    report's "Rujukan Anda" box in Indonesian). A strut is one more constraint beside them."""
+    layout = dialog.layout()
+    assert isinstance(layout, QBoxLayout), "lay the dialog out first"
+    margins = layout.contentsMargins()
+    layout.addStrut(width - margins.left() - margins.right())  # the strut is inside them

@@ -80,13 +80,9 @@ class FormDialog(QDialog):
 
     _shown_state: list[Any] | None = None
 
-    def __init__(
-        self, engine: Engine, parent: QWidget | None = None, *, min_width: int = 0
-    ) -> None:
+    def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._engine = engine
-        if min_width:
-            self.setMinimumWidth(min_width)
 
     def showEvent(self, event: QShowEvent) -> None:
         if self._shown_state is None:  # the fields as loaded, before the user touched them

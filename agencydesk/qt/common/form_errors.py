@@ -126,12 +126,12 @@ class FieldErrors:
 
 
 def save_cancel_layout(
-    dialog: QDialog, save: Callable[[], None], parts: Iterable[Part]
+    dialog: QDialog, save: Callable[[], None], parts: Iterable[Part], *, min_width: int = 0
 ) -> QDialogButtonBox:
     """Lay out *parts* (widgets, layouts, a number for some space) top to bottom in *dialog*,
-    with Save (calls *save*) and Cancel under them."""
+    with Save (calls *save*) and Cancel under them; at least *min_width* wide."""
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
     )
-    lay_out_dialog(dialog, parts, buttons, save)
+    lay_out_dialog(dialog, parts, buttons, save, min_width=min_width)
     return buttons

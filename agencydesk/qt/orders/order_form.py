@@ -93,7 +93,7 @@ class OrderFormDialog(FormDialog):
         client_id: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(engine, parent, min_width=540)
+        super().__init__(engine, parent)
         self.order_id = order_id
         self.saved_order_id: int | None = None
         self.setWindowTitle(self.tr("New order") if order_id is None else self.tr("Edit order"))
@@ -228,7 +228,7 @@ class OrderFormDialog(FormDialog):
         }
         self.errors = FieldErrors(labels, texts, focus, fit=self.adjustSize)
 
-        self.buttons = save_cancel_layout(self, self.save, [form])
+        self.buttons = save_cancel_layout(self, self.save, [form], min_width=540)
 
         self.client.currentIndexChanged.connect(self._client_changed)
         self.currency.currentIndexChanged.connect(self._currency_changed)

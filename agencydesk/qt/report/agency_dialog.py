@@ -96,7 +96,7 @@ class AgencyDialog(FormDialog):
         self, engine: Engine, parent: QWidget | None = None, *, first_report: bool = False
     ) -> None:
         """`first_report`: opened by the first export, before the report is written."""
-        super().__init__(engine, parent, min_width=520)
+        super().__init__(engine, parent)
         self.saved = False
         self.setWindowTitle(self.tr("Agency profile"))
         with Session(engine) as session:
@@ -182,7 +182,7 @@ class AgencyDialog(FormDialog):
         )
         self.errors.clear_when_edited(edits)
 
-        self.buttons = save_cancel_layout(self, self.save, [intro, 4, form])
+        self.buttons = save_cancel_layout(self, self.save, [intro, 4, form], min_width=520)
         self._show_logo()
         self.name.setFocus()
 

@@ -33,7 +33,7 @@ from sqlmodel import Session
 from agencydesk.core import clients
 from agencydesk.core.names import file_name_part
 from agencydesk.qt.common import workers
-from agencydesk.qt.common.dialog_layout import STRETCH, top_to_bottom
+from agencydesk.qt.common.dialog_layout import STRETCH, at_least_wide, top_to_bottom
 from agencydesk.qt.common.dialogs import report_exception
 from agencydesk.qt.common.formatting import DATE_EDIT_FORMAT
 from agencydesk.qt.common.labels import bold_label, muted_label, plain_label
@@ -103,7 +103,6 @@ class ReportDialog(QDialog):
             client_language = client.language
             has_referrals = bool(clients.referred_clients(session=session, client_id=client_id))
         self.setWindowTitle(self.tr("Export report"))
-        self.setMinimumWidth(460)
 
         heading = bold_label(
             plain_label(self.tr("Report for {name}").format(name=self.client_name), wrap=False),
@@ -180,6 +179,7 @@ class ReportDialog(QDialog):
             self,
             spacing=10,
         )
+        at_least_wide(self, 460)
 
         self.preset.currentIndexChanged.connect(self._preset_chosen)
         self.date_from.dateChanged.connect(self._dates_edited)

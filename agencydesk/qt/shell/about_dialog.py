@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from agencydesk import __version__, paths
 from agencydesk.qt.common.buttons import push_button
-from agencydesk.qt.common.dialog_layout import top_to_bottom
+from agencydesk.qt.common.dialog_layout import at_least_wide, top_to_bottom
 from agencydesk.qt.common.labels import bold_label, plain_label
 
 
@@ -132,7 +132,7 @@ class AboutDialog(QDialog):
             self,
             spacing=10,
         )
-        self.setMinimumWidth(520)
+        at_least_wide(self, 520)
 
     def open_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_folder)))

@@ -84,10 +84,11 @@ class ConnectDialog(QDialog):
         self.problem.setStyleSheet("#problem { color: #b3261e; }")
         self.problem.setVisible(bool(problem))
         self.buttons, self.connect_button = ok_cancel_buttons(self.tr("Connect"))
-        lay_out_dialog(self, (intro, form, self.problem), self.buttons, self.try_connect)
+        lay_out_dialog(
+            self, (intro, form, self.problem), self.buttons, self.try_connect, min_width=500
+        )
         if address is not None:
             self.fill(address)
-        self.setMinimumWidth(500)
 
     def fill(self, address: ServerAddress) -> None:
         self.host.setText(address.host)

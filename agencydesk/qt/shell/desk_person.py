@@ -65,8 +65,7 @@ class ChoosePersonDialog(QDialog):
         name_caption = QLabel(self.tr("I am new here:") if people else self.tr("Your name:"))
         # room to spare goes below the fields, not between them
         parts = (text, self.people, name_caption, self.new_name, self.error, STRETCH)
-        lay_out_dialog(self, parts, self.buttons, self.accept)
-        self.setMinimumWidth(440)
+        lay_out_dialog(self, parts, self.buttons, self.accept, min_width=440)
 
     def chosen_id(self) -> int | None:
         item = self.people.currentItem()

@@ -113,8 +113,7 @@ class ConfirmByNameDialog(QDialog):
         self.typed.textChanged.connect(
             lambda typed: self.restore_button.setEnabled(typed.strip() == database)
         )
-        lay_out_dialog(self, (text, self.typed), self.buttons, self.accept)
-        self.setMinimumWidth(460)
+        lay_out_dialog(self, (text, self.typed), self.buttons, self.accept, min_width=460)
 
     def accept(self) -> None:
         if self.typed.text().strip() == self.database:

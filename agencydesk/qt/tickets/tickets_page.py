@@ -51,7 +51,7 @@ class NewTicketDialog(FormDialog):
     def __init__(
         self, engine: Engine, client_id: int | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(engine, parent, min_width=480)
+        super().__init__(engine, parent)
         self.created_ticket_id: int | None = None
         self.setWindowTitle(self.tr("New ticket"))
         self.client = QComboBox()
@@ -104,7 +104,7 @@ class NewTicketDialog(FormDialog):
         form.addRow(self.tr("Channel"), self.channel)
         form.addRow(self.tr("Due date"), due_row)
         form.addRow(self.tr("First message"), self.first_message)
-        self.buttons = save_cancel_layout(self, self.save, [form])
+        self.buttons = save_cancel_layout(self, self.save, [form], min_width=480)
         self.title.setFocus()
 
     def save(self) -> None:

@@ -34,7 +34,7 @@ class TimeEntryForm(FormDialog):
         values: EntryValues | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(engine, parent, min_width=380)
+        super().__init__(engine, parent)
         self.setWindowTitle(title)
         values = values or EntryValues(date.today(), DEFAULT_MINUTES, "", True)
         self.day = QDateEdit(QDate(values.day.year, values.day.month, values.day.day))
@@ -61,7 +61,7 @@ class TimeEntryForm(FormDialog):
         form.addRow(self.tr("Note"), self.note)
         form.addRow("", self.billable)
         buttons, _ok = ok_cancel_buttons(self.tr("Save"))
-        lay_out_dialog(self, (form,), buttons, self.accept)
+        lay_out_dialog(self, (form,), buttons, self.accept, min_width=380)
         self.minutes.setFocus()
         self.minutes.selectAll()
 

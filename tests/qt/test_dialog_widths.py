@@ -1,0 +1,62 @@
+"""No dialog is narrower than what it holds, in either language: an explicit minimum width
+replaced the one Qt works out from the content, so the report dialog opened too narrow in
+Indonesian and cut its second checkbox off ("…teman-teman yang mereka kenalk")."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtWidgets import QAbstractButton, QDialog, QLabel
+from pytestqt.qtbot import QtBot
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from agencydesk.core import clients
+from agencydesk.qt.clients.client_form import ClientFormDialog
+from agencydesk.qt.clients.merge_dialog import MergeClientsDialog
+from agencydesk.qt.orders.order_form import OrderFormDialog
+from agencydesk.qt.report.agency_dialog import AgencyDialog
+from agencydesk.qt.report.report_dialog import ReportDialog
+from agencydesk.qt.shell.connect_dialog import ConnectDialog
+from agencydesk.qt.tickets.tickets_page import NewTicketDialog
+from agencydesk.qt.tickets.time_entry_form import TimeEntryForm
+
+#: each dialog and the width it opens at the least (what it asked for before)
+DIALOGS: dict[str, tuple[Callable[[Engine, int], QDialog], int]] = {
+    "report": (lambda engine, client_id: ReportDialog(engine, client_id), 460),
+    "client": (lambda engine, client_id: ClientFormDialog(engine, client_id), 520),
+    "order": (lambda engine, client_id: OrderFormDialog(engine, client_id=client_id), 540),
+    "ticket": (lambda engine, client_id: NewTicketDialog(engine, client_id), 480),
+    "time": (lambda engine, _client_id: TimeEntryForm(engine, "Add time"), 380),
+    "agency": (lambda engine, _client_id: AgencyDialog(engine), 520),
+    "merge": (lambda engine, client_id: MergeClientsDialog(engine, client_id), 520),
+    "connect": (lambda _engine, _client_id: ConnectDialog(), 500),
+}
+
+
+@pytest.mark.parametrize("name", DIALOGS)
+def test_every_button_and_label_is_shown_whole(
+    qtbot: QtBot, demo_engine: Engine, language: str, name: str
+) -> None:
+    make, least = DIALOGS[name]
+    with Session(demo_engine) as session:
+        [ratna] = [c for c in clients.list_clients(session=session) if "Ratna" in c.name]
+    dialog = make(demo_engine, ratna.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.width() >= least
+    cut = [
+        widget.text()
+        for kind in (QAbstractButton, QLabel)
+        for widget in dialog.findChildren(kind)
+        if widget.isVisible()
+        and not (isinstance(widget, QLabel) and widget.wordWrap())
+        and widget.width() < widget.minimumSizeHint().width()
+    ]
+    assert cut == []
+    # nor can the user make it narrower than that
+    dialog.resize(100, dialog.height())
+    qtbot.waitUntil(lambda: dialog.width() >= least)
+    assert dialog.width() >= dialog.layout().totalMinimumSize().width()
