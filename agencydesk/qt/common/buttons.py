@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QPushButton,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
+    QWidget,
+)
 
 
 def push_button(text: str, on_click: Callable[[], object], *, name: str = "") -> QPushButton:
@@ -31,14 +39,80 @@ def button_row(*widgets: QWidget | None) -> QHBoxLayout:
     return row
 
 
-def link_button(on_click: Callable[[], object]) -> QPushButton:
+def link_button(on_click: Callable[[], object]) -> LinkButton:
     """A flat button drawn as a link (a client's or a ticket's name) that opens what it names."""
-    button = QPushButton()
+    button = LinkButton()
     button.setFlat(True)
     button.setCursor(Qt.CursorShape.PointingHandCursor)
     button.setStyleSheet("text-align: left; color: palette(link); padding: 0;")
     button.clicked.connect(on_click)
     return button
+
+
+class LinkButton(QPushButton):
+    """A name drawn as a link (`link_button`). A name longer than the room it is given ends in
+    "…", the whole of it in the tooltip, instead of making its pane as wide as the name: a long
+    guide or ticket title cut the buttons beside it off in a narrow window."""
+
+    #: the room a name keeps at the least, in average characters
+    LEAST_CHARACTERS = 8
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = ""
+        self._tip = ""
+
+    def text(self) -> str:  # the whole name, shown whole or not
+        return self._name
+
+    def setText(self, text: str) -> None:
+        self._name = text
+        self.updateGeometry()
+        self._fit()
+
+    def setToolTip(self, tip: str) -> None:
+        self._tip = tip
+        self._fit()
+
+    def _whole(self) -> QSize:
+        """The size the button asks for with the whole name shown (as QPushButton works it
+        out: the text's size, grown by the style's frame and margins)."""
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        option.text = self._name
+        text = self.fontMetrics().size(Qt.TextFlag.TextShowMnemonic, self._name)
+        return self.style().sizeFromContents(QStyle.ContentsType.CT_PushButton, option, text, self)
+
+    def _padding(self) -> int:
+        """The button's width beyond its text."""
+        name = self.fontMetrics().size(Qt.TextFlag.TextShowMnemonic, self._name).width()
+        return self._whole().width() - name
+
+    def sizeHint(self) -> QSize:
+        return self._whole()
+
+    def minimumSizeHint(self) -> QSize:
+        whole = self._whole()
+        least = self._padding() + self.fontMetrics().averageCharWidth() * self.LEAST_CHARACTERS
+        return QSize(min(whole.width(), least), whole.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        if self.width() >= self._whole().width():
+            shown = self._name
+        else:
+            room = self.width() - self._padding()
+            shown = self.fontMetrics().elidedText(self._name, Qt.TextElideMode.ElideRight, room)
+        if shown != super().text():
+            QPushButton.setText(self, shown)
+        if shown == self._name:
+            QPushButton.setToolTip(self, self._tip)
+        else:  # the whole name as text: a name is the user's, and a tooltip renders markup
+            lines = [self._name, self._tip] if self._tip else [self._name]
+            QPushButton.setToolTip(self, "<p>" + "<br>".join(map(html.escape, lines)) + "</p>")
 
 
 class TwoSidedButtonRow(QWidget):

@@ -76,12 +76,19 @@ def make_table_view(
     return table
 
 
+#: the search field's least width, in average characters
+SEARCH_LEAST_CHARACTERS = 16
+
+
 def search_box(name: str, placeholder: str) -> QLineEdit:
     """The search field above a list, named *name* (for tests), with a button that clears it."""
     search = QLineEdit()
     search.setObjectName(name)
     search.setPlaceholderText(placeholder)
     search.setClearButtonEnabled(True)
+    # room for a word or two at the least: in a narrow window the filters and buttons beside it
+    # squeezed it to a sliver ("S…")
+    search.setMinimumWidth(search.fontMetrics().averageCharWidth() * SEARCH_LEAST_CHARACTERS)
     return search
 
 
@@ -147,14 +154,23 @@ def list_and_detail(
     *,
     stretch: tuple[int, int],
     sizes: tuple[int, int],
+    below: Sequence[QWidget] = (),
 ) -> QSplitter:
     """The split of the list pages: the *top* row (its first widget, the search, takes the
-    room) over the *items* on the left, the *detail* on the right."""
+    room) over the *items* on the left, and the buttons *below* them, if any; the *detail* on
+    the right."""
     top_row = QHBoxLayout()
     for number, widget in enumerate(top):
         top_row.addWidget(widget, 1 if number == 0 else 0)
     left = QWidget()
-    top_to_bottom((top_row, items), left, margins=(0, 0, 0, 0))
+    parts: list[QHBoxLayout | QWidget] = [top_row, items]
+    if below:
+        bottom_row = QHBoxLayout()
+        for widget in below:
+            bottom_row.addWidget(widget)
+        bottom_row.addStretch(1)
+        parts.append(bottom_row)
+    top_to_bottom(parts, left, margins=(0, 0, 0, 0))
     splitter = QSplitter(Qt.Orientation.Horizontal)
     splitter.addWidget(left)
     splitter.addWidget(detail)

@@ -141,11 +141,14 @@ class GuidesPage(QWidget):
         top_to_bottom((self.empty_label, self.detail), right, margins=(0, 0, 0, 0))
 
         self.splitter = list_and_detail(
-            (self.search, self.language_filter, self.replies_button, self.new_button),
+            (self.search, self.language_filter, self.new_button),
             self.list.stack,
             right,
             stretch=(2, 3),
             sizes=(440, 660),
+            # under the list, not beside the search: four controls in one row squeezed the
+            # search to a sliver in a narrow window
+            below=(self.replies_button,),
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)

@@ -1,0 +1,71 @@
+"""Every page fits a window half a 1920-pixel screen wide, in English and in Indonesian: no
+button or label is cut off and no search field squeezed to a sliver. In Indonesian the Guides
+page cut "Balasan tersimpan…" and "Panduan baru" short and left its search field "C…" wide, and
+a long guide title pushed the buttons beside it off (`LinkButton` now ends it in "…")."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QPushButton
+from pytestqt.qtbot import QtBot
+
+from agencydesk.qt.common.buttons import link_button
+from agencydesk.qt.common.list_view import SEARCH_LEAST_CHARACTERS
+from agencydesk.qt.shell.main_window import MainWindow
+from agencydesk.qt.shell.sections import SECTIONS
+
+Opener = Callable[[Path], MainWindow]
+
+
+def test_every_page_fits_half_a_screen(
+    qtbot: QtBot, open_window: Opener, demo_db: Path, language: str
+) -> None:
+    window = open_window(demo_db)
+    window.resize(960, 700)
+    for section in SECTIONS:
+        window.show_section(section)
+        qtbot.wait(50)  # the page's first rows and layout
+        cut = [
+            (section, widget.text())
+            for kind in (QAbstractButton, QLabel)
+            for widget in window.findChildren(kind)
+            if widget.isVisible()
+            and not (isinstance(widget, QLabel) and widget.wordWrap())
+            and widget.width() < widget.minimumSizeHint().width() - 1
+        ]
+        assert cut == []
+        least = window.fontMetrics().averageCharWidth() * SEARCH_LEAST_CHARACTERS
+        squeezed = [
+            (section, box.objectName())
+            for box in window.findChildren(QLineEdit)
+            if box.isVisible() and box.objectName().endswith("Search") and box.width() < least
+        ]
+        assert squeezed == []
+
+
+def test_a_long_name_ends_in_an_ellipsis_and_shows_whole_in_its_tooltip(qtbot: QtBot) -> None:
+    opened: list[bool] = []
+    button = link_button(lambda: opened.append(True))
+    qtbot.addWidget(button)
+    title = "Cara masuk ke dasbor WordPress (langkah kecil, pelan-pelan)"
+    button.setText(title)
+    button.show()
+    whole = button.sizeHint().width()
+    assert button.minimumSizeHint().width() < whole / 2  # it lets its pane be narrower
+
+    button.resize(whole, button.height())
+    qtbot.waitUntil(lambda: button.width() == whole)
+    assert QPushButton.text(button) == title  # shown whole
+    assert button.toolTip() == ""
+
+    button.resize(whole // 2, button.height())
+    qtbot.waitUntil(lambda: button.width() == whole // 2)
+    shown = QPushButton.text(button)
+    assert shown.endswith("…")
+    assert title.startswith(shown[:-1])
+    assert button.text() == title  # the name itself is kept whole
+    assert title in button.toolTip()  # (as text: tests/qt/test_injection.py)
+    button.click()
+    assert opened == [True]
