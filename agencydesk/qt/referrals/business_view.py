@@ -14,6 +14,7 @@ def _captioned(caption: str, widget: QWidget) -> QVBoxLayout:
     box = QVBoxLayout()
     label = QLabel(caption)
     label.setStyleSheet("font-weight: bold;")
+    label.setWordWrap(True)  # two captions side by side: a narrow page cut them off
     box.addWidget(label)
     box.addWidget(widget)
     box.setAlignment(Qt.AlignmentFlag.AlignTop)

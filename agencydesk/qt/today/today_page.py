@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -94,17 +94,11 @@ class TodayPage(QWidget):
             card.list.itemActivated.connect(self._activated)
             card.list.itemClicked.connect(self._activated)
 
-        grid = QGridLayout()
+        self._grid = grid = QGridLayout()
         grid.setSpacing(12)
-        grid.addWidget(self.follow_ups, 0, 0, 1, 2)  # what I promised to come back to: on top
-        grid.addWidget(self.overdue, 1, 0)
-        grid.addWidget(self.due_today, 1, 1)
-        grid.addWidget(self.waiting, 2, 0)
-        grid.addWidget(self.first_responses, 2, 1)
-        grid.addWidget(self.guides, 3, 0, Qt.AlignmentFlag.AlignTop)  # no tall empty box
-        grid.addWidget(self.months, 3, 1)
         grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
+        self._columns = 0
+        self._arrange(2)
 
         inner = QWidget()
         heading = QHBoxLayout()
@@ -119,6 +113,7 @@ class TodayPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
+        scroll.viewport().installEventFilter(self)  # two columns of cards, or one: `_arrange`
 
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setInterval(REFRESH_MS)
@@ -128,6 +123,48 @@ class TodayPage(QWidget):
         follow_changes(self, DATA_TOPICS, self.refresh, when_hidden=True)
         self._people_changed()
         self.refresh()
+
+    # -- the cards' arrangement ---------------------------------------------------------------
+    def _pairs(self) -> tuple[tuple[QWidget, QWidget], ...]:
+        """The cards in reading order, two by two as they stand side by side."""
+        return (
+            (self.overdue, self.due_today),
+            (self.waiting, self.first_responses),
+            (self.guides, self.months),
+        )
+
+    def _arrange(self, columns: int) -> None:
+        """The cards two to a row; one to a row where the page is too narrow for two side by
+        side (a narrow window, a longer language), rather than a page scrolling sideways."""
+        if columns == self._columns:
+            return
+        self._columns = columns
+        grid = self._grid
+        cards = [self.follow_ups, *(card for pair in self._pairs() for card in pair)]
+        for card in cards:
+            grid.removeWidget(card)
+        grid.addWidget(self.follow_ups, 0, 0, 1, columns)  # what I promised to come back to
+        for row, (left, right) in enumerate(self._pairs(), start=1):
+            if columns == 2:
+                if left is self.guides:  # no tall empty box beside the months
+                    grid.addWidget(left, row, 0, Qt.AlignmentFlag.AlignTop)
+                else:
+                    grid.addWidget(left, row, 0)
+                grid.addWidget(right, row, 1)
+            else:
+                grid.addWidget(left, 2 * row - 1, 0)
+                grid.addWidget(right, 2 * row, 0)
+        grid.setColumnStretch(1, 1 if columns == 2 else 0)
+
+    def _two_columns_fit(self, width: int) -> bool:
+        widest = max(card.minimumSizeHint().width() for pair in self._pairs() for card in pair)
+        inner = self.scroll.widget().layout().contentsMargins()
+        return 2 * widest + self._grid.spacing() + inner.left() + inner.right() <= width
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
+            self._arrange(2 if self._two_columns_fit(self.scroll.viewport().width()) else 1)
+        return super().eventFilter(watched, event)
 
     # -- loading -----------------------------------------------------------------------------
     def _people_changed(self) -> None:
