@@ -17,9 +17,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QTableView,
 )
 from pytestqt.qtbot import QtBot
+from sqlalchemy.engine import Engine
 
+from agencydesk.core import clients, tickets
+from agencydesk.core.db import session_scope
 from agencydesk.qt.common.buttons import link_button
 from agencydesk.qt.common.list_view import SEARCH_LEAST_CHARACTERS
 from agencydesk.qt.shell.main_window import MainWindow
@@ -88,3 +92,31 @@ def test_a_long_name_ends_in_an_ellipsis_and_shows_whole_in_its_tooltip(qtbot: Q
     assert title in button.toolTip()  # (as text: tests/qt/test_injection.py)
     button.click()
     assert opened == [True]
+
+
+def test_a_long_client_name_leaves_the_ticket_list_its_room(
+    qtbot: QtBot, open_window: Opener, engine_db: Path, engine: Engine
+) -> None:
+    """A ticket of a client with a long name: the name (a link over the conversation) ends in
+    "…", where its whole width made the conversation pane so wide that the ticket list beside
+    it shrank to a 120-pixel strip at 960 pixels."""
+    name = "Ibu Kadek Ayu Saraswati Dewi Kusumawardhani Putri Wulandari"
+    with session_scope(engine) as session:
+        client = clients.create_client(session=session, values={"name": name})
+        assert client.id is not None
+        ticket = tickets.create_ticket(
+            session=session, client_id=client.id, values={"title": "Toko online error"}
+        )
+        ticket_id = ticket.id
+    assert ticket_id is not None
+    window = open_window(engine_db)
+    window.resize(960, 700)
+    window.show_section("tickets")
+    page = window.pages.page("tickets")
+    assert page.select_ticket(ticket_id)
+    table = page.findChild(QTableView)
+    assert table is not None
+    qtbot.waitUntil(lambda: table.width() >= 300)
+    link = page.view.client_button
+    assert link.text() == name
+    assert QPushButton.text(link).endswith("…")

@@ -61,6 +61,9 @@ class LinkButton(QPushButton):
         super().__init__()
         self._name = ""
         self._tip = ""
+        # Preferred, not a push button's Minimum: a layout may then give it less than the whole
+        # name (down to `minimumSizeHint`), where a Minimum policy makes the whole name its least
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
     def text(self) -> str:  # the whole name, shown whole or not
         return self._name
