@@ -13,6 +13,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from agencydesk.core import clients
+from agencydesk.core.db import session_scope
 from agencydesk.qt.clients.client_form import ClientFormDialog
 from agencydesk.qt.clients.merge_dialog import MergeClientsDialog
 from agencydesk.qt.orders.order_form import OrderFormDialog
@@ -60,3 +61,33 @@ def test_every_button_and_label_is_shown_whole(
     dialog.resize(100, dialog.height())
     qtbot.waitUntil(lambda: dialog.width() >= least)
     assert dialog.width() >= dialog.layout().totalMinimumSize().width()
+
+
+LONG_NAME = "Ibu Kadek Ayu Saraswati Dewi Kusumawardhani Putri Wulandari (Koperasi Sejahtera)"
+
+
+@pytest.mark.parametrize("name", ["report", "client", "order", "ticket", "merge"])
+def test_a_long_client_name_does_not_widen_a_dialog(
+    qtbot: QtBot, demo_engine: Engine, indonesian: str, name: str
+) -> None:
+    """A client with a long name, picked or named in a dialog: the name wraps, or is cut with
+    "…" in a drop-down or a choice; the dialog keeps its width (the merge dialog was 1,019
+    pixels wide, the order form and the report 578 and 698)."""
+    make, _least = DIALOGS[name]
+
+    def width_for(client_id: int) -> int:
+        dialog = make(demo_engine, client_id)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        dialog.close()
+        return dialog.width()
+
+    with Session(demo_engine) as session:
+        [ratna] = [c for c in clients.list_clients(session=session) if "Ratna" in c.name]
+    assert ratna.id is not None
+    usual = width_for(ratna.id)  # before the long name is among the clients to choose
+    with session_scope(demo_engine) as session:
+        long_id = clients.create_client(session=session, values={"name": LONG_NAME}).id
+    assert long_id is not None
+    assert width_for(long_id) <= usual + 20

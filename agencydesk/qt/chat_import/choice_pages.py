@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from agencydesk.qt.chat_import.wizard_access import narrow_combo, the_wizard
+from agencydesk.qt.chat_import.wizard_access import the_wizard
+from agencydesk.qt.common.combos import narrow_combo
 from agencydesk.qt.common.dialog_layout import top_to_bottom
 from agencydesk.qt.common.labels import plain_label
 
@@ -38,7 +39,7 @@ class MappingPage(QWizardPage):
         self.setTitle(self.tr("Who is who?"))
         self.setSubTitle(self.tr("Tell agencydesk which sender is you and which are your clients."))
         self.combos: dict[str, QComboBox] = {}
-        self.main_client = narrow_combo()
+        self.main_client = narrow_combo(16)
         self.form_host = QWidget()
         self.form = QFormLayout(self.form_host)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -101,7 +102,7 @@ class MappingPage(QWizardPage):
         index = self.main_client.findData(main) if main is not None else 0
         self.main_client.setCurrentIndex(max(index, 0))
         for participant in plan.participants:
-            combo = narrow_combo()
+            combo = narrow_combo(16)
             combo.addItem(self.tr("Me"), self.ME)
             combo.insertSeparator(combo.count())
             for choice in self.choices:
@@ -181,7 +182,7 @@ class TargetPage(QWizardPage):
             self.tr("Into one of the client's tickets, a new ticket, or a ticket per conversation.")
         )
         self.attach = QRadioButton(self.tr("Add to an existing ticket:"))
-        self.ticket_combo = narrow_combo()
+        self.ticket_combo = narrow_combo(16)
         self.new = QRadioButton(self.tr("Start a new ticket:"))
         self.title_edit = QLineEdit()
         self.title_edit.setMaxLength(200)

@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from agencydesk.qt.chat_import.wizard_access import narrow_combo, the_wizard
+from agencydesk.qt.chat_import.wizard_access import the_wizard
 from agencydesk.qt.common import workers
 from agencydesk.qt.common.buttons import push_button
+from agencydesk.qt.common.combos import narrow_combo
 from agencydesk.qt.common.dialog_layout import STRETCH, top_to_bottom
 from agencydesk.qt.common.dialogs import choose_file
 from agencydesk.qt.common.formatting import format_date, format_datetime
@@ -88,7 +89,7 @@ class PreviewPage(QWizardPage):
         self.busy.setMaximumHeight(12)
         self.busy.setTextVisible(False)
         self.status_label = plain_label()
-        self.date_order = narrow_combo()
+        self.date_order = narrow_combo(16)
         self.date_order.addItem(self.tr("As detected"), None)
         self.date_order.addItem(self.tr("day/month/year"), "DMY")
         self.date_order.addItem(self.tr("month/day/year"), "MDY")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtWidgets import QComboBox, QWizardPage
+from PySide6.QtWidgets import QWizardPage
 
 if TYPE_CHECKING:
     from agencydesk.qt.chat_import.import_wizard import ImportWizard
@@ -17,12 +17,3 @@ if TYPE_CHECKING:
 def the_wizard(page: QWizardPage) -> ImportWizard:
     """The `ImportWizard` *page* belongs to (pages are only ever added to one)."""
     return cast("ImportWizard", page.wizard())
-
-
-def narrow_combo() -> QComboBox:
-    """A combo box whose long items (a client's name, a ticket's title) are cut to its width
-    instead of widening the wizard: every page keeps the wizard's one width."""
-    combo = QComboBox()
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(16)
-    return combo

@@ -24,6 +24,7 @@ from agencydesk.core.clients import TEXT_LIMITS
 from agencydesk.core.errors import ValidationError
 from agencydesk.core.models import TECH_COMFORT_MAX, TECH_COMFORT_MIN, Channel, Client
 from agencydesk.qt.clients.merge_dialog import MergeClientsDialog, ask_about_duplicates
+from agencydesk.qt.common.combos import narrow_combo
 from agencydesk.qt.common.conflict_dialog import combo_text
 from agencydesk.qt.common.form_dialog import FormDialog
 from agencydesk.qt.common.form_errors import FieldErrors, add_rows_with_errors, save_cancel_layout
@@ -87,7 +88,7 @@ class ClientFormDialog(FormDialog):
         self.notes.setFixedHeight(64)
         self.notes.setTabChangesFocus(True)
         self.has_first_contact, self.first_contact = self._optional_day()
-        self.introduced_by = QComboBox()
+        self.introduced_by = narrow_combo()
         self.introduced_by.addItem(self.tr("Nobody – came on their own"), None)
         # when and how the referrer introduced them (saved with referrals.set_referrer)
         self.has_introduced_on, self.introduced_on = self._optional_day()

@@ -8,11 +8,11 @@ in its own transaction, run off the GUI thread.
 
 from __future__ import annotations
 
+import html
 from typing import Literal
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -26,9 +26,13 @@ from sqlmodel import Session
 from agencydesk.core import client_merge, clients
 from agencydesk.core.client_merge import MergeSummary, PossibleDuplicate
 from agencydesk.qt.common import workers
+from agencydesk.qt.common.combos import narrow_combo
 from agencydesk.qt.common.dialog_layout import lay_out_dialog, top_to_bottom
 from agencydesk.qt.common.dialogs import report_exception
 from agencydesk.qt.common.labels import plain_label
+
+#: a name on a radio button is cut past this many average characters
+NAME_CHARACTERS = 48
 
 
 class MergeClientsDialog(QDialog):
@@ -57,7 +61,7 @@ class MergeClientsDialog(QDialog):
             )
             others = clients.referrer_choices(session=session, exclude_id=client_id)
         self._name = client.name
-        self.other = QComboBox()
+        self.other = narrow_combo()
         self.other.setObjectName("mergeOther")
         likely = {d.id for d in duplicates}
         for other, name in sorted(others, key=lambda row: row[0] not in likely):
@@ -73,10 +77,12 @@ class MergeClientsDialog(QDialog):
         self.summary = plain_label()
         self.summary.setObjectName("mergeSummary")
 
-        form = QFormLayout()
-        form.addRow(
-            self.tr("Merge {name} (#{id}) with").format(name=client.name, id=client_id), self.other
+        # the sentence on a line of its own, wrapped: a long name made a form label of it that
+        # was wider than a laptop's half screen
+        merge_with = plain_label(
+            self.tr("Merge {name} (#{id}) with").format(name=client.name, id=client_id)
         )
+        form = QFormLayout()
         keep = top_to_bottom((self.keep_this, self.keep_other))
         form.addRow(self.tr("Keep"), keep)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -88,7 +94,13 @@ class MergeClientsDialog(QDialog):
         self.merge_button.setAutoDefault(False)
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setDefault(True)
-        lay_out_dialog(self, (form, self.summary), self.buttons, self.merge, min_width=520)
+        lay_out_dialog(
+            self,
+            (merge_with, self.other, form, self.summary),
+            self.buttons,
+            self.merge,
+            min_width=520,
+        )
 
         self.other.currentIndexChanged.connect(self._update)
         self.keep_this.toggled.connect(self._update)
@@ -101,10 +113,19 @@ class MergeClientsDialog(QDialog):
         pair = (self.client_id, int(other))
         return pair if self.keep_this.isChecked() else (pair[1], pair[0])
 
+    def _name_choice(self, button: QRadioButton, name: str) -> None:
+        """*name* on *button*, cut with "…" past a usual name's width (a radio button cannot
+        wrap); the whole of it in the tooltip."""
+        metrics = button.fontMetrics()
+        room = metrics.averageCharWidth() * NAME_CHARACTERS
+        shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, room)
+        button.setText(shown)
+        button.setToolTip("" if shown == name else "<p>" + html.escape(name) + "</p>")
+
     def _update(self, *_args: object) -> None:
         other_text = self.other.currentText()
-        self.keep_this.setText(f"{self._name} (#{self.client_id})")
-        self.keep_other.setText(other_text)
+        self._name_choice(self.keep_this, f"{self._name} (#{self.client_id})")
+        self._name_choice(self.keep_other, other_text)
         self.keep_other.setEnabled(bool(other_text))
         pair = self.keep_and_drop()
         self.merge_button.setEnabled(pair is not None)

@@ -33,6 +33,7 @@ from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError
 from agencydesk.core.guides import images, library, sending
 from agencydesk.core.whatsapp_link import international_number
+from agencydesk.qt.common.combos import narrow_combo
 from agencydesk.qt.common.dialog_layout import lay_out_dialog
 from agencydesk.qt.common.dialogs import report_exception
 from agencydesk.qt.common.formatting import format_date, tech_comfort_label
@@ -80,9 +81,9 @@ class SendGuideDialog(QDialog):
         self.setWindowTitle(self.tr("Send guide to a client"))
         self.setSizeGripEnabled(True)
 
-        self.guide = QComboBox()
+        self.guide = narrow_combo()
         self.guide.setObjectName("guideChoice")
-        self.client = QComboBox()
+        self.client = narrow_combo()
         self.client.setObjectName("clientChoice")
         self.client.setEditable(True)
         self.client.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -92,7 +93,7 @@ class SendGuideDialog(QDialog):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.client.lineEdit().setPlaceholderText(self.tr("Type to find a client"))
         self.client.lineEdit().installEventFilter(self)
-        self.ticket = QComboBox()
+        self.ticket = narrow_combo()
         self.ticket.setObjectName("ticketChoice")
         for combo in (self.guide, self.client, self.ticket):
             combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)

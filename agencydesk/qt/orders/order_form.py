@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QSizePolicy,
     QWidget,
 )
 from sqlalchemy.engine import Engine
@@ -31,12 +30,13 @@ from agencydesk.core.errors import UserError, ValidationError
 from agencydesk.core.models import OrderStatus
 from agencydesk.core.money import AmountError
 from agencydesk.qt.common.amount_edit import AmountEdit
+from agencydesk.qt.common.combos import narrow_combo
 from agencydesk.qt.common.conflict_dialog import combo_text
 from agencydesk.qt.common.dialogs import ask_yes_no, show_user_error
 from agencydesk.qt.common.form_dialog import FormDialog
 from agencydesk.qt.common.form_errors import FieldErrors, add_rows_with_errors, save_cancel_layout
 from agencydesk.qt.common.formatting import DATE_EDIT_FORMAT, format_date, format_money
-from agencydesk.qt.common.labels import bold_label
+from agencydesk.qt.common.labels import bold_label, plain_label
 from agencydesk.qt.common.versioned_save import save_edited_record
 from agencydesk.qt.orders.order_model import currency_prefix, format_order_amount, status_label
 
@@ -98,13 +98,10 @@ class OrderFormDialog(FormDialog):
         self.saved_order_id: int | None = None
         self.setWindowTitle(self.tr("New order") if order_id is None else self.tr("Edit order"))
 
-        self.client = QComboBox()
+        self.client = narrow_combo()
         self.client.setObjectName("orderClient")
-        self.client.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.client_name = QLabel()  # the client, when it cannot be changed
+        self.client_name = bold_label(plain_label())  # the client, when it cannot be changed
         self.client_name.setObjectName("orderClientName")
-        self.client_name.setTextFormat(Qt.TextFormat.PlainText)
-        bold_label(self.client_name)
         self.title = QLineEdit()
         self.title.setPlaceholderText(self.tr("e.g. Company profile website"))
         self.amount = AmountEdit(orders.DEFAULT_CURRENCY)
@@ -120,13 +117,8 @@ class OrderFormDialog(FormDialog):
         self.quoted_on = DateField(self.tr("The day the quote was sent is known"))
         self.won_on = DateField(self.tr("The day the client said yes is known"))
         self.paid_on = DateField(self.tr("The day of payment is known"))
-        self.ticket = QComboBox()
+        self.ticket = narrow_combo()
         self.ticket.setObjectName("orderTicket")
-        self.ticket.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.ticket.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.ticket.setMinimumContentsLength(20)
 
         fixed_client: int | None = client_id
         #: the version of the order as shown: saved over only that one (`core.versions`)

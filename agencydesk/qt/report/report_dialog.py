@@ -105,7 +105,7 @@ class ReportDialog(QDialog):
         self.setWindowTitle(self.tr("Export report"))
 
         heading = bold_label(
-            plain_label(self.tr("Report for {name}").format(name=self.client_name), wrap=False),
+            plain_label(self.tr("Report for {name}").format(name=self.client_name)),
             1.25,
         )
         explanation = muted_label(

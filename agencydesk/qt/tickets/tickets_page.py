@@ -29,6 +29,7 @@ from agencydesk.core.db import session_scope
 from agencydesk.core.errors import ValidationError
 from agencydesk.core.models import ACTIVE_STATUSES, Channel, Priority, TicketStatus
 from agencydesk.qt.common.buttons import push_button
+from agencydesk.qt.common.combos import narrow_combo
 from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.desk_people import people_of
 from agencydesk.qt.common.dialog_layout import top_to_bottom
@@ -54,7 +55,7 @@ class NewTicketDialog(FormDialog):
         super().__init__(engine, parent)
         self.created_ticket_id: int | None = None
         self.setWindowTitle(self.tr("New ticket"))
-        self.client = QComboBox()
+        self.client = narrow_combo()
         with Session(engine) as session:
             for other_id, name in clients.referrer_choices(session=session):
                 self.client.addItem(name, other_id)
