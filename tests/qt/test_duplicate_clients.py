@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from qt_helpers import DialogAnswerer
@@ -134,7 +134,8 @@ def test_merge_from_the_client_menu_moves_the_tickets_to_the_kept_client(
     def keep_the_first(widget: QWidget) -> None:
         assert isinstance(widget, MergeClientsDialog)
         assert widget.other.currentData() == ratna  # the likely duplicate comes first
-        qtbot.mouseClick(widget.keep_other, Qt.MouseButton.LeftButton)
+        on_its_name = QPoint(12, widget.keep_other.height() // 2)  # where a user clicks
+        qtbot.mouseClick(widget.keep_other, Qt.MouseButton.LeftButton, pos=on_its_name)
         seen["summary"] = widget.summary.text()
         qtbot.mouseClick(widget.merge_button, Qt.MouseButton.LeftButton)
 
