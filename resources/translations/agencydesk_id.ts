@@ -797,6 +797,10 @@
         <translation>Hapus…</translation>
     </message>
     <message>
+        <source>No clients yet. Add the first with “New client” (Ctrl+N).</source>
+        <translation>Belum ada klien. Tambahkan yang pertama dengan “Klien baru” (Ctrl+N).</translation>
+    </message>
+    <message>
         <source>Delete client</source>
         <translation>Hapus klien</translation>
     </message>
@@ -1670,6 +1674,10 @@ how the conflict dialog names the fields: as the form does</extracomment>
         <translation>Balasan singkat yang Anda ketik di kotak balasan tiket dengan / dan namanya</translation>
     </message>
     <message>
+        <source>No guides yet. Write your first how-to with “New guide”: explained once, sent to every client who asks.</source>
+        <translation>Belum ada panduan. Tulis panduan pertama Anda dengan “Panduan baru”: dijelaskan sekali, dikirim ke setiap klien yang bertanya.</translation>
+    </message>
+    <message>
         <source>No guide chosen. Write your first how-to with “New guide”.</source>
         <translation>Belum ada panduan yang dipilih. Tulis panduan pertama Anda dengan “Panduan baru”.</translation>
     </message>
@@ -1803,6 +1811,10 @@ how the conflict dialog names the fields: as the form does</extracomment>
         <extracomment>a row was deleted: the `UndoEntry` that brings it back (the page passes it on to Ctrl+Z)</extracomment>
         <translation>Tidak ada yang ditampilkan.</translation>
     </message>
+    <message>
+        <source>Nothing matches the search or the filters.</source>
+        <translation>Tidak ada yang cocok dengan pencarian atau filter.</translation>
+    </message>
 </context>
 <context>
     <name>LiveStatus</name>
@@ -1840,11 +1852,11 @@ how the conflict dialog names the fields: as the form does</extracomment>
     </message>
     <message>
         <source>agencydesk — {desk}</source>
-        <extracomment>the menu bar&apos;s menus by name, titles only until `finish_start_up` fills them (a bar that came later would push the window&apos;s content down under the user&apos;s eyes) the running timer with Stop, in the status bar while a desk is open whether `finish_start_up` has built the pages, the desk, the actions and undo turning while the desk opens or a long task runs (hidden otherwise)</extracomment>
         <translation>agencydesk — {desk}</translation>
     </message>
     <message>
         <source>Today</source>
+        <extracomment>the menu bar&apos;s menus by name, titles only until `finish_start_up` fills them (a bar that came later would push the window&apos;s content down under the user&apos;s eyes) the running timer with Stop, in the status bar while a desk is open whether `finish_start_up` has built the pages, the desk, the actions and undo turning while the desk opens or a long task runs (hidden otherwise)</extracomment>
         <translation>Hari ini</translation>
     </message>
     <message>
@@ -1939,6 +1951,7 @@ how the conflict dialog names the fields: as the form does</extracomment>
     <name>MergeClientsDialog</name>
     <message>
         <source>Merge clients</source>
+        <extracomment>a name on a radio button is cut past this many average characters</extracomment>
         <translation>Gabungkan klien</translation>
     </message>
     <message>
@@ -2416,6 +2429,10 @@ Pesanan masuk tempat sampah (Sunting ▸ Tempat sampah…), dan bisa dipulihkan 
     <message>
         <source>New order…</source>
         <translation>Pesanan baru…</translation>
+    </message>
+    <message>
+        <source>No orders yet. When a client asks what something costs, press “New order…” to note the quote; later mark it won and paid.</source>
+        <translation>Belum ada pesanan. Saat klien menanyakan harga, tekan “Pesanan baru…” untuk mencatat penawarannya; nanti tandai disepakati dan lunas.</translation>
     </message>
     <message>
         <source>Open client</source>
@@ -3780,6 +3797,10 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
     <message>
         <source>New ticket</source>
         <translation>Tiket baru</translation>
+    </message>
+    <message>
+        <source>No tickets to work on. When a client asks for something, open one with “New ticket”.</source>
+        <translation>Tidak ada tiket yang perlu dikerjakan. Saat klien meminta sesuatu, buka tiket dengan “Tiket baru”.</translation>
     </message>
     <message>
         <source>Only {name}  ✕</source>

@@ -116,7 +116,8 @@ def test_an_empty_result_says_so_instead_of_an_empty_table(page: ClientList) -> 
     page.search.setText("nobody is called this")
     page.list.apply_filters()
     assert page.list.stack.currentWidget() is page.list.empty_label
-    assert page.list.empty_label.text() == "Nothing to show."
+    # not "nothing to show": there are rows, the search hides them
+    assert page.list.empty_label.text() == "Nothing matches the search or the filters."
     assert chosen == [None]  # the detail pane is told: nothing chosen
     page.search.clear()
     page.list.apply_filters()
@@ -146,3 +147,24 @@ def test_refresh_can_choose_a_row_just_saved_even_behind_the_search(
     page.list.refresh(choose=saved)
     assert page.list.current_id() == saved
     assert page.search.text() == ""
+
+
+def test_a_new_desk_says_how_to_add_the_first_and_a_search_that_finds_nothing_says_so(
+    qtbot: QtBot, engine: Engine
+) -> None:
+    """On a desk without clients the list says how to add the first one; a search or a filter
+    that hides every row says that nothing matches them instead (the Orders page said "No
+    orders match." on a new desk, the other lists "Nothing to show.")."""
+    from agencydesk.qt.clients.clients_page import ClientsPage
+
+    clients_page = ClientsPage(engine)
+    qtbot.addWidget(clients_page)
+    empty = clients_page.list.empty_label
+    assert clients_page.list.stack.currentWidget() is empty
+    assert empty.text() == "No clients yet. Add the first with “New client” (Ctrl+N)."
+    clients_page.search.setText("Ratna")
+    clients_page.list.apply_filters()
+    assert empty.text() == "Nothing matches the search or the filters."
+    clients_page.search.clear()
+    clients_page.list.apply_filters()
+    assert empty.text().startswith("No clients yet.")

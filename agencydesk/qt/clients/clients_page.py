@@ -63,6 +63,7 @@ class ClientsPage(QWidget):
             self.model,
             apply_filters=lambda: self.model.set_search(self.search.text()),
             search=self.search,
+            empty_text=self.tr("No clients yet. Add the first with “New client” (Ctrl+N)."),
         )
         self.list.undoable.connect(self.undoable)
 

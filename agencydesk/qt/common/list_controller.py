@@ -56,7 +56,10 @@ class ListController(QObject):
         *search*: the search box; typing applies the filters once typing pauses.
         *widen_filters*: sets the page's other filters to show everything (signals blocked);
         the search box and the drop-downs given to `add_filter` are widened here.
-        *empty_text*: what the list says when it has no rows."""
+        *empty_text*: what the list says when it has no rows and nothing is searched for or
+        filtered away (on a new desk: how to add the first one). With a search typed, or a
+        drop-down given to `add_filter` on a choice that hides some rows, it says that nothing
+        matches them instead."""
         super().__init__(table)
         self.table = table
         self.model = model
@@ -64,6 +67,7 @@ class ListController(QObject):
         self._search = search
         self._widen_filters = widen_filters
         self._filters: dict[QComboBox, int] = {}
+        self._usual: dict[QComboBox, int] = {}
 
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
@@ -72,7 +76,8 @@ class ListController(QObject):
         if search is not None:
             search.textChanged.connect(self._typed)
 
-        self.empty_label = QLabel(empty_text or self.tr("Nothing to show."))
+        self._empty_text = empty_text or self.tr("Nothing to show.")
+        self.empty_label = QLabel(self._empty_text)
         self.empty_label.setTextFormat(Qt.TextFormat.PlainText)  # may quote a client's name
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -88,11 +93,14 @@ class ListController(QObject):
 
         table.selectionModel().currentRowChanged.connect(self._current_row_changed)
 
-    def add_filter(self, combo: QComboBox, widest: int = 0) -> None:
+    def add_filter(self, combo: QComboBox, widest: int = 0, usual: int | None = None) -> None:
         """A drop-down filter: a new choice applies at once; *widest* is its choice that hides
-        nothing."""
+        nothing, *usual* the one the page opens on (the widest unless said otherwise), which does
+        not count as filtering the list away."""
         self._filters[combo] = widest
+        self._usual[combo] = widest if usual is None else usual
         combo.currentIndexChanged.connect(self.apply_filters)
+        self._show_empty_state()
 
     # -- the chosen row ------------------------------------------------------------------------
     def current_id(self) -> int | None:
@@ -192,8 +200,21 @@ class ListController(QObject):
 
     # -- no rows -------------------------------------------------------------------------------
     def set_empty_text(self, text: str) -> None:
-        self.empty_label.setText(text)
+        self._empty_text = text
+        self._show_empty_state()
+
+    def filtered(self) -> bool:
+        """Whether the search or a filter is off the page's usual view (not counting the page's
+        own other filters, such as one client's tickets)."""
+        typed = self._search is not None and bool(self._search.text().strip())
+        return typed or any(combo.currentIndex() != usual for combo, usual in self._usual.items())
 
     def _show_empty_state(self, *_changed: object) -> None:
         empty = self.model.rowCount() == 0
+        if empty:
+            self.empty_label.setText(
+                self.tr("Nothing matches the search or the filters.")
+                if self.filtered()
+                else self._empty_text
+            )
         self.stack.setCurrentWidget(self.empty_label if empty else self.table)

@@ -88,6 +88,10 @@ class GuidesPage(QWidget):
                 self.search.text(), self.language_filter.currentData()
             ),
             search=self.search,
+            empty_text=self.tr(
+                "No guides yet. Write your first how-to with “New guide”: explained once, sent "
+                "to every client who asks."
+            ),
         )
         self.list.undoable.connect(self.undoable)
         self.list.current_changed.connect(self.show_guide)

@@ -75,7 +75,10 @@ class OrdersPage(QWidget):
             self.model,
             apply_filters=self._apply_filters,
             search=self.search,
-            empty_text=self.tr("No orders match."),
+            empty_text=self.tr(
+                "No orders yet. When a client asks what something costs, press “New order…” "
+                "to note the quote; later mark it won and paid."
+            ),
         )
         self.list.current_changed.connect(self._update_buttons)
         self.list.add_filter(self.status_filter)
@@ -142,7 +145,9 @@ class OrdersPage(QWidget):
 
     def _update_totals(self) -> None:
         text = self.model.totals_html()
-        self.totals_label.setText(text or self.tr("No orders match."))
+        if not text:  # no orders: the list says why (none yet, or none that match)
+            text = self.tr("No orders match.") if self.list.filtered() else ""
+        self.totals_label.setText(text)
         total = self.model.total
         self.count_label.setText(
             self.tr("1 order") if total == 1 else self.tr("{count} orders").format(count=total)

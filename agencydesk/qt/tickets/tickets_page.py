@@ -225,8 +225,13 @@ class TicketsPage(QWidget):
             apply_filters=self._apply_filters,
             search=self.search,
             widen_filters=lambda: self._show_client_filter(None),
+            empty_text=self.tr(
+                "No tickets to work on. When a client asks for something, open one with “New "
+                "ticket”."
+            ),
         )
-        self.list.add_filter(self.status_filter, widest=self.status_filter.count() - 1)
+        # "not done" is the page's usual view: an empty list there is no filtering away
+        self.list.add_filter(self.status_filter, widest=self.status_filter.count() - 1, usual=0)
         self.list.add_filter(self.due_filter)
         self.list.add_filter(self.priority_filter)
         self.list.add_filter(self.mine_filter)
