@@ -26,6 +26,7 @@ from agencydesk.core import clients, tickets
 from agencydesk.core.db import session_scope
 from agencydesk.qt.common.buttons import link_button
 from agencydesk.qt.common.list_view import SEARCH_LEAST_CHARACTERS
+from agencydesk.qt.referrals.figure_tables import GenerationsTable, ReferrersTable
 from agencydesk.qt.shell.main_window import MainWindow
 from agencydesk.qt.shell.sections import SECTIONS
 
@@ -66,6 +67,17 @@ def test_every_page_fits_half_a_screen(
             and area.horizontalScrollBar().isVisible()
         ]
         assert sideways == []
+        # the referral figures' small tables show every row (up to ten) without scrolling,
+        # the scroll bar under wide columns included (it hid the last row at 960 pixels)
+        cut_rows = [
+            type(table).__name__
+            for kind in (GenerationsTable, ReferrersTable)
+            for table in window.findChildren(kind)
+            if table.isVisible()
+            and table.rowCount() <= 10
+            and table.verticalScrollBar().maximum() > 0
+        ]
+        assert cut_rows == []
 
 
 def test_a_long_name_ends_in_an_ellipsis_and_shows_whole_in_its_tooltip(qtbot: QtBot) -> None:

@@ -40,11 +40,24 @@ def _set_up(table: QTableWidget, headers: list[str]) -> None:
 
 
 def _fit_height(table: QTableWidget, most_rows: int = 10) -> None:
-    """As tall as its rows (up to *most_rows*, then it scrolls): no empty grey box below."""
+    """As tall as its rows (up to *most_rows*, then it scrolls): no empty grey box below. Where
+    its columns are wider than the table (a narrow window), the scroll bar under them is added:
+    it took the last row's room, and the rows scrolled for want of a few pixels."""
     rows = max(1, min(table.rowCount(), most_rows))
     height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
     height += rows * table.verticalHeader().defaultSectionSize()
+    if table.horizontalScrollBar().maximum() > 0:
+        height += table.horizontalScrollBar().sizeHint().height()
     table.setFixedHeight(height)
+
+
+class _FittedTable(QTableWidget):
+    """A small table as tall as its rows, and the scroll bar under them when its columns are
+    wider than it is (refitted whenever that changes)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.horizontalScrollBar().rangeChanged.connect(lambda *_range: _fit_height(self))
 
 
 def _cell(text: str, *, number: bool = False, client_id: int | None = None) -> QTableWidgetItem:
@@ -56,7 +69,7 @@ def _cell(text: str, *, number: bool = False, client_id: int | None = None) -> Q
     return item
 
 
-class GenerationsTable(QTableWidget):
+class GenerationsTable(_FittedTable):
     """One row per generation: clients, orders, revenue, K and the days to their referrals."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -96,7 +109,7 @@ class GenerationsTable(QTableWidget):
         _fit_height(self)
 
 
-class ReferrersTable(QTableWidget):
+class ReferrersTable(_FittedTable):
     """The top referrers, by the revenue or by the number of clients their cascade brought."""
 
     client_activated = Signal(int)
