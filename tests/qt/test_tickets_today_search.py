@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -274,7 +275,11 @@ def test_client_history_tabs(qtbot: QtBot, open_window: Opener, demo_db: Path) -
     assert [headers.text(c) for c in range(3)] == ["Opened", "Status", "Ticket"]
     assert not ticket_list.isHeaderHidden()
     assert ticket_list.topLevelItem(0).text(2) == "Hosting renewal for katering-bunda-ratna.id"
-    assert "Billable time per month" in detail.tickets.time_label.text()
+    months = detail.tickets.time_label.text().splitlines()
+    assert months[0] == "Billable time per month:"
+    # each month written as the desk writes months ("Mar 2025"), not "2025-03"
+    assert all(re.match(r"[A-Z][a-z]{2,3} \d{4}: ", line) for line in months[1:])
+    assert len(months) > 1
 
 
 def test_a_resolved_ticket_can_record_satisfaction(qtbot: QtBot, demo_engine: Engine) -> None:

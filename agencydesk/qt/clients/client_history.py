@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,6 +27,7 @@ from agencydesk.qt.common.formatting import (
     format_datetime,
     format_duration,
     format_money,
+    format_month,
 )
 from agencydesk.qt.common.labels import plain_label
 from agencydesk.qt.common.list_view import headed_list
@@ -204,7 +206,9 @@ class ClientTicketsView(ClientTab):
         if months:
             lines = [self.tr("Billable time per month:")]
             for month in months[:6]:
-                line = f"{month.month}: {format_duration(month.billable_seconds)}"
+                year, number = map(int, month.month.split("-"))  # "2025-03"
+                shown = format_month(date(year, number, 1))
+                line = f"{shown}: {format_duration(month.billable_seconds)}"
                 if month.other_seconds:
                     line += self.tr(" (+ {time} not billable)").format(
                         time=format_duration(month.other_seconds)

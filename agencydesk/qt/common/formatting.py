@@ -51,6 +51,12 @@ def format_datetime(value: datetime, locale: QLocale | None = None) -> str:
     return f"{format_date(local.date(), chosen)} {time}"
 
 
+def format_month(value: date, locale: QLocale | None = None) -> str:
+    """A month: "Dec 2026" / "Des 2026", as the days are written (Today's months, a client's
+    hours per month)."""
+    return _locale(locale).toString(QDate(value.year, value.month, 1), "MMM yyyy")
+
+
 def format_day_heading(value: date, locale: QLocale | None = None) -> str:
     """The day as a heading, with its weekday: "Friday, 4 December 2026" / "Jumat, 4 Desember
     2026" (Today's page)."""

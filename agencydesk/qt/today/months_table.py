@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication
 
 from agencydesk.core.first_impression import MonthFigures
-from agencydesk.qt.common.formatting import format_wait, locale_for, ui_language
+from agencydesk.qt.common.formatting import format_month, format_wait
 
 _NONE = "–"
 
@@ -21,7 +21,6 @@ def _wait(seconds: float | None) -> str:
 
 def months_table(months: list[MonthFigures]) -> str:
     """The months as a rich-text table, newest first; "–" where there is nothing to measure."""
-    locale = locale_for(ui_language())
     heads = (
         (QCoreApplication.translate("MonthsTable", "Month"), "left"),
         (QCoreApplication.translate("MonthsTable", "New"), "right"),
@@ -34,7 +33,7 @@ def months_table(months: list[MonthFigures]) -> str:
         figures = month.figures
         within = figures.within_hour
         cells = (
-            locale.toString(QDate(month.month.year, month.month.month, 1), "MMM yyyy"),
+            format_month(month.month),
             str(figures.opened),
             _wait(figures.median_first_reply),
             _NONE if within is None else f"{round(within * 100)}%",
