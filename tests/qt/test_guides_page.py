@@ -109,6 +109,10 @@ def test_a_guide_written_in_the_editor_is_saved_and_previewed_as_typed(
     dialog = GuideEditorDialog(engine)
     qtbot.addWidget(dialog)
     dialog.show()
+    qtbot.waitExposed(dialog)
+    # the text and its preview take the room under the fields, not an empty band above them
+    gap = dialog.splitter.geometry().top() - dialog.tags.geometry().bottom()
+    assert gap < 30
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     error = dialog.findChild(QLabel, "error_title")
     assert error is not None

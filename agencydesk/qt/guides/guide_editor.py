@@ -272,7 +272,7 @@ class GuideEditorDialog(FormDialog):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([520, 480])
 
-        self.buttons = save_cancel_layout(self, self.save, [form, self.splitter])
+        self.buttons = save_cancel_layout(self, self.save, [form, (self.splitter, 1)])
         self.resize(1040, 720)
         self.update_preview()
         self._saved_values = self.values()
