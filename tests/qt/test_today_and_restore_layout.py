@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QListWidget, QScrollArea
+from PySide6.QtWidgets import QLabel, QListWidget, QScrollArea
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import Engine
 
@@ -104,6 +104,30 @@ def test_the_restore_list_shows_each_backup_whole(qtbot: QtBot, demo_db: Path) -
     texts = [dialog.list.item(row).text() for row in range(dialog.list.count())]
     assert not any("Universal" in text for text in texts)  # local time, no zone's long name
     assert any("backed up by you" in text for text in texts)
+
+
+def test_without_backups_the_restore_dialog_says_so_under_its_intro(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The sentence that there is no backup yet stands right under the intro, where the list
+    would be; it floated 140 pixels lower, the dialog's height spread between them."""
+    dialog = RestoreDialog(tmp_path / "new.sqlite3")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.empty.isVisible()
+    assert not dialog.list.isVisible()
+    intro = dialog.findChildren(QLabel)[0]
+    assert "backup" in intro.text()
+    # the intro as tall as its lines, and the sentence under it drawn from the top of its place
+    # (both were 152 pixels tall, each text centred in its half of the dialog)
+    assert intro.height() <= intro.heightForWidth(intro.width()) + 8
+    assert dialog.empty.geometry().top() - intro.geometry().bottom() < 20
+    empty_text_height = dialog.empty.heightForWidth(dialog.empty.width())
+    assert (
+        dialog.empty.alignment() & Qt.AlignmentFlag.AlignTop
+        or dialog.empty.height() <= empty_text_height + 8
+    )
 
 
 def test_today_shows_the_desks_first_impression_month_by_month(

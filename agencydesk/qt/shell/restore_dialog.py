@@ -46,13 +46,16 @@ class RestoreDialog(QDialog):
             )
             add_list_item(self.list, text, str(info.path))
         self.empty = QLabel(self.tr("There are no backups yet. One is made every day you start."))
+        # in the list's place, from the top: the sentences stay together, not spread over the
+        # dialog's height
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.empty.setVisible(self.list.count() == 0)
         self.list.setVisible(self.list.count() > 0)
         self.buttons, ok = ok_cancel_buttons(self.tr("Restore"))
         ok.setEnabled(False)
         self.list.currentRowChanged.connect(lambda row: ok.setEnabled(row >= 0))
         self.list.itemDoubleClicked.connect(lambda _item: self.accept())
-        lay_out_dialog(self, (intro, self.list, self.empty), self.buttons, self.accept)
+        lay_out_dialog(self, (intro, (self.list, 1), (self.empty, 1)), self.buttons, self.accept)
         self.resize(520, 360)
 
     def accept(self) -> None:
