@@ -13,7 +13,7 @@ a slower LIKE scan and says so.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import sqlalchemy as sa
@@ -82,6 +82,31 @@ _TICKET_NUMBER = re.compile(r"^\s*#(\d{1,9})\s*$")
 def search(*, session: Session, text: str, limit: int = 20) -> SearchResults:
     """Hits for *text*, at most *limit* per kind, best first. "#1042" is the ticket with that
     number (as the lists, the report and the command line write it)."""
+    results = _search(session, text, limit)
+    guides = results.hits.get("guide")
+    if guides:
+        results.hits["guide"] = [replace(hit, snippet=readable(hit.snippet)) for hit in guides]
+    return results
+
+
+# A guide is Markdown; its snippet is read as text: "*Foto*. ## Mengirimnya" reads "Foto.
+# Mengirimnya". Links and pictures keep their words, headings and quotes lose their marks, and
+# the stars and underscores around a word go (not those inside one: {site_url} stays whole).
+_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
+_LINE_MARK = re.compile(r"(^|\s)(?:#{1,6}|>)\s+")
+_EMPHASIS = re.compile(
+    r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<!\w)_(?=\S)|(?<=\S)_(?!\w)"
+)
+
+
+def readable(snippet: str) -> str:
+    """A guide's snippet (Markdown, with the hit marks) as plain words."""
+    text = _LINK.sub(r"\1", snippet)
+    text = _LINE_MARK.sub(r"\1", text)
+    return _EMPHASIS.sub("", text)
+
+
+def _search(session: Session, text: str, limit: int) -> SearchResults:
     number = _TICKET_NUMBER.match(text)
     if number is not None:
         return _ticket_by_number(session, text, int(number.group(1)))

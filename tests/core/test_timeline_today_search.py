@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -115,6 +116,31 @@ def test_search_finds_clients_tickets_and_messages_by_prefix(any_demo: Engine) -
         results = search.search(session=session, text="webnya error")
     snippet = results.hits["message"][0].snippet
     assert f"{search.HIT_START}webnya{search.HIT_END}" in snippet
+
+
+def test_a_guides_snippet_reads_as_text_not_markdown(any_demo: Engine) -> None:
+    """A guide is written in Markdown; its search snippet showed the marks ("aplikasi *Foto*.
+    ## Mengirimnya lewat WhatsApp"). The words stay, the hit still marked."""
+    with Session(any_demo) as session:
+        results = search.search(session=session, text="foto")
+    snippets = [hit.snippet for hit in results.hits["guide"]]
+    assert snippets
+    marked = f"{search.HIT_START}Foto{search.HIT_END}"
+    assert any(marked in snippet for snippet in snippets)
+    for snippet in snippets:
+        assert "##" not in snippet
+        assert "**" not in snippet
+        assert (
+            re.search(
+                r"\*\w|\w\*", snippet.replace(search.HIT_START, "").replace(search.HIT_END, "")
+            )
+            is None
+        )
+    assert (
+        search.readable("di {site_url}/wp-admin lalu *Simpan*")
+        == "di {site_url}/wp-admin lalu Simpan"
+    )
+    assert search.readable("![Halaman masuk](image:a.png) > Lupa?") == "Halaman masuk Lupa?"
 
 
 def test_a_ticket_number_finds_that_ticket(any_demo: Engine) -> None:
