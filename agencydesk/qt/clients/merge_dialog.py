@@ -8,7 +8,6 @@ in its own transaction, run off the GUI thread.
 
 from __future__ import annotations
 
-import html
 from typing import Literal
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -29,7 +28,7 @@ from agencydesk.qt.common import workers
 from agencydesk.qt.common.combos import narrow_combo
 from agencydesk.qt.common.dialog_layout import lay_out_dialog, top_to_bottom
 from agencydesk.qt.common.dialogs import report_exception
-from agencydesk.qt.common.labels import plain_label
+from agencydesk.qt.common.labels import plain_label, text_tooltip
 
 #: a name on a radio button is cut past this many average characters
 NAME_CHARACTERS = 48
@@ -120,7 +119,7 @@ class MergeClientsDialog(QDialog):
         room = metrics.averageCharWidth() * NAME_CHARACTERS
         shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, room)
         button.setText(shown)
-        button.setToolTip("" if shown == name else "<p>" + html.escape(name) + "</p>")
+        button.setToolTip("" if shown == name else text_tooltip(name))
 
     def _update(self, *_args: object) -> None:
         other_text = self.other.currentText()

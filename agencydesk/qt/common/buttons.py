@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QSize, Qt
@@ -15,6 +14,8 @@ from PySide6.QtWidgets import (
     QStyleOptionButton,
     QWidget,
 )
+
+from agencydesk.qt.common.labels import text_tooltip
 
 
 def push_button(text: str, on_click: Callable[[], object], *, name: str = "") -> QPushButton:
@@ -77,26 +78,23 @@ class LinkButton(QPushButton):
         self._tip = tip
         self._fit()
 
-    def _whole(self) -> QSize:
+    def _whole(self) -> tuple[QSize, int]:
         """The size the button asks for with the whole name shown (as QPushButton works it
-        out: the text's size, grown by the style's frame and margins)."""
+        out: the text's size, grown by the style's frame and margins), and its width beyond
+        the text."""
         option = QStyleOptionButton()
         self.initStyleOption(option)
         option.text = self._name
         text = self.fontMetrics().size(Qt.TextFlag.TextShowMnemonic, self._name)
-        return self.style().sizeFromContents(QStyle.ContentsType.CT_PushButton, option, text, self)
-
-    def _padding(self) -> int:
-        """The button's width beyond its text."""
-        name = self.fontMetrics().size(Qt.TextFlag.TextShowMnemonic, self._name).width()
-        return self._whole().width() - name
+        whole = self.style().sizeFromContents(QStyle.ContentsType.CT_PushButton, option, text, self)
+        return whole, whole.width() - text.width()
 
     def sizeHint(self) -> QSize:
-        return self._whole()
+        return self._whole()[0]
 
     def minimumSizeHint(self) -> QSize:
-        whole = self._whole()
-        least = self._padding() + self.fontMetrics().averageCharWidth() * self.LEAST_CHARACTERS
+        whole, padding = self._whole()
+        least = padding + self.fontMetrics().averageCharWidth() * self.LEAST_CHARACTERS
         return QSize(min(whole.width(), least), whole.height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -104,18 +102,18 @@ class LinkButton(QPushButton):
         self._fit()
 
     def _fit(self) -> None:
-        if self.width() >= self._whole().width():
-            shown = self._name
-        else:
-            room = self.width() - self._padding()
+        whole, padding = self._whole()
+        shown = self._name
+        if self.width() < whole.width():
+            room = self.width() - padding
             shown = self.fontMetrics().elidedText(self._name, Qt.TextElideMode.ElideRight, room)
         if shown != super().text():
             QPushButton.setText(self, shown)
         if shown == self._name:
             QPushButton.setToolTip(self, self._tip)
-        else:  # the whole name as text: a name is the user's, and a tooltip renders markup
+        else:  # the whole name, as text
             lines = [self._name, self._tip] if self._tip else [self._name]
-            QPushButton.setToolTip(self, "<p>" + "<br>".join(map(html.escape, lines)) + "</p>")
+            QPushButton.setToolTip(self, text_tooltip(*lines))
 
 
 class TwoSidedButtonRow(QWidget):
@@ -142,8 +140,11 @@ class TwoSidedButtonRow(QWidget):
         self.setSizePolicy(policy)
 
     def _width(self, buttons: Sequence[QWidget]) -> int:
-        hints = [button.sizeHint().width() for button in buttons if not button.isHidden()]
+        hints = [button.sizeHint().width() for button in self._shown(buttons)]
         return sum(hints) + self.SPACING * max(len(hints) - 1, 0)
+
+    def _one_line_width(self) -> int:
+        return self._width(self._left) + self.SPACING + self._width(self._right)
 
     @staticmethod
     def _shown(buttons: Sequence[QWidget]) -> list[QWidget]:
@@ -154,12 +155,10 @@ class TwoSidedButtonRow(QWidget):
 
     def one_line(self, width: int | None = None) -> bool:
         """Whether every button fits on one line *width* (this row's own width) wide."""
-        width = self.width() if width is None else width
-        return self._width(self._left) + self.SPACING + self._width(self._right) <= width
+        return self._one_line_width() <= (self.width() if width is None else width)
 
     def sizeHint(self) -> QSize:
-        width = self._width(self._left) + self.SPACING + self._width(self._right)
-        return QSize(width, self._line_height())
+        return QSize(self._one_line_width(), self._line_height())
 
     def minimumSizeHint(self) -> QSize:
         """As wide as the wider side: the narrowest this row can be laid out in; a line high

@@ -3,8 +3,16 @@ quieter subtitles, and the sentence a pane shows while nothing is chosen."""
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+
+
+def text_tooltip(*lines: str) -> str:
+    """A tooltip showing *lines* as typed: Qt renders a tooltip that looks like markup, and a
+    name or a title is the user's ("<b>" stays four characters)."""
+    return "<p>" + "<br>".join(map(html.escape, lines)) + "</p>"
 
 
 def plain_label(text: str = "", *, selectable: bool = False, wrap: bool = True) -> QLabel:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from agencydesk.qt.common.buttons import button_row
 from agencydesk.qt.common.dialog_layout import top_to_bottom
 
 
@@ -165,11 +166,7 @@ def list_and_detail(
     left = QWidget()
     parts: list[QHBoxLayout | QWidget] = [top_row, items]
     if below:
-        bottom_row = QHBoxLayout()
-        for widget in below:
-            bottom_row.addWidget(widget)
-        bottom_row.addStretch(1)
-        parts.append(bottom_row)
+        parts.append(button_row(*below, None))
     top_to_bottom(parts, left, margins=(0, 0, 0, 0))
     splitter = QSplitter(Qt.Orientation.Horizontal)
     splitter.addWidget(left)
