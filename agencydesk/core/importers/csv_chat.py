@@ -263,11 +263,13 @@ def parse_csv(
         order = decide_day_month_order(triples, "DMY")[0] if triples else None
 
     messages: list[ChatMessage] = []
+    names: dict[str, str] = {}  # one string a sender (the csv module makes one a row)
     for line_no, when, sender, body, media in raw_rows:
         ts = _parse_dt(when, order or "DMY")
         if ts is None:
             raise ChatImportError(f"has a date that cannot be read: {when.strip()!r}", line=line_no)
         name = sender.strip()
+        name = names.setdefault(name, name)
         media_name = media.strip()
         # WhatsApp's own placeholders, as a WhatsApp chat made into CSV carries them
         found = placeholder(body) if name and len(body) < _PLACEHOLDER_MAX else None

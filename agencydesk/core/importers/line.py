@@ -155,6 +155,7 @@ def parse_line(
     # Each day: either a ready date, or an ambiguous (a, b, year, weekday).
     days: list[date | tuple[int, int, int, int | None]] = []
     rows: list[_Row] = []
+    names: dict[str, str] = {}  # one string a sender, not one a line
     tabbed = any("\t" in ln for ln in lines[:500])
     skipped_before_date = 0
     for no, line in enumerate(lines, start=1):
@@ -192,8 +193,7 @@ def parse_line(
         sender: str | None
         if mm is not None:
             t_raw, sender, body = mm.group(1), clean_name(mm.group(2)), mm.group(3)
-            if not sender:
-                sender = None
+            sender = names.setdefault(sender, sender) if sender else None
         else:
             sm = _SYS_TAB.match(line) if tabbed else None
             if sm is None:

@@ -81,6 +81,7 @@ def parse_messenger(obj: Any, *, warnings: list[str] | None = None) -> ParsedCha
     if not isinstance(obj, dict) or not isinstance(obj.get("messages"), list):
         raise ChatImportError("is not a Messenger or Instagram export")
     rows: list[tuple[float, int, int, ChatMessage]] = []
+    senders: dict[str, str] = {}  # one string a sender (the JSON decoder makes one a message)
     for seq, msg in enumerate(obj["messages"]):
         if not isinstance(msg, dict):
             continue
@@ -88,6 +89,7 @@ def parse_messenger(obj: Any, *, warnings: list[str] | None = None) -> ParsedCha
         # timestamp_ms is exact to the millisecond: kept (quick bursts keep their order)
         ts = local_from_epoch_ms(int(ms)) if ms.is_integer() else local_from_epoch(ms / 1000.0)
         sender = fix_mojibake(as_str(msg.get("sender_name", msg.get("senderName")))).strip()
+        sender = senders.setdefault(sender, sender)
         text = fix_mojibake(as_str(msg.get("content", msg.get("text"))))
         mtype = as_str(msg.get("type"))
         unsent = bool(msg.get("is_unsent") or msg.get("isUnsent"))

@@ -22,6 +22,7 @@ from .model import (
     ChatMessage,
     MessageKind,
     ParsedChat,
+    shared_flags,
     system_event,
 )
 
@@ -138,11 +139,14 @@ def _extra_text(msg: dict[str, Any]) -> str:
     return ""
 
 
-def _convert(msg: dict[str, Any]) -> ChatMessage:
+def _convert(msg: dict[str, Any], names: dict[str, str]) -> ChatMessage:
+    """One message of the export; *names* holds one string a sender (the JSON decoder makes one
+    a message)."""
     ts = _timestamp(msg)
     if msg.get("type") == "service":
         return system_event(ts, _service_text(msg))
     sender = as_str(msg.get("from")) or as_str(msg.get("from_id")) or "Deleted Account"
+    sender = names.setdefault(sender, sender)
     text = _text_of(msg.get("text"))
     flags: set[str] = set()
     if msg.get("edited") is not None or msg.get("edited_unixtime") is not None:
@@ -162,7 +166,7 @@ def _convert(msg: dict[str, Any]) -> ChatMessage:
             break
     if kind == KIND_MESSAGE and not text:
         text = _extra_text(msg)
-    return ChatMessage(kind, ts, sender, text, frozenset(flags), media)
+    return ChatMessage(kind, ts, sender, text, shared_flags(flags), media)
 
 
 def _parse_one(chat: dict[str, Any]) -> ParsedChat:
@@ -170,9 +174,10 @@ def _parse_one(chat: dict[str, Any]) -> ParsedChat:
     if not isinstance(raw, list):
         raise ChatImportError("is a Telegram export without a message list")
     msgs: list[ChatMessage] = []
+    names: dict[str, str] = {}
     for item in raw:
         if isinstance(item, dict):
-            msgs.append(_convert(item))
+            msgs.append(_convert(item, names))
     msgs.sort(key=lambda m: m.timestamp)
     name = as_str(chat.get("name")) or None
     if name is None and chat.get("type") == "saved_messages":

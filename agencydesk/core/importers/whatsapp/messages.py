@@ -19,6 +19,7 @@ from ..model import (
     KIND_MESSAGE,
     NO_FLAGS,
     MessageKind,
+    shared_flags,
 )
 from ..textutil import clean_text
 
@@ -139,12 +140,12 @@ def _classify(raw: str) -> tuple[MessageKind, str, frozenset[str], str | None]:
     key = first.strip()
     base = _F_EDITED if edited else NO_FLAGS
     if not rest and (key in _DELETED_TEXTS or (key.endswith(".") and key[:-1] in _DELETED_TEXTS)):
-        return KIND_MESSAGE, "", base | _F_DELETED, None
+        return KIND_MESSAGE, "", shared_flags(base | _F_DELETED), None
     omitted = _OMITTED_FLAGS.get(key)
     if omitted is not None:
-        return KIND_MEDIA, rest, base | omitted, None
+        return KIND_MEDIA, rest, shared_flags(base | omitted), None
     if key.endswith(_OMITTED_SUFFIXES):
-        return KIND_MEDIA, rest, base | _F_OMITTED_DOCUMENT, None
+        return KIND_MEDIA, rest, shared_flags(base | _F_OMITTED_DOCUMENT), None
     m = _ATTACHED.match(key)
     if m is not None:
         after = key[m.end() :].strip()

@@ -1,0 +1,129 @@
+"""A parsed export holds its messages and little else: a big chat must fit in a small laptop's
+memory. Per message, beyond its text, that is the message itself (80 bytes) and its time (48);
+senders and flags are shared. A Telegram export used to hold 400 bytes a message beyond its
+text (a set of flags of its own, 216 bytes even when empty, and a copy of the sender's name),
+and every other format but WhatsApp a copy of the name a message."""
+
+from __future__ import annotations
+
+import gc
+import json
+import sys
+import tracemalloc
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+import pytest
+
+from agencydesk.core.importers import ParsedChat, parse_chat_bytes
+
+MESSAGES = 10_000
+#: bytes a message may hold beyond its text: the message (80), its time (48), the list's slot (8),
+#: and some room
+MOST_BYTES_BEYOND_TEXT = 160
+START = datetime(2024, 1, 5, 9, 0)
+NAMES = ("Bu Sari", "Rudi Hartono")
+
+
+def _when(i: int) -> datetime:
+    return START + timedelta(seconds=37 * i)
+
+
+def _text(i: int) -> str:
+    if i % 7 == 0:
+        return "<Media tidak disertakan>"  # WhatsApp's placeholders: flags
+    if i % 11 == 0:
+        return "Pesan ini telah dihapus"
+    return f"pesan nomor {i} tentang website"
+
+
+def _whatsapp() -> bytes:
+    lines = (f"{_when(i):%d/%m/%y %H.%M} - {NAMES[i % 2]}: {_text(i)}" for i in range(MESSAGES))
+    return ("\n".join(lines) + "\n").encode()
+
+
+def _telegram() -> bytes:
+    messages = [
+        {
+            "id": i,
+            "type": "message",
+            "date": _when(i).isoformat(),
+            "from": NAMES[i % 2],
+            "from_id": f"user{i % 2}",
+            "text": _text(i),
+            **({"edited": _when(i + 1).isoformat()} if i % 5 == 0 else {}),
+        }
+        for i in range(MESSAGES)
+    ]
+    return json.dumps(
+        {"name": "Web", "type": "private_group", "id": 1, "messages": messages}
+    ).encode()
+
+
+def _messenger() -> bytes:
+    messages = [
+        {
+            "sender_name": NAMES[i % 2],
+            "timestamp_ms": int(_when(MESSAGES - i).timestamp() * 1000),
+            "content": _text(i),
+        }
+        for i in range(MESSAGES)
+    ]
+    return json.dumps({"participants": [{"name": n} for n in NAMES], "messages": messages}).encode()
+
+
+def _csv() -> bytes:
+    rows = [f"{_when(i):%Y-%m-%d %H:%M:%S},{NAMES[i % 2]},{_text(i)}" for i in range(MESSAGES)]
+    return ("timestamp,sender,message\n" + "\n".join(rows) + "\n").encode()
+
+
+def _line() -> bytes:
+    lines = ["[LINE] Chat history in Tim Web", "Saved on: 13/01/2025, 08:00", ""]
+    day = None
+    for i in range(MESSAGES):
+        when = _when(i)
+        if when.date() != day:
+            day = when.date()
+            lines += ["", f"{when:%a, %d/%m/%Y}"]
+        lines.append(f"{when:%H:%M}\t{NAMES[i % 2]}\t{_text(i)}")
+    return ("\n".join(lines) + "\n").encode()
+
+
+EXPORTS: dict[str, tuple[Callable[[], bytes], str]] = {
+    "whatsapp-android": (_whatsapp, "WhatsApp Chat with Bu Sari.txt"),
+    "telegram": (_telegram, "result.json"),
+    "messenger": (_messenger, "message_1.json"),
+    "csv": (_csv, "chat.csv"),
+    "line": (_line, "[LINE] Chat with Tim Web.txt"),
+}
+
+
+#: the exports above whose messages carry flags (edited, deleted, media left out)
+FLAGGED = ("whatsapp-android", "telegram", "csv")
+
+
+def _held_by_parse(data: bytes, filename: str) -> tuple[ParsedChat, int]:
+    """The parsed chat, and the bytes of memory it holds (traced while it was made)."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        chat = parse_chat_bytes(data, filename=filename)
+        gc.collect()
+        return chat, tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+
+
+@pytest.mark.parametrize("fmt", list(EXPORTS))
+def test_a_parsed_export_holds_little_beyond_its_texts(fmt: str) -> None:
+    make, filename = EXPORTS[fmt]
+    chat, held = _held_by_parse(make(), filename)
+    assert chat.format == fmt
+    assert len(chat.messages) == MESSAGES
+    assert {m.sender for m in chat.messages} == set(NAMES)
+    if fmt in FLAGGED:  # the flags are there, only shared
+        assert len({m.flags for m in chat.messages}) > 1
+    texts = {id(m.text): m.text for m in chat.messages}.values()
+    beyond = (held - sum(map(sys.getsizeof, texts))) / MESSAGES
+    assert beyond <= MOST_BYTES_BEYOND_TEXT, f"{beyond:.0f} bytes a message beyond its text"
