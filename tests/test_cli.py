@@ -78,6 +78,25 @@ def test_headless_commands_never_load_qt(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
 
 
+def test_a_solo_desk_never_loads_the_postgresql_driver(tmp_path: Path) -> None:
+    """Importing a chat into a file desk: psycopg (9 MB of memory, 11 ms to load) is for team
+    desks only."""
+    chat = tmp_path / "WhatsApp Chat with Bu Sari.txt"
+    chat.write_text("05/01/24 10.00 - Bu Sari: Mas webnya error\n", encoding="utf-8")
+    db = str(tmp_path / "y.sqlite3")
+    code = (
+        "import sys; from agencydesk.__main__ import main; "
+        f"assert main(['--db', {db!r}, 'demo']) == 0; "
+        f"rc = main(['--db', {db!r}, 'import-chat', {str(chat)!r}, '--client', 'Ratna']); "
+        "assert rc == 0; assert 'psycopg' not in sys.modules, 'psycopg was imported'"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert "1 new message" in result.stdout
+
+
 def test_unknown_command_is_a_usage_error_not_a_traceback() -> None:
     result = run_cli("fly-to-the-moon")
     assert result.returncode == 2
