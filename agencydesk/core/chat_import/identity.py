@@ -81,8 +81,8 @@ class Fingerprints(Sequence[bytes]):
             end = min(made + _BLOCK, total)
             self._data += source.feed(made, end)
             made = end
-        if made == total:
-            self._data, self._source = bytes(self._data), None
+        if made == total:  # kept as it is: a copy as bytes would briefly hold them twice
+            self._source = None
 
     @overload
     def __getitem__(self, index: int) -> bytes: ...
