@@ -6,7 +6,7 @@ Everything here is plain Python (stdlib only): no Qt, no database.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from operator import attrgetter
@@ -44,20 +44,35 @@ def shared_flags(flags: Iterable[str]) -> frozenset[str]:
 
 
 class _MessageSlots:
-    """Storage of :class:`ChatMessage` (the slots live here so that the fast
-    constructors below can share the exact same object layout)."""
+    """Storage of every :class:`ChatMessage`: the four fields each message has. The slots live
+    here so that the fast constructors below share the exact same object layout."""
 
-    __slots__ = ("flags", "kind", "media_file", "sender", "text", "timestamp")
+    __slots__ = ("kind", "sender", "text", "timestamp")
 
 
-@dataclass(frozen=True, slots=True)
+class _MarkedSlots(_MessageSlots):
+    """Storage of a message with flags or a file: two slots more."""
+
+    __slots__ = ("flags", "media_file")
+
+
+_FIELDS = ("kind", "timestamp", "sender", "text", "flags", "media_file")
+
+
 class ChatMessage(_MessageSlots):
-    """One message (or media item, or system event) of a chat export.
+    """One message (or media item, or system event) of a chat export; immutable.
 
     ``timestamp`` is the naive wall-clock time shown in the export. ``sender`` is
     ``None`` for system events. For media, ``text`` is the caption (or ``""``) and
     ``media_file`` the attached file name, ``None`` when the export left it out.
+
+    Most messages have no flags and no file: they share the class's ``NO_FLAGS`` and ``None``
+    instead of holding their own (16 bytes a message: 16 MB of a million-message export). The
+    others are made as `_MarkedMessage`, a ChatMessage with the two slots.
     """
+
+    __slots__ = ()
+    __match_args__ = ("kind", "timestamp", "sender", "text", "flags", "media_file")
 
     kind: MessageKind
     timestamp: datetime
@@ -65,6 +80,43 @@ class ChatMessage(_MessageSlots):
     text: str
     flags: frozenset[str] = NO_FLAGS
     media_file: str | None = None
+
+    def __new__(
+        cls,
+        kind: MessageKind,
+        timestamp: datetime,
+        sender: str | None,
+        text: str,
+        flags: frozenset[str] = NO_FLAGS,
+        media_file: str | None = None,
+    ) -> ChatMessage:
+        return make_message(kind, timestamp, sender, text, flags, media_file)
+
+    def _values(self) -> tuple[Any, ...]:
+        return (self.kind, self.timestamp, self.sender, self.text, self.flags, self.media_file)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ChatMessage):
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(
+            f"{name}={value!r}" for name, value in zip(_FIELDS, self._values(), strict=True)
+        )
+        return f"ChatMessage({fields})"
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a ChatMessage cannot be changed (its {name!r})")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"a ChatMessage cannot be changed (its {name!r})")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (ChatMessage, self._values())
 
     def to_json_dict(self) -> dict[str, Any]:
         return {
@@ -79,12 +131,44 @@ class ChatMessage(_MessageSlots):
         }
 
 
-# Fast constructors for the hot loops. A frozen dataclass's generated __init__
-# must go through object.__setattr__ for every field, which makes it about three
-# times slower than plain attribute stores. These twins share ChatMessage's slot
-# layout, store the fields directly and then turn themselves into a real
-# ChatMessage; the results are indistinguishable from normally built ones.
-class _NewMessage(_MessageSlots):
+class _MarkedMessage(_MarkedSlots, ChatMessage):
+    """A ChatMessage with flags or a file of its own (the slots come before ChatMessage's
+    shared defaults in the lookup)."""
+
+    __slots__ = ()
+
+
+# Fast constructors for the hot loops: a frozen class must go through object.__setattr__ for
+# every field, about three times slower than plain attribute stores. These twins share the
+# slot layout, store the fields directly and then turn themselves into the frozen class; the
+# results are indistinguishable from those made by ChatMessage(...).
+class _NewPlainMessage(_MessageSlots):
+    """A message from someone, without flags or a file: the parsers' common case."""
+
+    __slots__ = ()
+
+    def __init__(self, timestamp: datetime, sender: str | None, text: str) -> None:
+        self.kind = "message"
+        self.timestamp = timestamp
+        self.sender = sender
+        self.text = text
+        self.__class__ = ChatMessage  # type: ignore[assignment]
+
+
+class _NewUnmarkedMessage(_MessageSlots):
+    __slots__ = ()
+
+    def __init__(
+        self, kind: MessageKind, timestamp: datetime, sender: str | None, text: str
+    ) -> None:
+        self.kind = kind
+        self.timestamp = timestamp
+        self.sender = sender
+        self.text = text
+        self.__class__ = ChatMessage  # type: ignore[assignment]
+
+
+class _NewMarkedMessage(_MarkedSlots):
     __slots__ = ()
 
     def __init__(
@@ -102,27 +186,21 @@ class _NewMessage(_MessageSlots):
         self.text = text
         self.flags = flags
         self.media_file = media_file
-        self.__class__ = ChatMessage  # type: ignore[assignment]
+        self.__class__ = _MarkedMessage  # type: ignore[assignment]
 
 
-class _NewPlainMessage(_MessageSlots):
-    __slots__ = ()
-
-    def __init__(self, timestamp: datetime, sender: str | None, text: str) -> None:
-        self.kind = "message"
-        self.timestamp = timestamp
-        self.sender = sender
-        self.text = text
-        self.flags = NO_FLAGS
-        self.media_file = None
-        self.__class__ = ChatMessage  # type: ignore[assignment]
-
-
-#: Build a :class:`ChatMessage` without validation (internal, fast path): ``_NewMessage`` typed as
-#: what it turns into, with no wrapper function around it (the hot loops pay one call, not two).
-make_message: Callable[
-    [MessageKind, datetime, str | None, str, frozenset[str], str | None], ChatMessage
-] = _NewMessage  # type: ignore[assignment]
+def make_message(
+    kind: MessageKind,
+    timestamp: datetime,
+    sender: str | None,
+    text: str,
+    flags: frozenset[str],
+    media_file: str | None,
+) -> ChatMessage:
+    """A :class:`ChatMessage` without validation (the parsers' fast path)."""
+    if flags or media_file is not None:
+        return _NewMarkedMessage(kind, timestamp, sender, text, flags, media_file)  # type: ignore[return-value]
+    return _NewUnmarkedMessage(kind, timestamp, sender, text)  # type: ignore[return-value]
 
 
 def system_event(timestamp: datetime, text: str) -> ChatMessage:

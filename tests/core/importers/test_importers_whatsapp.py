@@ -681,7 +681,12 @@ def test_message_contract() -> None:
     assert msg == same
     assert hash(msg) == hash(same)
     assert pickle.loads(pickle.dumps(msg)) == msg
-    assert type(msg) is ChatMessage
+    assert repr(msg) == repr(same)
+    assert repr(msg).startswith("ChatMessage(kind='media', ")
+    plain = chat.messages[0]
+    assert (plain.flags, plain.media_file) == (frozenset(), None)
+    with pytest.raises(AttributeError):
+        plain.flags = frozenset({"edited"})  # type: ignore[misc]
     ts = [m.timestamp for m in chat.messages]
     assert ts == sorted(ts)
 
