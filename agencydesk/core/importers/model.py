@@ -143,23 +143,13 @@ class _MarkedMessage(_MarkedSlots, ChatMessage):
 # slot layout, store the fields directly and then turn themselves into the frozen class; the
 # results are indistinguishable from those made by ChatMessage(...).
 class _NewPlainMessage(_MessageSlots):
-    """A message from someone, without flags or a file: the parsers' common case."""
+    """A message without flags or a file; from someone (the parsers' common case) unless
+    *kind* says otherwise."""
 
-    __slots__ = ()
-
-    def __init__(self, timestamp: datetime, sender: str | None, text: str) -> None:
-        self.kind = "message"
-        self.timestamp = timestamp
-        self.sender = sender
-        self.text = text
-        self.__class__ = ChatMessage  # type: ignore[assignment]
-
-
-class _NewUnmarkedMessage(_MessageSlots):
     __slots__ = ()
 
     def __init__(
-        self, kind: MessageKind, timestamp: datetime, sender: str | None, text: str
+        self, timestamp: datetime, sender: str | None, text: str, kind: MessageKind = "message"
     ) -> None:
         self.kind = kind
         self.timestamp = timestamp
@@ -200,7 +190,7 @@ def make_message(
     """A :class:`ChatMessage` without validation (the parsers' fast path)."""
     if flags or media_file is not None:
         return _NewMarkedMessage(kind, timestamp, sender, text, flags, media_file)  # type: ignore[return-value]
-    return _NewUnmarkedMessage(kind, timestamp, sender, text)  # type: ignore[return-value]
+    return _NewPlainMessage(timestamp, sender, text, kind)  # type: ignore[return-value]
 
 
 def system_event(timestamp: datetime, text: str) -> ChatMessage:
