@@ -10,12 +10,12 @@ from pathlib import Path
 from .blocks import NotUtf8Error, TextBlocks
 from .csv_chat import parse_csv
 from .dates import check_date_order
-from .detect import detect_format
+from .detect import detect_format, detect_json_kind
 from .jsonutil import load_json
 from .line import parse_line
 from .messenger import looks_like_messenger, parse_messenger
 from .model import ChatImportError, ParsedChat
-from .telegram import looks_like_telegram, parse_telegram
+from .telegram import looks_like_telegram, message_hook, parse_telegram
 from .textutil import NOT_A_CHAT, decode_export, first_visible_char
 from .whatsapp import chat_name_from_filename, parse_whatsapp
 from .zipped import is_zip, read_chat_from_zip
@@ -192,7 +192,9 @@ def _dispatch(
     warnings: list[str],
 ) -> ParsedChat:
     if first_visible_char(text) == "{":
-        obj = load_json(text)
+        # a Telegram export's messages are made as they are read (see `message_hook`)
+        hook = message_hook() if detect_json_kind(text) == "telegram" else None
+        obj = load_json(text, hook)
         if looks_like_messenger(obj):
             return parse_messenger(obj, warnings=warnings)
         if looks_like_telegram(obj):

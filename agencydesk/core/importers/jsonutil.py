@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -14,12 +15,13 @@ from .model import ChatImportError
 _BAD_X_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)*)\\x([0-9a-fA-F]{2})")
 
 
-def load_json(text: str) -> Any:
-    """``json.loads`` that repairs ``\\xHH`` escapes and reports errors plainly."""
+def load_json(text: str, object_hook: Callable[[dict[str, Any]], Any] | None = None) -> Any:
+    """``json.loads`` that repairs ``\\xHH`` escapes and reports errors plainly; *object_hook*
+    as json.loads takes it (each object, innermost first, replaced by what it returns)."""
     if "\\x" in text:
         text = _BAD_X_ESCAPE.sub(r"\1\\u00\2", text)
     try:
-        return json.loads(text)
+        return json.loads(text, object_hook=object_hook)
     except json.JSONDecodeError as exc:
         raise ChatImportError(
             f"is not valid JSON ({exc.msg}, column {exc.colno}); the export may be damaged "
