@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
 
 from .dates import clock_time, decide_day_month_order, full_year, make_date
@@ -26,6 +26,7 @@ from .model import (
     system_event,
     text_message,
 )
+from .textutil import lines_of
 from .whatsapp.messages import placeholder
 
 FORMAT = "csv"
@@ -194,6 +195,26 @@ def _parse_dt(raw: str, order: str) -> datetime | None:
     return dt
 
 
+def _csv_lines(text: str) -> Iterable[str]:
+    """The lines the csv module reads, as from a file opened with ``newline=""``. Made a block
+    at a time where the lines end in ``\\n`` only: a StringIO holds a copy of the whole text at
+    four bytes a character."""
+    if "\r" in text:  # a lone \r ends a line too: as the file object splits it
+        return io.StringIO(text, newline="")
+    return _file_lines(lines_of(text))
+
+
+def _file_lines(lines: Iterable[str]) -> Iterator[str]:
+    """Each line with its ``\\n``, but the last: as a file gives them."""
+    previous: str | None = None
+    for line in lines:
+        if previous is not None:
+            yield previous + "\n"
+        previous = line
+    if previous:
+        yield previous
+
+
 def parse_csv(
     text: str,
     *,
@@ -216,7 +237,7 @@ def parse_csv(
         )
     if csv.field_size_limit() < FIELD_LIMIT:  # process-wide; never lower another's choice
         csv.field_size_limit(FIELD_LIMIT)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
+    reader = csv.reader(_csv_lines(text), delimiter=delim)
     raw_rows: list[tuple[int, str, str, str, str]] = []
     try:
         next(reader)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from itertools import islice
 
 from .dates import decide_day_month_order, full_year, make_date
 from .model import (
@@ -35,7 +36,7 @@ from .model import (
     MessageKind,
     ParsedChat,
 )
-from .textutil import NOT_A_CHAT, clean_name
+from .textutil import NOT_A_CHAT, clean_name, lines_of
 
 FORMAT = "line"
 
@@ -107,7 +108,7 @@ def looks_like_line(text: str) -> bool:
     return dates >= 1 and msgs >= 2
 
 
-@dataclass
+@dataclass(slots=True)  # one a message: no dict of attributes each
 class _Row:
     line_no: int
     day_index: int
@@ -150,15 +151,14 @@ def parse_line(
 ) -> ParsedChat:
     """Parse the text of a LINE chat history export."""
     warns = list(warnings or [])
-    lines = text.split("\n")
     chat_name: str | None = None
     # Each day: either a ready date, or an ambiguous (a, b, year, weekday).
     days: list[date | tuple[int, int, int, int | None]] = []
     rows: list[_Row] = []
     names: dict[str, str] = {}  # one string a sender, not one a line
-    tabbed = any("\t" in ln for ln in lines[:500])
+    tabbed = any("\t" in ln for ln in islice(lines_of(text), 500))
     skipped_before_date = 0
-    for no, line in enumerate(lines, start=1):
+    for no, line in enumerate(lines_of(text), start=1):
         if rows and rows[-1].open_quote:
             rows[-1].lines.append(line)
             if _closes_quote(line):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .model import ChatImportError
 
@@ -45,6 +46,23 @@ def _looks_binary(text: str) -> bool:
     if not sample:
         return False
     return len(_CONTROL.findall(sample)) * 100 > len(sample)
+
+
+#: characters split into lines at a time by `lines_of`
+LINES_BLOCK = 1 << 20
+
+
+def lines_of(text: str) -> Iterator[str]:
+    """``text.split("\\n")``, made a block at a time: the lines of a big export are never all
+    held at once (each a copy of its part of the text, a list of them as big as the text)."""
+    start = 0
+    while True:
+        cut = text.find("\n", start + LINES_BLOCK)
+        if cut < 0:
+            yield from (text[start:] if start else text).split("\n")
+            return
+        yield from text[start:cut].split("\n")
+        start = cut + 1
 
 
 def is_blank(text: str) -> bool:

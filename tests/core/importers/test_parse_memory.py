@@ -161,3 +161,47 @@ def test_a_telegram_export_is_never_held_whole_as_json_objects() -> None:
     assert len(chat.messages) == MESSAGES
     assert chat.messages[1].text == _text(1)
     assert peak / MESSAGES < 400, f"{peak / MESSAGES:.0f} bytes a message at the peak"
+
+
+@pytest.mark.parametrize("fmt", ["csv", "line"])
+def test_a_text_export_is_read_a_block_of_lines_at_a_time(fmt: str) -> None:
+    """CSV and LINE exports are split into lines a block at a time: the lines of the whole file
+    (a copy of it, and for CSV a second, four bytes a character, inside a StringIO) were held
+    at once, 700 and 580 bytes a message at the peak here; and each LINE row kept a dict of
+    attributes."""
+    make, filename = EXPORTS[fmt]
+    text = make().decode()
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        chat = parse_chat_text(text, filename=filename)
+        peak = tracemalloc.get_traced_memory()[1] - before
+    finally:
+        tracemalloc.stop()
+    assert len(chat.messages) == MESSAGES
+    assert peak / MESSAGES < 520, f"{peak / MESSAGES:.0f} bytes a message at the peak"
+
+
+def test_lines_read_a_block_at_a_time_are_the_lines_of_the_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Cut anywhere (blocks of a few characters), the lines, and the rows and line numbers the
+    csv module reads from them, are those of the whole text read as a file."""
+    import csv
+    import io
+    import random
+
+    from agencydesk.core.importers import csv_chat, textutil
+
+    monkeypatch.setattr(textutil, "LINES_BLOCK", 5)
+    rng = random.Random(3)
+    pieces = ["a", "b", ",", '"', "\n", " ", ";", 'x"y', "\r"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        assert list(textutil.lines_of(text)) == text.split("\n")
+        whole = csv.reader(io.StringIO(text, newline=""))
+        blocks = csv.reader(csv_chat._csv_lines(text))
+        assert [(row, whole.line_num) for row in whole] == [
+            (row, blocks.line_num) for row in blocks
+        ], repr(text)
