@@ -7,11 +7,11 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-from .blocks import NotUtf8Error, TextBlocks
+from .blocks import MIN_BYTES, NotUtf8Error, TextBlocks
 from .csv_chat import parse_csv
 from .dates import check_date_order
 from .detect import detect_format, detect_json_kind
-from .jsonutil import load_json
+from .jsonutil import NOT_JSON, ascii_json_text, load_json
 from .line import parse_line
 from .messenger import looks_like_messenger, parse_messenger
 from .model import ChatImportError, ParsedChat
@@ -118,6 +118,18 @@ def parse_chat_file(
             except NotUtf8Error as exc:  # decoded whole after all (it says what it replaced)
                 data = exc.data
         del blocks
+        big = MIN_BYTES <= len(data) <= MAX_FILE_BYTES
+        text = ascii_json_text(data) if big else None
+        if text is not None:  # a big JSON export, kept one byte a character
+            del data
+            try:
+                return _dispatch(text, name, order, csv_columns, [])
+            except ChatImportError as exc:
+                if not exc.problem.startswith(NOT_JSON):
+                    raise
+            # not valid JSON: read again the usual way, which says where exactly
+            del text
+            data = p.read_bytes()
         text, warnings = _decode_raw(data)
         del data  # the raw bytes are not needed while the messages are built
         return _dispatch(text, name, order, csv_columns, warnings)

@@ -13,10 +13,11 @@ import sys
 import tracemalloc
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 
-from agencydesk.core.importers import ParsedChat, parse_chat_bytes, parse_chat_text
+from agencydesk.core.importers import ParsedChat, parse_chat_bytes, parse_chat_file, parse_chat_text
 
 MESSAGES = 10_000
 #: bytes a message may hold beyond its text: the message (64), its time (48), the list's slot (8),
@@ -205,3 +206,93 @@ def test_lines_read_a_block_at_a_time_are_the_lines_of_the_whole(
         assert [(row, whole.line_num) for row in whole] == [
             (row, blocks.line_num) for row in blocks
         ], repr(text)
+
+
+def test_a_big_json_export_is_read_one_byte_a_character(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One emoji anywhere made the decoded text of a JSON export four bytes a character (a
+    68 MB Telegram export became 265 MB of text); a big one is read with its non-ASCII
+    characters as JSON escapes instead, and gives the same messages."""
+    from agencydesk.core.importers import api, jsonutil
+
+    monkeypatch.setattr(api, "MIN_BYTES", 0, raising=False)  # "big": every file here
+    monkeypatch.setattr(jsonutil, "JSON_BLOCK_BYTES", 1 << 16, raising=False)  # small blocks
+    words = "tolong cek lagi websitenya ya mas " * 15
+    messages = [
+        {
+            "id": i,
+            "type": "message",
+            "date": _when(i).isoformat(),
+            "from": NAMES[i % 2],
+            "text": f"{words}{i}" + (" 🙏 terima kasih" if i == 1 else ""),
+        }
+        for i in range(2_000)
+    ]
+    path = tmp_path / "result.json"
+    path.write_text(
+        json.dumps(
+            {"name": "Web", "type": "private_group", "id": 1, "messages": messages},
+            ensure_ascii=False,
+            indent=1,
+        ),
+        encoding="utf-8",
+    )
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        chat = parse_chat_file(path)
+        peak = tracemalloc.get_traced_memory()[1] - before
+    finally:
+        tracemalloc.stop()
+    assert [m.text for m in chat.messages] == [m["text"] for m in messages]
+    size = path.stat().st_size
+    assert peak < 4 * size, f"{peak / size:.1f}× the file at the peak"
+
+
+def test_json_read_with_escapes_is_the_json_read_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cut anywhere, even inside a character (blocks of a few bytes), the escaped text reads
+    as the same JSON; what is not a UTF-8 JSON object is left to the usual way."""
+    import random
+
+    from agencydesk.core.importers import jsonutil
+
+    monkeypatch.setattr(jsonutil, "JSON_BLOCK_BYTES", 3)
+    rng = random.Random(5)
+    alphabet = ["a", " ", '"', "\\", "é", "中", "🙏", "😀", "\u2028", "\n", "\U0010fffd"]
+    for _ in range(500):
+        values = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in "abc"]
+        obj = {"messages": values, values[0]: {"x": values[1]}}
+        raw = json.dumps(obj, ensure_ascii=False, indent=rng.choice([None, 1])).encode()
+        text = jsonutil.ascii_json_text(b"\xef\xbb\xbf" + raw if rng.random() < 0.2 else raw)
+        assert text is not None
+        assert text.isascii()
+        assert json.loads(text) == obj
+    for not_that in (b"[1, 2]", b'{"a": "\xff"}', b'{"a": 1}\x00', "{}".encode("utf-16")):
+        assert jsonutil.ascii_json_text(not_that) is None
+
+
+def test_a_big_damaged_json_export_says_where_as_a_small_one_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The escapes make lines longer: the error of a file that is not valid JSON is found again
+    the usual way, so its line and column are the file's."""
+    from agencydesk.core.importers import ChatImportError, api
+
+    path = tmp_path / "result.json"
+    path.write_text(
+        '{"name": "Web", "type": "private_group", "id": 1, "messages": [\n'
+        ' {"id": 1, "type": "message", "date": "2024-01-05T10:00:00", "from": "Bu Sari",'
+        ' "text": "🙏🙏 é"} oops\n]}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ChatImportError) as usual:
+        parse_chat_file(path)
+    monkeypatch.setattr(api, "MIN_BYTES", 0)
+    with pytest.raises(ChatImportError) as big:
+        parse_chat_file(path)
+    assert str(big.value) == str(usual.value)
+    assert big.value.line == 2
+    second_line = path.read_text(encoding="utf-8").split("\n")[1]
+    assert f"column {second_line.index('oops') + 1}" in str(big.value)  # in characters
