@@ -90,9 +90,7 @@ def test_a_solo_desk_never_loads_the_postgresql_driver(tmp_path: Path) -> None:
         f"rc = main(['--db', {db!r}, 'import-chat', {str(chat)!r}, '--client', 'Ratna']); "
         "assert rc == 0; assert 'psycopg' not in sys.modules, 'psycopg was imported'"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
-    )
+    result = _run_with({}, code)
     assert result.returncode == 0, result.stderr
     assert "1 new message" in result.stdout
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import islice
 
 from .model import ChatImportError
 
@@ -48,6 +49,19 @@ def _looks_binary(text: str) -> bool:
     return len(_CONTROL.findall(sample)) * 100 > len(sample)
 
 
+def text_blocks(text: str, size: int) -> Iterator[str]:
+    """``text`` in blocks of about *size* characters, each after the first starting with the
+    ``\\n`` it was cut before (a text of one block is given as it is, not copied)."""
+    start = 0
+    end = len(text)
+    while start < end:
+        cut = text.find("\n", start + size)
+        if cut < 0:
+            cut = end
+        yield text[start:cut] if start or cut < end else text
+        start = cut
+
+
 #: characters split into lines at a time by `lines_of`
 LINES_BLOCK = 1 << 20
 
@@ -55,14 +69,11 @@ LINES_BLOCK = 1 << 20
 def lines_of(text: str) -> Iterator[str]:
     """``text.split("\\n")``, made a block at a time: the lines of a big export are never all
     held at once (each a copy of its part of the text, a list of them as big as the text)."""
-    start = 0
-    while True:
-        cut = text.find("\n", start + LINES_BLOCK)
-        if cut < 0:
-            yield from (text[start:] if start else text).split("\n")
-            return
-        yield from text[start:cut].split("\n")
-        start = cut + 1
+    if not text:
+        yield ""
+    for n, block in enumerate(text_blocks(text, LINES_BLOCK)):
+        # a block after the first starts with the line end it was cut at: no line of its own
+        yield from islice(block.split("\n"), 1 if n else 0, None)
 
 
 def is_blank(text: str) -> bool:

@@ -26,7 +26,7 @@ from ..model import (
     make_message,
     participants_of,
 )
-from ..textutil import NOT_A_CHAT, clean_name, clean_text
+from ..textutil import NOT_A_CHAT, clean_name, clean_text, text_blocks
 from .header import (
     _DATE_PARTS,
     _PARTIAL_HEADER,
@@ -64,19 +64,6 @@ def _cyclic_gc_paused() -> Iterator[None]:
 #: the text is split in blocks of about this many characters (cut at line ends), so the
 #: intermediate pieces of a big export never exist all at once
 SPLIT_BLOCK = 1 << 20
-
-
-def _text_blocks(text: str) -> Iterator[str]:
-    """``text`` in blocks of about SPLIT_BLOCK characters, each after the first starting with
-    the ``\n`` it was cut before."""
-    start = 0
-    end = len(text)
-    while start < end:
-        cut = text.find("\n", start + SPLIT_BLOCK)
-        if cut < 0:
-            cut = end
-        yield text[start:cut] if start or cut < end else text
-        start = cut
 
 
 def _split_messages(
@@ -139,7 +126,7 @@ def parse_whatsapp(
     # (splitting at "\n" + header; the first line is matched on its own below,
     # which spares a copy of the whole text)
     if isinstance(text, str):
-        before, dates, times, raws, bodies = _split_messages(header, _text_blocks(text))
+        before, dates, times, raws, bodies = _split_messages(header, text_blocks(text, SPLIT_BLOCK))
         ends_with_newline = text.endswith("\n")
     else:
         before, dates, times, raws, bodies = _split_messages(header, text.blocks())
