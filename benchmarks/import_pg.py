@@ -9,14 +9,14 @@ parses it (not timed here: ``chat_parse.py`` times the parser), and in a fresh d
 server in ``AGENCYDESK_BENCH_PG`` (or ``AGENCYDESK_TEST_PG``), made by the app's migrations:
 
 * ``import``: `import_chat` of the whole export into one client's history, split into tickets at
-  8-hour gaps, committed: fingerprints, tickets, the rows streamed by COPY with their search
+  8-hour gaps, committed: fingerprints, tickets, the rows streamed by binary COPY with their search
   column (made in Python, or by the server for non-ASCII texts), the GIN index, the fingerprint,
   client and ticket indexes, the triggers (links checked per statement, message_word);
 * ``schema copy``: the same rows as the import sends them COPied (no Python per row) into a copy
   of the message table with its indexes (not its triggers): what the server
   spends on these rows whoever sends them;
 * ``floor``: a bare COPY of the same rows as the import sends them (read back from the server
-  as COPY text beforehand, so no Python per row) into a table of text and number columns with
+  in binary COPY beforehand, so no Python per row) into a table of the same column types with
   no index, trigger or foreign key, committed, in the same run. No import can be faster.
 
 ``benchmarks/import_pg_costs.py`` times the message table's parts one by one.
@@ -59,15 +59,16 @@ def time_floors(engine: Any) -> tuple[tuple[float, int], float]:
     all of them (what the server does for these rows, whoever sends them)."""
     from agencydesk.core.chat_import.rows import COLUMNS
 
-    # as the import sends them: the search column as text (strip(): no positions, as sent)
+    # as the import sends them: binary COPY, the search column without positions (strip())
     columns = ", ".join(COLUMNS) + ", search_vector"
-    sent = ", ".join(COLUMNS) + ", strip(search_vector)::text"
+    sent = ", ".join(COLUMNS) + ", strip(search_vector)"
     raw = engine.raw_connection()
     try:
         connection = raw.driver_connection
         data = io.BytesIO()
         with connection.cursor() as cursor:
-            with cursor.copy(f"COPY (SELECT {sent} FROM message ORDER BY id) TO STDOUT") as copy:
+            out = f"COPY (SELECT {sent} FROM message ORDER BY id) TO STDOUT (FORMAT binary)"
+            with cursor.copy(out) as copy:
                 for block in copy:
                     data.write(block)
             cursor.execute(
@@ -78,7 +79,8 @@ def time_floors(engine: Any) -> tuple[tuple[float, int], float]:
             payload = data.getvalue()
             gc.collect()
             started = time.perf_counter()
-            with cursor.copy(f"COPY message_floor ({columns}) FROM STDIN") as copy:
+            into = f"({columns}) FROM STDIN (FORMAT binary)"
+            with cursor.copy(f"COPY message_floor {into}") as copy:
                 view = memoryview(payload)
                 for start in range(0, len(view), 1 << 20):
                     copy.write(view[start : start + (1 << 20)])
@@ -91,7 +93,7 @@ def time_floors(engine: Any) -> tuple[tuple[float, int], float]:
             connection.commit()
             gc.collect()
             started = time.perf_counter()
-            with cursor.copy(f"COPY message_full ({columns}) FROM STDIN") as copy:
+            with cursor.copy(f"COPY message_full {into}") as copy:
                 for start in range(0, len(view), 1 << 20):
                     copy.write(view[start : start + (1 << 20)])
             connection.commit()

@@ -107,10 +107,10 @@ def with_vectors(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Message rows with their search column as a chat import sends it (migration 0015): the
     server fills the ones left None (non-ASCII) after the COPY by an UPDATE, which an import
     avoids; the rest are written once, in their order, as an import writes them."""
-    from agencydesk.core.search_pg_schema import message_vector
+    from agencydesk.core.search_pg_schema import message_vector_text
 
     return [
-        {**row, "search_vector": message_vector(row["body"], row.get("sender") or "")}
+        {**row, "search_vector": message_vector_text(row["body"], row.get("sender") or "")}
         for row in rows
     ]
 

@@ -18,6 +18,7 @@ As with `search_schema`, a version is never edited once a migration has used it.
 from __future__ import annotations
 
 import re
+import struct
 from dataclasses import dataclass
 
 from sqlalchemy import Connection
@@ -295,9 +296,12 @@ _WORD_BYTES = bytes(
 _EXPONENT = re.compile(rb"[0-9]e[0-9]")
 #: above this many characters the server makes the vector (its words must stay under 2,048)
 VECTOR_MOST_CHARS = 2000
+#: a tsvector's word count in its binary form
+_COUNT = struct.Struct(">i")
+_NO_WORDS = _COUNT.pack(0)
 
 
-def message_vector(body: str, sender: str) -> str | None:
+def message_vector_text(body: str, sender: str) -> str | None:
     """The search column of a message, ``strip(to_tsvector(…))`` of its body and sender as
     PG_V2 makes it (`MessageVectors`), as tsvector text: made here, a big import does not make
     the server parse a million texts. ``None`` where this cannot promise the server's words:
@@ -310,10 +314,30 @@ def message_vector(body: str, sender: str) -> str | None:
     server's tsvector input sorts them and drops repeats. No positions: the messages are not
     ranked and the search has no phrases. tests/core/test_search_pg_vector.py compares it with
     the server's over many texts."""
+    words = _ascii_words(body, sender)
+    return None if words is None else words.decode()
+
+
+def message_vector(body: str, sender: str) -> bytes | None:
+    """`message_vector_text` in tsvector's binary form, as a chat import sends it (binary COPY:
+    the server then parses no text at all): the number of words, then each word ending in a
+    zero byte and a zero count of positions. Binary input takes the words as they come, so
+    repeats are dropped here (a repeat would be a second entry); it sorts them itself."""
+    words = _ascii_words(body, sender)
+    if words is None:
+        return None
+    distinct = set(words.split())
+    if not distinct:
+        return _NO_WORDS
+    return _COUNT.pack(len(distinct)) + b"\0\0\0".join(distinct) + b"\0\0\0"
+
+
+def _ascii_words(body: str, sender: str) -> bytes | None:
+    """The words of an ASCII message with spaces between them, or None (`message_vector_text`)."""
     text = f"{body} {sender}"
     if not text.isascii() or len(text) > VECTOR_MOST_CHARS:
         return None
     plain = text.encode().translate(_WORD_BYTES)
     if _EXPONENT.search(plain):
         return None
-    return plain.decode()
+    return plain

@@ -13,7 +13,7 @@ from sqlalchemy.engine import Engine
 
 from agencydesk.core import chat_import as ci
 from agencydesk.core import clients, search_schema
-from agencydesk.core.chat_import import importing, planning, times, writing
+from agencydesk.core.chat_import import planning, times, writing
 from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError
 from agencydesk.core.importers import ChatMessage, ParsedChat, parse_chat_text
@@ -348,7 +348,6 @@ def test_a_big_first_import_keeps_the_usual_page_cache(
     stay (a desk holding more messages than the import brings), the rows go in with the bigger
     cache; both leave the usual one behind."""
     monkeypatch.setattr(writing, "BULK_FTS_THRESHOLD", 100)
-    monkeypatch.setattr(importing, "CHUNK", 300)
     monkeypatch.setattr(writing, "CHUNK", 300)
     client_id = _client(engine)
     usual = set()
@@ -368,7 +367,7 @@ def test_big_import_fills_the_search_index_and_keeps_the_triggers(
     monkeypatch.setattr(writing, "BULK_FTS_THRESHOLD", 100)
     client_id = _client(engine)
     triggers = _triggers(engine)
-    monkeypatch.setattr(importing, "CHUNK", 300)  # the search index filled a chunk at a time
+    monkeypatch.setattr(writing, "CHUNK", 300)  # the search index filled a chunk at a time
     result = _import(engine, _big(1000), client_id)
     assert result.new == 1000
     assert _triggers(engine) == triggers  # the search triggers and the message indexes are back

@@ -15,6 +15,8 @@ from agencydesk.core.chat_import import planning
 from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError
 from agencydesk.core.importers import ChatMessage, ParsedChat
+from agencydesk.core.models import Message
+from agencydesk.core.utc import as_utc
 
 
 def _chat(count: int, first: int = 0) -> ParsedChat:
@@ -172,3 +174,60 @@ def test_other_desks_read_and_search_while_a_chat_is_imported(pg_url: str) -> No
     finally:
         colleague.dispose()
         engine.dispose()
+
+
+def _stored(engine: Engine) -> list[tuple[object, ...]]:
+    """The imported rows as the desk reads them (times in UTC)."""
+    with Session(engine) as session:
+        rows = session.execute(
+            sa.select(
+                Message.sent_at,
+                Message.from_me,
+                Message.sender,
+                Message.kind,
+                Message.body,
+                Message.media_file,
+                Message.flags,
+                Message.source,
+                Message.fingerprint,
+            ).order_by(Message.id)  # type: ignore[arg-type]
+        ).all()
+    return [(as_utc(row[0]), *row[1:]) for row in rows]
+
+
+def test_the_same_chat_is_stored_alike_on_both_engines(engine: Engine, pg_url: str) -> None:
+    """PostgreSQL gets the rows in binary COPY (times, flags and the search column in their
+    binary forms): what the desk reads back and finds is what SQLite keeps."""
+    start = datetime(2025, 3, 1, 9, 0)
+    messages = [
+        ChatMessage("message", start, "Bu Sari", "Mas, webnya error lagi 🙏 kafé"),
+        ChatMessage("message", start + timedelta(minutes=1), "Rudi", "Siap Bu, saya cek"),
+        ChatMessage("message", start + timedelta(seconds=61, microseconds=5), "Rudi", ""),
+        ChatMessage(
+            "media",
+            start + timedelta(minutes=2),
+            "Bu Sari",
+            "<Media omitted>",
+            frozenset({"media_omitted", "forwarded"}),
+            "IMG-20250301-WA0001.jpg",
+        ),
+        ChatMessage("system", start + timedelta(minutes=3), None, "Bu Sari left"),
+        ChatMessage("message", start + timedelta(days=200), "Bu Sari", "Ter-ima kasih, MAS!"),
+    ]
+    parsed = ParsedChat("whatsapp-android", "DMY", messages, ["Bu Sari", "Rudi"])
+    team = migrate.open_database(pg_url)
+    try:
+        stored = []
+        for desk in (engine, team):
+            _import(desk, parsed, _client(desk))
+            stored.append(_stored(desk))
+            found = [len(_found(desk, text)) for text in ("kafé", "saya cek", "ima mas", "terima")]
+            assert found == [1, 1, 1, 0]
+        assert stored[0] == stored[1]
+        assert [row[1] for row in stored[1]] == [False, True, True, False, False, False]
+        assert [row[6] for row in stored[1]][3] == "forwarded,media_omitted"
+        first = stored[1][0][0]
+        assert isinstance(first, datetime)
+        assert stored[1][2][0] == first + timedelta(seconds=61, microseconds=5)
+    finally:
+        team.dispose()

@@ -1,6 +1,7 @@
 """The message search column made in Python (`search_pg_schema.message_vector`, sent by a chat
-import) holds exactly the words the server makes from the same text: over generated chats, odd
-texts and random ones; where it cannot promise that it makes nothing and the server does."""
+import in binary COPY, and its text form `message_vector_text`) holds exactly the words the
+server makes from the same text: over generated chats, odd texts and random ones; where it
+cannot promise that it makes nothing and the server does."""
 
 from __future__ import annotations
 
@@ -9,11 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
-import sqlalchemy as sa
 
 from agencydesk.core import migrate
 from agencydesk.core.importers import parse_chat_text
-from agencydesk.core.search_pg_schema import message_vector
+from agencydesk.core.search_pg_schema import message_vector, message_vector_text
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 
@@ -50,28 +50,39 @@ def _chat_texts(count: int) -> list[tuple[str, str]]:
     return [(m.text, m.sender or "") for m in parsed.messages]
 
 
-def _differing(url: str, pairs: list[tuple[str, str]]) -> list[tuple[str, str, str, str]]:
-    """(body, sender, ours, the server's) where ours, when made, is not the server's."""
-    mine = [message_vector(body, sender) for body, sender in pairs]
+def _differing(url: str, pairs: list[tuple[str, str]]) -> list[tuple[str, str, str, str, str]]:
+    """(body, sender, ours in binary, ours as text, the server's) where either of ours, when
+    made, is not the server's. The binary form goes in as an import sends it (binary COPY)."""
     engine = migrate.open_database(url)
     try:
-        with engine.connect() as connection:
-            rows = connection.execute(
-                sa.text(
-                    f"SELECT body, sender, mine, {SERVER}::text FROM unnest("
-                    "CAST(:bodies AS text[]), CAST(:senders AS text[]), CAST(:mine AS text[])"
-                    f") AS t(body, sender, mine) WHERE mine IS NOT NULL "
-                    f"AND CAST(mine AS tsvector) IS DISTINCT FROM {SERVER}"
-                ),
-                {
-                    "bodies": [body for body, _ in pairs],
-                    "senders": [sender for _, sender in pairs],
-                    "mine": mine,
-                },
-            ).all()
+        raw = engine.raw_connection()
+        try:
+            connection = raw.driver_connection
+            assert connection is not None
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "CREATE TEMP TABLE mine (body text, sender text, made tsvector, as_text text)"
+                )
+                with cursor.copy("COPY mine FROM STDIN (FORMAT binary)") as copy:
+                    copy.set_types(["text", "text", "bytea", "text"])
+                    for body, sender in pairs:
+                        made = message_vector(body, sender)
+                        as_text = message_vector_text(body, sender)
+                        copy.write_row((body, sender, made, as_text))
+                cursor.execute(
+                    f"SELECT body, sender, made::text, as_text, {SERVER}::text FROM mine "
+                    "WHERE (made IS NULL) <> (as_text IS NULL) "
+                    f"OR made IS DISTINCT FROM {SERVER} AND made IS NOT NULL "
+                    f"OR CAST(as_text AS tsvector) IS DISTINCT FROM {SERVER} "
+                    "AND as_text IS NOT NULL"
+                )
+                rows = cursor.fetchall()
+            connection.rollback()
+        finally:
+            raw.close()
     finally:
         engine.dispose()
-    return [tuple(row) for row in rows]  # type: ignore[misc]
+    return [tuple(row) for row in rows]
 
 
 def test_odd_texts_get_the_servers_words(pg_migrated_url: str) -> None:
@@ -80,7 +91,10 @@ def test_odd_texts_get_the_servers_words(pg_migrated_url: str) -> None:
     assert message_vector("café", "") is None
     assert message_vector("kata " * 400, "") is None
     assert message_vector("2e10x", "") is None
-    assert message_vector("INV/2024", "Bu") == "inv 2024 bu"
+    assert message_vector_text("INV/2024", "Bu") == "inv 2024 bu"
+    # binary: the count of distinct words, then each with a zero byte and no positions
+    made = message_vector("Bu bu BU", "")
+    assert made == b"\x00\x00\x00\x01bu\x00\x00\x00"
 
 
 @pytest.mark.parametrize("seed", [7, 8])

@@ -16,7 +16,7 @@ from sqlmodel import Session
 from agencydesk.core.importers import ParsedChat
 
 from .matching import Assignment, settle_participants
-from .planning import CHUNK, plan_messages
+from .planning import plan_messages
 from .progress import Progress, Ticker
 from .rows import MessageRows
 from .targets import Target, check_target, place_in_tickets, update_ticket_times
@@ -68,7 +68,7 @@ def import_chat(
     )
     rows = MessageRows(parsed, plan, placement, participants)
     scale = len(messages) / max(len(rows), 1)  # writing fills its half of the bar
-    insert_messages(session, rows.chunks(CHUNK), len(rows), lambda n: tick(int(n * scale)))
+    insert_messages(session, rows, lambda n: tick(int(n * scale)))
     update_ticket_times(session, placement, rows.first_response)
     tick(tick.total)
     new = len(plan.new_index)

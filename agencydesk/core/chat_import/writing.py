@@ -18,7 +18,7 @@ from agencydesk.core.errors import UserError
 from agencydesk.core.search_schema import CURRENT as SEARCH_SCHEMA
 
 from .planning import CHUNK
-from .rows import COLUMNS
+from .rows import COLUMNS, MessageRows
 
 #: above this many new messages the FTS triggers are dropped and the index is filled in one go
 BULK_FTS_THRESHOLD = 20_000
@@ -39,23 +39,19 @@ REPEATED = (
 _INSERT = f"INSERT INTO message ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})"
 
 
-def insert_messages(
-    session: Session,
-    chunks: Iterable[list[tuple[Any, ...]]],
-    count: int,
-    chunk_done: Callable[[int], None],
-) -> None:
-    """Insert the *count* rows (`rows.COLUMNS`) of *chunks*, calling *chunk_done(n)* after every
-    chunk of *n* rows. The chunks are made as they are taken: no list of every row is held.
-    On PostgreSQL the rows go in with COPY (`writing_pg`)."""
+def insert_messages(session: Session, rows: MessageRows, chunk_done: Callable[[int], None]) -> None:
+    """Insert the *rows*, a chunk at a time, calling *chunk_done(n)* after every chunk of *n*
+    rows. The chunks are made as they are taken: no list of every row is held. On PostgreSQL
+    the rows go in with COPY (`writing_pg`)."""
     conn = session.connection()
     if conn.dialect.name == "postgresql":
         # imported here: psycopg is loaded for a team desk only (on the solo desk it took 9 MB
         # of memory and 11 ms of every import-chat command)
         from .writing_pg import copy_messages
 
-        copy_messages(session, chunks, chunk_done)
+        copy_messages(session, rows.chunks(CHUNK, aware=True), chunk_done)
         return
+    chunks, count = rows.chunks(CHUNK), len(rows)
     old_cache = conn.exec_driver_sql("PRAGMA cache_size").scalar_one()
     last_id = int(conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM message").scalar_one())
     bulk_fts = count > BULK_FTS_THRESHOLD and _has_search_triggers(conn)

@@ -1,12 +1,14 @@
-"""Writing the message rows on PostgreSQL: one ``COPY`` (psycopg 3's ``cursor.copy``).
+"""Writing the message rows on PostgreSQL: one binary ``COPY`` (psycopg 3's ``cursor.copy``).
 
-The rows stream to the server in PostgreSQL's COPY format, no statement per row, each with its
-search column: made here for ASCII texts (`search_pg_schema.message_vector`; parsing a million
-texts was much of the server's time), and for the others by the server on a second connection,
-a chunk's at a time, as the rows are made (a pure function of the text: nothing is written
-there). The server's statement trigger that fills a missing vector after an insert
-(`search_pg_schema.MessageVectors`) has nothing to do then: filling them afterwards rewrote
-each such row.
+The rows stream to the server in PostgreSQL's binary COPY format, no statement per row: each
+value in its type's own form, so the server parses no text (two times, a number, a flag, a
+hex fingerprint and the search column a row: a million messages spent a second more of the
+server's time as text). Each row comes with its search column: made here for ASCII texts
+(`search_pg_schema.message_vector`; parsing a million texts was much of the server's time), and
+for the others by the server on a second connection, a chunk's at a time, as the rows are made
+(a pure function of the text: nothing is written there). The server's statement trigger that
+fills a missing vector after an insert (`search_pg_schema.MessageVectors`) has nothing to do
+then: filling them afterwards rewrote each such row.
 COPY runs in the caller's transaction: a row the server refuses (a fingerprint imported
 meanwhile by another desk, a deleted ticket) fails the whole COPY, and the caller's rollback leaves
 nothing of the import, as on SQLite. So does a connection lost mid-COPY: the server rolls the
@@ -34,11 +36,20 @@ LOST_MIDWAY = (
     "The connection to the server was lost during the import, so nothing was saved. Import the "
     "chat again once the server can be reached."
 )
-COPY_SQL = f"COPY message ({', '.join(COLUMNS)}, search_vector) FROM STDIN"
+_COPIED = (*COLUMNS, "search_vector")
+COPY_SQL = f"COPY message ({', '.join(_COPIED)}) FROM STDIN (FORMAT binary)"
 _BODY, _SENDER = COLUMNS.index("body"), COLUMNS.index("sender")
-#: the server's vectors of texts, in order
+#: the types of the copied columns, in order (binary COPY needs each value in its column's type)
+_COLUMN_TYPES = (
+    "SELECT atttypid::int FROM unnest(%s::text[]) WITH ORDINALITY AS c(name, n) "
+    "JOIN pg_attribute ON attrelid = 'message'::regclass AND attname = c.name ORDER BY c.n"
+)
+#: the type ids of tsvector and bytea (fixed in every PostgreSQL): a search column made here or
+#: by the server is already tsvector's binary form, which the bytea dumper sends as it is
+_TSVECTOR_OID, _BYTEA_OID = 3614, 17
+#: the server's vectors of texts, in order (fetched in binary form)
 _SERVER_VECTORS = (
-    f"SELECT {MESSAGE_VECTORS_V1.expression('t.body', 't.sender')}::text "
+    f"SELECT {MESSAGE_VECTORS_V1.expression('t.body', 't.sender')} "
     "FROM unnest(%s::text[], %s::text[]) WITH ORDINALITY AS t(body, sender, n) ORDER BY t.n"
 )
 
@@ -51,7 +62,8 @@ def _with_vectors(chunk: list[tuple[Any, ...]], helper: Any) -> list[tuple[Any, 
     missing = [n for n, vector in enumerate(vectors) if vector is None]
     if missing:
         texts = ([chunk[n][_BODY] for n in missing], [chunk[n][_SENDER] for n in missing])
-        found = helper.execute(_SERVER_VECTORS, texts).fetchall()
+        with helper.cursor(binary=True) as cursor:
+            found = cursor.execute(_SERVER_VECTORS, texts).fetchall()
         helper.commit()
         for n, (vector,) in zip(missing, found, strict=True):
             vectors[n] = vector
@@ -61,8 +73,8 @@ def _with_vectors(chunk: list[tuple[Any, ...]], helper: Any) -> list[tuple[Any, 
 def copy_messages(
     session: Session, chunks: Iterable[list[tuple[Any, ...]]], chunk_done: Callable[[int], None]
 ) -> None:
-    """Write the rows (`rows.COLUMNS`) of *chunks* with COPY, calling *chunk_done(n)* after
-    every chunk of *n* rows."""
+    """Write the rows (`rows.COLUMNS`, times as aware datetimes) of *chunks* with COPY, calling
+    *chunk_done(n)* after every chunk of *n* rows."""
     connection = session.connection()
     driver = connection.connection.driver_connection  # the psycopg connection
     assert driver is not None
@@ -70,12 +82,11 @@ def copy_messages(
     try:
         helper_driver = helper.driver_connection
         assert helper_driver is not None
-        with driver.cursor() as cursor, cursor.copy(COPY_SQL) as copy:
-            write_row = copy.write_row
-            for chunk in chunks:
-                for row in _with_vectors(chunk, helper_driver):
-                    write_row(row)
-                chunk_done(len(chunk))
+        with driver.cursor() as cursor:
+            types = [oid for (oid,) in cursor.execute(_COLUMN_TYPES, (list(_COPIED),))]
+            with cursor.copy(COPY_SQL) as copy:
+                copy.set_types([_BYTEA_OID if oid == _TSVECTOR_OID else oid for oid in types])
+                _write(copy, chunks, helper_driver, chunk_done)
     except psycopg.errors.IntegrityError as exc:
         # Checked before writing, so another desk got there meanwhile.
         raise UserError(CHANGED_MEANWHILE) from exc
@@ -88,3 +99,13 @@ def copy_messages(
         raise UserError(LOST_MIDWAY) from exc
     finally:
         helper.close()  # back to the pool (reset there), or closed when invalidated
+
+
+def _write(
+    copy: Any, chunks: Iterable[list[tuple[Any, ...]]], helper: Any, done: Callable[[int], None]
+) -> None:
+    write_row = copy.write_row
+    for chunk in chunks:
+        for row in _with_vectors(chunk, helper):
+            write_row(row)
+        done(len(chunk))
