@@ -195,9 +195,13 @@ def _stored(engine: Engine) -> list[tuple[object, ...]]:
     return [(as_utc(row[0]), *row[1:]) for row in rows]
 
 
-def test_the_same_chat_is_stored_alike_on_both_engines(engine: Engine, pg_url: str) -> None:
+def test_the_same_chat_is_stored_alike_on_both_engines(
+    engine: Engine, pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """PostgreSQL gets the rows in binary COPY (times, flags and the search column in their
-    binary forms): what the desk reads back and finds is what SQLite keeps."""
+    binary forms): what the desk reads back and finds is what SQLite keeps, whatever time zone
+    the server's session is in."""
+    monkeypatch.setenv("PGTZ", "Asia/Makassar")  # UTC+8: a time read as local would move
     start = datetime(2025, 3, 1, 9, 0)
     messages = [
         ChatMessage("message", start, "Bu Sari", "Mas, webnya error lagi 🙏 kafé"),

@@ -7,7 +7,7 @@ ticket's first response: the first "me" message after a client message.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from agencydesk.core.importers import ParsedChat
@@ -75,15 +75,15 @@ class MessageRows:
         """Zip members holding the media of the new messages, in order, without repeats."""
         return tuple(dict.fromkeys(self._media_members))
 
-    def chunks(self, size: int, *, aware: bool = False) -> Iterator[list[tuple[Any, ...]]]:
+    def chunks(self, size: int, *, native: bool = False) -> Iterator[list[tuple[Any, ...]]]:
         """The rows (`COLUMNS`), *size* at a time, in export order. Their times are text as
-        SQLAlchemy keeps them on SQLite (`db_text`) and ``from_me`` is 1 or 0, or with *aware*
-        UTC datetimes and a bool (PostgreSQL's binary COPY sends them as they are)."""
+        SQLAlchemy keeps them on SQLite (`db_text`) and ``from_me`` is 1 or 0, or with *native*
+        naive UTC datetimes and a bool (PostgreSQL's binary COPY sends them as they are)."""
         new_index = self._plan.new_index
         for start in range(0, len(new_index), size):
-            yield self._rows(new_index[start : start + size], aware)
+            yield self._rows(new_index[start : start + size], native)
 
-    def _rows(self, positions: Sequence[int], aware: bool) -> list[tuple[Any, ...]]:
+    def _rows(self, positions: Sequence[int], native: bool) -> list[tuple[Any, ...]]:
         # One tight loop a message: everything per chat or per sender is looked up once.
         parsed = self._parsed
         messages = parsed.messages
@@ -93,9 +93,9 @@ class MessageRows:
         me_senders = self._participants.me_senders
         to_utc = self._to_utc
         source = parsed.format[:40]
-        now = self._now.replace(tzinfo=UTC) if aware else db_text(self._now)
+        now = self._now if native else db_text(self._now)
         # SQLite binds a bool as 1 or 0 too, but by a slower path (5% of an import)
-        flag_values: tuple[Any, Any] = (False, True) if aware else (0, 1)
+        flag_values: tuple[Any, Any] = (False, True) if native else (0, 1)
         media_members = self._media_members
         first_response = self.first_response
         waiting = self._waiting
@@ -113,9 +113,7 @@ class MessageRows:
                 last_ts = m.timestamp
                 sent = to_utc(last_ts)
                 # as db_text, inlined: this runs for nearly every message
-                sent_value = (
-                    sent.replace(tzinfo=UTC) if aware else sent.isoformat(" ", "microseconds")
-                )
+                sent_value = sent if native else sent.isoformat(" ", "microseconds")
             row_ticket = ticket_of[i]
             media_file = m.media_file
             if media_file:

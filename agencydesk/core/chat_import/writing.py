@@ -49,7 +49,7 @@ def insert_messages(session: Session, rows: MessageRows, chunk_done: Callable[[i
         # of memory and 11 ms of every import-chat command)
         from .writing_pg import copy_messages
 
-        copy_messages(session, rows.chunks(CHUNK, aware=True), chunk_done)
+        copy_messages(session, rows.chunks(CHUNK, native=True), chunk_done)
         return
     chunks, count = rows.chunks(CHUNK), len(rows)
     old_cache = conn.exec_driver_sql("PRAGMA cache_size").scalar_one()

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 import psycopg
+from psycopg.adapt import PyFormat
 from sqlmodel import Session
 
 from agencydesk.core.errors import UserError
@@ -44,9 +45,12 @@ _COLUMN_TYPES = (
     "SELECT atttypid::int FROM unnest(%s::text[]) WITH ORDINALITY AS c(name, n) "
     "JOIN pg_attribute ON attrelid = 'message'::regclass AND attname = c.name ORDER BY c.n"
 )
-#: the type ids of tsvector and bytea (fixed in every PostgreSQL): a search column made here or
-#: by the server is already tsvector's binary form, which the bytea dumper sends as it is
-_TSVECTOR_OID, _BYTEA_OID = 3614, 17
+#: the types sent instead of the columns' own (type ids are fixed in every PostgreSQL): a search
+#: column made here or by the server is already tsvector's binary form, which the bytea dumper
+#: sends as it is; a time with zone has the binary form of one without (microseconds since 2000,
+#: in UTC), so the naive UTC times of the rows go as they are (making each aware took 0.65 s a
+#: million messages)
+_SENT_AS = {3614: 17, 1184: 1114}
 #: the server's vectors of texts, in order (fetched in binary form)
 _SERVER_VECTORS = (
     f"SELECT {MESSAGE_VECTORS_V1.expression('t.body', 't.sender')} "
@@ -73,8 +77,8 @@ def _with_vectors(chunk: list[tuple[Any, ...]], helper: Any) -> list[tuple[Any, 
 def copy_messages(
     session: Session, chunks: Iterable[list[tuple[Any, ...]]], chunk_done: Callable[[int], None]
 ) -> None:
-    """Write the rows (`rows.COLUMNS`, times as aware datetimes) of *chunks* with COPY, calling
-    *chunk_done(n)* after every chunk of *n* rows."""
+    """Write the rows (`rows.COLUMNS`, times as naive UTC datetimes) of *chunks* with COPY,
+    calling *chunk_done(n)* after every chunk of *n* rows."""
     connection = session.connection()
     driver = connection.connection.driver_connection  # the psycopg connection
     assert driver is not None
@@ -84,8 +88,12 @@ def copy_messages(
         assert helper_driver is not None
         with driver.cursor() as cursor:
             types = [oid for (oid,) in cursor.execute(_COLUMN_TYPES, (list(_COPIED),))]
+            # bytes as psycopg's compiled dumper sends them: by type id it finds the DB-API's
+            # Binary dumper, a Python call per value (0.8 s a million messages)
+            adapters = cursor.adapters  # this cursor's own
+            adapters.register_dumper(bytes, adapters.get_dumper(bytes, PyFormat.BINARY))
             with cursor.copy(COPY_SQL) as copy:
-                copy.set_types([_BYTEA_OID if oid == _TSVECTOR_OID else oid for oid in types])
+                copy.set_types([_SENT_AS.get(oid, oid) for oid in types])
                 _write(copy, chunks, helper_driver, chunk_done)
     except psycopg.errors.IntegrityError as exc:
         # Checked before writing, so another desk got there meanwhile.
