@@ -89,7 +89,7 @@ def copy_messages(
         with driver.cursor() as cursor:
             types = [oid for (oid,) in cursor.execute(_COLUMN_TYPES, (list(_COPIED),))]
             # bytes as psycopg's compiled dumper sends them: by type id it finds the DB-API's
-            # Binary dumper, a Python call per value (0.8 s a million messages)
+            # Binary dumper, a Python call per value (0.8 s a million messages, profiled)
             adapters = cursor.adapters  # this cursor's own
             adapters.register_dumper(bytes, adapters.get_dumper(bytes, PyFormat.BINARY))
             with cursor.copy(COPY_SQL) as copy:
