@@ -16,7 +16,6 @@ from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError
 from agencydesk.core.importers import ChatMessage, ParsedChat
 from agencydesk.core.models import Message
-from agencydesk.core.utc import as_utc
 
 
 def _chat(count: int, first: int = 0) -> ParsedChat:
@@ -177,22 +176,12 @@ def test_other_desks_read_and_search_while_a_chat_is_imported(pg_url: str) -> No
 
 
 def _stored(engine: Engine) -> list[tuple[object, ...]]:
-    """The imported rows as the desk reads them (times in UTC)."""
+    """The imported rows as the desk reads them (times aware, in UTC, on both engines)."""
+    m = Message
+    columns = (m.sent_at, m.from_me, m.sender, m.kind, m.body, m.media_file, m.flags, m.source)
     with Session(engine) as session:
-        rows = session.execute(
-            sa.select(
-                Message.sent_at,
-                Message.from_me,
-                Message.sender,
-                Message.kind,
-                Message.body,
-                Message.media_file,
-                Message.flags,
-                Message.source,
-                Message.fingerprint,
-            ).order_by(Message.id)  # type: ignore[arg-type]
-        ).all()
-    return [(as_utc(row[0]), *row[1:]) for row in rows]
+        select = sa.select(*columns, m.fingerprint).order_by(m.id)  # type: ignore[call-overload]
+        return [tuple(row) for row in session.execute(select)]
 
 
 def test_the_same_chat_is_stored_alike_on_both_engines(
@@ -229,7 +218,7 @@ def test_the_same_chat_is_stored_alike_on_both_engines(
             assert found == [1, 1, 1, 0]
         assert stored[0] == stored[1]
         assert [row[1] for row in stored[1]] == [False, True, True, False, False, False]
-        assert [row[6] for row in stored[1]][3] == "forwarded,media_omitted"
+        assert stored[1][3][6] == "forwarded,media_omitted"
         first = stored[1][0][0]
         assert isinstance(first, datetime)
         assert stored[1][2][0] == first + timedelta(seconds=61, microseconds=5)
