@@ -74,7 +74,7 @@ def test_import_then_reimport(demo_engine: Engine, db_path: Path) -> None:
     assert first.returncode == 0, first.stderr
     assert first.stdout.splitlines()[:2] == [
         "15 new messages, 0 already known",
-        "1 tickets created",
+        "1 ticket created",
     ]
     again = _run(*args, "--split-hours", "4")
     assert again.stdout.splitlines()[0] == "0 new messages, 15 already known"

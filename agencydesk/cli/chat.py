@@ -9,7 +9,7 @@ import os
 import sys
 from typing import Any
 
-from agencydesk.cli.common import find_client, open_desk, user_error
+from agencydesk.cli.common import counted, find_client, open_desk, user_error
 
 
 def cmd_import_chat(args: argparse.Namespace) -> int:
@@ -95,9 +95,9 @@ def _import_parsed(args: argparse.Namespace, parsed: Any) -> int:
             target=target,
             me_names=me_names,
         )
-    print(f"{result.new} new messages, {result.known} already known")
+    print(f"{counted(result.new, 'new message')}, {result.known:,} already known")
     if result.tickets_created:
-        print(f"{result.tickets_created} tickets created")
+        print(f"{counted(result.tickets_created, 'ticket')} created")
     for warning in result.warnings:
         print(f"warning: {warning}")
     if not args.me:

@@ -1,5 +1,6 @@
 """What every command needs: the database --db names (opened and closed), the client a name
-phone number or number (#12) means, a yes/no question, and a user mistake as an exception."""
+phone number or number (#12) means, a yes/no question, a count in words, and a user mistake as
+an exception."""
 
 from __future__ import annotations
 
@@ -202,6 +203,11 @@ def confirmed(args: argparse.Namespace, question: str, without_asking: str) -> b
     if sys.stdin is None or not sys.stdin.isatty():
         raise user_error(without_asking)
     return input(question).strip().lower() in ("y", "yes", "ya")
+
+
+def counted(number: int, thing: str, things: str | None = None) -> str:
+    """*number* and *thing* in English: "1 ticket", "3 tickets" (*things* for an odd plural)."""
+    return f"{number:,} {thing if number == 1 else things or thing + 's'}"
 
 
 def user_error(text: str) -> Exception:

@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from agencydesk.cli.common import find_client, open_desk, user_error
+from agencydesk.cli.common import counted, find_client, open_desk, user_error
 
 
 def _day(text: str, option: str) -> Any:
@@ -64,7 +64,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     pages = render_report_pdf(content, out, paper=args.paper)
     print(
         f"Wrote the report for {content.client.name} "
-        f"({period(start, end, 'en')}, {pages} {'page' if pages == 1 else 'pages'}) to {out}"
+        f"({period(start, end, 'en')}, {counted(pages, 'page')}) to {out}"
     )
     return 0
 
@@ -172,5 +172,5 @@ def cmd_time(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise user_error(f"Could not write {out}: {exc.strerror or exc}.") from None
     months = text.count("\n") - 1
-    print(f"Wrote {months} {'month' if months == 1 else 'months'} of time to {out}")
+    print(f"Wrote {counted(months, 'month')} of time to {out}")
     return 0

@@ -7,7 +7,7 @@ import getpass
 import sys
 from pathlib import Path
 
-from agencydesk.cli.common import db_url, server_url, user_error, with_password
+from agencydesk.cli.common import counted, db_url, server_url, user_error, with_password
 
 _ADDRESS = "postgresql+psycopg://USER@HOST:5432/DATABASE"
 
@@ -81,7 +81,7 @@ def cmd_server_init(args: argparse.Namespace) -> int:
 
 
 def _progress(table: str, rows: int) -> None:
-    print(f"  {table}: {rows} rows", file=sys.stderr)
+    print(f"  {table}: {counted(rows, 'row')}", file=sys.stderr)
 
 
 def cmd_server_move(args: argparse.Namespace) -> int:

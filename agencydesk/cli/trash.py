@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from agencydesk.cli.common import command, confirmed, open_desk, user_error
+from agencydesk.cli.common import command, confirmed, counted, open_desk, user_error
 
 
 def add_trash_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -75,5 +75,5 @@ def cmd_trash_empty(args: argparse.Namespace) -> int:
         return 0
     with open_desk(args) as (engine, _db_path), session_scope(engine) as session:
         gone = trash.empty(session=session, older_than=older)
-    print(f"Deleted {gone} {'thing' if gone == 1 else 'things'} for good.")
+    print(f"Deleted {counted(gone, 'thing')} for good.")
     return 0
