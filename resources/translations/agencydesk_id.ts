@@ -4092,6 +4092,10 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
         <translation>Balasan pertama minggu ini</translation>
     </message>
     <message>
+        <source>{client} — {title} · answered within a minute</source>
+        <translation>{client} — {title} · dijawab dalam semenit</translation>
+    </message>
+    <message>
         <source>{client} — {title} · answered after {wait}</source>
         <translation>{client} — {title} · dijawab setelah {wait}</translation>
     </message>

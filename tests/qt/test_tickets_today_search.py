@@ -345,3 +345,39 @@ def test_today_says_how_many_new_tickets_were_answered_within_an_hour(
     assert page.first_responses.subtitle.text() == (
         "Median first reply this week: 10 min · 50% answered within an hour"
     )
+
+
+def test_a_ticket_answered_in_its_first_minute_says_so_not_after_0_min(
+    qtbot: QtBot, engine: Engine, inline_tasks: None
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from agencydesk.core import clients
+    from agencydesk.core.db import session_scope
+    from agencydesk.core.models import Ticket
+
+    now = datetime.now(UTC)
+    with session_scope(engine) as session:
+        client = clients.create_client(session=session, values={"name": "Ibu Ratna"})
+        assert client.id is not None
+        for title, reply_after in (
+            ("at once", timedelta(seconds=40)),
+            ("later", timedelta(hours=1)),
+        ):
+            made = tickets.create_ticket(
+                session=session, client_id=client.id, values={"title": title}
+            )
+            row = session.get(Ticket, made.id)
+            assert row is not None
+            row.created_at = now - timedelta(hours=3)
+            row.first_response_at = row.created_at + reply_after
+            session.add(row)
+    page = TodayPage(engine)
+    qtbot.addWidget(page)
+    lines = sorted(
+        page.first_responses.list.item(n).text() for n in range(page.first_responses.list.count())
+    )
+    assert lines == [
+        "Ibu Ratna — at once · answered within a minute",
+        "Ibu Ratna — later · answered after 1 h",
+    ]

@@ -265,7 +265,7 @@ class TodayPage(QWidget):
             [
                 (
                     _ticket_wait(
-                        self.tr("{client} — {title} · answered after {wait}")
+                        self._answered(r.wait(summary.now))
                         if r.answered_at is not None
                         else self.tr("{client} — {title} · not answered yet ({wait})"),
                         r.client_name,
@@ -301,6 +301,13 @@ class TodayPage(QWidget):
         # a follow-up whose time has come is as urgent as a ticket due today
         due = len(summary.due_today) + len(summary.follow_ups_due)
         self.counts_changed.emit(len(summary.overdue), due, waiting)
+
+    def _answered(self, wait: timedelta) -> str:
+        """The line of a ticket answered after *wait*; within the first minute it says so
+        ("answered after 0 min" read as if nobody had waited at all, or as a glitch)."""
+        if wait < timedelta(minutes=1):
+            return self.tr("{client} — {title} · answered within a minute")
+        return self.tr("{client} — {title} · answered after {wait}")
 
     def _open_follow_up(self, ticket_id: int | None, client_id: int) -> None:
         if ticket_id is not None:
