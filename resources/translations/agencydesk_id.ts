@@ -48,7 +48,6 @@
     <name>AgencyDialog</name>
     <message>
         <source>Agency profile</source>
-        <extracomment>a raster logo wider or taller than this is scaled down before it is stored</extracomment>
         <translation>Profil agensi</translation>
     </message>
     <message>
@@ -167,7 +166,6 @@
     <name>AssigneeBox</name>
     <message>
         <source>Assigned to</source>
-        <extracomment>the user chose someone (a person id, or None: nobody)</extracomment>
         <translation>Ditangani oleh</translation>
     </message>
     <message>
@@ -206,7 +204,6 @@
     <name>BusinessView</name>
     <message>
         <source>Who brought the most revenue</source>
-        <extracomment>a referrer was double-clicked (their client id)</extracomment>
         <translation>Yang membawa pendapatan terbanyak</translation>
     </message>
     <message>
@@ -280,7 +277,6 @@
     <name>ClientCredentialsView</name>
     <message>
         <source>Client logins are switched off on this computer</source>
-        <extracomment>clipboard formats that ask clipboard managers and histories not to keep the text web addresses we open; anything else (file:, javascript:, …) is refused how long a revealed password stays visible, and the clipboard keeps a copied one (ms)</extracomment>
         <translation>Login klien dinonaktifkan di komputer ini</translation>
     </message>
     <message>
@@ -404,7 +400,6 @@
     <name>ClientDetailView</name>
     <message>
         <source>Choose a client on the left, or press Ctrl+N to add one.</source>
-        <extracomment>Export report… (the client report PDF)</extracomment>
         <translation>Pilih klien di sebelah kiri, atau tekan Ctrl+N untuk menambah klien.</translation>
     </message>
     <message>
@@ -512,7 +507,6 @@
     <name>ClientFormDialog</name>
     <message>
         <source>New client</source>
-        <extracomment>the client&apos;s fields edited as a line (QLineEdit) or as a few lines (QPlainTextEdit), each in the dialog&apos;s attribute of the same name</extracomment>
         <translation>Klien baru</translation>
     </message>
     <message>
@@ -553,7 +547,6 @@
     </message>
     <message>
         <source>Known</source>
-        <extracomment>how the conflict dialog names the fields: as the form does</extracomment>
         <translation>Diketahui</translation>
     </message>
     <message>
@@ -570,7 +563,6 @@
     </message>
     <message>
         <source>Name *</source>
-        <extracomment>(name, phone) as loaded: an edit that keeps both does not ask about duplicates again the possible duplicates the user chose to save anyway, and the one to merge with the version of the client as shown: saved over only that one (`core.versions`) the introduction as the form said it when Save was pressed (`_save_over`)</extracomment>
         <translation>Nama *</translation>
     </message>
     <message>
@@ -682,7 +674,6 @@
     <name>ClientOrdersView</name>
     <message>
         <source>New order…</source>
-        <extracomment>another client to show (kept for the tab protocol of the client detail; not used yet)</extracomment>
         <translation>Pesanan baru…</translation>
     </message>
     <message>
@@ -706,7 +697,6 @@
     </message>
     <message>
         <source>Name</source>
-        <extracomment>the ClientRow field each column shows, left to right initial widths of all but the last (stretched) column</extracomment>
         <translation>Nama</translation>
     </message>
     <message>
@@ -785,7 +775,6 @@
     </message>
     <message>
         <source>Edit…</source>
-        <extracomment>a client was deleted: an `UndoEntry` that brings them back (the window&apos;s Ctrl+Z) links out of the chosen client&apos;s details, for the window to follow</extracomment>
         <translation>Ubah…</translation>
     </message>
     <message>
@@ -813,7 +802,6 @@
     <name>ConflictDialog</name>
     <message>
         <source>Saved meanwhile on another desk</source>
-        <extracomment>how a field&apos;s value reads (a referrer&apos;s name for an id, &quot;—&quot; for nothing); the form knows a long note is cut in the table (the whole text shows as its tooltip), so that mine and theirs stay side by side on a laptop&apos;s screen the most height the fields take before they scroll</extracomment>
         <translation>Sudah disimpan di meja lain</translation>
     </message>
     <message>
@@ -830,7 +818,6 @@
     </message>
     <message>
         <source>Keep editing</source>
-        <extracomment>per field, its &quot;theirs&quot; button (checked: take theirs for it)</extracomment>
         <translation>Lanjut mengubah</translation>
     </message>
     <message>
@@ -854,7 +841,6 @@
     </message>
     <message>
         <source>Share one desk with your team on a PostgreSQL server. Whoever runs the server gives you these (agencydesk server init prints them).</source>
-        <extracomment>the address connected to, once accepted False when this computer has no keyring (the password lasts until agencydesk closes)</extracomment>
         <translation>Pakai satu meja kerja bersama tim Anda di server PostgreSQL. Data di bawah ini Anda dapat dari yang mengelola server (agencydesk server init menampilkannya).</translation>
     </message>
     <message>
@@ -1087,7 +1073,6 @@
     <name>DeskOpener</name>
     <message>
         <source>Connecting to {server}…</source>
-        <extracomment>the database is open and the Clients page is in (the window enables what needs data) the client list shows its first rows (or knows it is empty); once per opening the database is open and the real (ORM-backed) pages are in the database was closed (a restore begins): nothing that needs data works until `opened` the database could not be opened (the user was told why) the team server wants a password nobody kept, or refused the kept one (the sentence) the database file; on a team desk a name in its local folder (imported media go beside it), not a file the team server&apos;s address (no password), or None for the solo desk a team desk hears the other desks, and says when its server is out of reach (made once the database is open: it needs the data layer, which the window starts without)</extracomment>
         <translation>Menghubungkan ke {server}…</translation>
     </message>
     <message>
@@ -1309,7 +1294,6 @@ Mereka menceritakan kisah Bu Ratna, yang perlu diajari dulu cara chatting online
     <name>FollowUp</name>
     <message>
         <source>Tomorrow</source>
-        <extracomment>the hour the quick choices come back at (local time): the start of a working day</extracomment>
         <translation>Besok</translation>
     </message>
     <message>
@@ -1356,7 +1340,6 @@ Mereka menceritakan kisah Bu Ratna, yang perlu diajari dulu cara chatting online
     <name>FollowUpsCard</name>
     <message>
         <source>Open</source>
-        <extracomment>(ticket id or None, client id): open what the chosen follow-up is about</extracomment>
         <translation>Buka</translation>
     </message>
     <message>
@@ -1430,7 +1413,6 @@ Mereka menceritakan kisah Bu Ratna, yang perlu diajari dulu cara chatting online
     <name>GuideEditorDialog</name>
     <message>
         <source>New guide</source>
-        <extracomment>pictures inserted but not saved yet: name → (data, MIME type)</extracomment>
         <translation>Panduan baru</translation>
     </message>
     <message>
@@ -1487,9 +1469,6 @@ Halo {first_name},
     </message>
     <message>
         <source>Level</source>
-        <extracomment>the version of the guide as shown: saved over only that one (`core.versions`)
-----------
-how the conflict dialog names the fields: as the form does</extracomment>
         <translation>Tingkat</translation>
     </message>
     <message>
@@ -1654,7 +1633,6 @@ how the conflict dialog names the fields: as the form does</extracomment>
     <name>GuidesPage</name>
     <message>
         <source>Search guides by title, text or tag</source>
-        <extracomment>data-bus topics that can change what this page shows a guide was deleted: an `UndoEntry` that brings it back (the window&apos;s Ctrl+Z) who signs the guides ({my_name}); the window may set it from the settings</extracomment>
         <translation>Cari panduan menurut judul, isi, atau label</translation>
     </message>
     <message>
@@ -1757,7 +1735,6 @@ how the conflict dialog names the fields: as the form does</extracomment>
     <name>ImportProblem</name>
     <message>
         <source>The file is damaged or not a complete zip file, so it cannot be opened. Export the chat from WhatsApp again (or copy the file again: a copy may have been cut off).</source>
-        <extracomment>the first words of the importers&apos; problems that read on after &quot;The file&quot;</extracomment>
         <translation>File ini rusak atau bukan file zip yang utuh, jadi tidak bisa dibuka. Ekspor lagi chat dari WhatsApp (atau salin ulang file-nya: salinan bisa saja terpotong).</translation>
     </message>
     <message>
@@ -1808,7 +1785,6 @@ how the conflict dialog names the fields: as the form does</extracomment>
     <name>ListController</name>
     <message>
         <source>Nothing to show.</source>
-        <extracomment>a row was deleted: the `UndoEntry` that brings it back (the page passes it on to Ctrl+Z)</extracomment>
         <translation>Tidak ada yang ditampilkan.</translation>
     </message>
     <message>
@@ -1831,7 +1807,6 @@ how the conflict dialog names the fields: as the form does</extracomment>
     <name>LoginsHere</name>
     <message>
         <source>On this computer</source>
-        <extracomment>the column that says where the password is (hidden on a solo desk) a team desk (a server database): the column shows</extracomment>
         <translation>Di komputer ini</translation>
     </message>
     <message>
@@ -1843,7 +1818,6 @@ how the conflict dialog names the fields: as the form does</extracomment>
     <name>MainWindow</name>
     <message>
         <source>agencydesk</source>
-        <extracomment>emitted once the client list shows its first rows (or knows it is empty): from the quick read-only list when the database is up to date, else from the real page; once per opening emitted when the database is open and the real (ORM-backed) pages are in &quot;Who is working at this desk?&quot; while it is asked (a team desk&apos;s first connect)</extracomment>
         <translation>agencydesk</translation>
     </message>
     <message>
@@ -1856,7 +1830,6 @@ how the conflict dialog names the fields: as the form does</extracomment>
     </message>
     <message>
         <source>Today</source>
-        <extracomment>the menu bar&apos;s menus by name, titles only until `finish_start_up` fills them (a bar that came later would push the window&apos;s content down under the user&apos;s eyes) the running timer with Stop, in the status bar while a desk is open whether `finish_start_up` has built the pages, the desk, the actions and undo turning while the desk opens or a long task runs (hidden otherwise)</extracomment>
         <translation>Hari ini</translation>
     </message>
     <message>
@@ -1951,7 +1924,6 @@ how the conflict dialog names the fields: as the form does</extracomment>
     <name>MergeClientsDialog</name>
     <message>
         <source>Merge clients</source>
-        <extracomment>a name on a radio button is cut past this many average characters</extracomment>
         <translation>Gabungkan klien</translation>
     </message>
     <message>
@@ -2221,7 +2193,6 @@ Pesanan masuk tempat sampah (Sunting ▸ Tempat sampah…), dan bisa dipulihkan 
     </message>
     <message>
         <source>Type or choose the client&apos;s name</source>
-        <extracomment>the version of the order as shown: saved over only that one (`core.versions`)</extracomment>
         <translation>Ketik atau pilih nama klien</translation>
     </message>
     <message>
@@ -2258,7 +2229,6 @@ Pesanan masuk tempat sampah (Sunting ▸ Tempat sampah…), dan bisa dipulihkan 
     </message>
     <message>
         <source>Currency</source>
-        <extracomment>how the conflict dialog names the fields: as the form does</extracomment>
         <translation>Mata uang</translation>
     </message>
     <message>
@@ -2306,7 +2276,6 @@ Pesanan masuk tempat sampah (Sunting ▸ Tempat sampah…), dan bisa dipulihkan 
     <name>OrderStatus</name>
     <message>
         <source>Quoted</source>
-        <extracomment>the raw status (&quot;paid&quot;) of the row, for the chip delegate status → (chip background, chip text) what each status filter shows (None: every status)</extracomment>
         <translation>Penawaran</translation>
     </message>
     <message>
@@ -2479,7 +2448,6 @@ Pesanan masuk tempat sampah (Sunting ▸ Tempat sampah…), dan bisa dipulihkan 
     <name>PresenceLine</name>
     <message>
         <source>{name} is writing a reply…</source>
-        <extracomment>how often a desk says it is still there, and reads the others (core.presence.EXPIRY: 20 s) typing stops counting this long after the last key &quot;is writing a reply…&quot;: amber, readable on the window&apos;s background what the other desks have open changed (a list of `Present`)</extracomment>
         <translation>{name} sedang menulis balasan…</translation>
     </message>
     <message>
@@ -2680,7 +2648,6 @@ Pesanan masuk tempat sampah (Sunting ▸ Tempat sampah…), dan bisa dipulihkan 
     <name>ReferralTreePanel</name>
     <message>
         <source>PNG picture (*.png)</source>
-        <extracomment>scene units between neighbours, between subtrees and between generations</extracomment>
         <translation>Gambar PNG (*.png)</translation>
     </message>
     <message>
@@ -2736,12 +2703,10 @@ Pesanan masuk tempat sampah (Sunting ▸ Tempat sampah…), dan bisa dipulihkan 
     <name>ReferralTreeView</name>
     <message>
         <source>Referral tree</source>
-        <extracomment>scene units between neighbours, between subtrees and between generations the selected client&apos;s id, or -1</extracomment>
         <translation>Pohon rujukan</translation>
     </message>
     <message>
         <source>Started this cascade</source>
-        <extracomment>the fitted vertical scale: zooming out never squeezes the generations further</extracomment>
         <translation>Memulai rangkaian rujukan ini</translation>
     </message>
     <message>
@@ -2797,7 +2762,6 @@ Pesanan masuk tempat sampah (Sunting ▸ Tempat sampah…), dan bisa dipulihkan 
     <name>ReferralsPage</name>
     <message>
         <source>Loading</source>
-        <extracomment>what changes these figures the list of roots was (re)read a root&apos;s figures, tree and charts are shown (its client id) the whole-business figures are shown the row the user chose (BUSINESS or a root&apos;s client id), and what the right side shows</extracomment>
         <translation>Memuat</translation>
     </message>
     <message>
@@ -2832,7 +2796,6 @@ Pesanan masuk tempat sampah (Sunting ▸ Tempat sampah…), dan bisa dipulihkan 
     <name>ReportDialog</name>
     <message>
         <source>Export report</source>
-        <extracomment>QSettings key: the folder the last report was saved in QSettings key: the agency profile was asked for once (at the first export without one)</extracomment>
         <translation>Ekspor laporan</translation>
     </message>
     <message>
@@ -3018,7 +2981,6 @@ Pesanan masuk tempat sampah (Sunting ▸ Tempat sampah…), dan bisa dipulihkan 
     <name>RootsModel</name>
     <message>
         <source>Introduced by {name}</source>
-        <extracomment>how many referrers above the row&apos;s client (0: they came on their own) the &quot;Whole business&quot; row&apos;s id</extracomment>
         <translation>Dikenalkan oleh {name}</translation>
     </message>
     <message>
@@ -3065,7 +3027,6 @@ Pesanan masuk tempat sampah (Sunting ▸ Tempat sampah…), dan bisa dipulihkan 
     <name>RunningTimer</name>
     <message>
         <source>Stop</source>
-        <extracomment>a long ticket title is cut there: the status bar has the clients&apos; count beside it the running timer&apos;s ticket: open it</extracomment>
         <translation>Stop</translation>
     </message>
     <message>
@@ -3152,7 +3113,6 @@ Pesanan masuk tempat sampah (Sunting ▸ Tempat sampah…), dan bisa dipulihkan 
     <name>SearchDialog</name>
     <message>
         <source>Search everything</source>
-        <extracomment>the user chose a hit</extracomment>
         <translation>Cari semuanya</translation>
     </message>
     <message>
@@ -3196,7 +3156,6 @@ Pesanan masuk tempat sampah (Sunting ▸ Tempat sampah…), dan bisa dipulihkan 
     <name>SendGuideDialog</name>
     <message>
         <source>Send guide to a client</source>
-        <extracomment>the chosen client&apos;s WhatsApp number, international digits (None: none on file)</extracomment>
         <translation>Kirim panduan ke klien</translation>
     </message>
     <message>
@@ -3372,7 +3331,6 @@ Pesanan masuk tempat sampah (Sunting ▸ Tempat sampah…), dan bisa dipulihkan 
     </message>
     <message>
         <source>&amp;File</source>
-        <extracomment>the section the window opens on: what needs the freelancer now</extracomment>
         <translation>&amp;Berkas</translation>
     </message>
     <message>
@@ -3595,7 +3553,6 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
     <name>TicketStatus</name>
     <message>
         <source>Open</source>
-        <extracomment>the client&apos;s name, shown under the title</extracomment>
         <translation>Terbuka</translation>
     </message>
     <message>
@@ -3619,7 +3576,6 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
     <name>TicketTableModel</name>
     <message>
         <source>Ticket</source>
-        <extracomment>&quot;Mine&quot; on a team desk: only this person&apos;s tickets</extracomment>
         <translation>Tiket</translation>
     </message>
     <message>
@@ -3651,7 +3607,6 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
     <name>TicketView</name>
     <message>
         <source>Choose a ticket on the left, or create a new one.</source>
-        <extracomment>how much of a long caution note the ticket shows (all of it in the tooltip)</extracomment>
         <translation>Pilih tiket di sebelah kiri, atau buat tiket baru.</translation>
     </message>
     <message>
@@ -3747,7 +3702,6 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
     <name>TicketsPage</name>
     <message>
         <source>Search ticket titles and client names</source>
-        <extracomment>an `UndoEntry` (a deleted time entry): the shell&apos;s Ctrl+Z brings it back</extracomment>
         <translation>Cari judul tiket dan nama klien</translation>
     </message>
     <message>
@@ -3839,7 +3793,6 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
     <name>TimeEntriesList</name>
     <message>
         <source>Day</source>
-        <extracomment>an `UndoEntry` for a deleted entry (the shell&apos;s Ctrl+Z)</extracomment>
         <translation>Hari</translation>
     </message>
     <message>
@@ -4020,7 +3973,6 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
     <name>TodayPage</name>
     <message>
         <source>Everyone&apos;s</source>
-        <extracomment>(overdue, due today, waiting): for the sidebar</extracomment>
         <translation>Semua orang</translation>
     </message>
     <message>
@@ -4215,7 +4167,6 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
     <name>UndoService</name>
     <message>
         <source>Deleted {name}. Press Ctrl+Z to undo.</source>
-        <extracomment>the latest entry changed (pushed, undone or dropped): the Undo action follows it a sentence for the status bar (&quot;Deleted Bu Sari. Press Ctrl+Z to undo.&quot;, &quot;… is back.&quot;)</extracomment>
         <translation>{name} dihapus. Tekan Ctrl+Z untuk membatalkan.</translation>
     </message>
     <message>
@@ -4235,7 +4186,6 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
     <name>VersionedSave</name>
     <message>
         <source>Deleted meanwhile</source>
-        <extracomment>(session, values, seen version) → the saved record the user took the colleague&apos;s version: nothing to save, the record is as stored the user went back to the form (Cancel in the conflict dialog) the record is gone and stays gone</extracomment>
         <translation>Sudah dihapus</translation>
     </message>
     <message>

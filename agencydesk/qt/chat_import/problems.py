@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from agencydesk.core.importers.textutil import NOT_A_CHAT
 from agencydesk.core.importers.zipped import DAMAGED_ZIP, NO_CHAT_IN_ZIP
 
-#: the first words of the importers' problems that read on after "The file"
+# the first words of the importers' problems that read on after "The file"
 _VERBS = ("is ", "does ", "has ", "was ", "cannot ", "could ", "contains ")
 
 

@@ -14,9 +14,9 @@ from PySide6.QtCore import QCoreApplication, Qt
 from agencydesk.core.rows import ClientRow
 from agencydesk.qt.common.formatting import channel_label, tech_comfort_dots, tech_comfort_label
 
-#: the ClientRow field each column shows, left to right
+# the ClientRow field each column shows, left to right
 FIELDS = ("name", "company", "city", "phone", "tech_comfort", "preferred_channel", "tags")
-#: initial widths of all but the last (stretched) column
+# initial widths of all but the last (stretched) column
 COLUMN_WIDTHS = (170, 150, 130, 135, 80, 95)
 CLIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -44,7 +44,7 @@ from agencydesk.qt.common.labels import bold_label, plain_label
 from agencydesk.qt.common.list_view import headed_list
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-#: clipboard formats that ask clipboard managers and histories not to keep the text
+# clipboard formats that ask clipboard managers and histories not to keep the text
 KDE_SECRET_HINT = "x-kde-passwordManagerHint"
 _WINDOWS_PRIVATE = {
     'application/x-qt-windows-mime;value="ExcludeClipboardContentFromMonitorProcessing"': (
@@ -53,7 +53,7 @@ _WINDOWS_PRIVATE = {
     'application/x-qt-windows-mime;value="CanIncludeInClipboardHistory"': b"\x00\x00\x00\x00",
     'application/x-qt-windows-mime;value="CanUploadToCloudClipboard"': b"\x00\x00\x00\x00",
 }
-#: web addresses we open; anything else (file:, javascript:, …) is refused
+# web addresses we open; anything else (file:, javascript:, …) is refused
 SAFE_SCHEMES = ("http", "https", "ftp", "sftp")
 _TOPICS = (Topic.CREDENTIALS, Topic.CLIENTS)
 
@@ -75,7 +75,7 @@ def _delete(engine: Engine, credential_id: int) -> None:
 class ClientCredentialsView(ClientTab):
     """A client's logins: add, edit, delete, reveal, copy, open the web address."""
 
-    #: how long a revealed password stays visible, and the clipboard keeps a copied one (ms)
+    # how long a revealed password stays visible, and the clipboard keeps a copied one (ms)
     REVEAL_MS = 20_000
     CLEAR_CLIPBOARD_MS = 30_000
 

@@ -53,7 +53,7 @@ from agencydesk.qt.common.presence import ViewPresence
 
 class ClientDetailView(QWidget):
     edit_requested = Signal(int)
-    #: Export report… (the client report PDF)
+    # Export report… (the client report PDF)
     report_requested = Signal(int)
     delete_requested = Signal(int)
     client_link_activated = Signal(int)

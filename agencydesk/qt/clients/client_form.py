@@ -37,8 +37,8 @@ from agencydesk.qt.common.formatting import (
 from agencydesk.qt.common.long_text import fill_gradually, full_text
 from agencydesk.qt.common.versioned_save import save_edited_record
 
-#: the client's fields edited as a line (QLineEdit) or as a few lines (QPlainTextEdit), each
-#: in the dialog's attribute of the same name
+# the client's fields edited as a line (QLineEdit) or as a few lines (QPlainTextEdit), each
+# in the dialog's attribute of the same name
 LINE_FIELDS = ("name", "company", "phone", "email", "website", "city", "tags")
 TEXT_FIELDS = ("caution_note", "notes")
 
@@ -96,14 +96,14 @@ class ClientFormDialog(FormDialog):
         self.introduction_note.setPlaceholderText(self.tr("e.g. Bu Sari told me about you"))
         self._loaded_referrer_id: int | None = None
         self._introduction_message_id: int | None = None
-        #: (name, phone) as loaded: an edit that keeps both does not ask about duplicates again
+        # (name, phone) as loaded: an edit that keeps both does not ask about duplicates again
         self._loaded_identity: tuple[str, str] | None = None
-        #: the possible duplicates the user chose to save anyway, and the one to merge with
+        # the possible duplicates the user chose to save anyway, and the one to merge with
         self._duplicates_accepted: set[int] = set()
         self.merge_with: int | None = None
-        #: the version of the client as shown: saved over only that one (`core.versions`)
+        # the version of the client as shown: saved over only that one (`core.versions`)
         self._seen_version: int | None = None
-        #: the introduction as the form said it when Save was pressed (`_save_over`)
+        # the introduction as the form said it when Save was pressed (`_save_over`)
         self._introduction_now: dict[str, Any] = {}
 
         with Session(engine) as session:
@@ -168,7 +168,7 @@ class ClientFormDialog(FormDialog):
                 "you reply; the rest can go in the notes."
             ).format(limit=_number(TEXT_LIMITS["caution_note"])),
         }
-        #: how the conflict dialog names the fields: as the form does
+        # how the conflict dialog names the fields: as the form does
         self.field_labels = {field: label.rstrip(" *") for field, label, _widget in rows}
         self.errors = FieldErrors(
             add_rows_with_errors(form, rows), texts, edits, fit=self.adjustSize

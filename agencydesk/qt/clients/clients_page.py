@@ -25,9 +25,9 @@ from agencydesk.qt.common.list_view import list_and_detail, make_table_view, sea
 
 class ClientsPage(QWidget):
     counts_changed = Signal()
-    #: a client was deleted: an `UndoEntry` that brings them back (the window's Ctrl+Z)
+    # a client was deleted: an `UndoEntry` that brings them back (the window's Ctrl+Z)
     undoable = Signal(object)
-    #: links out of the chosen client's details, for the window to follow
+    # links out of the chosen client's details, for the window to follow
     ticket_activated = Signal(int)
     new_ticket_requested = Signal(int)
     report_requested = Signal(int)

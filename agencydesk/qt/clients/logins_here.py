@@ -13,7 +13,7 @@ from sqlmodel import Session
 from agencydesk.core import credentials
 from agencydesk.qt.common import workers
 
-#: the column that says where the password is (hidden on a solo desk)
+# the column that says where the password is (hidden on a solo desk)
 WHERE_COLUMN = 3
 
 
@@ -28,7 +28,7 @@ class LoginsHere(QObject):
         self._engine = engine
         self._tree = tree
         self._role = row_role
-        #: a team desk (a server database): the column shows
+        # a team desk (a server database): the column shows
         self.team = engine.url.get_backend_name() != "sqlite"
         tree.setColumnHidden(WHERE_COLUMN, not self.team)
         self.held: set[int] = set()

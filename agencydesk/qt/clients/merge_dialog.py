@@ -30,7 +30,7 @@ from agencydesk.qt.common.dialog_layout import lay_out_dialog, top_to_bottom
 from agencydesk.qt.common.dialogs import report_exception
 from agencydesk.qt.common.labels import plain_label, text_tooltip
 
-#: a name on a radio button is cut past this many average characters
+# a name on a radio button is cut past this many average characters
 NAME_CHARACTERS = 48
 
 

@@ -55,7 +55,7 @@ class LinkButton(QPushButton):
     "…", the whole of it in the tooltip, instead of making its pane as wide as the name: a long
     guide or ticket title cut the buttons beside it off in a narrow window."""
 
-    #: the room a name keeps at the least, in average characters
+    # the room a name keeps at the least, in average characters
     LEAST_CHARACTERS = 8
 
     def __init__(self) -> None:

@@ -26,7 +26,7 @@ from agencydesk.core.versions import EditConflict
 from agencydesk.qt.common.dialog_layout import lay_out_dialog
 from agencydesk.qt.common.labels import plain_label
 
-#: how a field's value reads (a referrer's name for an id, "—" for nothing); the form knows
+# how a field's value reads (a referrer's name for an id, "—" for nothing); the form knows
 Describe = Callable[[str, Any], str]
 
 
@@ -37,10 +37,10 @@ def combo_text(combo: QComboBox, value: Any, missing: str) -> str:
     return combo.itemText(index) if index >= 0 else missing
 
 
-#: a long note is cut in the table (the whole text shows as its tooltip), so that mine and
-#: theirs stay side by side on a laptop's screen
+# a long note is cut in the table (the whole text shows as its tooltip), so that mine and
+# theirs stay side by side on a laptop's screen
 _SHOWN_CHARS = 56
-#: the most height the fields take before they scroll
+# the most height the fields take before they scroll
 _MAX_TABLE_HEIGHT = 420
 
 
@@ -80,7 +80,7 @@ class ConflictDialog(QDialog):
         for column, title in enumerate(("", self.tr("Mine"), self.tr("Theirs (saved now)"))):
             header = QLabel(f"<b>{title}</b>")
             grid.addWidget(header, 0, column)
-        #: per field, its "theirs" button (checked: take theirs for it)
+        # per field, its "theirs" button (checked: take theirs for it)
         self.theirs_buttons: dict[str, QRadioButton] = {}
         self.mine_buttons: dict[str, QRadioButton] = {}
         for row, field in enumerate(conflict.fields, start=1):

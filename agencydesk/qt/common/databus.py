@@ -19,7 +19,7 @@ from agencydesk.core.changes import ChangeSet, Topic
 
 
 class DataBus(QObject):
-    #: a committed transaction changed these tables / rows (always on the GUI thread)
+    # a committed transaction changed these tables / rows (always on the GUI thread)
     changed = Signal(object)
     _arrived = Signal(object)  # from whichever thread committed
 
@@ -100,5 +100,5 @@ class ChangeFollower(QObject):
         return False
 
 
-#: how a page sets it up: ``follow_changes(self, TOPICS, self.refresh)``
+# how a page sets it up: ``follow_changes(self, TOPICS, self.refresh)``
 follow_changes = ChangeFollower

@@ -34,17 +34,17 @@ def _read_people(engine: Engine) -> list[PersonRow]:
 
 
 class DeskPeople(QObject):
-    #: the people of the desk, or who this desk is, changed
+    # the people of the desk, or who this desk is, changed
     changed = Signal()
 
     def __init__(self, engine: Engine, *, team: bool, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._engine = engine
-        #: a team desk (a server database): presence, and the person chosen on connecting
+        # a team desk (a server database): presence, and the person chosen on connecting
         self.team = team
         self.me: int | None = None
         self.people: dict[int, PersonRow] = {}
-        #: this desk's heartbeat and what the others have open (a team desk only)
+        # this desk's heartbeat and what the others have open (a team desk only)
         self.presence: PresenceBeacon | None = None
         if team:
             self.presence = PresenceBeacon(engine, lambda: self.me, parent=self)

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-#: what `top_to_bottom` stacks: a widget, a layout, a number (that much space), `STRETCH`, or a
-#: widget or layout with its stretch (and, for a widget, its alignment), as addWidget and
-#: addLayout take them
+# what `top_to_bottom` stacks: a widget, a layout, a number (that much space), `STRETCH`, or a
+# widget or layout with its stretch (and, for a widget, its alignment), as addWidget and
+# addLayout take them
 Part = (
     QWidget
     | QLayout
@@ -29,7 +29,7 @@ Part = (
     | tuple[QWidget | QLayout, int]
     | tuple[QWidget, int, Qt.AlignmentFlag]
 )
-#: a part that takes the room left (a stretch): the parts after it keep to the bottom
+# a part that takes the room left (a stretch): the parts after it keep to the bottom
 STRETCH = None
 
 

@@ -31,7 +31,7 @@ from agencydesk.qt.common.form_dialog import FormDialog
 from agencydesk.qt.common.formatting import DATE_EDIT_FORMAT, locale_for, ui_language
 from agencydesk.qt.common.labels import muted_label, plain_label
 
-#: the hour the quick choices come back at (local time): the start of a working day
+# the hour the quick choices come back at (local time): the start of a working day
 MORNING = time(9, 0)
 THURSDAY = 3
 

@@ -39,7 +39,7 @@ class SessionWork(Protocol):
 class ListController(QObject):
     # the id of the row now chosen, None when none is
     current_changed = Signal(object)
-    #: a row was deleted: the `UndoEntry` that brings it back (the page passes it on to Ctrl+Z)
+    # a row was deleted: the `UndoEntry` that brings it back (the page passes it on to Ctrl+Z)
     undoable = Signal(object)
 
     def __init__(

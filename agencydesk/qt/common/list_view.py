@@ -77,7 +77,7 @@ def make_table_view(
     return table
 
 
-#: the search field's least width, in average characters
+# the search field's least width, in average characters
 SEARCH_LEAST_CHARACTERS = 16
 
 

@@ -18,7 +18,7 @@ from agencydesk.qt.common.dialog_layout import top_to_bottom
 
 PREVIEW_CHARS = 600
 PREVIEW_LINES = 8
-#: characters put into a text box per turn of the event loop (a few milliseconds of layout)
+# characters put into a text box per turn of the event loop (a few milliseconds of layout)
 CHUNK_CHARS = 16_000
 
 

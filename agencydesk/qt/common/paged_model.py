@@ -19,7 +19,7 @@ PAGE_SIZE = 200
 
 
 class PagedTableModel(RowsTableModel[RowT]):
-    #: (field shown, sort key passed to the query) per column
+    # (field shown, sort key passed to the query) per column
     COLUMNS: ClassVar[tuple[tuple[str, Any], ...]] = ()
 
     def __init__(self, engine: Engine, sort: Any, parent: QObject | None = None) -> None:

@@ -31,11 +31,11 @@ from agencydesk.qt.common.databus import bus
 
 log = logging.getLogger(__name__)
 
-#: how often a desk says it is still there, and reads the others (core.presence.EXPIRY: 20 s)
+# how often a desk says it is still there, and reads the others (core.presence.EXPIRY: 20 s)
 BEAT_MS = 10_000
-#: typing stops counting this long after the last key
+# typing stops counting this long after the last key
 TYPING_IDLE_MS = 8_000
-#: "is writing a reply…": amber, readable on the window's background
+# "is writing a reply…": amber, readable on the window's background
 AMBER = "#9a6700"
 
 
@@ -81,7 +81,7 @@ class _DeskRow:
 
 
 class PresenceBeacon(QObject):
-    #: what the other desks have open changed (a list of `Present`)
+    # what the other desks have open changed (a list of `Present`)
     others_changed = Signal(object)
 
     def __init__(

@@ -22,7 +22,7 @@ RowT = TypeVar("RowT", bound=_HasId)
 
 
 class RowsTableModel(QAbstractTableModel, Generic[RowT]):
-    #: one entry per column (what an entry is, is the subclass's business)
+    # one entry per column (what an entry is, is the subclass's business)
     COLUMNS: ClassVar[tuple[Any, ...]] = ()
 
     def __init__(self, rows: list[RowT] | None = None, parent: QObject | None = None) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-#: the folder the last saved file went to (the settings key kept its first user's name)
+# the folder the last saved file went to (the settings key kept its first user's name)
 SAVE_FOLDER_KEY = "reports/last_folder"
 
 

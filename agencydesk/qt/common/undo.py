@@ -28,9 +28,9 @@ class UndoEntry:
 
 
 class UndoService(QObject):
-    #: the latest entry changed (pushed, undone or dropped): the Undo action follows it
+    # the latest entry changed (pushed, undone or dropped): the Undo action follows it
     changed = Signal()
-    #: a sentence for the status bar ("Deleted Bu Sari. Press Ctrl+Z to undo.", "… is back.")
+    # a sentence for the status bar ("Deleted Bu Sari. Press Ctrl+Z to undo.", "… is back.")
     message = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:

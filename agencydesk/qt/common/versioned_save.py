@@ -24,17 +24,17 @@ from agencydesk.qt.common.conflict_dialog import ConflictDialog, Describe
 from agencydesk.qt.common.dialogs import ask_yes_no, show_info
 
 T = TypeVar("T")
-#: (session, values, seen version) → the saved record
+# (session, values, seen version) → the saved record
 Save = Callable[[Session, dict[str, Any], int | None], T]
 
 
 class Outcome(StrEnum):
     SAVED = "saved"
-    #: the user took the colleague's version: nothing to save, the record is as stored
+    # the user took the colleague's version: nothing to save, the record is as stored
     THEIRS = "theirs"
-    #: the user went back to the form (Cancel in the conflict dialog)
+    # the user went back to the form (Cancel in the conflict dialog)
     EDITING = "editing"
-    #: the record is gone and stays gone
+    # the record is gone and stays gone
     GONE = "gone"
 
 

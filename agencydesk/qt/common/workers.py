@@ -41,7 +41,7 @@ class TaskHandle:
 
     def __init__(self) -> None:
         self._cancel = threading.Event()
-        #: a newer task with the same key started: this one's outcome is dropped
+        # a newer task with the same key started: this one's outcome is dropped
         self.superseded = False
 
     def cancel(self) -> None:

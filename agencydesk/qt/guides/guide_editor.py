@@ -138,7 +138,7 @@ class GuideEditorDialog(FormDialog):
         super().__init__(engine, parent)
         self.guide_id = guide_id
         self.saved_guide_id: int | None = None
-        #: pictures inserted but not saved yet: name → (data, MIME type)
+        # pictures inserted but not saved yet: name → (data, MIME type)
         self.pending_images: dict[str, tuple[bytes, str]] = {}
         self._stored_images: set[str] = set()
         self.setWindowTitle(self.tr("New guide") if guide_id is None else self.tr("Edit guide"))
@@ -197,7 +197,7 @@ class GuideEditorDialog(FormDialog):
         hint.setTextFormat(Qt.TextFormat.PlainText)
         hint.setStyleSheet("color: palette(dark);")
 
-        #: the version of the guide as shown: saved over only that one (`core.versions`)
+        # the version of the guide as shown: saved over only that one (`core.versions`)
         self._seen_version: int | None = None
         with Session(engine) as session:
             for other_id, other_title in library.variant_choices(
@@ -228,7 +228,7 @@ class GuideEditorDialog(FormDialog):
             ("gentle_variant_of_id", self.tr("Gentle version of"), self.variant_of),
             ("tags", self.tr("Tags"), self.tags),
         ]
-        #: how the conflict dialog names the fields: as the form does
+        # how the conflict dialog names the fields: as the form does
         self.field_labels = {field: label.rstrip(" *") for field, label, _widget in rows}
         self.field_labels.update(level=self.tr("Level"), body=self.tr("Text (Markdown)"))
         labels = add_rows_with_errors(form, rows)

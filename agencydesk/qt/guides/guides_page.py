@@ -47,12 +47,12 @@ from agencydesk.qt.guides.guide_editor import GuideEditorDialog, GuidePreview
 from agencydesk.qt.guides.guide_models import GuideTableModel, language_label, level_label
 from agencydesk.qt.guides.send_guide_dialog import SendGuideDialog, format_day
 
-#: data-bus topics that can change what this page shows
+# data-bus topics that can change what this page shows
 _TOPICS = (Topic.GUIDES, Topic.GUIDE_IMAGES, Topic.GUIDE_SENDS, Topic.CLIENTS)
 
 
 class GuidesPage(QWidget):
-    #: a guide was deleted: an `UndoEntry` that brings it back (the window's Ctrl+Z)
+    # a guide was deleted: an `UndoEntry` that brings it back (the window's Ctrl+Z)
     undoable = Signal(object)
 
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
@@ -60,7 +60,7 @@ class GuidesPage(QWidget):
         self._engine = engine
         self.guide_id: int | None = None
         self._linked_id: int | None = None
-        #: who signs the guides ({my_name}); the window may set it from the settings
+        # who signs the guides ({my_name}); the window may set it from the settings
         self.my_name = ""
         self.model = GuideTableModel(engine, self)
 

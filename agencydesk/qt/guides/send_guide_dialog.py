@@ -76,7 +76,7 @@ class SendGuideDialog(QDialog):
         self.copied_text: str | None = None
         self.recorded_send_id: int | None = None
         self.rendered: sending.RenderedGuide | None = None
-        #: the chosen client's WhatsApp number, international digits (None: none on file)
+        # the chosen client's WhatsApp number, international digits (None: none on file)
         self.whatsapp_number: str | None = None
         self.setWindowTitle(self.tr("Send guide to a client"))
         self.setSizeGripEnabled(True)

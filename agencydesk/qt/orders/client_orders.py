@@ -24,7 +24,7 @@ from agencydesk.qt.orders.receipt_action import make_receipt, receipt_button, re
 
 
 class ClientOrdersView(ClientTab):
-    #: another client to show (kept for the tab protocol of the client detail; not used yet)
+    # another client to show (kept for the tab protocol of the client detail; not used yet)
     client_link_activated = Signal(int)
 
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:

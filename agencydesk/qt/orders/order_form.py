@@ -121,7 +121,7 @@ class OrderFormDialog(FormDialog):
         self.ticket.setObjectName("orderTicket")
 
         fixed_client: int | None = client_id
-        #: the version of the order as shown: saved over only that one (`core.versions`)
+        # the version of the order as shown: saved over only that one (`core.versions`)
         self._seen_version: int | None = None
         with Session(engine) as session:
             order = None
@@ -189,7 +189,7 @@ class OrderFormDialog(FormDialog):
             ("paid_on", self.tr("Paid on"), self.paid_on),
             ("ticket_id", self.tr("Started by ticket"), self.ticket),
         ]
-        #: how the conflict dialog names the fields: as the form does
+        # how the conflict dialog names the fields: as the form does
         self.field_labels = {field: label.rstrip(" *") for field, label, _widget in rows}
         self.field_labels["currency"] = self.tr("Currency")
         labels = add_rows_with_errors(form, rows)

@@ -27,10 +27,10 @@ from agencydesk.qt.common.row_model import ModelIndex
 ORDER_TOPICS = (Topic.ORDERS, Topic.CLIENTS)
 ORDER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 CLIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
-#: the raw status ("paid") of the row, for the chip delegate
+# the raw status ("paid") of the row, for the chip delegate
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 3
 
-#: status → (chip background, chip text)
+# status → (chip background, chip text)
 STATUS_COLOURS: dict[str, tuple[str, str]] = {
     OrderStatus.QUOTED.value: ("#e3ecfa", "#1d4f91"),
     OrderStatus.WON.value: ("#fff0d1", "#7a4b00"),
@@ -41,7 +41,7 @@ STATUS_COLOURS: dict[str, tuple[str, str]] = {
 
 StatusFilter = Literal["all", "open", "won", "paid", "closed"]
 Period = Literal["month", "year", "12m", "all"]
-#: what each status filter shows (None: every status)
+# what each status filter shows (None: every status)
 STATUS_FILTERS: dict[str, tuple[str, ...] | None] = {
     "all": None,
     "open": (OrderStatus.QUOTED.value,),

@@ -22,7 +22,7 @@ def _captioned(caption: str, widget: QWidget) -> QVBoxLayout:
 
 
 class BusinessView(QWidget):
-    #: a referrer was double-clicked (their client id)
+    # a referrer was double-clicked (their client id)
     client_activated = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -15,7 +15,7 @@ from agencydesk.core.referrals import Tree
 from agencydesk.qt.common.dialog_layout import top_to_bottom
 from agencydesk.qt.common.formatting import format_decimal
 
-#: scene units between neighbours, between subtrees and between generations
+# scene units between neighbours, between subtrees and between generations
 from agencydesk.qt.referrals.referral_tree_view import ReferralTreeView, generation_name
 from agencydesk.qt.referrals.tree_drawing import EXPORT_FOLDER_KEY, MUTED_COLOUR
 from agencydesk.qt.referrals.tree_export import export_png, export_svg

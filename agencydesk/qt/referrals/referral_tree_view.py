@@ -32,7 +32,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsScene, QGraphicsView, QTool
 from agencydesk.core.referrals import Tree
 from agencydesk.qt.common.formatting import format_date, format_money
 
-#: scene units between neighbours, between subtrees and between generations
+# scene units between neighbours, between subtrees and between generations
 from agencydesk.qt.referrals.tree_drawing import (
     FIT_MARGIN_PX,
     FIT_MAX_SCALE,
@@ -51,7 +51,7 @@ class ReferralTreeView(QGraphicsView):
     opens the client."""
 
     client_activated = Signal(int)
-    #: the selected client's id, or -1
+    # the selected client's id, or -1
     selection_changed = Signal(int)
     zoom_changed = Signal(float)
 
@@ -77,7 +77,7 @@ class ReferralTreeView(QGraphicsView):
         self._drawn: DrawnTree | None = None
         self._nodes: NodesItem | None = None
         self._fitted = True
-        #: the fitted vertical scale: zooming out never squeezes the generations further
+        # the fitted vertical scale: zooming out never squeezes the generations further
         self._down_floor = 0.0
         self._press: QPoint | None = None
         self._dragging = False

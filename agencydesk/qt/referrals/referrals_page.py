@@ -45,7 +45,7 @@ from agencydesk.qt.referrals.roots_list import (
 )
 from agencydesk.qt.referrals.tree_drawing import MUTED_COLOUR, layout_positions
 
-#: what changes these figures
+# what changes these figures
 WATCHED = (Topic.CLIENTS, Topic.ORDERS)
 
 
@@ -68,18 +68,18 @@ def _load_business(engine: Engine) -> BusinessSpread:
 
 class ReferralsPage(QWidget):
     client_activated = Signal(int)
-    #: the list of roots was (re)read
+    # the list of roots was (re)read
     roots_loaded = Signal()
-    #: a root's figures, tree and charts are shown (its client id)
+    # a root's figures, tree and charts are shown (its client id)
     root_shown = Signal(int)
-    #: the whole-business figures are shown
+    # the whole-business figures are shown
     business_shown = Signal()
 
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("referralsPage")
         self._engine = engine
-        #: the row the user chose (BUSINESS or a root's client id), and what the right side shows
+        # the row the user chose (BUSINESS or a root's client id), and what the right side shows
         self.chosen: int | None = None
         self.shown: int | None = None
         self.business: BusinessSpread | None = None

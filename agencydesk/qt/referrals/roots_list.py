@@ -39,9 +39,9 @@ from agencydesk.qt.referrals.tree_drawing import MUTED_COLOUR
 
 ROOT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 2
-#: how many referrers above the row's client (0: they came on their own)
+# how many referrers above the row's client (0: they came on their own)
 DEPTH_ROLE = Qt.ItemDataRole.UserRole + 3
-#: the "Whole business" row's id
+# the "Whole business" row's id
 BUSINESS = 0
 
 _ModelIndex = QModelIndex | QPersistentModelIndex

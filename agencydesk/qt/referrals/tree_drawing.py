@@ -18,33 +18,33 @@ from agencydesk.core.referrals import Tree
 from agencydesk.core.tree_layout import tidy_layout
 from agencydesk.qt.common.formatting import format_money
 
-#: scene units between neighbours, between subtrees and between generations
+# scene units between neighbours, between subtrees and between generations
 
 SIBLING_DISTANCE = 180.0
 SUBTREE_DISTANCE = 200.0
 LEVEL_DISTANCE = 120.0
-#: node radius (scene units) without revenue and at the largest revenue, when charts is absent
+# node radius (scene units) without revenue and at the largest revenue, when charts is absent
 MIN_RADIUS = 7.0
 MAX_RADIUS = 24.0
-#: level of detail: names from this zoom on, the revenue line from this one
+# level of detail: names from this zoom on, the revenue line from this one
 NAMES_FROM_SCALE = 0.4
 REVENUE_FROM_SCALE = 0.6
-#: nodes are drawn as dots when the largest one is smaller than this on screen (pixels)
+# nodes are drawn as dots when the largest one is smaller than this on screen (pixels)
 DOTS_BELOW_PX = 2.5
 MIN_NODE_PX = 2.0
 LABEL_MAX_PX = 220.0
-#: the least room between two labels side by side (pixels)
+# the least room between two labels side by side (pixels)
 LABEL_GAP_PX = 8.0
-#: names may reach this far beyond the tree's bounds (scene units): the export keeps this margin
+# names may reach this far beyond the tree's bounds (scene units): the export keeps this margin
 LABEL_SPILL = 20.0
-#: a label's height below its circle: two lines and some air (pixels)
+# a label's height below its circle: two lines and some air (pixels)
 LABEL_HEIGHT_PX = 44.0
 MAX_ZOOM = 4.0
-#: fitting never enlarges beyond this, and leaves this much room around the tree (pixels)
+# fitting never enlarges beyond this, and leaves this much room around the tree (pixels)
 FIT_MAX_SCALE = 1.25
 FIT_MARGIN_PX = 16
 ZOOM_STEP = 1.25
-#: PNG export: at most this many pixels on the longer side (before the 2× for sharpness)
+# PNG export: at most this many pixels on the longer side (before the 2× for sharpness)
 EXPORT_MAX_SIDE = 8000.0
 
 EDGE_COLOUR = "#9E9E9E"
@@ -96,21 +96,21 @@ class DrawnTree:
     radii: list[float]
     rects: list[QRectF]
     levels: list[int]
-    #: the neighbours in the same generation, left and right (-1: none)
+    # the neighbours in the same generation, left and right (-1: none)
     left: list[int]
     right: list[int]
-    #: how far a label may reach either way before it leaves the bounds and LABEL_SPILL
+    # how far a label may reach either way before it leaves the bounds and LABEL_SPILL
     edge_room: list[float]
-    #: no paid orders (yet): drawn as a ring, as in the PDF report
+    # no paid orders (yet): drawn as a ring, as in the PDF report
     hollow: list[bool]
     labels: list[str]
     money: list[str]
     parent: list[int]
     children: list[list[int]]
-    #: per generation: xs sorted, and the node indices in that order
+    # per generation: xs sorted, and the node indices in that order
     level_xs: list[list[float]]
     level_nodes: list[list[int]]
-    #: per generation: the dots (far zoom)
+    # per generation: the dots (far zoom)
     level_points: list[QPolygonF]
     bounds: QRectF
     max_radius: float

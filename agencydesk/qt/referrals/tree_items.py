@@ -17,7 +17,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-#: scene units between neighbours, between subtrees and between generations
+# scene units between neighbours, between subtrees and between generations
 from agencydesk.qt.referrals.tree_drawing import (
     DOTS_BELOW_PX,
     EDGE_COLOUR,

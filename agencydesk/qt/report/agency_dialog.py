@@ -36,7 +36,7 @@ from agencydesk.qt.common.form_errors import FieldErrors, add_rows_with_errors, 
 from agencydesk.qt.common.labels import plain_label
 from agencydesk.qt.common.versioned_save import save_edited_record
 
-#: a raster logo wider or taller than this is scaled down before it is stored
+# a raster logo wider or taller than this is scaled down before it is stored
 LOGO_MAX_PX = 800
 _PREVIEW = QSize(180, 72)
 

@@ -39,8 +39,8 @@ from agencydesk.qt.common.formatting import DATE_EDIT_FORMAT
 from agencydesk.qt.common.labels import bold_label, muted_label, plain_label
 from agencydesk.qt.common.save_file import ask_save_file
 
-#: QSettings key: the folder the last report was saved in
-#: QSettings key: the agency profile was asked for once (at the first export without one)
+# QSettings key: the folder the last report was saved in
+# QSettings key: the agency profile was asked for once (at the first export without one)
 AGENCY_ASKED_KEY = "reports/agency_asked"
 PRESETS = ("last_month", "this_month", "this_year", "custom")
 

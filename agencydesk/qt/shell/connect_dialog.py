@@ -43,9 +43,9 @@ class ConnectDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Connect to a team server"))
-        #: the address connected to, once accepted
+        # the address connected to, once accepted
         self.address: ServerAddress | None = None
-        #: False when this computer has no keyring (the password lasts until agencydesk closes)
+        # False when this computer has no keyring (the password lasts until agencydesk closes)
         self.kept_in_keyring = True
         intro = plain_label(
             self.tr(

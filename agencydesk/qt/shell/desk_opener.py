@@ -63,17 +63,17 @@ def _load_demo(engine: Engine) -> int:
 
 
 class DeskOpener(QObject):
-    #: the database is open and the Clients page is in (the window enables what needs data)
+    # the database is open and the Clients page is in (the window enables what needs data)
     opened = Signal()
-    #: the client list shows its first rows (or knows it is empty); once per opening
+    # the client list shows its first rows (or knows it is empty); once per opening
     populated = Signal()
-    #: the database is open and the real (ORM-backed) pages are in
+    # the database is open and the real (ORM-backed) pages are in
     ready = Signal()
-    #: the database was closed (a restore begins): nothing that needs data works until `opened`
+    # the database was closed (a restore begins): nothing that needs data works until `opened`
     closed = Signal()
-    #: the database could not be opened (the user was told why)
+    # the database could not be opened (the user was told why)
     failed = Signal()
-    #: the team server wants a password nobody kept, or refused the kept one (the sentence)
+    # the team server wants a password nobody kept, or refused the kept one (the sentence)
     password_wanted = Signal(str)
 
     def __init__(
@@ -88,16 +88,16 @@ class DeskOpener(QObject):
         self._window = window
         self._pages = pages
         self._settings = settings
-        #: the database file; on a team desk a name in its local folder (imported media go
-        #: beside it), not a file
+        # the database file; on a team desk a name in its local folder (imported media go
+        # beside it), not a file
         self.db_path = db_path
-        #: the team server's address (no password), or None for the solo desk
+        # the team server's address (no password), or None for the solo desk
         self.server_url = server_url
         self.engine: Engine | None = None
         self._populated_emitted = False
         self._shut = False  # the window closed: results still arriving are dropped
-        #: a team desk hears the other desks, and says when its server is out of reach (made
-        #: once the database is open: it needs the data layer, which the window starts without)
+        # a team desk hears the other desks, and says when its server is out of reach (made
+        # once the database is open: it needs the data layer, which the window starts without)
         self.live: LiveStatus | None = None
 
     # -- opening ---------------------------------------------------------------------------------

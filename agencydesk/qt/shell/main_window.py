@@ -41,7 +41,7 @@ if TYPE_CHECKING:  # built after the first paint (`finish_start_up`)
     from agencydesk.qt.shell.pages import Pages
     from agencydesk.qt.shell.running_timer import RunningTimer
 
-#: the section the window opens on: what needs the freelancer now
+# the section the window opens on: what needs the freelancer now
 START_SECTION = "today"
 
 
@@ -57,10 +57,10 @@ def menu_titles() -> dict[str, str]:
 
 
 class MainWindow(QMainWindow):
-    #: emitted once the client list shows its first rows (or knows it is empty): from the quick
-    #: read-only list when the database is up to date, else from the real page; once per opening
+    # emitted once the client list shows its first rows (or knows it is empty): from the quick
+    # read-only list when the database is up to date, else from the real page; once per opening
     populated = Signal()
-    #: emitted when the database is open and the real (ORM-backed) pages are in
+    # emitted when the database is open and the real (ORM-backed) pages are in
     ready = Signal()
 
     SECTIONS = SECTIONS
@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self._db_path = db_path
         self._server_url = server_url
-        #: "Who is working at this desk?" while it is asked (a team desk's first connect)
+        # "Who is working at this desk?" while it is asked (a team desk's first connect)
         self.person_dialog: QDialog | None = None
         if server_url is None:
             self.setWindowTitle(self.tr("agencydesk"))
@@ -117,8 +117,8 @@ class MainWindow(QMainWindow):
         central_layout.addWidget(self.sidebar)
         central_layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        #: the menu bar's menus by name, titles only until `finish_start_up` fills them (a bar
-        #: that came later would push the window's content down under the user's eyes)
+        # the menu bar's menus by name, titles only until `finish_start_up` fills them (a bar
+        # that came later would push the window's content down under the user's eyes)
         self.menus: dict[str, QMenu] = {
             name: self.menuBar().addMenu(title) for name, title in menu_titles().items()
         }
@@ -126,9 +126,9 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel()
         self.statusBar().addPermanentWidget(self.count_label)
 
-        #: the running timer with Stop, in the status bar while a desk is open
+        # the running timer with Stop, in the status bar while a desk is open
         self.running_timer: RunningTimer | None = None
-        #: whether `finish_start_up` has built the pages, the desk, the actions and undo
+        # whether `finish_start_up` has built the pages, the desk, the actions and undo
         self._built = False
         fit_to_screen(self, settings.window_geometry())
         self.sidebar.setCurrentRow(SECTIONS.index(START_SECTION))
@@ -148,7 +148,7 @@ class MainWindow(QMainWindow):
         from agencydesk.qt.shell.desk_opener import DeskOpener
         from agencydesk.qt.shell.pages import Pages
 
-        #: turning while the desk opens or a long task runs (hidden otherwise)
+        # turning while the desk opens or a long task runs (hidden otherwise)
         self.busy_bar: QProgressBar = QProgressBar()
         self.busy_bar.setRange(0, 0)
         self.busy_bar.setMaximumWidth(120)

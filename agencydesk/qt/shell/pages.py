@@ -28,17 +28,17 @@ if TYPE_CHECKING:
 
 
 class Pages(QObject):
-    #: a page links to a client / a ticket (the window shows it)
+    # a page links to a client / a ticket (the window shows it)
     client_wanted = Signal(int)
     ticket_wanted = Signal(int)
-    #: a client's "New ticket" and "Export report" buttons (with the client's id)
+    # a client's "New ticket" and "Export report" buttons (with the client's id)
     new_ticket_wanted = Signal(int)
     report_wanted = Signal(int)
-    #: a ticket's "Send guide" (client id, ticket id)
+    # a ticket's "Send guide" (client id, ticket id)
     send_guide_wanted = Signal(int, int)
-    #: the client list changed (the status bar counts again)
+    # the client list changed (the status bar counts again)
     clients_counted = Signal()
-    #: Today counted what is urgent (overdue + due today + waiting), for the sidebar
+    # Today counted what is urgent (overdue + due today + waiting), for the sidebar
     urgent_counted = Signal(int)
 
     def __init__(
@@ -56,7 +56,7 @@ class Pages(QObject):
         self._undo = undo
         self._built: dict[str, QWidget] = {}
         self.engine: Engine | None = None
-        #: the read-only first clients, shown until the real Clients page is built
+        # the read-only first clients, shown until the real Clients page is built
         self.quick_view: QuickClientView | None = None
         self._quick_first: int | None = None
 

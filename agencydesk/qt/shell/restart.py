@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QWidget
 log = logging.getLogger(__name__)
 
 _requested = False
-#: the arguments to start with instead of this start's (another desk: none, so that the desk
-#: remembered in the settings opens, not the one --db named)
+# the arguments to start with instead of this start's (another desk: none, so that the desk
+# remembered in the settings opens, not the one --db named)
 _arguments: list[str] | None = None
 
 

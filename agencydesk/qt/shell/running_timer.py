@@ -19,12 +19,12 @@ from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.formatting import format_duration
 
 TICK_MS = 15_000
-#: a long ticket title is cut there: the status bar has the clients' count beside it
+# a long ticket title is cut there: the status bar has the clients' count beside it
 TITLE_CHARS = 40
 
 
 class RunningTimer(QWidget):
-    #: the running timer's ticket: open it
+    # the running timer's ticket: open it
     ticket_wanted = Signal(int)
 
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:

@@ -87,7 +87,7 @@ class _HtmlDelegate(QStyledItemDelegate):
 
 
 class SearchDialog(QDialog):
-    #: the user chose a hit
+    # the user chose a hit
     hit_chosen = Signal(object)
 
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 
 SETTINGS_VERSION = 2
-#: how long the trash keeps things unless the user chose otherwise (core.trash.DEFAULT_DAYS)
+# how long the trash keeps things unless the user chose otherwise (core.trash.DEFAULT_DAYS)
 DEFAULT_TRASH_DAYS = 30
 MAX_TRASH_DAYS = 3650
 LANGUAGES = ("", "en", "id")  # "" = follow the system

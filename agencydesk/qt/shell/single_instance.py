@@ -19,10 +19,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 log = logging.getLogger(__name__)
 
-#: what the first window answers once it is in front
+# what the first window answers once it is in front
 SHOWN = b"shown\n"
 WAIT_MS = 3000
-#: how long a later start waits for a first window that is still starting: 1 s at the most
+# how long a later start waits for a first window that is still starting: 1 s at the most
 CONNECT_TRIES, CONNECT_PAUSE_MS = 10, 100
 
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 DEFAULT_SIZE = QSize(1180, 720)
 MINIMUM_SIZE = QSize(760, 520)
-#: room left for the window's title bar and borders, which are not known before it is shown
+# room left for the window's title bar and borders, which are not known before it is shown
 FRAME_ALLOWANCE = QSize(16, 48)
 
 

@@ -10,7 +10,7 @@ from agencydesk.qt.common.desk_people import DeskPeople
 
 
 class AssigneeBox(QWidget):
-    #: the user chose someone (a person id, or None: nobody)
+    # the user chose someone (a person id, or None: nobody)
     chosen = Signal(object)
 
     def __init__(self, desk_people: DeskPeople | None, parent: QWidget | None = None) -> None:

@@ -18,10 +18,10 @@ from agencydesk.core.errors import UserError
 from agencydesk.core.models import MessageKind
 from agencydesk.qt.common.dialogs import report_exception
 
-#: how long after the last keystroke the draft is written
+# how long after the last keystroke the draft is written
 KEEP_AFTER_MS = 1500
 
-#: who a line is from, as the reply box's choice: (from me, kind)
+# who a line is from, as the reply box's choice: (from me, kind)
 Who = tuple[bool, str]
 MY_REPLY: Who = (True, MessageKind.MESSAGE.value)
 
@@ -48,7 +48,7 @@ class ReplyDrafts(QObject):
         self._set_who = set_who
         self.ticket_id: int | None = None
         self._stored = Draft(0, "")  # what the database holds for the shown ticket
-        #: tickets given a draft since the window opened (what closing it names)
+        # tickets given a draft since the window opened (what closing it names)
         self.kept_here: set[int] = set()
         self._later = QTimer(self)
         self._later.setSingleShot(True)

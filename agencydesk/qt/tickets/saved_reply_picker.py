@@ -21,7 +21,7 @@ from sqlmodel import Session
 from agencydesk.core import saved_replies
 from agencydesk.core.errors import UserError
 
-#: "/" at the start of the text or after a space, then what is typed of a name, up to the cursor
+# "/" at the start of the text or after a space, then what is typed of a name, up to the cursor
 _TYPED = re.compile(r"(?:^|\s)/([A-Za-z0-9-]*)$")
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 _PREVIEW = 60
@@ -43,10 +43,10 @@ class SavedReplyPicker(QObject):
         self._reply = reply
         self._client_id = client_id
         self._ids: dict[str, int] = {}
-        #: who signs ({my_name}): the name in Settings ▸ Your name, set by the window
+        # who signs ({my_name}): the name in Settings ▸ Your name, set by the window
         self.my_name = ""
-        #: saved reply id → the text put in for it since the reply box was last emptied; the
-        #: ticket view records those still in the reply when it is added (`forget` after)
+        # saved reply id → the text put in for it since the reply box was last emptied; the
+        # ticket view records those still in the reply when it is added (`forget` after)
         self.inserted: dict[int, str] = {}
         self.model = QStandardItemModel(self)
         self.completer = QCompleter(self.model, self)

@@ -21,7 +21,7 @@ from agencydesk.qt.common.paged_model import PagedTableModel
 from agencydesk.qt.common.row_model import ModelIndex
 
 TICKET_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-#: the client's name, shown under the title
+# the client's name, shown under the title
 CLIENT_NAME_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
@@ -51,7 +51,7 @@ class TicketFilter:
     priority: int | None = None
     due: DueFilter = "any"
     search: str = ""
-    #: "Mine" on a team desk: only this person's tickets
+    # "Mine" on a team desk: only this person's tickets
     assignee_id: int | None = None
 
 

@@ -63,7 +63,7 @@ from agencydesk.qt.tickets.ticket_model import priority_label, status_label
 from agencydesk.qt.tickets.time_entries_list import TicketTime
 from agencydesk.qt.tickets.time_strip import TimeStrip
 
-#: how much of a long caution note the ticket shows (all of it in the tooltip)
+# how much of a long caution note the ticket shows (all of it in the tooltip)
 CAUTION_SHOWN = 240
 
 

@@ -146,7 +146,7 @@ class TicketsPage(QWidget):
     client_link_activated = Signal(int)
     send_guide_requested = Signal(int, int)
     counts_changed = Signal()
-    #: an `UndoEntry` (a deleted time entry): the shell's Ctrl+Z brings it back
+    # an `UndoEntry` (a deleted time entry): the shell's Ctrl+Z brings it back
     undoable = Signal(object)
 
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:

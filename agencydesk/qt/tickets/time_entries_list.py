@@ -38,7 +38,7 @@ class TicketTime:
 
 
 class TimeEntriesList(QWidget):
-    #: an `UndoEntry` for a deleted entry (the shell's Ctrl+Z)
+    # an `UndoEntry` for a deleted entry (the shell's Ctrl+Z)
     undoable = Signal(object)
 
     def __init__(self, parts: TicketTime, parent: QWidget | None = None) -> None:

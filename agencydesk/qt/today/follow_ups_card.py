@@ -28,7 +28,7 @@ VERSION_ROLE = Qt.ItemDataRole.UserRole + 4
 
 
 class FollowUpsCard(TodayCard):
-    #: (ticket id or None, client id): open what the chosen follow-up is about
+    # (ticket id or None, client id): open what the chosen follow-up is about
     open_wanted = Signal(object, int)
 
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:

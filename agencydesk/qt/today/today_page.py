@@ -57,7 +57,7 @@ def _summary(engine: Engine, person_id: int | None) -> TodaySummary:
 class TodayPage(QWidget):
     ticket_activated = Signal(int)
     client_activated = Signal(int)
-    #: (overdue, due today, waiting): for the sidebar
+    # (overdue, due today, waiting): for the sidebar
     counts_changed = Signal(int, int, int)
 
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
