@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -318,28 +319,34 @@ def test_changing_one_field_keeps_what_a_colleague_saved_in_the_others(
     assert view.priority.currentData() == 4  # and the view shows it after the save
 
 
-def test_today_says_how_many_new_tickets_were_answered_within_an_hour(
-    qtbot: QtBot, engine: Engine, inline_tasks: None
+def _tickets_answered_after(
+    engine: Engine, hours_ago: int, *answers: tuple[str, timedelta | None]
 ) -> None:
-    from datetime import UTC, datetime, timedelta
-
+    """Ibu Ratna's tickets opened *hours_ago* (this week), each (title, first reply after it, or
+    None: not answered)."""
     from agencydesk.core import clients
     from agencydesk.core.db import session_scope
     from agencydesk.core.models import Ticket
 
-    now = datetime.now(UTC)
+    opened = datetime.now(UTC) - timedelta(hours=hours_ago)
     with session_scope(engine) as session:
         client = clients.create_client(session=session, values={"name": "Ibu Ratna"})
         assert client.id is not None
-        for title, reply_after in (("quick", timedelta(minutes=10)), ("slow", None)):
+        for title, reply_after in answers:
             made = tickets.create_ticket(
                 session=session, client_id=client.id, values={"title": title}
             )
             row = session.get(Ticket, made.id)
             assert row is not None
-            row.created_at = now - timedelta(hours=2)  # this week, an hour old at least
-            row.first_response_at = row.created_at + reply_after if reply_after else None
+            row.created_at = opened
+            row.first_response_at = opened + reply_after if reply_after else None
             session.add(row)
+
+
+def test_today_says_how_many_new_tickets_were_answered_within_an_hour(
+    qtbot: QtBot, engine: Engine, inline_tasks: None
+) -> None:
+    _tickets_answered_after(engine, 2, ("quick", timedelta(minutes=10)), ("slow", None))
     page = TodayPage(engine)
     qtbot.addWidget(page)
     assert page.first_responses.subtitle.text() == (
@@ -350,34 +357,13 @@ def test_today_says_how_many_new_tickets_were_answered_within_an_hour(
 def test_a_ticket_answered_in_its_first_minute_says_so_not_after_0_min(
     qtbot: QtBot, engine: Engine, inline_tasks: None
 ) -> None:
-    from datetime import UTC, datetime, timedelta
-
-    from agencydesk.core import clients
-    from agencydesk.core.db import session_scope
-    from agencydesk.core.models import Ticket
-
-    now = datetime.now(UTC)
-    with session_scope(engine) as session:
-        client = clients.create_client(session=session, values={"name": "Ibu Ratna"})
-        assert client.id is not None
-        for title, reply_after in (
-            ("at once", timedelta(seconds=40)),
-            ("later", timedelta(hours=1)),
-        ):
-            made = tickets.create_ticket(
-                session=session, client_id=client.id, values={"title": title}
-            )
-            row = session.get(Ticket, made.id)
-            assert row is not None
-            row.created_at = now - timedelta(hours=3)
-            row.first_response_at = row.created_at + reply_after
-            session.add(row)
+    _tickets_answered_after(
+        engine, 3, ("at once", timedelta(seconds=40)), ("later", timedelta(hours=1))
+    )
     page = TodayPage(engine)
     qtbot.addWidget(page)
-    lines = sorted(
-        page.first_responses.list.item(n).text() for n in range(page.first_responses.list.count())
-    )
-    assert lines == [
+    answers = page.first_responses.list
+    assert sorted(answers.item(n).text() for n in range(answers.count())) == [
         "Ibu Ratna — at once · answered within a minute",
         "Ibu Ratna — later · answered after 1 h",
     ]
