@@ -46,7 +46,10 @@ def owner_link(table: str, *, index: bool = False) -> Any:
 
 def optional_link(table: str, *, index: bool = False, use_alter: bool = False) -> Any:
     """An optional link to a row of *table*, emptied (NULL) when that row is deleted.
-    *use_alter*: for the link that closes a cycle of tables (client → message → client)."""
+    *index*: for a link to rows that get deleted (messages, tickets, orders, guides): each
+    deleted row looks for the rows naming it, which without an index reads the whole table
+    once per deleted row. *use_alter*: for the link that closes a cycle of tables (client →
+    message → client)."""
     return Field(
         default=None,
         sa_column=sa.Column(
@@ -108,7 +111,7 @@ class Client(Versioned, table=True):
     #: message that told us so
     introduced_on: date | None = Field(default=None)
     introduction_note: str = Field(default="", sa_column_kwargs={"server_default": ""})
-    introduction_message_id: int | None = optional_link("message", use_alter=True)
+    introduction_message_id: int | None = optional_link("message", index=True, use_alter=True)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     # No index: nearly every row is NULL, and SQLite would pick it over the name index.
@@ -310,7 +313,7 @@ class Guide(Versioned, table=True):
     language: str = Field(default="id", max_length=5)
     tags: str = Field(default="", max_length=500)
     level: str = Field(default=GuideLevel.NORMAL.value, max_length=20)
-    gentle_variant_of_id: int | None = optional_link("guide")
+    gentle_variant_of_id: int | None = optional_link("guide", index=True)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     deleted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
@@ -338,7 +341,7 @@ class GuideSend(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     guide_id: int = owner_link("guide", index=True)
     client_id: int = owner_link("client")
-    ticket_id: int | None = optional_link("ticket")
+    ticket_id: int | None = optional_link("ticket", index=True)
     sent_at: datetime = Field(default_factory=utcnow, index=True, sa_type=UTCDateTime)
     text: str = Field(default="")
     author_id: int | None = optional_link("person")
@@ -385,8 +388,8 @@ class Order(Versioned, table=True):
     won_on: date | None = Field(default=None)
     paid_on: date | None = Field(default=None)
     #: the ticket or message that started it
-    ticket_id: int | None = optional_link("ticket")
-    message_id: int | None = optional_link("message")
+    ticket_id: int | None = optional_link("ticket", index=True)
+    message_id: int | None = optional_link("message", index=True)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
@@ -511,7 +514,7 @@ class SavedReplySend(SQLModel, table=True):
     saved_reply_id: int | None = optional_link("saved_reply", index=True)
     name: str = Field(max_length=40)
     client_id: int = owner_link("client", index=True)
-    ticket_id: int | None = optional_link("ticket")
+    ticket_id: int | None = optional_link("ticket", index=True)
     sent_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     author_id: int | None = optional_link("person")
 
@@ -525,8 +528,8 @@ class FollowUp(Versioned, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     client_id: int = owner_link("client", index=True)
-    ticket_id: int | None = optional_link("ticket")
-    order_id: int | None = optional_link("client_order")
+    ticket_id: int | None = optional_link("ticket", index=True)
+    order_id: int | None = optional_link("client_order", index=True)
     due_at: datetime = Field(index=True, sa_type=UTCDateTime)
     note: str = Field(default="", max_length=500)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
