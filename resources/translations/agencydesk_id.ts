@@ -3682,6 +3682,10 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
         <translation>selesai {when}</translation>
     </message>
     <message>
+        <source>Show earlier messages ({count} more)</source>
+        <translation>Tampilkan pesan sebelumnya ({count} lagi)</translation>
+    </message>
+    <message>
         <source>Handle with care: {note}</source>
         <translation>Perlu perhatian khusus: {note}</translation>
     </message>
@@ -3967,6 +3971,10 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
     <message>
         <source>Nothing has happened with this client yet.</source>
         <translation>Belum ada kegiatan dengan klien ini.</translation>
+    </message>
+    <message>
+        <source>Show older events</source>
+        <translation>Tampilkan kejadian yang lebih lama</translation>
     </message>
 </context>
 <context>

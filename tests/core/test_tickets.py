@@ -281,3 +281,37 @@ def test_median_first_response(engine: Engine, ratna: int) -> None:
     with Session(engine) as session:
         median, count = tickets.median_first_response(session=session, since=T0)
     assert (median, count) == (timedelta(minutes=30), 3)
+
+
+def _many_lines(engine: Engine, client_id: int, ticket_id: int, count: int) -> None:
+    """*count* messages in the ticket, a minute apart, the last two at the same moment."""
+    from sqlalchemy import insert
+
+    from agencydesk.core.models import Message
+
+    rows = [
+        {
+            "client_id": client_id,
+            "ticket_id": ticket_id,
+            "sent_at": T0 + timedelta(minutes=min(n, count - 2)),
+            "sender": "Ibu Ratna",
+            "body": f"pesan {n}",
+        }
+        for n in range(count)
+    ]
+    with session_scope(engine) as session:
+        session.execute(insert(Message), rows)
+
+
+def test_a_view_reads_the_latest_lines_and_counts_the_earlier_ones(
+    engine: Engine, ratna: int
+) -> None:
+    ticket_id = _ticket(engine, ratna)
+    _many_lines(engine, ratna, ticket_id, 250)
+    with Session(engine) as session:
+        latest = tickets.latest_conversation(session=session, ticket_id=ticket_id, limit=100)
+        everything = tickets.latest_conversation(session=session, ticket_id=ticket_id, limit=250)
+    assert [line.body for line in latest.lines] == [f"pesan {n}" for n in range(150, 250)]
+    assert latest.earlier == 150
+    assert [line.body for line in everything.lines] == [f"pesan {n}" for n in range(250)]
+    assert everything.earlier == 0

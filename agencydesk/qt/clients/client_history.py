@@ -35,7 +35,9 @@ from agencydesk.qt.common.message_notes import note_text
 from agencydesk.qt.tickets.ticket_model import status_label
 
 TICKET_ROLE = Qt.ItemDataRole.UserRole + 1
+# the newest events shown at first, and added by each "Show older events"
 TIMELINE_LIMIT = 200
+OLDER_LINK = "older:"
 
 
 class TimelineView(QTextBrowser):
@@ -51,11 +53,20 @@ class TimelineView(QTextBrowser):
         self.anchorClicked.connect(self._clicked)
         self.events: list[TimelineEvent] = []
         self._people = people_of(engine)  # None: a solo desk
+        self._client_id: int | None = None
+        self._limit = TIMELINE_LIMIT  # how many of the newest events are shown
 
     def _clicked(self, url: object) -> None:
         text = url.toString() if hasattr(url, "toString") else str(url)
         if text.startswith("ticket:"):
             self.ticket_activated.emit(int(text.split(":", 1)[1]))
+        elif text == OLDER_LINK and self._client_id is not None:
+            # older events below those shown; what was in sight stays
+            self._limit += TIMELINE_LIMIT
+            at = self.verticalScrollBar().value()
+            self.show_client(self._client_id)
+            self.document().documentLayout().documentSize()  # the whole range, at once
+            self.verticalScrollBar().setValue(at)
 
     def _describe(self, event: TimelineEvent) -> tuple[str, str]:
         """(icon, headline) for an event; the body is shown under it."""
@@ -95,14 +106,20 @@ class TimelineView(QTextBrowser):
         )
 
     def show_client(self, client_id: int | None) -> None:
+        if client_id != self._client_id:  # the same client shown anew keeps the older events
+            self._limit = TIMELINE_LIMIT
+        self._client_id = client_id
         if client_id is None:
             self.events = []
             self.clear()
             return
         with Session(self._engine) as session:
+            # one more than shown: whether older events exist
             self.events = timeline.client_timeline(
-                session=session, client_id=client_id, limit=TIMELINE_LIMIT
+                session=session, client_id=client_id, limit=self._limit + 1
             )
+        older = len(self.events) > self._limit
+        del self.events[self._limit :]
         if not self.events:
             self.setHtml(
                 "<p style='color:#777777'>"
@@ -139,6 +156,11 @@ class TimelineView(QTextBrowser):
             if event.note is not None:  # deleted, or left out of the export: a grey note
                 body += f"<br><i style='color:#777777'>{html.escape(note_text(event.note))}</i>"
             rows.append(self._row(when, icon, headline, subject, body, escaped=True))
+        if older:
+            link = html.escape(self.tr("Show older events"))
+            rows.append(
+                f"<tr><td colspan='2' align='center'><a href='{OLDER_LINK}'>{link}</a></td></tr>"
+            )
         self.setHtml(
             "<table cellspacing='0' cellpadding='4' width='100%'>" + "".join(rows) + "</table>"
         )

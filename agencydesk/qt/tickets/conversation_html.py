@@ -14,18 +14,31 @@ from agencydesk.core.tickets import ConversationLine
 from agencydesk.qt.common.formatting import format_datetime
 from agencydesk.qt.common.message_notes import note_text
 
+# the address of the link above the lines that shows earlier ones
+EARLIER_LINK = "earlier:"
+# the name of the place where the line `conversation_html`'s *mark* names begins
+MARK = "mark"
+
 
 def conversation_html(
     lines: list[ConversationLine],
     client_name: str,
     note_label: str,
     chip: Callable[[int | None], str] = lambda _person_id: "",
+    earlier: str = "",
+    mark: int | None = None,
 ) -> str:
     """Chat bubbles: the client on the left, me on the right, internal notes in yellow; a
     deleted message, a picture left out of the export and a system line are small grey notes.
-    *chip*: the rich-text chip of the person who wrote a line (a desk of several people)."""
+    *chip*: the rich-text chip of the person who wrote a line (a desk of several people).
+    *earlier*: the text of a link above the lines (to `EARLIER_LINK`), when earlier lines exist.
+    *mark*: the id of a line to begin with an anchor named `MARK` (to scroll to it)."""
     parts = ['<html><body style="margin:4px">']
+    if earlier:
+        parts.append(f'<p align="center"><a href="{EARLIER_LINK}">{html.escape(earlier)}</a></p>')
     for line in lines:
+        if line.id == mark:
+            parts.append(f'<a name="{MARK}"></a>')
         body = html.escape(line.body).replace("\n", "<br>")
         when = html.escape(format_datetime(line.sent_at))
         note = note_of(line.flags)

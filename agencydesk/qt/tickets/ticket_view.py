@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -55,7 +55,7 @@ from agencydesk.qt.common.labels import (
 from agencydesk.qt.common.presence import ViewPresence
 from agencydesk.qt.common.versioned_save import save_versioned
 from agencydesk.qt.tickets.assignee_box import AssigneeBox
-from agencydesk.qt.tickets.conversation_html import conversation_html
+from agencydesk.qt.tickets.conversation_html import EARLIER_LINK, MARK, conversation_html
 from agencydesk.qt.tickets.reply_drafts import ReplyDrafts
 from agencydesk.qt.tickets.reply_whatsapp import WhatsAppReply
 from agencydesk.qt.tickets.saved_reply_picker import SavedReplyPicker
@@ -65,6 +65,8 @@ from agencydesk.qt.tickets.time_strip import TimeStrip
 
 # how much of a long caution note the ticket shows (all of it in the tooltip)
 CAUTION_SHOWN = 240
+# the latest lines of a conversation shown at first, and added by each "Show earlier messages"
+CONVERSATION_PAGE = 200
 
 
 class TicketView(QWidget):
@@ -84,6 +86,8 @@ class TicketView(QWidget):
         self._shown_version: int | None = None  # and its version then (`core.versions`)
         self.people = people_of(engine)  # None: a solo desk
         self._lines: list[ConversationLine] = []
+        self._earlier = 0  # lines of the conversation before those shown
+        self._limit = CONVERSATION_PAGE  # how many of its latest lines are shown
         self._client_name = ""
         if self.people is not None:
             self.people.changed.connect(lambda: self.ticket_id and self._show_conversation())
@@ -145,6 +149,7 @@ class TicketView(QWidget):
         self.conversation.setObjectName("conversation")
         self.conversation.setOpenLinks(False)
         self.conversation.setStyleSheet("QTextBrowser { background: #ece5dd; }")
+        self.conversation.anchorClicked.connect(self._show_earlier)
 
         # the client's caution note ("be gentle, one step per message"), where the reply is written
         self.caution = plain_label()
@@ -261,7 +266,8 @@ class TicketView(QWidget):
     # -- showing -----------------------------------------------------------------------------
     def show_ticket(self, ticket_id: int | None) -> None:
         if ticket_id != self.ticket_id:  # the same ticket shown anew keeps what was inserted
-            self.saved_replies.forget()
+            self.saved_replies.forget()  # and as many earlier lines as were asked for
+            self._limit = CONVERSATION_PAGE
         self.ticket_id = None
         self.time.show_ticket(None)
         if ticket_id is not None:
@@ -269,7 +275,9 @@ class TicketView(QWidget):
                 with Session(self._engine) as session:
                     ticket = tickets.get_ticket(session=session, ticket_id=ticket_id)
                     client = session.get(Client, ticket.client_id)
-                    lines = tickets.conversation(session=session, ticket_id=ticket_id)
+                    latest = tickets.latest_conversation(
+                        session=session, ticket_id=ticket_id, limit=self._limit
+                    )
             except UserError:
                 ticket_id = None
         show_detail_or_empty(self.content, self.empty_label, ticket_id is not None)
@@ -311,7 +319,8 @@ class TicketView(QWidget):
                     self.tr("resolved {when}").format(when=format_datetime(ticket.resolved_at))
                 )
             self.times_label.setText(" · ".join(times))
-            self._lines, self._client_name = lines, client_name
+            self._lines, self._earlier = latest.lines, latest.earlier
+            self._client_name = client_name
             self._show_conversation()
         finally:
             self._loading = False
@@ -321,11 +330,44 @@ class TicketView(QWidget):
     def _show_conversation(self) -> None:
         """The conversation, scrolled to its end; anew when the desk's people change (their
         chips show once there are several)."""
-        chip = self.people.chip if self.people is not None else lambda _person: ""
-        note = self.tr("Internal note")
-        self.conversation.setHtml(conversation_html(self._lines, self._client_name, note, chip))
+        self._draw_conversation()
         bar = self.conversation.verticalScrollBar()
         bar.setValue(bar.maximum())
+
+    def _draw_conversation(self, mark: int | None = None) -> None:
+        chip = self.people.chip if self.people is not None else lambda _person: ""
+        note = self.tr("Internal note")
+        earlier = (
+            self.tr("Show earlier messages ({count} more)").format(
+                count=self.locale().toString(self._earlier)
+            )
+            if self._earlier
+            else ""
+        )
+        self.conversation.setHtml(
+            conversation_html(self._lines, self._client_name, note, chip, earlier, mark)
+        )
+        # laid out whole now: a long text is otherwise laid out a part at a time later, and the
+        # scroll bar's range read just after would be that of the first part
+        self.conversation.document().documentLayout().documentSize()
+
+    def _show_earlier(self, url: QUrl) -> None:
+        """The link above the conversation: a page more of its earlier lines above those shown,
+        the first of which comes to the top (where the link was)."""
+        if url.toString() != EARLIER_LINK or self.ticket_id is None or not self._lines:
+            return
+        self._limit += CONVERSATION_PAGE
+        try:
+            with Session(self._engine) as session:
+                latest = tickets.latest_conversation(
+                    session=session, ticket_id=self.ticket_id, limit=self._limit
+                )
+        except UserError:
+            return
+        first_shown = self._lines[0].id
+        self._lines, self._earlier = latest.lines, latest.earlier
+        self._draw_conversation(mark=first_shown)
+        self.conversation.scrollToAnchor(MARK)
 
     def _show_caution(self, note: str) -> None:
         note = " ".join(note.split())
