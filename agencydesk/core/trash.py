@@ -33,6 +33,10 @@ from agencydesk.core.models import Client, Guide, Order, Ticket, TrashItem, utcn
 DEFAULT_DAYS = 30
 KINDS = ("client", "ticket", "guide", "order")
 _TABLE_NAMES = {"ticket": "ticket", "order": "client_order"}
+#: rows linked again per statement on restore: a ticket holding a whole imported chat names
+#: more messages than a statement may carry values (65,535 on PostgreSQL, 32,766 in many SQLite
+#: builds), and restoring it failed
+RELINKED_AT_ONCE = 10_000
 
 
 @dataclass(frozen=True)
@@ -127,11 +131,13 @@ def _put_back(session: Session, kept: dict[str, Any]) -> None:
         other = SQLModel.metadata.tables[named["table"]]
         [primary] = other.primary_key.columns
         link = other.c[named["column"]]
-        session.execute(
-            other.update()
-            .where(primary.in_(named["ids"]), link.is_(None))
-            .values({link.name: _decode(named["value"])})
-        )
+        ids = named["ids"]
+        for start in range(0, len(ids), RELINKED_AT_ONCE):
+            session.execute(
+                other.update()
+                .where(primary.in_(ids[start : start + RELINKED_AT_ONCE]), link.is_(None))
+                .values({link.name: _decode(named["value"])})
+            )
 
 
 def _trash(session: Session, kind: str, row: Ticket | Order, name: str) -> None:

@@ -150,3 +150,44 @@ def test_a_client_deleted_for_good_takes_their_passwords_and_tells_whom_they_int
         assert introduced.introduced_by_id is None
         assert introduced.version == friend_version + 1  # the other desk's form hears of it
     assert "rahasia" not in str(memory_keyring.__dict__)
+
+
+def test_a_ticket_holding_a_whole_imported_chat_comes_back_from_the_trash(
+    engine: Engine,
+) -> None:
+    """Its messages are linked back in several statements: one statement naming all 66,000
+    failed on PostgreSQL (at most 65,535 values a statement), and the ticket stayed deleted."""
+    import sqlalchemy as sa
+
+    ratna = _client(engine, "Ibu Ratna")
+    with session_scope(engine) as session:
+        ticket = tickets.create_ticket(
+            session=session, client_id=ratna, values={"title": "Whole chat"}
+        )
+        assert ticket.id is not None
+        ticket_id = ticket.id
+        # 66,000 messages in one statement on either engine (row by row took minutes there)
+        numbers = sa.select(sa.literal(1).label("n")).cte("numbers", recursive=True)
+        numbers = numbers.union_all(sa.select(numbers.c.n + 1).where(numbers.c.n < 66_000))
+        now = utcnow()
+        values = {
+            "client_id": ratna,
+            "ticket_id": ticket_id,
+            "sent_at": now,
+            "from_me": False,
+            "sender": "Ibu Ratna",
+            "kind": "message",
+            "body": "pesan",
+            "flags": "",
+            "source": "whatsapp-android",
+            "created_at": now,
+        }
+        rows = sa.select(*(sa.literal(v, Message.__table__.c[k].type) for k, v in values.items()))
+        session.execute(sa.insert(Message).from_select(list(values), rows.select_from(numbers)))
+    with session_scope(engine) as session:
+        trash.trash_ticket(session=session, ticket_id=ticket_id)
+    with session_scope(engine) as session:
+        trash.restore(session=session, kind="ticket", row_id=ticket_id)
+    with Session(engine) as session:
+        linked = sa.select(sa.func.count()).where(Message.ticket_id == ticket_id)
+        assert session.execute(linked).scalar_one() == 66_000
