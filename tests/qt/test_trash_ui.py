@@ -56,7 +56,11 @@ def test_del_puts_a_ticket_in_the_trash_and_ctrl_z_brings_it_back(
 
 
 def test_the_trash_restores_a_client_and_deletes_another_for_good_with_her_passwords(
-    qtbot: QtBot, demo_engine: Engine, settings: Settings, memory_keyring: MemoryKeyring
+    qtbot: QtBot,
+    demo_engine: Engine,
+    settings: Settings,
+    memory_keyring: MemoryKeyring,
+    inline_tasks: None,
 ) -> None:
     with session_scope(demo_engine) as session:
         ratna, sari = (
@@ -123,3 +127,22 @@ def test_what_is_older_than_the_days_kept_goes_for_good_when_the_desk_opens(
             return [entry.key for entry in trash.list_trash(session=session)]
 
     qtbot.waitUntil(lambda: left() == [f"ticket#{new.id}"], timeout=10_000)
+
+
+def test_the_trash_works_in_the_background_and_the_list_waits_for_it(
+    qtbot: QtBot, demo_engine: Engine, settings: Settings
+) -> None:
+    """Deleting a client with a big imported chat takes seconds: the window stays alive, and
+    the list cannot be acted on twice meanwhile."""
+    with session_scope(demo_engine) as session:
+        ratna = next(c.id for c in clients.list_clients(session=session) if "Ratna" in c.name)
+        clients.delete_client(session=session, client_id=ratna)
+    dialog = TrashDialog(demo_engine, settings)
+    qtbot.addWidget(dialog)
+    dialog.restore_button.click()
+    assert not dialog.list.isEnabled()
+    assert not dialog.restore_button.isEnabled()
+    qtbot.waitUntil(dialog.list.isEnabled)
+    assert dialog.list.topLevelItemCount() == 0
+    with Session(demo_engine) as session:
+        assert session.get(Client, ratna).deleted_at is None  # type: ignore[union-attr]

@@ -23,8 +23,8 @@ from sqlmodel import Session
 
 from agencydesk.core import trash
 from agencydesk.core.db import session_scope
-from agencydesk.core.errors import UserError
 from agencydesk.core.trash import TrashEntry
+from agencydesk.qt.common import workers
 from agencydesk.qt.common.buttons import button_row, push_button
 from agencydesk.qt.common.dialog_layout import top_to_bottom
 from agencydesk.qt.common.dialogs import ask_yes_no, report_exception
@@ -124,16 +124,27 @@ class TrashDialog(QDialog):
     def _days_changed(self, days: int) -> None:
         self._settings.trash_days = days
 
-    def _run(self, action: Callable[[Session], object]) -> bool:
-        try:
-            with session_scope(self._engine) as session:
+    def _run(self, action: Callable[[Session], object]) -> None:
+        """Run *action* in a transaction of its own, in a worker: deleting a client with a big
+        imported chat, or restoring a ticket holding one, takes seconds. The list and its
+        buttons wait meanwhile; then the list is read again."""
+        for widget in (self.list, self.restore_button, self.delete_button, self.empty_button):
+            widget.setEnabled(False)
+        engine = self._engine
+
+        def work() -> None:
+            with session_scope(engine) as session:
                 action(session)
-        except UserError as exc:
-            report_exception(self, exc)
-            return False
-        finally:
-            self.load()
-        return True
+
+        workers.run_task(work, lambda _none: self._done(), self._failed, owner=self)
+
+    def _done(self) -> None:
+        self.list.setEnabled(True)
+        self.load()
+
+    def _failed(self, exc: BaseException, details: str) -> None:
+        self._done()
+        report_exception(self, exc, details)
 
     def restore_chosen(self) -> None:
         entry = self.chosen()
