@@ -136,3 +136,24 @@ def test_a_long_timeline_says_there_is_more_and_shows_it_below(
     text = history.toPlainText()
     assert "pesan nomor 0\n" in text  # every message, the ticket's opening too
     assert "Show older events" not in text
+
+
+def test_a_ticket_shown_before_its_page_had_a_size_opens_at_its_latest_line(
+    qtbot: QtBot, engine: Engine
+) -> None:
+    """The Tickets page fills its view before it is on screen: the view then grew, and the
+    conversation stayed at its first line (the latest is what she came for)."""
+    ticket_id = _whole_chat_ticket(engine)
+    view = TicketView(engine)
+    qtbot.addWidget(view)
+    view.show_ticket(ticket_id)
+    view.resize(700, 900)
+    view.show()
+    qtbot.waitExposed(view)
+    bar = view.conversation.verticalScrollBar()
+    assert bar.maximum() > 0
+    assert bar.value() == bar.maximum()
+    bar.triggerAction(bar.SliderAction.SliderPageStepSub)  # she scrolls up to read
+    view.resize(700, 600)
+    qtbot.wait(10)
+    assert bar.value() < bar.maximum()  # and stays where she went

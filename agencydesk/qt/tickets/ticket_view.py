@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -150,6 +150,14 @@ class TicketView(QWidget):
         self.conversation.setOpenLinks(False)
         self.conversation.setStyleSheet("QTextBrowser { background: #ece5dd; }")
         self.conversation.anchorClicked.connect(self._show_earlier)
+        # the latest line stays in sight while the view is laid out or resized (a ticket shown
+        # before its page had its size opened at the first line), until she scrolls herself
+        self._at_end = True
+        bar = self.conversation.verticalScrollBar()
+        bar.rangeChanged.connect(lambda _low, high: self._at_end and bar.setValue(high))
+        bar.actionTriggered.connect(
+            lambda _action: setattr(self, "_at_end", bar.sliderPosition() >= bar.maximum())
+        )
 
         # the client's caution note ("be gentle, one step per message"), where the reply is written
         self.caution = plain_label()
@@ -331,6 +339,9 @@ class TicketView(QWidget):
         """The conversation, scrolled to its end; anew when the desk's people change (their
         chips show once there are several)."""
         self._draw_conversation()
+        self._at_end = True
+        # the text cursor too: the view keeps it in sight when it is first laid out
+        self.conversation.moveCursor(QTextCursor.MoveOperation.End)
         bar = self.conversation.verticalScrollBar()
         bar.setValue(bar.maximum())
 
@@ -366,6 +377,7 @@ class TicketView(QWidget):
             return
         first_shown = self._lines[0].id
         self._lines, self._earlier = latest.lines, latest.earlier
+        self._at_end = False
         self._draw_conversation(mark=first_shown)
         self.conversation.scrollToAnchor(MARK)
 
