@@ -23,7 +23,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
-from sqlmodel import Session, col
+from sqlmodel import Session, col, func
 
 from agencydesk.core import agency, clients, first_impression, referrals, time_spent
 from agencydesk.core.agency import AgencyProfile
@@ -212,9 +212,28 @@ def _profile(session: Session, client_id: int) -> ClientProfile:
         phone=client.phone,
         email=client.email,
         website=client.website,
-        client_since=client.first_contact or _local(client.created_at).date(),
+        client_since=_client_since(session, client_id, client.first_contact, client.created_at),
         preferred_channel=client.preferred_channel,
     )
+
+
+def _client_since(
+    session: Session, client_id: int, first_contact: date | None, created_at: datetime
+) -> date:
+    """The first day on record with the client: the first contact as entered (else the day
+    they were added), or an earlier message or request. A client added today with years of
+    chat imported read "Client since" today, above a period years earlier."""
+    earliest = [
+        session.execute(
+            sa.select(func.min(col(Message.sent_at))).where(col(Message.client_id) == client_id)
+        ).scalar(),
+        session.execute(
+            sa.select(func.min(col(Ticket.created_at))).where(col(Ticket.client_id) == client_id)
+        ).scalar(),
+    ]
+    days = [_local(moment).date() for moment in earliest if moment is not None]
+    days.append(first_contact or _local(created_at).date())
+    return min(days)
 
 
 def _tickets(

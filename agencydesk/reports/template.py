@@ -46,6 +46,7 @@ from agencydesk.reports.text import (
     long_date,
     money,
     month_name,
+    number,
     period,
     short_date,
     t,
@@ -140,7 +141,7 @@ def _first_replies_by_month(content: ReportContent) -> str:
     rows = [
         (
             escape(month_name(m.month, lang)),
-            str(m.figures.opened),
+            number(m.figures.opened, lang),
             escape(wait(m.figures.median_first_reply)),
             _share(m.figures.within_hour),
             escape(wait(m.figures.median_resolve)),
@@ -158,14 +159,14 @@ def _summary(content: ReportContent) -> str:
         _heading(lang, "summary"),
         figures(
             [
-                (str(summary.tickets_opened), t(lang, "tickets_opened")),
-                (str(summary.tickets_resolved), t(lang, "tickets_resolved")),
+                (number(summary.tickets_opened, lang), t(lang, "tickets_opened")),
+                (number(summary.tickets_resolved, lang), t(lang, "tickets_resolved")),
                 (
                     duration(wait, lang) if wait is not None else t(lang, "no_first_response"),
                     t(lang, "median_first_response"),
                 ),
                 (_share(summary.first_reply_within_hour), t(lang, "within_hour")),
-                (str(summary.guides_sent), t(lang, "guides_sent")),
+                (number(summary.guides_sent, lang), t(lang, "guides_sent")),
             ]
         ),
     ]
@@ -360,9 +361,9 @@ def _referrals(content: ReportContent, pictures: Pictures, width_pt: float) -> s
         f'<td bgcolor="{THANKS_FILL}"><p class="thanks">{escape(thanks)}</p></td></tr></table>',
         figures(
             [
-                (str(len(section.direct_names)), t(lang, "referrals_direct")),
-                (str(section.referred), t(lang, "referrals_total")),
-                (str(section.generations), t(lang, "referrals_generations")),
+                (number(len(section.direct_names), lang), t(lang, "referrals_direct")),
+                (number(section.referred, lang), t(lang, "referrals_total")),
+                (number(section.generations, lang), t(lang, "referrals_generations")),
             ]
         ),
     ]

@@ -292,9 +292,22 @@ def language_or_default(language: str) -> str:
 
 
 def t(language: str, key: str, **values: object) -> str:
-    """The report text *key* in *language*, with *values* filled in."""
+    """The report text *key* in *language*, with *values* filled in (counts grouped by
+    thousands as the language writes them: `number`)."""
     text = TEXT[language_or_default(language)][key]
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    shown = {
+        name: number(value, language) if type(value) is int else value
+        for name, value in values.items()
+    }
+    return text.format(**shown)
+
+
+def number(value: int, language: str) -> str:
+    """ "99,631" / "99.631": a count as the language writes it."""
+    grouped = f"{value:,}"
+    return grouped.replace(",", ".") if language_or_default(language) == "id" else grouped
 
 
 def label(language: str, prefix: str, value: str) -> str:

@@ -84,6 +84,9 @@ def test_dates_money_and_durations_read_naturally_in_both_languages() -> None:
     assert text.join_names(["A", "B", "C", "D", "E"], "en") == "A, B, C and 2 others"
     assert text.label("en", "ticket", "waiting_on_us") == "We are working on it"
     assert text.label("en", "ticket", "something_new") == "something_new"
+    # counts are grouped by thousands as each language writes them
+    assert text.t("id", "more_messages", count=99_631) == "… dan 99.631 pesan lainnya"
+    assert text.t("en", "more_messages", count=99_631) == "… and 99,631 more messages"
 
 
 def test_the_period_presets() -> None:
@@ -285,3 +288,25 @@ def test_a_deleted_client_has_no_report(demo_engine: Engine) -> None:
         clients.delete_client(session=session, client_id=bambang)
     with pytest.raises(UserError):
         _content(demo_engine, bambang)
+
+
+def test_client_since_is_the_first_day_on_record_not_the_day_the_client_was_added(
+    engine: Engine,
+) -> None:
+    """A client added today with years of chat imported: "Client since" read today, above a
+    report of a period years earlier."""
+    with session_scope(engine) as session:
+        client = clients.create_client(session=session, values={"name": "Bu Lama"})
+        assert client.id is not None
+        client_id = client.id
+        session.add(
+            Message(
+                client_id=client_id, sender="Bu Lama", body="Halo", sent_at=_at(date(2021, 3, 4))
+            )
+        )
+    assert _content(engine, client_id).client.client_since == date(2021, 3, 4)
+    with session_scope(engine) as session:
+        row = session.get(Client, client_id)
+        assert row is not None
+        row.first_contact = date(2019, 5, 1)  # as she entered it: earlier than any record
+    assert _content(engine, client_id).client.client_since == date(2019, 5, 1)
