@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 from qt_helpers import DialogAnswerer
 
 from agencydesk.qt.shell.main_window import MainWindow
+from agencydesk.qt.shell.settings import Settings
 
 Opener = Callable[[Path], MainWindow]
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -368,3 +369,29 @@ def test_a_second_start_waits_for_a_first_window_still_starting(
         assert "already open" not in err
     finally:
         lock.unlock()
+
+
+def test_the_window_listens_for_later_starts_once_its_list_shows(
+    qtbot: QtBot, settings: Settings, demo_db: Path
+) -> None:
+    """The listener (QtNetwork, 16 ms) starts once the client list shows, not before it: a later
+    start on the database finds it then."""
+    from PySide6.QtNetwork import QLocalSocket
+
+    from agencydesk.qt.shell import app as app_module
+    from agencydesk.qt.shell.single_instance import server_name
+
+    window = MainWindow(settings, demo_db, staged=True)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.populated, timeout=20_000):
+        app_module._after_first_paint(window, demo_db)
+    later_start = QLocalSocket()
+    later_start.connectToServer(server_name(demo_db))
+    try:
+        assert later_start.waitForConnected(1000)
+    finally:
+        later_start.abort()
+        with qtbot.waitSignal(window.ready, timeout=20_000, raising=False):
+            pass
+        window.close()

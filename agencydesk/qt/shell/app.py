@@ -1,9 +1,9 @@
 """Staged start-up of the desk (after qutebrowser's app.py):
 
 1. paths and logging, 2. QApplication, crash handler and translations, 3. the single-instance
-lock for the database file (a second start on it brings the open window forward), 4. the main
-window shown at once, 5. the database layer imported, migrated and opened in a worker, then the
-pages built, 6. the event loop.
+lock for the database file, 4. the main window shown at once, 5. the database layer imported,
+migrated and opened in a worker, then the pages built, 6. the event loop; once the client list
+shows, the window listens for later starts on its database (they bring it forward).
 """
 
 from __future__ import annotations
@@ -190,12 +190,28 @@ def run_gui(
     return _exec(app, lock, translators)
 
 
-def _after_first_paint(window: MainWindow, db_path: Path) -> None:
-    from agencydesk.qt.shell.single_instance import FirstWindow
+#: the latest the window starts listening for later starts, should its list never show (a
+#: later start waits up to a second for it: `single_instance.CONNECT_TRIES`)
+LISTEN_AT_THE_LATEST_MS = 500
 
+
+def _after_first_paint(window: MainWindow, db_path: Path) -> None:
     window.finish_start_up()
-    FirstWindow(db_path, window)  # a second start on this database brings this window forward
     window.open_database()
+    listening = False
+
+    def listen() -> None:
+        """A second start on this database brings this window forward. Once the client list
+        shows: its QtNetwork took 16 ms, which the list waited for."""
+        nonlocal listening
+        if not listening:
+            listening = True
+            from agencydesk.qt.shell.single_instance import FirstWindow
+
+            FirstWindow(db_path, window)
+
+    window.populated.connect(listen)
+    QTimer.singleShot(LISTEN_AT_THE_LATEST_MS, window, listen)
 
 
 def _exec(app: QApplication, lock: QLockFile, translators: list[QTranslator]) -> int:
