@@ -416,6 +416,18 @@ def list_tickets(
     return [TicketRow(*row) for row in session.execute(statement).all()]
 
 
+def ticket_and_client_ids(
+    *, session: Session, **filters: Unpack[TicketFilters]
+) -> list[tuple[int, int]]:
+    """(ticket id, client id) of every ticket `list_tickets` lists with the same filters."""
+    statement = (
+        sa.select(col(Ticket.id), col(Ticket.client_id))
+        .join(Client, col(Client.id) == col(Ticket.client_id))
+        .where(*_conditions(**filters))
+    )
+    return [(ticket_id, client_id) for ticket_id, client_id in session.execute(statement).all()]
+
+
 def count_tickets(*, session: Session, **filters: Unpack[TicketFilters]) -> int:
     """How many tickets `list_tickets` lists with the same filters (all pages)."""
     statement = (

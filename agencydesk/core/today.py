@@ -57,9 +57,13 @@ class GuideSent:
 @dataclass
 class TodaySummary:
     now: datetime
+    #: the first `SHOWN` of each list; the counts are of all (a busy desk has more)
     overdue: list[TicketRow] = field(default_factory=list)
     due_today: list[TicketRow] = field(default_factory=list)
     waiting_on_us: list[WaitingClient] = field(default_factory=list)
+    overdue_count: int = 0
+    due_today_count: int = 0
+    waiting_count: int = 0
     first_responses: list[FirstResponse] = field(default_factory=list)
     median_first_response: timedelta | None = None
     #: the share of this week's new tickets answered within an hour (None: none counts yet)
@@ -73,6 +77,8 @@ class TodaySummary:
 
 #: how many months of first-impression figures Today shows
 MONTHS_SHOWN = 6
+#: how many overdue tickets, tickets due today and waiting clients Today lists (it counts all)
+SHOWN = 50
 
 
 def local_midnight(now: datetime) -> datetime:
@@ -102,21 +108,26 @@ def today_summary(
         return ticket_id not in off.ticket_ids and client_id not in off.client_ids
 
     summary.follow_ups_due = follow_ups.due(session=session, now=now, person_id=mine)
-    summary.overdue = [
-        row
-        for row in tickets.list_tickets(
-            session=session, due="overdue", today=today, limit=50, assignee_id=mine
+    # the lists stop at SHOWN; their counts (the titles, the sidebar's) said SHOWN where there
+    # were more
+    for due in ("overdue", "today"):
+        listed = [
+            row
+            for row in tickets.list_tickets(
+                session=session, due=due, today=today, limit=SHOWN, assignee_id=mine
+            )
+            if shown(row.id, row.client_id)
+        ]
+        every = tickets.ticket_and_client_ids(
+            session=session, due=due, today=today, assignee_id=mine
         )
-        if shown(row.id, row.client_id)
-    ]
-    summary.due_today = [
-        row
-        for row in tickets.list_tickets(
-            session=session, due="today", today=today, limit=50, assignee_id=mine
-        )
-        if shown(row.id, row.client_id)
-    ]
-    summary.waiting_on_us = waiting_on_us(session=session, person_id=mine, shown=shown)
+        count = sum(1 for ticket_id, client_id in every if shown(ticket_id, client_id))
+        if due == "overdue":
+            summary.overdue, summary.overdue_count = listed, count
+        else:
+            summary.due_today, summary.due_today_count = listed, count
+    waiting = waiting_on_us(session=session, person_id=mine, shown=shown, limit=None)
+    summary.waiting_on_us, summary.waiting_count = waiting[:SHOWN], len(waiting)
     summary.first_responses = first_responses_since(
         session=session, since=start_of_week(now), person_id=mine
     )
@@ -144,7 +155,7 @@ def _theirs(column: Any, person_id: int | None) -> list[sa.ColumnElement[bool]]:
 def waiting_on_us(
     *,
     session: Session,
-    limit: int = 50,
+    limit: int | None = SHOWN,
     person_id: int | None = None,
     shown: Callable[[int, int], bool] | None = None,
 ) -> list[WaitingClient]:
@@ -193,7 +204,7 @@ def waiting_on_us(
                 known.waiting_since,
                 known.tickets_waiting + 1,
             )
-    return list(by_client.values())[:limit]
+    return list(by_client.values())[:limit]  # None: all
 
 
 def first_responses_since(

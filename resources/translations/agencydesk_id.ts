@@ -4052,6 +4052,10 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
         <translation>Balasan pertama minggu ini</translation>
     </message>
     <message>
+        <source>The first {shown} here; {more} more in Tickets.</source>
+        <translation>{shown} yang pertama di sini; {more} lagi di Tiket.</translation>
+    </message>
+    <message>
         <source>{client} — {title} · answered within a minute</source>
         <translation>{client} — {title} · dijawab dalam semenit</translation>
     </message>

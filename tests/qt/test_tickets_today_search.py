@@ -367,3 +367,45 @@ def test_a_ticket_answered_in_its_first_minute_says_so_not_after_0_min(
         "Ibu Ratna — at once · answered within a minute",
         "Ibu Ratna — later · answered after 1 h",
     ]
+
+
+def test_today_counts_every_overdue_ticket_not_only_those_it_lists(
+    qtbot: QtBot, engine: Engine, inline_tasks: None
+) -> None:
+    """Today lists the first 50 overdue tickets; its title and the sidebar said 50 when there
+    were more."""
+    from sqlalchemy import insert
+
+    from agencydesk.core import clients
+    from agencydesk.core.db import session_scope
+    from agencydesk.core.models import Ticket
+    from agencydesk.core.today import SHOWN
+
+    overdue = SHOWN + 10
+    with session_scope(engine) as session:
+        client = clients.create_client(session=session, values={"name": "Ibu Ratna"})
+        now = datetime.now(UTC)
+        session.execute(
+            insert(Ticket),
+            [
+                {
+                    "client_id": client.id,
+                    "title": f"Ticket {n}",
+                    "status": "open",
+                    "due_date": (now - timedelta(days=3)).date(),
+                    "first_response_at": now,
+                    "created_at": now - timedelta(days=10),
+                    "updated_at": now,
+                }
+                for n in range(overdue)
+            ],
+        )
+    page = TodayPage(engine)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.counts_changed) as counted:
+        page.refresh()
+    assert page.overdue.title.text() == f"Overdue ({overdue})"
+    assert page.overdue.list.count() == SHOWN
+    assert page.overdue.subtitle.text() == f"The first {SHOWN} here; 10 more in Tickets."
+    assert counted.args[0] == overdue  # the sidebar's count
+    assert page.due_today.subtitle.isHidden()  # nothing left out there

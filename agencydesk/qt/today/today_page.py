@@ -206,7 +206,7 @@ class TodayPage(QWidget):
         self.greeting.setText(greeting)
         self.date_label.setText(format_day_heading(now.date()))
         self.overdue.fill(
-            self.tr("Overdue ({count})").format(count=len(summary.overdue)),
+            self.tr("Overdue ({count})").format(count=summary.overdue_count),
             [
                 (
                     self.tr("{client} — {title} (was due {date})").format(
@@ -222,7 +222,7 @@ class TodayPage(QWidget):
             self.tr("Nothing overdue. Well done."),
         )
         self.due_today.fill(
-            self.tr("Due today ({count})").format(count=len(summary.due_today)),
+            self.tr("Due today ({count})").format(count=summary.due_today_count),
             [
                 (f"{row.client_name} — {row.title}", row.id, row.client_id)
                 for row in summary.due_today
@@ -230,7 +230,7 @@ class TodayPage(QWidget):
             self.tr("Nothing is due today."),
         )
         self.waiting.fill(
-            self.tr("Waiting on us ({count})").format(count=len(summary.waiting_on_us)),
+            self.tr("Waiting on us ({count})").format(count=summary.waiting_count),
             [
                 (
                     _ticket_wait(
@@ -297,10 +297,23 @@ class TodayPage(QWidget):
         )
         self._show_months(summary)
         self.follow_ups.show_due(summary.follow_ups_due)
-        waiting = len(summary.waiting_on_us)
+        for card, listed, count in (
+            (self.overdue, summary.overdue, summary.overdue_count),
+            (self.due_today, summary.due_today, summary.due_today_count),
+            (self.waiting, summary.waiting_on_us, summary.waiting_count),
+        ):
+            more = count - len(listed)
+            card.subtitle.setText(
+                self.tr("The first {shown} here; {more} more in Tickets.").format(
+                    shown=len(listed), more=more
+                )
+                if more > 0
+                else ""
+            )
+            card.subtitle.setVisible(more > 0)
         # a follow-up whose time has come is as urgent as a ticket due today
-        due = len(summary.due_today) + len(summary.follow_ups_due)
-        self.counts_changed.emit(len(summary.overdue), due, waiting)
+        due = summary.due_today_count + len(summary.follow_ups_due)
+        self.counts_changed.emit(summary.overdue_count, due, summary.waiting_count)
 
     def _answered(self, wait: timedelta) -> str:
         """The line of a ticket answered after *wait*; within the first minute it says so
