@@ -751,6 +751,10 @@
         <translation>Jam yang ditagih dan lainnya per bulan, untuk tagihan</translation>
     </message>
     <message>
+        <source>Show older tickets…</source>
+        <translation>Tampilkan tiket yang lebih lama…</translation>
+    </message>
+    <message>
         <source>Billable time per month:</source>
         <translation>Waktu yang ditagih per bulan:</translation>
     </message>

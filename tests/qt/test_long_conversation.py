@@ -157,3 +157,44 @@ def test_a_ticket_shown_before_its_page_had_a_size_opens_at_its_latest_line(
     view.resize(700, 600)
     qtbot.wait(10)
     assert bar.value() < bar.maximum()  # and stays where she went
+
+
+def test_a_clients_tickets_tab_says_there_are_older_ones_and_lists_them_on_request(
+    qtbot: QtBot, engine: Engine
+) -> None:
+    """A long chat split at its pauses makes hundreds of tickets: the tab listed the newest 200
+    and nothing said there were more."""
+    from agencydesk.core.models import Ticket
+    from agencydesk.qt.clients.client_history import CLIENT_TICKETS_PAGE, ClientTicketsView
+
+    count = CLIENT_TICKETS_PAGE + 30
+    with session_scope(engine) as session:
+        client = clients.create_client(session=session, values={"name": "Ibu Ratna"})
+        session.execute(
+            insert(Ticket),
+            [
+                {
+                    "client_id": client.id,
+                    "title": f"Percakapan {n}",
+                    "created_at": T0 + timedelta(days=n),
+                    "updated_at": T0 + timedelta(days=n),
+                }
+                for n in range(count)
+            ],
+        )
+        client_id = client.id
+    view = ClientTicketsView(engine)
+    qtbot.addWidget(view)
+    view.show_client(client_id)
+    shown = view.list
+    assert shown.topLevelItemCount() == CLIENT_TICKETS_PAGE + 1
+    last = shown.topLevelItem(CLIENT_TICKETS_PAGE)
+    assert last.text(2) == "Show older tickets…"
+    assert shown.topLevelItem(0).text(2) == f"Percakapan {count - 1}"  # the newest first
+
+    with qtbot.assertNotEmitted(view.ticket_activated):
+        shown.itemActivated.emit(last, 0)
+    titles = [shown.topLevelItem(n).text(2) for n in range(shown.topLevelItemCount())]
+    assert len(titles) == count
+    assert titles[-1] == "Percakapan 0"
+    assert "Show older tickets…" not in titles

@@ -37,6 +37,8 @@ from agencydesk.qt.tickets.ticket_model import status_label
 TICKET_ROLE = Qt.ItemDataRole.UserRole + 1
 # the newest events shown at first, and added by each "Show older events"
 TIMELINE_LIMIT = 200
+# the newest tickets a client's Tickets tab lists at first, and adds each time it is asked
+CLIENT_TICKETS_PAGE = 200
 OLDER_LINK = "older:"
 
 
@@ -172,6 +174,7 @@ class ClientTicketsView(ClientTab):
 
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
         super().__init__(engine, parent)
+        self._limit = CLIENT_TICKETS_PAGE  # how many of the newest tickets are listed
         self.list = headed_list(
             "clientTickets",
             [self.tr("Opened"), self.tr("Status"), self.tr("Ticket")],
@@ -205,25 +208,41 @@ class ClientTicketsView(ClientTab):
             export_billable_hours(self, self._engine, self.client_id, name.name if name else "")
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        self.ticket_activated.emit(int(item.data(0, TICKET_ROLE)))
+        ticket_id = item.data(0, TICKET_ROLE)
+        if ticket_id is not None:
+            self.ticket_activated.emit(int(ticket_id))
+        elif self.client_id is not None:  # the last line: older tickets, below those shown
+            self._limit += CLIENT_TICKETS_PAGE
+            at = self.list.verticalScrollBar().value()
+            self.show_client(self.client_id)
+            self.list.verticalScrollBar().setValue(at)
 
     def show_client(self, client_id: int | None) -> None:
+        if client_id != self.client_id:  # the same client shown anew keeps the older tickets
+            self._limit = CLIENT_TICKETS_PAGE
         self.client_id = client_id
         self.list.clear()
         self.time_label.clear()
         if client_id is None:
             return
         with Session(self._engine) as session:
-            rows = tickets.list_tickets(
-                session=session, client_id=client_id, status=None, sort="created", descending=True
+            rows = tickets.list_tickets(  # one more than shown: whether older ones exist
+                session=session,
+                client_id=client_id,
+                status=None,
+                sort="created",
+                descending=True,
+                limit=self._limit + 1,
             )
             months = time_spent.monthly_time(session=session, client_id=client_id)
-        for row in rows:
+        for row in rows[: self._limit]:
             opened = format_date(row.created_at)
             item = QTreeWidgetItem([opened, status_label(row.status), row.title])
             item.setData(0, TICKET_ROLE, row.id)
             item.setToolTip(2, f"<p>{html.escape(row.title)}</p>")
             self.list.addTopLevelItem(item)
+        if len(rows) > self._limit:  # a long imported chat split at its pauses: many tickets
+            self.list.addTopLevelItem(QTreeWidgetItem(["", "", self.tr("Show older tickets…")]))
         self.export_button.setEnabled(bool(months))
         if months:
             lines = [self.tr("Billable time per month:")]
