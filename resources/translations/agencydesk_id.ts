@@ -3144,6 +3144,10 @@ Pesanan masuk tempat sampah (Sunting ▸ Tempat sampah…), dan bisa dipulihkan 
         <translation>Tidak ditemukan.</translation>
     </message>
     <message>
+        <source>More than {count} found: the best are shown; add a word to narrow.</source>
+        <translation>Lebih dari {count} ditemukan: yang paling cocok ditampilkan; tambahkan kata untuk mempersempit.</translation>
+    </message>
+    <message>
         <source>{count} found</source>
         <translation>{count} ditemukan</translation>
     </message>

@@ -409,3 +409,40 @@ def test_today_counts_every_overdue_ticket_not_only_those_it_lists(
     assert page.overdue.subtitle.text() == f"The first {SHOWN} here; 10 more in Tickets."
     assert counted.args[0] == overdue  # the sidebar's count
     assert page.due_today.subtitle.isHidden()  # nothing left out there
+
+
+def test_search_says_when_there_are_more_hits_than_it_shows(
+    qtbot: QtBot, engine: Engine, inline_tasks: None
+) -> None:
+    """Ten messages of each kind are shown; "invoice" in a year of chats said "Messages (10)"
+    and "10 found" as if that were all."""
+    from sqlalchemy import insert
+
+    from agencydesk.core import clients
+    from agencydesk.core.db import session_scope
+    from agencydesk.core.models import Message
+    from agencydesk.qt.shell.search_dialog import HITS_SHOWN
+
+    with session_scope(engine) as session:
+        client = clients.create_client(session=session, values={"name": "Ibu Ratna"})
+        session.execute(
+            insert(Message),
+            [
+                {"client_id": client.id, "sender": "Ibu Ratna", "body": f"invoice nomor {n}"}
+                for n in range(HITS_SHOWN + 5)
+            ],
+        )
+    dialog = SearchDialog(engine)
+    qtbot.addWidget(dialog)
+    dialog.query.setText("invoice")
+    dialog.run_search()
+    group = dialog.tree.topLevelItem(0)
+    assert group.text(0) == f"Messages ({HITS_SHOWN}+)"
+    assert group.childCount() == HITS_SHOWN
+    assert dialog.status.text() == (
+        f"More than {HITS_SHOWN} found: the best are shown; add a word to narrow."
+    )
+    dialog.query.setText("invoice nomor 3")
+    dialog.run_search()
+    assert dialog.tree.topLevelItem(0).text(0) == "Messages (1)"
+    assert dialog.status.text() == "1 found"

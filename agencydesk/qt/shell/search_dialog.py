@@ -32,6 +32,8 @@ from agencydesk.qt.common.dialog_layout import top_to_bottom
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2
 SEARCH_DELAY_MS = 120
+# the best hits shown of each kind (one more is asked for: whether there are more)
+HITS_SHOWN = 10
 
 
 def snippet_html(snippet: str) -> str:
@@ -42,7 +44,7 @@ def snippet_html(snippet: str) -> str:
 
 def _run(engine: Engine, text: str) -> SearchResults:
     with Session(engine) as session:
-        return core_search.search(session=session, text=text, limit=10)
+        return core_search.search(session=session, text=text, limit=HITS_SHOWN + 1)
 
 
 class _HtmlDelegate(QStyledItemDelegate):
@@ -122,14 +124,14 @@ class SearchDialog(QDialog):
         self.query.installEventFilter(self)
         top_to_bottom((self.query, self.status, (self.tree, 1)), self)
 
-    def _group_title(self, kind: str, count: int) -> str:
+    def _group_title(self, kind: str, count: int, more: bool) -> str:
         titles = {
             "client": self.tr("Clients ({count})"),
             "ticket": self.tr("Tickets ({count})"),
             "message": self.tr("Messages ({count})"),
             "guide": self.tr("Guides ({count})"),
         }
-        return titles[kind].format(count=count)
+        return titles[kind].format(count=f"{count}+" if more else count)
 
     def run_search(self) -> None:
         self._timer.stop()
@@ -154,11 +156,16 @@ class SearchDialog(QDialog):
         self.results = results
         self.tree.clear()
         first: QTreeWidgetItem | None = None
+        more = False  # a kind with more hits than shown ("invoice" in a year of chats)
         for kind in core_search.KINDS:
             hits = results.hits.get(kind, [])
             if not hits:
                 continue
-            group = QTreeWidgetItem([self._group_title(kind, len(hits)), ""])
+            more = more or len(hits) > HITS_SHOWN
+            hits = hits[:HITS_SHOWN]
+            group = QTreeWidgetItem(
+                [self._group_title(kind, len(hits), len(hits) < len(results.hits[kind])), ""]
+            )
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             font = group.font(0)
             font.setBold(True)
@@ -173,9 +180,15 @@ class SearchDialog(QDialog):
                 group.addChild(item)
                 first = first or item
             group.setExpanded(True)
-        count = results.count()
+        count = sum(min(len(found), HITS_SHOWN) for found in results.hits.values())
         if count == 0:
             self.status.setText(self.tr("Nothing found."))
+        elif more:
+            self.status.setText(
+                self.tr(
+                    "More than {count} found: the best are shown; add a word to narrow."
+                ).format(count=count)
+            )
         else:
             self.status.setText(self.tr("{count} found").format(count=count))
         if not results.used_fts:
