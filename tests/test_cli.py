@@ -113,6 +113,15 @@ def test_search_prints_hits_grouped_by_kind(tmp_path: Path) -> None:
     assert "[webnya] [error]" in lines[1]
     nothing = run_cli("search", "zzzqqq", "--db", str(db))
     assert nothing.stdout.strip() == "Nothing found."
+    # more hits than --limit shows: the count says so, and a last line how to see the rest
+    capped = run_cli("search", "ibu", "--limit", "1", "--db", str(db))
+    assert capped.returncode == 0, capped.stderr
+    lines = capped.stdout.splitlines()
+    assert lines[0] == "Clients (1+)"
+    assert lines[-1] == "More found than shown (the best 1 of each): add a word, or --limit N."
+    zero = run_cli("search", "ibu", "--limit", "0", "--db", str(db))
+    assert zero.returncode == 2
+    assert "--limit is how many hits of each kind to show" in zero.stderr
 
 
 def test_another_programs_database_is_neither_converted_nor_filled(tmp_path: Path) -> None:

@@ -46,20 +46,31 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     from agencydesk.core import search
 
+    if args.limit < 1:
+        raise user_error(
+            f"--limit is how many hits of each kind to show: 1 or more, not {args.limit}."
+        )
     with open_desk(args, read_only_ok=True) as (engine, _db_path), Session(engine) as session:
-        results = search.search(session=session, text=args.text, limit=args.limit)
+        # one more than shown: whether there are more
+        results = search.search(session=session, text=args.text, limit=args.limit + 1)
     titles = {"client": "Clients", "ticket": "Tickets", "message": "Messages", "guide": "Guides"}
+    more = False
     for kind in search.KINDS:
         hits = results.hits.get(kind, [])
         if not hits:
             continue
-        print(f"{titles[kind]} ({len(hits)})")
+        cut = len(hits) > args.limit
+        more = more or cut
+        hits = hits[: args.limit]
+        print(f"{titles[kind]} ({len(hits)}{'+' if cut else ''})")
         for hit in hits:
             snippet = " ".join(hit.snippet.split())
             snippet = snippet.replace(search.HIT_START, "[").replace(search.HIT_END, "]")
             print(f"  #{hit.id}  {hit.title}  —  {snippet}")
     if results.count() == 0:
         print("Nothing found.")
+    if more:
+        print(f"More found than shown (the best {args.limit} of each): add a word, or --limit N.")
     if not results.used_fts:
         print("(slower search: this database has no full-text index)")
     elif not results.accents_ignored:
