@@ -381,7 +381,7 @@ def test_today_counts_every_overdue_ticket_not_only_those_it_lists(
     from agencydesk.core.models import Ticket
     from agencydesk.core.today import SHOWN
 
-    overdue = SHOWN + 10
+    overdue = SHOWN + 1000
     with session_scope(engine) as session:
         client = clients.create_client(session=session, values={"name": "Ibu Ratna"})
         now = datetime.now(UTC)
@@ -404,9 +404,9 @@ def test_today_counts_every_overdue_ticket_not_only_those_it_lists(
     qtbot.addWidget(page)
     with qtbot.waitSignal(page.counts_changed) as counted:
         page.refresh()
-    assert page.overdue.title.text() == f"Overdue ({overdue})"
+    assert page.overdue.title.text() == f"Overdue ({overdue:,})"  # grouped, as the locale
     assert page.overdue.list.count() == SHOWN
-    assert page.overdue.subtitle.text() == f"The first {SHOWN} here; 10 more in Tickets."
+    assert page.overdue.subtitle.text() == f"The first {SHOWN} here; 1,000 more in Tickets."
     assert counted.args[0] == overdue  # the sidebar's count
     assert page.due_today.subtitle.isHidden()  # nothing left out there
 

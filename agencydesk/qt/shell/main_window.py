@@ -284,7 +284,7 @@ class MainWindow(QMainWindow):
         """The sidebar shows how much is urgent without opening Today."""
         title = self.section_titles()["today"]
         item = self.sidebar.item(SECTIONS.index("today"))
-        item.setText(f"{title}  ({urgent})" if urgent else title)
+        item.setText(f"{title}  ({self.locale().toString(urgent)})" if urgent else title)
 
     # -- sections ------------------------------------------------------------------------------
     def _section_changed(self, row: int) -> None:

@@ -33,6 +33,7 @@ from agencydesk.qt.common.formatting import (
     format_date,
     format_datetime,
     format_day_heading,
+    format_number,
     format_wait,
 )
 from agencydesk.qt.common.labels import bold_label
@@ -206,7 +207,7 @@ class TodayPage(QWidget):
         self.greeting.setText(greeting)
         self.date_label.setText(format_day_heading(now.date()))
         self.overdue.fill(
-            self.tr("Overdue ({count})").format(count=summary.overdue_count),
+            self.tr("Overdue ({count})").format(count=format_number(summary.overdue_count)),
             [
                 (
                     self.tr("{client} — {title} (was due {date})").format(
@@ -222,7 +223,7 @@ class TodayPage(QWidget):
             self.tr("Nothing overdue. Well done."),
         )
         self.due_today.fill(
-            self.tr("Due today ({count})").format(count=summary.due_today_count),
+            self.tr("Due today ({count})").format(count=format_number(summary.due_today_count)),
             [
                 (f"{row.client_name} — {row.title}", row.id, row.client_id)
                 for row in summary.due_today
@@ -230,7 +231,7 @@ class TodayPage(QWidget):
             self.tr("Nothing is due today."),
         )
         self.waiting.fill(
-            self.tr("Waiting on us ({count})").format(count=summary.waiting_count),
+            self.tr("Waiting on us ({count})").format(count=format_number(summary.waiting_count)),
             [
                 (
                     _ticket_wait(
@@ -280,7 +281,9 @@ class TodayPage(QWidget):
             self.tr("No new tickets this week."),
         )
         self.guides.fill(
-            self.tr("Guides sent today ({count})").format(count=len(summary.guides_sent_today)),
+            self.tr("Guides sent today ({count})").format(
+                count=format_number(len(summary.guides_sent_today))
+            ),
             [
                 (
                     self.tr("{guide} → {client}, {time}").format(
@@ -305,7 +308,7 @@ class TodayPage(QWidget):
             more = count - len(listed)
             card.subtitle.setText(
                 self.tr("The first {shown} here; {more} more in Tickets.").format(
-                    shown=len(listed), more=more
+                    shown=format_number(len(listed)), more=format_number(more)
                 )
                 if more > 0
                 else ""
