@@ -38,6 +38,11 @@ def group_digits(amount: int, currency: str, language: str = "en") -> str:
     return f"−{digits}" if amount < 0 else digits
 
 
+def group_count(count: int, language: str = "en") -> str:
+    """A count grouped as the language writes it (no currency): "99,631" / "99.631"."""
+    return group_digits(count, "", language)
+
+
 def format_money(amount: int, currency: str = "IDR", language: str = "en") -> str:
     """ "Rp 9.000.000", "US$ 1,250" (English) or "US$ 1.250" (Indonesian)."""
     return f"{currency_symbol(currency)} {group_digits(amount, currency, language)}"

@@ -20,7 +20,7 @@ from agencydesk.core.models import (
     TicketStatus,
     utcnow,
 )
-from agencydesk.core.tickets import TicketRow
+from agencydesk.core.tickets import DueFilter, TicketFilters, TicketRow
 
 ACTIVE = [status.value for status in ACTIVE_STATUSES]
 
@@ -108,24 +108,20 @@ def today_summary(
         return ticket_id not in off.ticket_ids and client_id not in off.client_ids
 
     summary.follow_ups_due = follow_ups.due(session=session, now=now, person_id=mine)
+
     # the lists stop at SHOWN; their counts (the titles, the sidebar's) said SHOWN where there
     # were more
-    for due in ("overdue", "today"):
-        listed = [
-            row
-            for row in tickets.list_tickets(
-                session=session, due=due, today=today, limit=SHOWN, assignee_id=mine
-            )
-            if shown(row.id, row.client_id)
-        ]
-        every = tickets.ticket_and_client_ids(
-            session=session, due=due, today=today, assignee_id=mine
+    def listed_and_counted(due: DueFilter) -> tuple[list[TicketRow], int]:
+        filters: TicketFilters = {"due": due, "today": today, "assignee_id": mine}
+        listed = tickets.list_tickets(session=session, limit=SHOWN, **filters)
+        every = tickets.ticket_and_client_ids(session=session, **filters)
+        return (
+            [row for row in listed if shown(row.id, row.client_id)],
+            sum(1 for ticket_id, client_id in every if shown(ticket_id, client_id)),
         )
-        count = sum(1 for ticket_id, client_id in every if shown(ticket_id, client_id))
-        if due == "overdue":
-            summary.overdue, summary.overdue_count = listed, count
-        else:
-            summary.due_today, summary.due_today_count = listed, count
+
+    summary.overdue, summary.overdue_count = listed_and_counted("overdue")
+    summary.due_today, summary.due_today_count = listed_and_counted("today")
     waiting = waiting_on_us(session=session, person_id=mine, shown=shown, limit=None)
     summary.waiting_on_us, summary.waiting_count = waiting[:SHOWN], len(waiting)
     summary.first_responses = first_responses_since(

@@ -223,14 +223,15 @@ def _client_since(
     """The first day on record with the client: the first contact as entered (else the day
     they were added), or an earlier message or request. A client added today with years of
     chat imported read "Client since" today, above a period years earlier."""
-    earliest = [
-        session.execute(
-            sa.select(func.min(col(Message.sent_at))).where(col(Message.client_id) == client_id)
-        ).scalar(),
-        session.execute(
-            sa.select(func.min(col(Ticket.created_at))).where(col(Ticket.client_id) == client_id)
-        ).scalar(),
-    ]
+    first_message = sa.select(func.min(col(Message.sent_at))).where(
+        col(Message.client_id) == client_id
+    )
+    first_ticket = sa.select(func.min(col(Ticket.created_at))).where(
+        col(Ticket.client_id) == client_id
+    )
+    earliest = session.execute(
+        sa.select(first_message.scalar_subquery(), first_ticket.scalar_subquery())
+    ).one()
     days = [_local(moment).date() for moment in earliest if moment is not None]
     days.append(first_contact or _local(created_at).date())
     return min(days)

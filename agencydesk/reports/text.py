@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Final
 
 from agencydesk.core.guides.placeholders import MONTH_NAMES
-from agencydesk.core.money import format_money
+from agencydesk.core.money import format_money, group_count
 
 LANGUAGES: Final = ("en", "id")
 
@@ -306,8 +306,7 @@ def t(language: str, key: str, **values: object) -> str:
 
 def number(value: int, language: str) -> str:
     """ "99,631" / "99.631": a count as the language writes it."""
-    grouped = f"{value:,}"
-    return grouped.replace(",", ".") if language_or_default(language) == "id" else grouped
+    return group_count(value, language_or_default(language))
 
 
 def label(language: str, prefix: str, value: str) -> str:

@@ -156,16 +156,14 @@ class SearchDialog(QDialog):
         self.results = results
         self.tree.clear()
         first: QTreeWidgetItem | None = None
-        more = False  # a kind with more hits than shown ("invoice" in a year of chats)
+        count, more = 0, False  # more: a kind has more hits than shown ("invoice", a year)
         for kind in core_search.KINDS:
-            hits = results.hits.get(kind, [])
-            if not hits:
+            found = results.hits.get(kind, [])
+            if not found:
                 continue
-            more = more or len(hits) > HITS_SHOWN
-            hits = hits[:HITS_SHOWN]
-            group = QTreeWidgetItem(
-                [self._group_title(kind, len(hits), len(hits) < len(results.hits[kind])), ""]
-            )
+            hits, cut = found[:HITS_SHOWN], len(found) > HITS_SHOWN
+            count, more = count + len(hits), more or cut
+            group = QTreeWidgetItem([self._group_title(kind, len(hits), cut), ""])
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             font = group.font(0)
             font.setBold(True)
@@ -180,7 +178,6 @@ class SearchDialog(QDialog):
                 group.addChild(item)
                 first = first or item
             group.setExpanded(True)
-        count = sum(min(len(found), HITS_SHOWN) for found in results.hits.values())
         if count == 0:
             self.status.setText(self.tr("Nothing found."))
         elif more:
