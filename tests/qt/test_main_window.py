@@ -162,12 +162,13 @@ def test_delete_asks_first_and_ctrl_z_brings_the_client_back(
     dialogs.click(Yes)
     _press(qtbot, window.pages.clients.table, Qt.Key.Key_Delete)  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: dialogs.done)
-    assert "Pak Bambang Santoso" not in _names(window)
+    qtbot.waitUntil(lambda: "Pak Bambang Santoso" not in _names(window))  # done in a worker
     assert window.count_label.text() == "9 clients"
     assert window.shell_actions.undo.isEnabled()
 
     _press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert "Pak Bambang Santoso" in _names(window)
+    qtbot.waitUntil(lambda: "Pak Bambang Santoso" in _names(window))
+    assert window.statusBar().currentMessage() == "Pak Bambang Santoso is back."
     assert window.pages.clients.detail.name_label.text() == "Pak Bambang Santoso"  # type: ignore[union-attr]
     assert not window.shell_actions.undo.isEnabled()
 
@@ -190,6 +191,7 @@ def test_deleting_every_client_empties_the_urgent_count_in_the_sidebar(
         dialogs.click(Yes)
         _press(qtbot, page.table, Qt.Key.Key_Delete)
         qtbot.waitUntil(lambda: dialogs.done)
+        qtbot.waitUntil(page.table.isEnabled)  # the list waits while the worker deletes
     assert window.count_label.text() == "0 clients"
     # nobody's tickets are urgent any more, and the sidebar says so without opening Today
     qtbot.waitUntil(lambda: _today_title(window) == "Today", timeout=10_000)
@@ -209,16 +211,18 @@ def test_a_deleted_guide_comes_back_with_ctrl_z(
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialogs.done)
     assert f"Delete the guide “{title}”?" in dialogs.texts[0]
-    titles = [page.model.index(r, 0).data() for r in range(page.model.rowCount())]
-    assert title not in titles
+    qtbot.waitUntil(lambda: title not in _guide_titles(page))
     assert window.shell_actions.undo.isEnabled()
     assert title in window.shell_actions.undo.text()
 
     _press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: page.title_label.text() == title)
-    titles = [page.model.index(r, 0).data() for r in range(page.model.rowCount())]
-    assert title in titles
+    assert title in _guide_titles(page)
     assert not window.shell_actions.undo.isEnabled()
+
+
+def _guide_titles(page: GuidesPage) -> list[str]:
+    return [page.model.index(r, 0).data() for r in range(page.model.rowCount())]
 
 
 def _reject(widget: QWidget) -> None:
@@ -401,7 +405,7 @@ def test_restore_from_backup_brings_back_deleted_data(
     dialogs.click(Yes)
     window.shell_actions.delete_on_screen()
     qtbot.waitUntil(lambda: dialogs.done)
-    assert "Pak Bambang Santoso" not in _names(window)
+    qtbot.waitUntil(lambda: "Pak Bambang Santoso" not in _names(window))
 
     def choose_saved(widget: QWidget) -> None:
         assert isinstance(widget, RestoreDialog)

@@ -3,6 +3,7 @@ and deletes one for good (passwords included); what is older than the days kept 
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
@@ -12,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from qt_helpers import DialogAnswerer
-from sqlalchemy import update
+from sqlalchemy import event, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
@@ -41,18 +42,38 @@ def test_del_puts_a_ticket_in_the_trash_and_ctrl_z_brings_it_back(
     assert page is not None
     qtbot.waitUntil(lambda: page.current_ticket_id() is not None)
     ticket_id = page.current_ticket_id()
+    engine = window.desk.engine
+    assert engine is not None
+    writers = _threads_that_write(engine)
     answerer = DialogAnswerer().click(QMessageBox.StandardButton.Yes)
     window.shell_actions.delete.trigger()  # Edit ▸ Delete… (Del)
     assert answerer.done
     assert "goes to the trash" in answerer.texts[0]
-    with Session(window.desk.engine) as session:
+    assert not page.table.isEnabled()  # the list waits for the worker
+    qtbot.waitUntil(page.table.isEnabled)
+    with Session(engine) as session:
         assert [e.key for e in trash.list_trash(session=session)] == [f"ticket#{ticket_id}"]
     assert page.current_ticket_id() != ticket_id
 
     _press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: page.current_ticket_id() == ticket_id)
-    with Session(window.desk.engine) as session:
+    with Session(engine) as session:
         assert trash.list_trash(session=session) == []
+    # a ticket holding a whole chat takes seconds on a team server: the window never waits
+    assert writers
+    assert threading.main_thread().ident not in writers
+
+
+def _threads_that_write(engine: Engine) -> set[int | None]:
+    """The threads that write to *engine* from now on."""
+    writers: set[int | None] = set()
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _seen(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if statement.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE")):
+            writers.add(threading.get_ident())
+
+    return writers
 
 
 def test_the_trash_restores_a_client_and_deletes_another_for_good_with_her_passwords(

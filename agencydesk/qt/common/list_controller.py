@@ -18,7 +18,8 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from agencydesk.core.db import session_scope
-from agencydesk.qt.common.dialogs import ask_yes_no
+from agencydesk.qt.common import workers
+from agencydesk.qt.common.dialogs import ask_yes_no, report_exception
 from agencydesk.qt.common.list_view import select_row
 from agencydesk.qt.common.row_model import RowsTableModel
 from agencydesk.qt.common.undo import UndoEntry
@@ -183,20 +184,48 @@ class ListController(QObject):
     ) -> None:
         """Ask first (*ask*: the title and the question, where {name} stands for *name*); then
         delete row *row_id* in one unit of work (the row next to it is chosen then) and emit
-        `undoable`: *undelete* brings it back and chooses it."""
+        `undoable`: *undelete* brings it back and chooses it.
+
+        Both run in a worker: a ticket holding a whole imported chat takes seconds to put in
+        the trash or take back out on a team server. The list waits meanwhile (greyed), so
+        nothing else is chosen or deleted before the row is gone; a failure is said in a
+        sentence and the list is read again."""
         title, question = ask
         if not ask_yes_no(self.table, title, question.format(name=name)):
             return
 
-        def undo() -> None:
-            with session_scope(engine) as session:
-                undelete(session=session)
-            self.refresh(choose=row_id)
+        def undo(done: Callable[[], None]) -> None:
+            def back() -> None:
+                self.refresh(choose=row_id)
+                done()
 
-        with session_scope(engine) as session:
-            delete(session=session)
-        self.refresh()
-        self.undoable.emit(UndoEntry(name, undo, self))
+            self._in_worker(engine, undelete, back)
+
+        def deleted() -> None:
+            self.refresh()
+            self.undoable.emit(UndoEntry(name, undo, self))
+
+        self._in_worker(engine, delete, deleted)
+
+    def _in_worker(self, engine: Engine, work: SessionWork, then: Callable[[], None]) -> None:
+        """*work* in a transaction of its own in a worker, the list greyed meanwhile; *then* on
+        the GUI thread once it is committed."""
+        self.table.setEnabled(False)
+
+        def run() -> None:
+            with session_scope(engine) as session:
+                work(session=session)
+
+        def done(_none: object) -> None:
+            self.table.setEnabled(True)
+            then()
+
+        def failed(exc: BaseException, details: str) -> None:
+            self.table.setEnabled(True)
+            self.refresh()
+            report_exception(self.table, exc, details)
+
+        workers.run_task(run, done, failed, owner=self)
 
     # -- no rows -------------------------------------------------------------------------------
     def set_empty_text(self, text: str) -> None:

@@ -20,10 +20,11 @@ MAX_ENTRIES = 20
 @dataclass(frozen=True)
 class UndoEntry:
     """Undoing one deletion: *name* is what was deleted ("Bu Sari", "the guide “Email”"),
-    *undo* brings it back, *owner* is the page that can do that."""
+    *undo* brings it back and then calls the function it is given (it may do its work in a
+    worker and call it later, or never when that fails), *owner* is the page that can do that."""
 
     name: str
-    undo: Callable[[], None]
+    undo: Callable[[Callable[[], None]], None]
     owner: QObject
 
 
@@ -61,9 +62,12 @@ class UndoService(QObject):
             return
         entry = live[-1]
         self._entries.remove(entry)
-        entry.undo()
         self.changed.emit()
-        self.message.emit(self.tr("{name} is back.").format(name=entry.name))
+        entry.undo(lambda: self._back(entry.name))
+
+    def _back(self, name: str) -> None:
+        if shiboken6.isValid(self):
+            self.message.emit(self.tr("{name} is back.").format(name=name))
 
     def clear(self) -> None:
         self._entries.clear()

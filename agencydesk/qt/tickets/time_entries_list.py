@@ -137,12 +137,11 @@ class TimeEntriesList(QWidget):
             name = self.tr("{time} of {day}").format(
                 time=format_duration(gone.seconds), day=format_date(gone.started_at)
             )
-            self.undoable.emit(
-                UndoEntry(
-                    name,
-                    lambda: self._write(
-                        lambda session: time_entries.restore_entry(session=session, deleted=gone)
-                    ),
-                    self,
-                )
-            )
+
+            def undo(done: Callable[[], None]) -> None:
+                if self._write(
+                    lambda session: time_entries.restore_entry(session=session, deleted=gone)
+                ):
+                    done()
+
+            self.undoable.emit(UndoEntry(name, undo, self))
