@@ -14,6 +14,7 @@ from agencydesk.core import versions
 from agencydesk.core.db import add_and_flush
 from agencydesk.core.edits import known_fields, save_changes
 from agencydesk.core.errors import ValidationError
+from agencydesk.core.list_position import page_around
 from agencydesk.core.models import (
     CLIENT_LANGUAGES,
     TECH_COMFORT_MAX,
@@ -40,6 +41,7 @@ SortKey = Literal[
 ]
 SORT_KEYS: tuple[SortKey, ...] = get_args(SortKey)
 _TEXT_SORT_KEYS = {"name", "company", "city", "tags"}
+_BLANKABLE_SORT_KEYS = _TEXT_SORT_KEYS | {"phone", "preferred_channel"}
 EDITABLE_FIELDS = (
     "name",
     "company",
@@ -204,6 +206,32 @@ def list_clients(
     limit: int = 200,
 ) -> list[ClientRow]:
     """One page of the client list, filtered and sorted by the database."""
+    statement = _listed(search).order_by(*_list_order(sort, descending)).offset(offset).limit(limit)
+    return [ClientRow(*row) for row in session.execute(statement).all()]
+
+
+def client_page(
+    *,
+    session: Session,
+    client_id: int,
+    page_size: int,
+    search: str = "",
+    sort: SortKey = "name",
+    descending: bool = False,
+) -> tuple[int, list[ClientRow]] | None:
+    """The page of `list_clients` (same search and sort, *page_size* rows a page) that holds
+    client *client_id*: where its first row stands (0 for the top) and its rows; None when the
+    search leaves the client out."""
+    order = _list_order(sort, descending)
+    page = page_around(session, _listed(search), order, col(Client.id), client_id, page_size)
+    return None if page is None else (page[0], [ClientRow(*row) for row in page[1]])
+
+
+def _listed(search: str) -> sa.Select[Any]:
+    return sa.select(*row_columns(ClientRow, Client)).where(*_list_conditions(search))
+
+
+def _list_order(sort: SortKey, descending: bool) -> list[Any]:
     if sort not in SORT_KEYS:
         raise ValueError(f"unknown sort key {sort!r}")
     column: Any = getattr(Client, sort)
@@ -211,18 +239,13 @@ def list_clients(
     if sort == "name":  # "Ibu Ratna" under R: by the name without its honorific
         key = col(Client.sort_name)
     order = [key.desc() if descending else key.asc()]
-    if sort != "name":  # names are never blank
-        order.insert(0, sa.case((sa.or_(column.is_(None), column == ""), 1), else_=0))
+    if sort != "name":  # names are never blank; the rest: blanks last, either way
+        blank = column.is_(None)
+        if sort in _BLANKABLE_SORT_KEYS:  # only text is ever "" (PostgreSQL refuses 3 = '')
+            blank = sa.or_(blank, column == "")
+        order.insert(0, sa.case((blank, 1), else_=0))
         order.append(col(Client.sort_name).asc())
-    order += [func.lower(Client.name).asc(), col(Client.id).asc()]
-    statement = (
-        sa.select(*row_columns(ClientRow, Client))
-        .where(*_list_conditions(search))
-        .order_by(*order)
-        .offset(offset)
-        .limit(limit)
-    )
-    return [ClientRow(*row) for row in session.execute(statement).all()]
+    return [*order, func.lower(Client.name).asc(), col(Client.id).asc()]
 
 
 def count_clients(*, session: Session, search: str = "") -> int:

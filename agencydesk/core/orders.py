@@ -22,6 +22,7 @@ from agencydesk.core import versions
 from agencydesk.core.clients import get_client
 from agencydesk.core.edits import get_row, known_fields, one_line, save_changes
 from agencydesk.core.errors import ValidationError
+from agencydesk.core.list_position import page_around
 from agencydesk.core.models import Client, Message, Order, OrderStatus, Ticket, utcnow
 from agencydesk.core.row_columns import row_columns
 from agencydesk.core.word_filter import every_word_in
@@ -294,15 +295,33 @@ def list_orders(
     **filters: Unpack[OrderFilters],
 ) -> list[OrderRow]:
     """Orders matching *filters*, newest first unless *sort* says otherwise."""
-    statement = (
+    statement = _listed(filters).order_by(*_order_by(sort, descending)).offset(offset).limit(limit)
+    return [OrderRow(*row) for row in session.execute(statement).all()]
+
+
+def order_page(
+    *,
+    session: Session,
+    order_id: int,
+    page_size: int,
+    sort: OrderSort = "day",
+    descending: bool = True,
+    **filters: Unpack[OrderFilters],
+) -> tuple[int, list[OrderRow]] | None:
+    """The page of `list_orders` (same sort and filters, *page_size* rows a page) that holds
+    order *order_id*: where its first row stands (0 for the top) and its rows; None when the
+    filters leave the order out."""
+    order = _order_by(sort, descending)
+    page = page_around(session, _listed(filters), order, col(Order.id), order_id, page_size)
+    return None if page is None else (page[0], [OrderRow(*row) for row in page[1]])
+
+
+def _listed(filters: OrderFilters) -> sa.Select[Any]:
+    return (
         sa.select(*row_columns(OrderRow, Order, client_name=col(Client.name)))
         .join(Client, col(Client.id) == col(Order.client_id))
         .where(*_conditions(**filters))
-        .order_by(*_order_by(sort, descending))
-        .offset(offset)
-        .limit(limit)
     )
-    return [OrderRow(*row) for row in session.execute(statement).all()]
 
 
 def count_orders(*, session: Session, **filters: Unpack[OrderFilters]) -> int:

@@ -16,6 +16,7 @@ from agencydesk.core import versions
 from agencydesk.core.clients import get_client
 from agencydesk.core.edits import get_row, known_fields, one_line, save_changes
 from agencydesk.core.errors import ValidationError
+from agencydesk.core.list_position import page_around
 from agencydesk.core.models import (
     ACTIVE_STATUSES,
     Channel,
@@ -390,6 +391,38 @@ def list_tickets(
     **filters: Unpack[TicketFilters],
 ) -> list[TicketRow]:
     """A page of tickets across all clients, filtered and sorted in SQL."""
+    statement = (
+        _listed(filters).order_by(*_list_order(sort, descending)).offset(offset).limit(limit)
+    )
+    return [TicketRow(*row) for row in session.execute(statement).all()]
+
+
+def ticket_page(
+    *,
+    session: Session,
+    ticket_id: int,
+    page_size: int,
+    sort: TicketSort = "due",
+    descending: bool = False,
+    **filters: Unpack[TicketFilters],
+) -> tuple[int, list[TicketRow]] | None:
+    """The page of `list_tickets` (same sort and filters, *page_size* rows a page) that holds
+    ticket *ticket_id*: where its first row stands (0 for the top) and its rows; None when the
+    filters leave the ticket out."""
+    order = _list_order(sort, descending)
+    page = page_around(session, _listed(filters), order, col(Ticket.id), ticket_id, page_size)
+    return None if page is None else (page[0], [TicketRow(*row) for row in page[1]])
+
+
+def _listed(filters: TicketFilters) -> sa.Select[Any]:
+    return (
+        sa.select(*row_columns(TicketRow, Ticket, client_name=col(Client.name)))
+        .join(Client, col(Client.id) == col(Ticket.client_id))
+        .where(*_conditions(**filters))
+    )
+
+
+def _list_order(sort: TicketSort, descending: bool) -> list[Any]:
     keys: dict[str, Any] = {
         "due": col(Ticket.due_date),
         "created": col(Ticket.created_at),
@@ -404,16 +437,7 @@ def list_tickets(
     if sort == "due":
         order.append(col(Ticket.due_date).is_(None))  # tickets without a due date last
     order.append(key.desc() if descending else key.asc())
-    order += [col(Ticket.priority).desc(), col(Ticket.id).desc()]
-    statement = (
-        sa.select(*row_columns(TicketRow, Ticket, client_name=col(Client.name)))
-        .join(Client, col(Client.id) == col(Ticket.client_id))
-        .where(*_conditions(**filters))
-        .order_by(*order)
-        .offset(offset)
-        .limit(limit)
-    )
-    return [TicketRow(*row) for row in session.execute(statement).all()]
+    return [*order, col(Ticket.priority).desc(), col(Ticket.id).desc()]
 
 
 def ticket_and_client_ids(

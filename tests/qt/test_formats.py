@@ -59,8 +59,6 @@ def test_the_helpers_write_each_kind_one_way(language: str) -> None:
 
 
 def _column(model: TicketTableModel | OrderTableModel, field: str) -> list[str]:
-    while model.canFetchMore():
-        model.fetchMore()
     column = [name for name, _sort in model.COLUMNS].index(field)
     texts = [model.index(row, column).data() for row in range(model.rowCount())]
     return [text for text in texts if text]

@@ -42,8 +42,6 @@ def _client_id(engine: Engine, name: str) -> int:
 
 
 def _shown_ids(model: OrderTableModel) -> list[int]:
-    while model.canFetchMore():
-        model.fetchMore()
     return [
         model.index(row, 0).data(Qt.ItemDataRole.UserRole + 1) for row in range(model.rowCount())
     ]

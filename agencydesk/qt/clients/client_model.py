@@ -60,3 +60,10 @@ class ClientTableModel(PagedTableModel[ClientRow]):
 
     def _list(self, session: Session, **page: Any) -> list[ClientRow]:
         return clients.list_clients(session=session, search=self._search, **page)
+
+    def _page_of(
+        self, session: Session, row_id: int, **order: Any
+    ) -> tuple[int, list[ClientRow]] | None:
+        return clients.client_page(
+            session=session, client_id=row_id, page_size=PAGE_SIZE, search=self._search, **order
+        )

@@ -1,8 +1,13 @@
-"""A table model over SQL that fetches a page of rows at a time as the view scrolls.
+"""A table model over SQL that knows how many rows match and reads a page of them when the view
+first shows one.
 
 Subclasses say which columns they show (`COLUMNS`: field name, sort key), how to count the
-matching rows and which core list to ask for a page (`_list`, given the sort and the page);
-filtering and sorting stay in the database.
+matching rows, which core list to ask for a page (`_list`, given the sort and the page) and
+where a row stands in that list (`_position`); filtering and sorting stay in the database.
+
+The model has every matching row from the start (the scroll bar is the list's true length) but
+holds only the pages read: a row far down (the oldest of 100,000 tickets, chosen in search) is
+found by asking the database for its place and reading the page around it, not every row above.
 """
 
 from __future__ import annotations
@@ -13,13 +18,11 @@ from PySide6.QtCore import QModelIndex, QObject, Qt
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from agencydesk.qt.common.list_view import MEASURED_ROWS
 from agencydesk.qt.common.row_model import ModelIndex, RowsTableModel, RowT
 
-PAGE_SIZE = 200
-#: looking for a row further down, each read takes this many times the rows of the one before:
-#: a page at a time, the oldest of 100,000 tickets took 818 reads (each sorting every ticket)
-#: and two minutes
-GROWTH = 8
+#: as many rows as a column sized to its contents is measured on: measuring reads one page
+PAGE_SIZE = MEASURED_ROWS
 
 
 class PagedTableModel(RowsTableModel[RowT]):
@@ -29,9 +32,14 @@ class PagedTableModel(RowsTableModel[RowT]):
     def __init__(self, engine: Engine, sort: Any, parent: QObject | None = None) -> None:
         super().__init__(parent=parent)
         self._engine = engine
-        self._total = 0
         self._sort = sort
         self._descending = False
+        # one entry per matching row: the row once its page was read, None until then
+        self._pages: list[RowT | None] = []
+        # the place of every row read so far, by id
+        self._places: dict[int, int] = {}
+        # the pages read (or asked for: one that came back short is not asked again)
+        self._pages_read: set[int] = set()
 
     # -- to implement ------------------------------------------------------------------------
     def _count(self) -> int:
@@ -42,34 +50,20 @@ class PagedTableModel(RowsTableModel[RowT]):
         limit)."""
         raise NotImplementedError
 
-    def _query(self, offset: int, limit: int = PAGE_SIZE) -> list[RowT]:
-        with Session(self._engine) as session:
-            return self._list(
-                session,
-                sort=self._sort,
-                descending=self._descending,
-                offset=offset,
-                limit=limit,
-            )
+    def _page_of(
+        self, session: Session, row_id: int, **order: Any
+    ) -> tuple[int, list[RowT]] | None:
+        """The core call that gives the page of `_list` (the model's filters, *order*: sort,
+        descending; `PAGE_SIZE` rows a page) holding *row_id*: where its first row stands and its
+        rows; None when the filters leave it out."""
+        raise NotImplementedError
 
     # -- what the view asks ------------------------------------------------------------------
-    def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._total
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._pages)
 
-    def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
-        if not parent.isValid():
-            self._fetch(PAGE_SIZE)
-
-    def _fetch(self, limit: int) -> None:
-        """Read the next *limit* rows in."""
-        page = self._query(len(self._rows), limit)
-        if not page:
-            self._total = len(self._rows)
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-        self._rows.extend(page)
-        self.endInsertRows()
+    def row_at(self, index: ModelIndex) -> RowT | None:
+        return self.row(index.row()) if index.isValid() else None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.COLUMNS):
@@ -83,22 +77,78 @@ class PagedTableModel(RowsTableModel[RowT]):
     # -- what the pages ask ------------------------------------------------------------------
     @property
     def total(self) -> int:
-        """How many rows match (not just the rows fetched so far)."""
-        return self._total
+        """How many rows match."""
+        return len(self._pages)
+
+    def row(self, row: int) -> RowT | None:
+        """The row at *row*, its page read first if it was not yet; None outside the list."""
+        if not 0 <= row < len(self._pages):
+            return None
+        found = self._pages[row]
+        if found is None and row // PAGE_SIZE not in self._pages_read:
+            self._read_page(row // PAGE_SIZE)
+            found = self._pages[row]
+        return found
+
+    def row_read(self, row: int) -> RowT | None:
+        """The row at *row* if its page was read, else None (for what must not cost a read: a
+        row number in the margin)."""
+        return self._pages[row] if 0 <= row < len(self._pages) else None
+
+    def row_id(self, row: int) -> int | None:
+        found = self.row(row)
+        return None if found is None else found.id
 
     def row_of(self, row_id: int) -> int | None:
-        """The row showing *row_id*, reading further rows in if it is further down (each read
-        `GROWTH` times the one before, each new row looked at once)."""
-        row = super().row_of(row_id)
-        limit = PAGE_SIZE
-        while row is None and self.canFetchMore():
-            first = len(self._rows)
-            self._fetch(limit)
-            limit *= GROWTH
-            found = (n for n, fetched in enumerate(self._rows[first:]) if fetched.id == row_id)
-            row = next((first + n for n in found), None)
-        return row
+        """The row showing *row_id*: among the rows read, or on the page the database says holds
+        it (that page is read then); None when it is not listed."""
+        place = self._places.get(row_id)
+        if place is not None:
+            return place
+        with Session(self._engine) as session:
+            page = self._page_of(session, row_id, sort=self._sort, descending=self._descending)
+        if page is None:
+            return None
+        self._keep(*page)
+        self._page_read(page[0])
+        # None as well when the list changed since it was counted (on another desk, say): the
+        # change's notification reads it again
+        return self._places.get(row_id)
+
+    def _read_page(self, page: int) -> None:
+        self._pages_read.add(page)
+        first = page * PAGE_SIZE
+        self._keep(first, self._query(first))
+        self._page_read(first)
+
+    def _query(self, offset: int) -> list[RowT]:
+        with Session(self._engine) as session:
+            return self._list(
+                session,
+                sort=self._sort,
+                descending=self._descending,
+                offset=offset,
+                limit=PAGE_SIZE,
+            )
+
+    def _page_read(self, first: int) -> None:
+        """What a view shows beside the rows (a row number in the margin, which only rows read
+        have) is there now too: the margin may have been painted before the rows."""
+        last = min(first + PAGE_SIZE, len(self._pages)) - 1
+        if last >= first:
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, first, last)
+
+    def _keep(self, first: int, rows: list[RowT]) -> None:
+        """Hold *rows*, read from place *first* on. Fewer or more rows than were counted (some
+        came or went since): those past the count are left out, and the places not read show
+        empty, until the change's notification reads the list again."""
+        for place, found in enumerate(rows[: max(len(self._pages) - first, 0)], start=first):
+            self._pages[place] = found
+            self._places[found.id] = place
 
     def _reload(self) -> None:
-        self._total = self._count()
-        self._rows = self._query(0) if self._total else []
+        self._pages = [None] * self._count()
+        self._places = {}
+        self._pages_read = {0}
+        if self._pages:
+            self._keep(0, self._query(0))

@@ -20,7 +20,7 @@ from agencydesk.core.changes import Topic
 from agencydesk.core.models import OrderStatus
 from agencydesk.core.orders import OrderRow, OrderSort, OrderTotal
 from agencydesk.qt.common.formatting import format_date, format_money
-from agencydesk.qt.common.paged_model import PagedTableModel
+from agencydesk.qt.common.paged_model import PAGE_SIZE, PagedTableModel
 from agencydesk.qt.common.row_model import ModelIndex
 
 # what changes the orders shown: the orders, and client names or deleted clients
@@ -302,7 +302,7 @@ class OrderTableModel(PagedTableModel[OrderRow]):
         return summary_html(summarize(self._totals))
 
     def order_row(self, row: int) -> OrderRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row(row)
 
     # -- SQL -----------------------------------------------------------------------------------
     def _reload(self) -> None:
@@ -320,6 +320,15 @@ class OrderTableModel(PagedTableModel[OrderRow]):
 
     def _list(self, session: Session, **page: Any) -> list[OrderRow]:
         return orders.list_orders(session=session, **self._arguments(), **page)
+
+    def _page_of(
+        self, session: Session, row_id: int, **order: Any
+    ) -> tuple[int, list[OrderRow]] | None:
+        if self._no_client():
+            return None
+        return orders.order_page(
+            session=session, order_id=row_id, page_size=PAGE_SIZE, **self._arguments(), **order
+        )
 
 
 class PaddedDelegate(QStyledItemDelegate):

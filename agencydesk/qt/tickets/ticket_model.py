@@ -17,7 +17,7 @@ from agencydesk.core import tickets
 from agencydesk.core.models import ACTIVE_STATUSES
 from agencydesk.core.tickets import DueFilter, TicketRow, TicketSort
 from agencydesk.qt.common.formatting import format_date
-from agencydesk.qt.common.paged_model import PagedTableModel
+from agencydesk.qt.common.paged_model import PAGE_SIZE, PagedTableModel
 from agencydesk.qt.common.row_model import ModelIndex
 
 TICKET_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -77,7 +77,9 @@ class TicketTableModel(PagedTableModel[TicketRow]):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Vertical:  # the ticket's number, where rows are counted
-            row = self.row_at(self.index(section, 0))
+            # only rows already read: Qt sizes the margin from the list's first and last 100
+            # rows, and reading the last page on every refresh would cost a sort of the list
+            row = self.row_read(section)
             return f"#{row.id}" if row is not None else None
         titles = (
             self.tr("Ticket"),
@@ -144,6 +146,13 @@ class TicketTableModel(PagedTableModel[TicketRow]):
 
     def _list(self, session: Session, **page: Any) -> list[TicketRow]:
         return tickets.list_tickets(session=session, **self._arguments(), **page)
+
+    def _page_of(
+        self, session: Session, row_id: int, **order: Any
+    ) -> tuple[int, list[TicketRow]] | None:
+        return tickets.ticket_page(
+            session=session, ticket_id=row_id, page_size=PAGE_SIZE, **self._arguments(), **order
+        )
 
     def _reload(self) -> None:
         self._today = date.today()  # "overdue" moves on at midnight
