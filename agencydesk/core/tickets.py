@@ -452,6 +452,12 @@ def ticket_and_client_ids(
     return [(ticket_id, client_id) for ticket_id, client_id in session.execute(statement).all()]
 
 
+def largest_ticket_number(*, session: Session) -> int:
+    """The largest ticket number (id) there is, 0 without tickets: how wide a column of ticket
+    numbers must be."""
+    return int(session.execute(sa.select(func.coalesce(func.max(Ticket.id), 0))).scalar_one())
+
+
 def count_tickets(*, session: Session, **filters: Unpack[TicketFilters]) -> int:
     """How many tickets `list_tickets` lists with the same filters (all pages)."""
     statement = (

@@ -69,6 +69,9 @@ class TicketTableModel(PagedTableModel[TicketRow]):
         super().__init__(engine, "due", parent)
         self.filter = TicketFilter()
         self._today = date.today()
+        # the largest ticket number: the margin of numbers is as wide as it (Qt sizes it from
+        # the rows it asks, and the rows further down are read when they are shown)
+        self.largest_number = 0
         self._reload()
 
     def headerData(
@@ -160,4 +163,5 @@ class TicketTableModel(PagedTableModel[TicketRow]):
 
     def _count(self) -> int:
         with Session(self._engine) as session:
+            self.largest_number = tickets.largest_ticket_number(session=session)
             return tickets.count_tickets(session=session, **self._arguments())

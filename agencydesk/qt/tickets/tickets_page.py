@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QStyle,
     QWidget,
 )
 from sqlalchemy.engine import Engine
@@ -219,6 +220,8 @@ class TicketsPage(QWidget):
             toggle.toggled.connect(lambda shown, c=column: self.table.setColumnHidden(c, not shown))
             header.addAction(toggle)
         self.model.modelReset.connect(self.counts_changed)
+        self.model.modelReset.connect(self._fit_numbers)
+        self._fit_numbers()
         self.list = ListController(
             self.table,
             self.model,
@@ -290,6 +293,14 @@ class TicketsPage(QWidget):
         self.client_filter.setVisible(client_id is not None)
         self.client_filter.setText(self.tr("Only {name}  ✕").format(name=name))
         self.model.set_filter(client_id=client_id)
+
+    def _fit_numbers(self) -> None:
+        """The margin fits the largest ticket number, whichever rows are read."""
+        numbers = self.table.verticalHeader()
+        widest = numbers.fontMetrics().horizontalAdvance(f"#{self.model.largest_number}")
+        numbers.setMinimumWidth(
+            widest + 2 * numbers.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin) + 4
+        )
 
     def current_ticket_id(self) -> int | None:
         return self.list.current_id()
