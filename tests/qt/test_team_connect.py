@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from keyring_memory import MemoryKeyring
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QTableView
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import Engine, make_url
 
@@ -110,6 +110,36 @@ def test_a_window_on_a_team_desk_names_it_in_the_title(
     actions = window.shell_actions
     assert actions.solo_desk.isVisible()
     assert actions.restore.text() == "&Restore a snapshot…"
+    window.close()
+    workers.wait_for_tasks()
+
+
+def test_every_list_on_a_team_desk_sorts_by_every_column_both_ways(
+    qtbot: QtBot, team_url: str, settings: Settings, memory_keyring: MemoryKeyring
+) -> None:
+    # a click on Clients' "Comfort" header failed on PostgreSQL (a number compared with "")
+    window = MainWindow(settings, team_desk_path(team_url), server_url=team_url)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.ready, timeout=20_000):
+        window.open_database()
+    sorted_lists = 0
+    for section in window.SECTIONS:
+        window.show_section(section)
+        page = window.pages.page(section)
+        assert page is not None
+        for table in page.findChildren(QTableView):
+            if not (table.isVisible() and table.isSortingEnabled()):
+                continue
+            model = table.model()
+            rows = model.rowCount()
+            assert rows > 0, section
+            for column in range(model.columnCount()):
+                for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+                    table.sortByColumn(column, order)  # what a click on the header does
+                    assert model.rowCount() == rows, (section, column, order)
+            sorted_lists += 1
+    assert sorted_lists >= 3  # clients, tickets, orders
     window.close()
     workers.wait_for_tasks()
 
