@@ -223,8 +223,9 @@ def client_page(
     client *client_id*: where its first row stands (0 for the top) and its rows; None when the
     search leaves the client out."""
     order = _list_order(sort, descending)
-    page = page_around(session, _listed(search), order, col(Client.id), client_id, page_size)
-    return None if page is None else (page[0], [ClientRow(*row) for row in page[1]])
+    return page_around(
+        session, _listed(search), order, col(Client.id), client_id, page_size, ClientRow
+    )
 
 
 def _listed(search: str) -> sa.Select[Any]:

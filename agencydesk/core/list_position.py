@@ -7,11 +7,13 @@ the list anyway, and then passes over everything before the page.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlmodel import Session
+
+RowT = TypeVar("RowT")
 
 
 def page_around(
@@ -21,10 +23,11 @@ def page_around(
     id_column: Any,
     row_id: int,
     page_size: int,
-) -> tuple[int, list[tuple[Any, ...]]] | None:
+    make_row: Callable[..., RowT],
+) -> tuple[int, list[RowT]] | None:
     """The page of *statement*'s rows (in the order *order*, *page_size* rows a page) that holds
-    the row *row_id*: (the place of its first row, 0 for the top of the list; its rows, with
-    *statement*'s columns). None when *statement*'s filters leave the row out.
+    the row *row_id*: (the place of its first row, 0 for the top of the list; its rows, each
+    *make_row* of *statement*'s columns). None when *statement*'s filters leave the row out.
 
     The list is numbered once in SQL (a window function, which SQLite has since 3.25): only the
     numbers of one page come back, then that page's rows by their ids."""
@@ -47,4 +50,4 @@ def page_around(
         return None
     ids = [found_id for found_id, _place in on_page]
     rows = session.execute(statement.where(id_column.in_(ids)).order_by(*order))
-    return min(found_place for _id, found_place in on_page), [tuple(row) for row in rows]
+    return min(found_place for _id, found_place in on_page), [make_row(*row) for row in rows]

@@ -312,8 +312,9 @@ def order_page(
     order *order_id*: where its first row stands (0 for the top) and its rows; None when the
     filters leave the order out."""
     order = _order_by(sort, descending)
-    page = page_around(session, _listed(filters), order, col(Order.id), order_id, page_size)
-    return None if page is None else (page[0], [OrderRow(*row) for row in page[1]])
+    return page_around(
+        session, _listed(filters), order, col(Order.id), order_id, page_size, OrderRow
+    )
 
 
 def _listed(filters: OrderFilters) -> sa.Select[Any]:

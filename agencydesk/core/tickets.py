@@ -410,8 +410,9 @@ def ticket_page(
     ticket *ticket_id*: where its first row stands (0 for the top) and its rows; None when the
     filters leave the ticket out."""
     order = _list_order(sort, descending)
-    page = page_around(session, _listed(filters), order, col(Ticket.id), ticket_id, page_size)
-    return None if page is None else (page[0], [TicketRow(*row) for row in page[1]])
+    return page_around(
+        session, _listed(filters), order, col(Ticket.id), ticket_id, page_size, TicketRow
+    )
 
 
 def _listed(filters: TicketFilters) -> sa.Select[Any]:
