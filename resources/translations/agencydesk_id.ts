@@ -976,6 +976,17 @@
     </message>
 </context>
 <context>
+    <name>ConversationPane</name>
+    <message>
+        <source>Internal note</source>
+        <translation>Catatan internal</translation>
+    </message>
+    <message>
+        <source>Show earlier messages ({count} more)</source>
+        <translation>Tampilkan pesan sebelumnya ({count} lagi)</translation>
+    </message>
+</context>
+<context>
     <name>CoreSentences</name>
     <message>
         <source>This database was written by a newer version of agencydesk (schema {schema}). Please update agencydesk to open it.</source>
@@ -3688,10 +3699,6 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
     <message>
         <source>resolved {when}</source>
         <translation>selesai {when}</translation>
-    </message>
-    <message>
-        <source>Show earlier messages ({count} more)</source>
-        <translation>Tampilkan pesan sebelumnya ({count} lagi)</translation>
     </message>
     <message>
         <source>Handle with care: {note}</source>

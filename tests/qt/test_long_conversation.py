@@ -14,7 +14,8 @@ from agencydesk.core import clients, tickets
 from agencydesk.core.db import session_scope
 from agencydesk.core.models import Message
 from agencydesk.qt.tickets.conversation_html import EARLIER_LINK
-from agencydesk.qt.tickets.ticket_view import CONVERSATION_PAGE, TicketView
+from agencydesk.qt.tickets.conversation_pane import CONVERSATION_PAGE
+from agencydesk.qt.tickets.ticket_view import TicketView
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 LINES = 2 * CONVERSATION_PAGE + 50

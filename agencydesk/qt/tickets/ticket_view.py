@@ -8,8 +8,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QKeyEvent, QTextCursor
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPlainTextEdit,
     QRadioButton,
-    QTextBrowser,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -33,7 +32,6 @@ from agencydesk.core import saved_replies, tickets
 from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError, ValidationError
 from agencydesk.core.models import Client, MessageKind, Priority, TicketStatus
-from agencydesk.core.tickets import ConversationLine
 from agencydesk.qt.common.buttons import button_row, link_button, push_button
 from agencydesk.qt.common.conflict_dialog import combo_text
 from agencydesk.qt.common.desk_people import people_of
@@ -55,7 +53,7 @@ from agencydesk.qt.common.labels import (
 from agencydesk.qt.common.presence import ViewPresence
 from agencydesk.qt.common.versioned_save import save_versioned
 from agencydesk.qt.tickets.assignee_box import AssigneeBox
-from agencydesk.qt.tickets.conversation_html import EARLIER_LINK, MARK, conversation_html
+from agencydesk.qt.tickets.conversation_pane import ConversationPane
 from agencydesk.qt.tickets.reply_drafts import ReplyDrafts
 from agencydesk.qt.tickets.reply_whatsapp import WhatsAppReply
 from agencydesk.qt.tickets.saved_reply_picker import SavedReplyPicker
@@ -65,8 +63,6 @@ from agencydesk.qt.tickets.time_strip import TimeStrip
 
 # how much of a long caution note the ticket shows (all of it in the tooltip)
 CAUTION_SHOWN = 240
-# the latest lines of a conversation shown at first, and added by each "Show earlier messages"
-CONVERSATION_PAGE = 200
 
 
 class TicketView(QWidget):
@@ -85,12 +81,11 @@ class TicketView(QWidget):
         self._shown_fields: dict[str, object] = {}  # the ticket's fields as last shown
         self._shown_version: int | None = None  # and its version then (`core.versions`)
         self.people = people_of(engine)  # None: a solo desk
-        self._lines: list[ConversationLine] = []
-        self._earlier = 0  # lines of the conversation before those shown
-        self._limit = CONVERSATION_PAGE  # how many of its latest lines are shown
-        self._client_name = ""
+        self.conversation = ConversationPane(
+            engine, self.people.chip if self.people is not None else lambda _person: ""
+        )
         if self.people is not None:
-            self.people.changed.connect(lambda: self.ticket_id and self._show_conversation())
+            self.people.changed.connect(lambda: self.ticket_id and self.conversation.redraw())
 
         self.empty_label = empty_state_label(
             self.tr("Choose a ticket on the left, or create a new one.")
@@ -144,20 +139,6 @@ class TicketView(QWidget):
         due_row.addSpacing(12)
         due_row.addWidget(self.satisfaction)
         due_row.addStretch(1)
-
-        self.conversation = QTextBrowser()
-        self.conversation.setObjectName("conversation")
-        self.conversation.setOpenLinks(False)
-        self.conversation.setStyleSheet("QTextBrowser { background: #ece5dd; }")
-        self.conversation.anchorClicked.connect(self._show_earlier)
-        # the latest line stays in sight while the view is laid out or resized (a ticket shown
-        # before its page had its size opened at the first line), until she scrolls herself
-        self._at_end = True
-        bar = self.conversation.verticalScrollBar()
-        bar.rangeChanged.connect(lambda _low, high: self._at_end and bar.setValue(high))
-        bar.actionTriggered.connect(
-            lambda _action: setattr(self, "_at_end", bar.sliderPosition() >= bar.maximum())
-        )
 
         # the client's caution note ("be gentle, one step per message"), where the reply is written
         self.caution = plain_label()
@@ -274,8 +255,8 @@ class TicketView(QWidget):
     # -- showing -----------------------------------------------------------------------------
     def show_ticket(self, ticket_id: int | None) -> None:
         if ticket_id != self.ticket_id:  # the same ticket shown anew keeps what was inserted
-            self.saved_replies.forget()  # and as many earlier lines as were asked for
-            self._limit = CONVERSATION_PAGE
+            self.saved_replies.forget()
+        self.conversation.keep_limit_for(ticket_id)  # and as many earlier lines as were shown
         self.ticket_id = None
         self.time.show_ticket(None)
         if ticket_id is not None:
@@ -284,7 +265,7 @@ class TicketView(QWidget):
                     ticket = tickets.get_ticket(session=session, ticket_id=ticket_id)
                     client = session.get(Client, ticket.client_id)
                     latest = tickets.latest_conversation(
-                        session=session, ticket_id=ticket_id, limit=self._limit
+                        session=session, ticket_id=ticket_id, limit=self.conversation.limit
                     )
             except UserError:
                 ticket_id = None
@@ -327,59 +308,11 @@ class TicketView(QWidget):
                     self.tr("resolved {when}").format(when=format_datetime(ticket.resolved_at))
                 )
             self.times_label.setText(" · ".join(times))
-            self._lines, self._earlier = latest.lines, latest.earlier
-            self._client_name = client_name
-            self._show_conversation()
+            self.conversation.show_lines(latest, client_name)
         finally:
             self._loading = False
         self._shown_fields = self._field_values()
         self.time.show_ticket(ticket_id)
-
-    def _show_conversation(self) -> None:
-        """The conversation, scrolled to its end; anew when the desk's people change (their
-        chips show once there are several)."""
-        self._draw_conversation()
-        self._at_end = True
-        # the text cursor too: the view keeps it in sight when it is first laid out
-        self.conversation.moveCursor(QTextCursor.MoveOperation.End)
-        bar = self.conversation.verticalScrollBar()
-        bar.setValue(bar.maximum())
-
-    def _draw_conversation(self, mark: int | None = None) -> None:
-        chip = self.people.chip if self.people is not None else lambda _person: ""
-        note = self.tr("Internal note")
-        earlier = (
-            self.tr("Show earlier messages ({count} more)").format(
-                count=self.locale().toString(self._earlier)
-            )
-            if self._earlier
-            else ""
-        )
-        self.conversation.setHtml(
-            conversation_html(self._lines, self._client_name, note, chip, earlier, mark)
-        )
-        # laid out whole now: a long text is otherwise laid out a part at a time later, and the
-        # scroll bar's range read just after would be that of the first part
-        self.conversation.document().documentLayout().documentSize()
-
-    def _show_earlier(self, url: QUrl) -> None:
-        """The link above the conversation: a page more of its earlier lines above those shown,
-        the first of which comes to the top (where the link was)."""
-        if url.toString() != EARLIER_LINK or self.ticket_id is None or not self._lines:
-            return
-        self._limit += CONVERSATION_PAGE
-        try:
-            with Session(self._engine) as session:
-                latest = tickets.latest_conversation(
-                    session=session, ticket_id=self.ticket_id, limit=self._limit
-                )
-        except UserError:
-            return
-        first_shown = self._lines[0].id
-        self._lines, self._earlier = latest.lines, latest.earlier
-        self._at_end = False
-        self._draw_conversation(mark=first_shown)
-        self.conversation.scrollToAnchor(MARK)
 
     def _show_caution(self, note: str) -> None:
         note = " ".join(note.split())
