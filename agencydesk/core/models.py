@@ -1,4 +1,7 @@
-"""The database tables. SQLModel classes, portable SQL (SQLite now, PostgreSQL later)."""
+"""The database tables. SQLModel classes, portable SQL (SQLite and PostgreSQL).
+
+Longer than the other modules on purpose: the whole schema in one file is what a reader and a
+migration's author compare against, table beside table, links and indexes in sight."""
 
 from __future__ import annotations
 
