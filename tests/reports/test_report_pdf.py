@@ -238,10 +238,10 @@ def test_the_page_count_grows_with_the_requests(
 ) -> None:
     bambang = _id(demo_engine, "Pak Bambang Santoso")
     few = pdf.render_report_pdf(_content(demo_engine, bambang), tmp_path / "few.pdf")
-    big = _big_client(demo_engine, 1000)
+    big = _big_client(demo_engine, 400)
     many = pdf.render_report_pdf(_content(demo_engine, big), tmp_path / "many.pdf")
     assert few <= 2
-    assert 20 <= many <= 60  # about 30 rows a page
+    assert 8 <= many <= 24  # about 30 rows a page
     reader = PdfReader(tmp_path / "many.pdf")
     last = reader.pages[-1].extract_text()
     assert _has(last, f"Page {many} of {many}")
@@ -249,7 +249,7 @@ def test_the_page_count_grows_with_the_requests(
     texts = [page.extract_text() for page in reader.pages]
     assert all(_has(text, "Request Opened Resolved Status") for text in texts[1:-1])
     squashed = _squash("".join(texts))
-    for i in (0, 1, 499, 998, 999):
+    for i in (0, 1, 199, 398, 399):
         assert squashed.count(f"Request{i}:please") == 1, i
 
 
