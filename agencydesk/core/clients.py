@@ -220,8 +220,8 @@ def client_page(
     descending: bool = False,
 ) -> tuple[int, list[ClientRow]] | None:
     """The page of `list_clients` (same search and sort, *page_size* rows a page) that holds
-    client *client_id*: where its first row stands (0 for the top) and its rows; None when the
-    search leaves the client out."""
+    client *client_id*, with the pages before and after it: where their first row stands (0 for
+    the top) and their rows; None when the search leaves the client out."""
     order = _list_order(sort, descending)
     return page_around(
         session, _listed(search), order, col(Client.id), client_id, page_size, ClientRow

@@ -309,8 +309,8 @@ def order_page(
     **filters: Unpack[OrderFilters],
 ) -> tuple[int, list[OrderRow]] | None:
     """The page of `list_orders` (same sort and filters, *page_size* rows a page) that holds
-    order *order_id*: where its first row stands (0 for the top) and its rows; None when the
-    filters leave the order out."""
+    order *order_id*, with the pages before and after it: where their first row stands (0 for
+    the top) and their rows; None when the filters leave the order out."""
     order = _order_by(sort, descending)
     return page_around(
         session, _listed(filters), order, col(Order.id), order_id, page_size, OrderRow

@@ -407,8 +407,8 @@ def ticket_page(
     **filters: Unpack[TicketFilters],
 ) -> tuple[int, list[TicketRow]] | None:
     """The page of `list_tickets` (same sort and filters, *page_size* rows a page) that holds
-    ticket *ticket_id*: where its first row stands (0 for the top) and its rows; None when the
-    filters leave the ticket out."""
+    ticket *ticket_id*, with the pages before and after it: where their first row stands (0 for
+    the top) and their rows; None when the filters leave the ticket out."""
     order = _list_order(sort, descending)
     return page_around(
         session, _listed(filters), order, col(Ticket.id), ticket_id, page_size, TicketRow

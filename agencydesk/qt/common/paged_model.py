@@ -54,8 +54,8 @@ class PagedTableModel(RowsTableModel[RowT]):
         self, session: Session, row_id: int, **order: Any
     ) -> tuple[int, list[RowT]] | None:
         """The core call that gives the page of `_list` (the model's filters, *order*: sort,
-        descending; `PAGE_SIZE` rows a page) holding *row_id*: where its first row stands and its
-        rows; None when the filters leave it out."""
+        descending; `PAGE_SIZE` rows a page) holding *row_id*, with the pages on either side:
+        where their first row stands and their rows; None when the filters leave it out."""
         raise NotImplementedError
 
     # -- what the view asks ------------------------------------------------------------------
@@ -109,8 +109,12 @@ class PagedTableModel(RowsTableModel[RowT]):
             page = self._page_of(session, row_id, sort=self._sort, descending=self._descending)
         if page is None:
             return None
-        self._keep(*page)
-        self._page_read(page[0])
+        first, rows = page
+        self._keep(first, rows)
+        # its page and those on either side, which the view shows part of around it
+        for number in range(first // PAGE_SIZE, (first + len(rows) + PAGE_SIZE - 1) // PAGE_SIZE):
+            self._pages_read.add(number)
+            self._page_read(number * PAGE_SIZE)
         # None as well when the list changed since it was counted (on another desk, say): the
         # change's notification reads it again
         return self._places.get(row_id)
