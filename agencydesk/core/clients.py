@@ -14,7 +14,7 @@ from agencydesk.core import versions
 from agencydesk.core.db import add_and_flush
 from agencydesk.core.edits import known_fields, save_changes
 from agencydesk.core.errors import ValidationError
-from agencydesk.core.list_position import page_around
+from agencydesk.core.list_position import ordered_ids, rows_with_ids
 from agencydesk.core.models import (
     CLIENT_LANGUAGES,
     TECH_COMFORT_MAX,
@@ -210,22 +210,22 @@ def list_clients(
     return [ClientRow(*row) for row in session.execute(statement).all()]
 
 
-def client_page(
+def client_ids(
     *,
     session: Session,
-    client_id: int,
-    page_size: int,
-    search: str = "",
     sort: SortKey = "name",
     descending: bool = False,
-) -> tuple[int, list[ClientRow]] | None:
-    """The page of `list_clients` (same search and sort, *page_size* rows a page) that holds
-    client *client_id*, with the pages before and after it: where their first row stands (0 for
-    the top) and their rows; None when the search leaves the client out."""
+    search: str = "",
+) -> list[int]:
+    """The ids of every row of `list_clients` (same search and sort), in its order."""
     order = _list_order(sort, descending)
-    return page_around(
-        session, _listed(search), order, col(Client.id), client_id, page_size, ClientRow
-    )
+    return ordered_ids(session, _listed(search), order, col(Client.id))
+
+
+def client_rows(*, session: Session, ids: Sequence[int]) -> list[ClientRow]:
+    """The rows `list_clients` shows for the clients *ids* (those still there), in no particular
+    order."""
+    return rows_with_ids(session, _listed(""), col(Client.id), ids, ClientRow)
 
 
 def _listed(search: str) -> sa.Select[Any]:

@@ -22,7 +22,7 @@ from agencydesk.core import versions
 from agencydesk.core.clients import get_client
 from agencydesk.core.edits import get_row, known_fields, one_line, save_changes
 from agencydesk.core.errors import ValidationError
-from agencydesk.core.list_position import page_around
+from agencydesk.core.list_position import ordered_ids, rows_with_ids
 from agencydesk.core.models import Client, Message, Order, OrderStatus, Ticket, utcnow
 from agencydesk.core.row_columns import row_columns
 from agencydesk.core.word_filter import every_word_in
@@ -299,22 +299,22 @@ def list_orders(
     return [OrderRow(*row) for row in session.execute(statement).all()]
 
 
-def order_page(
+def order_ids(
     *,
     session: Session,
-    order_id: int,
-    page_size: int,
     sort: OrderSort = "day",
     descending: bool = True,
     **filters: Unpack[OrderFilters],
-) -> tuple[int, list[OrderRow]] | None:
-    """The page of `list_orders` (same sort and filters, *page_size* rows a page) that holds
-    order *order_id*, with the pages before and after it: where their first row stands (0 for
-    the top) and their rows; None when the filters leave the order out."""
+) -> list[int]:
+    """The ids of every row of `list_orders` (same sort and filters), in its order."""
     order = _order_by(sort, descending)
-    return page_around(
-        session, _listed(filters), order, col(Order.id), order_id, page_size, OrderRow
-    )
+    return ordered_ids(session, _listed(filters), order, col(Order.id))
+
+
+def order_rows(*, session: Session, ids: Sequence[int]) -> list[OrderRow]:
+    """The rows `list_orders` shows for the orders *ids* (those still there), in no particular
+    order."""
+    return rows_with_ids(session, _listed({}), col(Order.id), ids, OrderRow)
 
 
 def _listed(filters: OrderFilters) -> sa.Select[Any]:

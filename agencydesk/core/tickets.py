@@ -16,7 +16,7 @@ from agencydesk.core import versions
 from agencydesk.core.clients import get_client
 from agencydesk.core.edits import get_row, known_fields, one_line, save_changes
 from agencydesk.core.errors import ValidationError
-from agencydesk.core.list_position import page_around
+from agencydesk.core.list_position import ordered_ids, rows_with_ids
 from agencydesk.core.models import (
     ACTIVE_STATUSES,
     Channel,
@@ -397,22 +397,22 @@ def list_tickets(
     return [TicketRow(*row) for row in session.execute(statement).all()]
 
 
-def ticket_page(
+def ticket_ids(
     *,
     session: Session,
-    ticket_id: int,
-    page_size: int,
     sort: TicketSort = "due",
     descending: bool = False,
     **filters: Unpack[TicketFilters],
-) -> tuple[int, list[TicketRow]] | None:
-    """The page of `list_tickets` (same sort and filters, *page_size* rows a page) that holds
-    ticket *ticket_id*, with the pages before and after it: where their first row stands (0 for
-    the top) and their rows; None when the filters leave the ticket out."""
+) -> list[int]:
+    """The ids of every row of `list_tickets` (same sort and filters), in its order."""
     order = _list_order(sort, descending)
-    return page_around(
-        session, _listed(filters), order, col(Ticket.id), ticket_id, page_size, TicketRow
-    )
+    return ordered_ids(session, _listed(filters), order, col(Ticket.id))
+
+
+def ticket_rows(*, session: Session, ids: Sequence[int]) -> list[TicketRow]:
+    """The rows `list_tickets` shows for the tickets *ids* (those still there), in no particular
+    order."""
+    return rows_with_ids(session, _listed({}), col(Ticket.id), ids, TicketRow)
 
 
 def _listed(filters: TicketFilters) -> sa.Select[Any]:

@@ -1,16 +1,15 @@
-"""The page that holds a row (with the pages on either side), found without reading the pages
-above it, is exactly what the list reads at that offset: every sort, both directions, ties, empty
-values, filters; both engines.
+"""A list's ids in order are exactly the order of its pages, and its rows read by id are the rows
+it lists: every sort, both directions, ties, empty values, filters; both engines.
 
-A list page uses it to show a row far down (the oldest of 100,000 tickets, chosen in search); a
-page that differed would show the wrong tickets around the chosen one.
+A list page reads the ids to show a row far down (the oldest of 100,000 tickets, chosen in
+search) and the pages around it; ids in another order would show the wrong tickets there.
 """
 
 from __future__ import annotations
 
 import random
 from datetime import date, timedelta
-from typing import get_args
+from typing import Any, get_args
 
 import pytest
 import sqlalchemy as sa
@@ -96,76 +95,57 @@ def engine(any_engine: Engine) -> Engine:
     return any_engine
 
 
-def test_the_page_of_a_ticket_is_the_page_read_at_its_offset(engine: Engine) -> None:
+def _in_order(rows: list[Any], ids: list[int]) -> list[Any]:
+    by_id = {row.id: row for row in rows}
+    return [by_id[row_id] for row_id in ids]
+
+
+def test_the_ids_of_the_tickets_are_in_the_lists_order(engine: Engine) -> None:
     with Session(engine) as session:
         for sort in get_args(TicketSort):
             for descending in (False, True):
                 order = {"sort": sort, "descending": descending}
                 listed = tickets.list_tickets(session=session, limit=TICKETS, **order)
                 assert len(listed) == TICKETS
-                for place in (0, PAGE - 1, PAGE, 5 * PAGE + 3, TICKETS - 1):
-                    page = tickets.ticket_page(
-                        session=session, ticket_id=listed[place].id, page_size=PAGE, **order
-                    )
-                    first = max(place - place % PAGE - PAGE, 0)
-                    last = place - place % PAGE + 2 * PAGE
-                    assert page == (first, listed[first:last]), (sort, descending)
-        # filtered: the page among the open tickets; a closed one is not listed there
+                ids = tickets.ticket_ids(session=session, **order)
+                assert ids == [row.id for row in listed], (sort, descending)
+                page = ids[2 * PAGE : 3 * PAGE]
+                rows = tickets.ticket_rows(session=session, ids=page)
+                assert _in_order(rows, page) == listed[2 * PAGE : 3 * PAGE]
+        # filtered: only the open tickets, in the open list's order
         open_ones = tickets.list_tickets(session=session, status=["open"], limit=TICKETS)
-        last = open_ones[-1]
-        page = tickets.ticket_page(
-            session=session, ticket_id=last.id, page_size=PAGE, status=["open"]
-        )
-        assert page is not None
-        assert page[1][-1] == last
-        closed = session.execute(sa.select(Ticket.id).where(Ticket.status == "closed")).scalar()
-        assert closed is not None
-        page = tickets.ticket_page(
-            session=session, ticket_id=closed, page_size=PAGE, status=["open"]
-        )
-        assert page is None
+        assert 0 < len(open_ones) < TICKETS
+        ids = tickets.ticket_ids(session=session, status=["open"])
+        assert ids == [row.id for row in open_ones]
 
 
-def test_the_page_of_a_client_is_the_page_read_at_its_offset(engine: Engine) -> None:
+def test_the_ids_of_the_clients_are_in_the_lists_order(engine: Engine) -> None:
     with Session(engine) as session:
         for sort in SORT_KEYS:
             for descending in (False, True):
                 order = {"sort": sort, "descending": descending}
                 listed = clients.list_clients(session=session, limit=CLIENTS, **order)
-                for place in (0, PAGE + 1, CLIENTS - 1):
-                    page = clients.client_page(
-                        session=session, client_id=listed[place].id, page_size=PAGE, **order
-                    )
-                    first = max(place - place % PAGE - PAGE, 0)
-                    last = place - place % PAGE + 2 * PAGE
-                    assert page == (first, listed[first:last]), (sort, descending)
+                ids = clients.client_ids(session=session, **order)
+                assert ids == [row.id for row in listed], (sort, descending)
+                rows = clients.client_rows(session=session, ids=ids[PAGE:])
+                assert _in_order(rows, ids[PAGE:]) == listed[PAGE:]
         found = clients.list_clients(session=session, search="makassar", limit=CLIENTS)
-        elsewhere = clients.list_clients(session=session, search="bandung", limit=1)[0]
-        page = clients.client_page(
-            session=session, client_id=found[-1].id, page_size=PAGE, search="makassar"
-        )
-        assert page is not None
-        assert page[1][-1] == found[-1]
-        page = clients.client_page(
-            session=session, client_id=elsewhere.id, page_size=PAGE, search="makassar"
-        )
-        assert page is None
+        assert 0 < len(found) < CLIENTS
+        ids = clients.client_ids(session=session, search="makassar")
+        assert ids == [row.id for row in found]
 
 
-def test_the_page_of_an_order_is_the_page_read_at_its_offset(engine: Engine) -> None:
+def test_the_ids_of_the_orders_are_in_the_lists_order(engine: Engine) -> None:
     with Session(engine) as session:
         for sort in get_args(OrderSort):
             for descending in (False, True):
                 order = {"sort": sort, "descending": descending}
                 listed = orders.list_orders(session=session, **order)
                 assert len(listed) == ORDERS
-                for place in (0, 2 * PAGE, ORDERS - 1):
-                    page = orders.order_page(
-                        session=session, order_id=listed[place].id, page_size=PAGE, **order
-                    )
-                    first = max(place - place % PAGE - PAGE, 0)
-                    last = place - place % PAGE + 2 * PAGE
-                    assert page == (first, listed[first:last]), (sort, descending)
+                ids = orders.order_ids(session=session, **order)
+                assert ids == [row.id for row in listed], (sort, descending)
+                rows = orders.order_rows(session=session, ids=ids[:PAGE])
+                assert _in_order(rows, ids[:PAGE]) == listed[:PAGE]
 
 
 @pytest.mark.parametrize("sort", SORT_KEYS)

@@ -61,9 +61,8 @@ class ClientTableModel(PagedTableModel[ClientRow]):
     def _list(self, session: Session, **page: Any) -> list[ClientRow]:
         return clients.list_clients(session=session, search=self._search, **page)
 
-    def _page_of(
-        self, session: Session, row_id: int, **order: Any
-    ) -> tuple[int, list[ClientRow]] | None:
-        return clients.client_page(
-            session=session, client_id=row_id, page_size=PAGE_SIZE, search=self._search, **order
-        )
+    def _ids_in_order(self, session: Session, **order: Any) -> list[int]:
+        return clients.client_ids(session=session, search=self._search, **order)
+
+    def _rows_with_ids(self, session: Session, ids: list[int]) -> list[ClientRow]:
+        return clients.client_rows(session=session, ids=ids)

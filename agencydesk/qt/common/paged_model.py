@@ -2,12 +2,15 @@
 first shows one.
 
 Subclasses say which columns they show (`COLUMNS`: field name, sort key), how to count the
-matching rows, which core list to ask for a page (`_list`, given the sort and the page) and
-where a row stands in that list (`_position`); filtering and sorting stay in the database.
+matching rows, which core list to ask for a page (`_list`, given the sort and the page), and how
+to read the list's ids in order and rows by id (`_ids_in_order`, `_rows_with_ids`); filtering
+and sorting stay in the database.
 
 The model has every matching row from the start (the scroll bar is the list's true length) but
-holds only the pages read: a row far down (the oldest of 100,000 tickets, chosen in search) is
-found by asking the database for its place and reading the page around it, not every row above.
+holds only the pages read. The first pages are read as pages; a row further down (the oldest of
+100,000 tickets, chosen in search, or the middle of the list, where the scroll bar was dragged)
+first has the list's ids read in order, once, and then every page is read by its ids: a page read
+at a large offset sorts the list and passes over every row above it, 0.6 s each near the end.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ from agencydesk.qt.common.row_model import ModelIndex, RowsTableModel, RowT
 
 #: as many rows as a column sized to its contents is measured on: measuring reads one page
 PAGE_SIZE = MEASURED_ROWS
+#: the pages read at their offset (cheaply: the database stops sorting once it has them)
+PAGES_BY_OFFSET = 3
 
 
 class PagedTableModel(RowsTableModel[RowT]):
@@ -40,6 +45,8 @@ class PagedTableModel(RowsTableModel[RowT]):
         self._places: dict[int, int] = {}
         # the pages read (or asked for: one that came back short is not asked again)
         self._pages_read: set[int] = set()
+        # the list's ids in order, once a row past the first pages was needed
+        self._ids: list[int] | None = None
 
     # -- to implement ------------------------------------------------------------------------
     def _count(self) -> int:
@@ -50,12 +57,13 @@ class PagedTableModel(RowsTableModel[RowT]):
         limit)."""
         raise NotImplementedError
 
-    def _page_of(
-        self, session: Session, row_id: int, **order: Any
-    ) -> tuple[int, list[RowT]] | None:
-        """The core call that gives the page of `_list` (the model's filters, *order*: sort,
-        descending; `PAGE_SIZE` rows a page) holding *row_id*, with the pages on either side:
-        where their first row stands and their rows; None when the filters leave it out."""
+    def _ids_in_order(self, session: Session, **order: Any) -> list[int]:
+        """The core call that gives the ids of every row of `_list` (the model's filters,
+        *order*: sort, descending), in its order."""
+        raise NotImplementedError
+
+    def _rows_with_ids(self, session: Session, ids: list[int]) -> list[RowT]:
+        """The core call that reads the rows of *ids*, in any order."""
         raise NotImplementedError
 
     # -- what the view asks ------------------------------------------------------------------
@@ -100,29 +108,47 @@ class PagedTableModel(RowsTableModel[RowT]):
         return None if found is None else found.id
 
     def row_of(self, row_id: int) -> int | None:
-        """The row showing *row_id*: among the rows read, or on the page the database says holds
-        it (that page is read then); None when it is not listed."""
+        """The row showing *row_id*: among the rows read, or where the list's ids place it (its
+        page and those on either side, which the view shows part of, are read then); None when
+        it is not listed."""
         place = self._places.get(row_id)
         if place is not None:
             return place
-        with Session(self._engine) as session:
-            page = self._page_of(session, row_id, sort=self._sort, descending=self._descending)
-        if page is None:
+        ids = self._all_ids()
+        try:
+            place = ids.index(row_id)
+        except ValueError:
             return None
-        first, rows = page
-        self._keep(first, rows)
-        # its page and those on either side, which the view shows part of around it
-        for number in range(first // PAGE_SIZE, (first + len(rows) + PAGE_SIZE - 1) // PAGE_SIZE):
-            self._pages_read.add(number)
-            self._page_read(number * PAGE_SIZE)
-        # None as well when the list changed since it was counted (on another desk, say): the
+        page = place // PAGE_SIZE
+        for number in (page, page - 1, page + 1):
+            if 0 <= number * PAGE_SIZE < len(self._pages) and number not in self._pages_read:
+                self._read_page(number)
+        # None as well when the row went since the list was read (on another desk, say): the
         # change's notification reads it again
         return self._places.get(row_id)
+
+    def _all_ids(self) -> list[int]:
+        if self._ids is None:
+            with Session(self._engine) as session:
+                self._ids = self._ids_in_order(
+                    session, sort=self._sort, descending=self._descending
+                )
+        return self._ids
 
     def _read_page(self, page: int) -> None:
         self._pages_read.add(page)
         first = page * PAGE_SIZE
-        self._keep(first, self._query(first))
+        if page < PAGES_BY_OFFSET and self._ids is None:
+            self._keep(first, self._query(first))
+        else:
+            wanted = self._all_ids()[first : first + PAGE_SIZE]
+            with Session(self._engine) as session:
+                found = {row.id: row for row in self._rows_with_ids(session, wanted)}
+            for place, row_id in enumerate(wanted, start=first):
+                row = found.get(row_id)
+                if row is not None and place < len(self._pages):
+                    self._pages[place] = row
+                    self._places[row_id] = place
         self._page_read(first)
 
     def _query(self, offset: int) -> list[RowT]:
@@ -153,6 +179,7 @@ class PagedTableModel(RowsTableModel[RowT]):
     def _reload(self) -> None:
         self._pages = [None] * self._count()
         self._places = {}
+        self._ids = None
         self._pages_read = {0}
         if self._pages:
             self._keep(0, self._query(0))

@@ -20,7 +20,7 @@ from agencydesk.core.changes import Topic
 from agencydesk.core.models import OrderStatus
 from agencydesk.core.orders import OrderRow, OrderSort, OrderTotal
 from agencydesk.qt.common.formatting import format_date, format_money
-from agencydesk.qt.common.paged_model import PAGE_SIZE, PagedTableModel
+from agencydesk.qt.common.paged_model import PagedTableModel
 from agencydesk.qt.common.row_model import ModelIndex
 
 # what changes the orders shown: the orders, and client names or deleted clients
@@ -321,14 +321,13 @@ class OrderTableModel(PagedTableModel[OrderRow]):
     def _list(self, session: Session, **page: Any) -> list[OrderRow]:
         return orders.list_orders(session=session, **self._arguments(), **page)
 
-    def _page_of(
-        self, session: Session, row_id: int, **order: Any
-    ) -> tuple[int, list[OrderRow]] | None:
+    def _ids_in_order(self, session: Session, **order: Any) -> list[int]:
         if self._no_client():
-            return None
-        return orders.order_page(
-            session=session, order_id=row_id, page_size=PAGE_SIZE, **self._arguments(), **order
-        )
+            return []
+        return orders.order_ids(session=session, **self._arguments(), **order)
+
+    def _rows_with_ids(self, session: Session, ids: list[int]) -> list[OrderRow]:
+        return orders.order_rows(session=session, ids=ids)
 
 
 class PaddedDelegate(QStyledItemDelegate):

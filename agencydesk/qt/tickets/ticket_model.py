@@ -17,7 +17,7 @@ from agencydesk.core import tickets
 from agencydesk.core.models import ACTIVE_STATUSES
 from agencydesk.core.tickets import DueFilter, TicketRow, TicketSort
 from agencydesk.qt.common.formatting import format_date
-from agencydesk.qt.common.paged_model import PAGE_SIZE, PagedTableModel
+from agencydesk.qt.common.paged_model import PagedTableModel
 from agencydesk.qt.common.row_model import ModelIndex
 
 TICKET_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -150,12 +150,11 @@ class TicketTableModel(PagedTableModel[TicketRow]):
     def _list(self, session: Session, **page: Any) -> list[TicketRow]:
         return tickets.list_tickets(session=session, **self._arguments(), **page)
 
-    def _page_of(
-        self, session: Session, row_id: int, **order: Any
-    ) -> tuple[int, list[TicketRow]] | None:
-        return tickets.ticket_page(
-            session=session, ticket_id=row_id, page_size=PAGE_SIZE, **self._arguments(), **order
-        )
+    def _ids_in_order(self, session: Session, **order: Any) -> list[int]:
+        return tickets.ticket_ids(session=session, **self._arguments(), **order)
+
+    def _rows_with_ids(self, session: Session, ids: list[int]) -> list[TicketRow]:
+        return tickets.ticket_rows(session=session, ids=ids)
 
     def _reload(self) -> None:
         self._today = date.today()  # "overdue" moves on at midnight
