@@ -154,6 +154,14 @@ def test_a_row_far_down_is_found_by_the_lists_ids_reading_only_the_pages_around_
     assert model.index(PAGE_SIZE * 7, 0).data() == f"Klien {PAGE_SIZE * 8 - 1:04d}"
     assert len(reads) == 2  # a page in the middle: by its ids, read already (BEGIN, SELECT)
     assert "OFFSET" not in reads[-1]
+    # read again while she works down there (a change on a team desk): the ids come first, and
+    # the top page by them; no page at an offset as well (two sorts of the list, not one)
+    reads.clear()
+    model.refresh()
+    assert model.row_of(wanted) == last
+    selects = [read for read in reads if read.startswith("SELECT")]
+    assert not any("OFFSET" in read for read in selects)
+    assert len(selects) == 1 + 1 + 1 + 2  # count, ids, top page, its page and the one before
     model.set_search("bandung")  # "Klien 0000" is in Bandung, the odd numbers are not
     assert model.row_of(wanted) == model.total - 1
     model.set_search("makassar")

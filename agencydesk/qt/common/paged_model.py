@@ -47,6 +47,9 @@ class PagedTableModel(RowsTableModel[RowT]):
         self._pages_read: set[int] = set()
         # the list's ids in order, once a row past the first pages was needed
         self._ids: list[int] | None = None
+        # whether a row past the first pages was needed since the list was last read: then
+        # the next read starts with the ids (one sort, not a page's and then the ids')
+        self._went_far = False
 
     # -- to implement ------------------------------------------------------------------------
     def _count(self) -> int:
@@ -128,6 +131,10 @@ class PagedTableModel(RowsTableModel[RowT]):
         return self._places.get(row_id)
 
     def _all_ids(self) -> list[int]:
+        self._went_far = True
+        return self._read_ids()
+
+    def _read_ids(self) -> list[int]:
         if self._ids is None:
             with Session(self._engine) as session:
                 self._ids = self._ids_in_order(
@@ -141,15 +148,18 @@ class PagedTableModel(RowsTableModel[RowT]):
         if page < PAGES_BY_OFFSET and self._ids is None:
             self._keep(first, self._query(first))
         else:
-            wanted = self._all_ids()[first : first + PAGE_SIZE]
-            with Session(self._engine) as session:
-                found = {row.id: row for row in self._rows_with_ids(session, wanted)}
-            for place, row_id in enumerate(wanted, start=first):
-                row = found.get(row_id)
-                if row is not None and place < len(self._pages):
-                    self._pages[place] = row
-                    self._places[row_id] = place
+            self._keep_by_ids(first, self._all_ids()[first : first + PAGE_SIZE])
         self._page_read(first)
+
+    def _keep_by_ids(self, first: int, wanted: list[int]) -> None:
+        """Read and hold the rows of *wanted*, the ids from place *first* on."""
+        with Session(self._engine) as session:
+            found = {row.id: row for row in self._rows_with_ids(session, wanted)}
+        for place, row_id in enumerate(wanted, start=first):
+            row = found.get(row_id)
+            if row is not None and place < len(self._pages):
+                self._pages[place] = row
+                self._places[row_id] = place
 
     def _query(self, offset: int) -> list[RowT]:
         with Session(self._engine) as session:
@@ -177,9 +187,14 @@ class PagedTableModel(RowsTableModel[RowT]):
             self._places[found.id] = place
 
     def _reload(self) -> None:
+        went_far, self._went_far = self._went_far, False
         self._pages = [None] * self._count()
         self._places = {}
         self._ids = None
         self._pages_read = {0}
-        if self._pages:
+        if not self._pages:
+            return
+        if went_far:  # she is working far down the list: its ids will be needed again
+            self._keep_by_ids(0, self._read_ids()[:PAGE_SIZE])
+        else:
             self._keep(0, self._query(0))
