@@ -17,8 +17,12 @@ thread, median of ``--runs``, each figure beside its floor measured in turns wit
   jump of a refresh, which reads the ids).
 
     python benchmarks/lists.py [--clients 10000] [--tickets 100000] [--runs 5] [--db PATH]
+                               [--url postgresql+psycopg://USER@HOST/DB]
 
-The last line is machine-readable: ``BENCH lists tickets=… refresh_ms=… page_sql_ms=…
+``--url``: a team desk on a PostgreSQL server instead (``agencydesk server move`` a desk made with
+``startup.py --keep`` into it first).
+
+The last line is machine-readable: ``BENCH lists engine=… tickets=… refresh_ms=… page_sql_ms=…
 refresh_vs_floor=… far_first_ms=… ids_sql_ms=… far_first_vs_floor=… far_next_ms=…
 refresh_far_ms=… scroll_step_ms=…``.
 """
@@ -53,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tickets", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--db", type=Path, help="a desk made before (startup.py --keep)")
+    parser.add_argument("--url", help="a team desk on a PostgreSQL server")
     args = parser.parse_args(argv)
 
     from PySide6.QtWidgets import QApplication
@@ -66,10 +71,10 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory(prefix="agencydesk-bench-lists-") as folder:
         path = args.db or Path(folder) / "lists.sqlite3"
-        if args.db is None:
+        if args.db is None and args.url is None:
             built = startup.build_database(path, args.clients, args.tickets)
             print(f"built {built.tickets} tickets in {built.built_s or 0:.1f} s", file=sys.stderr)
-        engine = make_engine(sqlite_url(path))
+        engine = make_engine(args.url or sqlite_url(path))
         with Session(engine) as session:
             ids = list(session.exec(select(Ticket.id).order_by(Ticket.created_at)))
             total = session.exec(select(func.count()).select_from(Ticket)).one()
@@ -130,13 +135,14 @@ def main(argv: list[str] | None = None) -> int:
                 bar.setValue(bar.maximum() * step // 7)
                 figures["scroll_step"].append(_ms(drawn))
         page.close()
+        engine_name = engine.dialect.name
         engine.dispose()
 
     median = {name: statistics.median(values) for name, values in figures.items()}
     for name, value in median.items():
         print(f"{name:12} median {value:7.1f} ms", file=sys.stderr)
     print(
-        f"BENCH lists tickets={total} refresh_ms={median['refresh']:.1f} "
+        f"BENCH lists engine={engine_name} tickets={total} refresh_ms={median['refresh']:.1f} "
         f"page_sql_ms={median['page_sql']:.1f} "
         f"refresh_vs_floor={median['refresh'] / median['page_sql']:.2f} "
         f"far_first_ms={median['far_first']:.1f} ids_sql_ms={median['ids_sql']:.1f} "

@@ -19,7 +19,7 @@ def test_the_lists_benchmark_runs_to_its_bench_line(
 ) -> None:
     assert lists.main(["--clients", "100", "--tickets", "1500", "--runs", "1"]) == 0
     line = capsys.readouterr().out.strip().splitlines()[-1]
-    assert line.startswith("BENCH lists tickets=1500 ")
+    assert line.startswith("BENCH lists engine=sqlite tickets=1500 ")
     figures = dict(item.split("=", 1) for item in line.split()[2:])
     for name in ("refresh", "page_sql", "far_first", "ids_sql", "far_next", "refresh_far"):
         assert float(figures[f"{name}_ms"]) > 0, name
