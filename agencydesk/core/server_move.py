@@ -173,6 +173,7 @@ def move_to_server(db_path: Path, url: str, progress: Progress | None = None) ->
             refuse_data(connection, address.database)
             migrate.upgrade_connection(connection)
             rows = copy_desk(source, connection, progress)
+            _analyze(connection)
     except sa.exc.DBAPIError as exc:
         if isinstance(exc, sa.exc.ProgrammingError):
             raise UserError(
@@ -211,7 +212,21 @@ def restore_snapshot(snapshot: Path, url: str, progress: Progress | None = None)
             for item in reversed(plans):  # who names a row goes before it
                 connection.execute(sa.delete(item.table))
             rows = copy_desk(source, connection, progress)
+            _analyze(connection)
     finally:
         source.dispose()
         target.dispose()
     return Moved(rows, time.perf_counter() - started)
+
+
+def _analyze(connection: Connection) -> None:
+    """The planner's statistics of the rows just copied, in the same transaction. A table filled
+    in bulk has none until autovacuum comes round (never, where it is off): the server then
+    guessed a few clients where there were 10,000, and read 200 tickets by id in 36 ms instead of
+    under one, joining them to every client once per ticket. Tables the desks' role does not own
+    are passed over (a warning in the server's log, not an error)."""
+    # on the driver's own cursor: the copy's connection streams its results through named
+    # cursors, which only a query can be
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    driver.execute("ANALYZE")
