@@ -162,6 +162,16 @@ def test_a_row_far_down_is_found_by_the_lists_ids_reading_only_the_pages_around_
     selects = [read for read in reads if read.startswith("SELECT")]
     assert not any("OFFSET" in read for read in selects)
     assert len(selects) == 1 + 1 + 1 + 2  # count, ids, top page, its page and the one before
+    # back at the top: the next read after that reads a page at its offset again, no ids
+    assert model.index(0, 0).data() == model.index(0, 0).data()
+    model.refresh()  # (what was needed since the last read: far down)
+    assert model.index(PAGE_SIZE + 1, 0).data() is not None  # the second page: near the top
+    reads.clear()
+    model.refresh()
+    assert model.index(5, 0).data() is not None
+    selects = [read for read in reads if read.startswith("SELECT")]
+    assert len(selects) == 2  # count, top page
+    assert "LIMIT" in selects[-1]
     model.set_search("bandung")  # "Klien 0000" is in Bandung, the odd numbers are not
     assert model.row_of(wanted) == model.total - 1
     model.set_search("makassar")

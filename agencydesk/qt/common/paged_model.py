@@ -145,10 +145,12 @@ class PagedTableModel(RowsTableModel[RowT]):
     def _read_page(self, page: int) -> None:
         self._pages_read.add(page)
         first = page * PAGE_SIZE
+        if page >= PAGES_BY_OFFSET:
+            self._went_far = True
         if page < PAGES_BY_OFFSET and self._ids is None:
             self._keep(first, self._query(first))
         else:
-            self._keep_by_ids(first, self._all_ids()[first : first + PAGE_SIZE])
+            self._keep_by_ids(first, self._read_ids()[first : first + PAGE_SIZE])
         self._page_read(first)
 
     def _keep_by_ids(self, first: int, wanted: list[int]) -> None:
