@@ -14,7 +14,7 @@ from agencydesk.core import versions
 from agencydesk.core.db import add_and_flush
 from agencydesk.core.edits import known_fields, save_changes
 from agencydesk.core.errors import ValidationError
-from agencydesk.core.list_position import ordered_ids, rows_with_ids
+from agencydesk.core.list_ids import ordered_ids, rows_with_ids
 from agencydesk.core.models import (
     CLIENT_LANGUAGES,
     TECH_COMFORT_MAX,

@@ -22,7 +22,7 @@ from agencydesk.core import versions
 from agencydesk.core.clients import get_client
 from agencydesk.core.edits import get_row, known_fields, one_line, save_changes
 from agencydesk.core.errors import ValidationError
-from agencydesk.core.list_position import ordered_ids, rows_with_ids
+from agencydesk.core.list_ids import ordered_ids, rows_with_ids
 from agencydesk.core.models import Client, Message, Order, OrderStatus, Ticket, utcnow
 from agencydesk.core.row_columns import row_columns
 from agencydesk.core.word_filter import every_word_in

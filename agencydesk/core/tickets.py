@@ -16,7 +16,7 @@ from agencydesk.core import versions
 from agencydesk.core.clients import get_client
 from agencydesk.core.edits import get_row, known_fields, one_line, save_changes
 from agencydesk.core.errors import ValidationError
-from agencydesk.core.list_position import ordered_ids, rows_with_ids
+from agencydesk.core.list_ids import ordered_ids, rows_with_ids
 from agencydesk.core.models import (
     ACTIVE_STATUSES,
     Channel,

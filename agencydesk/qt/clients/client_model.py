@@ -1,5 +1,6 @@
 """The client list as a table model over SQL: filtering and sorting run in the database, rows are
-fetched a page at a time as the view scrolls (never the whole table into memory or widgets)."""
+read a page at a time when the view first shows them (never the whole table into memory or
+widgets; see `PagedTableModel`)."""
 
 from __future__ import annotations
 

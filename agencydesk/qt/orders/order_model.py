@@ -298,7 +298,7 @@ class OrderTableModel(PagedTableModel[OrderRow]):
 
     def totals_html(self) -> str:
         """What was paid, is owed and is quoted for the current filter (all matching orders, not
-        just the fetched rows), read with the row count: it always agrees with the rows shown."""
+        just the rows read so far), read with the row count: it always agrees with the list."""
         return summary_html(summarize(self._totals))
 
     def order_row(self, row: int) -> OrderRow | None:

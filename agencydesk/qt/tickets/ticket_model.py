@@ -1,4 +1,4 @@
-"""Tickets across all clients as a table model over SQL, fetched a page at a time."""
+"""Tickets across all clients as a table model over SQL, read a page at a time when shown."""
 
 from __future__ import annotations
 
