@@ -445,11 +445,7 @@ def ticket_and_client_ids(
     *, session: Session, **filters: Unpack[TicketFilters]
 ) -> list[tuple[int, int]]:
     """(ticket id, client id) of every ticket `list_tickets` lists with the same filters."""
-    statement = (
-        sa.select(col(Ticket.id), col(Ticket.client_id))
-        .join(Client, col(Client.id) == col(Ticket.client_id))
-        .where(*_conditions(**filters))
-    )
+    statement = _listed(filters).with_only_columns(col(Ticket.id), col(Ticket.client_id))
     return [(ticket_id, client_id) for ticket_id, client_id in session.execute(statement).all()]
 
 

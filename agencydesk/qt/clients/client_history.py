@@ -32,6 +32,7 @@ from agencydesk.qt.common.formatting import (
 from agencydesk.qt.common.labels import plain_label
 from agencydesk.qt.common.list_view import headed_list
 from agencydesk.qt.common.message_notes import note_text
+from agencydesk.qt.common.shown_limit import ShownLimit
 from agencydesk.qt.tickets.ticket_model import status_label
 
 TICKET_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -56,7 +57,7 @@ class TimelineView(QTextBrowser):
         self.events: list[TimelineEvent] = []
         self._people = people_of(engine)  # None: a solo desk
         self._client_id: int | None = None
-        self._limit = TIMELINE_LIMIT  # how many of the newest events are shown
+        self._shown = ShownLimit(TIMELINE_LIMIT)
 
     def _clicked(self, url: object) -> None:
         text = url.toString() if hasattr(url, "toString") else str(url)
@@ -64,7 +65,7 @@ class TimelineView(QTextBrowser):
             self.ticket_activated.emit(int(text.split(":", 1)[1]))
         elif text == OLDER_LINK and self._client_id is not None:
             # older events below those shown; what was in sight stays
-            self._limit += TIMELINE_LIMIT
+            self._shown.grow()
             at = self.verticalScrollBar().value()
             self.show_client(self._client_id)
             self.document().documentLayout().documentSize()  # the whole range, at once
@@ -108,20 +109,17 @@ class TimelineView(QTextBrowser):
         )
 
     def show_client(self, client_id: int | None) -> None:
-        if client_id != self._client_id:  # the same client shown anew keeps the older events
-            self._limit = TIMELINE_LIMIT
+        self._shown.follow(client_id)
         self._client_id = client_id
         if client_id is None:
             self.events = []
             self.clear()
             return
         with Session(self._engine) as session:
-            # one more than shown: whether older events exist
-            self.events = timeline.client_timeline(
-                session=session, client_id=client_id, limit=self._limit + 1
+            events = timeline.client_timeline(
+                session=session, client_id=client_id, limit=self._shown.asked
             )
-        older = len(self.events) > self._limit
-        del self.events[self._limit :]
+        self.events, older = self._shown.cut(events)
         if not self.events:
             self.setHtml(
                 "<p style='color:#777777'>"
@@ -174,7 +172,7 @@ class ClientTicketsView(ClientTab):
 
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
         super().__init__(engine, parent)
-        self._limit = CLIENT_TICKETS_PAGE  # how many of the newest tickets are listed
+        self._shown = ShownLimit(CLIENT_TICKETS_PAGE)
         self.list = headed_list(
             "clientTickets",
             [self.tr("Opened"), self.tr("Status"), self.tr("Ticket")],
@@ -212,36 +210,37 @@ class ClientTicketsView(ClientTab):
         if ticket_id is not None:
             self.ticket_activated.emit(int(ticket_id))
         elif self.client_id is not None:  # the last line: older tickets, below those shown
-            self._limit += CLIENT_TICKETS_PAGE
+            self._shown.grow()
             at = self.list.verticalScrollBar().value()
             self.show_client(self.client_id)
             self.list.verticalScrollBar().setValue(at)
 
     def show_client(self, client_id: int | None) -> None:
-        if client_id != self.client_id:  # the same client shown anew keeps the older tickets
-            self._limit = CLIENT_TICKETS_PAGE
+        self._shown.follow(client_id)
         self.client_id = client_id
         self.list.clear()
         self.time_label.clear()
         if client_id is None:
             return
         with Session(self._engine) as session:
-            rows = tickets.list_tickets(  # one more than shown: whether older ones exist
-                session=session,
-                client_id=client_id,
-                status=None,
-                sort="created",
-                descending=True,
-                limit=self._limit + 1,
+            rows, older = self._shown.cut(
+                tickets.list_tickets(
+                    session=session,
+                    client_id=client_id,
+                    status=None,
+                    sort="created",
+                    descending=True,
+                    limit=self._shown.asked,
+                )
             )
             months = time_spent.monthly_time(session=session, client_id=client_id)
-        for row in rows[: self._limit]:
+        for row in rows:
             opened = format_date(row.created_at)
             item = QTreeWidgetItem([opened, status_label(row.status), row.title])
             item.setData(0, TICKET_ROLE, row.id)
             item.setToolTip(2, f"<p>{html.escape(row.title)}</p>")
             self.list.addTopLevelItem(item)
-        if len(rows) > self._limit:  # a long imported chat split at its pauses: many tickets
+        if older:  # a long imported chat split at its pauses: many tickets
             self.list.addTopLevelItem(QTreeWidgetItem(["", "", self.tr("Show older tickets…")]))
         self.export_button.setEnabled(bool(months))
         if months:

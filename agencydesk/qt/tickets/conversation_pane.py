@@ -19,6 +19,7 @@ from sqlmodel import Session
 from agencydesk.core import tickets
 from agencydesk.core.errors import UserError
 from agencydesk.core.tickets import ConversationLine, LatestLines
+from agencydesk.qt.common.shown_limit import ShownLimit
 from agencydesk.qt.tickets.conversation_html import EARLIER_LINK, MARK, conversation_html
 
 # the latest lines of a conversation shown at first, and added by each "Show earlier messages"
@@ -36,7 +37,7 @@ class ConversationPane(QTextBrowser):
         self.ticket_id: int | None = None
         self._lines: list[ConversationLine] = []
         self._earlier = 0  # lines of the conversation before those shown
-        self.limit = CONVERSATION_PAGE  # how many of its latest lines are shown
+        self.shown = ShownLimit(CONVERSATION_PAGE)  # how many of its latest lines
         self._client_name = ""
         self.setObjectName("conversation")
         self.setOpenLinks(False)
@@ -54,12 +55,11 @@ class ConversationPane(QTextBrowser):
     def keep_limit_for(self, ticket_id: int | None) -> None:
         """About to show *ticket_id*: the same ticket shown anew keeps as many earlier lines as
         were asked for, another starts at a page."""
-        if ticket_id != self.ticket_id:
-            self.limit = CONVERSATION_PAGE
+        self.shown.follow(ticket_id)
         self.ticket_id = ticket_id
 
     def show_lines(self, latest: LatestLines, client_name: str) -> None:
-        """The conversation *latest* (read with `limit`), scrolled to its end."""
+        """The conversation *latest* (read with `shown.limit`), scrolled to its end."""
         self._lines, self._earlier = latest.lines, latest.earlier
         self._client_name = client_name
         self.redraw()
@@ -95,11 +95,11 @@ class ConversationPane(QTextBrowser):
         the first of which comes to the top (where the link was)."""
         if url.toString() != EARLIER_LINK or self.ticket_id is None or not self._lines:
             return
-        self.limit += CONVERSATION_PAGE
+        self.shown.grow()
         try:
             with Session(self._engine) as session:
                 latest = tickets.latest_conversation(
-                    session=session, ticket_id=self.ticket_id, limit=self.limit
+                    session=session, ticket_id=self.ticket_id, limit=self.shown.limit
                 )
         except UserError:
             return

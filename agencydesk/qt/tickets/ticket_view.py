@@ -265,7 +265,7 @@ class TicketView(QWidget):
                     ticket = tickets.get_ticket(session=session, ticket_id=ticket_id)
                     client = session.get(Client, ticket.client_id)
                     latest = tickets.latest_conversation(
-                        session=session, ticket_id=ticket_id, limit=self.conversation.limit
+                        session=session, ticket_id=ticket_id, limit=self.conversation.shown.limit
                     )
             except UserError:
                 ticket_id = None
