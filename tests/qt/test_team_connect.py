@@ -96,14 +96,20 @@ def team_url(demo_engine: Engine, db_path: Path, pg_url: str) -> str:
     return parse(pg_url)[0].url()
 
 
-def test_a_window_on_a_team_desk_names_it_in_the_title(
-    qtbot: QtBot, team_url: str, settings: Settings, memory_keyring: MemoryKeyring
-) -> None:
+def _team_window(qtbot: QtBot, team_url: str, settings: Settings) -> MainWindow:
+    """A window on the team desk *team_url*, open and ready."""
     window = MainWindow(settings, team_desk_path(team_url), server_url=team_url)
     qtbot.addWidget(window)
     window.show()
     with qtbot.waitSignal(window.ready, timeout=20_000):
         window.open_database()
+    return window
+
+
+def test_a_window_on_a_team_desk_names_it_in_the_title(
+    qtbot: QtBot, team_url: str, settings: Settings, memory_keyring: MemoryKeyring
+) -> None:
+    window = _team_window(qtbot, team_url, settings)
     address = parse(team_url)[0]
     assert window.windowTitle() == f"agencydesk — {address.database} on {address.host}"
     assert window.count_label.text() == "10 clients"
@@ -118,11 +124,7 @@ def test_every_list_on_a_team_desk_sorts_by_every_column_both_ways(
     qtbot: QtBot, team_url: str, settings: Settings, memory_keyring: MemoryKeyring
 ) -> None:
     # a click on Clients' "Comfort" header failed on PostgreSQL (a number compared with "")
-    window = MainWindow(settings, team_desk_path(team_url), server_url=team_url)
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.ready, timeout=20_000):
-        window.open_database()
+    window = _team_window(qtbot, team_url, settings)
     sorted_lists = 0
     for section in window.SECTIONS:
         window.show_section(section)
