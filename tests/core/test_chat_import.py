@@ -121,6 +121,28 @@ def test_fingerprints_made_as_they_are_read_are_those_made_at_once(
     assert len(set(out_of_order)) == len(shuffled)
 
 
+def test_fingerprints_of_an_export_are_each_message_s_own_fingerprint() -> None:
+    """Every fingerprint of an export is `fingerprint` of its message with the message's
+    occurrence among the identical ones of its second: the first of a kind is 0, the next 1…
+    (what a chat imported before was saved with, so a re-import recognises it)."""
+    import random
+
+    rng = random.Random(11)
+    minute, messages = 0, []
+    for _ in range(300):
+        minute += rng.choice((0, 0, 1, 3))
+        sender = rng.choice(("Bu Sari", "Rudi", None))
+        messages.append(_msg(minute, sender, rng.choice(("ok", "siap", "ok"))))
+    occurrences: dict[tuple[object, ...], int] = {}
+    expected = []
+    for m in messages:
+        key = (m.timestamp, m.sender, m.kind, m.text)
+        expected.append(ci.fingerprint("client:1", m, occurrences.get(key, 0)))
+        occurrences[key] = occurrences.get(key, 0) + 1
+    assert max(occurrences.values()) > 2  # a minute held the same message three times
+    assert list(ci.fingerprints("client:1", messages)) == expected
+
+
 def test_fingerprints_made_as_they_are_read_are_held_once() -> None:
     """Once the last block is made they stay where they were made: turning them into one
     `bytes` at the end had briefly held every fingerprint twice (16 MB more at the peak of a

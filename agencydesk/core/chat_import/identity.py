@@ -184,7 +184,14 @@ class _Digester:
         self._per_timestamp = per_timestamp
         self._seen: dict[tuple[datetime, str | None, str, str], int] = {}
         self._senders: dict[str | None, str] = {None: ""}
-        self._last: tuple[datetime | None, datetime, str] = (None, datetime.min, "")
+        #: the last timestamp, its whole second and that as text, and the message that is so
+        #: far alone in its second (counting per timestamp), if any
+        self._last: tuple[datetime | None, datetime, str, ChatMessage | None] = (
+            None,
+            datetime.min,
+            "",
+            None,
+        )
 
     def feed(self, start: int, end: int) -> bytes:
         """The packed digests of messages[start:end]; ranges are fed in order, each once."""
@@ -192,7 +199,7 @@ class _Digester:
         per_timestamp = self._per_timestamp
         sha = hashlib.sha256
         out = bytearray()
-        last_ts, second, ts_text = self._last
+        last_ts, second, ts_text, lone = self._last
         in_order = self.in_order
         messages = self.messages
         for m in messages[start:end] if (start, end) != (0, len(messages)) else messages:
@@ -203,17 +210,26 @@ class _Digester:
                 if whole < second:
                     in_order = False
                 if per_timestamp and whole != second:
-                    seen.clear()  # identical messages share a timestamp: count within it
+                    # identical messages share a timestamp: they are counted within it, and
+                    # the first of a second (nearly every message) is the first of its kind
+                    lone = m
                 second = whole
                 ts_text = whole.isoformat()
-            key = (second, m.sender, m.kind, m.text)
-            n = seen.get(key, 0)
-            seen[key] = n + 1
+            if lone is m:
+                n = 0
+            else:
+                if lone is not None:  # a second message in this second: count from now on
+                    seen.clear()
+                    seen[(second, lone.sender, lone.kind, lone.text)] = 1
+                    lone = None
+                key = (second, m.sender, m.kind, m.text)
+                n = seen.get(key, 0)
+                seen[key] = n + 1
             sender = senders.get(m.sender)
             if sender is None:
                 sender = senders[m.sender] = clean_name(m.sender or "")
             raw = f"{prefix}{ts_text}\x1f{sender}\x1f{m.kind}\x1f{m.text}\x1f{n}"
             out += sha(raw.encode()).digest()[:DIGEST_SIZE]
-        self._last = (last_ts, second, ts_text)
+        self._last = (last_ts, second, ts_text, lone)
         self.in_order = in_order
         return bytes(out)
