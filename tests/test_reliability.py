@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from damaged_page import damage_a_page
 from sqlalchemy.engine import Engine
 
 _PATH = Path(__file__).resolve().parents[1] / "benchmarks" / "reliability.py"
@@ -47,9 +48,6 @@ def test_the_database_check_finds_a_damaged_page(
     """The harness itself can fail: one overwritten page is reported."""
     demo_engine.dispose()
     damaged = tmp_path / "damaged.sqlite3"
-    data = bytearray(db_path.read_bytes())
-    page = 4096
-    data[page * 2 : page * 3] = b"\xa5" * page
-    damaged.write_bytes(bytes(data))
+    damage_a_page(db_path, damaged)
     assert reliability.database_problems(db_path) == []
     assert reliability.database_problems(damaged) != []

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from damaged_page import damage_a_page
 from sqlalchemy.engine import Engine
 
 from agencydesk.core import backup, clients
@@ -207,14 +208,6 @@ def test_a_backup_killed_midway_is_never_listed(tmp_path: Path) -> None:
     assert all(_whole(path) for path in folder.glob("*.sqlite3"))
 
 
-def _damage_a_page(db_path: Path) -> None:
-    """Garbage over one page of the closed database, as a failing disk leaves it."""
-    data = bytearray(db_path.read_bytes())
-    page = 4096
-    data[page * 2 : page * 3] = b"\xa5" * page
-    db_path.write_bytes(bytes(data))
-
-
 def test_a_damaged_database_is_backed_up_apart_and_the_good_backups_stay(
     db_path: Path, demo_engine: Engine
 ) -> None:
@@ -223,7 +216,7 @@ def test_a_damaged_database_is_backed_up_apart_and_the_good_backups_stay(
         backup.daily_backup(db_path, now=start + timedelta(days=day))
     good = backup.list_backups(db_path)
     demo_engine.dispose()
-    _damage_a_page(db_path)
+    damage_a_page(db_path)
     for day in range(3, 23):  # three weeks of starting the desk on the damaged file
         with pytest.raises(backup.DamagedDatabaseError) as info:
             backup.daily_backup(db_path, now=start + timedelta(days=day))
@@ -245,7 +238,7 @@ def test_backing_up_a_damaged_database_in_the_cli_names_the_backup_to_restore(
 ) -> None:
     saved = backup.make_backup(db_path, reason="manual")
     demo_engine.dispose()
-    _damage_a_page(db_path)
+    damage_a_page(db_path)
     done = subprocess.run(
         [sys.executable, "-m", "agencydesk", "backup", "--db", str(db_path)],
         capture_output=True,

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from damaged_page import damage_a_page
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QMessageBox, QWidget
@@ -425,9 +426,7 @@ def test_a_damaged_database_is_found_at_start_up_and_the_good_backup_named(
     qtbot: QtBot, open_window: Opener, demo_db: Path, dialogs: DialogAnswerer
 ) -> None:
     saved = backup.make_backup(demo_db, reason="manual")
-    data = bytearray(demo_db.read_bytes())
-    data[4096 * 2 : 4096 * 3] = b"\xa5" * 4096  # garbage over one page, as a failing disk
-    demo_db.write_bytes(bytes(data))
+    damage_a_page(demo_db)
     dialogs.click(QMessageBox.StandardButton.Ok)
     open_window(demo_db)
     qtbot.waitUntil(lambda: dialogs.done, timeout=20_000)
