@@ -225,6 +225,36 @@ def test_plan_matches_phone_and_name_and_me() -> None:
     assert ci.phone_digits("Bu Sari") == ""
 
 
+def test_a_group_on_a_big_desk_is_matched_client_by_client_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each client's name is cleaned once for a whole group chat, not once per participant:
+    30 senders on a desk of 10,000 clients took 0.6 s of the wizard's "Next"."""
+    choices = [ci.ClientChoice(i, f"Client {i}", "") for i in range(1, 2001)]
+    choices += [
+        ci.ClientChoice(3001, "Bu Sari", "0812-3456-7890"),
+        ci.ClientChoice(3002, "Pak Budi", ""),
+        ci.ClientChoice(3003, "Pak Budi", "0812-3456-7890"),  # a namesake; a number twice
+    ]
+    senders = [f"Anggota {i}" for i in range(30)] + ["Bu Sari", "pak budi", "+62 812 3456 7890"]
+    parsed = _chat([_msg(i, sender, "halo") for i, sender in enumerate(senders)])
+    cleaned = 0
+    real_clean_name = ci.matching.clean_name
+
+    def counting(text: str) -> str:
+        nonlocal cleaned
+        cleaned += 1
+        return real_clean_name(text)
+
+    monkeypatch.setattr(ci.matching, "clean_name", counting)
+    plan = ci.plan_import(parsed=parsed, choices=choices)
+    assert plan.mapping["Bu Sari"] == 3001
+    assert plan.mapping["pak budi"] == ci.NewClient("pak budi")  # two of that name: not guessed
+    assert plan.mapping["+62 812 3456 7890"] == 3001  # the first client with the number
+    assert plan.mapping["Anggota 7"] == ci.NewClient("Anggota 7")
+    assert cleaned < len(choices) + 10 * len(senders)
+
+
 def test_new_client_mapping_creates_the_client(any_engine: Engine) -> None:
     engine = any_engine
     parsed = _chat([_msg(0, "Tamu Baru", "halo"), _msg(1, "Rudi", "halo juga")])

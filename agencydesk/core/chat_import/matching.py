@@ -68,15 +68,33 @@ def client_choices(*, session: Session) -> list[ClientChoice]:
 
 def suggest_client(participant: str, choices: Sequence[ClientChoice]) -> int | None:
     """The client a participant is, by phone digits or by name (case-insensitive), or None."""
-    digits = phone_digits(participant)
-    if digits:
+    return _ClientMatcher(choices).suggest(participant)
+
+
+class _ClientMatcher:
+    """The clients by phone digits and by name, each cleaned once: a group chat's every
+    participant is then one lookup, not a pass over every client (30 participants on a desk of
+    10,000 clients cleaned 300,000 names, 0.6 s of the wizard's "Next")."""
+
+    def __init__(self, choices: Sequence[ClientChoice]) -> None:
+        self._choices = choices
+        self._by_phone: dict[str, int] | None = None  # made when a participant is a number
+        self._by_name: dict[str, list[int]] = {}
         for choice in choices:
-            if choice.phone and phone_digits(choice.phone) == digits:
-                return choice.id
-        return None
-    wanted = clean_name(participant).casefold()
-    hits = [c.id for c in choices if clean_name(c.name).casefold() == wanted]
-    return hits[0] if len(hits) == 1 else None
+            self._by_name.setdefault(clean_name(choice.name).casefold(), []).append(choice.id)
+
+    def suggest(self, participant: str) -> int | None:
+        digits = phone_digits(participant)
+        if digits:
+            if self._by_phone is None:
+                self._by_phone = {}
+                for choice in self._choices:
+                    known = phone_digits(choice.phone) if choice.phone else ""
+                    if known:
+                        self._by_phone.setdefault(known, choice.id)  # the first, as before
+            return self._by_phone.get(digits)
+        hits = self._by_name.get(clean_name(participant).casefold(), [])
+        return hits[0] if len(hits) == 1 else None
 
 
 def new_client_for(participant: str) -> NewClient:
@@ -101,8 +119,9 @@ def plan_import(
     mapping: dict[str, Assignment] = {}
     matched: set[str] = set()
     me_wanted = {clean_name(n).casefold() for n in me_names if n.strip()}
+    matcher = _ClientMatcher(choices)
     for p in participants:
-        found = suggest_client(p, choices)
+        found = matcher.suggest(p)
         if found is not None:
             mapping[p] = found
             matched.add(p)
