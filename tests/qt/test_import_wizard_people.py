@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QComboBox, QWizard
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import Engine
 
@@ -235,4 +235,40 @@ def test_every_page_has_one_width_and_one_heading_style(
     _import_split(qtbot, wizard)
     seen.append((wizard.width(), bool(wizard.currentPage().subTitle())))
     assert seen == [(720, True)] * 5
+    workers.wait_for_tasks()
+
+
+def _items(combo: QComboBox) -> list[str]:
+    return [combo.itemText(i) for i in range(combo.count())]
+
+
+def test_the_first_import_on_an_empty_desk_offers_me_and_new_clients(
+    qtbot: QtBot, engine: Engine
+) -> None:
+    wizard = _wizard(qtbot, engine, GROUP_CHAT, None)
+    _to_mapping(qtbot, wizard)
+    mapping = wizard.mapping_page
+    assert _items(mapping.main_client) == ["The busiest client in the chat"]
+    assert _items(mapping.combos["Bu Sari"]) == ["Me", "", "", "New client “Bu Sari”"]
+    assert mapping.combos["Bu Sari"].currentText() == "New client “Bu Sari”"
+    mapping.combos["Rudi"].setCurrentIndex(0)
+    assert mapping.mapping()["Rudi"] == "me"
+    workers.wait_for_tasks()
+
+
+def test_every_sender_can_be_any_client_of_the_desk(qtbot: QtBot, demo_engine: Engine) -> None:
+    """The clients are one list that every sender's choice shows between its own items."""
+    with demo_engine.connect() as conn:
+        names = [n for (n,) in conn.exec_driver_sql("SELECT name FROM client ORDER BY lower(name)")]
+    wizard = _wizard(qtbot, demo_engine, GROUP_CHAT, None)
+    _to_mapping(qtbot, wizard)
+    mapping = wizard.mapping_page
+    assert _items(mapping.main_client) == ["The busiest client in the chat", *names]
+    for participant, combo in mapping.combos.items():
+        assert _items(combo) == ["Me", "", *names, "", f"New client “{participant}”"]
+    andi = mapping.combos["Mas Andi (Vendor: Percetakan)"]
+    andi.setCurrentIndex(andi.findText("Ibu Sari Handayani"))
+    assert mapping.mapping()["Mas Andi (Vendor: Percetakan)"] == _client_id(
+        demo_engine, "Ibu Sari Handayani"
+    )
     workers.wait_for_tasks()
