@@ -8,8 +8,10 @@ thread, median of ``--runs``, each figure beside its floor measured in turns wit
   notification costs); floor ``page_sql``: the core call for its first page alone (the count and
   the list's top 200, sorted by the database), no model, no drawing;
 - ``far_first``: choosing the oldest ticket just after a refresh (from search or a link: the
-  list's ids are read in order, then the pages around it, and it is drawn with its detail
-  pane); floor ``ids_sql``: the core call for the ids alone;
+  list's ids are read in order in a worker, then the pages around it, and it is drawn with its
+  detail pane), until it shows; floor ``ids_sql``: the core call for the ids alone;
+  ``far_first_stall``: the longest the window stopped answering meanwhile (the GUI thread
+  busy: a timer's ticks 2 ms apart came that much later);
 - ``far_next``: choosing another ticket far down, the ids already read;
 - ``refresh_far``: the list read again while a ticket far down is chosen (it stays chosen: the
   ids are read again, first, and the top page by them);
@@ -23,8 +25,8 @@ thread, median of ``--runs``, each figure beside its floor measured in turns wit
 ``startup.py --keep`` into it first).
 
 The last line is machine-readable: ``BENCH lists engine=… tickets=… refresh_ms=… page_sql_ms=…
-refresh_vs_floor=… far_first_ms=… ids_sql_ms=… far_first_vs_floor=… far_next_ms=…
-refresh_far_ms=… scroll_step_ms=…``.
+refresh_vs_floor=… far_first_ms=… ids_sql_ms=… far_first_vs_floor=… far_first_stall_ms=…
+far_next_ms=… refresh_far_ms=… scroll_step_ms=…``.
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--url", help="a team desk on a PostgreSQL server")
     args = parser.parse_args(argv)
 
+    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
     from sqlmodel import Session, func, select
 
@@ -103,9 +106,28 @@ def main(argv: list[str] | None = None) -> int:
             with Session(engine) as session:
                 tickets.ticket_ids(session=session)
 
+        ticks = [time.perf_counter(), 0.0]  # the last tick, the longest gap since reset
+
+        def tick() -> None:
+            now = time.perf_counter()
+            ticks[1] = max(ticks[1], now - ticks[0])
+            ticks[0] = now
+
+        heartbeat = QTimer()
+        heartbeat.setInterval(2)
+        heartbeat.timeout.connect(tick)
+        heartbeat.start()
+
         def choose(ticket_id: int) -> Callable[[], None]:
             def work() -> None:
+                ticks[:] = [time.perf_counter(), 0.0]
                 assert page.select_ticket(ticket_id)
+                if page.current_ticket_id() != ticket_id:  # its place is read in a worker:
+                    waiting = QEventLoop()  # the window waits for events meanwhile, as a user's
+                    page.list.current_changed.connect(waiting.quit)
+                    QTimer.singleShot(30_000, waiting.quit)
+                    waiting.exec()
+                    page.list.current_changed.disconnect(waiting.quit)
                 drawn()
 
             return work
@@ -114,8 +136,8 @@ def main(argv: list[str] | None = None) -> int:
         figures: dict[str, list[float]] = {
             name: []
             for name in (
-                "refresh", "page_sql", "far_first", "ids_sql", "far_next", "refresh_far",
-                "scroll_step",
+                "refresh", "page_sql", "far_first", "ids_sql", "far_first_stall", "far_next",
+                "refresh_far", "scroll_step",
             )
         }  # fmt: skip
         for run in range(args.runs):
@@ -127,6 +149,7 @@ def main(argv: list[str] | None = None) -> int:
             figures["refresh"].append(_ms(refresh))
             figures["ids_sql"].append(_ms(ids_sql))
             figures["far_first"].append(_ms(choose(oldest)))
+            figures["far_first_stall"].append(ticks[1] * 1000)
             assert page.current_ticket_id() == oldest
             figures["far_next"].append(_ms(choose(far + run)))
             figures["refresh_far"].append(_ms(refresh))
@@ -134,6 +157,7 @@ def main(argv: list[str] | None = None) -> int:
             for step in range(1, 6):
                 bar.setValue(bar.maximum() * step // 7)
                 figures["scroll_step"].append(_ms(drawn))
+        heartbeat.stop()
         page.close()
         engine_name = engine.dialect.name
         engine.dispose()
@@ -147,6 +171,7 @@ def main(argv: list[str] | None = None) -> int:
         f"refresh_vs_floor={median['refresh'] / median['page_sql']:.2f} "
         f"far_first_ms={median['far_first']:.1f} ids_sql_ms={median['ids_sql']:.1f} "
         f"far_first_vs_floor={median['far_first'] / median['ids_sql']:.2f} "
+        f"far_first_stall_ms={median['far_first_stall']:.1f} "
         f"far_next_ms={median['far_next']:.1f} refresh_far_ms={median['refresh_far']:.1f} "
         f"scroll_step_ms={median['scroll_step']:.1f}"
     )

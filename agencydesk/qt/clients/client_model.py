@@ -4,6 +4,8 @@ widgets; see `PagedTableModel`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QObject, Qt
@@ -62,8 +64,8 @@ class ClientTableModel(PagedTableModel[ClientRow]):
     def _list(self, session: Session, **page: Any) -> list[ClientRow]:
         return clients.list_clients(session=session, search=self._search, **page)
 
-    def _ids_in_order(self, session: Session, **order: Any) -> list[int]:
-        return clients.client_ids(session=session, search=self._search, **order)
+    def _ids_query(self) -> Callable[..., list[int]]:
+        return partial(clients.client_ids, search=self._search)
 
     def _rows_with_ids(self, session: Session, ids: list[int]) -> list[ClientRow]:
         return clients.client_rows(session=session, ids=ids)

@@ -3,7 +3,7 @@ first shows one.
 
 Subclasses say which columns they show (`COLUMNS`: field name, sort key), how to count the
 matching rows, which core list to ask for a page (`_list`, given the sort and the page), and how
-to read the list's ids in order and rows by id (`_ids_in_order`, `_rows_with_ids`); filtering
+to read the list's ids in order and rows by id (`_ids_query`, `_rows_with_ids`); filtering
 and sorting stay in the database.
 
 The model has every matching row from the start (the scroll bar is the list's true length) but
@@ -11,10 +11,13 @@ holds only the pages read. The first pages are read as pages; a row further down
 100,000 tickets, chosen in search, or the middle of the list, where the scroll bar was dragged)
 first has the list's ids read in order, once, and then every page is read by its ids: a page read
 at a large offset sorts the list and passes over every row above it, 0.6 s each near the end.
+A row chosen by id whose place is not known yet has the ids read in a worker (`ids_reader`,
+`use_ids`: the list controller does it), so the window does not wait for the sort.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QModelIndex, QObject, Qt
@@ -50,6 +53,9 @@ class PagedTableModel(RowsTableModel[RowT]):
         # whether a row past the first pages was needed since the list was last read: then
         # the next read starts with the ids (one sort, not a page's and then the ids')
         self._went_far = False
+        # how many times the list was read: ids read in a worker for an earlier reading are
+        # not kept
+        self._reading = 0
 
     # -- to implement ------------------------------------------------------------------------
     def _count(self) -> int:
@@ -60,9 +66,10 @@ class PagedTableModel(RowsTableModel[RowT]):
         limit)."""
         raise NotImplementedError
 
-    def _ids_in_order(self, session: Session, **order: Any) -> list[int]:
-        """The core call that gives the ids of every row of `_list` (the model's filters,
-        *order*: sort, descending), in its order."""
+    def _ids_query(self) -> Callable[..., list[int]]:
+        """The core call that gives the ids of every row of `_list` in its order, with the
+        model's filters bound: called as ``query(session=…, sort=…, descending=…)``, on another
+        thread too (so it holds plain values, never the model)."""
         raise NotImplementedError
 
     def _rows_with_ids(self, session: Session, ids: list[int]) -> list[RowT]:
@@ -115,13 +122,14 @@ class PagedTableModel(RowsTableModel[RowT]):
         page and those on either side, which the view shows part of, are read then); None when
         it is not listed."""
         place = self._places.get(row_id)
-        if place is not None:
+        if place is not None or self._every_row_read():
             return place
-        ids = self._all_ids()
+        ids = self._read_ids()
         try:
             place = ids.index(row_id)
         except ValueError:
             return None
+        self._went_far = True
         page = place // PAGE_SIZE
         for number in (page, page - 1, page + 1):
             if 0 <= number * PAGE_SIZE < len(self._pages) and number not in self._pages_read:
@@ -130,17 +138,45 @@ class PagedTableModel(RowsTableModel[RowT]):
         # change's notification reads it again
         return self._places.get(row_id)
 
-    def _all_ids(self) -> list[int]:
-        self._went_far = True
-        return self._read_ids()
-
     def _read_ids(self) -> list[int]:
         if self._ids is None:
             with Session(self._engine) as session:
-                self._ids = self._ids_in_order(
-                    session, sort=self._sort, descending=self._descending
+                self._ids = self._ids_query()(
+                    session=session, sort=self._sort, descending=self._descending
                 )
         return self._ids
+
+    # -- where a row far down is, read in a worker --------------------------------------------
+    def place_known(self, row_id: int) -> bool:
+        """Whether `row_of` finds *row_id* (or that it is not listed) without reading the
+        list's ids (it may still read the page holding it): a row read, the ids read already,
+        or every row read (a short list)."""
+        return row_id in self._places or self._ids is not None or self._every_row_read()
+
+    def _every_row_read(self) -> bool:
+        return len(self._pages_read) * PAGE_SIZE >= len(self._pages)
+
+    def ids_reader(self) -> Callable[[], tuple[int, list[int]]]:
+        """A function that reads the list's ids in order, opening its own Session, for a
+        worker; `use_ids` takes what it returns."""
+        query, engine, reading = self._ids_query(), self._engine, self._reading
+        order = {"sort": self._sort, "descending": self._descending}
+
+        def read() -> tuple[int, list[int]]:
+            with Session(engine) as session:
+                return reading, query(session=session, **order)
+
+        return read
+
+    def use_ids(self, read: tuple[int, list[int]]) -> bool:
+        """Keep the ids an `ids_reader` function read; False (and not kept) when the list was
+        read again since, for other filters or another order maybe."""
+        reading, ids = read
+        if reading != self._reading:
+            return False
+        if self._ids is None:
+            self._ids = ids
+        return True
 
     def _read_page(self, page: int) -> None:
         self._pages_read.add(page)
@@ -190,6 +226,7 @@ class PagedTableModel(RowsTableModel[RowT]):
 
     def _reload(self) -> None:
         went_far, self._went_far = self._went_far, False
+        self._reading += 1
         self._pages = [None] * self._count()
         self._places = {}
         self._ids = None

@@ -4,9 +4,10 @@ labels, colours and money formats the order screens share."""
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import partial
 from typing import Any, ClassVar, Literal
 
 from PySide6.QtCore import QCoreApplication, QObject, QRectF, QSize, Qt
@@ -185,6 +186,11 @@ class OrderFilter:
     client_id: int | None = None
 
 
+def _no_ids(**_order: Any) -> list[int]:
+    """The ids of a client's orders before a client is chosen: none."""
+    return []
+
+
 class OrderTableModel(PagedTableModel[OrderRow]):
     COLUMNS: ClassVar[tuple[tuple[str, OrderSort], ...]] = (
         ("client_name", "client"),
@@ -321,10 +327,10 @@ class OrderTableModel(PagedTableModel[OrderRow]):
     def _list(self, session: Session, **page: Any) -> list[OrderRow]:
         return orders.list_orders(session=session, **self._arguments(), **page)
 
-    def _ids_in_order(self, session: Session, **order: Any) -> list[int]:
+    def _ids_query(self) -> Callable[..., list[int]]:
         if self._no_client():
-            return []
-        return orders.order_ids(session=session, **self._arguments(), **order)
+            return _no_ids
+        return partial(orders.order_ids, **self._arguments())
 
     def _rows_with_ids(self, session: Session, ids: list[int]) -> list[OrderRow]:
         return orders.order_rows(session=session, ids=ids)

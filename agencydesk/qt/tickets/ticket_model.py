@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import partial
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
@@ -150,8 +151,8 @@ class TicketTableModel(PagedTableModel[TicketRow]):
     def _list(self, session: Session, **page: Any) -> list[TicketRow]:
         return tickets.list_tickets(session=session, **self._arguments(), **page)
 
-    def _ids_in_order(self, session: Session, **order: Any) -> list[int]:
-        return tickets.ticket_ids(session=session, **self._arguments(), **order)
+    def _ids_query(self) -> Callable[..., list[int]]:
+        return partial(tickets.ticket_ids, **self._arguments())
 
     def _rows_with_ids(self, session: Session, ids: list[int]) -> list[TicketRow]:
         return tickets.ticket_rows(session=session, ids=ids)
