@@ -1,8 +1,8 @@
 """What every list page does with its list, written once: the search that waits for a pause in
 typing, which row is chosen, choosing a row by id (widening the filters when they hide it, and
-reading where it stands in a long list in a worker),
-re-reading the list without losing the chosen row, deleting a row so that Ctrl+Z brings it back,
-and a plain sentence instead of an empty table.
+reading where it stands in a long list in a worker), re-reading the list without losing the
+chosen row, deleting a row so that Ctrl+Z brings it back, and a plain sentence instead of an
+empty table.
 
 A page keeps only its own filters and detail pane: it tells the controller how to apply its
 filters to the model and how to widen them, and follows `current_changed`.
