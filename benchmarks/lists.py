@@ -13,8 +13,9 @@ thread, median of ``--runs``, each figure beside its floor measured in turns wit
   ``far_first_stall``: the longest the window stopped answering meanwhile (the GUI thread
   busy: a timer's ticks 2 ms apart came that much later);
 - ``far_next``: choosing another ticket far down, the ids already read;
-- ``refresh_far``: the list read again while a ticket far down is chosen (it stays chosen: the
-  ids are read again, first, and the top page by them);
+- ``refresh_far``: the list read again while a ticket far down is chosen, until it is chosen
+  again (the top page is read, then where the ticket stands, in a worker);
+  ``refresh_far_stall``: the longest the window stopped answering meanwhile;
 - ``scroll_step``: the scroll bar dragged to somewhere else in the list, drawn (after the first
   jump of a refresh, which reads the ids).
 
@@ -26,7 +27,7 @@ thread, median of ``--runs``, each figure beside its floor measured in turns wit
 
 The last line is machine-readable: ``BENCH lists engine=… tickets=… refresh_ms=… page_sql_ms=…
 refresh_vs_floor=… far_first_ms=… ids_sql_ms=… far_first_vs_floor=… far_first_stall_ms=…
-far_next_ms=… refresh_far_ms=… scroll_step_ms=…``.
+far_next_ms=… refresh_far_ms=… refresh_far_stall_ms=… scroll_step_ms=…``.
 """
 
 from __future__ import annotations
@@ -93,19 +94,6 @@ def main(argv: list[str] | None = None) -> int:
             app.processEvents()
             table.viewport().repaint()
 
-        def refresh() -> None:
-            page.list.refresh()
-            drawn()
-
-        def page_sql() -> None:
-            with Session(engine) as session:
-                tickets.count_tickets(session=session)
-                tickets.list_tickets(session=session, limit=200)
-
-        def ids_sql() -> None:
-            with Session(engine) as session:
-                tickets.ticket_ids(session=session)
-
         ticks = [time.perf_counter(), 0.0]  # the last tick, the longest gap since reset
 
         def tick() -> None:
@@ -118,16 +106,38 @@ def main(argv: list[str] | None = None) -> int:
         heartbeat.timeout.connect(tick)
         heartbeat.start()
 
+        def until_chosen(ticket_id: int) -> None:
+            """The window waits for events (as a user's does) until *ticket_id* is chosen: a
+            ticket far down is found in a worker."""
+            if page.current_ticket_id() != ticket_id:
+                waiting = QEventLoop()
+                page.list.current_changed.connect(waiting.quit)
+                QTimer.singleShot(30_000, waiting.quit)
+                waiting.exec()
+                page.list.current_changed.disconnect(waiting.quit)
+
+        def refresh() -> None:
+            chosen = page.current_ticket_id()
+            ticks[:] = [time.perf_counter(), 0.0]
+            page.list.refresh()
+            if chosen is not None:
+                until_chosen(chosen)
+            drawn()
+
+        def page_sql() -> None:
+            with Session(engine) as session:
+                tickets.count_tickets(session=session)
+                tickets.list_tickets(session=session, limit=200)
+
+        def ids_sql() -> None:
+            with Session(engine) as session:
+                tickets.ticket_ids(session=session)
+
         def choose(ticket_id: int) -> Callable[[], None]:
             def work() -> None:
                 ticks[:] = [time.perf_counter(), 0.0]
                 assert page.select_ticket(ticket_id)
-                if page.current_ticket_id() != ticket_id:  # its place is read in a worker:
-                    waiting = QEventLoop()  # the window waits for events meanwhile, as a user's
-                    page.list.current_changed.connect(waiting.quit)
-                    QTimer.singleShot(30_000, waiting.quit)
-                    waiting.exec()
-                    page.list.current_changed.disconnect(waiting.quit)
+                until_chosen(ticket_id)
                 drawn()
 
             return work
@@ -137,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
             name: []
             for name in (
                 "refresh", "page_sql", "far_first", "ids_sql", "far_first_stall", "far_next",
-                "refresh_far", "scroll_step",
+                "refresh_far", "refresh_far_stall", "scroll_step",
             )
         }  # fmt: skip
         for run in range(args.runs):
@@ -153,6 +163,7 @@ def main(argv: list[str] | None = None) -> int:
             assert page.current_ticket_id() == oldest
             figures["far_next"].append(_ms(choose(far + run)))
             figures["refresh_far"].append(_ms(refresh))
+            figures["refresh_far_stall"].append(ticks[1] * 1000)
             assert page.current_ticket_id() == far + run
             for step in range(1, 6):
                 bar.setValue(bar.maximum() * step // 7)
@@ -173,6 +184,7 @@ def main(argv: list[str] | None = None) -> int:
         f"far_first_vs_floor={median['far_first'] / median['ids_sql']:.2f} "
         f"far_first_stall_ms={median['far_first_stall']:.1f} "
         f"far_next_ms={median['far_next']:.1f} refresh_far_ms={median['refresh_far']:.1f} "
+        f"refresh_far_stall_ms={median['refresh_far_stall']:.1f} "
         f"scroll_step_ms={median['scroll_step']:.1f}"
     )
     return 0

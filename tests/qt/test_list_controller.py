@@ -131,14 +131,42 @@ def test_refresh_keeps_the_chosen_client(page: ClientList, engine: Engine) -> No
 
 
 def test_refresh_chooses_the_neighbour_of_a_deleted_client(
+    qtbot: QtBot, page: ClientList, engine: Engine
+) -> None:
+    """Deleted elsewhere (another desk): whether it is still listed further down is read in a
+    worker, and the row now where it was is chosen."""
+    chosen = _client_id(engine, "Klien 0005")
+    page.list.select_id(chosen)
+    with session_scope(engine) as session:
+        clients.delete_client(session=session, client_id=chosen)
+    page.list.refresh()
+    neighbour = _client_id(engine, "Klien 0006")
+    qtbot.waitUntil(lambda: page.list.current_id() == neighbour, timeout=5_000)
+
+
+def test_refresh_after_deleting_here_chooses_the_neighbour_at_once(
     page: ClientList, engine: Engine
 ) -> None:
     chosen = _client_id(engine, "Klien 0005")
     page.list.select_id(chosen)
     with session_scope(engine) as session:
         clients.delete_client(session=session, client_id=chosen)
-    page.list.refresh()
+    page.list.refresh(gone=chosen)
     assert page.list.current_id() == _client_id(engine, "Klien 0006")
+
+
+def test_a_row_far_down_stays_chosen_when_the_list_is_read_again(
+    qtbot: QtBot, page: ClientList, engine: Engine
+) -> None:
+    far = _client_id(engine, f"Klien {COUNT - 1:04d}")
+    page.list.select_id(far)
+    qtbot.waitUntil(lambda: page.list.current_id() == far, timeout=5_000)
+    shown: list[int | None] = []
+    page.list.current_changed.connect(shown.append)
+    page.list.refresh()  # a change elsewhere
+    qtbot.waitUntil(lambda: page.list.current_id() == far, timeout=5_000)
+    assert page.table.currentIndex().row() == COUNT - 1
+    assert shown == [far]  # the detail pane never went blank or elsewhere meanwhile
 
 
 def test_an_empty_result_says_so_instead_of_an_empty_table(page: ClientList) -> None:

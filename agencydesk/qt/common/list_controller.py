@@ -126,22 +126,25 @@ class ListController(QObject):
         if not had_one:  # no change for Qt to report, but the page must still hear of it
             self.current_changed.emit(None)
 
-    def select_id(self, row_id: int, *, widen: bool = True) -> bool:
+    def select_id(self, row_id: int, *, widen: bool = True, otherwise: int | None = None) -> bool:
         """Choose the row of *row_id*, widening the search and filters when they hide it.
-        False when it is not in the list even then.
+        False when it is not in the list even then (the row at *otherwise* is chosen then,
+        if given).
 
         A row whose place is not known yet (far down a long list) is chosen once the list's
         ids are read in a worker: the window does not wait for them (0.2–0.4 s for 100,000
         tickets). True then means it is on its way; choosing another row meanwhile drops it."""
         if isinstance(self.model, PagedTableModel) and not self._place_known(row_id):
-            self._find_in_worker(self.model, row_id, widen)
+            self._find_in_worker(self.model, row_id, widen, otherwise)
             return True
         row = self.model.row_of(row_id)
         if row is None and widen and self._apply_filters is not None:
             self._widen()
             self.apply_filters()
-            return self.select_id(row_id, widen=False)
+            return self.select_id(row_id, widen=False, otherwise=otherwise)
         if row is None:
+            if otherwise is not None:
+                self.select_row(min(otherwise, self.model.rowCount() - 1))
             return False
         self.select_row(row)
         return True
@@ -151,7 +154,9 @@ class ListController(QObject):
         its ids: always, for a list that holds all its rows."""
         return not isinstance(self.model, PagedTableModel) or self.model.place_known(row_id)
 
-    def _find_in_worker(self, model: PagedTableModel[Any], row_id: int, widen: bool) -> None:
+    def _find_in_worker(
+        self, model: PagedTableModel[Any], row_id: int, widen: bool, otherwise: int | None
+    ) -> None:
         chosen = self.current_id()
         self._wanted = row_id
         self.table.viewport().setCursor(Qt.CursorShape.BusyCursor)
@@ -163,7 +168,7 @@ class ListController(QObject):
             if self.current_id() != chosen:  # she chose a row herself meanwhile
                 return
             model.use_ids(ids)  # not kept when the list was read again since: read once more
-            self.select_id(row_id, widen=widen)
+            self.select_id(row_id, widen=widen, otherwise=otherwise)
 
         def failed(exc: BaseException, details: str) -> None:
             self._stop_looking()
@@ -175,6 +180,19 @@ class ListController(QObject):
     def _stop_looking(self) -> None:
         self._wanted = None
         self.table.viewport().unsetCursor()
+
+    def _chosen_or_wanted(self) -> int | None:
+        """The row chosen, or the one being looked for far down (none is chosen meanwhile)."""
+        return self._wanted if self._wanted is not None else self.current_id()
+
+    def _choose_again(self, keep: int | None, was_at: int) -> None:
+        """After the list was read again: *keep* if it is still listed, else the row at
+        *was_at*. A row far down stays chosen: the list's ids are read in a worker, and
+        meanwhile no row is chosen (the detail pane keeps showing it)."""
+        if keep is None:
+            self.select_row(min(was_at, self.model.rowCount() - 1))
+        else:
+            self.select_id(keep, widen=False, otherwise=was_at)
 
     def _widen(self) -> None:
         if self._search is not None:
@@ -197,24 +215,24 @@ class ListController(QObject):
         """Filter now (the search need not wait any more), keeping the chosen row if it is
         still listed, else choosing the first."""
         self.search_timer.stop()
-        keep = self.current_id()
+        keep = self._chosen_or_wanted()
         if self._apply_filters is not None:
             self._apply_filters()
-        row = self.model.row_of(keep) if keep is not None else None
-        self.select_row(row if row is not None else 0)
+        self._choose_again(keep, 0)
 
-    def refresh(self, choose: int | None = None) -> None:
+    def refresh(self, choose: int | None = None, *, gone: int | None = None) -> None:
         """Re-read the list (rows added, changed or deleted): *choose* (a row just saved, say),
-        else the same row stays chosen, or the one now where it was."""
-        keep = self.current_id()
+        else the same row stays chosen, or the one now where it was (at once when the chosen
+        row is *gone*: deleted here)."""
+        keep = self._chosen_or_wanted()
+        if keep == gone:
+            keep = None
         was_at = max(self.table.currentIndex().row(), 0)
         self.model.refresh()
-        if choose is not None and self._place_known(choose) and self.select_id(choose):
-            return
-        row = self.model.row_of(keep) if keep is not None else None
-        self.select_row(row if row is not None else min(was_at, self.model.rowCount() - 1))
         if choose is not None and not self._place_known(choose):
-            self.select_id(choose)  # far down the list: chosen once its place is read
+            self.select_id(choose, otherwise=was_at)  # far down: chosen once its place is read
+        elif choose is None or not self.select_id(choose):
+            self._choose_again(keep, was_at)
 
     def delete_undoably(
         self,
@@ -245,7 +263,7 @@ class ListController(QObject):
             self._in_worker(engine, undelete, back)
 
         def deleted() -> None:
-            self.refresh()
+            self.refresh(gone=row_id)
             self.undoable.emit(UndoEntry(name, undo, self))
 
         self._in_worker(engine, delete, deleted)
