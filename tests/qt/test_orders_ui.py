@@ -12,7 +12,13 @@ import pytest
 import sqlalchemy as sa
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QStyleOptionViewItem,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 from qt_helpers import DialogAnswerer
 from sqlalchemy.engine import Engine
@@ -543,3 +549,41 @@ def test_a_new_order_on_an_empty_desk_says_to_add_the_client_first(
     error = dialog.findChild(QLabel, "error_client")
     assert error is not None
     assert error.text() == "There are no clients yet. Please add the client first."
+
+
+def test_the_figures_columns_fit_their_contents_and_follow_the_list(
+    qtbot: QtBot, demo_engine: Engine
+) -> None:
+    """Each status chip and amount fits its column (the chips are drawn wider than their text),
+    and when the list is read again a longer amount widens its column."""
+    page = OrdersPage(demo_engine)
+    qtbot.addWidget(page)
+    page.resize(1300, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    table, model = page.table, page.table.model()
+
+    def fits(column: int) -> bool:
+        option = QStyleOptionViewItem()
+        option.initFrom(table)
+        delegate = table.itemDelegateForColumn(column) or table.itemDelegate()
+        return all(
+            table.columnWidth(column) >= delegate.sizeHint(option, model.index(row, column)).width()
+            for row in range(model.rowCount())
+        )
+
+    qtbot.waitUntil(
+        lambda: fits(OrderTableModel.STATUS) and fits(OrderTableModel.AMOUNT), timeout=2_000
+    )
+    before = table.columnWidth(OrderTableModel.AMOUNT)
+    with session_scope(demo_engine) as session:
+        client_id = session.exec(select(Client.id)).first()
+        assert client_id is not None
+        orders.create_order(
+            session=session,
+            client_id=client_id,
+            values={"title": "Toko online besar", "amount": 987_654_321_000},
+        )
+    page.list.refresh()
+    assert fits(OrderTableModel.AMOUNT)
+    assert table.columnWidth(OrderTableModel.AMOUNT) > before
