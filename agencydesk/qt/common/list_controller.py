@@ -126,22 +126,38 @@ class ListController(QObject):
         if not had_one:  # no change for Qt to report, but the page must still hear of it
             self.current_changed.emit(None)
 
-    def select_id(self, row_id: int, *, widen: bool = True, otherwise: int | None = None) -> bool:
+    def select_id(
+        self,
+        row_id: int,
+        *,
+        widen: bool = True,
+        otherwise: int | None = None,
+        instead: int | None = None,
+    ) -> bool:
         """Choose the row of *row_id*, widening the search and filters when they hide it.
-        False when it is not in the list even then (the row at *otherwise* is chosen then,
-        if given).
+        False when it is not in the list even then (the row of *instead*, or else the row at
+        *otherwise*, is chosen then, if given).
 
         A row whose place is not known yet (far down a long list) is chosen once the list's
         ids are read in a worker: the window does not wait for them (0.2–0.4 s for 100,000
         tickets). True then means it is on its way; choosing another row meanwhile drops it."""
         if isinstance(self.model, PagedTableModel) and not self._place_known(row_id):
-            self._find_in_worker(self.model, row_id, widen, otherwise)
+            self._find_in_worker(self.model, row_id, widen, otherwise, instead)
             return True
         row = self.model.row_of(row_id)
         if row is None and widen and self._apply_filters is not None:
             self._widen()
+            # another list: read from its top (where the row stands is read in a worker), not
+            # from the order of the last, far down as she was in it
+            self.table.scrollToTop()
+            if isinstance(self.model, PagedTableModel):
+                self.model.start_at_top()
             self.apply_filters()
-            return self.select_id(row_id, widen=False, otherwise=otherwise)
+            # the chosen row may be looked for now: it stays chosen should *row_id* be gone
+            return self.select_id(row_id, widen=False, otherwise=otherwise, instead=self._wanted)
+        if row is None and instead is not None:
+            self.select_id(instead, widen=False, otherwise=otherwise)
+            return False
         if row is None:
             if otherwise is not None:
                 self.select_row(min(otherwise, self.model.rowCount() - 1))
@@ -155,7 +171,12 @@ class ListController(QObject):
         return not isinstance(self.model, PagedTableModel) or self.model.place_known(row_id)
 
     def _find_in_worker(
-        self, model: PagedTableModel[Any], row_id: int, widen: bool, otherwise: int | None
+        self,
+        model: PagedTableModel[Any],
+        row_id: int,
+        widen: bool,
+        otherwise: int | None,
+        instead: int | None,
     ) -> None:
         chosen = self.current_id()
         self._wanted = row_id
@@ -168,7 +189,7 @@ class ListController(QObject):
             if self.current_id() != chosen:  # she chose a row herself meanwhile
                 return
             model.use_ids(ids)  # not kept when the list was read again since: read once more
-            self.select_id(row_id, widen=widen, otherwise=otherwise)
+            self.select_id(row_id, widen=widen, otherwise=otherwise, instead=instead)
 
         def failed(exc: BaseException, details: str) -> None:
             self._stop_looking()

@@ -168,6 +168,11 @@ class PagedTableModel(RowsTableModel[RowT]):
 
         return read
 
+    def start_at_top(self) -> None:
+        """The next reading starts with the top page, even after a row far down was needed
+        (the list is about to be read for other filters)."""
+        self._went_far = False
+
     def use_ids(self, read: tuple[int, list[int]]) -> bool:
         """Keep the ids an `ids_reader` function read; False (and not kept) when the list was
         read again since, for other filters or another order maybe."""
