@@ -75,11 +75,8 @@ def _client_id(engine: Engine, name: str) -> int:
         return clients.list_clients(session=session, search=name, limit=1)[0].id
 
 
-def test_select_id_widens_the_filters_and_finds_a_row_beyond_the_first_page(
-    qtbot: QtBot, page: ClientList, engine: Engine, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A row far down is found by the list's ids, read in a worker: the window never waits
-    for them (on 100,000 tickets they took 0.2–0.4 s)."""
+def _threads_reading_ids(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The threads that read the client list's ids from now on, one entry a read."""
     read_on: list[int] = []
     real_client_ids = clients.client_ids
 
@@ -88,6 +85,15 @@ def test_select_id_widens_the_filters_and_finds_a_row_beyond_the_first_page(
         return real_client_ids(**arguments)
 
     monkeypatch.setattr(clients, "client_ids", client_ids)
+    return read_on
+
+
+def test_select_id_widens_the_filters_and_finds_a_row_beyond_the_first_page(
+    qtbot: QtBot, page: ClientList, engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A row far down is found by the list's ids, read in a worker: the window never waits
+    for them (on 100,000 tickets they took 0.2–0.4 s)."""
+    read_on = _threads_reading_ids(monkeypatch)
     page.search.setText("klien 000")
     page.city.setCurrentIndex(1)  # applies at once
     assert page.model.total == 10
@@ -117,14 +123,7 @@ def test_a_row_hidden_by_the_search_while_working_far_down_is_chosen_without_wai
     far = _client_id(engine, f"Klien {COUNT - 1:04d}")
     page.list.select_id(far)
     qtbot.waitUntil(lambda: page.list.current_id() == far, timeout=5_000)
-    read_on: list[int] = []
-    real_client_ids = clients.client_ids
-
-    def client_ids(**arguments: Any) -> list[int]:
-        read_on.append(threading.get_ident())
-        return real_client_ids(**arguments)
-
-    monkeypatch.setattr(clients, "client_ids", client_ids)
+    read_on = _threads_reading_ids(monkeypatch)
     bandung = _client_id(engine, "Klien 0005")
     assert page.list.select_id(bandung)
     assert page.search.text() == ""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QConcatenateTablesProxyModel, Qt
+from PySide6.QtCore import QConcatenateTablesProxyModel, QObject, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -52,15 +52,17 @@ def _show_items(
 ) -> None:
     """*combo* shows its own items *before*, then the *shared* ones, then its own *after*."""
     combined = QConcatenateTablesProxyModel(combo)  # the combo's: replaced, it is deleted
-    for items in (before, None, after):
-        if items is None:
-            combined.addSourceModel(shared)
-            continue
-        own = QStandardItemModel(0, 1, combined)
-        for item in items:
-            own.appendRow(item)
-        combined.addSourceModel(own)
+    for part in (_model_of(before, combined), shared, _model_of(after, combined)):
+        combined.addSourceModel(part)
     combo.setModel(combined)
+
+
+def _model_of(items: list[QStandardItem], parent: QObject) -> QStandardItemModel:
+    # one column even without a row: a concatenation has as few columns as its fewest part
+    model = QStandardItemModel(0, 1, parent)
+    for item in items:
+        model.appendRow(item)
+    return model
 
 
 class MappingPage(QWizardPage):
@@ -135,10 +137,7 @@ class MappingPage(QWizardPage):
         # 10,000 clients: 0.6 s)
         if self._clients is not None:
             self._clients.deleteLater()
-        # one column even without a row: the combined list has as few columns as its parts
-        self._clients = QStandardItemModel(0, 1, self)
-        for choice in self.choices:
-            self._clients.appendRow(_item(choice.name, choice.id))
+        self._clients = _model_of([_item(c.name, c.id) for c in self.choices], self)
         busiest = _item(self.tr("The busiest client in the chat"), None)
         _show_items(self.main_client, self._clients, [busiest], [])
         main = wizard.client_id if wizard.client_id is not None else plan.main_client_id

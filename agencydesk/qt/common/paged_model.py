@@ -140,10 +140,7 @@ class PagedTableModel(RowsTableModel[RowT]):
 
     def _read_ids(self) -> list[int]:
         if self._ids is None:
-            with Session(self._engine) as session:
-                self._ids = self._ids_query()(
-                    session=session, sort=self._sort, descending=self._descending
-                )
+            self._ids = self.ids_reader()()[1]
         return self._ids
 
     # -- where a row far down is, read in a worker --------------------------------------------
