@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from agencydesk.reports.request_table import RequestTable
+
 # -- the look -----------------------------------------------------------------------------------
 ACCENT = "#1d4e89"
 INK = "#1f2933"
@@ -47,9 +49,8 @@ th {{ font-weight: bold; color: {INK}; background-color: {HEADER_FILL}; }}
 .figure {{ font-size: 17pt; font-weight: bold; color: {ACCENT}; margin-bottom: 1px; }}
 .figure-long {{ font-size: 13pt; font-weight: bold; color: {ACCENT}; margin-bottom: 1px; }}
 .figure-label {{ font-size: 8.5pt; color: {MUTED}; margin-bottom: 0; }}
-.excerpt {{ font-size: 8.5pt; color: {MUTED}; margin-left: 12px; margin-bottom: 2px; }}
-.note {{ font-style: italic; color: #999999; }}
-.who {{ font-weight: bold; color: {INK}; }}
+.request {{ margin-bottom: 0; }}
+.above-list {{ margin-bottom: 0; }}
 .thanks {{ font-size: 11pt; color: {INK}; margin-bottom: 0; }}
 .caption {{ font-size: 8.5pt; color: {MUTED}; margin-top: 3px; margin-bottom: 13px; }}
 .closing {{ color: {INK}; margin-top: 29px; }}
@@ -97,6 +98,8 @@ class ReportHtml:
     page_label: str
     #: for each <table>, in order: whether it continues the table before it
     continued_tables: tuple[bool, ...] = ()
+    #: the list of requests, whose rows are objects in the HTML (None: the report has none)
+    requests: RequestTable | None = None
 
 
 def escape(text: str) -> str:
@@ -116,14 +119,6 @@ class Column:
     align: str = "left"
 
 
-@dataclass(frozen=True)
-class Continued:
-    """A full-width row that belongs to the row above it: same stripe, and `pdf.py` never puts
-    a page break between the two."""
-
-    html: str
-
-
 #: rows per <table>: Qt parses one long table much more slowly than several short ones; the
 #: tables after the first are marked `data-continued` and read as one (see `pdf.py`)
 TABLE_CHUNK_ROWS = 40
@@ -133,7 +128,7 @@ CONTINUED_ATTRIBUTE = "data-continued"
 
 def table(
     columns: Sequence[Column],
-    rows: Iterable[Sequence[str] | Continued],
+    rows: Iterable[Sequence[str]],
     *,
     total: str = "",
     head: bool = True,
@@ -145,15 +140,7 @@ def table(
         for c in columns
     )
     tables: list[list[str]] = [[f"<thead><tr>{cells}</tr></thead>"] if head else []]
-    index = -1
-    for row in rows:
-        if isinstance(row, Continued):
-            fill = f' bgcolor="{STRIPE_FILL}"' if index % 2 else ""
-            tables[-1].append(
-                f'<tr{fill}><td colspan="{len(columns)}" valign="top">{row.html}</td></tr>'
-            )
-            continue
-        index += 1
+    for index, row in enumerate(rows):
         if index and index % TABLE_CHUNK_ROWS == 0:
             tables.append([])
         first = len(tables[-1]) == 0  # the first row of a table without header: widths here

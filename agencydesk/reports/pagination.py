@@ -1,8 +1,9 @@
 """Where the report's pages end: the choices a typesetter would make, on the laid-out column.
 
 `pdf.py` lays the whole report out once, in one long column as wide as the printable area;
-`paginate` chooses where each page ends — between table rows (never inside one, nor between a
-request and its conversation; the table's header row is repeated on the next page), between
+`paginate` chooses where each page ends — between table rows and between the rows of the list
+of requests (never inside one: a request stays with its conversation; the header row is
+repeated on the next page), between
 paragraphs or, in a long paragraph, with two lines on each side; never right after a heading or
 a chart. Qt's text layout is read here, so this is, with pdf.py, the part of the reports that
 imports Qt.
@@ -15,6 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtGui import QAbstractTextDocumentLayout, QTextBlock, QTextDocument, QTextTable
+
+from agencydesk.reports.request_table import HEADER, request_object
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,16 @@ class Page:
 def _keeps_with_next(block: QTextBlock) -> bool:
     """Section headings, and a picture in a paragraph of its own (its caption follows)."""
     return block.blockFormat().headingLevel() >= 2 or block.text() == "\ufffc"
+
+
+def _request_row(block: QTextBlock) -> int | str | None:
+    """Which row of the list of requests *block* holds (`request_table`), if it is one."""
+    if block.text() != "\ufffc":
+        return None
+    char_format = block.begin().fragment().charFormat()
+    if not char_format.isImageFormat():
+        return None
+    return request_object(char_format.toImageFormat().name())
 
 
 def _line_tops(layout: QAbstractTextDocumentLayout, block: QTextBlock) -> list[float]:
@@ -92,7 +105,18 @@ class _Cuts:
             elif frame is None:
                 block = it.currentBlock()
                 # empty blocks are Qt's own, after a table (inside its last row, in fact)
-                if block.isValid() and block.text():
+                if not block.isValid() or not block.text():
+                    pass
+                elif (row := _request_row(block)) is not None:
+                    # the list of requests: a row at a time, the header row repeated
+                    rect = self.layout.blockBoundingRect(block)
+                    if row == HEADER:
+                        self.cuts.append(_Cut(rect.top(), not keep))
+                        header, keep = Band(rect.top(), rect.bottom()), True
+                    else:
+                        self.cuts.append(_Cut(rect.top(), not keep, header))
+                        keep = False
+                else:
                     self._block(block, allowed=not keep)
                     keep = _keeps_with_next(block)
                     header = None

@@ -11,8 +11,9 @@ How a page is made: the HTML from `template.py` is laid out once, in one long co
 the printable area. `pagination.paginate` then chooses where each page ends, at the places a
 typesetter would. Every page is drawn by hand: its slice of the column, a running header (from
 page 2) and the footer "Generated on … · Page n of N". The charts and the logo are the document's
-<img>, drawn by `_PictureObject`: SVG through QSvgRenderer, so vector graphics in the PDF, not
-pictures of them.
+<img>, drawn by `_DocumentObjects`: SVG through QSvgRenderer, so vector graphics in the PDF, not
+pictures of them. So are the rows of the list of requests, laid out and drawn by
+`request_rows.py` (as an HTML table, that list was two thirds of a busy client's PDF time).
 
 Works in a worker thread (fonts, QTextDocument and QPdfWriter are thread-safe for this use); it
 needs a QGuiApplication, which `ensure_gui_application()` provides for the command line.
@@ -53,6 +54,8 @@ from agencydesk.reports.content import ReportContent
 from agencydesk.reports.fonts import use_bundled_fonts
 from agencydesk.reports.html_parts import Picture
 from agencydesk.reports.pagination import Band, paginate
+from agencydesk.reports.request_rows import RequestRows
+from agencydesk.reports.request_table import RequestTable, request_object
 from agencydesk.reports.text import t
 
 #: dots per inch of the PDF's coordinate system (layout precision, not image quality: the PDF
@@ -91,13 +94,20 @@ def _pt(value: float) -> float:
     return value * RESOLUTION / 72.0
 
 
-class _PictureObject(QPyTextObject):
-    """Draws the report's pictures where the text has an object: SVG through QSvgRenderer
-    (vector paths and text in the PDF), PNG/JPEG as images."""
+class _DocumentObjects(QPyTextObject):
+    """Sizes and draws what the text has as objects (<img>): the report's pictures (SVG through
+    QSvgRenderer, so vector paths and text in the PDF; PNG/JPEG as images) and the rows of its
+    list of requests (`request_rows.py`)."""
 
-    def __init__(self, pictures: tuple[Picture, ...], parent: QTextDocument) -> None:
+    def __init__(
+        self,
+        pictures: tuple[Picture, ...],
+        parent: QTextDocument,
+        requests: RequestRows | None = None,
+    ) -> None:
         super().__init__(parent)
         self._pictures = pictures
+        self._requests = requests
         self._sizes: list[QSizeF] = []
         self._svgs: dict[int, QSvgRenderer] = {}
         self._images: dict[int, QImage] = {}
@@ -127,7 +137,15 @@ class _PictureObject(QPyTextObject):
         index = int(number)
         return index if index < len(self._pictures) else None
 
+    def _request_row(self, fmt: QTextFormat) -> int | str | None:
+        if self._requests is None:
+            return None
+        return request_object(fmt.toImageFormat().name())
+
     def intrinsicSize(self, doc: QTextDocument, pos: int, fmt: QTextFormat) -> QSizeF:
+        row = self._request_row(fmt)
+        if row is not None and self._requests is not None:
+            return self._requests.size(row)
         index = self._index(fmt)
         return self._sizes[index] if index is not None else QSizeF(0, 0)
 
@@ -139,8 +157,12 @@ class _PictureObject(QPyTextObject):
         pos: int,
         fmt: QTextFormat,
     ) -> None:
-        index = self._index(fmt)
         area = QRectF(rect)
+        row = self._request_row(fmt)
+        if row is not None and self._requests is not None:
+            self._requests.draw(painter, area, row)
+            return
+        index = self._index(fmt)
         if index is None or area.isEmpty():
             return
         renderer = self._svgs.get(index)
@@ -171,11 +193,14 @@ def _no_ligatures(font: QFont) -> None:
 
 
 def styled_document(
-    device: QPdfWriter, pictures: tuple[Picture, ...], width_pt: float
+    device: QPdfWriter,
+    pictures: tuple[Picture, ...],
+    width_pt: float,
+    requests: RequestTable | None = None,
 ) -> QTextDocument:
     """An empty document in the report's type and look, laid out for *device* in a column
-    *width_pt* wide, whose <img> are *pictures* (drawn by us, as vector graphics); the receipt
-    is made of the same."""
+    *width_pt* wide, whose <img> are *pictures* (drawn by us, as vector graphics) and the rows
+    of *requests*; the receipt is made of the same."""
     use_bundled_fonts()
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(device)
@@ -185,7 +210,10 @@ def styled_document(
     _no_ligatures(font)
     doc.setDefaultFont(font)
     doc.setDefaultStyleSheet(html_parts.STYLE)
-    handler = _PictureObject(pictures, doc)
+    rows = None
+    if requests is not None:
+        rows = RequestRows(requests, font, device, _pt(width_pt))
+    handler = _DocumentObjects(pictures, doc, rows)
     doc.documentLayout().registerHandler(QTextFormat.ObjectTypes.ImageObject, handler)
     # the width first: set after the HTML, it would lay the start out a second time
     doc.setTextWidth(_pt(width_pt))
@@ -197,7 +225,7 @@ def build_document(
 ) -> tuple[QTextDocument, html_parts.ReportHtml]:
     """The report laid out in one long column as wide as the printable area of *paper*."""
     report = template.render_report_html(content, paper=paper)
-    doc = styled_document(device, report.pictures, html_parts.body_width_pt(paper))
+    doc = styled_document(device, report.pictures, html_parts.body_width_pt(paper), report.requests)
     doc.setHtml(report.html)
     return doc, report
 

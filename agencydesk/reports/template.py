@@ -12,7 +12,6 @@ four characters it is.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from agencydesk.core import referrals
 from agencydesk.core.agency import AgencyProfile
@@ -25,7 +24,6 @@ from agencydesk.reports.html_parts import (
     STYLE,
     THANKS_FILL,
     Column,
-    Continued,
     Picture,
     Pictures,
     ReportHtml,
@@ -39,6 +37,7 @@ from agencydesk.reports.html_parts import (
     svg_size,
     table,
 )
+from agencydesk.reports.request_table import ConversationLine, RequestRow, RequestTable
 from agencydesk.reports.text import (
     duration,
     join_names,
@@ -196,28 +195,32 @@ def _summary(content: ReportContent) -> str:
     return "".join(parts)
 
 
-def _excerpt(ticket: TicketLine, content: ReportContent) -> str:
-    """The start of the conversation, one paragraph a message: "Who · 3 Oct 09:15 — text"."""
+def _conversation(ticket: TicketLine, content: ReportContent) -> tuple[ConversationLine, ...]:
+    """The start of the conversation, a line a message: "Who · 3 Oct 09:15 — text"."""
     lang = content.language
     we = content.agency.name or t(lang, "we")
     lines = []
     for line in ticket.excerpts:
-        who = we if line.from_me else content.client.name
-        when = f"{short_date(line.sent_at.date(), lang)} {line.sent_at:%H:%M}"
-        body = escape(line.body)
-        if line.note is not None or not body:  # deleted, left out, or a file without caption
-            said = t(lang, f"note_{line.note}") if line.note is not None else t(lang, "note_file")
-            body = (body + " " if body else "") + f'<span class="note">{escape(said)}</span>'
-        who_html = f'<span class="who">{escape(who)}</span>'
-        lines.append(f'<p class="excerpt">{who_html} · {escape(when)} — {body}</p>')
-    if ticket.more_messages:
-        more = (
-            t(lang, "more_message")
-            if ticket.more_messages == 1
-            else t(lang, "more_messages", count=ticket.more_messages)
+        note = ""
+        if line.note is not None or not line.body:  # deleted, left out, or a file without caption
+            note = t(lang, f"note_{line.note}") if line.note is not None else t(lang, "note_file")
+        lines.append(
+            ConversationLine(
+                who=we if line.from_me else content.client.name,
+                when=f"{short_date(line.sent_at.date(), lang)} {line.sent_at:%H:%M}",
+                text=line.body,
+                note=note,
+            )
         )
-        lines.append(f'<p class="excerpt">{escape(more)}</p>')
-    return "".join(lines)
+    return tuple(lines)
+
+
+def _more_messages(ticket: TicketLine, lang: str) -> str:
+    if not ticket.more_messages:
+        return ""
+    if ticket.more_messages == 1:
+        return t(lang, "more_message")
+    return t(lang, "more_messages", count=ticket.more_messages)
 
 
 def _heading(lang: str, key: str) -> str:
@@ -229,29 +232,31 @@ def _nothing_to_list(lang: str, heading_key: str, note_key: str) -> str:
     return f'{_heading(lang, heading_key)}<p class="muted">{escape(t(lang, note_key))}</p>'
 
 
-def _tickets(content: ReportContent) -> str:
+def _tickets(content: ReportContent) -> tuple[str, RequestTable | None]:
+    """The requests' heading and list (drawn by `request_rows.py`), or a note that there were
+    none."""
     lang = content.language
     if not content.tickets:
-        return _nothing_to_list(lang, "tickets", "no_tickets")
-    columns = [
-        Column(t(lang, "ticket"), "46%"),
-        Column(t(lang, "opened"), "14%"),
-        Column(t(lang, "resolved"), "14%"),
-        Column(t(lang, "status"), ""),
-    ]
-    rows: list[Sequence[str] | Continued] = []
-    for ticket in content.tickets:
-        rows.append(
-            (
-                f'<span class="muted">#{ticket.id}</span> {escape(ticket.title)}',
-                escape(short_date(ticket.opened, lang)),
-                escape(short_date(ticket.resolved, lang)) if ticket.resolved else "",
-                escape(label(lang, "ticket", ticket.status)),
+        return _nothing_to_list(lang, "tickets", "no_tickets"), None
+    requests = RequestTable(
+        headings=(t(lang, "ticket"), t(lang, "opened"), t(lang, "resolved"), t(lang, "status")),
+        rows=tuple(
+            RequestRow(
+                number=f"#{ticket.id}",
+                title=ticket.title,
+                opened=short_date(ticket.opened, lang),
+                resolved=short_date(ticket.resolved, lang) if ticket.resolved else "",
+                status=label(lang, "ticket", ticket.status),
+                striped=index % 2 == 1,
+                conversation=_conversation(ticket, content),
+                more=_more_messages(ticket, lang),
             )
-        )
-        if ticket.excerpts or ticket.more_messages:
-            rows.append(Continued(_excerpt(ticket, content)))
-    return _heading(lang, "tickets") + table(columns, rows)
+            for index, ticket in enumerate(content.tickets)
+        ),
+    )
+    # the list right under its heading, as a table is
+    heading = f'<h2 class="above-list">{escape(t(lang, "tickets"))}</h2>'
+    return heading + requests.html(), requests
 
 
 def _guides(content: ReportContent) -> str:
@@ -407,13 +412,14 @@ def render_report_html(content: ReportContent, *, paper: str = "a4") -> ReportHt
     lang = content.language
     pictures = Pictures()
     width = body_width_pt(paper)
+    tickets, requests = _tickets(content)
     body = "".join(
         (
             letterhead(content.agency, pictures),
             _title(content),
             _profile(content),
             _summary(content),
-            _tickets(content),
+            tickets,
             _guides(content),
             _orders(content),
             _referrals(content, pictures, width),
@@ -432,6 +438,7 @@ def render_report_html(content: ReportContent, *, paper: str = "a4") -> ReportHt
         ),
         footer_left=t(lang, "generated", date=long_date(content.generated_at.date(), lang)),
         page_label=t(lang, "page", page="{page}", pages="{pages}"),
+        requests=requests,
         continued_tables=tuple(
             CONTINUED_ATTRIBUTE in tag for tag in re.findall(r"<table\b[^>]*>", html_text)
         ),

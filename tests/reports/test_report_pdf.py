@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import secrets
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
@@ -15,7 +14,7 @@ from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
-from PySide6.QtGui import QFontDatabase, QPdfWriter, QTextCursor
+from PySide6.QtGui import QFontDatabase, QPdfWriter, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
@@ -253,50 +252,71 @@ def test_the_page_count_grows_with_the_requests(
         assert squashed.count(f"Request{i}:please") == 1, i
 
 
-def test_rows_stay_whole_and_headings_stay_with_their_text(
-    qapp: QApplication, demo_engine: Engine, tmp_path: Path
-) -> None:
-    """Checked on the laid-out document: no table row crosses a page edge, no heading is the
-    last thing on a page."""
-    big = _big_client(demo_engine, 200)
-    content = _content(demo_engine, big, excerpts=True)
+def _laid_out(
+    demo_engine: Engine, tmp_path: Path, requests: int
+) -> tuple[ReportContent, QTextDocument, list[pagination.Page]]:
+    """A report of a client with *requests* requests (conversations shown), laid out and cut
+    into pages as `render_report_pdf` does."""
+    content = _content(demo_engine, _big_client(demo_engine, requests), excerpts=True)
     writer = QPdfWriter(str(tmp_path / "layout.pdf"))
     writer.setResolution(pdf.RESOLUTION)
     doc, report = pdf.build_document(content, writer, "a4")
     page_height = pdf._pt(html_parts.body_height_pt("a4"))
     pages = pagination.paginate(doc, writer.logicalDpiY(), page_height, report.continued_tables)
-    assert sum(report.continued_tables) >= 4  # the list of 200 requests is in parts
-    assert len(pages) > 3
     for page in pages:
         assert page.body.height + (page.header.height if page.header else 0) <= page_height + 1
+    return content, doc, pages
 
-    def page_of(y: float) -> int:
-        return next(i for i, p in enumerate(pages) if p.body.top <= y < p.body.bottom)
 
+def _page_of(pages: list[pagination.Page], y: float) -> int:
+    return next(i for i, p in enumerate(pages) if p.body.top <= y < p.body.bottom)
+
+
+def test_rows_stay_whole_and_headings_stay_with_their_text(
+    qapp: QApplication, demo_engine: Engine, tmp_path: Path
+) -> None:
+    """Checked on the laid-out document: no request (with its conversation) and no table row
+    crosses a page edge, every page the list goes on to repeats its header row, no heading is
+    the last thing on a page."""
+    content, doc, pages = _laid_out(demo_engine, tmp_path, 200)
+    assert len(pages) > 3
     layout = doc.documentLayout()
     block = doc.begin()
-    checked_rows = checked_headings = 0
+    requests = table_rows = headings = 0
+    list_top = list_bottom = None
     while block.isValid():
         table = QTextCursor(block).currentTable()
-        if table is not None and block == table.cellAt(0, 0).firstCursorPosition().block():
-            for row in range(table.rows()):
-                cells = [table.cellAt(row, column) for column in range(table.columns())]
+        row = pagination._request_row(block)
+        rect = layout.blockBoundingRect(block)
+        if row is not None:
+            assert _page_of(pages, rect.top()) == _page_of(pages, rect.bottom() - 1), row
+            list_top = rect.top() if list_top is None else list_top
+            list_bottom = rect.bottom()
+            requests += row != "header"
+        elif table is not None and block == table.cellAt(0, 0).firstCursorPosition().block():
+            for number in range(table.rows()):
+                cells = [table.cellAt(number, column) for column in range(table.columns())]
                 top = min(
                     layout.blockBoundingRect(c.firstCursorPosition().block()).top() for c in cells
                 )
                 bottom = max(
                     layout.blockBoundingRect(c.lastCursorPosition().block()).bottom() for c in cells
                 )
-                assert page_of(top) == page_of(bottom - 1)
-                checked_rows += 1
-        if table is None and block.blockFormat().headingLevel() >= 2:
-            rect = layout.blockBoundingRect(block)
+                assert _page_of(pages, top) == _page_of(pages, bottom - 1)
+                table_rows += 1
+        elif table is None and block.blockFormat().headingLevel() >= 2:
             following = layout.blockBoundingRect(block.next())
-            assert page_of(rect.top()) == page_of(following.bottom() - 1), block.text()
-            checked_headings += 1
+            assert _page_of(pages, rect.top()) == _page_of(pages, following.bottom() - 1)
+            headings += 1
         block = block.next()
-    assert checked_rows > 200
-    assert checked_headings >= 4
+    assert requests == len(content.tickets) == 200
+    assert table_rows >= 3  # the summary
+    assert headings >= 4
+    assert list_top is not None
+    assert list_bottom is not None
+    went_on = [p for p in pages if list_top < p.body.top < list_bottom]
+    assert len(went_on) > 3
+    assert all(p.header is not None for p in went_on)
 
 
 def test_every_row_is_written_once_on_the_page_pagination_chose(
@@ -305,24 +325,15 @@ def test_every_row_is_written_once_on_the_page_pagination_chose(
     """The drawn PDF follows `paginate` exactly: as many pages, and each request on the page
     its row was given, once (not also at the foot of the page before, not lost between two);
     catches drawing that drifts from the cuts."""
-    big = _big_client(demo_engine, 300)
-    content = _content(demo_engine, big, excerpts=True)
-    writer = QPdfWriter(str(tmp_path / "layout.pdf"))
-    writer.setResolution(pdf.RESOLUTION)
-    doc, report = pdf.build_document(content, writer, "a4")
-    page_height = pdf._pt(html_parts.body_height_pt("a4"))
-    pages = pagination.paginate(doc, writer.logicalDpiY(), page_height, report.continued_tables)
+    content, doc, pages = _laid_out(demo_engine, tmp_path, 300)
     layout = doc.documentLayout()
     expected: dict[int, int] = {}  # request number → page
     block = doc.begin()
     while block.isValid():
-        text = re.sub(r"^#\d+ ", "", block.text())  # the request's number comes first
-        if text.startswith("Request ") and ":" in text:
-            number = int(text.split(":")[0].split()[1])
-            y = layout.blockBoundingRect(block).top()
-            expected[number] = next(
-                i for i, p in enumerate(pages) if p.body.top <= y < p.body.bottom
-            )
+        row = pagination._request_row(block)
+        if isinstance(row, int):
+            number = int(content.tickets[row].title.split(":")[0].split()[1])
+            expected[number] = _page_of(pages, layout.blockBoundingRect(block).top())
         block = block.next()
     assert len(expected) == 300
     assert len(set(expected.values())) > 5

@@ -1,0 +1,97 @@
+"""The report's list of requests, as rows that `request_rows.py` lays out and draws itself.
+
+A busy client's report lists a thousand requests, each with the first lines of its
+conversation. As an HTML table, Qt laid every cell out again and again to size the columns:
+two thirds of the whole PDF's time went to that table. Here each row is one object in the
+document (an `<img>` of our own scheme, like the charts), its size and drawing ours: the
+columns are fixed shares of the width, so a row is laid out once. Pagination keeps each row
+(with its conversation) whole and repeats the header row on every page the list continues on.
+No Qt here: the rows are plain text, escaped by nobody because no HTML is made of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: the `src` of the list's objects: "agencydesk-request:header", "agencydesk-request:0", …
+REQUEST_SCHEME = "agencydesk-request"
+HEADER = "header"
+#: the columns' shares of the width: request, opened, resolved, status
+COLUMN_SHARES = (0.46, 0.14, 0.14, 0.26)
+
+
+@dataclass(frozen=True)
+class ConversationLine:
+    """One line of a request's conversation: "Who · 3 Oct 09:15 — text (grey note)"."""
+
+    who: str
+    when: str
+    text: str
+    #: what a line with no words of its own stands for ("photo", "deleted"), or ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class RequestRow:
+    number: str  # "#12"
+    title: str
+    opened: str
+    resolved: str
+    status: str
+    striped: bool
+    conversation: tuple[ConversationLine, ...] = ()
+    #: "… and 16 more messages", or ""
+    more: str = ""
+
+    @property
+    def cells(self) -> tuple[str, str, str]:
+        return self.opened, self.resolved, self.status
+
+    def lines(self) -> list[str]:
+        """Its text as drawn, a line a cell and a line a message (as the HTML table's cells
+        and paragraphs read in plain text)."""
+        said = [
+            f"{line.who} · {line.when} — {line.text}"
+            + ((" " if line.text else "") + line.note if line.note else "")
+            for line in self.conversation
+        ]
+        return [
+            f"{self.number} {self.title}",
+            *self.cells,
+            *said,
+            *([self.more] if self.more else []),
+        ]
+
+
+@dataclass(frozen=True)
+class RequestTable:
+    headings: tuple[str, str, str, str]
+    rows: tuple[RequestRow, ...]
+
+    def plain_text(self, row: int | str) -> str:
+        """The text of the header (`HEADER`) or of a row, a line a cell or message."""
+        if row == HEADER:
+            return "\n".join(self.headings)
+        return "\n".join(self.rows[int(row)].lines())
+
+    def html(self) -> str:
+        """The header and every row, each an object in a paragraph of its own (which
+        pagination can put a page break before)."""
+        parts = [_object(HEADER)]
+        parts.extend(_object(str(index)) for index in range(len(self.rows)))
+        return "".join(parts)
+
+
+def _object(name: str) -> str:
+    # the size only spares Qt from looking for a picture there; request_rows.py sizes it
+    return f'<p class="request"><img src="{REQUEST_SCHEME}:{name}" width="1" height="1"/></p>'
+
+
+def request_object(source: str) -> int | str | None:
+    """What an object's `src` is: a row's index, `HEADER`, or None (not one of the list's)."""
+    scheme, _colon, name = source.partition(":")
+    if scheme != REQUEST_SCHEME:
+        return None
+    if name == HEADER:
+        return HEADER
+    return int(name) if name.isdigit() else None
