@@ -354,6 +354,7 @@ def _conditions(
 ) -> list[sa.ColumnElement[bool]]:
     """The WHERE of `TicketFilters` (the lists join `Client`, so client columns may be used)."""
     today = today or date.today()
+    # the first condition is on the client (`_chosen` puts its own in its place)
     conditions: list[sa.ColumnElement[bool]] = [col(Client.deleted_at).is_(None)]
     if status:
         conditions.append(col(Ticket.status).in_(list(status)))
@@ -391,9 +392,13 @@ def list_tickets(
     **filters: Unpack[TicketFilters],
 ) -> list[TicketRow]:
     """A page of tickets across all clients, filtered and sorted in SQL."""
-    statement = (
-        _listed(filters).order_by(*_list_order(sort, descending)).offset(offset).limit(limit)
-    )
+    order = _list_order(sort, descending)
+    chosen = _chosen(filters, sort)
+    if chosen is None:
+        statement = _listed(filters).order_by(*order).offset(offset).limit(limit)
+    else:  # the page's tickets first, then their clients' names for those alone
+        page = chosen.order_by(*order).offset(offset).limit(limit)
+        statement = _listed({}).where(col(Ticket.id).in_(page)).order_by(*order)
     return [TicketRow(*row) for row in session.execute(statement).all()]
 
 
@@ -406,7 +411,10 @@ def ticket_ids(
 ) -> list[int]:
     """The ids of every row of `list_tickets` (same sort and filters), in its order."""
     order = _list_order(sort, descending)
-    return ordered_ids(session, _listed(filters), order, col(Ticket.id))
+    chosen = _chosen(filters, sort)
+    return ordered_ids(
+        session, _listed(filters) if chosen is None else chosen, order, col(Ticket.id)
+    )
 
 
 def ticket_rows(*, session: Session, ids: Sequence[int]) -> list[TicketRow]:
@@ -421,6 +429,18 @@ def _listed(filters: TicketFilters) -> sa.Select[Any]:
         .join(Client, col(Client.id) == col(Ticket.client_id))
         .where(*_conditions(**filters))
     )
+
+
+def _chosen(filters: TicketFilters, sort: TicketSort) -> sa.Select[Any] | None:
+    """The ids of the tickets *filters* list, without joining their clients, when neither the
+    sort nor the search needs the client's name (None otherwise): the join cost 150 ms of the
+    first page of 100,000 tickets, five times the sort itself. The (few) deleted clients'
+    tickets are left out by their ids instead."""
+    if sort == "client" or filters.get("search", "").strip():
+        return None
+    deleted = sa.select(col(Client.id)).where(col(Client.deleted_at).is_not(None))
+    conditions = _conditions(**(filters | {"search": ""}))[1:]  # all but the client's own
+    return sa.select(col(Ticket.id)).where(col(Ticket.client_id).not_in(deleted), *conditions)
 
 
 def _list_order(sort: TicketSort, descending: bool) -> list[Any]:

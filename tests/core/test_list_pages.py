@@ -119,6 +119,47 @@ def test_the_ids_of_the_tickets_are_in_the_lists_order(engine: Engine) -> None:
         assert ids == [row.id for row in open_ones]
 
 
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {},
+        {"status": ["open", "waiting"]},
+        {"due": "overdue", "today": date(2026, 3, 5)},
+        {"due": "none", "priority": 2},
+        {"search": "web"},
+    ],
+)
+def test_deleted_clients_tickets_never_show_whichever_way_the_list_is_read(
+    engine: Engine, filters: dict[str, Any]
+) -> None:
+    """Pages and ids read without joining the clients (when neither the sort nor the search
+    needs them) list exactly the tickets and order of the list read with its clients."""
+    with Session(engine) as session:
+        gone = list(session.execute(sa.select(Client.id).order_by(Client.id).limit(20)).scalars())
+        session.execute(sa.update(Client).where(Client.id.in_(gone)).values(deleted_at=utcnow()))
+        session.commit()
+        for sort in get_args(TicketSort):
+            for descending in (False, True):
+                order = tickets._list_order(sort, descending)
+                joined = tickets._listed(filters).with_only_columns(Ticket.id).order_by(*order)  # type: ignore[arg-type]
+                wanted = list(session.execute(joined).scalars())
+                assert wanted, (sort, filters)
+                listed = tickets.list_tickets(
+                    session=session, sort=sort, descending=descending, limit=TICKETS, **filters
+                )
+                assert [row.id for row in listed] == wanted, (sort, descending)
+                assert all(row.client_id not in gone for row in listed)
+                ids = tickets.ticket_ids(
+                    session=session, sort=sort, descending=descending, **filters
+                )
+                assert ids == wanted, (sort, descending)
+                page = tickets.list_tickets(
+                    session=session, sort=sort, descending=descending, offset=5, limit=7, **filters
+                )
+                assert [row.id for row in page] == wanted[5:12]
+        assert tickets.count_tickets(session=session, **filters) == len(wanted)
+
+
 def test_the_ids_of_the_clients_are_in_the_lists_order(engine: Engine) -> None:
     with Session(engine) as session:
         for sort in SORT_KEYS:
