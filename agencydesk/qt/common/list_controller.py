@@ -245,6 +245,11 @@ class ListController(QObject):
         """Re-read the list (rows added, changed or deleted): *choose* (a row just saved, say),
         else the same row stays chosen, or the one now where it was (at once when the chosen
         row is *gone*: deleted here)."""
+        model = self.model
+        quiet = choose is None and gone is None  # a change made elsewhere, on another desk
+        if quiet and isinstance(model, PagedTableModel) and model.working_far():
+            self._refresh_in_worker(model)  # reading its order would stop the window
+            return
         keep = self._chosen_or_wanted()
         if keep == gone:
             keep = None
@@ -254,6 +259,23 @@ class ListController(QObject):
             self.select_id(choose, otherwise=was_at)  # far down: chosen once its place is read
         elif choose is None or not self.select_id(choose):
             self._choose_again(keep, was_at)
+
+    def _refresh_in_worker(self, model: PagedTableModel[Any]) -> None:
+        """Read the list again while she works far down it (a change on another desk): its ids
+        in a worker, the rows on screen by id when they come. Meanwhile the list shows what it
+        showed; the row chosen then stays chosen."""
+
+        def read(ids: tuple[int, list[int]]) -> None:
+            keep = self._chosen_or_wanted()
+            was_at = max(self.table.currentIndex().row(), 0)
+            if model.refresh_with_ids(ids):  # else the list was read again since: done
+                self._choose_again(keep, was_at)
+
+        def failed(exc: BaseException, details: str) -> None:
+            report_exception(self.table, exc, details)
+
+        # the latest wins: a change notified while the ids are read reads them again
+        workers.run_task(model.ids_reader(), read, failed, owner=self, key="far refresh")
 
     def delete_undoably(
         self,

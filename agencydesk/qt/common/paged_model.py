@@ -56,6 +56,8 @@ class PagedTableModel(RowsTableModel[RowT]):
         # how many times the list was read: ids read in a worker for an earlier reading are
         # not kept
         self._reading = 0
+        # the ids to read the list again from, read by a worker (`refresh_with_ids`)
+        self._given_ids: list[int] | None = None
 
     # -- to implement ------------------------------------------------------------------------
     def _count(self) -> int:
@@ -165,6 +167,25 @@ class PagedTableModel(RowsTableModel[RowT]):
 
         return read
 
+    def working_far(self) -> bool:
+        """Whether she is working past the first pages: the list is then read again from its
+        ids, which a worker had better read (`ids_reader`, `refresh_with_ids`)."""
+        return self._went_far
+
+    def refresh_with_ids(self, read: tuple[int, list[int]]) -> bool:
+        """Read the list again from the ids an `ids_reader` function read: the rows on screen
+        are then read by id, with no sort on the GUI thread. False (and nothing read) when the
+        list was read again since, for other filters or another order maybe."""
+        reading, ids = read
+        if reading != self._reading:
+            return False
+        self._given_ids = ids
+        try:
+            self.refresh()
+        finally:
+            self._given_ids = None
+        return True
+
     def start_at_top(self) -> None:
         """The next reading starts with the top page, even after a row far down was needed
         (the list is about to be read for other filters)."""
@@ -228,14 +249,15 @@ class PagedTableModel(RowsTableModel[RowT]):
 
     def _reload(self) -> None:
         went_far, self._went_far = self._went_far, False
+        given = self._given_ids
         self._reading += 1
-        self._pages = [None] * self._count()
+        self._pages = [None] * (self._count() if given is None else len(given))
         self._places = {}
-        self._ids = None
+        self._ids = given
         self._pages_read = {0}
         if not self._pages:
             return
-        if went_far:  # she is working far down the list: its ids will be needed again
+        if went_far or given is not None:  # working far down: its ids will be needed again
             self._keep_by_ids(0, self._read_ids()[:PAGE_SIZE])
         else:
             self._keep(0, self._query(0))

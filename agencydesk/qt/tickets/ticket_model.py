@@ -159,9 +159,10 @@ class TicketTableModel(PagedTableModel[TicketRow]):
 
     def _reload(self) -> None:
         self._today = date.today()  # "overdue" moves on at midnight
+        with Session(self._engine) as session:
+            self.largest_number = tickets.largest_ticket_number(session=session)
         super()._reload()
 
     def _count(self) -> int:
         with Session(self._engine) as session:
-            self.largest_number = tickets.largest_ticket_number(session=session)
             return tickets.count_tickets(session=session, **self._arguments())
