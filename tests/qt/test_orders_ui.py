@@ -4,7 +4,7 @@ would, and checked against the database itself."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +26,7 @@ from sqlmodel import Session, select
 
 from agencydesk.core import clients, orders, timeline
 from agencydesk.core.db import session_scope
-from agencydesk.core.models import Client, Ticket
+from agencydesk.core.models import Client, Order, Ticket
 from agencydesk.qt.clients.client_form import ClientFormDialog
 from agencydesk.qt.clients.client_history import TimelineView
 from agencydesk.qt.common.amount_edit import AmountEdit
@@ -587,3 +587,48 @@ def test_the_figures_columns_fit_their_contents_and_follow_the_list(
     page.list.refresh()
     assert fits(OrderTableModel.AMOUNT)
     assert table.columnWidth(OrderTableModel.AMOUNT) > before
+
+
+def test_the_totals_follow_a_change_made_elsewhere_while_working_far_down_the_list(
+    qtbot: QtBot, demo_engine: Engine
+) -> None:
+    """Far down a long list, a change on another desk has the list read in a worker: the
+    totals bar is read again with it, not left as it was."""
+    client_id = _client_id(demo_engine, "Andi Pratama")
+    now = datetime.now(UTC)
+    with Session(demo_engine) as session:
+        session.execute(
+            sa.insert(Order),
+            [
+                {
+                    "client_id": client_id,
+                    "title": f"Hosting {number}",
+                    "amount": 100_000,
+                    "currency": "IDR",
+                    "status": "won",
+                    "won_on": date.today(),
+                    "created_at": now,
+                    "updated_at": now,
+                }
+                for number in range(700)
+            ],
+        )
+        session.commit()
+    page = OrdersPage(demo_engine)
+    qtbot.addWidget(page)
+    page.show()
+    far = page.model.ids_reader()()[1][-1]
+    assert page.list.select_id(far)
+    qtbot.waitUntil(lambda: page.list.current_id() == far, timeout=5_000)
+    assert page.model.working_far()
+    before = _plain(page.totals_label)
+    with Session(demo_engine) as session:  # one of them paid, said on another desk
+        session.execute(
+            sa.update(Order)
+            .where(Order.title == "Hosting 5")
+            .values(status="paid", paid_on=date.today())
+        )
+        session.commit()
+    page.list.refresh()
+    qtbot.waitUntil(lambda: _plain(page.totals_label) != before, timeout=5_000)
+    assert page.list.current_id() == far

@@ -313,15 +313,16 @@ class OrderTableModel(PagedTableModel[OrderRow]):
     # -- SQL -----------------------------------------------------------------------------------
     def _reload(self) -> None:
         self._today = date.today()  # "this month" moves on at midnight
-        super()._reload()
-
-    def _count(self) -> int:
-        """One grouped query gives both the number of rows and the totals bar."""
+        # the totals bar, with every reading of the list (also one from ids read in a worker)
         if self._no_client():
             self._totals = []
         else:
             with Session(self._engine) as session:
                 self._totals = orders.order_totals(session=session, **self._arguments())
+        super()._reload()
+
+    def _count(self) -> int:
+        """The totals' grouped query gives the number of rows too."""
         return sum(total.count for total in self._totals)
 
     def _list(self, session: Session, **page: Any) -> list[OrderRow]:
