@@ -29,6 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QMarginsF, QPointF, QRect, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
@@ -220,6 +221,19 @@ def styled_document(
     return doc
 
 
+def release_document(doc: QTextDocument) -> None:
+    """Let go of a document made by `styled_document`, on the thread that made it (a worker).
+
+    Our object handler goes first. Left to the document, its layout would ask the handler,
+    while holding a lock Qt shares among many objects, whether Python overrides
+    `disconnectNotify`: that needs Python's own lock, which the GUI thread may hold while it
+    waits for that same Qt lock to connect a signal. A report written in a worker hung the
+    test suite that way once (the stacks showed both threads waiting on each other)."""
+    doc.documentLayout().setPaintDevice(None)  # type: ignore[arg-type]
+    for handler in doc.findChildren(_DocumentObjects):
+        shiboken6.delete(handler)
+
+
 def build_document(
     content: ReportContent, device: QPdfWriter, paper: str
 ) -> tuple[QTextDocument, html_parts.ReportHtml]:
@@ -398,5 +412,5 @@ def _write(
             painter.end()
         return len(pages)
     finally:
-        doc.documentLayout().setPaintDevice(None)  # type: ignore[arg-type]
+        release_document(doc)
         del doc, writer

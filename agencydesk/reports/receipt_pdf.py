@@ -59,5 +59,5 @@ def _write(content: ReceiptContent, path: Path) -> None:
         finally:
             painter.end()
     finally:
-        doc.documentLayout().setPaintDevice(None)  # type: ignore[arg-type]
+        pdf.release_document(doc)
         del doc, writer

@@ -14,7 +14,7 @@ from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
-from PySide6.QtGui import QFontDatabase, QPdfWriter, QTextCursor, QTextDocument
+from PySide6.QtGui import QFontDatabase, QPdfWriter, QPyTextObject, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
@@ -528,3 +528,19 @@ def test_no_heading_ends_a_page_read_back_from_the_pdf(
             if _has(page.extract_text(), "Orders and payments")
         )
         assert _has(reader.pages[orders_page].extract_text(), "Company profile website")
+
+
+def test_a_document_let_go_of_has_lost_its_object_handler_first(
+    qapp: QApplication, demo_engine: Engine, tmp_path: Path
+) -> None:
+    """Our Python object handler is deleted before the document (on the worker's thread): left
+    to the document's layout, it was asked about a Python override while Qt held a shared lock,
+    and a report written in a worker once hung the window that way."""
+    ratna = _id(demo_engine, RATNA)
+    writer = QPdfWriter(str(tmp_path / "release.pdf"))
+    writer.setResolution(pdf.RESOLUTION)
+    doc, _report = pdf.build_document(_content(demo_engine, ratna), writer, "a4")
+    assert doc.findChildren(QPyTextObject)
+    pdf.release_document(doc)
+    assert doc.findChildren(QPyTextObject) == []
+    assert doc.documentLayout().documentSize().height() > 0  # the document itself still works
