@@ -351,11 +351,18 @@ def _conditions(
     search: str = "",
     today: date | None = None,
     assignee_id: int | None = None,
+    clients_joined: bool = True,
 ) -> list[sa.ColumnElement[bool]]:
-    """The WHERE of `TicketFilters` (the lists join `Client`, so client columns may be used)."""
+    """The WHERE of `TicketFilters`. The lists join `Client`, so client columns may be used;
+    without *clients_joined*, the deleted clients are left out by their ids (and *search*,
+    which reads the client's name, must be empty)."""
     today = today or date.today()
-    # the first condition is on the client (`_chosen` puts its own in its place)
-    conditions: list[sa.ColumnElement[bool]] = [col(Client.deleted_at).is_(None)]
+    if clients_joined:
+        live = col(Client.deleted_at).is_(None)
+    else:
+        deleted = sa.select(col(Client.id)).where(col(Client.deleted_at).is_not(None))
+        live = col(Ticket.client_id).not_in(deleted)
+    conditions: list[sa.ColumnElement[bool]] = [live]
     if status:
         conditions.append(col(Ticket.status).in_(list(status)))
     if client_id is not None:
@@ -438,9 +445,8 @@ def _chosen(filters: TicketFilters, sort: TicketSort) -> sa.Select[Any] | None:
     tickets are left out by their ids instead."""
     if sort == "client" or filters.get("search", "").strip():
         return None
-    deleted = sa.select(col(Client.id)).where(col(Client.deleted_at).is_not(None))
-    conditions = _conditions(**(filters | {"search": ""}))[1:]  # all but the client's own
-    return sa.select(col(Ticket.id)).where(col(Ticket.client_id).not_in(deleted), *conditions)
+    unsearched = filters | {"search": ""}  # (blank: no words to look for)
+    return sa.select(col(Ticket.id)).where(*_conditions(**unsearched, clients_joined=False))
 
 
 def _list_order(sort: TicketSort, descending: bool) -> list[Any]:

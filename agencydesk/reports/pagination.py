@@ -104,10 +104,8 @@ class _Cuts:
                 keep = False
             elif frame is None:
                 block = it.currentBlock()
-                # empty blocks are Qt's own, after a table (inside its last row, in fact)
-                if not block.isValid() or not block.text():
-                    pass
-                elif (row := _request_row(block)) is not None:
+                row = _request_row(block) if block.isValid() else None
+                if row is not None:
                     # the list of requests: a row at a time, the header row repeated
                     rect = self.layout.blockBoundingRect(block)
                     if row == HEADER:
@@ -116,7 +114,8 @@ class _Cuts:
                     else:
                         self.cuts.append(_Cut(rect.top(), not keep, header))
                         keep = False
-                else:
+                # empty blocks are Qt's own, after a table (inside its last row, in fact)
+                elif block.isValid() and block.text():
                     self._block(block, allowed=not keep)
                     keep = _keeps_with_next(block)
                     header = None

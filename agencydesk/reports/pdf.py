@@ -138,15 +138,15 @@ class _DocumentObjects(QPyTextObject):
         index = int(number)
         return index if index < len(self._pictures) else None
 
-    def _request_row(self, fmt: QTextFormat) -> int | str | None:
-        if self._requests is None:
-            return None
-        return request_object(fmt.toImageFormat().name())
+    def _request_row(self, fmt: QTextFormat) -> tuple[RequestRows, int | str] | None:
+        """The list of requests and which of its rows an <img> is (None: not one of them)."""
+        row = request_object(fmt.toImageFormat().name())
+        return None if self._requests is None or row is None else (self._requests, row)
 
     def intrinsicSize(self, doc: QTextDocument, pos: int, fmt: QTextFormat) -> QSizeF:
-        row = self._request_row(fmt)
-        if row is not None and self._requests is not None:
-            return self._requests.size(row)
+        if (found := self._request_row(fmt)) is not None:
+            rows, row = found
+            return rows.size(row)
         index = self._index(fmt)
         return self._sizes[index] if index is not None else QSizeF(0, 0)
 
@@ -159,9 +159,9 @@ class _DocumentObjects(QPyTextObject):
         fmt: QTextFormat,
     ) -> None:
         area = QRectF(rect)
-        row = self._request_row(fmt)
-        if row is not None and self._requests is not None:
-            self._requests.draw(painter, area, row)
+        if (found := self._request_row(fmt)) is not None:
+            rows, row = found
+            rows.draw(painter, area, row)
             return
         index = self._index(fmt)
         if index is None or area.isEmpty():

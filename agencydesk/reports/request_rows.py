@@ -122,10 +122,8 @@ class RequestRows:
     def _said(self, line: ConversationLine) -> _Runs:
         """ "Who · 3 Oct 09:15 — text (note)": who in bold ink, the rest grey, a note in
         italics."""
-        runs = [(line.who, self._bold_ink), (f" · {line.when} — {line.text}", self._muted)]
-        if line.note:
-            runs.append(((" " if line.text else "") + line.note, self._note))
-        return runs
+        looks = {"who": self._bold_ink, "said": self._muted, "note": self._note}
+        return [(text, looks[part]) for text, part in line.parts()]
 
     def _cells(self, cells: Sequence[_Runs]) -> tuple[float, _Placed]:
         """Cells side by side, one a column; the row is as tall as its tallest cell."""

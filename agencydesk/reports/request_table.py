@@ -30,6 +30,14 @@ class ConversationLine:
     #: what a line with no words of its own stands for ("photo", "deleted"), or ""
     note: str = ""
 
+    def parts(self) -> list[tuple[str, str]]:
+        """Its text in parts, each with what it is ("who", "said", "note"): drawn each in its
+        own look, read together as the line's text."""
+        parts = [(self.who, "who"), (f" · {self.when} — {self.text}", "said")]
+        if self.note:
+            parts.append(((" " if self.text else "") + self.note, "note"))
+        return parts
+
 
 @dataclass(frozen=True)
 class RequestRow:
@@ -50,11 +58,7 @@ class RequestRow:
     def lines(self) -> list[str]:
         """Its text as drawn, a line a cell and a line a message (as the HTML table's cells
         and paragraphs read in plain text)."""
-        said = [
-            f"{line.who} · {line.when} — {line.text}"
-            + ((" " if line.text else "") + line.note if line.note else "")
-            for line in self.conversation
-        ]
+        said = ["".join(text for text, _part in line.parts()) for line in self.conversation]
         return [
             f"{self.number} {self.title}",
             *self.cells,

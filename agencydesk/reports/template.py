@@ -223,8 +223,9 @@ def _more_messages(ticket: TicketLine, lang: str) -> str:
     return t(lang, "more_messages", count=ticket.more_messages)
 
 
-def _heading(lang: str, key: str) -> str:
-    return f"<h2>{escape(t(lang, key))}</h2>"
+def _heading(lang: str, key: str, css_class: str = "") -> str:
+    attribute = f' class="{css_class}"' if css_class else ""
+    return f"<h2{attribute}>{escape(t(lang, key))}</h2>"
 
 
 def _nothing_to_list(lang: str, heading_key: str, note_key: str) -> str:
@@ -255,8 +256,7 @@ def _tickets(content: ReportContent) -> tuple[str, RequestTable | None]:
         ),
     )
     # the list right under its heading, as a table is
-    heading = f'<h2 class="above-list">{escape(t(lang, "tickets"))}</h2>'
-    return heading + requests.html(), requests
+    return _heading(lang, "tickets", "above-list") + requests.html(), requests
 
 
 def _guides(content: ReportContent) -> str:
