@@ -174,7 +174,9 @@ _FULL_DISK_UNDER_THE_LOG = """
 import resource, signal, sys
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails, as on a full disk
 # the log is exactly at the limit: every line more fails; the (smaller) database files do not
-resource.setrlimit(resource.RLIMIT_FSIZE, (1_000_000, resource.RLIM_INFINITY))
+resource.setrlimit(resource.RLIMIT_FSIZE, (4_000_000, resource.RLIM_INFINITY))
+import agencydesk.log
+agencydesk.log.MAX_BYTES = 4_000_000  # a log this big is kept, not moved aside for a new one
 from agencydesk.__main__ import main
 sys.exit(main(sys.argv[1:]))
 """
@@ -185,7 +187,7 @@ def test_a_log_on_a_full_disk_is_one_line_on_stderr(tmp_path: Path) -> None:
     """It used to print a "--- Logging error ---" traceback for every line logged."""
     log = tmp_path / "state" / "agencydesk" / "log" / "agencydesk.log"
     log.parent.mkdir(parents=True)
-    log.write_bytes(b"x" * 999_999 + b"\n")
+    log.write_bytes(b"x" * 3_999_999 + b"\n")
     result = _run_with(
         {"XDG_STATE_HOME": str(tmp_path / "state")},
         _FULL_DISK_UNDER_THE_LOG,

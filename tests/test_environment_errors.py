@@ -82,7 +82,7 @@ def test_a_full_disk_says_what_to_free(
     mount: Callable[[str], Path], demo_engine: Engine, db_path: Path, tmp_path: Path
 ) -> None:
     demo_engine.dispose()
-    disk = mount("600k")
+    disk = mount("2m")  # the demo desk (1.4 MB) and little more
     copy = disk / "agencydesk.sqlite3"
     copy.write_bytes(db_path.read_bytes())
     chat = tmp_path / "WhatsApp Chat with Ibu Ratna.txt"
