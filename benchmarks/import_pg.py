@@ -57,7 +57,7 @@ def time_floors(engine: Any) -> tuple[tuple[float, int], float]:
     """(seconds, rows) of a bare COPY of the imported rows into a table without indexes,
     triggers or checks, and the seconds of the same COPY into a copy of the message table with
     all of them (what the server does for these rows, whoever sends them)."""
-    from agencydesk.core.chat_import.rows import COLUMNS
+    from agencydesk.core.chat_import.rows import ALL_COLUMNS as COLUMNS
 
     # as the import sends them: binary COPY, the search column without positions (strip())
     columns = ", ".join(COLUMNS) + ", search_vector"

@@ -201,7 +201,7 @@ def time_variant(connection: Any, statements: Sequence[str], payload: bytes, col
 def measure(url: str, runs: int, variants: dict[str, tuple[tuple[str, ...], bool]]) -> None:
     import psycopg
 
-    from agencydesk.core.chat_import.rows import COLUMNS
+    from agencydesk.core.chat_import.rows import ALL_COLUMNS as COLUMNS
 
     plain = ", ".join(COLUMNS)
     with psycopg.connect(url.replace("postgresql+psycopg", "postgresql")) as connection:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import sqlalchemy as sa
@@ -184,6 +184,13 @@ def _stored(engine: Engine) -> list[tuple[object, ...]]:
         return [tuple(row) for row in session.execute(select)]
 
 
+def _imported_for(engine: Engine) -> set[tuple[int, datetime]]:
+    """The (client, time of the import) of the stored messages."""
+    with Session(engine) as session:
+        select = sa.select(Message.client_id, Message.created_at)  # type: ignore[call-overload]
+        return {(row[0], row[1]) for row in session.execute(select)}
+
+
 def test_the_same_chat_is_stored_alike_on_both_engines(
     engine: Engine, pg_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -212,8 +219,15 @@ def test_the_same_chat_is_stored_alike_on_both_engines(
     try:
         stored = []
         for desk in (engine, team):
-            _import(desk, parsed, _client(desk))
+            client_id = _client(desk)
+            before = datetime.now(UTC)
+            _import(desk, parsed, client_id)
             stored.append(_stored(desk))
+            # the columns an import writes once for all its rows
+            (whose, when), *others = _imported_for(desk)
+            assert not others
+            assert whose == client_id
+            assert before <= when <= datetime.now(UTC)
             found = [len(_found(desk, text)) for text in ("kafé", "saya cek", "ima mas", "terima")]
             assert found == [1, 1, 1, 0]
         assert stored[0] == stored[1]

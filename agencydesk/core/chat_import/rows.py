@@ -21,7 +21,6 @@ from .times import UtcConverter, db_text
 
 #: the columns of a row, in order
 COLUMNS = (
-    "client_id",
     "ticket_id",
     "sent_at",
     "from_me",
@@ -30,10 +29,14 @@ COLUMNS = (
     "body",
     "media_file",
     "flags",
-    "source",
     "fingerprint",
-    "created_at",
 )
+#: the columns with one value for every row of an import (`MessageRows.constants`): SQLite
+#: gets them once in the INSERT statement instead of bound again with each row (a tenth of the
+#: time of each insert), PostgreSQL's COPY with each row
+CONSTANT_COLUMNS = ("client_id", "source", "created_at")
+#: every column an import writes: the rows' then the constants'
+ALL_COLUMNS = COLUMNS + CONSTANT_COLUMNS
 
 
 def media_path(client_id: int, member: str) -> str:
@@ -67,6 +70,11 @@ class MessageRows:
         self._senders: dict[str | None, tuple[str, bool]] = {None: ("", False)}
         self._last: tuple[datetime | None, datetime, Any] = (None, datetime.min, "")
 
+    def constants(self, *, native: bool = False) -> tuple[int, str, Any]:
+        """The values of `CONSTANT_COLUMNS`, the time as `chunks` gives its times."""
+        now = self._now if native else db_text(self._now)
+        return self._participants.client_id, self._parsed.format[:40], now
+
     def __len__(self) -> int:
         return len(self._plan.new_index)
 
@@ -76,9 +84,10 @@ class MessageRows:
         return tuple(dict.fromkeys(self._media_members))
 
     def chunks(self, size: int, *, native: bool = False) -> Iterator[list[tuple[Any, ...]]]:
-        """The rows (`COLUMNS`), *size* at a time, in export order. Their times are text as
-        SQLAlchemy keeps them on SQLite (`db_text`) and ``from_me`` is 1 or 0, or with *native*
-        naive UTC datetimes and a bool (PostgreSQL's binary COPY sends them as they are)."""
+        """The rows (`COLUMNS`; `constants` has the other columns), *size* at a time, in export
+        order. Their times are text as SQLAlchemy keeps them on SQLite (`db_text`) and
+        ``from_me`` is 1 or 0, or with *native* naive UTC datetimes and a bool (PostgreSQL's
+        binary COPY sends them as they are)."""
         new_index = self._plan.new_index
         for start in range(0, len(new_index), size):
             yield self._rows(new_index[start : start + size], native)
@@ -92,8 +101,6 @@ class MessageRows:
         client_id = self._participants.client_id
         me_senders = self._participants.me_senders
         to_utc = self._to_utc
-        source = parsed.format[:40]
-        now = self._now if native else db_text(self._now)
         # SQLite binds a bool as 1 or 0 too, but by a slower path (5% of an import)
         flag_values: tuple[Any, Any] = (False, True) if native else (0, 1)
         media_members = self._media_members
@@ -129,7 +136,6 @@ class MessageRows:
                     first_response[row_ticket] = sent
             append(
                 (
-                    client_id,
                     row_ticket,
                     sent_value,
                     flag_values[from_me],
@@ -138,9 +144,7 @@ class MessageRows:
                     m.text,
                     media_file,
                     ",".join(sorted(m.flags))[:100] if m.flags else "",
-                    source,
                     fingerprint,
-                    now,
                 )
             )
         self._last = (last_ts, sent, sent_value)

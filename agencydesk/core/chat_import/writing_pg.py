@@ -27,7 +27,7 @@ from sqlmodel import Session
 from agencydesk.core.errors import UserError
 from agencydesk.core.search_pg_schema import MESSAGE_VECTORS_V1, message_vector
 
-from .rows import COLUMNS
+from .rows import ALL_COLUMNS, COLUMNS
 
 CHANGED_MEANWHILE = (
     "Another desk imported or changed these messages while this import ran, so nothing was "
@@ -37,7 +37,7 @@ LOST_MIDWAY = (
     "The connection to the server was lost during the import, so nothing was saved. Import the "
     "chat again once the server can be reached."
 )
-_COPIED = (*COLUMNS, "search_vector")
+_COPIED = (*ALL_COLUMNS, "search_vector")
 COPY_SQL = f"COPY message ({', '.join(_COPIED)}) FROM STDIN (FORMAT binary)"
 _BODY, _SENDER = COLUMNS.index("body"), COLUMNS.index("sender")
 #: the types of the copied columns, in order (binary COPY needs each value in its column's type)
@@ -58,10 +58,12 @@ _SERVER_VECTORS = (
 )
 
 
-def _with_vectors(chunk: list[tuple[Any, ...]], helper: Any) -> list[tuple[Any, ...]]:
-    """The rows of *chunk* with their search column; the texts `message_vector` leaves to the
-    server are sent to it on *helper* (a psycopg connection) in one query, committed at once
-    (no snapshot held while the import runs)."""
+def _with_vectors(
+    chunk: list[tuple[Any, ...]], constants: tuple[Any, ...], helper: Any
+) -> list[tuple[Any, ...]]:
+    """The rows of *chunk* with the *constants* and their search column; the texts
+    `message_vector` leaves to the server are sent to it on *helper* (a psycopg connection) in
+    one query, committed at once (no snapshot held while the import runs)."""
     vectors = [message_vector(row[_BODY], row[_SENDER]) for row in chunk]
     missing = [n for n, vector in enumerate(vectors) if vector is None]
     if missing:
@@ -71,14 +73,18 @@ def _with_vectors(chunk: list[tuple[Any, ...]], helper: Any) -> list[tuple[Any, 
         helper.commit()
         for n, (vector,) in zip(missing, found, strict=True):
             vectors[n] = vector
-    return [(*row, vector) for row, vector in zip(chunk, vectors, strict=True)]
+    return [(*row, *constants, vector) for row, vector in zip(chunk, vectors, strict=True)]
 
 
 def copy_messages(
-    session: Session, chunks: Iterable[list[tuple[Any, ...]]], chunk_done: Callable[[int], None]
+    session: Session,
+    chunks: Iterable[list[tuple[Any, ...]]],
+    constants: tuple[Any, ...],
+    chunk_done: Callable[[int], None],
 ) -> None:
-    """Write the rows (`rows.COLUMNS`, times as naive UTC datetimes) of *chunks* with COPY,
-    calling *chunk_done(n)* after every chunk of *n* rows."""
+    """Write the rows (`rows.COLUMNS`, times as naive UTC datetimes) of *chunks*, each with the
+    *constants* (`rows.CONSTANT_COLUMNS`), with COPY, calling *chunk_done(n)* after every chunk
+    of *n* rows."""
     connection = session.connection()
     driver = connection.connection.driver_connection  # the psycopg connection
     assert driver is not None
@@ -94,7 +100,7 @@ def copy_messages(
             adapters.register_dumper(bytes, adapters.get_dumper(bytes, PyFormat.BINARY))
             with cursor.copy(COPY_SQL) as copy:
                 copy.set_types([_SENT_AS.get(oid, oid) for oid in types])
-                _write(copy, chunks, helper_driver, chunk_done)
+                _write(copy, chunks, constants, helper_driver, chunk_done)
     except psycopg.errors.IntegrityError as exc:
         # Checked before writing, so another desk got there meanwhile.
         raise UserError(CHANGED_MEANWHILE) from exc
@@ -110,10 +116,14 @@ def copy_messages(
 
 
 def _write(
-    copy: Any, chunks: Iterable[list[tuple[Any, ...]]], helper: Any, done: Callable[[int], None]
+    copy: Any,
+    chunks: Iterable[list[tuple[Any, ...]]],
+    constants: tuple[Any, ...],
+    helper: Any,
+    done: Callable[[int], None],
 ) -> None:
     write_row = copy.write_row
     for chunk in chunks:
-        for row in _with_vectors(chunk, helper):
+        for row in _with_vectors(chunk, constants, helper):
             write_row(row)
         done(len(chunk))
