@@ -24,6 +24,18 @@ from agencydesk.qt.common.row_model import ModelIndex
 TICKET_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 # the client's name, shown under the title
 CLIENT_NAME_ROLE = Qt.ItemDataRole.UserRole + 2
+#: the statuses of a ticket still open (an overdue one shows in red)
+_ACTIVE = frozenset(s.value for s in ACTIVE_STATUSES)
+#: the roles `TicketTableModel.data` answers
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.ToolTipRole,
+        TICKET_ID_ROLE,
+        CLIENT_NAME_ROLE,
+    }
+)
 
 
 def status_label(status: str) -> str:
@@ -96,15 +108,15 @@ class TicketTableModel(PagedTableModel[TicketRow]):
         return titles[section] if 0 <= section < len(titles) else None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # Asked for every role of every cell drawn or measured (the columns are fitted to 200
+        # rows at each reading of the list): the roles answered here are told at once from the
+        # others (font, alignment, check state…), and each does only its own work.
+        if role not in _ROLES:
+            return None
         row = self.row_at(index)
         if row is None:
             return None
         field = self.COLUMNS[index.column()][0]
-        overdue = (
-            row.due_date is not None
-            and row.due_date < self._today
-            and row.status in {s.value for s in ACTIVE_STATUSES}
-        )
         if role == Qt.ItemDataRole.DisplayRole:
             if field == "status":
                 return status_label(row.status)
@@ -115,17 +127,22 @@ class TicketTableModel(PagedTableModel[TicketRow]):
             if field == "updated_at":
                 return format_date(row.updated_at)
             return getattr(row, field)
-        if role == Qt.ItemDataRole.ForegroundRole and field == "due_date" and overdue:
-            return QBrush(QColor("#b3261e"))
-        if role == Qt.ItemDataRole.ToolTipRole and field == "due_date" and overdue:
-            return self.tr("Overdue")
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor("#b3261e")) if field == "due_date" and self._overdue(row) else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if field == "due_date":
+                return self.tr("Overdue") if self._overdue(row) else None
+            if field == "title":
+                return f"<p><b>{html.escape(row.title)}</b><br>{html.escape(row.client_name)}</p>"
+            return None
         if role == TICKET_ID_ROLE:
             return row.id
         if role == CLIENT_NAME_ROLE:
             return row.client_name
-        if role == Qt.ItemDataRole.ToolTipRole and field == "title":
-            return f"<p><b>{html.escape(row.title)}</b><br>{html.escape(row.client_name)}</p>"
         return None
+
+    def _overdue(self, row: TicketRow) -> bool:
+        return row.due_date is not None and row.due_date < self._today and row.status in _ACTIVE
 
     def set_filter(self, **changes: Any) -> None:
         new = replace(self.filter, **changes)
