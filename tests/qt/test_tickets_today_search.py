@@ -16,7 +16,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from agencydesk.core import tickets, time_spent
-from agencydesk.core.db import make_engine, sqlite_url
+from agencydesk.core.db import make_engine, session_scope, sqlite_url
 from agencydesk.qt.common import workers
 from agencydesk.qt.shell.main_window import MainWindow
 from agencydesk.qt.shell.search_dialog import SearchDialog, snippet_html
@@ -45,6 +45,31 @@ def test_ticket_model_passes_the_model_tester(qtmodeltester: Any, demo_engine: E
     qtmodeltester.check(model, force_py=True)
     model.set_filter(status=())
     qtmodeltester.check(model, force_py=True)
+
+
+def test_only_an_open_ticket_past_its_due_date_shows_it_in_red(demo_engine: Engine) -> None:
+    model = TicketTableModel(demo_engine)
+    model.set_filter(status=())  # every ticket, closed ones too
+    due = [name for name, _sort in model.COLUMNS].index("due_date")
+    red, told = set(), set()
+    for row in range(model.rowCount()):
+        cell = model.index(row, due)
+        title = model.index(row, 0).data()
+        if cell.data(Qt.ItemDataRole.ForegroundRole) is not None:
+            assert cell.data(Qt.ItemDataRole.ForegroundRole).color().name() == "#b3261e"
+            red.add(title)
+        if cell.data(Qt.ItemDataRole.ToolTipRole) == "Overdue":
+            told.add(title)
+        assert model.index(row, 0).data(Qt.ItemDataRole.FontRole) is None  # not answered
+    assert red == told == {"Upload 40 product photos to the catalogue"}
+    with session_scope(demo_engine) as session:  # the same date, the ticket closed
+        ticket = _ticket_id(demo_engine, "Upload 40 product photos to the catalogue")
+        tickets.set_status(session=session, ticket_id=ticket, status="closed")
+    model.refresh()
+    assert not any(
+        model.index(row, due).data(Qt.ItemDataRole.ForegroundRole)
+        for row in range(model.rowCount())
+    )
 
 
 def test_filters_show_what_the_user_asks_for(qtbot: QtBot, demo_engine: Engine) -> None:
