@@ -12,7 +12,8 @@ shared, so the rounds of the import and of the floor alternate):
   the search index (FTS5) and the other indexes;
 * ``floor``: a bare load of the same rows (read back from the import's database beforehand, so
   no Python builds them) into the same schema without the unique fingerprint index and without
-  the search index: chunked ``executemany`` INSERTs as the import does, committed;
+  the search index: chunked ``executemany`` INSERTs of whole rows (the import writes its three
+  constant columns in the statement: it binds fewer values), committed;
 * ``command``: the whole ``agencydesk import-chat FILE --client … --split-hours 8`` process, as a
   user at a shell meets it (start-up and parsing included), with its peak memory (max RSS).
 

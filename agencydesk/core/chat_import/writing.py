@@ -144,7 +144,7 @@ def _index_rows(driver: Any, after_id: int, up_to: int) -> None:
 
 def _build_indexes(conn: sa.Connection, statements: list[str]) -> None:
     """Run the statements that build the dropped indexes, SQLite's sorter helped by a second
-    thread where the machine has a second core (a million messages: 1.65 → 1.45 s)."""
+    thread where the machine has a second core (a million messages: 1.65 → 1.3–1.5 s)."""
     if not statements:
         return
     threads = int(conn.exec_driver_sql("PRAGMA threads").scalar_one())
