@@ -36,6 +36,8 @@ PAGES_BY_OFFSET = 3
 class PagedTableModel(RowsTableModel[RowT]):
     # (field shown, sort key passed to the query) per column
     COLUMNS: ClassVar[tuple[tuple[str, Any], ...]] = ()
+    #: the roles the model's `data` answers (`row_asked`)
+    ROLES: ClassVar[frozenset[int]] = frozenset()
 
     def __init__(self, engine: Engine, sort: Any, parent: QObject | None = None) -> None:
         super().__init__(parent=parent)
@@ -84,6 +86,12 @@ class PagedTableModel(RowsTableModel[RowT]):
 
     def row_at(self, index: ModelIndex) -> RowT | None:
         return self.row(index.row()) if index.isValid() else None
+
+    def row_asked(self, index: ModelIndex, role: int) -> RowT | None:
+        """The row at *index* when *role* is one of `ROLES`, else None. A view asks for every
+        role of every cell it draws or measures (the columns are fitted to 200 rows at each
+        reading of the list): the roles not answered are told at once, without the row."""
+        return self.row_at(index) if role in self.ROLES else None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.COLUMNS):

@@ -30,18 +30,6 @@ ORDER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 CLIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 # the raw status ("paid") of the row, for the chip delegate
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 3
-#: the roles `OrderTableModel.data` answers
-_ROLES = frozenset(
-    {
-        Qt.ItemDataRole.DisplayRole,
-        Qt.ItemDataRole.ToolTipRole,
-        Qt.ItemDataRole.TextAlignmentRole,
-        Qt.ItemDataRole.ForegroundRole,
-        ORDER_ID_ROLE,
-        CLIENT_ID_ROLE,
-        STATUS_ROLE,
-    }
-)
 
 # status → (chip background, chip text)
 STATUS_COLOURS: dict[str, tuple[str, str]] = {
@@ -213,6 +201,17 @@ class OrderTableModel(PagedTableModel[OrderRow]):
         ("won_on", "won"),
         ("paid_on", "paid"),
     )
+    ROLES = frozenset(
+        {
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.TextAlignmentRole,
+            Qt.ItemDataRole.ForegroundRole,
+            ORDER_ID_ROLE,
+            CLIENT_ID_ROLE,
+            STATUS_ROLE,
+        }
+    )
     CLIENT, TITLE, STATUS, AMOUNT, QUOTED, WON, PAID = range(7)
     # the short columns, as wide as what they show
     FIGURES = (STATUS, AMOUNT, QUOTED, WON, PAID)
@@ -254,10 +253,7 @@ class OrderTableModel(PagedTableModel[OrderRow]):
         return titles[section] if 0 <= section < len(titles) else None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # asked for every role of every cell drawn or measured: the others are told at once
-        if role not in _ROLES:
-            return None
-        row = self.row_at(index)
+        row = self.row_asked(index, role)
         if row is None:
             return None
         column = index.column()

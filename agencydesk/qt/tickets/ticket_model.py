@@ -26,16 +26,6 @@ TICKET_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 CLIENT_NAME_ROLE = Qt.ItemDataRole.UserRole + 2
 #: the statuses of a ticket still open (an overdue one shows in red)
 _ACTIVE = frozenset(s.value for s in ACTIVE_STATUSES)
-#: the roles `TicketTableModel.data` answers
-_ROLES = frozenset(
-    {
-        Qt.ItemDataRole.DisplayRole,
-        Qt.ItemDataRole.ForegroundRole,
-        Qt.ItemDataRole.ToolTipRole,
-        TICKET_ID_ROLE,
-        CLIENT_NAME_ROLE,
-    }
-)
 
 
 def status_label(status: str) -> str:
@@ -77,6 +67,15 @@ class TicketTableModel(PagedTableModel[TicketRow]):
         ("due_date", "due"),
         ("updated_at", "updated"),
     )
+    ROLES = frozenset(
+        {
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.ToolTipRole,
+            TICKET_ID_ROLE,
+            CLIENT_NAME_ROLE,
+        }
+    )
 
     def __init__(self, engine: Engine, parent: QObject | None = None) -> None:
         super().__init__(engine, "due", parent)
@@ -108,12 +107,7 @@ class TicketTableModel(PagedTableModel[TicketRow]):
         return titles[section] if 0 <= section < len(titles) else None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # Asked for every role of every cell drawn or measured (the columns are fitted to 200
-        # rows at each reading of the list): the roles answered here are told at once from the
-        # others (font, alignment, check state…), and each does only its own work.
-        if role not in _ROLES:
-            return None
-        row = self.row_at(index)
+        row = self.row_asked(index, role)
         if row is None:
             return None
         field = self.COLUMNS[index.column()][0]
