@@ -57,12 +57,11 @@ class ClientTableModel(PagedTableModel[ClientRow]):
             self.refresh()
 
     # -- SQL ---------------------------------------------------------------------------------
-    def _count(self) -> int:
-        with Session(self._engine) as session:
-            return clients.count_clients(session=session, search=self._search)
+    def _count_query(self) -> Callable[..., int]:
+        return partial(clients.count_clients, search=self._search)
 
-    def _list(self, session: Session, **page: Any) -> list[ClientRow]:
-        return clients.list_clients(session=session, search=self._search, **page)
+    def _list_query(self) -> Callable[..., list[ClientRow]]:
+        return partial(clients.list_clients, search=self._search)
 
     def _ids_query(self) -> Callable[..., list[int]]:
         return partial(clients.client_ids, search=self._search)

@@ -28,6 +28,10 @@ from agencydesk.qt.common.undo import UndoEntry
 
 # how long typing has to pause before the search runs (a query per key would stutter)
 SEARCH_DELAY_MS = 150
+#: from this many rows on, a list read again for a change made elsewhere is counted and its top
+#: page read in a worker: on 100,000 tickets that stopped the window 70 ms on SQLite and 135 ms
+#: on a PostgreSQL server, at each change another desk made
+READ_IN_WORKER_FROM = 10_000
 
 T = TypeVar("T")
 
@@ -250,6 +254,10 @@ class ListController(QObject):
         if quiet and isinstance(model, PagedTableModel) and model.working_far():
             self._refresh_in_worker(model)  # reading its order would stop the window
             return
+        top = self._top_reader() if quiet else None
+        if top is not None:
+            self._refresh_top_in_worker(top)  # counting a long list would stop the window
+            return
         keep = self._chosen_or_wanted()
         if keep == gone:
             keep = None
@@ -259,6 +267,37 @@ class ListController(QObject):
             self.select_id(choose, otherwise=was_at)  # far down: chosen once its place is read
         elif choose is None or not self.select_id(choose):
             self._choose_again(keep, was_at)
+
+    def reads_again_in_worker(self) -> bool:
+        """Whether a change made elsewhere has the list read again in a worker (`refresh`)."""
+        model = self.model
+        if not isinstance(model, PagedTableModel):
+            return False
+        return model.working_far() or self._top_reader() is not None
+
+    def _top_reader(self) -> Callable[[], Any] | None:
+        model = self.model
+        if not isinstance(model, PagedTableModel) or model.rowCount() < READ_IN_WORKER_FROM:
+            return None
+        return model.top_reader()
+
+    def _refresh_top_in_worker(self, read_top: Callable[[], Any]) -> None:
+        """Read a long list again for a change on another desk: its count and top page in a
+        worker. Meanwhile the list shows what it showed; the row chosen then stays chosen."""
+        model = self.model
+        assert isinstance(model, PagedTableModel)
+
+        def read(top: Any) -> None:
+            keep = self._chosen_or_wanted()
+            was_at = max(self.table.currentIndex().row(), 0)
+            if model.refresh_with_top(top):  # else the list was read again since: done
+                self._choose_again(keep, was_at)
+
+        def failed(exc: BaseException, details: str) -> None:
+            report_exception(self.table, exc, details)
+
+        # the latest wins, whichever way it reads the list
+        workers.run_task(read_top, read, failed, owner=self, key="far refresh")
 
     def _refresh_in_worker(self, model: PagedTableModel[Any]) -> None:
         """Read the list again while she works far down it (a change on another desk): its ids

@@ -60,14 +60,27 @@ class PagedTableModel(RowsTableModel[RowT]):
         self._reading = 0
         # the ids to read the list again from, read by a worker (`refresh_with_ids`)
         self._given_ids: list[int] | None = None
+        # or its count and top page, read by a worker (`refresh_with_top`)
+        self._given_top: tuple[int, list[RowT]] | None = None
 
     # -- to implement ------------------------------------------------------------------------
-    def _count(self) -> int:
-        raise NotImplementedError
+    def _count_query(self) -> Callable[..., int] | None:
+        """The core call that counts the rows of `_list`, with the model's filters bound:
+        called as ``query(session=…)``, on another thread too. None where the count comes
+        otherwise (override `_count`): a change made elsewhere then has the list read again on
+        the GUI thread."""
+        return None
 
-    def _list(self, session: Session, **page: Any) -> list[RowT]:
-        """The core list call with the model's filters and *page* (sort, descending, offset,
-        limit)."""
+    def _count(self) -> int:
+        query = self._count_query()
+        if query is None:
+            raise NotImplementedError
+        with Session(self._engine) as session:
+            return query(session=session)
+
+    def _list_query(self) -> Callable[..., list[RowT]]:
+        """The core list call with the model's filters bound: called as ``query(session=…,
+        sort=…, descending=…, offset=…, limit=…)``, on another thread too."""
         raise NotImplementedError
 
     def _ids_query(self) -> Callable[..., list[int]]:
@@ -175,6 +188,36 @@ class PagedTableModel(RowsTableModel[RowT]):
 
         return read
 
+    def top_reader(self) -> Callable[[], tuple[int, int, list[RowT]]] | None:
+        """A function that reads, for a worker, how many rows the list has and its top page,
+        opening its own Session; `refresh_with_top` takes what it returns. None where the
+        model cannot count in a worker (`_count_query`)."""
+        count = self._count_query()
+        if count is None:
+            return None
+        rows, engine, reading = self._list_query(), self._engine, self._reading
+        page = {"sort": self._sort, "descending": self._descending, "offset": 0, "limit": PAGE_SIZE}
+
+        def read() -> tuple[int, int, list[RowT]]:
+            with Session(engine) as session:  # one transaction: the count agrees with the rows
+                return reading, count(session=session), rows(session=session, **page)
+
+        return read
+
+    def refresh_with_top(self, read: tuple[int, int, list[RowT]]) -> bool:
+        """Read the list again from the count and top page a `top_reader` function read: no
+        query for them on the GUI thread. False (and nothing read) when the list was read again
+        since, for other filters or another order maybe."""
+        reading, count, rows = read
+        if reading != self._reading:
+            return False
+        self._given_top = (count, rows)
+        try:
+            self.refresh()
+        finally:
+            self._given_top = None
+        return True
+
     def working_far(self) -> bool:
         """Whether she is working past the first pages: the list is then read again from its
         ids, which a worker had better read (`ids_reader`, `refresh_with_ids`)."""
@@ -232,8 +275,8 @@ class PagedTableModel(RowsTableModel[RowT]):
 
     def _query(self, offset: int) -> list[RowT]:
         with Session(self._engine) as session:
-            return self._list(
-                session,
+            return self._list_query()(
+                session=session,
                 sort=self._sort,
                 descending=self._descending,
                 offset=offset,
@@ -257,9 +300,12 @@ class PagedTableModel(RowsTableModel[RowT]):
 
     def _reload(self) -> None:
         went_far, self._went_far = self._went_far, False
-        given = self._given_ids
+        given, top = self._given_ids, self._given_top
         self._reading += 1
-        self._pages = [None] * (self._count() if given is None else len(given))
+        if top is not None:
+            self._pages = [None] * top[0]
+        else:
+            self._pages = [None] * (self._count() if given is None else len(given))
         self._places = {}
         self._ids = given
         self._pages_read = {0}
@@ -268,4 +314,4 @@ class PagedTableModel(RowsTableModel[RowT]):
         if went_far or given is not None:  # working far down: its ids will be needed again
             self._keep_by_ids(0, self._read_ids()[:PAGE_SIZE])
         else:
-            self._keep(0, self._query(0))
+            self._keep(0, self._query(0) if top is None else top[1])

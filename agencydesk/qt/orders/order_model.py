@@ -336,8 +336,8 @@ class OrderTableModel(PagedTableModel[OrderRow]):
         """The totals' grouped query gives the number of rows too."""
         return sum(total.count for total in self._totals)
 
-    def _list(self, session: Session, **page: Any) -> list[OrderRow]:
-        return orders.list_orders(session=session, **self._arguments(), **page)
+    def _list_query(self) -> Callable[..., list[OrderRow]]:
+        return partial(orders.list_orders, **self._arguments())
 
     def _ids_query(self) -> Callable[..., list[int]]:
         if self._no_client():

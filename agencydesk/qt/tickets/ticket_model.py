@@ -159,8 +159,8 @@ class TicketTableModel(PagedTableModel[TicketRow]):
             "assignee_id": f.assignee_id,
         }
 
-    def _list(self, session: Session, **page: Any) -> list[TicketRow]:
-        return tickets.list_tickets(session=session, **self._arguments(), **page)
+    def _list_query(self) -> Callable[..., list[TicketRow]]:
+        return partial(tickets.list_tickets, **self._arguments())
 
     def _ids_query(self) -> Callable[..., list[int]]:
         return partial(tickets.ticket_ids, **self._arguments())
@@ -174,6 +174,5 @@ class TicketTableModel(PagedTableModel[TicketRow]):
             self.largest_number = tickets.largest_ticket_number(session=session)
         super()._reload()
 
-    def _count(self) -> int:
-        with Session(self._engine) as session:
-            return tickets.count_tickets(session=session, **self._arguments())
+    def _count_query(self) -> Callable[..., int]:
+        return partial(tickets.count_tickets, **self._arguments())
