@@ -29,11 +29,13 @@ from agencydesk.qt.common.undo import UndoEntry
 # how long typing has to pause before the search runs (a query per key would stutter)
 SEARCH_DELAY_MS = 150
 #: from this many rows on, a list read again for a change made elsewhere is counted and its top
-#: page read in a worker: on 100,000 tickets that stopped the window 70 ms on SQLite and 135 ms
-#: on a PostgreSQL server, at each change another desk made
+#: page read in a worker: on 100,000 tickets that stopped the window 70 ms on SQLite and 90-135
+#: ms on a PostgreSQL server, at each change another desk made
 READ_IN_WORKER_FROM = 10_000
 
 T = TypeVar("T")
+# the key of a worker reading the list again: the latest wins, whichever way it reads the list
+_READ_AGAIN = "list read again"
 
 
 class SessionWork(Protocol):
@@ -296,8 +298,7 @@ class ListController(QObject):
         def failed(exc: BaseException, details: str) -> None:
             report_exception(self.table, exc, details)
 
-        # the latest wins, whichever way it reads the list
-        workers.run_task(read_top, read, failed, owner=self, key="far refresh")
+        workers.run_task(read_top, read, failed, owner=self, key=_READ_AGAIN)
 
     def _refresh_in_worker(self, model: PagedTableModel[Any]) -> None:
         """Read the list again while she works far down it (a change on another desk): its ids
@@ -314,7 +315,7 @@ class ListController(QObject):
             report_exception(self.table, exc, details)
 
         # the latest wins: a change notified while the ids are read reads them again
-        workers.run_task(model.ids_reader(), read, failed, owner=self, key="far refresh")
+        workers.run_task(model.ids_reader(), read, failed, owner=self, key=_READ_AGAIN)
 
     def delete_undoably(
         self,
