@@ -254,11 +254,14 @@ class ListController(QObject):
         model = self.model
         quiet = choose is None and gone is None  # a change made elsewhere, on another desk
         if quiet and isinstance(model, PagedTableModel) and model.working_far():
-            self._refresh_in_worker(model)  # reading its order would stop the window
+            # reading its order would stop the window
+            self._refresh_in_worker(model.ids_reader(), model.refresh_with_ids)
             return
         top = self._top_reader() if quiet else None
         if top is not None:
-            self._refresh_top_in_worker(top)  # counting a long list would stop the window
+            assert isinstance(model, PagedTableModel)
+            # counting a long list would stop the window
+            self._refresh_in_worker(top, model.refresh_with_top)
             return
         keep = self._chosen_or_wanted()
         if keep == gone:
@@ -283,39 +286,25 @@ class ListController(QObject):
             return None
         return model.top_reader()
 
-    def _refresh_top_in_worker(self, read_top: Callable[[], Any]) -> None:
-        """Read a long list again for a change on another desk: its count and top page in a
-        worker. Meanwhile the list shows what it showed; the row chosen then stays chosen."""
-        model = self.model
-        assert isinstance(model, PagedTableModel)
+    def _refresh_in_worker(
+        self, reader: Callable[[], Any], read_again: Callable[[Any], bool]
+    ) -> None:
+        """Read the list again for a change on another desk, what *reader* reads in a worker
+        (the ids of a list she works far down, or a long list's count and top page), then
+        *read_again* with it on this thread. Meanwhile the list shows what it showed; the row
+        chosen then stays chosen."""
 
-        def read(top: Any) -> None:
+        def read(found: Any) -> None:
             keep = self._chosen_or_wanted()
             was_at = max(self.table.currentIndex().row(), 0)
-            if model.refresh_with_top(top):  # else the list was read again since: done
+            if read_again(found):  # else the list was read again since: done
                 self._choose_again(keep, was_at)
 
         def failed(exc: BaseException, details: str) -> None:
             report_exception(self.table, exc, details)
 
-        workers.run_task(read_top, read, failed, owner=self, key=_READ_AGAIN)
-
-    def _refresh_in_worker(self, model: PagedTableModel[Any]) -> None:
-        """Read the list again while she works far down it (a change on another desk): its ids
-        in a worker, the rows on screen by id when they come. Meanwhile the list shows what it
-        showed; the row chosen then stays chosen."""
-
-        def read(ids: tuple[int, list[int]]) -> None:
-            keep = self._chosen_or_wanted()
-            was_at = max(self.table.currentIndex().row(), 0)
-            if model.refresh_with_ids(ids):  # else the list was read again since: done
-                self._choose_again(keep, was_at)
-
-        def failed(exc: BaseException, details: str) -> None:
-            report_exception(self.table, exc, details)
-
-        # the latest wins: a change notified while the ids are read reads them again
-        workers.run_task(model.ids_reader(), read, failed, owner=self, key=_READ_AGAIN)
+        # the latest wins: a change notified while a worker reads reads again
+        workers.run_task(reader, read, failed, owner=self, key=_READ_AGAIN)
 
     def delete_undoably(
         self,

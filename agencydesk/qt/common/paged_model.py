@@ -209,14 +209,7 @@ class PagedTableModel(RowsTableModel[RowT]):
         query for them on the GUI thread. False (and nothing read) when the list was read again
         since, for other filters or another order maybe."""
         reading, count, rows = read
-        if reading != self._reading:
-            return False
-        self._given_top = (count, rows)
-        try:
-            self.refresh()
-        finally:
-            self._given_top = None
-        return True
+        return self._read_again_with(reading, top=(count, rows))
 
     def working_far(self) -> bool:
         """Whether she is working past the first pages: the list is then read again from its
@@ -228,13 +221,24 @@ class PagedTableModel(RowsTableModel[RowT]):
         are then read by id, with no sort on the GUI thread. False (and nothing read) when the
         list was read again since, for other filters or another order maybe."""
         reading, ids = read
+        return self._read_again_with(reading, ids=ids)
+
+    def _read_again_with(
+        self,
+        reading: int,
+        *,
+        ids: list[int] | None = None,
+        top: tuple[int, list[RowT]] | None = None,
+    ) -> bool:
+        """Read the list again from what a worker read for *reading* (`_reload` uses it), or
+        nothing and False when the list was read again since."""
         if reading != self._reading:
             return False
-        self._given_ids = ids
+        self._given_ids, self._given_top = ids, top
         try:
             self.refresh()
         finally:
-            self._given_ids = None
+            self._given_ids = self._given_top = None
         return True
 
     def start_at_top(self) -> None:
