@@ -36,8 +36,8 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A database file migrated to head once for the whole run: migrating takes a third of a
-    second, copying the file a millisecond."""
+    """A database file migrated to head once per test process (pytest-xdist runs one a core):
+    migrating takes a third of a second, copying the file a millisecond."""
     path = tmp_path_factory.mktemp("template") / "agencydesk.sqlite3"
     migrate.open_database(sqlite_url(path)).dispose()
     with sqlite3.connect(path) as connection:  # everything in the main file, none in the WAL
@@ -122,7 +122,7 @@ def pg_url() -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def pg_template() -> Iterator[str]:
-    """The name of a PostgreSQL database migrated to head once for the whole run: migrating
+    """The name of a PostgreSQL database migrated to head once per test process: migrating
     takes seconds on the server, copying a database as a template a tenth of that."""
     import uuid
 
