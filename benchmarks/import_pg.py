@@ -23,8 +23,10 @@ server in ``AGENCYDESK_BENCH_PG`` (or ``AGENCYDESK_TEST_PG``), made by the app's
 
 The database is dropped at the end unless ``--keep``. The last line is
 ``BENCH import_pg messages=… msgs_per_s=… floor_msgs_per_s=… vs_floor=… import_msgs_per_s_pg=…
-floor_msgs_per_s_pg=… import_vs_floor=… schema_copy_msgs_per_s_pg=… goal_msgs_per_s=100000
-load1=…`` (the ``_pg`` keys as before: the same figures).
+floor_msgs_per_s_pg=… import_vs_floor=… schema_copy_msgs_per_s_pg=… import_vs_schema_copy=…
+goal_msgs_per_s=100000 load1=…`` (the ``_pg`` keys as before: the same figures).
+``import_vs_schema_copy``: how near the import comes to the server's own part; where
+``schema_copy`` is under the goal, the server cannot reach it, whoever sends the rows.
 """
 
 from __future__ import annotations
@@ -151,18 +153,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"bare COPY   {copied:>9,} rows {floor_s:7.2f} s {floor_rate:>11,.0f} rows/s "
         "(same rows as sent, no index, trigger, tsvector or foreign key)"
     )
+    schema_rate = copied / schema_s
     print(
-        f"same COPY into a copy of the message table: {schema_s:.2f} s, {copied / schema_s:,.0f} "
+        f"same COPY into a copy of the message table: {schema_s:.2f} s, {schema_rate:,.0f} "
         "rows/s (search column, GIN, fingerprint and time indexes, no trigger: "
         "the server's part of any import of these rows)"
     )
+    print(f"the import runs at {rate / schema_rate:.2f}x the server's own COPY into the table")
+    if schema_rate < GOAL_MSGS_PER_S:
+        print(
+            f"the server itself takes these rows into the message table at less than the goal "
+            f"({schema_rate:,.0f} < {GOAL_MSGS_PER_S:,}/s): no import can reach it here"
+        )
     load1 = os.getloadavg()[0]
     print(f"load after timing: {load1:.2f} (1 min) on {os.cpu_count()} CPUs")
     print(
         f"BENCH import_pg messages={new} msgs_per_s={rate:.0f} floor_msgs_per_s={floor_rate:.0f} "
         f"vs_floor={rate / floor_rate:.2f} import_msgs_per_s_pg={rate:.0f} "
         f"floor_msgs_per_s_pg={floor_rate:.0f} import_vs_floor={rate / floor_rate:.2f} "
-        f"schema_copy_msgs_per_s_pg={copied / schema_s:.0f} goal_msgs_per_s={GOAL_MSGS_PER_S} "
+        f"schema_copy_msgs_per_s_pg={schema_rate:.0f} "
+        f"import_vs_schema_copy={rate / schema_rate:.2f} goal_msgs_per_s={GOAL_MSGS_PER_S} "
         f"load1={load1:.2f}"
     )
     return 0

@@ -51,3 +51,6 @@ def test_import_benchmark_imports_everything(capsys: pytest.CaptureFixture[str])
     assert float(figures["msgs_per_s"]) == float(figures["import_msgs_per_s_pg"])
     assert float(figures["floor_msgs_per_s"]) > 0
     assert 0 < float(figures["vs_floor"]) < 5
+    # the server's own part, and how near the import comes to it
+    assert float(figures["schema_copy_msgs_per_s_pg"]) > 0
+    assert 0 < float(figures["import_vs_schema_copy"]) < 5
