@@ -54,3 +54,5 @@ def test_import_benchmark_imports_everything(capsys: pytest.CaptureFixture[str])
     # the server's own part, and how near the import comes to it
     assert float(figures["schema_copy_msgs_per_s_pg"]) > 0
     assert 0 < float(figures["import_vs_schema_copy"]) < 5
+    assert float(figures["untriggered_msgs_per_s_pg"]) > 0
+    assert float(figures["server_part_msgs_per_s_pg"]) > 0
