@@ -164,7 +164,7 @@ def test_my_reply_carries_my_initials_in_my_colour(
     assert f"background-color:{colour}" in shown.replace(" ", "")
     assert "SW" in page.view.conversation.toPlainText()
     page.view.time.add_manual_time()  # 15 minutes: whose they are shows beside the total
-    assert page.view.time.time_label.text() == "Time spent: 15 min (SW 15 min)"
+    qtbot.waitUntil(lambda: page.view.time.time_label.text() == "Time spent: 15 min (SW 15 min)")
 
 
 def test_chips_appear_when_a_second_person_joins(qtbot: QtBot, any_engine: Engine) -> None:

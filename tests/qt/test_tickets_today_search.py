@@ -125,18 +125,21 @@ def test_the_timer_keeps_running_across_a_restart(qtbot: QtBot, demo_engine: Eng
     view = TicketView(demo_engine)
     qtbot.addWidget(view)
     view.show_ticket(ticket_id)
+    # the ticket's time is read in a worker; its buttons wait for it
+    qtbot.waitUntil(view.time.timer_button.isEnabled)
     assert view.time.timer_button.text() == "Start timer"
     qtbot.mouseClick(view.time.timer_button, Qt.MouseButton.LeftButton)
-    assert view.time.timer_button.text() == "Stop timer"
+    qtbot.waitUntil(lambda: view.time.timer_button.text() == "Stop timer")
     view.close()
     # the app is closed and opened again: a brand new view and engine on the same file
     again_engine = make_engine(str(demo_engine.url))
     again = TicketView(again_engine)
     qtbot.addWidget(again)
     again.show_ticket(ticket_id)
+    qtbot.waitUntil(again.time.timer_button.isEnabled)
     assert again.time.timer_button.text() == "Stop timer"
     qtbot.mouseClick(again.time.timer_button, Qt.MouseButton.LeftButton)
-    assert again.time.timer_button.text() == "Start timer"
+    qtbot.waitUntil(lambda: again.time.timer_button.text() == "Start timer")
     with Session(again_engine) as session:
         assert time_spent.running_timer(session=session) is None
     again_engine.dispose()
@@ -147,6 +150,7 @@ def test_manual_time_is_added_to_the_ticket(qtbot: QtBot, demo_engine: Engine) -
     view = TicketView(demo_engine)
     qtbot.addWidget(view)
     view.show_ticket(ticket_id)
+    qtbot.waitUntil(view.time.add_time_button.isEnabled)  # the time is read in a worker
     assert view.time.time_label.text() == "Time spent: 0 min"
 
     def forty_five_minutes(form: QWidget) -> None:
@@ -160,7 +164,7 @@ def test_manual_time_is_added_to_the_ticket(qtbot: QtBot, demo_engine: Engine) -
     answerer = DialogAnswerer().then(forty_five_minutes)
     qtbot.mouseClick(view.time.add_time_button, Qt.MouseButton.LeftButton)
     assert answerer.done
-    assert view.time.time_label.text() == "Time spent: 45 min"
+    qtbot.waitUntil(lambda: view.time.time_label.text() == "Time spent: 45 min")
 
 
 def test_new_ticket_dialog_explains_a_missing_title(qtbot: QtBot, demo_engine: Engine) -> None:

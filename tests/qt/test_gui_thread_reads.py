@@ -1,0 +1,104 @@
+"""What refreshes often reads the database in a worker, never on the GUI thread: on a team server
+a network away every statement is a round trip the whole window would stand still for (the
+running timer and a ticket's time strip read again on every tick, every change to time or
+tickets, a colleague's included, and every ticket chosen)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from pytestqt.qtbot import QtBot
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from agencydesk.core import tickets, time_entries, time_spent
+from agencydesk.core.db import session_scope
+from agencydesk.qt.shell.running_timer import RunningTimer
+from agencydesk.qt.tickets.time_entries_list import TicketTime
+from agencydesk.qt.tickets.time_strip import TimeStrip
+
+
+@contextmanager
+def statements_on_gui_thread(engine: Engine) -> Iterator[list[str]]:
+    """The SQL statements *engine* runs on this (the GUI) thread meanwhile."""
+    seen: list[str] = []
+
+    def before(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if threading.current_thread() is threading.main_thread():
+            seen.append(statement)
+
+    event.listen(engine, "before_cursor_execute", before)
+    try:
+        yield seen
+    finally:
+        event.remove(engine, "before_cursor_execute", before)
+
+
+def _a_ticket(engine: Engine) -> tuple[int, str]:
+    with Session(engine) as session:
+        [ticket, *_] = tickets.list_tickets(session=session)
+        assert ticket.id is not None
+        return ticket.id, ticket.title
+
+
+def test_the_running_timer_reads_in_a_worker(qtbot: QtBot, demo_engine: Engine) -> None:
+    ticket_id, title = _a_ticket(demo_engine)
+    with session_scope(demo_engine) as session:
+        time_spent.start_timer(session=session, ticket_id=ticket_id)
+    with statements_on_gui_thread(demo_engine) as on_gui_thread:
+        timer = RunningTimer(demo_engine)  # it reads at once, and on every tick and change
+        qtbot.addWidget(timer)
+        timer.show()
+        assert not timer.stop_button.isVisible()  # nothing shown before the read says so
+        qtbot.waitUntil(timer.stop_button.isVisible)
+        assert title[:20] in timer.title_button.text()
+        timer.refresh()
+        with session_scope(demo_engine) as session:
+            time_spent.stop_timer(session=session)
+        on_gui_thread.clear()  # the test's own stop, above
+        timer.refresh()
+        qtbot.waitUntil(lambda: not timer.stop_button.isVisible())
+    assert on_gui_thread == []
+
+
+def test_a_tickets_time_is_read_in_a_worker(qtbot: QtBot, demo_engine: Engine) -> None:
+    ticket_id, _title = _a_ticket(demo_engine)
+    with session_scope(demo_engine) as session:
+        for entry in time_entries.list_entries(session=session, ticket_id=ticket_id):
+            time_entries.delete_entry(session=session, entry_id=entry.id)
+        time_spent.add_time(session=session, ticket_id=ticket_id, minutes=25)
+    strip = TimeStrip(TicketTime(demo_engine, None, lambda _change: True))
+    qtbot.addWidget(strip)
+    strip.show()
+    with statements_on_gui_thread(demo_engine) as on_gui_thread:
+        strip.show_ticket(ticket_id)
+        # until its figures come, the buttons wait: Start/Stop must say what a click does
+        assert not strip.timer_button.isEnabled()
+        qtbot.waitUntil(strip.timer_button.isEnabled)
+        strip.update_time()  # what its 10-second tick does while the timer runs
+        qtbot.waitUntil(lambda: strip.time_label.text() == "Time spent: 25 min")
+    assert on_gui_thread == []
+    assert strip.entries_button.text() == "Entries (1)"
+
+
+def test_a_slow_read_of_an_earlier_ticket_does_not_overwrite_the_one_shown(
+    qtbot: QtBot, demo_engine: Engine
+) -> None:
+    with Session(demo_engine) as session:
+        first, second, *_ = (t.id for t in tickets.list_tickets(session=session))
+    assert first is not None
+    assert second is not None
+    with session_scope(demo_engine) as session:
+        time_spent.add_time(session=session, ticket_id=first, minutes=40)
+    strip = TimeStrip(TicketTime(demo_engine, None, lambda _change: True))
+    qtbot.addWidget(strip)
+    strip.show_ticket(first)
+    strip.show_ticket(second)  # chosen before the first one's figures came
+    qtbot.waitUntil(strip.timer_button.isEnabled)
+    qtbot.wait(50)  # whatever was still on its way has come
+    assert strip.ticket_id == second
+    assert "40 min" not in strip.time_label.text()
