@@ -14,6 +14,7 @@ import argparse
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -99,7 +100,15 @@ def main() -> int:
     def grab_today() -> None:
         save("today")
         window.show_section("tickets")
-        app.processEvents()
+        tickets_page = window.pages.page("tickets")
+        # the chosen ticket is read in a worker: grabbed once it shows (and its time with it)
+        deadline = time.monotonic() + 10
+        while tickets_page.view.ticket_id is None and time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.01)
+        QTimer.singleShot(300, grab_tickets)
+
+    def grab_tickets() -> None:
         save("tickets")
         window.show_section("orders")
         orders_page = window.pages.page("orders")

@@ -1,7 +1,7 @@
-"""What refreshes often reads the database in a worker, never on the GUI thread: on a team server
-a network away every statement is a round trip the whole window would stand still for (the
-running timer and a ticket's time strip read again on every tick, every change to time or
-tickets, a colleague's included, and every ticket chosen)."""
+"""What is read often reads the database in a worker, never on the GUI thread: on a team server
+a network away every statement is a round trip the whole window would stand still for (a ticket
+chosen; the running timer and a ticket's time strip, read again on every tick, every change to
+time or tickets, a colleague's included, and every ticket chosen)."""
 
 from __future__ import annotations
 
@@ -102,3 +102,29 @@ def test_a_slow_read_of_an_earlier_ticket_does_not_overwrite_the_one_shown(
     qtbot.wait(50)  # whatever was still on its way has come
     assert strip.ticket_id == second
     assert "40 min" not in strip.time_label.text()
+
+
+def test_a_ticket_chosen_is_read_in_a_worker_and_the_last_choice_wins(
+    qtbot: QtBot, demo_engine: Engine
+) -> None:
+    from agencydesk.qt.tickets.ticket_view import TicketView
+
+    with Session(demo_engine) as session:
+        shown = tickets.list_tickets(session=session)
+        first, last = shown[0], shown[-1]
+    assert first.id is not None
+    assert last.id is not None
+    view = TicketView(demo_engine)
+    qtbot.addWidget(view)
+    view.show()
+    assert view.empty_label.isVisible()  # "Choose a ticket on the left…"
+    with statements_on_gui_thread(demo_engine) as on_gui_thread:
+        view.show_ticket(first.id)
+        assert not view.empty_label.isVisible()  # it would contradict the choice while read
+        view.show_ticket(last.id)  # chosen before the first one came: it is the one shown
+        qtbot.waitUntil(lambda: view.ticket_id == last.id)
+        qtbot.waitUntil(view.time.timer_button.isEnabled)
+        qtbot.wait(50)  # anything still on its way has come
+    assert on_gui_thread == []
+    assert view.ticket_id == last.id
+    assert view.title_label.text() == last.title

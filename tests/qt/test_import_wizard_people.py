@@ -7,6 +7,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QComboBox, QWizard
 from pytestqt.qtbot import QtBot
@@ -114,6 +115,7 @@ def test_in_a_group_the_name_of_my_earlier_imports_is_me(
     workers.wait_for_tasks()
 
 
+@pytest.mark.usefixtures("inline_tasks")
 def test_deleted_messages_and_left_out_pictures_are_grey_notes_in_the_ticket(
     qtbot: QtBot, demo_engine: Engine, tmp_path: Path
 ) -> None:

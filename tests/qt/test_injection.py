@@ -186,6 +186,7 @@ def test_client_detail_timeline_and_logins_show_the_text(
     assert check_widgets(logins) >= 2
 
 
+@pytest.mark.usefixtures("inline_tasks")
 def test_ticket_view_shows_the_text(qtbot: QtBot, engine: Engine, planted: dict[str, int]) -> None:
     view = TicketView(engine)
     qtbot.addWidget(view)

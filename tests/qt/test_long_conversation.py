@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from PySide6.QtCore import QPoint, QUrl
 from pytestqt.qtbot import QtBot
 from sqlalchemy import insert
@@ -54,6 +55,7 @@ def _at_the_top(view: TicketView) -> str:
     return view.conversation.cursorForPosition(QPoint(40, 12)).block().text()
 
 
+@pytest.mark.usefixtures("inline_tasks")
 def test_a_long_conversation_shows_its_latest_lines_and_the_rest_on_request(
     qtbot: QtBot, engine: Engine
 ) -> None:
@@ -86,6 +88,7 @@ def test_a_long_conversation_shows_its_latest_lines_and_the_rest_on_request(
     assert "pesan nomor 0\n" in text
 
 
+@pytest.mark.usefixtures("inline_tasks")
 def test_showing_the_same_ticket_again_keeps_the_earlier_lines_asked_for(
     qtbot: QtBot, engine: Engine
 ) -> None:
@@ -139,6 +142,7 @@ def test_a_long_timeline_says_there_is_more_and_shows_it_below(
     assert "Show older events" not in text
 
 
+@pytest.mark.usefixtures("inline_tasks")
 def test_a_ticket_shown_before_its_page_had_a_size_opens_at_its_latest_line(
     qtbot: QtBot, engine: Engine
 ) -> None:

@@ -114,6 +114,7 @@ def test_a_long_name_ends_in_an_ellipsis_and_shows_whole_in_its_tooltip(qtbot: Q
     assert opened == [True]
 
 
+@pytest.mark.usefixtures("inline_tasks")
 def test_a_long_client_name_leaves_the_ticket_list_its_room(
     qtbot: QtBot, open_window: Opener, engine_db: Path, engine: Engine
 ) -> None:

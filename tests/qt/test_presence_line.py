@@ -58,6 +58,7 @@ def _page(qtbot: QtBot, engine: Engine) -> TicketsPage:
     return page
 
 
+@pytest.mark.usefixtures("inline_tasks")
 def test_desk_b_sees_sari_viewing_and_writing_live(
     qtbot: QtBot, two_desks: tuple[Engine, Engine, int]
 ) -> None:

@@ -3,6 +3,7 @@ the cursor, Enter puts the chosen one in, filled in for the ticket's client."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import Engine
@@ -39,6 +40,7 @@ def _view(qtbot: QtBot, engine: Engine) -> TicketView:
     return view
 
 
+@pytest.mark.usefixtures("inline_tasks")
 def test_slash_and_a_name_puts_the_saved_reply_in_filled_in_for_the_client(
     qtbot: QtBot, engine: Engine
 ) -> None:
@@ -61,6 +63,7 @@ def test_slash_and_a_name_puts_the_saved_reply_in_filled_in_for_the_client(
         assert tickets.conversation(session=session, ticket_id=view.ticket_id or 0)
 
 
+@pytest.mark.usefixtures("inline_tasks")
 def test_escape_keeps_what_was_typed_and_a_slash_inside_a_word_offers_nothing(
     qtbot: QtBot, engine: Engine
 ) -> None:
@@ -77,6 +80,7 @@ def test_escape_keeps_what_was_typed_and_a_slash_inside_a_word_offers_nothing(
     assert view.reply.toPlainText() == "budi-web.id/t"
 
 
+@pytest.mark.usefixtures("inline_tasks")
 def test_a_saved_reply_that_went_out_shows_in_the_clients_timeline_and_its_use_count(
     qtbot: QtBot, engine: Engine
 ) -> None:

@@ -124,6 +124,7 @@ def _titles(page: TicketsPage) -> list[str]:
     return sorted(model.index(row, 0).data() for row in range(model.rowCount()))
 
 
+@pytest.mark.usefixtures("inline_tasks")
 def test_mine_shows_only_my_tickets_and_the_ticket_view_assigns(
     qtbot: QtBot, two_people: tuple[Engine, DeskPeople, int, int]
 ) -> None:
@@ -148,6 +149,7 @@ def test_mine_shows_only_my_tickets_and_the_ticket_view_assigns(
     qtbot.waitUntil(lambda: _titles(page) == [])
 
 
+@pytest.mark.usefixtures("inline_tasks")
 def test_my_reply_carries_my_initials_in_my_colour(
     qtbot: QtBot, two_people: tuple[Engine, DeskPeople, int, int]
 ) -> None:
@@ -167,6 +169,7 @@ def test_my_reply_carries_my_initials_in_my_colour(
     qtbot.waitUntil(lambda: page.view.time.time_label.text() == "Time spent: 15 min (SW 15 min)")
 
 
+@pytest.mark.usefixtures("inline_tasks")
 def test_chips_appear_when_a_second_person_joins(qtbot: QtBot, any_engine: Engine) -> None:
     """A desk of one shows no chips; once a colleague joins, the shown conversation gets them."""
     with session_scope(any_engine) as session:

@@ -56,6 +56,7 @@ def _stored(engine: Engine, ticket_id: int) -> tuple[str, int, int]:
         return ticket.status, ticket.priority, ticket.version
 
 
+@pytest.mark.usefixtures("inline_tasks")
 def test_different_fields_on_two_desks_are_both_kept_and_each_save_bumps_the_version(
     qtbot: QtBot, desks: tuple[Engine, Engine, int], dialogs: DialogAnswerer
 ) -> None:
@@ -75,6 +76,7 @@ def test_different_fields_on_two_desks_are_both_kept_and_each_save_bumps_the_ver
     ("press", "stored"),
     [("keep_mine", "waiting_on_client"), ("take_theirs", "resolved"), ("reject", "resolved")],
 )
+@pytest.mark.usefixtures("inline_tasks")
 def test_the_same_field_on_two_desks_opens_the_conflict_dialog(
     qtbot: QtBot,
     desks: tuple[Engine, Engine, int],
@@ -108,6 +110,7 @@ def test_the_same_field_on_two_desks_opens_the_conflict_dialog(
     assert _stored(a, ticket_id)[2] == (3 if press == "keep_mine" else 2)
 
 
+@pytest.mark.usefixtures("inline_tasks")
 def test_an_assignment_over_a_newer_one_is_a_conflict_not_a_silent_overwrite(
     qtbot: QtBot, desks: tuple[Engine, Engine, int], dialogs: DialogAnswerer
 ) -> None:

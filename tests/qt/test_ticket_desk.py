@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -59,6 +60,7 @@ def post(qtbot: QtBot, page: TicketsPage, text: str) -> None:
     qtbot.keyClick(page.view.reply, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
 
+@pytest.mark.usefixtures("inline_tasks")
 def test_a_reply_hands_the_turn_to_the_client_and_today_stops_counting_the_wait(
     qtbot: QtBot, open_window: Opener, demo_db: Path
 ) -> None:
@@ -105,6 +107,7 @@ def conversation_of(page: TicketsPage) -> str:
     return page.view.conversation.toPlainText()
 
 
+@pytest.mark.usefixtures("inline_tasks")
 def test_a_draft_stays_with_its_ticket_and_is_kept_on_quitting(
     qtbot: QtBot, open_window: Opener, demo_db: Path, settings: Settings, dialogs: DialogAnswerer
 ) -> None:
@@ -165,6 +168,7 @@ def test_a_draft_stays_with_its_ticket_and_is_kept_on_quitting(
 SSL = "SSL certificate for shop.kopinusantara.example"  # Andi's: no caution note
 
 
+@pytest.mark.usefixtures("inline_tasks")
 def test_the_clients_caution_note_shows_where_you_reply(
     qtbot: QtBot, open_window: Opener, demo_db: Path
 ) -> None:
@@ -183,6 +187,7 @@ def test_the_clients_caution_note_shows_where_you_reply(
     assert not view.caution.isVisible()
 
 
+@pytest.mark.usefixtures("inline_tasks")
 def test_tab_leaves_the_reply_box(qtbot: QtBot, open_window: Opener, demo_db: Path) -> None:
     window = open_window(demo_db)
     with drafts_erased_after(window):
@@ -231,6 +236,7 @@ def test_ctrl_t_chooses_no_client_unless_the_page_shows_one(
     assert chosen == ["", "", "Ibu Ratna Wulandari"]
 
 
+@pytest.mark.usefixtures("inline_tasks")
 def test_the_ticket_list_shows_priority_due_and_updated_at_the_default_size(
     qtbot: QtBot, open_window: Opener, demo_db: Path, language: str
 ) -> None:

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -88,6 +89,7 @@ def test_filters_show_what_the_user_asks_for(qtbot: QtBot, demo_engine: Engine) 
     assert len(_titles(page)) == 9
 
 
+@pytest.mark.usefixtures("inline_tasks")
 def test_a_reply_is_added_with_ctrl_enter_and_shown_as_plain_text(
     qtbot: QtBot, demo_engine: Engine
 ) -> None:
@@ -106,6 +108,7 @@ def test_a_reply_is_added_with_ctrl_enter_and_shown_as_plain_text(
         assert ticket.first_response_at is not None  # the first impression is recorded
 
 
+@pytest.mark.usefixtures("inline_tasks")
 def test_resolving_a_ticket_takes_it_off_the_to_do_list(qtbot: QtBot, demo_engine: Engine) -> None:
     page = TicketsPage(demo_engine)
     qtbot.addWidget(page)
@@ -203,11 +206,12 @@ def test_today_shows_the_work_and_opens_a_ticket(
     page.overdue.list.itemClicked.emit(page.overdue.list.item(0))
     assert window.stack.currentWidget() is window.pages.tickets
     assert window.pages.tickets is not None
-    assert (
-        window.pages.tickets.view.title_label.text() == "Upload 40 product photos to the catalogue"
-    )
+    view = window.pages.tickets.view
+    # the ticket is read in a worker: it shows a moment later
+    qtbot.waitUntil(lambda: view.title_label.text() == "Upload 40 product photos to the catalogue")
 
 
+@pytest.mark.usefixtures("inline_tasks")
 def test_ctrl_k_finds_a_message_and_enter_opens_its_ticket(
     qtbot: QtBot, open_window: Opener, demo_db: Path, dialogs: DialogAnswerer
 ) -> None:
@@ -312,6 +316,7 @@ def test_client_history_tabs(qtbot: QtBot, open_window: Opener, demo_db: Path) -
     assert len(months) > 1
 
 
+@pytest.mark.usefixtures("inline_tasks")
 def test_a_resolved_ticket_can_record_satisfaction(qtbot: QtBot, demo_engine: Engine) -> None:
     ticket_id = _ticket_id(demo_engine, "Booking form emails land in spam")
     view = TicketView(demo_engine)
@@ -328,6 +333,7 @@ def test_a_resolved_ticket_can_record_satisfaction(qtbot: QtBot, demo_engine: En
         assert tickets.get_ticket(session=session, ticket_id=ticket_id).satisfaction == 5
 
 
+@pytest.mark.usefixtures("inline_tasks")
 def test_changing_one_field_keeps_what_a_colleague_saved_in_the_others(
     qtbot: QtBot, demo_engine: Engine
 ) -> None:

@@ -143,6 +143,7 @@ def test_the_number_on_the_profile_opens_the_chat(
     assert label.toolTip() == ""
 
 
+@pytest.mark.usefixtures("inline_tasks")
 def test_my_reply_goes_out_in_whatsapp_and_is_added_once_it_went(
     qtbot: QtBot,
     desk: tuple[Engine, dict[str, int], dict[str, int]],

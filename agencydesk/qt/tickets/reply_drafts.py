@@ -57,17 +57,14 @@ class ReplyDrafts(QObject):
         reply.textChanged.connect(self._later.start)
         label.setVisible(False)
 
-    def show_ticket(self, ticket_id: int | None) -> None:
-        """The view shows *ticket_id*: the reply box is kept for the ticket it was typed on and
-        shows the new ticket's draft (or nothing). The same ticket shown again keeps the box."""
+    def show_ticket(self, ticket_id: int | None, draft: Draft | None) -> None:
+        """The view shows *ticket_id*, whose stored *draft* it read with it: the reply box is
+        kept for the ticket it was typed on and shows the new ticket's draft (or nothing). The
+        same ticket shown again keeps the box."""
         if ticket_id == self.ticket_id:
             return
         self.keep()
         self.ticket_id = ticket_id
-        draft = None
-        if ticket_id is not None:
-            with Session(self._engine) as session:
-                draft = drafts.get_draft(session=session, ticket_id=ticket_id)
         self._stored = draft or Draft(ticket_id or 0, "")
         self._reply.blockSignals(True)
         try:
