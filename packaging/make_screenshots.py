@@ -15,6 +15,7 @@ import os
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -86,12 +87,20 @@ def main() -> int:
         window.grab().save(str(path))
         print(f"saved {path}")
 
+    def wait_for(done: Callable[[], bool]) -> None:
+        """Run the event loop until *done* (a detail read in a worker has come), 10 s at most."""
+        deadline = time.monotonic() + 10
+        while not done() and time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.01)
+        app.processEvents()
+
     def grab() -> None:
         clients_page = window.pages.clients
         assert clients_page is not None
         window.show_section("clients")
         clients_page.select_client(ratna_id)
-        app.processEvents()
+        wait_for(lambda: clients_page.detail.client_id == ratna_id)  # read in a worker
         window.grab().save(str(target))
         print(f"saved {target}")
         window.show_section("today")
@@ -102,10 +111,7 @@ def main() -> int:
         window.show_section("tickets")
         tickets_page = window.pages.page("tickets")
         # the chosen ticket is read in a worker: grabbed once it shows (and its time with it)
-        deadline = time.monotonic() + 10
-        while tickets_page.view.ticket_id is None and time.monotonic() < deadline:
-            app.processEvents()
-            time.sleep(0.01)
+        wait_for(lambda: tickets_page.view.ticket_id is not None)
         QTimer.singleShot(300, grab_tickets)
 
     def grab_tickets() -> None:

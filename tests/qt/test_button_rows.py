@@ -4,6 +4,7 @@ Profile tab scroll sideways to reach Hapus."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QPushButton, QScrollArea, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
@@ -21,6 +22,7 @@ def _whole_and_apart(row: QWidget, shown: list[QRect]) -> None:
     assert not any(a.intersects(b) for i, a in enumerate(shown) for b in shown[i + 1 :])
 
 
+@pytest.mark.usefixtures("inline_tasks")
 def test_the_profile_never_scrolls_sideways_for_its_buttons(
     qtbot: QtBot, engine: Engine, language: str
 ) -> None:

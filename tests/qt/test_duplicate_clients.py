@@ -87,7 +87,7 @@ def test_a_second_client_with_the_same_phone_is_noticed_and_merged_from_the_warn
     assert "cannot be undone" in str(seen["summary"])
     qtbot.waitUntil(lambda: len(_names(window)) == 10)  # merged: still ten clients
     assert window.count_label.text() == "10 clients"
-    assert window.pages.clients.detail.name_label.text() == "Ibu Ratna Wulandari"  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: window.pages.clients.detail.name_label.text() == "Ibu Ratna Wulandari")  # type: ignore[union-attr]
 
 
 def test_nearly_the_same_name_warns_and_save_anyway_keeps_both(
@@ -112,7 +112,7 @@ def test_nearly_the_same_name_warns_and_save_anyway_keeps_both(
     qtbot.waitUntil(lambda: dialogs.done, timeout=10_000)
     assert "nearly the same name" in seen[0]
     qtbot.waitUntil(lambda: len(_names(window)) == 11)
-    assert window.pages.clients.detail.name_label.text() == "bu ratna WULANDARI"  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: window.pages.clients.detail.name_label.text() == "bu ratna WULANDARI")  # type: ignore[union-attr]
 
 
 def test_merge_from_the_client_menu_moves_the_tickets_to_the_kept_client(

@@ -128,3 +128,30 @@ def test_a_ticket_chosen_is_read_in_a_worker_and_the_last_choice_wins(
     assert on_gui_thread == []
     assert view.ticket_id == last.id
     assert view.title_label.text() == last.title
+
+
+def test_a_client_chosen_is_read_in_a_worker_and_a_refresh_meanwhile_keeps_the_choice(
+    qtbot: QtBot, demo_engine: Engine
+) -> None:
+    from agencydesk.core import clients
+    from agencydesk.qt.clients.client_detail import ClientDetailView
+
+    with Session(demo_engine) as session:
+        first, *_, last = clients.list_clients(session=session)
+    assert first.id is not None
+    assert last.id is not None
+    view = ClientDetailView(demo_engine)
+    qtbot.addWidget(view)
+    view.show()
+    view.show_client(first.id)
+    qtbot.waitUntil(lambda: view.client_id == first.id)
+    with statements_on_gui_thread(demo_engine) as on_gui_thread:
+        view.show_client(last.id)
+        # a change elsewhere arrives before the chosen client was read: the page reads again
+        # the client last asked for, not the one still shown
+        view.refresh()
+        qtbot.waitUntil(lambda: view.client_id == last.id)
+        qtbot.wait(50)  # anything still on its way has come
+    assert on_gui_thread == []
+    assert view.client_id == last.id
+    assert view.name_label.text() == last.name

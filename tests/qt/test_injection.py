@@ -151,6 +151,7 @@ def check_widgets(root: QWidget) -> int:
     return seen
 
 
+@pytest.mark.usefixtures("inline_tasks")
 def test_client_detail_timeline_and_logins_show_the_text(
     qtbot: QtBot, engine: Engine, planted: dict[str, int]
 ) -> None:

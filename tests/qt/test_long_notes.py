@@ -7,6 +7,7 @@ import random
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QWidget
@@ -40,6 +41,7 @@ def long_note(size: int = 1_200_000) -> str:
     return "\n".join(lines)[:size]
 
 
+@pytest.mark.usefixtures("inline_tasks")
 def test_a_huge_old_note_shows_its_start_and_the_whole_of_it_fills_in_gradually(
     qtbot: QtBot, open_window: Opener, demo_engine: Engine, db_path: Path, dialogs: DialogAnswerer
 ) -> None:

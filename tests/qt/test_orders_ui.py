@@ -456,6 +456,7 @@ def test_double_click_edits_and_open_client_goes_to_the_client(
     assert signal.args == [row.client_id]
 
 
+@pytest.mark.usefixtures("inline_tasks")
 def test_the_orders_section_opens_the_client_in_the_desk(
     qtbot: QtBot, demo_db: Path, open_window: Callable[[Path], MainWindow]
 ) -> None:

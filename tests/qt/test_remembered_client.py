@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
@@ -21,6 +22,7 @@ def _start(qtbot: QtBot, settings_file: Path, db: Path) -> MainWindow:
     return window
 
 
+@pytest.mark.usefixtures("inline_tasks")
 def test_the_chosen_client_is_chosen_again_after_a_restart(
     qtbot: QtBot, open_window: Callable[[Path], MainWindow], demo_db: Path, tmp_path: Path
 ) -> None:

@@ -71,6 +71,7 @@ def first_export(no_report_folder: None) -> None:
     QSettings().remove(AGENCY_ASKED_KEY)
 
 
+@pytest.mark.usefixtures("inline_tasks")
 def test_export_report_from_the_client_page(
     qtbot: QtBot,
     open_window: Opener,

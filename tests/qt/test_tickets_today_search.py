@@ -287,6 +287,7 @@ def test_snippets_are_escaped_before_hits_are_made_bold() -> None:
     assert snippet_html("<img src=x> \x02web\x03nya") == "&lt;img src=x&gt; <b>web</b>nya"
 
 
+@pytest.mark.usefixtures("inline_tasks")
 def test_client_history_tabs(qtbot: QtBot, open_window: Opener, demo_db: Path) -> None:
     window = open_window(demo_db)
     engine = make_engine(sqlite_url(demo_db))

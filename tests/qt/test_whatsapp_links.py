@@ -116,6 +116,7 @@ def test_without_a_number_the_guide_can_only_be_copied(
     assert dialog.copy_button.isEnabled()
 
 
+@pytest.mark.usefixtures("inline_tasks")
 def test_the_number_on_the_profile_opens_the_chat(
     qtbot: QtBot, desk: tuple[Engine, dict[str, int], dict[str, int]], browser: _Browser
 ) -> None:

@@ -140,6 +140,7 @@ class TicketView(QWidget):
         super().__init__(parent)
         self._engine = engine
         self.ticket_id: int | None = None
+        self._wanted: int | None = None  # the ticket last asked for (shown once read)
         self._client_id: int | None = None
         self._loading = False
         self._shown_fields: dict[str, object] = {}  # the ticket's fields as last shown
@@ -321,6 +322,7 @@ class TicketView(QWidget):
         """Show *ticket_id* (None: nothing) once a worker has read it; the same ticket shown
         anew (after a change) keeps what was inserted and how much of its conversation shows.
         Until the read is done the view shows what it showed; the latest choice wins."""
+        self._wanted = ticket_id
         if ticket_id is None:
             self._show(None, None)
             return
@@ -465,8 +467,8 @@ class TicketView(QWidget):
             self._set_fields_enabled(True)
             raise
         # saved, or theirs kept (the dialog), or gone: the ticket as stored now, and with it
-        # the fields again
-        self.show_ticket(ticket_id)
+        # the fields again (or the one chosen since, while this one was saved)
+        self.show_ticket(self._wanted)
         self.changed.emit(ticket_id)
 
     def _set_fields_enabled(self, enabled: bool) -> None:
@@ -560,6 +562,6 @@ class TicketView(QWidget):
         except (UserError, ValidationError) as exc:
             report_exception(self, exc)
             return False
-        self.show_ticket(ticket_id)
+        self.show_ticket(self._wanted)  # this one anew, or the one chosen since
         self.changed.emit(ticket_id)
         return True
