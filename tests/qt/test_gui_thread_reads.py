@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from PySide6.QtCore import QBuffer, QIODevice, QUrl
+from PySide6.QtGui import QImage, QTextDocument
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
@@ -155,3 +157,49 @@ def test_a_client_chosen_is_read_in_a_worker_and_a_refresh_meanwhile_keeps_the_c
     assert on_gui_thread == []
     assert view.client_id == last.id
     assert view.name_label.text() == last.name
+
+
+def test_a_guide_chosen_is_read_in_a_worker_with_its_pictures(
+    qtbot: QtBot, demo_engine: Engine
+) -> None:
+    from agencydesk.core.guides import images, library
+    from agencydesk.qt.guides.guides_page import GuidesPage
+
+    image = QImage(3, 2, QImage.Format.Format_RGB32)
+    image.fill(0x25D366)
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    picture = bytes(buffer.data().data())
+    with session_scope(demo_engine) as session:
+        guide = library.list_guides(session=session)[0]
+        assert guide.id is not None
+        images.add_image(
+            session=session,
+            guide_id=guide.id,
+            name="step1.png",
+            data=picture,
+            mime_type="image/png",
+        )
+        library.update_guide(
+            session=session,
+            guide_id=guide.id,
+            values={"body": "Buka menu, lalu ketuk *Foto*:\n\n![Langkah 1](image:step1.png)"},
+        )
+        guide_id, title = guide.id, guide.title
+    page = GuidesPage(demo_engine)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.wait(50)  # the list has followed the change above (it reads on this thread still)
+    with statements_on_gui_thread(demo_engine) as on_gui_thread:
+        page.show_guide(guide_id)
+        qtbot.waitUntil(lambda: page.guide_id == guide_id)
+        page.preview.grab()  # laid out and painted: its picture is asked for
+    assert on_gui_thread == [], on_gui_thread
+    assert page.title_label.text() == title
+    # the picture came with the guide: the preview has it, not the "missing picture" stand-in
+    shown = page.preview.loadResource(
+        QTextDocument.ResourceType.ImageResource.value, QUrl("image:step1.png")
+    )
+    assert isinstance(shown, QImage)
+    assert (shown.width(), shown.height()) == (3, 2)

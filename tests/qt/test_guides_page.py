@@ -66,6 +66,7 @@ def test_the_guide_model_is_a_correct_model(qtmodeltester: object, desk: Demo) -
     assert _titles(model) == ["How to install WhatsApp Desktop", "How to reset your email password"]
 
 
+@pytest.mark.usefixtures("inline_tasks")
 def test_the_page_shows_the_chosen_guide_and_who_received_it(
     qtbot: QtBot, desk: Demo, dialogs: DialogAnswerer
 ) -> None:
@@ -248,6 +249,7 @@ def test_the_user_may_send_the_normal_guide_after_all_and_pick_a_ticket(
     assert [(s.guide_id, s.ticket_id) for s in sends] == [(guide_ids["screenshot"], ticket.id)]
 
 
+@pytest.mark.usefixtures("inline_tasks")
 def test_html_in_a_guide_or_a_client_name_shows_literally(
     qtbot: QtBot, engine: Engine, dialogs: DialogAnswerer
 ) -> None:
@@ -282,6 +284,7 @@ def test_html_in_a_guide_or_a_client_name_shows_literally(
     assert page.sent_list.item(0).text().startswith("<b>x</b>")
 
 
+@pytest.mark.usefixtures("inline_tasks")
 def test_sending_from_the_page_updates_who_received_it(
     qtbot: QtBot, desk: Demo, dialogs: DialogAnswerer
 ) -> None:
@@ -348,6 +351,7 @@ def test_enter_in_the_client_field_picks_the_client_without_sending(
         assert len(sending.sends_for_client(session=session, client_id=client_ids["claire"])) == 1
 
 
+@pytest.mark.usefixtures("inline_tasks")
 def test_who_received_it_is_a_list_several_lines_high_even_for_one_client(
     qtbot: QtBot, desk: Demo
 ) -> None:

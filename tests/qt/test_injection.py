@@ -215,6 +215,7 @@ def test_search_dialog_shows_the_text(
     assert check_widgets(dialog) >= 4
 
 
+@pytest.mark.usefixtures("inline_tasks")
 def test_guides_page_shows_the_text(qtbot: QtBot, engine: Engine, planted: dict[str, int]) -> None:
     page = GuidesPage(engine)
     qtbot.addWidget(page)

@@ -208,6 +208,7 @@ def test_a_deleted_guide_comes_back_with_ctrl_z(
     title = "How to install WhatsApp Desktop"
     row = next(r for r in range(page.model.rowCount()) if page.model.index(r, 0).data() == title)
     page.table.selectRow(row)
+    qtbot.waitUntil(lambda: page.title_label.text() == title)  # on screen: read in a worker
     dialogs.click(Yes)
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialogs.done)
@@ -240,6 +241,8 @@ def test_del_and_ctrl_e_act_on_the_page_on_screen_never_on_a_hidden_client(
     tickets_page = window.pages.tickets
     assert tickets_page is not None
     qtbot.waitUntil(lambda: tickets_page.current_ticket_id() is not None)
+    # the chosen ticket is read in a worker: on screen a moment later
+    qtbot.waitUntil(lambda: tickets_page.view.ticket_id == tickets_page.current_ticket_id())
     shown = tickets_page.view.title_label.text()
     dialogs.then(_reject)  # the one dialog there should be is closed
     _press(qtbot, window, Qt.Key.Key_Delete)
@@ -259,6 +262,7 @@ def test_del_and_ctrl_e_act_on_the_page_on_screen_never_on_a_hidden_client(
     window.show_section("guides")  # here Del and Ctrl+E are about the guide on screen
     page = window.pages.page("guides")
     assert isinstance(page, GuidesPage)
+    qtbot.waitUntil(lambda: page.guide_id is not None)  # the guide on screen, read in a worker
     title = page.title_label.text()
     _press(qtbot, window, Qt.Key.Key_Delete)
     _press(qtbot, window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
