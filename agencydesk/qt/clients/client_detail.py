@@ -1,9 +1,8 @@
 """The client detail pane: who they are, how to treat them, who they brought.
 
 Everything the client or the user typed is shown as plain text (never interpreted as HTML).
-A client chosen is read in a worker (`read_client`) and shown when the read is done: on a team
-server a network away that read is several round trips (0.2 s at 40 ms each) that the window
-would otherwise stand still for, on every client chosen.
+A client chosen is read in a worker (`read_client`, `detail_reading`) and shown when the read is
+done.
 """
 
 from __future__ import annotations
@@ -26,9 +25,9 @@ from sqlmodel import Session
 
 from agencydesk.core import clients
 from agencydesk.core.errors import UserError
+from agencydesk.core.row_columns import snapshot
 from agencydesk.core.whatsapp_link import chat_link, international_number
 from agencydesk.qt.clients.client_history import ClientTicketsView, TimelineView
-from agencydesk.qt.common import workers
 from agencydesk.qt.common.buttons import (
     TwoSidedButtonRow,
     button_row,
@@ -36,8 +35,8 @@ from agencydesk.qt.common.buttons import (
     push_button,
 )
 from agencydesk.qt.common.desk_people import people_of
+from agencydesk.qt.common.detail_reading import read_for_pane
 from agencydesk.qt.common.dialog_layout import STRETCH, top_to_bottom
-from agencydesk.qt.common.dialogs import report_exception
 from agencydesk.qt.common.follow_up_dialog import ask_follow_up
 from agencydesk.qt.common.formatting import (
     channel_label,
@@ -94,20 +93,10 @@ def read_client(engine: Engine, client_id: int) -> ShownClient | None:
             if client.introduced_by_id is not None
             else None
         )
-        return ShownClient(
+        return snapshot(
+            ShownClient,
+            client,
             client_id=client_id,
-            name=client.name,
-            company=client.company,
-            caution_note=client.caution_note,
-            phone=client.phone,
-            email=client.email,
-            city=client.city,
-            tech_comfort=client.tech_comfort,
-            preferred_channel=client.preferred_channel,
-            tags=client.tags,
-            first_contact=client.first_contact,
-            notes=client.notes,
-            website=client.website,
             referrer=(referrer.id, referrer.name)
             if referrer is not None and referrer.id is not None
             else None,
@@ -265,15 +254,9 @@ class ClientDetailView(QWidget):
         if client_id is None:
             self._show(None)
             return
-        if self._scroll.isHidden():  # "Choose a client…" would contradict the choice
-            self.empty_label.hide()
         engine = self._engine
-        workers.run_task(
-            lambda: read_client(engine, client_id),
-            self._show,
-            lambda exc, details: report_exception(self, exc, details),
-            owner=self,
-            key="client",
+        read_for_pane(
+            self, self._scroll, self.empty_label, lambda: read_client(engine, client_id), self._show
         )
 
     def _show(self, client: ShownClient | None) -> None:

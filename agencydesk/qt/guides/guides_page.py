@@ -2,8 +2,7 @@
 
 Left: search and the list. Right: the chosen guide as it reads, who already received it, and the
 buttons to edit, delete (asked first, undoable) and send it to a client. A guide chosen is read
-in a worker, its pictures with it (`read_guide`): on a team server a network away that read is
-several round trips (0.2-0.35 s at 40 ms each) that the window would otherwise stand still for.
+in a worker, its pictures with it (`read_guide`, `detail_reading`).
 """
 
 from __future__ import annotations
@@ -29,11 +28,11 @@ from agencydesk.core.errors import UserError
 from agencydesk.core.guides import images, library, sending
 from agencydesk.core.guides.sending import SendOfGuide
 from agencydesk.core.models import GuideLevel
-from agencydesk.qt.common import workers
+from agencydesk.core.row_columns import snapshot
 from agencydesk.qt.common.buttons import button_row, link_button, push_button
 from agencydesk.qt.common.databus import follow_changes
+from agencydesk.qt.common.detail_reading import read_for_pane
 from agencydesk.qt.common.dialog_layout import top_to_bottom
-from agencydesk.qt.common.dialogs import report_exception
 from agencydesk.qt.common.labels import (
     bold_label,
     detail_title,
@@ -85,13 +84,10 @@ def read_guide(engine: Engine, guide_id: int) -> ShownGuide | None:
             image = images.get_image(session=session, guide_id=guide_id, name=name)
             if image is not None:
                 pictures[name] = bytes(image.data)
-        return ShownGuide(
+        return snapshot(
+            ShownGuide,
+            guide,
             guide_id=guide_id,
-            title=guide.title,
-            language=guide.language,
-            level=guide.level,
-            tags=guide.tags,
-            body=guide.body,
             linked=library.linked_guides(session=session, guide_id=guide_id),
             sends=sending.sends_for_guide(session=session, guide_id=guide_id),
             pictures=pictures,
@@ -220,15 +216,9 @@ class GuidesPage(QWidget):
         if guide_id is None:
             self._show(None)
             return
-        if self.detail.isHidden():  # "Choose a guide…" would contradict the choice
-            self.empty_label.hide()
         engine = self._engine
-        workers.run_task(
-            lambda: read_guide(engine, guide_id),
-            self._show,
-            lambda exc, details: report_exception(self, exc, details),
-            owner=self,
-            key="guide",
+        read_for_pane(
+            self, self.detail, self.empty_label, lambda: read_guide(engine, guide_id), self._show
         )
 
     def _show(self, guide: ShownGuide | None) -> None:

@@ -1,9 +1,8 @@
 """One ticket: its status, the conversation (drawn by `conversation_html`), the reply box (with
 its drafts, saved replies and Send in WhatsApp…), and the time spent on it (`time_strip`).
 
-A ticket chosen is read in a worker (`read_ticket`) and shown when the read is done: on a team
-server a network away that read is several round trips (0.3 s at 40 ms each) that the window
-would otherwise stand still for, on every ticket chosen.
+A ticket chosen is read in a worker (`read_ticket`, `detail_reading`) and shown when the read is
+done.
 """
 
 from __future__ import annotations
@@ -39,11 +38,12 @@ from agencydesk.core.db import session_scope
 from agencydesk.core.drafts import Draft
 from agencydesk.core.errors import UserError, ValidationError
 from agencydesk.core.models import Client, MessageKind, Priority, TicketStatus
+from agencydesk.core.row_columns import snapshot
 from agencydesk.core.tickets import LatestLines
-from agencydesk.qt.common import workers
 from agencydesk.qt.common.buttons import button_row, link_button, push_button
 from agencydesk.qt.common.conflict_dialog import combo_text
 from agencydesk.qt.common.desk_people import people_of
+from agencydesk.qt.common.detail_reading import read_for_pane
 from agencydesk.qt.common.dialogs import report_exception
 from agencydesk.qt.common.follow_up_dialog import ask_follow_up
 from agencydesk.qt.common.formatting import (
@@ -107,20 +107,10 @@ def read_ticket(engine: Engine, ticket_id: int, limit: int) -> ShownTicket | Non
         except UserError:
             return None
         client = session.get(Client, ticket.client_id)
-        return ShownTicket(
+        return snapshot(
+            ShownTicket,
+            ticket,
             ticket_id=ticket_id,
-            version=ticket.version,
-            client_id=ticket.client_id,
-            title=ticket.title,
-            status=ticket.status,
-            priority=ticket.priority,
-            assignee_id=ticket.assignee_id,
-            due_date=ticket.due_date,
-            channel=ticket.channel,
-            satisfaction=ticket.satisfaction,
-            created_at=ticket.created_at,
-            first_response_at=ticket.first_response_at,
-            resolved_at=ticket.resolved_at,
             client_name=client.name if client is not None else "",
             caution_note=client.caution_note if client is not None else "",
             phone=client.phone if client is not None else "",
@@ -326,25 +316,20 @@ class TicketView(QWidget):
         if ticket_id is None:
             self._show(None, None)
             return
-        if self.content.isHidden():  # "Choose a ticket…" would contradict the choice
-            self.empty_label.hide()
         self.conversation.shown.follow(ticket_id)  # another ticket starts at a page
         engine, limit = self._engine, self.conversation.shown.limit
         # the fields wait for the ticket as stored now: one changed meanwhile would be saved over
         # the version shown before (a change of ours since, the reply just added, would then
         # look like a colleague's and open the conflict dialog)
         self._set_fields_enabled(False)
-        workers.run_task(
+        read_for_pane(
+            self,
+            self.content,
+            self.empty_label,
             lambda: read_ticket(engine, ticket_id, limit),
             lambda shown: self._show(ticket_id, shown),
-            self._not_read,
-            owner=self,
-            key="ticket",
+            failed=lambda: self._set_fields_enabled(True),
         )
-
-    def _not_read(self, exc: BaseException, details: str) -> None:
-        self._set_fields_enabled(True)
-        report_exception(self, exc, details)
 
     def _show(self, ticket_id: int | None, ticket: ShownTicket | None) -> None:
         if ticket_id != self.ticket_id:  # the same ticket shown anew keeps what was inserted
