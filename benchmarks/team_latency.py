@@ -166,6 +166,12 @@ def _actions(window: Any, colleague: Callable[[], None]) -> list[Action]:
         choose("clients", 1),
         choose("clients", 2),
         choose("clients", 3),
+        ("show timeline tab", lambda: _detail_tab(window, 1)),
+        ("choose client, timeline", lambda: table("clients").selectRow(4)),
+        ("choose client, timeline", lambda: table("clients").selectRow(5)),
+        ("show tickets tab", lambda: _detail_tab(window, 2)),
+        ("choose client, tickets", lambda: table("clients").selectRow(6)),
+        ("show profile tab", lambda: _detail_tab(window, 0)),
         ("open tickets", lambda: window.show_section("tickets")),
         choose("tickets", 1),
         choose("tickets", 2),
@@ -180,6 +186,11 @@ def _actions(window: Any, colleague: Callable[[], None]) -> list[Action]:
         search("orders", "hosting"),
         ("open today", lambda: window.show_section("today")),
     ]
+
+
+def _detail_tab(window: Any, index: int) -> None:
+    """Show the client pane's tab *index* (0 profile, 1 timeline, 2 tickets, 3 orders)."""
+    window.pages.page("clients").detail.tabs.setCurrentIndex(index)
 
 
 def _colleague(url: str) -> Callable[[], None]:
@@ -235,7 +246,7 @@ def measure(url: str, settle_ms: int, colleague_url: str) -> list[tuple[str, flo
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rtt-ms", type=float, default=40.0)
-    parser.add_argument("--settle-ms", type=int, default=600)
+    parser.add_argument("--settle-ms", type=int, default=1500)
     args = parser.parse_args(argv)
     for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         os.environ[name] = str(SCRATCH / name.lower())

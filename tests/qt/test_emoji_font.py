@@ -61,6 +61,11 @@ TIMELINE = textwrap.dedent(
     view.resize(900, 700)
     view.show_client(ratna)
     view.show()
+    import time
+    deadline = time.monotonic() + 20
+    while not view.events and time.monotonic() < deadline:  # read in a worker
+        app.processEvents()
+        time.sleep(0.01)
     app.processEvents()
     view.grab()  # painted, so every block is laid out
     boxes, emoji_families, text = [], set(), []

@@ -203,3 +203,19 @@ def test_a_guide_chosen_is_read_in_a_worker_with_its_pictures(
     )
     assert isinstance(shown, QImage)
     assert (shown.width(), shown.height()) == (3, 2)
+
+
+def test_a_clients_timeline_is_read_in_a_worker(qtbot: QtBot, demo_engine: Engine) -> None:
+    from agencydesk.core import clients
+    from agencydesk.qt.clients.client_history import TimelineView
+
+    with Session(demo_engine) as session:
+        [ratna] = [c for c in clients.list_clients(session=session) if "Ratna" in c.name]
+    view = TimelineView(demo_engine)
+    qtbot.addWidget(view)
+    view.show()
+    with statements_on_gui_thread(demo_engine) as on_gui_thread:
+        view.show_client(ratna.id)  # what choosing a client does while the timeline is in front
+        qtbot.waitUntil(lambda: bool(view.events))
+    assert on_gui_thread == []
+    assert "Ticket opened" in view.toPlainText()

@@ -112,6 +112,7 @@ def test_showing_the_same_ticket_again_keeps_the_earlier_lines_asked_for(
     assert _shown(view).startswith(f"Show earlier messages ({LINES - CONVERSATION_PAGE} more)")
 
 
+@pytest.mark.usefixtures("inline_tasks")
 def test_a_long_timeline_says_there_is_more_and_shows_it_below(
     qtbot: QtBot, engine: Engine
 ) -> None:

@@ -219,6 +219,7 @@ def _fill_new_order(qtbot: QtBot, ticket_title: str | None = None) -> Callable[[
     return fill
 
 
+@pytest.mark.usefixtures("inline_tasks")
 def test_a_new_order_from_the_client_tab_shows_there_in_the_timeline_and_on_the_page(
     qtbot: QtBot, demo_engine: Engine, dialogs: DialogAnswerer
 ) -> None:

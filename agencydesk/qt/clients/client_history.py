@@ -1,4 +1,8 @@
-"""A client's history: one timeline of everything, their tickets, and billable time per month."""
+"""A client's history: one timeline of everything, their tickets, and billable time per month.
+
+The timeline is read in a worker: it gathers a dozen kinds of event (about ten statements, half a
+second on a team server 40 ms away), read again for every client chosen while it is in front.
+"""
 
 from __future__ import annotations
 
@@ -18,10 +22,12 @@ from sqlmodel import Session
 from agencydesk.core import tickets, time_spent, timeline
 from agencydesk.core.models import Client
 from agencydesk.core.timeline import TimelineEvent
+from agencydesk.qt.common import workers
 from agencydesk.qt.common.buttons import push_button
 from agencydesk.qt.common.client_tab import ClientTab
 from agencydesk.qt.common.desk_people import people_of
 from agencydesk.qt.common.dialog_layout import top_to_bottom
+from agencydesk.qt.common.dialogs import report_exception
 from agencydesk.qt.common.formatting import (
     format_date,
     format_datetime,
@@ -66,10 +72,7 @@ class TimelineView(QTextBrowser):
         elif text == OLDER_LINK and self._client_id is not None:
             # older events below those shown; what was in sight stays
             self._shown.grow()
-            at = self.verticalScrollBar().value()
-            self.show_client(self._client_id)
-            self.document().documentLayout().documentSize()  # the whole range, at once
-            self.verticalScrollBar().setValue(at)
+            self.show_client(self._client_id, keep_scroll=self.verticalScrollBar().value())
 
     def _describe(self, event: TimelineEvent) -> tuple[str, str]:
         """(icon, headline) for an event; the body is shown under it."""
@@ -108,17 +111,40 @@ class TimelineView(QTextBrowser):
             f"<td>{icon} <b>{html.escape(headline)}</b>{subject}{body}</td></tr>"
         )
 
-    def show_client(self, client_id: int | None) -> None:
+    def show_client(self, client_id: int | None, *, keep_scroll: int | None = None) -> None:
+        """Show *client_id*'s newest events once a worker has read them (the latest read
+        wins); *keep_scroll*: where the view was scrolled, kept (older events added below)."""
         self._shown.follow(client_id)
         self._client_id = client_id
         if client_id is None:
             self.events = []
             self.clear()
             return
-        with Session(self._engine) as session:
-            events = timeline.client_timeline(
-                session=session, client_id=client_id, limit=self._shown.asked
-            )
+        engine, limit = self._engine, self._shown.asked
+
+        def read() -> list[TimelineEvent]:
+            with Session(engine) as session:
+                return timeline.client_timeline(session=session, client_id=client_id, limit=limit)
+
+        workers.run_task(
+            read,
+            lambda events: self._show_events(client_id, events, keep_scroll),
+            lambda exc, details: report_exception(self, exc, details),
+            owner=self,
+            key="timeline",
+        )
+
+    def _show_events(
+        self, client_id: int, events: list[TimelineEvent], keep_scroll: int | None
+    ) -> None:
+        if client_id != self._client_id:
+            return  # another client was chosen meanwhile (its own read follows)
+        self._draw(events)
+        if keep_scroll is not None:
+            self.document().documentLayout().documentSize()  # the whole range, at once
+            self.verticalScrollBar().setValue(keep_scroll)
+
+    def _draw(self, events: list[TimelineEvent]) -> None:
         self.events, older = self._shown.cut(events)
         if not self.events:
             self.setHtml(
