@@ -219,3 +219,19 @@ def test_a_clients_timeline_is_read_in_a_worker(qtbot: QtBot, demo_engine: Engin
         qtbot.waitUntil(lambda: bool(view.events))
     assert on_gui_thread == []
     assert "Ticket opened" in view.toPlainText()
+
+
+def test_a_clients_tickets_and_time_are_read_in_a_worker(qtbot: QtBot, demo_engine: Engine) -> None:
+    from agencydesk.core import clients
+    from agencydesk.qt.clients.client_history import ClientTicketsView
+
+    with Session(demo_engine) as session:
+        [ratna] = [c for c in clients.list_clients(session=session) if "Ratna" in c.name]
+    view = ClientTicketsView(demo_engine)
+    qtbot.addWidget(view)
+    view.show()
+    with statements_on_gui_thread(demo_engine) as on_gui_thread:
+        view.show_client(ratna.id)  # what choosing a client does while the tab is in front
+        qtbot.waitUntil(lambda: view.list.topLevelItemCount() > 0)
+    assert on_gui_thread == []
+    assert view.time_label.text()  # her time per month, or that none was recorded

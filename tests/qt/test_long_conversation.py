@@ -165,6 +165,7 @@ def test_a_ticket_shown_before_its_page_had_a_size_opens_at_its_latest_line(
     assert bar.value() < bar.maximum()  # and stays where she went
 
 
+@pytest.mark.usefixtures("inline_tasks")
 def test_a_clients_tickets_tab_says_there_are_older_ones_and_lists_them_on_request(
     qtbot: QtBot, engine: Engine
 ) -> None:
