@@ -31,6 +31,12 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 
+#: threads for the tasks at least. Qt's pool has one per core, made for work that computes;
+#: these tasks mostly wait for the database, and on a team server a network away a background
+#: read (Today refreshing after a change) takes seconds. With two threads (a 2-core laptop) two
+#: of those kept the ticket just chosen waiting 1.4 s for its own 0.4 s read.
+MIN_THREADS = 8
+
 
 class TaskCancelled(Exception):  # noqa: N818 (the name says it)
     """A task stopped at a step because it was cancelled (what its `on_error` receives)."""
@@ -204,8 +210,15 @@ def run_task(
     relay.succeeded.connect(_done)
     relay.failed.connect(_failed)
     relay.progressed.connect(_progressed)
-    (pool or _pool or QThreadPool.globalInstance()).start(_Task(func, relay, handle))
+    (pool or _pool or _global_pool()).start(_Task(func, relay, handle))
     return handle
+
+
+def _global_pool() -> QThreadPool:
+    pool = QThreadPool.globalInstance()
+    if pool.maxThreadCount() < MIN_THREADS:
+        pool.setMaxThreadCount(MIN_THREADS)
+    return pool
 
 
 def _receiver_alive(callback: Callable[..., Any]) -> bool:
