@@ -235,3 +235,24 @@ def test_a_clients_tickets_and_time_are_read_in_a_worker(qtbot: QtBot, demo_engi
         qtbot.waitUntil(lambda: view.list.topLevelItemCount() > 0)
     assert on_gui_thread == []
     assert view.time_label.text()  # her time per month, or that none was recorded
+
+
+def test_the_tab_in_front_reads_at_the_same_time_as_the_client(
+    qtbot: QtBot, demo_engine: Engine
+) -> None:
+    """Not one read after the other: on a server a network away that took twice as long."""
+    from agencydesk.core import clients
+    from agencydesk.qt.clients.client_detail import ClientDetailView
+
+    with Session(demo_engine) as session:
+        [ratna] = [c for c in clients.list_clients(session=session) if "Ratna" in c.name]
+    view = ClientDetailView(demo_engine)
+    qtbot.addWidget(view)
+    view.show()
+    view.tabs.setCurrentWidget(view.timeline)
+    with statements_on_gui_thread(demo_engine) as on_gui_thread:
+        view.show_client(ratna.id)
+        assert view.client_id is None  # the client is still being read…
+        assert view.timeline._client_id == ratna.id  # …and so is her timeline, already
+        qtbot.waitUntil(lambda: view.client_id == ratna.id and bool(view.timeline.events))
+    assert on_gui_thread == []
