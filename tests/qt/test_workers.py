@@ -170,3 +170,23 @@ def test_callback_style_work_reports_progress_and_hears_cancel(qtbot: QtBot) -> 
     assert answers == [True, False]
     assert progress == [(1, 2)]
     assert workers.report_progress("outside a task")  # no task: nothing to stop
+
+
+def test_a_quick_read_is_not_kept_waiting_behind_slow_ones(qtbot: QtBot) -> None:
+    """A ticket chosen while background reads wait on a far server (Today refreshing after a
+    change) is read at once: on a 2-core laptop Qt's pool had two threads, both taken."""
+    release = threading.Event()
+    results: list[str] = []
+    try:
+        for number in range(4):  # slow reads waiting on the server
+            workers.run_task(
+                lambda number=number: release.wait(10) and f"slow {number}",
+                results.append,
+                lambda _exc, _details: None,
+            )
+        workers.run_task(lambda: "the ticket", results.append, lambda _exc, _details: None)
+        qtbot.waitUntil(lambda: "the ticket" in results, timeout=2_000)
+        assert results == ["the ticket"]  # the slow ones still wait
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: len(results) == 5, timeout=5_000)
