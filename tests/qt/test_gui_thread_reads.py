@@ -256,3 +256,23 @@ def test_the_tab_in_front_reads_at_the_same_time_as_the_client(
         assert view.timeline._client_id == ratna.id  # …and so is her timeline, already
         qtbot.waitUntil(lambda: view.client_id == ratna.id and bool(view.timeline.events))
     assert on_gui_thread == []
+
+
+def test_a_tab_opened_while_the_client_is_read_shows_that_client(
+    qtbot: QtBot, demo_engine: Engine
+) -> None:
+    from agencydesk.core import clients
+    from agencydesk.qt.clients.client_detail import ClientDetailView
+
+    with Session(demo_engine) as session:
+        first, *_, last = clients.list_clients(session=session)
+    view = ClientDetailView(demo_engine)
+    qtbot.addWidget(view)
+    view.show()
+    view.show_client(first.id)
+    qtbot.waitUntil(lambda: view.client_id == first.id)
+    view.show_client(last.id)
+    view.tabs.setCurrentWidget(view.timeline)  # before her profile came
+    qtbot.waitUntil(lambda: view.client_id == last.id)
+    qtbot.wait(50)  # anything still on its way has come
+    assert view.timeline._client_id == last.id

@@ -217,7 +217,8 @@ class ClientDetailView(QWidget):
 
         self.credentials = ClientCredentialsView(engine)
         self.tabs.addTab(self.credentials, self.tr("Logins"))
-        self.tabs.currentChanged.connect(lambda _index: self._load_tab(self.client_id))
+        # the client last asked for: one still being read would otherwise never reach this tab
+        self.tabs.currentChanged.connect(lambda _index: self._load_tab(self._wanted))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.empty_label)
