@@ -86,10 +86,21 @@ def main(argv: list[str] | None = None) -> int:
             total = session.exec(select(func.count()).select_from(Ticket)).one()
         oldest, far = ids[0], ids[len(ids) // 3]
 
+        def until_read(action: Callable[[], object]) -> None:
+            """*action*, then the window waits for events (as a user's does) until the list,
+            read in a worker, is shown."""
+            read = QEventLoop()
+            page.model.modelReset.connect(read.quit)
+            action()
+            QTimer.singleShot(30_000, read.quit)
+            read.exec()
+            page.model.modelReset.disconnect(read.quit)
+
         page = TicketsPage(engine)
         page.resize(1300, 800)
         page.show()
-        page.status_filter.setCurrentIndex(page.status_filter.count() - 1)  # All tickets
+        # All tickets (the first reading, under way, is dropped for this one)
+        until_read(lambda: page.status_filter.setCurrentIndex(page.status_filter.count() - 1))
         table, bar = page.table, page.table.verticalScrollBar()
 
         def drawn() -> None:
@@ -120,16 +131,8 @@ def main(argv: list[str] | None = None) -> int:
 
         def refresh() -> None:
             chosen = page.current_ticket_id()
-            model = page.list.model
-            read_again = QEventLoop()  # a long list's order is read again in a worker
-            waits = page.list.reads_again_in_worker()
-            model.modelReset.connect(read_again.quit)
             ticks[:] = [time.perf_counter(), 0.0]
-            page.list.refresh()
-            if waits:
-                QTimer.singleShot(30_000, read_again.quit)
-                read_again.exec()
-            model.modelReset.disconnect(read_again.quit)
+            until_read(page.list.refresh)  # the list is read again in a worker
             if chosen is not None:
                 until_chosen(chosen)
             drawn()

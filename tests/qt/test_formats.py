@@ -69,7 +69,9 @@ def test_lists_forms_and_the_import_preview_show_one_date_style(
 ) -> None:
     day, moment = re.compile(_day(language)), re.compile(_moment(language))
     tickets = TicketTableModel(demo_engine)
+    tickets.refresh()  # a new model is read by its list (in a worker)
     orders = OrderTableModel(demo_engine)
+    orders.refresh()  # a new model is read by its list (in a worker)
     shown = _column(tickets, "due_date") + _column(tickets, "updated_at")
     shown += _column(orders, "quoted_on") + _column(orders, "paid_on")
     assert len(shown) > 20

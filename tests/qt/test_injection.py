@@ -226,6 +226,7 @@ def test_guides_page_shows_the_text(qtbot: QtBot, engine: Engine, planted: dict[
     assert check_widgets(page) >= 2
 
 
+@pytest.mark.usefixtures("inline_tasks")
 def test_today_and_client_list_show_the_text(
     qtbot: QtBot, engine: Engine, planted: dict[str, int]
 ) -> None:

@@ -142,7 +142,7 @@ def test_ctrl_n_adds_a_client_that_appears_selected(
     dialogs.then(fill)
     _press(qtbot, window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: dialogs.done)
-    assert _names(window) == ["Ibu Ratna Wulandari"]
+    qtbot.waitUntil(lambda: _names(window) == ["Ibu Ratna Wulandari"])  # read in a worker
     qtbot.waitUntil(lambda: window.pages.clients.detail.name_label.text() == "Ibu Ratna Wulandari")  # type: ignore[union-attr]
     assert window.count_label.text() == "1 client"
 

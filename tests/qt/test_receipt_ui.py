@@ -45,6 +45,7 @@ def _choose(page: OrdersPage, title: str) -> int:
     raise AssertionError(f"no order {title!r}")
 
 
+@pytest.mark.usefixtures("inline_tasks")
 def test_a_paid_order_gets_its_receipt_saved_where_the_user_says(
     qtbot: QtBot,
     demo_engine: Engine,
@@ -90,6 +91,7 @@ def test_a_paid_order_gets_its_receipt_saved_where_the_user_says(
     assert issued.label == label
 
 
+@pytest.mark.usefixtures("inline_tasks")
 def test_receipt_is_offered_for_paid_orders_only(qtbot: QtBot, demo_engine: Engine) -> None:
     with Session(demo_engine) as session:
         andi = session.exec(select(Client).where(Client.name == "Andi Pratama")).one()

@@ -100,7 +100,11 @@ SEARCH_THEN_CTRL_E = textwrap.dedent(
         QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
         page = window.pages.clients
         QTest.keyClicks(page.search, "jakarta")
-        wait(600)
+        for _ in range(50):  # the list and then the client are read in workers
+            wait(100)
+            if page.model.rowCount() == 1 and page.detail.client_id == page.list.current_id():
+                break
+        wait(100)
         seen["chosen"] = page.detail.name_label.text()
         seen["focus_in_search"] = page.search.hasFocus()
         for key in (Qt.Key.Key_E, Qt.Key.Key_K):

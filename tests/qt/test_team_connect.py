@@ -120,6 +120,7 @@ def test_a_window_on_a_team_desk_names_it_in_the_title(
     workers.wait_for_tasks()
 
 
+@pytest.mark.usefixtures("inline_tasks")
 def test_every_list_on_a_team_desk_sorts_by_every_column_both_ways(
     qtbot: QtBot, team_url: str, settings: Settings, memory_keyring: MemoryKeyring
 ) -> None:

@@ -43,6 +43,7 @@ def _ticket_id(engine: Engine, title: str) -> int:
 
 def test_ticket_model_passes_the_model_tester(qtmodeltester: Any, demo_engine: Engine) -> None:
     model = TicketTableModel(demo_engine)
+    model.refresh()  # a new model is read by its list (in a worker)
     qtmodeltester.check(model, force_py=True)
     model.set_filter(status=())
     qtmodeltester.check(model, force_py=True)
@@ -50,6 +51,7 @@ def test_ticket_model_passes_the_model_tester(qtmodeltester: Any, demo_engine: E
 
 def test_only_an_open_ticket_past_its_due_date_shows_it_in_red(demo_engine: Engine) -> None:
     model = TicketTableModel(demo_engine)
+    model.refresh()  # a new model is read by its list (in a worker)
     model.set_filter(status=())  # every ticket, closed ones too
     due = [name for name, _sort in model.COLUMNS].index("due_date")
     red, told = set(), set()
@@ -73,6 +75,7 @@ def test_only_an_open_ticket_past_its_due_date_shows_it_in_red(demo_engine: Engi
     )
 
 
+@pytest.mark.usefixtures("inline_tasks")
 def test_filters_show_what_the_user_asks_for(qtbot: QtBot, demo_engine: Engine) -> None:
     page = TicketsPage(demo_engine)
     qtbot.addWidget(page)

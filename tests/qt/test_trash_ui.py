@@ -53,7 +53,7 @@ def test_del_puts_a_ticket_in_the_trash_and_ctrl_z_brings_it_back(
     qtbot.waitUntil(page.table.isEnabled)
     with Session(engine) as session:
         assert [e.key for e in trash.list_trash(session=session)] == [f"ticket#{ticket_id}"]
-    assert page.current_ticket_id() != ticket_id
+    qtbot.waitUntil(lambda: page.current_ticket_id() != ticket_id)  # the list read in a worker
 
     _press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: page.current_ticket_id() == ticket_id)

@@ -35,7 +35,6 @@ class ClientTableModel(PagedTableModel[ClientRow]):
     def __init__(self, engine: Engine, parent: QObject | None = None) -> None:
         super().__init__(engine, "name", parent)
         self._search = ""
-        self._reload()
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -86,7 +86,7 @@ class ClientsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.splitter)
-        self.list.select_row(0)
+        self.list.read_first()
         follow_changes(self, (Topic.CLIENTS,), self.list.refresh)
         # the detail pane shows the client's tickets, timeline, orders and logins
         follow_changes(self.detail, DATA_TOPICS, self.detail.refresh, wanted=self._shows_client)

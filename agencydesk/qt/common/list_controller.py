@@ -11,6 +11,7 @@ filters to the model and how to widen them, and follows `current_changed`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any, Protocol, TypeVar
 
 from PySide6.QtCore import QModelIndex, QObject, QSignalBlocker, Qt, QTimer, Signal
@@ -28,14 +29,13 @@ from agencydesk.qt.common.undo import UndoEntry
 
 # how long typing has to pause before the search runs (a query per key would stutter)
 SEARCH_DELAY_MS = 150
-#: from this many rows on, a list read again for a change made elsewhere is counted and its top
-#: page read in a worker: on 100,000 tickets that stopped the window 70 ms on SQLite and 90-135
-#: ms on a PostgreSQL server, at each change another desk made
-READ_IN_WORKER_FROM = 10_000
 
 T = TypeVar("T")
-# the key of a worker reading the list again: the latest wins, whichever way it reads the list
-_READ_AGAIN = "list read again"
+#: what to do once the list was read in a worker, given the row chosen before (or being looked
+#: for) and the row number it was at
+AfterRead = Callable[[int | None, int], None]
+# the key of a worker reading the list: the latest wins, whatever it was read for
+_READ = "list read"
 
 
 class SessionWork(Protocol):
@@ -79,6 +79,11 @@ class ListController(QObject):
         self._usual: dict[QComboBox, int] = {}
         # the row being looked for far down the list (its place read in a worker), if any
         self._wanted: int | None = None
+        # what to do once the list being read in a worker is read (choose the row just saved,
+        # say), if not just choosing the same row again
+        self._after_read: AfterRead | None = None
+        # who waits for the list to be read (`when_read`)
+        self._waiting: list[Callable[[], None]] = []
 
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
@@ -123,6 +128,16 @@ class ListController(QObject):
         row_id = self.current_id()
         return None if row_id is None else action(row_id)
 
+    def read_first(self) -> None:
+        """Read the list and choose its first row: what a page does once it is built and
+        connected. A new model is read in a worker: the page shows at once, its list empty
+        until then (no sentence saying there are no rows)."""
+        model = self.model
+        if isinstance(model, PagedTableModel) and model.read_pending:
+            self._read_in_worker(self._choose_first)
+        else:
+            self.select_row(0)
+
     def select_row(self, row: int) -> None:
         """Choose *row*; outside the list, choose none (`current_changed` says None)."""
         if select_row(self.table, row):
@@ -147,20 +162,40 @@ class ListController(QObject):
         A row whose place is not known yet (far down a long list) is chosen once the list's
         ids are read in a worker: the window does not wait for them (0.2–0.4 s for 100,000
         tickets). True then means it is on its way; choosing another row meanwhile drops it."""
+        model = self.model
+        if isinstance(model, PagedTableModel) and model.read_pending:
+            # the list is being read (new filters, a new page): chosen once it is, else what
+            # was chosen (read once more, in case the reading under way ended in an error)
+            def then(keep: int | None, was_at: int) -> None:
+                if not self._select_id(row_id, widen, otherwise, instead):
+                    self._choose_again(keep, was_at)
+
+            self._read_in_worker(then)
+            return True
+        return self._select_id(row_id, widen, otherwise, instead)
+
+    def _select_id(
+        self, row_id: int, widen: bool, otherwise: int | None, instead: int | None
+    ) -> bool:
         if isinstance(self.model, PagedTableModel) and not self._place_known(row_id):
             self._find_in_worker(self.model, row_id, widen, otherwise, instead)
             return True
         row = self.model.row_of(row_id)
         if row is None and widen and self._apply_filters is not None:
-            self._widen()
             # another list: read from its top (where the row stands is read in a worker), not
             # from the order of the last, far down as she was in it
             self.table.scrollToTop()
             if isinstance(self.model, PagedTableModel):
                 self.model.start_at_top()
-            self.apply_filters()
             # the chosen row may be looked for now: it stays chosen should *row_id* be gone
-            return self.select_id(row_id, widen=False, otherwise=otherwise, instead=self._wanted)
+            also = self._wanted
+
+            def widened(keep: int | None, _was_at: int) -> None:
+                if not self._select_id(row_id, False, otherwise, also):
+                    self._choose_again(keep, 0)
+
+            self.filter_with(self._widened, widened)
+            return True
         if row is None and instead is not None:
             self.select_id(instead, widen=False, otherwise=otherwise)
             return False
@@ -221,6 +256,12 @@ class ListController(QObject):
         else:
             self.select_id(keep, widen=False, otherwise=was_at)
 
+    def _widened(self) -> None:
+        """The search and filters widened to show everything, and put into the model."""
+        self._widen()
+        if self._apply_filters is not None:
+            self._apply_filters()
+
     def _widen(self) -> None:
         if self._search is not None:
             with QSignalBlocker(self._search):
@@ -242,69 +283,110 @@ class ListController(QObject):
         """Filter now (the search need not wait any more), keeping the chosen row if it is
         still listed, else choosing the first."""
         self.search_timer.stop()
-        keep = self._chosen_or_wanted()
-        if self._apply_filters is not None:
-            self._apply_filters()
-        self._choose_again(keep, 0)
+        self.filter_with(self._apply_filters, lambda keep, _was_at: self._choose_again(keep, 0))
 
-    def refresh(self, choose: int | None = None, *, gone: int | None = None) -> None:
-        """Re-read the list (rows added, changed or deleted): *choose* (a row just saved, say),
-        else the same row stays chosen, or the one now where it was (at once when the chosen
-        row is *gone*: deleted here)."""
-        model = self.model
-        quiet = choose is None and gone is None  # a change made elsewhere, on another desk
-        if quiet and isinstance(model, PagedTableModel) and model.working_far():
-            # reading its order would stop the window
-            self._refresh_in_worker(model.ids_reader(), model.refresh_with_ids)
-            return
-        top = self._top_reader() if quiet else None
-        if top is not None:
-            assert isinstance(model, PagedTableModel)
-            # counting a long list would stop the window
-            self._refresh_in_worker(top, model.refresh_with_top)
-            return
-        keep = self._chosen_or_wanted()
-        if keep == gone:
-            keep = None
-        was_at = max(self.table.currentIndex().row(), 0)
-        self.model.refresh()
-        if choose is not None and not self._place_known(choose):
-            self.select_id(choose, otherwise=was_at)  # far down: chosen once its place is read
-        elif choose is None or not self.select_id(choose):
-            self._choose_again(keep, was_at)
-
-    def reads_again_in_worker(self) -> bool:
-        """Whether a change made elsewhere has the list read again in a worker (`refresh`)."""
+    def filter_with(self, change: Callable[[], None] | None, then: AfterRead | None = None) -> None:
+        """*change* the model's filters (the page's `apply_filters`, or a filter the page keeps
+        itself: one client's tickets) and read the list with them in a worker (at once, for a
+        list that holds all its rows); then *then*, by default choose the first row."""
+        if then is None:
+            then = self._choose_first
         model = self.model
         if not isinstance(model, PagedTableModel):
-            return False
-        return model.working_far() or self._top_reader() is not None
+            keep = self._chosen_or_wanted()
+            if change is not None:
+                change()
+            then(keep, 0)
+            return
+        with model.reading_later():
+            if change is not None:
+                change()
+        if model.read_pending:
+            self._read_in_worker(then)
+        else:  # the same filters: the list stands
+            then(self._chosen_or_wanted(), 0)
 
-    def _top_reader(self) -> Callable[[], Any] | None:
-        model = self.model
-        if not isinstance(model, PagedTableModel) or model.rowCount() < READ_IN_WORKER_FROM:
-            return None
-        return model.top_reader()
+    def _choose_first(self, _keep: int | None, _was_at: int) -> None:
+        self.select_row(0)
 
-    def _refresh_in_worker(
-        self, reader: Callable[[], Any], read_again: Callable[[Any], bool]
+    def refresh(
+        self, choose: int | None = None, *, gone: int | None = None, silently: bool = False
     ) -> None:
-        """Read the list again for a change on another desk, what *reader* reads in a worker
-        (the ids of a list she works far down, or a long list's count and top page), then
-        *read_again* with it on this thread. Meanwhile the list shows what it showed; the row
-        chosen then stays chosen."""
+        """Read the list again (rows added, changed or deleted), in a worker: then *choose* (a
+        row just saved, say), else the same row stays chosen, or the one now where it was (the
+        chosen row is *gone*: deleted here). Meanwhile the list shows what it showed.
+        *silently*: the same row is chosen again without `current_changed` (the detail pane
+        changed it and shows it as it is)."""
+        if choose is not None:
+            then: AfterRead | None = partial(self._choose_saved, choose)
+        elif gone is not None:
+            then = partial(self._choose_instead_of, gone)
+        elif silently:
+            then = self._choose_again_silently
+        else:
+            then = None  # a change made elsewhere, on another desk maybe
+        model = self.model
+        if isinstance(model, PagedTableModel):
+            self._read_in_worker(then)
+            return
+        keep = self._chosen_or_wanted()
+        was_at = max(self.table.currentIndex().row(), 0)
+        model.refresh()
+        (then or self._choose_again)(keep, was_at)
+
+    def _choose_saved(self, saved: int, keep: int | None, was_at: int) -> None:
+        if not self._place_known(saved):
+            self.select_id(saved, otherwise=was_at)  # far down: chosen once its place is read
+        elif not self.select_id(saved):
+            self._choose_again(keep, was_at)
+
+    def _choose_instead_of(self, gone: int, keep: int | None, was_at: int) -> None:
+        self._choose_again(None if keep == gone else keep, was_at)
+
+    def _choose_again_silently(self, keep: int | None, was_at: int) -> None:
+        with QSignalBlocker(self):
+            self._choose_again(keep, was_at)
+
+    def _read_in_worker(self, then: AfterRead | None) -> None:
+        """Read the list in a worker (its count and top page, or, working far down, its ids),
+        then show it here and do *then*, else choose again the row chosen. Meanwhile the list
+        shows what it showed (nothing, the first time), and a row chosen stays chosen.
+
+        The latest reading wins; *then* waits for it, unless a later one asks for its own."""
+        model = self.model
+        assert isinstance(model, PagedTableModel)
+        if then is not None:
+            self._after_read = then
 
         def read(found: Any) -> None:
             keep = self._chosen_or_wanted()
             was_at = max(self.table.currentIndex().row(), 0)
-            if read_again(found):  # else the list was read again since: done
-                self._choose_again(keep, was_at)
+            after, self._after_read = self._after_read, None
+            # not read again: it was since (on this thread), and what that chose stands
+            if model.refresh_with(found) or after is not None:
+                (after or self._choose_again)(keep, was_at)
+            self._tell_waiting()
 
         def failed(exc: BaseException, details: str) -> None:
+            self._after_read = None
             report_exception(self.table, exc, details)
+            self._tell_waiting()
 
-        # the latest wins: a change notified while a worker reads reads again
-        workers.run_task(reader, read, failed, owner=self, key=_READ_AGAIN)
+        workers.run_task(model.reader(), read, failed, owner=self, key=_READ)
+
+    def when_read(self, callback: Callable[[], None]) -> None:
+        """*callback* once the list shows the rows of its filters: at once if it does, else
+        when the reading under way is done (or failed: it was said)."""
+        model = self.model
+        if isinstance(model, PagedTableModel) and model.read_pending:
+            self._waiting.append(callback)
+        else:
+            callback()
+
+    def _tell_waiting(self) -> None:
+        waiting, self._waiting = self._waiting, []
+        for callback in waiting:
+            callback()
 
     def delete_undoably(
         self,
@@ -372,7 +454,11 @@ class ListController(QObject):
         return typed or any(combo.currentIndex() != usual for combo, usual in self._usual.items())
 
     def _show_empty_state(self, *_changed: object) -> None:
-        empty = self.model.rowCount() == 0
+        model = self.model
+        # not read yet (a new page): no sentence saying there are none
+        empty = model.rowCount() == 0 and not (
+            isinstance(model, PagedTableModel) and model.read_pending
+        )
         if empty:
             self.empty_label.setText(
                 self.tr("Nothing matches the search or the filters.")

@@ -202,7 +202,7 @@ class GuidesPage(QWidget):
         layout.addWidget(self.splitter)
 
         follow_changes(self, _TOPICS, self.list.refresh)
-        self.list.select_row(0)
+        self.list.read_first()
 
     # -- selection ---------------------------------------------------------------------------
     def select_guide(self, guide_id: int) -> bool:

@@ -91,8 +91,7 @@ class ClientOrdersView(ClientTab):
         )
         self.new_button.setEnabled(client_id is not None)
         if changed:
-            self.model.set_filter(client_id=client_id)
-            self.list.select_row(0)
+            self.list.filter_with(partial(self.model.set_filter, client_id=client_id))
         else:
             self.list.refresh()
 

@@ -186,6 +186,11 @@ class OrderFilter:
     client_id: int | None = None
 
 
+def _no_totals(**_filters: Any) -> list[OrderTotal]:
+    """The totals of a client's orders before a client is chosen: none."""
+    return []
+
+
 def _no_ids(**_order: Any) -> list[int]:
     """The ids of a client's orders before a client is chosen: none."""
     return []
@@ -230,7 +235,6 @@ class OrderTableModel(PagedTableModel[OrderRow]):
         self.filter = OrderFilter()
         self._today = date.today()
         self._totals: list[OrderTotal] = []
-        self._reload()
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -300,6 +304,7 @@ class OrderTableModel(PagedTableModel[OrderRow]):
 
     def _arguments(self) -> dict[str, Any]:
         f = self.filter
+        self._today = date.today()  # "this month" moves on at midnight
         since, until = period_range(f.period, self._today)
         return {
             "client_id": f.client_id,
@@ -322,19 +327,19 @@ class OrderTableModel(PagedTableModel[OrderRow]):
         return self.row(row)
 
     # -- SQL -----------------------------------------------------------------------------------
-    def _reload(self) -> None:
-        self._today = date.today()  # "this month" moves on at midnight
-        # the totals bar, with every reading of the list (also one from ids read in a worker)
+    def _extra_query(self) -> Callable[..., list[OrderTotal]]:
+        """The totals bar, read with every reading of the list: it always agrees with it."""
         if self._no_client():
-            self._totals = []
-        else:
-            with Session(self._engine) as session:
-                self._totals = orders.order_totals(session=session, **self._arguments())
-        super()._reload()
+            return _no_totals
+        return partial(orders.order_totals, **self._arguments())
 
-    def _count(self) -> int:
+    @staticmethod
+    def _count_from(extra: Any) -> int:
         """The totals' grouped query gives the number of rows too."""
-        return sum(total.count for total in self._totals)
+        return sum(total.count for total in extra)
+
+    def _keep_extra(self, extra: Any) -> None:
+        self._totals = extra
 
     def _list_query(self) -> Callable[..., list[OrderRow]]:
         return partial(orders.list_orders, **self._arguments())

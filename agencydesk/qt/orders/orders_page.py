@@ -133,7 +133,7 @@ class OrdersPage(QWidget):
 
         follow_changes(self, ORDER_TOPICS, self.list.refresh)
         self._update_totals()
-        self.list.select_row(0)
+        self.list.read_first()
 
     # -- filters -------------------------------------------------------------------------------
     def _apply_filters(self) -> None:

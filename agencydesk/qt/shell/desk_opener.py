@@ -151,13 +151,19 @@ class DeskOpener(QObject):
 
         # who this desk is (asked on a team desk's first connect), before the pages ask
         open_people(self._window, engine, self._settings)
-        self._pages.open(engine)
         if self.server_url is not None:
             from agencydesk.qt.shell.live_status import LiveStatus
 
             self.live = self.live or LiveStatus(self._window.statusBar())
             self.live.start(engine)
         self.opened.emit()
+        ever_had_clients = bool(result["ever_had_clients"])
+        self._pages.open(engine, lambda: self._clients_listed(ever_had_clients))
+
+    def _clients_listed(self, ever_had_clients: bool) -> None:
+        """The Clients page shows its list (read in a worker): the desk is ready."""
+        if self._shut:
+            return
         if not self._populated_emitted:  # else the quick list already showed the rows
             self._populated_emitted = True
             self.populated.emit()
@@ -176,7 +182,7 @@ class DeskOpener(QObject):
             )
         if self.server_url is not None:
             return  # a team desk shared by several: demo clients only when asked (Help menu)
-        if not result["ever_had_clients"] and not self._settings.demo_declined(str(db_path)):
+        if not ever_had_clients and not self._settings.demo_declined(str(db_path)):
             QTimer.singleShot(0, self.offer_demo)
 
     def _backup_done(self, made: Path | None) -> None:

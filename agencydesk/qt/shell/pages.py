@@ -8,6 +8,7 @@ layer) is loaded. Until the database is open the Clients section shows the read-
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, Signal
@@ -174,32 +175,41 @@ class Pages(QObject):
             self.quick_view.restore_layout_state(state)
         self._stack.addWidget(self.quick_view)
 
-    def open(self, engine: Engine) -> ClientsPage:
-        """The database is open: build the Clients page, in the quick list's place if it shows
-        (the same client chosen, the focus kept)."""
+    def open(self, engine: Engine, then: Callable[[], None]) -> None:
+        """The database is open: build the Clients page and, once its list is read (in a
+        worker), put it in the quick list's place if that shows (the same client chosen, the
+        focus kept), and *then*. Until then the quick list stays: no empty list in between."""
         self.engine = engine
-        quick = self.quick_view
-        state = quick.layout_state() if quick else self._settings.splitter_state()
+        state = self.quick_view.layout_state() if self.quick_view else None
         self.page("clients")
         clients = self.clients
         assert clients is not None
+        state = state or self._settings.splitter_state()
         if state is not None:
             clients.restore_layout_state(state)
-        # the client chosen last time, unless one was chosen in the quick list meanwhile
+        # the client chosen last time, unless one is chosen in the quick list meanwhile
         chosen = self._settings.last_client(self._desk_key())
-        if quick is not None:
-            picked = quick.current_client_id()
-            if picked is not None and (picked != self._quick_first or chosen is None):
-                chosen = picked
-            had_focus = quick.list_has_focus()
-            if self._stack.currentWidget() is quick:
-                self._stack.setCurrentWidget(clients)
-            self.drop_quick_view()
-            if had_focus:
-                clients.focus_list()
-        if chosen is not None:
+        if self.quick_view is None and chosen is not None:
             clients.select_client(chosen)  # one deleted meanwhile leaves the first chosen
-        return clients
+
+        def listed() -> None:
+            quick = self.quick_view
+            if quick is not None:
+                picked = quick.current_client_id()
+                wanted = chosen
+                if picked is not None and (picked != self._quick_first or chosen is None):
+                    wanted = picked
+                had_focus = quick.list_has_focus()
+                if self._stack.currentWidget() is quick:
+                    self._stack.setCurrentWidget(clients)
+                self.drop_quick_view()
+                if had_focus:
+                    clients.focus_list()
+                if wanted is not None:
+                    clients.select_client(wanted)
+            then()
+
+        clients.list.when_read(listed)
 
     def _desk_key(self) -> str:
         """Which desk this is, for what is remembered per desk (never with a password)."""

@@ -84,7 +84,6 @@ class TicketTableModel(PagedTableModel[TicketRow]):
         # the largest ticket number: the margin of numbers is as wide as it (Qt sizes it from
         # the rows it asks, and the rows further down are read when they are shown)
         self.largest_number = 0
-        self._reload()
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -149,6 +148,7 @@ class TicketTableModel(PagedTableModel[TicketRow]):
 
     def _arguments(self) -> dict[str, Any]:
         f = self.filter
+        self._today = date.today()  # "overdue" moves on at midnight
         return {
             "status": f.status or None,
             "client_id": f.client_id,
@@ -168,11 +168,11 @@ class TicketTableModel(PagedTableModel[TicketRow]):
     def _rows_with_ids(self, session: Session, ids: list[int]) -> list[TicketRow]:
         return tickets.ticket_rows(session=session, ids=ids)
 
-    def _reload(self) -> None:
-        self._today = date.today()  # "overdue" moves on at midnight
-        with Session(self._engine) as session:
-            self.largest_number = tickets.largest_ticket_number(session=session)
-        super()._reload()
+    def _extra_query(self) -> Callable[..., int]:
+        return tickets.largest_ticket_number
+
+    def _keep_extra(self, extra: Any) -> None:
+        self.largest_number = extra
 
     def _count_query(self) -> Callable[..., int]:
         return partial(tickets.count_tickets, **self._arguments())

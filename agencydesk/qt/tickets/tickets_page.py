@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from functools import partial
 
-from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -264,7 +264,7 @@ class TicketsPage(QWidget):
         self._people_changed()
         if self._people is not None:
             self._people.changed.connect(self._people_changed)
-        self.list.select_row(0)
+        self.list.read_first()
         follow_changes(
             self, (Topic.TICKETS, Topic.MESSAGES, Topic.TIME, Topic.CLIENTS), self.list.refresh
         )
@@ -286,8 +286,7 @@ class TicketsPage(QWidget):
         )
 
     def filter_by_client(self, client_id: int | None, name: str = "") -> None:
-        self._show_client_filter(client_id, name)
-        self.list.select_row(0)
+        self.list.filter_with(partial(self._show_client_filter, client_id, name))
 
     def _show_client_filter(self, client_id: int | None, name: str = "") -> None:
         self.client_filter.setVisible(client_id is not None)
@@ -334,8 +333,7 @@ class TicketsPage(QWidget):
 
     def _ticket_changed(self, _ticket_id: int) -> None:
         """The shown ticket was changed here: its row follows, the view stays as it is."""
-        with QSignalBlocker(self.list):
-            self.list.refresh()
+        self.list.refresh(silently=True)
 
     def client_on_screen(self) -> int | None:
         """The client this page shows, when the list is narrowed to one (for File ▸ New ticket)."""
