@@ -169,7 +169,9 @@ def test_a_row_far_down_is_found_by_the_lists_ids_reading_only_the_pages_around_
     assert model.row_of(wanted) == last
     selects = [read for read in reads if read.startswith("SELECT")]
     assert not any("OFFSET" in read for read in selects)
-    assert len(selects) == 1 + 1 + 2  # ids (as many as rows), top page, its page, the one before
+    # every client (for "3 of 120 match"), the ids (as many as rows), the top page, its page and
+    # the one before
+    assert len(selects) == 1 + 1 + 1 + 2
     # back at the top: the next read after that reads a page at its offset again, no ids
     assert model.index(0, 0).data() == model.index(0, 0).data()
     model.refresh()  # (what was needed since the last read: far down)

@@ -55,6 +55,7 @@ def _today() -> str:
 def test_the_guide_model_is_a_correct_model(qtmodeltester: object, desk: Demo) -> None:
     engine, _clients, _guides = desk
     model = GuideTableModel(engine)
+    model.refresh()  # a new model is read by its list (in a worker)
     qtmodeltester.check(model)  # type: ignore[attr-defined]
     model.set_filter("  WordPress ")
     qtmodeltester.check(model)  # type: ignore[attr-defined]
@@ -330,7 +331,9 @@ def test_closing_the_editor_asks_before_throwing_away_what_was_written(
     assert dialogs.done
     assert not dialog.isVisible()
     assert "lose those changes" in dialogs.texts[-1]
-    assert _titles(GuideTableModel(engine)) == []
+    model = GuideTableModel(engine)
+    model.refresh()
+    assert _titles(model) == []
 
 
 # Typing opens the completer's popup, which the offscreen platform cannot raise or grab for.

@@ -205,6 +205,7 @@ def test_a_deleted_guide_comes_back_with_ctrl_z(
     window.show_section("guides")
     page = window.pages.page("guides")
     assert isinstance(page, GuidesPage)
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0)  # the list is read in a worker
     title = "How to install WhatsApp Desktop"
     row = next(r for r in range(page.model.rowCount()) if page.model.index(r, 0).data() == title)
     page.table.selectRow(row)

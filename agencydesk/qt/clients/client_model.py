@@ -35,6 +35,8 @@ class ClientTableModel(PagedTableModel[ClientRow]):
     def __init__(self, engine: Engine, parent: QObject | None = None) -> None:
         super().__init__(engine, "name", parent)
         self._search = ""
+        #: how many clients the desk has, searched for or not ("3 of 120 clients match")
+        self.everyone = 0
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -61,6 +63,12 @@ class ClientTableModel(PagedTableModel[ClientRow]):
 
     def _list_query(self) -> Callable[..., list[ClientRow]]:
         return partial(clients.list_clients, search=self._search)
+
+    def _extra_query(self) -> Callable[..., int]:
+        return clients.count_clients  # every client: read with the list, in its transaction
+
+    def _keep_extra(self, extra: Any) -> None:
+        self.everyone = extra
 
     def _ids_query(self) -> Callable[..., list[int]]:
         return partial(clients.client_ids, search=self._search)

@@ -103,9 +103,10 @@ class ClientsPage(QWidget):
         """Open the chosen client's timeline (where a found message is)."""
         self.detail.tabs.setCurrentWidget(self.detail.timeline)
 
-    def matching_count(self) -> int | None:
-        """How many clients the search shows (None when nothing is searched)."""
-        return self.model.total if self.model.search else None
+    def client_counts(self) -> tuple[int, int | None]:
+        """How many clients the desk has, and how many the search shows (None when nothing is
+        searched), as the list was last read."""
+        return self.model.everyone, self.model.total if self.model.search else None
 
     def layout_state(self) -> QByteArray:
         return self.splitter.saveState()

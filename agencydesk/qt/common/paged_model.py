@@ -62,6 +62,9 @@ class PagedTableModel(RowsTableModel[RowT]):
     COLUMNS: ClassVar[tuple[tuple[str, Any], ...]] = ()
     #: the roles the model's `data` answers (`row_asked`)
     ROLES: ClassVar[frozenset[int]] = frozenset()
+    #: the list is read whole at each reading, not a page at a time: a short list (the guides),
+    #: whose `_list_query` is called as ``query(session=…)`` and gives every row in order
+    WHOLE: ClassVar[bool] = False
 
     def __init__(self, engine: Engine, sort: Any, parent: QObject | None = None) -> None:
         super().__init__(parent=parent)
@@ -257,9 +260,13 @@ class PagedTableModel(RowsTableModel[RowT]):
         count_from, by_ids = self._count_from, self._rows_with_ids
         order = {"sort": self._sort, "descending": self._descending}
         rows, ids = self._list_query(), (self._ids_query() if self._went_far else None)
+        whole = self.WHOLE
 
         def read(session: Session, reading: int) -> ListRead[RowT]:
             found = None if extra is None else extra(session=session)
+            if whole:
+                every = rows(session=session)
+                return ListRead(reading, len(every), every, found)
             if ids is not None:
                 listed = ids(session=session, **order)
                 top = by_ids(session, listed[:PAGE_SIZE]) if listed else []
@@ -370,7 +377,7 @@ class PagedTableModel(RowsTableModel[RowT]):
         self._pages = [None] * read.count
         self._places = {}
         self._ids = read.ids
-        self._pages_read = {0}
+        self._pages_read = set(range(0, len(read.rows), PAGE_SIZE)) if self.WHOLE else {0}
         if read.ids is None:
             self._keep(0, read.rows)
         else:  # working far down: its ids will be needed again

@@ -1,19 +1,21 @@
 """The guide list as a small table model over `library.list_guides` (a library of tens to a few
-hundred notes: the whole filtered list is fetched at once, sorted by title)."""
+hundred notes: the whole filtered list is read at once, sorted by title, in a worker)."""
 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
 
 from agencydesk.core.guides import library
 from agencydesk.core.guides.library import GuideRow
 from agencydesk.core.models import GuideLevel
-from agencydesk.qt.common.row_model import ModelIndex, RowsTableModel
+from agencydesk.qt.common.paged_model import PagedTableModel
+from agencydesk.qt.common.row_model import ModelIndex
 
 GUIDE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -34,15 +36,16 @@ def level_label(level: str) -> str:
     return labels.get(level, level)
 
 
-class GuideTableModel(RowsTableModel[GuideRow]):
-    COLUMNS = ("title", "language", "level", "times_sent")
+class GuideTableModel(PagedTableModel[GuideRow]):
+    """The guide library, read whole (a few hundred guides at most), in a worker by its list."""
+
+    COLUMNS = (("title", None), ("language", None), ("level", None), ("times_sent", None))
+    WHOLE = True
 
     def __init__(self, engine: Engine, parent: QObject | None = None) -> None:
-        super().__init__(parent=parent)
-        self._engine = engine
+        super().__init__(engine, None, parent)
         self._search = ""
         self._language: str | None = None
-        self._reload()
 
     # -- what the view asks ------------------------------------------------------------------
     def headerData(
@@ -54,7 +57,7 @@ class GuideTableModel(RowsTableModel[GuideRow]):
             return (self.tr("Title"), self.tr("Language"), self.tr("Level"), self.tr("Sent"))[
                 section
             ]
-        if role == Qt.ItemDataRole.ToolTipRole and self.COLUMNS[section] == "times_sent":
+        if role == Qt.ItemDataRole.ToolTipRole and self.COLUMNS[section][0] == "times_sent":
             return self.tr("How many times the guide was sent to a client")
         return None
 
@@ -62,7 +65,7 @@ class GuideTableModel(RowsTableModel[GuideRow]):
         row = self.row_at(index)
         if row is None:
             return None
-        column = self.COLUMNS[index.column()]
+        column = self.COLUMNS[index.column()][0]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "language":
                 return row.language.upper()
@@ -95,8 +98,5 @@ class GuideTableModel(RowsTableModel[GuideRow]):
             self._search, self._language = search, language
             self.refresh()
 
-    def _reload(self) -> None:
-        with Session(self._engine) as session:
-            self._rows = library.list_guides(
-                session=session, search=self._search, language=self._language
-            )
+    def _list_query(self) -> Callable[..., list[GuideRow]]:
+        return partial(library.list_guides, search=self._search, language=self._language)

@@ -257,17 +257,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, timeout_ms)
 
     def update_counts(self) -> None:
-        clients_page, engine = self.pages.clients, self.desk.engine
-        if clients_page is None or engine is None:
+        clients_page = self.pages.clients
+        if clients_page is None:
             self.count_label.clear()
             return
-        from sqlmodel import Session
-
-        from agencydesk.core import clients
-
-        with Session(engine) as session:
-            total = clients.count_clients(session=session)
-        shown = clients_page.matching_count()
+        total, shown = clients_page.client_counts()
         if shown is not None:
             text = self.tr("{shown} of {total} clients match").format(shown=shown, total=total)
             self.count_label.setText(text)
