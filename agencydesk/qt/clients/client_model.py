@@ -35,8 +35,8 @@ class ClientTableModel(PagedTableModel[ClientRow]):
     def __init__(self, engine: Engine, parent: QObject | None = None) -> None:
         super().__init__(engine, "name", parent)
         self._search = ""
-        #: how many clients the desk has, searched for or not ("3 of 120 clients match")
-        self.everyone = 0
+        # how many clients the desk has, read with a searched list (else the list's count)
+        self._everyone: int | None = None
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -64,11 +64,17 @@ class ClientTableModel(PagedTableModel[ClientRow]):
     def _list_query(self) -> Callable[..., list[ClientRow]]:
         return partial(clients.list_clients, search=self._search)
 
-    def _extra_query(self) -> Callable[..., int]:
-        return clients.count_clients  # every client: read with the list, in its transaction
+    @property
+    def everyone(self) -> int:
+        """How many clients the desk has, searched for or not ("3 of 120 clients match")."""
+        return self.total if self._everyone is None else self._everyone
+
+    def _extra_query(self) -> Callable[..., int] | None:
+        # every client, when searching: read with the list, in its transaction
+        return clients.count_clients if self._search else None
 
     def _keep_extra(self, extra: Any) -> None:
-        self.everyone = extra
+        self._everyone = extra
 
     def _ids_query(self) -> Callable[..., list[int]]:
         return partial(clients.client_ids, search=self._search)
