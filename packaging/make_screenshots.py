@@ -118,6 +118,7 @@ def main() -> int:
         save("tickets")
         window.show_section("orders")
         orders_page = window.pages.page("orders")
+        wait_for(lambda: not orders_page.model.read_pending)  # the list is read in a worker
         paid = orders_page.model.order_row(0)
         for row in range(orders_page.model.rowCount()):
             found = orders_page.model.order_row(row)
@@ -126,6 +127,7 @@ def main() -> int:
                 break
         if paid is not None:
             orders_page.select_order(paid.id)  # Receipt… is offered
+            wait_for(lambda: orders_page.current_order_id() == paid.id)
             save_receipt(paid.id)
         app.processEvents()
         save("orders")

@@ -149,6 +149,9 @@ class OrdersPage(QWidget):
             text = self.tr("No orders match.") if self.list.filtered() else ""
         self.totals_label.setText(text)
         total = self.model.total
+        if self.model.read_pending and not total:  # not "0 orders" before the list is read
+            self.count_label.clear()
+            return
         self.count_label.setText(
             self.tr("1 order") if total == 1 else self.tr("{count} orders").format(count=total)
         )
