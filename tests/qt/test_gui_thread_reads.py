@@ -16,11 +16,13 @@ from PySide6.QtGui import QImage, QTextDocument
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from agencydesk.core import tickets, time_entries, time_spent
 from agencydesk.core.db import session_scope
 from agencydesk.qt.shell.running_timer import RunningTimer
+from agencydesk.qt.tickets import time_strip
 from agencydesk.qt.tickets.time_entries_list import TicketTime
 from agencydesk.qt.tickets.time_strip import TimeStrip
 
@@ -86,6 +88,53 @@ def test_a_tickets_time_is_read_in_a_worker(qtbot: QtBot, demo_engine: Engine) -
         qtbot.waitUntil(lambda: strip.time_label.text() == "Time spent: 25 min")
     assert on_gui_thread == []
     assert strip.entries_button.text() == "Entries (1)"
+
+
+def test_start_timer_does_what_it_says_without_reading_first(
+    qtbot: QtBot, demo_engine: Engine
+) -> None:
+    """A click on Start/Stop read the running timer on the GUI thread first (two statements,
+    two round trips to a team server); the figures it waits for already say."""
+    ticket_id, _title = _a_ticket(demo_engine)
+    asked: list[Any] = []
+    strip = TimeStrip(TicketTime(demo_engine, None, lambda change: asked.append(change) or True))
+    qtbot.addWidget(strip)
+    strip.show_ticket(ticket_id)
+    qtbot.waitUntil(strip.timer_button.isEnabled)
+    assert strip.timer_button.text() == "Start timer"
+    with statements_on_gui_thread(demo_engine) as on_gui_thread:
+        strip.timer_button.click()
+    assert on_gui_thread == []
+    with session_scope(demo_engine) as session:
+        asked[0](session)  # what the ticket view writes in its worker
+    with Session(demo_engine) as session:
+        running = time_spent.running_timer(session=session)
+        assert running is not None
+        assert running.ticket_id == ticket_id
+
+
+def test_a_time_read_that_found_the_server_out_of_reach_is_tried_again(
+    qtbot: QtBot, demo_engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The buttons wait for the ticket's figures; a read that failed for a server out of reach
+    left them greyed until another ticket was chosen."""
+    ticket_id, _title = _a_ticket(demo_engine)
+    real_read = time_strip.read_figures
+    failures = [OperationalError("SELECT 1", {}, Exception("server closed the connection"))]
+
+    def read_figures(engine: Engine, ticket: int) -> Any:
+        if failures:
+            raise failures.pop()
+        return real_read(engine, ticket)
+
+    monkeypatch.setattr(time_strip, "read_figures", read_figures)
+    monkeypatch.setattr(time_strip, "RETRY_MS", 50)
+    strip = TimeStrip(TicketTime(demo_engine, None, lambda _change: True))
+    qtbot.addWidget(strip)
+    strip.show_ticket(ticket_id)
+    qtbot.waitUntil(lambda: not failures)  # the first read failed…
+    assert not strip.timer_button.isEnabled()
+    qtbot.waitUntil(strip.timer_button.isEnabled, timeout=5_000)  # …and the next one did not
 
 
 def test_a_slow_read_of_an_earlier_ticket_does_not_overwrite_the_one_shown(

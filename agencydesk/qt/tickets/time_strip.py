@@ -52,6 +52,10 @@ def read_figures(engine: Engine, ticket_id: int) -> TicketTimeFigures:
         )
 
 
+#: how soon a read that found the team server out of reach is tried again
+RETRY_MS = 5_000
+
+
 class TimeStrip(QWidget):
     """One line (two where it does not fit): "Time spent: 1 h 20 min (SW 40 min · BS 40 min)",
     Start/Stop timer, *Add time…* and *Entries*. The running timer lives in the database (it
@@ -87,6 +91,14 @@ class TimeStrip(QWidget):
         self._tick = QTimer(self)
         self._tick.setInterval(10_000)
         self._tick.timeout.connect(self.update_time)
+        # a read that found the team server out of reach is tried again: the buttons wait for
+        # the figures, and would otherwise stay greyed until another ticket was chosen
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.setInterval(RETRY_MS)
+        self._retry.timeout.connect(self.update_time)
+        # whether the timer runs on this ticket, as last read: what Start/Stop says and does
+        self._running_here = False
 
     def _buttons(self) -> tuple[QPushButton, ...]:
         return (self.timer_button, self.add_time_button, self.entries_button)
@@ -167,9 +179,9 @@ class TimeStrip(QWidget):
         self.update_time()
 
     def _timer_running_here(self) -> bool:
-        with Session(self._engine) as session:
-            running = time_spent.running_timer(session=session)
-            return running is not None and running.ticket_id == self.ticket_id
+        """As the button says (read with the figures, which it waits for): a click does what it
+        says, with no read on the GUI thread first (a round trip to a team server)."""
+        return self._running_here
 
     def update_time(self) -> None:
         """Read the ticket's time again in a worker; the strip shows it when the read is done
@@ -188,7 +200,9 @@ class TimeStrip(QWidget):
 
     def _not_read(self, exc: BaseException, details: str) -> None:
         if isinstance(exc, OperationalError):
-            return  # a team server out of reach: the status bar says so (live_status)
+            # a team server out of reach: the status bar says so (live_status); read again
+            self._retry.start()
+            return
         report_exception(self, exc, details)
 
     def _show_figures(self, figures: TicketTimeFigures) -> None:
@@ -198,7 +212,7 @@ class TimeStrip(QWidget):
         self.entries_button.setText(self.tr("Entries ({count})").format(count=len(rows)))
         if self.entries_button.isChecked():
             self.entries.show_entries(rows)
-        here = figures.running_here
+        here = self._running_here = figures.running_here
         text = self.tr("Time spent: {time}").format(time=format_duration(figures.spent))
         people = self._people
         whose = [(people.person(p), s) for p, s in figures.by_person.items()] if people else []
