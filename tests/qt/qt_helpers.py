@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
 
 
 @dataclass
@@ -55,3 +60,19 @@ class DialogAnswerer:
     @property
     def done(self) -> bool:
         return not self._pending
+
+
+@contextmanager
+def statements_on_gui_thread(engine: Engine) -> Iterator[list[str]]:
+    """The SQL statements *engine* runs on this (the GUI) thread meanwhile."""
+    seen: list[str] = []
+
+    def before(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if threading.current_thread() is threading.main_thread():
+            seen.append(statement)
+
+    event.listen(engine, "before_cursor_execute", before)
+    try:
+        yield seen
+    finally:
+        event.remove(engine, "before_cursor_execute", before)

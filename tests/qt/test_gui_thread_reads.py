@@ -5,16 +5,13 @@ time or tickets, a colleague's included, and every ticket chosen)."""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QBuffer, QIODevice, QUrl
 from PySide6.QtGui import QImage, QTextDocument
 from pytestqt.qtbot import QtBot
-from sqlalchemy import event
+from qt_helpers import statements_on_gui_thread
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
@@ -25,22 +22,6 @@ from agencydesk.qt.shell.running_timer import RunningTimer
 from agencydesk.qt.tickets import time_strip
 from agencydesk.qt.tickets.time_entries_list import TicketTime
 from agencydesk.qt.tickets.time_strip import TimeStrip
-
-
-@contextmanager
-def statements_on_gui_thread(engine: Engine) -> Iterator[list[str]]:
-    """The SQL statements *engine* runs on this (the GUI) thread meanwhile."""
-    seen: list[str] = []
-
-    def before(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        if threading.current_thread() is threading.main_thread():
-            seen.append(statement)
-
-    event.listen(engine, "before_cursor_execute", before)
-    try:
-        yield seen
-    finally:
-        event.remove(engine, "before_cursor_execute", before)
 
 
 def _a_ticket(engine: Engine) -> tuple[int, str]:
