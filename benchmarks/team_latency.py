@@ -8,10 +8,11 @@ twice, offscreen: once straight (the baseline, a server in the room) and once th
 `_latency_proxy.LatencyProxy`, which delays every packet by half of ``--rtt-ms`` each way (a hosted
 server in Jakarta or Singapore is 20-60 ms from Makassar or Bali, there and back). In each, it
 does what a person does all day (choose and search clients, open Tickets, choose and search
-tickets, open Guides and Orders) and lets a colleague change a ticket, and measures for each
-action how long the GUI thread did not run its event loop: the action's own call, or the longest
-gap between the ticks of a 2 ms timer in the ``--settle-ms`` after it (workers' results arriving
-included). It also counts the SQL statements run on the GUI thread, each at least one round trip.
+tickets, type a reply, open Guides and Orders) and lets a colleague change a ticket, and measures
+for each action how long the GUI thread did not run its event loop: the action's own call, or
+the longest gap between the ticks of a 2 ms timer in the ``--settle-ms`` after it (workers'
+results arriving included). It also counts the SQL statements run on the GUI thread, each at
+least one round trip.
 
 The last line is ``BENCH team_latency rtt_ms=… worst_ms=… worst_base_ms=… worst_action=…
 choose_ticket_ms=… choose_client_ms=… colleague_change_ms=… search_ms=… gui_statements=…``
@@ -177,6 +178,9 @@ def _actions(window: Any, colleague: Callable[[], None]) -> list[Action]:
         choose("tickets", 2),
         choose("tickets", 3),
         (COLLEAGUE, colleague),
+        ("type a reply, pause", lambda: _type_reply(window, "Siap Bu, saya cek sekarang.")),
+        # (its draft erased: closing the window would ask about it, with nobody to answer)
+        ("clear the reply, pause", lambda: _type_reply(window, "")),
         search("tickets", "login"),
         search("tickets", ""),
         ("open guides", lambda: window.show_section("guides")),
@@ -186,6 +190,14 @@ def _actions(window: Any, colleague: Callable[[], None]) -> list[Action]:
         search("orders", "hosting"),
         ("open today", lambda: window.show_section("today")),
     ]
+
+
+def _type_reply(window: Any, text: str) -> None:
+    """Type *text* in the chosen ticket's reply box and pause: it is kept as the ticket's draft
+    (what the pause in typing does after 1.5 s, at once)."""
+    view = window.pages.page("tickets").view
+    view.reply.setPlainText(text)
+    view.drafts.keep()
 
 
 def _detail_tab(window: Any, index: int) -> None:
