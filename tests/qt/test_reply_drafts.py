@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 from qt_helpers import statements_on_gui_thread
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from agencydesk.core import drafts, tickets
@@ -106,3 +107,26 @@ def test_closing_writes_the_draft_at_once_after_the_one_under_way(
     assert _stored(demo_engine, ticket_id) == "Bu Sari, foto-fotonya sudah saya pasang"
     _all_written(qtbot)
     assert _stored(demo_engine, ticket_id) == "Bu Sari, foto-fotonya sudah saya pasang"
+
+
+def test_a_draft_not_written_for_a_server_out_of_reach_is_written_at_the_next_pause(
+    qtbot: QtBot, demo_engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    box, ticket_id = _drafts(qtbot, demo_engine)
+    real_save = drafts.save_draft
+    failures = [OperationalError("INSERT", {}, Exception("server closed the connection"))]
+
+    def save_draft(**arguments: Any) -> None:
+        if failures:
+            raise failures.pop()
+        real_save(**arguments)
+
+    monkeypatch.setattr(drafts, "save_draft", save_draft)
+    box.reply.setPlainText("Bu Sari, foto")
+    box.kept.keep()
+    _all_written(qtbot)
+    assert not failures  # the server was out of reach: nothing said, nothing written
+    assert _stored(demo_engine, ticket_id) == ""
+    box.kept.keep()  # the next pause in typing, the text unchanged
+    _all_written(qtbot)
+    assert _stored(demo_engine, ticket_id) == "Bu Sari, foto"

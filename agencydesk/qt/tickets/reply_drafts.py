@@ -14,6 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from agencydesk.core import drafts
@@ -92,8 +93,8 @@ class ReplyDrafts(QObject):
     def keep(self) -> None:
         """Keep the reply box as the shown ticket's draft, if it changed (blank erases it):
         written in a worker."""
-        if self._changed_draft() is not None:
-            self._write_pending()
+        self._changed_draft()
+        self._write_pending()  # with what a server out of reach left unwritten
 
     def _changed_draft(self) -> Draft | None:
         """The reply box as the shown ticket's draft, queued to be written; None if it did not
@@ -127,9 +128,14 @@ class ReplyDrafts(QObject):
             self._write_pending()  # what was typed meanwhile
 
         def failed(exc: BaseException, details: str) -> None:
-            if self._stored in self._writing.values():  # not kept: the next pause tries again
+            batch, self._writing = self._writing, {}
+            if isinstance(exc, OperationalError):
+                # a team server out of reach (the status bar says so): kept to write at the
+                # next pause in typing, unless newer text is waiting
+                self._pending = {**batch, **self._pending}
+                return
+            if self._stored in batch.values():  # not kept: the next pause tries again
                 self._stored = Draft(0, "\0")
-            self._writing = {}
             report_exception(self._reply, exc, details)
             self._write_pending()
 
@@ -183,7 +189,7 @@ class ReplyDrafts(QObject):
         if batch:
             try:
                 self._writer(list(batch.values()))()
-            except UserError as exc:
+            except (UserError, OperationalError) as exc:  # said in a sentence; closing goes on
                 report_exception(self._reply, exc)
         if not self.kept_here:
             return []
