@@ -5,6 +5,7 @@ time or tickets, a colleague's included, and every ticket chosen)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -236,35 +237,34 @@ def test_a_guide_chosen_is_read_in_a_worker_with_its_pictures(
     assert (shown.width(), shown.height()) == (3, 2)
 
 
-def test_a_clients_timeline_is_read_in_a_worker(qtbot: QtBot, demo_engine: Engine) -> None:
+def _shown_in_a_worker(qtbot: QtBot, engine: Engine, view: Any, shown: Callable[[], bool]) -> None:
+    """Choose Bu Ratna while *view* (a tab of the client pane) is in front: it is *shown* with
+    no statement on the GUI thread."""
     from agencydesk.core import clients
-    from agencydesk.qt.clients.client_history import TimelineView
 
-    with Session(demo_engine) as session:
+    with Session(engine) as session:
         [ratna] = [c for c in clients.list_clients(session=session) if "Ratna" in c.name]
-    view = TimelineView(demo_engine)
     qtbot.addWidget(view)
     view.show()
-    with statements_on_gui_thread(demo_engine) as on_gui_thread:
-        view.show_client(ratna.id)  # what choosing a client does while the timeline is in front
-        qtbot.waitUntil(lambda: bool(view.events))
+    with statements_on_gui_thread(engine) as on_gui_thread:
+        view.show_client(ratna.id)  # what choosing a client does while the tab is in front
+        qtbot.waitUntil(shown)
     assert on_gui_thread == []
+
+
+def test_a_clients_timeline_is_read_in_a_worker(qtbot: QtBot, demo_engine: Engine) -> None:
+    from agencydesk.qt.clients.client_history import TimelineView
+
+    view = TimelineView(demo_engine)
+    _shown_in_a_worker(qtbot, demo_engine, view, lambda: bool(view.events))
     assert "Ticket opened" in view.toPlainText()
 
 
 def test_a_clients_tickets_and_time_are_read_in_a_worker(qtbot: QtBot, demo_engine: Engine) -> None:
-    from agencydesk.core import clients
     from agencydesk.qt.clients.client_history import ClientTicketsView
 
-    with Session(demo_engine) as session:
-        [ratna] = [c for c in clients.list_clients(session=session) if "Ratna" in c.name]
     view = ClientTicketsView(demo_engine)
-    qtbot.addWidget(view)
-    view.show()
-    with statements_on_gui_thread(demo_engine) as on_gui_thread:
-        view.show_client(ratna.id)  # what choosing a client does while the tab is in front
-        qtbot.waitUntil(lambda: view.list.topLevelItemCount() > 0)
-    assert on_gui_thread == []
+    _shown_in_a_worker(qtbot, demo_engine, view, lambda: view.list.topLevelItemCount() > 0)
     assert view.time_label.text()  # her time per month, or that none was recorded
 
 
