@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
+from qt_helpers import DialogAnswerer
 from sqlalchemy import insert
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
@@ -297,6 +300,49 @@ def test_the_search_runs_once_when_typing_pauses(qtbot: QtBot, page: ClientList)
     qtbot.wait(SEARCH_DELAY_MS * 2)
     assert len(resets) == 1
     assert page.model.index(page.table.currentIndex().row(), 0).data() == "Klien 0012"
+
+
+def test_after_a_delete_the_list_stays_greyed_until_it_is_read_without_the_row(
+    qtbot: QtBot,
+    page: ClientList,
+    engine: Engine,
+    dialogs: DialogAnswerer,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Were the list usable while it still shows the row just deleted, Del at once on that
+    row would say the client no longer exists."""
+    chosen = _client_id(engine, "Klien 0005")
+    page.list.select_id(chosen)
+    gate = threading.Event()
+    real_reader = page.model.reader
+
+    def held_reader() -> Callable[[], Any]:
+        read = real_reader()
+
+        def held() -> Any:
+            gate.wait(5)
+            return read()
+
+        return held
+
+    monkeypatch.setattr(page.model, "reader", held_reader)
+    dialogs.click(QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(page.list.undoable, timeout=5_000):  # deleted in a worker
+        page.list.delete_undoably(
+            engine,
+            chosen,
+            lambda session: clients.get_client(session=session, client_id=chosen).name,
+            ("Delete client", "Delete {name}?"),
+            delete=partial(clients.delete_client, client_id=chosen),
+            undelete=partial(clients.undelete_client, client_id=chosen),
+        )
+    assert dialogs.texts == ["Delete Klien 0005?"]
+    assert page.model.row_of(chosen) is not None  # still listed: the list is being read
+    assert not page.table.isEnabled()
+    gate.set()
+    qtbot.waitUntil(page.table.isEnabled, timeout=5_000)
+    assert page.model.row_of(chosen) is None
+    assert page.list.current_id() == _client_id(engine, "Klien 0006")
 
 
 def test_refresh_can_choose_a_row_just_saved_even_behind_the_search(

@@ -174,6 +174,32 @@ def test_delete_asks_first_and_ctrl_z_brings_the_client_back(
     assert not window.shell_actions.undo.isEnabled()
 
 
+def test_deleting_a_client_deleted_on_another_desk_says_so_and_drops_it_from_the_list(
+    qtbot: QtBot, open_window: Opener, demo_db: Path, dialogs: DialogAnswerer
+) -> None:
+    from agencydesk.core import clients
+    from agencydesk.core.db import make_engine, session_scope, sqlite_url
+
+    window = open_window(demo_db)
+    _select(window, "Pak Bambang Santoso")
+    page = window.pages.clients
+    assert page is not None
+    chosen = page.list.current_id()
+    assert chosen is not None
+    colleague = make_engine(sqlite_url(demo_db))  # a colleague's desk, deleting him first
+    with session_scope(colleague) as session:
+        clients.delete_client(session=session, client_id=chosen)
+    colleague.dispose()
+
+    page.table.setFocus()
+    dialogs.click(QMessageBox.StandardButton.Ok)
+    _press(qtbot, page.table, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: dialogs.done)
+    assert dialogs.texts == ["That client no longer exists. It may have been deleted."]
+    qtbot.waitUntil(lambda: "Pak Bambang Santoso" not in _names(window))
+    assert not window.shell_actions.undo.isEnabled()  # nothing was deleted here
+
+
 def _today_title(window: MainWindow) -> str:
     return window.sidebar.item(MainWindow.SECTIONS.index("today")).text()
 

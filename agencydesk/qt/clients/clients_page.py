@@ -8,7 +8,6 @@ from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
 
 from agencydesk.core import clients
 from agencydesk.core.changes import DATA_TOPICS, ChangeSet, Topic
@@ -151,12 +150,10 @@ class ClientsPage(QWidget):
         self.list.for_current(self.delete_client)
 
     def delete_client(self, client_id: int) -> None:
-        with Session(self._engine) as session:
-            name = clients.get_client(session=session, client_id=client_id).name
         self.list.delete_undoably(
             self._engine,
             client_id,
-            name,
+            lambda session: clients.get_client(session=session, client_id=client_id).name,
             (self.tr("Delete client"), self.tr("Delete {name}? You can undo this with Ctrl+Z.")),
             delete=partial(clients.delete_client, client_id=client_id),
             undelete=partial(clients.undelete_client, client_id=client_id),

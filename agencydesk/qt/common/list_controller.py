@@ -20,6 +20,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from agencydesk.core.db import session_scope
+from agencydesk.core.errors import UserError
 from agencydesk.qt.common import workers
 from agencydesk.qt.common.dialogs import ask_yes_no, report_exception
 from agencydesk.qt.common.list_view import select_row
@@ -392,19 +393,27 @@ class ListController(QObject):
         self,
         engine: Engine,
         row_id: int,
-        name: str,
+        name_of: Callable[[Session], str],
         ask: tuple[str, str],
         delete: SessionWork,
         undelete: SessionWork,
     ) -> None:
-        """Ask first (*ask*: the title and the question, where {name} stands for *name*); then
-        delete row *row_id* in one unit of work (the row next to it is chosen then) and emit
-        `undoable`: *undelete* brings it back and chooses it.
+        """Ask first (*ask*: the title and the question, where {name} stands for the row's name,
+        read by *name_of*); then delete row *row_id* in one unit of work (the row next to it is
+        chosen then) and emit `undoable`: *undelete* brings it back and chooses it.
 
         Both run in a worker: a ticket holding a whole imported chat takes seconds to put in
-        the trash or take back out on a team server. The list waits meanwhile (greyed), so
-        nothing else is chosen or deleted before the row is gone; a failure is said in a
-        sentence and the list is read again."""
+        the trash or take back out on a team server. The list waits meanwhile (greyed), and
+        until it is read again without the row, so nothing else is chosen or deleted before
+        the row is gone from it; a failure is said in a sentence and the list is read again.
+        A row deleted meanwhile on another desk is said so, and the list is read again."""
+        try:
+            with Session(engine) as session:
+                name = name_of(session)
+        except UserError as exc:
+            self.refresh()
+            report_exception(self.table, exc)
+            return
         title, question = ask
         if not ask_yes_no(self.table, title, question.format(name=name)):
             return
@@ -424,7 +433,9 @@ class ListController(QObject):
 
     def _in_worker(self, engine: Engine, work: SessionWork, then: Callable[[], None]) -> None:
         """*work* in a transaction of its own in a worker, the list greyed meanwhile; *then* on
-        the GUI thread once it is committed."""
+        the GUI thread once it is committed: it reads the list again, and the list is greyed
+        until it is read (the row just deleted stays listed till then: chosen and deleted once
+        more, it would say it no longer exists)."""
         self.table.setEnabled(False)
 
         def run() -> None:
@@ -432,15 +443,23 @@ class ListController(QObject):
                 work(session=session)
 
         def done(_none: object) -> None:
-            self.table.setEnabled(True)
             then()
+            self._enable_once_read()
 
         def failed(exc: BaseException, details: str) -> None:
-            self.table.setEnabled(True)
             self.refresh()
+            self._enable_once_read()
             report_exception(self.table, exc, details)
 
         workers.run_task(run, done, failed, owner=self)
+
+    def _enable_once_read(self) -> None:
+        """The list usable again once the reading just asked for is done (at once for a list
+        read on this thread)."""
+        if isinstance(self.model, PagedTableModel):
+            self._waiting.append(partial(self.table.setEnabled, True))
+        else:
+            self.table.setEnabled(True)
 
     # -- no rows -------------------------------------------------------------------------------
     def set_empty_text(self, text: str) -> None:

@@ -291,13 +291,11 @@ class GuidesPage(QWidget):
             self.delete_guide(self.guide_id)
 
     def delete_guide(self, guide_id: int) -> None:
-        with Session(self._engine) as session:
-            title = library.get_guide(session=session, guide_id=guide_id).title
         question = self.tr("Delete the guide “{name}”? You can undo this with Ctrl+Z.")
         self.list.delete_undoably(
             self._engine,
             guide_id,
-            title,
+            lambda session: library.get_guide(session=session, guide_id=guide_id).title,
             (self.tr("Delete guide"), question),
             delete=partial(library.delete_guide, guide_id=guide_id),
             undelete=partial(library.undelete_guide, guide_id=guide_id),

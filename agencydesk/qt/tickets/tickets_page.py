@@ -310,12 +310,14 @@ class TicketsPage(QWidget):
         ticket_id = self.list.current_id()
         if ticket_id is None:
             return
-        with Session(self._engine) as session:
-            title = tickets.get_ticket(session=session, ticket_id=ticket_id).title
+
+        def name_of(session: Session) -> str:
+            return f"#{ticket_id} {tickets.get_ticket(session=session, ticket_id=ticket_id).title}"
+
         self.list.delete_undoably(
             self._engine,
             ticket_id,
-            f"#{ticket_id} {title}",
+            name_of,
             (
                 self.tr("Delete ticket"),
                 self.tr(
