@@ -164,6 +164,8 @@ def _actions(window: Any, colleague: Callable[[], None]) -> list[Action]:
         ("open clients", lambda: window.show_section("clients")),
         search("clients", "makassar"),
         search("clients", ""),
+        ("sort clients by city", lambda: _sort(table("clients"), 2)),
+        ("sort clients by name", lambda: _sort(table("clients"), 0)),
         choose("clients", 1),
         choose("clients", 2),
         choose("clients", 3),
@@ -190,6 +192,13 @@ def _actions(window: Any, colleague: Callable[[], None]) -> list[Action]:
         search("orders", "hosting"),
         ("open today", lambda: window.show_section("today")),
     ]
+
+
+def _sort(table: Any, column: int) -> None:
+    """What a click on the column's header does."""
+    from PySide6.QtCore import Qt
+
+    table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
 
 
 def _type_reply(window: Any, text: str) -> None:

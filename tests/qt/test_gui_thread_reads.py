@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QBuffer, QIODevice, QUrl
+from PySide6.QtCore import QBuffer, QIODevice, QPoint, Qt, QUrl
 from PySide6.QtGui import QImage, QTextDocument
 from pytestqt.qtbot import QtBot
 from qt_helpers import statements_on_gui_thread
@@ -359,3 +359,29 @@ def test_a_list_is_read_in_a_worker_when_opened_searched_and_changed_elsewhere(
         qtbot.waitUntil(lambda: resets != [], timeout=5_000)
         assert page.list.current_id() == chosen
     assert on_gui_thread == []
+
+
+@pytest.mark.parametrize(("kind", "column"), [("clients", "city"), ("tickets", "priority")])
+def test_a_list_sorted_by_its_column_header_is_read_in_a_worker_and_keeps_the_chosen_row(
+    qtbot: QtBot, demo_engine: Engine, kind: str, column: str
+) -> None:
+    page = _page(kind, demo_engine)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.list.current_id() is not None)
+    page.table.selectRow(page.model.rowCount() - 1)
+    chosen = page.list.current_id()
+    order_before = [page.model.row_id(row) for row in range(page.model.rowCount())]
+    names = [name for name, _key in page.model.COLUMNS]
+    header = page.table.horizontalHeader()
+    x = header.sectionViewportPosition(names.index(column)) + 5
+    with statements_on_gui_thread(demo_engine) as on_gui_thread:
+        resets: list[None] = []
+        page.model.modelReset.connect(lambda: resets.append(None))
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+        qtbot.waitUntil(lambda: resets != [], timeout=5_000)
+        qtbot.wait(50)  # anything still on its way has come
+    assert on_gui_thread == []
+    assert header.sortIndicatorSection() == names.index(column)
+    assert [page.model.row_id(row) for row in range(page.model.rowCount())] != order_before
+    assert page.list.current_id() == chosen

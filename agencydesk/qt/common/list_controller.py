@@ -109,6 +109,8 @@ class ListController(QObject):
         self._show_empty_state()
 
         table.selectionModel().currentRowChanged.connect(self._current_row_changed)
+        if isinstance(model, PagedTableModel):  # sorted by a column header: the same row stays
+            model.read_in_worker = partial(self._read_in_worker, None)
 
     def add_filter(self, combo: QComboBox, widest: int = 0, usual: int | None = None) -> None:
         """A drop-down filter: a new choice applies at once; *widest* is its choice that hides

@@ -91,6 +91,9 @@ class PagedTableModel(RowsTableModel[RowT]):
         self._hold = False
         # what a worker read, for `_reload` (`refresh_with`)
         self._given: ListRead[RowT] | None = None
+        # what reads the list in a worker once the view sorts it (a column header clicked):
+        # the list controller's reading; None to read it here
+        self.read_in_worker: Callable[[], None] | None = None
 
     # -- to implement ------------------------------------------------------------------------
     def _count_query(self) -> Callable[..., int] | None:
@@ -149,7 +152,12 @@ class PagedTableModel(RowsTableModel[RowT]):
         if (key, descending) == (self._sort, self._descending):
             return  # the view asks again when sorting is switched on: nothing changed
         self._sort, self._descending = key, descending
-        self.refresh()
+        if self.read_in_worker is None:
+            self.refresh()
+            return
+        with self.reading_later():
+            self.refresh()
+        self.read_in_worker()
 
     # -- what the pages ask ------------------------------------------------------------------
     @property
