@@ -183,6 +183,9 @@ def _actions(window: Any, colleague: Callable[[], None]) -> list[Action]:
         ("type a reply, pause", lambda: _type_reply(window, "Siap Bu, saya cek sekarang.")),
         # (its draft erased: closing the window would ask about it, with nobody to answer)
         ("clear the reply, pause", lambda: _type_reply(window, "")),
+        ("add a reply", lambda: _add_reply(window, "Sudah saya cek, Bu. Coba buka lagi.")),
+        ("start the timer", lambda: window.pages.page("tickets").view.time.timer_button.click()),
+        ("stop the timer", lambda: window.pages.page("tickets").view.time.timer_button.click()),
         search("tickets", "login"),
         search("tickets", ""),
         ("open guides", lambda: window.show_section("guides")),
@@ -207,6 +210,13 @@ def _type_reply(window: Any, text: str) -> None:
     view = window.pages.page("tickets").view
     view.reply.setPlainText(text)
     view.drafts.keep()
+
+
+def _add_reply(window: Any, text: str) -> None:
+    """Type *text* in the chosen ticket's reply box and press Ctrl+Enter."""
+    view = window.pages.page("tickets").view
+    view.reply.setPlainText(text)
+    view.add_message()
 
 
 def _detail_tab(window: Any, index: int) -> None:

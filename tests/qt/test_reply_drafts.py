@@ -86,8 +86,9 @@ def test_a_reply_added_while_its_draft_is_written_leaves_no_draft_behind(
     monkeypatch.setattr(drafts, "save_draft", save_draft)
     reply.setPlainText("Siap Bu Sari, saya pasang minggu ini.")
     kept.keep()  # its write waits in the worker…
+    erase = kept.eraser()
     with session_scope(demo_engine) as session:  # …while she adds the reply (Ctrl+Enter)
-        kept.erase_in(session)
+        erase(session)
     kept.erased()
     slow.set()
     _all_written(qtbot)

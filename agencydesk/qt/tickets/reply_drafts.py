@@ -158,11 +158,15 @@ class ReplyDrafts(QObject):
 
         return write
 
-    def erase_in(self, session: Session) -> None:
-        """Inside the unit of work that adds the reply: the draft goes with it."""
-        if self.ticket_id is not None:
-            self._pending.pop(self.ticket_id, None)
-            drafts.save_draft(session=session, draft=Draft(self.ticket_id, ""))
+    def eraser(self) -> Callable[[Session], None]:
+        """What erases the shown ticket's draft inside the unit of work that adds the reply
+        (the draft goes with it), on any thread; its text waiting to be written is dropped
+        now."""
+        ticket_id = self.ticket_id
+        if ticket_id is None:
+            return lambda _session: None
+        self._pending.pop(ticket_id, None)
+        return lambda session: drafts.save_draft(session=session, draft=Draft(ticket_id, ""))
 
     def erased(self) -> None:
         """The reply was added (and its draft erased with it): the box is empty again."""

@@ -33,13 +33,14 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from agencydesk.core import drafts, saved_replies, tickets
+from agencydesk.core import drafts, live, retry, saved_replies, tickets
 from agencydesk.core.db import session_scope
 from agencydesk.core.drafts import Draft
 from agencydesk.core.errors import UserError, ValidationError
 from agencydesk.core.models import Client, MessageKind, Priority, TicketStatus
 from agencydesk.core.row_columns import snapshot
 from agencydesk.core.tickets import LatestLines
+from agencydesk.qt.common import workers
 from agencydesk.qt.common.buttons import button_row, link_button, push_button
 from agencydesk.qt.common.conflict_dialog import combo_text
 from agencydesk.qt.common.desk_people import people_of
@@ -260,7 +261,7 @@ class TicketView(QWidget):
         self.add_button.setMenu(add_menu)
         who_row = button_row(self.from_client, self.from_me, self.note, None, self.add_button)
 
-        self.time = TimeStrip(TicketTime(engine, self.people, self._write))
+        self.time = TimeStrip(TicketTime(engine, self.people, self.write))
 
         self.content = QWidget()
         content_layout = QVBoxLayout(self.content)
@@ -508,16 +509,18 @@ class TicketView(QWidget):
 
     def add_message(self) -> None:
         body = self.reply.toPlainText()
-        if self.ticket_id is None or not body.strip():
+        ticket_id = self.ticket_id
+        if ticket_id is None or not body.strip():
             return
         from_me, kind = self._reply_who()
 
         inserted = self.saved_replies.inserted if from_me else {}
+        erase_draft = self.drafts.eraser()
 
         def add(session: Session) -> None:
             message = tickets.add_message(
                 session=session,
-                ticket_id=self.ticket_id or 0,
+                ticket_id=ticket_id,
                 body=body,
                 from_me=from_me,
                 kind=kind,
@@ -530,23 +533,62 @@ class TicketView(QWidget):
                     inserted=inserted,
                     body=body,
                 )
-            self.drafts.erase_in(session)
+            erase_draft(session)
 
-        if self._write(add):
-            self.drafts.erased()
-            self.saved_replies.forget()
+        def refused() -> None:
+            """What she wrote comes back into the box, unless she wrote on meanwhile."""
+            if self.ticket_id == ticket_id and not self.reply.toPlainText():
+                self.reply.setPlainText(body)
+                self.saved_replies.inserted = {**inserted, **self.saved_replies.inserted}
 
-    def _write(self, action: Callable[[Session], object]) -> bool:
-        """Run *action* in a unit of work and show the ticket anew; False if it was refused."""
+        # the box is free at once for the next line (the reply is written in a worker on a
+        # team desk); a refusal puts it back
+        self.drafts.erased()
+        self.saved_replies.forget()
+        self.write(add, refused=refused)
+
+    def write(
+        self,
+        action: Callable[[Session], object],
+        then: Callable[[], None] | None = None,
+        *,
+        refused: Callable[[], None] | None = None,
+    ) -> None:
+        """Run *action* in a unit of work, show the ticket anew and do *then*; a refusal is
+        said in a sentence, the ticket shown anew and *refused* done.
+
+        On a team desk it runs in a worker (each statement is a round trip the window would
+        stand still for) and is tried once: tried again after the line dropped, a reply the
+        server had committed would be added twice. A solo desk writes at once."""
         ticket_id = self.ticket_id
         if ticket_id is None:
-            return False
+            return
+
+        def done(_none: object = None) -> None:
+            self.show_ticket(self._wanted)  # this one anew, or the one chosen since
+            self.changed.emit(ticket_id)
+            if then is not None:
+                then()
+
+        def failed(exc: BaseException, details: str | None = None) -> None:
+            self.show_ticket(self._wanted)  # as stored: the buttons waiting for it come back
+            if refused is not None:
+                refused()
+            report_exception(self, exc, details)
+
+        if live.is_team(self._engine):
+            engine = self._engine
+            workers.run_task(
+                lambda: retry.save_retrying(engine, action, patience_s=0),
+                done,
+                failed,
+                owner=self,
+            )
+            return
         try:
             with session_scope(self._engine) as session:
                 action(session)
         except (UserError, ValidationError) as exc:
-            report_exception(self, exc)
-            return False
-        self.show_ticket(self._wanted)  # this one anew, or the one chosen since
-        self.changed.emit(ticket_id)
-        return True
+            failed(exc)
+            return
+        done()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidgetItem, QWidget
@@ -26,15 +27,23 @@ from agencydesk.qt.tickets.time_entry_form import EntryValues, ask_entry
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+class Write(Protocol):
+    """`TicketView.write`: *action* in a unit of work (in a worker on a team desk), then the
+    ticket shown anew and *then* done; a refusal is said in a sentence, and *then* not done."""
+
+    def __call__(
+        self, action: Callable[[Session], object], then: Callable[[], None] | None = None
+    ) -> None: ...
+
+
 @dataclass(frozen=True)
 class TicketTime:
     """What the ticket view's time parts share: the database, the desk's people (None on a solo
-    desk) and *write*, which runs a change in a unit of work and shows the ticket anew
-    (`TicketView._write`; False when the change was refused and said so)."""
+    desk) and how a change is written (`Write`)."""
 
     engine: Engine
     people: DeskPeople | None
-    write: Callable[[Callable[[Session], object]], bool]
+    write: Write
 
 
 class TimeEntriesList(QWidget):
@@ -103,6 +112,12 @@ class TimeEntriesList(QWidget):
         self.edit_button.setEnabled(editable)
         self.delete_button.setEnabled(editable)
 
+    def _wait_for_entries(self) -> None:
+        """One change at a time: Edit and Delete wait for the entries as written (read again
+        once the change is, in a worker on a team desk)."""
+        self.edit_button.setEnabled(False)
+        self.delete_button.setEnabled(False)
+
     def edit_chosen(self) -> None:
         row = self.chosen()
         if row is None or row.running:
@@ -111,6 +126,7 @@ class TimeEntriesList(QWidget):
         values = ask_entry(self, self._engine, self.tr("Correct time"), shown)
         if values is None:
             return
+        self._wait_for_entries()
         self._write(
             lambda session: time_entries.update_entry(
                 session=session,
@@ -132,16 +148,20 @@ class TimeEntriesList(QWidget):
         def delete(session: Session) -> None:
             deleted.append(time_entries.delete_entry(session=session, entry_id=row.id))
 
-        if self._write(delete) and deleted:
+        def undoable() -> None:
+            if not deleted:
+                return
             gone = deleted[0]
             name = self.tr("{time} of {day}").format(
                 time=format_duration(gone.seconds), day=format_date(gone.started_at)
             )
 
             def undo(done: Callable[[], None]) -> None:
-                if self._write(
-                    lambda session: time_entries.restore_entry(session=session, deleted=gone)
-                ):
-                    done()
+                self._write(
+                    lambda session: time_entries.restore_entry(session=session, deleted=gone), done
+                )
 
             self.undoable.emit(UndoEntry(name, undo, self))
+
+        self._wait_for_entries()
+        self._write(delete, undoable)

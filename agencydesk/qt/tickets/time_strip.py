@@ -141,6 +141,7 @@ class TimeStrip(QWidget):
         ticket_id = self.ticket_id
         if ticket_id is None:
             return
+        self._enable_buttons(False)  # till the figures are read again: one click, one change
         if self._timer_running_here():
             self._write(lambda session: time_spent.stop_timer(session=session))
         else:
@@ -163,6 +164,7 @@ class TimeStrip(QWidget):
         if ticket_id is None:
             return
         on = time_entries.moment_on(day, utcnow()) if day is not None else None
+        self._enable_buttons(False)
         self._write(
             lambda session: time_spent.add_time(
                 session=session,

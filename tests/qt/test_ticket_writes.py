@@ -1,0 +1,97 @@
+"""What the ticket view writes on a team desk (a reply, the timer, time spent) is written in a
+worker: on a server a network away each statement is a round trip, and adding a reply stood the
+window still for all of them. It is tried once: tried again after the line dropped, a reply the
+server had already committed would be added twice."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import psycopg
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+from qt_helpers import DialogAnswerer, statements_on_gui_thread
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from agencydesk.core import clients, migrate, tickets, time_spent
+from agencydesk.core.db import session_scope
+from agencydesk.core.retry import UNREACHABLE
+from agencydesk.qt.common import workers
+from agencydesk.qt.tickets.tickets_page import TicketsPage
+
+REPLY = "Coba buka lagi aplikasinya, Bu"
+
+
+@pytest.fixture
+def team_engine(pg_migrated_url: str) -> Iterator[Engine]:
+    engine = migrate.open_database(pg_migrated_url)
+    with session_scope(engine) as session:
+        client = clients.create_client(session=session, values={"name": "Ibu Ratna"})
+        assert client.id is not None
+        tickets.create_ticket(session=session, client_id=client.id, values={"title": "Email"})
+    yield engine
+    workers.wait_for_tasks()
+    engine.dispose()
+
+
+def _ticket_page(qtbot: QtBot, engine: Engine) -> TicketsPage:
+    page = TicketsPage(engine)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.view.title_label.text() == "Email", timeout=5_000)
+    qtbot.waitUntil(page.view.time.timer_button.isEnabled, timeout=5_000)
+    return page
+
+
+def _messages(engine: Engine) -> list[str]:
+    with Session(engine) as session:
+        [ticket] = tickets.list_tickets(session=session)
+        assert ticket.id is not None
+        return [line.body for line in tickets.conversation(session=session, ticket_id=ticket.id)]
+
+
+def test_a_reply_and_the_timer_are_written_in_a_worker(qtbot: QtBot, team_engine: Engine) -> None:
+    page = _ticket_page(qtbot, team_engine)
+    view = page.view
+    qtbot.keyClicks(view.reply, REPLY)
+    with statements_on_gui_thread(team_engine) as on_gui_thread:
+        qtbot.keyClick(view.reply, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        assert view.reply.toPlainText() == ""  # written when Ctrl+Enter has returned
+        qtbot.waitUntil(lambda: REPLY in view.conversation.toPlainText(), timeout=5_000)
+        qtbot.waitUntil(view.time.timer_button.isEnabled, timeout=5_000)
+        view.time.timer_button.click()  # Start timer
+        assert not view.time.timer_button.isEnabled()  # a second click waits: one change
+        qtbot.waitUntil(lambda: view.time.timer_button.text() == "Stop timer", timeout=5_000)
+    assert on_gui_thread == []
+    assert _messages(team_engine)[-1] == REPLY
+    with Session(team_engine) as session:
+        assert time_spent.running_timer(session=session) is not None
+
+
+def test_a_reply_the_server_did_not_take_is_said_and_stays_in_the_box(
+    qtbot: QtBot, team_engine: Engine, dialogs: DialogAnswerer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = _ticket_page(qtbot, team_engine)
+    view = page.view
+    tries: list[None] = []
+    real_add = tickets.add_message
+
+    def add_message(**arguments: Any) -> Any:
+        real_add(**arguments)
+        tries.append(None)
+        # the line dropped: whether the server committed is not known, so it is not tried again
+        raise psycopg.OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(tickets, "add_message", add_message)
+    qtbot.keyClicks(view.reply, REPLY)
+    dialogs.click(QMessageBox.StandardButton.Ok)
+    qtbot.keyClick(view.reply, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: dialogs.done, timeout=5_000)
+    assert dialogs.texts == [UNREACHABLE]
+    assert len(tries) == 1
+    assert view.reply.toPlainText() == REPLY
+    assert REPLY not in _messages(team_engine)  # rolled back: her text is what she has
