@@ -208,15 +208,15 @@ def _type_reply(window: Any, text: str) -> None:
     """Type *text* in the chosen ticket's reply box and pause: it is kept as the ticket's draft
     (what the pause in typing does after 1.5 s, at once)."""
     view = window.pages.page("tickets").view
-    view.reply.setPlainText(text)
-    view.drafts.keep()
+    view.reply_area.reply.setPlainText(text)
+    view.reply_area.drafts.keep()
 
 
 def _add_reply(window: Any, text: str) -> None:
     """Type *text* in the chosen ticket's reply box and press Ctrl+Enter."""
     view = window.pages.page("tickets").view
-    view.reply.setPlainText(text)
-    view.add_message()
+    view.reply_area.reply.setPlainText(text)
+    view.reply_area.add_message()
 
 
 def _detail_tab(window: Any, index: int) -> None:

@@ -2808,6 +2808,37 @@ Pesanan masuk tempat sampah (Sunting ▸ Tempat sampah…), dan bisa dipulihkan 
     </message>
 </context>
 <context>
+    <name>ReplyArea</name>
+    <message>
+        <source>Write what the client said, your reply, or a note…  (/ inserts a saved reply, Ctrl+Enter adds it)</source>
+        <translation>Tulis pesan klien, balasan Anda, atau catatan…  (/ menyisipkan balasan tersimpan, Ctrl+Enter untuk menambah)</translation>
+    </message>
+    <message>
+        <source>From the client</source>
+        <translation>Dari klien</translation>
+    </message>
+    <message>
+        <source>My reply</source>
+        <translation>Balasan saya</translation>
+    </message>
+    <message>
+        <source>Internal note</source>
+        <translation>Catatan internal</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Tambah</translation>
+    </message>
+    <message>
+        <source>Draft kept</source>
+        <translation>Draf tersimpan</translation>
+    </message>
+    <message>
+        <source>What you write here stays with this ticket until you add it, after a restart too.</source>
+        <translation>Yang Anda tulis di sini tetap tersimpan di tiket ini sampai Anda menambahkannya, juga setelah aplikasi dibuka ulang.</translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message>
         <source>Export report</source>
@@ -3643,34 +3674,6 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
     <message>
         <source>Priority</source>
         <translation>Prioritas</translation>
-    </message>
-    <message>
-        <source>Write what the client said, your reply, or a note…  (/ inserts a saved reply, Ctrl+Enter adds it)</source>
-        <translation>Tulis pesan klien, balasan Anda, atau catatan…  (/ menyisipkan balasan tersimpan, Ctrl+Enter untuk menambah)</translation>
-    </message>
-    <message>
-        <source>From the client</source>
-        <translation>Dari klien</translation>
-    </message>
-    <message>
-        <source>My reply</source>
-        <translation>Balasan saya</translation>
-    </message>
-    <message>
-        <source>Internal note</source>
-        <translation>Catatan internal</translation>
-    </message>
-    <message>
-        <source>Add</source>
-        <translation>Tambah</translation>
-    </message>
-    <message>
-        <source>Draft kept</source>
-        <translation>Draf tersimpan</translation>
-    </message>
-    <message>
-        <source>What you write here stays with this ticket until you add it, after a restart too.</source>
-        <translation>Yang Anda tulis di sini tetap tersimpan di tiket ini sampai Anda menambahkannya, juga setelah aplikasi dibuka ulang.</translation>
     </message>
     <message>
         <source>Send a guide…</source>

@@ -74,13 +74,13 @@ def test_desk_b_sees_sari_viewing_and_writing_live(
     assert "Sari is also viewing" in line.text()
     assert "writing" not in line.text()
 
-    qtbot.keyClicks(page_a.view.reply, "Coba buka lagi, Bu")
+    qtbot.keyClicks(page_a.view.reply_area.reply, "Coba buka lagi, Bu")
     qtbot.waitUntil(lambda: "Sari is writing a reply…" in line.text(), timeout=5000)
     assert AMBER in line.text()
     assert "also viewing" not in line.text()
 
     # Sari adds her reply: she is viewing again, no longer writing
-    page_a.view.add_message()
+    page_a.view.reply_area.add_message()
     qtbot.waitUntil(lambda: "Sari is also viewing" in line.text(), timeout=5000)
     # Budi's desk never shows Budi; Sari's shows him
     assert "Budi" not in line.text()
@@ -118,18 +118,18 @@ def test_the_presence_line_speaks_indonesian(
     line = _page(qtbot, desk_b).view.presence.line
     page_a = _page(qtbot, desk_a)
     qtbot.waitUntil(lambda: "Sari juga sedang melihat" in line.text(), timeout=5000)
-    qtbot.keyClicks(page_a.view.reply, "Halo Bu")
+    qtbot.keyClicks(page_a.view.reply_area.reply, "Halo Bu")
     qtbot.waitUntil(lambda: "Sari sedang menulis balasan…" in line.text(), timeout=5000)
-    page_a.view.reply.clear()
-    page_a.view.drafts.kept_here.clear()
+    page_a.view.reply_area.reply.clear()
+    page_a.view.reply_area.drafts.kept_here.clear()
 
 
 def test_a_solo_desk_writes_no_presence(qtbot: QtBot, demo_engine: Engine) -> None:
     page = _page(qtbot, demo_engine)
-    qtbot.keyClicks(page.view.reply, "Halo")
+    qtbot.keyClicks(page.view.reply_area.reply, "Halo")
     assert page.view.presence.line.isHidden()
     workers.wait_for_tasks()
     with Session(demo_engine) as session:
         assert session.exec(select(Presence)).all() == []
-    page.view.reply.clear()
-    page.view.drafts.kept_here.clear()
+    page.view.reply_area.reply.clear()
+    page.view.reply_area.drafts.kept_here.clear()

@@ -45,20 +45,22 @@ def test_slash_and_a_name_puts_the_saved_reply_in_filled_in_for_the_client(
     qtbot: QtBot, engine: Engine
 ) -> None:
     view = _view(qtbot, engine)
-    picker = view.saved_replies
+    picker = view.reply_area.saved_replies
     picker.my_name = "Budi"  # Settings ▸ Your name
     popup = picker.completer.popup()
-    qtbot.keyClicks(view.reply, "Baik Bu. /t")
+    qtbot.keyClicks(view.reply_area.reply, "Baik Bu. /t")
     qtbot.waitUntil(popup.isVisible)
     shown = [picker.model.item(row).data(Qt.ItemDataRole.DisplayRole) for row in range(3)]
     assert [text.split()[0] for text in shown] == ["/thanks", "/tracking", "/transfer"]
-    qtbot.keyClicks(view.reply, "ra")  # narrows as the name is typed
+    qtbot.keyClicks(view.reply_area.reply, "ra")  # narrows as the name is typed
     qtbot.waitUntil(lambda: picker.model.rowCount() == 2)
     qtbot.keyClick(popup, Qt.Key.Key_Down)
     qtbot.keyClick(popup, Qt.Key.Key_Return)
     assert not popup.isVisible()
     # Bu Ratna reads Indonesian; {call_name} is her name as one says it in a chat
-    assert view.reply.toPlainText() == "Baik Bu. Transfer ke BCA 123 a.n. Budi ya Bu Ratna"
+    assert (
+        view.reply_area.reply.toPlainText() == "Baik Bu. Transfer ke BCA 123 a.n. Budi ya Bu Ratna"
+    )
     with Session(engine) as session:
         assert tickets.conversation(session=session, ticket_id=view.ticket_id or 0)
 
@@ -68,16 +70,16 @@ def test_escape_keeps_what_was_typed_and_a_slash_inside_a_word_offers_nothing(
     qtbot: QtBot, engine: Engine
 ) -> None:
     view = _view(qtbot, engine)
-    popup = view.saved_replies.completer.popup()
-    qtbot.keyClicks(view.reply, "/th")
+    popup = view.reply_area.saved_replies.completer.popup()
+    qtbot.keyClicks(view.reply_area.reply, "/th")
     qtbot.waitUntil(popup.isVisible)
     qtbot.keyClick(popup, Qt.Key.Key_Escape)
     assert not popup.isVisible()
-    assert view.reply.toPlainText() == "/th"
-    view.reply.clear()
-    qtbot.keyClicks(view.reply, "budi-web.id/t")
+    assert view.reply_area.reply.toPlainText() == "/th"
+    view.reply_area.reply.clear()
+    qtbot.keyClicks(view.reply_area.reply, "budi-web.id/t")
     assert not popup.isVisible()
-    assert view.reply.toPlainText() == "budi-web.id/t"
+    assert view.reply_area.reply.toPlainText() == "budi-web.id/t"
 
 
 @pytest.mark.usefixtures("inline_tasks")
@@ -88,19 +90,19 @@ def test_a_saved_reply_that_went_out_shows_in_the_clients_timeline_and_its_use_c
     from agencydesk.qt.guides.saved_replies_dialog import SavedRepliesDialog
 
     view = _view(qtbot, engine)
-    popup = view.saved_replies.completer.popup()
-    qtbot.keyClicks(view.reply, "Siap. /thanks")
+    popup = view.reply_area.saved_replies.completer.popup()
+    qtbot.keyClicks(view.reply_area.reply, "Siap. /thanks")
     qtbot.waitUntil(popup.isVisible)
     qtbot.keyClick(popup, Qt.Key.Key_Return)
-    qtbot.keyClick(view.reply, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: view.reply.toPlainText() == "")
+    qtbot.keyClick(view.reply_area.reply, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: view.reply_area.reply.toPlainText() == "")
     # a note to myself with a saved reply in it is not a reply that went out
-    view.note.setChecked(True)
-    qtbot.keyClicks(view.reply, "/tracking")
+    view.reply_area.note.setChecked(True)
+    qtbot.keyClicks(view.reply_area.reply, "/tracking")
     qtbot.waitUntil(popup.isVisible)
     qtbot.keyClick(popup, Qt.Key.Key_Return)
-    qtbot.keyClick(view.reply, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: view.reply.toPlainText() == "")
+    qtbot.keyClick(view.reply_area.reply, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: view.reply_area.reply.toPlainText() == "")
 
     history = TimelineView(engine)
     qtbot.addWidget(history)

@@ -158,8 +158,8 @@ def test_my_reply_carries_my_initials_in_my_colour(
     qtbot.addWidget(page)
     page.show()
     assert page.view.title_label.text()
-    qtbot.keyClicks(page.view.reply, "Coba buka lagi, Bu")
-    page.view.add_message()
+    qtbot.keyClicks(page.view.reply_area.reply, "Coba buka lagi, Bu")
+    page.view.reply_area.add_message()
     colour = desk_people.people[sari].colour
     shown = page.view.conversation.toHtml()
     assert "Coba buka lagi, Bu" in shown
@@ -186,8 +186,8 @@ def test_chips_appear_when_a_second_person_joins(qtbot: QtBot, any_engine: Engin
         page = TicketsPage(any_engine)
         qtbot.addWidget(page)
         page.show()
-        qtbot.keyClicks(page.view.reply, "Sudah saya kirim, Bu")
-        page.view.add_message()
+        qtbot.keyClicks(page.view.reply_area.reply, "Sudah saya kirim, Bu")
+        page.view.reply_area.add_message()
         assert "SW" not in page.view.conversation.toPlainText()
         assert not page.view.assignee.isVisible()
         assert not page.mine_filter.isVisible()

@@ -31,8 +31,8 @@ def drafts_erased_after(window: MainWindow) -> Iterator[None]:
         yield
     finally:
         if window.isVisible() and window.pages.tickets is not None:
-            window.pages.tickets.view.reply.clear()
-            window.pages.tickets.view.drafts.kept_here.clear()
+            window.pages.tickets.view.reply_area.reply.clear()
+            window.pages.tickets.view.reply_area.drafts.kept_here.clear()
 
 
 MENU_PHOTO = "How do I add a photo of the new menu?"  # Bu Ratna's, waiting on us
@@ -56,8 +56,10 @@ def tickets_page(window: MainWindow) -> TicketsPage:
 
 
 def post(qtbot: QtBot, page: TicketsPage, text: str) -> None:
-    qtbot.keyClicks(page.view.reply, text)
-    qtbot.keyClick(page.view.reply, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(page.view.reply_area.reply, text)
+    qtbot.keyClick(
+        page.view.reply_area.reply, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+    )
 
 
 @pytest.mark.usefixtures("inline_tasks")
@@ -78,7 +80,7 @@ def test_a_reply_hands_the_turn_to_the_client_and_today_stops_counting_the_wait(
     click_ticket(qtbot, page, MENU_PHOTO)
     view = page.view
     assert view.status.currentText() == "Waiting on us"
-    qtbot.mouseClick(view.from_me, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.reply_area.from_me, Qt.MouseButton.LeftButton)
     post(qtbot, page, "Sudah Bu, panduannya saya kirim sekarang.")
     assert view.status.currentText() == "Waiting on client"
     window.show_section("today")
@@ -86,7 +88,7 @@ def test_a_reply_hands_the_turn_to_the_client_and_today_stops_counting_the_wait(
 
     page = tickets_page(window)
     click_ticket(qtbot, page, MENU_PHOTO)
-    qtbot.mouseClick(view.from_client, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.reply_area.from_client, Qt.MouseButton.LeftButton)
     post(qtbot, page, "Mas, fotonya kok tidak muncul?")
     assert view.status.currentText() == "Waiting on us"
     window.show_section("today")
@@ -115,17 +117,21 @@ def test_a_draft_stays_with_its_ticket_and_is_kept_on_quitting(
     with drafts_erased_after(window):
         page = tickets_page(window)
         click_ticket(qtbot, page, CATALOGUE)
-        qtbot.keyClicks(page.view.reply, "Bu Sari, fotonya sudah saya pasang 20 dulu")
+        qtbot.keyClicks(page.view.reply_area.reply, "Bu Sari, fotonya sudah saya pasang 20 dulu")
         click_ticket(qtbot, page, MENU_PHOTO)  # Bu Ratna's
-        assert page.view.reply.toPlainText() == ""
+        assert page.view.reply_area.reply.toPlainText() == ""
         ratna_before = conversation_of(page)
-        qtbot.keyClick(page.view.reply, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(
+            page.view.reply_area.reply, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+        )
         assert conversation_of(page) == ratna_before  # nothing was posted to Ratna
         assert "fotonya sudah saya pasang" not in ratna_before
 
         click_ticket(qtbot, page, CATALOGUE)
-        assert page.view.reply.toPlainText() == "Bu Sari, fotonya sudah saya pasang 20 dulu"
-        assert page.view.draft_label.isVisible()
+        assert (
+            page.view.reply_area.reply.toPlainText() == "Bu Sari, fotonya sudah saya pasang 20 dulu"
+        )
+        assert page.view.reply_area.draft_label.isVisible()
 
         # quitting keeps the draft and says so; "Back to the reply" stays
         def answer(button_text: str) -> Callable[[QWidget], None]:
@@ -155,14 +161,18 @@ def test_a_draft_stays_with_its_ticket_and_is_kept_on_quitting(
     with drafts_erased_after(again):
         page = tickets_page(again)
         click_ticket(qtbot, page, CATALOGUE)
-        assert page.view.reply.toPlainText() == "Bu Sari, fotonya sudah saya pasang 20 dulu"
-        qtbot.keyClick(page.view.reply, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        assert (
+            page.view.reply_area.reply.toPlainText() == "Bu Sari, fotonya sudah saya pasang 20 dulu"
+        )
+        qtbot.keyClick(
+            page.view.reply_area.reply, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+        )
         assert "fotonya sudah saya pasang 20 dulu" in conversation_of(page)
-        assert page.view.reply.toPlainText() == ""
-        assert not page.view.draft_label.isVisible()
+        assert page.view.reply_area.reply.toPlainText() == ""
+        assert not page.view.reply_area.draft_label.isVisible()
         click_ticket(qtbot, page, MENU_PHOTO)
         click_ticket(qtbot, page, CATALOGUE)
-        assert page.view.reply.toPlainText() == ""  # added, so no longer a draft
+        assert page.view.reply_area.reply.toPlainText() == ""  # added, so no longer a draft
 
 
 SSL = "SSL certificate for shop.kopinusantara.example"  # Andi's: no caution note
@@ -182,7 +192,11 @@ def test_the_clients_caution_note_shows_where_you_reply(
     )
     # right above the reply box
     below = view.caution.mapTo(view, view.caution.rect().bottomLeft()).y()
-    assert 0 <= view.reply.mapTo(view, view.reply.rect().topLeft()).y() - below <= 12
+    assert (
+        0
+        <= view.reply_area.reply.mapTo(view, view.reply_area.reply.rect().topLeft()).y() - below
+        <= 12
+    )
     click_ticket(qtbot, page, SSL)
     assert not view.caution.isVisible()
 
@@ -195,13 +209,13 @@ def test_tab_leaves_the_reply_box(qtbot: QtBot, open_window: Opener, demo_db: Pa
         qtbot.waitUntil(window.isActiveWindow)
         page = tickets_page(window)
         click_ticket(qtbot, page, SSL)
-        qtbot.mouseClick(page.view.reply, Qt.MouseButton.LeftButton)
-        assert page.view.reply.hasFocus()
-        qtbot.keyClicks(page.view.reply, "Sama-sama")
-        qtbot.keyClick(page.view.reply, Qt.Key.Key_Tab)
-        assert page.view.reply.toPlainText() == "Sama-sama"  # no tab typed in
-        assert not page.view.reply.hasFocus()
-        page.view.reply.clear()
+        qtbot.mouseClick(page.view.reply_area.reply, Qt.MouseButton.LeftButton)
+        assert page.view.reply_area.reply.hasFocus()
+        qtbot.keyClicks(page.view.reply_area.reply, "Sama-sama")
+        qtbot.keyClick(page.view.reply_area.reply, Qt.Key.Key_Tab)
+        assert page.view.reply_area.reply.toPlainText() == "Sama-sama"  # no tab typed in
+        assert not page.view.reply_area.reply.hasFocus()
+        page.view.reply_area.reply.clear()
 
 
 def test_ctrl_t_chooses_no_client_unless_the_page_shows_one(
@@ -270,10 +284,10 @@ def test_the_ticket_list_shows_priority_due_and_updated_at_the_default_size(
             click_ticket(qtbot, page, title)
             check_columns()
         # a kept draft says so, in full, without squeezing the list
-        qtbot.keyClicks(page.view.reply, "Sama-sama Pak")
+        qtbot.keyClicks(page.view.reply_area.reply, "Sama-sama Pak")
         click_ticket(qtbot, page, MENU_PHOTO)
         click_ticket(qtbot, page, SSL)
-        label = page.view.draft_label
+        label = page.view.reply_area.draft_label
         assert label.isVisible()
         assert label.width() >= label.sizeHint().width()
         check_columns()

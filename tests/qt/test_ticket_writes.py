@@ -57,10 +57,12 @@ def _messages(engine: Engine) -> list[str]:
 def test_a_reply_and_the_timer_are_written_in_a_worker(qtbot: QtBot, team_engine: Engine) -> None:
     page = _ticket_page(qtbot, team_engine)
     view = page.view
-    qtbot.keyClicks(view.reply, REPLY)
+    qtbot.keyClicks(view.reply_area.reply, REPLY)
     with statements_on_gui_thread(team_engine) as on_gui_thread:
-        qtbot.keyClick(view.reply, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-        assert view.reply.toPlainText() == ""  # written when Ctrl+Enter has returned
+        qtbot.keyClick(
+            view.reply_area.reply, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+        )
+        assert view.reply_area.reply.toPlainText() == ""  # written when Ctrl+Enter has returned
         qtbot.waitUntil(lambda: REPLY in view.conversation.toPlainText(), timeout=5_000)
         qtbot.waitUntil(view.time.timer_button.isEnabled, timeout=5_000)
         view.time.timer_button.click()  # Start timer
@@ -87,11 +89,11 @@ def test_a_reply_the_server_did_not_take_is_said_and_stays_in_the_box(
         raise psycopg.OperationalError("server closed the connection unexpectedly")
 
     monkeypatch.setattr(tickets, "add_message", add_message)
-    qtbot.keyClicks(view.reply, REPLY)
+    qtbot.keyClicks(view.reply_area.reply, REPLY)
     dialogs.click(QMessageBox.StandardButton.Ok)
-    qtbot.keyClick(view.reply, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(view.reply_area.reply, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: dialogs.done, timeout=5_000)
     assert dialogs.texts == [UNREACHABLE]
     assert len(tries) == 1
-    assert view.reply.toPlainText() == REPLY
+    assert view.reply_area.reply.toPlainText() == REPLY
     assert REPLY not in _messages(team_engine)  # rolled back: her text is what she has

@@ -101,10 +101,10 @@ def test_a_reply_is_added_with_ctrl_enter_and_shown_as_plain_text(
     qtbot.addWidget(view)
     view.show()
     view.show_ticket(ticket_id)
-    view.from_me.setChecked(True)
-    qtbot.keyClicks(view.reply, "Hi Claire, <b>I'm on it</b> <img src=x>")
-    qtbot.keyClick(view.reply, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    assert view.reply.toPlainText() == ""
+    view.reply_area.from_me.setChecked(True)
+    qtbot.keyClicks(view.reply_area.reply, "Hi Claire, <b>I'm on it</b> <img src=x>")
+    qtbot.keyClick(view.reply_area.reply, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert view.reply_area.reply.toPlainText() == ""
     assert "<b>I'm on it</b> <img src=x>" in view.conversation.toPlainText()
     with Session(demo_engine) as session:
         ticket = tickets.get_ticket(session=session, ticket_id=ticket_id)

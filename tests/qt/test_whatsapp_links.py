@@ -162,15 +162,15 @@ def test_my_reply_goes_out_in_whatsapp_and_is_added_once_it_went(
     qtbot.addWidget(view)
     view.show()
     view.show_ticket(ticket.id)
-    action = view.whatsapp.action
-    assert action in view.add_button.menu().actions()  # the arrow beside Add
+    action = view.reply_area.whatsapp.action
+    assert action in view.reply_area.add_button.menu().actions()  # the arrow beside Add
     assert not action.isEnabled()  # nothing written yet
-    qtbot.keyClicks(view.reply, "Sudah saya perbaiki, Bu")
-    view.reply.insertPlainText(" 🙏")  # (QTest types ASCII only)
+    qtbot.keyClicks(view.reply_area.reply, "Sudah saya perbaiki, Bu")
+    view.reply_area.reply.insertPlainText(" 🙏")  # (QTest types ASCII only)
     assert action.isEnabled()
-    view.note.setChecked(True)  # an internal note never goes to the client
+    view.reply_area.note.setChecked(True)  # an internal note never goes to the client
     assert not action.isEnabled()
-    view.from_me.setChecked(True)
+    view.reply_area.from_me.setChecked(True)
 
     def went_out(widget: QWidget) -> None:
         assert isinstance(widget, QMessageBox)
@@ -185,7 +185,7 @@ def test_my_reply_goes_out_in_whatsapp_and_is_added_once_it_went(
     parts = urlsplit(url)
     assert parts.path == "/6281234567890"
     assert parse_qs(parts.query)["text"] == ["Sudah saya perbaiki, Bu 🙏"]
-    assert view.reply.toPlainText() == ""
+    assert view.reply_area.reply.toPlainText() == ""
     with Session(engine) as session:
         lines = tickets.conversation(session=session, ticket_id=ticket.id)
     assert len(lines) == before + 1

@@ -32,8 +32,8 @@ from agencydesk.qt.common.undo import UndoEntry
 SEARCH_DELAY_MS = 150
 
 T = TypeVar("T")
-#: what to do once the list was read in a worker, given the row chosen before (or being looked
-#: for) and the row number it was at
+# what to do once the list was read in a worker, given the row chosen before (or being looked
+# for) and the row number it was at
 AfterRead = Callable[[int | None, int], None]
 # the key of a worker reading the list: the latest wins, whatever it was read for
 _READ = "list read"

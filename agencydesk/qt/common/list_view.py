@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 from agencydesk.qt.common.buttons import button_row
 from agencydesk.qt.common.dialog_layout import top_to_bottom
 
-#: the rows a column sized to its contents is measured on: a page of a list over SQL (Qt's own
-#: 1,000 read five pages, each a sort of the whole list, at every refresh of 100,000 tickets)
+# the rows a column sized to its contents is measured on: a page of a list over SQL (Qt's own
+# 1,000 read five pages, each a sort of the whole list, at every refresh of 100,000 tickets)
 MEASURED_ROWS = 200
 
 

@@ -35,9 +35,9 @@ from sqlmodel import Session
 from agencydesk.qt.common.list_view import MEASURED_ROWS
 from agencydesk.qt.common.row_model import ModelIndex, RowsTableModel, RowT
 
-#: as many rows as a column sized to its contents is measured on: measuring reads one page
+# as many rows as a column sized to its contents is measured on: measuring reads one page
 PAGE_SIZE = MEASURED_ROWS
-#: the pages read at their offset (cheaply: the database stops sorting once it has them)
+# the pages read at their offset (cheaply: the database stops sorting once it has them)
 PAGES_BY_OFFSET = 3
 
 
@@ -45,25 +45,25 @@ PAGES_BY_OFFSET = 3
 class ListRead(Generic[RowT]):
     """A list as a worker read it (`PagedTableModel.reader`), in one transaction."""
 
-    #: the model's reading it was read for (`refresh_with` keeps only the latest)
+    # the model's reading it was read for (`refresh_with` keeps only the latest)
     reading: int
-    #: how many rows match
+    # how many rows match
     count: int
-    #: the rows of the first page
+    # the rows of the first page
     rows: list[RowT]
-    #: what the model reads beside (`_extra_query`)
+    # what the model reads beside (`_extra_query`)
     extra: Any = None
-    #: the ids of every row in order, when she works far down the list (else None)
+    # the ids of every row in order, when she works far down the list (else None)
     ids: list[int] | None = None
 
 
 class PagedTableModel(RowsTableModel[RowT]):
     # (field shown, sort key passed to the query) per column
     COLUMNS: ClassVar[tuple[tuple[str, Any], ...]] = ()
-    #: the roles the model's `data` answers (`row_asked`)
+    # the roles the model's `data` answers (`row_asked`)
     ROLES: ClassVar[frozenset[int]] = frozenset()
-    #: the list is read whole at each reading, not a page at a time: a short list (the guides),
-    #: whose `_list_query` is called as ``query(session=…)`` and gives every row in order
+    # the list is read whole at each reading, not a page at a time: a short list (the guides),
+    # whose `_list_query` is called as ``query(session=…)`` and gives every row in order
     WHOLE: ClassVar[bool] = False
 
     def __init__(self, engine: Engine, sort: Any, parent: QObject | None = None) -> None:

@@ -31,10 +31,10 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 
-#: threads for the tasks at least. Qt's pool has one per core, made for work that computes;
-#: these tasks mostly wait for the database, and on a team server a network away a background
-#: read (Today refreshing after a change) takes seconds. With two threads (a 2-core laptop) two
-#: of those kept the ticket just chosen waiting 1.4 s for its own 0.4 s read.
+# threads for the tasks at least. Qt's pool has one per core, made for work that computes;
+# these tasks mostly wait for the database, and on a team server a network away a background
+# read (Today refreshing after a change) takes seconds. With two threads (a 2-core laptop) two
+# of those kept the ticket just chosen waiting 1.4 s for its own 0.4 s read.
 MIN_THREADS = 8
 
 

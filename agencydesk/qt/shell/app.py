@@ -190,8 +190,8 @@ def run_gui(
     return _exec(app, lock, translators)
 
 
-#: the latest the window starts listening for later starts, should its list never show (a
-#: later start waits up to a second for it: `single_instance.CONNECT_TRIES`)
+# the latest the window starts listening for later starts, should its list never show (a
+# later start waits up to a second for it: `single_instance.CONNECT_TRIES`)
 LISTEN_AT_THE_LATEST_MS = 500
 
 

@@ -121,7 +121,7 @@ class Pages(QObject):
             from agencydesk.qt.tickets.tickets_page import TicketsPage
 
             tickets = TicketsPage(engine)
-            tickets.view.saved_replies.my_name = self._settings.my_name
+            tickets.view.reply_area.saved_replies.my_name = self._settings.my_name
             tickets.client_link_activated.connect(self.client_wanted)
             tickets.send_guide_requested.connect(self.send_guide_wanted)
             tickets.undoable.connect(self._undo.push)  # a deleted time entry
@@ -161,7 +161,7 @@ class Pages(QObject):
         if self.guides is not None:
             self.guides.my_name = name
         if self.tickets is not None:
-            self.tickets.view.saved_replies.my_name = name
+            self.tickets.view.reply_area.saved_replies.my_name = name
 
     # -- opening and closing ---------------------------------------------------------------------
     def show_quick_view(self, first: QuickPage) -> None:

@@ -24,7 +24,7 @@ from agencydesk.qt.common.row_model import ModelIndex
 TICKET_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 # the client's name, shown under the title
 CLIENT_NAME_ROLE = Qt.ItemDataRole.UserRole + 2
-#: the statuses of a ticket still open (an overdue one shows in red)
+# the statuses of a ticket still open (an overdue one shows in red)
 _ACTIVE = frozenset(s.value for s in ACTIVE_STATUSES)
 
 

@@ -13,35 +13,27 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QMenu,
-    QPlainTextEdit,
-    QRadioButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from agencydesk.core import drafts, live, retry, saved_replies, tickets
-from agencydesk.core.db import session_scope
+from agencydesk.core import drafts, tickets
 from agencydesk.core.drafts import Draft
 from agencydesk.core.errors import UserError, ValidationError
-from agencydesk.core.models import Client, MessageKind, Priority, TicketStatus
+from agencydesk.core.models import Client, Priority, TicketStatus
 from agencydesk.core.row_columns import snapshot
 from agencydesk.core.tickets import LatestLines
-from agencydesk.qt.common import workers
-from agencydesk.qt.common.buttons import button_row, link_button, push_button
+from agencydesk.qt.common.buttons import link_button, push_button
 from agencydesk.qt.common.conflict_dialog import combo_text
 from agencydesk.qt.common.desk_people import people_of
 from agencydesk.qt.common.detail_reading import read_for_pane
@@ -64,10 +56,9 @@ from agencydesk.qt.common.presence import ViewPresence
 from agencydesk.qt.common.versioned_save import save_versioned
 from agencydesk.qt.tickets.assignee_box import AssigneeBox
 from agencydesk.qt.tickets.conversation_pane import ConversationPane
-from agencydesk.qt.tickets.reply_drafts import ReplyDrafts
-from agencydesk.qt.tickets.reply_whatsapp import WhatsAppReply
-from agencydesk.qt.tickets.saved_reply_picker import SavedReplyPicker
+from agencydesk.qt.tickets.reply_area import ReplyArea
 from agencydesk.qt.tickets.ticket_model import priority_label, status_label
+from agencydesk.qt.tickets.ticket_writes import Change, write_change
 from agencydesk.qt.tickets.time_entries_list import TicketTime
 from agencydesk.qt.tickets.time_strip import TimeStrip
 
@@ -203,52 +194,11 @@ class TicketView(QWidget):
             "#ticketCaution { background: #fff4d6; border: 1px solid #e8c66a;"
             " border-radius: 4px; color: #4a3b00; padding: 4px 8px; }"
         )
-        self.reply = QPlainTextEdit()
-        self.reply.setTabChangesFocus(True)  # Tab moves on to the buttons, as in a form
-        self.reply.setObjectName("replyEditor")
-        self.reply.setPlaceholderText(
-            self.tr(
-                "Write what the client said, your reply, or a note…  (/ inserts a saved reply,"
-                " Ctrl+Enter adds it)"
-            )
-        )
-        self.reply.setFixedHeight(72)
-        self.from_client = QRadioButton(self.tr("From the client"))
-        self.from_me = QRadioButton(self.tr("My reply"))
-        self.note = QRadioButton(self.tr("Internal note"))
-        self.from_me.setChecked(True)
-        self._who = QButtonGroup(self)
-        for button in (self.from_client, self.from_me, self.note):
-            self._who.addButton(button)
-        # Add, and in its menu (the arrow) Send in WhatsApp…
-        self.add_button = QToolButton()
-        self.add_button.setText(self.tr("Add"))
-        self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
-        self.add_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.add_button.clicked.connect(lambda _checked=False: self.add_message())
-        self.reply.installEventFilter(self)
-        self.draft_label = QLabel(self.tr("Draft kept"))
-        self.draft_label.setObjectName("draftKept")
-        self.draft_label.setToolTip(
-            self.tr(
-                "What you write here stays with this ticket until you add it, after a restart too."
-            )
-        )
-        self.draft_label.setStyleSheet("color: #555555;")
+        self.reply_area = ReplyArea(engine, self.write, lambda: self._client_id)
         # "Sari is also viewing" / "Sari is writing a reply…" (a team desk), over the reply box
         self.presence = ViewPresence(
-            self, self.people.presence if self.people else None, "ticket", self.reply
+            self, self.people.presence if self.people else None, "ticket", self.reply_area.reply
         )
-        self.drafts = ReplyDrafts(
-            engine, self.reply, self.draft_label, self._reply_who, self._set_reply_who, self
-        )
-        self._who.buttonToggled.connect(lambda _button, checked: checked and self.drafts.keep())
-        self.whatsapp = WhatsAppReply(
-            self.reply, lambda: self._reply_who() == (True, MessageKind.MESSAGE.value),
-            self.add_message, self,
-        )  # fmt: skip
-        self._who.buttonToggled.connect(lambda _button, _checked: self.whatsapp.update())
-        self.saved_replies = SavedReplyPicker(engine, self.reply, lambda: self._client_id, self)
         self.send_guide_button = push_button(self.tr("Send a guide…"), self._send_guide)
         self.follow_up_button = push_button(
             self.tr("Follow up…"), self._follow_up, name="ticketFollowUp"
@@ -256,11 +206,6 @@ class TicketView(QWidget):
         self.follow_up_button.setToolTip(
             self.tr("Remind me later: the ticket leaves Today until then")
         )
-        add_menu = QMenu(self.add_button)
-        add_menu.addAction(self.whatsapp.action)
-        self.add_button.setMenu(add_menu)
-        who_row = button_row(self.from_client, self.from_me, self.note, None, self.add_button)
-
         self.time = TimeStrip(TicketTime(engine, self.people, self.write))
 
         self.content = QWidget()
@@ -283,30 +228,13 @@ class TicketView(QWidget):
         content_layout.addWidget(self.conversation, 1)
         content_layout.addWidget(self.presence.line)
         content_layout.addWidget(self.caution)
-        # "Draft kept" over the reply box's right edge, on a line of its own: beside the buttons
-        # it found no room in Indonesian, and it must never widen the view (squeezing the list)
-        content_layout.addWidget(self.draft_label, 0, Qt.AlignmentFlag.AlignRight)
-        content_layout.addWidget(self.reply)
-        content_layout.addLayout(who_row)
+        content_layout.addWidget(self.reply_area)
         content_layout.addWidget(self.time)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.content)
         self.show_ticket(None)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Ctrl+Enter in the reply box adds the message (Enter alone makes a new line)."""
-        if (
-            watched is self.reply
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        ):
-            self.add_message()
-            return True
-        return super().eventFilter(watched, event)
 
     # -- showing -----------------------------------------------------------------------------
     def show_ticket(self, ticket_id: int | None) -> None:
@@ -333,16 +261,13 @@ class TicketView(QWidget):
         )
 
     def _show(self, ticket_id: int | None, ticket: ShownTicket | None) -> None:
-        if ticket_id != self.ticket_id:  # the same ticket shown anew keeps what was inserted
-            self.saved_replies.forget()
         if ticket is None:  # nothing chosen, or the ticket is gone
             ticket_id = None
         self.conversation.keep_limit_for(ticket_id)  # and as many earlier lines as were shown
         self.ticket_id = None
         self.time.show_ticket(None)
         show_detail_or_empty(self.content, self.empty_label, ticket is not None)
-        # the reply box is kept for the ticket it was typed on; this one's draft comes back
-        self.drafts.show_ticket(ticket_id, ticket.draft if ticket is not None else None)
+        self.reply_area.show_ticket(ticket_id, ticket.draft if ticket is not None else None)
         self.presence.show_subject(ticket_id)
         if ticket is None:
             return
@@ -354,7 +279,7 @@ class TicketView(QWidget):
             self.title_label.setText(ticket.title)
             self.client_button.setText(ticket.client_name)
             self._show_caution(ticket.caution_note)
-            self.whatsapp.show_client(ticket.client_name, ticket.phone)
+            self.reply_area.whatsapp.show_client(ticket.client_name, ticket.phone)
             self.status.setCurrentIndex(self.status.findData(ticket.status))
             self.priority.setCurrentIndex(self.priority.findData(ticket.priority))
             self.assignee.show_assignee(ticket.assignee_id)
@@ -486,17 +411,6 @@ class TicketView(QWidget):
             return format_date(value)
         return self.tr("No due date") if value is None else str(value)
 
-    def _reply_who(self) -> tuple[bool, str]:
-        """Who the reply box's line is from: (from me, message kind)."""
-        if self.note.isChecked():
-            return True, MessageKind.NOTE.value
-        return not self.from_client.isChecked(), MessageKind.MESSAGE.value
-
-    def _set_reply_who(self, who: tuple[bool, str]) -> None:
-        from_me, kind = who
-        button = self.note if kind == MessageKind.NOTE else self.from_me
-        (button if from_me else self.from_client).setChecked(True)
-
     def _follow_up(self) -> None:
         if self.ticket_id is not None and self._client_id is not None:
             ask_follow_up(
@@ -507,88 +421,30 @@ class TicketView(QWidget):
                 subject=self.title_label.text(),
             )
 
-    def add_message(self) -> None:
-        body = self.reply.toPlainText()
-        ticket_id = self.ticket_id
-        if ticket_id is None or not body.strip():
-            return
-        from_me, kind = self._reply_who()
-
-        inserted = self.saved_replies.inserted if from_me else {}
-        erase_draft = self.drafts.eraser()
-
-        def add(session: Session) -> None:
-            message = tickets.add_message(
-                session=session,
-                ticket_id=ticket_id,
-                body=body,
-                from_me=from_me,
-                kind=kind,
-            )
-            if inserted and kind == MessageKind.MESSAGE:  # a note to myself is not sent
-                saved_replies.record_uses(
-                    session=session,
-                    client_id=message.client_id,
-                    ticket_id=message.ticket_id,
-                    inserted=inserted,
-                    body=body,
-                )
-            erase_draft(session)
-
-        def refused() -> None:
-            """What she wrote comes back into the box, unless she wrote on meanwhile."""
-            if self.ticket_id == ticket_id and not self.reply.toPlainText():
-                self.reply.setPlainText(body)
-                self.saved_replies.inserted = {**inserted, **self.saved_replies.inserted}
-
-        # the box is free at once for the next line (the reply is written in a worker on a
-        # team desk); a refusal puts it back
-        self.drafts.erased()
-        self.saved_replies.forget()
-        self.write(add, refused=refused)
-
     def write(
         self,
-        action: Callable[[Session], object],
+        action: Change,
         then: Callable[[], None] | None = None,
         *,
         refused: Callable[[], None] | None = None,
     ) -> None:
-        """Run *action* in a unit of work, show the ticket anew and do *then*; a refusal is
-        said in a sentence, the ticket shown anew and *refused* done.
-
-        On a team desk it runs in a worker (each statement is a round trip the window would
-        stand still for) and is tried once: tried again after the line dropped, a reply the
-        server had committed would be added twice. A solo desk writes at once."""
+        """Run *action* in a unit of work (`ticket_writes`: in a worker on a team desk), show
+        the ticket anew and do *then*; a refusal is said in a sentence, *refused* done and the
+        ticket shown anew."""
         ticket_id = self.ticket_id
         if ticket_id is None:
             return
 
-        def done(_none: object = None) -> None:
+        def done() -> None:
             self.show_ticket(self._wanted)  # this one anew, or the one chosen since
             self.changed.emit(ticket_id)
             if then is not None:
                 then()
 
-        def failed(exc: BaseException, details: str | None = None) -> None:
-            self.show_ticket(self._wanted)  # as stored: the buttons waiting for it come back
+        def failed(exc: BaseException, details: str | None) -> None:
             if refused is not None:
                 refused()
+            self.show_ticket(self._wanted)  # as stored: the buttons waiting for it come back
             report_exception(self, exc, details)
 
-        if live.is_team(self._engine):
-            engine = self._engine
-            workers.run_task(
-                lambda: retry.save_retrying(engine, action, patience_s=0),
-                done,
-                failed,
-                owner=self,
-            )
-            return
-        try:
-            with session_scope(self._engine) as session:
-                action(session)
-        except (UserError, ValidationError) as exc:
-            failed(exc)
-            return
-        done()
+        write_change(self, self._engine, action, done, failed)

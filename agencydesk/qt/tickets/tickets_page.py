@@ -344,7 +344,7 @@ class TicketsPage(QWidget):
     def may_close(self) -> bool:
         """The window closes: the reply being written is kept as its ticket's draft. Say which
         drafts wait, with the choice to go back to the first; False: the user goes back."""
-        kept = self.view.drafts.kept_on_leaving()
+        kept = self.view.reply_area.drafts.kept_on_leaving()
         if not kept:
             return True
         if len(kept) == 1:
@@ -365,7 +365,7 @@ class TicketsPage(QWidget):
         ):
             return True
         self.select_ticket(kept[0].ticket_id)
-        self.view.reply.setFocus()
+        self.view.reply_area.reply.setFocus()
         return False
 
     def new_ticket(self, client_id: int | None = None) -> int | None:

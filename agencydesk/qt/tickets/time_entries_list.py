@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidgetItem, QWidget
@@ -22,18 +21,10 @@ from agencydesk.qt.common.dialog_layout import top_to_bottom
 from agencydesk.qt.common.formatting import format_date, format_duration
 from agencydesk.qt.common.list_view import headed_list
 from agencydesk.qt.common.undo import UndoEntry
+from agencydesk.qt.tickets.ticket_writes import Write
 from agencydesk.qt.tickets.time_entry_form import EntryValues, ask_entry
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-class Write(Protocol):
-    """`TicketView.write`: *action* in a unit of work (in a worker on a team desk), then the
-    ticket shown anew and *then* done; a refusal is said in a sentence, and *then* not done."""
-
-    def __call__(
-        self, action: Callable[[Session], object], then: Callable[[], None] | None = None
-    ) -> None: ...
 
 
 @dataclass(frozen=True)

@@ -52,7 +52,7 @@ def read_figures(engine: Engine, ticket_id: int) -> TicketTimeFigures:
         )
 
 
-#: how soon a read that found the team server out of reach is tried again
+# how soon a read that found the team server out of reach is tried again
 RETRY_MS = 5_000
 
 
