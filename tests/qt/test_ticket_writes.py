@@ -5,13 +5,14 @@ server had already committed would be added twice."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from typing import Any
 
 import psycopg
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from qt_helpers import DialogAnswerer, statements_on_gui_thread
 from sqlalchemy.engine import Engine
@@ -97,3 +98,35 @@ def test_a_reply_the_server_did_not_take_is_said_and_stays_in_the_box(
     assert len(tries) == 1
     assert view.reply_area.reply.toPlainText() == REPLY
     assert REPLY not in _messages(team_engine)  # rolled back: her text is what she has
+
+
+def test_closing_while_a_reply_is_written_waits_for_it_and_keeps_a_refused_one(
+    qtbot: QtBot, team_engine: Engine, dialogs: DialogAnswerer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Closing at once after Ctrl+Enter: the box was already empty, so nothing was kept as a
+    draft, and a refusal coming after the window had gone was said to nobody."""
+    page = _ticket_page(qtbot, team_engine)
+    view = page.view
+    line_drops = threading.Event()
+
+    def add_message(**_arguments: Any) -> Any:
+        line_drops.wait(5)
+        raise psycopg.OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(tickets, "add_message", add_message)
+    qtbot.keyClicks(view.reply_area.reply, REPLY)
+    qtbot.keyClick(view.reply_area.reply, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert view.reply_area.reply.toPlainText() == ""  # on its way
+    QTimer.singleShot(100, line_drops.set)
+    dialogs.click(QMessageBox.StandardButton.Ok)  # nothing was saved…
+
+    def back_to_the_reply(box: QWidget) -> None:  # …and it is kept as a draft: go back to it
+        assert isinstance(box, QMessageBox)
+        dialogs.texts.append(box.text())
+        box.reject()  # Escape: Back to the reply
+
+    dialogs.then(back_to_the_reply)
+    assert not page.may_close()
+    assert dialogs.texts[0] == UNREACHABLE
+    assert "is not added yet" in dialogs.texts[1]
+    assert view.reply_area.reply.toPlainText() == REPLY

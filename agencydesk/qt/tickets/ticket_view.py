@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEventLoop, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -125,6 +125,8 @@ class TicketView(QWidget):
         self._wanted: int | None = None  # the ticket last asked for (shown once read)
         self._client_id: int | None = None
         self._loading = False
+        # changes being written in workers (a team desk), not yet done or refused
+        self._writing = 0
         self._shown_fields: dict[str, object] = {}  # the ticket's fields as last shown
         self._shown_version: int | None = None  # and its version then (`core.versions`)
         self.people = people_of(engine)  # None: a solo desk
@@ -436,15 +438,28 @@ class TicketView(QWidget):
             return
 
         def done() -> None:
+            self._writing -= 1
             self.show_ticket(self._wanted)  # this one anew, or the one chosen since
             self.changed.emit(ticket_id)
             if then is not None:
                 then()
 
         def failed(exc: BaseException, details: str | None) -> None:
+            self._writing -= 1
             if refused is not None:
                 refused()
             self.show_ticket(self._wanted)  # as stored: the buttons waiting for it come back
             report_exception(self, exc, details)
 
+        self._writing += 1
         write_change(self, self._engine, action, done, failed)
+
+    def finish_writing(self) -> None:
+        """Wait until what is being written in workers is written (a few round trips), its
+        outcome shown: the window closes, and a reply the server did not take must first come
+        back into its box (kept then as a draft, or said lost), not vanish with the window."""
+        while self._writing:
+            QCoreApplication.processEvents(
+                QEventLoop.ProcessEventsFlag.WaitForMoreEvents
+                | QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents
+            )

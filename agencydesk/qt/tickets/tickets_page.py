@@ -344,6 +344,7 @@ class TicketsPage(QWidget):
     def may_close(self) -> bool:
         """The window closes: the reply being written is kept as its ticket's draft. Say which
         drafts wait, with the choice to go back to the first; False: the user goes back."""
+        self.view.finish_writing()  # a reply refused meanwhile is back in its box
         kept = self.view.reply_area.drafts.kept_on_leaving()
         if not kept:
             return True
