@@ -41,6 +41,8 @@ from _latency_proxy import LatencyProxy
 SCRATCH = Path(tempfile.mkdtemp(prefix="agencydesk-latency-"))
 Action = tuple[str, Callable[[], object]]
 COLLEAGUE = "a colleague's change"
+# clients added to the demo desk: a list of some pages (200 rows each) to scroll through
+PAST_CLIENTS = 1_500
 
 
 def _server_url() -> str:
@@ -54,6 +56,7 @@ def _fresh_database(base: str) -> sa.URL:
     """A new database on the server of *base* with the demo desk in it."""
     from agencydesk.core import demo, migrate
     from agencydesk.core.db import session_scope
+    from agencydesk.core.models import Client, utcnow
 
     url = sa.make_url(base).set(database=f"agencydesk_latency_{os.getpid()}")
     admin = sa.create_engine(sa.make_url(base), isolation_level="AUTOCOMMIT")
@@ -64,6 +67,15 @@ def _fresh_database(base: str) -> sa.URL:
     engine = migrate.open_database(url.render_as_string(hide_password=False))
     with session_scope(engine) as session:
         demo.load_demo(session=session)
+        # a list of some pages to scroll through: the demo clients, and an agency's past ones
+        now = utcnow()
+        session.execute(
+            sa.insert(Client),
+            [
+                {"name": f"Klien lama {n:04d}", "created_at": now, "updated_at": now}
+                for n in range(PAST_CLIENTS)
+            ],
+        )
     engine.dispose()
     return url
 
@@ -166,6 +178,9 @@ def _actions(window: Any, colleague: Callable[[], None]) -> list[Action]:
         search("clients", ""),
         ("sort clients by city", lambda: _sort(table("clients"), 2)),
         ("sort clients by name", lambda: _sort(table("clients"), 0)),
+        ("scroll clients to the end", lambda: _scroll(table("clients"), 1.0)),
+        ("scroll clients halfway", lambda: _scroll(table("clients"), 0.5)),
+        ("scroll clients to the top", lambda: _scroll(table("clients"), 0.0)),
         choose("clients", 1),
         choose("clients", 2),
         choose("clients", 3),
@@ -195,6 +210,12 @@ def _actions(window: Any, colleague: Callable[[], None]) -> list[Action]:
         search("orders", "hosting"),
         ("open today", lambda: window.show_section("today")),
     ]
+
+
+def _scroll(table: Any, fraction: float) -> None:
+    """Drag the list's scroll bar to *fraction* of its length (the rows there are drawn)."""
+    bar = table.verticalScrollBar()
+    bar.setValue(round(bar.maximum() * fraction))
 
 
 def _sort(table: Any, column: int) -> None:
