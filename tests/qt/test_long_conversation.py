@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from PySide6.QtCore import QPoint, QUrl
 from pytestqt.qtbot import QtBot
+from qt_helpers import statements_on_gui_thread
 from sqlalchemy import insert
 from sqlalchemy.engine import Engine
 
@@ -205,3 +206,19 @@ def test_a_clients_tickets_tab_says_there_are_older_ones_and_lists_them_on_reque
     assert len(titles) == count
     assert titles[-1] == "Percakapan 0"
     assert "Show older tickets…" not in titles
+
+
+def test_earlier_lines_are_read_in_a_worker(qtbot: QtBot, engine: Engine) -> None:
+    """A page more of a whole imported chat, on a team server a round trip away or more."""
+    ticket_id = _whole_chat_ticket(engine)
+    view = TicketView(engine)
+    qtbot.addWidget(view)
+    view.resize(700, 700)
+    view.show()
+    view.show_ticket(ticket_id)
+    qtbot.waitUntil(lambda: _shown(view).startswith("Show earlier messages"))
+    with statements_on_gui_thread(engine) as on_gui_thread:
+        view.conversation.anchorClicked.emit(QUrl(EARLIER_LINK))
+        qtbot.waitUntil(lambda: _shown(view).startswith("Show earlier messages (50 more)"))
+    assert on_gui_thread == []
+    assert _at_the_top(view).endswith(f"pesan nomor {LINES - CONVERSATION_PAGE}")

@@ -19,6 +19,8 @@ from sqlmodel import Session
 from agencydesk.core import tickets
 from agencydesk.core.errors import UserError
 from agencydesk.core.tickets import ConversationLine, LatestLines
+from agencydesk.qt.common import workers
+from agencydesk.qt.common.dialogs import report_exception
 from agencydesk.qt.common.shown_limit import ShownLimit
 from agencydesk.qt.tickets.conversation_html import EARLIER_LINK, MARK, conversation_html
 
@@ -96,15 +98,29 @@ class ConversationPane(QTextBrowser):
         if url.toString() != EARLIER_LINK or self.ticket_id is None or not self._lines:
             return
         self.shown.grow()
-        try:
-            with Session(self._engine) as session:
-                latest = tickets.latest_conversation(
-                    session=session, ticket_id=self.ticket_id, limit=self.shown.limit
-                )
-        except UserError:
-            return
-        first_shown = self._lines[0].id
-        self._lines, self._earlier = latest.lines, latest.earlier
-        self._at_end = False
-        self._draw(mark=first_shown)
-        self.scrollToAnchor(MARK)
+        ticket_id, engine, limit = self.ticket_id, self._engine, self.shown.limit
+
+        def read() -> LatestLines | None:
+            with Session(engine) as session:
+                try:
+                    return tickets.latest_conversation(
+                        session=session, ticket_id=ticket_id, limit=limit
+                    )
+                except UserError:  # deleted meanwhile: its notification empties the view
+                    return None
+
+        def show(latest: LatestLines | None) -> None:
+            if latest is None or self.ticket_id != ticket_id or not self._lines:
+                return  # another ticket is shown since
+            first_shown = self._lines[0].id
+            self._lines, self._earlier = latest.lines, latest.earlier
+            self._at_end = False
+            self._draw(mark=first_shown)
+            self.scrollToAnchor(MARK)
+
+        def failed(exc: BaseException, details: str) -> None:
+            report_exception(self, exc, details)
+
+        # in a worker: a page more of a long imported chat, on a team server too; the latest
+        # click wins
+        workers.run_task(read, show, failed, owner=self, key="earlier lines")
