@@ -14,9 +14,10 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from agencydesk.core import migrate
-from agencydesk.core.models import Client, utcnow
+from agencydesk.core.models import Client, Ticket, utcnow
 from agencydesk.qt.clients.clients_page import ClientsPage
 from agencydesk.qt.common import workers
+from agencydesk.qt.tickets.tickets_page import TicketsPage
 
 COUNT = 1_000  # five pages: the last two far down, read by the list's ids
 
@@ -32,6 +33,11 @@ def team_engine(pg_migrated_url: str) -> Iterator[Engine]:
                 {"name": f"Klien {n:04d}", "created_at": now, "updated_at": now}
                 for n in range(COUNT)
             ],
+        )
+        times = {"created_at": now, "updated_at": now, "status_changed_at": now}
+        session.execute(
+            insert(Ticket),
+            [{"client_id": 1, "title": f"Tiket {n:04d}", **times} for n in range(COUNT)],
         )
         session.commit()
     yield engine
@@ -73,3 +79,24 @@ def test_a_row_not_read_yet_is_drawn_empty_and_filled_in_when_its_page_comes(
     assert _shown(page, 400) is None  # asked: its page is read in a worker
     qtbot.waitUntil(lambda: changed == [400], timeout=5_000)  # the view is told to draw it again
     assert _shown(page, 400) == "Klien 0400"
+
+
+def test_a_long_ticket_list_scrolled_draws_its_rows_once_read(
+    qtbot: QtBot, team_engine: Engine
+) -> None:
+    """The ticket list draws a row's title and client in two lines: a row not read yet is drawn
+    empty, then filled in."""
+    page = TicketsPage(team_engine)
+    qtbot.addWidget(page)
+    page.resize(1000, 600)
+    page.show()
+    qtbot.waitUntil(lambda: page.list.current_id() is not None, timeout=5_000)
+    assert page.model.total == COUNT
+    with statements_on_gui_thread(team_engine) as on_gui_thread:
+        page.table.scrollToBottom()
+        page.grab()  # drawn, rows not read yet included
+        oldest = page.model.index(COUNT - 1, 0)
+        qtbot.waitUntil(lambda: oldest.data() is not None, timeout=5_000)
+        page.grab()
+    assert on_gui_thread == []
+    assert oldest.data().startswith("Tiket ")
