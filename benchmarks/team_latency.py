@@ -189,6 +189,10 @@ def _actions(window: Any, colleague: Callable[[], None]) -> list[Action]:
         ("choose client, timeline", lambda: table("clients").selectRow(5)),
         ("show tickets tab", lambda: _detail_tab(window, 2)),
         ("choose client, tickets", lambda: table("clients").selectRow(6)),
+        ("show orders tab", lambda: _detail_tab(window, 3)),
+        ("choose client, orders", lambda: table("clients").selectRow(7)),
+        ("show logins tab", lambda: _detail_tab(window, 4)),
+        ("choose client, logins", lambda: table("clients").selectRow(8)),
         ("show profile tab", lambda: _detail_tab(window, 0)),
         ("open tickets", lambda: window.show_section("tickets")),
         choose("tickets", 1),
@@ -241,7 +245,8 @@ def _add_reply(window: Any, text: str) -> None:
 
 
 def _detail_tab(window: Any, index: int) -> None:
-    """Show the client pane's tab *index* (0 profile, 1 timeline, 2 tickets, 3 orders)."""
+    """Show the client pane's tab *index* (0 profile, 1 timeline, 2 tickets, 3 orders, 4
+    logins)."""
     window.pages.page("clients").detail.tabs.setCurrentIndex(index)
 
 

@@ -3,18 +3,16 @@
 A password is fetched from the keyring only when asked for (in a worker: the keyring may ask for
 its own password first). Revealed, it is hidden again after `REVEAL_MS`; copied, the clipboard is
 cleared after `CLEAR_CLIPBOARD_MS` if it still holds it, and marked as a secret for clipboard
-managers. Without a secure keyring the tab says what to install and every button that needs one
-is off; nothing is written anywhere.
+managers (`secret_clipboard`). Without a secure keyring the tab says what to install and every
+button that needs one is off; nothing is written anywhere.
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import sys
+from functools import partial
 
-from PySide6.QtCore import QCoreApplication, QMimeData, Qt, QTimer, QUrl, Slot
-from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase, QGuiApplication, QHideEvent
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase, QHideEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -35,6 +33,7 @@ from agencydesk.core.credentials import CredentialRow, KeyringStatus
 from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError
 from agencydesk.qt.clients.logins_here import LoginsHere
+from agencydesk.qt.clients.secret_clipboard import clear_if_still_there, copy_secret
 from agencydesk.qt.common import workers
 from agencydesk.qt.common.buttons import button_row, push_button
 from agencydesk.qt.common.client_tab import ClientTab
@@ -44,22 +43,9 @@ from agencydesk.qt.common.labels import bold_label, plain_label
 from agencydesk.qt.common.list_view import headed_list
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-# clipboard formats that ask clipboard managers and histories not to keep the text
-KDE_SECRET_HINT = "x-kde-passwordManagerHint"
-_WINDOWS_PRIVATE = {
-    'application/x-qt-windows-mime;value="ExcludeClipboardContentFromMonitorProcessing"': (
-        b"\x01\x00\x00\x00"
-    ),
-    'application/x-qt-windows-mime;value="CanIncludeInClipboardHistory"': b"\x00\x00\x00\x00",
-    'application/x-qt-windows-mime;value="CanUploadToCloudClipboard"': b"\x00\x00\x00\x00",
-}
 # web addresses we open; anything else (file:, javascript:, …) is refused
 SAFE_SCHEMES = ("http", "https", "ftp", "sftp")
 _TOPICS = (Topic.CREDENTIALS, Topic.CLIENTS)
-
-
-def _digest(text: str) -> bytes:
-    return hashlib.sha256(text.encode("utf-8")).digest()
 
 
 def _read_secret(engine: Engine, credential_id: int) -> tuple[int, str]:
@@ -284,12 +270,32 @@ class ClientCredentialsView(ClientTab):
             self.check_keyring()
 
     def reload(self) -> None:
+        """Read her logins again, in a worker (a team server is a round trip away); the list
+        shows what it showed meanwhile."""
+        client_id, engine = self.client_id, self._engine
+        if client_id is None:
+            self._show_rows(None, [])
+            return
+
+        def read() -> list[CredentialRow]:
+            with Session(engine) as session:
+                return credentials.list_credentials(session=session, client_id=client_id)
+
+        def failed(exc: BaseException, details: str) -> None:
+            from agencydesk.qt.common.dialogs import report_exception
+
+            report_exception(self, exc, details)
+
+        workers.run_task(
+            read, partial(self._show_rows, client_id), failed, owner=self, key="logins"
+        )
+
+    def _show_rows(self, client_id: int | None, rows: list[CredentialRow]) -> None:
+        if client_id != self.client_id:  # another client is shown since
+            return
         current = self.current_row()
         self.tree.clear()
-        self.rows = []
-        if self.client_id is not None:
-            with Session(self._engine) as session:
-                self.rows = credentials.list_credentials(session=session, client_id=self.client_id)
+        self.rows = rows
         chosen: QTreeWidgetItem | None = None
         for row in self.rows:
             item = QTreeWidgetItem([row.label, row.username, row.url, ""])
@@ -443,14 +449,7 @@ class ClientCredentialsView(ClientTab):
 
     def _copy(self, result: tuple[int, str]) -> None:
         _credential_id, secret = result
-        data = QMimeData()
-        data.setText(secret)
-        data.setData(KDE_SECRET_HINT, b"secret")
-        if sys.platform == "win32":
-            for mime, value in _WINDOWS_PRIVATE.items():
-                data.setData(mime, value)
-        QGuiApplication.clipboard().setMimeData(data)
-        self._clipboard_digest = _digest(secret)
+        self._clipboard_digest = copy_secret(secret)
         seconds = max(1, round(self.CLEAR_CLIPBOARD_MS / 1000))
         self.message.setText(
             self.tr("Password copied. The clipboard is cleared in {seconds} seconds.").format(
@@ -464,13 +463,8 @@ class ClientCredentialsView(ClientTab):
         """Empty the clipboard if it still holds the password we put there."""
         self.clipboard_timer.stop()
         digest, self._clipboard_digest = self._clipboard_digest, None
-        if digest is None:
-            return
-        clipboard = QGuiApplication.clipboard()
-        if hmac.compare_digest(_digest(clipboard.text()), digest):
-            clipboard.clear()
-            if self.message.text():
-                self.message.setText(self.tr("The clipboard was cleared."))
+        if digest is not None and clear_if_still_there(digest) and self.message.text():
+            self.message.setText(self.tr("The clipboard was cleared."))
 
     def open_current_url(self) -> None:
         row = self.current_row()

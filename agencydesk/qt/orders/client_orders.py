@@ -12,10 +12,12 @@ from sqlmodel import Session
 
 from agencydesk.core import clients
 from agencydesk.core.errors import UserError
+from agencydesk.qt.common import workers
 from agencydesk.qt.common.buttons import button_row, push_button
 from agencydesk.qt.common.client_tab import ClientTab
 from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.dialog_layout import top_to_bottom
+from agencydesk.qt.common.dialogs import report_exception
 from agencydesk.qt.common.list_controller import ListController
 from agencydesk.qt.common.list_view import make_table_view
 from agencydesk.qt.orders.order_form import add_order, delete_order, edit_order
@@ -72,28 +74,50 @@ class ClientOrdersView(ClientTab):
 
     # -- showing -------------------------------------------------------------------------------
     def show_client(self, client_id: int | None) -> None:
-        name = ""
-        if client_id is not None:
-            try:
-                with Session(self._engine) as session:
-                    name = clients.get_client(session=session, client_id=client_id).name
-            except UserError:
-                client_id = None
+        """Her orders, read in a worker (and her name, for the sentence shown when she has
+        none: a team server is a round trip away)."""
         changed = client_id != self.client_id
         self.client_id = client_id
-        self.list.set_empty_text(
-            self.tr(
-                "No orders yet. When {name} asks what something costs, press New order "
-                "to note the quote; later mark it won and paid."
-            ).format(name=name)
-            if client_id is not None
-            else ""
-        )
+        if changed:
+            self.list.set_empty_text("")  # until her name is read
         self.new_button.setEnabled(client_id is not None)
+        if client_id is not None:
+            self._read_name(client_id)
         if changed:
             self.list.filter_with(partial(self.model.set_filter, client_id=client_id))
         else:
             self.list.refresh()
+
+    def _read_name(self, client_id: int) -> None:
+        engine = self._engine
+
+        def read() -> str | None:
+            with Session(engine) as session:
+                try:
+                    return clients.get_client(session=session, client_id=client_id).name
+                except UserError:  # deleted meanwhile: the page chooses another client
+                    return None
+
+        def show(name: str | None) -> None:
+            if client_id != self.client_id:
+                return
+            self.new_button.setEnabled(name is not None)
+            self.list.set_empty_text(
+                ""
+                if name is None
+                else self.tr(
+                    "No orders yet. When {name} asks what something costs, press New order "
+                    "to note the quote; later mark it won and paid."
+                ).format(name=name)
+            )
+
+        workers.run_task(
+            read,
+            show,
+            lambda exc, details: report_exception(self, exc, details),
+            owner=self,
+            key="client name",
+        )
 
     def _show_totals(self) -> None:
         shown = self.model.rowCount() > 0
