@@ -213,7 +213,39 @@ def _actions(window: Any, colleague: Callable[[], None]) -> list[Action]:
         ("open orders", lambda: window.show_section("orders")),
         search("orders", "hosting"),
         ("open today", lambda: window.show_section("today")),
+        ("open a new ticket form", lambda: _dialog(window, "new ticket")),
+        ("open a client's form", lambda: _dialog(window, "client")),
+        ("open a new order form", lambda: _dialog(window, "new order")),
+        ("open send a guide", lambda: _dialog(window, "send guide")),
+        ("open follow up", lambda: _dialog(window, "follow up")),
     ]
+
+
+def _dialog(window: Any, which: str) -> None:
+    """Open the dialog *which* as its menu item or button does (shown, not waited for), and
+    close it once drawn."""
+    from PySide6.QtCore import QTimer
+
+    from agencydesk.qt.clients.client_form import ClientFormDialog
+    from agencydesk.qt.common.follow_up_dialog import FollowUpDialog
+    from agencydesk.qt.guides.send_guide_dialog import SendGuideDialog
+    from agencydesk.qt.orders.order_form import OrderFormDialog
+    from agencydesk.qt.tickets.tickets_page import NewTicketDialog
+
+    engine = window.desk.engine
+    client_id = window.pages.page("clients").list.current_id()
+    dialogs = {
+        "new ticket": lambda: NewTicketDialog(engine, client_id, parent=window),
+        "client": lambda: ClientFormDialog(engine, client_id=client_id, parent=window),
+        "new order": lambda: OrderFormDialog(engine, client_id=client_id, parent=window),
+        "send guide": lambda: SendGuideDialog(engine, client_id=client_id, parent=window),
+        "follow up": lambda: FollowUpDialog(
+            engine, client_id=client_id, subject="Logo", parent=window
+        ),
+    }
+    dialog = dialogs[which]()
+    dialog.show()
+    QTimer.singleShot(300, dialog.reject)
 
 
 def _scroll(table: Any, fraction: float) -> None:

@@ -177,6 +177,7 @@ def test_a_picture_chosen_in_the_file_dialog_is_shown_and_saved_with_the_guide(
     assert [(info.name, info.mime_type) for info in stored] == [("layar-hp.png", "image/png")]
 
 
+@pytest.mark.usefixtures("inline_tasks")  # the dialog reads in workers
 def test_sending_copies_the_whatsapp_text_records_it_and_warns_the_second_time(
     qtbot: QtBot, desk: Demo
 ) -> None:
@@ -222,6 +223,7 @@ def test_sending_copies_the_whatsapp_text_records_it_and_warns_the_second_time(
     assert again.text.toPlainText().endswith("Salam hangat,\nRizky")
 
 
+@pytest.mark.usefixtures("inline_tasks")  # the dialog reads in workers
 def test_the_user_may_send_the_normal_guide_after_all_and_pick_a_ticket(
     qtbot: QtBot, desk: Demo
 ) -> None:
@@ -338,6 +340,7 @@ def test_closing_the_editor_asks_before_throwing_away_what_was_written(
 
 # Typing opens the completer's popup, which the offscreen platform cannot raise or grab for.
 @pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")
+@pytest.mark.usefixtures("inline_tasks")  # the dialog reads in workers
 def test_enter_in_the_client_field_picks_the_client_without_sending(
     qtbot: QtBot, desk: Demo
 ) -> None:

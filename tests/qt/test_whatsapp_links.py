@@ -57,6 +57,7 @@ def _sent(engine: Engine, client_id: int) -> int:
         return len(sending.sends_for_client(session=session, client_id=client_id))
 
 
+@pytest.mark.usefixtures("inline_tasks")  # the dialog reads in workers
 def test_open_in_whatsapp_types_the_guide_in_the_clients_chat_and_records_it_once_sent(
     qtbot: QtBot,
     desk: tuple[Engine, dict[str, int], dict[str, int]],
@@ -103,6 +104,7 @@ def test_open_in_whatsapp_types_the_guide_in_the_clients_chat_and_records_it_onc
     assert _sent(engine, rina) == before + 1
 
 
+@pytest.mark.usefixtures("inline_tasks")  # the dialog reads in workers
 def test_without_a_number_the_guide_can_only_be_copied(
     qtbot: QtBot, desk: tuple[Engine, dict[str, int], dict[str, int]]
 ) -> None:

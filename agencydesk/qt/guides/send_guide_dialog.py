@@ -8,9 +8,13 @@ who already got the guide is pointed out before it goes a second time.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
+from typing import TypeVar
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,12 +37,25 @@ from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError
 from agencydesk.core.guides import images, library, sending
 from agencydesk.core.whatsapp_link import international_number
+from agencydesk.qt.common import workers
 from agencydesk.qt.common.combos import narrow_combo
 from agencydesk.qt.common.dialog_layout import lay_out_dialog
 from agencydesk.qt.common.dialogs import report_exception
 from agencydesk.qt.common.formatting import format_date, tech_comfort_label
 from agencydesk.qt.common.labels import muted_label, plain_label
 from agencydesk.qt.common.whatsapp_chat import send_in_whatsapp
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class _Text:
+    """What the dialog shows for a guide and a client, read in a worker."""
+
+    rendered: sending.RenderedGuide
+    sent_before: datetime | None
+    pictures: bool
+    phone: str
 
 
 def format_day(moment: datetime) -> str:
@@ -100,19 +117,6 @@ class SendGuideDialog(QDialog):
         self.sign_as = QLineEdit(my_name)
         self.sign_as.setPlaceholderText(self.tr("fills in {my_name}"))
 
-        with Session(engine) as session:
-            for row in library.list_guides(session=session):
-                self.guide.addItem(row.title, row.id)
-            for other_id, name, comfort in sending.client_choices(session=session):
-                self.client.addItem(name, other_id)
-                self._comfort[other_id] = comfort
-                self._client_names[other_id] = name
-        self._select(self.guide, guide_id)
-        if not self._select(self.client, client_id):
-            self.client.setCurrentIndex(-1)
-        if self._requested_guide_id is None:
-            self._requested_guide_id = self.guide.currentData()
-
         self.variant_note = _note("variantNote", "background: #e8f1fb; color: #0b3a66;")
         self.already_note = _note("alreadySentNote", "background: #fff4d6; color: #4a3b00;")
         self.missing_note = _note("missingNote", "background: #fde8e6; color: #6b1410;")
@@ -162,6 +166,46 @@ class SendGuideDialog(QDialog):
         self.client.currentIndexChanged.connect(self._client_changed)
         self.client.editTextChanged.connect(self._client_typed)
         self.sign_as.textChanged.connect(lambda _text: self.update_text())
+        # every read in a worker (on a team server a network away opening the dialog took
+        # ten round trips): the dialog shows at once, its choices and text as they come
+        self.copy_button.setEnabled(False)
+        self.whatsapp_button.setEnabled(False)
+        self._read(self._read_choices, partial(self._show_choices, guide_id, client_id), "choices")
+
+    def _read(self, read: Callable[[], T], show: Callable[[T], None], key: str) -> None:
+        """*read* in a worker, then *show* what it read; the latest read of *key* wins."""
+        workers.run_task(
+            read,
+            show,
+            lambda exc, details: report_exception(self, exc, details),
+            owner=self,
+            key=key,
+        )
+
+    def _read_choices(self) -> tuple[list[tuple[str, int]], list[tuple[int, str, int]]]:
+        with Session(self._engine) as session:
+            guides = [(row.title, row.id) for row in library.list_guides(session=session)]
+            return guides, sending.client_choices(session=session)
+
+    def _show_choices(
+        self,
+        guide_id: int | None,
+        client_id: int | None,
+        choices: tuple[list[tuple[str, int]], list[tuple[int, str, int]]],
+    ) -> None:
+        guides, people = choices
+        with QSignalBlocker(self.guide), QSignalBlocker(self.client):
+            for title, other_guide in guides:
+                self.guide.addItem(title, other_guide)
+            for other_id, name, comfort in people:
+                self.client.addItem(name, other_id)
+                self._comfort[other_id] = comfort
+                self._client_names[other_id] = name
+            self._select(self.guide, guide_id)
+            if not self._select(self.client, client_id):
+                self.client.setCurrentIndex(-1)
+        if self._requested_guide_id is None:
+            self._requested_guide_id = self.guide.currentData()
         self._client_changed()
         if self.client.currentIndex() < 0:
             self.client.setFocus()
@@ -219,43 +263,64 @@ class SendGuideDialog(QDialog):
             self._client_changed()
 
     def _client_changed(self, _index: int = -1) -> None:
+        """The client chosen: her open tickets and the guide's version for her (the very
+        gentle one for who needs every step explained) are read, then the text."""
         client_id = self.client_id()
         self._shown_client_id = client_id
-        self._fill_tickets(client_id)
         self.variant_note.setVisible(False)
-        requested = self._requested_guide_id
-        if client_id is not None and requested is not None:
-            try:
-                with Session(self._engine) as session:
+        self.copy_button.setEnabled(False)  # until her text is read
+        self.whatsapp_button.setEnabled(False)
+        requested, engine = self._requested_guide_id, self._engine
+        with_tickets = client_id is not None and self._fixed_ticket_id is None
+
+        def read() -> tuple[list[tuple[int, str]], int | None]:
+            with Session(engine) as session:
+                tickets = (
+                    sending.ticket_choices(session=session, client_id=client_id)
+                    if with_tickets and client_id is not None
+                    else []
+                )
+                if client_id is None or requested is None:
+                    return tickets, requested
+                try:
                     suggested = sending.suggest_variant(
                         session=session, guide_id=requested, client_id=client_id
                     )
-            except UserError:
-                suggested = requested
+                except UserError:
+                    suggested = requested
+                return tickets, suggested
+
+        self._read(read, partial(self._show_client, client_id, requested), "client")
+
+    def _show_client(
+        self,
+        client_id: int | None,
+        requested: int | None,
+        read: tuple[list[tuple[int, str]], int | None],
+    ) -> None:
+        if client_id != self.client_id():
+            return  # another client is chosen since: hers are on their way
+        tickets, suggested = read
+        self._fill_tickets(tickets)
+        if suggested is not None:
             self._select(self.guide, suggested)
-            if suggested != requested:
-                comfort = self._comfort.get(client_id, 3)
-                self.variant_note.setText(
-                    self.tr(
-                        "{name} needs patient help (tech comfort: {level}), so the very gentle "
-                        "version of this guide is chosen. You can pick another guide above."
-                    ).format(name=self._client_names[client_id], level=tech_comfort_label(comfort))
-                )
-                self.variant_note.setVisible(True)
-        elif requested is not None:
-            self._select(self.guide, requested)
+        if client_id is not None and suggested != requested:
+            comfort = self._comfort.get(client_id, 3)
+            self.variant_note.setText(
+                self.tr(
+                    "{name} needs patient help (tech comfort: {level}), so the very gentle "
+                    "version of this guide is chosen. You can pick another guide above."
+                ).format(name=self._client_names[client_id], level=tech_comfort_label(comfort))
+            )
+            self.variant_note.setVisible(True)
         self.update_text()
 
-    def _fill_tickets(self, client_id: int | None) -> None:
+    def _fill_tickets(self, tickets: list[tuple[int, str]]) -> None:
         self.ticket.blockSignals(True)
         self.ticket.clear()
         self.ticket.addItem(self.tr("No ticket"), None)
-        if client_id is not None and self._fixed_ticket_id is None:
-            with Session(self._engine) as session:
-                for ticket_id, title in sending.ticket_choices(
-                    session=session, client_id=client_id
-                ):
-                    self.ticket.addItem(title, ticket_id)
+        for ticket_id, title in tickets:
+            self.ticket.addItem(title, ticket_id)
         self.ticket.blockSignals(False)
         show = self._fixed_ticket_id is None and self.ticket.count() > 1
         self.ticket.setVisible(show)
@@ -279,30 +344,45 @@ class SendGuideDialog(QDialog):
             )
             self.copy_button.setEnabled(False)
             return
-        try:
-            with Session(self._engine) as session:
-                rendered = sending.render_for_client(
-                    session=session,
-                    guide_id=guide_id,
-                    client_id=client_id,
-                    my_name=self.sign_as.text(),
-                )
-                sent_before = sending.already_sent(
-                    session=session, guide_id=guide_id, client_id=client_id
-                )
-                pictures = images.image_references(
-                    library.get_guide(session=session, guide_id=guide_id).body
-                )
-                phone = clients.get_client(session=session, client_id=client_id).phone
-        except UserError as exc:
+        self.copy_button.setEnabled(False)  # until the text for them is read
+        engine, my_name = self._engine, self.sign_as.text()
+
+        def read() -> _Text | UserError:
+            with Session(engine) as session:
+                try:
+                    return _Text(
+                        sending.render_for_client(
+                            session=session, guide_id=guide_id, client_id=client_id, my_name=my_name
+                        ),
+                        sending.already_sent(
+                            session=session, guide_id=guide_id, client_id=client_id
+                        ),
+                        bool(
+                            images.image_references(
+                                library.get_guide(session=session, guide_id=guide_id).body
+                            )
+                        ),
+                        clients.get_client(session=session, client_id=client_id).phone,
+                    )
+                except UserError as exc:  # the guide or the client deleted meanwhile
+                    return exc
+
+        self._read(read, partial(self._show_text, (guide_id, client_id, my_name)), "text")
+
+    def _show_text(self, asked: tuple[int, int, str], read: _Text | UserError) -> None:
+        if asked != (self.guide_id(), self.client_id(), self.sign_as.text()):
+            return  # chosen or typed otherwise since: that text is on its way
+        client_id = asked[1]
+        if isinstance(read, UserError):
             self.text.setPlainText("")
-            self.text.setPlaceholderText(str(exc))
+            self.text.setPlaceholderText(str(read))
             self.copy_button.setEnabled(False)
             return
+        rendered, sent_before = read.rendered, read.sent_before
         self.rendered = rendered
         self.text.setPlainText(rendered.text)
         self.copy_button.setEnabled(True)
-        self.whatsapp_number = international_number(phone) if phone else None
+        self.whatsapp_number = international_number(read.phone) if read.phone else None
         self.whatsapp_button.setEnabled(self.whatsapp_number is not None)
         self.whatsapp_button.setToolTip(
             self.tr("Opens the chat with {name}, the text typed in; you press send").format(
@@ -327,7 +407,7 @@ class SendGuideDialog(QDialog):
                 ).format(names=names)
             )
             self.missing_note.setVisible(True)
-        if pictures:
+        if read.pictures:
             self.pictures_note.setText(
                 self.tr(
                     "The pictures of this guide are not part of the copied text: "
