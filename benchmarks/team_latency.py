@@ -222,10 +222,8 @@ def _actions(window: Any, colleague: Callable[[], None]) -> list[Action]:
 
 
 def _dialog(window: Any, which: str) -> None:
-    """Open the dialog *which* as its menu item or button does (shown, not waited for), and
-    close it once drawn."""
-    from PySide6.QtCore import QTimer
-
+    """Open the dialog *which* as its menu item or button does (shown, not waited for), draw
+    it, and close it (without the question a form asks when closed with changes)."""
     from agencydesk.qt.clients.client_form import ClientFormDialog
     from agencydesk.qt.common.follow_up_dialog import FollowUpDialog
     from agencydesk.qt.guides.send_guide_dialog import SendGuideDialog
@@ -245,7 +243,9 @@ def _dialog(window: Any, which: str) -> None:
     }
     dialog = dialogs[which]()
     dialog.show()
-    QTimer.singleShot(300, dialog.reject)
+    dialog.grab()
+    dialog.done(0)
+    dialog.deleteLater()  # what it still reads in a worker is dropped with it
 
 
 def _scroll(table: Any, fraction: float) -> None:

@@ -46,7 +46,7 @@ def open_view(qtbot: QtBot, engine: Engine, client_id: int) -> ClientCredentials
     view.resize(640, 420)
     view.show()
     view.show_client(client_id)
-    qtbot.waitUntil(lambda: view.status is not None)
+    qtbot.waitUntil(lambda: view.status is not None and view.listed_client_id == client_id)
     return view
 
 

@@ -23,6 +23,13 @@ from agencydesk.qt.shell.connect_dialog import ConnectDialog
 from agencydesk.qt.tickets.tickets_page import NewTicketDialog
 from agencydesk.qt.tickets.time_entry_form import TimeEntryForm
 
+
+def _read(qtbot: QtBot, dialog: QDialog) -> None:
+    """Wait for what the dialog reads in a worker (the new ticket form, its clients)."""
+    if isinstance(dialog, NewTicketDialog):
+        qtbot.waitUntil(dialog.client.isEnabled)
+
+
 #: each dialog and the width it opens at the least (what it asked for before)
 DIALOGS: dict[str, tuple[Callable[[Engine, int], QDialog], int]] = {
     "report": (lambda engine, client_id: ReportDialog(engine, client_id), 460),
@@ -47,6 +54,7 @@ def test_every_button_and_label_is_shown_whole(
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
+    _read(qtbot, dialog)
     assert dialog.width() >= least
     cut = [
         widget.text()
@@ -80,6 +88,7 @@ def test_a_long_client_name_does_not_widen_a_dialog(
         qtbot.addWidget(dialog)
         dialog.show()
         qtbot.waitExposed(dialog)
+        _read(qtbot, dialog)
         dialog.close()
         return dialog.width()
 

@@ -414,3 +414,25 @@ def test_send_a_guide_reads_in_workers_and_shows_the_text_for_the_client_chosen_
     assert dialog.rendered is not None
     assert dialog.text.toPlainText() == dialog.rendered.text
     assert dialog.client_id() == sari
+
+
+def test_a_new_ticket_form_reads_its_clients_in_a_worker_and_closes_without_asking(
+    qtbot: QtBot, demo_engine: Engine, dialogs: Any
+) -> None:
+    """Opening it took three round trips to a team server; filled in later, the client list
+    must not count as a change of hers (Escape would ask whether to throw it away)."""
+    from agencydesk.qt.tickets.tickets_page import NewTicketDialog
+
+    with Session(demo_engine) as session:
+        [ticket, *_] = tickets.list_tickets(session=session)
+    with statements_on_gui_thread(demo_engine) as on_gui_thread:
+        dialog = NewTicketDialog(demo_engine, client_id=ticket.client_id)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert not dialog.client.isEnabled()  # the title can be typed meanwhile
+        qtbot.waitUntil(dialog.client.isEnabled, timeout=5_000)
+    assert on_gui_thread == []
+    assert dialog.client.currentData() == ticket.client_id
+    dialog.reject()  # Escape
+    assert not dialog.isVisible()
+    assert dialogs.seen == []  # closed without a question

@@ -32,7 +32,7 @@ def _open(qtbot: QtBot, engine: Engine, client_id: int) -> ClientCredentialsView
     view.resize(720, 420)
     view.show()
     view.show_client(client_id)
-    qtbot.waitUntil(lambda: view.status is not None)
+    qtbot.waitUntil(lambda: view.status is not None and view.listed_client_id == client_id)
     return view
 
 

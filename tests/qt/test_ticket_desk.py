@@ -237,6 +237,7 @@ def test_ctrl_t_chooses_no_client_unless_the_page_shows_one(
 
     def note_client_and_cancel(widget: QWidget) -> None:
         assert isinstance(widget, NewTicketDialog)
+        qtbot.waitUntil(widget.client.isEnabled)  # its clients are read in a worker
         chosen.append(widget.client.currentText())
         widget.reject()
 

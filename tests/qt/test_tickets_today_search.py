@@ -177,6 +177,7 @@ def test_new_ticket_dialog_explains_a_missing_title(qtbot: QtBot, demo_engine: E
     dialog = NewTicketDialog(demo_engine, client_id=None)
     qtbot.addWidget(dialog)
     dialog.show()
+    qtbot.waitUntil(dialog.client.isEnabled)  # its clients are read in a worker
     assert dialog.client.currentText() == ""  # nobody is chosen for the user
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     assert dialog.title_error.isVisible()

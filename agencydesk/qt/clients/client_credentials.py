@@ -68,6 +68,8 @@ class ClientCredentialsView(ClientTab):
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
         super().__init__(engine, parent)
         self.rows: list[CredentialRow] = []
+        # the client whose logins the list shows (read in a worker after `client_id` is set)
+        self.listed_client_id: int | None = None
         self.status: KeyringStatus | None = None
         self._revealed_id: int | None = None
         self._clipboard_digest: bytes | None = None
@@ -296,6 +298,7 @@ class ClientCredentialsView(ClientTab):
         current = self.current_row()
         self.tree.clear()
         self.rows = rows
+        self.listed_client_id = client_id
         chosen: QTreeWidgetItem | None = None
         for row in self.rows:
             item = QTreeWidgetItem([row.label, row.username, row.url, ""])

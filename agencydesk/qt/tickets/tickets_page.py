@@ -29,12 +29,13 @@ from agencydesk.core.changes import Topic
 from agencydesk.core.db import session_scope
 from agencydesk.core.errors import ValidationError
 from agencydesk.core.models import ACTIVE_STATUSES, Channel, Priority, TicketStatus
+from agencydesk.qt.common import workers
 from agencydesk.qt.common.buttons import push_button
 from agencydesk.qt.common.combos import narrow_combo
 from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.desk_people import people_of
 from agencydesk.qt.common.dialog_layout import top_to_bottom
-from agencydesk.qt.common.dialogs import ask_go_on
+from agencydesk.qt.common.dialogs import ask_go_on, report_exception
 from agencydesk.qt.common.form_dialog import FormDialog
 from agencydesk.qt.common.form_errors import FieldErrors, add_rows_with_errors, save_cancel_layout
 from agencydesk.qt.common.formatting import DATE_EDIT_FORMAT, channel_label
@@ -47,6 +48,11 @@ from agencydesk.qt.tickets.title_delegate import TitleAndClientDelegate
 ACTIVE = tuple(s.value for s in ACTIVE_STATUSES)
 
 
+def _client_choices(engine: Engine) -> list[tuple[int, str]]:
+    with Session(engine) as session:
+        return clients.referrer_choices(session=session)
+
+
 class NewTicketDialog(FormDialog):
     """A new ticket for a client, with the first message if there is one."""
 
@@ -57,12 +63,18 @@ class NewTicketDialog(FormDialog):
         self.created_ticket_id: int | None = None
         self.setWindowTitle(self.tr("New ticket"))
         self.client = narrow_combo()
-        with Session(engine) as session:
-            for other_id, name in clients.referrer_choices(session=session):
-                self.client.addItem(name, other_id)
         # no client chosen for the user unless they came from one: never the first in the list
         self.client.setPlaceholderText(self.tr("Choose the client…"))
-        self.client.setCurrentIndex(self.client.findData(client_id) if client_id else -1)
+        # the clients are read in a worker (on a team server a round trip or two): the form
+        # shows at once, the title can be typed meanwhile
+        self.client.setEnabled(False)
+        self._clients_read = False
+        workers.run_task(
+            partial(_client_choices, engine),
+            partial(self._show_clients, client_id),
+            self._clients_not_read,
+            owner=self,
+        )
         self.title = QLineEdit()
         self.title.setPlaceholderText(self.tr("e.g. Website shows an error"))
         self.priority = QComboBox()
@@ -109,10 +121,25 @@ class NewTicketDialog(FormDialog):
         self.buttons = save_cancel_layout(self, self.save, [form], min_width=480)
         self.title.setFocus()
 
+    def _show_clients(self, client_id: int | None, choices: list[tuple[int, str]]) -> None:
+        untouched = not self.has_changes()
+        for other_id, name in choices:
+            self.client.addItem(name, other_id)
+        self.client.setCurrentIndex(self.client.findData(client_id) if client_id else -1)
+        self.client.setEnabled(True)
+        self._clients_read = True
+        if untouched:  # as loaded: closing it now asks nothing
+            self.remember_state()
+
+    def _clients_not_read(self, exc: BaseException, details: str) -> None:
+        if self.isVisible():  # closed meanwhile: nobody waits for the clients
+            report_exception(self, exc, details)
+
     def save(self) -> None:
         client_id = self.client.currentData()
         if client_id is None:
-            errors = {"client": "client_required" if self.client.count() else "no_clients"}
+            none_yet = self._clients_read and not self.client.count()
+            errors = {"client": "no_clients" if none_yet else "client_required"}
             if not self.title.text().strip():
                 errors["title"] = "title_required"
             self.errors.show(errors)
