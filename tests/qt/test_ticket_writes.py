@@ -5,6 +5,7 @@ server had already committed would be added twice."""
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections.abc import Iterator
 from typing import Any
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from qt_helpers import DialogAnswerer, statements_on_gui_thread
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from agencydesk.core import clients, migrate, tickets, time_spent
@@ -130,3 +132,29 @@ def test_closing_while_a_reply_is_written_waits_for_it_and_keeps_a_refused_one(
     assert dialogs.texts[0] == UNREACHABLE
     assert "is not added yet" in dialogs.texts[1]
     assert view.reply_area.reply.toPlainText() == REPLY
+
+
+@pytest.mark.usefixtures("inline_tasks")
+def test_a_reply_the_disk_did_not_take_on_a_solo_desk_stays_in_the_box(
+    qtbot: QtBot, demo_engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The box is emptied at Ctrl+Enter; a write that fails for the disk or a lock (said by
+    the crash handler as a sentence) must put her text back, not lose it."""
+    page = TicketsPage(demo_engine)
+    qtbot.addWidget(page)
+    page.show()
+    view = page.view
+    assert view.ticket_id is not None
+
+    def add_message(**_arguments: Any) -> Any:
+        raise OperationalError("INSERT", {}, sqlite3.OperationalError("database or disk is full"))
+
+    monkeypatch.setattr(tickets, "add_message", add_message)
+    view.reply_area.reply.setPlainText(REPLY)
+    with pytest.raises(OperationalError):
+        view.reply_area.add_message()
+    assert view.reply_area.reply.toPlainText() == REPLY
+    monkeypatch.setattr(time_spent, "start_timer", add_message)
+    with pytest.raises(OperationalError):
+        view.time.toggle_timer()  # what Start timer does
+    assert view.time.timer_button.isEnabled()  # not greyed for good: read again

@@ -8,6 +8,7 @@ done.
 from __future__ import annotations
 
 import html
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -62,6 +63,8 @@ from agencydesk.qt.tickets.ticket_writes import Change, write_change
 from agencydesk.qt.tickets.time_entries_list import TicketTime
 from agencydesk.qt.tickets.time_strip import TimeStrip
 
+# how long closing waits for the changes being written (the workers' own wait at shutdown)
+WRITES_FINISH_S = 30.0
 # how much of a long caution note the ticket shows (all of it in the tooltip)
 CAUTION_SHOWN = 240
 
@@ -126,7 +129,7 @@ class TicketView(QWidget):
         self._client_id: int | None = None
         self._loading = False
         # changes being written in workers (a team desk), not yet done or refused
-        self._writing = 0
+        self._writing: set[object] = set()
         self._shown_fields: dict[str, object] = {}  # the ticket's fields as last shown
         self._shown_version: int | None = None  # and its version then (`core.versions`)
         self.people = people_of(engine)  # None: a solo desk
@@ -437,29 +440,37 @@ class TicketView(QWidget):
         if ticket_id is None:
             return
 
+        writing = object()  # this write, until it is done or refused
+
         def done() -> None:
-            self._writing -= 1
+            self._writing.discard(writing)
             self.show_ticket(self._wanted)  # this one anew, or the one chosen since
             self.changed.emit(ticket_id)
             if then is not None:
                 then()
 
         def failed(exc: BaseException, details: str | None) -> None:
-            self._writing -= 1
+            self._writing.discard(writing)
             if refused is not None:
                 refused()
             self.show_ticket(self._wanted)  # as stored: the buttons waiting for it come back
             report_exception(self, exc, details)
 
-        self._writing += 1
-        write_change(self, self._engine, action, done, failed)
+        self._writing.add(writing)
+        try:
+            write_change(self, self._engine, action, done, failed)
+        except BaseException:  # the disk or a lock (a solo desk), or a bug: the crash handler
+            self._writing.discard(writing)  # says it; what she wrote comes back first, and
+            if refused is not None:  # the buttons waiting for the ticket as stored
+                refused()
+            self.show_ticket(self._wanted)
+            raise
 
     def finish_writing(self) -> None:
         """Wait until what is being written in workers is written (a few round trips), its
         outcome shown: the window closes, and a reply the server did not take must first come
         back into its box (kept then as a draft, or said lost), not vanish with the window."""
-        while self._writing:
-            QCoreApplication.processEvents(
-                QEventLoop.ProcessEventsFlag.WaitForMoreEvents
-                | QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents
-            )
+        deadline = time.monotonic() + WRITES_FINISH_S
+        while self._writing and time.monotonic() < deadline:
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+            time.sleep(0.005)
