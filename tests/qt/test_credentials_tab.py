@@ -271,3 +271,32 @@ def test_a_keyring_that_refuses_is_explained_and_nothing_is_saved(
     qtbot.waitUntil(lambda: form.saved_id is not None)
     assert form.secret.text() == ""
     assert list(memory_keyring.entries.values()) == [SECRET]
+
+
+def test_a_login_just_added_is_the_one_chosen(
+    qtbot: QtBot,
+    engine: Engine,
+    client_id: int,
+    memory_keyring: MemoryKeyring,
+    dialogs: DialogAnswerer,
+) -> None:
+    """Her logins are read in a worker after the save: the new one is chosen once they come
+    (choosing it before, among the rows still shown, found nothing)."""
+    add_login(engine, client_id, "cPanel")
+    add_login(engine, client_id, "Domain registrar")
+    view = open_view(qtbot, engine, client_id)
+    assert view.current_row() is not None
+    assert view.current_row().label == "cPanel"  # type: ignore[union-attr]
+
+    def fill(widget: QWidget) -> None:
+        assert isinstance(widget, CredentialFormDialog)
+        qtbot.keyClicks(widget.label, "WordPress admin")
+        qtbot.keyClicks(widget.secret, SECRET)
+        widget.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+    dialogs.then(fill)
+    view.add_button.click()
+    assert dialogs.done
+    qtbot.waitUntil(lambda: len(labels(view)) == 3)
+    assert view.current_row() is not None
+    assert view.current_row().label == "WordPress admin"  # type: ignore[union-attr]

@@ -242,11 +242,13 @@ def test_a_deleted_guide_comes_back_with_ctrl_z(
     qtbot.waitUntil(lambda: dialogs.done)
     assert f"Delete the guide “{title}”?" in dialogs.texts[0]
     qtbot.waitUntil(lambda: title not in _guide_titles(page))
-    assert window.shell_actions.undo.isEnabled()
+    # the guide next to it is shown (read in a worker after the list)
+    qtbot.waitUntil(lambda: page.title_label.text() != title)
+    qtbot.waitUntil(window.shell_actions.undo.isEnabled)
     assert title in window.shell_actions.undo.text()
 
     _press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: page.title_label.text() == title)
+    qtbot.waitUntil(lambda: page.title_label.text() == title)  # back, and chosen
     assert title in _guide_titles(page)
     assert not window.shell_actions.undo.isEnabled()
 

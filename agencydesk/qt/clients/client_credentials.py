@@ -70,6 +70,8 @@ class ClientCredentialsView(ClientTab):
         self.rows: list[CredentialRow] = []
         # the client whose logins the list shows (read in a worker after `client_id` is set)
         self.listed_client_id: int | None = None
+        # the login to choose once the list is read again (one just saved), if any
+        self._choose: int | None = None
         self.status: KeyringStatus | None = None
         self._revealed_id: int | None = None
         self._clipboard_digest: bytes | None = None
@@ -271,13 +273,16 @@ class ClientCredentialsView(ClientTab):
         if self.status is None:
             self.check_keyring()
 
-    def reload(self) -> None:
-        """Read her logins again, in a worker (a team server is a round trip away); the list
-        shows what it showed meanwhile."""
+    def reload(self, choose: int | None = None) -> None:
+        """Read her logins again, in a worker (a team server is a round trip away), then
+        choose *choose* (a login just saved), else the one chosen; the list shows what it
+        showed meanwhile."""
         client_id, engine = self.client_id, self._engine
         if client_id is None:
             self._show_rows(None, [])
             return
+        if choose is not None:  # kept should a change's reading come after this one
+            self._choose = choose
 
         def read() -> list[CredentialRow]:
             with Session(engine) as session:
@@ -296,6 +301,9 @@ class ClientCredentialsView(ClientTab):
         if client_id != self.client_id:  # another client is shown since
             return
         current = self.current_row()
+        wanted, self._choose = self._choose, None
+        if wanted is None and current is not None:
+            wanted = current.id
         self.tree.clear()
         self.rows = rows
         self.listed_client_id = client_id
@@ -304,7 +312,7 @@ class ClientCredentialsView(ClientTab):
             item = QTreeWidgetItem([row.label, row.username, row.url, ""])
             item.setData(0, ROW_ROLE, row.id)
             self.tree.addTopLevelItem(item)
-            if current is not None and row.id == current.id:
+            if row.id == wanted:
                 chosen = item
         self.here.refresh(self.client_id)
         self.empty_label.setVisible(self.client_id is not None and not self.rows)
@@ -362,15 +370,7 @@ class ClientCredentialsView(ClientTab):
             return
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_id is not None:
             self.hide_secret()
-            self.reload()
-            self._select(dialog.saved_id)
-
-    def _select(self, credential_id: int) -> None:
-        for index in range(self.tree.topLevelItemCount()):
-            item = self.tree.topLevelItem(index)
-            if item.data(0, ROW_ROLE) == credential_id:
-                self.tree.setCurrentItem(item)
-                return
+            self.reload(choose=dialog.saved_id)
 
     def delete_current(self) -> None:
         from agencydesk.qt.common.dialogs import ask_yes_no
