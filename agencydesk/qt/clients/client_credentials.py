@@ -38,6 +38,7 @@ from agencydesk.qt.common import workers
 from agencydesk.qt.common.buttons import button_row, push_button
 from agencydesk.qt.common.client_tab import ClientTab
 from agencydesk.qt.common.databus import follow_changes
+from agencydesk.qt.common.detail_reading import read_then_show
 from agencydesk.qt.common.dialog_layout import top_to_bottom
 from agencydesk.qt.common.labels import bold_label, plain_label
 from agencydesk.qt.common.list_view import headed_list
@@ -288,14 +289,7 @@ class ClientCredentialsView(ClientTab):
             with Session(engine) as session:
                 return credentials.list_credentials(session=session, client_id=client_id)
 
-        def failed(exc: BaseException, details: str) -> None:
-            from agencydesk.qt.common.dialogs import report_exception
-
-            report_exception(self, exc, details)
-
-        workers.run_task(
-            read, partial(self._show_rows, client_id), failed, owner=self, key="logins"
-        )
+        read_then_show(self, read, partial(self._show_rows, client_id), key="logins")
 
     def _show_rows(self, client_id: int | None, rows: list[CredentialRow]) -> None:
         if client_id != self.client_id:  # another client is shown since

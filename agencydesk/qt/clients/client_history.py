@@ -25,12 +25,11 @@ from agencydesk.core.models import Client
 from agencydesk.core.tickets import TicketRow
 from agencydesk.core.time_spent import MonthlyTime
 from agencydesk.core.timeline import TimelineEvent
-from agencydesk.qt.common import workers
 from agencydesk.qt.common.buttons import push_button
 from agencydesk.qt.common.client_tab import ClientTab
 from agencydesk.qt.common.desk_people import people_of
+from agencydesk.qt.common.detail_reading import read_then_show
 from agencydesk.qt.common.dialog_layout import top_to_bottom
-from agencydesk.qt.common.dialogs import report_exception
 from agencydesk.qt.common.formatting import (
     format_date,
     format_datetime,
@@ -129,11 +128,10 @@ class TimelineView(QTextBrowser):
             with Session(engine) as session:
                 return timeline.client_timeline(session=session, client_id=client_id, limit=limit)
 
-        workers.run_task(
+        read_then_show(
+            self,
             read,
             lambda events: self._show_events(client_id, events, keep_scroll),
-            lambda exc, details: report_exception(self, exc, details),
-            owner=self,
             key="timeline",
         )
 
@@ -264,11 +262,10 @@ class ClientTicketsView(ClientTab):
                     limit=limit,
                 ), time_spent.monthly_time(session=session, client_id=client_id)
 
-        workers.run_task(
+        read_then_show(
+            self,
             read,
             lambda found: self._show_tickets(client_id, *found, keep_scroll),
-            lambda exc, details: report_exception(self, exc, details),
-            owner=self,
             key="tickets",
         )
 

@@ -4,7 +4,8 @@ otherwise stand still for, on every row chosen.
 
 `read_for_pane` is the one way the panes do it: the pane shows what it showed until the read is
 done (never the "Choose a … on the left" sentence, which would contradict the choice), the latest
-read wins, and a read that fails is said as any error is.
+read wins, and a read that fails is said as any error is. `read_then_show` is the same for any
+widget that reads what it shows (a client's tab, a dialog's choices, earlier lines).
 """
 
 from __future__ import annotations
@@ -36,9 +37,24 @@ def read_for_pane(
     if detail.isHidden():
         empty.hide()
 
+    read_then_show(pane, read, show, key="detail", failed=failed)
+
+
+def read_then_show(
+    owner: QWidget,
+    read: Callable[[], T],
+    show: Callable[[T], None],
+    *,
+    key: str,
+    failed: Callable[[], None] | None = None,
+) -> None:
+    """Run *read* in a worker, then *show* its result on the GUI thread, unless *owner* asked
+    for another read of *key* meanwhile or is gone. A read that fails is said as any error is
+    (after *failed*, if given)."""
+
     def not_read(exc: BaseException, details: str) -> None:
         if failed is not None:
             failed()
-        report_exception(pane, exc, details)
+        report_exception(owner, exc, details)
 
-    workers.run_task(read, show, not_read, owner=pane, key="detail")
+    workers.run_task(read, show, not_read, owner=owner, key=key)

@@ -8,11 +8,9 @@ who already got the guide is pointed out before it goes a second time.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
-from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent
@@ -37,15 +35,13 @@ from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError
 from agencydesk.core.guides import images, library, sending
 from agencydesk.core.whatsapp_link import international_number
-from agencydesk.qt.common import workers
 from agencydesk.qt.common.combos import narrow_combo
+from agencydesk.qt.common.detail_reading import read_then_show
 from agencydesk.qt.common.dialog_layout import lay_out_dialog
 from agencydesk.qt.common.dialogs import report_exception
 from agencydesk.qt.common.formatting import format_date, tech_comfort_label
 from agencydesk.qt.common.labels import muted_label, plain_label
 from agencydesk.qt.common.whatsapp_chat import send_in_whatsapp
-
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -170,16 +166,11 @@ class SendGuideDialog(QDialog):
         # ten round trips): the dialog shows at once, its choices and text as they come
         self.copy_button.setEnabled(False)
         self.whatsapp_button.setEnabled(False)
-        self._read(self._read_choices, partial(self._show_choices, guide_id, client_id), "choices")
-
-    def _read(self, read: Callable[[], T], show: Callable[[T], None], key: str) -> None:
-        """*read* in a worker, then *show* what it read; the latest read of *key* wins."""
-        workers.run_task(
-            read,
-            show,
-            lambda exc, details: report_exception(self, exc, details),
-            owner=self,
-            key=key,
+        read_then_show(
+            self,
+            self._read_choices,
+            partial(self._show_choices, guide_id, client_id),
+            key="choices",
         )
 
     def _read_choices(self) -> tuple[list[tuple[str, int]], list[tuple[int, str, int]]]:
@@ -290,7 +281,7 @@ class SendGuideDialog(QDialog):
                     suggested = requested
                 return tickets, suggested
 
-        self._read(read, partial(self._show_client, client_id, requested), "client")
+        read_then_show(self, read, partial(self._show_client, client_id, requested), key="client")
 
     def _show_client(
         self,
@@ -367,7 +358,9 @@ class SendGuideDialog(QDialog):
                 except UserError as exc:  # the guide or the client deleted meanwhile
                     return exc
 
-        self._read(read, partial(self._show_text, (guide_id, client_id, my_name)), "text")
+        read_then_show(
+            self, read, partial(self._show_text, (guide_id, client_id, my_name)), key="text"
+        )
 
     def _show_text(self, asked: tuple[int, int, str], read: _Text | UserError) -> None:
         if asked != (self.guide_id(), self.client_id(), self.sign_as.text()):

@@ -12,12 +12,11 @@ from sqlmodel import Session
 
 from agencydesk.core import clients
 from agencydesk.core.errors import UserError
-from agencydesk.qt.common import workers
 from agencydesk.qt.common.buttons import button_row, push_button
 from agencydesk.qt.common.client_tab import ClientTab
 from agencydesk.qt.common.databus import follow_changes
+from agencydesk.qt.common.detail_reading import read_then_show
 from agencydesk.qt.common.dialog_layout import top_to_bottom
-from agencydesk.qt.common.dialogs import report_exception
 from agencydesk.qt.common.list_controller import ListController
 from agencydesk.qt.common.list_view import make_table_view
 from agencydesk.qt.orders.order_form import add_order, delete_order, edit_order
@@ -111,13 +110,7 @@ class ClientOrdersView(ClientTab):
                 ).format(name=name)
             )
 
-        workers.run_task(
-            read,
-            show,
-            lambda exc, details: report_exception(self, exc, details),
-            owner=self,
-            key="client name",
-        )
+        read_then_show(self, read, show, key="client name")
 
     def _show_totals(self) -> None:
         shown = self.model.rowCount() > 0

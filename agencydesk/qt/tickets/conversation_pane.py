@@ -19,8 +19,7 @@ from sqlmodel import Session
 from agencydesk.core import tickets
 from agencydesk.core.errors import UserError
 from agencydesk.core.tickets import ConversationLine, LatestLines
-from agencydesk.qt.common import workers
-from agencydesk.qt.common.dialogs import report_exception
+from agencydesk.qt.common.detail_reading import read_then_show
 from agencydesk.qt.common.shown_limit import ShownLimit
 from agencydesk.qt.tickets.conversation_html import EARLIER_LINK, MARK, conversation_html
 
@@ -118,9 +117,6 @@ class ConversationPane(QTextBrowser):
             self._draw(mark=first_shown)
             self.scrollToAnchor(MARK)
 
-        def failed(exc: BaseException, details: str) -> None:
-            report_exception(self, exc, details)
-
         # in a worker: a page more of a long imported chat, on a team server too; the latest
         # click wins
-        workers.run_task(read, show, failed, owner=self, key="earlier lines")
+        read_then_show(self, read, show, key="earlier lines")
