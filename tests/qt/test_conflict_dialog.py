@@ -130,6 +130,7 @@ def test_a_team_desk_saves_in_a_worker_through_a_lost_connection(qtbot: QtBot, p
             client_id = clients.create_client(session=session, values={"name": "Bu Wati"}).id
         dialog = ClientFormDialog(engine, client_id)
         qtbot.add_widget(dialog)
+        qtbot.waitUntil(dialog.fields.isEnabled)  # the client is read in a worker
         dialog.city.setText("Ternate")
         killer = sa.create_engine(pg_url)
         with killer.connect() as connection:

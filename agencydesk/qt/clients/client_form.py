@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QDate, QLocale
@@ -10,6 +13,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -22,7 +26,7 @@ from sqlmodel import Session
 from agencydesk.core import client_merge, clients, referrals
 from agencydesk.core.clients import TEXT_LIMITS
 from agencydesk.core.errors import ValidationError
-from agencydesk.core.models import TECH_COMFORT_MAX, TECH_COMFORT_MIN, Channel, Client
+from agencydesk.core.models import TECH_COMFORT_MAX, TECH_COMFORT_MIN, Channel
 from agencydesk.qt.clients.merge_dialog import MergeClientsDialog, ask_about_duplicates
 from agencydesk.qt.common.combos import narrow_combo
 from agencydesk.qt.common.conflict_dialog import combo_text
@@ -45,6 +49,25 @@ TEXT_FIELDS = ("caution_note", "notes")
 
 def _number(count: int) -> str:
     return QLocale().toString(count)
+
+
+@dataclass(frozen=True)
+class ShownClient:
+    """What the form shows, read in one go (plain values: on a team desk in a worker)."""
+
+    # the clients who may have introduced this one: (id, name)
+    referrer_choices: list[tuple[int, str]]
+    # the client's columns as stored, None for a new client
+    client: dict[str, Any] | None
+
+
+def read_form(engine: Engine, client_id: int | None) -> ShownClient:
+    with Session(engine) as session:
+        choices = clients.referrer_choices(session=session, exclude_id=client_id)
+        if client_id is None:
+            return ShownClient(choices, None)
+        client = clients.get_client(session=session, client_id=client_id)
+        return ShownClient(choices, client.model_dump())
 
 
 class ClientFormDialog(FormDialog):
@@ -105,14 +128,6 @@ class ClientFormDialog(FormDialog):
         self._seen_version: int | None = None
         # the introduction as the form said it when Save was pressed (`_save_over`)
         self._introduction_now: dict[str, Any] = {}
-
-        with Session(engine) as session:
-            for other_id, other_name in clients.referrer_choices(
-                session=session, exclude_id=client_id
-            ):
-                self.introduced_by.addItem(other_name, other_id)
-            if client_id is not None:
-                self._load(clients.get_client(session=session, client_id=client_id))
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -177,8 +192,20 @@ class ClientFormDialog(FormDialog):
 
         self.introduced_by.currentIndexChanged.connect(self._referrer_changed)
         self._referrer_changed()
-        self.buttons = save_cancel_layout(self, self.save, [form], min_width=520)
+        # the fields in one widget, greyed together while an edited client is read
+        self.fields = QWidget()
+        self.fields.setLayout(form)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.buttons = save_cancel_layout(self, self.save, [self.fields], min_width=520)
         self.name.setFocus()
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.fill_when_read(
+            partial(read_form, engine, client_id),
+            self._fill,
+            # a new client can be typed while the clients who may have introduced them are read
+            waiting=[self.introduced_by] if client_id is None else [self.fields, save],
+            focus=self.name,
+        )
 
     def _optional_day(self) -> tuple[QCheckBox, QDateEdit]:
         """A day that may be unknown: ticking "Known" enables the date (today until changed)."""
@@ -191,29 +218,35 @@ class ClientFormDialog(FormDialog):
         known.toggled.connect(day.setEnabled)
         return known, day
 
-    def _load(self, client: Client) -> None:
-        self._seen_version = client.version
+    def _fill(self, shown: ShownClient) -> None:
+        for other_id, other_name in shown.referrer_choices:
+            self.introduced_by.addItem(other_name, other_id)
+        if shown.client is not None:
+            self._load(shown.client)
+
+    def _load(self, client: Mapping[str, Any]) -> None:
+        self._seen_version = client["version"]
         for field in LINE_FIELDS:
-            getattr(self, field).setText(getattr(client, field))
+            getattr(self, field).setText(client[field])
         for field in TEXT_FIELDS:  # a long old note fills in without freezing the window
-            fill_gradually(getattr(self, field), getattr(client, field))
-        self.tech_comfort.setCurrentIndex(self.tech_comfort.findData(client.tech_comfort))
-        self.channel.setCurrentIndex(max(0, self.channel.findData(client.preferred_channel)))
-        self.language.setCurrentIndex(max(0, self.language.findData(client.language)))
-        if client.first_contact is not None:
+            fill_gradually(getattr(self, field), client[field])
+        self.tech_comfort.setCurrentIndex(self.tech_comfort.findData(client["tech_comfort"]))
+        self.channel.setCurrentIndex(max(0, self.channel.findData(client["preferred_channel"])))
+        self.language.setCurrentIndex(max(0, self.language.findData(client["language"])))
+        if client["first_contact"] is not None:
             self.has_first_contact.setChecked(True)
-            self.first_contact.setDate(client.first_contact)
-        if client.introduced_by_id is not None:
-            index = self.introduced_by.findData(client.introduced_by_id)
+            self.first_contact.setDate(client["first_contact"])
+        if client["introduced_by_id"] is not None:
+            index = self.introduced_by.findData(client["introduced_by_id"])
             if index >= 0:
                 self.introduced_by.setCurrentIndex(index)
-        self._loaded_referrer_id = client.introduced_by_id
-        self._introduction_message_id = client.introduction_message_id
-        if client.introduced_on is not None:
+        self._loaded_referrer_id = client["introduced_by_id"]
+        self._introduction_message_id = client["introduction_message_id"]
+        if client["introduced_on"] is not None:
             self.has_introduced_on.setChecked(True)
-            self.introduced_on.setDate(client.introduced_on)
-        self.introduction_note.setText(client.introduction_note)
-        self._loaded_identity = (client.name, client.phone)
+            self.introduced_on.setDate(client["introduced_on"])
+        self.introduction_note.setText(client["introduction_note"])
+        self._loaded_identity = (client["name"], client["phone"])
 
     def _referrer_changed(self, _index: int = 0) -> None:
         """The day and the note belong to an introduction: only with a referrer."""

@@ -47,10 +47,15 @@ def read_then_show(
     *,
     key: str,
     failed: Callable[[], None] | None = None,
+    at_once: bool = False,
 ) -> None:
     """Run *read* in a worker, then *show* its result on the GUI thread, unless *owner* asked
     for another read of *key* meanwhile or is gone. A read that fails is said as any error is
-    (after *failed*, if given)."""
+    (after *failed*, if given). *at_once*: read and show now, on this thread (a solo desk's
+    read of a few milliseconds, which would only make the widget flash in a worker)."""
+    if at_once:
+        show(read())
+        return
 
     def not_read(exc: BaseException, details: str) -> None:
         if failed is not None:

@@ -6,7 +6,9 @@ core accepts the order. Other pages learn of the change from the database itself
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QSignalBlocker, Qt
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDateEdit,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -24,7 +27,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from agencydesk.core import clients, orders, tickets, trash
+from agencydesk.core import clients, live, orders, tickets, trash
 from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError, ValidationError
 from agencydesk.core.models import OrderStatus
@@ -32,6 +35,7 @@ from agencydesk.core.money import AmountError
 from agencydesk.qt.common.amount_edit import AmountEdit
 from agencydesk.qt.common.combos import narrow_combo
 from agencydesk.qt.common.conflict_dialog import combo_text
+from agencydesk.qt.common.detail_reading import read_then_show
 from agencydesk.qt.common.dialogs import ask_yes_no, show_user_error
 from agencydesk.qt.common.form_dialog import FormDialog
 from agencydesk.qt.common.form_errors import FieldErrors, add_rows_with_errors, save_cancel_layout
@@ -80,6 +84,59 @@ class DateField(QWidget):
             self.set_value(date.today())
 
 
+@dataclass(frozen=True)
+class ShownOrder:
+    """What the form shows, read in one go (plain values: on a team desk in a worker)."""
+
+    # the clients to choose from: only the order's client when it cannot change
+    clients: list[tuple[int, str]]
+    # the name of the client the order is for, when it cannot change
+    client_name: str | None
+    # the client's tickets to choose from, the order's own among them
+    tickets: list[tuple[int, str]]
+    # the order's columns as stored, None for a new order
+    order: dict[str, Any] | None
+
+
+def _ticket_choices(session: Session, client_id: int) -> list[tuple[int, str]]:
+    rows = tickets.list_tickets(
+        session=session,
+        client_id=client_id,
+        status=None,
+        sort="created",
+        descending=True,
+        limit=TICKET_CHOICES,
+    )
+    return [(row.id, row.title) for row in rows]
+
+
+def read_ticket_choices(engine: Engine, client_id: int) -> list[tuple[int, str]]:
+    with Session(engine) as session:
+        return _ticket_choices(session, client_id)
+
+
+def read_form(engine: Engine, order_id: int | None, client_id: int | None) -> ShownOrder:
+    """The form's choices and the order (*order_id*), or a new order's (for *client_id* when
+    given). Raises UserError when the order or the client is gone."""
+    with Session(engine) as session:
+        order = None
+        if order_id is not None:
+            order = orders.get_order(session=session, order_id=order_id).model_dump()
+            client_id = order["client_id"]
+        if client_id is None:
+            return ShownOrder(clients.referrer_choices(session=session), None, [], order)
+        name = clients.get_client(session=session, client_id=client_id, include_deleted=True).name
+        choices = _ticket_choices(session, client_id)
+        ticket_id = None if order is None else order["ticket_id"]
+        if ticket_id is not None and ticket_id not in {id_ for id_, _title in choices}:
+            try:  # older than the choices listed
+                ticket = tickets.get_ticket(session=session, ticket_id=ticket_id)
+                choices.append((ticket_id, ticket.title))
+            except UserError:  # deleted since: the form offers No ticket
+                pass
+        return ShownOrder([(client_id, name)], name, choices, order)
+
+
 class OrderFormDialog(FormDialog):
     """Edits one order, or makes a new one. `saved_order_id` is set once the core accepted it.
 
@@ -120,50 +177,24 @@ class OrderFormDialog(FormDialog):
         self.ticket = narrow_combo()
         self.ticket.setObjectName("orderTicket")
 
-        fixed_client: int | None = client_id
         # the version of the order as shown: saved over only that one (`core.versions`)
         self._seen_version: int | None = None
-        with Session(engine) as session:
-            order = None
-            if order_id is not None:
-                order = orders.get_order(session=session, order_id=order_id)
-                fixed_client = order.client_id
-            if fixed_client is not None:
-                client = clients.get_client(
-                    session=session, client_id=fixed_client, include_deleted=True
-                )
-                self.client.addItem(client.name, fixed_client)
-                self.client.setVisible(False)
-                self.client_name.setText(client.name)
-            else:
-                self.client_name.setVisible(False)
-                for other_id, name in clients.referrer_choices(session=session):
-                    self.client.addItem(name, other_id)
-                self.client.setEditable(True)
-                self.client.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-                completer = self.client.completer()
-                completer.setFilterMode(Qt.MatchFlag.MatchContains)
-                completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-                self.client.setCurrentIndex(-1)
-                line_edit = self.client.lineEdit()
-                line_edit.setPlaceholderText(self.tr("Type or choose the client's name"))
-                line_edit.editingFinished.connect(self._typed_client)
-            self._fill_tickets(session, self.client.currentData())
-            if order is not None:
-                self._seen_version = order.version
-                self.title.setText(order.title)
-                if order.currency not in CURRENCIES:
-                    self.currency.addItem(order.currency, order.currency)
-                self.currency.setCurrentIndex(self.currency.findData(order.currency))
-                self.amount.set_currency(order.currency)
-                self.amount.set_value(order.amount)
-                self.status.setCurrentIndex(max(0, self.status.findData(order.status)))
-                self.quoted_on.set_value(order.quoted_on)
-                self.won_on.set_value(order.won_on)
-                self.paid_on.set_value(order.paid_on)
-                self._select_ticket(session, order.ticket_id)
-            else:
-                self.quoted_on.set_value(date.today())
+        # an edited order, or a new one from a client's page, is for a client that stays
+        fixed_client = order_id is not None or client_id is not None
+        if fixed_client:
+            self.client.setVisible(False)
+        else:
+            self.client_name.setVisible(False)
+            self.client.setEditable(True)
+            self.client.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            completer = self.client.completer()
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+            line_edit = self.client.lineEdit()
+            line_edit.setPlaceholderText(self.tr("Type or choose the client's name"))
+            line_edit.editingFinished.connect(self._typed_client)
+        if order_id is None:
+            self.quoted_on.set_value(date.today())
         self.amount_prefix.setText(currency_prefix(self.currency.currentData()))
 
         self.amount.setFixedWidth(
@@ -220,7 +251,11 @@ class OrderFormDialog(FormDialog):
         }
         self.errors = FieldErrors(labels, texts, focus, fit=self.adjustSize)
 
-        self.buttons = save_cancel_layout(self, self.save, [form], min_width=540)
+        # the fields in one widget, greyed together while they are read
+        self.fields = QWidget()
+        self.fields.setLayout(form)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.buttons = save_cancel_layout(self, self.save, [self.fields], min_width=540)
 
         self.client.currentIndexChanged.connect(self._client_changed)
         self.currency.currentIndexChanged.connect(self._currency_changed)
@@ -230,43 +265,48 @@ class OrderFormDialog(FormDialog):
         for date_field in (self.quoted_on, self.won_on, self.paid_on):
             date_field.edit.dateChanged.connect(lambda _day: self._clear_dates_error())
             date_field.known.toggled.connect(lambda _on: self._clear_dates_error())
-        if fixed_client is None:
-            self.client.setFocus()
-        else:
-            self.title.setFocus()
+        focus = self.title if fixed_client else self.client
+        focus.setFocus()
+        self.fill_when_read(
+            partial(read_form, engine, order_id, client_id),
+            self._fill,
+            waiting=[self.fields, self.buttons.button(QDialogButtonBox.StandardButton.Save)],
+            focus=focus,
+        )
+
+    def _fill(self, shown: ShownOrder) -> None:
+        with QSignalBlocker(self.client):  # the client's tickets come with the rest
+            for other_id, name in shown.clients:
+                self.client.addItem(name, other_id)
+            self.client.setCurrentIndex(0 if shown.client_name is not None else -1)
+        if shown.client_name is not None:
+            self.client_name.setText(shown.client_name)
+        self._show_tickets(shown.tickets)
+        order = shown.order
+        if order is None:
+            return
+        self._seen_version = order["version"]
+        self.title.setText(order["title"])
+        if order["currency"] not in CURRENCIES:
+            self.currency.addItem(order["currency"], order["currency"])
+        self.currency.setCurrentIndex(self.currency.findData(order["currency"]))
+        self.amount.set_currency(order["currency"])
+        self.amount.set_value(order["amount"])
+        self.status.setCurrentIndex(max(0, self.status.findData(order["status"])))
+        self.quoted_on.set_value(order["quoted_on"])
+        self.won_on.set_value(order["won_on"])
+        self.paid_on.set_value(order["paid_on"])
+        index = self.ticket.findData(order["ticket_id"])
+        if order["ticket_id"] is not None and index >= 0:  # not deleted since
+            self.ticket.setCurrentIndex(index)
 
     # -- the client's tickets ------------------------------------------------------------------
-    def _fill_tickets(self, session: Session, client_id: int | None) -> None:
+    def _show_tickets(self, choices: list[tuple[int, str]]) -> None:
         self.ticket.clear()
         self.ticket.addItem(self.tr("No ticket"), None)
-        if client_id is None:
-            self.ticket.setEnabled(False)
-            return
-        rows = tickets.list_tickets(
-            session=session,
-            client_id=client_id,
-            status=None,
-            sort="created",
-            descending=True,
-            limit=TICKET_CHOICES,
-        )
-        for row in rows:
-            self.ticket.addItem(row.title, row.id)
-        self.ticket.setEnabled(bool(rows))
-
-    def _select_ticket(self, session: Session, ticket_id: int | None) -> None:
-        if ticket_id is None:
-            return
-        index = self.ticket.findData(ticket_id)
-        if index < 0:  # older than the choices listed
-            try:
-                ticket = tickets.get_ticket(session=session, ticket_id=ticket_id)
-            except UserError:
-                return
-            self.ticket.addItem(ticket.title, ticket_id)
-            self.ticket.setEnabled(True)
-            index = self.ticket.count() - 1
-        self.ticket.setCurrentIndex(index)
+        for ticket_id, title in choices:
+            self.ticket.addItem(title, ticket_id)
+        self.ticket.setEnabled(bool(choices))
 
     def _typed_client(self) -> None:
         """A name typed in full picks that client (and lists their tickets)."""
@@ -278,8 +318,17 @@ class OrderFormDialog(FormDialog):
 
     def _client_changed(self, _index: int) -> None:
         self.errors.clear("client", "ticket_id")
-        with Session(self._engine) as session:
-            self._fill_tickets(session, self.client.currentData())
+        client_id = self.client.currentData()
+        self._show_tickets([])  # none chosen until the client's are listed
+        if client_id is None:
+            return
+        read_then_show(
+            self,
+            partial(read_ticket_choices, self._engine, client_id),
+            self._show_tickets,
+            key="tickets",
+            at_once=not live.is_team(self._engine),
+        )
 
     # -- reacting to choices -------------------------------------------------------------------
     def _currency_changed(self, _index: int) -> None:
