@@ -1,7 +1,7 @@
-"""A client's form and an order's form on a team desk: what they edit is read in a worker, the
-fields greyed until it comes. On a server a network away reading it on the GUI thread stopped
-the window 180 ms (two round trips at 40 ms, and more for an order's tickets) on every form
-opened, and again on every client chosen in a new order."""
+"""The forms on a team desk (a client, an order, a guide, a login): what they edit is read in a
+worker, the fields greyed until it comes. On a server a network away reading it on the GUI
+thread stopped the window 180 ms (two round trips at 40 ms, more for an order's tickets or a
+guide's pictures) on every form opened, and again on every client chosen in a new order."""
 
 from __future__ import annotations
 
@@ -9,16 +9,22 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
+from keyring_memory import MemoryKeyring
+from PySide6.QtCore import QBuffer, QIODevice, QUrl
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 from qt_helpers import DialogAnswerer, statements_on_gui_thread
 from sqlalchemy.engine import Engine
 
-from agencydesk.core import clients, migrate, orders, tickets
+from agencydesk.core import clients, credentials, migrate, orders, tickets
 from agencydesk.core.db import session_scope
+from agencydesk.core.guides import images, library
 from agencydesk.qt.clients.client_form import ClientFormDialog
+from agencydesk.qt.clients.credential_form import CredentialFormDialog
 from agencydesk.qt.common import workers
 from agencydesk.qt.common.form_dialog import FormDialog
+from agencydesk.qt.guides.guide_editor import GuideEditorDialog
 from agencydesk.qt.orders.order_form import OrderFormDialog
 
 
@@ -64,7 +70,10 @@ def _save(form: FormDialog) -> QDialogButtonBox:
     return buttons
 
 
-def _opened_filled(qtbot: QtBot, form: ClientFormDialog | OrderFormDialog) -> None:
+def _opened_filled(
+    qtbot: QtBot,
+    form: ClientFormDialog | OrderFormDialog | GuideEditorDialog | CredentialFormDialog,
+) -> None:
     """Shown at once with the fields and Save greyed, then filled by the worker's read."""
     qtbot.addWidget(form)
     form.show()
@@ -164,3 +173,61 @@ def test_a_client_chosen_in_a_new_order_has_their_tickets_read_in_a_worker(
     with session_scope(desk.engine) as session:
         saved = orders.get_order(session=session, order_id=form.saved_order_id or 0)
         assert (saved.client_id, saved.title) == (desk.ratna, "Toko online")
+
+
+def _png(width: int, height: int) -> bytes:
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(0x25D366)
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(buffer.data().data())
+
+
+def test_editing_a_guide_reads_it_and_its_pictures_in_a_worker(qtbot: QtBot, desk: Desk) -> None:
+    with session_scope(desk.engine) as session:
+        guide = library.create_guide(
+            session=session,
+            values={
+                "title": "Masuk WordPress",
+                "body": "1. Buka /wp-admin\n\n![](image:login.png)",
+            },
+        )
+        assert guide.id is not None
+        images.add_image(
+            session=session,
+            guide_id=guide.id,
+            name="login.png",
+            data=_png(40, 30),
+            mime_type="image/png",
+        )
+    with statements_on_gui_thread(desk.engine) as on_gui_thread:
+        form = GuideEditorDialog(desk.engine, guide_id=guide.id)
+        _opened_filled(qtbot, form)
+        form.preview.grab()  # drawing the preview asks for its picture
+        picture = form.preview.loadResource(0, QUrl("image:login.png"))
+    assert on_gui_thread == []
+    assert form.title.text() == "Masuk WordPress"
+    assert picture.width() == 40  # the stored picture, not "Picture not found"
+    form.reject()  # as filled it counts as unchanged
+    assert not form.isVisible()
+
+
+def test_editing_a_login_reads_it_in_a_worker(
+    qtbot: QtBot, desk: Desk, memory_keyring: MemoryKeyring
+) -> None:
+    with session_scope(desk.engine) as session:
+        login = credentials.add_credential(
+            session=session,
+            client_id=desk.ratna,
+            values={"label": "cPanel", "username": "ratna"},
+            secret="rahasia",
+        )
+    with statements_on_gui_thread(desk.engine) as on_gui_thread:
+        form = CredentialFormDialog(desk.engine, desk.ratna, login.id)
+        _opened_filled(qtbot, form)
+    assert on_gui_thread == []
+    assert (form.label.text(), form.username.text()) == ("cPanel", "ratna")
+    assert form.secret.text() == ""  # the password stays in the keyring until she asks
+    form.reject()
+    assert not form.isVisible()

@@ -7,11 +7,13 @@ Editing without typing a new password keeps the stored one.
 from __future__ import annotations
 
 import traceback
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -37,6 +39,11 @@ def _add(engine: Engine, client_id: int, values: dict[str, str], secret: str) ->
         return credentials.add_credential(
             session=session, client_id=client_id, values=values, secret=secret
         )
+
+
+def _read_login(engine: Engine, credential_id: int) -> CredentialRow:
+    with Session(engine) as session:
+        return credentials.get_credential(session=session, credential_id=credential_id)
 
 
 class CredentialFormDialog(FormDialog):
@@ -93,15 +100,6 @@ class CredentialFormDialog(FormDialog):
         self.notes.setFixedHeight(64)
         self.notes.setTabChangesFocus(True)
 
-        if credential_id is not None:
-            with Session(engine) as session:
-                row = credentials.get_credential(session=session, credential_id=credential_id)
-            self.label.setText(row.label)
-            self.url.setText(row.url)
-            self.username.setText(row.username)
-            self.notes.setPlainText(row.notes)
-            self._seen_version = row.version
-
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         rows: list[tuple[str, str, Any]] = [
@@ -139,9 +137,29 @@ class CredentialFormDialog(FormDialog):
         note.setObjectName("keyringNote")
         self.status = plain_label()
 
-        self.buttons = save_cancel_layout(self, self.save, [form, note, self.status], min_width=500)
+        # the fields in one widget, greyed together while an edited login is read
+        self.fields = QWidget()
+        self.fields.setLayout(form)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.buttons = save_cancel_layout(
+            self, self.save, [self.fields, note, self.status], min_width=500
+        )
         self.label.setFocus()
         self._fit()
+        if credential_id is not None:
+            self.fill_when_read(
+                partial(_read_login, engine, credential_id),
+                self._fill,
+                waiting=[self.fields, self.buttons.button(QDialogButtonBox.StandardButton.Save)],
+                focus=self.label,
+            )
+
+    def _fill(self, login: CredentialRow) -> None:
+        self.label.setText(login.label)
+        self.url.setText(login.url)
+        self.username.setText(login.username)
+        self.notes.setPlainText(login.notes)
+        self._seen_version = login.version
 
     def _fit(self) -> None:
         """Tall enough for the wrapped texts (the note, messages under the fields)."""

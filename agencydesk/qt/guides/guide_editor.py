@@ -7,6 +7,8 @@ when it is saved (Cancel leaves nothing behind). Problems are explained next to 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +24,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -129,6 +132,32 @@ class GuidePreview(QTextBrowser):
             QDesktopServices.openUrl(url)
 
 
+@dataclass(frozen=True)
+class ShownGuideForm:
+    """What the editor shows, read in one go (plain values: on a team desk in a worker)."""
+
+    # the original guides this one may be a gentle version of: (id, title)
+    variant_choices: list[tuple[int, str]]
+    # the guide's columns as stored, None for a new guide
+    guide: dict[str, Any] | None
+    # its stored pictures by name, for the preview
+    pictures: dict[str, bytes]
+
+
+def read_form(engine: Engine, guide_id: int | None) -> ShownGuideForm:
+    with Session(engine) as session:
+        choices = library.variant_choices(session=session, exclude_id=guide_id)
+        if guide_id is None:
+            return ShownGuideForm(choices, None, {})
+        guide = library.get_guide(session=session, guide_id=guide_id).model_dump()
+        pictures: dict[str, bytes] = {}
+        for info in images.list_images(session=session, guide_id=guide_id):
+            image = images.get_image(session=session, guide_id=guide_id, name=info.name)
+            if image is not None:
+                pictures[info.name] = bytes(image.data)
+        return ShownGuideForm(choices, guide, pictures)
+
+
 class GuideEditorDialog(FormDialog):
     """Writes or edits one guide. `saved_guide_id` is set once the database accepted it."""
 
@@ -199,19 +228,6 @@ class GuideEditorDialog(FormDialog):
 
         # the version of the guide as shown: saved over only that one (`core.versions`)
         self._seen_version: int | None = None
-        with Session(engine) as session:
-            for other_id, other_title in library.variant_choices(
-                session=session, exclude_id=guide_id
-            ):
-                self.variant_of.addItem(other_title, other_id)
-            if guide_id is not None:
-                guide = library.get_guide(session=session, guide_id=guide_id)
-                self._seen_version = guide.version
-                self._load(guide.title, guide.language, guide.level, guide.tags, guide.body)
-                self._set_variant(guide.gentle_variant_of_id)
-                self._stored_images = {
-                    info.name for info in images.list_images(session=session, guide_id=guide_id)
-                }
         self.preview.set_image_source({}, self._fetch_image)
 
         form = QFormLayout()
@@ -272,11 +288,39 @@ class GuideEditorDialog(FormDialog):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([520, 480])
 
-        self.buttons = save_cancel_layout(self, self.save, [form, (self.splitter, 1)])
+        # the fields in one widget, greyed together while an edited guide is read
+        self.fields = QWidget()
+        top_to_bottom((form, (self.splitter, 1)), self.fields, margins=(0, 0, 0, 0))
+        self.buttons = save_cancel_layout(self, self.save, [(self.fields, 1)])
         self.resize(1040, 720)
         self.update_preview()
         self._saved_values = self.values()
         self.title.setFocus()
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.fill_when_read(
+            partial(read_form, engine, guide_id),
+            self._fill,
+            # a new guide can be written while the guides it may be a version of are read
+            waiting=[self.variant_of] if guide_id is None else [self.fields, save],
+            focus=self.title,
+        )
+
+    def _fill(self, shown: ShownGuideForm) -> None:
+        for other_id, other_title in shown.variant_choices:
+            self.variant_of.addItem(other_title, other_id)
+        if shown.guide is None:
+            return
+        guide = shown.guide
+        self._seen_version = guide["version"]
+        self._stored_images = set(shown.pictures)
+        self.preview.set_image_source(shown.pictures, self._fetch_image)
+        self._load(guide["title"], guide["language"], guide["level"], guide["tags"], guide["body"])
+        self._set_variant(guide["gentle_variant_of_id"])
+        self.update_preview()
+
+    def remember_state(self) -> None:
+        super().remember_state()
+        self._saved_values = self.values()
 
     def _placeholder_meanings(self) -> dict[str, str]:
         return {
