@@ -216,6 +216,8 @@ def _actions(window: Any, colleague: Callable[[], None]) -> list[Action]:
         ("open a new ticket form", lambda: _dialog(window, "new ticket")),
         ("open a client's form", lambda: _dialog(window, "client")),
         ("open a new order form", lambda: _dialog(window, "new order")),
+        ("open an order's form", lambda: _dialog(window, "order")),
+        ("open a guide's editor", lambda: _dialog(window, "guide")),
         ("open send a guide", lambda: _dialog(window, "send guide")),
         ("open follow up", lambda: _dialog(window, "follow up")),
     ]
@@ -226,16 +228,21 @@ def _dialog(window: Any, which: str) -> None:
     it, and close it (without the question a form asks when closed with changes)."""
     from agencydesk.qt.clients.client_form import ClientFormDialog
     from agencydesk.qt.common.follow_up_dialog import FollowUpDialog
+    from agencydesk.qt.guides.guide_editor import GuideEditorDialog
     from agencydesk.qt.guides.send_guide_dialog import SendGuideDialog
     from agencydesk.qt.orders.order_form import OrderFormDialog
     from agencydesk.qt.tickets.tickets_page import NewTicketDialog
 
     engine = window.desk.engine
     client_id = window.pages.page("clients").list.current_id()
+    order_id = window.pages.page("orders").list.current_id()
+    guide_id = window.pages.page("guides").list.current_id()
     dialogs = {
         "new ticket": lambda: NewTicketDialog(engine, client_id, parent=window),
         "client": lambda: ClientFormDialog(engine, client_id=client_id, parent=window),
         "new order": lambda: OrderFormDialog(engine, client_id=client_id, parent=window),
+        "order": lambda: OrderFormDialog(engine, order_id=order_id, parent=window),
+        "guide": lambda: GuideEditorDialog(engine, guide_id=guide_id, parent=window),
         "send guide": lambda: SendGuideDialog(engine, client_id=client_id, parent=window),
         "follow up": lambda: FollowUpDialog(
             engine, client_id=client_id, subject="Logo", parent=window

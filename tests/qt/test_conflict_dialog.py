@@ -229,6 +229,7 @@ def test_the_agency_profile_saved_meanwhile_opens_the_conflict_dialog(
         agency.save_agency_profile(session=session, profile=AgencyProfile(name="Budi Web"))
     dialog = AgencyDialog(any_engine)
     qtbot.add_widget(dialog)
+    qtbot.waitUntil(dialog.fields.isEnabled)  # on a team desk the profile is read in a worker
     with session_scope(other_desk) as session:  # a colleague adds the phone meanwhile
         seen = agency.profile_version(session=session)
         profile = AgencyProfile(name="Budi Web", phone="+62 812 3456 7890")

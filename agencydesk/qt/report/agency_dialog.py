@@ -8,6 +8,7 @@ core checks it again (at most 512 KB).
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, QStandardPaths
 from PySide6.QtGui import QImage, QImageReader, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -89,6 +91,12 @@ def logo_pixmap(data: bytes, size: QSize) -> QPixmap:
     )
 
 
+def _read_profile(engine: Engine) -> tuple[AgencyProfile, int | None]:
+    """The profile and its version (`core.versions`)."""
+    with Session(engine) as session:
+        return agency.get_agency_profile(session=session), agency.profile_version(session=session)
+
+
 class AgencyDialog(FormDialog):
     """Edits the agency profile. `saved` is True once the database has accepted it."""
 
@@ -99,12 +107,10 @@ class AgencyDialog(FormDialog):
         super().__init__(engine, parent)
         self.saved = False
         self.setWindowTitle(self.tr("Agency profile"))
-        with Session(engine) as session:
-            profile = agency.get_agency_profile(session=session)
-            # the version of the profile as shown: saved over only that one (`core.versions`)
-            self._seen_version: int | None = agency.profile_version(session=session)
-        self.logo: bytes | None = profile.logo
-        self._loaded_logo = profile.logo
+        # the version of the profile as shown: saved over only that one (`core.versions`)
+        self._seen_version: int | None = None
+        self.logo: bytes | None = None
+        self._loaded_logo: bytes | None = None
 
         intro = plain_label(
             self.tr(
@@ -121,17 +127,17 @@ class AgencyDialog(FormDialog):
         )
         intro.setStyleSheet("color: palette(dark);")
 
-        self.name = QLineEdit(profile.name)
+        self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("e.g. Budi Web Studio"))
-        self.address = QPlainTextEdit(profile.address)
+        self.address = QPlainTextEdit()
         self.address.setPlaceholderText(self.tr("Street, city (several lines are fine)"))
         self.address.setTabChangesFocus(True)
         self.address.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
-        self.phone = QLineEdit(profile.phone)
+        self.phone = QLineEdit()
         self.phone.setPlaceholderText(self.tr("+62 812 3456 7890"))
-        self.email = QLineEdit(profile.email)
+        self.email = QLineEdit()
         self.email.setPlaceholderText(self.tr("e.g. halo@budiweb.id"))
-        self.website = QLineEdit(profile.website)
+        self.website = QLineEdit()
         self.website.setPlaceholderText(self.tr("e.g. budiweb.id"))
 
         self.logo_preview = QLabel()
@@ -182,9 +188,29 @@ class AgencyDialog(FormDialog):
         )
         self.errors.clear_when_edited(edits)
 
-        self.buttons = save_cancel_layout(self, self.save, [intro, 4, form], min_width=520)
+        # the fields in one widget, greyed together while the profile is read
+        self.fields = QWidget()
+        self.fields.setLayout(form)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.buttons = save_cancel_layout(self, self.save, [intro, 4, self.fields], min_width=520)
         self._show_logo()
         self.name.setFocus()
+        self.fill_when_read(
+            partial(_read_profile, engine),
+            self._fill,
+            waiting=[self.fields, self.buttons.button(QDialogButtonBox.StandardButton.Save)],
+            focus=self.name,
+        )
+
+    def _fill(self, read: tuple[AgencyProfile, int | None]) -> None:
+        profile, self._seen_version = read
+        self.name.setText(profile.name)
+        self.address.setPlainText(profile.address)
+        self.phone.setText(profile.phone)
+        self.email.setText(profile.email)
+        self.website.setText(profile.website)
+        self.logo = self._loaded_logo = profile.logo
+        self._show_logo()
 
     # -- the logo ------------------------------------------------------------------------------
     def _show_logo(self) -> None:
