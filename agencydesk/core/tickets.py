@@ -409,6 +409,18 @@ def list_tickets(
     return [TicketRow(*row) for row in session.execute(statement).all()]
 
 
+def client_tickets(*, session: Session, client_id: int, limit: int) -> list[TicketRow]:
+    """The client's *limit* newest tickets, whatever their status (newest first)."""
+    return list_tickets(
+        session=session,
+        client_id=client_id,
+        status=None,
+        sort="created",
+        descending=True,
+        limit=limit,
+    )
+
+
 def ticket_ids(
     *,
     session: Session,

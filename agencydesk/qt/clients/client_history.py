@@ -253,13 +253,8 @@ class ClientTicketsView(ClientTab):
 
         def read() -> tuple[list[TicketRow], list[MonthlyTime]]:
             with Session(engine) as session:
-                return tickets.list_tickets(
-                    session=session,
-                    client_id=client_id,
-                    status=None,
-                    sort="created",
-                    descending=True,
-                    limit=limit,
+                return tickets.client_tickets(
+                    session=session, client_id=client_id, limit=limit
                 ), time_spent.monthly_time(session=session, client_id=client_id)
 
         read_then_show(

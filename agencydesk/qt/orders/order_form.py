@@ -99,14 +99,7 @@ class ShownOrder:
 
 
 def _ticket_choices(session: Session, client_id: int) -> list[tuple[int, str]]:
-    rows = tickets.list_tickets(
-        session=session,
-        client_id=client_id,
-        status=None,
-        sort="created",
-        descending=True,
-        limit=TICKET_CHOICES,
-    )
+    rows = tickets.client_tickets(session=session, client_id=client_id, limit=TICKET_CHOICES)
     return [(row.id, row.title) for row in rows]
 
 
