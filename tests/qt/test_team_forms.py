@@ -2,7 +2,7 @@
 edit is read in a worker, the fields greyed until it comes. On a server a network away reading it
 on the GUI thread stopped the window 180 ms (two round trips at 40 ms, more for an order's
 tickets or a guide's pictures) on every form opened, and again on every client chosen in a new
-order."""
+order. The Trash too."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from qt_helpers import DialogAnswerer, statements_on_gui_thread
 from sqlalchemy.engine import Engine
 
-from agencydesk.core import agency, clients, credentials, migrate, orders, tickets
+from agencydesk.core import agency, clients, credentials, migrate, orders, tickets, trash
 from agencydesk.core.agency import AgencyProfile
 from agencydesk.core.db import session_scope
 from agencydesk.core.guides import images, library
@@ -29,6 +29,8 @@ from agencydesk.qt.common.form_dialog import FormDialog
 from agencydesk.qt.guides.guide_editor import GuideEditorDialog
 from agencydesk.qt.orders.order_form import OrderFormDialog
 from agencydesk.qt.report.agency_dialog import AgencyDialog
+from agencydesk.qt.shell.settings import Settings
+from agencydesk.qt.shell.trash_dialog import TrashDialog
 
 
 @dataclass(frozen=True)
@@ -255,3 +257,22 @@ def test_the_agency_profile_is_read_in_a_worker_with_its_logo(qtbot: QtBot, desk
     assert form.remove_logo_button.isEnabled()  # the logo shown can be removed
     form.reject()  # the logo as read counts as unchanged
     assert not form.isVisible()
+
+
+def test_the_trash_is_read_in_a_worker_and_again_after_a_restore(
+    qtbot: QtBot, desk: Desk, settings: Settings
+) -> None:
+    with session_scope(desk.engine) as session:
+        trash.trash_order(session=session, order_id=desk.order)
+    with statements_on_gui_thread(desk.engine) as on_gui_thread:
+        dialog = TrashDialog(desk.engine, settings)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert not dialog.empty_label.isVisible()  # not "The trash is empty" before it is read
+        qtbot.waitUntil(lambda: dialog.list.topLevelItemCount() == 1)
+        assert dialog.list.topLevelItem(0).text(3) == "Company profile"
+        dialog.restore_button.click()  # written in a worker, then the trash read again
+        qtbot.waitUntil(dialog.empty_label.isVisible)
+    assert on_gui_thread == []
+    with session_scope(desk.engine) as session:
+        assert orders.get_order(session=session, order_id=desk.order).title == "Company profile"

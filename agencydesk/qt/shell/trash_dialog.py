@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from agencydesk.core import trash
+from agencydesk.core import live, trash
 from agencydesk.core.db import session_scope
 from agencydesk.core.trash import TrashEntry
 from agencydesk.qt.common import workers
 from agencydesk.qt.common.buttons import button_row, push_button
+from agencydesk.qt.common.detail_reading import read_then_show
 from agencydesk.qt.common.dialog_layout import top_to_bottom
 from agencydesk.qt.common.dialogs import ask_yes_no, report_exception
 from agencydesk.qt.common.formatting import format_datetime
@@ -82,11 +83,26 @@ class TrashDialog(QDialog):
             self,
         )
         self.resize(720, 420)
+        self.empty_label.hide()  # until the trash is read
         self.load()
 
     def load(self) -> None:
-        with Session(self._engine) as session:
-            entries = trash.list_trash(session=session)
+        """Read the trash: at once on a solo desk; on a team desk in a worker (a round trip or
+        two to a server a network away), the list and its buttons waiting meanwhile."""
+        engine = self._engine
+
+        def read() -> list[TrashEntry]:
+            with Session(engine) as session:
+                return trash.list_trash(session=session)
+
+        at_once = not live.is_team(engine)
+        if not at_once:
+            for widget in (self.list, self.restore_button, self.delete_button, self.empty_button):
+                widget.setEnabled(False)
+        read_then_show(self, read, self._show, key="trash", at_once=at_once)
+
+    def _show(self, entries: list[TrashEntry]) -> None:
+        self.list.setEnabled(True)
         kinds = {
             "client": self.tr("Client"),
             "ticket": self.tr("Ticket"),
@@ -139,7 +155,7 @@ class TrashDialog(QDialog):
         workers.run_task(work, lambda _none: self._done(), self._failed, owner=self)
 
     def _done(self) -> None:
-        self.list.setEnabled(True)
+        self.list.setEnabled(True)  # (greyed again while a team desk reads it)
         self.load()
 
     def _failed(self, exc: BaseException, details: str) -> None:
