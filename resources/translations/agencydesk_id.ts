@@ -2168,16 +2168,20 @@ Halo {first_name},
 <context>
     <name>OrderDelete</name>
     <message>
+        <source>the order “{title}” ({amount}) of {client}</source>
+        <translation>pesanan “{title}” ({amount}) milik {client}</translation>
+    </message>
+    <message>
         <source>Delete order</source>
         <translation>Hapus pesanan</translation>
     </message>
     <message>
-        <source>Delete the order &quot;{title}&quot; ({amount}) of {client}?
+        <source>Delete {name}?
 
-It goes to the trash (Edit ▸ Trash…), where you can restore it.</source>
-        <translation>Hapus pesanan &quot;{title}&quot; ({amount}) milik {client}?
+You can undo this with Ctrl+Z, or restore it later from the trash (Edit ▸ Trash…).</source>
+        <translation>Hapus {name}?
 
-Pesanan masuk tempat sampah (Sunting ▸ Tempat sampah…), dan bisa dipulihkan dari sana.</translation>
+Anda bisa membatalkannya dengan Ctrl+Z, atau memulihkannya nanti dari tempat sampah (Sunting ▸ Tempat sampah…).</translation>
     </message>
 </context>
 <context>

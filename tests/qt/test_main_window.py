@@ -21,9 +21,12 @@ from sqlalchemy.exc import OperationalError
 from agencydesk.core import backup
 from agencydesk.core.errors import UserError
 from agencydesk.qt.clients.client_form import ClientFormDialog
+from agencydesk.qt.clients.clients_page import ClientsPage
 from agencydesk.qt.common.dialogs import ErrorDialog, report_exception
 from agencydesk.qt.guides.guide_editor import GuideEditorDialog
 from agencydesk.qt.guides.guides_page import GuidesPage
+from agencydesk.qt.orders.order_model import OrderTableModel
+from agencydesk.qt.orders.orders_page import OrdersPage
 from agencydesk.qt.shell.main_window import MainWindow
 from agencydesk.qt.shell.restore_dialog import RestoreDialog
 from agencydesk.qt.shell.settings import Settings
@@ -250,6 +253,46 @@ def test_a_deleted_guide_comes_back_with_ctrl_z(
     _press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: page.title_label.text() == title)  # back, and chosen
     assert title in _guide_titles(page)
+    assert not window.shell_actions.undo.isEnabled()
+
+
+@pytest.mark.parametrize("where", ["orders", "client's orders tab"])
+def test_a_deleted_order_goes_to_the_trash_and_comes_back_with_ctrl_z(
+    qtbot: QtBot, open_window: Opener, demo_db: Path, dialogs: DialogAnswerer, where: str
+) -> None:
+    """Deleting an order read it on the GUI thread, wrote the trash there, and Ctrl+Z could not
+    bring it back (only Edit ▸ Trash…)."""
+    window = open_window(demo_db)
+    if where == "orders":
+        window.show_section("orders")
+        page = window.pages.page("orders")
+        assert isinstance(page, OrdersPage)
+        orders_list, model, delete = page.list, page.model, page.delete_button
+    else:
+        window.show_section("clients")
+        clients_page = window.pages.page("clients")
+        assert isinstance(clients_page, ClientsPage)
+        clients_page.detail.tabs.setCurrentWidget(clients_page.detail.orders)
+        tab = clients_page.detail.orders
+        orders_list, model, delete = tab.list, tab.model, tab.delete_button
+    qtbot.waitUntil(lambda: model.rowCount() > 0)
+    orders_list.table.selectRow(0)
+    title = model.index(0, OrderTableModel.TITLE).data()
+    count = model.rowCount()
+    dialogs.click(Yes)
+    qtbot.mouseClick(delete, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialogs.done)
+    assert f"Delete the order “{title}”" in dialogs.texts[0]
+    qtbot.waitUntil(lambda: model.rowCount() == count - 1)
+    qtbot.waitUntil(window.shell_actions.undo.isEnabled)
+    assert title in window.shell_actions.undo.text()
+
+    _press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: model.rowCount() == count)  # back in the list, and chosen
+    qtbot.waitUntil(lambda: orders_list.current_id() is not None)
+    assert (
+        model.index(orders_list.table.currentIndex().row(), OrderTableModel.TITLE).data() == title
+    )
     assert not window.shell_actions.undo.isEnabled()
 
 

@@ -112,6 +112,8 @@ class ClientDetailView(QWidget):
     client_link_activated = Signal(int)
     ticket_activated = Signal(int)
     new_ticket_requested = Signal(int)
+    # an `UndoEntry` (an order deleted in the Orders tab): the shell's Ctrl+Z brings it back
+    undoable = Signal(object)
 
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -212,6 +214,7 @@ class ClientDetailView(QWidget):
 
         self.orders = ClientOrdersView(engine)
         self.orders.client_link_activated.connect(self.client_link_activated)
+        self.orders.undoable.connect(self.undoable)
         self.tabs.addTab(self.orders, self.tr("Orders"))
         from agencydesk.qt.clients.client_credentials import ClientCredentialsView
 

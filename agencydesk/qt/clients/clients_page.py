@@ -73,6 +73,7 @@ class ClientsPage(QWidget):
         self.detail.ticket_activated.connect(self.ticket_activated)
         self.detail.new_ticket_requested.connect(self.new_ticket_requested)
         self.detail.report_requested.connect(self.report_requested)
+        self.detail.undoable.connect(self.undoable)
         self.list.current_changed.connect(self.detail.show_client)
 
         self.splitter = list_and_detail(

@@ -27,6 +27,8 @@ from agencydesk.qt.orders.receipt_action import make_receipt, receipt_button, re
 class ClientOrdersView(ClientTab):
     # another client to show (kept for the tab protocol of the client detail; not used yet)
     client_link_activated = Signal(int)
+    # an `UndoEntry` (a deleted order): the shell's Ctrl+Z brings it back
+    undoable = Signal(object)
 
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
         super().__init__(engine, parent)
@@ -48,6 +50,7 @@ class ClientOrdersView(ClientTab):
         # double-click or Enter (activated comes with a double-click too: one signal only)
         self.table.activated.connect(lambda _index: self.edit_current())
         self.list = ListController(self.table, self.model)
+        self.list.undoable.connect(self.undoable)
         self.list.current_changed.connect(self._update_buttons)
         self.model.modelReset.connect(self._show_totals)
         self.stack = self.list.stack
@@ -145,8 +148,9 @@ class ClientOrdersView(ClientTab):
             self.refresh()
 
     def delete_current(self) -> None:
-        if self.list.for_current(partial(delete_order, self, self._engine)):
-            self.refresh()
+        row = self.model.order_row(self.table.currentIndex().row())
+        if row is not None:
+            delete_order(self.list, self._engine, row)
 
     def receipt_for_current(self) -> None:
         self.list.for_current(partial(make_receipt, self, self._engine))

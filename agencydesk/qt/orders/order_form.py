@@ -28,19 +28,20 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from agencydesk.core import clients, live, orders, tickets, trash
-from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError, ValidationError
 from agencydesk.core.models import OrderStatus
 from agencydesk.core.money import AmountError
+from agencydesk.core.orders import OrderRow
 from agencydesk.qt.common.amount_edit import AmountEdit
 from agencydesk.qt.common.combos import narrow_combo
 from agencydesk.qt.common.conflict_dialog import combo_text
 from agencydesk.qt.common.detail_reading import read_then_show
-from agencydesk.qt.common.dialogs import ask_yes_no, show_user_error
+from agencydesk.qt.common.dialogs import show_user_error
 from agencydesk.qt.common.form_dialog import FormDialog
 from agencydesk.qt.common.form_errors import FieldErrors, add_rows_with_errors, save_cancel_layout
 from agencydesk.qt.common.formatting import DATE_EDIT_FORMAT, format_date, format_money
 from agencydesk.qt.common.labels import bold_label, plain_label
+from agencydesk.qt.common.list_controller import ListController
 from agencydesk.qt.common.versioned_save import save_edited_record
 from agencydesk.qt.orders.order_model import currency_prefix, format_order_amount, status_label
 
@@ -449,37 +450,28 @@ def edit_order(parent: QWidget | None, engine: Engine, order_id: int) -> bool:
     return bool(dialog.exec())
 
 
-def delete_order(parent: QWidget | None, engine: Engine, order_id: int) -> bool:
-    """Ask, then delete the order. True when it was deleted."""
-    try:
-        with Session(engine) as session:
-            order = orders.get_order(session=session, order_id=order_id)
-            client = clients.get_client(
-                session=session, client_id=order.client_id, include_deleted=True
-            )
-            title, amount, name = (
-                order.title,
-                format_order_amount(order.amount, order.currency),
-                client.name,
-            )
-    except UserError as exc:
-        show_user_error(parent, str(exc))
-        return False
-
-    if not ask_yes_no(
-        parent,
-        QCoreApplication.translate("OrderDelete", "Delete order"),
-        QCoreApplication.translate(
-            "OrderDelete",
-            'Delete the order "{title}" ({amount}) of {client}?\n\nIt goes to the trash '
-            "(Edit ▸ Trash…), where you can restore it.",
-        ).format(title=title, amount=amount, client=name),
-    ):
-        return False
-    try:
-        with session_scope(engine) as session:
-            trash.trash_order(session=session, order_id=order_id)
-    except UserError as exc:
-        show_user_error(parent, str(exc))
-        return False
-    return True
+def delete_order(list_: ListController, engine: Engine, row: OrderRow) -> None:
+    """Ask, then put the order in the trash, in a worker (the list greyed meanwhile): Ctrl+Z
+    brings it back, so does Edit ▸ Trash…. The question names the order from the listed row:
+    nothing is read first (on a team desk each read is a round trip the window would wait for).
+    """
+    name = QCoreApplication.translate("OrderDelete", "the order “{title}” ({amount}) of {client}")
+    list_.delete_undoably(
+        engine,
+        row.id,
+        lambda _session: name.format(
+            title=row.title,
+            amount=format_order_amount(row.amount, row.currency),
+            client=row.client_name,
+        ),
+        (
+            QCoreApplication.translate("OrderDelete", "Delete order"),
+            QCoreApplication.translate(
+                "OrderDelete",
+                "Delete {name}?\n\nYou can undo this with Ctrl+Z, or restore it later from the "
+                "trash (Edit ▸ Trash…).",
+            ),
+        ),
+        delete=partial(trash.trash_order, order_id=row.id),
+        undelete=partial(trash.restore, kind="order", row_id=row.id),
+    )

@@ -23,6 +23,8 @@ from agencydesk.qt.orders.receipt_action import make_receipt, receipt_button, re
 
 class OrdersPage(QWidget):
     client_activated = Signal(int)
+    # an `UndoEntry` (a deleted order): the shell's Ctrl+Z brings it back
+    undoable = Signal(object)
 
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +82,7 @@ class OrdersPage(QWidget):
                 "to note the quote; later mark it won and paid."
             ),
         )
+        self.list.undoable.connect(self.undoable)
         self.list.current_changed.connect(self._update_buttons)
         self.list.add_filter(self.status_filter)
         self.list.add_filter(self.period_filter)
@@ -210,8 +213,9 @@ class OrdersPage(QWidget):
             self.list.refresh()
 
     def delete_current(self) -> None:
-        if self.list.for_current(partial(delete_order, self, self._engine)):
-            self.list.refresh()
+        row = self.model.order_row(self.table.currentIndex().row())
+        if row is not None:
+            delete_order(self.list, self._engine, row)
 
     def follow_up_current(self) -> None:
         """ "Ask for the second payment on the 15th": a follow-up on the chosen order."""

@@ -105,7 +105,8 @@ class Pages(QObject):
             clients.ticket_activated.connect(self.ticket_wanted)
             clients.new_ticket_requested.connect(self.new_ticket_wanted)
             clients.report_requested.connect(self.report_wanted)
-            clients.undoable.connect(self._undo.push)  # a deleted client: Ctrl+Z brings it back
+            # a deleted client, or an order deleted in its Orders tab: Ctrl+Z brings it back
+            clients.undoable.connect(self._undo.push)
             return clients
         if section == "today":
             from agencydesk.qt.today.today_page import TodayPage
@@ -138,6 +139,7 @@ class Pages(QObject):
 
             orders = OrdersPage(engine)
             orders.client_activated.connect(self.client_wanted)
+            orders.undoable.connect(self._undo.push)
             return orders
         if section == "referrals":
             from agencydesk.qt.referrals.referrals_page import ReferralsPage
