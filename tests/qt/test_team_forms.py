@@ -2,7 +2,7 @@
 edit is read in a worker, the fields greyed until it comes. On a server a network away reading it
 on the GUI thread stopped the window 180 ms (two round trips at 40 ms, more for an order's
 tickets or a guide's pictures) on every form opened, and again on every client chosen in a new
-order. The Trash too."""
+order. The Trash and the saved replies too."""
 
 from __future__ import annotations
 
@@ -18,7 +18,16 @@ from pytestqt.qtbot import QtBot
 from qt_helpers import DialogAnswerer, statements_on_gui_thread
 from sqlalchemy.engine import Engine
 
-from agencydesk.core import agency, clients, credentials, migrate, orders, tickets, trash
+from agencydesk.core import (
+    agency,
+    clients,
+    credentials,
+    migrate,
+    orders,
+    saved_replies,
+    tickets,
+    trash,
+)
 from agencydesk.core.agency import AgencyProfile
 from agencydesk.core.db import session_scope
 from agencydesk.core.guides import images, library
@@ -27,6 +36,7 @@ from agencydesk.qt.clients.credential_form import CredentialFormDialog
 from agencydesk.qt.common import workers
 from agencydesk.qt.common.form_dialog import FormDialog
 from agencydesk.qt.guides.guide_editor import GuideEditorDialog
+from agencydesk.qt.guides.saved_replies_dialog import SavedRepliesDialog
 from agencydesk.qt.orders.order_form import OrderFormDialog
 from agencydesk.qt.report.agency_dialog import AgencyDialog
 from agencydesk.qt.shell.settings import Settings
@@ -276,3 +286,27 @@ def test_the_trash_is_read_in_a_worker_and_again_after_a_restore(
     assert on_gui_thread == []
     with session_scope(desk.engine) as session:
         assert orders.get_order(session=session, order_id=desk.order).title == "Company profile"
+
+
+def test_saved_replies_are_read_in_a_worker_and_choosing_one_reads_nothing(
+    qtbot: QtBot, desk: Desk
+) -> None:
+    with session_scope(desk.engine) as session:
+        for name, words in (("rekening", "BCA 123 a.n. Sari"), ("jam-kerja", "Jam 9 sampai 5")):
+            saved_replies.save_reply(
+                session=session, reply_id=None, values={"name": name, "text_id": words}
+            )
+    with statements_on_gui_thread(desk.engine) as on_gui_thread:
+        dialog = SavedRepliesDialog(desk.engine)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert not dialog.editor.isEnabled()  # nothing typed there is replaced when they come
+        qtbot.waitUntil(dialog.editor.isEnabled)
+        assert [dialog.names.item(i).text() for i in range(dialog.names.count())] == [
+            "/jam-kerja",
+            "/rekening",
+        ]
+        assert dialog.text_id.toPlainText() == "Jam 9 sampai 5"
+        dialog.names.setCurrentRow(1)
+        assert dialog.text_id.toPlainText() == "BCA 123 a.n. Sari"
+    assert on_gui_thread == []

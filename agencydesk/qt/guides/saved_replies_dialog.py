@@ -4,6 +4,8 @@ right; New, Save and Delete."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,10 +21,12 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from agencydesk.core import saved_replies
+from agencydesk.core import live, saved_replies
 from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError, ValidationError
+from agencydesk.core.saved_replies import ReplyUse, SavedReplyRow
 from agencydesk.qt.common.buttons import button_row, push_button
+from agencydesk.qt.common.detail_reading import read_then_show
 from agencydesk.qt.common.dialog_layout import top_to_bottom
 from agencydesk.qt.common.dialogs import ask_yes_no, report_exception
 from agencydesk.qt.common.form_errors import FieldErrors, error_label
@@ -83,11 +87,13 @@ class SavedRepliesDialog(QDialog):
         hint.setWordWrap(True)
         self.usage = muted_label()
         self.usage.setObjectName("savedReplyUsage")
-        self._uses: dict[int, saved_replies.ReplyUse] = {}
+        self._uses: dict[int, ReplyUse] = {}
+        # the saved replies as last read, by id
+        self._rows: dict[int, SavedReplyRow] = {}
         self.new_button = push_button(self.tr("New"), self.new_reply, name="newSavedReply")
         self.save_button = push_button(self.tr("Save"), self.save, name="saveSavedReply")
         self.delete_button = push_button(self.tr("Delete"), self.delete, name="deleteSavedReply")
-        editor = QWidget()
+        self.editor = editor = QWidget()
         top_to_bottom(
             (
                 form,
@@ -108,9 +114,31 @@ class SavedRepliesDialog(QDialog):
         self._load()
 
     def _load(self, choose: int | None = None) -> None:
-        with Session(self._engine) as session:
-            rows = saved_replies.list_replies(session=session)
-            self._uses = saved_replies.uses(session=session)
+        """Read every saved reply (a handful: choosing one then reads nothing), and how often
+        each went out; then choose *choose*, or the first. At once on a solo desk; on a team
+        desk in a worker (round trips to a server a network away), the list and the editor
+        waiting meanwhile, so that nothing typed is replaced by the reply chosen then."""
+        engine = self._engine
+
+        def read() -> tuple[list[SavedReplyRow], dict[int, ReplyUse]]:
+            with Session(engine) as session:
+                return saved_replies.list_replies(session=session), saved_replies.uses(
+                    session=session
+                )
+
+        at_once = not live.is_team(engine)
+        if not at_once:
+            self.names.setEnabled(False)
+            self.editor.setEnabled(False)
+        read_then_show(self, read, partial(self._list, choose), key="replies", at_once=at_once)
+
+    def _list(
+        self, choose: int | None, read: tuple[list[SavedReplyRow], dict[int, ReplyUse]]
+    ) -> None:
+        rows, self._uses = read
+        self._rows = {row.id: row for row in rows}
+        self.names.setEnabled(True)
+        self.editor.setEnabled(True)
         self.names.blockSignals(True)
         self.names.clear()
         for row in rows:
@@ -126,14 +154,8 @@ class SavedRepliesDialog(QDialog):
 
     def _show(self, item: QListWidgetItem | None) -> None:
         self.errors.clear()
-        self.reply_id = None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
-        row = None
-        if self.reply_id is not None:
-            try:
-                with Session(self._engine) as session:
-                    row = saved_replies.get_reply(session=session, reply_id=self.reply_id)
-            except UserError:
-                self.reply_id = None
+        row = None if item is None else self._rows.get(int(item.data(Qt.ItemDataRole.UserRole)))
+        self.reply_id = None if row is None else row.id
         self._version = row.version if row else None
         self.name.setText(row.name if row else "")
         self.text_id.setPlainText(row.text_id if row else "")
