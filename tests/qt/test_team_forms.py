@@ -2,7 +2,7 @@
 edit is read in a worker, the fields greyed until it comes. On a server a network away reading it
 on the GUI thread stopped the window 180 ms (two round trips at 40 ms, more for an order's
 tickets or a guide's pictures) on every form opened, and again on every client chosen in a new
-order. The Trash and the saved replies too."""
+order. The Trash, the saved replies and the report dialog too."""
 
 from __future__ import annotations
 
@@ -39,6 +39,7 @@ from agencydesk.qt.guides.guide_editor import GuideEditorDialog
 from agencydesk.qt.guides.saved_replies_dialog import SavedRepliesDialog
 from agencydesk.qt.orders.order_form import OrderFormDialog
 from agencydesk.qt.report.agency_dialog import AgencyDialog
+from agencydesk.qt.report.report_dialog import ReportDialog
 from agencydesk.qt.shell.settings import Settings
 from agencydesk.qt.shell.trash_dialog import TrashDialog
 
@@ -310,3 +311,19 @@ def test_saved_replies_are_read_in_a_worker_and_choosing_one_reads_nothing(
         dialog.names.setCurrentRow(1)
         assert dialog.text_id.toPlainText() == "BCA 123 a.n. Sari"
     assert on_gui_thread == []
+
+
+def test_the_report_dialog_reads_its_client_in_a_worker(qtbot: QtBot, desk: Desk) -> None:
+    with session_scope(desk.engine) as session:  # Bu Sari introduced Ratna; her report is English
+        clients.update_client(session=session, client_id=desk.sari, values={"language": "en"})
+    with statements_on_gui_thread(desk.engine) as on_gui_thread:
+        dialog = ReportDialog(desk.engine, desk.sari)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert not dialog.save_button.isEnabled()  # what it would write is not known yet
+        qtbot.waitUntil(dialog.save_button.isEnabled)
+    assert on_gui_thread == []
+    assert dialog.heading.text() == "Report for Bu Sari"
+    assert dialog.language.currentData() == "en"
+    assert dialog.referrals.isEnabled()
+    assert dialog.referrals.isChecked()

@@ -8,6 +8,7 @@ last time is offered again), then the work in a worker thread with a progress ba
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -30,9 +31,10 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from agencydesk.core import clients
+from agencydesk.core import clients, live
 from agencydesk.core.names import file_name_part
 from agencydesk.qt.common import workers
+from agencydesk.qt.common.detail_reading import read_then_show
 from agencydesk.qt.common.dialog_layout import STRETCH, at_least_wide, top_to_bottom
 from agencydesk.qt.common.dialogs import report_exception
 from agencydesk.qt.common.formatting import DATE_EDIT_FORMAT
@@ -79,6 +81,14 @@ def _write_report(
     return path, pages
 
 
+def _read_client(engine: Engine, client_id: int) -> tuple[str, str, bool]:
+    """The client's name, language, and whether they introduced anyone."""
+    with Session(engine) as session:
+        client = clients.get_client(session=session, client_id=client_id)
+        referred = clients.referred_clients(session=session, client_id=client_id)
+        return client.name, client.language, bool(referred)
+
+
 class ReportDialog(QDialog):
     """Exports one client's report. `saved_path` is set once the PDF is written."""
 
@@ -97,17 +107,10 @@ class ReportDialog(QDialog):
         self.pages = 0
         self._task: workers.TaskHandle | None = None
         self._today = today or date.today()
-        with Session(engine) as session:
-            client = clients.get_client(session=session, client_id=client_id)
-            self.client_name = client.name
-            client_language = client.language
-            has_referrals = bool(clients.referred_clients(session=session, client_id=client_id))
+        self.client_name = ""  # once read
         self.setWindowTitle(self.tr("Export report"))
 
-        heading = bold_label(
-            plain_label(self.tr("Report for {name}").format(name=self.client_name)),
-            1.25,
-        )
+        self.heading = heading = bold_label(plain_label(), 1.25)
         explanation = muted_label(
             self.tr(
                 "A PDF to send to your client: their requests, the time you spent, guides, "
@@ -139,17 +142,11 @@ class ReportDialog(QDialog):
         self.language = QComboBox()
         self.language.addItem("English", "en")
         self.language.addItem("Bahasa Indonesia", "id")
-        # the client's language (set on their form), not the desk's
-        self.language.setCurrentIndex(max(0, self.language.findData(client_language)))
         self.paper = QComboBox()
         self.paper.addItem(self.tr("A4"), "a4")
         self.paper.addItem(self.tr("Letter (US)"), "letter")
         self.excerpts = QCheckBox(self.tr("Quote the start of each conversation"))
         self.referrals = QCheckBox(self.tr('"Your referrals": thanks for the friends they sent'))
-        self.referrals.setChecked(has_referrals)
-        self.referrals.setEnabled(has_referrals)
-        if not has_referrals:
-            self.referrals.setToolTip(self.tr("This client has not introduced anyone yet."))
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -174,8 +171,12 @@ class ReportDialog(QDialog):
         self.save_button.clicked.connect(self.export)
         self.cancel_button.clicked.connect(self.reject)
 
+        # the options in one widget, greyed together while the client is read
+        self.choices = QWidget()
+        self.choices.setLayout(form)
+        form.setContentsMargins(0, 0, 0, 0)
         top_to_bottom(
-            (heading, explanation, form, self.progress, self.status, STRETCH, self.buttons),
+            (heading, explanation, self.choices, self.progress, self.status, STRETCH, self.buttons),
             self,
             spacing=10,
         )
@@ -186,6 +187,32 @@ class ReportDialog(QDialog):
         self.date_to.dateChanged.connect(self._dates_edited)
         self._setting_dates = False
         self._preset_chosen()
+        # at once on a solo desk; on a team desk in a worker (round trips to a server a network
+        # away), the options and Save PDF waiting meanwhile
+        at_once = not live.is_team(engine)
+        if not at_once:
+            self.choices.setEnabled(False)
+            self.save_button.setEnabled(False)
+        read_then_show(
+            self,
+            partial(_read_client, engine, client_id),
+            self._show_client,
+            key="client",
+            at_once=at_once,
+            failed=self.reject,
+        )
+
+    def _show_client(self, client: tuple[str, str, bool]) -> None:
+        self.client_name, language, has_referrals = client
+        self.heading.setText(self.tr("Report for {name}").format(name=self.client_name))
+        # the client's language (set on their form), not the desk's
+        self.language.setCurrentIndex(max(0, self.language.findData(language)))
+        self.referrals.setChecked(has_referrals)
+        self.referrals.setEnabled(has_referrals)
+        if not has_referrals:
+            self.referrals.setToolTip(self.tr("This client has not introduced anyone yet."))
+        self.choices.setEnabled(True)
+        self.save_button.setEnabled(True)
 
     # -- the options -------------------------------------------------------------------------
     def _preset_chosen(self, _index: int = 0) -> None:
