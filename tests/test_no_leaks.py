@@ -139,7 +139,8 @@ def test_the_password_appears_nowhere(
     view.CLEAR_CLIPBOARD_MS = 200
     view.show()
     view.show_client(ratna)
-    qtbot.waitUntil(lambda: view.keyring_usable)
+    # the logins are read in a worker: Reveal is there once the login is listed and chosen
+    qtbot.waitUntil(view.reveal_button.isEnabled)
     view.reveal_button.click()
     qtbot.waitUntil(lambda: view.secret_field.text() == CANARY_2)
     qtbot.waitUntil(lambda: view.secret_field.text() == "", timeout=3000)
