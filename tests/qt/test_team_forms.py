@@ -2,12 +2,13 @@
 edit is read in a worker, the fields greyed until it comes. On a server a network away reading it
 on the GUI thread stopped the window 180 ms (two round trips at 40 ms, more for an order's
 tickets or a guide's pictures) on every form opened, and again on every client chosen in a new
-order. The Trash, the saved replies and the report dialog too."""
+order. The Trash, the saved replies, the report dialog and the import wizard too."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from keyring_memory import MemoryKeyring
@@ -327,3 +328,38 @@ def test_the_report_dialog_reads_its_client_in_a_worker(qtbot: QtBot, desk: Desk
     assert dialog.language.currentData() == "en"
     assert dialog.referrals.isEnabled()
     assert dialog.referrals.isChecked()
+
+
+def test_the_import_wizard_reads_the_clients_and_tickets_in_workers(
+    qtbot: QtBot, desk: Desk
+) -> None:
+    """Who is who, and where the messages go: both pages read the desk; until the senders are
+    listed, Next waits."""
+    from agencydesk.qt.chat_import.import_wizard import ImportWizard
+
+    export = Path(__file__).resolve().parent.parent / "core" / "importers" / "fixtures"
+    wizard = ImportWizard(
+        desk.engine,
+        path=str(export / "wa_android_id.txt"),
+        client_id=desk.ratna,
+        me_names=["Rudi"],
+        data_dir=None,
+    )
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()  # the file, parsed in a worker
+    qtbot.waitUntil(wizard.preview_page.isComplete, timeout=10_000)
+    with statements_on_gui_thread(desk.engine) as on_gui_thread:
+        wizard.next()  # → who is who
+        mapping = wizard.mapping_page
+        assert not mapping.isComplete()  # Next waits for the senders
+        qtbot.waitUntil(mapping.isComplete)
+        assert mapping.combos["Rudi"].currentText() == "Me"
+        assert mapping.main_client.currentData() == desk.ratna
+        wizard.next()  # → where
+        target = wizard.target_page
+        qtbot.waitUntil(target.attach.isEnabled)  # her tickets came
+        target.attach.setChecked(True)
+        assert target.ticket_combo.currentData() == desk.ticket
+    assert on_gui_thread == []
+    wizard.reject()

@@ -4,7 +4,8 @@ messages go (a ticket of the client's, a new one, or split at long gaps).
 
 from __future__ import annotations
 
-from typing import Any
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QConcatenateTablesProxyModel, QObject, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -25,8 +26,12 @@ from PySide6.QtWidgets import (
 
 from agencydesk.qt.chat_import.wizard_access import the_wizard
 from agencydesk.qt.common.combos import narrow_combo
+from agencydesk.qt.common.detail_reading import read_then_show
 from agencydesk.qt.common.dialog_layout import top_to_bottom
 from agencydesk.qt.common.labels import plain_label
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
 
 
 def _item(text: str, data: object) -> QStandardItem:
@@ -63,6 +68,28 @@ def _model_of(items: list[QStandardItem], parent: QObject) -> QStandardItemModel
     for item in items:
         model.appendRow(item)
     return model
+
+
+def _read_choices(engine: Engine) -> tuple[list[Any], list[str]]:
+    """The clients a sender can be, and the names she used for herself in earlier imports."""
+    from sqlmodel import Session
+
+    from agencydesk.core import chat_import
+
+    with Session(engine) as session:
+        return chat_import.client_choices(session=session), chat_import.earlier_me_names(session)
+
+
+def _read_tickets(engine: Engine, client_id: int) -> list[tuple[int, str]]:
+    from sqlmodel import Session
+
+    from agencydesk.core import tickets
+
+    with Session(engine) as session:
+        return [
+            (row.id, row.title)
+            for row in tickets.list_tickets(session=session, client_id=client_id)
+        ]
 
 
 class MappingPage(QWizardPage):
@@ -109,20 +136,36 @@ class MappingPage(QWizardPage):
             self,
         )
         self.choices: list[Any] = []
+        self._senders_listed = False
         self._clients: QStandardItemModel | None = None
         self.main_client.currentIndexChanged.connect(self.completeChanged)
 
     def initializePage(self) -> None:
-        from sqlmodel import Session
+        """Read the desk's clients and the names she used in earlier imports: at once on a solo
+        desk; on a team desk in a worker (round trips to a server a network away), the page
+        incomplete until the senders are listed."""
+        from agencydesk.core import live
 
+        engine = the_wizard(self).engine
+        at_once = not live.is_team(engine)
+        self._senders_listed = False
+        if not at_once:
+            while self.form.rowCount():
+                self.form.removeRow(0)
+            self.combos.clear()
+            self.completeChanged.emit()
+        read_then_show(
+            self, partial(_read_choices, engine), self._list_senders, key="choices", at_once=at_once
+        )
+
+    def _list_senders(self, read: tuple[list[Any], list[str]]) -> None:
         from agencydesk.core import chat_import
 
         wizard = the_wizard(self)
         parsed = wizard.preview_page.parsed
         assert parsed is not None
-        with Session(wizard.engine) as session:
-            self.choices = chat_import.client_choices(session=session)
-            earlier = chat_import.earlier_me_names(session)
+        self.choices, earlier = read
+        self._senders_listed = True
         plan = chat_import.plan_import(
             parsed=parsed,
             choices=self.choices,
@@ -208,6 +251,8 @@ class MappingPage(QWizardPage):
         return [p for p, c in self.combos.items() if c.currentData() == self.ME]
 
     def isComplete(self) -> bool:
+        if not self._senders_listed:
+            return False
         if not (self._someone_is_me() or self.no_me.isChecked()):
             return False
         if self.client_id() is not None:
@@ -259,19 +304,22 @@ class TargetPage(QWizardPage):
         grid.setRowStretch(5, 1)
 
     def initializePage(self) -> None:
-        from sqlmodel import Session
-
-        from agencydesk.core import tickets
+        """The client's tickets are read at once on a solo desk, in a worker on a team desk
+        (*Add to an existing ticket* waits for them)."""
+        from agencydesk.core import live
 
         wizard = the_wizard(self)
         client_id = wizard.mapping_page.client_id()
         self.ticket_combo.clear()
+        self.attach.setEnabled(False)
         if client_id is not None:
-            with Session(wizard.engine) as session:
-                rows = tickets.list_tickets(session=session, client_id=client_id)
-            for row in rows:
-                self.ticket_combo.addItem(f"#{row.id} {row.title}", row.id)
-        self.attach.setEnabled(self.ticket_combo.count() > 0)
+            read_then_show(
+                self,
+                partial(_read_tickets, wizard.engine, client_id),
+                self._list_tickets,
+                key="tickets",
+                at_once=not live.is_team(wizard.engine),
+            )
         parsed = wizard.preview_page.parsed
         if not self.title_edit.text() and parsed is not None:
             from agencydesk.core.chat_import import title_from
@@ -284,6 +332,12 @@ class TargetPage(QWizardPage):
                 self.title_edit.setText(title_from(parsed.messages, first, me))
         if self.group.checkedButton() is None or not self.group.checkedButton().isEnabled():
             self.split.setChecked(True)
+        self._update()
+
+    def _list_tickets(self, choices: list[tuple[int, str]]) -> None:
+        for ticket_id, title in choices:
+            self.ticket_combo.addItem(f"#{ticket_id} {title}", ticket_id)
+        self.attach.setEnabled(self.ticket_combo.count() > 0)
         self._update()
 
     def _update(self) -> None:
