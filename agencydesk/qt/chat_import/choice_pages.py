@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from agencydesk.qt.chat_import.wizard_access import the_wizard
 from agencydesk.qt.common.combos import narrow_combo
-from agencydesk.qt.common.detail_reading import read_then_show
+from agencydesk.qt.common.detail_reading import read_for_desk
 from agencydesk.qt.common.dialog_layout import top_to_bottom
 from agencydesk.qt.common.labels import plain_label
 
@@ -144,18 +144,14 @@ class MappingPage(QWizardPage):
         """Read the desk's clients and the names she used in earlier imports: at once on a solo
         desk; on a team desk in a worker (round trips to a server a network away), the page
         incomplete until the senders are listed."""
-        from agencydesk.core import live
-
         engine = the_wizard(self).engine
-        at_once = not live.is_team(engine)
         self._senders_listed = False
-        if not at_once:
-            while self.form.rowCount():
-                self.form.removeRow(0)
-            self.combos.clear()
-            self.completeChanged.emit()
-        read_then_show(
-            self, partial(_read_choices, engine), self._list_senders, key="choices", at_once=at_once
+        while self.form.rowCount():  # another chat's, when she came back to choose another file
+            self.form.removeRow(0)
+        self.combos.clear()
+        self.completeChanged.emit()
+        read_for_desk(
+            engine, self, partial(_read_choices, engine), self._list_senders, key="choices"
         )
 
     def _list_senders(self, read: tuple[list[Any], list[str]]) -> None:
@@ -172,9 +168,6 @@ class MappingPage(QWizardPage):
             client_id=wizard.client_id,
             me_names=[*wizard.me_names, *earlier],
         )
-        while self.form.rowCount():
-            self.form.removeRow(0)
-        self.combos.clear()
         # one list of the clients that every combo shows between its own items: a desk's
         # thousands of clients added to each participant's combo froze "Next" (30 senders,
         # 10,000 clients: 0.6 s)
@@ -306,19 +299,17 @@ class TargetPage(QWizardPage):
     def initializePage(self) -> None:
         """The client's tickets are read at once on a solo desk, in a worker on a team desk
         (*Add to an existing ticket* waits for them)."""
-        from agencydesk.core import live
-
         wizard = the_wizard(self)
         client_id = wizard.mapping_page.client_id()
         self.ticket_combo.clear()
         self.attach.setEnabled(False)
         if client_id is not None:
-            read_then_show(
+            read_for_desk(
+                wizard.engine,
                 self,
                 partial(_read_tickets, wizard.engine, client_id),
                 self._list_tickets,
                 key="tickets",
-                at_once=not live.is_team(wizard.engine),
             )
         parsed = wizard.preview_page.parsed
         if not self.title_edit.text() and parsed is not None:

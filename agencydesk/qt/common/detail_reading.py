@@ -6,15 +6,18 @@ otherwise stand still for, on every row chosen.
 done (never the "Choose a … on the left" sentence, which would contradict the choice), the latest
 read wins, and a read that fails is said as any error is. `read_then_show` is the same for any
 widget that reads what it shows (a client's tab, a dialog's choices, earlier lines).
+`read_for_desk` reads at once on a solo desk and in a worker only on a team desk.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from PySide6.QtWidgets import QLabel, QWidget
+from sqlalchemy.engine import Engine
 
+from agencydesk.core import live
 from agencydesk.qt.common import workers
 from agencydesk.qt.common.dialogs import report_exception
 
@@ -47,15 +50,10 @@ def read_then_show(
     *,
     key: str,
     failed: Callable[[], None] | None = None,
-    at_once: bool = False,
 ) -> None:
     """Run *read* in a worker, then *show* its result on the GUI thread, unless *owner* asked
     for another read of *key* meanwhile or is gone. A read that fails is said as any error is
-    (after *failed*, if given). *at_once*: read and show now, on this thread (a solo desk's
-    read of a few milliseconds, which would only make the widget flash in a worker)."""
-    if at_once:
-        show(read())
-        return
+    (after *failed*, if given)."""
 
     def not_read(exc: BaseException, details: str) -> None:
         if failed is not None:
@@ -63,3 +61,30 @@ def read_then_show(
         report_exception(owner, exc, details)
 
     workers.run_task(read, show, not_read, owner=owner, key=key)
+
+
+def read_for_desk(
+    engine: Engine,
+    owner: QWidget,
+    read: Callable[[], T],
+    show: Callable[[T], None],
+    *,
+    key: str,
+    waiting: Sequence[QWidget] = (),
+) -> None:
+    """*read*, then *show*: at once on a solo desk (a few milliseconds, which in a worker would
+    only make *owner* flash), in a worker on a team desk (`read_then_show`: round trips to a
+    server a network away), *waiting* greyed until then. For what a dialog reads when it
+    opens or is asked to (the trash, the saved replies, a client's tickets to choose from)."""
+    if not live.is_team(engine):
+        show(read())
+        return
+    for widget in waiting:
+        widget.setEnabled(False)
+
+    def shown(result: T) -> None:
+        for widget in waiting:
+            widget.setEnabled(True)
+        show(result)
+
+    read_then_show(owner, read, shown, key=key)

@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from agencydesk.core import live, saved_replies
+from agencydesk.core import saved_replies
 from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError, ValidationError
 from agencydesk.core.saved_replies import ReplyUse, SavedReplyRow
 from agencydesk.qt.common.buttons import button_row, push_button
-from agencydesk.qt.common.detail_reading import read_then_show
+from agencydesk.qt.common.detail_reading import read_for_desk
 from agencydesk.qt.common.dialog_layout import top_to_bottom
 from agencydesk.qt.common.dialogs import ask_yes_no, report_exception
 from agencydesk.qt.common.form_errors import FieldErrors, error_label
@@ -126,19 +126,20 @@ class SavedRepliesDialog(QDialog):
                     session=session
                 )
 
-        at_once = not live.is_team(engine)
-        if not at_once:
-            self.names.setEnabled(False)
-            self.editor.setEnabled(False)
-        read_then_show(self, read, partial(self._list, choose), key="replies", at_once=at_once)
+        read_for_desk(
+            engine,
+            self,
+            read,
+            partial(self._list, choose),
+            key="replies",
+            waiting=(self.names, self.editor),
+        )
 
     def _list(
         self, choose: int | None, read: tuple[list[SavedReplyRow], dict[int, ReplyUse]]
     ) -> None:
         rows, self._uses = read
         self._rows = {row.id: row for row in rows}
-        self.names.setEnabled(True)
-        self.editor.setEnabled(True)
         self.names.blockSignals(True)
         self.names.clear()
         for row in rows:

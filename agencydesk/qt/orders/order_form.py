@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from agencydesk.core import clients, live, orders, tickets, trash
+from agencydesk.core import clients, orders, tickets, trash
 from agencydesk.core.errors import UserError, ValidationError
 from agencydesk.core.models import OrderStatus
 from agencydesk.core.money import AmountError
@@ -35,7 +35,7 @@ from agencydesk.core.orders import OrderRow
 from agencydesk.qt.common.amount_edit import AmountEdit
 from agencydesk.qt.common.combos import narrow_combo
 from agencydesk.qt.common.conflict_dialog import combo_text
-from agencydesk.qt.common.detail_reading import read_then_show
+from agencydesk.qt.common.detail_reading import read_for_desk
 from agencydesk.qt.common.dialogs import show_user_error
 from agencydesk.qt.common.form_dialog import FormDialog
 from agencydesk.qt.common.form_errors import FieldErrors, add_rows_with_errors, save_cancel_layout
@@ -316,12 +316,12 @@ class OrderFormDialog(FormDialog):
         self._show_tickets([])  # none chosen until the client's are listed
         if client_id is None:
             return
-        read_then_show(
+        read_for_desk(
+            self._engine,
             self,
             partial(read_ticket_choices, self._engine, client_id),
             self._show_tickets,
             key="tickets",
-            at_once=not live.is_team(self._engine),
         )
 
     # -- reacting to choices -------------------------------------------------------------------

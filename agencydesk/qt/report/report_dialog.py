@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from agencydesk.core import clients, live
+from agencydesk.core import clients
 from agencydesk.core.names import file_name_part
 from agencydesk.qt.common import workers
-from agencydesk.qt.common.detail_reading import read_then_show
+from agencydesk.qt.common.detail_reading import read_for_desk
 from agencydesk.qt.common.dialog_layout import STRETCH, at_least_wide, top_to_bottom
 from agencydesk.qt.common.dialogs import report_exception
 from agencydesk.qt.common.formatting import DATE_EDIT_FORMAT
@@ -187,19 +187,13 @@ class ReportDialog(QDialog):
         self.date_to.dateChanged.connect(self._dates_edited)
         self._setting_dates = False
         self._preset_chosen()
-        # at once on a solo desk; on a team desk in a worker (round trips to a server a network
-        # away), the options and Save PDF waiting meanwhile
-        at_once = not live.is_team(engine)
-        if not at_once:
-            self.choices.setEnabled(False)
-            self.save_button.setEnabled(False)
-        read_then_show(
+        read_for_desk(
+            engine,
             self,
             partial(_read_client, engine, client_id),
             self._show_client,
             key="client",
-            at_once=at_once,
-            failed=self.reject,
+            waiting=(self.choices, self.save_button),
         )
 
     def _show_client(self, client: tuple[str, str, bool]) -> None:
@@ -211,8 +205,6 @@ class ReportDialog(QDialog):
         self.referrals.setEnabled(has_referrals)
         if not has_referrals:
             self.referrals.setToolTip(self.tr("This client has not introduced anyone yet."))
-        self.choices.setEnabled(True)
-        self.save_button.setEnabled(True)
 
     # -- the options -------------------------------------------------------------------------
     def _preset_chosen(self, _index: int = 0) -> None:

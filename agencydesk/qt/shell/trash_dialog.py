@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from agencydesk.core import live, trash
+from agencydesk.core import trash
 from agencydesk.core.db import session_scope
 from agencydesk.core.trash import TrashEntry
 from agencydesk.qt.common import workers
 from agencydesk.qt.common.buttons import button_row, push_button
-from agencydesk.qt.common.detail_reading import read_then_show
+from agencydesk.qt.common.detail_reading import read_for_desk
 from agencydesk.qt.common.dialog_layout import top_to_bottom
 from agencydesk.qt.common.dialogs import ask_yes_no, report_exception
 from agencydesk.qt.common.formatting import format_datetime
@@ -95,14 +95,10 @@ class TrashDialog(QDialog):
             with Session(engine) as session:
                 return trash.list_trash(session=session)
 
-        at_once = not live.is_team(engine)
-        if not at_once:
-            for widget in (self.list, self.restore_button, self.delete_button, self.empty_button):
-                widget.setEnabled(False)
-        read_then_show(self, read, self._show, key="trash", at_once=at_once)
+        waiting = (self.list, self.restore_button, self.delete_button, self.empty_button)
+        read_for_desk(engine, self, read, self._show, key="trash", waiting=waiting)
 
     def _show(self, entries: list[TrashEntry]) -> None:
-        self.list.setEnabled(True)
         kinds = {
             "client": self.tr("Client"),
             "ticket": self.tr("Ticket"),
