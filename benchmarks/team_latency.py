@@ -218,6 +218,7 @@ def _actions(window: Any, colleague: Callable[[], None]) -> list[Action]:
         ("open a new order form", lambda: _dialog(window, "new order")),
         ("open an order's form", lambda: _dialog(window, "order")),
         ("open a guide's editor", lambda: _dialog(window, "guide")),
+        ("open merge clients", lambda: _dialog(window, "merge")),
         ("open send a guide", lambda: _dialog(window, "send guide")),
         ("open follow up", lambda: _dialog(window, "follow up")),
     ]
@@ -227,6 +228,7 @@ def _dialog(window: Any, which: str) -> None:
     """Open the dialog *which* as its menu item or button does (shown, not waited for), draw
     it, and close it (without the question a form asks when closed with changes)."""
     from agencydesk.qt.clients.client_form import ClientFormDialog
+    from agencydesk.qt.clients.merge_dialog import MergeClientsDialog
     from agencydesk.qt.common.follow_up_dialog import FollowUpDialog
     from agencydesk.qt.guides.guide_editor import GuideEditorDialog
     from agencydesk.qt.guides.send_guide_dialog import SendGuideDialog
@@ -243,6 +245,7 @@ def _dialog(window: Any, which: str) -> None:
         "new order": lambda: OrderFormDialog(engine, client_id=client_id, parent=window),
         "order": lambda: OrderFormDialog(engine, order_id=order_id, parent=window),
         "guide": lambda: GuideEditorDialog(engine, guide_id=guide_id, parent=window),
+        "merge": lambda: MergeClientsDialog(engine, client_id, parent=window),
         "send guide": lambda: SendGuideDialog(engine, client_id=client_id, parent=window),
         "follow up": lambda: FollowUpDialog(
             engine, client_id=client_id, subject="Logo", parent=window

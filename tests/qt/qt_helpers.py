@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QWidget
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
@@ -76,3 +76,10 @@ def statements_on_gui_thread(engine: Engine) -> Iterator[list[str]]:
         yield seen
     finally:
         event.remove(engine, "before_cursor_execute", before)
+
+
+def shown_whole(label: QLabel, above: QWidget) -> bool:
+    """*label* (wrapped) has the height its lines need and ends above *above*: a window does not
+    grow by itself when a text it shows gets longer, and the last lines were cut off."""
+    needed = label.heightForWidth(label.width())
+    return label.height() >= needed and label.geometry().bottom() < above.y()

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
-from qt_helpers import DialogAnswerer
+from qt_helpers import DialogAnswerer, shown_whole
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
@@ -137,6 +137,7 @@ def test_merge_from_the_client_menu_moves_the_tickets_to_the_kept_client(
         on_its_name = QPoint(12, widget.keep_other.height() // 2)  # where a user clicks
         qtbot.mouseClick(widget.keep_other, Qt.MouseButton.LeftButton, pos=on_its_name)
         seen["summary"] = widget.summary.text()
+        seen["whole"] = str(shown_whole(widget.summary, widget.buttons))
         qtbot.mouseClick(widget.merge_button, Qt.MouseButton.LeftButton)
 
     dialogs.then(keep_the_first)
@@ -145,6 +146,7 @@ def test_merge_from_the_client_menu_moves_the_tickets_to_the_kept_client(
     page.merge_action.trigger()  # the list's right-click menu
     qtbot.waitUntil(lambda: dialogs.done, timeout=10_000)
     assert "Moved to Ibu Ratna Wulandari: 1 ticket." in seen["summary"]
+    assert seen["whole"] == "True"  # the whole sentence, after the choice changed it
     qtbot.waitUntil(lambda: len(_names(window)) == 10)
     assert page.current_client_id() == ratna
     engine = open_database(sqlite_url(db_path))

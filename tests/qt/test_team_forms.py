@@ -2,7 +2,8 @@
 edit is read in a worker, the fields greyed until it comes. On a server a network away reading it
 on the GUI thread stopped the window 180 ms (two round trips at 40 ms, more for an order's
 tickets or a guide's pictures) on every form opened, and again on every client chosen in a new
-order. The Trash, the saved replies, the report dialog and the import wizard too."""
+order. The Trash, the saved replies, the report dialog, the import wizard and the Merge clients
+dialog too."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from PySide6.QtCore import QBuffer, QIODevice, QUrl
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
-from qt_helpers import DialogAnswerer, statements_on_gui_thread
+from qt_helpers import DialogAnswerer, shown_whole, statements_on_gui_thread
 from sqlalchemy.engine import Engine
 
 from agencydesk.core import (
@@ -34,6 +35,7 @@ from agencydesk.core.db import session_scope
 from agencydesk.core.guides import images, library
 from agencydesk.qt.clients.client_form import ClientFormDialog
 from agencydesk.qt.clients.credential_form import CredentialFormDialog
+from agencydesk.qt.clients.merge_dialog import MergeClientsDialog
 from agencydesk.qt.common import workers
 from agencydesk.qt.common.form_dialog import FormDialog
 from agencydesk.qt.guides.guide_editor import GuideEditorDialog
@@ -269,6 +271,37 @@ def test_the_agency_profile_is_read_in_a_worker_with_its_logo(qtbot: QtBot, desk
     assert form.remove_logo_button.isEnabled()  # the logo shown can be removed
     form.reject()  # the logo as read counts as unchanged
     assert not form.isVisible()
+
+
+def test_merging_clients_reads_them_and_what_moves_in_workers(qtbot: QtBot, desk: Desk) -> None:
+    with statements_on_gui_thread(desk.engine) as on_gui_thread:
+        dialog = MergeClientsDialog(desk.engine, desk.sari)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert not dialog.other.isEnabled()
+        assert not dialog.merge_button.isEnabled()  # nothing is known yet to merge
+        qtbot.waitUntil(dialog.merge_button.isEnabled)
+        assert dialog.merge_with.text() == f"Merge Bu Sari (#{desk.sari}) with"
+        assert dialog.other.currentText() == f"Ibu Ratna (#{desk.ratna})"
+        assert f"Bu Sari (#{desk.sari}) stays" in dialog.summary.text()
+        assert "1 order" in dialog.summary.text()  # Ratna's, moved to Sari
+        assert shown_whole(
+            dialog.summary, dialog.buttons
+        )  # the window grew for the sentence read after it
+
+        # keeping the other one: Merge waits until the sentence says what that merge moves,
+        # so a quick click cannot merge what the sentence on screen does not describe
+        dialog.keep_other.click()
+        assert not dialog.merge_button.isEnabled()
+        qtbot.waitUntil(dialog.merge_button.isEnabled)
+        assert f"Ibu Ratna (#{desk.ratna}) stays" in dialog.summary.text()
+        dialog.merge_button.click()  # merged in a worker
+        qtbot.waitUntil(lambda: dialog.result() == dialog.DialogCode.Accepted)
+    assert on_gui_thread == []
+    assert dialog.kept_id == desk.ratna
+    with session_scope(desk.engine) as session:  # Bu Sari's ticket went to Ratna
+        assert [c for c, _name in clients.referrer_choices(session=session)] == [desk.ratna]
+        assert len(tickets.client_tickets(session=session, client_id=desk.ratna, limit=10)) == 2
 
 
 def test_the_trash_is_read_in_a_worker_and_again_after_a_restore(

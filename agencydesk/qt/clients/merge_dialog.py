@@ -3,11 +3,13 @@
 The dialog names both clients, lets the user choose which one stays (its name and details are
 kept; the other's fill in what it lacks), says exactly what moves, and merges only after the user
 clicks *Merge* (there is no undo: the sentence says so). The merge itself is one core service call
-in its own transaction, run off the GUI thread.
+in its own transaction, run off the GUI thread. On a team desk what the dialog shows (the clients,
+what would move) is read in workers too: about four round trips to a server a network away.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -26,12 +28,21 @@ from agencydesk.core import client_merge, clients
 from agencydesk.core.client_merge import MergeSummary, PossibleDuplicate
 from agencydesk.qt.common import workers
 from agencydesk.qt.common.combos import narrow_combo
-from agencydesk.qt.common.dialog_layout import lay_out_dialog, top_to_bottom
+from agencydesk.qt.common.detail_reading import read_for_desk
+from agencydesk.qt.common.dialog_layout import lay_out_dialog, tall_enough, top_to_bottom
 from agencydesk.qt.common.dialogs import report_exception
 from agencydesk.qt.common.labels import plain_label, text_tooltip
 
 # a name on a radio button is cut past this many average characters
 NAME_CHARACTERS = 48
+
+
+@dataclass(frozen=True)
+class MergeChoices:
+    """What the dialog reads when it opens: the client's name, and (id, name) of the others."""
+
+    name: str
+    others: list[tuple[int, str]]
 
 
 class MergeClientsDialog(QDialog):
@@ -53,21 +64,10 @@ class MergeClientsDialog(QDialog):
         self.merged: MergeSummary | None = None
         self.setWindowTitle(self.tr("Merge clients"))
 
-        with Session(engine) as session:
-            client = clients.get_client(session=session, client_id=client_id)
-            duplicates = client_merge.possible_duplicates(
-                session=session, name=client.name, phone=client.phone, exclude_id=client_id
-            )
-            others = clients.referrer_choices(session=session, exclude_id=client_id)
-        self._name = client.name
+        self._other_id = other_id
+        self._name = ""
         self.other = narrow_combo()
         self.other.setObjectName("mergeOther")
-        likely = {d.id for d in duplicates}
-        for other, name in sorted(others, key=lambda row: row[0] not in likely):
-            self.other.addItem(f"{name} (#{other})", other)
-        if other_id is not None:
-            self.other.setCurrentIndex(max(0, self.other.findData(other_id)))
-        self.other.setEnabled(other_id is None)
         self.keep_this = QRadioButton()
         self.keep_this.setObjectName("keepThis")
         self.keep_other = QRadioButton()
@@ -78,9 +78,7 @@ class MergeClientsDialog(QDialog):
 
         # the sentence on a line of its own, wrapped: a long name made a form label of it that
         # was wider than a laptop's half screen
-        merge_with = plain_label(
-            self.tr("Merge {name} (#{id}) with").format(name=client.name, id=client_id)
-        )
+        self.merge_with = plain_label()
         form = QFormLayout()
         keep = top_to_bottom((self.keep_this, self.keep_other))
         form.addRow(self.tr("Keep"), keep)
@@ -95,12 +93,43 @@ class MergeClientsDialog(QDialog):
         cancel.setDefault(True)
         lay_out_dialog(
             self,
-            (merge_with, self.other, form, self.summary),
+            (self.merge_with, self.other, form, self.summary),
             self.buttons,
             self.merge,
             min_width=520,
         )
 
+        self.merge_button.setEnabled(False)  # until both clients and what moves are known
+        read_for_desk(
+            engine,
+            self,
+            self._read_choices,
+            self._show_choices,
+            key="choices",
+            waiting=(self.other, self.keep_this, self.keep_other),
+        )
+
+    def _read_choices(self) -> MergeChoices:
+        """(a worker's, on a team desk) the client, and the others with likely duplicates first."""
+        with Session(self._engine) as session:
+            client = clients.get_client(session=session, client_id=self.client_id)
+            duplicates = client_merge.possible_duplicates(
+                session=session, name=client.name, phone=client.phone, exclude_id=self.client_id
+            )
+            others = clients.referrer_choices(session=session, exclude_id=self.client_id)
+        likely = {d.id for d in duplicates}
+        return MergeChoices(client.name, sorted(others, key=lambda row: row[0] not in likely))
+
+    def _show_choices(self, choices: MergeChoices) -> None:
+        self._name = choices.name
+        self.merge_with.setText(
+            self.tr("Merge {name} (#{id}) with").format(name=choices.name, id=self.client_id)
+        )
+        for other, name in choices.others:
+            self.other.addItem(f"{name} (#{other})", other)
+        if self._other_id is not None:
+            self.other.setCurrentIndex(max(0, self.other.findData(self._other_id)))
+        self.other.setEnabled(self._other_id is None)
         self.other.currentIndexChanged.connect(self._update)
         self.keep_this.toggled.connect(self._update)
         self._update()
@@ -127,13 +156,32 @@ class MergeClientsDialog(QDialog):
         self._name_choice(self.keep_other, other_text)
         self.keep_other.setEnabled(bool(other_text))
         pair = self.keep_and_drop()
-        self.merge_button.setEnabled(pair is not None)
         if pair is None:
+            self.merge_button.setEnabled(False)
             self.summary.setText(self.tr("There is no other client to merge with."))
+            tall_enough(self)
             return
-        with Session(self._engine) as session:
-            summary = client_merge.merge_preview(session=session, keep_id=pair[0], drop_id=pair[1])
+        engine = self._engine
+
+        def preview() -> MergeSummary:
+            with Session(engine) as session:
+                return client_merge.merge_preview(session=session, keep_id=pair[0], drop_id=pair[1])
+
+        # Merge waits for the sentence of the pair chosen last: a click must never merge
+        # other clients than the ones it describes
+        read_for_desk(
+            engine,
+            self,
+            preview,
+            self._show_preview,
+            key="preview",
+            waiting=(self.merge_button, self.summary),
+        )
+
+    def _show_preview(self, summary: MergeSummary) -> None:
         self.summary.setText(self.describe(summary))
+        tall_enough(self)
+        self.merge_button.setEnabled(True)
 
     def describe(self, summary: MergeSummary) -> str:
         def count(n: int, one: str, many: str) -> str:

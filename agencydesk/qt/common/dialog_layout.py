@@ -105,3 +105,18 @@ def at_least_wide(dialog: QWidget, width: int) -> None:
     assert isinstance(layout, QBoxLayout), "lay the dialog out first"
     margins = layout.contentsMargins()
     layout.addStrut(width - margins.left() - margins.right())  # the strut is inside them
+
+
+def tall_enough(dialog: QWidget) -> None:
+    """*dialog* at least as tall as what it holds needs at its width now. A window is not grown
+    by its layout when a wrapped text it shows gets longer after it is shown (a sentence read in
+    a worker, another choice described): the text's last lines were cut off."""
+    layout = dialog.layout()
+    if layout is None:
+        return
+    layout.activate()
+    needed = dialog.heightForWidth(dialog.width())
+    if needed < 0:
+        needed = layout.sizeHint().height()
+    if dialog.height() < needed:
+        dialog.resize(dialog.width(), needed)
