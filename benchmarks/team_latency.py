@@ -202,6 +202,7 @@ def _actions(window: Any, colleague: Callable[[], None]) -> list[Action]:
         ("type a reply, pause", lambda: _type_reply(window, "Siap Bu, saya cek sekarang.")),
         # (its draft erased: closing the window would ask about it, with nobody to answer)
         ("clear the reply, pause", lambda: _type_reply(window, "")),
+        ("type /t for a saved reply", lambda: _type_slash(window)),
         ("add a reply", lambda: _add_reply(window, "Sudah saya cek, Bu. Coba buka lagi.")),
         ("start the timer", lambda: window.pages.page("tickets").view.time.timer_button.click()),
         ("stop the timer", lambda: window.pages.page("tickets").view.time.timer_button.click()),
@@ -277,6 +278,17 @@ def _type_reply(window: Any, text: str) -> None:
     view = window.pages.page("tickets").view
     view.reply_area.reply.setPlainText(text)
     view.reply_area.drafts.keep()
+
+
+def _type_slash(window: Any) -> None:
+    """Type "/t" at the end of the reply box, as for a saved reply (the list of names starting
+    so is read at each key), then take it out again."""
+    from PySide6.QtTest import QTest
+
+    reply = window.pages.page("tickets").view.reply_area.reply
+    reply.moveCursor(reply.textCursor().MoveOperation.End)
+    QTest.keyClicks(reply, "/t")
+    reply.setPlainText("")
 
 
 def _add_reply(window: Any, text: str) -> None:

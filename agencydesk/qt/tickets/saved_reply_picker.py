@@ -4,28 +4,44 @@ client's language with the placeholders filled in. Escape closes the list and ke
 typed. A "/" inside a word (a web address, "and/or") offers nothing.
 
 The list is a QCompleter popup over the text cursor; its rows come from the database as the name
-is typed, so the completer's own filtering is not used.
+is typed, so the completer's own filtering is not used. On a team desk the rows and the chosen
+reply are read in workers (each a round trip to a server a network away, on every key typed),
+and a reply that comes after what it replaces was changed is not put in.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel, QTextCursor
 from PySide6.QtWidgets import QCompleter, QPlainTextEdit
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from agencydesk.core import saved_replies
 from agencydesk.core.errors import UserError
+from agencydesk.core.saved_replies import FilledReply, SavedReplyRow
+from agencydesk.qt.common.detail_reading import read_for_desk
 
 # "/" at the start of the text or after a space, then what is typed of a name, up to the cursor
 _TYPED = re.compile(r"(?:^|\s)/([A-Za-z0-9-]*)$")
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 _PREVIEW = 60
 _CHOOSE_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Escape)
+
+
+@dataclass(frozen=True)
+class Typed:
+    """ "/name" just before the text cursor: *start* and *end* in the reply box's own positions
+    (Qt counts an emoji as two, Python as one), *name* what follows the "/"."""
+
+    start: int
+    end: int
+    name: str
 
 
 class SavedReplyPicker(QObject):
@@ -59,25 +75,40 @@ class SavedReplyPicker(QObject):
         # first), before the completer hands Enter to the reply box, which would add a line
         self.completer.popup().installEventFilter(self)
 
-    def _typed_name(self) -> tuple[int, str] | None:
-        """(where the "/" is, the name typed after it) when the cursor ends such a word."""
+    def _typed_name(self) -> Typed | None:
+        """What is typed of a name when the cursor ends "/name"."""
         cursor = self._reply.textCursor()
         if cursor.hasSelection():
             return None
-        before = self._reply.toPlainText()[: cursor.position()]
-        match = _TYPED.search(before)
+        # the text before the cursor taken by the cursor, not by slicing the whole text at its
+        # position: that slice was off by one character for each emoji before it
+        line = QTextCursor(cursor)
+        line.movePosition(QTextCursor.MoveOperation.StartOfBlock, QTextCursor.MoveMode.KeepAnchor)
+        match = _TYPED.search(line.selectedText())
         if match is None:
             return None
-        return match.start(1) - 1, match.group(1)
+        name = match.group(1)  # ASCII, as "/" is: as long for Qt as for Python
+        return Typed(cursor.position() - len(name) - 1, cursor.position(), name)
 
     def _typed(self) -> None:
         typed = self._typed_name()
-        popup = self.completer.popup()
         if typed is None or self._client_id() is None:
-            popup.hide()
+            self.completer.popup().hide()
             return
-        with Session(self._engine) as session:
-            found = saved_replies.list_replies(session=session, starting=typed[1])
+        engine = self._engine
+
+        def read() -> list[SavedReplyRow]:
+            with Session(engine) as session:
+                return saved_replies.list_replies(session=session, starting=typed.name)
+
+        read_for_desk(engine, self._reply, read, partial(self._offer, typed), key="reply names")
+
+    def _offer(self, typed: Typed, found: list[SavedReplyRow]) -> None:
+        """The saved replies *found* for *typed*, in the list over the cursor, unless what is
+        typed changed meanwhile (a newer read is under way, or none is needed)."""
+        popup = self.completer.popup()
+        if self._typed_name() != typed:
+            return
         self.model.clear()
         self._ids = {row.name: row.id for row in found}
         for row in found:
@@ -118,18 +149,45 @@ class SavedReplyPicker(QObject):
         typed, client_id, reply_id = self._typed_name(), self._client_id(), self._ids.get(name)
         if typed is None or client_id is None or reply_id is None:
             return
-        try:
-            with Session(self._engine) as session:
-                filled = saved_replies.fill_reply(
-                    session=session, reply_id=reply_id, client_id=client_id, my_name=self.my_name
-                )
-        except UserError:
-            return  # deleted meanwhile: the typed "/name" stays as it is
-        cursor = self._reply.textCursor()
-        cursor.setPosition(typed[0], cursor.MoveMode.KeepAnchor)
+        engine, my_name = self._engine, self.my_name
+
+        def fill() -> FilledReply | None:
+            try:
+                with Session(engine) as session:
+                    return saved_replies.fill_reply(
+                        session=session, reply_id=reply_id, client_id=client_id, my_name=my_name
+                    )
+            except UserError:
+                return None  # deleted meanwhile: the typed "/name" stays as it is
+
+        read_for_desk(
+            engine, self._reply, fill, partial(self._put, typed, reply_id), key="reply text"
+        )
+
+    def _put(self, typed: Typed, reply_id: int, filled: FilledReply | None) -> None:
+        """*filled* in place of *typed*, if "/name" is still there as it was chosen (on a team
+        desk she may have gone on typing meanwhile: then what she typed stays)."""
+        if filled is None or self._text_at(typed.start, typed.end) != "/" + typed.name:
+            return
+        was_after = self._reply.textCursor().position() == typed.end
+        cursor = QTextCursor(self._reply.document())
+        cursor.setPosition(typed.start)
+        cursor.setPosition(typed.end, QTextCursor.MoveMode.KeepAnchor)
         cursor.insertText(filled.text)
-        self._reply.setTextCursor(cursor)
+        if was_after:
+            self._reply.setTextCursor(cursor)
         self.inserted[reply_id] = filled.text
+
+    def _text_at(self, start: int, end: int) -> str:
+        cursor = QTextCursor(self._reply.document())
+        cursor.setPosition(min(start, self._last_position()))
+        cursor.setPosition(min(end, self._last_position()), QTextCursor.MoveMode.KeepAnchor)
+        return cursor.selectedText()
+
+    def _last_position(self) -> int:
+        cursor = QTextCursor(self._reply.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        return cursor.position()
 
     def forget(self) -> None:
         """The reply box was added or now shows another ticket's draft: nothing inserted."""
