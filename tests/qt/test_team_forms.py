@@ -207,7 +207,9 @@ def _png(width: int, height: int) -> bytes:
     return bytes(buffer.data().data())
 
 
-def test_editing_a_guide_reads_it_and_its_pictures_in_a_worker(qtbot: QtBot, desk: Desk) -> None:
+def test_editing_a_guide_reads_it_and_its_pictures_in_a_worker(
+    qtbot: QtBot, desk: Desk, tmp_path: Path
+) -> None:
     with session_scope(desk.engine) as session:
         guide = library.create_guide(
             session=session,
@@ -229,11 +231,22 @@ def test_editing_a_guide_reads_it_and_its_pictures_in_a_worker(qtbot: QtBot, des
         _opened_filled(qtbot, form)
         form.preview.grab()  # drawing the preview asks for its picture
         picture = form.preview.loadResource(0, QUrl("image:login.png"))
+        # a picture inserted is named apart from the stored ones, and a reference to a picture
+        # the guide does not have is drawn as missing: neither asks the server (the preview
+        # asked again at each change, on the GUI thread)
+        png = tmp_path / "login.png"
+        png.write_bytes(_png(20, 10))
+        assert form.insert_picture_file(png)
+        form.body.appendPlainText("![](image:nowhere.png)")
+        form.update_preview()
+        form.preview.grab()
+    inserted, body = list(form.pending_images), form.body.toPlainText()
+    form.done(0)  # closed without asking, whatever failed below
     assert on_gui_thread == []
     assert form.title.text() == "Masuk WordPress"
     assert picture.width() == 40  # the stored picture, not "Picture not found"
-    form.reject()  # as filled it counts as unchanged
-    assert not form.isVisible()
+    assert inserted == ["login-2.png"]
+    assert "![login](image:login-2.png)" in body
 
 
 def test_editing_a_login_reads_it_in_a_worker(

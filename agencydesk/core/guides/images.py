@@ -58,6 +58,12 @@ def unique_image_name(*, session: Session, guide_id: int | None, name: str, take
     used = set(taken)
     if guide_id is not None:
         used |= {info.name for info in list_images(session=session, guide_id=guide_id)}
+    return free_image_name(name, used)
+
+
+def free_image_name(name: str, used: set[str]) -> str:
+    """*name*, or `name-2.png`, `name-3.png`, … the first that is not in *used* (for an editor
+    that holds the guide's pictures already)."""
     stem, dot, ext = name.rpartition(".")
     if not dot:
         stem, ext = name, ""

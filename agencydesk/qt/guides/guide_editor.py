@@ -351,14 +351,11 @@ class GuideEditorDialog(FormDialog):
 
     # -- pictures ----------------------------------------------------------------------------
     def _fetch_image(self, name: str) -> bytes | None:
+        """A picture inserted since the guide was read. The stored ones were all read with it
+        (`read_form`), so a name that is neither is missing: asking the server again, at each
+        change of the preview, only made the window wait."""
         pending = self.pending_images.get(name)
-        if pending is not None:
-            return pending[0]
-        if self.guide_id is None:
-            return None
-        with Session(self._engine) as session:
-            image = images.get_image(session=session, guide_id=self.guide_id, name=name)
-            return bytes(image.data) if image is not None else None
+        return pending[0] if pending is not None else None
 
     def insert_picture(self) -> None:
         path = choose_file(
@@ -382,13 +379,9 @@ class GuideEditorDialog(FormDialog):
         if len(data) > images.MAX_IMAGE_BYTES:
             show_user_error(self, self.errors.text("image_too_large"))
             return False
-        with Session(self._engine) as session:
-            name = images.unique_image_name(
-                session=session,
-                guide_id=self.guide_id,
-                name=images.safe_image_name(path.name),
-                taken=set(self.pending_images) | self._stored_images,
-            )
+        name = images.free_image_name(
+            images.safe_image_name(path.name), set(self.pending_images) | self._stored_images
+        )
         self.pending_images[name] = (data, mime_type)
         alt = " ".join(path.stem.replace("_", " ").replace("-", " ").split()) or name
         alt = alt.replace("[", "(").replace("]", ")")
