@@ -26,10 +26,23 @@ def clean_name(name: str) -> str:
     return " ".join(unicodedata.normalize("NFC", name.translate(_INVISIBLE)).split())
 
 
+#: invisible characters a name's words may carry at their edges (pasted, or from a contact name)
+_ZERO_WIDTH = "\u200b\u2060\ufeff"
+
+
+def name_words(name: str) -> list[str]:
+    """The words of *name* a person is called by: without invisible marks, and without the
+    emoji and symbols WhatsApp contact names often carry ("⭐ Ibu Ratna 🌸" gives "Ibu",
+    "Ratna"). A name of nothing else keeps them."""
+    words = [word.strip(_ZERO_WIDTH) for word in clean_name(name).split()]
+    named = [word for word in words if any(map(str.isalnum, word))]
+    return named or [word for word in words if word]
+
+
 def name_key(name: str) -> str:
     """*name* without the honorifics in front, casefolded: "Ibu Ratna" and "bu ratna" give
-    "ratna". A name that is only an honorific ("Mas") keeps it."""
-    words = clean_name(name).casefold().split()
+    "ratna" ("⭐ Ibu Ratna" too). A name that is only an honorific ("Mas") keeps it."""
+    words = [word.casefold() for word in name_words(name)]
     while len(words) > 1 and words[0].rstrip(".") in HONORIFICS:
         words.pop(0)
     return " ".join(words)

@@ -52,7 +52,12 @@ def test_the_same_phone_or_nearly_the_same_name_is_a_possible_duplicate(
         nobody = client_merge.possible_duplicates(
             session=session, name="Ibu Wati", phone="0812 9999 0000"
         )
+        # her WhatsApp contact name, as the chat import makes a client of it
+        with_emoji = client_merge.possible_duplicates(
+            session=session, name="⭐ Ibu Ratna Wulandari 🌸"
+        )
     assert [(d.id, d.same_name, d.same_phone) for d in by_name] == [(desk["ratna"], True, False)]
+    assert [d.id for d in with_emoji] == [desk["ratna"]]
     assert [(d.id, d.same_name, d.same_phone) for d in by_phone] == [(desk["ratna"], False, True)]
     assert themselves == []
     assert nobody == []

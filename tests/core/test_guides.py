@@ -227,6 +227,13 @@ def test_double_braces_are_literal_braces() -> None:
         ("Kak Dewi", "Dewi", "Kak Dewi"),
         ("Claire Dubois", "Claire", "Claire"),
         ("Ibu", "Ibu", "Ibu"),
+        # WhatsApp contact names carry emoji and invisible marks; the chat import makes clients
+        # of them, and "Halo {call_name}" greeted "Halo ⭐"
+        ("⭐ Ibu Ratna Wulandari", "Ratna", "Bu Ratna"),
+        ("🌸 Mbak Sari 🌸", "Sari", "Mbak Sari"),
+        ("\u200bIbu Dewi", "Dewi", "Bu Dewi"),
+        ("\u202aPak Budi\u202c", "Budi", "Pak Budi"),
+        ("🌸🌸", "🌸🌸", "🌸🌸"),  # nothing else to call them
     ],
 )
 def test_first_name_leaves_out_the_form_of_address(name: str, first: str, call: str) -> None:

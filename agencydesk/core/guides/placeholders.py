@@ -14,6 +14,7 @@ from datetime import date
 from sqlmodel import Session
 
 from agencydesk.core.edits import live_client
+from agencydesk.core.names import name_words
 
 PLACEHOLDERS = ("client_name", "call_name", "first_name", "company", "site_url", "my_name", "today")
 _PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -66,8 +67,9 @@ HONORIFICS: dict[str, str] = {
 
 
 def _split_name(name: str) -> tuple[str, str]:
-    """("Bu", "Ratna") for "Ibu Ratna Wulandari": the chat form of address and the first name."""
-    words = name.split()
+    """("Bu", "Ratna") for "Ibu Ratna Wulandari" (and for "⭐ Ibu Ratna", a WhatsApp contact
+    name): the chat form of address and the first name."""
+    words = name_words(name)
     address = ""
     while len(words) > 1:
         key = words[0].rstrip(".,").casefold()
