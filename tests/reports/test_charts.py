@@ -345,3 +345,23 @@ def test_tree_for_the_client_hides_what_others_paid(ratna: RootReport) -> None:
     assert "Circle area shows revenue paid" not in words
     assert len({c.get("r") for c in root.iter(f"{SVG}circle")}) == 1  # all alike
     assert "Circle area shows revenue paid" in texts(parse(charts.tree_svg(ratna.tree)))
+
+
+def test_a_name_in_a_chart_is_measured_and_cut_as_it_is_drawn() -> None:
+    """A client's name with a flag or an emoji family: the flag was cut in half ("Toko 🇮…"),
+    and a family counted as five characters' room, so names were cut far too early."""
+    from agencydesk.reports.charts.svg import fit_text, text_width
+
+    family = "👨\u200d👩\u200d👧"
+    assert text_width(family, 12) == text_width("🙏", 12)
+    assert text_width("🇮🇩", 12) == text_width("🙏", 12)
+    assert text_width("👍🏽", 12) == text_width("👍", 12)
+    for width in range(20, 140, 2):
+        for name in ("Toko 🇮🇩 Maju", "Batik Solo 🇮🇩🇮🇩", f"Keluarga {family} Santoso"):
+            shown = fit_text(name, width, 12, max_chars=24)
+            assert shown == name or shown.endswith("…")
+            kept = shown.removesuffix("…")
+            assert name.startswith(kept)
+            assert not kept.endswith(("\u200d", "👨", "👩")), shown  # no half family
+            assert kept.count("🇮") == kept.count("🇩"), shown  # no half flag
+    assert fit_text(f"Keluarga {family} Santoso", 200, 12, max_chars=24).endswith("Santoso")

@@ -14,6 +14,7 @@ from datetime import datetime
 
 from agencydesk.core.importers import ChatMessage
 from agencydesk.core.message_notes import is_placeholder
+from agencydesk.core.shorten import shorten
 
 TITLE_MAX = 80
 
@@ -200,7 +201,7 @@ def substance(text: str) -> str:
 
 
 def _shorten(text: str) -> str:
-    return text if len(text) <= TITLE_MAX else text[: TITLE_MAX - 1].rstrip() + "…"
+    return shorten(text, TITLE_MAX)
 
 
 def title_from(

@@ -22,6 +22,7 @@ from sqlmodel import Session
 
 from agencydesk.core import tickets, time_spent, timeline
 from agencydesk.core.models import Client
+from agencydesk.core.shorten import shorten
 from agencydesk.core.tickets import TicketRow
 from agencydesk.core.time_spent import MonthlyTime
 from agencydesk.core.timeline import TimelineEvent
@@ -174,7 +175,7 @@ class TimelineView(QTextBrowser):
                 rows.append(self._row(when, icon, headline, subject, money))
                 continue
             if event.body and event.kind != "status_changed":  # its status is in the headline
-                shown = event.body if len(event.body) < 400 else event.body[:400] + "…"
+                shown = shorten(event.body, 400)
                 body = (
                     "<br><span style='color:#333333'>"
                     + html.escape(shown).replace("\n", "<br>")

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from agencydesk.core.shorten import shorten
 from agencydesk.core.versions import EditConflict
 from agencydesk.qt.common.dialog_layout import lay_out_dialog
 from agencydesk.qt.common.labels import plain_label
@@ -121,7 +122,7 @@ class ConflictDialog(QDialog):
         lay_out_dialog(self, [intro, 6, (scroll, 1), 8], buttons, min_width=560)
 
     def _value_button(self, text: str) -> QRadioButton:
-        shown = text if len(text) <= _SHOWN_CHARS else text[:_SHOWN_CHARS] + "…"
+        shown = shorten(text, _SHOWN_CHARS + 1)
         button = QRadioButton(shown.replace("\n", " ⏎ ") or "—")
         button.setToolTip(text)
         return button

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QWidget
 
+from agencydesk.core.shorten import boundary
 from agencydesk.qt.common.dialog_layout import top_to_bottom
 
 PREVIEW_CHARS = 600
@@ -29,7 +30,7 @@ def preview(text: str) -> tuple[str, bool]:
     short = "\n".join(lines[:PREVIEW_LINES])
     if len(short) > PREVIEW_CHARS:
         cut = short.rfind(" ", PREVIEW_CHARS // 2, PREVIEW_CHARS)
-        short = short[: cut if cut > 0 else PREVIEW_CHARS]
+        short = short[: cut if cut > 0 else boundary(short, PREVIEW_CHARS)]
     if len(short) == len(text):
         return text, False
     return short.rstrip() + " …", True

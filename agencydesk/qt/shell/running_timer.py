@@ -22,6 +22,7 @@ from agencydesk.core import time_spent
 from agencydesk.core.changes import Topic
 from agencydesk.core.db import session_scope
 from agencydesk.core.models import Ticket, utcnow
+from agencydesk.core.shorten import shorten
 from agencydesk.qt.common import workers
 from agencydesk.qt.common.buttons import link_button, push_button
 from agencydesk.qt.common.databus import follow_changes
@@ -106,11 +107,7 @@ class RunningTimer(QWidget):
             return
         self.ticket_id = running.ticket_id
         elapsed = format_duration(int((utcnow() - running.started_at).total_seconds()))
-        title = (
-            running.title
-            if len(running.title) <= TITLE_CHARS
-            else running.title[: TITLE_CHARS - 1] + "…"
-        )
+        title = shorten(running.title, TITLE_CHARS)
         self.title_button.setText(f"⏱ {title} — {elapsed}")
         self.title_button.setToolTip(self.tr("The timer is running: open its ticket"))
         self.title_button.show()

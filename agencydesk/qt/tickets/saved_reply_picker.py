@@ -25,6 +25,7 @@ from sqlmodel import Session
 from agencydesk.core import saved_replies
 from agencydesk.core.errors import UserError
 from agencydesk.core.saved_replies import FilledReply, SavedReplyRow
+from agencydesk.core.shorten import shorten
 from agencydesk.qt.common.detail_reading import read_for_desk
 
 # "/" at the start of the text or after a space, then what is typed of a name, up to the cursor
@@ -113,8 +114,7 @@ class SavedReplyPicker(QObject):
         self._ids = {row.name: row.id for row in found}
         for row in found:
             words = " ".join((row.text_id or row.text_en).split())
-            preview = words if len(words) <= _PREVIEW else words[: _PREVIEW - 1] + "…"
-            item = QStandardItem(f"/{row.name}   {preview}")
+            item = QStandardItem(f"/{row.name}   {shorten(words, _PREVIEW)}")
             item.setData(row.name, NAME_ROLE)
             self.model.appendRow(item)
         if not found:

@@ -33,6 +33,7 @@ from agencydesk.core.drafts import Draft
 from agencydesk.core.errors import UserError, ValidationError
 from agencydesk.core.models import Client, Priority, TicketStatus
 from agencydesk.core.row_columns import snapshot
+from agencydesk.core.shorten import shorten
 from agencydesk.core.tickets import LatestLines
 from agencydesk.qt.common.buttons import link_button, push_button
 from agencydesk.qt.common.conflict_dialog import combo_text
@@ -317,7 +318,7 @@ class TicketView(QWidget):
     def _show_caution(self, note: str) -> None:
         note = " ".join(note.split())
         self.caution.setVisible(bool(note))
-        shown = note if len(note) <= CAUTION_SHOWN else note[: CAUTION_SHOWN - 1] + "…"
+        shown = shorten(note, CAUTION_SHOWN)
         self.caution.setText(self.tr("Handle with care: {note}").format(note=shown))
         self.caution.setToolTip(f"<p>{html.escape(note)}</p>" if shown != note else "")
 

@@ -11,6 +11,8 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from agencydesk.core.shorten import boundary, shorten
+
 FONT_FAMILY = "DejaVu Sans, Noto Sans, Arial, sans-serif"
 
 TEXT = "#2B2B2B"
@@ -60,6 +62,10 @@ _ADVANCE["–"] = 500
 _BOLD_ADVANCE["–"] = 500
 
 
+_ZWJ = "\u200d"
+_JOINED = re.compile(_ZWJ + ".", re.DOTALL)
+
+
 def _advance(char: str, table: dict[str, int]) -> int:
     width = table.get(char)
     if width is not None:
@@ -67,10 +73,12 @@ def _advance(char: str, table: dict[str, int]) -> int:
     base = unicodedata.normalize("NFD", char)[:1]  # é → e
     if base in table:
         width = table[base]
+    elif unicodedata.category(char) in ("Mn", "Me", "Mc", "Cf") or 0x1F3FB <= ord(char) <= 0x1F3FF:
+        width = 0  # an accent, a mark, a skin tone: drawn on the character before
+    elif 0x1F1E6 <= ord(char) <= 0x1F1FF:
+        width = 500  # two of them are one flag
     elif unicodedata.east_asian_width(char) in ("W", "F"):
         width = 1000
-    elif unicodedata.category(char).startswith("M"):
-        width = 0
     else:
         width = 700
     table[char] = width
@@ -80,6 +88,8 @@ def _advance(char: str, table: dict[str, int]) -> int:
 def text_width(text: str, size: float, *, bold: bool = False) -> float:
     """The width in px of *text* at *size* px in DejaVu Sans."""
     table = _BOLD_ADVANCE if bold else _ADVANCE
+    if _ZWJ in text:  # 👨‍👩‍👧 is drawn as one emoji: what a joiner joins takes no room of its own
+        text = _JOINED.sub("", text)
     try:
         return sum(map(table.__getitem__, text)) * size / 1000
     except KeyError:  # a character not seen yet
@@ -91,11 +101,10 @@ def fit_text(
 ) -> str:
     """*text* on one line: whitespace collapsed, cut with "…" past *max_chars* characters or
     *max_width* px."""
-    text = " ".join(_NOT_XML.sub("", text).split())
-    if len(text) > max_chars:
-        text = text[: max_chars - 1].rstrip() + "…"
+    text = shorten(" ".join(_NOT_XML.sub("", text).split()), max_chars)
     while len(text) > 1 and text_width(text, size, bold=bold) > max_width:
-        text = text[:-2].rstrip() + "…"
+        # "…" and at least one character off, never half an emoji or flag ("Toko 🇮…")
+        text = text[: boundary(text, len(text) - 2)].rstrip() + "…"
     return text
 
 
