@@ -38,6 +38,7 @@ from agencydesk.core.models import (
     OrderStatus,
     Ticket,
 )
+from agencydesk.core.shorten import ELLIPSIS, boundary
 from agencydesk.core.utc import local_days_as_utc
 from agencydesk.reports.text import LANGUAGES
 
@@ -307,8 +308,12 @@ def _excerpts(
     found: dict[int, tuple[list[ExcerptLine], int]] = {}
     for ticket_id, sent_at, from_me, kind, body, flags in session.execute(statement).all():
         text = " ".join((body or "").split())
-        if len(text) > EXCERPT_CHARS:
-            text = text[: EXCERPT_CHARS - 1].rstrip() + "…"
+        if len(body or "") > EXCERPT_CHARS:
+            # the message goes on past what was read (its line breaks made it look shorter
+            # once joined, and then it was shown without "…"); the read may have cut an emoji,
+            # so its last character goes too
+            end = min(len(text) - 1, EXCERPT_CHARS - len(ELLIPSIS))
+            text = text[: boundary(text, end)].rstrip() + ELLIPSIS
         entry = found.setdefault(int(ticket_id), ([], int(counts[ticket_id])))
         entry[0].append(
             ExcerptLine(

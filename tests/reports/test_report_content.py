@@ -235,6 +235,41 @@ def test_excerpts_quote_the_conversation_never_internal_notes(engine: Engine) ->
     assert line.more_messages == 2  # "Sudah masuk lagi" and "Sama-sama": no note, no system
 
 
+def test_an_excerpt_cut_short_always_says_so_and_never_halves_an_emoji(engine: Engine) -> None:
+    """A message read up to 281 characters, then its line breaks joined: one with paragraphs
+    came out shorter than 280 and was shown as if it ended there, without "…"."""
+    paragraph = "Halo kak, ini daftar revisi untuk halaman menu katering kami:"
+    with_breaks = "\n\n".join([paragraph] * 4 + ["TERAKHIR: tolong ganti nomor WhatsApp ya."])
+    family = "👨\u200d👩\u200d👧"
+    across_the_cut = "Halo kak 🙏 " + "x" * 264 + " " + family + " senang sekali dengan webnya"
+    with session_scope(engine) as session:
+        client_id = clients.create_client(session=session, values={"name": "Ibu Wati"}).id
+        assert client_id is not None
+        ticket = tickets.create_ticket(
+            session=session, client_id=client_id, values={"title": "Revisi menu"}
+        )
+        start = datetime.now(UTC) - timedelta(hours=5)
+        for minute, body in enumerate((with_breaks, across_the_cut)):
+            session.add(
+                Message(
+                    client_id=client_id,
+                    ticket_id=ticket.id,
+                    sent_at=start + timedelta(minutes=minute),
+                    from_me=False,
+                    kind=MessageKind.MESSAGE.value,
+                    body=body,
+                )
+            )
+    (line,) = _content(engine, client_id, excerpts=True).tickets
+    first, second = (excerpt.body for excerpt in line.excerpts)
+    assert len(" ".join(with_breaks.split())) < 300
+    assert first.endswith("…")
+    assert first.startswith("Halo kak, ini daftar revisi")
+    assert second.endswith("…")
+    assert len(second) <= 280
+    assert "\u200d" not in second  # the family is whole or not there at all
+
+
 def test_orders_of_the_period_and_what_is_still_to_pay(engine: Engine) -> None:
     october = (date(2026, 10, 1), date(2026, 10, 31))
     with session_scope(engine) as session:
