@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any, Literal, get_args
@@ -84,8 +85,8 @@ def normalize_tags(raw: str) -> str:
 def _clean(values: Mapping[str, Any]) -> dict[str, Any]:
     cleaned = known_fields(values, EDITABLE_FIELDS, "client")
     for key, value in cleaned.items():
-        if isinstance(value, str):
-            cleaned[key] = value.strip()
+        if isinstance(value, str):  # accents joined to their letters: found however typed
+            cleaned[key] = unicodedata.normalize("NFC", value.strip())
     if "tags" in cleaned:
         cleaned["tags"] = normalize_tags(cleaned["tags"] or "")
     return cleaned

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -34,8 +35,9 @@ RowT = TypeVar("RowT")
 
 
 def _lower(value: object) -> object:
-    """SQLITE_LOWER: lower case of every letter, as PostgreSQL's lower() (SQLite's: A–Z only)."""
-    return value.lower() if isinstance(value, str) else value
+    """SQLITE_LOWER: lower case of every letter, as PostgreSQL's lower() (SQLite's: A–Z only),
+    accents joined to their letters (a name saved with them apart is found as typed)."""
+    return unicodedata.normalize("NFC", value).lower() if isinstance(value, str) else value
 
 
 def sqlite_url(path: Path | str) -> str:

@@ -13,6 +13,7 @@ a slower LIKE scan and says so.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -81,8 +82,10 @@ _TICKET_NUMBER = re.compile(r"^\s*#(\d{1,9})\s*$")
 
 def search(*, session: Session, text: str, limit: int = 20) -> SearchResults:
     """Hits for *text*, at most *limit* per kind, best first. "#1042" is the ticket with that
-    number (as the lists, the report and the command line write it)."""
-    results = _search(session, text, limit)
+    number (as the lists, the report and the command line write it). Text pasted with its
+    accents apart from their letters (from a Mac, a PDF) is read as typed ones: "\\w+" cut
+    "Sebastia\\u0301n" in two words, and nothing was found."""
+    results = _search(session, unicodedata.normalize("NFC", text), limit)
     guides = results.hits.get("guide")
     if guides:
         results.hits["guide"] = [replace(hit, snippet=readable(hit.snippet)) for hit in guides]

@@ -6,6 +6,7 @@ anywhere inside a value ("pos" finds "hosting"), case-insensitively.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 
 import sqlalchemy as sa
@@ -45,8 +46,11 @@ def like_pattern(word: str) -> str:
 def every_word_in(
     search: str, columns: Iterable[sa.ColumnExpressionArgument[str]]
 ) -> list[sa.ColumnElement[bool]]:
-    """One condition per word of *search*: the word is in (the lower case of) one of *columns*."""
+    """One condition per word of *search*: the word is in (the lower case of) one of *columns*.
+    Accents written apart from their letters (pasted from a Mac or a PDF) are joined to them, as
+    typed ones are and as names are stored."""
     columns = list(columns)
+    search = unicodedata.normalize("NFC", search)
     return [
         sa.or_(*(lowered(column, word).like(like_pattern(word), escape="\\") for column in columns))
         for word in search.split()

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+import unicodedata
 from datetime import date, timedelta
 
 import pytest
+import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from agencydesk.core import clients
+from agencydesk.core import clients, search
 from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError, ValidationError
 
@@ -189,3 +191,43 @@ def test_clients_inserted_in_bulk_sort_by_name_too(engine: Engine) -> None:
         )
         session.commit()
     assert _names(engine) == ["Pak Ade", "Ibu Zahra"]
+
+
+def _apart(text: str) -> str:
+    """*text* with its accents written apart from their letters, as a Mac or a PDF copies it."""
+    return unicodedata.normalize("NFD", text)
+
+
+def test_a_name_with_accents_is_found_however_its_accents_are_written(any_engine: Engine) -> None:
+    """Pasted from a Mac or a PDF, "á" is "a" and an accent: such a name was not found by typing
+    it, and typing it so found nothing in Ctrl+K ("\\w+" cut "Sebastia\\u0301n" in two)."""
+    with session_scope(any_engine) as session:
+        created = clients.create_client(
+            session=session, values={"name": _apart("Sebastián Méndez")}
+        )
+        clients.create_client(session=session, values={"name": "Andrés Ibáñez"})
+    assert created.name == "Sebastián Méndez"  # stored as typed letters
+    with Session(any_engine) as session:
+        for typed, found in (
+            ("Sebastián", "Sebastián Méndez"),
+            ("MÉNDEZ", "Sebastián Méndez"),
+            (_apart("Ibáñez"), "Andrés Ibáñez"),
+            (_apart("andrés"), "Andrés Ibáñez"),
+        ):
+            listed = clients.list_clients(session=session, search=typed)
+            assert [row.name for row in listed] == [found], typed
+            hits = search.search(session=session, text=typed).hits.get("client", [])
+            assert [hit.title for hit in hits] == [found], typed
+
+
+def test_a_name_stored_with_accents_apart_is_found_as_typed_on_a_solo_desk(engine: Engine) -> None:
+    """A client saved before names were joined (or written by another program)."""
+    with session_scope(engine) as session:
+        client_id = clients.create_client(session=session, values={"name": "Wati"}).id
+        session.execute(
+            sa.text("UPDATE client SET name = :name WHERE id = :id"),
+            {"name": _apart("Sebastián Méndez"), "id": client_id},
+        )
+    with Session(engine) as session:
+        listed = clients.list_clients(session=session, search="méndez")
+    assert [row.id for row in listed] == [client_id]
