@@ -109,3 +109,23 @@ def test_a_failed_upgrade_says_the_database_was_left_as_it_was(
     said = _plain(run_cli("search", "Ratna", "--db", str(db_path)))
     assert "left exactly as it was" in said
     assert "before-upgrade" in said
+
+
+def test_hours_written_to_a_full_disk_leave_no_file_behind(
+    mount: Callable[[str], Path], demo_engine: Engine, db_path: Path
+) -> None:
+    """A cut-off (here empty) ratna.csv was left where the hours were asked for, looking like
+    a file with no hours in it."""
+    demo_engine.dispose()
+    disk = mount("64k")
+    with (disk / "filler").open("wb", buffering=0) as filler:  # the disk full to its last byte
+        try:
+            while filler.write(b"x" * 4096):
+                pass
+        except OSError:
+            pass
+    out = disk / "ratna.csv"
+    said = _plain(run_cli("time", "Ratna", "--csv", str(out), "--db", str(db_path)))
+    assert "ratna.csv could not be written: No space left on device" in said
+    assert "Nothing was saved" in said
+    assert sorted(path.name for path in disk.iterdir()) == ["filler"]

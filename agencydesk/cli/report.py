@@ -149,6 +149,8 @@ def cmd_time(args: argparse.Namespace) -> int:
     from sqlmodel import Session
 
     from agencydesk.core import chat_import, time_entries
+    from agencydesk.core.errors import UserError
+    from agencydesk.core.files import write_text_atomically
 
     start = _day(args.date_from, "--from") if args.date_from else None
     end = _day(args.date_to, "--to") if args.date_to else None
@@ -168,9 +170,9 @@ def cmd_time(args: argparse.Namespace) -> int:
         print(text, end="")
         return 0
     try:
-        out.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise user_error(f"Could not write {out}: {exc.strerror or exc}.") from None
+        write_text_atomically(out, "The hours", text)
+    except UserError as exc:
+        raise user_error(str(exc)) from None
     months = text.count("\n") - 1
     print(f"Wrote {counted(months, 'month')} of time to {out}")
     return 0

@@ -50,6 +50,11 @@ SENTENCES: dict[str, str] = {
         "(createdb …) and prepare it with agencydesk server init, or export this one first "
         "(agencydesk server export) if it should be kept."
     ),
+    # core.files: a file for the user (hours as CSV) could not be written whole
+    "file_not_written": (
+        "{path} could not be written: {why}. Nothing was saved; free some space or choose "
+        "another folder."
+    ),
 }
 
 

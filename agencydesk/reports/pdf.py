@@ -21,13 +21,10 @@ needs a QGuiApplication, which `ensure_gui_application()` provides for the comma
 
 from __future__ import annotations
 
-import contextlib
 import os
-import secrets
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QMarginsF, QPointF, QRect, QRectF, QSizeF, Qt
@@ -50,6 +47,7 @@ from PySide6.QtSvg import QSvgRenderer
 
 from agencydesk import __version__
 from agencydesk.core.errors import UserError
+from agencydesk.core.files import write_atomically
 from agencydesk.reports import html_parts, template
 from agencydesk.reports.content import ReportContent
 from agencydesk.reports.fonts import use_bundled_fonts
@@ -62,7 +60,6 @@ from agencydesk.reports.text import t
 #: dots per inch of the PDF's coordinate system (layout precision, not image quality: the PDF
 #: holds text and vector graphics)
 RESOLUTION = 1200
-_T = TypeVar("_T")
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 _RASTER_LOGO_PT = (150.0, 56.0)
 
@@ -338,27 +335,6 @@ def render_report_pdf(
         "The report",
         lambda partial: _write(content, partial, paper, progress, cancelled),
     )
-
-
-def write_atomically(out_path: Path, what: str, write: Callable[[Path], _T]) -> _T:
-    """Call *write(partial)* to write a file beside *out_path*, then rename it to *out_path*:
-    the file appears only when it is complete. An error or a cancel leaves no file behind;
-    a folder that cannot be written is a `UserError` that starts with *what*."""
-    partial = out_path.with_name(f".{out_path.name}.{secrets.token_hex(4)}.part")
-    try:
-        partial.touch(mode=0o600, exist_ok=False)  # private like every file we write
-    except OSError as exc:
-        raise UserError(
-            f"{what} cannot be saved in {out_path.parent}: {exc.strerror or exc}."
-        ) from None
-    try:
-        result = write(partial)
-        partial.replace(out_path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            partial.unlink()
-        raise
-    return result
 
 
 def _write(

@@ -10,6 +10,7 @@ from PySide6.QtGui import QPageSize, QPainter, QPdfWriter
 
 from agencydesk import __version__
 from agencydesk.core.errors import UserError
+from agencydesk.core.files import write_atomically
 from agencydesk.reports import html_parts, pdf
 from agencydesk.reports.receipt import (
     BODY_WIDTH_PT,
@@ -29,7 +30,7 @@ def _device(value_pt: float) -> float:
 
 def render_receipt_pdf(content: ReceiptContent, out_path: Path | str) -> None:
     """Write the receipt to *out_path* as a one-page A5 landscape PDF."""
-    pdf.write_atomically(Path(out_path), "The receipt", lambda partial: _write(content, partial))
+    write_atomically(Path(out_path), "The receipt", lambda partial: _write(content, partial))
 
 
 def _write(content: ReceiptContent, path: Path) -> None:

@@ -127,7 +127,8 @@ def test_a_clients_hours_are_exported_as_csv_where_the_user_says(
     view = ClientTicketsView(demo_engine)
     qtbot.addWidget(view)
     view.show_client(ratna.id)
-    assert view.export_button.isEnabled()
+    assert not view.export_button.isEnabled()  # until her hours (and her name) are read
+    qtbot.waitUntil(view.export_button.isEnabled)
 
     def save_as(widget: QWidget) -> None:
         assert isinstance(widget, QFileDialog)

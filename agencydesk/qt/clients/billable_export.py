@@ -12,15 +12,15 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from agencydesk.core import time_entries
-from agencydesk.qt.common.dialogs import show_info, show_user_error
+from agencydesk.core.files import write_text_atomically
+from agencydesk.qt.common import workers
+from agencydesk.qt.common.dialogs import report_exception, show_info
 from agencydesk.qt.common.save_file import ask_save_file
 
 
-def export_billable_hours(
-    parent: QWidget, engine: Engine, client_id: int, name: str
-) -> Path | None:
-    """Ask where, write the CSV, say where it is; None when cancelled or it could not be
-    written (said in a sentence)."""
+def export_billable_hours(parent: QWidget, engine: Engine, client_id: int, name: str) -> None:
+    """Ask where, then read and write the CSV in a worker (a team server is a network away; the
+    file appears whole or not at all) and say where it is, or why it could not be written."""
     path = ask_save_file(
         parent,
         QCoreApplication.translate("BillableExport", "Save {name}'s hours").format(name=name),
@@ -29,24 +29,23 @@ def export_billable_hours(
         ".csv",
     )
     if path is None:
-        return None
-    with Session(engine) as session:
-        text = time_entries.billable_months_csv(session=session, client_id=client_id)
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        show_user_error(
+        return
+
+    def write() -> Path:
+        with Session(engine) as session:
+            text = time_entries.billable_months_csv(session=session, client_id=client_id)
+        write_text_atomically(path, "The hours", text)
+        return path
+
+    def written(path: Path) -> None:
+        show_info(
             parent,
+            QCoreApplication.translate("BillableExport", "Hours saved"),
             QCoreApplication.translate(
-                "BillableExport", "Could not write {path}: {why}. Choose another folder."
-            ).format(path=path, why=exc.strerror or exc),
+                "BillableExport", "{name}'s hours per month are saved: {path}"
+            ).format(name=name, path=path),
         )
-        return None
-    show_info(
-        parent,
-        QCoreApplication.translate("BillableExport", "Hours saved"),
-        QCoreApplication.translate(
-            "BillableExport", "{name}'s hours per month are saved: {path}"
-        ).format(name=name, path=path),
+
+    workers.run_task(
+        write, written, lambda exc, details: report_exception(parent, exc, details), owner=parent
     )
-    return path

@@ -201,6 +201,7 @@ class ClientTicketsView(ClientTab):
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
         super().__init__(engine, parent)
         self._shown = ShownLimit(CLIENT_TICKETS_PAGE)
+        self._client_name = ""
         self.list = headed_list(
             "clientTickets",
             [self.tr("Opened"), self.tr("Status"), self.tr("Ticket")],
@@ -213,6 +214,7 @@ class ClientTicketsView(ClientTab):
             self.tr("Export hours (CSV)…"), self._export_hours, name="exportHours"
         )
         self.export_button.setToolTip(self.tr("Billable and other hours per month, for a bill"))
+        self.export_button.setEnabled(False)  # until a client's hours are read
         self.time_label = plain_label()
         self.time_label.setObjectName("billableTime")
         bottom = QHBoxLayout()
@@ -229,9 +231,7 @@ class ClientTicketsView(ClientTab):
         from agencydesk.qt.clients.billable_export import export_billable_hours
 
         if self.client_id is not None:
-            with Session(self._engine) as session:
-                name = session.get(Client, self.client_id)
-            export_billable_hours(self, self._engine, self.client_id, name.name if name else "")
+            export_billable_hours(self, self._engine, self.client_id, self._client_name)
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         ticket_id = item.data(0, TICKET_ROLE)
@@ -245,6 +245,8 @@ class ClientTicketsView(ClientTab):
         """Show *client_id*'s tickets and time once a worker has read them (the latest read
         wins); *keep_scroll*: where the list was scrolled, kept (older tickets added below)."""
         self._shown.follow(client_id)
+        if client_id != self.client_id:  # the hours shown, and their name, are another's
+            self.export_button.setEnabled(False)
         self.client_id = client_id
         if client_id is None:
             self.list.clear()
@@ -252,11 +254,14 @@ class ClientTicketsView(ClientTab):
             return
         engine, limit = self._engine, self._shown.asked
 
-        def read() -> tuple[list[TicketRow], list[MonthlyTime]]:
+        def read() -> tuple[list[TicketRow], list[MonthlyTime], str]:
             with Session(engine) as session:
-                return tickets.client_tickets(
-                    session=session, client_id=client_id, limit=limit
-                ), time_spent.monthly_time(session=session, client_id=client_id)
+                client = session.get(Client, client_id)
+                return (
+                    tickets.client_tickets(session=session, client_id=client_id, limit=limit),
+                    time_spent.monthly_time(session=session, client_id=client_id),
+                    client.name if client is not None else "",
+                )
 
         read_then_show(
             self,
@@ -270,10 +275,12 @@ class ClientTicketsView(ClientTab):
         client_id: int,
         found: list[TicketRow],
         months: list[MonthlyTime],
+        name: str,
         keep_scroll: int | None,
     ) -> None:
         if client_id != self.client_id:
             return  # another client was chosen meanwhile (its own read follows)
+        self._client_name = name  # what the exported hours' file is named after
         self.list.clear()
         self.time_label.clear()
         rows, older = self._shown.cut(found)

@@ -39,6 +39,11 @@ def _sentences() -> dict[str, str]:
             "database (createdb …) and prepare it with agencydesk server init, or export this "
             "one first (agencydesk server export) if it should be kept.",
         ),
+        "file_not_written": translate(
+            "CoreSentences",
+            "{path} could not be written: {why}. Nothing was saved; free some space or choose "
+            "another folder.",
+        ),
     }
 
 

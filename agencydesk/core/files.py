@@ -1,0 +1,52 @@
+"""Files the desk writes for the user (a report, a receipt, hours as CSV): they appear whole or
+not at all. Written beside their place under a hidden name, then renamed over it, so a full
+disk, a cancel or a crash never leaves a cut-off file that looks complete (standard library
+only)."""
+
+from __future__ import annotations
+
+import contextlib
+import secrets
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from agencydesk.core.errors import SaidError, UserError
+
+_T = TypeVar("_T")
+
+
+def write_atomically(out_path: Path, what: str, write: Callable[[Path], _T]) -> _T:
+    """Call *write(partial)* to write a file beside *out_path*, then rename it to *out_path*:
+    the file appears only when it is complete. An error or a cancel leaves no file behind;
+    a folder that cannot be written is a `UserError` that starts with *what*."""
+    partial = out_path.with_name(f".{out_path.name}.{secrets.token_hex(4)}.part")
+    try:
+        partial.touch(mode=0o600, exist_ok=False)  # private like every file we write
+    except OSError as exc:
+        raise UserError(
+            f"{what} cannot be saved in {out_path.parent}: {exc.strerror or exc}."
+        ) from None
+    try:
+        result = write(partial)
+        partial.replace(out_path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise
+    return result
+
+
+def write_text_atomically(out_path: Path, what: str, text: str) -> None:
+    """*text* as *out_path* (UTF-8), whole or not at all; a failure is a `UserError` that
+    says what to do (*what* starts it when the folder cannot be written at all)."""
+
+    def write(partial: Path) -> None:
+        try:
+            partial.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise SaidError(
+                "file_not_written", path=str(out_path), why=exc.strerror or str(exc)
+            ) from None
+
+    write_atomically(out_path, what, write)
