@@ -4,11 +4,15 @@ disk, a failed upgrade. Read-only and full disks are small tmpfs mounts (`mount`
 
 from __future__ import annotations
 
+import os
+import shutil
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from sqlalchemy.engine import Engine
 
 FIXTURES = Path(__file__).parent / "core" / "importers" / "fixtures"
@@ -48,6 +52,46 @@ def test_a_cut_off_database_is_damaged_and_the_backups_are_named(
     assert "damaged" in said
     assert str(tmp_path / "backups") in said
     assert "not a database file at all" not in said
+
+
+def test_a_database_another_program_holds_is_busy_not_damaged(
+    demo_engine: Engine, db_path: Path
+) -> None:
+    """A database in rollback-journal mode, locked by another program: it was called damaged,
+    with the advice to copy a backup over it, which would throw that program's work away."""
+    demo_engine.dispose()
+    with sqlite3.connect(db_path, isolation_level=None) as other:
+        other.execute("PRAGMA journal_mode=DELETE")
+        other.execute("BEGIN EXCLUSIVE")
+        try:
+            said = _plain(run_cli("search", "Ratna", "--db", str(db_path)))
+        finally:
+            other.execute("ROLLBACK")
+    assert "busy" in said
+    assert "damaged" not in said
+    assert "backup" not in said
+
+
+def test_a_database_its_user_may_not_read_says_so(tmp_path: Path) -> None:
+    """It was an "unexpected error (PermissionError)", the bug report of a program bug."""
+    if os.geteuid() == 0 and shutil.which("setpriv") is None:
+        pytest.skip("root reads any file; setpriv (util-linux) takes that power away")
+    desk = tmp_path / "desk.sqlite3"
+    desk.write_bytes(b"SQLite format 3\x00" + bytes(4080))
+    desk.chmod(0o000)
+    without_override = (
+        ["setpriv", "--bounding-set", "-dac_override,-dac_read_search"] if os.geteuid() == 0 else []
+    )
+    command = [sys.executable, "-m", "agencydesk", "search", "Ratna", "--db", str(desk)]
+    done = subprocess.run(
+        [*without_override, *command],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    said = _plain(done)
+    assert f"{desk} cannot be read: Permission denied" in said
 
 
 def test_a_database_on_a_read_only_disk_is_searched_read_only_and_never_written(

@@ -19,11 +19,21 @@ from sqlalchemy.engine import Engine, make_url
 
 from agencydesk.core import backup
 from agencydesk.core.db import make_engine, make_read_only_engine, sqlite_path
-from agencydesk.core.errors import SaidError, UserError, user_error_for, why_not_writable
+from agencydesk.core.errors import (
+    DATABASE_BUSY,
+    SaidError,
+    UserError,
+    user_error_for,
+    why_not_writable,
+)
+from agencydesk.core.schema_version import (
+    GLANCE_TIMEOUT_S,
+    connect_read_only,
+    sqlite_file_revision,
+)
 
 # HEAD_REVISION lives in a standard-library module so start-up can check it before SQLAlchemy.
 from agencydesk.core.schema_version import HEAD_REVISION as HEAD_REVISION
-from agencydesk.core.schema_version import connect_read_only, sqlite_file_revision
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +89,7 @@ def _refuse_foreign_file(path: Path) -> None:
         return
     leave_it = "agencydesk leaves it as it is; choose another file."
     try:
-        connection = connect_read_only(path)
+        connection = connect_read_only(path, timeout=GLANCE_TIMEOUT_S)
         try:
             tables = {
                 str(row[0])
@@ -88,7 +98,18 @@ def _refuse_foreign_file(path: Path) -> None:
         finally:
             connection.close()
     except sqlite3.DatabaseError as exc:
-        if _starts_like_sqlite(path):
+        if exc.sqlite_errorcode & 0xFF in (SQLITE_BUSY, SQLITE_LOCKED):
+            # another program holds it (a journal, not a WAL, lets nobody read meanwhile):
+            # not damage, and copying a backup over it would throw that program's work away
+            raise UserError(DATABASE_BUSY) from None
+        try:
+            looks_like_sqlite = _starts_like_sqlite(path)
+        except OSError as err:
+            raise UserError(
+                f"{path} cannot be read: {err.strerror or err}. Let your user read and write it "
+                "(its permissions), or open a copy you can read."
+            ) from None
+        if looks_like_sqlite:
             raise UserError(
                 f"{path} is damaged: it is cut off or overwritten (SQLite says: {exc}). Restore a "
                 f"backup: copy the newest file from {path.parent / 'backups'} over it with "
@@ -102,6 +123,9 @@ def _refuse_foreign_file(path: Path) -> None:
         raise UserError(
             f"{path} is not an agencydesk database: it holds another program's tables. {leave_it}"
         )
+
+
+SQLITE_BUSY, SQLITE_LOCKED = 5, 6
 
 
 def _starts_like_sqlite(path: Path) -> bool:

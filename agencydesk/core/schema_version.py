@@ -20,13 +20,23 @@ def read_revision(connection: sqlite3.Connection) -> str | None:
     return str(row[0]) if row else None
 
 
-def connect_read_only(path: Path, *, check_same_thread: bool = True) -> sqlite3.Connection:
+#: how long a look at a file (its schema, whose tables) waits for another program's lock: a
+#: commit's lock lasts milliseconds; one held longer is said at once ("busy"), not after 5 s
+GLANCE_TIMEOUT_S = 1.0
+
+
+def connect_read_only(
+    path: Path, *, check_same_thread: bool = True, timeout: float = 5.0
+) -> sqlite3.Connection:
     """Open *path* without writing. Where its folder cannot be written (a read-only disk), SQLite
     could not make the -shm file a WAL database needs: then nobody writes it, so it is read as
     immutable."""
     immutable = "&immutable=1" if not os.access(path.parent, os.W_OK) else ""
     return sqlite3.connect(
-        f"file:{path}?mode=ro{immutable}", uri=True, check_same_thread=check_same_thread
+        f"file:{path}?mode=ro{immutable}",
+        uri=True,
+        check_same_thread=check_same_thread,
+        timeout=timeout,
     )
 
 
@@ -35,7 +45,7 @@ def sqlite_file_revision(path: Path) -> str | None:
     if not path.is_file():
         return None
     try:
-        connection = connect_read_only(path)
+        connection = connect_read_only(path, timeout=GLANCE_TIMEOUT_S)
         try:
             return read_revision(connection)
         finally:
