@@ -173,3 +173,39 @@ def test_hours_written_to_a_full_disk_leave_no_file_behind(
     assert "ratna.csv could not be written: No space left on device" in said
     assert "Nothing was saved" in said
     assert sorted(path.name for path in disk.iterdir()) == ["filler"]
+
+
+def _fill(disk: Path, leave: int) -> None:
+    """*disk* full but for about *leave* bytes."""
+    room = shutil.disk_usage(disk).free - leave
+    (disk / "filler").write_bytes(b"x" * max(0, room))
+
+
+def test_a_report_on_a_full_disk_is_said_and_the_earlier_one_kept(
+    mount: Callable[[str], Path], demo_engine: Engine, db_path: Path
+) -> None:
+    """Qt's PDF writer says nothing of a failed write: "Wrote the report" was said, exit 0, over
+    a cut-off PDF that had replaced the good one of the day before."""
+    demo_engine.dispose()
+    disk = mount("512k")
+    out = disk / "Ratna.pdf"
+    assert run_cli("report", "Ratna", "--out", str(out), "--db", str(db_path)).returncode == 0
+    earlier = out.read_bytes()
+    _fill(disk, 8192)
+    said = _plain(run_cli("report", "Ratna", "--out", str(out), "--db", str(db_path)))
+    assert f"{out} could not be written: No space left on device" in said
+    assert "Nothing was saved" in said
+    assert out.read_bytes() == earlier
+    assert sorted(path.name for path in disk.iterdir()) == ["Ratna.pdf", "filler"]
+
+
+def test_a_report_asked_for_where_a_folder_is_says_so(
+    demo_engine: Engine, db_path: Path, tmp_path: Path
+) -> None:
+    """It was an "unexpected error (IsADirectoryError)"."""
+    demo_engine.dispose()
+    folder = tmp_path / "Ratna.pdf"
+    folder.mkdir()
+    said = _plain(run_cli("report", "Ratna", "--out", str(folder), "--db", str(db_path)))
+    assert f"{folder} could not be written: Is a directory" in said
+    assert list(tmp_path.glob(".*.part")) == []

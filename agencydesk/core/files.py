@@ -6,7 +6,10 @@ only)."""
 from __future__ import annotations
 
 import contextlib
+import errno
+import os
 import secrets
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -14,6 +17,8 @@ from typing import TypeVar
 from agencydesk.core.errors import SaidError, UserError
 
 _T = TypeVar("_T")
+#: a disk with less room than this left after a write that came out cut off is full
+FULL_BELOW_BYTES = 1 << 20
 
 
 def write_atomically(out_path: Path, what: str, write: Callable[[Path], _T]) -> _T:
@@ -29,12 +34,31 @@ def write_atomically(out_path: Path, what: str, write: Callable[[Path], _T]) -> 
         ) from None
     try:
         result = write(partial)
-        partial.replace(out_path)
+        try:
+            partial.replace(out_path)
+        except OSError as exc:  # out_path is a folder, say
+            raise SaidError(
+                "file_not_written", path=str(out_path), why=exc.strerror or str(exc)
+            ) from None
     except BaseException:
         with contextlib.suppress(OSError):
             partial.unlink()
         raise
     return result
+
+
+def check_whole_pdf(partial: Path, out_path: Path) -> None:
+    """Raise a `UserError` unless the PDF just written as *partial* is complete. Qt's PDF writer
+    says nothing of a write that failed (a full disk): the file is then cut off, without the
+    "%%EOF" every PDF ends with, and "Wrote the report" was said over a broken file."""
+    size = partial.stat().st_size
+    with partial.open("rb") as file:
+        file.seek(max(0, size - 64))
+        if b"%%EOF" in file.read():
+            return
+    full = shutil.disk_usage(partial.parent).free < FULL_BELOW_BYTES
+    why = os.strerror(errno.ENOSPC) if full else "the file came out cut off"
+    raise SaidError("file_not_written", path=str(out_path), why=why)
 
 
 def write_text_atomically(out_path: Path, what: str, text: str) -> None:

@@ -47,7 +47,7 @@ from PySide6.QtSvg import QSvgRenderer
 
 from agencydesk import __version__
 from agencydesk.core.errors import UserError
-from agencydesk.core.files import write_atomically
+from agencydesk.core.files import check_whole_pdf, write_atomically
 from agencydesk.reports import html_parts, template
 from agencydesk.reports.content import ReportContent
 from agencydesk.reports.fonts import use_bundled_fonts
@@ -330,11 +330,14 @@ def render_report_pdf(
     """
     if paper not in PAPERS:
         raise UserError(f"Paper is {' or '.join(PAPERS)}.")
-    return write_atomically(
-        Path(out_path),
-        "The report",
-        lambda partial: _write(content, partial, paper, progress, cancelled),
-    )
+    out = Path(out_path)
+
+    def write(partial: Path) -> int:
+        pages = _write(content, partial, paper, progress, cancelled)
+        check_whole_pdf(partial, out)
+        return pages
+
+    return write_atomically(out, "The report", write)
 
 
 def _write(

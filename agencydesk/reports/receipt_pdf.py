@@ -10,7 +10,7 @@ from PySide6.QtGui import QPageSize, QPainter, QPdfWriter
 
 from agencydesk import __version__
 from agencydesk.core.errors import UserError
-from agencydesk.core.files import write_atomically
+from agencydesk.core.files import check_whole_pdf, write_atomically
 from agencydesk.reports import html_parts, pdf
 from agencydesk.reports.receipt import (
     BODY_WIDTH_PT,
@@ -30,7 +30,13 @@ def _device(value_pt: float) -> float:
 
 def render_receipt_pdf(content: ReceiptContent, out_path: Path | str) -> None:
     """Write the receipt to *out_path* as a one-page A5 landscape PDF."""
-    write_atomically(Path(out_path), "The receipt", lambda partial: _write(content, partial))
+    out = Path(out_path)
+
+    def write(partial: Path) -> None:
+        _write(content, partial)
+        check_whole_pdf(partial, out)
+
+    write_atomically(out, "The receipt", write)
 
 
 def _write(content: ReceiptContent, path: Path) -> None:
