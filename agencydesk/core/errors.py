@@ -50,6 +50,12 @@ SENTENCES: dict[str, str] = {
         "(createdb …) and prepare it with agencydesk server init, or export this one first "
         "(agencydesk server export) if it should be kept."
     ),
+    # core.migrate: a server database that holds another program's tables and no desk
+    "foreign_server_database": (
+        "The server database {database} is not an agencydesk desk: it holds another program's "
+        "tables ({held}). agencydesk leaves it as it is. Give the address of a desk, or of an "
+        "empty database made for one (createdb …)."
+    ),
     # core.files: a file for the user (hours as CSV) could not be written whole
     "file_not_written": (
         "{path} could not be written: {why}. Nothing was saved; free some space or choose "

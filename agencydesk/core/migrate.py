@@ -128,6 +128,24 @@ def _refuse_foreign_file(path: Path) -> None:
 SQLITE_BUSY, SQLITE_LOCKED = 5, 6
 
 
+def _refuse_foreign_server_database(connection: Connection) -> None:
+    """Raise UserError if a server database without agencydesk's schema holds tables: another
+    program's (the server's own "postgres" database, say). Any command, even a search, made
+    its twenty-odd tables in there before; an empty database becomes a desk as before."""
+    tables = (
+        connection.exec_driver_sql(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
+            "AND table_type = 'BASE TABLE' ORDER BY table_name LIMIT 4"
+        )
+        .scalars()
+        .all()
+    )
+    if tables:
+        database = connection.engine.url.database
+        held = ", ".join(tables[:3]) + (", …" if len(tables) > 3 else "")
+        raise SaidError("foreign_server_database", database=str(database), held=held)
+
+
 def _starts_like_sqlite(path: Path) -> bool:
     with path.open("rb") as file:
         return file.read(len(_SQLITE_MAGIC)) == _SQLITE_MAGIC
@@ -162,6 +180,8 @@ def upgrade(url: str, *, script_location: Path = MIGRATIONS_DIR) -> Path | None:
         refuse_unknown_revision(current, scripts)
         if engine.dialect.name == "postgresql":
             with engine.connect() as connection:
+                if current is None:
+                    _refuse_foreign_server_database(connection)
                 refuse_desk_role(connection, current, head)
         backup_path = None
         db_path = sqlite_path(engine)

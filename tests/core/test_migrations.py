@@ -185,3 +185,26 @@ def test_an_empty_file_becomes_a_new_database(tmp_path: Path, empty: str) -> Non
         assert migrate.current_revision(engine) == migrate.head_revision()
     finally:
         engine.dispose()
+
+
+def test_a_server_database_of_another_program_is_left_as_it_is(pg_url: str) -> None:
+    """Any command, a search too, made agencydesk's tables in it (the server's own "postgres"
+    database included); an empty database still becomes a desk."""
+    import sqlalchemy as sa
+
+    admin = sa.create_engine(pg_url)
+    with admin.begin() as connection:
+        connection.execute(text("CREATE TABLE invoices (id integer PRIMARY KEY, total numeric)"))
+    with pytest.raises(UserError, match=r"not an agencydesk desk: .*another program's tables"):
+        migrate.open_database(pg_url)
+    with admin.connect() as connection:
+        tables = inspect(connection).get_table_names()
+    assert tables == ["invoices"]
+    with admin.begin() as connection:
+        connection.execute(text("DROP TABLE invoices"))
+    admin.dispose()
+    desk = migrate.open_database(pg_url)  # empty now: it becomes a desk
+    try:
+        assert migrate.current_revision(desk) == migrate.HEAD_REVISION
+    finally:
+        desk.dispose()

@@ -39,6 +39,12 @@ def _sentences() -> dict[str, str]:
             "database (createdb …) and prepare it with agencydesk server init, or export this "
             "one first (agencydesk server export) if it should be kept.",
         ),
+        "foreign_server_database": translate(
+            "CoreSentences",
+            "The server database {database} is not an agencydesk desk: it holds another "
+            "program's tables ({held}). agencydesk leaves it as it is. Give the address of a "
+            "desk, or of an empty database made for one (createdb …).",
+        ),
         "file_not_written": translate(
             "CoreSentences",
             "{path} could not be written: {why}. Nothing was saved; free some space or choose "
