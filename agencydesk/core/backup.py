@@ -148,23 +148,34 @@ def _take_backup(db_path: Path, *, reason: str, now: datetime | None = None) -> 
     if not db_path.exists():
         raise FileNotFoundError(db_path)
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
-    folder = backups_dir(db_path)
-    fd, partial_name = tempfile.mkstemp(prefix=f".{db_path.stem}-", suffix=_PARTIAL, dir=folder)
-    os.close(fd)
+    folder = db_path.parent / "backups"
+    try:
+        # the folder too: a file called "backups", a read-only disk, a folder one may not
+        # change were each an "unexpected error" or a sentence about the database itself
+        folder = backups_dir(db_path)
+        fd, partial_name = tempfile.mkstemp(prefix=f".{db_path.stem}-", suffix=_PARTIAL, dir=folder)
+        os.close(fd)
+    except OSError as exc:
+        raise UserError(_no_backup(folder, exc)) from None
     partial = Path(partial_name)
     try:
         _copy(db_path, partial)
         _sync(partial)
         return _give_name(partial, f"{db_path.stem}-{stamp}-{reason}")
     except (sqlite3.Error, OSError) as exc:
-        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise UserError(
-            f"Could not make a backup in {folder}: {why}. Nothing was changed."
-        ) from exc
+        raise UserError(_no_backup(folder, exc)) from exc
     finally:
         for leftover in (partial, partial.with_name(partial.name + "-journal")):
             with contextlib.suppress(FileNotFoundError):
                 leftover.unlink()
+
+
+def _no_backup(folder: Path, exc: BaseException) -> str:
+    why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    return (
+        f"Could not make a backup in {folder}: {why}. Nothing was changed. Free some space on "
+        f"its disk, or make {folder} a folder you may write to, then try again."
+    )
 
 
 def _sync(path: Path) -> None:

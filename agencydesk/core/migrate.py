@@ -134,8 +134,9 @@ def _refuse_foreign_server_database(connection: Connection) -> None:
     its twenty-odd tables in there before; an empty database becomes a desk as before."""
     tables = (
         connection.exec_driver_sql(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
-            "AND table_type = 'BASE TABLE' ORDER BY table_name LIMIT 4"
+            "SELECT table_name FROM information_schema.tables "
+            "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' "
+            "ORDER BY table_name LIMIT 4"
         )
         .scalars()
         .all()

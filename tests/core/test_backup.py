@@ -170,10 +170,31 @@ def test_a_backup_on_a_full_disk_leaves_nothing_and_says_so(
     )
     assert result.returncode == 2, result.stderr
     assert result.stderr.startswith("agencydesk: Could not make a backup in ")
-    assert result.stderr.endswith("Nothing was changed.\n")
+    assert "Nothing was changed. Free some space on its disk" in result.stderr
     assert result.stderr.count("\n") == 1
     assert [info.path for info in backup.list_backups(db_path)] == [daily]
     assert [p.name for p in (db_path.parent / "backups").iterdir()] == [daily.name]
+
+
+def test_a_file_where_the_backups_folder_goes_is_a_sentence(
+    db_path: Path, demo_engine: Engine
+) -> None:
+    """It was an "unexpected error (FileExistsError)", the bug report of a program bug."""
+    demo_engine.dispose()
+    (db_path.parent / "backups").write_text("not a folder")
+    result = subprocess.run(
+        [sys.executable, "-m", "agencydesk", "backup", "--db", str(db_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 2, result.stderr
+    backups = db_path.parent / "backups"
+    assert result.stderr.startswith(f"agencydesk: Could not make a backup in {backups}: ")
+    assert "Nothing was changed." in result.stderr
+    assert "unexpected" not in result.stderr
+    assert (db_path.parent / "backups").read_text() == "not a folder"
 
 
 _BACKUP_A_BIG_DATABASE = """
