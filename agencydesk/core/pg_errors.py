@@ -15,9 +15,17 @@ _WHERE = re.compile(r'connection to server at "([^"]+)"(?:[^,]*)?, port (\d+) fa
 
 
 def _where(text: str) -> str:
-    """``db.example.com:5432`` from libpq's "connection to server at …, port … failed"."""
+    """``db.example.com:5432`` from libpq's "connection to server at …, port … failed"; ""
+    when the message does not say (the sentences then read "The server could not …", not
+    "The server the server could not …")."""
     found = _WHERE.search(text)
-    return f"{found.group(1)}:{found.group(2)}" if found else "the server"
+    return f"{found.group(1)}:{found.group(2)}" if found else ""
+
+
+def fill(sentence: str, problem: Problem) -> str:
+    """*sentence* (English or translated) with *problem*'s place, name and words in it."""
+    text = sentence.format(where=problem.where, name=problem.name, words=problem.words)
+    return " ".join(text.split()).replace(" .", ".")
 
 
 def _quoted(text: str, after: str) -> str:
@@ -98,6 +106,10 @@ SENTENCES = {
     ),
     "full": "The server {where} is full (too many connections). Try again in a moment.",
     "other": "The server {where} could not be reached ({words}).",
+    "no_rights": (
+        "This user may not use the desk's tables in that database ({words}). Ask whoever runs "
+        "the server to run “agencydesk server init” on it, which gives the desks' user its rights."
+    ),
 }
 
 
@@ -106,10 +118,12 @@ def classify(exc: BaseException) -> Problem | None:
     cause = getattr(exc, "orig", None) or exc  # SQLAlchemy wraps the driver's error
     if type(cause).__module__.split(".")[0] != "psycopg":
         return None
-    if type(cause).__name__ not in ("OperationalError", "ConnectionTimeout", "InterfaceError"):
-        return None
     text = str(cause)
     where = _where(text)
+    if type(cause).__name__ == "InsufficientPrivilege":  # the desks' user, before server init
+        return Problem("no_rights", where, words=_server_words(text))
+    if type(cause).__name__ not in ("OperationalError", "ConnectionTimeout", "InterfaceError"):
+        return None
     lowered = text.lower()
     if "password authentication failed" in lowered:
         return Problem("password_refused", where, _quoted(text, "for user") or "this user")
@@ -149,9 +163,7 @@ def connect_sentence(exc: BaseException) -> str | None:
     problem = classify(exc)
     if problem is None:
         return None
-    return SENTENCES[problem.kind].format(
-        where=problem.where, name=problem.name, words=problem.words
-    )
+    return fill(SENTENCES[problem.kind], problem)
 
 
 def wants_password(exc: BaseException) -> bool:

@@ -275,7 +275,7 @@ def test_a_snapshot_restores_over_a_team_desk_as_the_desks_role(
 
 
 def _sentence(url: str) -> str:
-    with pytest.raises(sa.exc.OperationalError) as failed:
+    with pytest.raises(sa.exc.DBAPIError) as failed:
         migrate.open_database(url)
     explained = user_error_for(failed.value)
     assert explained is not None, failed.value
@@ -313,6 +313,29 @@ def test_each_way_of_not_getting_in_is_one_sentence_saying_what_to_do(pg_url: st
         text = _sentence(wants_tls.render_as_string(hide_password=False))
         assert "does not offer TLS, but the TLS mode asks for it" in text
         assert "Choose the TLS mode “prefer”" in text
+
+
+def test_the_desks_role_on_a_database_not_prepared_for_it_is_a_sentence(
+    pg_url: str, pg_migrated_url: str, desk_role: str
+) -> None:
+    """A desk made by its owner without `server init`: the desks' user may connect but not read
+    its tables. It was an "unexpected error (ProgrammingError)"."""
+    prepare_server(pg_url, role=desk_role)  # the role exists, with rights on pg_url's desk only
+    text = _sentence(as_user(pg_migrated_url, desk_role))
+    assert text.startswith("This user may not use the desk's tables in that database (")
+    assert "permission denied" in text
+    assert "run “agencydesk server init” on it" in text
+
+
+def test_a_server_address_libpq_cannot_place_is_said_once() -> None:
+    """libpq's words for a bad port name no server: it read "The server the server could not
+    be reached"."""
+    bad_port = psycopg.OperationalError(
+        'invalid integer value "99999" for connection option "port"'
+    )
+    explained = user_error_for(bad_port)
+    assert explained is not None
+    assert str(explained).startswith("The server could not be reached (invalid integer value")
 
 
 def test_a_refused_password_is_a_sentence_too() -> None:

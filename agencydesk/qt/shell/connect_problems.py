@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from agencydesk.core.pg_errors import Problem, classify
+from agencydesk.core.pg_errors import Problem, classify, fill
 
 
 def _sentences() -> dict[str, str]:
@@ -77,6 +77,12 @@ def _sentences() -> dict[str, str]:
             "The server {where} is full (too many connections). Try again in a moment.",
         ),
         "other": translate("ConnectProblems", "The server {where} could not be reached ({words})."),
+        "no_rights": translate(
+            "ConnectProblems",
+            "This user may not use the desk's tables in that database ({words}). Ask whoever "
+            "runs the server to run “agencydesk server init” on it, which gives the desks' user "
+            "its rights.",
+        ),
     }
 
 
@@ -85,6 +91,4 @@ def problem_sentence(exc: BaseException) -> str | None:
     problem: Problem | None = classify(exc)
     if problem is None:
         return None
-    return _sentences()[problem.kind].format(
-        where=problem.where, name=problem.name, words=problem.words
-    )
+    return fill(_sentences()[problem.kind], problem)
