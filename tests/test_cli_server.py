@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -96,3 +96,27 @@ def test_export_needs_the_team_desk_named(
     assert "Name the team desk to export: --db postgresql+psycopg://" in capsys.readouterr().err
     assert main(["search", "x", "--db", "postgresql+psycopg://sari@db.example.com"]) == 2
     assert "names no database" in capsys.readouterr().err
+
+
+def test_export_to_a_full_or_read_only_disk_names_that_disk(
+    pg_migrated_url: str,
+    mount: Callable[[str], Path],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The snapshot's disk was spoken of as the desk's: "free space on the disk that holds the
+    database", "open that copy (agencydesk --db COPY)"."""
+    import subprocess
+
+    full = mount("256k")  # a new snapshot is more than a megabyte
+    out = full / "monday.sqlite3"
+    assert main(["server", "export", "--out", str(out), "--db", pg_migrated_url]) == 2
+    said = capsys.readouterr().err
+    assert f"The disk that holds {full} is full: the snapshot was not written" in said
+    assert list(full.iterdir()) == []
+    read_only = mount("4m")
+    subprocess.run(["mount", "-o", "remount,ro", str(read_only)], check=True)
+    out = read_only / "monday.sqlite3"
+    assert main(["server", "export", "--out", str(out), "--db", pg_migrated_url]) == 2
+    said = capsys.readouterr().err
+    assert f"The snapshot cannot be written in {read_only}: it is on a read-only disk" in said
+    assert "--db COPY" not in said

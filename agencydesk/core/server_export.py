@@ -10,6 +10,7 @@ is there already is never overwritten.
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import sqlite3
 import time
@@ -21,7 +22,7 @@ from sqlalchemy.engine import Connection
 
 from agencydesk.core import migrate, server_tables
 from agencydesk.core.db import make_engine, sqlite_url
-from agencydesk.core.errors import UserError
+from agencydesk.core.errors import DISK_FULL, UserError, why_not_writable
 from agencydesk.core.server_address import parse
 from agencydesk.core.server_move import Moved, Progress
 
@@ -66,6 +67,20 @@ def _fill(source: Connection, target: Connection, progress: Progress | None) -> 
             progress(item.name, copied)
 
 
+SQLITE_FULL = 13
+
+
+def _disk_full(exc: BaseException) -> bool:
+    """*exc* says a disk is full, as SQLite, the OS or a sentence of ours says it."""
+    cause = getattr(exc, "orig", None) or exc
+    code = getattr(cause, "sqlite_errorcode", None)
+    return (
+        (isinstance(code, int) and code & 0xFF == SQLITE_FULL)
+        or (isinstance(cause, OSError) and cause.errno == errno.ENOSPC)
+        or (isinstance(exc, UserError) and str(exc) == DISK_FULL)
+    )
+
+
 def export_snapshot(url: str, out: Path, progress: Progress | None = None) -> Moved:
     """Write the team desk at *url* to the new SQLite file *out*."""
     started = time.perf_counter()
@@ -75,6 +90,12 @@ def export_snapshot(url: str, out: Path, progress: Progress | None = None) -> Mo
         raise UserError(f"{out} is there already; choose a new file name (it is not overwritten).")
     if not out.parent.is_dir():
         raise UserError(f"There is no folder {out.parent} to write the snapshot into.")
+    why = why_not_writable(out)
+    if why is not None:  # said of the snapshot's folder, not as if the desk were read-only
+        raise UserError(
+            f"The snapshot cannot be written in {out.parent}: {why}. Nothing was written; "
+            "choose a folder you may write to."
+        )
     partial = out.with_name(out.name + ".partial")
     partial.unlink(missing_ok=True)  # left by an export that was killed
     server = make_engine(url)
@@ -106,12 +127,17 @@ def export_snapshot(url: str, out: Path, progress: Progress | None = None) -> Mo
         snapshot = None
         _as_one_file(partial)
         partial.replace(out)
-    except BaseException:
+    except BaseException as exc:
         if snapshot is not None:
             snapshot.dispose()
         for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
             with contextlib.suppress(OSError):
                 leftover.unlink()
+        if _disk_full(exc):  # the snapshot's disk, not the desk's (which is the server)
+            raise UserError(
+                f"The disk that holds {out.parent} is full: the snapshot was not written. Free "
+                "some space on it, or choose a folder on another disk."
+            ) from None
         raise
     finally:
         server.dispose()
