@@ -93,3 +93,19 @@ def test_a_wrong_out_is_said_before_any_receipt_is_issued(
     with Session(demo_engine) as session:
         villa = orders.list_orders(session=session, search="Villa")[0]
         assert receipts.receipt_for_order(session=session, order_id=villa.id) is None
+
+
+def test_a_receipt_whose_pdf_cannot_be_written_says_it_is_issued_and_how_to_print_it(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    """It was numbered all the same, and only the PDF's problem was said."""
+    folder = tmp_path / "kuitansi.pdf"
+    folder.mkdir()  # where the file should go, a folder: found only when it is written
+    done = run_cli(
+        "receipt", "claire", "--order", "villa", "--out", str(folder), "--db", str(demo_db)
+    )
+    assert done.returncode == 2, done.stderr
+    label = f"{date.today().year}-0001"
+    assert f"Receipt {label} is issued, but its PDF was not written: {folder}" in done.stderr
+    assert "Print it again with: agencydesk receipt 'claire' --order #" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -115,6 +115,7 @@ def cmd_receipt(args: argparse.Namespace) -> int:
 
     from agencydesk.core import chat_import, clients, receipts
     from agencydesk.core.db import session_scope
+    from agencydesk.core.errors import UserError
     from agencydesk.core.money import format_money
     from agencydesk.reports.receipt import build_receipt_content
 
@@ -138,7 +139,13 @@ def cmd_receipt(args: argparse.Namespace) -> int:
     from agencydesk.reports.receipt_pdf import render_receipt_pdf
 
     ensure_gui_application()
-    render_receipt_pdf(content, out)
+    try:
+        render_receipt_pdf(content, out)
+    except UserError as exc:  # issued (and numbered) all the same: say so, and how to print it
+        raise user_error(
+            f"Receipt {issued.label} is issued, but its PDF was not written: {exc} Print it "
+            f"again with: agencydesk receipt {args.client!r} --order #{order_id} --out FILE.pdf"
+        ) from None
     amount = format_money(issued.amount, issued.currency)
     print(f"Wrote receipt {issued.label} ({amount} from {issued.client_name}) to {out}")
     return 0
