@@ -42,6 +42,15 @@ def test_a_folder_given_as_the_database_is_named(tmp_path: Path) -> None:
     assert "agencydesk.sqlite3" in said
 
 
+def test_a_database_under_a_file_is_named(tmp_path: Path) -> None:
+    """It was an "unexpected error (FileExistsError)"."""
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a folder")
+    said = _plain(run_cli("demo", "--db", str(notes / "desk.sqlite3")))
+    assert f"{notes} is a file, not a folder" in said
+    assert notes.read_text() == "not a folder"
+
+
 def test_a_cut_off_database_is_damaged_and_the_backups_are_named(
     tmp_path: Path, demo_engine: Engine, db_path: Path
 ) -> None:

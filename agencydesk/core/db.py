@@ -18,6 +18,7 @@ from agencydesk.core import (
     authorship,  # noqa: F401
     changes,
 )
+from agencydesk.core.errors import UserError
 from agencydesk.core.schema_version import connect_read_only
 from agencydesk.core.word_filter import SQLITE_LOWER
 
@@ -56,7 +57,14 @@ def _create_private_file(path: Path) -> None:
     """Create the database file readable by the owner only (0600), before SQLite opens it.
 
     A folder made for it is private too (0700); SQLite gives -wal and -shm the file's mode."""
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        blocking = next(p for p in (path.parent, *path.parent.parents) if p.exists())
+        raise UserError(
+            f"{path} cannot be made: {blocking} is a file, not a folder. Give a database file "
+            "in a folder."
+        ) from None
     if not path.exists():
         fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
         os.close(fd)
