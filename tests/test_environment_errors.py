@@ -115,6 +115,10 @@ def test_a_database_on_a_read_only_disk_is_searched_read_only_and_never_written(
     assert found.returncode == 0, found.stderr
     assert "Ibu Ratna Wulandari" in found.stdout
     assert "read-only" in found.stderr
+    report = disk.parent / "Ratna.pdf"  # reading commands all read (the report refused)
+    written = run_cli("report", "Ratna", "--out", str(report), "--db", str(copy))
+    assert written.returncode == 0, written.stderr
+    assert report.read_bytes().startswith(b"%PDF")
     said = _plain(
         run_cli(
             "import-chat",

@@ -183,13 +183,16 @@ def find_client(name: str, choices: Any) -> int:
 
 
 @contextmanager
-def open_client_desk(args: argparse.Namespace) -> Iterator[tuple[Any, int, str]]:
-    """(engine, client id, client name) of the client --client names, for a `creds` command."""
+def open_client_desk(
+    args: argparse.Namespace, *, read_only_ok: bool = False
+) -> Iterator[tuple[Any, int, str]]:
+    """(engine, client id, client name) of the client --client names, for a `creds` command
+    (*read_only_ok*: one that only reads, as `open_desk`'s)."""
     from sqlmodel import Session
 
     from agencydesk.core import chat_import
 
-    with open_desk(args) as (engine, _db_path):
+    with open_desk(args, read_only_ok=read_only_ok) as (engine, _db_path):
         with Session(engine) as session:
             choices = chat_import.client_choices(session=session)
         client_id = find_client(args.client, choices)

@@ -63,7 +63,10 @@ def cmd_creds_list(args: argparse.Namespace) -> int:
 
     from agencydesk.core import credentials
 
-    with open_client_desk(args) as (engine, client_id, name), Session(engine) as session:
+    with (
+        open_client_desk(args, read_only_ok=True) as (engine, client_id, name),
+        Session(engine) as session,
+    ):
         rows = credentials.list_credentials(session=session, client_id=client_id)
     if args.json:
         import json

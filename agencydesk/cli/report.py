@@ -46,7 +46,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise user_error(f"The report is a PDF: give --out a name ending in .pdf ({out.name}).")
     if not out.parent.is_dir():
         raise user_error(f"The folder {out.parent} does not exist.")
-    with open_desk(args) as (engine, _db_path), Session(engine) as session:
+    # a report only reads: a desk on a read-only disk (a copy on a USB stick) gives one too
+    with open_desk(args, read_only_ok=True) as (engine, _db_path), Session(engine) as session:
         client_id = find_client(args.client, chat_import.client_choices(session=session))
         # the client's own language (their form's "Language") unless --lang says otherwise
         language = args.lang or clients.get_client(session=session, client_id=client_id).language
