@@ -188,10 +188,6 @@
         <translation>Berkas CSV (*.csv)</translation>
     </message>
     <message>
-        <source>Could not write {path}: {why}. Choose another folder.</source>
-        <translation>Tidak bisa menulis {path}: {why}. Pilih folder lain.</translation>
-    </message>
-    <message>
         <source>Hours saved</source>
         <translation>Jam kerja disimpan</translation>
     </message>
@@ -974,6 +970,10 @@
         <source>The server {where} could not be reached ({words}).</source>
         <translation>Server {where} tidak dapat dijangkau ({words}).</translation>
     </message>
+    <message>
+        <source>This user may not use the desk&apos;s tables in that database ({words}). Ask whoever runs the server to run “agencydesk server init” on it, which gives the desks&apos; user its rights.</source>
+        <translation>Pengguna ini tidak boleh memakai tabel desk di database itu ({words}). Minta pengelola server menjalankan “agencydesk server init” di sana, yang memberi pengguna desk haknya.</translation>
+    </message>
 </context>
 <context>
     <name>ConversationPane</name>
@@ -1003,6 +1003,14 @@
     <message>
         <source>The server database {database} already holds a desk (rows in {held}); agencydesk moves a desk only into an empty database, so nothing was copied. Create a new database (createdb …) and prepare it with agencydesk server init, or export this one first (agencydesk server export) if it should be kept.</source>
         <translation>Basis data server {database} sudah berisi meja kerja (baris di {held}); agencydesk hanya memindahkan meja kerja ke basis data yang kosong, jadi tidak ada yang disalin. Buat basis data baru (createdb …) lalu siapkan dengan agencydesk server init, atau ekspor dulu yang ini (agencydesk server export) bila perlu disimpan.</translation>
+    </message>
+    <message>
+        <source>The server database {database} is not an agencydesk desk: it holds another program&apos;s tables ({held}). agencydesk leaves it as it is. Give the address of a desk, or of an empty database made for one (createdb …).</source>
+        <translation>Database server {database} bukan desk agencydesk: isinya tabel program lain ({held}). agencydesk membiarkannya apa adanya. Berikan alamat sebuah desk, atau database kosong yang dibuat untuknya (createdb …).</translation>
+    </message>
+    <message>
+        <source>{path} could not be written: {why}. Nothing was saved; free some space or choose another folder.</source>
+        <translation>{path} tidak dapat ditulis: {why}. Tidak ada yang disimpan; kosongkan sedikit ruang atau pilih folder lain.</translation>
     </message>
 </context>
 <context>
