@@ -59,8 +59,14 @@ def test_a_cut_off_database_is_damaged_and_the_backups_are_named(
     cut.write_bytes(db_path.read_bytes()[:20_000])
     said = _plain(run_cli("search", "Ratna", "--db", str(cut)))
     assert "damaged" in said
-    assert str(tmp_path / "backups") in said
     assert "not a database file at all" not in said
+    # no backup of it yet: none is named (a folder that was not there was, before)
+    assert f"There is no good backup of it in {tmp_path / 'backups'}: keep the damaged file" in said
+    (tmp_path / "backups").mkdir()
+    kept = tmp_path / "backups" / "cut-20261205-080000-daily.sqlite3"
+    kept.write_bytes(db_path.read_bytes())
+    said = _plain(run_cli("search", "Ratna", "--db", str(cut)))
+    assert f"Restore the newest good backup: copy {kept} over it with agencydesk closed" in said
 
 
 def test_a_database_another_program_holds_is_busy_not_damaged(

@@ -111,9 +111,8 @@ def _refuse_foreign_file(path: Path) -> None:
             ) from None
         if looks_like_sqlite:
             raise UserError(
-                f"{path} is damaged: it is cut off or overwritten (SQLite says: {exc}). Restore a "
-                f"backup: copy the newest file from {path.parent / 'backups'} over it with "
-                "agencydesk closed (or File ▸ Restore from backup…)."
+                f"{path} is damaged: it is cut off or overwritten (SQLite says: {exc}). "
+                + _what_to_restore(path)
             ) from None
         raise UserError(
             f"{path} is not an agencydesk database (it is not a database file at all). {leave_it}"
@@ -126,6 +125,21 @@ def _refuse_foreign_file(path: Path) -> None:
 
 
 SQLITE_BUSY, SQLITE_LOCKED = 5, 6
+
+
+def _what_to_restore(path: Path) -> str:
+    """Which backup of the damaged *path* to copy over it; or, where there is none, that there
+    is none (a folder of backups that does not exist was named before)."""
+    good = backup.newest_good_backup(path)
+    if good is None:
+        return (
+            f"There is no good backup of it in {path.parent / 'backups'}: keep the damaged "
+            "file, and copy out what you still can (a report, the chats you imported)."
+        )
+    return (
+        f"Restore the newest good backup: copy {good.path} over it with agencydesk closed (or "
+        "File ▸ Restore from backup…)."
+    )
 
 
 def _refuse_foreign_server_database(connection: Connection) -> None:
