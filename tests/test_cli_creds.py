@@ -332,3 +332,30 @@ def test_a_client_entered_twice_is_reached_by_its_number(
     code, _out, err = cli(capsys, monkeypatch, "creds", "list", "#99999", "--db", demo)
     assert code == 2
     assert err == "agencydesk: There is no client #99999 (it may have been deleted).\n"
+
+
+def test_the_list_lines_up_labels_with_emoji_and_accents(
+    demo: str,
+    memory_keyring: MemoryKeyring,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Counted as characters, "WordPress 🔐" (an emoji takes two columns) and "Café" written
+    with its accent apart pushed the user names after them out of line."""
+    for label, user in (
+        ("cPanel", "ratna"),
+        ("WordPress 🔐", "admin"),
+        ("Cafe\u0301 POS", "kasir"),
+    ):
+        code, _out, err = cli(
+            capsys, monkeypatch, "creds", "add", "Ratna", "--label", label, "--db", demo,
+            "--username", user, stdin=SECRET + "\n",
+        )  # fmt: skip
+        assert code == 0, err
+    code, out, err = cli(capsys, monkeypatch, "creds", "list", "Ratna", "--db", demo)
+    assert code == 0, err
+    assert set(out.splitlines()[1:]) == {
+        "  cPanel        ratna",
+        "  WordPress 🔐  admin",
+        "  Cafe\u0301 POS      kasir",
+    }

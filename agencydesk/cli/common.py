@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -217,3 +218,26 @@ def user_error(text: str) -> Exception:
     from agencydesk.core.errors import UserError
 
     return UserError(text)
+
+
+def shown_width(text: str) -> int:
+    """The columns *text* takes in a terminal: an emoji or a wide letter two, an accent, a
+    variation selector, a skin tone or what a zero-width joiner joins none ("WordPress 🔐" and
+    "Café" pushed the columns after them out of line when counted as characters)."""
+    width, joined = 0, False
+    for char in text:
+        if joined:  # the emoji after a joiner is drawn with the one before it
+            joined = False
+            continue
+        if char == "\u200d":
+            joined = True
+            continue
+        code = ord(char)
+        if (
+            unicodedata.category(char) in ("Mn", "Me", "Cf")
+            or 0xFE00 <= code <= 0xFE0F
+            or 0x1F3FB <= code <= 0x1F3FF
+        ):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width

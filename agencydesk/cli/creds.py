@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from agencydesk.cli.common import confirmed, open_client_desk, open_desk, user_error
+from agencydesk.cli.common import confirmed, open_client_desk, open_desk, shown_width, user_error
 
 
 def _find_login(engine: Any, client_id: int, label: str) -> Any:
@@ -87,9 +87,10 @@ def cmd_creds_list(args: argparse.Namespace) -> int:
         print(f"{name} has no logins yet.")
         return 0
     print(f"Logins of {name} ({len(rows)}); passwords stay in the keyring:")
-    width = max(len(row.label) for row in rows)
+    width = max(map(shown_width, (row.label for row in rows)))
     for row in rows:
-        parts = [row.label.ljust(width), row.username or "–", row.url]
+        label = row.label + " " * (width - shown_width(row.label))
+        parts = [label, row.username or "–", row.url]
         print("  " + "  ".join(part for part in parts if part).rstrip())
     return 0
 
