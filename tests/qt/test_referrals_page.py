@@ -131,7 +131,7 @@ def test_the_list_shows_the_whole_business_then_everyone_who_brought_clients(
     assert page.title.text() == "Whole business"
     assert page.strip.headline.text() == "71%"
     words = page.strip.figures.text()
-    assert "<b>Rp 48.300.000</b> of your <b>Rp 68.000.000</b>" in words
+    assert "<b>Rp&nbsp;48.300.000</b> of your <b>Rp&nbsp;68.000.000</b>" in words
     assert "<b>6</b> of <b>10</b> clients came through someone" in words
     top = page.business_view.top_revenue
     assert [top.item(row, 0).text() for row in range(top.rowCount())] == [
@@ -161,8 +161,9 @@ def test_selecting_bu_ratna_shows_her_figures_and_one_node_per_client_of_her_cas
     assert times == _decimal(48_300_000 / 5_300_000)  # "9.1" in English
     assert page.strip.headline.text() == f"{times}×"
     words = page.strip.figures.text()
-    assert "Ibu Ratna Wulandari's own paid orders: <b>Rp 5.300.000</b>" in words
-    assert "everyone they brought: <b>Rp 48.300.000</b>" in words
+    # a figure is never broken across lines: "Rp" stayed at a line's end, its number below
+    assert "Ibu Ratna Wulandari's own paid orders: <b>Rp&nbsp;5.300.000</b>" in words
+    assert "everyone they brought: <b>Rp&nbsp;48.300.000</b>" in words
     assert f"K = <b>{_decimal(cascade.k)}</b> new clients per client" in words
     assert "About <b>142</b> days between generations" in words
     view = page.tabs.tree.view
@@ -337,8 +338,8 @@ def test_a_branch_opens_from_the_list_by_click_and_by_keyboard(
     view = page.tabs.tree.view
     assert set(view.tree.nodes) == {ids["Dewi"], ids["Yusuf"], ids["Lestari"]}  # type: ignore[union-attr]
     words = page.strip.figures.text()
-    assert "Ibu Dewi Lestari's own paid orders: <b>Rp 8.200.000</b>" in words
-    assert "everyone they brought: <b>Rp 20.500.000</b>" in words
+    assert "Ibu Dewi Lestari's own paid orders: <b>Rp&nbsp;8.200.000</b>" in words
+    assert "everyone they brought: <b>Rp&nbsp;20.500.000</b>" in words
     page.roots_panel.roots.setFocus()
     with qtbot.waitSignal(page.root_shown, timeout=10_000) as shown:
         qtbot.keyClick(page.roots_panel.roots, Qt.Key.Key_Down)
@@ -385,7 +386,7 @@ def test_a_deleted_client_counts_nowhere_and_the_page_refreshes_by_itself(
         ("Ibu Dewi Lestari", "brought 1 client · Rp 8.000.000", 1),
         ("Ibu Sari Handayani", "brought 1 client · Rp 3.100.000", 1),
     ]
-    assert "everyone they brought: <b>Rp 35.800.000</b>" in page.strip.figures.text()
+    assert "everyone they brought: <b>Rp&nbsp;35.800.000</b>" in page.strip.figures.text()
     assert "<b>6</b> clients in <b>3</b> generations" in page.strip.figures.text()
     assert view.node_count() == 6
     assert ids["Yusuf"] not in view.tree.nodes  # type: ignore[union-attr]
@@ -399,7 +400,7 @@ def test_a_deleted_client_counts_nowhere_and_the_page_refreshes_by_itself(
     with qtbot.waitSignal(page.business_shown, timeout=10_000):
         _click_row(qtbot, page, 0)
     words = page.strip.figures.text()
-    assert "<b>Rp 35.800.000</b> of your <b>Rp 55.500.000</b>" in words
+    assert "<b>Rp&nbsp;35.800.000</b> of your <b>Rp&nbsp;55.500.000</b>" in words
     assert "<b>5</b> of <b>9</b> clients came through someone" in words
     top = page.business_view.top_revenue
     names = [top.item(row, 0).text() for row in range(top.rowCount())]

@@ -21,7 +21,9 @@ def format_percent(share: float) -> str:
 
 
 def _bold(text: str) -> str:
-    return f"<b>{html.escape(text)}</b>"
+    """A figure in bold, never broken across lines ("Rp" was left at a line's end, its
+    number on the next)."""
+    return f"<b>{html.escape(text).replace(' ', '&nbsp;')}</b>"
 
 
 class FiguresStrip(QWidget):
