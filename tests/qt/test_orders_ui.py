@@ -265,6 +265,29 @@ def test_a_new_order_from_the_client_tab_shows_there_in_the_timeline_and_on_the_
 
 
 @pytest.mark.usefixtures("inline_tasks")
+def test_a_fitted_column_keeps_its_title_and_figures_off_its_edge(
+    qtbot: QtBot, demo_engine: Engine, language: str
+) -> None:
+    """Fitted exactly, the client's Orders tab cut the last letter of "Jumlah" (right-aligned)
+    against the column's edge, and "US$ 800" touched the column after it."""
+    view = ClientOrdersView(demo_engine)
+    qtbot.addWidget(view)
+    view.resize(420, 300)
+    view.show()
+    view.show_client(_client_id(demo_engine, "Andi Pratama"))  # US$ 800: narrower than its title
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2)
+    qtbot.wait(10)  # the columns are measured once the rows are laid out
+    header = view.table.horizontalHeader()
+    for column in OrderTableModel.FIGURES:
+        if view.table.isColumnHidden(column):
+            continue
+        needed = max(header.sectionSizeHint(column), view.table.sizeHintForColumn(column))
+        assert header.sectionSize(column) > needed, view.model.headerData(
+            column, Qt.Orientation.Horizontal
+        )
+
+
+@pytest.mark.usefixtures("inline_tasks")
 def test_a_new_order_from_the_page_asks_which_client(
     qtbot: QtBot, demo_engine: Engine, dialogs: DialogAnswerer
 ) -> None:
