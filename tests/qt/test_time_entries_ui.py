@@ -14,7 +14,7 @@ from qt_helpers import DialogAnswerer
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from agencydesk.core import tickets, time_entries, time_spent
+from agencydesk.core import clients, tickets, time_entries, time_spent
 from agencydesk.core.db import session_scope
 from agencydesk.core.models import utcnow
 from agencydesk.qt.shell.main_window import MainWindow
@@ -116,7 +116,6 @@ def test_a_clients_hours_are_exported_as_csv_where_the_user_says(
 ) -> None:
     from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox
 
-    from agencydesk.core import clients
     from agencydesk.qt.clients.client_history import ClientTicketsView
     from agencydesk.qt.common.save_file import SAVE_FOLDER_KEY, documents_folder
 
@@ -152,6 +151,30 @@ def test_a_clients_hours_are_exported_as_csv_where_the_user_says(
     assert len(lines) >= 2
     # the next file (a report, a receipt, more hours) is offered in the folder chosen here
     assert documents_folder() == str(tmp_path)
+
+
+def test_a_clients_hours_are_never_wrapped_beside_the_buttons(
+    qtbot: QtBot, demo_engine: Engine, language: str
+) -> None:
+    """In a client pane a third of the window wide, the hours beside the two buttons wrapped
+    their title in two ("Waktu yang ditagih per / bulan:")."""
+    from agencydesk.qt.clients.client_history import ClientTicketsView
+
+    with Session(demo_engine) as session:
+        [ratna] = [c for c in clients.list_clients(session=session) if "Ratna" in c.name]
+    view = ClientTicketsView(demo_engine)
+    qtbot.addWidget(view)
+    view.resize(425, 600)  # the client pane at the window's first size
+    view.show()
+    view.show_client(ratna.id)
+    qtbot.waitUntil(view.export_button.isEnabled)
+    label = view.time_label
+    lines = label.text().count("\n") + 1
+    assert lines >= 2  # the title and a month at least
+    qtbot.wait(10)
+    one_line = label.fontMetrics().lineSpacing()
+    assert label.heightForWidth(label.width()) < (lines + 0.5) * one_line
+    assert label.geometry().bottom() < view.export_button.geometry().top()
 
 
 def test_the_time_line_is_never_broken_beside_the_buttons(

@@ -217,11 +217,14 @@ class ClientTicketsView(ClientTab):
         self.export_button.setEnabled(False)  # until a client's hours are read
         self.time_label = plain_label()
         self.time_label.setObjectName("billableTime")
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.time_label, 1)
-        bottom.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignTop)
-        bottom.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignTop)
-        top_to_bottom(((self.list, 1), bottom), self)
+        # the hours on lines of their own, above the buttons: beside them, in a pane a third
+        # of the window wide, "Billable time per month:" wrapped in two ("Waktu yang ditagih
+        # per / bulan:")
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.new_button)
+        top_to_bottom(((self.list, 1), self.time_label, buttons), self)
 
     def _new(self) -> None:
         if self.client_id is not None:
