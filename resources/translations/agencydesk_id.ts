@@ -770,8 +770,8 @@
         <translation>Cari nama, usaha, telepon, email, kota atau label  (Ctrl+F)</translation>
     </message>
     <message>
-        <source>New client</source>
-        <translation>Klien baru</translation>
+        <source>New client…</source>
+        <translation>Klien baru…</translation>
     </message>
     <message>
         <source>Edit…</source>
@@ -1663,8 +1663,8 @@ Halo {first_name},
         <translation>Semua bahasa</translation>
     </message>
     <message>
-        <source>New guide</source>
-        <translation>Panduan baru</translation>
+        <source>New guide…</source>
+        <translation>Panduan baru…</translation>
     </message>
     <message>
         <source>Saved replies…</source>
@@ -3783,8 +3783,8 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
         <translation>Tampilkan tiket semua klien</translation>
     </message>
     <message>
-        <source>New ticket</source>
-        <translation>Tiket baru</translation>
+        <source>New ticket…</source>
+        <translation>Tiket baru…</translation>
     </message>
     <message>
         <source>No tickets to work on. When a client asks for something, open one with “New ticket”.</source>

@@ -143,3 +143,20 @@ def test_a_long_client_name_leaves_the_ticket_list_its_room(
     link = page.view.client_button
     assert link.text() == name
     assert QPushButton.text(link).endswith("…")
+
+
+def test_every_button_that_opens_a_form_says_so_with_an_ellipsis(
+    qtbot: QtBot, open_window: Opener, demo_db: Path, language: str
+) -> None:
+    """ "New client", "New ticket" and "New guide" opened their forms without the "…" that
+    "New order…" and a client's "New ticket…" had: one look for one kind of button."""
+    window = open_window(demo_db)
+    openers: list[str] = []
+    for section in SECTIONS:
+        window.show_section(section)
+        page = window.pages.page(section)
+        button = getattr(page, "new_button", None)
+        if isinstance(button, QPushButton):
+            openers.append(button.text())
+    assert len(openers) >= 4, openers  # clients, tickets, guides, orders
+    assert [text for text in openers if not text.endswith("…")] == []

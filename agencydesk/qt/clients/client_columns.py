@@ -69,4 +69,5 @@ def search_placeholder() -> str:
 
 
 def new_client_title() -> str:
-    return QCoreApplication.translate("ClientsPage", "New client")
+    """The "New client…" button's words: "…" as on every button that opens a form."""
+    return QCoreApplication.translate("ClientsPage", "New client…")

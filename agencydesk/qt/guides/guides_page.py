@@ -113,7 +113,7 @@ class GuidesPage(QWidget):
             [(None, self.tr("All languages"))]
             + [(code, language_label(code)) for code in library.LANGUAGES],
         )
-        self.new_button = push_button(self.tr("New guide"), self.new_guide)
+        self.new_button = push_button(self.tr("New guide…"), self.new_guide)
         self.replies_button = push_button(
             self.tr("Saved replies…"), self.edit_saved_replies, name="savedReplies"
         )

@@ -215,7 +215,7 @@ class TicketsPage(QWidget):
         self.client_filter.setVisible(False)
         self.client_filter.setToolTip(self.tr("Show the tickets of every client"))
         self.client_filter.clicked.connect(lambda: self.filter_by_client(None))
-        self.new_button = push_button(self.tr("New ticket"), lambda: self.new_ticket())
+        self.new_button = push_button(self.tr("New ticket…"), lambda: self.new_ticket())
 
         # The title (with the client under it) takes the room the others leave: status,
         # priority, due and updated fit their contents and show without scrolling; the ticket
