@@ -2897,8 +2897,8 @@ Anda bisa membatalkannya dengan Ctrl+Z, atau memulihkannya nanti dari tempat sam
         <translation>Kutip awal setiap percakapan</translation>
     </message>
     <message>
-        <source>&quot;Your referrals&quot;: thanks for the friends they sent</source>
-        <translation>&quot;Rujukan Anda&quot;: terima kasih untuk teman-teman yang mereka kenalkan</translation>
+        <source>“Your referrals”: thanks for the friends they sent</source>
+        <translation>“Rujukan Anda”: terima kasih untuk teman-teman yang mereka kenalkan</translation>
     </message>
     <message>
         <source>This client has not introduced anyone yet.</source>
@@ -3436,8 +3436,8 @@ Anda bisa membatalkannya dengan Ctrl+Z, atau memulihkannya nanti dari tempat sam
         <translation>Nama Anda</translation>
     </message>
     <message>
-        <source>How you sign your guides, e.g. &quot;Mas Budi&quot;:</source>
-        <translation>Nama penutup di panduan Anda, mis. &quot;Mas Budi&quot;:</translation>
+        <source>How you sign your guides, e.g. “Mas Budi”:</source>
+        <translation>Nama penutup di panduan Anda, mis. “Mas Budi”:</translation>
     </message>
     <message>
         <source>Language</source>

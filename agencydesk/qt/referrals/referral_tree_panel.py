@@ -110,7 +110,7 @@ class ReferralTreePanel(QWidget):
         percent = scale * 100
         digits = 0 if percent >= 9.5 else 1
         shown = format_decimal(max(percent, 0.1), digits)
-        self.zoom_label.setText(f"{shown} %")
+        self.zoom_label.setText(f"{shown}%")  # as every other percentage is written ("71%")
 
     def set_tree(
         self,

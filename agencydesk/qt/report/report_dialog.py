@@ -146,7 +146,7 @@ class ReportDialog(QDialog):
         self.paper.addItem(self.tr("A4"), "a4")
         self.paper.addItem(self.tr("Letter (US)"), "letter")
         self.excerpts = QCheckBox(self.tr("Quote the start of each conversation"))
-        self.referrals = QCheckBox(self.tr('"Your referrals": thanks for the friends they sent'))
+        self.referrals = QCheckBox(self.tr("“Your referrals”: thanks for the friends they sent"))
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)

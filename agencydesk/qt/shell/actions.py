@@ -343,7 +343,7 @@ class ShellActions(QObject):
         name, ok = QInputDialog.getText(
             self._window,
             self.tr("Your name"),
-            self.tr('How you sign your guides, e.g. "Mas Budi":'),
+            self.tr("How you sign your guides, e.g. “Mas Budi”:"),
             text=self._settings.my_name,
         )
         if ok:
