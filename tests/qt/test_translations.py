@@ -75,6 +75,16 @@ def test_placeholders_survive_translation() -> None:
             )
 
 
+def test_the_window_quotes_with_curly_quotes_in_both_languages() -> None:
+    """Two sentences had "straight" quotes where every other one has “curly” ones."""
+    straight = [
+        (source, translation)
+        for (_context, source), message in _messages(TS).items()
+        if '"' in source or '"' in (translation := message.findtext("translation") or "")
+    ]
+    assert straight == []
+
+
 def test_translators_read_no_comments_meant_for_developers() -> None:
     """pyside6-lupdate hands a `#:` comment to the translator as a note on the next string; the
     code's `#:` attribute notes had become 48 such notes, none about the string they sat on."""
