@@ -167,3 +167,21 @@ def test_the_trash_works_in_the_background_and_the_list_waits_for_it(
     assert dialog.list.topLevelItemCount() == 0
     with Session(demo_engine) as session:
         assert session.get(Client, ratna).deleted_at is None  # type: ignore[union-attr]
+
+
+def test_the_trash_columns_keep_room_between_them(
+    qtbot: QtBot, demo_engine: Engine, settings: Settings, inline_tasks: None
+) -> None:
+    """Fitted exactly, a deletion's time touched the next column ("6 Des 2026 16.03Klien")."""
+    with session_scope(demo_engine) as session:
+        yusuf = next(c.id for c in clients.list_clients(session=session) if "Yusuf" in c.name)
+        clients.delete_client(session=session, client_id=yusuf)
+    dialog = TrashDialog(demo_engine, settings)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.list.topLevelItemCount() == 1)
+    qtbot.wait(10)  # measured once the rows are in
+    header = dialog.list.header()
+    for column in range(header.count() - 1):  # the last one takes the room left
+        needed = max(header.sectionSizeHint(column), dialog.list.sizeHintForColumn(column))
+        assert header.sectionSize(column) > needed, dialog.list.headerItem().text(column)

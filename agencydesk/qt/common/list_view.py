@@ -88,18 +88,23 @@ def _fit_when_read(table: QTableView, columns: Sequence[int]) -> None:
     each time, a third of choosing a row far down a list of 100,000 tickets."""
 
     def fit() -> None:
-        # half a character's room more: fitted exactly, a right-aligned title ("Jumlah") lost its
-        # last letter to the column's edge and the amounts below touched the next column
-        room = table.fontMetrics().averageCharWidth() // 2
-        for column in columns:
-            table.resizeColumnToContents(column)
-            table.setColumnWidth(column, table.columnWidth(column) + room)
+        _fit_with_room(table, columns)
 
     table.model().modelReset.connect(fit)
     table.model().layoutChanged.connect(fit)
     # the first time once the page is built: its delegates (the orders' status pills) draw
     # wider than plain text
     QTimer.singleShot(0, table, fit)
+
+
+def _fit_with_room(view: QTableView | QTreeWidget, columns: Sequence[int]) -> None:
+    """*columns* as wide as their contents and half a character more: fitted exactly, a
+    right-aligned title ("Jumlah") lost its last letter to the column's edge, and a date touched
+    the column after it ("6 Des 2026 16.03Klien")."""
+    room = view.fontMetrics().averageCharWidth() // 2
+    for column in columns:
+        view.resizeColumnToContents(column)
+        view.setColumnWidth(column, view.columnWidth(column) + room)
 
 
 # the search field's least width, in average characters
@@ -129,10 +134,15 @@ def headed_list(name: str, headers: Sequence[str], *, fit: Sequence[int] = ()) -
     tree.setUniformRowHeights(True)
     tree.setAlternatingRowColors(True)
     tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    header = tree.header()
-    header.setStretchLastSection(True)
-    for column in fit:
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    tree.header().setStretchLastSection(True)
+    if fit:
+        # measured once after each change of its rows (they are added one by one)
+        refit = QTimer(tree, singleShot=True, interval=0)
+        refit.timeout.connect(lambda: _fit_with_room(tree, fit))
+        model = tree.model()
+        for changed in (model.rowsInserted, model.rowsRemoved, model.modelReset, model.dataChanged):
+            changed.connect(refit.start)
+        refit.start()
     return tree
 
 
