@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QDialog, QLabel
+from PySide6.QtWidgets import QAbstractButton, QCheckBox, QDialog, QFormLayout, QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
@@ -100,3 +100,38 @@ def test_a_long_client_name_does_not_widen_a_dialog(
         long_id = clients.create_client(session=session, values={"name": LONG_NAME}).id
     assert long_id is not None
     assert width_for(long_id) <= usual + 20
+
+
+@pytest.mark.parametrize("name", DIALOGS)
+def test_a_form_says_each_thing_once(
+    qtbot: QtBot, demo_engine: Engine, language: str, name: str
+) -> None:
+    """The new ticket form read "Due date ☐ Due" ("Tanggal tenggat ☐ Tenggat"): a checkbox
+    beside a row's label says nothing the label does not say already."""
+    make, _least = DIALOGS[name]
+    with Session(demo_engine) as session:
+        [ratna] = [c for c in clients.list_clients(session=session) if "Ratna" in c.name]
+    dialog = make(demo_engine, ratna.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _read(qtbot, dialog)
+    repeated = []
+    for form in dialog.findChildren(QFormLayout):
+        for row in range(form.rowCount()):
+            label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            if label is None or field is None or not isinstance(label.widget(), QLabel):
+                continue
+            words = set(label.widget().text().replace("&", "").casefold().split())
+            boxes = [field.widget()] if isinstance(field.widget(), QCheckBox) else []
+            if field.layout() is not None:
+                layout = field.layout()
+                boxes += [
+                    item.widget()
+                    for item in (layout.itemAt(i) for i in range(layout.count()))
+                    if isinstance(item.widget(), QCheckBox)
+                ]
+            repeated += [
+                box.text() for box in boxes if box.text() and box.text().casefold() in words
+            ]
+    assert repeated == []

@@ -84,7 +84,10 @@ class NewTicketDialog(FormDialog):
         self.channel = QComboBox()
         for channel in Channel:
             self.channel.addItem(channel_label(channel.value), channel.value)
-        self.has_due = QCheckBox(self.tr("Due"))
+        # no words of its own beside "Due date" ("Due date ☐ Due"), as the order form's days
+        self.has_due = QCheckBox()
+        self.has_due.setToolTip(self.tr("Due date"))
+        self.has_due.setAccessibleName(self.tr("Due date"))
         self.due = QDateEdit(QDate.currentDate())
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat(DATE_EDIT_FORMAT)
