@@ -2129,10 +2129,6 @@ Halo {first_name},
         <translation>mis. Website menampilkan error</translation>
     </message>
     <message>
-        <source>Due</source>
-        <translation>Tenggat</translation>
-    </message>
-    <message>
         <source>What did the client write? (optional)</source>
         <translation>Apa yang ditulis klien? (opsional)</translation>
     </message>
@@ -3176,6 +3172,10 @@ Anda bisa membatalkannya dengan Ctrl+Z, atau memulihkannya nanti dari tempat sam
     <message>
         <source>Search clients, tickets, messages and guides…  (Enter opens)</source>
         <translation>Cari klien, tiket, pesan, dan panduan…  (Enter untuk membuka)</translation>
+    </message>
+    <message>
+        <source>Type a name, a phone number or a few words someone wrote: the clients, tickets, messages and guides that hold them are listed here, the best first.</source>
+        <translation>Ketik nama, nomor telepon, atau beberapa kata yang pernah ditulis seseorang: klien, tiket, pesan, dan panduan yang memuatnya tampil di sini, yang paling cocok lebih dulu.</translation>
     </message>
     <message>
         <source>Clients ({count})</source>

@@ -245,6 +245,8 @@ def test_clearing_the_query_while_a_search_runs_shows_no_hits(
     """The hits of a query the user already erased must not show up when they arrive."""
     dialog = SearchDialog(demo_engine)
     qtbot.addWidget(dialog)
+    hint = dialog.status.text()
+    assert hint.startswith("Type a name, a phone number")  # not a blank box
     dialog.query.setText("ratna")
     dialog.run_search()  # still running in the pool when the query is erased
     dialog.query.clear()
@@ -253,6 +255,7 @@ def test_clearing_the_query_while_a_search_runs_shows_no_hits(
     qtbot.wait(50)  # a late result would be delivered here
     assert dialog.tree.topLevelItemCount() == 0
     assert dialog.results is None
+    assert dialog.status.text() == hint  # and the query erased, the hint again
 
 
 def test_a_team_desk_without_unaccent_says_accents_count(qtbot: QtBot, pg_url: str) -> None:

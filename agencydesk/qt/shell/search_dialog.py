@@ -107,6 +107,8 @@ class SearchDialog(QDialog):
         self.query.setClearButtonEnabled(True)
         self.status = QLabel()
         self.status.setStyleSheet("color: #555555;")
+        self.status.setWordWrap(True)
+        self.status.setText(self._hint())
         self.tree = QTreeWidget()
         self.tree.setObjectName("searchResults")
         self.tree.setHeaderHidden(True)
@@ -124,6 +126,13 @@ class SearchDialog(QDialog):
         self.query.installEventFilter(self)
         top_to_bottom((self.query, self.status, (self.tree, 1)), self)
 
+    def _hint(self) -> str:
+        """What the empty dialog says (it opened as a blank box): what it finds, and how."""
+        return self.tr(
+            "Type a name, a phone number or a few words someone wrote: the clients, tickets, "
+            "messages and guides that hold them are listed here, the best first."
+        )
+
     def _group_title(self, kind: str, count: int, more: bool) -> str:
         titles = {
             "client": self.tr("Clients ({count})"),
@@ -140,7 +149,7 @@ class SearchDialog(QDialog):
             self._search.drop()  # an older query finishing late must not show its hits
         if not core_search.words(text):
             self.tree.clear()
-            self.status.clear()
+            self.status.setText(self._hint())
             return
         engine = self._engine
         self._search = workers.run_task(
