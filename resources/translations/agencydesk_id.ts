@@ -37,7 +37,7 @@
     </message>
     <message>
         <source>PySide6 and Qt are used under the GNU LGPL version 3. Their libraries are separate files in the app folder, so you can replace them with your own build.</source>
-        <translation>PySide6 dan Qt dipakai dengan lisensi GNU LGPL versi 3. Pustakanya berupa berkas terpisah di folder aplikasi, jadi Anda bisa menggantinya dengan hasil build Anda sendiri.</translation>
+        <translation>PySide6 dan Qt dipakai dengan lisensi GNU LGPL versi 3. Pustakanya berupa file terpisah di folder aplikasi, jadi Anda bisa menggantinya dengan hasil build Anda sendiri.</translation>
     </message>
     <message>
         <source>&amp;Close</source>
@@ -185,7 +185,7 @@
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation>Berkas CSV (*.csv)</translation>
+        <translation>File CSV (*.csv)</translation>
     </message>
     <message>
         <source>Hours saved</source>
@@ -333,7 +333,7 @@
     </message>
     <message>
         <source>The keyring set up on this computer would store passwords in a plain file (keyrings.alt), so agencydesk does not use it. Remove keyrings.alt or choose your system&apos;s keyring, then press “Check again”.</source>
-        <translation>Keyring yang dipasang di komputer ini akan menyimpan kata sandi di berkas teks biasa (keyrings.alt), jadi agencydesk tidak memakainya. Hapus keyrings.alt atau pilih keyring sistem Anda, lalu tekan “Periksa lagi”.</translation>
+        <translation>Keyring yang dipasang di komputer ini akan menyimpan kata sandi di file teks biasa (keyrings.alt), jadi agencydesk tidak memakainya. Hapus keyrings.alt atau pilih keyring sistem Anda, lalu tekan “Periksa lagi”.</translation>
     </message>
     <message>
         <source>The keyring is switched off on this computer (keyring&apos;s null backend). Switch it on again, then press “Check again”.</source>
@@ -1600,7 +1600,7 @@ Halo {first_name},
     </message>
     <message>
         <source>The picture file is empty.</source>
-        <translation>Berkas gambar kosong.</translation>
+        <translation>File gambar kosong.</translation>
     </message>
 </context>
 <context>
@@ -2088,7 +2088,7 @@ Halo {first_name},
     </message>
     <message>
         <source>picture or file not in the export</source>
-        <translation>gambar atau berkas tidak ada di ekspor</translation>
+        <translation>gambar atau file tidak ada di ekspor</translation>
     </message>
 </context>
 <context>
@@ -2578,11 +2578,11 @@ Anda bisa membatalkannya dengan Ctrl+Z, atau memulihkannya nanti dari tempat sam
     </message>
     <message>
         <source>1 picture or file</source>
-        <translation>1 gambar atau berkas</translation>
+        <translation>1 gambar atau file</translation>
     </message>
     <message>
         <source>{count} pictures or files</source>
-        <translation>{count} gambar atau berkas</translation>
+        <translation>{count} gambar atau file</translation>
     </message>
     <message>
         <source>1 notice</source>
@@ -2602,7 +2602,7 @@ Anda bisa membatalkannya dengan Ctrl+Z, atau memulihkannya nanti dari tempat sam
     </message>
     <message>
         <source>“{file}” could not be read: something unexpected went wrong (the details are in the log). Export the chat again and choose the new file.</source>
-        <translation>“{file}” tidak dapat dibaca: terjadi sesuatu yang tidak terduga (rinciannya ada di log). Ekspor chat lagi dan pilih berkas yang baru.</translation>
+        <translation>“{file}” tidak dapat dibaca: terjadi sesuatu yang tidak terduga (rinciannya ada di log). Ekspor chat lagi dan pilih file yang baru.</translation>
     </message>
     <message>
         <source>none</source>
@@ -2946,7 +2946,7 @@ Anda bisa membatalkannya dengan Ctrl+Z, atau memulihkannya nanti dari tempat sam
     </message>
     <message>
         <source>Cancelled. No file was saved.</source>
-        <translation>Dibatalkan. Tidak ada berkas yang disimpan.</translation>
+        <translation>Dibatalkan. Tidak ada file yang disimpan.</translation>
     </message>
     <message>
         <source>Report saved</source>
@@ -3393,7 +3393,7 @@ Anda bisa membatalkannya dengan Ctrl+Z, atau memulihkannya nanti dari tempat sam
     </message>
     <message>
         <source>&amp;File</source>
-        <translation>&amp;Berkas</translation>
+        <translation>&amp;File</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -3968,7 +3968,7 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
     </message>
     <message>
         <source>Picture or file</source>
-        <translation>Gambar atau berkas</translation>
+        <translation>Gambar atau file</translation>
     </message>
     <message>
         <source>Quote sent</source>
@@ -4293,7 +4293,7 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
     <name>app</name>
     <message>
         <source>agencydesk cannot open {file} for writing: its file or folder is read-only (a read-only disk, or permissions). Copy it to a folder you can write to and open that copy (agencydesk --db COPY).</source>
-        <translation>agencydesk tidak dapat membuka {file} untuk ditulis: berkas atau foldernya hanya-baca (disk hanya-baca, atau izin akses). Salin ke folder yang bisa Anda tulisi, lalu buka salinan itu (agencydesk --db SALINAN).</translation>
+        <translation>agencydesk tidak dapat membuka {file} untuk ditulis: file atau foldernya hanya-baca (disk hanya-baca, atau izin akses). Salin ke folder yang bisa Anda tulisi, lalu buka salinan itu (agencydesk --db SALINAN).</translation>
     </message>
     <message>
         <source>Cannot open</source>

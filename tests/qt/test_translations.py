@@ -85,6 +85,17 @@ def test_the_window_quotes_with_curly_quotes_in_both_languages() -> None:
     assert straight == []
 
 
+def test_indonesian_has_one_word_for_a_file() -> None:
+    """The menu said "Berkas" and the import wizard "Pilih file ekspor chat": one word for one
+    thing ("file", as most Indonesian users say it and as "Semua file (*)" had it)."""
+    berkas = [
+        translation
+        for message in _messages(TS).values()
+        if "berkas" in (translation := message.findtext("translation") or "").casefold()
+    ]
+    assert berkas == []
+
+
 def test_translators_read_no_comments_meant_for_developers() -> None:
     """pyside6-lupdate hands a `#:` comment to the translator as a note on the next string; the
     code's `#:` attribute notes had become 48 such notes, none about the string they sat on."""
@@ -97,7 +108,7 @@ def test_the_window_speaks_indonesian(
     window = MainWindow(settings, tmp_path / "x.sqlite3")
     qtbot.addWidget(window)
     assert window.sidebar.item(1).text() == "Klien"
-    assert [action.text() for action in window.menuBar().actions()][:2] == ["&Berkas", "&Sunting"]
+    assert [action.text() for action in window.menuBar().actions()][:2] == ["&File", "&Sunting"]
 
 
 def test_language_follows_the_system_unless_chosen() -> None:
