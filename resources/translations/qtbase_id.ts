@@ -291,14 +291,14 @@ Periksa apakah nama foldernya benar.</translation>
 File not found.
 Please verify the correct file name was given.</source>
         <translation>%1
-Berkas tidak ditemukan.
-Periksa apakah nama berkasnya benar.</translation>
+File tidak ditemukan.
+Periksa apakah nama filenya benar.</translation>
     </message>
     <message>
         <source>%1 already exists.
 Do you want to replace it?</source>
         <translation>%1 sudah ada.
-Ganti berkas itu?</translation>
+Ganti file itu?</translation>
     </message>
     <message>
         <source>&amp;Choose</source>
@@ -336,11 +336,11 @@ Tetap hapus?</translation>
     </message>
     <message>
         <source>All Files (*)</source>
-        <translation>Semua Berkas (*)</translation>
+        <translation>Semua File (*)</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation>Semua berkas (*)</translation>
+        <translation>Semua file (*)</translation>
     </message>
     <message>
         <source>Are you sure you want to delete &apos;%1&apos;?</source>
@@ -388,19 +388,19 @@ Tetap hapus?</translation>
     </message>
     <message>
         <source>File &amp;name:</source>
-        <translation>&amp;Nama berkas:</translation>
+        <translation>&amp;Nama file:</translation>
     </message>
     <message>
         <source>Files</source>
-        <translation>Berkas</translation>
+        <translation>File</translation>
     </message>
     <message>
         <source>Files of &amp;type:</source>
-        <translation>&amp;Jenis berkas:</translation>
+        <translation>&amp;Jenis file:</translation>
     </message>
     <message>
         <source>Files of type:</source>
-        <translation>Jenis berkas:</translation>
+        <translation>Jenis file:</translation>
     </message>
     <message>
         <source>Look in:</source>
@@ -464,7 +464,7 @@ Tetap hapus?</translation>
     </message>
     <message>
         <source>Show &amp;hidden files</source>
-        <translation>Tampilkan berkas &amp;tersembunyi</translation>
+        <translation>Tampilkan file &amp;tersembunyi</translation>
     </message>
     <message>
         <source>Sidebar</source>
@@ -472,7 +472,7 @@ Tetap hapus?</translation>
     </message>
     <message>
         <source>%1 File</source>
-        <translation>Berkas %1</translation>
+        <translation>File %1</translation>
     </message>
     <message>
         <source>Alias</source>
@@ -484,7 +484,7 @@ Tetap hapus?</translation>
     </message>
     <message>
         <source>File</source>
-        <translation>Berkas</translation>
+        <translation>File</translation>
     </message>
     <message>
         <source>File Folder</source>
@@ -539,7 +539,7 @@ Tetap hapus?</translation>
     </message>
     <message>
         <source>Invalid filename</source>
-        <translation>Nama berkas tidak valid</translation>
+        <translation>Nama file tidak valid</translation>
     </message>
     <message>
         <source>&lt;b&gt;The name &quot;%1&quot; cannot be used.&lt;/b&gt;&lt;p&gt;Try using another name, with fewer characters or no punctuation marks.</source>
@@ -558,7 +558,7 @@ Tetap hapus?</translation>
     </message>
     <message>
         <source>File</source>
-        <translation>Berkas</translation>
+        <translation>File</translation>
     </message>
     <message>
         <source>File Folder</source>

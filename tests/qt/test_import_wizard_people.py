@@ -173,7 +173,7 @@ def test_the_preview_counts_in_indonesian(
     _next(qtbot, wizard)
     qtbot.waitUntil(wizard.preview_page.isComplete, timeout=10_000)
     counts = wizard.preview_page.counts_label.text()
-    assert "1 gambar atau berkas" in counts
+    assert "1 gambar atau file" in counts
     assert "1 pemberitahuan" in counts
     assert "12 pesan" in counts
     assert wizard.preview_page.format_label.text() == "WhatsApp (Android)"

@@ -83,14 +83,14 @@ def test_the_import_wizard_says_kembali_lanjut_and_batal(
 
 
 def test_the_file_dialog_speaks_indonesian(qtbot: QtBot, indonesian: None, tmp_path: Path) -> None:
-    dialog = QFileDialog(None, "Pilih berkas", str(tmp_path), "Semua berkas (*)")
+    dialog = QFileDialog(None, "Pilih file", str(tmp_path), "Semua file (*)")
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog)  # what Qt shows without a desktop
     qtbot.addWidget(dialog)
     dialog.show()
     labels = {label.objectName(): _shown(label.text()) for label in dialog.findChildren(QLabel)}
     assert labels["lookInLabel"] == "Cari di:"
-    assert labels["fileNameLabel"] == "Nama berkas:"
-    assert labels["fileTypeLabel"] == "Jenis berkas:"
+    assert labels["fileNameLabel"] == "Nama file:"
+    assert labels["fileTypeLabel"] == "Jenis file:"
     buttons = dialog.findChild(QDialogButtonBox)
     assert buttons is not None
     assert {_shown(b.text()) for b in buttons.buttons()} == {"Buka", "Batal"}

@@ -88,11 +88,16 @@ def test_the_window_quotes_with_curly_quotes_in_both_languages() -> None:
 def test_indonesian_has_one_word_for_a_file() -> None:
     """The menu said "Berkas" and the import wizard "Pilih file ekspor chat": one word for one
     thing ("file", as most Indonesian users say it and as "Semua file (*)" had it)."""
+    from agencydesk.reports.text import TEXT
+
+    qt_own = TS.parent / "qtbase_id.ts"  # the file dialogs' words, Yes/No, …
     berkas = [
         translation
-        for message in _messages(TS).values()
+        for ts in (TS, qt_own)
+        for message in _messages(ts).values()
         if "berkas" in (translation := message.findtext("translation") or "").casefold()
     ]
+    berkas += [text for text in TEXT["id"].values() if "berkas" in text.casefold()]  # the PDFs
     assert berkas == []
 
 

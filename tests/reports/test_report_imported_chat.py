@@ -30,7 +30,7 @@ CHAT = """01/11/26 09.00 - Bu Ratna: Mas, website saya error
     ("language", "deleted", "left_out"),
     [
         ("en", "message deleted", "picture or file not in the export"),
-        ("id", "pesan dihapus", "gambar atau berkas tidak ada di ekspor"),
+        ("id", "pesan dihapus", "gambar atau file tidak ada di ekspor"),
     ],
 )
 def test_deleted_and_left_out_messages_are_words_in_the_report(
