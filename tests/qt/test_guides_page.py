@@ -223,6 +223,22 @@ def test_sending_copies_the_whatsapp_text_records_it_and_warns_the_second_time(
     assert again.text.toPlainText().endswith("Salam hangat,\nRizky")
 
 
+def test_enter_copies_the_guide_once_its_text_is_read(qtbot: QtBot, desk: Demo) -> None:
+    """ "Copy for WhatsApp" waited greyed for the text (read in a worker) when the dialog was
+    shown, so the dialog made Cancel its default: Enter closed it, nothing copied."""
+    engine, client_ids, guide_ids = desk
+    QGuiApplication.clipboard().clear()
+    dialog = SendGuideDialog(engine, guide_id=guide_ids["screenshot"], client_id=client_ids["sari"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(dialog.copy_button.isEnabled)
+    assert dialog.copy_button.isDefault()
+    dialog.guide.setFocus()
+    qtbot.keyClick(dialog.guide, Qt.Key.Key_Return)
+    assert QGuiApplication.clipboard().text() == dialog.text.toPlainText() != ""
+    assert dialog.result() == dialog.DialogCode.Accepted
+
+
 @pytest.mark.usefixtures("inline_tasks")  # the dialog reads in workers
 def test_the_user_may_send_the_normal_guide_after_all_and_pick_a_ticket(
     qtbot: QtBot, desk: Demo

@@ -375,6 +375,9 @@ class SendGuideDialog(QDialog):
         self.rendered = rendered
         self.text.setPlainText(rendered.text)
         self.copy_button.setEnabled(True)
+        # the default again: while it waited greyed, the dialog made Cancel the default when it
+        # was shown, and Enter cancelled instead of copying
+        self.copy_button.setDefault(True)
         self.whatsapp_number = international_number(read.phone) if read.phone else None
         self.whatsapp_button.setEnabled(self.whatsapp_number is not None)
         self.whatsapp_button.setToolTip(
