@@ -370,6 +370,8 @@ def test_the_report_dialog_reads_its_client_in_a_worker(qtbot: QtBot, desk: Desk
         assert not dialog.save_button.isEnabled()  # what it would write is not known yet
         qtbot.waitUntil(dialog.save_button.isEnabled)
     assert on_gui_thread == []
+    # the default still: greyed when shown, it had left that to Cancel (Enter cancelled)
+    assert dialog.save_button.isDefault()
     assert dialog.heading.text() == "Report for Bu Sari"
     assert dialog.language.currentData() == "en"
     assert dialog.referrals.isEnabled()

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 from sqlalchemy.engine import Engine
 
 from agencydesk.core import live
@@ -79,12 +79,17 @@ def read_for_desk(
     if not live.is_team(engine):
         show(read())
         return
+    # a default button greyed when its dialog is shown stops being the default (Cancel is,
+    # and Enter cancelled the report instead of saving it): made the default again after
+    defaults = [w for w in waiting if isinstance(w, QPushButton) and w.isDefault()]
     for widget in waiting:
         widget.setEnabled(False)
 
     def shown(result: T) -> None:
         for widget in waiting:
             widget.setEnabled(True)
+        for button in defaults:
+            button.setDefault(True)
         show(result)
 
     read_then_show(owner, read, shown, key=key)
