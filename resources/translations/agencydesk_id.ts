@@ -1309,6 +1309,10 @@ Mereka menceritakan kisah Bu Ratna, yang perlu diajari dulu cara chatting online
         <translation>Telusuri…</translation>
     </message>
     <message>
+        <source>…or drop the export here, from your file manager or your downloads.</source>
+        <translation>…atau seret file ekspornya ke sini, dari pengelola file atau folder unduhan Anda.</translation>
+    </message>
+    <message>
         <source>Chat exports (*.txt *.zip *.json *.csv);;All files (*)</source>
         <translation>Ekspor chat (*.txt *.zip *.json *.csv);;Semua file (*)</translation>
     </message>

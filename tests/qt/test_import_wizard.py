@@ -142,3 +142,40 @@ def test_a_damaged_picture_in_the_zip_saves_nothing_and_says_which(
         assert conn.exec_driver_sql("SELECT count(*) FROM message").scalar_one() == before
     assert not [p for p in (tmp_path / "media").rglob("*") if p.is_file()]
     workers.wait_for_tasks()
+
+
+def test_an_export_dropped_on_the_first_page_is_the_file_read(
+    qtbot: QtBot, demo_engine: Engine
+) -> None:
+    """The page asked only for a path or Browse…, most of it empty; an export is dragged from
+    a downloads folder more often than it is looked for again."""
+    from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    wizard = ImportWizard(engine=demo_engine, path=None, client_id=None, me_names=[], data_dir=None)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    page = wizard.file_page
+    assert not page.isComplete()
+    assert page.drop_hint.isVisible()
+    dropped = QMimeData()
+    dropped.setUrls([QUrl.fromLocalFile(str(FIXTURE))])
+    where, copy = QPoint(20, 20), Qt.DropAction.CopyAction
+    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    entering = QDragEnterEvent(where, copy, dropped, buttons, keys)
+    QApplication.sendEvent(page, entering)
+    assert entering.isAccepted()
+    QApplication.sendEvent(page, QDropEvent(where.toPointF(), copy, dropped, buttons, keys))
+    assert page.path_edit.text() == str(FIXTURE)
+    assert page.isComplete()
+    wizard.next()  # and it is the file read
+    qtbot.waitUntil(wizard.preview_page.isComplete, timeout=10_000)
+    assert wizard.preview_page.format_label.text() == "WhatsApp (Android)"
+
+    two = QMimeData()  # two files, or a web address: not a file to read
+    two.setUrls([QUrl.fromLocalFile(str(FIXTURE)), QUrl("https://example.com/chat.txt")])
+    refused = QDragEnterEvent(where, copy, two, buttons, keys)
+    refused.ignore()
+    QApplication.sendEvent(page, refused)
+    assert not refused.isAccepted()

@@ -7,6 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QMimeData
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -39,6 +41,14 @@ def _parse(path: str, date_order: str | None) -> ParsedChat:
     return parse_chat_file(path, date_order=date_order)
 
 
+def _dropped_file(data: QMimeData) -> str | None:
+    """The path of the one local file *data* carries (a drop), or None."""
+    urls = data.urls()
+    if len(urls) != 1 or not urls[0].isLocalFile():
+        return None
+    return urls[0].toLocalFile()
+
+
 # -- pages -------------------------------------------------------------------------------------
 
 
@@ -56,10 +66,29 @@ class FilePage(QWizardPage):
         self.path_edit.setPlaceholderText(self.tr("The exported .txt, .zip, .json or .csv file"))
         self.browse_button = push_button(self.tr("Browse…"), self.browse)
         self.path_edit.textChanged.connect(self.completeChanged)
+        # a file dropped on the field goes to the page (which takes its path), not into the
+        # field as a "file://…" address
+        self.path_edit.setAcceptDrops(False)
+        self.setAcceptDrops(True)
+        self.drop_hint = plain_label(
+            self.tr("…or drop the export here, from your file manager or your downloads.")
+        )
+        self.drop_hint.setObjectName("dropHint")
+        self.drop_hint.setStyleSheet("color: #666666;")
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
         row.addWidget(self.browse_button)
-        top_to_bottom((row, STRETCH), self)
+        top_to_bottom((row, self.drop_hint, STRETCH), self)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _dropped_file(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = _dropped_file(event.mimeData())
+        if path is not None:
+            self.path_edit.setText(path)
+            event.acceptProposedAction()
 
     def browse(self) -> None:
         path = choose_file(
