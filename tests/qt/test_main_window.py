@@ -694,3 +694,27 @@ def test_a_damaged_file_or_a_folder_as_the_database_is_a_sentence_in_the_window(
     assert said in dialogs.texts[0]
     assert not any(isinstance(widget, ErrorDialog) for widget in dialogs.seen)
     window.close()
+
+
+def test_a_chat_export_dropped_on_the_window_opens_the_import_wizard_on_it(
+    qtbot: QtBot, open_window: Opener, demo_db: Path
+) -> None:
+    """Dragged from the downloads onto the desk: the wizard opens on that file, the client on
+    screen chosen, as File ▸ Import chat… does."""
+    from PySide6.QtCore import QMimeData, QPoint, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    export = Path(__file__).resolve().parent.parent / "core/importers/fixtures/wa_android_id.txt"
+    window = open_window(demo_db)
+    dropped = QMimeData()
+    dropped.setUrls([QUrl.fromLocalFile(str(export))])
+    where, copy = QPoint(300, 300), Qt.DropAction.CopyAction
+    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    entering = QDragEnterEvent(where, copy, dropped, buttons, keys)
+    QApplication.sendEvent(window, entering)
+    assert entering.isAccepted()
+    QApplication.sendEvent(window, QDropEvent(where.toPointF(), copy, dropped, buttons, keys))
+    wizard = window.shell_actions.import_wizard
+    qtbot.waitUntil(wizard.isVisible)
+    assert wizard.file_page.path_edit.text() == str(export)
+    wizard.reject()

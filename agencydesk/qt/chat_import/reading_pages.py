@@ -41,7 +41,7 @@ def _parse(path: str, date_order: str | None) -> ParsedChat:
     return parse_chat_file(path, date_order=date_order)
 
 
-def _dropped_file(data: QMimeData) -> str | None:
+def dropped_file(data: QMimeData) -> str | None:
     """The path of the one local file *data* carries (a drop), or None."""
     urls = data.urls()
     if len(urls) != 1 or not urls[0].isLocalFile():
@@ -81,11 +81,11 @@ class FilePage(QWizardPage):
         top_to_bottom((row, self.drop_hint, STRETCH), self)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if _dropped_file(event.mimeData()) is not None:
+        if dropped_file(event.mimeData()) is not None:
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        path = _dropped_file(event.mimeData())
+        path = dropped_file(event.mimeData())
         if path is not None:
             self.path_edit.setText(path)
             event.acceptProposedAction()

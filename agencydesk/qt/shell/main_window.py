@@ -32,7 +32,7 @@ from agencydesk.qt.shell.settings import Settings
 from agencydesk.qt.shell.window_fit import fit_to_screen
 
 if TYPE_CHECKING:  # built after the first paint (`finish_start_up`)
-    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
     from PySide6.QtWidgets import QDialog, QMenu, QProgressBar
 
     from agencydesk.qt.common.undo import UndoService
@@ -166,6 +166,23 @@ class MainWindow(QMainWindow):
         self._connect()
         self.sidebar.currentRowChanged.connect(self._section_changed)
         self.show_section_again()
+        self.setAcceptDrops(True)  # a chat export dropped on the window: the import wizard
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        from agencydesk.qt.chat_import.reading_pages import dropped_file
+
+        if self.desk.engine is not None and dropped_file(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """A file dropped anywhere on the window (not on a field) opens the import wizard on
+        it: an export is dragged from the downloads more often than looked for again."""
+        from agencydesk.qt.chat_import.reading_pages import dropped_file
+
+        path = dropped_file(event.mimeData())
+        if self.desk.engine is not None and path is not None:
+            event.acceptProposedAction()
+            self.shell_actions.open_import_chat(path)
 
     def _connect(self) -> None:
         pages, desk, actions = self.pages, self.desk, self.shell_actions
