@@ -261,7 +261,8 @@ def test_a_deleted_order_goes_to_the_trash_and_comes_back_with_ctrl_z(
     qtbot: QtBot, open_window: Opener, demo_db: Path, dialogs: DialogAnswerer, where: str
 ) -> None:
     """Deleting an order read it on the GUI thread, wrote the trash there, and Ctrl+Z could not
-    bring it back (only Edit ▸ Trash…)."""
+    bring it back (only Edit ▸ Trash…). Del on the list deletes it: on the Orders page Del did
+    nothing (two shortcuts for it), on a client's Orders tab it asked to delete the client."""
     window = open_window(demo_db)
     if where == "orders":
         window.show_section("orders")
@@ -280,9 +281,11 @@ def test_a_deleted_order_goes_to_the_trash_and_comes_back_with_ctrl_z(
     title = model.index(0, OrderTableModel.TITLE).data()
     count = model.rowCount()
     dialogs.click(Yes)
-    qtbot.mouseClick(delete, Qt.MouseButton.LeftButton)
+    orders_list.table.setFocus()
+    _press(qtbot, orders_list.table, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: dialogs.done)
     assert f"Delete the order “{title}”" in dialogs.texts[0]
+    assert delete.isEnabled()  # its button does the same
     qtbot.waitUntil(lambda: model.rowCount() == count - 1)
     qtbot.waitUntil(window.shell_actions.undo.isEnabled)
     assert title in window.shell_actions.undo.text()

@@ -6,7 +6,6 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QWidget
 from sqlalchemy.engine import Engine
 
@@ -93,11 +92,8 @@ class OrdersPage(QWidget):
         self.edit_button = push_button(self.tr("Edit…"), self.edit_current)
         self.delete_button = push_button(self.tr("Delete…"), self.delete_current)
         self.receipt_button = receipt_button(self.receipt_for_current)
-        delete_action = QAction(self)
-        delete_action.setShortcut(QKeySequence.StandardKey.Delete)
-        delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        delete_action.triggered.connect(self.delete_current)
-        self.table.addAction(delete_action)
+        # Del on the list is the window's Edit ▸ Delete… (`ShellActions.delete_on_screen`): a
+        # shortcut of its own here made Del ambiguous to Qt, and neither deleted
 
         self.count_label = QLabel()
         self.count_label.setObjectName("orderCount")

@@ -7,11 +7,12 @@ the database are disabled until it is open.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QMessageBox, QWidget
 
 from agencydesk.qt.common.undo import UndoService
 from agencydesk.qt.shell.desk_opener import DeskOpener
@@ -220,18 +221,40 @@ class ShellActions(QObject):
             self._pages.clients.focus_search()
 
     def edit_on_screen(self) -> None:
-        """Edit ▸ Edit… (Ctrl+E): the client, guide or order the page on screen shows."""
+        """Edit ▸ Edit… (Ctrl+E): the row of the list that has the focus (an order on a
+        client's Orders tab, a ticket's time), else what the page on screen shows."""
         self._on_screen("edit_current")
 
     def delete_on_screen(self) -> None:
-        """Edit ▸ Delete… (Del): the client, guide or order the page on screen shows — never
-        what a hidden page has chosen (Del on Tickets asked to delete the chosen client)."""
+        """Edit ▸ Delete… (Del): as Edit…, on the row of the list that has the focus, else
+        what the page on screen shows — never what a hidden page has chosen (Del on Tickets
+        asked to delete the chosen client)."""
         self._on_screen("delete_current")
 
     def _on_screen(self, action: str) -> None:
-        handler = getattr(self._window.stack.currentWidget(), action, None)
-        if callable(handler):
+        handler = self._handler_for_focus(action)
+        if handler is not None:
             handler()
+
+    def _handler_for_focus(self, action: str) -> Callable[[], None] | None:
+        """The *action* of the nearest view around the focus that has one (a client's Orders
+        tab, a ticket's time entries), else the page's. None when the focus is on a row of a
+        list that cannot do it: Del on a ticket's time asked to delete the ticket, Del on a
+        client's order the client."""
+        page = self._window.stack.currentWidget()
+        widget = QApplication.focusWidget()
+        on_another_list = False
+        while widget is not None and widget is not page:
+            handler = getattr(widget, action, None)
+            if callable(handler):
+                return cast(Callable[[], None], handler)
+            if isinstance(widget, QAbstractItemView) and widget is not getattr(page, "table", None):
+                on_another_list = True
+            widget = widget.parentWidget()
+        if widget is page and on_another_list:
+            return None
+        handler = getattr(page, action, None)
+        return cast(Callable[[], None], handler) if callable(handler) else None
 
     def _client_on_screen(self) -> int | None:
         """The client the page on screen shows: the chosen one on Clients, the one a page's list

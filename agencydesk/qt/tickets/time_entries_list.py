@@ -130,6 +130,14 @@ class TimeEntriesList(QWidget):
             )
         )
 
+    def edit_current(self) -> None:
+        """Edit ▸ Edit… (Ctrl+E) with the focus on the list."""
+        self.edit_chosen()
+
+    def delete_current(self) -> None:
+        """Edit ▸ Delete… (Del) with the focus on the list: the chosen time, not the ticket."""
+        self.delete_chosen()
+
     def delete_chosen(self) -> None:
         row = self.chosen()
         if row is None or row.running:
