@@ -27,6 +27,7 @@ from datetime import datetime
 from pathlib import Path
 
 from agencydesk.core.errors import UserError
+from agencydesk.core.schema_version import read_only_uri
 
 KEEP = 14
 DAMAGED = "-damaged"  # the end of the kind of a backup taken of a damaged database
@@ -63,7 +64,7 @@ def _copy(source: Path, target: Path) -> None:
     """
     if not target.exists():
         os.close(os.open(target, os.O_CREAT | os.O_WRONLY, 0o600))
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    src = sqlite3.connect(read_only_uri(source), uri=True)
     try:
         dst = sqlite3.connect(target)
         try:
@@ -82,7 +83,7 @@ class DamagedDatabaseError(UserError):
 def database_problem(path: Path) -> str | None:
     """What SQLite's quick check finds wrong with the database file *path*, or None if nothing."""
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             found = [str(row[0]) for row in con.execute("PRAGMA quick_check(3)")]
         finally:
@@ -273,7 +274,7 @@ def restore_backup(db_path: Path, backup_path: Path) -> Path:
 
 def _check_is_database(path: Path) -> None:
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             ok = con.execute("PRAGMA quick_check").fetchone()
             tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master")}

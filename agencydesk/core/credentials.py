@@ -298,7 +298,9 @@ def refs_in_database_file(path: Path) -> set[str]:
     import sqlite3
 
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        from agencydesk.core.schema_version import read_only_uri
+
+        connection = sqlite3.connect(read_only_uri(path), uri=True)
     except sqlite3.Error:
         return set()
     try:

@@ -42,7 +42,11 @@ def _lower(value: object) -> object:
 
 
 def sqlite_url(path: Path | str) -> str:
-    return f"sqlite:///{Path(path)}"
+    """The SQLAlchemy address of the SQLite file *path*. "%", "?" and "#" escaped: SQLAlchemy
+    decodes the address, so "My%20Files" became "My Files" (a new desk made there) and
+    "a?b" the file "a"."""
+    text = str(Path(path)).replace("%", "%25").replace("?", "%3F").replace("#", "%23")
+    return f"sqlite:///{text}"
 
 
 def sqlite_path(engine: Engine) -> Path | None:

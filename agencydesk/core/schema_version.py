@@ -25,15 +25,22 @@ def read_revision(connection: sqlite3.Connection) -> str | None:
 GLANCE_TIMEOUT_S = 1.0
 
 
+def read_only_uri(path: Path, *, immutable: bool = False) -> str:
+    """SQLite's address for reading *path* only. The path percent-encoded: in a bare
+    "file:{path}" a "#" in a folder's name ("Clients #2") began a fragment, and an empty file
+    beside it was opened, backed up and checked instead of the desk."""
+    return f"{Path(path).absolute().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
+
+
 def connect_read_only(
     path: Path, *, check_same_thread: bool = True, timeout: float = 5.0
 ) -> sqlite3.Connection:
     """Open *path* without writing. Where its folder cannot be written (a read-only disk), SQLite
     could not make the -shm file a WAL database needs: then nobody writes it, so it is read as
     immutable."""
-    immutable = "&immutable=1" if not os.access(path.parent, os.W_OK) else ""
+    immutable = not os.access(path.parent, os.W_OK)
     return sqlite3.connect(
-        f"file:{path}?mode=ro{immutable}",
+        read_only_uri(path, immutable=immutable),
         uri=True,
         check_same_thread=check_same_thread,
         timeout=timeout,

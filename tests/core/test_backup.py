@@ -273,3 +273,25 @@ def test_backing_up_a_damaged_database_in_the_cli_names_the_backup_to_restore(
     assert [info.path for info in backup.list_backups(db_path) if info.reason == "manual"] == [
         saved
     ]
+
+
+@pytest.mark.parametrize("folder", ["Clients #2", "My%20Files", "Tanya? Jawab"])
+def test_a_desk_in_a_folder_with_a_hash_a_percent_or_a_question_mark_is_backed_up_whole(
+    tmp_path: Path, folder: str
+) -> None:
+    """SQLite read "#" in "file:…/Clients #2/…" as a fragment and opened an empty file beside
+    the desk: every backup was empty and the damage check always passed. SQLAlchemy decoded
+    "My%20Files" and made a new desk in "My Files"."""
+    desk = tmp_path / folder / "agencydesk.sqlite3"
+    made = subprocess.run(
+        [sys.executable, "-m", "agencydesk", "demo", "--db", str(desk)],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    assert sorted(path.name for path in tmp_path.iterdir()) == [folder]  # nothing beside it
+    taken = backup.make_backup(desk)
+    with sqlite3.connect(taken) as copy:
+        assert copy.execute("SELECT count(*) FROM client").fetchone()[0] == 10
+    assert backup.database_problem(desk) is None
+    desk.write_bytes(desk.read_bytes()[:20_000])  # damaged: found so
+    assert backup.database_problem(desk) is not None
