@@ -359,3 +359,31 @@ def test_the_list_lines_up_labels_with_emoji_and_accents(
         "  WordPress 🔐  admin",
         "  Cafe\u0301 POS      kasir",
     }
+
+
+def test_prune_on_one_desk_leaves_the_passwords_of_another_desk(
+    demo: str,
+    tmp_path: Path,
+    memory_keyring: MemoryKeyring,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The list of keyring entries is the computer's: pruning a shop's desk removed every entry
+    it did not name, the school desk's passwords too."""
+    school = tmp_path / "school" / "agencydesk.sqlite3"
+    school.parent.mkdir()
+    school.write_bytes(Path(demo).read_bytes())  # another desk, with the same clients
+    for desk, label, secret in ((demo, "cPanel", "SHOP-PW"), (str(school), "Moodle", "SCHOOL-PW")):
+        code, _out, err = cli(
+            capsys, monkeypatch, "creds", "add", "Ratna", "--label", label, "--db", desk,
+            stdin=secret + "\n",
+        )  # fmt: skip
+        assert code == 0, err
+    code, out, err = cli(capsys, monkeypatch, "creds", "prune", "--yes", "--db", demo)
+    assert code == 0, err
+    assert "No keyring entry is left over" in out
+    code, out, _err = cli(
+        capsys, monkeypatch, "creds", "show", "Ratna", "--label", "moodle", "--db", str(school)
+    )
+    assert (code, out) == (0, "SCHOOL-PW\n")
+    assert sorted(memory_keyring.entries.values()) == ["SCHOOL-PW", "SHOP-PW"]

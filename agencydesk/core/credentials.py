@@ -143,7 +143,7 @@ def add_credential(
     )
     session.add(credential)
     session.flush()  # a database problem shows up now, before the keyring is touched
-    _set_secret(ref, secret)
+    _set_secret(ref, secret, desk_key(session))
     _remember_undo(session, lambda: _delete_secret(ref))
     return _row(credential)
 
@@ -188,11 +188,12 @@ def update_credential(
         require_keyring()
         ref = credential.secret_ref
         old = _read_secret(ref)
-        _set_secret(ref, secret)
+        _set_secret(ref, secret, desk_key(session))
         if old is None:
             _remember_undo(session, lambda: _delete_secret(ref))
         else:
-            _remember_undo(session, lambda: _set_secret(ref, old))
+            desk = desk_key(session)
+            _remember_undo(session, lambda: _set_secret(ref, old, desk))
     return _row(credential)
 
 
@@ -207,7 +208,8 @@ def delete_credential(*, session: Session, credential_id: int) -> None:
     if old is None:
         return  # the keyring entry was already gone
     _delete_secret(ref)
-    _remember_undo(session, lambda: _set_secret(ref, old))
+    desk = desk_key(session)
+    _remember_undo(session, lambda: _set_secret(ref, old, desk))
 
 
 def delete_client_credentials(*, session: Session, client_id: int) -> int:
@@ -311,18 +313,29 @@ def refs_in_database_file(path: Path) -> set[str]:
         connection.close()
 
 
+def desk_key(session: Session) -> str:
+    """Which desk *session* is on, as the keyring ledger names it: the database file, or the
+    team server's database."""
+    url = session.get_bind().engine.url
+    if url.get_backend_name() == "sqlite":
+        return str(Path(url.database or "").resolve())
+    return f"{url.host}:{url.port or 5432}/{url.database}"
+
+
 def prune_orphans(
     *, session: Session, backups: Iterable[Path], dry_run: bool = False
 ) -> PruneReport:
-    """Remove the keyring entries agencydesk made on this computer that neither the database nor
-    any of *backups* names any more (left behind by a restored backup or a deleted database)."""
+    """Remove the keyring entries agencydesk made on this computer for this desk that neither
+    the database nor any of *backups* names any more (left behind by a restored backup). Only
+    this desk's: another desk's entries (and those from before the ledger named desks) stay."""
     require_keyring()
+    desk = desk_key(session)
     named = set(session.exec(select(col(Credential.secret_ref))).all())
-    secret_ledger.record(named)  # entries made before the ledger existed
+    secret_ledger.record(named, desk)  # entries made before the ledger existed, or named desks
     in_backups: set[str] = set()
     for backup in backups:
         in_backups |= refs_in_database_file(backup)
-    candidates = secret_ledger.recorded() - named
+    candidates = secret_ledger.recorded_for(desk) - named
     orphans = sorted(candidates - in_backups)
     removed = 0
     for ref in orphans:

@@ -157,10 +157,11 @@ def _keyring_failed(action: str, exc: BaseException, secret: str | None = None) 
     return CredentialsUnavailable(text)
 
 
-def _set_secret(ref: str, secret: str) -> None:
+def _set_secret(ref: str, secret: str, desk: str | None = None) -> None:
+    """*secret* in the keyring as *ref*, for the desk *desk* (`credentials.desk_key`)."""
     import keyring
 
-    secret_ledger.record([ref])
+    secret_ledger.record([ref], desk)
     try:
         keyring.set_password(SERVICE, ref, secret)
     except Exception as exc:
