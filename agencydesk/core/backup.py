@@ -27,7 +27,7 @@ from datetime import datetime
 from pathlib import Path
 
 from agencydesk.core.errors import UserError
-from agencydesk.core.schema_version import read_only_uri
+from agencydesk.core.schema_version import HEAD_REVISION, read_only_uri, sqlite_file_revision
 
 KEEP = 14
 DAMAGED = "-damaged"  # the end of the kind of a backup taken of a damaged database
@@ -135,7 +135,7 @@ def make_backup(db_path: Path, *, reason: str = "manual", now: datetime | None =
     else:
         with contextlib.suppress(UserError):  # a copy of damage that cannot be copied: none
             target = _take_backup(db_path, reason=reason + DAMAGED, now=now)
-    prune(db_path)
+    prune(db_path, spare=target)
     if problem is not None:
         check_database(db_path, kept_apart=target)
     assert target is not None
@@ -224,14 +224,26 @@ def list_backups(db_path: Path) -> list[BackupInfo]:
     return found
 
 
-def prune(db_path: Path, *, keep: int = KEEP) -> list[Path]:
+def prune(db_path: Path, *, keep: int = KEEP, spare: Path | None = None) -> list[Path]:
     """Keep the newest *keep* backups of each kind; remove the others and any partial file a
-    killed backup left behind."""
+    killed backup left behind. Never *spare* (the backup just made: with the clock set back it
+    counted as the oldest, and was removed as soon as it was made), nor the newest good backup
+    (the only good one went while later, damaged ones were kept)."""
     removed = []
     seen: Counter[str] = Counter()
+    over = []
     for info in list_backups(db_path):
         seen[info.reason] += 1
-        if seen[info.reason] > keep:
+        if seen[info.reason] > keep and info.path != spare:
+            over.append(info)
+    if over:
+        newest_good = spare if spare is not None and DAMAGED not in spare.name else None
+        if newest_good is None:
+            good = newest_good_backup(db_path)
+            newest_good = good.path if good is not None else None
+        for info in over:
+            if info.path == newest_good:
+                continue
             with contextlib.suppress(FileNotFoundError):
                 info.path.unlink()
             removed.append(info.path)
@@ -268,7 +280,7 @@ def restore_backup(db_path: Path, backup_path: Path) -> Path:
     damaged = database_problem(db_path) is not None
     safety = _take_backup(db_path, reason="before-restore" + (DAMAGED if damaged else ""))
     _copy(backup_path, db_path)
-    prune(db_path)
+    prune(db_path, spare=safety)
     return safety
 
 
@@ -284,3 +296,10 @@ def _check_is_database(path: Path) -> None:
         raise UserError(f"{path.name} is not an agencydesk backup ({exc}).") from exc
     if not ok or ok[0] != "ok" or "client" not in tables:
         raise UserError(f"{path.name} is damaged or is not an agencydesk backup.")
+    revision = sqlite_file_revision(path)
+    if revision is not None and revision > HEAD_REVISION:
+        # restored, the desk would not open, and Restore would be greyed with it
+        raise UserError(
+            f"{path.name} was made by a newer version of agencydesk (schema {revision}); "
+            "nothing was restored. Update agencydesk, then restore it."
+        )

@@ -295,3 +295,40 @@ def test_a_desk_in_a_folder_with_a_hash_a_percent_or_a_question_mark_is_backed_u
     assert backup.database_problem(desk) is None
     desk.write_bytes(desk.read_bytes()[:20_000])  # damaged: found so
     assert backup.database_problem(desk) is not None
+
+
+def test_rotation_never_removes_the_newest_good_backup_nor_the_one_just_made(
+    db_path: Path, engine: Engine
+) -> None:
+    """With a good backup followed by 14 that were cut off on the disk, rotation removed the
+    good one and kept the damaged; with the clock set back, a backup was removed as soon as it
+    was made (and "Backed up to …" named a file that was not there)."""
+    engine.dispose()
+    start = datetime(2026, 1, 1, 9, 0)
+    good = backup.make_backup(db_path, now=start)
+    for day in range(1, backup.KEEP + 1):  # later ones, cut off on the disk since
+        stamp = (start + timedelta(days=day)).strftime("%Y%m%d-%H%M%S")
+        later = good.with_name(f"{db_path.stem}-{stamp}-manual.sqlite3")
+        later.write_bytes(good.read_bytes()[:8192])
+    backup.prune(db_path)
+    assert good.exists()
+    newest_good = backup.newest_good_backup(db_path)
+    assert newest_good is not None
+    assert newest_good.path == good
+
+    earlier = backup.make_backup(db_path, now=start - timedelta(days=30))  # the clock set back
+    assert earlier.exists()
+    assert earlier in [info.path for info in backup.list_backups(db_path)]
+
+
+def test_a_backup_from_a_newer_agencydesk_is_not_restored(db_path: Path, engine: Engine) -> None:
+    """Restored, the desk would not open ("written by a newer version"), and Restore was then
+    greyed with the rest: the desk could only come back by copying a file by hand."""
+    engine.dispose()
+    newer = backup.make_backup(db_path)
+    with sqlite3.connect(newer) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '0099'")
+    before = db_path.read_bytes()
+    with pytest.raises(UserError, match=r"newer version of agencydesk \(schema 0099\); nothing"):
+        backup.restore_backup(db_path, newer)
+    assert db_path.read_bytes() == before
