@@ -239,6 +239,24 @@ def test_ctrl_k_finds_a_message_and_enter_opens_its_ticket(
     assert "Error establishing" in window.pages.tickets.view.title_label.text()
 
 
+def test_enter_right_after_typing_opens_a_hit_of_what_was_typed(
+    qtbot: QtBot, demo_engine: Engine
+) -> None:
+    """Enter before the hits of the new query came opened the first hit of the query before
+    (another client), or, typed in one go, nothing."""
+    dialog = SearchDialog(demo_engine)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.query, "Bambang")
+    qtbot.waitUntil(lambda: dialog.tree.currentItem() is not None)
+    dialog.query.selectAll()
+    with qtbot.waitSignal(dialog.hit_chosen) as chosen:
+        qtbot.keyClicks(dialog.query, "Rina")
+        qtbot.keyClick(dialog.query, Qt.Key.Key_Return)  # at once, before the search
+    assert "Rina" in chosen.args[0].title
+    assert dialog.result() == dialog.DialogCode.Accepted
+
+
 def test_clearing_the_query_while_a_search_runs_shows_no_hits(
     qtbot: QtBot, demo_engine: Engine
 ) -> None:

@@ -97,6 +97,10 @@ class SearchDialog(QDialog):
         self._engine = engine
         self.results: SearchResults | None = None
         self._search: workers.TaskHandle | None = None
+        # the query of the search under way, of the hits shown, and whether Enter waits for it
+        self._searching = ""
+        self._shown_for: str | None = None
+        self._open_when_found = False
         self.setWindowTitle(self.tr("Search everything"))
         self.resize(720, 480)
         self.query = QLineEdit()
@@ -152,6 +156,7 @@ class SearchDialog(QDialog):
             self.status.setText(self._hint())
             return
         engine = self._engine
+        self._searching = text
         self._search = workers.run_task(
             lambda: _run(engine, text), self._show, self._failed, owner=self
         )
@@ -163,6 +168,7 @@ class SearchDialog(QDialog):
 
     def _show(self, results: SearchResults) -> None:
         self.results = results
+        self._shown_for = self._searching
         self.tree.clear()
         first: QTreeWidgetItem | None = None
         count, more = 0, False  # more: a kind has more hits than shown ("invoice", a year)
@@ -211,6 +217,9 @@ class SearchDialog(QDialog):
             )
         if first is not None:
             self.tree.setCurrentItem(first)
+        if self._open_when_found:  # Enter was pressed before these hits came
+            self._open_when_found = False
+            self._open_current()
 
     def eventFilter(self, watched: object, event: object) -> bool:
         from PySide6.QtCore import QEvent
@@ -238,6 +247,13 @@ class SearchDialog(QDialog):
         self.tree.setCurrentItem(items[max(0, min(len(items) - 1, index + step))])
 
     def _open_current(self) -> None:
+        """Enter: the chosen hit of what is typed. Typed and not searched yet (Enter right after
+        typing), it is searched first, then its first hit opened: the hits of the query before
+        were opened (another client), or nothing at all."""
+        if self._shown_for != self.query.text():
+            self._open_when_found = True
+            self.run_search()
+            return
         self._timer.stop()
         item = self.tree.currentItem()
         if item is not None:
