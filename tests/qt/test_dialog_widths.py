@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QCheckBox, QDialog, QFormLayout, QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import Engine
@@ -135,3 +136,22 @@ def test_a_form_says_each_thing_once(
                 box.text() for box in boxes if box.text() and box.text().casefold() in words
             ]
     assert repeated == []
+
+
+def test_tab_leaves_the_first_message_of_a_new_ticket(qtbot: QtBot, demo_engine: Engine) -> None:
+    """Tab typed a tab character in "First message", and Save could not be reached."""
+    with Session(demo_engine) as session:
+        [ratna] = [c for c in clients.list_clients(session=session) if "Ratna" in c.name]
+    dialog = NewTicketDialog(demo_engine, ratna.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _read(qtbot, dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.first_message.setFocus()
+    qtbot.keyClicks(dialog.first_message, "Web error")
+    qtbot.keyClick(dialog.first_message, Qt.Key.Key_Tab)
+    typed, left = dialog.first_message.toPlainText(), not dialog.first_message.hasFocus()
+    dialog.done(0)  # closed without the question a form with changes asks
+    assert typed == "Web error"
+    assert left

@@ -97,6 +97,9 @@ class NewTicketDialog(FormDialog):
         due_row.addWidget(self.has_due)
         due_row.addWidget(self.due, 1)
         self.first_message = QPlainTextEdit()
+        # Tab goes on to Save, as in the client form's notes (it typed a tab character, and
+        # Save could not be reached from the keyboard)
+        self.first_message.setTabChangesFocus(True)
         self.first_message.setPlaceholderText(self.tr("What did the client write? (optional)"))
         self.first_message.setFixedHeight(80)
         form = QFormLayout()
