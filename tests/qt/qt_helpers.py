@@ -8,7 +8,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QWidget
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
@@ -83,3 +84,18 @@ def shown_whole(label: QLabel, above: QWidget) -> bool:
     grow by itself when a text it shows gets longer, and the last lines were cut off."""
     needed = label.heightForWidth(label.width())
     return label.height() >= needed and label.geometry().bottom() < above.y()
+
+
+def drop_on(widget: QWidget, urls: list[QUrl]) -> bool:
+    """Drag *urls* over *widget* as a file manager does, and drop them if it accepts the drag;
+    whether it did."""
+    data = QMimeData()
+    data.setUrls(urls)
+    where, copy = QPoint(20, 20), Qt.DropAction.CopyAction
+    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    entering = QDragEnterEvent(where, copy, data, buttons, keys)
+    entering.ignore()
+    QApplication.sendEvent(widget, entering)
+    if entering.isAccepted():
+        QApplication.sendEvent(widget, QDropEvent(where.toPointF(), copy, data, buttons, keys))
+    return entering.isAccepted()

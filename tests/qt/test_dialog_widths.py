@@ -25,6 +25,13 @@ from agencydesk.qt.tickets.tickets_page import NewTicketDialog
 from agencydesk.qt.tickets.time_entry_form import TimeEntryForm
 
 
+def _ratna(engine: Engine) -> int:
+    with Session(engine) as session:
+        [ratna] = [c for c in clients.list_clients(session=session) if "Ratna" in c.name]
+    assert ratna.id is not None
+    return ratna.id
+
+
 def _read(qtbot: QtBot, dialog: QDialog) -> None:
     """Wait for what the dialog reads in a worker (the new ticket form, its clients)."""
     if isinstance(dialog, NewTicketDialog):
@@ -49,9 +56,7 @@ def test_every_button_and_label_is_shown_whole(
     qtbot: QtBot, demo_engine: Engine, language: str, name: str
 ) -> None:
     make, least = DIALOGS[name]
-    with Session(demo_engine) as session:
-        [ratna] = [c for c in clients.list_clients(session=session) if "Ratna" in c.name]
-    dialog = make(demo_engine, ratna.id)
+    dialog = make(demo_engine, _ratna(demo_engine))
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -93,10 +98,7 @@ def test_a_long_client_name_does_not_widen_a_dialog(
         dialog.close()
         return dialog.width()
 
-    with Session(demo_engine) as session:
-        [ratna] = [c for c in clients.list_clients(session=session) if "Ratna" in c.name]
-    assert ratna.id is not None
-    usual = width_for(ratna.id)  # before the long name is among the clients to choose
+    usual = width_for(_ratna(demo_engine))  # before the long name is among the clients to choose
     with session_scope(demo_engine) as session:
         long_id = clients.create_client(session=session, values={"name": LONG_NAME}).id
     assert long_id is not None
@@ -110,9 +112,7 @@ def test_a_form_says_each_thing_once(
     """The new ticket form read "Due date ☐ Due" ("Tanggal tenggat ☐ Tenggat"): a checkbox
     beside a row's label says nothing the label does not say already."""
     make, _least = DIALOGS[name]
-    with Session(demo_engine) as session:
-        [ratna] = [c for c in clients.list_clients(session=session) if "Ratna" in c.name]
-    dialog = make(demo_engine, ratna.id)
+    dialog = make(demo_engine, _ratna(demo_engine))
     qtbot.addWidget(dialog)
     dialog.show()
     _read(qtbot, dialog)
@@ -140,9 +140,7 @@ def test_a_form_says_each_thing_once(
 
 def test_tab_leaves_the_first_message_of_a_new_ticket(qtbot: QtBot, demo_engine: Engine) -> None:
     """Tab typed a tab character in "First message", and Save could not be reached."""
-    with Session(demo_engine) as session:
-        [ratna] = [c for c in clients.list_clients(session=session) if "Ratna" in c.name]
-    dialog = NewTicketDialog(demo_engine, ratna.id)
+    dialog = NewTicketDialog(demo_engine, _ratna(demo_engine))
     qtbot.addWidget(dialog)
     dialog.show()
     _read(qtbot, dialog)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
+from qt_helpers import drop_on
 from sqlalchemy.engine import Engine
 
 from agencydesk.qt.chat_import.import_wizard import ImportWizard
@@ -149,9 +150,7 @@ def test_an_export_dropped_on_the_first_page_is_the_file_read(
 ) -> None:
     """The page asked only for a path or Browse…, most of it empty; an export is dragged from
     a downloads folder more often than it is looked for again."""
-    from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
-    from PySide6.QtGui import QDragEnterEvent, QDropEvent
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtCore import QUrl
 
     wizard = ImportWizard(engine=demo_engine, path=None, client_id=None, me_names=[], data_dir=None)
     qtbot.addWidget(wizard)
@@ -159,23 +158,12 @@ def test_an_export_dropped_on_the_first_page_is_the_file_read(
     page = wizard.file_page
     assert not page.isComplete()
     assert page.drop_hint.isVisible()
-    dropped = QMimeData()
-    dropped.setUrls([QUrl.fromLocalFile(str(FIXTURE))])
-    where, copy = QPoint(20, 20), Qt.DropAction.CopyAction
-    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    entering = QDragEnterEvent(where, copy, dropped, buttons, keys)
-    QApplication.sendEvent(page, entering)
-    assert entering.isAccepted()
-    QApplication.sendEvent(page, QDropEvent(where.toPointF(), copy, dropped, buttons, keys))
+    assert drop_on(page, [QUrl.fromLocalFile(str(FIXTURE))])
     assert page.path_edit.text() == str(FIXTURE)
     assert page.isComplete()
     wizard.next()  # and it is the file read
     qtbot.waitUntil(wizard.preview_page.isComplete, timeout=10_000)
     assert wizard.preview_page.format_label.text() == "WhatsApp (Android)"
-
-    two = QMimeData()  # two files, or a web address: not a file to read
-    two.setUrls([QUrl.fromLocalFile(str(FIXTURE)), QUrl("https://example.com/chat.txt")])
-    refused = QDragEnterEvent(where, copy, two, buttons, keys)
-    refused.ignore()
-    QApplication.sendEvent(page, refused)
-    assert not refused.isAccepted()
+    # two files, or a web address: not a file to read
+    two = [QUrl.fromLocalFile(str(FIXTURE)), QUrl("https://example.com/chat.txt")]
+    assert not drop_on(page, two)

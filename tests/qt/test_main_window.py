@@ -14,7 +14,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
-from qt_helpers import DialogAnswerer
+from qt_helpers import DialogAnswerer, drop_on
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 
@@ -704,19 +704,11 @@ def test_a_chat_export_dropped_on_the_window_opens_the_import_wizard_on_it(
 ) -> None:
     """Dragged from the downloads onto the desk: the wizard opens on that file, the client on
     screen chosen, as File ▸ Import chat… does."""
-    from PySide6.QtCore import QMimeData, QPoint, QUrl
-    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtCore import QUrl
 
     export = Path(__file__).resolve().parent.parent / "core/importers/fixtures/wa_android_id.txt"
     window = open_window(demo_db)
-    dropped = QMimeData()
-    dropped.setUrls([QUrl.fromLocalFile(str(export))])
-    where, copy = QPoint(300, 300), Qt.DropAction.CopyAction
-    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    entering = QDragEnterEvent(where, copy, dropped, buttons, keys)
-    QApplication.sendEvent(window, entering)
-    assert entering.isAccepted()
-    QApplication.sendEvent(window, QDropEvent(where.toPointF(), copy, dropped, buttons, keys))
+    assert drop_on(window, [QUrl.fromLocalFile(str(export))])
     wizard = window.shell_actions.import_wizard
     qtbot.waitUntil(wizard.isVisible)
     assert wizard.file_page.path_edit.text() == str(export)
