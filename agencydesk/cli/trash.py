@@ -47,8 +47,14 @@ def cmd_trash_restore(args: argparse.Namespace) -> int:
 
     kind, row_id = trash.parse_key(args.key)
     with open_desk(args) as (engine, _db_path), session_scope(engine) as session:
-        trash.restore(session=session, kind=kind, row_id=row_id)
-    print(f"{kind.capitalize()} #{row_id} is back.")
+        number = trash.restore(session=session, kind=kind, row_id=row_id)
+    if number == row_id:
+        print(f"{kind.capitalize()} #{row_id} is back.")
+    else:  # a desk from before migration 0024 had given its number to a newer one
+        print(
+            f"{kind.capitalize()} #{row_id} is back as #{number}: "
+            f"#{row_id} had been given to a newer {kind}."
+        )
     return 0
 
 

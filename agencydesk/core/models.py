@@ -192,6 +192,8 @@ class Ticket(Versioned, table=True):
         sa.CheckConstraint(
             "satisfaction IS NULL OR satisfaction BETWEEN 1 AND 5", name="satisfaction_range"
         ),
+        # a number once given is never given again, even after the ticket is deleted (0024)
+        {"sqlite_autoincrement": True},
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -379,6 +381,7 @@ class Order(Versioned, table=True):
             "paid_on",
             "quoted_on",
         ),
+        {"sqlite_autoincrement": True},  # as Ticket's
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from agencydesk.core import migrate, server_tables
+from agencydesk.core import migrate, server_tables, trash
 from agencydesk.core.db import make_engine, sqlite_url
 from agencydesk.core.errors import DISK_FULL, UserError, why_not_writable
 from agencydesk.core.server_address import parse
@@ -65,6 +65,17 @@ def _fill(source: Connection, target: Connection, progress: Progress | None) -> 
             copied += len(partition)
         if progress is not None:
             progress(item.name, copied)
+    # SQLite counts past the rows copied (AUTOINCREMENT); past the trashed ones too
+    for table in ("ticket", "client_order"):
+        trashed = trash.highest_trashed(target, table)
+        target.exec_driver_sql(
+            "UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = ?", (trashed, table)
+        )
+        target.exec_driver_sql(
+            "INSERT INTO sqlite_sequence (name, seq) SELECT ?, ? "
+            "WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = ?)",
+            (table, trashed, table),
+        )
 
 
 SQLITE_FULL = 13

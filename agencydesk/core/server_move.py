@@ -23,7 +23,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from agencydesk.core import migrate, server_tables
+from agencydesk.core import migrate, server_tables, trash
 from agencydesk.core.db import make_engine, sqlite_url
 from agencydesk.core.errors import SaidError, UserError
 from agencydesk.core.server_address import parse
@@ -112,7 +112,8 @@ def _fill_later(source: Any, target: Any, item: TablePlan) -> None:
 
 
 def _set_sequences(connection: Connection, plans: list[TablePlan]) -> None:
-    """Each id sequence past the highest id copied, so the next new row gets a free id."""
+    """Each id sequence past the highest id copied, and past the tickets and orders in the
+    trash, so the next new row gets a number never given."""
     for item in plans:
         if len(item.key) != 1:
             continue
@@ -123,9 +124,9 @@ def _set_sequences(connection: Connection, plans: list[TablePlan]) -> None:
         ).scalar()
         if sequence is not None:
             connection.exec_driver_sql(
-                f'SELECT setval(%(sequence)s, coalesce(max("{key}"), 0) + 1, false)'
+                f'SELECT setval(%(sequence)s, greatest(max("{key}"), %(trashed)s, 0) + 1, false)'
                 f' FROM "{item.name}"',
-                {"sequence": sequence},
+                {"sequence": sequence, "trashed": trash.highest_trashed(connection, item.name)},
             )
 
 

@@ -6,8 +6,9 @@ simply the rows with `deleted_at` set. Tickets and orders are deleted for real, 
 figure or search has to leave them out; before that, `trash_ticket` / `trash_order` keep them
 as a `TrashItem`: the row, the rows that go with it (ON DELETE CASCADE: a ticket's time, its
 status changes, its draft) and which rows named it (ON DELETE SET NULL: its messages, guide
-sends, follow-ups). Restoring puts the rows back with their numbers and links those rows to it
-again (where nothing else took them meanwhile). What goes with what is read from the tables'
+sends, follow-ups). Restoring puts the rows back with their numbers (a number is never given
+twice, see migration 0024; on older desks, under a new one) and links those rows to it again
+(where nothing else took them meanwhile). What goes with what is read from the tables'
 own foreign keys, so a table added later is kept too.
 
 Deleting a client for good also deletes their logins' passwords from the keyring, and raises
@@ -121,23 +122,61 @@ def _snapshot(session: Session, table: sa.Table, row: dict[str, Any]) -> dict[st
     return kept
 
 
-def _put_back(session: Session, kept: dict[str, Any]) -> None:
+def _taken(session: Session, primary: sa.Column[Any], value: Any) -> bool:
+    return session.execute(sa.select(primary).where(primary == value)).first() is not None
+
+
+def _put_back(
+    session: Session, kept: dict[str, Any], parent: tuple[sa.Table, Any, Any] | None = None
+) -> Any:
+    """Insert the kept row and what went with it; the number it has now.
+
+    A number taken meanwhile (desks before migration 0024 gave a new ticket the number of the
+    highest one in the trash; the rows of a ticket's time still may) is not a reason to lose the
+    row: it comes back under a new number, and the rows that went with it follow (*parent*: the
+    table, old and new number of the row they belong to)."""
     table = SQLModel.metadata.tables[kept["table"]]
     row = {name: _decode(value) for name, value in kept["row"].items() if name in table.c}
-    session.execute(table.insert().values(**row))
+    if parent is not None and parent[1] != parent[2]:
+        parent_table, old_parent, new_parent = parent
+        for key in table.foreign_keys:
+            if key.column.table is parent_table and row.get(key.parent.name) == old_parent:
+                row[key.parent.name] = new_parent
+    [primary] = table.primary_key.columns
+    number = row[primary.name]
+    if not primary.foreign_keys and _taken(session, primary, number):
+        del row[primary.name]
+        new_number = session.execute(table.insert().values(**row).returning(primary)).scalar_one()
+    else:
+        session.execute(table.insert().values(**row))
+        new_number = number
     for child in kept["with"]:
-        _put_back(session, child)
+        _put_back(session, child, (table, number, new_number))
     for named in kept["named_by"]:
         other = SQLModel.metadata.tables[named["table"]]
-        [primary] = other.primary_key.columns
+        [other_primary] = other.primary_key.columns
         link = other.c[named["column"]]
+        value = _decode(named["value"])
         ids = named["ids"]
         for start in range(0, len(ids), RELINKED_AT_ONCE):
             session.execute(
                 other.update()
-                .where(primary.in_(ids[start : start + RELINKED_AT_ONCE]), link.is_(None))
-                .values({link.name: _decode(named["value"])})
+                .where(other_primary.in_(ids[start : start + RELINKED_AT_ONCE]), link.is_(None))
+                .values({link.name: new_number if value == number else value})
             )
+    return new_number
+
+
+def highest_trashed(connection: sa.Connection, table: str) -> int:
+    """The highest number of a *table* row in the trash (0: none): a desk moved to another
+    engine must not give it to a new row, or it could not come back with it."""
+    kinds = [kind for kind, name in _TABLE_NAMES.items() if name == table]
+    if not kinds:
+        return 0
+    found = connection.execute(
+        sa.select(sa.func.max(col(TrashItem.row_id))).where(col(TrashItem.kind) == kinds[0])
+    ).scalar()
+    return int(found or 0)
 
 
 def _trash(session: Session, kind: str, row: Ticket | Order, name: str) -> None:
@@ -223,14 +262,15 @@ def _soft_deleted(session: Session, kind: str, row_id: int) -> Client | Guide:
     return row
 
 
-def restore(*, session: Session, kind: str, row_id: int) -> None:
-    """Bring it back as it was, with its number."""
+def restore(*, session: Session, kind: str, row_id: int) -> int:
+    """Bring it back as it was, with its number; the number it came back with (another only
+    where a desk from before migration 0024 gave its number to a new ticket or order)."""
     if kind in ("client", "guide"):
         row = _soft_deleted(session, kind, row_id)
         row.deleted_at = None
         row.updated_at = utcnow()
         session.flush()
-        return
+        return row_id
     item = _item(session, kind, row_id)
     if item.client_id is not None:
         owner = session.get(Client, item.client_id)
@@ -238,9 +278,10 @@ def restore(*, session: Session, kind: str, row_id: int) -> None:
             raise UserError(
                 f"Its client, {owner.name}, is in the trash too: restore the client first."
             )
-    _put_back(session, json.loads(item.payload))
+    number = int(_put_back(session, json.loads(item.payload)))
     session.delete(item)
     session.flush()
+    return number
 
 
 def delete_for_good(*, session: Session, kind: str, row_id: int) -> None:

@@ -4189,6 +4189,18 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
         <translation>Pesanan</translation>
     </message>
     <message>
+        <source>{name} is back as ticket #{number}: #{old} had been given to a newer ticket.</source>
+        <translation>{name} kembali sebagai tiket #{number}: #{old} sudah dipakai tiket yang lebih baru.</translation>
+    </message>
+    <message>
+        <source>{name} is back as order #{number}: #{old} had been given to a newer order.</source>
+        <translation>{name} kembali sebagai pesanan #{number}: #{old} sudah dipakai pesanan yang lebih baru.</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Dipulihkan</translation>
+    </message>
+    <message>
         <source>Delete {name} for good? This cannot be undone.</source>
         <translation>Hapus {name} secara permanen? Ini tidak bisa dibatalkan.</translation>
     </message>

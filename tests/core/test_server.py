@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine, make_url
 from sqlmodel import Session
 
-from agencydesk.core import clients, migrate, search, server_tables
+from agencydesk.core import clients, migrate, search, server_tables, tickets, trash
 from agencydesk.core.db import make_engine, session_scope, sqlite_url
 from agencydesk.core.errors import UserError, user_error_for
 from agencydesk.core.server_export import export_snapshot
@@ -350,3 +350,40 @@ def test_a_refused_password_is_a_sentence_too() -> None:
     assert str(explained).startswith(
         "The server db.example.com:5432 refused the password of sari. Type it again"
     )
+
+
+def _new_ticket(engine: Engine, title: str) -> int:
+    with session_scope(engine) as session:
+        ticket = tickets.create_ticket(session=session, client_id=1, values={"title": title})
+        assert ticket.id is not None
+        return ticket.id
+
+
+def test_a_ticket_in_the_trash_keeps_its_number_through_a_move_and_an_export(
+    demo_engine: Engine, db_path: Path, pg_url: str, tmp_path: Path
+) -> None:
+    """The highest ticket went to the trash on the solo desk, then the desk moved to the team
+    server and back to a file: on neither may a new ticket take its number."""
+    highest = _new_ticket(demo_engine, "Banner kucing oranye")
+    with session_scope(demo_engine) as session:
+        trash.trash_ticket(session=session, ticket_id=highest)
+    demo_engine.dispose()
+    move_to_server(db_path, pg_url)
+    team = migrate.open_database(pg_url)
+    try:
+        assert _new_ticket(team, "Email kantor") == highest + 1
+        with session_scope(team) as session:
+            trash.trash_ticket(session=session, ticket_id=highest + 1)
+    finally:
+        team.dispose()
+
+    out = tmp_path / "snapshot.sqlite3"
+    export_snapshot(pg_url, out)
+    snapshot = migrate.open_database(sqlite_url(out))
+    try:
+        assert _new_ticket(snapshot, "Domain") == highest + 2
+        with session_scope(snapshot) as session:
+            assert trash.restore(session=session, kind="ticket", row_id=highest) == highest
+            assert trash.restore(session=session, kind="ticket", row_id=highest + 1) == highest + 1
+    finally:
+        snapshot.dispose()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+import sqlalchemy as sa
 from keyring_memory import MemoryKeyring
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
@@ -24,7 +25,7 @@ from agencydesk.core import (
 )
 from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError
-from agencydesk.core.models import Client, Message, utcnow
+from agencydesk.core.models import Client, Message, Ticket, TimeEntry, utcnow
 
 
 @pytest.fixture
@@ -191,3 +192,88 @@ def test_a_ticket_holding_a_whole_imported_chat_comes_back_from_the_trash(
     with Session(engine) as session:
         linked = sa.select(sa.func.count()).where(Message.ticket_id == ticket_id)
         assert session.execute(linked).scalar_one() == 66_000
+
+
+def _ticket(engine: Engine, client_id: int, title: str, first_message: str = "") -> int:
+    with session_scope(engine) as session:
+        ticket = tickets.create_ticket(
+            session=session,
+            client_id=client_id,
+            values={"title": title},
+            first_message=first_message,
+        )
+        assert ticket.id is not None
+        return ticket.id
+
+
+def test_a_trashed_ticket_or_order_keeps_its_number_while_new_ones_are_made(
+    engine: Engine,
+) -> None:
+    """She told Bu Ratna "ticket #2"; it went to the trash by mistake, and a new ticket came in
+    before she noticed: the new one must not take #2, so that #2 comes back as it was."""
+    ratna = _client(engine, "Ibu Ratna")
+    _ticket(engine, ratna, "Logo")
+    banner = _ticket(engine, ratna, "Banner kucing oranye")
+    with session_scope(engine) as session:
+        orders.create_order(session=session, client_id=ratna, values={"title": "Hosting"})
+        website = orders.create_order(
+            session=session, client_id=ratna, values={"title": "Website"}
+        ).id
+        assert website is not None
+        trash.trash_ticket(session=session, ticket_id=banner)
+        trash.trash_order(session=session, order_id=website)
+    newer = _ticket(engine, ratna, "Email kantor")
+    with session_scope(engine) as session:
+        newer_order = orders.create_order(
+            session=session, client_id=ratna, values={"title": "Domain"}
+        ).id
+    assert newer != banner
+    assert newer_order != website
+    with session_scope(engine) as session:
+        assert trash.restore(session=session, kind="ticket", row_id=banner) == banner
+        assert trash.restore(session=session, kind="order", row_id=website) == website
+    with Session(engine) as session:
+        assert tickets.get_ticket(session=session, ticket_id=banner).title == "Banner kucing oranye"
+        assert orders.get_order(session=session, order_id=website).title == "Website"
+
+
+def test_a_ticket_whose_number_an_older_desk_gave_away_comes_back_under_a_new_one(
+    engine: Engine,
+) -> None:
+    """Desks from before migration 0024 gave a new ticket the number of the highest one in the
+    trash (and the rows of its time can still be taken): restoring it must not fail, and
+    nothing of it is lost."""
+    ratna = _client(engine, "Ibu Ratna")
+    banner = _ticket(engine, ratna, "Banner kucing oranye", "Mas, bannernya ganti kucing ya")
+    with session_scope(engine) as session:
+        [entry_id] = [
+            time_spent.add_time(session=session, ticket_id=banner, minutes=40, note="desain").id
+        ]
+        trash.trash_ticket(session=session, ticket_id=banner)
+    with session_scope(engine) as session:  # what an older desk did: the same numbers again
+        session.execute(
+            sa.insert(Ticket).values(
+                id=banner,
+                client_id=ratna,
+                title="Email kantor",
+                created_at=utcnow(),
+                updated_at=utcnow(),
+                status_changed_at=utcnow(),
+            )
+        )
+        session.execute(
+            sa.insert(TimeEntry).values(
+                id=entry_id, ticket_id=banner, started_at=utcnow(), seconds=600
+            )
+        )
+    with session_scope(engine) as session:
+        back = trash.restore(session=session, kind="ticket", row_id=banner)
+    assert back != banner
+    with Session(engine) as session:
+        assert tickets.get_ticket(session=session, ticket_id=banner).title == "Email kantor"
+        assert tickets.get_ticket(session=session, ticket_id=back).title == "Banner kucing oranye"
+        [minutes] = time_entries.list_entries(session=session, ticket_id=back)
+        assert (minutes.minutes, minutes.note) == (40, "desain")
+        [message] = session.exec(select(Message)).all()
+        assert message.ticket_id == back
+        assert trash.list_trash(session=session) == []

@@ -13,13 +13,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from qt_helpers import DialogAnswerer
-from sqlalchemy import event, update
+from sqlalchemy import event, insert, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from agencydesk.core import clients, credentials, tickets, trash
 from agencydesk.core.db import session_scope
-from agencydesk.core.models import Client, utcnow
+from agencydesk.core.models import Client, Ticket, utcnow
 from agencydesk.qt.shell.main_window import MainWindow
 from agencydesk.qt.shell.settings import Settings
 from agencydesk.qt.shell.trash_dialog import TrashDialog
@@ -185,3 +185,35 @@ def test_the_trash_columns_keep_room_between_them(
     for column in range(header.count() - 1):  # the last one takes the room left
         needed = max(header.sectionSizeHint(column), dialog.list.sizeHintForColumn(column))
         assert header.sectionSize(column) > needed, dialog.list.headerItem().text(column)
+
+
+def test_a_ticket_restored_under_a_new_number_says_which(
+    qtbot: QtBot, demo_engine: Engine, settings: Settings, inline_tasks: None
+) -> None:
+    """On a desk from before migration 0024 a new ticket could take the number of one in the
+    trash; she told the client the old number, so the dialog says the new one."""
+    with session_scope(demo_engine) as session:
+        ticket = tickets.list_tickets(session=session)[0]
+        trash.trash_ticket(session=session, ticket_id=ticket.id)
+        session.execute(  # what an older desk did: a new ticket took its number
+            insert(Ticket).values(
+                id=ticket.id,
+                client_id=ticket.client_id,
+                title="Email kantor",
+                created_at=utcnow(),
+                updated_at=utcnow(),
+                status_changed_at=utcnow(),
+            )
+        )
+    dialog = TrashDialog(demo_engine, settings)
+    qtbot.addWidget(dialog)
+    dialog.list.setCurrentItem(dialog.list.topLevelItem(0))
+    answerer = DialogAnswerer().click(QMessageBox.StandardButton.Ok)
+    dialog.restore_button.click()
+    assert answerer.done
+    with Session(demo_engine) as session:
+        [back] = [t for t in tickets.list_tickets(session=session) if t.title == ticket.title]
+    assert answerer.texts == [
+        f"{ticket.title} is back as ticket #{back.id}: #{ticket.id} had been given to a newer "
+        "ticket."
+    ]

@@ -28,7 +28,7 @@ from agencydesk.qt.common import workers
 from agencydesk.qt.common.buttons import button_row, push_button
 from agencydesk.qt.common.detail_reading import read_for_desk
 from agencydesk.qt.common.dialog_layout import top_to_bottom
-from agencydesk.qt.common.dialogs import ask_yes_no, report_exception
+from agencydesk.qt.common.dialogs import ask_yes_no, report_exception, show_info
 from agencydesk.qt.common.formatting import format_datetime
 from agencydesk.qt.common.labels import muted_label
 from agencydesk.qt.common.list_view import headed_list
@@ -136,7 +136,11 @@ class TrashDialog(QDialog):
     def _days_changed(self, days: int) -> None:
         self._settings.trash_days = days
 
-    def _run(self, action: Callable[[Session], object]) -> None:
+    def _run(
+        self,
+        action: Callable[[Session], object],
+        then: Callable[[object], None] | None = None,
+    ) -> None:
         """Run *action* in a transaction of its own, in a worker: deleting a client with a big
         imported chat, or restoring a ticket holding one, takes seconds. The list and its
         buttons wait meanwhile; then the list is read again."""
@@ -144,11 +148,16 @@ class TrashDialog(QDialog):
             widget.setEnabled(False)
         engine = self._engine
 
-        def work() -> None:
+        def work() -> object:
             with session_scope(engine) as session:
-                action(session)
+                return action(session)
 
-        workers.run_task(work, lambda _none: self._done(), self._failed, owner=self)
+        def done(result: object) -> None:
+            self._done()
+            if then is not None:
+                then(result)
+
+        workers.run_task(work, done, self._failed, owner=self)
 
     def _done(self) -> None:
         self.list.setEnabled(True)  # (greyed again while a team desk reads it)
@@ -162,8 +171,28 @@ class TrashDialog(QDialog):
         entry = self.chosen()
         if entry is not None:
             self._run(
-                lambda session: trash.restore(session=session, kind=entry.kind, row_id=entry.row_id)
+                lambda session: trash.restore(
+                    session=session, kind=entry.kind, row_id=entry.row_id
+                ),
+                lambda number: self._say_new_number(entry, number),
             )
+
+    def _say_new_number(self, entry: TrashEntry, number: object) -> None:
+        """Only a desk from before numbers were kept (migration 0024) gave a trashed ticket's
+        or order's number to a new one: then it came back under another, and the user must
+        know which, having told the client the old one."""
+        if number == entry.row_id:
+            return
+        text = (
+            self.tr("{name} is back as ticket #{number}: #{old} had been given to a newer ticket.")
+            if entry.kind == "ticket"
+            else self.tr(
+                "{name} is back as order #{number}: #{old} had been given to a newer order."
+            )
+        )
+        show_info(
+            self, self.tr("Restored"), text.format(name=entry.name, number=number, old=entry.row_id)
+        )
 
     def delete_chosen(self) -> None:
         entry = self.chosen()
