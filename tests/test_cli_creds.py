@@ -387,3 +387,52 @@ def test_prune_on_one_desk_leaves_the_passwords_of_another_desk(
     )
     assert (code, out) == (0, "SCHOOL-PW\n")
     assert sorted(memory_keyring.entries.values()) == ["SCHOOL-PW", "SHOP-PW"]
+
+
+def test_a_copy_of_a_desk_deleting_a_login_leaves_the_password_the_original_needs(
+    demo: str,
+    tmp_path: Path,
+    memory_keyring: MemoryKeyring,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """She copied her desk file to try something out; a copy names the same keyring entries as
+    its original, and deleting a login in the copy deleted the original's password."""
+    code, _out, err = cli(
+        capsys, monkeypatch, "creds", "add", "Ratna", "--label", "cPanel", "--db", demo,
+        stdin="RATNA-PW\n",
+    )  # fmt: skip
+    assert code == 0, err
+    copy = tmp_path / "try-out" / "agencydesk.sqlite3"
+    copy.parent.mkdir()
+    copy.write_bytes(Path(demo).read_bytes())
+
+    def delete_and_prune(desk: str) -> None:
+        code, _out, err = cli(
+            capsys, monkeypatch, "creds", "delete", "Ratna", "--label", "cpanel", "--yes",
+            "--db", desk,
+        )  # fmt: skip
+        assert code == 0, err
+        code, _out, err = cli(capsys, monkeypatch, "creds", "prune", "--yes", "--db", desk)
+        assert code == 0, err
+
+    def shown(desk: str) -> tuple[int, str]:
+        code, out, _err = cli(
+            capsys, monkeypatch, "creds", "show", "Ratna", "--label", "cpanel", "--db", desk
+        )
+        return code, out
+
+    assert shown(str(copy)) == (0, "RATNA-PW\n")  # the copy opened once: it names the entry
+    delete_and_prune(str(copy))
+    assert shown(demo) == (0, "RATNA-PW\n")
+    # the other way round: the copy (opened before) had it too, until it deleted it; a second
+    # copy still names it, so deleting in the original leaves it for that one
+    second = tmp_path / "second" / "agencydesk.sqlite3"
+    second.parent.mkdir()
+    second.write_bytes(Path(demo).read_bytes())
+    assert shown(str(second)) == (0, "RATNA-PW\n")
+    delete_and_prune(demo)
+    assert shown(str(second)) == (0, "RATNA-PW\n")
+    # once no desk names it any more, the last one to delete it takes it from the keyring
+    delete_and_prune(str(second))
+    assert list(memory_keyring.entries.values()) == []

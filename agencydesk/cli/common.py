@@ -191,10 +191,11 @@ def open_client_desk(
     (*read_only_ok*: one that only reads, as `open_desk`'s)."""
     from sqlmodel import Session
 
-    from agencydesk.core import chat_import
+    from agencydesk.core import chat_import, credentials
 
     with open_desk(args, read_only_ok=read_only_ok) as (engine, _db_path):
         with Session(engine) as session:
+            credentials.claim_entries(session=session)  # see there: a copy of a desk
             choices = chat_import.client_choices(session=session)
         client_id = find_client(args.client, choices)
         yield engine, client_id, next(c.name for c in choices if c.id == client_id)

@@ -12,6 +12,10 @@ Order of writes, so that a failure at either end loses nothing: each service cha
 first (flushed, not committed), then the keyring. A keyring failure raises, and the caller's
 transaction rolls back. If the transaction ends without a commit after the keyring was changed,
 the keyring change is undone (a new entry removed, an old secret put back).
+
+A copy of a desk file (and a solo desk moved to a team server) names the same keyring entries as
+the desk it came from. Each desk records in the ledger the entries it names when it opens
+(`claim_entries`), and an entry another desk still names stays when a login is deleted or pruned.
 """
 
 from __future__ import annotations
@@ -204,11 +208,14 @@ def delete_credential(*, session: Session, credential_id: int) -> None:
     ref = credential.secret_ref
     session.delete(credential)
     session.flush()
+    desk = desk_key(session)
     old = _read_secret(ref)
     if old is None:
         return  # the keyring entry was already gone
+    if named_elsewhere(ref, desk):
+        secret_ledger.forget([ref], desk)  # the other desk's password stays
+        return
     _delete_secret(ref)
-    desk = desk_key(session)
     _remember_undo(session, lambda: _set_secret(ref, old, desk))
 
 
@@ -322,6 +329,25 @@ def desk_key(session: Session) -> str:
     return f"{url.host}:{url.port or 5432}/{url.database}"
 
 
+def claim_entries(*, session: Session) -> None:
+    """Record in the ledger that this desk names its logins' keyring entries. A copy of a desk
+    file names the same entries as the desk it was copied from; once each has said so, deleting
+    a login (or pruning) in one leaves the password the other still needs."""
+    secret_ledger.record(session.exec(select(col(Credential.secret_ref))).all(), desk_key(session))
+
+
+def named_elsewhere(ref: str, desk: str) -> bool:
+    """Whether a desk other than *desk* that the ledger knows still names the entry *ref*: a
+    desk file that is there and names it, or a team server's desk (not asked: its logins may
+    still name it, and a password kept costs less than one lost)."""
+    for other in secret_ledger.desks_of(ref) - {desk}:
+        if not Path(other).is_absolute():  # "host:port/database"
+            return True
+        if Path(other).is_file() and ref in refs_in_database_file(Path(other)):
+            return True
+    return False
+
+
 def prune_orphans(
     *, session: Session, backups: Iterable[Path], dry_run: bool = False
 ) -> PruneReport:
@@ -342,6 +368,10 @@ def prune_orphans(
         if _read_secret(ref) is None:  # a reference whose secret never made it, or is gone
             if not dry_run:
                 secret_ledger.forget([ref])
+            continue
+        if named_elsewhere(ref, desk):  # a copy of this desk still has that login
+            if not dry_run:
+                secret_ledger.forget([ref], desk)
             continue
         if not dry_run:
             _delete_secret(ref)

@@ -57,6 +57,12 @@ def recorded_for(desk: str) -> set[str]:
     return {ref for ref, made_for in _lines() if made_for == desk}
 
 
+def desks_of(ref: str) -> set[str]:
+    """The desks *ref* was recorded for (a copy of a desk file names its entries too, once
+    it has been opened: see `credentials.claim_entries`)."""
+    return {made_for for line_ref, made_for in _lines() if line_ref == ref and made_for}
+
+
 def record(refs: Iterable[str], desk: str | None = None) -> None:
     """Add *refs*, made for *desk* (before their secrets go to the keyring: a crash in between
     leaves a reference without a secret, which prune drops, never a secret nobody can find)."""
@@ -79,11 +85,16 @@ def _line(ref: str, desk: str | None) -> str:
     return f"{ref}\t{desk}\n" if desk else f"{ref}\n"
 
 
-def forget(refs: Iterable[str]) -> None:
-    """Strike *refs* off (their secrets are gone from the keyring)."""
+def forget(refs: Iterable[str], desk: str | None = None) -> None:
+    """Strike *refs* off (their secrets are gone from the keyring); with *desk*, only that
+    desk's lines (the secret stays for another desk that still names it)."""
     gone = set(refs)
     with _lock:
-        kept = [(ref, desk) for ref, desk in _lines() if ref not in gone]
+        kept = [
+            (ref, made_for)
+            for ref, made_for in _lines()
+            if ref not in gone or (desk is not None and made_for != desk)
+        ]
         path = ledger_path()
         if not path.exists():
             return

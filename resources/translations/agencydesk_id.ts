@@ -1880,6 +1880,10 @@ Halo {first_name},
         <translation>Rujukan</translation>
     </message>
     <message>
+        <source>The list of keyring entries could not be written: {why}</source>
+        <translation>Daftar entri keyring tidak dapat ditulis: {why}</translation>
+    </message>
+    <message>
         <source>The trash could not be emptied of old things: {why}</source>
         <translation>Tempat sampah tidak bisa dikosongkan dari hal-hal lama: {why}</translation>
     </message>

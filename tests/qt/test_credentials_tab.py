@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
 import keyring
 import pytest
 from keyring.backends import fail
@@ -14,11 +18,13 @@ from qt_helpers import DialogAnswerer
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from agencydesk.core import clients, credentials
+from agencydesk.core import clients, credentials, secret_ledger
 from agencydesk.core.db import session_scope
+from agencydesk.core.models import Credential
 from agencydesk.qt.clients.client_credentials import ClientCredentialsView
 from agencydesk.qt.clients.credential_form import CredentialFormDialog
 from agencydesk.qt.clients.secret_clipboard import KDE_SECRET_HINT
+from agencydesk.qt.shell.main_window import MainWindow
 
 SECRET = "Katering#2083"
 
@@ -306,3 +312,35 @@ def test_a_login_just_added_is_the_one_chosen(
 
     qtbot.waitUntil(new_one_chosen)
     assert len(labels(view)) == 3
+
+
+def test_a_copy_of_the_desk_opened_in_the_window_keeps_its_passwords_when_the_original_deletes(
+    qtbot: QtBot,
+    open_window: Callable[[Path], MainWindow],
+    engine: Engine,
+    db_path: Path,
+    client_id: int,
+    memory_keyring: MemoryKeyring,
+    tmp_path: Path,
+) -> None:
+    """A copy of a desk file names the same keyring entries as its original: once the window
+    has opened the copy, deleting the login on the original leaves the copy's password."""
+    login = add_login(engine, client_id, "cPanel")
+    copy = tmp_path / "copy" / "agencydesk.sqlite3"
+    copy.parent.mkdir()
+    with sqlite3.connect(db_path) as source, sqlite3.connect(copy) as target:
+        source.backup(target)  # a whole copy, as a file manager makes of a closed desk
+    window = open_window(copy)
+    ref = secret_ref(engine, login)
+    qtbot.waitUntil(lambda: str(copy.resolve()) in secret_ledger.desks_of(ref))
+    with session_scope(engine) as session:
+        credentials.delete_credential(session=session, credential_id=login)
+    with Session(window.desk.engine) as session:
+        assert credentials.get_secret(session=session, credential_id=login) == SECRET
+
+
+def secret_ref(engine: Engine, login: int) -> str:
+    with Session(engine) as session:
+        credential = session.get(Credential, login)
+        assert credential is not None
+        return credential.secret_ref

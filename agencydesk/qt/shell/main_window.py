@@ -226,6 +226,7 @@ class MainWindow(QMainWindow):
         self.update_counts()
         self.idle()
         self._empty_old_trash()
+        self._claim_keyring_entries()
 
     def _empty_old_trash(self) -> None:
         """What has been in the trash longer than Settings say goes for good, in the background."""
@@ -241,6 +242,28 @@ class MainWindow(QMainWindow):
                 owner=self,
                 key="trash",
             )
+
+    def _claim_keyring_entries(self) -> None:
+        """The ledger learns that this desk names its logins' passwords (a copy of a desk file
+        names the same ones: see `credentials.claim_entries`), in the background."""
+        from sqlmodel import Session
+
+        from agencydesk.core import credentials
+        from agencydesk.qt.common import workers
+
+        engine = self.desk.engine
+        if engine is None:
+            return
+
+        def claim() -> None:
+            with Session(engine) as session:
+                credentials.claim_entries(session=session)
+
+        workers.run_task(claim, lambda _none: None, self._ledger_not_written, owner=self)
+
+    def _ledger_not_written(self, exc: BaseException, _details: str) -> None:
+        # not worth a dialog at start: only a copy of this desk could lose a password by it
+        self.say(self.tr("The list of keyring entries could not be written: {why}").format(why=exc))
 
     def _trash_not_emptied(self, exc: BaseException, _details: str) -> None:
         # not worth a dialog at start: the trash keeps its old things until the next start
