@@ -3321,7 +3321,7 @@ Anda bisa membatalkannya dengan Ctrl+Z, atau memulihkannya nanti dari tempat sam
     </message>
     <message>
         <source>&amp;Find client</source>
-        <translation>&amp;Cari klien</translation>
+        <translation>Cari &amp;klien</translation>
     </message>
     <message>
         <source>&amp;Search everything…</source>
@@ -3334,6 +3334,10 @@ Anda bisa membatalkannya dengan Ctrl+Z, atau memulihkannya nanti dari tempat sam
     <message>
         <source>&amp;Edit…</source>
         <translation>&amp;Ubah…</translation>
+    </message>
+    <message>
+        <source>Start or stop the ti&amp;mer</source>
+        <translation>Mulai atau hentikan ti&amp;mer</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
@@ -3922,6 +3926,10 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
     <message>
         <source>The time entries: correct or delete one</source>
         <translation>Rincian waktu: perbaiki atau hapus</translation>
+    </message>
+    <message>
+        <source>Start or stop the timer (Ctrl+Shift+T)</source>
+        <translation>Mulai atau hentikan timer (Ctrl+Shift+T)</translation>
     </message>
     <message>
         <source>Add time</source>

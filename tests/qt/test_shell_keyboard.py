@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from qt_helpers import DialogAnswerer
 
+from agencydesk.qt.clients.client_form import ClientFormDialog
 from agencydesk.qt.shell.main_window import MainWindow
 from agencydesk.qt.shell.settings import Settings
 
@@ -399,3 +400,107 @@ def test_the_window_listens_for_later_starts_once_its_list_shows(
         with qtbot.waitSignal(window.ready, timeout=20_000, raising=False):
             pass
         window.close()
+
+
+def test_enter_on_a_client_opens_her_form_and_on_a_ticket_goes_to_its_reply(
+    qtbot: QtBot, open_window: Opener, demo_db: Path
+) -> None:
+    """On Orders Enter opened the order; on Clients and Tickets it did nothing, so a keyboard
+    user had to reach for Ctrl+E or the mouse."""
+    window = open_window(demo_db)
+    clients = window.pages.clients
+    assert clients is not None
+    qtbot.waitUntil(lambda: clients.current_client_id() is not None)
+    chosen = clients.model.index(clients.table.currentIndex().row(), 0).data()
+    seen: list[str] = []
+
+    def form(widget: QWidget) -> None:
+        assert isinstance(widget, ClientFormDialog)
+        seen.append(widget.name.text())
+        widget.done(0)
+
+    answerer = DialogAnswerer().then(form)
+    clients.table.setFocus()
+    _press(qtbot, clients.table, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier)
+    qtbot.waitUntil(lambda: answerer.done)
+    assert seen == [chosen]
+
+    window.show_section("tickets")
+    tickets = window.pages.tickets
+    assert tickets is not None
+    qtbot.waitUntil(lambda: tickets.view.ticket_id is not None)
+    tickets.table.setFocus()
+    _press(qtbot, tickets.table, Qt.Key.Key_Down, Qt.KeyboardModifier.NoModifier)
+    _press(qtbot, tickets.table, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier)
+    reply = tickets.view.reply_area.reply
+    qtbot.waitUntil(reply.hasFocus)
+    assert tickets.view.ticket_id == tickets.current_ticket_id()
+
+
+def test_after_ctrl_n_the_focus_is_on_the_new_client_not_where_ctrl_n_was_pressed(
+    qtbot: QtBot, open_window: Opener, demo_db: Path
+) -> None:
+    window = open_window(demo_db)
+    clients = window.pages.clients
+    assert clients is not None
+    window.sidebar.setFocus()
+
+    def fill(widget: QWidget) -> None:
+        assert isinstance(widget, ClientFormDialog)
+        widget.name.setText("Pak Yohanes Tambunan")
+        widget.save()
+
+    answerer = DialogAnswerer().then(fill)
+    _press(qtbot, window.sidebar, Qt.Key.Key_N, CTRL)
+    qtbot.waitUntil(lambda: answerer.done)
+    qtbot.waitUntil(lambda: clients.detail.client_id is not None)
+    qtbot.waitUntil(
+        lambda: (
+            clients.model.index(clients.table.currentIndex().row(), 0).data()
+            == "Pak Yohanes Tambunan"
+        )
+    )
+    window.activateWindow()  # as the window manager does once the form is gone
+    qtbot.waitUntil(window.isActiveWindow)
+    assert clients.table.hasFocus()
+
+
+def test_a_status_chosen_with_the_arrow_keys_keeps_the_focus_while_it_saves(
+    qtbot: QtBot, open_window: Opener, demo_db: Path
+) -> None:
+    """The ticket's fields wait greyed while a change saves; the status box gave its focus
+    away then, and the next arrow key moved through another list."""
+    window = open_window(demo_db)
+    window.show_section("tickets")
+    page = window.pages.tickets
+    assert page is not None
+    view = page.view
+    qtbot.waitUntil(lambda: view.ticket_id is not None and view.status.isEnabled())
+    before = view.status.currentData()
+    view.status.setFocus()
+    _press(qtbot, view.status, Qt.Key.Key_Down, Qt.KeyboardModifier.NoModifier)
+    qtbot.waitUntil(lambda: view.status.isEnabled() and view.status.currentData() != before)
+    assert view.status.hasFocus()
+
+
+def _mnemonic(text: str) -> str | None:
+    """The letter Alt+letter picks in a menu ("&Edit…" → "e"), None without one."""
+    at = text.replace("&&", "").find("&")
+    return text.replace("&&", "")[at + 1].lower() if at >= 0 else None
+
+
+def test_each_menu_item_has_a_letter_of_its_own_in_both_languages(
+    open_window: Opener, demo_db: Path, language: str
+) -> None:
+    """In Indonesian, "&Cari semuanya…" and "&Cari klien" shared C in the Edit menu: Alt+E, C
+    only went back and forth between them."""
+    window = open_window(demo_db)
+    for menu_action in window.menuBar().actions():
+        menu = menu_action.menu()
+        letters = [
+            _mnemonic(action.text())
+            for action in menu.actions()
+            if not action.isSeparator() and action.isVisible()
+        ]
+        shared = {letter for letter in letters if letter and letters.count(letter) > 1}
+        assert not shared, (language, menu_action.text(), [a.text() for a in menu.actions()])

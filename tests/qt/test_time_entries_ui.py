@@ -205,3 +205,47 @@ def test_the_time_line_is_never_broken_beside_the_buttons(
     strip.resize(needed + button.sizeHint().width(), 60)  # too narrow for all four
     qtbot.waitUntil(lambda: label.geometry().bottom() <= button.geometry().top())
     assert label.heightForWidth(label.width()) < one_line_of_text
+
+
+def _press(qtbot: QtBot, widget: QWidget, key: Qt.Key, modifier: Qt.KeyboardModifier) -> None:
+    window = widget.window()
+    window.activateWindow()  # shortcuts need the active window, as the user's has
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(widget, key, modifier)
+
+
+def test_the_timer_by_keyboard_ctrl_shift_t_and_space_keep_the_focus_on_the_button(
+    qtbot: QtBot, open_window: Opener, demo_db: Path
+) -> None:
+    """The timer had no shortcut, and Space on its button sent the focus elsewhere while it
+    saved (a disabled button gives the focus away): the next Space went to the wrong place."""
+    window = open_window(demo_db)
+    timer = window.running_timer
+    assert timer is not None
+    window.show_section("tickets")
+    page = window.pages.tickets
+    assert page is not None
+    button = page.view.time.timer_button
+    qtbot.waitUntil(button.isEnabled)
+    ticket_id = page.view.ticket_id
+    shift_ctrl = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+    _press(qtbot, page.table, Qt.Key.Key_T, shift_ctrl)
+    qtbot.waitUntil(lambda: button.isEnabled() and button.text() == "Stop timer")
+    qtbot.waitUntil(lambda: timer.ticket_id == ticket_id)
+
+    button.setFocus()
+    _press(qtbot, button, Qt.Key.Key_Space, Qt.KeyboardModifier.NoModifier)  # stops it
+    qtbot.waitUntil(lambda: button.isEnabled() and button.text() == "Start timer")
+    assert button.hasFocus()
+    with Session(window.desk.engine) as session:
+        assert time_spent.running_timer(session=session) is None
+
+    # elsewhere, Ctrl+Shift+T stops the timer that runs
+    _press(qtbot, button, Qt.Key.Key_Space, Qt.KeyboardModifier.NoModifier)  # starts it again
+    qtbot.waitUntil(lambda: timer.ticket_id == ticket_id)
+    window.show_section("orders")
+    _press(qtbot, window.sidebar, Qt.Key.Key_T, shift_ctrl)
+    qtbot.waitUntil(lambda: timer.ticket_id is None)
+    with Session(window.desk.engine) as session:
+        assert time_spent.running_timer(session=session) is None

@@ -46,7 +46,8 @@ class ClientsPage(QWidget):
             widths=COLUMN_WIDTHS,
             stretch_last=True,
         )
-        self.table.doubleClicked.connect(lambda _index: self.edit_current())
+        # Enter on a row, or a double click: the client's form, as on the Orders page
+        self.table.activated.connect(lambda _index: self.edit_current())
         # the client's menu (right click): edit, merge with another client, delete
         self.edit_action = QAction(self.tr("Edit…"), self.table)
         self.edit_action.triggered.connect(self.edit_current)
@@ -129,6 +130,8 @@ class ClientsPage(QWidget):
         dialog = ClientFormDialog(self._engine, parent=self)
         if dialog.exec() and dialog.saved_client_id is not None:
             self.list.refresh(choose=dialog.saved_client_id)
+            # on the new client, wherever Ctrl+N was pressed (the sidebar, a search box)
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def edit_current(self) -> None:
         self.list.for_current(self.edit_client)

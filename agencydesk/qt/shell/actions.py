@@ -90,6 +90,9 @@ class ShellActions(QObject):
             self.tr("New &ticket…"), lambda: self.open_new_ticket(), "Ctrl+T", "newTicket"
         )
         self.edit = self._action(self.tr("&Edit…"), self.edit_on_screen, "Ctrl+E", "edit")
+        self.timer = self._action(
+            self.tr("Start or stop the ti&mer"), self.toggle_timer, "Ctrl+Shift+T", "timer"
+        )
         self.delete = self._action(self.tr("&Delete…"), self.delete_on_screen, std.Delete, "delete")
         self.undo = self._action(self.tr("&Undo delete"), self._undo.undo, std.Undo, "undo")
         self.trash = self._action(self.tr("&Trash…"), self.open_trash, None, "trash")
@@ -134,7 +137,14 @@ class ShellActions(QObject):
         ]
         # typing in a search box does not swallow these (a line edit takes Ctrl+E and Ctrl+K
         # for itself on Linux: end of line, delete to the end)
-        over_text = [self.edit, self.search, self.new_ticket, self.import_chat, *self.sections]
+        over_text = [
+            self.edit,
+            self.search,
+            self.new_ticket,
+            self.timer,
+            self.import_chat,
+            *self.sections,
+        ]
         self.over_text_fields = TextFieldShortcuts(self._window, over_text)
         self.data_folder = self._action(
             self.tr("Open data &folder"), self.open_data_folder, None, "dataFolder"
@@ -163,6 +173,8 @@ class ShellActions(QObject):
         edit_menu.addAction(self.edit)
         edit_menu.addAction(self.delete)
         edit_menu.addAction(self.trash)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.timer)
         view_menu = menus["view"]
         for action in self.sections:
             view_menu.addAction(action)
@@ -192,6 +204,7 @@ class ShellActions(QObject):
         for action in (
             self.new,
             self.new_ticket,
+            self.timer,
             self.import_chat,
             self.search,
             self.find,
@@ -255,6 +268,17 @@ class ShellActions(QObject):
             return None
         handler = getattr(page, action, None)
         return cast(Callable[[], None], handler) if callable(handler) else None
+
+    def toggle_timer(self) -> None:
+        """Edit ▸ Start or stop the timer (Ctrl+Shift+T): the ticket's on Tickets; anywhere
+        else, the timer running (shown in the status bar) stops."""
+        tickets = self._pages.tickets
+        on_tickets = tickets is not None and self._window.stack.currentWidget() is tickets
+        if on_tickets and tickets is not None and tickets.toggle_timer():
+            return
+        running = self._window.running_timer
+        if running is not None and running.ticket_id is not None:
+            running.stop()
 
     def _client_on_screen(self) -> int | None:
         """The client the page on screen shows: the chosen one on Clients, the one a page's list

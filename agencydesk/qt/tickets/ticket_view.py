@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QEventLoop, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEventLoop, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -40,6 +40,7 @@ from agencydesk.qt.common.conflict_dialog import combo_text
 from agencydesk.qt.common.desk_people import people_of
 from agencydesk.qt.common.detail_reading import read_for_pane
 from agencydesk.qt.common.dialogs import report_exception
+from agencydesk.qt.common.focus_hold import FocusHold
 from agencydesk.qt.common.follow_up_dialog import ask_follow_up
 from agencydesk.qt.common.formatting import (
     DATE_EDIT_FORMAT,
@@ -127,6 +128,7 @@ class TicketView(QWidget):
         self._engine = engine
         self.ticket_id: int | None = None
         self._wanted: int | None = None  # the ticket last asked for (shown once read)
+        self._reply_once_shown: int | None = None  # see focus_reply
         self._client_id: int | None = None
         self._loading = False
         # changes being written in workers (a team desk), not yet done or refused
@@ -153,6 +155,7 @@ class TicketView(QWidget):
         self.priority = QComboBox()
         for priority in Priority:
             self.priority.addItem(priority_label(priority.value), priority.value)
+        self._fields_greyed = FocusHold()  # the fields wait for each save and read
         self.has_due = QCheckBox(self.tr("Due"))
         self.due = QDateEdit()
         self.due.setCalendarPopup(True)
@@ -266,6 +269,16 @@ class TicketView(QWidget):
             failed=lambda: self._set_fields_enabled(True),
         )
 
+    def focus_reply(self) -> None:
+        """The reply box of the ticket chosen, once it is shown: a draft read after the focus
+        went there would replace what was typed meanwhile."""
+        if self._wanted is None:
+            return
+        if self.ticket_id == self._wanted:
+            self.reply_area.reply.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self._reply_once_shown = self._wanted
+
     def _show(self, ticket_id: int | None, ticket: ShownTicket | None) -> None:
         if ticket is None:  # nothing chosen, or the ticket is gone
             ticket_id = None
@@ -314,6 +327,9 @@ class TicketView(QWidget):
             self._loading = False
         self._shown_fields = self._field_values()
         self.time.show_ticket(ticket.ticket_id)
+        if self._reply_once_shown == ticket.ticket_id:
+            self.reply_area.reply.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._reply_once_shown = None
 
     def _show_caution(self, note: str) -> None:
         note = " ".join(note.split())
@@ -389,9 +405,12 @@ class TicketView(QWidget):
         self.changed.emit(ticket_id)
 
     def _set_fields_enabled(self, enabled: bool) -> None:
-        for box in (self.status, self.priority, self.has_due, self.satisfaction, self.assignee):
-            box.setEnabled(enabled)
-        self.due.setEnabled(enabled and self.has_due.isChecked())
+        boxes = (self.status, self.priority, self.has_due, self.satisfaction, self.assignee)
+        if enabled and not self.has_due.isChecked():
+            self.due.setEnabled(False)
+        else:
+            boxes += (self.due,)
+        self._fields_greyed.set_enabled(boxes, enabled)
 
     def _field_labels(self) -> dict[str, str]:
         return {

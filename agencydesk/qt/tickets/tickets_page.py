@@ -279,6 +279,8 @@ class TicketsPage(QWidget):
         self.view.client_link_activated.connect(self.client_link_activated)
         self.view.send_guide_requested.connect(self.send_guide_requested)
         self.list.current_changed.connect(self.view.show_ticket)
+        # Enter on a row, or a double click: reply to it (its fields are a Tab away)
+        self.table.activated.connect(lambda _index: self.view.focus_reply())
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
@@ -402,9 +404,20 @@ class TicketsPage(QWidget):
         self.view.reply_area.reply.setFocus()
         return False
 
+    def toggle_timer(self) -> bool:
+        """Start or stop the timer of the ticket shown, as its button would (once the button
+        says what a click does); False when no ticket is shown."""
+        strip = self.view.time
+        if strip.ticket_id is None:
+            return False
+        if strip.timer_button.isEnabled():
+            strip.toggle_timer()
+        return True
+
     def new_ticket(self, client_id: int | None = None) -> int | None:
         dialog = NewTicketDialog(self._engine, client_id=client_id, parent=self)
         if dialog.exec() and dialog.created_ticket_id is not None:
             self.select_ticket(dialog.created_ticket_id)
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)  # as after a new client
             return dialog.created_ticket_id
         return None

@@ -24,6 +24,7 @@ from agencydesk.core.time_entries import TimeEntryRow
 from agencydesk.qt.common import workers
 from agencydesk.qt.common.buttons import push_button
 from agencydesk.qt.common.dialogs import report_exception
+from agencydesk.qt.common.focus_hold import FocusHold
 from agencydesk.qt.common.formatting import format_duration
 from agencydesk.qt.tickets.time_entries_list import TicketTime, TimeEntriesList
 from agencydesk.qt.tickets.time_entry_form import ask_entry
@@ -77,6 +78,8 @@ class TimeStrip(QWidget):
         self.entries_button.setObjectName("timeEntriesButton")
         self.entries_button.setCheckable(True)
         self.entries_button.setToolTip(self.tr("The time entries: correct or delete one"))
+        self.timer_button.setToolTip(self.tr("Start or stop the timer (Ctrl+Shift+T)"))
+        self._greyed = FocusHold()
         self.entries = TimeEntriesList(parts)
         self.entries.hide()
         self._row = QGridLayout()
@@ -134,8 +137,7 @@ class TimeStrip(QWidget):
         self.update_time()
 
     def _enable_buttons(self, enabled: bool) -> None:
-        for button in self._buttons():
-            button.setEnabled(enabled)
+        self._greyed.set_enabled(self._buttons(), enabled)
 
     def toggle_timer(self) -> None:
         ticket_id = self.ticket_id
