@@ -28,12 +28,31 @@ def sqlite_append_table_clause(table: str, clause: str) -> None:
     stripped = sql.rstrip()
     if not stripped.endswith(")"):
         raise RuntimeError(f"unexpected schema for {table}: {sql!r}")
+    _write_table_schema(table, f"{stripped[:-1]}, {clause})")
+
+
+def sqlite_replace_in_table_schema(table: str, old: str, new: str) -> None:
+    """Replace the first *old* in *table*'s stored schema by *new* on SQLite, without a
+    rebuild (the documented procedure, as `sqlite_append_table_clause`). The caller makes sure
+    the change leaves the stored rows valid and their format as it is."""
+    bind = op.get_bind()
+    sql = bind.exec_driver_sql(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
+    ).scalar_one()
+    if old not in sql:
+        raise RuntimeError(f"unexpected schema for {table}: {sql!r}")
+    _write_table_schema(table, sql.replace(old, new, 1))
+
+
+def _write_table_schema(table: str, sql: str) -> None:
+    """*sql* as *table*'s stored schema; the schema version goes up, so every connection reads
+    it again."""
+    bind = op.get_bind()
     version = bind.exec_driver_sql("PRAGMA schema_version").scalar_one()
     bind.exec_driver_sql("PRAGMA writable_schema = ON")
     try:
         bind.exec_driver_sql(
-            "UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = ?",
-            (f"{stripped[:-1]}, {clause})", table),
+            "UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = ?", (sql, table)
         )
         bind.exec_driver_sql(f"PRAGMA schema_version = {int(version) + 1}")
     finally:

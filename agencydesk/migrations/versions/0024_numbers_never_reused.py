@@ -14,6 +14,8 @@ for such changes, and the counter starts at the highest number in the table or i
 
 from alembic import op
 
+from agencydesk.migrations._helpers import sqlite_replace_in_table_schema
+
 revision = "0024"
 down_revision = "0023"
 
@@ -24,26 +26,6 @@ TABLES = (
 )
 _ID_BEFORE = "\n\tid INTEGER NOT NULL, "
 _ID_AFTER = "\n\tid INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "
-
-
-def _edit_schema(table: str, old: str, new: str) -> None:
-    """Replace the first *old* in *table*'s stored schema by *new*."""
-    bind = op.get_bind()
-    sql = bind.exec_driver_sql(
-        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
-    ).scalar_one()
-    if old not in sql:
-        raise RuntimeError(f"unexpected schema for {table}: {sql!r}")
-    version = bind.exec_driver_sql("PRAGMA schema_version").scalar_one()
-    bind.exec_driver_sql("PRAGMA writable_schema = ON")
-    try:
-        bind.exec_driver_sql(
-            "UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = ?",
-            (sql.replace(old, new, 1), table),
-        )
-        bind.exec_driver_sql(f"PRAGMA schema_version = {int(version) + 1}")
-    finally:
-        bind.exec_driver_sql("PRAGMA writable_schema = OFF")
 
 
 def _sqlite_sequence_exists() -> None:
@@ -61,8 +43,8 @@ def upgrade() -> None:
         return
     _sqlite_sequence_exists()
     for table, primary_key, kind in TABLES:
-        _edit_schema(table, primary_key, "")
-        _edit_schema(table, _ID_BEFORE, _ID_AFTER)
+        sqlite_replace_in_table_schema(table, primary_key, "")
+        sqlite_replace_in_table_schema(table, _ID_BEFORE, _ID_AFTER)
         bind.exec_driver_sql("DELETE FROM sqlite_sequence WHERE name = ?", (table,))
         bind.exec_driver_sql(
             "INSERT INTO sqlite_sequence (name, seq) SELECT ?, max("
@@ -77,7 +59,7 @@ def downgrade() -> None:
     if bind.dialect.name != "sqlite":
         return
     for table, primary_key, _kind in TABLES:
-        _edit_schema(table, _ID_AFTER, _ID_BEFORE)
+        sqlite_replace_in_table_schema(table, _ID_AFTER, _ID_BEFORE)
         # the primary key was the first of the table's constraints
-        _edit_schema(table, "\n\tCONSTRAINT ", f"{primary_key}\n\tCONSTRAINT ")
+        sqlite_replace_in_table_schema(table, "\n\tCONSTRAINT ", f"{primary_key}\n\tCONSTRAINT ")
         bind.exec_driver_sql("DELETE FROM sqlite_sequence WHERE name = ?", (table,))
