@@ -14,12 +14,19 @@ from dataclasses import dataclass
 _WHERE = re.compile(r'connection to server at "([^"]+)"(?:[^,]*)?, port (\d+) failed')
 
 
-def _where(text: str) -> str:
-    """``db.example.com:5432`` from libpq's "connection to server at …, port … failed"; ""
-    when the message does not say (the sentences then read "The server could not …", not
-    "The server the server could not …")."""
-    found = _WHERE.search(text)
-    return f"{found.group(1)}:{found.group(2)}" if found else ""
+def _where(cause: BaseException) -> str:
+    """``db.example.com:5432`` from libpq's "connection to server at …, port … failed", else
+    from the failed connection psycopg keeps; "" when neither says (psycopg's own "connection
+    timeout expired"; the sentences then read "The server could not …", not "The server the
+    server could not …" or "Nobody answers at .")."""
+    found = _WHERE.search(str(cause))
+    if found:
+        return f"{found.group(1)}:{found.group(2)}"
+    connection = getattr(cause, "pgconn", None)
+    host, port = getattr(connection, "host", b""), getattr(connection, "port", b"")
+    if isinstance(host, bytes) and host and not host.startswith(b"/"):  # not a socket folder
+        return f"{host.decode(errors='replace')}:{port.decode(errors='replace') or 5432}"
+    return ""
 
 
 def fill(sentence: str, problem: Problem) -> str:
@@ -101,8 +108,8 @@ SENTENCES = {
         "is on the network."
     ),
     "no_answer": (
-        "Nobody answers at {where}. Check the server's name and port, that PostgreSQL runs there, "
-        "and that no firewall is in between; then try again."
+        "The server {where} does not answer. Check the server's name and port, that PostgreSQL "
+        "runs there, and that no firewall is in between; then try again."
     ),
     "full": "The server {where} is full (too many connections). Try again in a moment.",
     "other": "The server {where} could not be reached ({words}).",
@@ -119,7 +126,7 @@ def classify(exc: BaseException) -> Problem | None:
     if type(cause).__module__.split(".")[0] != "psycopg":
         return None
     text = str(cause)
-    where = _where(text)
+    where = _where(cause)
     if type(cause).__name__ == "InsufficientPrivilege":  # the desks' user, before server init
         return Problem("no_rights", where, words=_server_words(text))
     if type(cause).__name__ not in ("OperationalError", "ConnectionTimeout", "InterfaceError"):

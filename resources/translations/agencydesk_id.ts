@@ -959,8 +959,8 @@
         <translation>Nama server “{name}” tidak dikenal. Periksa penulisannya, dan pastikan komputer ini terhubung ke jaringan.</translation>
     </message>
     <message>
-        <source>Nobody answers at {where}. Check the server&apos;s name and port, that PostgreSQL runs there, and that no firewall is in between; then try again.</source>
-        <translation>Tidak ada yang menjawab di {where}. Periksa nama server dan port-nya, bahwa PostgreSQL berjalan di sana, dan tidak ada firewall yang menghalangi; lalu coba lagi.</translation>
+        <source>The server {where} does not answer. Check the server&apos;s name and port, that PostgreSQL runs there, and that no firewall is in between; then try again.</source>
+        <translation>Server {where} tidak menjawab. Periksa nama server dan port-nya, bahwa PostgreSQL berjalan di sana, dan tidak ada firewall yang menghalangi; lalu coba lagi.</translation>
     </message>
     <message>
         <source>The server {where} is full (too many connections). Try again in a moment.</source>

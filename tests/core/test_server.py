@@ -293,7 +293,9 @@ def test_each_way_of_not_getting_in_is_one_sentence_saying_what_to_do(pg_url: st
         "init”."
     )
     closed = url.set(port=1).render_as_string(hide_password=False)
-    assert _sentence(closed).startswith(f"Nobody answers at {url.host}:1. Check the server's")
+    assert _sentence(closed).startswith(
+        f"The server {url.host}:1 does not answer. Check the server's"
+    )
     role = f"agencydesk_group_{uuid.uuid4().hex[:8]}"
     admin_run(pg_url, f'CREATE ROLE "{role}" NOLOGIN')
     try:
@@ -336,6 +338,14 @@ def test_a_server_address_libpq_cannot_place_is_said_once() -> None:
     explained = user_error_for(bad_port)
     assert explained is not None
     assert str(explained).startswith("The server could not be reached (invalid integer value")
+
+
+def test_a_server_that_does_not_answer_in_time_is_a_sentence_without_a_hole() -> None:
+    """psycopg's own timeout names no server: it read "Nobody answers at. Check …"."""
+    timed_out = psycopg.errors.ConnectionTimeout("connection timeout expired")
+    explained = user_error_for(timed_out)
+    assert explained is not None
+    assert str(explained).startswith("The server does not answer. Check the server's name")
 
 
 def test_a_refused_password_is_a_sentence_too() -> None:

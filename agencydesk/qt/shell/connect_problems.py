@@ -69,8 +69,8 @@ def _sentences() -> dict[str, str]:
         ),
         "no_answer": translate(
             "ConnectProblems",
-            "Nobody answers at {where}. Check the server's name and port, that PostgreSQL runs "
-            "there, and that no firewall is in between; then try again.",
+            "The server {where} does not answer. Check the server's name and port, that "
+            "PostgreSQL runs there, and that no firewall is in between; then try again.",
         ),
         "full": translate(
             "ConnectProblems",
