@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QWidget,
 )
@@ -43,7 +42,7 @@ from agencydesk.qt.common.formatting import DATE_EDIT_FORMAT, format_date, forma
 from agencydesk.qt.common.labels import bold_label, plain_label
 from agencydesk.qt.common.list_controller import ListController
 from agencydesk.qt.common.versioned_save import save_edited_record
-from agencydesk.qt.orders.order_model import currency_prefix, format_order_amount, status_label
+from agencydesk.qt.orders.order_model import format_order_amount, status_label
 
 CURRENCIES = ("IDR", "USD")
 TICKET_CHOICES = 300
@@ -157,8 +156,6 @@ class OrderFormDialog(FormDialog):
         self.title.setPlaceholderText(self.tr("e.g. Company profile website"))
         self.amount = AmountEdit(orders.DEFAULT_CURRENCY)
         self.amount.setObjectName("orderAmount")
-        self.amount_prefix = QLabel()
-        self.amount_prefix.setMinimumWidth(28)
         self.currency = QComboBox()
         for code in CURRENCIES:
             self.currency.addItem(code, code)
@@ -189,13 +186,12 @@ class OrderFormDialog(FormDialog):
             line_edit.editingFinished.connect(self._typed_client)
         if order_id is None:
             self.quoted_on.set_value(date.today())
-        self.amount_prefix.setText(currency_prefix(self.currency.currentData()))
 
         self.amount.setFixedWidth(
             self.amount.fontMetrics().horizontalAdvance("9.999.999.999.999") + 24
         )
+        # the currency box says which money it is ("Rp 0 IDR" said it twice)
         amount_row = QHBoxLayout()
-        amount_row.addWidget(self.amount_prefix)
         amount_row.addWidget(self.amount)
         amount_row.addWidget(self.currency)
         amount_row.addStretch(1)
@@ -328,7 +324,6 @@ class OrderFormDialog(FormDialog):
     def _currency_changed(self, _index: int) -> None:
         currency = self.currency.currentData()
         self.amount.set_currency(currency)
-        self.amount_prefix.setText(currency_prefix(currency))
 
     def _amount_problem_changed(self, problem: str) -> None:
         """Decimals in rupiah and the like are said at once, under the field."""

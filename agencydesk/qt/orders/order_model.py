@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from agencydesk.core import money, orders
+from agencydesk.core import orders
 from agencydesk.core.changes import Topic
 from agencydesk.core.models import OrderStatus
 from agencydesk.core.orders import OrderRow, OrderSort, OrderTotal
@@ -60,10 +60,6 @@ def status_label(status: str) -> str:
         "lost": QCoreApplication.translate("OrderStatus", "Lost"),
         "cancelled": QCoreApplication.translate("OrderStatus", "Cancelled"),
     }.get(status, status)
-
-
-def currency_prefix(currency: str) -> str:
-    return money.currency_symbol(currency)
 
 
 def format_order_amount(amount: int, currency: str) -> str:
