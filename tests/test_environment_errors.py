@@ -228,3 +228,13 @@ def test_a_report_asked_for_where_a_folder_is_says_so(
     said = _plain(run_cli("report", "Ratna", "--out", str(folder), "--db", str(db_path)))
     assert f"{folder} could not be written: Is a directory" in said
     assert list(tmp_path.glob(".*.part")) == []
+
+
+def test_a_new_desk_on_a_full_disk_leaves_no_file_behind(mount: Callable[[str], Path]) -> None:
+    """`demo` on a disk too small for a new desk said "nothing was saved" and left a 16 KiB
+    database without tables, which the next start took for an empty desk."""
+    disk = mount("300k")
+    said = _plain(run_cli("demo", "--db", str(disk / "agencydesk.sqlite3")))
+    assert "disk is full" in said
+    assert "nothing was saved" in said
+    assert list(disk.iterdir()) == []

@@ -178,7 +178,6 @@ def upgrade(url: str, *, script_location: Path = MIGRATIONS_DIR) -> Path | None:
     """Upgrade the database at *url* to head. Returns the pre-upgrade backup, if one was made."""
     if script_location == MIGRATIONS_DIR and _sqlite_revision(url) == HEAD_REVISION:
         return None  # the everyday case: already up to date
-    from alembic import command
     from alembic.script import ScriptDirectory
 
     config = alembic_config(script_location)
@@ -187,6 +186,31 @@ def upgrade(url: str, *, script_location: Path = MIGRATIONS_DIR) -> Path | None:
     path = _sqlite_file(url)
     if path is not None:
         _refuse_foreign_file(path)
+    made_here = path is not None and not path.exists()
+    try:
+        return _upgrade(url, config, head, scripts)
+    except BaseException:
+        if made_here and path is not None:
+            _remove_new_database(path)
+        raise
+
+
+def _remove_new_database(path: Path) -> None:
+    """A database this upgrade made, and could not finish (a full disk): gone with its journals,
+    as "nothing was saved" says, instead of an empty desk waiting at that path."""
+    for leftover in (
+        path,
+        *(path.with_name(path.name + end) for end in ("-wal", "-shm", "-journal")),
+    ):
+        try:
+            leftover.unlink(missing_ok=True)
+        except OSError:
+            log.warning("Could not remove %s, left by a new database that failed", leftover)
+
+
+def _upgrade(url: str, config: Config, head: str | None, scripts: ScriptDirectory) -> Path | None:
+    from alembic import command
+
     engine = make_engine(url, begin="BEGIN IMMEDIATE")
     try:
         current = current_revision(engine)
