@@ -1297,8 +1297,8 @@ Mereka menceritakan kisah Bu Ratna, yang perlu diajari dulu cara chatting online
         <translation>Pilih file ekspor chat</translation>
     </message>
     <message>
-        <source>In WhatsApp: open the chat, ⋮ ▸ More ▸ Export chat. Telegram, LINE, Messenger/Instagram and CSV exports work too.</source>
-        <translation>Di WhatsApp: buka chat, ⋮ ▸ Lainnya ▸ Ekspor chat. Ekspor Telegram, LINE, Messenger/Instagram dan CSV juga bisa.</translation>
+        <source>WhatsApp, Telegram, LINE, Messenger/Instagram and CSV exports can be read.</source>
+        <translation>Ekspor WhatsApp, Telegram, LINE, Messenger/Instagram dan CSV bisa dibaca.</translation>
     </message>
     <message>
         <source>The exported .txt, .zip, .json or .csv file</source>
@@ -1311,6 +1311,34 @@ Mereka menceritakan kisah Bu Ratna, yang perlu diajari dulu cara chatting online
     <message>
         <source>…or drop the export here, from your file manager or your downloads.</source>
         <translation>…atau seret file ekspornya ke sini, dari pengelola file atau folder unduhan Anda.</translation>
+    </message>
+    <message>
+        <source>How to export a chat</source>
+        <translation>Cara mengekspor chat</translation>
+    </message>
+    <message>
+        <source>• WhatsApp on Android: open the chat, ⋮ ▸ More ▸ Export chat.</source>
+        <translation>• WhatsApp di Android: buka chat, ⋮ ▸ Lainnya ▸ Ekspor chat.</translation>
+    </message>
+    <message>
+        <source>• WhatsApp on iPhone: open the chat, tap its name ▸ Export Chat.</source>
+        <translation>• WhatsApp di iPhone: buka chat, ketuk namanya ▸ Ekspor Chat.</translation>
+    </message>
+    <message>
+        <source>• Telegram Desktop: open the chat, ⋮ ▸ Export chat history (JSON).</source>
+        <translation>• Telegram Desktop: buka chat, ⋮ ▸ Ekspor riwayat chat (JSON).</translation>
+    </message>
+    <message>
+        <source>• LINE: open the chat, ≡ ▸ Settings ▸ Export chat history.</source>
+        <translation>• LINE: buka chat, ≡ ▸ Pengaturan ▸ Ekspor riwayat chat.</translation>
+    </message>
+    <message>
+        <source>• Messenger and Instagram: Accounts Center ▸ Your information and permissions ▸ Download your information (JSON).</source>
+        <translation>• Messenger dan Instagram: Pusat Akun ▸ Informasi dan izin Anda ▸ Unduh informasi Anda (JSON).</translation>
+    </message>
+    <message>
+        <source>Send the file to yourself (email, Drive), then save it on this computer.</source>
+        <translation>Kirim file-nya ke diri sendiri (email, Drive), lalu simpan di komputer ini.</translation>
     </message>
     <message>
         <source>Chat exports (*.txt *.zip *.json *.csv);;All files (*)</source>
@@ -4165,10 +4193,6 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
         <translation>Klien</translation>
     </message>
     <message>
-        <source>The trash is empty.</source>
-        <translation>Tempat sampah kosong.</translation>
-    </message>
-    <message>
         <source>Restore</source>
         <translation>Pulihkan</translation>
     </message>
@@ -4199,6 +4223,14 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
     <message>
         <source>Order</source>
         <translation>Pesanan</translation>
+    </message>
+    <message>
+        <source>The trash is empty.
+
+Clients, tickets, guides and orders you delete wait here for {days} days, so that a mistake can be put right.</source>
+        <translation>Tempat sampah kosong.
+
+Klien, tiket, panduan, dan pesanan yang Anda hapus menunggu di sini selama {days} hari, agar kekeliruan bisa diperbaiki.</translation>
     </message>
     <message>
         <source>{name} is back as ticket #{number}: #{old} had been given to a newer ticket.</source>

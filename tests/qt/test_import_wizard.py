@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 from qt_helpers import drop_on
 from sqlalchemy.engine import Engine
@@ -158,6 +159,10 @@ def test_an_export_dropped_on_the_first_page_is_the_file_read(
     page = wizard.file_page
     assert not page.isComplete()
     assert page.drop_hint.isVisible()
+    # the room below says how each app makes an export, for whoever has not made one yet
+    shown = " ".join(label.text() for label in page.drop_zone.findChildren(QLabel))
+    for app in ("WhatsApp on Android", "WhatsApp on iPhone", "Telegram", "LINE", "Instagram"):
+        assert app in shown
     assert drop_on(page, [QUrl.fromLocalFile(str(FIXTURE))])
     assert page.path_edit.text() == str(FIXTURE)
     assert page.isComplete()

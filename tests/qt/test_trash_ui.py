@@ -122,6 +122,10 @@ def test_the_trash_restores_a_client_and_deletes_another_for_good_with_her_passw
 
     dialog.days.setValue(7)
     assert settings.trash_days == 7
+    # empty now: in the list's place, what the trash is for (the headers over a blank box, and
+    # "The trash is empty." under them, said nothing of it)
+    assert dialog.list_or_empty.currentWidget() is dialog.empty_label
+    assert "wait here for 7 days" in dialog.empty_label.text()
 
 
 def test_what_is_older_than_the_days_kept_goes_for_good_when_the_desk_opens(

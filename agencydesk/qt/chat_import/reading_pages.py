@@ -7,10 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -26,7 +27,7 @@ from agencydesk.qt.common.combos import narrow_combo
 from agencydesk.qt.common.dialog_layout import STRETCH, top_to_bottom
 from agencydesk.qt.common.dialogs import choose_file
 from agencydesk.qt.common.formatting import format_date, format_datetime
-from agencydesk.qt.common.labels import labelled_row, plain_label
+from agencydesk.qt.common.labels import bold_label, labelled_row, muted_label, plain_label
 from agencydesk.qt.common.message_notes import note_text
 
 if TYPE_CHECKING:
@@ -57,10 +58,7 @@ class FilePage(QWizardPage):
         super().__init__()
         self.setTitle(self.tr("Choose the chat export"))
         self.setSubTitle(
-            self.tr(
-                "In WhatsApp: open the chat, ⋮ ▸ More ▸ Export chat. Telegram, LINE, "
-                "Messenger/Instagram and CSV exports work too."
-            )
+            self.tr("WhatsApp, Telegram, LINE, Messenger/Instagram and CSV exports can be read.")
         )
         self.path_edit = QLineEdit(path or "")
         self.path_edit.setPlaceholderText(self.tr("The exported .txt, .zip, .json or .csv file"))
@@ -70,21 +68,67 @@ class FilePage(QWizardPage):
         # field as a "file://…" address
         self.path_edit.setAcceptDrops(False)
         self.setAcceptDrops(True)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(self.browse_button)
+        top_to_bottom((row, (self._drop_zone(), 1)), self)
+
+    def _drop_zone(self) -> QFrame:
+        """The room below the field: where to drop the file, and how each app makes one (the
+        page was a field and a line of hint over empty space)."""
+        self.drop_zone = QFrame()
+        self.drop_zone.setObjectName("dropZone")
+        self.drop_zone.setStyleSheet(
+            "#dropZone { border: 2px dashed palette(mid); border-radius: 8px; }"
+            '#dropZone[dragging="true"] { border-color: palette(highlight); }'
+        )
         self.drop_hint = plain_label(
             self.tr("…or drop the export here, from your file manager or your downloads.")
         )
         self.drop_hint.setObjectName("dropHint")
-        self.drop_hint.setStyleSheet("color: #666666;")
-        row = QHBoxLayout()
-        row.addWidget(self.path_edit, 1)
-        row.addWidget(self.browse_button)
-        top_to_bottom((row, self.drop_hint, STRETCH), self)
+        self.drop_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        bold_label(self.drop_hint, 1.15)
+        how_title = bold_label(plain_label(self.tr("How to export a chat")))
+        how = muted_label(
+            "\n".join(
+                (
+                    self.tr("• WhatsApp on Android: open the chat, ⋮ ▸ More ▸ Export chat."),
+                    self.tr("• WhatsApp on iPhone: open the chat, tap its name ▸ Export Chat."),
+                    self.tr("• Telegram Desktop: open the chat, ⋮ ▸ Export chat history (JSON)."),
+                    self.tr("• LINE: open the chat, ≡ ▸ Settings ▸ Export chat history."),
+                    self.tr(
+                        "• Messenger and Instagram: Accounts Center ▸ Your information and "
+                        "permissions ▸ Download your information (JSON)."
+                    ),
+                    self.tr(
+                        "Send the file to yourself (email, Drive), then save it on this computer."
+                    ),
+                )
+            )
+        )
+        top_to_bottom(
+            (STRETCH, self.drop_hint, STRETCH, how_title, how),
+            self.drop_zone,
+            margins=(16, 16, 16, 16),
+        )
+        return self.drop_zone
+
+    def _show_dragging(self, dragging: bool) -> None:
+        self.drop_zone.setProperty("dragging", dragging)
+        self.drop_zone.style().unpolish(self.drop_zone)
+        self.drop_zone.style().polish(self.drop_zone)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if dropped_file(event.mimeData()) is not None:
             event.acceptProposedAction()
+            self._show_dragging(True)
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self._show_dragging(False)
+        super().dragLeaveEvent(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
+        self._show_dragging(False)
         path = dropped_file(event.mimeData())
         if path is not None:
             self.path_edit.setText(path)

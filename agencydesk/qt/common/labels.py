@@ -64,9 +64,10 @@ def show_detail_or_empty(detail: QWidget, empty: QLabel, shown: bool) -> None:
     empty.setVisible(not shown)
 
 
-def empty_state_label(text: str) -> QLabel:
-    """The sentence a detail pane shows in its middle while nothing is chosen."""
+def empty_state_label(text: str = "") -> QLabel:
+    """The sentence a detail pane shows in its middle while nothing is chosen, or a list in
+    its place while it holds nothing (in the quieter text colour a muted label has)."""
     label = plain_label(text)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setStyleSheet("color: palette(mid); padding: 24px;")
+    label.setStyleSheet("color: palette(dark); padding: 24px;")
     return label

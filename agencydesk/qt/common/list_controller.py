@@ -15,7 +15,7 @@ from functools import partial
 from typing import Any, Protocol, TypeVar
 
 from PySide6.QtCore import QModelIndex, QObject, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QStackedWidget, QTableView
+from PySide6.QtWidgets import QComboBox, QLineEdit, QStackedWidget, QTableView
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
@@ -23,6 +23,7 @@ from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError
 from agencydesk.qt.common import workers
 from agencydesk.qt.common.dialogs import ask_yes_no, report_exception
+from agencydesk.qt.common.labels import empty_state_label
 from agencydesk.qt.common.list_view import select_row
 from agencydesk.qt.common.paged_model import PagedTableModel
 from agencydesk.qt.common.row_model import RowsTableModel
@@ -94,11 +95,7 @@ class ListController(QObject):
             search.textChanged.connect(self._typed)
 
         self._empty_text = empty_text or self.tr("Nothing to show.")
-        self.empty_label = QLabel(self._empty_text)
-        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)  # may quote a client's name
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setStyleSheet("color: palette(dark); padding: 24px;")
+        self.empty_label = empty_state_label(self._empty_text)  # plain: may quote a name
         # the table, or the empty label in its place: what the page puts in its layout
         self.stack = QStackedWidget()
         self.stack.addWidget(table)

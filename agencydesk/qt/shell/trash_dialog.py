@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QSpinBox,
+    QStackedWidget,
     QTreeWidgetItem,
     QWidget,
 )
@@ -30,7 +31,7 @@ from agencydesk.qt.common.detail_reading import read_for_desk
 from agencydesk.qt.common.dialog_layout import top_to_bottom
 from agencydesk.qt.common.dialogs import ask_yes_no, report_exception, show_info
 from agencydesk.qt.common.formatting import format_datetime
-from agencydesk.qt.common.labels import muted_label
+from agencydesk.qt.common.labels import empty_state_label
 from agencydesk.qt.common.list_view import headed_list
 from agencydesk.qt.shell.settings import MAX_TRASH_DAYS, Settings
 
@@ -52,7 +53,11 @@ class TrashDialog(QDialog):
         )
         self.list.currentItemChanged.connect(lambda _new, _old: self._update_buttons())
         self.list.itemDoubleClicked.connect(lambda _item, _column: self.restore_chosen())
-        self.empty_label = muted_label(self.tr("The trash is empty."))
+        self.empty_label = empty_state_label()
+        # the list, or in its place what the trash is for when it holds nothing
+        self.list_or_empty = QStackedWidget()
+        self.list_or_empty.addWidget(self.list)
+        self.list_or_empty.addWidget(self.empty_label)
         self.restore_button = push_button(
             self.tr("Restore"), self.restore_chosen, name="trashRestore"
         )
@@ -74,8 +79,7 @@ class TrashDialog(QDialog):
         close.rejected.connect(self.reject)
         top_to_bottom(
             (
-                (self.list, 1),
-                self.empty_label,
+                (self.list_or_empty, 1),
                 button_row(self.restore_button, self.delete_button, None, self.empty_button),
                 keep,
                 close,
@@ -83,7 +87,6 @@ class TrashDialog(QDialog):
             self,
         )
         self.resize(720, 420)
-        self.empty_label.hide()  # until the trash is read
         self.load()
 
     def load(self) -> None:
@@ -120,7 +123,8 @@ class TrashDialog(QDialog):
             self.list.addTopLevelItem(item)
         if entries:
             self.list.setCurrentItem(self.list.topLevelItem(0))
-        self.empty_label.setVisible(not entries)
+        self._say_what_the_trash_is_for()
+        self.list_or_empty.setCurrentWidget(self.empty_label if not entries else self.list)
         self.empty_button.setEnabled(bool(entries))
         self._update_buttons()
 
@@ -135,6 +139,15 @@ class TrashDialog(QDialog):
 
     def _days_changed(self, days: int) -> None:
         self._settings.trash_days = days
+        self._say_what_the_trash_is_for()
+
+    def _say_what_the_trash_is_for(self) -> None:
+        self.empty_label.setText(
+            self.tr(
+                "The trash is empty.\n\nClients, tickets, guides and orders you delete wait "
+                "here for {days} days, so that a mistake can be put right."
+            ).format(days=self.days.value())
+        )
 
     def _run(
         self,
