@@ -615,3 +615,24 @@ def test_a_word_with_accents_finds_its_capitals_on_both_engines(engine: Engine) 
         )
     assert _titles(engine, search="ékspres") == ["Pengiriman ÉKSPRES"]
     assert _titles(engine, search="Ékspres pengiriman") == ["Pengiriman ÉKSPRES"]
+
+
+@pytest.mark.parametrize(
+    ("shape", "piece"),
+    [("short lines", "Klik\n"), ("stars", "*a "), ("underscores", "_a"), ("brackets", "[")],
+)
+def test_a_long_guide_renders_in_time_linear_in_its_length(shape: str, piece: str) -> None:
+    """Every position of a paragraph looked for the next web address up to its end: 8,000
+    short lines took 5.5 s, 8,000 "*a " 9 s, and four times as many sixteen times as long."""
+    import time
+
+    def seconds(count: int) -> float:
+        started = time.perf_counter()
+        render_whatsapp(piece * count)
+        return time.perf_counter() - started
+
+    seconds(1_000)  # warm
+    small = min(seconds(2_000) for _ in range(3))
+    large = min(seconds(8_000) for _ in range(3))
+    # four times the text: linear is 4×, quadratic 16×; the machine is shared, hence room
+    assert large < 9 * small + 0.05, (shape, small, large)
