@@ -99,3 +99,16 @@ def drop_on(widget: QWidget, urls: list[QUrl]) -> bool:
     if entering.isAccepted():
         QApplication.sendEvent(widget, QDropEvent(where.toPointF(), copy, data, buttons, keys))
     return entering.isAccepted()
+
+
+def press(
+    qtbot: Any,
+    widget: QWidget,
+    key: Qt.Key,
+    modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+) -> None:
+    """A key press as the user makes it: in the active window (shortcuts need that)."""
+    window = widget.window()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(widget, key, modifier)

@@ -14,7 +14,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
-from qt_helpers import DialogAnswerer, drop_on
+from qt_helpers import DialogAnswerer, drop_on, press
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 
@@ -40,19 +40,6 @@ def _names(window: MainWindow) -> list[str]:
     assert window.pages.clients is not None
     model = window.pages.clients.model
     return [model.index(row, 0).data() for row in range(model.rowCount())]
-
-
-def _press(
-    qtbot: QtBot,
-    widget: QWidget,
-    key: Qt.Key,
-    modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
-) -> None:
-    """A key press as the user makes it: in the active window (shortcuts need that)."""
-    window = widget.window()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    qtbot.keyClick(widget, key, modifier)
 
 
 def _go_to(qtbot: QtBot, window: MainWindow, section: str) -> None:
@@ -95,7 +82,7 @@ def test_ctrl_f_then_typing_filters_the_list(
     window = open_window(demo_db)
     page = window.pages.clients
     assert page is not None
-    _press(qtbot, window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert page.search.hasFocus()
     qtbot.keyClicks(page.search, "jakarta")
     qtbot.waitUntil(lambda: _names(window) == ["Pak Bambang Santoso"])
@@ -143,7 +130,7 @@ def test_ctrl_n_adds_a_client_that_appears_selected(
         widget.buttons.button(QDialogButtonBox.StandardButton.Save).click()
 
     dialogs.then(fill)
-    _press(qtbot, window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: dialogs.done)
     qtbot.waitUntil(lambda: _names(window) == ["Ibu Ratna Wulandari"])  # read in a worker
     qtbot.waitUntil(lambda: window.pages.clients.detail.name_label.text() == "Ibu Ratna Wulandari")  # type: ignore[union-attr]
@@ -158,20 +145,20 @@ def test_delete_asks_first_and_ctrl_z_brings_the_client_back(
     window.pages.clients.table.setFocus()  # type: ignore[union-attr]
 
     dialogs.click(No)
-    _press(qtbot, window.pages.clients.table, Qt.Key.Key_Delete)  # type: ignore[union-attr]
+    press(qtbot, window.pages.clients.table, Qt.Key.Key_Delete)  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: dialogs.done)
     assert "Delete Pak Bambang Santoso?" in dialogs.texts[0]
     assert "Pak Bambang Santoso" in _names(window)
 
     dialogs.click(Yes)
-    _press(qtbot, window.pages.clients.table, Qt.Key.Key_Delete)  # type: ignore[union-attr]
+    press(qtbot, window.pages.clients.table, Qt.Key.Key_Delete)  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: dialogs.done)
     qtbot.waitUntil(lambda: "Pak Bambang Santoso" not in _names(window))  # done in a worker
     assert window.count_label.text() == "9 clients"
     # (the deletion's own notification may read the list before the worker's "done" comes)
     qtbot.waitUntil(window.shell_actions.undo.isEnabled)
 
-    _press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: "Pak Bambang Santoso" in _names(window))
     assert window.statusBar().currentMessage() == "Pak Bambang Santoso is back."
     qtbot.waitUntil(lambda: window.pages.clients.detail.name_label.text() == "Pak Bambang Santoso")  # type: ignore[union-attr]
@@ -197,7 +184,7 @@ def test_deleting_a_client_deleted_on_another_desk_says_so_and_drops_it_from_the
 
     page.table.setFocus()
     dialogs.click(QMessageBox.StandardButton.Ok)
-    _press(qtbot, page.table, Qt.Key.Key_Delete)
+    press(qtbot, page.table, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: dialogs.done)
     assert dialogs.texts == ["That client no longer exists. It may have been deleted."]
     qtbot.waitUntil(lambda: "Pak Bambang Santoso" not in _names(window))
@@ -220,7 +207,7 @@ def test_deleting_every_client_empties_the_urgent_count_in_the_sidebar(
         page.table.selectRow(0)
         page.table.setFocus()
         dialogs.click(Yes)
-        _press(qtbot, page.table, Qt.Key.Key_Delete)
+        press(qtbot, page.table, Qt.Key.Key_Delete)
         qtbot.waitUntil(lambda: dialogs.done)
         qtbot.waitUntil(page.table.isEnabled)  # the list waits while the worker deletes
     assert window.count_label.text() == "0 clients"
@@ -250,7 +237,7 @@ def test_a_deleted_guide_comes_back_with_ctrl_z(
     qtbot.waitUntil(window.shell_actions.undo.isEnabled)
     assert title in window.shell_actions.undo.text()
 
-    _press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: page.title_label.text() == title)  # back, and chosen
     assert title in _guide_titles(page)
     assert not window.shell_actions.undo.isEnabled()
@@ -282,7 +269,7 @@ def test_a_deleted_order_goes_to_the_trash_and_comes_back_with_ctrl_z(
     count = model.rowCount()
     dialogs.click(Yes)
     orders_list.table.setFocus()
-    _press(qtbot, orders_list.table, Qt.Key.Key_Delete)
+    press(qtbot, orders_list.table, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: dialogs.done)
     assert f"Delete the order “{title}”" in dialogs.texts[0]
     assert delete.isEnabled()  # its button does the same
@@ -290,7 +277,7 @@ def test_a_deleted_order_goes_to_the_trash_and_comes_back_with_ctrl_z(
     qtbot.waitUntil(window.shell_actions.undo.isEnabled)
     assert title in window.shell_actions.undo.text()
 
-    _press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: model.rowCount() == count)  # back in the list, and chosen
     qtbot.waitUntil(lambda: orders_list.current_id() is not None)
     assert (
@@ -321,8 +308,8 @@ def test_del_and_ctrl_e_act_on_the_page_on_screen_never_on_a_hidden_client(
     qtbot.waitUntil(lambda: tickets_page.view.ticket_id == tickets_page.current_ticket_id())
     shown = tickets_page.view.title_label.text()
     dialogs.then(_reject)  # the one dialog there should be is closed
-    _press(qtbot, window, Qt.Key.Key_Delete)
-    _press(qtbot, window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, window, Qt.Key.Key_Delete)
+    press(qtbot, window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     qtbot.wait(200)
     # Del asks about the ticket on screen (into the trash), never the client chosen elsewhere;
     # Tickets has nothing for Ctrl+E
@@ -340,8 +327,8 @@ def test_del_and_ctrl_e_act_on_the_page_on_screen_never_on_a_hidden_client(
     assert isinstance(page, GuidesPage)
     qtbot.waitUntil(lambda: page.guide_id is not None)  # the guide on screen, read in a worker
     title = page.title_label.text()
-    _press(qtbot, window, Qt.Key.Key_Delete)
-    _press(qtbot, window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, window, Qt.Key.Key_Delete)
+    press(qtbot, window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: dialogs.done)
     assert dialogs.texts[0].startswith(f"Delete the guide “{title}”?")
     assert isinstance(dialogs.seen[1], GuideEditorDialog)

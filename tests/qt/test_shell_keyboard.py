@@ -16,7 +16,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
-from qt_helpers import DialogAnswerer
+from qt_helpers import DialogAnswerer, press
 
 from agencydesk.qt.clients.client_form import ClientFormDialog
 from agencydesk.qt.shell.main_window import MainWindow
@@ -24,13 +24,6 @@ from agencydesk.qt.shell.settings import Settings
 
 Opener = Callable[[Path], MainWindow]
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-def _press(qtbot: QtBot, widget: QWidget, key: Qt.Key, modifier: Qt.KeyboardModifier) -> None:
-    window = widget.window()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    qtbot.keyClick(widget, key, modifier)
 
 
 def _click_section(qtbot: QtBot, window: MainWindow, section: str) -> None:
@@ -49,7 +42,7 @@ def test_ctrl_1_to_6_switch_sections_in_the_sidebar_order(
     window = open_window(demo_db)
     keys = [Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_5, Qt.Key.Key_6]
     for row in (2, 5, 0, 1, 4, 3):  # in any order
-        _press(qtbot, window, keys[row], CTRL)
+        press(qtbot, window, keys[row], CTRL)
         section = MainWindow.SECTIONS[row]
         assert window.sidebar.currentRow() == row
         assert window.stack.currentWidget() is window.pages.page(section)
@@ -421,7 +414,7 @@ def test_enter_on_a_client_opens_her_form_and_on_a_ticket_goes_to_its_reply(
 
     answerer = DialogAnswerer().then(form)
     clients.table.setFocus()
-    _press(qtbot, clients.table, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier)
+    press(qtbot, clients.table, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier)
     qtbot.waitUntil(lambda: answerer.done)
     assert seen == [chosen]
 
@@ -430,8 +423,8 @@ def test_enter_on_a_client_opens_her_form_and_on_a_ticket_goes_to_its_reply(
     assert tickets is not None
     qtbot.waitUntil(lambda: tickets.view.ticket_id is not None)
     tickets.table.setFocus()
-    _press(qtbot, tickets.table, Qt.Key.Key_Down, Qt.KeyboardModifier.NoModifier)
-    _press(qtbot, tickets.table, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier)
+    press(qtbot, tickets.table, Qt.Key.Key_Down, Qt.KeyboardModifier.NoModifier)
+    press(qtbot, tickets.table, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier)
     reply = tickets.view.reply_area.reply
     qtbot.waitUntil(reply.hasFocus)
     assert tickets.view.ticket_id == tickets.current_ticket_id()
@@ -451,7 +444,7 @@ def test_after_ctrl_n_the_focus_is_on_the_new_client_not_where_ctrl_n_was_presse
         widget.save()
 
     answerer = DialogAnswerer().then(fill)
-    _press(qtbot, window.sidebar, Qt.Key.Key_N, CTRL)
+    press(qtbot, window.sidebar, Qt.Key.Key_N, CTRL)
     qtbot.waitUntil(lambda: answerer.done)
     qtbot.waitUntil(lambda: clients.detail.client_id is not None)
     qtbot.waitUntil(
@@ -478,7 +471,7 @@ def test_a_status_chosen_with_the_arrow_keys_keeps_the_focus_while_it_saves(
     qtbot.waitUntil(lambda: view.ticket_id is not None and view.status.isEnabled())
     before = view.status.currentData()
     view.status.setFocus()
-    _press(qtbot, view.status, Qt.Key.Key_Down, Qt.KeyboardModifier.NoModifier)
+    press(qtbot, view.status, Qt.Key.Key_Down, Qt.KeyboardModifier.NoModifier)
     qtbot.waitUntil(lambda: view.status.isEnabled() and view.status.currentData() != before)
     assert view.status.hasFocus()
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
-from qt_helpers import DialogAnswerer
+from qt_helpers import DialogAnswerer, press
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
@@ -207,13 +207,6 @@ def test_the_time_line_is_never_broken_beside_the_buttons(
     assert label.heightForWidth(label.width()) < one_line_of_text
 
 
-def _press(qtbot: QtBot, widget: QWidget, key: Qt.Key, modifier: Qt.KeyboardModifier) -> None:
-    window = widget.window()
-    window.activateWindow()  # shortcuts need the active window, as the user's has
-    qtbot.waitUntil(window.isActiveWindow)
-    qtbot.keyClick(widget, key, modifier)
-
-
 def test_the_timer_by_keyboard_ctrl_shift_t_and_space_keep_the_focus_on_the_button(
     qtbot: QtBot, open_window: Opener, demo_db: Path
 ) -> None:
@@ -230,22 +223,22 @@ def test_the_timer_by_keyboard_ctrl_shift_t_and_space_keep_the_focus_on_the_butt
     ticket_id = page.view.ticket_id
     shift_ctrl = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
-    _press(qtbot, page.table, Qt.Key.Key_T, shift_ctrl)
+    press(qtbot, page.table, Qt.Key.Key_T, shift_ctrl)
     qtbot.waitUntil(lambda: button.isEnabled() and button.text() == "Stop timer")
     qtbot.waitUntil(lambda: timer.ticket_id == ticket_id)
 
     button.setFocus()
-    _press(qtbot, button, Qt.Key.Key_Space, Qt.KeyboardModifier.NoModifier)  # stops it
+    press(qtbot, button, Qt.Key.Key_Space, Qt.KeyboardModifier.NoModifier)  # stops it
     qtbot.waitUntil(lambda: button.isEnabled() and button.text() == "Start timer")
     assert button.hasFocus()
     with Session(window.desk.engine) as session:
         assert time_spent.running_timer(session=session) is None
 
     # elsewhere, Ctrl+Shift+T stops the timer that runs
-    _press(qtbot, button, Qt.Key.Key_Space, Qt.KeyboardModifier.NoModifier)  # starts it again
+    press(qtbot, button, Qt.Key.Key_Space, Qt.KeyboardModifier.NoModifier)  # starts it again
     qtbot.waitUntil(lambda: timer.ticket_id == ticket_id)
     window.show_section("orders")
-    _press(qtbot, window.sidebar, Qt.Key.Key_T, shift_ctrl)
+    press(qtbot, window.sidebar, Qt.Key.Key_T, shift_ctrl)
     qtbot.waitUntil(lambda: timer.ticket_id is None)
     with Session(window.desk.engine) as session:
         assert time_spent.running_timer(session=session) is None

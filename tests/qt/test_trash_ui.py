@@ -12,7 +12,7 @@ from keyring_memory import MemoryKeyring
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
-from qt_helpers import DialogAnswerer
+from qt_helpers import DialogAnswerer, press
 from sqlalchemy import event, insert, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
@@ -25,12 +25,6 @@ from agencydesk.qt.shell.settings import Settings
 from agencydesk.qt.shell.trash_dialog import TrashDialog
 
 Opener = Callable[[Path], MainWindow]
-
-
-def _press(qtbot: QtBot, window: MainWindow, key: Qt.Key, modifier: Qt.KeyboardModifier) -> None:
-    window.activateWindow()  # shortcuts need the active window, as the user's has
-    qtbot.waitUntil(window.isActiveWindow)
-    qtbot.keyClick(window, key, modifier)
 
 
 def test_del_puts_a_ticket_in_the_trash_and_ctrl_z_brings_it_back(
@@ -55,7 +49,7 @@ def test_del_puts_a_ticket_in_the_trash_and_ctrl_z_brings_it_back(
         assert [e.key for e in trash.list_trash(session=session)] == [f"ticket#{ticket_id}"]
     qtbot.waitUntil(lambda: page.current_ticket_id() != ticket_id)  # the list read in a worker
 
-    _press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: page.current_ticket_id() == ticket_id)
     with Session(engine) as session:
         assert trash.list_trash(session=session) == []
