@@ -242,3 +242,22 @@ def test_the_timer_by_keyboard_ctrl_shift_t_and_space_keep_the_focus_on_the_butt
     qtbot.waitUntil(lambda: timer.ticket_id is None)
     with Session(window.desk.engine) as session:
         assert time_spent.running_timer(session=session) is None
+
+
+def test_a_time_note_takes_as_many_emoji_as_the_desk_keeps(
+    qtbot: QtBot, demo_engine: Engine
+) -> None:
+    """Qt counts an emoji as two: a note the desk keeps to 500 characters stopped at 250 emoji
+    (and one letter short of 500 took no emoji to end it)."""
+    form = TimeEntryForm(demo_engine, "Add time")
+    qtbot.addWidget(form)
+    note = form.note
+    note.insert("🙏" * (time_entries.MAX_NOTE + 3))
+    assert note.text() == "🙏" * time_entries.MAX_NOTE
+    note.setText("a" * (time_entries.MAX_NOTE - 1))
+    note.insert("🙂🙂")
+    assert note.text() == "a" * (time_entries.MAX_NOTE - 1) + "🙂"
+    note.setText("b" * (time_entries.MAX_NOTE - 2))
+    note.insert("xyz")  # a paste longer than the room left
+    assert note.text() == "b" * (time_entries.MAX_NOTE - 2) + "xy"
+    form.done(0)

@@ -29,6 +29,7 @@ from agencydesk.qt.common.combos import narrow_combo
 from agencydesk.qt.common.detail_reading import read_for_desk
 from agencydesk.qt.common.dialog_layout import top_to_bottom
 from agencydesk.qt.common.labels import plain_label
+from agencydesk.qt.common.line_limit import limit_characters
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -266,7 +267,7 @@ class TargetPage(QWizardPage):
         self.ticket_combo = narrow_combo(16)
         self.new = QRadioButton(self.tr("Start a new ticket:"))
         self.title_edit = QLineEdit()
-        self.title_edit.setMaxLength(200)
+        limit_characters(self.title_edit, 200)
         self.split = QRadioButton(self.tr("A new ticket after every quiet gap of at least:"))
         self.hours = QDoubleSpinBox()
         self.hours.setRange(0.5, 24 * 30)

@@ -30,6 +30,7 @@ from agencydesk.qt.common.dialogs import report_exception
 from agencydesk.qt.common.form_dialog import FormDialog
 from agencydesk.qt.common.formatting import DATE_EDIT_FORMAT, locale_for, ui_language
 from agencydesk.qt.common.labels import muted_label, plain_label
+from agencydesk.qt.common.line_limit import limit_characters
 
 # the hour the quick choices come back at (local time): the start of a working day
 MORNING = time(9, 0)
@@ -87,7 +88,7 @@ class FollowUpDialog(FormDialog):
         quick.addStretch(1)
         self.note = QLineEdit()
         self.note.setObjectName("followUpNote")
-        self.note.setMaxLength(follow_ups.MAX_NOTE)
+        limit_characters(self.note, follow_ups.MAX_NOTE)
         self.note.setPlaceholderText(self.tr("Why? e.g. ask for the second payment"))
         form = QFormLayout()
         form.addRow(self.tr("About"), plain_label(subject))

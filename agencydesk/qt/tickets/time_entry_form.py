@@ -14,6 +14,7 @@ from agencydesk.core import time_entries
 from agencydesk.qt.common.dialog_layout import lay_out_dialog, ok_cancel_buttons
 from agencydesk.qt.common.form_dialog import FormDialog
 from agencydesk.qt.common.formatting import DATE_EDIT_FORMAT, locale_for, ui_language
+from agencydesk.qt.common.line_limit import limit_characters
 
 DEFAULT_MINUTES = 15
 
@@ -50,7 +51,7 @@ class TimeEntryForm(FormDialog):
         self.minutes.setValue(values.minutes)
         self.note = QLineEdit(values.note)
         self.note.setObjectName("timeEntryNote")
-        self.note.setMaxLength(time_entries.MAX_NOTE)
+        limit_characters(self.note, time_entries.MAX_NOTE)
         self.note.setPlaceholderText(self.tr("e.g. on the phone with Bu Ratna"))
         self.billable = QCheckBox(self.tr("Billable (goes on the client's bill)"))
         self.billable.setObjectName("timeEntryBillable")
