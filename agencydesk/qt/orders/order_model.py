@@ -12,7 +12,7 @@ from typing import Any, ClassVar, Literal
 
 from PySide6.QtCore import QCoreApplication, QObject, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTableView
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
@@ -21,6 +21,7 @@ from agencydesk.core.changes import Topic
 from agencydesk.core.models import OrderStatus
 from agencydesk.core.orders import OrderRow, OrderSort, OrderTotal
 from agencydesk.qt.common.formatting import format_date, format_money
+from agencydesk.qt.common.item_painting import draw_cell_without_text
 from agencydesk.qt.common.paged_model import PagedTableModel
 from agencydesk.qt.common.row_model import ModelIndex
 
@@ -367,13 +368,7 @@ class StatusChipDelegate(PaddedDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         status = index.data(STATUS_ROLE)
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""  # type: ignore[attr-defined]
-        widget = opt.widget  # type: ignore[attr-defined]
-        style = widget.style() if widget is not None else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        opt = draw_cell_without_text(self, painter, option, index)
         if not text:
             return
         background, foreground = STATUS_COLOURS.get(str(status), ("#eceff1", "#333333"))

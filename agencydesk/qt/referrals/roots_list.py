@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from agencydesk.core import referrals
 from agencydesk.qt.common.dialog_layout import top_to_bottom
 from agencydesk.qt.common.formatting import format_money
+from agencydesk.qt.common.item_painting import draw_cell_without_text
 from agencydesk.qt.common.list_view import search_box
 from agencydesk.qt.referrals.tree_drawing import MUTED_COLOUR
 
@@ -215,13 +216,8 @@ class RootDelegate(QStyledItemDelegate):
         return QSize(200, 2 * line + 2 * self.PADDING + 2)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _ModelIndex) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        name, opt.text = opt.text, ""
-        widget = opt.widget
-        style = widget.style() if widget is not None else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        opt = draw_cell_without_text(self, painter, option, index)
+        name = opt.text
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         palette = opt.palette
         main = palette.highlightedText().color() if selected else palette.text().color()

@@ -28,6 +28,7 @@ from agencydesk.core import search as core_search
 from agencydesk.core.search import SearchHit, SearchResults
 from agencydesk.qt.common import workers
 from agencydesk.qt.common.dialog_layout import top_to_bottom
+from agencydesk.qt.common.item_painting import draw_cell_without_text
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -60,22 +61,18 @@ class _HtmlDelegate(QStyledItemDelegate):
         if markup is None:
             super().paint(painter, option, index)
             return
-        self.initStyleOption(option, index)
-        style = option.widget.style() if option.widget else None
-        option.text = ""
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        cell = draw_cell_without_text(self, painter, option, index)
         document = QTextDocument()
-        document.setDefaultFont(option.font)
+        document.setDefaultFont(cell.font)
         document.setHtml(markup)
         painter.save()
-        painter.translate(option.rect.topLeft())
-        clip = QRectF(0, 0, option.rect.width(), option.rect.height())
+        painter.translate(cell.rect.topLeft())
+        clip = QRectF(0, 0, cell.rect.width(), cell.rect.height())
         context = QAbstractTextDocumentLayout.PaintContext()
-        if option.state & QStyle.StateFlag.State_Selected:
+        if cell.state & QStyle.StateFlag.State_Selected:
             context.palette.setColor(
                 context.palette.ColorRole.Text,
-                option.palette.color(option.palette.ColorRole.HighlightedText),
+                cell.palette.color(cell.palette.ColorRole.HighlightedText),
             )
         painter.setClipRect(clip)
         document.documentLayout().draw(painter, context)

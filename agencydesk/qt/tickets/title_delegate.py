@@ -7,6 +7,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from agencydesk.qt.common.item_painting import draw_cell_without_text
 from agencydesk.qt.tickets.ticket_model import CLIENT_NAME_ROLE
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -19,16 +20,9 @@ def two_line_height(option: QStyleOptionViewItem) -> int:
 
 class TitleAndClientDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
-        item = QStyleOptionViewItem(option)
-        self.initStyleOption(item, index)
+        item = draw_cell_without_text(self, painter, option, index)
         title = item.text
         client = str(index.data(CLIENT_NAME_ROLE) or "")
-        item.text = ""
-        widget = item.widget
-        style = widget.style() if widget is not None else None
-        if style is None:
-            return
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
         selected = bool(item.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         area = item.rect.adjusted(4, 3, -4, -3)
