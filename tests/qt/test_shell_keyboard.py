@@ -472,8 +472,13 @@ def test_a_status_chosen_with_the_arrow_keys_keeps_the_focus_while_it_saves(
     before = view.status.currentData()
     view.status.setFocus()
     press(qtbot, view.status, Qt.Key.Key_Down, Qt.KeyboardModifier.NoModifier)
-    qtbot.waitUntil(lambda: view.status.isEnabled() and view.status.currentData() != before)
-    assert view.status.hasFocus()
+    qtbot.waitUntil(
+        lambda: (
+            view.status.isEnabled()
+            and view.status.currentData() != before
+            and view.status.hasFocus()
+        )
+    )
 
 
 def _mnemonic(text: str) -> str | None:
