@@ -187,3 +187,24 @@ def test_the_client_writing_again_into_a_resolved_ticket_opens_it_again(engine: 
         ticket = session.get(Ticket, ticket_id)
         assert ticket is not None
         assert (ticket.status, ticket.resolved_at) == ("waiting_on_us", None)
+
+
+def test_a_chat_where_only_i_wrote_is_split_in_time_linear_in_its_length() -> None:
+    """Saved messages, a broadcast, a chat that opens with weeks of my reminders: the part in
+    which the client said nothing was looked through again with every part added to it
+    (20,000 messages a day apart: 28 s)."""
+    import time
+    from datetime import datetime, timedelta
+
+    from agencydesk.core.chat_import.targets import _parts
+    from agencydesk.core.importers import ChatMessage
+
+    start = datetime(2024, 1, 1, 9, 0)
+    mine = [
+        ChatMessage("message", start + timedelta(hours=9 * n), "Saya", f"catatan {n}")  # type: ignore[arg-type]
+        for n in range(20_000)
+    ]
+    started = time.perf_counter()
+    parts = _parts(mine, 8, {"Saya"})
+    assert time.perf_counter() - started < 2.0
+    assert parts == [range(20_000)]  # nobody but me: one part

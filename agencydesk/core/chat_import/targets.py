@@ -209,9 +209,15 @@ def _parts(
     merged: list[range] = []
     waiting: range | None = None  # a first part in which the client says nothing
     for part in parts:
+        # only the new part is looked through: the waiting one has no word of the client (it
+        # was looked through again with every part added to it, and a chat where only I wrote,
+        # 20,000 messages a day apart, took 28 s)
+        client_speaks = any(
+            _speaks(messages[i]) and messages[i].sender not in me_senders for i in part
+        )
         if waiting is not None:
             part, waiting = range(waiting.start, part.stop), None
-        if any(_speaks(messages[i]) and messages[i].sender not in me_senders for i in part):
+        if client_speaks:
             merged.append(part)
         elif merged:
             merged[-1] = range(merged[-1].start, part.stop)
