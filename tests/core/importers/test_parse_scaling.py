@@ -6,6 +6,7 @@ from __future__ import annotations
 import statistics
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from agencydesk.core.importers import parse_chat_text
 
@@ -72,3 +73,19 @@ def test_line_message_of_many_lines_parses_in_linear_time() -> None:
         "baris 2 dari log yang ditempel"
     )
     _assert_linear(_line_with_a_long_message, 10_000, limit_s=1.5)
+
+
+def test_a_long_run_of_impossible_headers_is_folded_in_linear_time(tmp_path: Path) -> None:
+    """Lines whose header has an impossible date go with the message before them; they were
+    added to it one by one, copying the growing message each time (80,000 of them: 11 s)."""
+    from agencydesk.core.importers import parse_chat_file
+
+    good = "".join(f"01/02/24 09.{n % 60:02d} - Ibu Ratna: pesan {n}\n" for n in range(80_000))
+    odd = "".join(f"45/13/24 09.{n % 60:02d} - Ibu Ratna: aneh {n}\n" for n in range(79_990))
+    path = tmp_path / "WhatsApp Chat with Ibu Ratna.txt"
+    path.write_text(good + odd, encoding="utf-8")
+    started = time.perf_counter()
+    chat = parse_chat_file(path)
+    assert time.perf_counter() - started < 3.0
+    assert len(chat.messages) == 80_000
+    assert chat.messages[-1].text.count("\n") == 79_990  # every odd line kept, in the last one

@@ -40,12 +40,15 @@ def _fold_bad_headers(
     nt: list[str] = []
     nr: list[str | None] = []
     nb: list[str] = []
+    # lines folded into a message, joined once at the end: added one by one, a run of them
+    # copied the growing message each time (quadratic)
+    folded: dict[int, list[str]] = {}
     for d, t, raw, body in zip(dates, times, raws, bodies, strict=True):
         if d in bad_d or t in bad_t:
             n_bad += 1
             line = _rebuild_header(shape, d, t) + (raw + ": " if raw is not None else "") + body
             if nb:
-                nb[-1] += "\n" + line
+                folded.setdefault(len(nb) - 1, []).append(line)
             else:
                 warns.append("A line before the first message was ignored.")
             continue
@@ -53,6 +56,8 @@ def _fold_bad_headers(
         nt.append(t)
         nr.append(raw)
         nb.append(body)
+    for at, lines in folded.items():
+        nb[at] = "\n".join((nb[at], *lines))
     if not nd or n_bad * 2 > len(dates):
         raise ChatImportError(
             f"most dates in this file are impossible when read as {order}; "
