@@ -5,9 +5,10 @@ days between generations, the top referrers.
 from __future__ import annotations
 
 import statistics
-from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain, compress
+from operator import attrgetter, sub
 
 from sqlmodel import Session
 
@@ -15,6 +16,7 @@ from agencydesk.core.referrals.graph import (
     TOP_REFERRERS,
     Node,
     _Client,
+    _levels,
     _load_all,
     _load_subtree,
     _Subtree,
@@ -83,45 +85,50 @@ def _median(values: list[int]) -> float | None:
     return float(statistics.median(values)) if values else None
 
 
+#: a client's (Node or _Client) figures, read by C loops
+_ORDERS = attrgetter("orders")
+_REVENUE = attrgetter("revenue")
+_FIRST_ORDER = attrgetter("first_order_on")
+_REFERRER = attrgetter("parent_id")
+_DAYS = attrgetter("days")
+
+
+def _gaps(referred: Sequence[_Client | Node], nodes: Mapping[int, _Client | Node]) -> list[int]:
+    """The days from each referrer's first order to the first order of *referred* (clients of
+    one generation, not the first), where both have one."""
+    theirs = list(map(_FIRST_ORDER, referred))
+    referrers = list(map(_FIRST_ORDER, map(nodes.__getitem__, map(_REFERRER, referred))))
+    both = list(map(all, zip(theirs, referrers, strict=True)))  # dates are true, None false
+    return list(map(_DAYS, map(sub, compress(theirs, both), compress(referrers, both))))
+
+
 def _generation_stats(
-    order: Iterable[int], nodes: Mapping[int, _Client] | Mapping[int, Node]
+    levels: Sequence[Sequence[int]], nodes: Mapping[int, _Client | Node]
 ) -> tuple[tuple[GenerationStats, ...], float | None, float | None]:
-    """Per-generation figures, overall K and the overall median days between generations."""
-    clients: defaultdict[int, int] = defaultdict(int)
-    orders: defaultdict[int, int] = defaultdict(int)
-    revenue: defaultdict[int, int] = defaultdict(int)
-    gaps: defaultdict[int, list[int]] = defaultdict(list)
-    for node_id in order:
-        node = nodes[node_id]
-        g = node.generation
-        clients[g] += 1
-        orders[g] += node.orders
-        revenue[g] += node.revenue
-        if node.first_order_on is None:
-            continue
-        for child_id in node.children:
-            child_first = nodes[child_id].first_order_on
-            if child_first is not None:
-                gaps[g].append((child_first - node.first_order_on).days)
-    if not clients:
+    """Per-generation figures, overall K and the overall median days between generations.
+    *levels*: the ids of each generation (see `_levels`), summed a generation at a time by C
+    loops (`map`, `attrgetter`): no Python per client."""
+    if not levels:
         return (), None, None
-    newest = max(clients)
+    members = [list(map(nodes.__getitem__, level)) for level in levels]
+    clients = [len(level) for level in levels]
+    # gaps[g]: from the first orders of generation g to those of the clients they brought
+    gaps = [_gaps(referred, nodes) for referred in members[1:]] + [[]]
     stats = tuple(
         GenerationStats(
             generation=g,
             clients=clients[g],
-            orders=orders[g],
-            revenue=revenue[g],
-            k=clients.get(g + 1, 0) / clients[g],
+            orders=sum(map(_ORDERS, members[g])),
+            revenue=sum(map(_REVENUE, members[g])),
+            k=(clients[g + 1] if g + 1 < len(clients) else 0) / clients[g],
             median_days_to_referrals=_median(gaps[g]),
         )
-        for g in range(newest + 1)
+        for g in range(len(levels))
     )
-    could_refer = sum(clients[g] for g in range(newest))
-    referred = sum(clients[g] for g in range(1, newest + 1))
-    k = referred / could_refer if could_refer else None
-    all_gaps = [gap for g in range(newest + 1) for gap in gaps[g]]
-    return stats, k, _median(all_gaps)
+    # everyone but the newest generation could refer; everyone but the first was referred
+    could_refer = sum(clients[:-1])
+    k = sum(clients[1:]) / could_refer if could_refer else None
+    return stats, k, _median(list(chain.from_iterable(gaps)))
 
 
 def cascade(*, session: Session, root_id: int) -> Cascade:
@@ -131,9 +138,9 @@ def cascade(*, session: Session, root_id: int) -> Cascade:
 
 def _cascade(sub: _Subtree) -> Cascade:
     nodes = sub.nodes
-    generations, k, median_gap = _generation_stats(nodes, nodes)
+    generations, k, median_gap = _generation_stats(sub.levels, nodes)
     root = nodes[sub.root_id]
-    total = sum(node.revenue for node in nodes.values())
+    total = sum(generation.revenue for generation in generations)
     below = total - root.revenue
     return Cascade(
         root_id=sub.root_id,
@@ -154,7 +161,8 @@ def _cascade(sub: _Subtree) -> Cascade:
 def business_spread(*, session: Session, top: int = TOP_REFERRERS) -> BusinessSpread:
     """Referral figures for the whole business, over every tree of the forest."""
     graph = _load_all(session)
-    generations, k, median_gap = _generation_stats(graph.order, graph.clients)
+    levels = _levels(graph.roots, lambda client_id: graph.clients[client_id].children)
+    generations, k, median_gap = _generation_stats(levels, graph.clients)
     below_revenue: dict[int, int] = {}
     below_count: dict[int, int] = {}
     for node_id in reversed(graph.order):  # children before their referrer

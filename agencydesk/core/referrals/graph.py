@@ -11,10 +11,11 @@ import functools
 import gc
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import chain, repeat
 from typing import Any, NamedTuple
 
 import sqlalchemy as sa
@@ -240,13 +241,13 @@ class _Days(dict[Any, date | None]):
 
 @dataclass(frozen=True)
 class _Subtree:
-    """One root's cascade, read at once: its nodes in pre-order, the paid orders in other
-    currencies, and per day the won and paid orders (on their order day) and the rupiah revenue
-    (on the day paid), per generation."""
+    """One root's cascade, read at once: its nodes in pre-order and by generation, the paid
+    orders in other currencies, and per day the won and paid orders (on their order day) and the
+    rupiah revenue (on the day paid), per generation."""
 
     root_id: int
     nodes: dict[int, Node]
-    depth: int
+    levels: list[list[int]]  # the ids of each generation, the root's first
     paid_other: dict[str, int]
     order_steps: dict[date, list[int]]
     revenue_steps: dict[date, list[int]]
@@ -322,6 +323,31 @@ class _OrderSums:
                 self.paid_other[currency] = self.paid_other.get(currency, 0) + amount
 
 
+def _pre_order(root_id: int, children: Mapping[int, Sequence[int]]) -> list[int]:
+    """*root_id* and everyone below, each followed by their cascade, children in their order."""
+    order: list[int] = []
+    stack = [root_id]
+    visit, add, push = stack.pop, order.append, stack.extend
+    while stack:
+        node_id = visit()
+        add(node_id)
+        below = children[node_id]
+        if below:
+            push(reversed(below))
+    return order
+
+
+def _levels(roots: list[int], children_of: Callable[[int], Sequence[int]]) -> list[list[int]]:
+    """*roots*, everyone they brought, everyone those brought…: one list per generation, each
+    made by C loops from the one before (no Python per client)."""
+    levels: list[list[int]] = []
+    level = roots
+    while level:
+        levels.append(level)
+        level = list(chain.from_iterable(map(children_of, level)))
+    return levels
+
+
 def _load_subtree(session: Session, root_id: int) -> _Subtree:
     """The clients below *root_id* (one recursive query) and their won and paid orders (one
     query over the ids just read, through the covering index `ix_client_order_client_status`),
@@ -341,18 +367,9 @@ def _load_subtree(session: Session, root_id: int) -> _Subtree:
         siblings = children.get(row[1])
         if siblings is not None and row[0] != root_id:
             siblings.append(row[0])
-    clients = {row[0]: row for row in rows}
-    generation: dict[int, int] = {}
-    order: list[int] = []
-    stack = [(root_id, 0)]
-    while stack:
-        node_id, g = stack.pop()
-        generation[node_id] = g
-        order.append(node_id)
-        below = children[node_id]
-        if below:
-            stack.extend((child, g + 1) for child in reversed(below))
-    depth = 1 + max(generation.values())
+    order = _pre_order(root_id, children)
+    levels = _levels([root_id], children.__getitem__)
+    generation = dict(chain.from_iterable(zip(level, repeat(g)) for g, level in enumerate(levels)))
 
     days = _Days({None: None})
     if session.connection().dialect.name == "sqlite":  # the ids just read, not the CTE again
@@ -367,30 +384,37 @@ def _load_subtree(session: Session, root_id: int) -> _Subtree:
             )
             if row[0] in generation
         ]
-    sums = _OrderSums(order_rows, generation, depth, days)
-    # bound `get`s: most clients have no orders, and a Counter's missing key costs a Python call
-    count_of, revenue_of, first_of = sums.count.get, sums.revenue.get, sums.first.get
+    sums = _OrderSums(order_rows, generation, len(levels), days)
 
-    # plain tuples in field order made Nodes by tuple.__new__: no generated __new__ per node
-    make_node = functools.partial(tuple.__new__, Node)
-    nodes: dict[int, Node] = {
-        node_id: make_node(
-            (
-                node_id,
-                row[2],
-                None if node_id == root_id else row[1],
-                generation[node_id],
-                tuple(children[node_id]),
-                revenue_of(node_id, 0),
-                count_of(node_id, 0),
-                first_of(node_id),
-                days[row[4]],
-                days[row[5]],
-            )
+    # the nodes' fields a column at a time, each column by C loops over the pre-order (no
+    # Python per node), then zipped into plain tuples in field order made Nodes by
+    # tuple.__new__ (no generated __new__ per node)
+    _ids, parents, names, _deleted, introduced, contacted = zip(
+        *map({row[0]: row for row in rows}.__getitem__, order), strict=True
+    )
+    nodes = dict(
+        zip(
+            order,
+            map(
+                functools.partial(tuple.__new__, Node),
+                zip(
+                    order,
+                    names,
+                    chain((None,), parents[1:]),  # the root first: no parent in its own tree
+                    map(generation.__getitem__, order),
+                    map(tuple, map(children.__getitem__, order)),
+                    map(sums.revenue.get, order, repeat(0)),
+                    map(sums.count.get, order, repeat(0)),
+                    map(sums.first.get, order),
+                    map(days.__getitem__, introduced),
+                    map(days.__getitem__, contacted),
+                    strict=True,
+                ),
+            ),
+            strict=True,
         )
-        for node_id, row in zip(order, map(clients.__getitem__, order), strict=True)
-    }
-    return _Subtree(root_id, nodes, depth, sums.paid_other, sums.order_steps, sums.revenue_steps)
+    )
+    return _Subtree(root_id, nodes, levels, sums.paid_other, sums.order_steps, sums.revenue_steps)
 
 
 def _load_all(session: Session) -> _Graph:

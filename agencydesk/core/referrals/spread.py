@@ -76,14 +76,15 @@ _MOMENT_FIELDS = itemgetter(0, 1, 2, 3, 8, 9)
 
 
 def _spread(sub: _Subtree) -> SpreadSeries:
+    depth = len(sub.levels)
     days = sorted(sub.order_steps.keys() | sub.revenue_steps.keys())
     points = tuple(
         map(
             _as(SpreadPoint),
             zip(
                 days,
-                _running_totals(days, sub.order_steps, sub.depth),
-                _running_totals(days, sub.revenue_steps, sub.depth),
+                _running_totals(days, sub.order_steps, depth),
+                _running_totals(days, sub.revenue_steps, depth),
                 strict=True,
             ),
         )
@@ -100,7 +101,7 @@ def _spread(sub: _Subtree) -> SpreadSeries:
     ]
     pending.sort()
     moments = tuple(map(_as(ReferralMoment), map(itemgetter(0, 2, 3, 1, 4), pending)))
-    return SpreadSeries(sub.root_id, sub.depth, points, moments)
+    return SpreadSeries(sub.root_id, depth, points, moments)
 
 
 @dataclass(frozen=True)
