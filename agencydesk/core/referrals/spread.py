@@ -8,7 +8,7 @@ import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from itertools import accumulate
+from itertools import accumulate, chain
 from operator import itemgetter
 from typing import Any, NamedTuple, TypeVar
 
@@ -89,19 +89,19 @@ def _spread(sub: _Subtree) -> SpreadSeries:
             ),
         )
     )
-    # sorted by (day, generation, client id): the client id, unique, breaks every tie, so the
-    # tuples sort by themselves (no key per item) and are put in field order afterwards in C
-    root_id = sub.root_id
-    pending = [
-        (introduced_on or first_contact, generation, node_id, name, parent_id)
+    # sorted by (day, generation, client id): made in field order from the clients below the
+    # root by generation and id, then sorted by day alone, which keeps that order among the
+    # moments of one day (a stable sort comparing days only, no tuples)
+    below = map(sub.nodes.__getitem__, chain.from_iterable(map(sorted, sub.levels[1:])))
+    moments = [
+        (introduced_on or first_contact, node_id, name, generation, parent_id)
         for node_id, name, parent_id, generation, introduced_on, first_contact in map(
-            _MOMENT_FIELDS, sub.nodes.values()
+            _MOMENT_FIELDS, below
         )
-        if node_id != root_id and parent_id is not None and (introduced_on or first_contact)
+        if introduced_on or first_contact
     ]
-    pending.sort()
-    moments = tuple(map(_as(ReferralMoment), map(itemgetter(0, 2, 3, 1, 4), pending)))
-    return SpreadSeries(sub.root_id, depth, points, moments)
+    moments.sort(key=itemgetter(0))
+    return SpreadSeries(sub.root_id, depth, points, tuple(map(_as(ReferralMoment), moments)))
 
 
 @dataclass(frozen=True)
