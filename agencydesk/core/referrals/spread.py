@@ -116,5 +116,11 @@ class RootReport:
 def root_report(*, session: Session, root_id: int) -> RootReport:
     """`subtree`, `cascade` and `spread_over_time` of *root_id* at once (two queries in all)."""
     with gc_paused():
-        sub = _load_subtree(session, root_id)
-        return RootReport(_tree(sub), _cascade(sub), _spread(sub))
+        return _root_report(_load_subtree(session, root_id))
+
+
+def _root_report(sub: _Subtree) -> RootReport:
+    """The report of *sub*. A function of its own so that *sub*'s working data (its per-day
+    sums) is freed when it returns, before `root_report` lets the garbage collector run again:
+    the collection that follows walks every object made meanwhile that is still alive."""
+    return RootReport(_tree(sub), _cascade(sub), _spread(sub))
