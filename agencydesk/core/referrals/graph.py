@@ -192,6 +192,8 @@ def _living(rows: Iterable[Sequence[Any]]) -> list[Sequence[Any]]:
     nobody living is above them). A referrer the rows do not hold is kept as it is."""
     rows = list(rows)
     deleted_parent = {row[0]: row[1] for row in rows if row[3]}
+    if not deleted_parent:  # the usual case: every row as it is, without a Python loop
+        return rows
     living: list[Sequence[Any]] = []
     for row in rows:
         if row[3]:
