@@ -76,11 +76,25 @@ class _Client:
     first_order_on: date | None = None
 
 
-def _as_date(value: Any) -> date | None:
-    """Dates from raw SQL: SQLite returns ISO text, PostgreSQL a date."""
-    if value is None or isinstance(value, date):
+class _Days(dict[Any, date | None]):
+    """Dates from raw SQL (SQLite returns ISO text, PostgreSQL a date), each distinct value
+    parsed once for the whole process (`_DAYS`): the few thousand days of one report are mostly
+    those of the next, and a day already seen is a plain dict lookup, in C, where a Python call
+    per distinct day cost a millisecond of a big cascade's report. Emptied when it holds
+    `_DAYS_KEPT` values, so it cannot grow without bound."""
+
+    def __missing__(self, key: Any) -> date | None:
+        if len(self) >= _DAYS_KEPT:
+            self.clear()
+        value = self[key] = (
+            key if key is None or isinstance(key, date) else date.fromisoformat(str(key)[:10])
+        )
         return value
-    return _parse_day(str(value))
+
+
+_DAYS_KEPT = 20_000  # more than 50 years of days
+_DAYS = _Days()
+_as_date: Callable[[Any], date | None] = _DAYS.__getitem__
 
 
 @contextmanager
@@ -95,11 +109,6 @@ def gc_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-
-
-@functools.lru_cache(maxsize=8192)
-def _parse_day(text: str) -> date:
-    return date.fromisoformat(text[:10])
 
 
 _SUBTREE_CTE = """
@@ -233,14 +242,6 @@ _SUBTREE_ORDERS_OF_IDS = _SUBTREE_ORDERS.replace(
 )
 
 
-class _Days(dict[Any, date | None]):
-    """Raw days from SQL → dates, each distinct value parsed once."""
-
-    def __missing__(self, key: Any) -> date | None:
-        value = self[key] = _as_date(key)
-        return value
-
-
 @dataclass(frozen=True)
 class _Subtree:
     """One root's cascade, read at once: its nodes in pre-order and by generation, the paid
@@ -281,8 +282,8 @@ class _OrderSums:
         rows: Sequence[Sequence[Any]],
         generation: Mapping[int, int],
         depth: int,
-        days: _Days,
     ) -> None:
+        days = _DAYS
         client_ids = [row[0] for row in rows]
         gens = list(map(generation.__getitem__, client_ids))
         ordered = list(map(days.__getitem__, [row[4] for row in rows]))
@@ -373,7 +374,6 @@ def _load_subtree(session: Session, root_id: int) -> _Subtree:
     levels = _levels([root_id], children.__getitem__)
     generation = dict(chain.from_iterable(zip(level, repeat(g)) for g, level in enumerate(levels)))
 
-    days = _Days({None: None})
     if session.connection().dialect.name == "sqlite":  # the ids just read, not the CTE again
         order_rows = _fetch(session, _SUBTREE_ORDERS_OF_IDS, {"ids": json.dumps(order)})
     else:  # PostgreSQL reads the CTE again: leave out the deleted clients' orders
@@ -386,7 +386,7 @@ def _load_subtree(session: Session, root_id: int) -> _Subtree:
             )
             if row[0] in generation
         ]
-    sums = _OrderSums(order_rows, generation, len(levels), days)
+    sums = _OrderSums(order_rows, generation, len(levels))
 
     # the nodes' fields a column at a time, each column by C loops over the pre-order (no
     # Python per node), then zipped into plain tuples in field order made Nodes by
@@ -408,8 +408,8 @@ def _load_subtree(session: Session, root_id: int) -> _Subtree:
                     map(sums.revenue.get, order, repeat(0)),
                     map(sums.count.get, order, repeat(0)),
                     map(sums.first.get, order),
-                    map(days.__getitem__, introduced),
-                    map(days.__getitem__, contacted),
+                    map(_as_date, introduced),
+                    map(_as_date, contacted),
                     strict=True,
                 ),
             ),
