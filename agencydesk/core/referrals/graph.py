@@ -228,18 +228,35 @@ def _client_rows(rows: Iterable[Sequence[Any]]) -> dict[int, _Client]:
     }
 
 
-_SUBTREE_ORDERS = f"""
-    SELECT client_order.client_id, client_order.status, client_order.currency,
-           client_order.amount,
+# The won and paid orders of the clients whose ids are given in pre-order (:ids), each with
+# the client's position in that order: the sums go into lists indexed by position, cheaper
+# than dicts keyed by id, and already in the nodes' order. PostgreSQL gets the ids as an
+# array, SQLite as JSON; both read the orders through the covering index
+# `ix_client_order_client_status`, without running the recursive query again.
+_POSITION_ORDER_COLUMNS = """
+           client_order.status, client_order.currency, client_order.amount,
            COALESCE(client_order.won_on, client_order.paid_on, client_order.quoted_on),
            COALESCE(client_order.paid_on, client_order.won_on, client_order.quoted_on)
-    FROM client_order
-    WHERE client_order.client_id IN (SELECT id FROM tree)
-      AND client_order.status IN ({_ORDERED_SQL})
 """
-_SUBTREE_ORDERS_OF_IDS = _SUBTREE_ORDERS.replace(
-    "(SELECT id FROM tree)", "(SELECT value FROM json_each(:ids))"
-)
+_ORDERS_OF_POSITIONS = {
+    "sqlite": f"""
+        SELECT ids.key, {_POSITION_ORDER_COLUMNS}
+        FROM json_each(:ids) AS ids
+        JOIN client_order ON client_order.client_id = ids.value
+        WHERE client_order.status IN ({_ORDERED_SQL})
+    """,
+    "postgresql": f"""
+        SELECT ids.position - 1, {_POSITION_ORDER_COLUMNS}
+        FROM unnest(CAST(:ids AS integer[])) WITH ORDINALITY AS ids(client_id, position)
+        JOIN client_order ON client_order.client_id = ids.client_id
+        WHERE client_order.status IN ({_ORDERED_SQL})
+    """,
+}
+
+
+def _ids_parameter(dialect: str, ids: list[int]) -> str | list[int]:
+    """*ids* as `_ORDERS_OF_POSITIONS` takes them: JSON text for SQLite, an array otherwise."""
+    return json.dumps(ids) if dialect == "sqlite" else ids
 
 
 @dataclass(frozen=True)
@@ -273,28 +290,26 @@ def _fetch(session: Session, sql: str, params: dict[str, Any]) -> Sequence[Seque
 
 
 class _OrderSums:
-    """The won and paid orders of a cascade (`_SUBTREE_ORDERS` rows) summed per client, and per
-    day and generation. Counted by `Counter` over columns (C loops); Python visits each row only
-    for the first order day and for the paid ones."""
+    """The won and paid orders of a cascade (`_ORDERS_OF_POSITIONS` rows) summed per client, in
+    lists indexed by the client's position in pre-order, and per day and generation. Counted by
+    `Counter` over columns (C loops); Python visits each row only for the first order day and
+    for the paid ones."""
 
-    def __init__(
-        self,
-        rows: Sequence[Sequence[Any]],
-        generation: Mapping[int, int],
-        depth: int,
-    ) -> None:
-        days = _DAYS
-        client_ids = [row[0] for row in rows]
-        gens = list(map(generation.__getitem__, client_ids))
+    def __init__(self, rows: Sequence[Sequence[Any]], generation: Sequence[int]) -> None:
+        """*generation*: of each client, by position."""
+        clients, depth, days = len(generation), max(generation) + 1, _DAYS
+        positions = [row[0] for row in rows]
+        gens = list(map(generation.__getitem__, positions))
         ordered = list(map(days.__getitem__, [row[4] for row in rows]))
-        self.count: Counter[int] = Counter(client_ids)
-        self.first: dict[int, date | None] = {}
-        first, first_of = self.first, self.first.get
-        for client_id, day in zip(client_ids, ordered, strict=True):
+        counts = Counter(positions)
+        self.count: list[int] = list(map(counts.get, range(clients), repeat(0)))
+        self.first: list[date | None] = [None] * clients
+        first = self.first
+        for position, day in zip(positions, ordered, strict=True):
             if day is not None:
-                known = first_of(client_id)
+                known = first[position]
                 if known is None or day < known:
-                    first[client_id] = day
+                    first[position] = day
         self.order_steps: dict[date, list[int]] = {}
         steps, steps_of = self.order_steps, self.order_steps.get
         for (day, g), orders in Counter(zip(ordered, gens, strict=True)).items():
@@ -303,25 +318,25 @@ class _OrderSums:
                 if step is None:
                     step = steps[day] = [0] * depth
                 step[g] += orders
-        # plain dicts and their bound `get`: a Counter's `+=` on a new key calls its Python
+        # a plain dict and its bound `get` per day: a Counter's `+=` on a new key calls its Python
         # `__missing__`, and each method call costs as much as the sum (a quarter of the time)
-        self.revenue: dict[int, int] = {}
-        revenue, revenue_of = self.revenue, self.revenue.get
+        self.revenue: list[int] = [0] * clients
+        revenue = self.revenue
         self.revenue_steps: dict[date, list[int]] = {}
         steps, steps_of = self.revenue_steps, self.revenue_steps.get
         self.paid_other: dict[str, int] = {}
         for row, g in zip(rows, gens, strict=True):
             if row[1] != _PAID:
                 continue
-            client_id, _status, currency, amount, _ordered, paid = row
+            position, _status, currency, amount, _ordered, paid = row
             if currency == REVENUE_CURRENCY:
-                revenue[client_id] = revenue_of(client_id, 0) + amount
+                revenue[position] += amount
                 paid_on = days[paid]
                 if paid_on is not None:
                     step = steps_of(paid_on)
                     if step is None:
                         step = steps[paid_on] = [0] * depth
-                    step[g] += int(amount)
+                    step[g] += amount
             else:
                 self.paid_other[currency] = self.paid_other.get(currency, 0) + amount
 
@@ -353,8 +368,7 @@ def _levels(roots: list[int], children_of: Callable[[int], Sequence[int]]) -> li
 
 def _load_subtree(session: Session, root_id: int) -> _Subtree:
     """The clients below *root_id* (one recursive query) and their won and paid orders (one
-    query over the ids just read, through the covering index `ix_client_order_client_status`),
-    in one pass over plain tuples."""
+    query over the ids just read, `_ORDERS_OF_POSITIONS`), in one pass over plain tuples."""
     rows = _fetch(
         session,
         f"{_SUBTREE_CTE} SELECT {_CLIENT_COLUMNS} FROM tree JOIN client ON client.id = tree.id",
@@ -372,25 +386,19 @@ def _load_subtree(session: Session, root_id: int) -> _Subtree:
             siblings.append(row[0])
     order = _pre_order(root_id, children)
     levels = _levels([root_id], children.__getitem__)
-    generation = dict(chain.from_iterable(zip(level, repeat(g)) for g, level in enumerate(levels)))
+    generation_of = dict(
+        chain.from_iterable(zip(level, repeat(g)) for g, level in enumerate(levels))
+    )
+    generation = list(map(generation_of.__getitem__, order))
+    dialect = session.connection().dialect.name
+    sums = _OrderSums(
+        _fetch(session, _ORDERS_OF_POSITIONS[dialect], {"ids": _ids_parameter(dialect, order)}),
+        generation,
+    )
 
-    if session.connection().dialect.name == "sqlite":  # the ids just read, not the CTE again
-        order_rows = _fetch(session, _SUBTREE_ORDERS_OF_IDS, {"ids": json.dumps(order)})
-    else:  # PostgreSQL reads the CTE again: leave out the deleted clients' orders
-        order_rows = [
-            row
-            for row in _fetch(
-                session,
-                f"{_SUBTREE_CTE} {_SUBTREE_ORDERS}",
-                {"root": root_id, "max_depth": MAX_DEPTH},
-            )
-            if row[0] in generation
-        ]
-    sums = _OrderSums(order_rows, generation, len(levels))
-
-    # the nodes' fields a column at a time, each column by C loops over the pre-order (no
-    # Python per node), then zipped into plain tuples in field order made Nodes by
-    # tuple.__new__ (no generated __new__ per node)
+    # the nodes' fields a column at a time, each in pre-order and made by C loops (no Python
+    # per node), then zipped into plain tuples in field order made Nodes by tuple.__new__ (no
+    # generated __new__ per node)
     _ids, parents, names, _deleted, introduced, contacted = zip(
         *map({row[0]: row for row in rows}.__getitem__, order), strict=True
     )
@@ -403,11 +411,11 @@ def _load_subtree(session: Session, root_id: int) -> _Subtree:
                     order,
                     names,
                     chain((None,), parents[1:]),  # the root first: no parent in its own tree
-                    map(generation.__getitem__, order),
+                    generation,
                     map(tuple, map(children.__getitem__, order)),
-                    map(sums.revenue.get, order, repeat(0)),
-                    map(sums.count.get, order, repeat(0)),
-                    map(sums.first.get, order),
+                    sums.revenue,
+                    sums.count,
+                    sums.first,
                     map(_as_date, introduced),
                     map(_as_date, contacted),
                     strict=True,
