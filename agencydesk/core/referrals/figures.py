@@ -95,11 +95,12 @@ _DAYS = attrgetter("days")
 
 def _gaps(referred: Sequence[_Client | Node], nodes: Mapping[int, _Client | Node]) -> list[int]:
     """The days from each referrer's first order to the first order of *referred* (clients of
-    one generation, not the first), where both have one."""
+    one generation, not the first), where both have one; sorted, so that the medians sort
+    them again in one pass, and all generations' together by merging these runs."""
     theirs = list(map(_FIRST_ORDER, referred))
     referrers = list(map(_FIRST_ORDER, map(nodes.__getitem__, map(_REFERRER, referred))))
     both = list(map(all, zip(theirs, referrers, strict=True)))  # dates are true, None false
-    return list(map(_DAYS, map(sub, compress(theirs, both), compress(referrers, both))))
+    return sorted(map(_DAYS, map(sub, compress(theirs, both), compress(referrers, both))))
 
 
 def _generation_stats(
