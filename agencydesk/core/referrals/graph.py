@@ -291,26 +291,18 @@ def _fetch(session: Session, sql: str, params: dict[str, Any]) -> Sequence[Seque
 
 class _OrderSums:
     """The won and paid orders of a cascade (`_ORDERS_OF_POSITIONS` rows) summed per client, in
-    lists indexed by the client's position in pre-order, and per day and generation. Counted by
-    `Counter` over columns (C loops); Python visits each row only for the first order day and
-    for the paid ones."""
+    lists indexed by the client's position in pre-order, and per day and generation. The orders
+    per day and generation are counted by `Counter` over columns (C loops); everything else in
+    one Python pass over the rows."""
 
     def __init__(self, rows: Sequence[Sequence[Any]], generation: Sequence[int]) -> None:
         """*generation*: of each client, by position."""
         clients, depth, days = len(generation), max(generation) + 1, _DAYS
-        positions = [row[0] for row in rows]
-        gens = list(map(generation.__getitem__, positions))
+        gens = list(map(generation.__getitem__, [row[0] for row in rows]))
         ordered = list(map(days.__getitem__, [row[4] for row in rows]))
-        counts = Counter(positions)
-        self.count: list[int] = list(map(counts.get, range(clients), repeat(0)))
-        self.first: list[date | None] = [None] * clients
-        first = self.first
-        for position, day in zip(positions, ordered, strict=True):
-            if day is not None:
-                known = first[position]
-                if known is None or day < known:
-                    first[position] = day
         self.order_steps: dict[date, list[int]] = {}
+        # plain dicts and their bound `get` per day: a Counter's `+=` on a new key calls its
+        # Python `__missing__`, and each method call costs as much as the sum
         steps, steps_of = self.order_steps, self.order_steps.get
         for (day, g), orders in Counter(zip(ordered, gens, strict=True)).items():
             if day is not None:
@@ -318,17 +310,23 @@ class _OrderSums:
                 if step is None:
                     step = steps[day] = [0] * depth
                 step[g] += orders
-        # a plain dict and its bound `get` per day: a Counter's `+=` on a new key calls its Python
-        # `__missing__`, and each method call costs as much as the sum (a quarter of the time)
+        self.count: list[int] = [0] * clients
+        self.first: list[date | None] = [None] * clients
         self.revenue: list[int] = [0] * clients
-        revenue = self.revenue
+        count, first, revenue = self.count, self.first, self.revenue
         self.revenue_steps: dict[date, list[int]] = {}
         steps, steps_of = self.revenue_steps, self.revenue_steps.get
         self.paid_other: dict[str, int] = {}
-        for row, g in zip(rows, gens, strict=True):
-            if row[1] != _PAID:
+        for (position, status, currency, amount, _, paid), day, g in zip(
+            rows, ordered, gens, strict=True
+        ):
+            count[position] += 1
+            if day is not None:
+                known = first[position]
+                if known is None or day < known:
+                    first[position] = day
+            if status != _PAID:
                 continue
-            position, _status, currency, amount, _ordered, paid = row
             if currency == REVENUE_CURRENCY:
                 revenue[position] += amount
                 paid_on = days[paid]
