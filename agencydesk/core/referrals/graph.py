@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import gc
 import json
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -291,31 +290,25 @@ def _fetch(session: Session, sql: str, params: dict[str, Any]) -> Sequence[Seque
 
 class _OrderSums:
     """The won and paid orders of a cascade (`_ORDERS_OF_POSITIONS` rows) summed per client, in
-    lists indexed by the client's position in pre-order, and per day and generation. The orders
-    per day and generation are counted by `Counter` over columns (C loops); everything else in
-    one Python pass over the rows."""
+    lists indexed by the client's position in pre-order, and per day and generation, in one
+    Python pass over the rows."""
 
     def __init__(self, rows: Sequence[Sequence[Any]], generation: Sequence[int]) -> None:
         """*generation*: of each client, by position."""
         clients, depth, days = len(generation), max(generation) + 1, _DAYS
+        # the generation and order day of every row by C loops, ahead of the pass
         gens = list(map(generation.__getitem__, [row[0] for row in rows]))
         ordered = list(map(days.__getitem__, [row[4] for row in rows]))
-        self.order_steps: dict[date, list[int]] = {}
-        # plain dicts and their bound `get` per day: a Counter's `+=` on a new key calls its
-        # Python `__missing__`, and each method call costs as much as the sum
-        steps, steps_of = self.order_steps, self.order_steps.get
-        for (day, g), orders in Counter(zip(ordered, gens, strict=True)).items():
-            if day is not None:
-                step = steps_of(day)
-                if step is None:
-                    step = steps[day] = [0] * depth
-                step[g] += orders
         self.count: list[int] = [0] * clients
         self.first: list[date | None] = [None] * clients
         self.revenue: list[int] = [0] * clients
         count, first, revenue = self.count, self.first, self.revenue
+        # per day, a list per generation, in plain dicts read through their bound `get`: the
+        # missing key of a defaultdict or a Counter costs a Python call, as much as the sum
+        self.order_steps: dict[date, list[int]] = {}
         self.revenue_steps: dict[date, list[int]] = {}
-        steps, steps_of = self.revenue_steps, self.revenue_steps.get
+        order_steps, order_steps_of = self.order_steps, self.order_steps.get
+        revenue_steps, revenue_steps_of = self.revenue_steps, self.revenue_steps.get
         self.paid_other: dict[str, int] = {}
         for (position, status, currency, amount, _, paid), day, g in zip(
             rows, ordered, gens, strict=True
@@ -325,15 +318,19 @@ class _OrderSums:
                 known = first[position]
                 if known is None or day < known:
                     first[position] = day
+                step = order_steps_of(day)
+                if step is None:
+                    step = order_steps[day] = [0] * depth
+                step[g] += 1
             if status != _PAID:
                 continue
             if currency == REVENUE_CURRENCY:
                 revenue[position] += amount
                 paid_on = days[paid]
                 if paid_on is not None:
-                    step = steps_of(paid_on)
+                    step = revenue_steps_of(paid_on)
                     if step is None:
-                        step = steps[paid_on] = [0] * depth
+                        step = revenue_steps[paid_on] = [0] * depth
                     step[g] += amount
             else:
                 self.paid_other[currency] = self.paid_other.get(currency, 0) + amount
