@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain, repeat
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 import sqlalchemy as sa
@@ -371,9 +372,11 @@ def _load_subtree(session: Session, root_id: int) -> _Subtree:
     )
     if not any(row[0] == root_id and not row[3] for row in rows):  # gone, or deleted
         raise UserError("That client no longer exists.")
-    rows = _living(rows)
-    # children by name: sort every row once, then each referrer's list is built in order
-    rows = sorted(rows, key=lambda row: (row[2].casefold(), row[0]))
+    # children by name: sort every row once, then each referrer's list is built in order; by
+    # id, then by name alone (a stable sort keeps the ids' order among equal names): no key
+    # tuple per row
+    rows = sorted(_living(rows), key=itemgetter(0))
+    rows.sort(key=lambda row: row[2].casefold())
     children: dict[int, list[int]] = {row[0]: [] for row in rows}
     for row in rows:
         siblings = children.get(row[1])
