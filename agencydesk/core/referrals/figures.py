@@ -90,7 +90,7 @@ _ORDERS = attrgetter("orders")
 _REVENUE = attrgetter("revenue")
 _FIRST_ORDER = attrgetter("first_order_on")
 _REFERRER = attrgetter("parent_id")
-_DAYS = attrgetter("days")
+_IN_DAYS = attrgetter("days")  # of a timedelta
 
 
 def _gaps(referred: Sequence[_Client | Node], nodes: Mapping[int, _Client | Node]) -> list[int]:
@@ -100,7 +100,7 @@ def _gaps(referred: Sequence[_Client | Node], nodes: Mapping[int, _Client | Node
     theirs = list(map(_FIRST_ORDER, referred))
     referrers = list(map(_FIRST_ORDER, map(nodes.__getitem__, map(_REFERRER, referred))))
     both = list(map(all, zip(theirs, referrers, strict=True)))  # dates are true, None false
-    return sorted(map(_DAYS, map(sub, compress(theirs, both), compress(referrers, both))))
+    return sorted(map(_IN_DAYS, map(sub, compress(theirs, both), compress(referrers, both))))
 
 
 def _generation_stats(

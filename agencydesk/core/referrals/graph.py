@@ -298,8 +298,8 @@ class _OrderSums:
         """*generation*: of each client, by position."""
         clients, depth, days = len(generation), max(generation) + 1, _DAYS
         # the generation and order day of every row by C loops, ahead of the pass
-        gens = list(map(generation.__getitem__, [row[0] for row in rows]))
-        ordered = list(map(days.__getitem__, [row[4] for row in rows]))
+        gens = list(map(generation.__getitem__, map(itemgetter(0), rows)))
+        ordered = list(map(days.__getitem__, map(itemgetter(4), rows)))
         self.count: list[int] = [0] * clients
         self.first: list[date | None] = [None] * clients
         self.revenue: list[int] = [0] * clients

@@ -71,8 +71,7 @@ def _running_totals(
     return zip(*(accumulate(column) for column in zip(*per_day, strict=True)), strict=True)
 
 
-#: a Node's id, name, parent_id, generation, introduced_on and first_contact, taken in C
-_MOMENT_FIELDS = itemgetter(0, 1, 2, 3, 8, 9)
+_ON = itemgetter(0)  # a ReferralMoment's day
 
 
 def _spread(sub: _Subtree) -> SpreadSeries:
@@ -89,19 +88,17 @@ def _spread(sub: _Subtree) -> SpreadSeries:
             ),
         )
     )
-    # sorted by (day, generation, client id): made in field order from the clients below the
-    # root by generation and id, then sorted by day alone, which keeps that order among the
-    # moments of one day (a stable sort comparing days only, no tuples)
-    below = map(sub.nodes.__getitem__, chain.from_iterable(map(sorted, sub.levels[1:])))
+    # sorted by (day, generation, client id): made from the clients below the root by
+    # generation and id, then sorted by day alone, which keeps that order among the moments of
+    # one day (a stable sort comparing days only, no tuples)
+    moment = _as(ReferralMoment)
     moments = [
-        (introduced_on or first_contact, node_id, name, generation, parent_id)
-        for node_id, name, parent_id, generation, introduced_on, first_contact in map(
-            _MOMENT_FIELDS, below
-        )
-        if introduced_on or first_contact
+        moment((on, node.id, node.name, node.generation, node.parent_id))
+        for node in map(sub.nodes.__getitem__, chain.from_iterable(map(sorted, sub.levels[1:])))
+        if (on := node.introduced_on or node.first_contact)
     ]
-    moments.sort(key=itemgetter(0))
-    return SpreadSeries(sub.root_id, depth, points, tuple(map(_as(ReferralMoment), moments)))
+    moments.sort(key=_ON)
+    return SpreadSeries(sub.root_id, depth, points, tuple(moments))
 
 
 @dataclass(frozen=True)
