@@ -232,9 +232,12 @@ def _client_rows(rows: Iterable[Sequence[Any]]) -> dict[int, _Client]:
 # the client's position in that order: the sums go into lists indexed by position, cheaper
 # than dicts keyed by id, and already in the nodes' order. PostgreSQL gets the ids as an
 # array, SQLite as JSON; both read the orders through the covering index
-# `ix_client_order_client_status`, without running the recursive query again.
-_POSITION_ORDER_COLUMNS = """
-           client_order.status, client_order.currency, client_order.amount,
+# `ix_client_order_client_status`, without running the recursive query again. Whether the
+# order is paid comes as a flag and the currency as NULL for rupiah: no string made per row
+# for the status and the currency of nearly every order (2 ms of a 15,000-order cascade).
+_POSITION_ORDER_COLUMNS = f"""
+           client_order.status = '{_PAID}', NULLIF(client_order.currency, '{REVENUE_CURRENCY}'),
+           client_order.amount,
            COALESCE(client_order.won_on, client_order.paid_on, client_order.quoted_on),
            COALESCE(client_order.paid_on, client_order.won_on, client_order.quoted_on)
 """
@@ -311,7 +314,7 @@ class _OrderSums:
         order_steps, order_steps_of = self.order_steps, self.order_steps.get
         revenue_steps, revenue_steps_of = self.revenue_steps, self.revenue_steps.get
         self.paid_other: dict[str, int] = {}
-        for (position, status, currency, amount, _, paid), day, g in zip(
+        for (position, is_paid, other_currency, amount, _, paid), day, g in zip(
             rows, ordered, gens, strict=True
         ):
             count[position] += 1
@@ -323,9 +326,9 @@ class _OrderSums:
                 if step is None:
                     step = order_steps[day] = [0] * depth
                 step[g] += 1
-            if status != _PAID:
+            if not is_paid:
                 continue
-            if currency == REVENUE_CURRENCY:
+            if other_currency is None:
                 revenue[position] += amount
                 paid_on = days[paid]
                 if paid_on is not None:
@@ -334,7 +337,7 @@ class _OrderSums:
                         step = revenue_steps[paid_on] = [0] * depth
                     step[g] += amount
             else:
-                self.paid_other[currency] = self.paid_other.get(currency, 0) + amount
+                self.paid_other[other_currency] = self.paid_other.get(other_currency, 0) + amount
 
 
 def _pre_order(root_id: int, children: Mapping[int, Sequence[int]]) -> list[int]:
