@@ -97,7 +97,7 @@ def fill_placeholders(text: str, values: Mapping[str, str]) -> FilledText:
     Unknown placeholders, and known ones without a value, stay as they are (so the text shows what
     still needs filling in) and are listed in `missing`.
     """
-    missing: list[str] = []
+    missing: dict[str, None] = {}
 
     def replace(match: re.Match[str]) -> str:
         token = match.group(0)
@@ -109,11 +109,10 @@ def fill_placeholders(text: str, values: Mapping[str, str]) -> FilledText:
         value = values.get(key, "")
         if value:
             return value
-        if key not in missing:
-            missing.append(key)
+        missing.setdefault(key)  # each once, in the order met (a dict: a list was scanned)
         return token
 
-    return FilledText(_PLACEHOLDER.sub(replace, text), missing)
+    return FilledText(_PLACEHOLDER.sub(replace, text), list(missing))
 
 
 #: month names for long dates, by language (the report uses them too)

@@ -77,11 +77,11 @@ def _hash_heading(state: StateBlock, start_line: int, end_line: int, silent: boo
 
 def _trim_url(url: str) -> str:
     """A bare URL without the sentence's punctuation after it (and unbalanced `)`)."""
-    while url and url[-1] in ".,:;!?'\"*_~":
-        url = url[:-1]
-    while url.endswith(")") and url.count(")") > url.count("("):
-        url = url[:-1]
-    return url
+    url = url.rstrip(".,:;!?'\"*_~")
+    # the `)` that close nothing opened in the address, counted once (not once a character)
+    unbalanced = url.count(")") - url.count("(")
+    trailing = len(url) - len(url.rstrip(")"))
+    return url[: len(url) - min(max(unbalanced, 0), trailing)] if unbalanced > 0 else url
 
 
 def _next_url_start(state: StateInline) -> re.Match[str] | None:
@@ -352,8 +352,8 @@ class _Blocks:
 
     def _code(self, fence: Token) -> None:
         lines = fence.content.split("\n")
-        while lines and not lines[0].strip():
-            lines.pop(0)
+        first = next((n for n, line in enumerate(lines) if line.strip()), len(lines))
+        del lines[:first]  # at once: one pop(0) a blank line was quadratic
         while lines and not lines[-1].strip():
             lines.pop()
         if lines:
