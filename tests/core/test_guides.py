@@ -636,3 +636,33 @@ def test_a_long_guide_renders_in_time_linear_in_its_length(shape: str, piece: st
     large = min(seconds(8_000) for _ in range(3))
     # four times the text: linear is 4×, quadratic 16×; the machine is shared, hence room
     assert large < 9 * small + 0.05, (shape, small, large)
+
+
+@pytest.mark.parametrize(
+    ("shape", "text"),
+    [
+        ("an address and 40,000 ')'", "Buka https://x.co/a" + ")" * 40_000),
+        ("an address and 320,000 '.'", "Buka https://x.co/a" + "." * 320_000),
+        ("a code block opening with 200,000 blank lines", "```\n" + "\n" * 200_000 + "x\n```"),
+    ],
+)
+def test_crafted_guides_render_in_linear_time(shape: str, text: str) -> None:
+    """Found by an audit of every input path: each took 0.6–3 s, quadratic in its length."""
+    import time
+
+    started = time.perf_counter()
+    render_whatsapp(text)
+    assert time.perf_counter() - started < 0.4, shape
+
+
+def test_many_unknown_placeholders_are_listed_in_linear_time() -> None:
+    """Each unknown {placeholder} was looked for in the list of those already met: 80,000
+    took 34 s."""
+    import time
+
+    text = " ".join(f"{{p{n}}}" for n in range(80_000))
+    started = time.perf_counter()
+    filled = fill_placeholders(text, {})
+    assert time.perf_counter() - started < 1.5
+    assert filled.missing[:2] == ["p0", "p1"]
+    assert len(filled.missing) == 80_000
