@@ -11,7 +11,9 @@ and the PDF's text can be searched and copied, as everywhere else in the report.
 A row is one QTextLayout: its cells and the lines of its conversation are paragraphs of one
 text, each starting a line of its own, and every line is placed here (in its cell, or under the
 cells). One layout a paragraph, as before, made eight a row: a busy client's thousand rows were
-8,000 layouts to make, draw and let go of, a third of the list's time spent on that alone.
+8,000 layouts to make, draw and let go of, a third of the list's time spent on that alone. A
+row's layout keeps its shaped text (`setCacheEnabled`): Qt otherwise lets go of it once the
+lines are made and shapes the whole text again to draw it.
 """
 
 from __future__ import annotations
@@ -150,6 +152,7 @@ class RequestRows:
         its tallest cell, then its conversation, a gap above each of its paragraphs."""
         text, formats, ends = _text(paragraphs)
         layout = QTextLayout(text, self._font, self._device)
+        layout.setCacheEnabled(True)  # drawn from the text shaped here, not shaped again
         layout.setTextOption(self._option)
         layout.setFormats(formats)
         padding = self._padding
