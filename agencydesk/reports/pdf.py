@@ -109,6 +109,7 @@ class _DocumentObjects(QPyTextObject):
         self._sizes: list[QSizeF] = []
         self._svgs: dict[int, QSvgRenderer] = {}
         self._images: dict[int, QImage] = {}
+        self._known: dict[str, QSizeF] = {}  # of each object, by its <img> name
         for index, picture in enumerate(pictures):
             width, height = picture.width_pt, picture.height_pt
             if picture.mime == "image/svg+xml":
@@ -127,24 +128,34 @@ class _DocumentObjects(QPyTextObject):
                     width, height = image.width() * scale, image.height() * scale
             self._sizes.append(QSizeF(_pt(width), _pt(height)))
 
-    def _index(self, fmt: QTextFormat) -> int | None:
-        """Which of our pictures an <img> is (None: not one of ours)."""
-        scheme, _colon, number = fmt.toImageFormat().name().partition(":")
+    def _index(self, name: str) -> int | None:
+        """Which of our pictures the <img> *name* is (None: not one of ours)."""
+        scheme, _colon, number = name.partition(":")
         if scheme != html_parts.PICTURE_SCHEME or not number.isdigit():
             return None
         index = int(number)
         return index if index < len(self._pictures) else None
 
-    def _request_row(self, fmt: QTextFormat) -> tuple[RequestRows, int | str] | None:
-        """The list of requests and which of its rows an <img> is (None: not one of them)."""
-        row = request_object(fmt.toImageFormat().name())
+    def _request_row(self, name: str) -> tuple[RequestRows, int | str] | None:
+        """The list of requests and which of its rows the <img> *name* is (None: not one of
+        them)."""
+        row = request_object(name)
         return None if self._requests is None or row is None else (self._requests, row)
 
     def intrinsicSize(self, doc: QTextDocument, pos: int, fmt: QTextFormat) -> QSizeF:
-        if (found := self._request_row(fmt)) is not None:
+        # Qt asks again each time it needs the object's place (five times a row, drawing
+        # included): the size is found once
+        name = fmt.toImageFormat().name()
+        size = self._known.get(name)
+        if size is None:
+            size = self._known[name] = self._size(name)
+        return size
+
+    def _size(self, name: str) -> QSizeF:
+        if (found := self._request_row(name)) is not None:
             rows, row = found
             return rows.size(row)
-        index = self._index(fmt)
+        index = self._index(name)
         return self._sizes[index] if index is not None else QSizeF(0, 0)
 
     def drawObject(
@@ -156,11 +167,12 @@ class _DocumentObjects(QPyTextObject):
         fmt: QTextFormat,
     ) -> None:
         area = QRectF(rect)
-        if (found := self._request_row(fmt)) is not None:
+        name = fmt.toImageFormat().name()
+        if (found := self._request_row(name)) is not None:
             rows, row = found
             rows.draw(painter, area, row)
             return
-        index = self._index(fmt)
+        index = self._index(name)
         if index is None or area.isEmpty():
             return
         renderer = self._svgs.get(index)
