@@ -185,26 +185,36 @@ class RequestRows:
 
 def _text(paragraphs: Sequence[_Paragraph]) -> tuple[str, list[QTextLayout.FormatRange], list[int]]:
     """The paragraphs as one text (each but the last ended by `_PARAGRAPH_END`, in the look of
-    its last run), the looks of its runs, and where each paragraph ends (Qt's positions)."""
+    its last run), the looks of its runs (one range for runs of one look in a row: a cell's
+    text and the next cells'), and where each paragraph ends (Qt's positions)."""
     parts: list[str] = []
     formats: list[QTextLayout.FormatRange] = []
     ends: list[int] = []
+    position = 0
+    look: QTextCharFormat | None = None  # of the range being gathered, from `start`
     start = 0
     last = len(paragraphs) - 1
     for index, paragraph in enumerate(paragraphs):
-        runs = list(paragraph.runs)
-        if index < last:
-            text, look = runs[-1]
-            runs[-1] = (text + _PARAGRAPH_END, look)
-        for text, look in runs:
-            length = _utf16_length(text)
-            span = QTextLayout.FormatRange()
-            span.start, span.length, span.format = start, length, look
-            formats.append(span)
+        for text, run_look in paragraph.runs:
+            if run_look is not look:
+                if look is not None:
+                    formats.append(_format_range(start, position, look))
+                look, start = run_look, position
             parts.append(text)
-            start += length
-        ends.append(start)
+            position += _utf16_length(text)
+        if index < last:
+            parts.append(_PARAGRAPH_END)
+            position += 1
+        ends.append(position)
+    if look is not None:
+        formats.append(_format_range(start, position, look))
     return "".join(parts), formats, ends
+
+
+def _format_range(start: int, end: int, look: QTextCharFormat) -> QTextLayout.FormatRange:
+    span = QTextLayout.FormatRange()
+    span.start, span.length, span.format = start, end - start, look
+    return span
 
 
 def _look(
