@@ -103,11 +103,15 @@ def by_month(
 ) -> list[MonthFigures]:
     """The figures of each month from *start* to *end* (local days, both included) in which
     tickets were opened, oldest first; of one client's tickets with *client_id*."""
-    now = now or utcnow()
+    return _months(_tickets(session, start, end, client_id), now or utcnow())
+
+
+def _months(times: Iterable[TicketTimes], now: datetime) -> list[MonthFigures]:
+    """The figures of *times* month by month (local time), in the order they come."""
     months: dict[date, list[TicketTimes]] = {}
-    for times in _tickets(session, start, end, client_id):
-        local = times[0].astimezone().date()
-        months.setdefault(local.replace(day=1), []).append(times)
+    for ticket in times:
+        local = ticket[0].astimezone().date()
+        months.setdefault(local.replace(day=1), []).append(ticket)
     return [MonthFigures(month, figures_of(rows, now)) for month, rows in months.items()]
 
 
@@ -121,6 +125,20 @@ def for_period(
 ) -> Figures:
     """The figures of all tickets opened from *start* to *end* at once."""
     return figures_of(_tickets(session, start, end, client_id), now or utcnow())
+
+
+def for_period_and_by_month(
+    *,
+    session: Session,
+    start: date,
+    end: date,
+    client_id: int | None = None,
+    now: datetime | None = None,
+) -> tuple[Figures, list[MonthFigures]]:
+    """`for_period` and `by_month` at once, from one read of the tickets (a report shows both)."""
+    now = now or utcnow()
+    times = _tickets(session, start, end, client_id)
+    return figures_of(times, now), _months(times, now)
 
 
 def last_months(

@@ -463,6 +463,9 @@ def build_report_content(
         )
     median_wait = _median(waits)
     guides = _guides(session, client_id, since, until)
+    first_replies, first_replies_by_month = first_impression.for_period_and_by_month(
+        session=session, start=options.start, end=options.end, client_id=client_id, now=now
+    )
     summary = Summary(
         tickets_opened=opened,
         tickets_resolved=resolved_count,
@@ -470,14 +473,8 @@ def build_report_content(
         median_first_response=None if median_wait is None else timedelta(seconds=median_wait),
         billable_by_month=_billable_by_month(session, client_id, since, until),
         guides_sent=len(guides),
-        first_reply_within_hour=first_impression.for_period(
-            session=session, start=options.start, end=options.end, client_id=client_id, now=now
-        ).within_hour,
-        first_replies_by_month=tuple(
-            first_impression.by_month(
-                session=session, start=options.start, end=options.end, client_id=client_id, now=now
-            )
-        ),
+        first_reply_within_hour=first_replies.within_hour,
+        first_replies_by_month=tuple(first_replies_by_month),
     )
     order_lines, totals = _orders(session, client_id, options.start, options.end)
     return ReportContent(

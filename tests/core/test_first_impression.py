@@ -76,6 +76,16 @@ def test_figures_by_month_and_for_one_client(engine: Engine) -> None:
     assert hers.opened == 4
     assert hers.within_hour == 1.0  # her young ticket does not count yet
     assert hers.median_first_reply == 20 * 60
+    with Session(engine) as session:
+        both = first_impression.for_period_and_by_month(
+            session=session, start=date(2026, 10, 1), end=date(2026, 12, 31),
+            client_id=ratna, now=NOW,
+        )  # fmt: skip
+        her_months = first_impression.by_month(
+            session=session, start=date(2026, 10, 1), end=date(2026, 12, 31),
+            client_id=ratna, now=NOW,
+        )  # fmt: skip
+    assert both == (hers, her_months)  # the report's one read gives what the two give
 
 
 def test_an_empty_period_has_no_figures(engine: Engine) -> None:
