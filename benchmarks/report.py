@@ -247,11 +247,11 @@ def _profile(work: Callable[[], Any]) -> None:
 
 def _plain_text(report: ReportHtml) -> str:
     """The report's text as Qt reads it from the HTML (a line a paragraph or table cell), with
-    each row of the list of requests (an object there) replaced by its text: its cells and
-    messages a line each, as when the list was an HTML table."""
+    the list of requests (an object there) replaced by its text: each row's cells and messages
+    a line each, as when the list was an HTML table."""
     from PySide6.QtGui import QTextDocument
 
-    from agencydesk.reports.request_table import request_object
+    from agencydesk.reports.request_table import REQUEST_LIST
 
     text_doc = QTextDocument()
     text_doc.setHtml(report.html)
@@ -259,9 +259,8 @@ def _plain_text(report: ReportHtml) -> str:
     block = text_doc.begin()
     while block.isValid():
         char_format = block.begin().fragment().charFormat()
-        row = request_object(char_format.toImageFormat().name())
-        if row is not None and report.requests is not None:
-            lines.append(report.requests.plain_text(row))
+        if char_format.toImageFormat().name() == REQUEST_LIST and report.requests is not None:
+            lines.append(report.requests.plain_text())
         else:
             lines.append(block.text().replace("\u00a0", " "))
         block = block.next()

@@ -5,8 +5,8 @@
 of requests (never inside one: a request stays with its conversation; the header row is
 repeated on the next page), between
 paragraphs or, in a long paragraph, with two lines on each side; never right after a heading or
-a chart. Qt's text layout is read here, so this is, with pdf.py, the part of the reports that
-imports Qt.
+a chart. Qt's text layout is read here (the list of requests is one object in it: where its
+rows end is given), so this is, with pdf.py, the part of the reports that imports Qt.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QAbstractTextDocumentLayout, QTextBlock, QTextDocument, QTextTable
 
-from agencydesk.reports.request_table import HEADER, request_object
+from agencydesk.reports.request_table import REQUEST_LIST
 
 
 @dataclass(frozen=True)
@@ -54,14 +54,12 @@ def _keeps_with_next(block: QTextBlock) -> bool:
     return block.blockFormat().headingLevel() >= 2 or block.text() == "\ufffc"
 
 
-def _request_row(block: QTextBlock) -> int | str | None:
-    """Which row of the list of requests *block* holds (`request_table`), if it is one."""
+def _is_request_list(block: QTextBlock) -> bool:
+    """Whether *block* holds the list of requests (`request_table`)."""
     if block.text() != "\ufffc":
-        return None
+        return False
     char_format = block.begin().fragment().charFormat()
-    if not char_format.isImageFormat():
-        return None
-    return request_object(char_format.toImageFormat().name())
+    return char_format.isImageFormat() and char_format.toImageFormat().name() == REQUEST_LIST
 
 
 def _line_tops(layout: QAbstractTextDocumentLayout, block: QTextBlock) -> list[float]:
@@ -80,6 +78,7 @@ class _Cuts:
         device_dpi: float,
         page_height: float,
         continued: Sequence[bool] = (),
+        list_rows: Sequence[float] = (),
     ) -> None:
         self.doc = doc
         self.layout = doc.documentLayout()
@@ -104,16 +103,10 @@ class _Cuts:
                 keep = False
             elif frame is None:
                 block = it.currentBlock()
-                row = _request_row(block) if block.isValid() else None
-                if row is not None:
-                    # the list of requests: a row at a time, the header row repeated
-                    rect = self.layout.blockBoundingRect(block)
-                    if row == HEADER:
-                        self.cuts.append(_Cut(rect.top(), not keep))
-                        header, keep = Band(rect.top(), rect.bottom()), True
-                    else:
-                        self.cuts.append(_Cut(rect.top(), not keep, header))
-                        keep = False
+                if list_rows and block.isValid() and _is_request_list(block):
+                    top = self.layout.blockBoundingRect(block).top()
+                    header = self._list(top, list_rows, allowed=not keep)
+                    keep = False
                 # empty blocks are Qt's own, after a table (inside its last row, in fact)
                 elif block.isValid() and block.text():
                     self._block(block, allowed=not keep)
@@ -121,6 +114,18 @@ class _Cuts:
                     header = None
             it += 1
         self.cuts.sort(key=lambda cut: cut.y)
+
+    def _list(self, top: float, heights: Sequence[float], *, allowed: bool) -> Band:
+        """The cuts of the list of requests at *top* whose rows are *heights* tall (the header
+        row's first): above each row, the header row repeated after; never between the header
+        row and the first row. Returns the header row's band."""
+        self.cuts.append(_Cut(top, allowed))
+        header = Band(top, top + heights[0])
+        y = header.bottom
+        for index, height in enumerate(heights[1:]):
+            self.cuts.append(_Cut(y, index > 0, header))
+            y += height
+        return header
 
     def _block(self, block: QTextBlock, *, allowed: bool) -> None:
         tops = _line_tops(self.layout, block)
@@ -187,13 +192,18 @@ class _Cuts:
 
 
 def paginate(
-    doc: QTextDocument, device_dpi: float, page_height: float, continued: Sequence[bool] = ()
+    doc: QTextDocument,
+    device_dpi: float,
+    page_height: float,
+    continued: Sequence[bool] = (),
+    list_rows: Sequence[float] = (),
 ) -> list[Page]:
-    """The document cut into pages of *page_height*: table rows are kept whole (and the table's
-    header row is repeated on the next page), a heading or a chart never ends a page, a
+    """The document cut into pages of *page_height*: table rows and the rows of the list of
+    requests (*list_rows* tall, the header row's first: `pdf.list_rows`) are kept whole (and
+    the header row is repeated on the next page), a heading or a chart never ends a page, a
     paragraph keeps at least two lines on each side of a cut."""
     end = doc.documentLayout().documentSize().height()
-    cuts = _Cuts(doc, device_dpi, page_height, continued).cuts
+    cuts = _Cuts(doc, device_dpi, page_height, continued, list_rows).cuts
     pages: list[Page] = []
     top, header = 0.0, None
     first = 0  # the first cut below `top`

@@ -12,8 +12,9 @@ the printable area. `pagination.paginate` then chooses where each page ends, at 
 typesetter would. Every page is drawn by hand: its slice of the column, a running header (from
 page 2) and the footer "Generated on … · Page n of N". The charts and the logo are the document's
 <img>, drawn by `_DocumentObjects`: SVG through QSvgRenderer, so vector graphics in the PDF, not
-pictures of them. So are the rows of the list of requests, laid out and drawn by
-`request_rows.py` (as an HTML table, that list was two thirds of a busy client's PDF time).
+pictures of them. So is the list of requests, one object laid out and drawn by
+`request_rows.py` a page's rows at a time (as an HTML table, that list was two thirds of a busy
+client's PDF time).
 
 Works in a worker thread (fonts, QTextDocument and QPdfWriter are thread-safe for this use); it
 needs a QGuiApplication, which `ensure_gui_application()` provides for the command line.
@@ -54,7 +55,7 @@ from agencydesk.reports.fonts import use_bundled_fonts
 from agencydesk.reports.html_parts import Picture
 from agencydesk.reports.pagination import Band, paginate
 from agencydesk.reports.request_rows import RequestRows
-from agencydesk.reports.request_table import RequestTable, request_object
+from agencydesk.reports.request_table import REQUEST_LIST, RequestTable
 from agencydesk.reports.text import t
 
 #: dots per inch of the PDF's coordinate system (layout precision, not image quality: the PDF
@@ -62,6 +63,9 @@ from agencydesk.reports.text import t
 RESOLUTION = 1200
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 _RASTER_LOGO_PT = (150.0, 56.0)
+#: how far inside a page's slice of the column its text must reach to be drawn there (device
+#: units): what merely touches the slice's edge belongs to the page before or after
+_HAIR = 1.0
 
 
 class ReportCancelled(Exception):  # noqa: N818 (the name says it)
@@ -94,8 +98,8 @@ def _pt(value: float) -> float:
 
 class _DocumentObjects(QPyTextObject):
     """Sizes and draws what the text has as objects (<img>): the report's pictures (SVG through
-    QSvgRenderer, so vector paths and text in the PDF; PNG/JPEG as images) and the rows of its
-    list of requests (`request_rows.py`)."""
+    QSvgRenderer, so vector paths and text in the PDF; PNG/JPEG as images) and its list of
+    requests (`request_rows.py`)."""
 
     def __init__(
         self,
@@ -105,11 +109,10 @@ class _DocumentObjects(QPyTextObject):
     ) -> None:
         super().__init__(parent)
         self._pictures = pictures
-        self._requests = requests
+        self.requests = requests
         self._sizes: list[QSizeF] = []
         self._svgs: dict[int, QSvgRenderer] = {}
         self._images: dict[int, QImage] = {}
-        self._known: dict[str, QSizeF] = {}  # of each object, by its <img> name
         for index, picture in enumerate(pictures):
             width, height = picture.width_pt, picture.height_pt
             if picture.mime == "image/svg+xml":
@@ -136,25 +139,10 @@ class _DocumentObjects(QPyTextObject):
         index = int(number)
         return index if index < len(self._pictures) else None
 
-    def _request_row(self, name: str) -> tuple[RequestRows, int | str] | None:
-        """The list of requests and which of its rows the <img> *name* is (None: not one of
-        them)."""
-        row = request_object(name)
-        return None if self._requests is None or row is None else (self._requests, row)
-
     def intrinsicSize(self, doc: QTextDocument, pos: int, fmt: QTextFormat) -> QSizeF:
-        # Qt asks again each time it needs the object's place (five times a row, drawing
-        # included): the size is found once
         name = fmt.toImageFormat().name()
-        size = self._known.get(name)
-        if size is None:
-            size = self._known[name] = self._size(name)
-        return size
-
-    def _size(self, name: str) -> QSizeF:
-        if (found := self._request_row(name)) is not None:
-            rows, row = found
-            return rows.size(row)
+        if name == REQUEST_LIST and self.requests is not None:
+            return self.requests.list_size()
         index = self._index(name)
         return self._sizes[index] if index is not None else QSizeF(0, 0)
 
@@ -168,9 +156,12 @@ class _DocumentObjects(QPyTextObject):
     ) -> None:
         area = QRectF(rect)
         name = fmt.toImageFormat().name()
-        if (found := self._request_row(name)) is not None:
-            rows, row = found
-            rows.draw(painter, area, row)
+        if name == REQUEST_LIST and self.requests is not None:
+            # the rows of the page's slice (`_draw_band`), or all of them, unclipped
+            shown = area
+            if painter.hasClipping():
+                shown = painter.clipBoundingRect().adjusted(0, _HAIR, 0, -_HAIR)
+            self.requests.draw_list(painter, area, shown)
             return
         index = self._index(name)
         if index is None or area.isEmpty():
@@ -230,6 +221,15 @@ def styled_document(
     return doc
 
 
+def list_rows(doc: QTextDocument) -> list[float]:
+    """The height of each row of the list of requests in *doc* (made by `styled_document`),
+    the header row's first; none without a list."""
+    for handler in doc.findChildren(_DocumentObjects):
+        if handler.requests is not None:
+            return handler.requests.heights()
+    return []
+
+
 def release_document(doc: QTextDocument) -> None:
     """Let go of a document made by `styled_document`, on the thread that made it (a worker).
 
@@ -267,7 +267,7 @@ def _draw_band(
     # the layout draws every line that touches this rectangle, clipped or not: a hair inside
     # the band, so a line starting right at its edge is not also written (invisibly, but
     # findable and copyable) on this page
-    context.clip = QRectF(0, band.top + 1, width, band.height - 2)
+    context.clip = QRectF(0, band.top + _HAIR, width, band.height - 2 * _HAIR)
     doc.documentLayout().draw(painter, context)
     painter.restore()
 
@@ -378,6 +378,7 @@ def _write(
             writer.logicalDpiY(),
             _pt(html_parts.body_height_pt(paper)),
             report.continued_tables,
+            list_rows(doc),
         )
         check()
         if progress is not None:

@@ -1,12 +1,14 @@
-"""Lays out and draws the report's list of requests (`request_table.py`), a row at a time.
+"""Lays out and draws the report's list of requests (`request_table.py`).
 
-Each row is an object in the report's document: the document asks for its size when it lays
-the column out and has it drawn where it lands. A row is its four cells side by side, then the
-lines of its conversation across the whole width, on the row's stripe; the header row is the
-column titles on the header fill. The look is the one the HTML table had (`html_parts.STYLE`):
-cell padding 4 px, the body size for cells, the small size for the conversation (who in bold,
-notes in grey italics). Text goes through QTextLayout, so fonts fall back (Indonesian, emoji)
-and the PDF's text can be searched and copied, as everywhere else in the report.
+The list is one object in the report's document: the document asks for its size when it lays
+the column out and has it drawn where it lands, a page's slice at a time (the rows that slice
+shows); `pagination.py` reads where each row ends from `heights`. A row is its four cells side
+by side, then the lines of its conversation across the whole width, on the row's stripe; the
+header row is the column titles on the header fill. The look is the one the HTML table had
+(`html_parts.STYLE`): cell padding 4 px, the body size for cells, the small size for the
+conversation (who in bold, notes in grey italics). Text goes through QTextLayout, so fonts fall
+back (Indonesian, emoji) and the PDF's text can be searched and copied, as everywhere else in
+the report.
 
 A row is one QTextLayout: its cells and the lines of its conversation are paragraphs of one
 text, each starting a line of its own, and every line is placed here (in its cell, or under the
@@ -18,6 +20,7 @@ lines are made and shapes the whole text again to draw it.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -67,7 +70,7 @@ class _Paragraph:
 
 class RequestRows:
     """The rows of one report's list of requests, each laid out once (when the document first
-    asks for its size) for a column *width* device units wide."""
+    asks for the list's size) for a column *width* device units wide."""
 
     def __init__(
         self, table: RequestTable, base_font: QFont, device: QPaintDevice, width: float
@@ -97,7 +100,38 @@ class RequestRows:
             edges.append(edges[-1] + share * width)
         self._columns = list(itertools.pairwise(edges))
         self._laid: dict[int | str, tuple[float, QTextLayout]] = {}
+        #: the header row's key, then each row's (its index)
+        self._keys: list[int | str] = [HEADER, *range(len(table.rows))]
+        self._bottoms: list[float] = []  # of each row, from the top of the list
 
+    # -- the whole list ------------------------------------------------------------------------
+    def heights(self) -> list[float]:
+        """The height of each row, the header row's first."""
+        return [self._layout(key)[0] for key in self._keys]
+
+    def list_size(self) -> QSizeF:
+        return QSizeF(self._width, self._ends()[-1])
+
+    def draw_list(self, painter: QPainter, rect: QRectF, visible: QRectF) -> None:
+        """Draw the rows of the list placed at *rect* that touch *visible* (as the document's
+        layout draws its paragraphs: a row touching its edge too)."""
+        ends = self._ends()
+        first = bisect.bisect_left(ends, visible.top() - rect.top())  # the first ending in it
+        row_top = rect.top() + (ends[first - 1] if first else 0.0)
+        for key, end in zip(self._keys[first:], ends[first:], strict=True):
+            if row_top > visible.bottom():
+                return
+            row_bottom = rect.top() + end
+            self.draw(painter, QRectF(rect.left(), row_top, self._width, row_bottom - row_top), key)
+            row_top = row_bottom
+
+    def _ends(self) -> list[float]:
+        """Where each row ends, from the top of the list."""
+        if not self._bottoms:
+            self._bottoms = list(itertools.accumulate(self.heights()))
+        return self._bottoms
+
+    # -- a row ---------------------------------------------------------------------------------
     def size(self, row: int | str) -> QSizeF:
         return QSizeF(self._width, self._layout(row)[0])
 

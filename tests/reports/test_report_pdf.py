@@ -14,7 +14,14 @@ from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
-from PySide6.QtGui import QFontDatabase, QPdfWriter, QPyTextObject, QTextCursor, QTextDocument
+from PySide6.QtGui import (
+    QFontDatabase,
+    QPdfWriter,
+    QPyTextObject,
+    QTextBlock,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QApplication
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
@@ -262,7 +269,9 @@ def _laid_out(
     writer.setResolution(pdf.RESOLUTION)
     doc, report = pdf.build_document(content, writer, "a4")
     page_height = pdf._pt(html_parts.body_height_pt("a4"))
-    pages = pagination.paginate(doc, writer.logicalDpiY(), page_height, report.continued_tables)
+    pages = pagination.paginate(
+        doc, writer.logicalDpiY(), page_height, report.continued_tables, pdf.list_rows(doc)
+    )
     for page in pages:
         assert page.body.height + (page.header.height if page.header else 0) <= page_height + 1
     return content, doc, pages
@@ -270,6 +279,19 @@ def _laid_out(
 
 def _page_of(pages: list[pagination.Page], y: float) -> int:
     return next(i for i, p in enumerate(pages) if p.body.top <= y < p.body.bottom)
+
+
+def _request_rows(doc: QTextDocument, block: QTextBlock) -> list[tuple[int | str, float, float]]:
+    """Each row of the list of requests if *block* holds it (the header row first): which row,
+    its top and bottom in the document; [] for any other block."""
+    if not pagination._is_request_list(block):
+        return []
+    top = doc.documentLayout().blockBoundingRect(block).top()
+    rows: list[tuple[int | str, float, float]] = []
+    for number, height in enumerate(pdf.list_rows(doc)):
+        rows.append(("header" if number == 0 else number - 1, top, top + height))
+        top += height
+    return rows
 
 
 def test_rows_stay_whole_and_headings_stay_with_their_text(
@@ -286,13 +308,13 @@ def test_rows_stay_whole_and_headings_stay_with_their_text(
     list_top = list_bottom = None
     while block.isValid():
         table = QTextCursor(block).currentTable()
-        row = pagination._request_row(block)
+        rows = _request_rows(doc, block)
         rect = layout.blockBoundingRect(block)
-        if row is not None:
-            assert _page_of(pages, rect.top()) == _page_of(pages, rect.bottom() - 1), row
-            list_top = rect.top() if list_top is None else list_top
-            list_bottom = rect.bottom()
-            requests += row != "header"
+        if rows:
+            for row, top, bottom in rows:
+                assert _page_of(pages, top) == _page_of(pages, bottom - 1), row
+                requests += row != "header"
+            list_top, list_bottom = rows[0][1], rows[-1][2]
         elif table is not None and block == table.cellAt(0, 0).firstCursorPosition().block():
             for number in range(table.rows()):
                 cells = [table.cellAt(number, column) for column in range(table.columns())]
@@ -305,8 +327,12 @@ def test_rows_stay_whole_and_headings_stay_with_their_text(
                 assert _page_of(pages, top) == _page_of(pages, bottom - 1)
                 table_rows += 1
         elif table is None and block.blockFormat().headingLevel() >= 2:
-            following = layout.blockBoundingRect(block.next())
-            assert _page_of(pages, rect.top()) == _page_of(pages, following.bottom() - 1)
+            # what follows: the next paragraph, or the list's first row (its header row)
+            list_rows = _request_rows(doc, block.next())
+            following = layout.blockBoundingRect(block.next()).bottom()
+            if list_rows:
+                following = list_rows[0][2]
+            assert _page_of(pages, rect.top()) == _page_of(pages, following - 1)
             headings += 1
         block = block.next()
     assert requests == len(content.tickets) == 200
@@ -326,14 +352,13 @@ def test_every_row_is_written_once_on_the_page_pagination_chose(
     its row was given, once (not also at the foot of the page before, not lost between two);
     catches drawing that drifts from the cuts."""
     content, doc, pages = _laid_out(demo_engine, tmp_path, 300)
-    layout = doc.documentLayout()
     expected: dict[int, int] = {}  # request number → page
     block = doc.begin()
     while block.isValid():
-        row = pagination._request_row(block)
-        if isinstance(row, int):
-            number = int(content.tickets[row].title.split(":")[0].split()[1])
-            expected[number] = _page_of(pages, layout.blockBoundingRect(block).top())
+        for row, top, _bottom in _request_rows(doc, block):
+            if isinstance(row, int):
+                number = int(content.tickets[row].title.split(":")[0].split()[1])
+                expected[number] = _page_of(pages, top)
         block = block.next()
     assert len(expected) == 300
     assert len(set(expected.values())) > 5
