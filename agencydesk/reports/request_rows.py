@@ -192,23 +192,21 @@ class RequestRows:
         padding = self._padding
         cells_bottom = padding
         below: float | None = None  # the bottom of the conversation so far
-        y = 0.0  # where the next line goes
-        index, end = -1, 0
         layout.beginLayout()
-        while (line := layout.createLine()).isValid():
-            if line.textStart() >= end:  # the first line of the next paragraph
-                index += 1
-                end = ends[index]
-                if not paragraphs[index].below:
-                    y = padding
-                elif below is None:  # under the cells' row, which ends a padding below them
-                    y = cells_bottom + 2 * padding
-                else:
-                    y = below + self._gap
-            paragraph = paragraphs[index]
-            line.setLineWidth(paragraph.width)
-            line.setPosition(QPointF(paragraph.x, y))
-            y += line.height()
+        line = layout.createLine()
+        for paragraph, end in zip(paragraphs, ends, strict=True):
+            if not paragraph.below:
+                y = padding
+            elif below is None:  # under the cells' row, which ends a padding below them
+                y = cells_bottom + 2 * padding
+            else:
+                y = below + self._gap
+            x, width = paragraph.x, paragraph.width
+            while line.isValid() and line.textStart() < end:
+                line.setLineWidth(width)
+                line.setPosition(QPointF(x, y))
+                y += line.height()
+                line = layout.createLine()
             if paragraph.below:
                 below = y
             else:
