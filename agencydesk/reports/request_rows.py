@@ -23,7 +23,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF
 from PySide6.QtGui import (
@@ -57,9 +57,9 @@ _PARAGRAPH_END = "\u2028"
 _Runs = Sequence[tuple[str, QTextCharFormat]]
 
 
-@dataclass(frozen=True)
-class _Paragraph:
-    """A cell's text, or a line of the conversation, and where its lines go in the row."""
+class _Paragraph(NamedTuple):
+    """A cell's text, or a line of the conversation, and where its lines go in the row (a
+    tuple: eight a row, a thousand rows, made faster than a frozen dataclass)."""
 
     runs: _Runs
     x: float
