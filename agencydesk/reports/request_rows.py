@@ -118,11 +118,12 @@ class RequestRows:
         ends = self._ends()
         first = bisect.bisect_left(ends, visible.top() - rect.top())  # the first ending in it
         row_top = rect.top() + (ends[first - 1] if first else 0.0)
-        for key, end in zip(self._keys[first:], ends[first:], strict=True):
+        for index in range(first, len(ends)):
             if row_top > visible.bottom():
                 return
-            row_bottom = rect.top() + end
-            self.draw(painter, QRectF(rect.left(), row_top, self._width, row_bottom - row_top), key)
+            row_bottom = rect.top() + ends[index]
+            area = QRectF(rect.left(), row_top, self._width, row_bottom - row_top)
+            self.draw(painter, area, self._keys[index])
             row_top = row_bottom
 
     def _ends(self) -> list[float]:
