@@ -13,7 +13,7 @@ runs (a new Session, document and file each time) in one process. Goal: under 3 
 
 The baseline, in the same run: ``baseline_s``, Qt writing the same text as one plain
 QTextDocument to PDF with its own pagination (`QTextDocument.print_`): no tables, no charts,
-no header or footer (the list of requests, objects in the report's HTML, is given as the text
+no header or footer (the list of requests, an object in the report's HTML, is given as the text
 its rows show, a line a cell or message, as when it was an HTML table). Goal: ``report_s``
 (content and PDF) at most 1.5 times ``baseline_s``.
 For reference, ``qt_print_s``: the report's own document (same HTML, fonts and pictures)
