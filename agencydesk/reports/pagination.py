@@ -54,7 +54,7 @@ def _keeps_with_next(block: QTextBlock) -> bool:
     return block.blockFormat().headingLevel() >= 2 or block.text() == "\ufffc"
 
 
-def _is_request_list(block: QTextBlock) -> bool:
+def is_request_list(block: QTextBlock) -> bool:
     """Whether *block* holds the list of requests (`request_table`)."""
     if block.text() != "\ufffc":
         return False
@@ -103,7 +103,7 @@ class _Cuts:
                 keep = False
             elif frame is None:
                 block = it.currentBlock()
-                if list_rows and block.isValid() and _is_request_list(block):
+                if list_rows and block.isValid() and is_request_list(block):
                     top = self.layout.blockBoundingRect(block).top()
                     header = self._list(top, list_rows, allowed=not keep)
                     keep = False

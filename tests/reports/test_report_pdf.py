@@ -284,7 +284,7 @@ def _page_of(pages: list[pagination.Page], y: float) -> int:
 def _request_rows(doc: QTextDocument, block: QTextBlock) -> list[tuple[int | str, float, float]]:
     """Each row of the list of requests if *block* holds it (the header row first): which row,
     its top and bottom in the document; [] for any other block."""
-    if not pagination._is_request_list(block):
+    if not pagination.is_request_list(block):
         return []
     top = doc.documentLayout().blockBoundingRect(block).top()
     rows: list[tuple[int | str, float, float]] = []
