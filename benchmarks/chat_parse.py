@@ -30,6 +30,7 @@ without the ``bench`` extra).
 
 from __future__ import annotations
 
+import argparse
 import gc
 import os
 import resource
@@ -190,8 +191,13 @@ def _processes(folder: Path, n: int, big_file: Path, *, chatminer_ok: bool) -> d
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = argv if argv is not None else sys.argv[1:]
-    n = int(args[0]) if args else 1_000_000
+    parser = argparse.ArgumentParser(
+        description="Chat parse speed against whatstk, chat-miner and the bare-regex floor."
+    )
+    parser.add_argument(
+        "messages", nargs="?", type=int, default=1_000_000, help="size of the export (1,000,000)"
+    )
+    n = parser.parse_args(argv).messages
     from agencydesk.core.importers import parse_chat_file
 
     with tempfile.TemporaryDirectory(prefix="agencydesk-bench-") as tmp:
