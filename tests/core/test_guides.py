@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -653,6 +654,32 @@ def test_crafted_guides_render_in_linear_time(shape: str, text: str) -> None:
     started = time.perf_counter()
     render_whatsapp(text)
     assert time.perf_counter() - started < 0.4, shape
+
+
+def _median_seconds(run: Callable[[int], object], size: int) -> tuple[float, float]:
+    """Median times of *run* for *size* and four times *size*, measured turn about, so a load
+    on the (shared) machine weighs on both alike."""
+    import statistics
+    import time
+
+    times: dict[int, list[float]] = {size: [], 4 * size: []}
+    run(size)  # warm
+    for _ in range(5):
+        for count in times:
+            started = time.perf_counter()
+            run(count)
+            times[count].append(time.perf_counter() - started)
+    return statistics.median(times[size]), statistics.median(times[4 * size])
+
+
+def test_a_heading_with_a_long_run_of_spaces_renders_in_linear_time() -> None:
+    """Looking for the closing `#`s tried every space of a run up to its end: a heading of
+    "# a", 40,000 spaces and "b" took 5.9 s."""
+    assert render_whatsapp("# Masuk  ##") == render_whatsapp("# Masuk")
+    assert render_whatsapp("# Masuk#") != render_whatsapp("# Masuk")
+    small, large = _median_seconds(lambda count: render_whatsapp("# a" + " " * count + "b"), 4_000)
+    # four times the spaces: linear is 4×, quadratic 16×; the machine is shared, hence room
+    assert large < 8 * small + 0.02, (small, large)
 
 
 def test_many_unknown_placeholders_are_listed_in_linear_time() -> None:
