@@ -682,6 +682,15 @@ def test_a_heading_with_a_long_run_of_spaces_renders_in_linear_time() -> None:
     assert large < 8 * small + 0.02, (small, large)
 
 
+def test_pictures_of_a_guide_full_of_unclosed_brackets_are_listed_in_linear_time() -> None:
+    """Each "![" looked for its "]" up to the end of the text: 40,000 unclosed "![" took 2.8 s."""
+    body = "![a ![b](image:b.png) ![c [d]](image:c.png) ![e!f](image:e.png) ![g](image:b.png)"
+    assert images.image_references(body) == ["b.png", "e.png"]
+    small, large = _median_seconds(lambda count: images.image_references("![" * count), 4_000)
+    # four times the text: linear is 4×, quadratic 16×; the machine is shared, hence room
+    assert large < 8 * small + 0.02, (small, large)
+
+
 def test_many_unknown_placeholders_are_listed_in_linear_time() -> None:
     """Each unknown {placeholder} was looked for in the list of those already met: 80,000
     took 34 s."""
