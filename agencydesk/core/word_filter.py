@@ -1,4 +1,5 @@
-"""The search box of the lists: every word the user typed must appear in one of some columns.
+"""The search box of the lists: every word the user typed (up to `MAX_WORDS`) must appear in one
+of some columns.
 
 A LIKE pattern, not FTS5: the lists filter while typing on a few columns, and a word matches
 anywhere inside a value ("pos" finds "hosting"), case-insensitively.
@@ -36,6 +37,26 @@ def _lower(element: unicode_lower, compiler: SQLCompiler, **kw: object) -> str:
     return f"lower({compiler.process(element.clauses, **kw)})"
 
 
+#: The most words of a search a list looks for. Each word is one more condition ANDed onto the
+#: others, and a search box filled by a paste (a message, a log) has hundreds: SQLite refuses an
+#: expression deeper than 1,000 ("Expression tree is too large", from 992 words on) and building
+#: the query took seconds before that (20,000 words: 46 s). No one types 32 words to find a
+#: row, and the rows holding the first 32 words of a paste are those it was pasted to find.
+MAX_WORDS = 32
+
+
+def search_words(search: str) -> list[str]:
+    """The words of *search* a list looks for: the first `MAX_WORDS` different ones, in the
+    order typed. A word met again (in any case) is dropped: it asks for nothing more."""
+    words: dict[tuple[str, bool], str] = {}
+    for word in search.split():
+        # what a word's condition depends on: its lower case, and which lower() reads it
+        words.setdefault((word.lower(), word.isascii()), word)
+        if len(words) == MAX_WORDS:
+            break
+    return list(words.values())
+
+
 def like_pattern(word: str) -> str:
     """``%word%`` in lower case, with LIKE's wildcards escaped by a backslash (use
     ``ESCAPE '\\'``), so that "100%" or "s_2" match themselves."""
@@ -53,7 +74,7 @@ def every_word_in(
     search = unicodedata.normalize("NFC", search)
     return [
         sa.or_(*(lowered(column, word).like(like_pattern(word), escape="\\") for column in columns))
-        for word in search.split()
+        for word in search_words(search)
     ]
 
 

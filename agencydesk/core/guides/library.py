@@ -15,7 +15,7 @@ from agencydesk.core.clients import normalize_tags
 from agencydesk.core.db import add_and_flush
 from agencydesk.core.errors import UserError, ValidationError
 from agencydesk.core.models import Guide, GuideLevel, GuideSend, utcnow
-from agencydesk.core.word_filter import lowered
+from agencydesk.core.word_filter import lowered, search_words
 
 EDITABLE_FIELDS = ("title", "body", "language", "tags", "level", "gentle_variant_of_id")
 LANGUAGES = ("id", "en")
@@ -193,7 +193,7 @@ def list_guides(
         col(Guide.updated_at),
         sent,
     ).where(col(Guide.deleted_at).is_(None))
-    for word in search.split():
+    for word in search_words(search):
         pattern = _like(word)
         statement = statement.where(
             sa.or_(
