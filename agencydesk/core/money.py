@@ -106,7 +106,7 @@ def parse_amount(text: str, currency: str, language: str = "en") -> int | None:
     whole = whole.lstrip("0") or whole[:1]
     if not whole and not mark:
         return None
-    written = group_digits(int(whole or "0"), currency, language)
+    written = _written(whole, currency, language)
     if decimal in rest:
         raise AmountError("two_decimal_marks", written)
     if rest.strip("0"):
@@ -116,3 +116,15 @@ def parse_amount(text: str, currency: str, language: str = "en") -> int | None:
     if len(whole) > MAX_DIGITS:
         raise AmountError("too_large", written)
     return int(whole or "0")
+
+
+def _written(whole: str, currency: str, language: str) -> str:
+    """The digits *whole* grouped as `group_digits` writes them (for the sentence about them).
+    More digits than an amount has are grouped as text: Python's int() refuses more than 4,300
+    digits (a plain ValueError, not the sentence the form shows) and takes time quadratic in
+    them below that."""
+    if len(whole) <= MAX_DIGITS:
+        return group_digits(int(whole or "0"), currency, language)
+    group = separators(currency, language)[0]
+    head = len(whole) % 3 or 3
+    return group.join([whole[:head], *(whole[i : i + 3] for i in range(head, len(whole), 3))])

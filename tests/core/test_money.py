@@ -68,6 +68,10 @@ def test_an_amount_is_read_by_the_rules_it_is_written_with(
         ("1,500,000", "IDR", "en", "two_decimal_marks", "1"),  # an English habit, in rupiah
         ("-500", "IDR", "id", "negative", "500"),
         ("1" + "0" * 15, "IDR", "id", "too_large", "1" + ".000" * 5),
+        ("1" + "0" * 99, "USD", "en", "too_large", "1" + ",000" * 33),
+        # more digits than Python's int() reads (4,300): its ValueError, not the sentence
+        ("9" * 5_000, "USD", "en", "too_large", "99" + ",999" * 1_666),
+        ("9" * 5_000 + ",5", "IDR", "id", "decimals", "99" + ".999" * 1_666),
     ],
 )
 def test_decimals_and_other_mistakes_are_refused_never_folded_into_the_digits(
