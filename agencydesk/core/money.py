@@ -74,11 +74,14 @@ def regroup(text: str, cursor: int, currency: str, language: str = "en") -> Type
     """Text typed into an amount field, grouped as it will be read: thousands separators where
     they belong, the decimal separator and what follows it kept as typed (so the user sees what
     would be saved, and decimals are not silently turned into digits), anything else dropped
-    (letters, spaces, a pasted "Rp"). The cursor stays after the same digit or mark."""
+    (letters, spaces, a pasted "Rp"). The cursor stays after the same digit or mark.
+
+    A digit is what int() reads (`str.isdecimal`): "²" or "①" pass `str.isdigit` and made int()
+    raise a plain ValueError; they are dropped like letters."""
     decimal = separators(currency, language)[1]
     negative = any(ch in MINUS_SIGNS for ch in text)
-    kept_before = sum(ch.isdigit() or ch == decimal for ch in text[:cursor])
-    kept = "".join(ch for ch in text if ch.isdigit() or ch == decimal)
+    kept_before = sum(ch.isdecimal() or ch == decimal for ch in text[:cursor])
+    kept = "".join(ch for ch in text if ch.isdecimal() or ch == decimal)
     whole, mark, rest = kept.partition(decimal)
     stripped = whole.lstrip("0") or whole[:1]  # no leading zeros; "0" stays "0"
     kept_before = max(0, kept_before - (len(whole) - len(stripped)))
@@ -88,7 +91,7 @@ def regroup(text: str, cursor: int, currency: str, language: str = "en") -> Type
         shown = "−" + shown
     position, seen = (1 if negative else 0), 0
     while position < len(shown) and seen < kept_before:
-        if shown[position].isdigit() or shown[position] == decimal:
+        if shown[position].isdecimal() or shown[position] == decimal:
             seen += 1
         position += 1
     return TypedAmount(shown, position, negative)
@@ -101,7 +104,7 @@ def parse_amount(text: str, currency: str, language: str = "en") -> int | None:
     "Rp 1.500.000" is 1.500.000)."""
     decimal = separators(currency, language)[1]
     negative = any(ch in MINUS_SIGNS for ch in text)
-    kept = "".join(ch for ch in text if ch.isdigit() or ch == decimal)
+    kept = "".join(ch for ch in text if ch.isdecimal() or ch == decimal)
     whole, mark, rest = kept.partition(decimal)
     whole = whole.lstrip("0") or whole[:1]
     if not whole and not mark:

@@ -82,6 +82,13 @@ def test_decimals_and_other_mistakes_are_refused_never_folded_into_the_digits(
     assert (caught.value.code, caught.value.whole) == (code, whole)
 
 
+def test_signs_that_only_look_like_digits_are_dropped_like_letters() -> None:
+    """ "²" and "①" are digits to str.isdigit, not to int(): its ValueError escaped the field."""
+    assert regroup("1²5000①", 7, "IDR", "id") == TypedAmount("15.000", 6)
+    assert parse_amount("Rp 15.000²", "IDR", "id") == 15_000
+    assert parse_amount("١٥", "USD", "en") == 15  # Arabic-Indic digits are read
+
+
 def test_typing_groups_the_thousands_and_keeps_decimals_where_they_were_typed() -> None:
     assert regroup("1500000", 7, "IDR", "id") == TypedAmount("1.500.000", 9)
     assert regroup("1.500.000,50", 12, "IDR", "id") == TypedAmount("1.500.000,50", 12)
