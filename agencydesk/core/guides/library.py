@@ -15,7 +15,7 @@ from agencydesk.core.clients import normalize_tags
 from agencydesk.core.db import add_and_flush
 from agencydesk.core.errors import UserError, ValidationError
 from agencydesk.core.models import Guide, GuideLevel, GuideSend, utcnow
-from agencydesk.core.word_filter import lowered, search_words
+from agencydesk.core.word_filter import every_word_in
 
 EDITABLE_FIELDS = ("title", "body", "language", "tags", "level", "gentle_variant_of_id")
 LANGUAGES = ("id", "en")
@@ -165,11 +165,6 @@ def undelete_guide(*, session: Session, guide_id: int) -> Guide:
     return add_and_flush(session, guide)
 
 
-def _like(word: str) -> str:
-    escaped = word.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def list_guides(
     *,
     session: Session,
@@ -193,16 +188,8 @@ def list_guides(
         col(Guide.updated_at),
         sent,
     ).where(col(Guide.deleted_at).is_(None))
-    for word in search_words(search):
-        pattern = _like(word)
-        statement = statement.where(
-            sa.or_(
-                *(
-                    lowered(column, word).like(pattern, escape="\\")
-                    for column in (col(Guide.title), col(Guide.body), col(Guide.tags))
-                )
-            )
-        )
+    for condition in every_word_in(search, (col(Guide.title), col(Guide.body), col(Guide.tags))):
+        statement = statement.where(condition)
     if language:
         statement = statement.where(col(Guide.language) == language)
     if level:
