@@ -67,12 +67,12 @@ def test_every_chart_renders_in_qt(qtbot: QtBot, ratna: RootReport) -> None:
     for key, svg in svgs.items():
         share = inked(render(svg))
         assert share > 0.05, key  # the bands, bars and circles are there
-    empty = SpreadSeries(1, 1, (), ())
+    empty = SpreadSeries.from_points(1, 1, (), ())
     assert 0 < inked(render(charts.spread_chart_svg(empty))) < 0.05  # a message, no data
 
 
 def test_a_chart_renders_sharp_at_twice_the_size(qtbot: QtBot) -> None:
-    series = SpreadSeries(1, 1, (SpreadPoint(date(2025, 7, 3), (1,), (500_000,)),), ())
+    series = SpreadSeries.from_points(1, 1, (SpreadPoint(date(2025, 7, 3), (1,), (500_000,)),), ())
     image = render(charts.spread_chart_svg(series, width=360, height=200), scale=2)
     assert (image.width(), image.height()) == (720, 400)
     assert inked(image) > 0.05

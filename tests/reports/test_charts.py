@@ -130,7 +130,7 @@ def _crowded_series(moments: int) -> SpreadSeries:
         name = rng.choice(["Ibu Sari Handayani", "Pak Budi", "Wayan Sudarsana Putra", "Claire"])
         moment_list.append(ReferralMoment(on, 100 + i, f"{name} {i}", rng.randint(1, 2), 1))
     moment_list.sort(key=lambda m: (m.on, m.client_id))
-    return SpreadSeries(1, 3, tuple(points), tuple(moment_list))
+    return SpreadSeries.from_points(1, 3, tuple(points), tuple(moment_list))
 
 
 def test_spread_chart_names_never_overlap() -> None:
@@ -154,7 +154,7 @@ def test_spread_chart_in_indonesian(ratna: RootReport) -> None:
     assert "Direct referrals" not in words
 
     # months in the reader's language
-    summer = SpreadSeries(
+    summer = SpreadSeries.from_points(
         1,
         1,
         (
@@ -184,10 +184,10 @@ def test_spread_chart_of_orders(ratna: RootReport) -> None:
 
 
 def test_an_empty_series_renders_a_readable_chart() -> None:
-    empty = SpreadSeries(root_id=1, generations=1, points=(), moments=())
+    empty = SpreadSeries.from_points(root_id=1, generations=1, points=(), moments=())
     assert "No orders yet" in texts(parse(charts.spread_chart_svg(empty)))
     assert "Belum ada pesanan" in texts(parse(charts.spread_chart_svg(empty, lang="id")))
-    unpaid = SpreadSeries(1, 1, (SpreadPoint(date(2025, 1, 2), (1,), (0,)),), ())
+    unpaid = SpreadSeries.from_points(1, 1, (SpreadPoint(date(2025, 1, 2), (1,), (0,)),), ())
     assert "No paid orders yet" in texts(parse(charts.spread_chart_svg(unpaid)))
     assert "No paid orders yet" not in texts(
         parse(charts.spread_chart_svg(unpaid, metric="orders"))
@@ -209,7 +209,7 @@ HOSTILE = '<img src=x> & "Bu" Ratna\x07'
 
 def test_client_names_are_escaped(ratna: RootReport) -> None:
     moment = ReferralMoment(date(2024, 6, 1), 99, HOSTILE, 1, 1)
-    series = SpreadSeries(1, 2, ratna.spread.points[:5], (moment,))
+    series = SpreadSeries.from_points(1, 2, ratna.spread.points[:5], (moment,))
     tree = Tree(
         1,
         {

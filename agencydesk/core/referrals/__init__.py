@@ -51,6 +51,7 @@ from agencydesk.core.referrals.spread import (
     RootReport,
     SpreadPoint,
     SpreadSeries,
+    SpreadStep,
     root_report,
     spread_over_time,
 )
@@ -68,6 +69,7 @@ __all__ = [
     "RootReport",
     "SpreadPoint",
     "SpreadSeries",
+    "SpreadStep",
     "Tree",
     "business_spread",
     "cascade",

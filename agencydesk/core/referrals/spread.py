@@ -5,10 +5,10 @@ moments), and the one-read report of a root that the Referrals page and the PDF 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from itertools import accumulate, chain
+from itertools import accumulate, chain, repeat
 from operator import itemgetter
 from typing import Any, NamedTuple, TypeVar
 
@@ -29,6 +29,13 @@ class SpreadPoint(NamedTuple):
     revenue: tuple[int, ...]
 
 
+class SpreadStep(NamedTuple):
+    """One generation's total from `on` on, up to its next step: the orders or rupiah so far."""
+
+    on: date
+    total: int
+
+
 class ReferralMoment(NamedTuple):
     """A client of the cascade was introduced: `introduced_on`, else their first contact."""
 
@@ -42,12 +49,82 @@ class ReferralMoment(NamedTuple):
 @dataclass(frozen=True)
 class SpreadSeries:
     """The data of the "one client spreading into new orders" plot: cumulative orders (counted
-    on their order day) and revenue (on the day paid) by date, stacked by generation."""
+    on their order day) and revenue (on the day paid), stacked by generation.
+
+    Kept per generation where its totals change (`orders`, `revenue`), not per day for every
+    generation: a chain 4,000 deep with an order a day is 4,000 steps, where a table of its
+    days by its generations held 16 million totals. `points` is that table, for small series."""
 
     root_id: int
     generations: int
-    points: tuple[SpreadPoint, ...]
+    days: tuple[date, ...]  # every day with an order or a payment, in order
+    orders: tuple[tuple[SpreadStep, ...], ...]  # per generation, the days its total changes
+    revenue: tuple[tuple[SpreadStep, ...], ...]
     moments: tuple[ReferralMoment, ...]
+
+    @functools.cached_property
+    def points(self) -> tuple[SpreadPoint, ...]:
+        """The totals per generation on each of `days`: days × generations numbers."""
+        return tuple(
+            map(
+                _as(SpreadPoint),
+                zip(
+                    self.days,
+                    _per_day(self.days, self.orders),
+                    _per_day(self.days, self.revenue),
+                    strict=True,
+                ),
+            )
+        )
+
+    @classmethod
+    def from_points(
+        cls,
+        root_id: int,
+        generations: int,
+        points: Sequence[SpreadPoint],
+        moments: tuple[ReferralMoment, ...],
+    ) -> SpreadSeries:
+        """The series whose `points` are *points* (a day and every generation's totals)."""
+
+        def steps(values: Sequence[tuple[int, ...]], g: int) -> tuple[SpreadStep, ...]:
+            totals = [v[g] if g < len(v) else 0 for v in values]
+            return tuple(
+                SpreadStep(point.on, total)
+                for point, total, before in zip(points, totals, [0, *totals], strict=False)
+                if total != before
+            )
+
+        orders = [p.orders for p in points]
+        revenue = [p.revenue for p in points]
+        return cls(
+            root_id,
+            generations,
+            tuple(p.on for p in points),
+            tuple(steps(orders, g) for g in range(generations)),
+            tuple(steps(revenue, g) for g in range(generations)),
+            moments,
+        )
+
+
+def _per_day(
+    days: Sequence[date], generations: Sequence[Sequence[SpreadStep]]
+) -> Iterator[tuple[int, ...]]:
+    """Per day of *days* (which hold every step's day), the total of each generation."""
+    if not generations:
+        return repeat((), len(days))
+    return zip(*(_on_days(days, steps) for steps in generations), strict=True)
+
+
+def _on_days(days: Sequence[date], steps: Sequence[SpreadStep]) -> list[int]:
+    """The total of *steps* on each of *days*."""
+    totals, total, i = [], 0, 0
+    for day in days:
+        if i < len(steps) and steps[i].on == day:
+            total = steps[i].total
+            i += 1
+        totals.append(total)
+    return totals
 
 
 def spread_over_time(*, session: Session, root_id: int) -> SpreadSeries:
@@ -60,34 +137,22 @@ def _as(kind: type[_T]) -> Callable[[tuple[Any, ...]], _T]:
     return functools.partial(tuple.__new__, kind)
 
 
-def _running_totals(
-    days: list[date], steps: dict[date, list[int]], depth: int
-) -> Iterator[tuple[int, ...]]:
-    """Per day of *days*, the totals so far per generation. Summed a generation at a time by
-    `itertools.accumulate` and turned into one tuple per day by `zip`: no Python per cell (for a
-    big cascade this is thousands of days times every generation)."""
-    empty = [0] * depth
-    per_day = [steps.get(on, empty) for on in days]
-    return zip(*(accumulate(column) for column in zip(*per_day, strict=True)), strict=True)
+def _running_totals(changes: dict[date, int]) -> tuple[SpreadStep, ...]:
+    """The steps of one generation from its changes per day: sorted by day and summed by
+    `itertools.accumulate`, no Python per day; a day that adds nothing is no step."""
+    days = sorted(on for on, change in changes.items() if change)
+    return tuple(
+        map(_as(SpreadStep), zip(days, accumulate(map(changes.__getitem__, days)), strict=True))
+    )
 
 
 _ON = itemgetter(0)  # a ReferralMoment's day
 
 
 def _spread(sub: _Subtree) -> SpreadSeries:
-    depth = len(sub.levels)
-    days = sorted(sub.order_steps.keys() | sub.revenue_steps.keys())
-    points = tuple(
-        map(
-            _as(SpreadPoint),
-            zip(
-                days,
-                _running_totals(days, sub.order_steps, depth),
-                _running_totals(days, sub.revenue_steps, depth),
-                strict=True,
-            ),
-        )
-    )
+    days = tuple(sorted(set().union(*sub.order_steps, *sub.revenue_steps)))
+    orders = tuple(map(_running_totals, sub.order_steps))
+    revenue = tuple(map(_running_totals, sub.revenue_steps))
     # sorted by (day, generation, client id): made from the clients below the root by
     # generation and id, then sorted by day alone, which keeps that order among the moments of
     # one day (a stable sort comparing days only, no tuples)
@@ -98,7 +163,7 @@ def _spread(sub: _Subtree) -> SpreadSeries:
         if (on := node.introduced_on or node.first_contact)
     ]
     moments.sort(key=_ON)
-    return SpreadSeries(sub.root_id, depth, points, tuple(moments))
+    return SpreadSeries(sub.root_id, len(sub.levels), days, orders, revenue, tuple(moments))
 
 
 @dataclass(frozen=True)
