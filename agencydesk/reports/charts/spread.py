@@ -9,9 +9,10 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import accumulate
 from typing import Literal
 
-from agencydesk.core.referrals import ReferralMoment, SpreadSeries
+from agencydesk.core.referrals import ReferralMoment, SpreadSeries, SpreadStep
 from agencydesk.reports.charts.labels import (
     format_count,
     format_rupiah_compact,
@@ -36,6 +37,31 @@ from agencydesk.reports.charts.svg import (
     text_width,
 )
 from agencydesk.reports.palette import generation_colour
+
+#: the most bands the spread chart stacks: generations 0 to MAX_BANDS - 2 each their own, the
+#: rest one band, "Generation 11 and later" (real cascades are 5 to 10 generations deep)
+MAX_BANDS = 12
+
+
+def _band_totals(
+    days: Sequence[date], steps: Sequence[Sequence[SpreadStep]], bands: int
+) -> list[tuple[int, ...]]:
+    """Per day of *days* (which hold every step's day), the total so far of each of *bands*
+    bands, from each generation's *steps*: generations from `bands - 1` on share the last band.
+    One pass over the steps, then one over the days: (days × bands) + steps, never days ×
+    generations."""
+    changes: list[dict[date, int]] = [{} for _ in range(bands)]
+    for generation, generation_steps in enumerate(steps):
+        band = changes[min(generation, bands - 1)]
+        before = 0
+        for on, total in generation_steps:
+            band[on] = band.get(on, 0) + total - before
+            before = total
+    columns = [
+        list(accumulate(band.get(on, 0) for on in days)) if band else [0] * len(days)
+        for band in changes
+    ]
+    return list(zip(*columns, strict=True))
 
 
 def _month_index(day: date) -> int:
@@ -62,7 +88,8 @@ def spread_chart_svg(
 
     The band of generation g carries `data-generation` and `data-top`, the stacked total up to
     and including g at the last point; the plot group `data-y-zero` (px) and `data-y-scale`
-    (px per rupiah or order)."""
+    (px per rupiah or order). Past `MAX_BANDS` generations the deepest share the last band,
+    "Generation 11 and later"."""
     words = strings(lang)
     pad = 14.0
     out = [svg_open(width, height, width, height, "spread")]
@@ -80,19 +107,27 @@ def spread_chart_svg(
         )
         top += 26
 
-    generations = max(1, series.generations)
+    # a band per generation, the deepest together in one: a chain thousands deep would draw
+    # thousands of bands, each along every day (days × generations), and as many legend entries
+    generations = min(max(1, series.generations), MAX_BANDS)
+    merged = series.generations > MAX_BANDS
     entries = [
         (generation_label(g, root_name=root_name, lang=lang), generation_colour(g))
         for g in range(generations)
     ]
-    values = [p.revenue if metric == "revenue" else p.orders for p in series.points]
+    if merged:
+        last = generations - 1
+        entries[-1] = (words["generation_n_on"].format(n=last), generation_colour(last))
+    values = _band_totals(
+        series.days, series.revenue if metric == "revenue" else series.orders, generations
+    )
     totals = [sum(v) for v in values]
     grand_total = totals[-1] if totals else 0
 
-    if not series.points or grand_total <= 0:
+    if not series.days or grand_total <= 0:
         message = (
             words["no_orders"]
-            if not series.points
+            if not series.days
             else (words["no_payments"] if metric == "revenue" else words["no_orders"])
         )
         return empty_chart(out, message, width=width, height=height, top=top, pad=pad)
@@ -127,8 +162,8 @@ def spread_chart_svg(
         return plot_bottom - value * scale
 
     # -- x axis: whole months -------------------------------------------------------------------
-    first_day = series.points[0].on
-    last_day = series.points[-1].on
+    first_day = series.days[0]
+    last_day = series.days[-1]
     if series.moments:
         first_day = min(first_day, series.moments[0].on)
         last_day = max(last_day, max(m.on for m in series.moments))
@@ -206,7 +241,7 @@ def spread_chart_svg(
         )
 
     # -- the bands: step-shaped (totals change on the day) ------------------------------------
-    xs = [x_of(p.on) for p in series.points]
+    xs = list(map(x_of, series.days))
     end_x = plot_right
     cumulative: list[list[float]] = []  # per generation, the stacked top at each point
     running = [0.0] * len(values)
@@ -245,6 +280,7 @@ def spread_chart_svg(
         plot_left=plot_left,
         plot_right=plot_right,
         plot_bottom=plot_bottom,
+        last_band=generations - 1,
     )
     out += guides
     lower = [(plot_left, y_of(0)), (end_x, y_of(0))]
@@ -381,16 +417,20 @@ def _moment_annotations(
     plot_left: float,
     plot_right: float,
     plot_bottom: float,
+    last_band: int,
 ) -> tuple[list[str], list[str], list[str]]:
-    """Markers on the time axis for every referral moment (one path per generation), and the
-    names of those whose name fits above the data without touching another: (guides, labels,
-    markers). Names are tried whole, then "Ibu Sari", then "Sari": the form that names the
-    most moments, with the fewest cut short, wins (the longer on a tie)."""
+    """Markers on the time axis for every referral moment (one path per generation, those from
+    *last_band* on in the colour of theirs), and the names of those whose name fits above the
+    data without touching another: (guides, labels, markers). Names are tried whole, then "Ibu
+    Sari", then "Sari": the form that names the most moments, with the fewest cut short, wins
+    (the longer on a tie)."""
     size = 10.5
     marks: dict[int, list[str]] = {}
     at = [(moment, x_of(moment.on)) for moment in series.moments]
     for moment, x in at:
-        marks.setdefault(moment.generation, []).append(f"M{num(x)} {num(plot_bottom + 1)}l-4 7h8Z")
+        marks.setdefault(min(moment.generation, last_band), []).append(
+            f"M{num(x)} {num(plot_bottom + 1)}l-4 7h8Z"
+        )
 
     def top_px(x: float) -> float:
         """The top of the stacked bands at x (they only grow: the highest over [.., x])."""
@@ -414,7 +454,7 @@ def _moment_annotations(
                 best, best_score = placed, score
     guides = [
         f'<path d="M{num(label.x)} {num(plot_bottom)}V{num(label.box_top + 3)}" '
-        f'stroke="{generation_colour(label.moment.generation)}" stroke-width="1" '
+        f'stroke="{generation_colour(min(label.moment.generation, last_band))}" stroke-width="1" '
         'stroke-dasharray="2 2" fill="none"/>'
         for label in best
     ]
