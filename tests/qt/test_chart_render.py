@@ -3,7 +3,8 @@ without a warning and paints something."""
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QByteArray
@@ -15,7 +16,7 @@ from sqlmodel import Session, select
 
 from agencydesk.core import referrals
 from agencydesk.core.models import Client
-from agencydesk.core.referrals import RootReport, SpreadPoint, SpreadSeries
+from agencydesk.core.referrals import ReferralMoment, RootReport, SpreadPoint, SpreadSeries
 from agencydesk.reports import charts
 
 
@@ -76,3 +77,23 @@ def test_a_chart_renders_sharp_at_twice_the_size(qtbot: QtBot) -> None:
     image = render(charts.spread_chart_svg(series, width=360, height=200), scale=2)
     assert (image.width(), image.height()) == (720, 400)
     assert inked(image) > 0.05
+
+
+@pytest.mark.parametrize("width", [720, 3000])
+def test_twenty_thousand_referrals_render_without_a_warning(qtbot: QtBot, width: int) -> None:
+    """QtSvg cuts a path of more than 32,767 elements short ("Invalid path data; path
+    truncated", which fails a Qt test): the markers of 20,000 referrals, four elements each,
+    were one path per generation. One a day for 55 years."""
+    start = date(1990, 1, 1)
+    points = (
+        SpreadPoint(start, (1, 0), (500_000, 0)),
+        SpreadPoint(start + timedelta(days=20_000), (1, 1), (500_000, 900_000)),
+    )
+    moments = tuple(
+        ReferralMoment(start + timedelta(days=day), day + 2, f"Client {day}", 1, 1)
+        for day in range(20_000)
+    )
+    svg = charts.spread_chart_svg(SpreadSeries.from_points(1, 2, points, moments), width=width)
+    assert inked(render(svg)) > 0.05  # and Qt said nothing
+    markers = re.findall(r'<path d="([^"]*)"[^>]*data-role="moments"', svg)
+    assert sum(d.count("M") for d in markers) == len(moments)

@@ -419,11 +419,11 @@ def _moment_annotations(
     plot_bottom: float,
     last_band: int,
 ) -> tuple[list[str], list[str], list[str]]:
-    """Markers on the time axis for every referral moment (one path per generation, those from
-    *last_band* on in the colour of theirs), and the names of those whose name fits above the
-    data without touching another: (guides, labels, markers). Names are tried whole, then "Ibu
-    Sari", then "Sari": the form that names the most moments, with the fewest cut short, wins
-    (the longer on a tie)."""
+    """Markers on the time axis for every referral moment (one path per generation, or more past
+    `MARKERS_PER_PATH`; those from *last_band* on in the colour of theirs), and the names of
+    those whose name fits above the data without touching another: (guides, labels, markers).
+    Names are tried whole, then "Ibu Sari", then "Sari": the form that names the most moments,
+    with the fewest cut short, wins (the longer on a tie)."""
     size = 10.5
     marks: dict[int, list[str]] = {}
     at = [(moment, x_of(moment.on)) for moment in series.moments]
@@ -474,11 +474,23 @@ def _moment_annotations(
         for label in best
     ]
     markers = [
-        f'<path d="{"".join(parts)}" fill="{generation_colour(g)}" stroke="#FFFFFF" '
+        f'<path d="{"".join(chunk)}" fill="{generation_colour(g)}" stroke="#FFFFFF" '
         f'stroke-width="0.75" data-role="moments" data-generation="{g}"/>'
         for g, parts in sorted(marks.items())
+        for chunk in _chunks(parts, MARKERS_PER_PATH)
     ]
     return guides, labels, markers
+
+
+#: QtSvg truncates a path of more than 32,767 elements (each move, line and closing line is
+#: one), with "Invalid path data; path truncated": a marker is four, so at most 8,191 a path.
+#: Up to that, one path a generation, as ever: the same picture (two markers on one spot are
+#: still drawn twice, whose white outline then shows a little more).
+MARKERS_PER_PATH = 8_000
+
+
+def _chunks(items: list[str], size: int) -> list[list[str]]:
+    return [items[start : start + size] for start in range(0, len(items), size)]
 
 
 # -- generation bars ----------------------------------------------------------------------------
