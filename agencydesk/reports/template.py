@@ -333,8 +333,16 @@ def _tree_svg(tree: referrals.Tree, lang: str) -> bytes:
     return svg.encode("utf-8")
 
 
+#: the names a generation's row of `_generation_list` shows, then "and 79,950 others": a
+#: client who introduced 80,000 people had every name in one paragraph, a table cell drawn
+#: again on each of the hundreds of pages it spanned (15 s). Fifty are a fair look at who
+#: came; the count beside them says how many.
+GENERATION_LIST_NAMES = 50
+
+
 def _generation_list(content: ReportContent, tree: referrals.Tree) -> str:
-    """Everyone who came through the client, by generation (for cascades too wide to draw)."""
+    """Who came through the client, by generation: how many, and the first names (for cascades
+    too wide to draw)."""
     lang = content.language
     by_generation: dict[int, list[str]] = {}
     for node in tree.nodes.values():
@@ -344,12 +352,20 @@ def _generation_list(content: ReportContent, tree: referrals.Tree) -> str:
     rows = [
         (
             f'<span class="label">{escape(charts.generation_label(g, lang=lang))}</span>'
-            f'<br/><span class="figure-label">{len(names)}</span>',
-            escape(", ".join(names)),
+            f'<br/><span class="figure-label">{number(len(names), lang)}</span>',
+            escape(_some_names(names, lang)),
         )
         for g, names in sorted(by_generation.items())
     ]
     return table(columns, rows, head=False)
+
+
+def _some_names(names: list[str], lang: str) -> str:
+    """ "A, B, C", or past `GENERATION_LIST_NAMES` names "A, B, … and 79,950 others"."""
+    if len(names) <= GENERATION_LIST_NAMES:
+        return ", ".join(names)
+    shown = ", ".join(names[:GENERATION_LIST_NAMES])
+    return t(lang, "names_others", first=shown, count=len(names) - GENERATION_LIST_NAMES)
 
 
 def _referrals(content: ReportContent, pictures: Pictures, width_pt: float) -> str:
