@@ -314,6 +314,25 @@ def random_tree(size: int, seed: int = 7) -> Tree:
     return Tree(0, nodes)
 
 
+@pytest.mark.parametrize("size", [1, 2, 3, 9, 40, 300])
+def test_a_tree_is_drawn_at_least_as_wide_as_its_widest_generation(size: int) -> None:
+    """The report draws no tree narrower than `tree_width_at_least` says, so that it can tell a
+    tree too wide from that alone (80,000 clients took 4 s to draw, then went unused)."""
+    for seed in range(5):
+        tree = random_tree(size, seed)
+        for show_revenue in (True, False):
+            drawn = parse(charts.tree_svg(tree, show_revenue=show_revenue))
+            natural_width = float((drawn.get("viewBox") or "").split()[2])
+            assert charts.tree_width_at_least(tree) <= natural_width + 0.1, (size, seed)
+    star = Tree(0, {0: Node(0, "Root", None, 0, tuple(range(1, 21)), 0, 0, None, None, None)})
+    star.nodes.update(
+        (n, Node(n, f"Client {n}", 0, 1, (), 0, 0, None, None, None)) for n in range(1, 21)
+    )
+    assert charts.tree_width_at_least(star) == pytest.approx(
+        float((parse(charts.tree_svg(star)).get("viewBox") or "").split()[2]), abs=0.1
+    )
+
+
 def test_tree_of_two_thousand_clients_is_valid_and_fast() -> None:
     tree = random_tree(2000)
     charts.tree_svg(tree)  # warm-up

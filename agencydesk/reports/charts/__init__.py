@@ -28,6 +28,7 @@ from agencydesk.reports.charts.tree import (
     node_radius,
     tree_geometry,
     tree_svg,
+    tree_width_at_least,
 )
 
 __all__ = [
@@ -44,4 +45,5 @@ __all__ = [
     "spread_chart_svg",
     "tree_geometry",
     "tree_svg",
+    "tree_width_at_least",
 ]

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass
 
 from agencydesk.core.referrals import Tree
@@ -31,6 +32,9 @@ MAX_RADIUS = 0.22
 MIN_RADIUS = 0.055
 #: every node's radius when revenue is not shown
 UNIFORM_RADIUS = 0.1
+#: px per sibling distance, and the padding around the drawing (`tree_svg`)
+UNIT = 130.0
+PAD = 16.0
 
 
 def node_radius(revenue: int, max_revenue: int) -> float:
@@ -79,6 +83,15 @@ def tree_geometry(tree: Tree) -> TreeGeometry:
     return TreeGeometry(places, width, height, max_revenue)
 
 
+def tree_width_at_least(tree: Tree) -> float:
+    """How wide `tree_svg` draws *tree* (px, at its natural size) at the least, without laying it
+    out: its widest generation side by side, `SIBLING_DISTANCE` apart (the tidy layout keeps
+    every two nodes of a level at least that far apart)."""
+    per_generation = Counter(node.generation for node in tree.nodes.values())
+    widest = max(per_generation.values(), default=1)
+    return (widest - 1) * SIBLING_DISTANCE * UNIT + UNIT + 2 * PAD
+
+
 def _label_room(places: dict[int, NodePlace], *, unit: float, gap: float) -> dict[int, float]:
     """The width (px) each node's centred label may take without touching its neighbours'
     on the same level: the distance to the nearer neighbour, less *gap*."""
@@ -106,14 +119,14 @@ def tree_svg(
     `show_revenue=False` (a report for the client, who need not see what others paid): circles
     all alike, names only, no note about circle areas."""
     words = strings(lang)
-    unit = 130.0
+    unit = UNIT
     name_size = 11.0
     money_size = 10.0
     geometry = tree_geometry(tree)
     places = geometry.places
     note = words["tree_note"] if show_revenue and geometry.max_revenue > 0 else ""
     biggest = MAX_RADIUS if show_revenue else UNIFORM_RADIUS
-    pad = 16.0
+    pad = PAD
     margin_x = unit / 2 + pad
     top = pad + (22.0 if note else 0.0) + biggest * unit
     label_room = MIN_RADIUS * unit + 4 + name_size + 3 + money_size + 4
