@@ -24,7 +24,7 @@ from agencydesk.core.referrals import (
     RootReport,
     SpreadPoint,
     SpreadSeries,
-    SpreadStep,
+    SpreadSteps,
     Tree,
 )
 from agencydesk.reports import charts
@@ -370,8 +370,8 @@ def _chain_series(length: int) -> SpreadSeries:
         1,
         length,
         days,
-        tuple((SpreadStep(on, 1),) for on in days),
-        tuple((SpreadStep(on, 100_000),) for on in days),
+        tuple(SpreadSteps((on,), (1,)) for on in days),
+        tuple(SpreadSteps((on,), (100_000,)) for on in days),
         moments,
     )
 

@@ -51,7 +51,7 @@ from agencydesk.core.referrals.spread import (
     RootReport,
     SpreadPoint,
     SpreadSeries,
-    SpreadStep,
+    SpreadSteps,
     root_report,
     spread_over_time,
 )
@@ -69,7 +69,7 @@ __all__ = [
     "RootReport",
     "SpreadPoint",
     "SpreadSeries",
-    "SpreadStep",
+    "SpreadSteps",
     "Tree",
     "business_spread",
     "cascade",

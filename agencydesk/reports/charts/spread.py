@@ -12,7 +12,7 @@ from datetime import date
 from itertools import accumulate
 from typing import Literal
 
-from agencydesk.core.referrals import ReferralMoment, SpreadSeries, SpreadStep
+from agencydesk.core.referrals import ReferralMoment, SpreadSeries, SpreadSteps
 from agencydesk.reports.charts.labels import (
     format_count,
     format_rupiah_compact,
@@ -44,7 +44,7 @@ MAX_BANDS = 12
 
 
 def _band_totals(
-    days: Sequence[date], steps: Sequence[Sequence[SpreadStep]], bands: int
+    days: Sequence[date], steps: Sequence[SpreadSteps], bands: int
 ) -> list[tuple[int, ...]]:
     """Per day of *days* (which hold every step's day), the total so far of each of *bands*
     bands, from each generation's *steps*: generations from `bands - 1` on share the last band.
@@ -54,7 +54,7 @@ def _band_totals(
     for generation, generation_steps in enumerate(steps):
         band = changes[min(generation, bands - 1)]
         before = 0
-        for on, total in generation_steps:
+        for on, total in zip(*generation_steps, strict=True):
             band[on] = band.get(on, 0) + total - before
             before = total
     columns = [
