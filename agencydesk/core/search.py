@@ -20,15 +20,15 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col
 
-from agencydesk.core import search_pg
+from agencydesk.core import search_pg, search_snippet
 from agencydesk.core.models import Client, Ticket
 from agencydesk.core.search_words import every_word_query
 from agencydesk.core.word_filter import like_pattern
 
 KINDS = ("client", "ticket", "message", "guide")
 #: snippets mark the matched words with these characters; the GUI turns them into bold
-HIT_START = "\x02"
-HIT_END = "\x03"
+HIT_START = search_snippet.HIT_START
+HIT_END = search_snippet.HIT_END
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -122,7 +122,7 @@ def _search(session: Session, text: str, limit: int) -> SearchResults:
         return results
     for kind in KINDS:
         if use_fts:
-            results.hits[kind] = _fts_hits(session, kind, query, limit)
+            results.hits[kind] = _fts_hits(session, kind, query, limit, words(text))
         else:
             results.hits[kind] = _like_hits(session, kind, words(text), limit)
     return results
@@ -141,61 +141,72 @@ def _ticket_by_number(session: Session, text: str, number: int) -> SearchResults
     return results
 
 
-def _snippet(table: str, column: int) -> str:
-    return f"snippet({table}, {column}, '{HIT_START}', '{HIT_END}', '…', 10)"
-
-
 # Every statement lets FTS5 hand over the rows already in order (`rank`, or rowid = newest first)
-# and stops after :limit live rows, so the joins and snippet() run for the shown hits only.
-# ORDER BY bm25(...) would compute snippet() and the joins for every match before sorting.
+# and stops after :limit live rows, so the joins and the snippets' texts are read for the shown
+# hits only. ORDER BY bm25(...) would read them for every match before sorting.
 # Tickets and messages are many and are not ranked: bm25 computes each word's weight by reading
 # every match of that word (hundreds of thousands for "tidak" on a big desk), even when only a few
 # rows are ranked; newest first is also what one looks for in a conversation.
+# The snippet is cut in Python (`search_snippet`) from the texts FTS5's snippet() chose among:
+# snippet() took time in the square of the matches in one text (1.2 s for a message of 64,000
+# words that held the searched words).
 def _ranked_sql(
-    table: str, alias: str, *, title: str, client_id: str, snippet_of: int, bm25: str
+    table: str, alias: str, *, title: str, client_id: str, texts: str, bm25: str
 ) -> str:
     """Clients and guides: live rows in the order of `rank`, bm25 with the weights *bm25*."""
     fts = f"{table}_fts"
     return f"""
-        SELECT {alias}.id, {title}, {_snippet(fts, snippet_of)}, {client_id}, NULL
+        SELECT {alias}.id, {title}, {client_id}, NULL, {texts}
         FROM {fts} JOIN {table} {alias} ON {alias}.id = {fts}.rowid
         WHERE {fts} MATCH :q AND {fts}.rank MATCH 'bm25({bm25})'
           AND {alias}.deleted_at IS NULL
         ORDER BY {fts}.rank LIMIT :limit"""
 
 
-def _newest_first_sql(table: str, alias: str, *, title: str, ticket_id: str) -> str:
+def _newest_first_sql(table: str, alias: str, *, title: str, ticket_id: str, text: str) -> str:
     """Tickets and messages: the rows of live clients, newest (highest rowid) first."""
     fts = f"{table}_fts"
     return f"""
-        SELECT {alias}.id, {title}, {_snippet(fts, 0)}, {alias}.client_id, {ticket_id}
+        SELECT {alias}.id, {title}, {alias}.client_id, {ticket_id}, {text}
         FROM {fts} JOIN {table} {alias} ON {alias}.id = {fts}.rowid
         JOIN client c ON c.id = {alias}.client_id
         WHERE {fts} MATCH :q AND c.deleted_at IS NULL
         ORDER BY {fts}.rowid DESC LIMIT :limit"""
 
 
-#: kind → its statement; selected: id, title, snippet, client_id, ticket_id
+#: kind → its statement; selected: id, title, client_id, ticket_id, then the texts the snippet is
+#: cut from (for a client the best of its indexed columns, as snippet(client_fts, -1, ...) chose;
+#: for a guide its body, for a ticket its title, for a message its body)
 _FTS_SQL = {
     "client": _ranked_sql(
         "client",
         "c",
         title="c.name",
         client_id="c.id",
-        snippet_of=-1,
+        texts="c.name, c.company, c.city, c.tags, c.caution_note, c.notes",
         bm25="10.0, 5.0, 2.0, 3.0, 1.0, 1.0",
     ),
-    "ticket": _newest_first_sql("ticket", "t", title="t.title", ticket_id="t.id"),
-    "message": _newest_first_sql("message", "m", title="c.name", ticket_id="m.ticket_id"),
+    "ticket": _newest_first_sql("ticket", "t", title="t.title", ticket_id="t.id", text="t.title"),
+    "message": _newest_first_sql(
+        "message", "m", title="c.name", ticket_id="m.ticket_id", text="m.body"
+    ),
     "guide": _ranked_sql(
-        "guide", "g", title="g.title", client_id="NULL", snippet_of=1, bm25="10.0, 1.0, 3.0"
+        "guide", "g", title="g.title", client_id="NULL", texts="g.body", bm25="10.0, 1.0, 3.0"
     ),
 }
 
 
-def _fts_hits(session: Session, kind: str, query: str, limit: int) -> list[SearchHit]:
+def _fts_hits(
+    session: Session, kind: str, query: str, limit: int, found: list[str] | None = None
+) -> list[SearchHit]:
+    """The hits of *kind* for the FTS5 *query* made of the words *found* (`fts_query`; when not
+    given, read back from *query*)."""
     rows = session.execute(sa.text(_FTS_SQL[kind]), {"q": query, "limit": limit}).all()
-    return [SearchHit(kind, row[0], row[1], row[2] or "", row[3], row[4]) for row in rows]
+    marked = found if found is not None else words(query)
+    return [
+        SearchHit(kind, row[0], row[1], search_snippet.snippet(row[4:], marked), row[2], row[3])
+        for row in rows
+    ]
 
 
 def _pg_search(session: Session, text: str, limit: int) -> SearchResults:
