@@ -147,16 +147,29 @@ def _ticket_by_number(session: Session, text: str, number: int) -> SearchResults
 # Tickets and messages are many and are not ranked: bm25 computes each word's weight by reading
 # every match of that word (hundreds of thousands for "tidak" on a big desk), even when only a few
 # rows are ranked; newest first is also what one looks for in a conversation.
-# The snippet is cut in Python (`search_snippet`) from the texts FTS5's snippet() chose among:
-# snippet() took time in the square of the matches in one text (1.2 s for a message of 64,000
-# words that held the searched words).
+# The snippet of a short text is FTS5's snippet(); a longer one's is cut in Python
+# (`search_snippet`, the same snippet) from the texts snippet() would choose among. snippet()
+# takes time in the square of the matches in one text (1.2 s for a message of 64,000 words that
+# held the searched words), which a short text bounds (SHORT_TEXT characters hold so few matches
+# that it costs at most 0.1 ms), and on the short texts most hits are it is faster in C.
+#: the longest text (in characters; all of a client's indexed fields together) whose snippet
+#: FTS5 cuts
+SHORT_TEXT = 300
+
+
+def _snippet_if_short(table: str, column: int, length: str) -> str:
+    """snippet() of the hit when the *length* of its text is at most `SHORT_TEXT`, else NULL."""
+    cut = f"snippet({table}_fts, {column}, '{HIT_START}', '{HIT_END}', '…', 10)"
+    return f"CASE WHEN {length} <= {SHORT_TEXT} THEN {cut} END"
+
+
 def _ranked_sql(
-    table: str, alias: str, *, title: str, client_id: str, texts: str, bm25: str
+    table: str, alias: str, *, title: str, client_id: str, snippet: str, texts: str, bm25: str
 ) -> str:
     """Clients and guides: live rows in the order of `rank`, bm25 with the weights *bm25*."""
     fts = f"{table}_fts"
     return f"""
-        SELECT {alias}.id, {title}, {client_id}, NULL, {texts}
+        SELECT {alias}.id, {title}, {client_id}, NULL, {snippet}, {texts}
         FROM {fts} JOIN {table} {alias} ON {alias}.id = {fts}.rowid
         WHERE {fts} MATCH :q AND {fts}.rank MATCH 'bm25({bm25})'
           AND {alias}.deleted_at IS NULL
@@ -167,23 +180,30 @@ def _newest_first_sql(table: str, alias: str, *, title: str, ticket_id: str, tex
     """Tickets and messages: the rows of live clients, newest (highest rowid) first."""
     fts = f"{table}_fts"
     return f"""
-        SELECT {alias}.id, {title}, {alias}.client_id, {ticket_id}, {text}
+        SELECT {alias}.id, {title}, {alias}.client_id, {ticket_id},
+               {_snippet_if_short(table, 0, f"length({text})")}, {text}
         FROM {fts} JOIN {table} {alias} ON {alias}.id = {fts}.rowid
         JOIN client c ON c.id = {alias}.client_id
         WHERE {fts} MATCH :q AND c.deleted_at IS NULL
         ORDER BY {fts}.rowid DESC LIMIT :limit"""
 
 
-#: kind → its statement; selected: id, title, client_id, ticket_id, then the texts the snippet is
-#: cut from (for a client the best of its indexed columns, as snippet(client_fts, -1, ...) chose;
-#: for a guide its body, for a ticket its title, for a message its body)
+_CLIENT_TEXTS = ("c.name", "c.company", "c.city", "c.tags", "c.caution_note", "c.notes")
+
+#: kind → its statement; selected: id, title, client_id, ticket_id, the snippet if FTS5 cut it,
+#: then the texts the snippet is otherwise cut from (for a client the best of its indexed
+#: columns, as snippet(client_fts, -1, ...) chooses; for a guide its body, for a ticket its
+#: title, for a message its body)
 _FTS_SQL = {
     "client": _ranked_sql(
         "client",
         "c",
         title="c.name",
         client_id="c.id",
-        texts="c.name, c.company, c.city, c.tags, c.caution_note, c.notes",
+        snippet=_snippet_if_short(
+            "client", -1, " + ".join(f"length(coalesce({text}, ''))" for text in _CLIENT_TEXTS)
+        ),
+        texts=", ".join(_CLIENT_TEXTS),
         bm25="10.0, 5.0, 2.0, 3.0, 1.0, 1.0",
     ),
     "ticket": _newest_first_sql("ticket", "t", title="t.title", ticket_id="t.id", text="t.title"),
@@ -191,7 +211,13 @@ _FTS_SQL = {
         "message", "m", title="c.name", ticket_id="m.ticket_id", text="m.body"
     ),
     "guide": _ranked_sql(
-        "guide", "g", title="g.title", client_id="NULL", texts="g.body", bm25="10.0, 1.0, 3.0"
+        "guide",
+        "g",
+        title="g.title",
+        client_id="NULL",
+        snippet=_snippet_if_short("guide", 1, "length(g.body)"),
+        texts="g.body",
+        bm25="10.0, 1.0, 3.0",
     ),
 }
 
@@ -204,7 +230,14 @@ def _fts_hits(
     rows = session.execute(sa.text(_FTS_SQL[kind]), {"q": query, "limit": limit}).all()
     marked = found if found is not None else words(query)
     return [
-        SearchHit(kind, row[0], row[1], search_snippet.snippet(row[4:], marked), row[2], row[3])
+        SearchHit(
+            kind,
+            row[0],
+            row[1],
+            row[4] if row[4] is not None else search_snippet.snippet(row[5:], marked),
+            row[2],
+            row[3],
+        )
         for row in rows
     ]
 
