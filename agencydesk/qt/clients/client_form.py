@@ -30,6 +30,7 @@ from agencydesk.core.models import TECH_COMFORT_MAX, TECH_COMFORT_MIN, Channel
 from agencydesk.qt.clients.merge_dialog import MergeClientsDialog, ask_about_duplicates
 from agencydesk.qt.common.combos import narrow_combo
 from agencydesk.qt.common.conflict_dialog import combo_text
+from agencydesk.qt.common.dialog_layout import height_for_width
 from agencydesk.qt.common.form_dialog import FormDialog
 from agencydesk.qt.common.form_errors import FieldErrors, add_rows_with_errors, save_cancel_layout
 from agencydesk.qt.common.formatting import (
@@ -186,7 +187,7 @@ class ClientFormDialog(FormDialog):
         # how the conflict dialog names the fields: as the form does
         self.field_labels = {field: label.rstrip(" *") for field, label, _widget in rows}
         self.errors = FieldErrors(
-            add_rows_with_errors(form, rows), texts, edits, fit=self.adjustSize
+            add_rows_with_errors(form, rows), texts, edits, fit=partial(height_for_width, self)
         )
         self.errors.clear_when_edited(edits)
 

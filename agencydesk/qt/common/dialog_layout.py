@@ -120,3 +120,18 @@ def tall_enough(dialog: QWidget) -> None:
         needed = layout.sizeHint().height()
     if dialog.height() < needed:
         dialog.resize(dialog.width(), needed)
+
+
+def height_for_width(dialog: QWidget) -> None:
+    """*dialog* as tall as what it holds needs at its width now: for messages shown or hidden
+    under a form's fields. Not `adjustSize`, which works the height out for the width the
+    layout would like, narrower than the dialog: the wrapped messages took one line where they
+    had two (the rows under them squeezed, the last one cut off) or two where they had one."""
+    layout = dialog.layout()
+    if layout is None:
+        return
+    layout.activate()
+    needed = layout.totalHeightForWidth(dialog.width()) if layout.hasHeightForWidth() else -1
+    if needed < 0:
+        needed = layout.totalSizeHint().height()
+    dialog.resize(dialog.width(), max(needed, layout.totalMinimumSize().height()))

@@ -35,6 +35,7 @@ from agencydesk.qt.common.amount_edit import AmountEdit
 from agencydesk.qt.common.combos import narrow_combo
 from agencydesk.qt.common.conflict_dialog import combo_text
 from agencydesk.qt.common.detail_reading import read_for_desk
+from agencydesk.qt.common.dialog_layout import height_for_width
 from agencydesk.qt.common.dialogs import show_user_error
 from agencydesk.qt.common.form_dialog import FormDialog
 from agencydesk.qt.common.form_errors import FieldErrors, add_rows_with_errors, save_cancel_layout
@@ -239,7 +240,7 @@ class OrderFormDialog(FormDialog):
             "paid_before_quote": self.tr("The order cannot be paid before the quote was sent."),
             "ticket_missing": self.tr("That ticket is not this client's (or no longer exists)."),
         }
-        self.errors = FieldErrors(labels, texts, focus, fit=self.adjustSize)
+        self.errors = FieldErrors(labels, texts, focus, fit=partial(height_for_width, self))
 
         # the fields in one widget, greyed together while they are read
         self.fields = QWidget()

@@ -1,0 +1,69 @@
+"""A form that shows its messages under the fields grows to hold them: the client form with a
+bad phone, email and website grew by a line's height only, so the rows under the messages were
+squeezed (the "Known" box of First contact pressed into its date, the Notes box cut off at the
+bottom)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel
+from pytestqt.qtbot import QtBot
+from sqlalchemy.engine import Engine
+
+from agencydesk.qt.clients.client_form import ClientFormDialog
+from agencydesk.qt.orders.order_form import OrderFormDialog
+
+
+def _squeezed(dialog: QDialog) -> list[str]:
+    """What is lower than it needs: the dialog for its rows at its width, a shown message
+    for its lines."""
+    layout = dialog.layout()
+    assert layout is not None
+    found = []
+    needed = layout.totalHeightForWidth(dialog.width())
+    if dialog.height() < needed:
+        found.append(f"the dialog: {dialog.height()} < {needed}")
+    for label in dialog.findChildren(QLabel):
+        if label.isVisible() and label.objectName().startswith("error_"):
+            lines = label.heightForWidth(label.width())
+            if label.height() < lines:
+                found.append(f"{label.objectName()}: {label.height()} for {lines}")
+    return found
+
+
+def _save(dialog: QDialog) -> None:
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons is not None
+    buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+
+def test_the_client_form_grows_for_its_messages(
+    qtbot: QtBot, demo_engine: Engine, language: str
+) -> None:
+    dialog = ClientFormDialog(demo_engine)
+    # closed without the question about the changes typed
+    qtbot.addWidget(dialog, before_close_func=lambda d: d.remember_state())
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.name.setText("Ibu Tes")
+    dialog.phone.setText("12ab")
+    dialog.email.setText("ratna@@gmail")
+    dialog.website.setText("not a site at all")
+    _save(dialog)
+    shown = [label for label in dialog.findChildren(QLabel) if label.isVisible()]
+    assert {"error_phone", "error_email", "error_website"} <= {w.objectName() for w in shown}
+    qtbot.wait(50)
+    assert _squeezed(dialog) == []
+
+
+def test_the_order_form_grows_for_its_messages(
+    qtbot: QtBot, demo_engine: Engine, language: str
+) -> None:
+    dialog = OrderFormDialog(demo_engine)
+    # closed without the question about the changes typed
+    qtbot.addWidget(dialog, before_close_func=lambda d: d.remember_state())
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    _save(dialog)  # no client, no title
+    qtbot.wait(50)
+    assert dialog.findChild(QLabel, "error_client").isVisible()
+    assert _squeezed(dialog) == []
