@@ -56,6 +56,16 @@ SENTENCES: dict[str, str] = {
         "tables ({held}). agencydesk leaves it as it is. Give the address of a desk, or of an "
         "empty database made for one (createdb …)."
     ),
+    # core.migrate: a file opened as the desk that is no database at all (a note, a photo)
+    "not_a_database": (
+        "{path} is not an agencydesk database (it is not a database file at all). agencydesk "
+        "leaves it as it is; choose another file."
+    ),
+    # core.migrate: another program's SQLite database opened as the desk
+    "foreign_database": (
+        "{path} is not an agencydesk database: it holds another program's tables. agencydesk "
+        "leaves it as it is; choose another file."
+    ),
     # core.files: a file for the user (hours as CSV) could not be written whole
     "file_not_written": (
         "{path} could not be written: {why}. Nothing was saved; free some space or choose "

@@ -87,7 +87,6 @@ def _refuse_foreign_file(path: Path) -> None:
     migrations' version table). Another program's database is left exactly as it is."""
     if not path.is_file() or path.stat().st_size == 0:
         return
-    leave_it = "agencydesk leaves it as it is; choose another file."
     try:
         connection = connect_read_only(path, timeout=GLANCE_TIMEOUT_S)
         try:
@@ -114,14 +113,10 @@ def _refuse_foreign_file(path: Path) -> None:
                 f"{path} is damaged: it is cut off or overwritten (SQLite says: {exc}). "
                 + _what_to_restore(path)
             ) from None
-        raise UserError(
-            f"{path} is not an agencydesk database (it is not a database file at all). {leave_it}"
-        ) from None
+        raise SaidError("not_a_database", path=str(path)) from None
     own = {name for name in tables if not name.startswith("sqlite_")}
     if own and "alembic_version" not in own:
-        raise UserError(
-            f"{path} is not an agencydesk database: it holds another program's tables. {leave_it}"
-        )
+        raise SaidError("foreign_database", path=str(path))
 
 
 SQLITE_BUSY, SQLITE_LOCKED = 5, 6

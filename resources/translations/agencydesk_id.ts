@@ -1009,6 +1009,14 @@
         <translation>Database server {database} bukan desk agencydesk: isinya tabel program lain ({held}). agencydesk membiarkannya apa adanya. Berikan alamat sebuah desk, atau database kosong yang dibuat untuknya (createdb …).</translation>
     </message>
     <message>
+        <source>{path} is not an agencydesk database (it is not a database file at all). agencydesk leaves it as it is; choose another file.</source>
+        <translation>{path} bukan basis data agencydesk (file ini bukan basis data sama sekali). agencydesk membiarkannya apa adanya. Pilih file lain.</translation>
+    </message>
+    <message>
+        <source>{path} is not an agencydesk database: it holds another program&apos;s tables. agencydesk leaves it as it is; choose another file.</source>
+        <translation>{path} bukan basis data agencydesk: file ini berisi tabel milik program lain. agencydesk membiarkannya apa adanya. Pilih file lain.</translation>
+    </message>
+    <message>
         <source>{path} could not be written: {why}. Nothing was saved; free some space or choose another folder.</source>
         <translation>{path} tidak dapat ditulis: {why}. Tidak ada yang disimpan; kosongkan sedikit ruang atau pilih folder lain.</translation>
     </message>

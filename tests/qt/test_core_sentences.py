@@ -56,6 +56,43 @@ def test_a_desk_from_a_newer_agencydesk_is_refused_in_indonesian(
     window.close()
 
 
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        (b"Catatan belanja: kopi, gula", "bukan basis data sama sekali"),
+        (None, "berisi tabel milik program lain"),
+    ],
+)
+def test_a_file_that_is_no_desk_is_refused_in_indonesian(
+    qtbot: QtBot,
+    tmp_path: Path,
+    settings: Settings,
+    dialogs: DialogAnswerer,
+    indonesian: str,
+    content: bytes | None,
+    said: str,
+) -> None:
+    """A note or another program's database opened as the desk: said in the window's language
+    (it was the one English sentence of an Indonesian start)."""
+    path = tmp_path / "catatan.sqlite3"
+    if content is None:
+        with sqlite3.connect(path) as connection:
+            connection.execute("CREATE TABLE photos (id INTEGER PRIMARY KEY)")
+        connection.close()
+    else:
+        path.write_bytes(content)
+    window = MainWindow(settings, path)
+    qtbot.addWidget(window)
+    window.show()
+    dialogs.click(QMessageBox.StandardButton.Ok)
+    window.open_database()
+    qtbot.waitUntil(lambda: dialogs.done, timeout=20_000)
+    assert dialogs.texts[0].startswith(f"{path} bukan basis data agencydesk")
+    assert said in dialogs.texts[0]
+    assert "Pilih file lain" in dialogs.texts[0]
+    window.close()
+
+
 def _connect(qtbot: QtBot, url: str, user: str) -> str:
     parsed = make_url(url)
     address = ServerAddress(

@@ -45,6 +45,16 @@ def _sentences() -> dict[str, str]:
             "program's tables ({held}). agencydesk leaves it as it is. Give the address of a "
             "desk, or of an empty database made for one (createdb …).",
         ),
+        "not_a_database": translate(
+            "CoreSentences",
+            "{path} is not an agencydesk database (it is not a database file at all). "
+            "agencydesk leaves it as it is; choose another file.",
+        ),
+        "foreign_database": translate(
+            "CoreSentences",
+            "{path} is not an agencydesk database: it holds another program's tables. "
+            "agencydesk leaves it as it is; choose another file.",
+        ),
         "file_not_written": translate(
             "CoreSentences",
             "{path} could not be written: {why}. Nothing was saved; free some space or choose "
