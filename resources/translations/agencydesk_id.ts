@@ -3159,7 +3159,7 @@ Anda bisa membatalkannya dengan Ctrl+Z, atau memulihkannya nanti dari tempat sam
         <translation>Tulis balasannya dalam bahasa Indonesia, Inggris, atau keduanya.</translation>
     </message>
     <message>
-        <source>Name (type / and it)</source>
+        <source>Name (type / then the name)</source>
         <translation>Nama (ketik / lalu nama ini)</translation>
     </message>
     <message>

@@ -73,7 +73,7 @@ class SavedRepliesDialog(QDialog):
             {"name": self.name, "text_id": self.text_id},
         )
         form = QFormLayout()
-        form.addRow(self.tr("Name (type / and it)"), self.name)
+        form.addRow(self.tr("Name (type / then the name)"), self.name)
         form.addRow("", labels["name"])
         form.addRow(self.tr("Indonesian"), self.text_id)
         form.addRow("", labels["text_id"])
