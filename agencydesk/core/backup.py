@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from agencydesk.core.errors import UserError
+from agencydesk.core.errors import SaidError, UserError
 from agencydesk.core.schema_version import HEAD_REVISION, read_only_uri, sqlite_file_revision
 
 KEEP = 14
@@ -157,26 +157,23 @@ def _take_backup(db_path: Path, *, reason: str, now: datetime | None = None) -> 
         fd, partial_name = tempfile.mkstemp(prefix=f".{db_path.stem}-", suffix=_PARTIAL, dir=folder)
         os.close(fd)
     except OSError as exc:
-        raise UserError(_no_backup(folder, exc)) from None
+        raise _no_backup(folder, exc) from None
     partial = Path(partial_name)
     try:
         _copy(db_path, partial)
         _sync(partial)
         return _give_name(partial, f"{db_path.stem}-{stamp}-{reason}")
     except (sqlite3.Error, OSError) as exc:
-        raise UserError(_no_backup(folder, exc)) from exc
+        raise _no_backup(folder, exc) from exc
     finally:
         for leftover in (partial, partial.with_name(partial.name + "-journal")):
             with contextlib.suppress(FileNotFoundError):
                 leftover.unlink()
 
 
-def _no_backup(folder: Path, exc: BaseException) -> str:
+def _no_backup(folder: Path, exc: BaseException) -> SaidError:
     why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-    return (
-        f"Could not make a backup in {folder}: {why}. Nothing was changed. Free some space on "
-        f"its disk, or make {folder} a folder you may write to, then try again."
-    )
+    return SaidError("backup_not_made", folder=str(folder), why=why)
 
 
 def _sync(path: Path) -> None:
@@ -293,13 +290,10 @@ def _check_is_database(path: Path) -> None:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        raise UserError(f"{path.name} is not an agencydesk backup ({exc}).") from exc
+        raise SaidError("not_a_backup", name=path.name, why=str(exc)) from exc
     if not ok or ok[0] != "ok" or "client" not in tables:
-        raise UserError(f"{path.name} is damaged or is not an agencydesk backup.")
+        raise SaidError("damaged_backup", name=path.name)
     revision = sqlite_file_revision(path)
     if revision is not None and revision > HEAD_REVISION:
         # restored, the desk would not open, and Restore would be greyed with it
-        raise UserError(
-            f"{path.name} was made by a newer version of agencydesk (schema {revision}); "
-            "nothing was restored. Update agencydesk, then restore it."
-        )
+        raise SaidError("newer_backup", name=path.name, schema=revision)

@@ -189,7 +189,7 @@ def get_client(*, session: Session, client_id: int, include_deleted: bool = Fals
         session,
         Client,
         client_id,
-        missing="That client no longer exists. It may have been deleted.",
+        missing="gone_client",
         include_deleted=include_deleted,
     )
 

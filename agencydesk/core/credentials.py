@@ -31,7 +31,7 @@ from sqlmodel import Session, col, func, select
 
 from agencydesk.core import secret_ledger, versions
 from agencydesk.core.clients import get_client
-from agencydesk.core.errors import UserError, ValidationError
+from agencydesk.core.errors import SaidError, UserError, ValidationError
 from agencydesk.core.keyring_store import SERVICE as SERVICE
 from agencydesk.core.keyring_store import CredentialsUnavailable as CredentialsUnavailable
 from agencydesk.core.keyring_store import KeyringStatus as KeyringStatus
@@ -155,7 +155,7 @@ def add_credential(
 def _get(session: Session, credential_id: int) -> Credential:
     credential = session.get(Credential, credential_id)
     if credential is None:
-        raise UserError("That login no longer exists. It may have been deleted.")
+        raise SaidError("gone_login")
     return credential
 
 
@@ -249,11 +249,7 @@ def get_secret(*, session: Session, credential_id: int) -> str:
     credential = _get(session, credential_id)
     value = _read_secret(credential.secret_ref)
     if value is None:
-        raise UserError(
-            f"The password for “{credential.label}” is not in the keyring any more (it may have "
-            "been removed there, or this database came from another computer). Edit the login "
-            "and type the password again."
-        )
+        raise SaidError("password_not_in_keyring", label=credential.label)
     return value
 
 

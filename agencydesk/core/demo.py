@@ -15,7 +15,7 @@ from datetime import date
 from sqlmodel import Session
 
 from agencydesk.core import clients, demo_guides, demo_orders, demo_tickets
-from agencydesk.core.errors import UserError
+from agencydesk.core.errors import SaidError
 
 
 @dataclass(frozen=True)
@@ -197,10 +197,7 @@ DEMO_CLIENTS: tuple[DemoClient, ...] = (
 def load_demo(*, session: Session) -> dict[str, int]:
     """Fill an empty database with the demo clients. Returns demo key → client id."""
     if clients.count_all_clients(session=session) > 0:
-        raise UserError(
-            "This database already has clients. Demo data only goes into an empty database, "
-            "so nothing of yours gets mixed up with it."
-        )
+        raise SaidError("demo_needs_empty_desk")
     ids: dict[str, int] = {}
     for demo in DEMO_CLIENTS:
         values = dict(demo.values)

@@ -9,7 +9,7 @@ from typing import Any, Protocol, TypeVar
 
 from sqlmodel import Session
 
-from agencydesk.core.errors import UserError
+from agencydesk.core.errors import SaidError, UserError
 from agencydesk.core.models import Client, Order, Ticket, utcnow
 
 Row = TypeVar("Row")
@@ -21,10 +21,10 @@ class Edited(Protocol):
 
 def get_row(session: Session, model: type[Row], row_id: int, missing: str) -> Row:
     """The row *row_id* of *model*. One that is not there (deleted meanwhile, in another window
-    say) is a `UserError` with the sentence *missing*."""
+    say) is a `SaidError` of the kind *missing* ("gone_ticket", …)."""
     row = session.get(model, row_id)
     if row is None:
-        raise UserError(missing)
+        raise SaidError(missing)
     return row
 
 
@@ -32,7 +32,7 @@ def live_client(session: Session, client_id: int) -> Client:
     """The client *client_id*, refused (`UserError`) when deleted or never there."""
     client = session.get(Client, client_id)
     if client is None or client.deleted_at is not None:
-        raise UserError("That client no longer exists. It may have been deleted.")
+        raise SaidError("gone_client")
     return client
 
 

@@ -71,38 +71,94 @@ SENTENCES: dict[str, str] = {
         "{path} could not be written: {why}. Nothing was saved; free some space or choose "
         "another folder."
     ),
+    # core.errors.user_error_for: what the environment did to a write (any service)
+    "database_busy": (
+        "The database is busy: another agencydesk is writing to it. Try again in a moment."
+    ),
+    "disk_full": (
+        "The disk is full: nothing was saved. Free some space on the disk that holds the "
+        "database (old exports, downloads, the trash), then try again."
+    ),
+    "read_only": (
+        "The database cannot be written: its file or folder is read-only (a read-only disk, or "
+        "permissions). Nothing was saved. Copy it to a folder you can write to and open that "
+        "copy (agencydesk --db COPY)."
+    ),
+    "damaged": (
+        "The database is damaged (SQLite cannot read it). Nothing was saved. Restore a backup "
+        "from the backups folder beside it (File ▸ Restore from backup…), or copy the newest one "
+        "over it with agencydesk closed."
+    ),
+    # core.edits.get_row and the services: a row deleted meanwhile (in another window, on
+    # another desk of the team)
+    "gone_client": "That client no longer exists. It may have been deleted.",
+    "gone_ticket": "That ticket no longer exists. It may have been deleted.",
+    "gone_order": "That order no longer exists. It may have been deleted.",
+    "gone_guide": "That guide no longer exists. It may have been deleted.",
+    "gone_login": "That login no longer exists. It may have been deleted.",
+    "gone_receipt": "That receipt no longer exists.",
+    "gone_saved_reply": "That saved reply no longer exists. It may have been deleted.",
+    "gone_follow_up": "That follow-up no longer exists. It may have been deleted.",
+    "gone_time_entry": "That time entry no longer exists. It may have been deleted.",
+    # core.trash: a client's ticket or order restored while the client is in the trash
+    "restore_client_first": ("Its client, {name}, is in the trash too: restore the client first."),
+    # core.credentials: a login whose password the keyring no longer holds
+    "password_not_in_keyring": (
+        "The password for “{label}” is not in the keyring any more (it may have been removed "
+        "there, or this database came from another computer). Edit the login and type the "
+        "password again."
+    ),
+    # core.backup: a backup that cannot be made, or a file that cannot be restored
+    "backup_not_made": (
+        "Could not make a backup in {folder}: {why}. Nothing was changed. Free some space on its "
+        "disk, or make {folder} a folder you may write to, then try again."
+    ),
+    "not_a_backup": "{name} is not an agencydesk backup ({why}).",
+    "damaged_backup": "{name} is damaged or is not an agencydesk backup.",
+    "newer_backup": (
+        "{name} was made by a newer version of agencydesk (schema {schema}); nothing was "
+        "restored. Update agencydesk, then restore it."
+    ),
+    # core.demo: demo data asked for a desk that has clients
+    "demo_needs_empty_desk": (
+        "This database already has clients. Demo data only goes into an empty database, so "
+        "nothing of yours gets mixed up with it."
+    ),
+    # core.chat_import: an import that raced with another write of the same messages
+    "import_repeated": (
+        "Some of these messages were saved while this import ran, so nothing was saved. Import "
+        "the chat again: only what is still new is added."
+    ),
+    "import_changed_meanwhile": (
+        "Another desk imported or changed these messages while this import ran, so nothing was "
+        "saved. Import the chat again: only what is still new is added."
+    ),
+    "import_lost_midway": (
+        "The connection to the server was lost during the import, so nothing was saved. Import "
+        "the chat again once the server can be reached."
+    ),
 }
 
 
-DATABASE_BUSY = "The database is busy: another agencydesk is writing to it. Try again in a moment."
-DISK_FULL = (
-    "The disk is full: nothing was saved. Free some space on the disk that holds the database "
-    "(old exports, downloads, the trash), then try again."
-)
-READ_ONLY = (
-    "The database cannot be written: its file or folder is read-only (a read-only disk, or "
-    "permissions). Nothing was saved. Copy it to a folder you can write to and open that copy "
-    "(agencydesk --db COPY)."
-)
-DAMAGED = (
-    "The database is damaged (SQLite cannot read it). Nothing was saved. Restore a backup from the "
-    "backups folder beside it (File ▸ Restore from backup…), or copy the newest one over it with "
-    "agencydesk closed."
-)
+DATABASE_BUSY = SENTENCES["database_busy"]
+DISK_FULL = SENTENCES["disk_full"]
+READ_ONLY = SENTENCES["read_only"]
+DAMAGED = SENTENCES["damaged"]
 
-# SQLite's primary result codes (the low byte of its extended codes) that are not bugs
+# SQLite's primary result codes (the low byte of its extended codes) that are not bugs, and the
+# kind of sentence each is
 _SQLITE_SENTENCES = {
-    5: DATABASE_BUSY,  # SQLITE_BUSY: someone else holds the lock
-    6: DATABASE_BUSY,  # SQLITE_LOCKED
-    8: READ_ONLY,  # SQLITE_READONLY
-    11: DAMAGED,  # SQLITE_CORRUPT
-    13: DISK_FULL,  # SQLITE_FULL
-    26: DAMAGED,  # SQLITE_NOTADB
+    5: "database_busy",  # SQLITE_BUSY: someone else holds the lock
+    6: "database_busy",  # SQLITE_LOCKED
+    8: "read_only",  # SQLITE_READONLY
+    11: "damaged",  # SQLITE_CORRUPT
+    13: "disk_full",  # SQLITE_FULL
+    26: "damaged",  # SQLITE_NOTADB
 }
 _ERRNO_SENTENCES = {
-    errno.ENOSPC: DISK_FULL,
-    errno.EDQUOT: DISK_FULL,
-    errno.EROFS: READ_ONLY,
+    errno.ENOSPC: "disk_full",
+    errno.EDQUOT: "disk_full",
+    errno.EROFS: "read_only",
 }
 
 
@@ -113,9 +169,9 @@ def user_error_for(exc: BaseException) -> UserError | None:
     cause = getattr(exc, "orig", None) or exc  # SQLAlchemy wraps the driver's error
     code = getattr(cause, "sqlite_errorcode", None)
     if isinstance(code, int) and code & 0xFF in _SQLITE_SENTENCES:
-        return UserError(_SQLITE_SENTENCES[code & 0xFF])
+        return SaidError(_SQLITE_SENTENCES[code & 0xFF])
     if isinstance(cause, OSError) and cause.errno in _ERRNO_SENTENCES:
-        return UserError(_ERRNO_SENTENCES[cause.errno])
+        return SaidError(_ERRNO_SENTENCES[cause.errno])
     from agencydesk.core.pg_errors import connect_sentence
 
     sentence = connect_sentence(exc)  # a team server that cannot be reached

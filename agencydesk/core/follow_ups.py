@@ -21,7 +21,7 @@ from agencydesk.core.errors import UserError, ValidationError
 from agencydesk.core.models import Client, FollowUp, Order, Ticket, utcnow
 
 MAX_NOTE = 500
-_MISSING = "That follow-up no longer exists."
+_MISSING = "gone_follow_up"  # a SaidError kind
 
 #: English text for the error codes this module raises (the GUI translates the codes itself)
 ERROR_TEXT: dict[str, str] = {

@@ -177,7 +177,7 @@ def create_order(
 
 
 def get_order(*, session: Session, order_id: int) -> Order:
-    return get_row(session, Order, order_id, "That order no longer exists.")
+    return get_row(session, Order, order_id, "gone_order")
 
 
 def update_order(

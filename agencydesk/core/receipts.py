@@ -89,7 +89,7 @@ def receipt_for_order(*, session: Session, order_id: int) -> ReceiptInfo | None:
 
 
 def get_receipt(*, session: Session, receipt_id: int) -> ReceiptInfo:
-    return _info(session, get_row(session, Receipt, receipt_id, "That receipt no longer exists."))
+    return _info(session, get_row(session, Receipt, receipt_id, "gone_receipt"))
 
 
 def issue_receipt(*, session: Session, order_id: int, today: date | None = None) -> ReceiptInfo:
@@ -99,12 +99,12 @@ def issue_receipt(*, session: Session, order_id: int, today: date | None = None)
     existing = receipt_for_order(session=session, order_id=order_id)
     if existing is not None:
         return existing
-    order = get_row(session, Order, order_id, "That order no longer exists.")
+    order = get_row(session, Order, order_id, "gone_order")
     if order.status != OrderStatus.PAID.value or order.paid_on is None:
         raise ReceiptRefused("not_paid")
     if order.amount <= 0:
         raise ReceiptRefused("nothing_paid")
-    client = get_row(session, Client, order.client_id, "That client no longer exists.")
+    client = get_row(session, Client, order.client_id, "gone_client")
     receipt = Receipt(
         number=next_number(session, SEQUENCE),
         order_id=order_id,

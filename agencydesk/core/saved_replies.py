@@ -97,7 +97,7 @@ def list_replies(*, session: Session, starting: str = "") -> list[SavedReplyRow]
 
 
 def get_reply(*, session: Session, reply_id: int) -> SavedReplyRow:
-    return _row(get_row(session, SavedReply, reply_id, "That saved reply no longer exists."))
+    return _row(get_row(session, SavedReply, reply_id, "gone_saved_reply"))
 
 
 def save_reply(
@@ -117,7 +117,7 @@ def save_reply(
             versions.require_present(
                 session.get(SavedReply, reply_id), what="saved reply", row_id=reply_id
             )
-        reply = get_row(session, SavedReply, reply_id, "That saved reply no longer exists.")
+        reply = get_row(session, SavedReply, reply_id, "gone_saved_reply")
         versions.check_seen(reply, seen_version, cleaned, what="saved reply", row_id=reply_id)
     merged = {name: getattr(reply, name) for name in EDITABLE_FIELDS} | cleaned
     _validate(session, merged, reply_id)
@@ -126,7 +126,7 @@ def save_reply(
 
 
 def delete_reply(*, session: Session, reply_id: int) -> None:
-    session.delete(get_row(session, SavedReply, reply_id, "That saved reply no longer exists."))
+    session.delete(get_row(session, SavedReply, reply_id, "gone_saved_reply"))
     session.flush()
 
 
@@ -142,7 +142,7 @@ def fill_reply(
 ) -> FilledReply:
     """The saved reply in the client's language (else the other one), placeholders filled in."""
     reply = get_reply(session=session, reply_id=reply_id)
-    client = get_row(session, Client, client_id, "That client no longer exists.")
+    client = get_row(session, Client, client_id, "gone_client")
     language = "en" if client.language == "en" else "id"
     text = (
         (reply.text_en or reply.text_id) if language == "en" else (reply.text_id or reply.text_en)

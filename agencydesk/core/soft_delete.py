@@ -9,7 +9,7 @@ from typing import Protocol, TypeVar
 from sqlmodel import Session
 
 from agencydesk.core.edits import get_row
-from agencydesk.core.errors import UserError
+from agencydesk.core.errors import SaidError
 from agencydesk.core.models import utcnow
 
 
@@ -25,10 +25,10 @@ def get_live(
     session: Session, model: type[Row], row_id: int, *, missing: str, include_deleted: bool
 ) -> Row:
     """The row *row_id* of *model*; a deleted one only with *include_deleted* (to undelete it).
-    A row that is not there raises `UserError` with the sentence *missing*."""
+    A row that is not there raises the `SaidError` of the kind *missing*."""
     row = get_row(session, model, row_id, missing)
     if row.deleted_at is not None and not include_deleted:
-        raise UserError(missing)
+        raise SaidError(missing)
     return row
 
 

@@ -142,7 +142,7 @@ def create_ticket(
 
 
 def get_ticket(*, session: Session, ticket_id: int) -> Ticket:
-    return get_row(session, Ticket, ticket_id, "That ticket no longer exists.")
+    return get_row(session, Ticket, ticket_id, "gone_ticket")
 
 
 def update_ticket(

@@ -25,7 +25,7 @@ from agencydesk.core.utc import local_days_as_utc
 
 MAX_MINUTES = 24 * 60
 MAX_NOTE = 500
-_MISSING = "That time entry no longer exists."
+_MISSING = "gone_time_entry"  # a SaidError kind
 
 #: English text for the error codes this module raises (the GUI translates the codes itself)
 ERROR_TEXT: dict[str, str] = {

@@ -27,7 +27,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, SQLModel, col
 
 from agencydesk.core import credentials
-from agencydesk.core.errors import UserError
+from agencydesk.core.errors import SaidError, UserError
 from agencydesk.core.models import Client, Guide, Order, Ticket, TrashItem, utcnow
 
 #: how long the trash keeps things unless Settings say otherwise
@@ -201,7 +201,7 @@ def trash_ticket(*, session: Session, ticket_id: int) -> None:
     """Delete a ticket into the trash (with its time, status changes and draft)."""
     ticket = session.get(Ticket, ticket_id)
     if ticket is None:
-        raise UserError("That ticket no longer exists.")
+        raise SaidError("gone_ticket")
     _trash(session, "ticket", ticket, ticket.title)
 
 
@@ -209,7 +209,7 @@ def trash_order(*, session: Session, order_id: int) -> None:
     """Delete an order into the trash."""
     order = session.get(Order, order_id)
     if order is None:
-        raise UserError("That order no longer exists.")
+        raise SaidError("gone_order")
     _trash(session, "order", order, order.title)
 
 
@@ -275,9 +275,7 @@ def restore(*, session: Session, kind: str, row_id: int) -> int:
     if item.client_id is not None:
         owner = session.get(Client, item.client_id)
         if owner is not None and owner.deleted_at is not None:
-            raise UserError(
-                f"Its client, {owner.name}, is in the trash too: restore the client first."
-            )
+            raise SaidError("restore_client_first", name=owner.name)
     number = int(_put_back(session, json.loads(item.payload)))
     session.delete(item)
     session.flush()

@@ -1020,6 +1020,98 @@
         <source>{path} could not be written: {why}. Nothing was saved; free some space or choose another folder.</source>
         <translation>{path} tidak dapat ditulis: {why}. Tidak ada yang disimpan; kosongkan sedikit ruang atau pilih folder lain.</translation>
     </message>
+    <message>
+        <source>The database is busy: another agencydesk is writing to it. Try again in a moment.</source>
+        <translation>Basis data sedang sibuk: agencydesk lain sedang menulis ke dalamnya. Coba lagi sebentar lagi.</translation>
+    </message>
+    <message>
+        <source>The disk is full: nothing was saved. Free some space on the disk that holds the database (old exports, downloads, the trash), then try again.</source>
+        <translation>Disk penuh: tidak ada yang disimpan. Kosongkan sebagian ruang di disk tempat basis data berada (ekspor lama, unduhan, tempat sampah), lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>The database cannot be written: its file or folder is read-only (a read-only disk, or permissions). Nothing was saved. Copy it to a folder you can write to and open that copy (agencydesk --db COPY).</source>
+        <translation>Basis data tidak dapat ditulis: file atau foldernya hanya-baca (disk hanya-baca, atau izin akses). Tidak ada yang disimpan. Salin ke folder yang bisa Anda tulisi, lalu buka salinan itu (agencydesk --db SALINAN).</translation>
+    </message>
+    <message>
+        <source>The database is damaged (SQLite cannot read it). Nothing was saved. Restore a backup from the backups folder beside it (File ▸ Restore from backup…), or copy the newest one over it with agencydesk closed.</source>
+        <translation>Basis data rusak (SQLite tidak dapat membacanya). Tidak ada yang disimpan. Pulihkan cadangan dari folder cadangan di sebelahnya (File ▸ Pulihkan dari cadangan…), atau salin cadangan terbaru untuk menimpanya saat agencydesk ditutup.</translation>
+    </message>
+    <message>
+        <source>That client no longer exists. It may have been deleted.</source>
+        <translation>Klien itu sudah tidak ada. Mungkin sudah dihapus.</translation>
+    </message>
+    <message>
+        <source>That ticket no longer exists. It may have been deleted.</source>
+        <translation>Tiket itu sudah tidak ada. Mungkin sudah dihapus.</translation>
+    </message>
+    <message>
+        <source>That order no longer exists. It may have been deleted.</source>
+        <translation>Pesanan itu sudah tidak ada. Mungkin sudah dihapus.</translation>
+    </message>
+    <message>
+        <source>That guide no longer exists. It may have been deleted.</source>
+        <translation>Panduan itu sudah tidak ada. Mungkin sudah dihapus.</translation>
+    </message>
+    <message>
+        <source>That login no longer exists. It may have been deleted.</source>
+        <translation>Login itu sudah tidak ada. Mungkin sudah dihapus.</translation>
+    </message>
+    <message>
+        <source>That receipt no longer exists.</source>
+        <translation>Kuitansi itu sudah tidak ada.</translation>
+    </message>
+    <message>
+        <source>That saved reply no longer exists. It may have been deleted.</source>
+        <translation>Balasan tersimpan itu sudah tidak ada. Mungkin sudah dihapus.</translation>
+    </message>
+    <message>
+        <source>That follow-up no longer exists. It may have been deleted.</source>
+        <translation>Tindak lanjut itu sudah tidak ada. Mungkin sudah dihapus.</translation>
+    </message>
+    <message>
+        <source>That time entry no longer exists. It may have been deleted.</source>
+        <translation>Catatan waktu itu sudah tidak ada. Mungkin sudah dihapus.</translation>
+    </message>
+    <message>
+        <source>Its client, {name}, is in the trash too: restore the client first.</source>
+        <translation>Kliennya, {name}, juga ada di tempat sampah: pulihkan kliennya dulu.</translation>
+    </message>
+    <message>
+        <source>The password for “{label}” is not in the keyring any more (it may have been removed there, or this database came from another computer). Edit the login and type the password again.</source>
+        <translation>Kata sandi untuk “{label}” sudah tidak ada di keyring (mungkin sudah dihapus di sana, atau basis data ini berasal dari komputer lain). Ubah login itu dan ketik kata sandinya lagi.</translation>
+    </message>
+    <message>
+        <source>Could not make a backup in {folder}: {why}. Nothing was changed. Free some space on its disk, or make {folder} a folder you may write to, then try again.</source>
+        <translation>Tidak dapat membuat cadangan di {folder}: {why}. Tidak ada yang diubah. Kosongkan sebagian ruang di disknya, atau jadikan {folder} folder yang bisa Anda tulisi, lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>{name} is not an agencydesk backup ({why}).</source>
+        <translation>{name} bukan cadangan agencydesk ({why}).</translation>
+    </message>
+    <message>
+        <source>{name} is damaged or is not an agencydesk backup.</source>
+        <translation>{name} rusak atau bukan cadangan agencydesk.</translation>
+    </message>
+    <message>
+        <source>{name} was made by a newer version of agencydesk (schema {schema}); nothing was restored. Update agencydesk, then restore it.</source>
+        <translation>{name} dibuat oleh agencydesk versi yang lebih baru (skema {schema}); tidak ada yang dipulihkan. Perbarui agencydesk, lalu pulihkan lagi.</translation>
+    </message>
+    <message>
+        <source>This database already has clients. Demo data only goes into an empty database, so nothing of yours gets mixed up with it.</source>
+        <translation>Basis data ini sudah berisi klien. Data demo hanya dimasukkan ke basis data yang kosong, agar tidak tercampur dengan data Anda.</translation>
+    </message>
+    <message>
+        <source>Some of these messages were saved while this import ran, so nothing was saved. Import the chat again: only what is still new is added.</source>
+        <translation>Sebagian pesan ini tersimpan saat impor ini berjalan, jadi tidak ada yang disimpan. Impor chat ini lagi: hanya yang masih baru yang ditambahkan.</translation>
+    </message>
+    <message>
+        <source>Another desk imported or changed these messages while this import ran, so nothing was saved. Import the chat again: only what is still new is added.</source>
+        <translation>Meja kerja lain mengimpor atau mengubah pesan-pesan ini saat impor ini berjalan, jadi tidak ada yang disimpan. Impor chat ini lagi: hanya yang masih baru yang ditambahkan.</translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost during the import, so nothing was saved. Import the chat again once the server can be reached.</source>
+        <translation>Koneksi ke server terputus selama impor, jadi tidak ada yang disimpan. Impor chat ini lagi setelah server bisa dijangkau.</translation>
+    </message>
 </context>
 <context>
     <name>CredentialFormDialog</name>

@@ -158,3 +158,67 @@ def test_a_move_into_a_desk_with_data_is_refused_in_indonesian(
     assert dialogs.texts[0].startswith(
         f"Basis data server {database} sudah berisi meja kerja (baris di client: 10"
     )
+
+
+def test_every_sentence_of_the_core_is_said_in_indonesian(indonesian: str) -> None:
+    """Each kind the core raises has its Indonesian sentence, with the same {names} to fill in:
+    a kind left out is said in English in an Indonesian window (the disk being full, a row
+    deleted on another desk, a backup that cannot be restored were)."""
+    import string
+
+    from agencydesk.core.errors import SENTENCES
+    from agencydesk.qt.common.core_sentences import _sentences
+
+    said = _sentences()
+    assert set(said) == set(SENTENCES)
+
+    def names(text: str) -> set[str]:
+        return {name for _text, name, _spec, _conv in string.Formatter().parse(text) if name}
+
+    for kind, english in SENTENCES.items():
+        assert said[kind] != english, kind
+        assert names(said[kind]) == names(english), kind
+
+
+def test_a_full_disk_is_said_in_indonesian(
+    qtbot: QtBot, dialogs: DialogAnswerer, indonesian: str
+) -> None:
+    """What the environment did to a write (here the disk full, as SQLite or the OS says it)
+    is said in the window's language, the command line's English kept in the error."""
+    import errno
+
+    from agencydesk.core.errors import DISK_FULL, user_error_for
+
+    dialogs.click(QMessageBox.StandardButton.Ok)
+    full = user_error_for(OSError(errno.ENOSPC, "No space left on device"))
+    assert full is not None
+    assert str(full) == DISK_FULL
+    report_exception(None, full)
+    assert dialogs.texts == [
+        "Disk penuh: tidak ada yang disimpan. Kosongkan sebagian ruang di disk tempat basis data "
+        "berada (ekspor lama, unduhan, tempat sampah), lalu coba lagi."
+    ]
+
+
+def test_a_ticket_restored_before_its_client_is_refused_in_indonesian(
+    engine: Engine, indonesian: str
+) -> None:
+    """The trash's refusal names the client in the window's language."""
+    from agencydesk.core import clients, tickets, trash
+    from agencydesk.core.db import session_scope
+    from agencydesk.qt.common.core_sentences import user_text
+
+    with session_scope(engine) as session:
+        client = clients.create_client(session=session, values={"name": "Ibu Sari"})
+        assert client.id is not None
+        ticket = tickets.create_ticket(
+            session=session, client_id=client.id, values={"title": "Web"}
+        )
+        assert ticket.id is not None
+        trash.trash_ticket(session=session, ticket_id=ticket.id)
+        clients.delete_client(session=session, client_id=client.id)
+    with pytest.raises(SaidError) as refused, session_scope(engine) as session:
+        trash.restore(session=session, kind="ticket", row_id=ticket.id)
+    assert user_text(refused.value) == (
+        "Kliennya, Ibu Sari, juga ada di tempat sampah: pulihkan kliennya dulu."
+    )

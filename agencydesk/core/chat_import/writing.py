@@ -15,7 +15,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from agencydesk.core.errors import UserError
+from agencydesk.core.errors import SaidError
 from agencydesk.core.search_schema import CURRENT as SEARCH_SCHEMA
 
 from .planning import CHUNK
@@ -33,11 +33,6 @@ FTS_BULK_HASHSIZE = 32 * 1024 * 1024
 IMPORT_CACHE_KIB = 64 * 1024
 #: threads sorting the rows of an index built after a big import (this one and helpers)
 SORT_THREADS = 2
-
-REPEATED = (
-    "Some of these messages were saved while this import ran, so nothing was saved. Import the "
-    "chat again: only what is still new is added."
-)
 
 
 def _insert_statement(constants: tuple[Any, ...]) -> str:
@@ -97,7 +92,7 @@ def insert_messages(session: Session, rows: MessageRows, chunk_done: Callable[[i
     except sa.exc.IntegrityError as exc:
         # The unique index refuses a fingerprint twice, as inserting into it would have: the
         # caller's rollback leaves nothing of the import.
-        raise UserError(REPEATED) from exc
+        raise SaidError("import_repeated") from exc
     if bulk_fts:
         _usual_fts_settings(conn)
         _execute(conn, SEARCH_SCHEMA.create_triggers("message"))

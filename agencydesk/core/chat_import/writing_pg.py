@@ -24,19 +24,11 @@ import psycopg
 from psycopg.adapt import PyFormat
 from sqlmodel import Session
 
-from agencydesk.core.errors import UserError
+from agencydesk.core.errors import SaidError
 from agencydesk.core.search_pg_schema import MESSAGE_VECTORS_V1, message_vector
 
 from .rows import ALL_COLUMNS, COLUMNS
 
-CHANGED_MEANWHILE = (
-    "Another desk imported or changed these messages while this import ran, so nothing was "
-    "saved. Import the chat again: only what is still new is added."
-)
-LOST_MIDWAY = (
-    "The connection to the server was lost during the import, so nothing was saved. Import the "
-    "chat again once the server can be reached."
-)
 _COPIED = (*ALL_COLUMNS, "search_vector")
 COPY_SQL = f"COPY message ({', '.join(_COPIED)}) FROM STDIN (FORMAT binary)"
 _BODY, _SENDER = COLUMNS.index("body"), COLUMNS.index("sender")
@@ -103,14 +95,14 @@ def copy_messages(
                 _write(copy, chunks, constants, helper_driver, chunk_done)
     except psycopg.errors.IntegrityError as exc:
         # Checked before writing, so another desk got there meanwhile.
-        raise UserError(CHANGED_MEANWHILE) from exc
+        raise SaidError("import_changed_meanwhile") from exc
     except psycopg.OperationalError as exc:
         # The server went away mid-COPY (its error quotes the row it was reading: a message).
         # The error comes from the driver, past SQLAlchemy: tell the pool the connection is
         # dead, so the next unit of work gets a new one.
         connection.invalidate(exc)
         helper.invalidate(exc)
-        raise UserError(LOST_MIDWAY) from exc
+        raise SaidError("import_lost_midway") from exc
     finally:
         helper.close()  # back to the pool (reset there), or closed when invalidated
 

@@ -13,7 +13,7 @@ from sqlmodel import Session, col, func, select
 from agencydesk.core import versions
 from agencydesk.core.clients import normalize_tags
 from agencydesk.core.db import add_and_flush
-from agencydesk.core.errors import UserError, ValidationError
+from agencydesk.core.errors import SaidError, ValidationError
 from agencydesk.core.models import Guide, GuideLevel, GuideSend, utcnow
 from agencydesk.core.word_filter import every_word_in
 
@@ -146,7 +146,7 @@ def update_guide(
 def get_guide(*, session: Session, guide_id: int, include_deleted: bool = False) -> Guide:
     guide = session.get(Guide, guide_id)
     if guide is None or (guide.deleted_at is not None and not include_deleted):
-        raise UserError("That guide no longer exists. It may have been deleted.")
+        raise SaidError("gone_guide")
     return guide
 
 

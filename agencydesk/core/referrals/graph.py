@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from agencydesk.core.errors import UserError
+from agencydesk.core.errors import SaidError
 from agencydesk.core.models import OrderStatus
 
 REVENUE_CURRENCY = "IDR"
@@ -370,7 +370,7 @@ def _load_subtree(session: Session, root_id: int) -> _Subtree:
         {"root": root_id, "max_depth": MAX_DEPTH},
     )
     if not any(row[0] == root_id and not row[3] for row in rows):  # gone, or deleted
-        raise UserError("That client no longer exists.")
+        raise SaidError("gone_client")
     # children by name: sort every row once, then each referrer's list is built in order; by
     # id, then by name alone (a stable sort keeps the ids' order among equal names): no key
     # tuple per row

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QProgressBar, QWizardPage
 from agencydesk.qt.chat_import.wizard_access import the_wizard
 from agencydesk.qt.common import workers
 from agencydesk.qt.common.buttons import button_row, push_button
+from agencydesk.qt.common.core_sentences import user_text
 from agencydesk.qt.common.dialog_layout import STRETCH, top_to_bottom
 from agencydesk.qt.common.labels import plain_label
 
@@ -119,7 +120,9 @@ class ImportPage(QWizardPage):
         self.retry_button.setVisible(True)
         if isinstance(exc, ImportCancelled):
             self.status_label.setText(self.tr("Cancelled. Nothing was saved."))
-        elif isinstance(exc, (UserError, ChatImportError)):
+        elif isinstance(exc, UserError):
+            self.status_label.setText(user_text(exc))
+        elif isinstance(exc, ChatImportError):
             self.status_label.setText(str(exc))
         else:
             from agencydesk.qt.common.dialogs import report_exception

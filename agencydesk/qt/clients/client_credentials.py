@@ -37,6 +37,7 @@ from agencydesk.qt.clients.secret_clipboard import clear_if_still_there, copy_se
 from agencydesk.qt.common import workers
 from agencydesk.qt.common.buttons import button_row, push_button
 from agencydesk.qt.common.client_tab import ClientTab
+from agencydesk.qt.common.core_sentences import user_text
 from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.detail_reading import read_then_show
 from agencydesk.qt.common.dialog_layout import top_to_bottom
@@ -359,7 +360,7 @@ class ClientCredentialsView(ClientTab):
         except UserError as exc:  # deleted meanwhile
             from agencydesk.qt.common.dialogs import show_user_error
 
-            show_user_error(self, str(exc))
+            show_user_error(self, user_text(exc))
             self.reload()
             return
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_id is not None:
@@ -394,7 +395,7 @@ class ClientCredentialsView(ClientTab):
 
         self._update_buttons()
         if isinstance(exc, UserError):
-            show_user_error(self, str(exc))
+            show_user_error(self, user_text(exc))
         else:
             report_exception(self, exc, details)
 

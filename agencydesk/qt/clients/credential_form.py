@@ -28,6 +28,7 @@ from agencydesk.core.credentials import CredentialRow
 from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError, ValidationError
 from agencydesk.qt.common import workers
+from agencydesk.qt.common.core_sentences import user_text
 from agencydesk.qt.common.form_dialog import FormDialog
 from agencydesk.qt.common.form_errors import FieldErrors, add_rows_with_errors, save_cancel_layout
 from agencydesk.qt.common.labels import muted_label, plain_label
@@ -257,7 +258,7 @@ class CredentialFormDialog(FormDialog):
         if isinstance(exc, ValidationError):
             self.errors.show(exc.errors)
         elif isinstance(exc, UserError):
-            show_user_error(self, str(exc))
+            show_user_error(self, user_text(exc))
         else:
             report_exception(self, exc, details)
 

@@ -60,6 +60,111 @@ def _sentences() -> dict[str, str]:
             "{path} could not be written: {why}. Nothing was saved; free some space or choose "
             "another folder.",
         ),
+        "database_busy": translate(
+            "CoreSentences",
+            "The database is busy: another agencydesk is writing to it. Try again in a moment.",
+        ),
+        "disk_full": translate(
+            "CoreSentences",
+            "The disk is full: nothing was saved. Free some space on the disk that holds the "
+            "database (old exports, downloads, the trash), then try again.",
+        ),
+        "read_only": translate(
+            "CoreSentences",
+            "The database cannot be written: its file or folder is read-only (a read-only disk, "
+            "or permissions). Nothing was saved. Copy it to a folder you can write to and open "
+            "that copy (agencydesk --db COPY).",
+        ),
+        "damaged": translate(
+            "CoreSentences",
+            "The database is damaged (SQLite cannot read it). Nothing was saved. Restore a backup"
+            " from the backups folder beside it (File ▸ Restore from backup…), or copy the newest"
+            " one over it with agencydesk closed.",
+        ),
+        "gone_client": translate(
+            "CoreSentences",
+            "That client no longer exists. It may have been deleted.",
+        ),
+        "gone_ticket": translate(
+            "CoreSentences",
+            "That ticket no longer exists. It may have been deleted.",
+        ),
+        "gone_order": translate(
+            "CoreSentences",
+            "That order no longer exists. It may have been deleted.",
+        ),
+        "gone_guide": translate(
+            "CoreSentences",
+            "That guide no longer exists. It may have been deleted.",
+        ),
+        "gone_login": translate(
+            "CoreSentences",
+            "That login no longer exists. It may have been deleted.",
+        ),
+        "gone_receipt": translate(
+            "CoreSentences",
+            "That receipt no longer exists.",
+        ),
+        "gone_saved_reply": translate(
+            "CoreSentences",
+            "That saved reply no longer exists. It may have been deleted.",
+        ),
+        "gone_follow_up": translate(
+            "CoreSentences",
+            "That follow-up no longer exists. It may have been deleted.",
+        ),
+        "gone_time_entry": translate(
+            "CoreSentences",
+            "That time entry no longer exists. It may have been deleted.",
+        ),
+        "restore_client_first": translate(
+            "CoreSentences",
+            "Its client, {name}, is in the trash too: restore the client first.",
+        ),
+        "password_not_in_keyring": translate(
+            "CoreSentences",
+            "The password for “{label}” is not in the keyring any more (it may have been removed "
+            "there, or this database came from another computer). Edit the login and type the "
+            "password again.",
+        ),
+        "backup_not_made": translate(
+            "CoreSentences",
+            "Could not make a backup in {folder}: {why}. Nothing was changed. Free some space on "
+            "its disk, or make {folder} a folder you may write to, then try again.",
+        ),
+        "not_a_backup": translate(
+            "CoreSentences",
+            "{name} is not an agencydesk backup ({why}).",
+        ),
+        "damaged_backup": translate(
+            "CoreSentences",
+            "{name} is damaged or is not an agencydesk backup.",
+        ),
+        "newer_backup": translate(
+            "CoreSentences",
+            "{name} was made by a newer version of agencydesk (schema {schema}); nothing was "
+            "restored. Update agencydesk, then restore it.",
+        ),
+        "demo_needs_empty_desk": translate(
+            "CoreSentences",
+            "This database already has clients. Demo data only goes into an empty database, so "
+            "nothing of yours gets mixed up with it.",
+        ),
+        "import_repeated": translate(
+            "CoreSentences",
+            "Some of these messages were saved while this import ran, so nothing was saved. "
+            "Import the chat again: only what is still new is added.",
+        ),
+        "import_changed_meanwhile": translate(
+            "CoreSentences",
+            "Another desk imported or changed these messages while this import ran, so nothing "
+            "was saved. Import the chat again: only what is still new is added.",
+        ),
+        "import_lost_midway": translate(
+            "CoreSentences",
+            "The connection to the server was lost during the import, so nothing was saved. "
+            "Import the chat again once the server can be reached.",
+        ),
     }
 
 

@@ -34,6 +34,7 @@ from agencydesk.core.orders import OrderRow
 from agencydesk.qt.common.amount_edit import AmountEdit
 from agencydesk.qt.common.combos import narrow_combo
 from agencydesk.qt.common.conflict_dialog import combo_text
+from agencydesk.qt.common.core_sentences import user_text
 from agencydesk.qt.common.detail_reading import read_for_desk
 from agencydesk.qt.common.dialog_layout import height_for_width
 from agencydesk.qt.common.dialogs import show_user_error
@@ -424,7 +425,7 @@ class OrderFormDialog(FormDialog):
             self.errors.show(exc.errors)
             return
         except UserError as exc:  # the client or the order was deleted meanwhile
-            show_user_error(self, str(exc))
+            show_user_error(self, user_text(exc))
             return
         self.accept()
 
@@ -441,7 +442,7 @@ def edit_order(parent: QWidget | None, engine: Engine, order_id: int) -> bool:
     try:
         dialog = OrderFormDialog(engine, order_id=order_id, parent=parent)
     except UserError as exc:
-        show_user_error(parent, str(exc))
+        show_user_error(parent, user_text(exc))
         return True
     return bool(dialog.exec())
 

@@ -30,6 +30,7 @@ from agencydesk.core.changes import Topic
 from agencydesk.core.errors import UserError
 from agencydesk.core.referrals import BusinessSpread
 from agencydesk.qt.common import workers
+from agencydesk.qt.common.core_sentences import user_text
 from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.dialog_layout import top_to_bottom
 from agencydesk.qt.common.labels import bold_label
@@ -202,7 +203,7 @@ class ReferralsPage(QWidget):
         if isinstance(exc, UserError):  # the client was deleted meanwhile: read the list again
             self.title.setText("")
             self.strip.setVisible(False)
-            self.message.setText(str(exc))
+            self.message.setText(user_text(exc))
             self.stack.setCurrentWidget(self.message)
             if not roots:
                 self.chosen = None
