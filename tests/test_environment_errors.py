@@ -194,6 +194,21 @@ def test_hours_written_to_a_full_disk_leave_no_file_behind(
     assert sorted(path.name for path in disk.iterdir()) == ["filler"]
 
 
+def test_hours_asked_for_on_a_read_only_disk_name_the_file_and_what_to_do(
+    mount: Callable[[str], Path], demo_engine: Engine, db_path: Path
+) -> None:
+    """The sentence named "The hours" and the folder, and said nothing of what to do (nor was
+    it said in an Indonesian window's language)."""
+    demo_engine.dispose()
+    disk = mount("64k")
+    subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
+    out = disk / "ratna.csv"
+    said = _plain(run_cli("time", "Ratna", "--csv", str(out), "--db", str(db_path)))
+    assert f"{out} could not be written: Read-only file system" in said
+    assert "Nothing was saved; free some space or choose another folder." in said
+    assert not out.exists()
+
+
 def _fill(disk: Path, leave: int) -> None:
     """*disk* full but for about *leave* bytes."""
     room = shutil.disk_usage(disk).free - leave

@@ -178,7 +178,7 @@ def cmd_time(args: argparse.Namespace) -> int:
         print(text, end="")
         return 0
     try:
-        write_text_atomically(out, "The hours", text)
+        write_text_atomically(out, text)
     except UserError as exc:
         raise user_error(str(exc)) from None
     months = text.count("\n") - 1

@@ -124,6 +124,17 @@ SENTENCES: dict[str, str] = {
         "This database already has clients. Demo data only goes into an empty database, so "
         "nothing of yours gets mixed up with it."
     ),
+    # core.chat_import.media: the media of an export with media
+    "media_not_moved": (
+        "The messages were saved, but their media files could not be moved to “{folder}” "
+        "({why}); they are in “{staging}”."
+    ),
+    "media_not_stored": (
+        "The media files could not be stored in “{folder}” ({why}). Nothing was saved. Free some "
+        "space on the disk or check the folder's permissions, then try again."
+    ),
+    # the importer's own words (English) for a zip member it could not read
+    "media_unreadable": "{problem}. Nothing was saved.",
     # core.chat_import: an import that raced with another write of the same messages
     "import_repeated": (
         "Some of these messages were saved while this import ran, so nothing was saved. Import "

@@ -14,23 +14,23 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from agencydesk.core.errors import SaidError, UserError
+from agencydesk.core.errors import SaidError
 
 _T = TypeVar("_T")
 #: a disk with less room than this left after a write that came out cut off is full
 FULL_BELOW_BYTES = 1 << 20
 
 
-def write_atomically(out_path: Path, what: str, write: Callable[[Path], _T]) -> _T:
+def write_atomically(out_path: Path, write: Callable[[Path], _T]) -> _T:
     """Call *write(partial)* to write a file beside *out_path*, then rename it to *out_path*:
     the file appears only when it is complete. An error or a cancel leaves no file behind;
-    a folder that cannot be written is a `UserError` that starts with *what*."""
+    a folder that cannot be written is a `SaidError` naming the file."""
     partial = out_path.with_name(f".{out_path.name}.{secrets.token_hex(4)}.part")
     try:
         partial.touch(mode=0o600, exist_ok=False)  # private like every file we write
     except OSError as exc:
-        raise UserError(
-            f"{what} cannot be saved in {out_path.parent}: {exc.strerror or exc}."
+        raise SaidError(
+            "file_not_written", path=str(out_path), why=exc.strerror or str(exc)
         ) from None
     try:
         result = write(partial)
@@ -61,9 +61,9 @@ def check_whole_pdf(partial: Path, out_path: Path) -> None:
     raise SaidError("file_not_written", path=str(out_path), why=why)
 
 
-def write_text_atomically(out_path: Path, what: str, text: str) -> None:
-    """*text* as *out_path* (UTF-8), whole or not at all; a failure is a `UserError` that
-    says what to do (*what* starts it when the folder cannot be written at all)."""
+def write_text_atomically(out_path: Path, text: str) -> None:
+    """*text* as *out_path* (UTF-8), whole or not at all; a failure is a `SaidError` that
+    says what to do."""
 
     def write(partial: Path) -> None:
         try:
@@ -73,4 +73,4 @@ def write_text_atomically(out_path: Path, what: str, text: str) -> None:
                 "file_not_written", path=str(out_path), why=exc.strerror or str(exc)
             ) from None
 
-    write_atomically(out_path, what, write)
+    write_atomically(out_path, write)

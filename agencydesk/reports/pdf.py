@@ -375,7 +375,7 @@ def render_report_pdf(
         check_whole_pdf(partial, out)
         return pages
 
-    return write_atomically(out, "The report", write)
+    return write_atomically(out, write)
 
 
 def _write(

@@ -36,7 +36,7 @@ def render_receipt_pdf(content: ReceiptContent, out_path: Path | str) -> None:
         _write(content, partial)
         check_whole_pdf(partial, out)
 
-    write_atomically(out, "The receipt", write)
+    write_atomically(out, write)
 
 
 def _write(content: ReceiptContent, path: Path) -> None:

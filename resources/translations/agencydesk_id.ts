@@ -1101,6 +1101,18 @@
         <translation>Basis data ini sudah berisi klien. Data demo hanya dimasukkan ke basis data yang kosong, agar tidak tercampur dengan data Anda.</translation>
     </message>
     <message>
+        <source>The messages were saved, but their media files could not be moved to “{folder}” ({why}); they are in “{staging}”.</source>
+        <translation>Pesan-pesannya sudah disimpan, tetapi file medianya tidak dapat dipindahkan ke “{folder}” ({why}); file-file itu ada di “{staging}”.</translation>
+    </message>
+    <message>
+        <source>The media files could not be stored in “{folder}” ({why}). Nothing was saved. Free some space on the disk or check the folder&apos;s permissions, then try again.</source>
+        <translation>File media tidak dapat disimpan di “{folder}” ({why}). Tidak ada yang disimpan. Kosongkan sebagian ruang di disk atau periksa izin akses foldernya, lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>{problem}. Nothing was saved.</source>
+        <translation>{problem}. Tidak ada yang disimpan.</translation>
+    </message>
+    <message>
         <source>Some of these messages were saved while this import ran, so nothing was saved. Import the chat again: only what is still new is added.</source>
         <translation>Sebagian pesan ini tersimpan saat impor ini berjalan, jadi tidak ada yang disimpan. Impor chat ini lagi: hanya yang masih baru yang ditambahkan.</translation>
     </message>

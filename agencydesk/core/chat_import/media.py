@@ -20,7 +20,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlmodel import Session, col
 
-from agencydesk.core.errors import UserError
+from agencydesk.core.errors import SaidError
 from agencydesk.core.importers import ChatImportError, extract_media
 from agencydesk.core.models import Message
 
@@ -67,10 +67,11 @@ class StagedMedia:
                     raise FileExistsError(f"“{target}” exists already")
                 staged.rename(target)
         except OSError as exc:  # the messages are saved: keep the files and say where they are
-            raise UserError(
-                f"The messages were saved, but their media files could not be moved to "
-                f"“{self.data_dir / 'media' / str(self.client_id)}” ({_why(exc)}); they are in "
-                f"“{self.folder}”."
+            raise SaidError(
+                "media_not_moved",
+                folder=str(self.data_dir / "media" / str(self.client_id)),
+                why=_why(exc),
+                staging=str(self.folder),
             ) from None
         self.discard()
 
@@ -100,16 +101,13 @@ def stage_media(
         media_root.mkdir(parents=True, exist_ok=True)
         folder = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=media_root))
     except OSError as exc:
-        raise UserError(
-            f"The media files could not be stored in “{media_root}” ({_why(exc)}). Nothing was "
-            "saved. Free some space on the disk or check the folder's permissions, then try again."
-        ) from None
+        raise SaidError("media_not_stored", folder=str(media_root), why=_why(exc)) from None
     staged = StagedMedia(data_dir, folder, client_id)
     try:
         extracted = extract_media(zip_path, members, folder, progress=raising_on_cancel(progress))
     except ChatImportError as exc:
         staged.discard()
-        raise UserError(f"{exc}. Nothing was saved.") from None
+        raise SaidError("media_unreadable", problem=str(exc)) from None
     except BaseException:
         staged.discard()
         raise

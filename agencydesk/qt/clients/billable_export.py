@@ -34,7 +34,7 @@ def export_billable_hours(parent: QWidget, engine: Engine, client_id: int, name:
     def write() -> Path:
         with Session(engine) as session:
             text = time_entries.billable_months_csv(session=session, client_id=client_id)
-        write_text_atomically(path, "The hours", text)
+        write_text_atomically(path, text)
         return path
 
     def written(path: Path) -> None:

@@ -150,6 +150,20 @@ def _sentences() -> dict[str, str]:
             "This database already has clients. Demo data only goes into an empty database, so "
             "nothing of yours gets mixed up with it.",
         ),
+        "media_not_moved": translate(
+            "CoreSentences",
+            "The messages were saved, but their media files could not be moved to “{folder}” "
+            "({why}); they are in “{staging}”.",
+        ),
+        "media_not_stored": translate(
+            "CoreSentences",
+            "The media files could not be stored in “{folder}” ({why}). Nothing was saved. Free "
+            "some space on the disk or check the folder's permissions, then try again.",
+        ),
+        "media_unreadable": translate(
+            "CoreSentences",
+            "{problem}. Nothing was saved.",
+        ),
         "import_repeated": translate(
             "CoreSentences",
             "Some of these messages were saved while this import ran, so nothing was saved. "
