@@ -26,7 +26,7 @@ from sqlmodel import Session, SQLModel, col
 
 from agencydesk.core.clients import get_client, normalize_tags
 from agencydesk.core.db import session_scope
-from agencydesk.core.errors import UserError, ValidationError
+from agencydesk.core.errors import SaidError, ValidationError
 from agencydesk.core.models import Client, Credential, GuideSend, Message, Order, Ticket, utcnow
 from agencydesk.core.names import name_key, phone_digits
 from agencydesk.core.referrals import check_no_cycle
@@ -148,7 +148,7 @@ def merge_into(*, session: Session, keep_id: int, drop_id: int) -> MergeSummary:
 
 def _pair(session: Session, keep_id: int, drop_id: int) -> tuple[Client, Client]:
     if keep_id == drop_id:
-        raise UserError("A client cannot be merged with themselves: choose another client.")
+        raise SaidError("merge_with_self")
     return get_client(session=session, client_id=keep_id), get_client(
         session=session, client_id=drop_id
     )

@@ -124,6 +124,18 @@ SENTENCES: dict[str, str] = {
         "This database already has clients. Demo data only goes into an empty database, so "
         "nothing of yours gets mixed up with it."
     ),
+    # core.follow_ups: put off on this desk, marked done on another meanwhile
+    "follow_up_done_meanwhile": "That follow-up was marked done meanwhile.",
+    # core.time_entries: an entry whose timer runs, and one whose ticket went meanwhile
+    "stop_the_timer_first": "Stop the timer first: its minutes are still counting.",
+    "entry_ticket_gone": "Its ticket was deleted meanwhile: the time entry cannot come back.",
+    # core.retry: a team server that stayed away while a save was tried again
+    "server_unreachable": (
+        "The server could not be reached, so nothing was saved. What you typed is still in the "
+        "form: save again once the server is back."
+    ),
+    # core.client_merge
+    "merge_with_self": "A client cannot be merged with themselves: choose another client.",
     # core.chat_import.media: the media of an export with media
     "media_not_moved": (
         "The messages were saved, but their media files could not be moved to “{folder}” "

@@ -17,7 +17,7 @@ from sqlmodel import Session, col
 
 from agencydesk.core import versions
 from agencydesk.core.edits import check_belongs, get_row, one_line
-from agencydesk.core.errors import UserError, ValidationError
+from agencydesk.core.errors import SaidError, ValidationError
 from agencydesk.core.models import Client, FollowUp, Order, Ticket, utcnow
 
 MAX_NOTE = 500
@@ -123,7 +123,7 @@ def set_follow_up(
 def get_follow_up(*, session: Session, follow_up_id: int) -> FollowUpRow:
     found = _rows(session, col(FollowUp.id) == follow_up_id)
     if not found:
-        raise UserError(_MISSING)
+        raise SaidError(_MISSING)
     return found[0]
 
 
@@ -135,7 +135,7 @@ def put_off(
     _clean(due_at, "")
     follow_up = get_row(session, FollowUp, follow_up_id, _MISSING)
     if follow_up.done_at is not None:
-        raise UserError("That follow-up was marked done meanwhile.")
+        raise SaidError("follow_up_done_meanwhile")
     versions.check_seen(
         follow_up, seen_version, {"due_at": due_at}, what="follow-up", row_id=follow_up_id
     )

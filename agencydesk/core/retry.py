@@ -22,7 +22,7 @@ from sqlmodel import Session
 
 from agencydesk.core import versions
 from agencydesk.core.db import session_scope
-from agencydesk.core.errors import UserError
+from agencydesk.core.errors import SENTENCES, SaidError
 
 log = logging.getLogger(__name__)
 
@@ -32,10 +32,7 @@ PATIENCE_S = 60.0
 #: pauses between tries (seconds), the last repeated
 PAUSES_S = (0.2, 0.5, 1.0, 2.0, 3.0)
 
-UNREACHABLE = (
-    "The server could not be reached, so nothing was saved. What you typed is still in the "
-    "form: save again once the server is back."
-)
+UNREACHABLE = SENTENCES["server_unreachable"]
 
 
 def is_connection_lost(exc: BaseException, engine: Engine | None = None) -> bool:
@@ -85,8 +82,8 @@ def save_retrying(
             pause = PAUSES_S[min(tries, len(PAUSES_S) - 1)]
             tries += 1
             if time.monotonic() - start + pause > patience_s:
-                raise UserError(UNREACHABLE) from exc
+                raise SaidError("server_unreachable") from exc
             if cancelled is not None and cancelled.wait(pause):
-                raise UserError(UNREACHABLE) from exc
+                raise SaidError("server_unreachable") from exc
             if cancelled is None:
                 time.sleep(pause)

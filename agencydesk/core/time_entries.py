@@ -18,7 +18,7 @@ from sqlmodel import Session, col
 
 from agencydesk.core import versions
 from agencydesk.core.edits import get_row, one_line
-from agencydesk.core.errors import UserError, ValidationError
+from agencydesk.core.errors import SaidError, ValidationError
 from agencydesk.core.models import Ticket, TimeEntry
 from agencydesk.core.time_spent import finished_entries
 from agencydesk.core.utc import local_days_as_utc
@@ -114,7 +114,7 @@ def update_entry(
     versions.require_present(session.get(TimeEntry, entry_id), what="time entry", row_id=entry_id)
     entry = get_row(session, TimeEntry, entry_id, _MISSING)
     if entry.ended_at is None:
-        raise UserError("Stop the timer first: its minutes are still counting.")
+        raise SaidError("stop_the_timer_first")
     local = entry.started_at.astimezone()
     started = datetime.combine(day, local.timetz()) if day != local.date() else entry.started_at
     mine = {
@@ -150,7 +150,7 @@ class DeletedEntry:
 def delete_entry(*, session: Session, entry_id: int) -> DeletedEntry:
     entry = get_row(session, TimeEntry, entry_id, _MISSING)
     if entry.ended_at is None:
-        raise UserError("Stop the timer first: its minutes are still counting.")
+        raise SaidError("stop_the_timer_first")
     assert entry.id is not None
     deleted = DeletedEntry(
         entry.id,
@@ -170,7 +170,7 @@ def delete_entry(*, session: Session, entry_id: int) -> DeletedEntry:
 def restore_entry(*, session: Session, deleted: DeletedEntry) -> None:
     """Bring a deleted entry back, with its number, unless its ticket is gone meanwhile."""
     if session.get(Ticket, deleted.ticket_id) is None:
-        raise UserError("Its ticket was deleted meanwhile: the time entry cannot come back.")
+        raise SaidError("entry_ticket_gone")
     session.add(TimeEntry(**asdict(deleted)))
     session.flush()
 

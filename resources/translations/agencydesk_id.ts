@@ -1101,6 +1101,26 @@
         <translation>Basis data ini sudah berisi klien. Data demo hanya dimasukkan ke basis data yang kosong, agar tidak tercampur dengan data Anda.</translation>
     </message>
     <message>
+        <source>That follow-up was marked done meanwhile.</source>
+        <translation>Tindak lanjut itu sudah ditandai selesai sementara itu.</translation>
+    </message>
+    <message>
+        <source>Stop the timer first: its minutes are still counting.</source>
+        <translation>Hentikan timer dulu: menitnya masih berjalan.</translation>
+    </message>
+    <message>
+        <source>Its ticket was deleted meanwhile: the time entry cannot come back.</source>
+        <translation>Tiketnya sudah dihapus sementara itu: catatan waktu ini tidak bisa dikembalikan.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached, so nothing was saved. What you typed is still in the form: save again once the server is back.</source>
+        <translation>Server tidak dapat dijangkau, jadi tidak ada yang disimpan. Yang Anda ketik masih ada di formulir: simpan lagi setelah server kembali.</translation>
+    </message>
+    <message>
+        <source>A client cannot be merged with themselves: choose another client.</source>
+        <translation>Klien tidak bisa digabung dengan dirinya sendiri: pilih klien lain.</translation>
+    </message>
+    <message>
         <source>The messages were saved, but their media files could not be moved to “{folder}” ({why}); they are in “{staging}”.</source>
         <translation>Pesan-pesannya sudah disimpan, tetapi file medianya tidak dapat dipindahkan ke “{folder}” ({why}); file-file itu ada di “{staging}”.</translation>
     </message>

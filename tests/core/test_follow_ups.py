@@ -168,3 +168,16 @@ def test_an_order_follow_up_and_the_clients_story(engine: Engine) -> None:
     assert story[0].subject == "Tanya pelunasan tanggal 15"
     assert ticket_id  # her ticket stayed on Today: the follow-up is about the order
     assert [w.ticket_id for w in _today(engine, NOW).waiting_on_us] == [ticket_id]
+
+
+def test_a_follow_up_gone_meanwhile_is_said_in_a_sentence(engine: Engine) -> None:
+    """Another desk's Done, or a delete: what is read back, put off or marked done is gone."""
+    from agencydesk.core.errors import SaidError
+
+    for gone in (
+        lambda session: follow_ups.get_follow_up(session=session, follow_up_id=999),
+        lambda session: follow_ups.mark_done(session=session, follow_up_id=999),
+    ):
+        with pytest.raises(SaidError) as refused, session_scope(engine) as session:
+            gone(session)
+        assert str(refused.value) == "That follow-up no longer exists. It may have been deleted."

@@ -14,6 +14,7 @@ from sqlmodel import Session
 
 from agencydesk.core import clients, migrate, orders, retry, tickets
 from agencydesk.core.db import make_engine, session_scope
+from agencydesk.core.errors import SaidError
 from agencydesk.core.guides import library
 from agencydesk.core.versions import DeletedMeanwhile, EditConflict
 
@@ -210,7 +211,7 @@ def test_a_connection_killed_mid_save_loses_nothing(two_desks: tuple[Engine, Eng
 
 def test_a_server_that_stays_away_is_one_sentence(pg_url: str) -> None:
     engine = make_engine("postgresql+psycopg://postgres@127.0.0.1:9/agencydesk")
-    with pytest.raises(retry.UserError, match="nothing was saved"):
+    with pytest.raises(SaidError, match="nothing was saved"):
         retry.save_retrying(engine, lambda s: s.execute(sa.text("SELECT 1")), patience_s=0.6)
     engine.dispose()
 

@@ -150,6 +150,27 @@ def _sentences() -> dict[str, str]:
             "This database already has clients. Demo data only goes into an empty database, so "
             "nothing of yours gets mixed up with it.",
         ),
+        "follow_up_done_meanwhile": translate(
+            "CoreSentences",
+            "That follow-up was marked done meanwhile.",
+        ),
+        "stop_the_timer_first": translate(
+            "CoreSentences",
+            "Stop the timer first: its minutes are still counting.",
+        ),
+        "entry_ticket_gone": translate(
+            "CoreSentences",
+            "Its ticket was deleted meanwhile: the time entry cannot come back.",
+        ),
+        "server_unreachable": translate(
+            "CoreSentences",
+            "The server could not be reached, so nothing was saved. What you typed is still in "
+            "the form: save again once the server is back.",
+        ),
+        "merge_with_self": translate(
+            "CoreSentences",
+            "A client cannot be merged with themselves: choose another client.",
+        ),
         "media_not_moved": translate(
             "CoreSentences",
             "The messages were saved, but their media files could not be moved to “{folder}” "
