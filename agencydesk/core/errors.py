@@ -56,6 +56,22 @@ SENTENCES: dict[str, str] = {
         "tables ({held}). agencydesk leaves it as it is. Give the address of a desk, or of an "
         "empty database made for one (createdb …)."
     ),
+    # core.migrate: a desk file that cannot be opened as asked
+    "desk_unreadable": (
+        "{path} cannot be read: {why}. Let your user read and write it (its permissions), or "
+        "open a copy you can read."
+    ),
+    "desk_is_a_folder": (
+        "{path} is a folder, not a database file. Give the file itself, such as {example}."
+    ),
+    "desk_not_writable": (
+        "{path} cannot be written: {why}. Nothing was changed. Copy it to a folder you can write "
+        "to and open that copy (agencydesk --db COPY)."
+    ),
+    "desk_upgrade_not_writable": (
+        "{path} needs an upgrade to this version of agencydesk, but it cannot be written: {why}. "
+        "Copy it to a folder you can write to and open that copy."
+    ),
     # core.migrate: a file opened as the desk that is no database at all (a note, a photo)
     "not_a_database": (
         "{path} is not an agencydesk database (it is not a database file at all). agencydesk "

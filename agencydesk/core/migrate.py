@@ -20,7 +20,6 @@ from sqlalchemy.engine import Engine, make_url
 from agencydesk.core import backup
 from agencydesk.core.db import make_engine, make_read_only_engine, sqlite_path
 from agencydesk.core.errors import (
-    DATABASE_BUSY,
     SaidError,
     UserError,
     user_error_for,
@@ -100,13 +99,12 @@ def _refuse_foreign_file(path: Path) -> None:
         if exc.sqlite_errorcode & 0xFF in (SQLITE_BUSY, SQLITE_LOCKED):
             # another program holds it (a journal, not a WAL, lets nobody read meanwhile):
             # not damage, and copying a backup over it would throw that program's work away
-            raise UserError(DATABASE_BUSY) from None
+            raise SaidError("database_busy") from None
         try:
             looks_like_sqlite = _starts_like_sqlite(path)
         except OSError as err:
-            raise UserError(
-                f"{path} cannot be read: {err.strerror or err}. Let your user read and write it "
-                "(its permissions), or open a copy you can read."
+            raise SaidError(
+                "desk_unreadable", path=str(path), why=err.strerror or str(err)
             ) from None
         if looks_like_sqlite:
             raise UserError(
@@ -163,9 +161,8 @@ def _starts_like_sqlite(path: Path) -> bool:
 
 def _refuse_folder(path: Path) -> None:
     if path.is_dir():
-        raise UserError(
-            f"{path} is a folder, not a database file. Give the file itself, such as "
-            f"{path / 'agencydesk.sqlite3'}."
+        raise SaidError(
+            "desk_is_a_folder", path=str(path), example=str(path / "agencydesk.sqlite3")
         )
 
 
@@ -309,16 +306,10 @@ def open_database(url: str, *, read_only_ok: bool = False) -> Engine:
         why = why_not_writable(path)
         if why is not None:
             if not read_only_ok or not path.is_file():
-                raise UserError(
-                    f"{path} cannot be written: {why}. Nothing was changed. Copy it to a folder "
-                    "you can write to and open that copy (agencydesk --db COPY)."
-                )
+                raise SaidError("desk_not_writable", path=str(path), why=why)
             _refuse_foreign_file(path)
             if sqlite_file_revision(path) != HEAD_REVISION:
-                raise UserError(
-                    f"{path} needs an upgrade to this version of agencydesk, but it cannot be "
-                    f"written: {why}. Copy it to a folder you can write to and open that copy."
-                )
+                raise SaidError("desk_upgrade_not_writable", path=str(path), why=why)
             return make_read_only_engine(path)
     upgrade(url)
     return make_engine(url)

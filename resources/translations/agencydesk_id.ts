@@ -1009,6 +1009,22 @@
         <translation>Database server {database} bukan desk agencydesk: isinya tabel program lain ({held}). agencydesk membiarkannya apa adanya. Berikan alamat sebuah desk, atau database kosong yang dibuat untuknya (createdb …).</translation>
     </message>
     <message>
+        <source>{path} cannot be read: {why}. Let your user read and write it (its permissions), or open a copy you can read.</source>
+        <translation>{path} tidak dapat dibaca: {why}. Izinkan pengguna Anda membaca dan menulisnya (izin aksesnya), atau buka salinan yang bisa Anda baca.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a database file. Give the file itself, such as {example}.</source>
+        <translation>{path} adalah folder, bukan file basis data. Berikan filenya sendiri, misalnya {example}.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written: {why}. Nothing was changed. Copy it to a folder you can write to and open that copy (agencydesk --db COPY).</source>
+        <translation>{path} tidak dapat ditulis: {why}. Tidak ada yang diubah. Salin ke folder yang bisa Anda tulisi, lalu buka salinan itu (agencydesk --db SALINAN).</translation>
+    </message>
+    <message>
+        <source>{path} needs an upgrade to this version of agencydesk, but it cannot be written: {why}. Copy it to a folder you can write to and open that copy.</source>
+        <translation>{path} perlu diperbarui ke versi agencydesk ini, tetapi tidak dapat ditulis: {why}. Salin ke folder yang bisa Anda tulisi, lalu buka salinan itu.</translation>
+    </message>
+    <message>
         <source>{path} is not an agencydesk database (it is not a database file at all). agencydesk leaves it as it is; choose another file.</source>
         <translation>{path} bukan basis data agencydesk (file ini bukan basis data sama sekali). agencydesk membiarkannya apa adanya. Pilih file lain.</translation>
     </message>

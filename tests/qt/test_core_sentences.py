@@ -222,3 +222,22 @@ def test_a_ticket_restored_before_its_client_is_refused_in_indonesian(
     assert user_text(refused.value) == (
         "Kliennya, Ibu Sari, juga ada di tempat sampah: pulihkan kliennya dulu."
     )
+
+
+def test_a_folder_given_as_the_desk_is_refused_in_indonesian(
+    qtbot: QtBot, tmp_path: Path, settings: Settings, dialogs: DialogAnswerer, indonesian: str
+) -> None:
+    """What the desk file cannot be (a folder, unreadable, read-only) is said in the window's
+    language at start-up, where it was English."""
+    folder = tmp_path / "meja.sqlite3"
+    folder.mkdir()
+    window = MainWindow(settings, folder)
+    qtbot.addWidget(window)
+    window.show()
+    dialogs.click(QMessageBox.StandardButton.Ok)
+    window.open_database()
+    qtbot.waitUntil(lambda: dialogs.done, timeout=20_000)
+    assert dialogs.texts[0] == (
+        f"{folder} adalah folder, bukan file basis data. Berikan filenya sendiri, misalnya "
+        f"{folder / 'agencydesk.sqlite3'}."
+    )

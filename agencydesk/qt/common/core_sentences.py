@@ -45,6 +45,25 @@ def _sentences() -> dict[str, str]:
             "program's tables ({held}). agencydesk leaves it as it is. Give the address of a "
             "desk, or of an empty database made for one (createdb …).",
         ),
+        "desk_unreadable": translate(
+            "CoreSentences",
+            "{path} cannot be read: {why}. Let your user read and write it (its permissions), or "
+            "open a copy you can read.",
+        ),
+        "desk_is_a_folder": translate(
+            "CoreSentences",
+            "{path} is a folder, not a database file. Give the file itself, such as {example}.",
+        ),
+        "desk_not_writable": translate(
+            "CoreSentences",
+            "{path} cannot be written: {why}. Nothing was changed. Copy it to a folder you can "
+            "write to and open that copy (agencydesk --db COPY).",
+        ),
+        "desk_upgrade_not_writable": translate(
+            "CoreSentences",
+            "{path} needs an upgrade to this version of agencydesk, but it cannot be written: "
+            "{why}. Copy it to a folder you can write to and open that copy.",
+        ),
         "not_a_database": translate(
             "CoreSentences",
             "{path} is not an agencydesk database (it is not a database file at all). "
