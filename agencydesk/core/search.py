@@ -150,11 +150,13 @@ def _ticket_by_number(session: Session, text: str, number: int) -> SearchResults
 # The snippet of a short text is FTS5's snippet(); a longer one's is cut in Python
 # (`search_snippet`, the same snippet) from the texts snippet() would choose among. snippet()
 # takes time in the square of the matches in one text (1.2 s for a message of 64,000 words that
-# held the searched words), which a short text bounds (SHORT_TEXT characters hold so few matches
-# that it costs at most 0.1 ms), and on the short texts most hits are it is faster in C.
+# held the searched words), which a short text bounds: SHORT_TEXT characters hold at most about
+# 350 words, and snippet() of such a text that is the searched word throughout takes 3 ms; one
+# with a few matches, as texts are, takes microseconds, faster in C than in Python. A guide
+# (1,000-2,000 characters) cut in Python cost the benchmark's searches 0.5 ms more.
 #: the longest text (in characters; all of a client's indexed fields together) whose snippet
 #: FTS5 cuts
-SHORT_TEXT = 300
+SHORT_TEXT = 2000
 
 
 def _snippet_if_short(table: str, column: int, length: str) -> str:
