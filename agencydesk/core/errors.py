@@ -163,6 +163,8 @@ SENTENCES: dict[str, str] = {
     ),
     # the importer's own words (English) for a zip member it could not read
     "media_unreadable": "{problem}. Nothing was saved.",
+    # core.chat_import.targets: the ticket chosen to receive the chat, deleted meanwhile
+    "import_ticket_gone": "That ticket does not exist (any more) or belongs to another client.",
     # core.chat_import: an import that raced with another write of the same messages
     "import_repeated": (
         "Some of these messages were saved while this import ran, so nothing was saved. Import "

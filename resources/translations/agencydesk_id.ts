@@ -1149,6 +1149,10 @@
         <translation>{problem}. Tidak ada yang disimpan.</translation>
     </message>
     <message>
+        <source>That ticket does not exist (any more) or belongs to another client.</source>
+        <translation>Tiket itu sudah tidak ada atau milik klien lain.</translation>
+    </message>
+    <message>
         <source>Some of these messages were saved while this import ran, so nothing was saved. Import the chat again: only what is still new is added.</source>
         <translation>Sebagian pesan ini tersimpan saat impor ini berjalan, jadi tidak ada yang disimpan. Impor chat ini lagi: hanya yang masih baru yang ditambahkan.</translation>
     </message>

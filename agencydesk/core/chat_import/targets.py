@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session
 
-from agencydesk.core.errors import UserError
+from agencydesk.core.errors import SaidError
 from agencydesk.core.importers import ChatMessage
 from agencydesk.core.message_notes import is_placeholder
 from agencydesk.core.models import Ticket, TicketStatus, utcnow
@@ -67,7 +67,7 @@ def check_target(session: Session, target: Target, client_id: int) -> None:
     if isinstance(target, AttachToTicket):
         ticket = session.get(Ticket, target.ticket_id)
         if ticket is None or ticket.client_id != client_id:
-            raise UserError("That ticket does not exist (any more) or belongs to another client.")
+            raise SaidError("import_ticket_gone")
 
 
 def place_in_tickets(

@@ -204,6 +204,10 @@ def _sentences() -> dict[str, str]:
             "CoreSentences",
             "{problem}. Nothing was saved.",
         ),
+        "import_ticket_gone": translate(
+            "CoreSentences",
+            "That ticket does not exist (any more) or belongs to another client.",
+        ),
         "import_repeated": translate(
             "CoreSentences",
             "Some of these messages were saved while this import ran, so nothing was saved. "
