@@ -19,7 +19,7 @@ from qt_helpers import DialogAnswerer
 from sqlalchemy.engine import Engine, make_url
 
 from agencydesk.core import migrate
-from agencydesk.core.errors import SaidError
+from agencydesk.core.errors import SaidError, user_error_for
 from agencydesk.core.server_address import ServerAddress
 from agencydesk.core.server_init import prepare_server
 from agencydesk.core.server_move import move_to_server
@@ -187,7 +187,7 @@ def test_a_full_disk_is_said_in_indonesian(
     is said in the window's language, the command line's English kept in the error."""
     import errno
 
-    from agencydesk.core.errors import DISK_FULL, user_error_for
+    from agencydesk.core.errors import DISK_FULL
 
     dialogs.click(QMessageBox.StandardButton.Ok)
     full = user_error_for(OSError(errno.ENOSPC, "No space left on device"))
@@ -241,3 +241,23 @@ def test_a_folder_given_as_the_desk_is_refused_in_indonesian(
         f"{folder} adalah folder, bukan file basis data. Berikan filenya sendiri, misalnya "
         f"{folder / 'agencydesk.sqlite3'}."
     )
+
+
+def test_a_server_gone_while_working_is_said_in_indonesian(
+    qtbot: QtBot, dialogs: DialogAnswerer, indonesian: str
+) -> None:
+    """A read or write that met a team server gone away (not one tried again, which says its
+    own sentence) was reported in the command line's English."""
+    import psycopg
+
+    from agencydesk.core.errors import user_error_for
+
+    with pytest.raises(psycopg.OperationalError) as refused:
+        psycopg.connect("postgresql://postgres@127.0.0.1:1/postgres", connect_timeout=2)
+    dialogs.click(QMessageBox.StandardButton.Ok)
+    report_exception(None, refused.value)
+    assert len(dialogs.texts) == 1
+    assert "127.0.0.1:1" in dialogs.texts[0]
+    english = user_error_for(refused.value)
+    assert english is not None
+    assert dialogs.texts[0] != str(english)

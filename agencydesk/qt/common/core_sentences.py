@@ -1,6 +1,6 @@
 """The sentences of `core.errors.SaidError` in the window's language: the core says what went
 wrong (a kind and its names), the window says it in English or Indonesian, as
-`qt.shell.connect_problems` does for a server that cannot be reached."""
+`qt.common.connect_problems` does for a server that cannot be reached."""
 
 from __future__ import annotations
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from agencydesk import __version__
 from agencydesk.core.errors import UserError, user_error_for
 from agencydesk.qt.common.buttons import push_button
+from agencydesk.qt.common.connect_problems import problem_sentence
 from agencydesk.qt.common.core_sentences import user_text
 from agencydesk.qt.common.dialog_layout import top_to_bottom
 from agencydesk.qt.common.labels import plain_label
@@ -147,6 +148,13 @@ def report_exception(
 ) -> None:
     """Show *exc* as the user should see it: a plain message, or a bug report dialog."""
     if not isinstance(exc, UserError):
+        # a team server that cannot be reached, in the window's language (user_error_for has
+        # the command line's English)
+        unreachable = problem_sentence(exc)
+        if unreachable is not None:
+            log.info("Connection problem shown: %s", type(exc).__name__)
+            show_user_error(parent, unreachable)
+            return
         exc = user_error_for(exc) or exc
     if isinstance(exc, UserError):
         log.info("User error shown: %s", type(exc).__name__)

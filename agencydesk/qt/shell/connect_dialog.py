@@ -150,8 +150,8 @@ class ConnectDialog(QDialog):
 
     def _failed(self, exc: BaseException, details: str) -> None:
         from agencydesk.core.errors import UserError, user_error_for
+        from agencydesk.qt.common.connect_problems import problem_sentence
         from agencydesk.qt.common.core_sentences import user_text
-        from agencydesk.qt.shell.connect_problems import problem_sentence
 
         self.connect_button.setEnabled(True)
         sentence = problem_sentence(exc)

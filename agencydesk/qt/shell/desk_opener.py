@@ -196,7 +196,7 @@ class DeskOpener(QObject):
         from agencydesk.qt.common.dialogs import report_exception
 
         if self.server_url is not None:
-            from agencydesk.qt.shell.connect_problems import problem_sentence
+            from agencydesk.qt.common.connect_problems import problem_sentence
 
             sentence = problem_sentence(exc)
             if sentence is not None and wants_password(exc):
