@@ -37,23 +37,28 @@ def _admin_run(url: str, *statements: str) -> None:
     engine.dispose()
 
 
+def _said_at_opening(qtbot: QtBot, settings: Settings, dialogs: DialogAnswerer, path: Path) -> str:
+    """What the window says when it opens *path* as its desk and cannot."""
+    window = MainWindow(settings, path)
+    qtbot.addWidget(window)
+    window.show()
+    dialogs.click(QMessageBox.StandardButton.Ok)
+    window.open_database()
+    qtbot.waitUntil(lambda: dialogs.done, timeout=20_000)
+    window.close()
+    return dialogs.texts[0]
+
+
 def test_a_desk_from_a_newer_agencydesk_is_refused_in_indonesian(
     qtbot: QtBot, engine_db: Path, settings: Settings, dialogs: DialogAnswerer, indonesian: str
 ) -> None:
     with sqlite3.connect(engine_db) as connection:
         connection.execute("UPDATE alembic_version SET version_num = '9999'")
     connection.close()
-    window = MainWindow(settings, engine_db)
-    qtbot.addWidget(window)
-    window.show()
-    dialogs.click(QMessageBox.StandardButton.Ok)
-    window.open_database()
-    qtbot.waitUntil(lambda: dialogs.done, timeout=20_000)
-    assert dialogs.texts[0] == (
+    assert _said_at_opening(qtbot, settings, dialogs, engine_db) == (
         "Basis data ini ditulis oleh agencydesk versi yang lebih baru (skema 9999). Perbarui "
         "agencydesk untuk membukanya."
     )
-    window.close()
 
 
 @pytest.mark.parametrize(
@@ -81,16 +86,10 @@ def test_a_file_that_is_no_desk_is_refused_in_indonesian(
         connection.close()
     else:
         path.write_bytes(content)
-    window = MainWindow(settings, path)
-    qtbot.addWidget(window)
-    window.show()
-    dialogs.click(QMessageBox.StandardButton.Ok)
-    window.open_database()
-    qtbot.waitUntil(lambda: dialogs.done, timeout=20_000)
-    assert dialogs.texts[0].startswith(f"{path} bukan basis data agencydesk")
-    assert said in dialogs.texts[0]
-    assert "Pilih file lain" in dialogs.texts[0]
-    window.close()
+    text = _said_at_opening(qtbot, settings, dialogs, path)
+    assert text.startswith(f"{path} bukan basis data agencydesk")
+    assert said in text
+    assert "Pilih file lain" in text
 
 
 def _connect(qtbot: QtBot, url: str, user: str) -> str:
@@ -231,13 +230,7 @@ def test_a_folder_given_as_the_desk_is_refused_in_indonesian(
     language at start-up, where it was English."""
     folder = tmp_path / "meja.sqlite3"
     folder.mkdir()
-    window = MainWindow(settings, folder)
-    qtbot.addWidget(window)
-    window.show()
-    dialogs.click(QMessageBox.StandardButton.Ok)
-    window.open_database()
-    qtbot.waitUntil(lambda: dialogs.done, timeout=20_000)
-    assert dialogs.texts[0] == (
+    assert _said_at_opening(qtbot, settings, dialogs, folder) == (
         f"{folder} adalah folder, bukan file basis data. Berikan filenya sendiri, misalnya "
         f"{folder / 'agencydesk.sqlite3'}."
     )
