@@ -2411,6 +2411,10 @@ Anda bisa membatalkannya dengan Ctrl+Z, atau memulihkannya nanti dari tempat sam
         <translation>Klien *</translation>
     </message>
     <message>
+        <source>Client</source>
+        <translation>Klien</translation>
+    </message>
+    <message>
         <source>Order *</source>
         <translation>Pesanan *</translation>
     </message>

@@ -67,3 +67,20 @@ def test_the_order_form_grows_for_its_messages(
     qtbot.wait(50)
     assert dialog.findChild(QLabel, "error_client").isVisible()
     assert _squeezed(dialog) == []
+
+
+def test_a_client_that_cannot_be_changed_is_not_marked_required(
+    qtbot: QtBot, demo_engine: Engine
+) -> None:
+    """An edited order (or a new one from a client's page) names its client in bold, to read,
+    not to fill in: its label had the "*" of a field one must fill."""
+    with demo_engine.connect() as connection:
+        client_id = connection.exec_driver_sql("SELECT min(id) FROM client").scalar_one()
+    for dialog, label, not_label in (
+        (OrderFormDialog(demo_engine, client_id=client_id), "Client", "Client *"),
+        (OrderFormDialog(demo_engine), "Client *", "Client"),
+    ):
+        qtbot.addWidget(dialog, before_close_func=lambda d: d.remember_state())
+        texts = [found.text() for found in dialog.findChildren(QLabel)]
+        assert label in texts
+        assert not_label not in texts

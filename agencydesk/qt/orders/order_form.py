@@ -203,7 +203,8 @@ class OrderFormDialog(FormDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         rows: list[tuple[str, str, Any]] = [
-            ("client", self.tr("Client *"), client_row),
+            # a client that cannot be changed asks nothing of the user: no "required" star
+            ("client", self.tr("Client") if fixed_client else self.tr("Client *"), client_row),
             ("title", self.tr("Order *"), self.title),
             ("amount", self.tr("Amount"), amount_row),
             ("status", self.tr("Status"), self.status),
