@@ -150,9 +150,9 @@ def _ticket_by_number(session: Session, text: str, number: int) -> SearchResults
 # The snippet of a short text is FTS5's snippet(); a longer one's is cut in Python
 # (`search_snippet`, the same snippet) from the texts snippet() would choose among. snippet()
 # takes time in the square of the matches in one text (1.2 s for a message of 64,000 words that
-# held the searched words), which a short text bounds: SHORT_TEXT characters hold at most about
-# 350 words, and snippet() of such a text that is the searched word throughout takes 3 ms; one
-# with a few matches, as texts are, takes microseconds, faster in C than in Python. A guide
+# held the searched words), which a short text bounds: snippet() of SHORT_TEXT characters that are
+# the searched word throughout ("ab ab ab …", 666 matches) takes 3 ms; of a text with a few
+# matches, as texts are, microseconds, faster in C than in Python. A guide
 # (1,000-2,000 characters) cut in Python cost the benchmark's searches 0.5 ms more.
 #: the longest text (in characters; all of a client's indexed fields together) whose snippet
 #: FTS5 cuts
