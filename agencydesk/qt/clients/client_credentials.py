@@ -37,7 +37,6 @@ from agencydesk.qt.clients.secret_clipboard import clear_if_still_there, copy_se
 from agencydesk.qt.common import workers
 from agencydesk.qt.common.buttons import button_row, push_button
 from agencydesk.qt.common.client_tab import ClientTab
-from agencydesk.qt.common.core_sentences import user_text
 from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.detail_reading import read_then_show
 from agencydesk.qt.common.dialog_layout import top_to_bottom
@@ -358,9 +357,9 @@ class ClientCredentialsView(ClientTab):
         try:
             dialog = CredentialFormDialog(self._engine, self.client_id, credential_id, self)
         except UserError as exc:  # deleted meanwhile
-            from agencydesk.qt.common.dialogs import show_user_error
+            from agencydesk.qt.common.dialogs import report_exception
 
-            show_user_error(self, user_text(exc))
+            report_exception(self, exc)
             self.reload()
             return
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_id is not None:
@@ -391,13 +390,10 @@ class ClientCredentialsView(ClientTab):
         self.reload()
 
     def _failed(self, exc: BaseException, details: str) -> None:
-        from agencydesk.qt.common.dialogs import report_exception, show_user_error
+        from agencydesk.qt.common.dialogs import report_exception
 
         self._update_buttons()
-        if isinstance(exc, UserError):
-            show_user_error(self, user_text(exc))
-        else:
-            report_exception(self, exc, details)
+        report_exception(self, exc, details)  # a UserError as a sentence, else a bug report
 
     # -- reveal, copy, open -------------------------------------------------------------------
 

@@ -26,9 +26,8 @@ from sqlmodel import Session
 from agencydesk.core import credentials
 from agencydesk.core.credentials import CredentialRow
 from agencydesk.core.db import session_scope
-from agencydesk.core.errors import UserError, ValidationError
+from agencydesk.core.errors import ValidationError
 from agencydesk.qt.common import workers
-from agencydesk.qt.common.core_sentences import user_text
 from agencydesk.qt.common.form_dialog import FormDialog
 from agencydesk.qt.common.form_errors import FieldErrors, add_rows_with_errors, save_cancel_layout
 from agencydesk.qt.common.labels import muted_label, plain_label
@@ -252,14 +251,12 @@ class CredentialFormDialog(FormDialog):
         self.accept()
 
     def _failed(self, exc: BaseException, details: str) -> None:
-        from agencydesk.qt.common.dialogs import report_exception, show_user_error
+        from agencydesk.qt.common.dialogs import report_exception
 
         self._set_saving(False)
         if isinstance(exc, ValidationError):
             self.errors.show(exc.errors)
-        elif isinstance(exc, UserError):
-            show_user_error(self, user_text(exc))
-        else:
+        else:  # a UserError is said as a sentence, anything else reported as a bug
             report_exception(self, exc, details)
 
     def reject(self) -> None:

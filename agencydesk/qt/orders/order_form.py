@@ -34,10 +34,9 @@ from agencydesk.core.orders import OrderRow
 from agencydesk.qt.common.amount_edit import AmountEdit
 from agencydesk.qt.common.combos import narrow_combo
 from agencydesk.qt.common.conflict_dialog import combo_text
-from agencydesk.qt.common.core_sentences import user_text
 from agencydesk.qt.common.detail_reading import read_for_desk
 from agencydesk.qt.common.dialog_layout import height_for_width
-from agencydesk.qt.common.dialogs import show_user_error
+from agencydesk.qt.common.dialogs import report_exception
 from agencydesk.qt.common.form_dialog import FormDialog
 from agencydesk.qt.common.form_errors import FieldErrors, add_rows_with_errors, save_cancel_layout
 from agencydesk.qt.common.formatting import DATE_EDIT_FORMAT, format_date, format_money
@@ -426,7 +425,7 @@ class OrderFormDialog(FormDialog):
             self.errors.show(exc.errors)
             return
         except UserError as exc:  # the client or the order was deleted meanwhile
-            show_user_error(self, user_text(exc))
+            report_exception(self, exc)
             return
         self.accept()
 
@@ -443,7 +442,7 @@ def edit_order(parent: QWidget | None, engine: Engine, order_id: int) -> bool:
     try:
         dialog = OrderFormDialog(engine, order_id=order_id, parent=parent)
     except UserError as exc:
-        show_user_error(parent, user_text(exc))
+        report_exception(parent, exc)
         return True
     return bool(dialog.exec())
 
