@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from chat_rows import client_with_message
 from pg_roles import without_extensions
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from agencydesk.core import clients, demo, migrate, search, search_pg, tickets
+from agencydesk.core import clients, demo, migrate, search, search_pg
 from agencydesk.core.db import session_scope
 
 
@@ -49,19 +50,8 @@ def test_both_engines_find_the_same_and_list_tickets_and_messages_newest_first(
         assert team["client"][0] == solo["client"][0]
 
 
-def _client_with_message(engine: Engine, name: str, body: str) -> None:
-    with session_scope(engine) as session:
-        client_id = clients.create_client(session=session, values={"name": name}).id
-        assert client_id is not None
-        ticket_id = tickets.create_ticket(
-            session=session, client_id=client_id, values={"title": "Tagihan"}
-        ).id
-        assert ticket_id is not None
-        tickets.add_message(session=session, ticket_id=ticket_id, body=body, from_me=True)
-
-
 def test_words_inside_addresses_and_codes_are_found_and_marked(any_engine: Engine) -> None:
-    _client_with_message(
+    client_with_message(
         any_engine, "Ibu Ratna", "Sudah saya kirim INV/2024/0012 ke ratna12@gmail.com ya Bu"
     )
     for text in ("INV/2024", "gmail", "0012", "ratna12"):
@@ -73,8 +63,8 @@ def test_words_inside_addresses_and_codes_are_found_and_marked(any_engine: Engin
 def test_the_last_word_is_a_prefix_and_the_words_before_it_whole(any_engine: Engine) -> None:
     """The search runs while one types: the last word may be unfinished, the earlier ones are
     typed whole (and as prefixes would read far more of the index)."""
-    _client_with_message(any_engine, "Mas Andi", "Mas, tidak bisa login lagi dari tadi")
-    _client_with_message(any_engine, "Bu Sari", "Bisanya kapan ya login ulang?")
+    client_with_message(any_engine, "Mas Andi", "Mas, tidak bisa login lagi dari tadi")
+    client_with_message(any_engine, "Bu Sari", "Bisanya kapan ya login ulang?")
 
     def found(text: str) -> list[str]:
         return sorted(hit.title for hit in _results(any_engine, text).hits["message"])
@@ -87,7 +77,7 @@ def test_the_last_word_is_a_prefix_and_the_words_before_it_whole(any_engine: Eng
 
 def test_snippets_mark_the_words_and_show_where_the_text_goes_on(any_engine: Engine) -> None:
     words = "Selamat pagi mas, mohon maaf mengganggu, " * 3
-    _client_with_message(any_engine, "Pak Budi", f"{words}websitenya down lagi sejak tadi. {words}")
+    client_with_message(any_engine, "Pak Budi", f"{words}websitenya down lagi sejak tadi. {words}")
     snippet = _results(any_engine, "websiten").hits["message"][0].snippet
     assert f"{search.HIT_START}websitenya{search.HIT_END}" in snippet
     assert snippet.startswith("…")
@@ -101,8 +91,8 @@ def test_a_prefix_of_many_words_and_a_prefix_of_none(pg_url: str) -> None:
     engine = migrate.open_database(pg_url)
     try:
         count = search_pg.MOST_WORDS + 6
-        _client_with_message(engine, "Bu Sari", " ".join(f"kode{n}" for n in range(count)))
-        _client_with_message(engine, "Pak Budi", "kode77 dan kode7 sudah dikirim")
+        client_with_message(engine, "Bu Sari", " ".join(f"kode{n}" for n in range(count)))
+        client_with_message(engine, "Pak Budi", "kode77 dan kode7 sudah dikirim")
         with Session(engine) as session:
             query = search_pg.message_query(session, ["sudah", "kode"])
             assert query == "'sudah' & 'kode':*"

@@ -9,12 +9,13 @@ import time
 from collections.abc import Iterator
 
 import pytest
+from chat_rows import client_with_message
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from agencydesk.core import clients, search, search_snippet, tickets
+from agencydesk.core import clients, search, search_snippet
 from agencydesk.core.db import session_scope
 from agencydesk.core.guides import library
 from agencydesk.core.search_schema import CURRENT
@@ -22,15 +23,8 @@ from agencydesk.core.search_schema import CURRENT
 S, E = search.HIT_START, search.HIT_END
 
 
-def _message(engine: Engine, body: str, name: str = "Bu Sari") -> None:
-    with session_scope(engine) as session:
-        client_id = clients.create_client(session=session, values={"name": name}).id
-        assert client_id is not None
-        ticket_id = tickets.create_ticket(
-            session=session, client_id=client_id, values={"title": "Tagihan"}
-        ).id
-        assert ticket_id is not None
-        tickets.add_message(session=session, ticket_id=ticket_id, body=body, from_me=False)
+def _message(engine: Engine, body: str) -> None:
+    client_with_message(engine, "Bu Sari", body, from_me=False)
 
 
 def _snippets(engine: Engine, text: str, kind: str = "message") -> list[str]:

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import Engine
 
 from agencydesk.qt.clients.client_form import ClientFormDialog
+from agencydesk.qt.common.form_dialog import FormDialog
 from agencydesk.qt.orders.order_form import OrderFormDialog
 
 
@@ -36,14 +37,18 @@ def _save(dialog: QDialog) -> None:
     buttons.button(QDialogButtonBox.StandardButton.Save).click()
 
 
+def _show(qtbot: QtBot, dialog: FormDialog) -> None:
+    # closed without the question about the changes typed
+    qtbot.addWidget(dialog, before_close_func=lambda _closed: dialog.remember_state())
+    dialog.show()
+    qtbot.waitExposed(dialog)
+
+
 def test_the_client_form_grows_for_its_messages(
     qtbot: QtBot, demo_engine: Engine, language: str
 ) -> None:
     dialog = ClientFormDialog(demo_engine)
-    # closed without the question about the changes typed
-    qtbot.addWidget(dialog, before_close_func=lambda d: d.remember_state())
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    _show(qtbot, dialog)
     dialog.name.setText("Ibu Tes")
     dialog.phone.setText("12ab")
     dialog.email.setText("ratna@@gmail")
@@ -51,22 +56,19 @@ def test_the_client_form_grows_for_its_messages(
     _save(dialog)
     shown = [label for label in dialog.findChildren(QLabel) if label.isVisible()]
     assert {"error_phone", "error_email", "error_website"} <= {w.objectName() for w in shown}
-    qtbot.wait(50)
-    assert _squeezed(dialog) == []
+    # once the layout has settled (a loaded machine takes longer than a fixed wait)
+    qtbot.waitUntil(lambda: _squeezed(dialog) == [], timeout=3000)
 
 
 def test_the_order_form_grows_for_its_messages(
     qtbot: QtBot, demo_engine: Engine, language: str
 ) -> None:
     dialog = OrderFormDialog(demo_engine)
-    # closed without the question about the changes typed
-    qtbot.addWidget(dialog, before_close_func=lambda d: d.remember_state())
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    _show(qtbot, dialog)
     _save(dialog)  # no client, no title
-    qtbot.wait(50)
-    assert dialog.findChild(QLabel, "error_client").isVisible()
-    assert _squeezed(dialog) == []
+    qtbot.waitUntil(dialog.findChild(QLabel, "error_client").isVisible, timeout=3000)
+    # once the layout has settled (a loaded machine takes longer than a fixed wait)
+    qtbot.waitUntil(lambda: _squeezed(dialog) == [], timeout=3000)
 
 
 def test_a_client_that_cannot_be_changed_is_not_marked_required(
