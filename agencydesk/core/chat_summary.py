@@ -50,6 +50,28 @@ def summarize(parsed: ParsedChat) -> ChatSummary:
     )
 
 
+def joined(halves: list[ChatSummary]) -> ChatSummary:
+    """The summary of an export from its consecutive parts' summaries."""
+    first, last = halves[0], halves[-1]
+    senders: Counter[str] = Counter()
+    for half in halves:
+        senders.update(dict(half.participants))  # in order of first appearance
+    kinds: Counter[str] = Counter()
+    for half in halves:
+        kinds.update(dict(half.kinds))
+    return ChatSummary(
+        format=first.format,
+        date_order=first.date_order,
+        chat_name=first.chat_name,
+        total=sum(half.total for half in halves),
+        participants=tuple(senders.items()),
+        kinds=tuple(sorted(kinds.items())),
+        first=first.first,
+        last=last.last,
+        warnings=tuple(w for half in halves for w in half.warnings),
+    )
+
+
 def summary_lines(summary: ChatSummary) -> list[str]:
     """The summary as plain English lines (the CLI prints them)."""
     lines = [f"Format: {summary.format}"]

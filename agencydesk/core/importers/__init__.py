@@ -11,7 +11,7 @@ message names the file (and line, where it applies).
 
 from __future__ import annotations
 
-from .api import parse_chat_bytes, parse_chat_file, parse_chat_text
+from .api import parse_chat_bytes, parse_chat_file, parse_chat_text, reduce_in_halves
 from .detect import detect_format
 from .model import (
     FLAG_DELETED,
@@ -39,4 +39,5 @@ __all__ = [
     "parse_chat_bytes",
     "parse_chat_file",
     "parse_chat_text",
+    "reduce_in_halves",
 ]

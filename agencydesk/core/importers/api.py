@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TypeVar
 
 from .blocks import MIN_BYTES, NotUtf8Error, TextBlocks
 from .csv_chat import parse_csv
@@ -18,9 +19,11 @@ from .model import ChatImportError, ParsedChat
 from .telegram import looks_like_telegram, message_hook, parse_telegram
 from .textutil import NOT_A_CHAT, decode_export, first_visible_char
 from .whatsapp import chat_name_from_filename, parse_whatsapp
+from .whatsapp.halves import reduce_in_halves as whatsapp_halves
 from .zipped import is_zip, read_chat_from_zip
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
+R = TypeVar("R")
 
 
 def parse_chat_text(
@@ -94,22 +97,11 @@ def parse_chat_file(
     try:
         order = check_date_order(date_order)
         p = Path(name)
-        with p.open("rb") as fp:
-            head = fp.read(4)
-            if is_zip(head):
-                fp.close()
-                return _parse_zip(p, name, order, csv_columns)
-            if os.fstat(fp.fileno()).st_size > MAX_FILE_BYTES:
-                raise ChatImportError(
-                    f"is too large to be a chat export (more than {MAX_FILE_BYTES // 2**20} MB)"
-                )
-            fp.seek(0)
-            data = fp.read()
-        blocks = None if data.startswith(b"%PDF") else TextBlocks.of(data)
-        if blocks is not None and detect_format(blocks.head, csv_columns=csv_columns) in (
-            "whatsapp-android",
-            "whatsapp-ios",
-        ):
+        data = _read_unzipped(p)
+        if data is None:
+            return _parse_zip(p, name, order, csv_columns)
+        blocks = _whatsapp_blocks(data, csv_columns)
+        if blocks is not None:
             del data  # the blocks hold the bytes until the split is done, then let them go
             try:
                 return parse_whatsapp(
@@ -145,6 +137,54 @@ def parse_chat_file(
         raise ChatImportError(f"cannot be read ({exc.strerror or exc})", path=name) from None
     except Exception as exc:  # the API promises one error type
         raise _unexpected(exc, name) from exc
+
+
+def reduce_in_halves(
+    path: str | os.PathLike[str],
+    reduce: Callable[[ParsedChat], R],
+    *,
+    date_order: str | None = None,
+) -> list[R] | None:
+    """A big WhatsApp export parsed in two halves side by side (see `whatsapp.halves`), each
+    half's `ParsedChat` reduced where it was parsed: the reductions in file order, or None when
+    the file is to be parsed whole with :func:`parse_chat_file` (not such an export, no fork
+    here, any problem: that parse says what it is). Only for a process without threads."""
+    try:
+        order = check_date_order(date_order)
+        data = _read_unzipped(Path(path))
+        blocks = None if data is None else _whatsapp_blocks(data, None)
+        if blocks is None:
+            return None
+        del data
+        return whatsapp_halves(
+            blocks, reduce, date_order=order, chat_name=chat_name_from_filename(os.fspath(path))
+        )
+    except Exception:  # parse_chat_file says what it is
+        return None
+
+
+def _read_unzipped(p: Path) -> bytes | None:
+    """The bytes of an export file, or None for a zip (read member by member instead)."""
+    with p.open("rb") as fp:
+        if is_zip(fp.read(4)):
+            return None
+        if os.fstat(fp.fileno()).st_size > MAX_FILE_BYTES:
+            raise ChatImportError(
+                f"is too large to be a chat export (more than {MAX_FILE_BYTES // 2**20} MB)"
+            )
+        fp.seek(0)
+        return fp.read()
+
+
+def _whatsapp_blocks(data: bytes, csv_columns: Mapping[str, str] | None) -> TextBlocks | None:
+    """A big WhatsApp export's text to be decoded block by block, or None."""
+    blocks = None if data.startswith(b"%PDF") else TextBlocks.of(data)
+    if blocks is not None and detect_format(blocks.head, csv_columns=csv_columns) in (
+        "whatsapp-android",
+        "whatsapp-ios",
+    ):
+        return blocks
+    return None
 
 
 def _unexpected(exc: Exception, filename: str | None) -> ChatImportError:

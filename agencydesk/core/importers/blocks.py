@@ -10,7 +10,7 @@ that is not valid UTF-8, a file cut off mid-character) goes the whole-text way i
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from .textutil import _looks_binary, is_blank
 
@@ -21,6 +21,9 @@ BLOCK_BYTES = 2 << 20
 #: bytes of the first block at least: ≥ 400k characters even at four bytes each, so it holds
 #: every sample the format detection and the WhatsApp parser take from the start of the text
 HEAD_BYTES = 1_600_000
+#: lines looked at for a place to cut a big export in two, and the bytes read of each
+CUT_TRIES = 10_000
+CUT_LINE_BYTES = 4096
 _UTF8_BOM = b"\xef\xbb\xbf"
 _OTHER_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 _NOT_BLANK = re.compile(rb"[^ \t\r\n\x00]")
@@ -71,21 +74,48 @@ class TextBlocks:
             return None
         return cls(data, start, head, cut)
 
-    def blocks(self) -> Iterator[str]:
-        """The head, then each further block decoded as it is asked for. Raises
-        :class:`NotUtf8Error` (with the bytes) at a block that is not valid UTF-8."""
+    @property
+    def size(self) -> int:
+        """The export's length in bytes."""
+        return len(self._data)
+
+    def blocks(self, end: int | None = None) -> Iterator[str]:
+        """The head, then each further block decoded as it is asked for (with *end*, up to that
+        byte: a line end past the head). Raises :class:`NotUtf8Error` (with the bytes) at a
+        block that is not valid UTF-8."""
         yield self.head
-        data, start, end = self._data, self._head_end, len(self._data)
+        yield from self.blocks_between(self._head_end, len(self._data) if end is None else end)
+
+    def blocks_between(self, start: int, end: int) -> Iterator[str]:
+        """The blocks from byte *start* (a line end past the head) to byte *end*."""
+        data = self._data
         while start < end:
-            cut = data.find(b"\n", start + BLOCK_BYTES)
+            cut = data.find(b"\n", start + BLOCK_BYTES, end)
             if cut < 0:
                 cut = end
             try:
-                block = _decoded(data[start:cut], last=cut == end)
+                block = _decoded(data[start:cut], last=cut == len(data))
             except UnicodeDecodeError:
                 raise NotUtf8Error(data) from None
             yield block
             start = cut
+
+    def line_end_before(self, start: int, starts_message: Callable[[str], bool]) -> int | None:
+        """The first line end at or after byte *start*, past the head, whose next line
+        *starts_message* (given that line's text from its ``\\n``); None if none of the next
+        `CUT_TRIES` lines does."""
+        data = self._data
+        at = max(start, self._head_end)
+        for _ in range(CUT_TRIES):
+            at = data.find(b"\n", at)
+            if at < 0:
+                return None
+            line_end = data.find(b"\n", at + 1, at + CUT_LINE_BYTES)
+            line = data[at : line_end if line_end >= 0 else at + CUT_LINE_BYTES]
+            if starts_message(line.decode("utf-8", "ignore").replace("\r", "")):
+                return at
+            at += 1
+        return None
 
     def release(self) -> None:
         """Let the raw bytes go (the split is done): only the messages are held from here."""

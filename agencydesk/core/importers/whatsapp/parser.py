@@ -8,9 +8,11 @@ import gc
 import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date, datetime, time
-from itertools import compress, count, repeat
+from itertools import chain, compress, count, repeat
 from operator import is_
+from typing import Protocol, TypeVar
 
 from ..blocks import TextBlocks
 from ..dates import decide_day_month_order, make_date
@@ -40,12 +42,15 @@ from .header import (
     _learn_colon_names,
     _parse_time,
     _sample_shapes,
+    _Shape,
     _TextFeatures,
 )
 from .messages import _CREATED_GROUP, _SPECIAL_TEXTS, _STRONG_SYSTEM, _classify, _is_system_text
 from .senders import _fold_bad_headers, _name_zone_end, _resolve_suspicious
 
 # --- parser -----------------------------------------------------------------
+
+_T = TypeVar("_T")
 
 
 @contextmanager
@@ -99,6 +104,74 @@ def _split_messages(
     return before, dates, times, raws, bodies
 
 
+class Peer(Protocol):
+    """How the run over one part of an export hears of the other part's findings."""
+
+    def share(self, mine: _T) -> list[_T]:
+        """Every part's value (this part's is *mine*), in file order."""
+        ...
+
+
+class _Alone:
+    def share(self, mine: _T) -> list[_T]:
+        return [mine]
+
+
+@dataclass(frozen=True)
+class Part:
+    """The part of an export one run parses: the whole, or one of consecutive parts whose runs
+    decide together (`peer`) what depends on the whole file: the date order, the senders whose
+    name holds ": ", the iOS chat name."""
+
+    first: bool
+    last: bool
+    peer: Peer
+
+
+WHOLE = Part(first=True, last=True, peer=_Alone())
+
+
+class WholeFileNeededError(Exception):
+    """The export is not to be parsed in parts: a header with an impossible date or time (folded
+    into the message before it, which may lie in the other part), or too few messages in the
+    first part to find an iOS chat's name. It is parsed whole instead."""
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What is learnt from the start of an export (and one scan of it) before its split."""
+
+    shape: _Shape
+    features: _TextFeatures
+    header: re.Pattern[str]
+    first_header: re.Pattern[str]  # the same, for the very first line
+    start: str
+
+    @property
+    def format(self) -> str:
+        return FORMAT_IOS if self.shape.bracket else FORMAT_ANDROID
+
+
+def prepare(text: str | TextBlocks) -> Prepared:
+    """The header shape and regex of an export, from samples of its start."""
+    rests: list[str] = []
+    # the samples are all taken from the start, which the first block holds
+    start = text if isinstance(text, str) else text.head
+    shapes, first = _sample_shapes(start, rests=rests)
+    if not shapes or first is None:
+        raise ChatImportError(NOT_A_CHAT)
+    shape = shapes.most_common(1)[0][0]
+    features = _TextFeatures.of(text) if isinstance(text, str) else _TextFeatures.of_blocks(text)
+    colon_names = _learn_colon_names(rests)
+    return Prepared(
+        shape=shape,
+        features=features,
+        header=_header_regex(shape, features, colon_names=colon_names),
+        first_header=_header_regex(shape, features, colon_names=colon_names, at_line_start=False),
+        start=start,
+    )
+
+
 @_cyclic_gc_paused()
 def parse_whatsapp(
     text: str | TextBlocks,
@@ -109,30 +182,51 @@ def parse_whatsapp(
 ) -> ParsedChat:
     """Parse the text of a WhatsApp export (``\\n`` line ends, no BOM), whole or as blocks
     decoded one at a time, with the cyclic garbage collector paused."""
+    prepared = prepare(text)
+    if isinstance(text, str):
+        return parse_part(
+            prepared,
+            text_blocks(text, SPLIT_BLOCK),
+            ends_with_newline=text.endswith("\n"),
+            date_order=date_order,
+            chat_name=chat_name,
+            warnings=warnings,
+        )
+    return parse_part(
+        prepared,
+        text.blocks(),
+        ends_with_newline=text.ends_with_newline,
+        release=text.release,
+        date_order=date_order,
+        chat_name=chat_name,
+        warnings=warnings,
+    )
+
+
+def parse_part(
+    prepared: Prepared,
+    blocks: Iterable[str],
+    *,
+    ends_with_newline: bool,
+    date_order: str | None,
+    chat_name: str | None,
+    warnings: list[str] | None = None,
+    release: Callable[[], None] | None = None,
+    part: Part = WHOLE,
+) -> ParsedChat:
+    """Parse the messages of *blocks*: a whole export, or one *part* of it cut before the
+    ``\\n`` of a header line. The parts' messages, one after the other, are the whole's, and so
+    are their warnings (the ones about the whole file go with the last part)."""
     warns: list[str] = list(warnings or [])
-    rests: list[str] = []
-    # the samples are all taken from the start, which the first block holds
-    start = text if isinstance(text, str) else text.head
-    shapes, first = _sample_shapes(start, rests=rests)
-    if not shapes or first is None:
-        raise ChatImportError(NOT_A_CHAT)
-    shape = shapes.most_common(1)[0][0]
-    fmt = FORMAT_IOS if shape.bracket else FORMAT_ANDROID
-    features = _TextFeatures.of(text) if isinstance(text, str) else _TextFeatures.of_blocks(text)
-    colon_names = _learn_colon_names(rests)
-    header = _header_regex(shape, features, colon_names=colon_names)
+    shape = prepared.shape
 
     # [first, date, time, sender|None, body, date, time, sender|None, body, ...]
     # (splitting at "\n" + header; the first line is matched on its own below,
     # which spares a copy of the whole text)
-    if isinstance(text, str):
-        before, dates, times, raws, bodies = _split_messages(header, text_blocks(text, SPLIT_BLOCK))
-        ends_with_newline = text.endswith("\n")
-    else:
-        before, dates, times, raws, bodies = _split_messages(header, text.blocks())
-        ends_with_newline = text.ends_with_newline
-        text.release()
-    m0 = _header_regex(shape, features, colon_names=colon_names, at_line_start=False).match(before)
+    before, dates, times, raws, bodies = _split_messages(prepared.header, blocks)
+    if release is not None:
+        release()
+    m0 = prepared.first_header.match(before)
     if m0 is not None:
         dates.insert(0, m0.group(1))
         times.insert(0, m0.group(2))
@@ -148,7 +242,9 @@ def parse_whatsapp(
 
     # --- end of file: trailing newline, or a file cut off mid-message ---------
     last = bodies[-1]
-    if ends_with_newline:
+    if not part.last:
+        pass  # the next part goes on after the last body: nothing was cut off here
+    elif ends_with_newline:
         bodies[-1] = last.rstrip("\n")
     else:
         cut = last.rfind("\n")
@@ -172,7 +268,11 @@ def parse_whatsapp(
                 raise ChatImportError(NOT_A_CHAT + " (it holds no complete message)")
 
     # --- dates: decide the order from the whole file -------------------------
-    unique_dates = list(dict.fromkeys(dates))
+    # (the distinct dates and times of every part, in file order)
+    shared = part.peer.share((list(dict.fromkeys(dates)), list(dict.fromkeys(times))))
+    unique_dates = list(dict.fromkeys(chain.from_iterable(d for d, _t in shared)))
+    unique_times = list(dict.fromkeys(chain.from_iterable(t for _d, t in shared)))
+    del shared
     triples: list[tuple[int, int, int]] = []
     for d in unique_dates:
         m = _DATE_PARTS.match(d)
@@ -180,7 +280,7 @@ def parse_whatsapp(
             raise ChatImportError(f"unexpected date {d!r}")
         triples.append((int(m.group(1)), int(m.group(2)), int(m.group(3))))
     if shape.year_first:
-        if date_order not in (None, "YMD"):
+        if date_order not in (None, "YMD") and part.last:
             warns.append(
                 f"Dates in this file are written year first; date order {date_order} was ignored."
             )
@@ -190,17 +290,19 @@ def parse_whatsapp(
     elif date_order is not None:
         order = date_order
     else:
-        order, _reason = decide_day_month_order(triples, _language_fallback(start, shape))
+        order, _reason = decide_day_month_order(triples, _language_fallback(prepared.start, shape))
     dcache: dict[str, date | None] = {
         d: make_date(order, a, b, c) for d, (a, b, c) in zip(unique_dates, triples, strict=True)
     }
-    tcache: dict[str, time | None] = {t: _parse_time(t) for t in dict.fromkeys(times)}
+    tcache: dict[str, time | None] = {t: _parse_time(t) for t in unique_times}
 
     # A header whose date or time is impossible is not a header: fold it back
     # into the previous message as a text line.
     bad_d = {d for d, v in dcache.items() if v is None}
     bad_t = {t for t, v in tcache.items() if v is None}
     if bad_d or bad_t:
+        if part is not WHOLE:
+            raise WholeFileNeededError("a header with an impossible date or time")
         dates, times, raws, bodies = _fold_bad_headers(
             shape, dates, times, raws, bodies, bad_d, bad_t, warns, bool(date_order), order
         )
@@ -229,7 +331,7 @@ def parse_whatsapp(
     senders = list(map(scache.__getitem__, raws))
     special = _SPECIAL_TEXTS
     plain: Callable[[datetime, str, str], ChatMessage] = _NewPlainMessage  # type: ignore[assignment]
-    if features.marks:
+    if prepared.features.marks:
         slots: list[ChatMessage | None] = [
             None
             if (
@@ -255,22 +357,23 @@ def parse_whatsapp(
     for i in compress(count(), map(is_, slots, repeat(None))):
         slots[i] = _slow_message(i, suspicious, stamps[i], senders[i], raws[i], bodies[i])
     del stamps, bodies, senders
-    if suspicious:
-        # Names confirmed by at least one message whose sender is certain.
+    if suspicious or part is not WHOLE:
+        # Names confirmed by at least one message whose sender is certain, in any part.
         confirmed = set(map(_get_sender, filter(None, slots)))
         confirmed.discard(None)
-        _resolve_suspicious(slots, suspicious, confirmed)
+        confirmed = set().union(*part.peer.share(confirmed))
+        _resolve_suspicious(slots, suspicious, confirmed, part.peer.share)
     messages: list[ChatMessage] = slots  # type: ignore[assignment]
     del slots
 
     if shape.bracket:
-        found = _ios_system_author(messages)
+        found = _ios_system_author(messages, part)
         if found is not None:
             chat_name = found
     participants = participants_of(messages)
 
     return ParsedChat(
-        format=fmt,
+        format=prepared.format,
         date_order=order,
         messages=messages,
         participants=participants,
@@ -304,24 +407,29 @@ def _slow_message(
     return make_message(kind, ts, sender, txt, flags, media)
 
 
-def _ios_system_author(messages: list[ChatMessage]) -> str | None:
+def _ios_system_author(messages: list[ChatMessage], part: Part = WHOLE) -> str | None:
     """Turn iOS system lines (written with the chat name as author) into system events.
 
     The chat-name author is the author of the first known system text (the
     encryption notice or "created group"). If nearly all of that author's lines
     are system texts it is the group's name, and all its lines are system events;
     otherwise it is the other person of a one-to-one chat and only unmistakable
-    system texts are converted. Returns the chat name when found.
+    system texts are converted. Returns the chat name when found. In parts, the author is the
+    first part's and the counts are every part's.
     """
     author: str | None = None
-    for m in messages[:50]:
-        if (
-            m.sender is not None
-            and m.kind == KIND_MESSAGE
-            and (_STRONG_SYSTEM.match(m.text) or _CREATED_GROUP.match(m.text))
-        ):
-            author = m.sender
-            break
+    if part.first:
+        for m in messages[:50]:
+            if (
+                m.sender is not None
+                and m.kind == KIND_MESSAGE
+                and (_STRONG_SYSTEM.match(m.text) or _CREATED_GROUP.match(m.text))
+            ):
+                author = m.sender
+                break
+        if author is None and len(messages) < 50 and not part.last:
+            raise WholeFileNeededError("the first part is too short to find the chat's name")
+    author = part.peer.share(author)[0]
     if author is None:
         return None
     idxs = [i for i, m in enumerate(messages) if m.sender == author]
@@ -331,7 +439,11 @@ def _ios_system_author(messages: list[ChatMessage]) -> str | None:
         if messages[i].kind == KIND_MESSAGE and _is_system_text(messages[i].text, group=True)
     )
     has_media = any(messages[i].kind == KIND_MEDIA for i in idxs)
-    group_like = not has_media and n_system * 5 >= len(idxs) * 4
+    counts = part.peer.share((len(idxs), n_system, has_media))
+    n_lines = sum(n for n, _s, _m in counts)
+    n_system = sum(s for _n, s, _m in counts)
+    has_media = any(m for _n, _s, m in counts)
+    group_like = not has_media and n_system * 5 >= n_lines * 4
     for i in idxs:
         m = messages[i]
         if group_like or (m.kind == KIND_MESSAGE and _is_system_text(m.text, group=False)):

@@ -113,6 +113,7 @@ def _resolve_suspicious(
     messages: list[ChatMessage | None],
     suspicious: list[tuple[int, datetime, str, str]],
     confirmed: set[str],
+    share: Callable[[Counter[str]], list[Counter[str]]] = lambda mine: [mine],
 ) -> None:
     """Build the messages whose sender is uncertain, using the known participants.
 
@@ -121,7 +122,8 @@ def _resolve_suspicious(
     the names seen as the author of unambiguous lines. A line's candidate
     senders are the prefixes of its first line that end before a ``": "`` (not further
     than ``_NAME_EXTENSION_LIMIT``); lines with the same candidates get the same decision,
-    computed once.
+    computed once. In parts of an export, ``confirmed`` is every part's and *share* adds up
+    the parts' counts of candidate names.
     """
     names: dict[str, str] = {}
 
@@ -161,6 +163,7 @@ def _resolve_suspicious(
     for key, k in Counter(item[4] for item in pending).items():
         for name in {name_of(c) for c in candidates(key)}:
             counts[name] += k
+    counts = sum(share(counts), Counter())
     decided: dict[tuple[str, str | None] | tuple[str, ...], tuple[int, str, int]] = {}
     for idx, ts, raw, body, key in pending:
         plan = decided.get(key)

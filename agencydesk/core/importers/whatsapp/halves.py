@@ -1,0 +1,160 @@
+"""A big WhatsApp export parsed as two halves side by side, the second in a forked process.
+
+For a one-shot command on a machine with two cores (`import-chat --dry-run`): the split and
+the building of messages take most of its time, and halve. The halves are cut before a header
+line near the middle; each is parsed by `parser.parse_part`, and what depends on the whole file
+(the date order, the senders whose name holds ": ", an iOS chat's name) is decided from both
+halves' findings, which the two processes send each other through pipes. Each half's messages
+are reduced where they were parsed (to a summary, to JSON lines), so only the reductions
+travel back, never the messages.
+
+Not for a process with threads (a window): a forked copy of it would hold their locks. Any
+doubt (a half that cannot be parsed alone, a child that fails or dies) gives None, and the
+caller parses the export whole, which says what is wrong with it as ever.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import pickle
+import signal
+from collections.abc import Callable
+from typing import IO, Any, NoReturn, TypeVar
+
+from ..blocks import TextBlocks
+from ..model import ParsedChat
+from .parser import Part, Prepared, _cyclic_gc_paused, parse_part, prepare
+
+_R = TypeVar("_R")
+_T = TypeVar("_T")
+_log = logging.getLogger(__name__)
+
+
+class _PeerGoneError(Exception):
+    """The other process stopped, or said it cannot go on."""
+
+
+class _PipePeer:
+    """The other half's process, through a pipe each way. The first half speaks first at each
+    exchange, the second answers: neither waits for the other while holding back its own."""
+
+    def __init__(self, reader: IO[bytes], writer: IO[bytes], *, first: bool) -> None:
+        self._reader = reader
+        self._writer = writer
+        self._first = first
+
+    def send(self, tag: str, value: Any) -> None:
+        pickle.dump((tag, value), self._writer, protocol=pickle.HIGHEST_PROTOCOL)
+        self._writer.flush()
+
+    def receive(self, tag: str) -> Any:
+        try:
+            got, value = pickle.load(self._reader)
+        except (EOFError, OSError, pickle.UnpicklingError) as exc:
+            raise _PeerGoneError(f"the other half's process is gone ({exc!r})") from None
+        if got != tag:
+            raise _PeerGoneError(f"the other half's process said {got!r}: {value}")
+        return value
+
+    def share(self, mine: _T) -> list[_T]:
+        if self._first:
+            self.send("share", mine)
+            return [mine, self.receive("share")]
+        theirs = self.receive("share")
+        self.send("share", mine)
+        return [theirs, mine]
+
+
+@_cyclic_gc_paused()
+def reduce_in_halves(
+    blocks: TextBlocks,
+    reduce: Callable[[ParsedChat], _R],
+    *,
+    date_order: str | None,
+    chat_name: str | None,
+) -> list[_R] | None:
+    """The two halves of the export, each parsed and reduced, in file order; together they
+    hold exactly the messages (and warnings) `parse_whatsapp` finds in the whole. None when
+    the export is to be parsed whole instead."""
+    if not hasattr(os, "fork"):
+        return None
+    try:
+        prepared = prepare(blocks)
+    except Exception:  # not a chat after all: the whole parse says so
+        return None
+    header = prepared.header
+    cut = blocks.line_end_before(blocks.size // 2, lambda line: header.match(line) is not None)
+    if cut is None:
+        return None
+    down_read, down_write = os.pipe()  # first half → second
+    up_read, up_write = os.pipe()  # second half → first
+    pid = os.fork()
+    if pid == 0:
+        os.close(down_write)
+        os.close(up_read)
+        _second_half(prepared, blocks, cut, reduce, down_read, up_write, date_order, chat_name)
+    os.close(down_read)
+    os.close(up_write)
+    with os.fdopen(up_read, "rb") as reader, os.fdopen(down_write, "wb") as writer:
+        peer = _PipePeer(reader, writer, first=True)
+        try:
+            mine = reduce(
+                parse_part(
+                    prepared,
+                    blocks.blocks(end=cut),
+                    ends_with_newline=False,
+                    date_order=date_order,
+                    chat_name=chat_name,
+                    part=Part(first=True, last=False, peer=peer),
+                )
+            )
+            theirs = peer.receive("result")
+        except Exception as exc:  # parsed whole instead, which says any problem as ever
+            _log.info("Parsed whole, not in halves: %r", exc)
+            return None
+        finally:
+            _end(pid)
+    return [mine, theirs]
+
+
+def _second_half(
+    prepared: Prepared,
+    blocks: TextBlocks,
+    cut: int,
+    reduce: Callable[[ParsedChat], Any],
+    read_fd: int,
+    write_fd: int,
+    date_order: str | None,
+    chat_name: str | None,
+) -> NoReturn:
+    """The forked process: parses and reduces the second half, sends the result, and ends
+    without running the parent's exit handlers or flushing its copies of the parent's
+    buffers."""
+    try:
+        with os.fdopen(read_fd, "rb") as reader, os.fdopen(write_fd, "wb") as writer:
+            peer = _PipePeer(reader, writer, first=False)
+            try:
+                result = reduce(
+                    parse_part(
+                        prepared,
+                        blocks.blocks_between(cut, blocks.size),
+                        ends_with_newline=blocks.ends_with_newline,
+                        date_order=date_order,
+                        chat_name=chat_name,
+                        part=Part(first=False, last=True, peer=peer),
+                    )
+                )
+                peer.send("result", result)
+            except BaseException as exc:  # the first half parses the whole instead
+                peer.send("gave up", repr(exc))
+    finally:
+        os._exit(0)
+
+
+def _end(pid: int) -> None:
+    """The second half's process ends (it has, or is stopped) and is waited for."""
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
