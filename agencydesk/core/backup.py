@@ -76,7 +76,7 @@ def _copy(source: Path, target: Path) -> None:
         src.close()
 
 
-class DamagedDatabaseError(UserError):
+class DamagedDatabaseError(SaidError):
     """The database fails its check; the message says which good backup to restore."""
 
 
@@ -107,22 +107,15 @@ def check_database(db_path: Path, *, kept_apart: Path | None = None) -> None:
     if problem is None:
         return
     good = newest_good_backup(db_path)
+    said = {"path": str(db_path), "problem": problem[:200]}
+    if kept_apart:
+        said["apart"] = kept_apart.name
     if good is None:
-        what_to_do = (
-            "There is no good backup to restore: copy out what you still can (a report, the "
-            "chats you imported) and keep the damaged file."
-        )
+        kind = "desk_damaged_kept_apart_no_backup" if kept_apart else "desk_damaged_no_backup"
     else:
-        what_to_do = (
-            f"Restore the newest good backup, {good.path.name} "
-            f"(File ▸ Restore from backup…, or copy {good.path} over {db_path} with agencydesk "
-            "closed)."
-        )
-    apart = f" Its copy is kept apart as {kept_apart.name}." if kept_apart else ""
-    raise DamagedDatabaseError(
-        f"The database {db_path} is damaged (SQLite's check says: {problem[:200]}).{apart} "
-        f"{what_to_do}"
-    )
+        kind = "desk_damaged_kept_apart" if kept_apart else "desk_damaged"
+        said |= {"name": good.path.name, "backup": str(good.path)}
+    raise DamagedDatabaseError(kind, **said)
 
 
 def make_backup(db_path: Path, *, reason: str = "manual", now: datetime | None = None) -> Path:
@@ -201,7 +194,7 @@ def _give_name(partial: Path, base: str) -> Path:
                 continue
             partial.replace(target)
         return target
-    raise UserError(f"Could not make a backup in {partial.parent}: too many backups this second.")
+    raise SaidError("backup_names_taken", folder=str(partial.parent))
 
 
 def list_backups(db_path: Path) -> list[BackupInfo]:

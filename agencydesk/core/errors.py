@@ -105,6 +105,53 @@ SENTENCES: dict[str, str] = {
         "from the backups folder beside it (File ▸ Restore from backup…), or copy the newest one "
         "over it with agencydesk closed."
     ),
+    # core.migrate: a desk file cut off or overwritten (SQLite's words in {sqlite}), with or
+    # without a good backup to copy over it
+    "desk_cut_off": (
+        "{path} is damaged: it is cut off or overwritten (SQLite says: {sqlite}). Restore the "
+        "newest good backup: copy {backup} over it with agencydesk closed (or File ▸ Restore "
+        "from backup…)."
+    ),
+    "desk_cut_off_no_backup": (
+        "{path} is damaged: it is cut off or overwritten (SQLite says: {sqlite}). There is no "
+        "good backup of it in {folder}: keep the damaged file, and copy out what you still can "
+        "(a report, the chats you imported)."
+    ),
+    # core.backup.check_database: a desk that fails its check ({problem}: SQLite's words), its
+    # damaged copy kept apart or not, with or without a good backup to restore
+    "desk_damaged": (
+        "The database {path} is damaged (SQLite's check says: {problem}). Restore the newest "
+        "good backup, {name} (File ▸ Restore from backup…, or copy {backup} over {path} with "
+        "agencydesk closed)."
+    ),
+    "desk_damaged_kept_apart": (
+        "The database {path} is damaged (SQLite's check says: {problem}). Its copy is kept "
+        "apart as {apart}. Restore the newest good backup, {name} (File ▸ Restore from backup…, "
+        "or copy {backup} over {path} with agencydesk closed)."
+    ),
+    "desk_damaged_no_backup": (
+        "The database {path} is damaged (SQLite's check says: {problem}). There is no good "
+        "backup to restore: copy out what you still can (a report, the chats you imported) and "
+        "keep the damaged file."
+    ),
+    "desk_damaged_kept_apart_no_backup": (
+        "The database {path} is damaged (SQLite's check says: {problem}). Its copy is kept "
+        "apart as {apart}. There is no good backup to restore: copy out what you still can (a "
+        "report, the chats you imported) and keep the damaged file."
+    ),
+    # core.migrate: an upgrade that failed (a bug: {error} is its exception's name), with the
+    # backup made just before it or none (a new desk, a server's)
+    "upgrade_failed": (
+        "Upgrading the database {database} to this version of agencydesk failed ({error}); it "
+        "was left exactly as it was (an upgrade is all or nothing). Keep using the previous "
+        "version of agencydesk with it, and send the log to the developers."
+    ),
+    "upgrade_failed_backup": (
+        "Upgrading the database {database} to this version of agencydesk failed ({error}); it "
+        "was left exactly as it was (an upgrade is all or nothing). A backup made just before "
+        "is {backup}. Keep using the previous version of agencydesk with it, and send the log "
+        "to the developers."
+    ),
     # core.edits.get_row and the services: a row deleted meanwhile (in another window, on
     # another desk of the team)
     "gone_client": "That client no longer exists. It may have been deleted.",
@@ -129,6 +176,7 @@ SENTENCES: dict[str, str] = {
         "Could not make a backup in {folder}: {why}. Nothing was changed. Free some space on its "
         "disk, or make {folder} a folder you may write to, then try again."
     ),
+    "backup_names_taken": "Could not make a backup in {folder}: too many backups this second.",
     "not_a_backup": "{name} is not an agencydesk backup ({why}).",
     "damaged_backup": "{name} is damaged or is not an agencydesk backup.",
     "newer_backup": (

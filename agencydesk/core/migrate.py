@@ -21,7 +21,6 @@ from agencydesk.core import backup
 from agencydesk.core.db import make_engine, make_read_only_engine, sqlite_path
 from agencydesk.core.errors import (
     SaidError,
-    UserError,
     user_error_for,
     why_not_writable,
 )
@@ -107,10 +106,7 @@ def _refuse_foreign_file(path: Path) -> None:
                 "desk_unreadable", path=str(path), why=err.strerror or str(err)
             ) from None
         if looks_like_sqlite:
-            raise UserError(
-                f"{path} is damaged: it is cut off or overwritten (SQLite says: {exc}). "
-                + _what_to_restore(path)
-            ) from None
+            raise _cut_off(path, str(exc)) from None
         raise SaidError("not_a_database", path=str(path)) from None
     own = {name for name in tables if not name.startswith("sqlite_")}
     if own and "alembic_version" not in own:
@@ -120,19 +116,14 @@ def _refuse_foreign_file(path: Path) -> None:
 SQLITE_BUSY, SQLITE_LOCKED = 5, 6
 
 
-def _what_to_restore(path: Path) -> str:
-    """Which backup of the damaged *path* to copy over it; or, where there is none, that there
-    is none (a folder of backups that does not exist was named before)."""
+def _cut_off(path: Path, sqlite: str) -> SaidError:
+    """The damaged *path*, and which of its backups to copy over it; or, where there is none,
+    that there is none (a folder of backups that does not exist was named before)."""
     good = backup.newest_good_backup(path)
     if good is None:
-        return (
-            f"There is no good backup of it in {path.parent / 'backups'}: keep the damaged "
-            "file, and copy out what you still can (a report, the chats you imported)."
-        )
-    return (
-        f"Restore the newest good backup: copy {good.path} over it with agencydesk closed (or "
-        "File ▸ Restore from backup…)."
-    )
+        folder = str(path.parent / "backups")
+        return SaidError("desk_cut_off_no_backup", path=str(path), sqlite=sqlite, folder=folder)
+    return SaidError("desk_cut_off", path=str(path), sqlite=sqlite, backup=str(good.path))
 
 
 def _refuse_foreign_server_database(connection: Connection) -> None:
@@ -228,13 +219,10 @@ def _upgrade(url: str, config: Config, head: str | None, scripts: ScriptDirector
             if explained is not None:
                 raise explained from exc
             log.exception("Upgrading the database from %s to %s failed", current, head)
-            kept = f" A backup made just before is {backup_path}." if backup_path else ""
-            raise UserError(
-                f"Upgrading the database {db_path or url} to this version of agencydesk failed "
-                f"({type(exc).__name__}); it was left exactly as it was (an upgrade is all or "
-                f"nothing).{kept} Keep using the previous version of agencydesk with it, and send "
-                "the log to the developers."
-            ) from exc
+            failed = {"database": str(db_path or url), "error": type(exc).__name__}
+            if backup_path is None:
+                raise SaidError("upgrade_failed", **failed) from exc
+            raise SaidError("upgrade_failed_backup", **failed, backup=str(backup_path)) from exc
         log.info("Database schema upgraded from %s to %s", current, head)
         return backup_path
     finally:

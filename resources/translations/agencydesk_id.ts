@@ -1053,6 +1053,38 @@
         <translation>Basis data rusak (SQLite tidak dapat membacanya). Tidak ada yang disimpan. Pulihkan cadangan dari folder cadangan di sebelahnya (File ▸ Pulihkan dari cadangan…), atau salin cadangan terbaru untuk menimpanya saat agencydesk ditutup.</translation>
     </message>
     <message>
+        <source>{path} is damaged: it is cut off or overwritten (SQLite says: {sqlite}). Restore the newest good backup: copy {backup} over it with agencydesk closed (or File ▸ Restore from backup…).</source>
+        <translation>{path} rusak: terpotong atau tertimpa (kata SQLite: {sqlite}). Pulihkan cadangan baik yang terbaru: salin {backup} untuk menimpanya saat agencydesk ditutup (atau File ▸ Pulihkan dari cadangan…).</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: it is cut off or overwritten (SQLite says: {sqlite}). There is no good backup of it in {folder}: keep the damaged file, and copy out what you still can (a report, the chats you imported).</source>
+        <translation>{path} rusak: terpotong atau tertimpa (kata SQLite: {sqlite}). Tidak ada cadangan yang baik di {folder}: simpan file yang rusak itu, dan ambil apa yang masih bisa diambil (laporan, obrolan yang Anda impor).</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged (SQLite&apos;s check says: {problem}). Restore the newest good backup, {name} (File ▸ Restore from backup…, or copy {backup} over {path} with agencydesk closed).</source>
+        <translation>Basis data {path} rusak (kata pemeriksaan SQLite: {problem}). Pulihkan cadangan baik yang terbaru, {name} (File ▸ Pulihkan dari cadangan…, atau salin {backup} untuk menimpa {path} saat agencydesk ditutup).</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged (SQLite&apos;s check says: {problem}). Its copy is kept apart as {apart}. Restore the newest good backup, {name} (File ▸ Restore from backup…, or copy {backup} over {path} with agencydesk closed).</source>
+        <translation>Basis data {path} rusak (kata pemeriksaan SQLite: {problem}). Salinannya disimpan terpisah sebagai {apart}. Pulihkan cadangan baik yang terbaru, {name} (File ▸ Pulihkan dari cadangan…, atau salin {backup} untuk menimpa {path} saat agencydesk ditutup).</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged (SQLite&apos;s check says: {problem}). There is no good backup to restore: copy out what you still can (a report, the chats you imported) and keep the damaged file.</source>
+        <translation>Basis data {path} rusak (kata pemeriksaan SQLite: {problem}). Tidak ada cadangan yang baik untuk dipulihkan: ambil apa yang masih bisa diambil (laporan, obrolan yang Anda impor) dan simpan file yang rusak itu.</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged (SQLite&apos;s check says: {problem}). Its copy is kept apart as {apart}. There is no good backup to restore: copy out what you still can (a report, the chats you imported) and keep the damaged file.</source>
+        <translation>Basis data {path} rusak (kata pemeriksaan SQLite: {problem}). Salinannya disimpan terpisah sebagai {apart}. Tidak ada cadangan yang baik untuk dipulihkan: ambil apa yang masih bisa diambil (laporan, obrolan yang Anda impor) dan simpan file yang rusak itu.</translation>
+    </message>
+    <message>
+        <source>Upgrading the database {database} to this version of agencydesk failed ({error}); it was left exactly as it was (an upgrade is all or nothing). Keep using the previous version of agencydesk with it, and send the log to the developers.</source>
+        <translation>Gagal memperbarui basis data {database} ke versi agencydesk ini ({error}); basis data dibiarkan persis seperti semula (pembaruan terjadi seluruhnya atau tidak sama sekali). Tetap gunakan versi agencydesk sebelumnya untuk basis data ini, dan kirim log-nya kepada pengembang.</translation>
+    </message>
+    <message>
+        <source>Upgrading the database {database} to this version of agencydesk failed ({error}); it was left exactly as it was (an upgrade is all or nothing). A backup made just before is {backup}. Keep using the previous version of agencydesk with it, and send the log to the developers.</source>
+        <translation>Gagal memperbarui basis data {database} ke versi agencydesk ini ({error}); basis data dibiarkan persis seperti semula (pembaruan terjadi seluruhnya atau tidak sama sekali). Cadangan yang dibuat tepat sebelumnya: {backup}. Tetap gunakan versi agencydesk sebelumnya untuk basis data ini, dan kirim log-nya kepada pengembang.</translation>
+    </message>
+    <message>
         <source>That client no longer exists. It may have been deleted.</source>
         <translation>Klien itu sudah tidak ada. Mungkin sudah dihapus.</translation>
     </message>
@@ -1099,6 +1131,10 @@
     <message>
         <source>Could not make a backup in {folder}: {why}. Nothing was changed. Free some space on its disk, or make {folder} a folder you may write to, then try again.</source>
         <translation>Tidak dapat membuat cadangan di {folder}: {why}. Tidak ada yang diubah. Kosongkan sebagian ruang di disknya, atau jadikan {folder} folder yang bisa Anda tulisi, lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>Could not make a backup in {folder}: too many backups this second.</source>
+        <translation>Tidak dapat membuat cadangan di {folder}: terlalu banyak cadangan dalam detik ini.</translation>
     </message>
     <message>
         <source>{name} is not an agencydesk backup ({why}).</source>

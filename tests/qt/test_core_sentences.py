@@ -254,3 +254,92 @@ def test_a_server_gone_while_working_is_said_in_indonesian(
     english = user_error_for(refused.value)
     assert english is not None
     assert dialogs.texts[0] != str(english)
+
+
+def test_a_cut_off_desk_is_said_damaged_in_indonesian(
+    qtbot: QtBot,
+    tmp_path: Path,
+    demo_db: Path,
+    settings: Settings,
+    dialogs: DialogAnswerer,
+    indonesian: str,
+) -> None:
+    """A desk file cut off or overwritten names the backup to copy over it (or that there is
+    none) in the window's language, SQLite's own words kept as they are; it was English."""
+    cut = tmp_path / "cut.sqlite3"
+    cut.write_bytes(demo_db.read_bytes()[:20_000])
+    said = _said_at_opening(qtbot, settings, dialogs, cut)
+    assert said.startswith(f"{cut} rusak: terpotong atau tertimpa (kata SQLite: ")
+    assert f"Tidak ada cadangan yang baik di {tmp_path / 'backups'}" in said
+    (tmp_path / "backups").mkdir()
+    kept = tmp_path / "backups" / "cut-20261205-080000-daily.sqlite3"
+    kept.write_bytes(demo_db.read_bytes())
+    said = _said_at_opening(qtbot, settings, DialogAnswerer(), cut)
+    assert said.startswith(f"{cut} rusak: terpotong atau tertimpa")
+    assert f"Pulihkan cadangan baik yang terbaru: salin {kept} untuk menimpanya" in said
+
+
+def test_a_desk_that_fails_its_check_is_said_damaged_in_indonesian(
+    demo_db: Path, indonesian: str
+) -> None:
+    """The check at every start (and before a backup) names the good backup to restore, and
+    the damaged copy kept apart, in the window's language; it was English."""
+    from damaged_page import damage_a_page
+
+    from agencydesk.core import backup
+    from agencydesk.qt.common.core_sentences import user_text
+
+    good = backup.make_backup(demo_db, reason="daily")
+    damage_a_page(demo_db)
+    with pytest.raises(backup.DamagedDatabaseError) as refused:
+        backup.make_backup(demo_db, reason="manual")
+    english = str(refused.value)
+    assert english.startswith(f"The database {demo_db} is damaged (SQLite's check says: ")
+    assert f"Restore the newest good backup, {good.name}" in english
+    said = user_text(refused.value)
+    assert said.startswith(f"Basis data {demo_db} rusak (kata pemeriksaan SQLite: ")
+    assert "Salinannya disimpan terpisah sebagai " in said
+    assert f"Pulihkan cadangan baik yang terbaru, {good.name}" in said
+    good.unlink()
+    with pytest.raises(backup.DamagedDatabaseError) as refused:
+        backup.check_database(demo_db)
+    said = user_text(refused.value)
+    assert "disimpan terpisah" not in said
+    assert "Tidak ada cadangan yang baik untuk dipulihkan" in said
+
+
+def test_too_many_backups_in_one_second_are_said_in_indonesian(
+    demo_db: Path, monkeypatch: pytest.MonkeyPatch, indonesian: str
+) -> None:
+    from agencydesk.core import backup
+    from agencydesk.qt.common.core_sentences import user_text
+
+    def taken(_source: object, _target: object) -> None:
+        raise FileExistsError
+
+    monkeypatch.setattr(backup.os, "link", taken)  # every name of this second is taken
+    with pytest.raises(SaidError) as refused:
+        backup.make_backup(demo_db, reason="manual")
+    folder = demo_db.parent / "backups"
+    assert str(refused.value) == (
+        f"Could not make a backup in {folder}: too many backups this second."
+    )
+    assert user_text(refused.value) == (
+        f"Tidak dapat membuat cadangan di {folder}: terlalu banyak cadangan dalam detik ini."
+    )
+
+
+def test_a_failed_upgrade_is_said_in_indonesian(
+    qtbot: QtBot, engine_db: Path, settings: Settings, dialogs: DialogAnswerer, indonesian: str
+) -> None:
+    """An upgrade that cannot apply says the desk was left as it was, and names the backup
+    made before it, in the window's language; it was English."""
+    with sqlite3.connect(engine_db) as connection:  # an upgrade whose table is already there
+        connection.execute("UPDATE alembic_version SET version_num = '0003'")
+    connection.close()
+    said = _said_at_opening(qtbot, settings, dialogs, engine_db)
+    assert said.startswith(
+        f"Gagal memperbarui basis data {engine_db} ke versi agencydesk ini (OperationalError)"
+    )
+    assert "dibiarkan persis seperti semula" in said
+    assert "before-upgrade" in said

@@ -100,6 +100,55 @@ def _sentences() -> dict[str, str]:
             " from the backups folder beside it (File ▸ Restore from backup…), or copy the newest"
             " one over it with agencydesk closed.",
         ),
+        "desk_cut_off": translate(
+            "CoreSentences",
+            "{path} is damaged: it is cut off or overwritten (SQLite says: {sqlite}). Restore "
+            "the newest good backup: copy {backup} over it with agencydesk closed (or File ▸ "
+            "Restore from backup…).",
+        ),
+        "desk_cut_off_no_backup": translate(
+            "CoreSentences",
+            "{path} is damaged: it is cut off or overwritten (SQLite says: {sqlite}). There is "
+            "no good backup of it in {folder}: keep the damaged file, and copy out what you "
+            "still can (a report, the chats you imported).",
+        ),
+        "desk_damaged": translate(
+            "CoreSentences",
+            "The database {path} is damaged (SQLite's check says: {problem}). Restore the "
+            "newest good backup, {name} (File ▸ Restore from backup…, or copy {backup} over "
+            "{path} with agencydesk closed).",
+        ),
+        "desk_damaged_kept_apart": translate(
+            "CoreSentences",
+            "The database {path} is damaged (SQLite's check says: {problem}). Its copy is kept "
+            "apart as {apart}. Restore the newest good backup, {name} (File ▸ Restore from "
+            "backup…, or copy {backup} over {path} with agencydesk closed).",
+        ),
+        "desk_damaged_no_backup": translate(
+            "CoreSentences",
+            "The database {path} is damaged (SQLite's check says: {problem}). There is no good "
+            "backup to restore: copy out what you still can (a report, the chats you imported) "
+            "and keep the damaged file.",
+        ),
+        "desk_damaged_kept_apart_no_backup": translate(
+            "CoreSentences",
+            "The database {path} is damaged (SQLite's check says: {problem}). Its copy is kept "
+            "apart as {apart}. There is no good backup to restore: copy out what you still can "
+            "(a report, the chats you imported) and keep the damaged file.",
+        ),
+        "upgrade_failed": translate(
+            "CoreSentences",
+            "Upgrading the database {database} to this version of agencydesk failed ({error}); "
+            "it was left exactly as it was (an upgrade is all or nothing). Keep using the "
+            "previous version of agencydesk with it, and send the log to the developers.",
+        ),
+        "upgrade_failed_backup": translate(
+            "CoreSentences",
+            "Upgrading the database {database} to this version of agencydesk failed ({error}); "
+            "it was left exactly as it was (an upgrade is all or nothing). A backup made just "
+            "before is {backup}. Keep using the previous version of agencydesk with it, and "
+            "send the log to the developers.",
+        ),
         "gone_client": translate(
             "CoreSentences",
             "That client no longer exists. It may have been deleted.",
@@ -150,6 +199,10 @@ def _sentences() -> dict[str, str]:
             "CoreSentences",
             "Could not make a backup in {folder}: {why}. Nothing was changed. Free some space on "
             "its disk, or make {folder} a folder you may write to, then try again.",
+        ),
+        "backup_names_taken": translate(
+            "CoreSentences",
+            "Could not make a backup in {folder}: too many backups this second.",
         ),
         "not_a_backup": translate(
             "CoreSentences",
