@@ -60,6 +60,39 @@ def test_the_client_form_grows_for_its_messages(
     qtbot.waitUntil(lambda: _squeezed(dialog) == [], timeout=3000)
 
 
+def _blank_lines_under(dialog: QDialog) -> list[str]:
+    """The shown messages given more height than their lines take at their width."""
+    return [
+        f"{label.objectName()}: {label.height()} for {label.heightForWidth(label.width())}"
+        for label in dialog.findChildren(QLabel)
+        if label.isVisible()
+        and label.objectName().startswith("error_")
+        and label.height() > label.heightForWidth(label.width())
+    ]
+
+
+def test_a_message_of_one_line_takes_one_line(
+    qtbot: QtBot, demo_engine: Engine, indonesian: str
+) -> None:
+    """The Indonesian email message fits on one line under its field, and took two: QLabel's
+    size hint wraps a message at a narrower width it guesses, and the form gave the row that
+    hint's height, a blank line under the message."""
+    dialog = ClientFormDialog(demo_engine)
+    _show(qtbot, dialog)
+    dialog.name.setText("Ibu Tes")
+    dialog.email.setText("ratna@@gmail")
+    _save(dialog)
+    error = dialog.findChild(QLabel, "error_email")
+    qtbot.waitUntil(error.isVisible, timeout=3000)
+    assert error.heightForWidth(error.width()) == error.fontMetrics().lineSpacing()  # one line
+
+    def fitted() -> None:  # once the layout has settled; says what did not fit if it never does
+        assert _blank_lines_under(dialog) == []
+        assert _squeezed(dialog) == []
+
+    qtbot.waitUntil(fitted, timeout=3000)
+
+
 def test_the_order_form_grows_for_its_messages(
     qtbot: QtBot, demo_engine: Engine, language: str
 ) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QLayout,
     QPushButton,
     QVBoxLayout,
@@ -130,6 +131,11 @@ def height_for_width(dialog: QWidget) -> None:
     layout = dialog.layout()
     if layout is None:
         return
+    for form in dialog.findChildren(QFormLayout):
+        # a form keeps one table of row heights for the two widths it remembers (its size
+        # hint's, narrower, and the last one asked for), and laid its rows out at its width with
+        # the other width's table: a message took the two lines it needs at the narrower width
+        form.invalidate()
     layout.activate()
     needed = layout.totalHeightForWidth(dialog.width()) if layout.hasHeightForWidth() else -1
     if needed < 0:

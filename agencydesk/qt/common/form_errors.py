@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -50,9 +50,19 @@ def add_rows_with_errors(
     return labels
 
 
+class _ErrorLabel(QLabel):
+    """A message that asks for the lines it takes at its width, no more: QLabel's size hint
+    wraps it at a narrower width it guesses (two lines for a message of one), and a form
+    layout gives a row at least that hint's height, a blank line under the message."""
+
+    def sizeHint(self) -> QSize:
+        # its height for its width still comes from heightForWidth
+        return QSize(super().sizeHint().width(), self.minimumSizeHint().height())
+
+
 def error_label(field: str) -> QLabel:
     """An empty, hidden error label for *field* (object name ``error_<field>``)."""
-    error = QLabel()
+    error = _ErrorLabel()
     error.setObjectName(f"error_{field}")
     error.setTextFormat(Qt.TextFormat.PlainText)  # the message may quote what was typed
     error.setWordWrap(True)
