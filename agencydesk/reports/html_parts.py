@@ -32,6 +32,8 @@ BASE_PT = 9.5
 #: through Qt's font fallback
 FONT_FAMILIES = ("DejaVu Sans", "Noto Sans", "Segoe UI", "Helvetica Neue", "Arial")
 
+#: the report's CSS (Qt's subset). A figure in its tile never breaks between its words ("16
+#: menit" was "16" over "menit"): its tile widens to hold it, the others give way
 STYLE = f"""
 body {{ color: {INK}; font-size: {BASE_PT}pt; }}
 p {{ margin-top: 0; margin-bottom: 5px; }}
@@ -46,8 +48,10 @@ th {{ font-weight: bold; color: {INK}; background-color: {HEADER_FILL}; }}
 .label {{ color: {MUTED}; }}
 .muted {{ color: {MUTED}; }}
 .small {{ font-size: 8.5pt; }}
-.figure {{ font-size: 17pt; font-weight: bold; color: {ACCENT}; margin-bottom: 1px; }}
-.figure-long {{ font-size: 13pt; font-weight: bold; color: {ACCENT}; margin-bottom: 1px; }}
+.figure {{ font-size: 17pt; font-weight: bold; color: {ACCENT}; margin-bottom: 1px;
+  white-space: nowrap; }}
+.figure-long {{ font-size: 13pt; font-weight: bold; color: {ACCENT}; margin-bottom: 1px;
+  white-space: nowrap; }}
 .figure-label {{ font-size: 8.5pt; color: {MUTED}; margin-bottom: 0; }}
 .request {{ margin-bottom: 0; }}
 .above-list {{ margin-bottom: 0; }}

@@ -615,3 +615,37 @@ def test_a_document_let_go_of_has_lost_its_object_handler_first(
     pdf.release_document(doc)
     assert doc.findChildren(QPyTextObject) == []
     assert doc.documentLayout().documentSize().height() > 0  # the document itself still works
+
+
+@pytest.mark.parametrize(
+    ("wait", "shown"),
+    [
+        (timedelta(minutes=16), "16 menit"),
+        (timedelta(hours=12, minutes=59), "12 jam 59 menit"),
+        (timedelta(days=3, hours=23), "3 hari 23 jam"),
+    ],
+)
+def test_a_figure_of_the_summary_is_one_line_inside_the_page(
+    qapp: QApplication, demo_engine: Engine, tmp_path: Path, wait: timedelta, shown: str
+) -> None:
+    """The typical first reply in its tile: "16 menit" broke onto two lines ("16" / "menit").
+    Laid out as the PDF is, the figure is one line and its row of tiles stays inside the page's
+    text width."""
+    from dataclasses import replace
+
+    content = _content(demo_engine, _id(demo_engine, RATNA), language="id")
+    content = replace(content, summary=replace(content.summary, median_first_response=wait))
+    writer = QPdfWriter(str(tmp_path / "tiles.pdf"))
+    writer.setResolution(pdf.RESOLUTION)
+    doc, _report = pdf.build_document(content, writer, "a4")
+    try:
+        block = doc.begin()
+        while block.isValid() and block.text().replace("\N{NO-BREAK SPACE}", " ") != shown:
+            block = block.next()
+        assert block.isValid(), f"no figure {shown!r}"
+        assert block.layout().lineCount() == 1
+        tiles = QTextCursor(block).currentTable()
+        assert tiles is not None
+        assert doc.documentLayout().frameBoundingRect(tiles).width() <= doc.textWidth() + 1
+    finally:
+        pdf.release_document(doc)
