@@ -151,7 +151,10 @@ def reduce_in_halves(
     here, any problem: that parse says what it is). Only for a process without threads."""
     try:
         order = check_date_order(date_order)
-        data = _read_unzipped(Path(path))
+        p = Path(path)
+        if not (MIN_BYTES <= p.stat().st_size <= MAX_FILE_BYTES) or not _starts_like_whatsapp(p):
+            return None  # read once only, by parse_chat_file
+        data = _read_unzipped(p)
         blocks = None if data is None else _whatsapp_blocks(data, None)
         if blocks is None:
             return None
@@ -161,6 +164,13 @@ def reduce_in_halves(
         )
     except Exception:  # parse_chat_file says what it is
         return None
+
+
+def _starts_like_whatsapp(p: Path) -> bool:
+    """Whether the start of the file reads as a WhatsApp export (the whole head decides)."""
+    with p.open("rb") as fp:
+        start = fp.read(1 << 16).decode("utf-8", "ignore").lstrip("\ufeff")
+    return detect_format(start.replace("\r\n", "\n")) in ("whatsapp-android", "whatsapp-ios")
 
 
 def _read_unzipped(p: Path) -> bytes | None:

@@ -17,6 +17,7 @@ from agencydesk.core.chat_summary import joined, summarize, summary_lines
 from agencydesk.core.importers import (
     ChatImportError,
     ParsedChat,
+    api,
     blocks,
     parse_chat_file,
     reduce_in_halves,
@@ -38,6 +39,7 @@ needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="halves need os.
 def small_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
     """Any export is "big" (read block by block, so it may be halved), with a small head."""
     monkeypatch.setattr(blocks, "MIN_BYTES", 0)
+    monkeypatch.setattr(api, "MIN_BYTES", 0)
     monkeypatch.setattr(blocks, "BLOCK_BYTES", 1 << 14)
     monkeypatch.setattr(blocks, "HEAD_BYTES", 1 << 12)
 
