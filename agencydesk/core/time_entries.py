@@ -176,11 +176,21 @@ def restore_entry(*, session: Session, deleted: DeletedEntry) -> None:
 
 
 def billable_months_csv(
-    *, session: Session, client_id: int, start: date | None = None, end: date | None = None
+    *,
+    session: Session,
+    client_id: int,
+    start: date | None = None,
+    end: date | None = None,
+    decimal_comma: bool = False,
 ) -> str:
     """A client's time per month (local time) from *start* to *end* (both included, None: no
     limit) as CSV: month, billable hours, other hours, with two decimals; the oldest month
-    first. The header is in English; the figures are plain numbers a spreadsheet reads."""
+    first. The header is in English; the figures are plain numbers a spreadsheet reads.
+
+    With *decimal_comma* the figures are written "1,50" and the fields are separated by ";":
+    how a spreadsheet reads a CSV file on a computer whose numbers are written that way
+    (Indonesian, most of Europe). There, "1.50" would be read as 150, or as text, and every
+    line would land in one column."""
     since = None if start is None else local_days_as_utc(start, start)[0]
     until = None if end is None else local_days_as_utc(end, end)[1]
     months: dict[str, list[int]] = {}
@@ -189,8 +199,13 @@ def billable_months_csv(
         totals = months.setdefault(started_at.astimezone().strftime("%Y-%m"), [0, 0])
         totals[0 if is_billable else 1] += seconds
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, delimiter=";" if decimal_comma else ",", lineterminator="\n")
     writer.writerow(["month", "billable_hours", "other_hours"])
+
+    def hours(seconds: int) -> str:
+        figure = f"{seconds / 3600:.2f}"
+        return figure.replace(".", ",") if decimal_comma else figure
+
     for month, (billable_seconds, other_seconds) in sorted(months.items()):
-        writer.writerow([month, f"{billable_seconds / 3600:.2f}", f"{other_seconds / 3600:.2f}"])
+        writer.writerow([month, hours(billable_seconds), hours(other_seconds)])
     return out.getvalue()

@@ -121,3 +121,12 @@ def test_billable_hours_per_month_as_csv(engine: Engine) -> None:
         "2026-11,0.75,0.50",
     ]
     assert november.splitlines()[1:] == ["2026-11,0.75,0.50"]
+    with Session(engine) as session:  # for a spreadsheet on a computer that writes 0,75
+        comma = time_entries.billable_months_csv(
+            session=session, client_id=client_id, decimal_comma=True
+        )
+    assert comma.splitlines() == [
+        "month;billable_hours;other_hours",
+        "2026-10;1,50;0,00",
+        "2026-11;0,75;0,50",
+    ]

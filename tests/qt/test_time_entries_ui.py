@@ -3,6 +3,7 @@ total follows), *Delete* one and Ctrl+Z brings it back."""
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
@@ -151,6 +152,49 @@ def test_a_clients_hours_are_exported_as_csv_where_the_user_says(
     assert len(lines) >= 2
     # the next file (a report, a receipt, more hours) is offered in the folder chosen here
     assert documents_folder() == str(tmp_path)
+
+
+def test_hours_are_exported_as_the_computers_spreadsheet_reads_numbers(
+    qtbot: QtBot, demo_engine: Engine, tmp_path: Path
+) -> None:
+    """On a computer set to Indonesian numbers a spreadsheet opens a CSV file with ";" between
+    fields and "1,50" for one and a half: "1.50" would be read as 150 (or as text), and every
+    line would land in one column."""
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox
+
+    from agencydesk.qt.clients.billable_export import export_billable_hours
+
+    with Session(demo_engine) as session:
+        [ratna] = [c for c in clients.list_clients(session=session) if "Ratna" in c.name]
+        hours = time_entries.billable_months_csv(session=session, client_id=ratna.id)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+
+    def save_as(widget: QWidget) -> None:
+        assert isinstance(widget, QFileDialog)
+        widget.setDirectory(str(tmp_path))
+        line = widget.findChild(QLineEdit, "fileNameEdit")
+        assert line is not None
+        line.setText("ratna.csv")
+        widget.accept()
+
+    def saved(widget: QWidget) -> None:
+        assert isinstance(widget, QMessageBox)
+        widget.accept()
+
+    answerer = DialogAnswerer().then(save_as).then(saved)
+    indonesia = QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
+    export_billable_hours(parent, demo_engine, ratna.id, ratna.name, system=indonesia)
+    qtbot.waitUntil(lambda: answerer.done, timeout=10_000)
+    with (tmp_path / "ratna.csv").open(encoding="utf-8", newline="") as file:
+        rows = list(csv.reader(file, delimiter=";"))
+    assert rows[0] == ["month", "billable_hours", "other_hours"]
+    expected = list(csv.reader(hours.splitlines()))  # the same figures, written 1,50
+    assert len(rows) == len(expected) >= 2
+    for row, plain in zip(rows[1:], expected[1:], strict=True):
+        assert row == [plain[0], plain[1].replace(".", ","), plain[2].replace(".", ",")]
+        assert "," in row[1]
 
 
 def test_a_clients_hours_are_never_wrapped_beside_the_buttons(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QWidget
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
@@ -18,9 +18,16 @@ from agencydesk.qt.common.dialogs import report_exception, show_info
 from agencydesk.qt.common.save_file import ask_save_file
 
 
-def export_billable_hours(parent: QWidget, engine: Engine, client_id: int, name: str) -> None:
+def export_billable_hours(
+    parent: QWidget, engine: Engine, client_id: int, name: str, *, system: QLocale | None = None
+) -> None:
     """Ask where, then read and write the CSV in a worker (a team server is a network away; the
-    file appears whole or not at all) and say where it is, or why it could not be written."""
+    file appears whole or not at all) and say where it is, or why it could not be written.
+
+    The figures are written as the computer's regional settings (*system*, default
+    `QLocale.system()`) write numbers: a spreadsheet opens a CSV file by those, whatever
+    language agencydesk speaks."""
+    decimal_comma = (system or QLocale.system()).decimalPoint() == ","
     path = ask_save_file(
         parent,
         QCoreApplication.translate("BillableExport", "Save {name}'s hours").format(name=name),
@@ -33,7 +40,9 @@ def export_billable_hours(parent: QWidget, engine: Engine, client_id: int, name:
 
     def write() -> Path:
         with Session(engine) as session:
-            text = time_entries.billable_months_csv(session=session, client_id=client_id)
+            text = time_entries.billable_months_csv(
+                session=session, client_id=client_id, decimal_comma=decimal_comma
+            )
         write_text_atomically(path, text)
         return path
 
