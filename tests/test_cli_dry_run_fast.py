@@ -9,7 +9,7 @@ import json
 import subprocess
 import sys
 from collections import Counter
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -26,6 +26,7 @@ assert _SPEC is not None
 assert _SPEC.loader is not None
 generator = importlib.util.module_from_spec(_SPEC)
 _SPEC.loader.exec_module(generator)
+WIB = timezone(timedelta(hours=7))
 _UNSAFE = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
 
 
@@ -90,7 +91,9 @@ def test_texts_that_need_escaping_are_escaped_alike() -> None:
     messages = [
         ChatMessage(
             kind="media" if i % 2 else "message",
-            timestamp=datetime(2024, 2, 29, 23, 59, 59, 123456 * (i % 2)),
+            timestamp=datetime(
+                2024, 2, 29, 23, 59, 59, 123456 * (i % 2), tzinfo=WIB if i % 4 < 2 else None
+            ),
             sender=None if i % 3 == 0 else f'Bu "Sari" {i % 2}',
             text=text,
             flags=frozenset({"edited", "photo"}) if i % 2 else frozenset(),
