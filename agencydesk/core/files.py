@@ -19,6 +19,8 @@ from agencydesk.core.errors import SaidError
 _T = TypeVar("_T")
 #: a disk with less room than this left after a write that came out cut off is full
 FULL_BELOW_BYTES = 1 << 20
+#: why a PDF was not written, when the disk is not full
+CUT_OFF = "the file came out cut off"
 
 
 def write_atomically(out_path: Path, write: Callable[[Path], _T]) -> _T:
@@ -57,7 +59,7 @@ def check_whole_pdf(partial: Path, out_path: Path) -> None:
         if b"%%EOF" in file.read():
             return
     full = shutil.disk_usage(partial.parent).free < FULL_BELOW_BYTES
-    why = os.strerror(errno.ENOSPC) if full else "the file came out cut off"
+    why = os.strerror(errno.ENOSPC) if full else CUT_OFF
     raise SaidError("file_not_written", path=str(out_path), why=why)
 
 

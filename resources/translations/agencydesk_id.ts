@@ -2696,6 +2696,57 @@ Anda bisa membatalkannya dengan Ctrl+Z, atau memulihkannya nanti dari tempat sam
     </message>
 </context>
 <context>
+    <name>OsWords</name>
+    <message>
+        <source>No space left on device</source>
+        <translation>Ruang disk sudah penuh</translation>
+    </message>
+    <message>
+        <source>Disk quota exceeded</source>
+        <translation>Jatah ruang disk sudah habis</translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation>Izin ditolak</translation>
+    </message>
+    <message>
+        <source>Operation not permitted</source>
+        <translation>Tindakan tidak diizinkan</translation>
+    </message>
+    <message>
+        <source>Read-only file system</source>
+        <translation>Disk hanya bisa dibaca</translation>
+    </message>
+    <message>
+        <source>No such file or directory</source>
+        <translation>File atau folder tidak ada</translation>
+    </message>
+    <message>
+        <source>Not a directory</source>
+        <translation>Bukan folder</translation>
+    </message>
+    <message>
+        <source>Is a directory</source>
+        <translation>Itu sebuah folder</translation>
+    </message>
+    <message>
+        <source>Input/output error</source>
+        <translation>Kesalahan baca/tulis pada disk</translation>
+    </message>
+    <message>
+        <source>Device or resource busy</source>
+        <translation>Perangkat sedang dipakai</translation>
+    </message>
+    <message>
+        <source>File name too long</source>
+        <translation>Nama file terlalu panjang</translation>
+    </message>
+    <message>
+        <source>the file came out cut off</source>
+        <translation>file-nya terpotong</translation>
+    </message>
+</context>
+<context>
     <name>PresenceLine</name>
     <message>
         <source>{name} is writing a reply…</source>

@@ -5,6 +5,7 @@ language (`qt.common.core_sentences`), the command line in English."""
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -197,6 +198,36 @@ def test_a_full_disk_is_said_in_indonesian(
         "Disk penuh: tidak ada yang disimpan. Kosongkan sebagian ruang di disk tempat basis data "
         "berada (ekspor lama, unduhan, tempat sampah), lalu coba lagi."
     ]
+
+
+def test_the_systems_reason_a_file_was_not_written_is_said_in_indonesian(
+    tmp_path: Path, indonesian: str
+) -> None:
+    """The reason inside the sentence was the operating system's English: "… tidak dapat
+    ditulis: No such file or directory."."""
+    import os
+
+    from agencydesk.core.files import write_text_atomically
+    from agencydesk.qt.common.core_sentences import user_text
+
+    out = tmp_path / "gone" / "jam Ratna.csv"
+    with pytest.raises(SaidError) as raised:
+        write_text_atomically(out, "month,billable_hours,other_hours\n")
+    assert os.strerror(errno.ENOENT) in str(raised.value)  # the command line's English
+    said = user_text(raised.value)
+    assert "File atau folder tidak ada" in said
+    assert os.strerror(errno.ENOENT) not in said
+    full = SaidError("file_not_written", path=str(out), why=os.strerror(errno.ENOSPC))
+    assert "Ruang disk sudah penuh" in user_text(full)
+
+
+def test_the_systems_reason_stays_its_own_in_english(language: str) -> None:
+    import os
+
+    from agencydesk.qt.common.core_sentences import user_text
+
+    said = user_text(SaidError("file_not_written", path="x.csv", why=os.strerror(errno.EROFS)))
+    assert (os.strerror(errno.EROFS) in said) == (language == "en")
 
 
 def test_a_ticket_restored_before_its_client_is_refused_in_indonesian(

@@ -4,9 +4,13 @@ wrong (a kind and its names), the window says it in English or Indonesian, as
 
 from __future__ import annotations
 
+import errno
+import os
+
 from PySide6.QtCore import QCoreApplication
 
 from agencydesk.core.errors import SaidError
+from agencydesk.core.files import CUT_OFF
 
 
 def _sentences() -> dict[str, str]:
@@ -285,5 +289,49 @@ def user_text(exc: BaseException) -> str:
     if isinstance(exc, SaidError):
         sentence = _sentences().get(exc.kind)
         if sentence is not None:
-            return sentence.format(**exc.values)
+            words = _os_words()
+            return sentence.format(**{k: words.get(v, v) for k, v in exc.values.items()})
     return str(exc)
+
+
+# the operating system's reasons a file cannot be read or written that a sentence may quote
+# ({why}): said in the window's language too
+_OS_REASONS = (
+    "ENOSPC",
+    "EDQUOT",
+    "EACCES",
+    "EPERM",
+    "EROFS",
+    "ENOENT",
+    "ENOTDIR",
+    "EISDIR",
+    "EIO",
+    "EBUSY",
+    "ENAMETOOLONG",
+)
+
+
+def _os_words() -> dict[str, str]:
+    """The operating system's words for the reasons above (as `OSError.strerror` has them)
+    and the desk's own words inside {why}, each in the window's language."""
+    translate = QCoreApplication.translate
+    ours = {
+        "ENOSPC": translate("OsWords", "No space left on device"),
+        "EDQUOT": translate("OsWords", "Disk quota exceeded"),
+        "EACCES": translate("OsWords", "Permission denied"),
+        "EPERM": translate("OsWords", "Operation not permitted"),
+        "EROFS": translate("OsWords", "Read-only file system"),
+        "ENOENT": translate("OsWords", "No such file or directory"),
+        "ENOTDIR": translate("OsWords", "Not a directory"),
+        "EISDIR": translate("OsWords", "Is a directory"),
+        "EIO": translate("OsWords", "Input/output error"),
+        "EBUSY": translate("OsWords", "Device or resource busy"),
+        "ENAMETOOLONG": translate("OsWords", "File name too long"),
+    }
+    words = {
+        os.strerror(code): ours[name]
+        for name in _OS_REASONS
+        if (code := getattr(errno, name, None)) is not None
+    }
+    words[CUT_OFF] = translate("OsWords", "the file came out cut off")
+    return words
