@@ -12,12 +12,12 @@ from .blocks import MIN_BYTES, NotUtf8Error, TextBlocks
 from .csv_chat import parse_csv
 from .dates import check_date_order
 from .detect import detect_format, detect_json_kind
-from .jsonutil import NOT_JSON, ascii_json_text, load_json
+from .jsonutil import ascii_json_text, load_json
 from .line import parse_line
 from .messenger import looks_like_messenger, parse_messenger
 from .model import ChatImportError, ParsedChat
 from .telegram import looks_like_telegram, message_hook, parse_telegram
-from .textutil import NOT_A_CHAT, decode_export, first_visible_char
+from .textutil import decode_export, first_visible_char
 from .whatsapp import chat_name_from_filename, parse_whatsapp
 from .whatsapp.halves import reduce_in_halves as whatsapp_halves
 from .zipped import is_zip, read_chat_from_zip
@@ -38,7 +38,7 @@ def parse_chat_text(
     try:
         order = check_date_order(date_order)
         if not isinstance(text, str):
-            raise ChatImportError("was not given as text")
+            raise ChatImportError("not_text")
         if text.startswith("\ufeff"):
             text = text[1:]
         if "\r" in text:
@@ -69,7 +69,7 @@ def parse_chat_bytes(
     try:
         order = check_date_order(date_order)
         if not isinstance(data, (bytes, bytearray, memoryview)):
-            raise ChatImportError("was not given as bytes")
+            raise ChatImportError("not_bytes")
         raw = bytes(data)
         if is_zip(raw):
             return _parse_zip(io.BytesIO(raw), filename, order, csv_columns)
@@ -117,7 +117,7 @@ def parse_chat_file(
             try:
                 return _dispatch(text, name, order, csv_columns, [])
             except ChatImportError as exc:
-                if not exc.problem.startswith(NOT_JSON):
+                if exc.kind != "not_json":
                     raise
             # not valid JSON: read again the usual way, which says where exactly
             del text
@@ -128,13 +128,13 @@ def parse_chat_file(
     except ChatImportError as exc:
         raise exc.with_path(name) from None
     except FileNotFoundError:
-        raise ChatImportError("does not exist", path=name) from None
+        raise ChatImportError("missing", path=name) from None
     except IsADirectoryError:
-        raise ChatImportError("is a folder, not a file", path=name) from None
+        raise ChatImportError("folder", path=name) from None
     except PermissionError:
-        raise ChatImportError("cannot be opened: permission denied", path=name) from None
+        raise ChatImportError("permission_denied", path=name) from None
     except OSError as exc:
-        raise ChatImportError(f"cannot be read ({exc.strerror or exc})", path=name) from None
+        raise ChatImportError("unreadable", path=name, why=str(exc.strerror or exc)) from None
     except Exception as exc:  # the API promises one error type
         raise _unexpected(exc, name) from exc
 
@@ -179,9 +179,7 @@ def _read_unzipped(p: Path) -> bytes | None:
         if is_zip(fp.read(4)):
             return None
         if os.fstat(fp.fileno()).st_size > MAX_FILE_BYTES:
-            raise ChatImportError(
-                f"is too large to be a chat export (more than {MAX_FILE_BYTES // 2**20} MB)"
-            )
+            raise ChatImportError("too_large_mb", megabytes=MAX_FILE_BYTES // 2**20)
         fp.seek(0)
         return fp.read()
 
@@ -199,19 +197,15 @@ def _whatsapp_blocks(data: bytes, csv_columns: Mapping[str, str] | None) -> Text
 
 def _unexpected(exc: Exception, filename: str | None) -> ChatImportError:
     if isinstance(exc, MemoryError):
-        return ChatImportError("is too large to read into memory", path=filename)
-    return ChatImportError(
-        "could not be read because of an unexpected problem; the file may be damaged. "
-        "Export the chat again and choose the new file",
-        path=filename,
-    )
+        return ChatImportError("too_large_for_memory", path=filename)
+    return ChatImportError("unexpected", path=filename)
 
 
 def _decode_raw(data: bytes) -> tuple[str, list[str]]:
     if len(data) > MAX_FILE_BYTES:
-        raise ChatImportError("is too large to be a chat export")
+        raise ChatImportError("too_large")
     if data.startswith(b"%PDF"):
-        raise ChatImportError(NOT_A_CHAT + " (it is a PDF document)")
+        raise ChatImportError("pdf")
     return decode_export(data)
 
 
@@ -235,9 +229,7 @@ def _parse_zip(
     try:
         result = _parse_raw(data, member, order, csv_columns)
     except ChatImportError as exc:
-        raise ChatImportError(
-            f"{exc.problem} (in “{member}” inside the zip)", path=filename, line=exc.line
-        ) from None
+        raise exc.moved(path=filename, member=member) from None
     result.media_members = tuple(media)
     if result.chat_name is None and filename:
         base = Path(filename).name
@@ -261,7 +253,7 @@ def _dispatch(
             return parse_messenger(obj, warnings=warnings)
         if looks_like_telegram(obj):
             return parse_telegram(obj, warnings=warnings)
-        raise ChatImportError(NOT_A_CHAT + " (it is JSON of another kind)")
+        raise ChatImportError("other_json")
     fmt = detect_format(text, csv_columns=csv_columns)
     if fmt in ("whatsapp-android", "whatsapp-ios"):
         return parse_whatsapp(
@@ -274,4 +266,4 @@ def _dispatch(
         return parse_line(text, date_order=order, warnings=warnings)
     if fmt == "csv":
         return parse_csv(text, csv_columns=csv_columns, date_order=order, warnings=warnings)
-    raise ChatImportError(NOT_A_CHAT)
+    raise ChatImportError("not_a_chat")

@@ -113,14 +113,13 @@ def map_columns(header: list[str], explicit: Mapping[str, str] | None) -> dict[s
         for field_name, col in explicit.items():
             if field_name not in FIELDS:
                 raise ChatImportError(
-                    f"unknown CSV field {field_name!r} in the column mapping; "
-                    f"use {', '.join(FIELDS)}"
+                    "csv_unknown_field", field=field_name, fields=", ".join(FIELDS)
                 )
             try:
                 result[field_name] = normalized.index(_norm(col))
             except ValueError:
                 raise ChatImportError(
-                    f"has no column named {col!r} (columns: {', '.join(header)})", line=1
+                    "csv_no_column", line=1, column=col, columns=", ".join(header)
                 ) from None
     for field_name, names in _AUTO_COLUMNS.items():
         if field_name in result:
@@ -226,15 +225,11 @@ def parse_csv(
     warns = list(warnings or [])
     head = _header_row(text)
     if head is None:
-        raise ChatImportError("is not a CSV file with a header row", line=1)
+        raise ChatImportError("csv_no_header", line=1)
     header, delim = head
     cols = map_columns(header, csv_columns)
     if cols is None:
-        raise ChatImportError(
-            "is a CSV file, but its columns could not be matched to date, sender and text "
-            f"(columns: {', '.join(header)}); give a column mapping",
-            line=1,
-        )
+        raise ChatImportError("csv_columns_unmatched", line=1, columns=", ".join(header))
     if csv.field_size_limit() < FIELD_LIMIT:  # process-wide; never lower another's choice
         csv.field_size_limit(FIELD_LIMIT)
     reader = csv.reader(_csv_lines(text), delimiter=delim)
@@ -260,13 +255,10 @@ def parse_csv(
                 when = f"{cell('date').strip()} {cell('time').strip()}"
             raw_rows.append((line_no, when, cell("sender"), cell("text"), cell("media_file")))
     except csv.Error as exc:
-        problem = "a quoted cell never ends" if "EOF" in str(exc) else "a row cannot be read"
-        raise ChatImportError(
-            f"is not valid CSV: {problem}. Save it again from the spreadsheet as CSV",
-            line=reader.line_num,
-        ) from None
+        kind = "csv_quote_never_ends" if "EOF" in str(exc) else "csv_row_unreadable"
+        raise ChatImportError(kind, line=reader.line_num) from None
     if not raw_rows:
-        raise ChatImportError("is a CSV file without any rows")
+        raise ChatImportError("csv_no_rows")
 
     order = date_order if date_order in ("DMY", "MDY") else None
     if order is None:
@@ -288,7 +280,7 @@ def parse_csv(
     for line_no, when, sender, body, media in raw_rows:
         ts = _parse_dt(when, order or "DMY")
         if ts is None:
-            raise ChatImportError(f"has a date that cannot be read: {when.strip()!r}", line=line_no)
+            raise ChatImportError("csv_bad_date", line=line_no, date=when.strip())
         name = sender.strip()
         name = names.setdefault(name, name)
         media_name = media.strip()

@@ -15,7 +15,7 @@ def check_date_order(value: str | None) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str) or value.upper() not in DATE_ORDERS:
-        raise ChatImportError(f"unknown date order {value!r}; use one of {', '.join(DATE_ORDERS)}")
+        raise ChatImportError("unknown_date_order", order=value, orders=", ".join(DATE_ORDERS))
     return value.upper()
 
 

@@ -16,10 +16,6 @@ from .model import ChatImportError
 _BAD_X_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)*)\\x([0-9a-fA-F]{2})")
 
 
-#: how the error of a file that is not valid JSON begins
-NOT_JSON = "is not valid JSON"
-
-
 def load_json(text: str, object_hook: Callable[[dict[str, Any]], Any] | None = None) -> Any:
     """``json.loads`` that repairs ``\\xHH`` escapes and reports errors plainly; *object_hook*
     as json.loads takes it (each object, innermost first, replaced by what it returns)."""
@@ -29,15 +25,12 @@ def load_json(text: str, object_hook: Callable[[dict[str, Any]], Any] | None = N
         return json.loads(text, object_hook=object_hook)
     except json.JSONDecodeError as exc:
         raise ChatImportError(
-            f"{NOT_JSON} ({exc.msg}, column {exc.colno}); the export may be damaged or cut off",
-            line=exc.lineno,
+            "not_json", line=exc.lineno, reason=exc.msg, column=exc.colno
         ) from None
     except RecursionError:
-        raise ChatImportError("is not a chat export: its JSON is nested too deeply") from None
+        raise ChatImportError("json_too_deep") from None
     except ValueError:  # an integer over Python's 4,300-digit limit; no export has one
-        raise ChatImportError(
-            "is not a chat export: its JSON holds a number too long to read"
-        ) from None
+        raise ChatImportError("json_number_too_long") from None
 
 
 def as_str(value: Any) -> str:
@@ -56,7 +49,7 @@ def local_from_epoch(seconds: float) -> datetime:
     try:
         return datetime.fromtimestamp(seconds).replace(microsecond=0)
     except (OverflowError, OSError, ValueError) as exc:
-        raise ChatImportError(f"contains an impossible timestamp ({seconds!r})") from exc
+        raise ChatImportError("impossible_timestamp", seconds=seconds) from exc
 
 
 def local_from_epoch_ms(ms: int) -> datetime:

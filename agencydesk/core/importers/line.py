@@ -36,7 +36,8 @@ from .model import (
     MessageKind,
     ParsedChat,
 )
-from .textutil import NOT_A_CHAT, clean_name, lines_of
+from .problems import ReadingNote
+from .textutil import clean_name, lines_of
 
 FORMAT = "line"
 
@@ -212,13 +213,11 @@ def parse_line(
         rows.append(_Row(no, len(days) - 1, t_raw, sender, [body], open_quote))
 
     if not rows:
-        raise ChatImportError(NOT_A_CHAT)
+        raise ChatImportError("not_a_chat")
     if skipped_before_date:
-        warns.append(f"{skipped_before_date} message(s) before the first date line were ignored.")
+        warns.append(ReadingNote("messages_before_first_date", count=skipped_before_date))
     if rows[-1].open_quote:
-        warns.append(
-            "The file seems to be cut off: its last message starts a quoted text that never ends."
-        )
+        warns.append(ReadingNote("cut_in_a_quote"))
 
     order = _decide_order(days, date_order)
     resolved: list[date | None] = []
@@ -233,7 +232,7 @@ def parse_line(
         d = resolved[row.day_index]
         t = _parse_time(row.time_raw)
         if d is None or t is None:
-            raise ChatImportError("has an impossible date", line=row.line_no)
+            raise ChatImportError("line_impossible_date", line=row.line_no)
         body = "\n".join(row.lines).rstrip("\n")
         if body.startswith('"') and body.endswith('"') and len(body) >= 2 and "\n" in body:
             body = body[1:-1].replace('""', '"')

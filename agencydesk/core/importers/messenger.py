@@ -73,13 +73,13 @@ def _epoch_ms(msg: dict[str, Any]) -> float:
             return float(value)
         except ValueError:
             pass
-    raise ChatImportError("a message has no readable timestamp")
+    raise ChatImportError("messenger_no_timestamp")
 
 
 def parse_messenger(obj: Any, *, warnings: list[str] | None = None) -> ParsedChat:
     """Parse a decoded Messenger/Instagram ``message_N.json`` object."""
     if not isinstance(obj, dict) or not isinstance(obj.get("messages"), list):
-        raise ChatImportError("is not a Messenger or Instagram export")
+        raise ChatImportError("not_messenger")
     rows: list[tuple[float, int, int, ChatMessage]] = []
     senders: dict[str, str] = {}  # one string a sender (the JSON decoder makes one a message)
     for seq, msg in enumerate(obj["messages"]):

@@ -12,6 +12,8 @@ from datetime import datetime
 from operator import attrgetter
 from typing import Any, Literal
 
+from .problems import IN_ZIP, PROBLEMS
+
 MessageKind = Literal["message", "media", "system"]
 
 KIND_MESSAGE: MessageKind = "message"
@@ -291,29 +293,56 @@ class ParsedChat:
 class ChatImportError(Exception):
     """The only error the importer API raises.
 
-    The message is plain English and names the file (and the line, when known).
+    *kind* names the problem (a key of `problems.PROBLEMS`) and *values* fill in its {names};
+    ``problem`` is its plain English, and the message names the file (and the line, when
+    known): what the command line and the log say. A window says the kind in its own language.
+    *member* is the chat file inside a zip the problem was found in.
     """
 
     def __init__(
         self,
-        problem: str,
+        kind: str,
         *,
         path: str | os.PathLike[str] | None = None,
         line: int | None = None,
+        member: str | None = None,
+        **values: Any,
     ) -> None:
+        self.kind = kind
+        self.values: dict[str, Any] = values
         self.path: str | None = os.fspath(path) if path is not None else None
         self.line: int | None = line
-        self.problem = problem
+        self.member: str | None = member
+        self.problem = PROBLEMS[kind].format(**values)
+        if member is not None:
+            self.problem += IN_ZIP.format(member=member)
         where = f"“{self.path}”" if self.path else "The chat file"
         if line is not None:
             where += f", line {line}"
-        super().__init__(f"{where}: {problem}")
+        super().__init__(f"{where}: {self.problem}")
 
     def with_path(self, path: str | os.PathLike[str] | None) -> ChatImportError:
         """Same error, naming ``path`` (used when the file name is known later)."""
         if path is None or self.path is not None:
             return self
-        return ChatImportError(self.problem, path=path, line=self.line)
+        return self.moved(path=path)
+
+    def moved(
+        self, *, path: str | os.PathLike[str] | None = None, member: str | None = None
+    ) -> ChatImportError:
+        """Same problem, found in the file *path* (and in its zip's *member*)."""
+        return ChatImportError(
+            self.kind, path=path, line=self.line, member=member or self.member, **self.values
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuilt_error, (self.kind, self.path, self.line, self.member, self.values))
+
+
+def _rebuilt_error(
+    kind: str, path: str | None, line: int | None, member: str | None, values: dict[str, Any]
+) -> ChatImportError:
+    return ChatImportError(kind, path=path, line=line, member=member, **values)
 
 
 _get_sender = attrgetter("sender")

@@ -26,6 +26,7 @@ from .model import (
     shared_flags,
     system_event,
 )
+from .problems import ReadingNote
 
 FORMAT = "telegram"
 _NOT_INCLUDED = "(File not included"
@@ -79,7 +80,7 @@ def _timestamp(msg: dict[str, Any]) -> datetime:
             return local_from_epoch(float(unix))
         except ValueError:
             pass
-    raise ChatImportError(f"message {msg.get('id', '?')} has no readable date")
+    raise ChatImportError("telegram_no_date", id=str(msg.get("id", "?")))
 
 
 def _names(value: Any) -> str:
@@ -193,7 +194,7 @@ _MESSAGE_TYPES = frozenset({"message", "service"})
 def _parse_one(chat: dict[str, Any]) -> ParsedChat:
     raw = chat.get("messages")
     if not isinstance(raw, list):
-        raise ChatImportError("is a Telegram export without a message list")
+        raise ChatImportError("telegram_no_message_list")
     msgs: list[ChatMessage] = []
     names: dict[str, str] = {}
     for item in raw:
@@ -212,7 +213,7 @@ def parse_telegram(obj: Any, *, warnings: list[str] | None = None) -> ParsedChat
     """Parse a decoded Telegram ``result.json`` object."""
     warns = list(warnings or [])
     if not isinstance(obj, dict):
-        raise ChatImportError("is not a Telegram export")
+        raise ChatImportError("not_telegram")
     if isinstance(obj.get("messages"), list):
         result = _parse_one(obj)
         result.warnings = warns
@@ -220,18 +221,15 @@ def parse_telegram(obj: Any, *, warnings: list[str] | None = None) -> ParsedChat
     chats_obj = obj.get("chats")
     chat_list = chats_obj.get("list") if isinstance(chats_obj, dict) else None
     if not isinstance(chat_list, list):
-        raise ChatImportError("is not a Telegram export")
+        raise ChatImportError("not_telegram")
     chats = [_parse_one(c) for c in chat_list if isinstance(c, dict)]
     chats = [c for c in chats if c.messages]
     if not chats:
-        raise ChatImportError("is a Telegram export without any messages")
+        raise ChatImportError("telegram_no_messages")
     if len(chats) == 1:
         only = chats[0]
         only.warnings = warns
         return only
     merged = sorted((m for c in chats for m in c.messages), key=lambda m: m.timestamp)
-    warns.append(
-        f"This Telegram export holds {len(chats)} chats; their messages were merged. "
-        "Export a single chat to import just one."
-    )
+    warns.append(ReadingNote("telegram_chats_merged", count=len(chats)))
     return ParsedChat.from_messages(FORMAT, merged, warnings=warns, chats=tuple(chats))

@@ -7,11 +7,7 @@ from collections.abc import Iterator
 from itertools import islice
 
 from .model import ChatImportError
-
-NOT_A_CHAT = (
-    "does not look like a chat export we can read "
-    "(WhatsApp, Telegram, LINE, Messenger/Instagram or CSV)"
-)
+from .problems import ReadingNote
 
 # Bidirectional-text controls that phones wrap around names and numbers.
 _BIDI_CONTROLS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -112,7 +108,7 @@ def decode_export(data: bytes) -> tuple[str, list[str]]:
     """
     warnings: list[str] = []
     if not re.search(rb"[^ \t\r\n\x00]", data):
-        raise ChatImportError("is empty")
+        raise ChatImportError("empty")
     encoding: str | None = None
     body = data
     if data.startswith(b"\xef\xbb\xbf"):
@@ -128,7 +124,7 @@ def decode_export(data: bytes) -> tuple[str, list[str]]:
     elif b"\x00" in data[:4096]:
         encoding = _guess_utf16_without_bom(data)
         if encoding is None:
-            raise ChatImportError(NOT_A_CHAT + " (it contains binary data)")
+            raise ChatImportError("binary")
 
     text: str
     if encoding is None or encoding == "utf-8":
@@ -137,31 +133,29 @@ def decode_export(data: bytes) -> tuple[str, list[str]]:
         except UnicodeDecodeError as exc:
             if exc.start >= len(body) - 3 and "unexpected end" in str(exc.reason):
                 text = body[: exc.start].decode("utf-8", errors="replace")
-                warnings.append(
-                    "The file ends in the middle of a character; it may have been cut off."
-                )
+                warnings.append(ReadingNote("cut_in_a_character"))
             elif encoding == "utf-8":
                 text = body.decode("utf-8", errors="replace")
-                warnings.append("Some characters were not valid UTF-8 and were replaced.")
+                warnings.append(ReadingNote("not_utf8_replaced"))
             else:
                 text = body.decode("cp1252", errors="replace")
-                warnings.append("The file is not UTF-8; it was read as Windows-1252 text.")
+                warnings.append(ReadingNote("read_as_windows_1252"))
     else:
         unit = 4 if encoding.startswith("utf-32") else 2
         cut = len(body) % unit
         if cut:
             body = body[: len(body) - cut]
-            warnings.append("The file ends in the middle of a character; it may have been cut off.")
+            warnings.append(ReadingNote("cut_in_a_character"))
         text = body.decode(encoding, errors="replace")
         if "\ufffd" in text:
-            warnings.append(f"Some characters were not valid {encoding.upper()} and were replaced.")
+            warnings.append(ReadingNote("not_encoding_replaced", encoding=encoding.upper()))
 
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\r" in text:
         text = text.replace("\r\n", "\n")
     if "\x00" in text[:65536] or _looks_binary(text):
-        raise ChatImportError(NOT_A_CHAT + " (it contains binary data)")
+        raise ChatImportError("binary")
     if is_blank(text):
-        raise ChatImportError("is empty")
+        raise ChatImportError("empty")
     return text, warnings

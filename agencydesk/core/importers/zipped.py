@@ -10,6 +10,7 @@ import tempfile
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import IO
 
@@ -45,19 +46,6 @@ _CHAT_TXT = re.compile(
 )
 
 
-#: the zip cannot be read at all: a cut-off copy, a damaged file, or only named ".zip"
-DAMAGED_ZIP = (
-    "is damaged or not a complete zip file, so it cannot be opened. Export the chat from "
-    "WhatsApp again (or copy the file again: a copy may have been cut off)"
-)
-
-
-NO_CHAT_IN_ZIP = (
-    "is a zip file without a single chat export inside "
-    "(expected a WhatsApp chat .txt such as “_chat.txt”)"
-)
-
-
 def is_zip(data: bytes) -> bool:
     return data[:4] in (b"PK\x03\x04", b"PK\x05\x06")
 
@@ -75,29 +63,25 @@ def unsafe_name(name: str) -> bool:
 def _check_archive(zf: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
     infos = zf.infolist()
     if len(infos) > MAX_MEMBERS:
-        raise ChatImportError(f"is a zip file with too many entries ({len(infos)})")
+        raise ChatImportError("zip_too_many_entries", count=len(infos))
     total = 0
     for info in infos:
         if unsafe_name(info.filename):
-            raise ChatImportError(
-                f"is a zip file with an unsafe entry name ({info.filename!r}); it was not opened"
-            )
+            raise ChatImportError("zip_unsafe_entry", entry=info.filename)
         limit = MAX_MEMBER_BYTES if _is_text(info) else MAX_MEDIA_BYTES
         if info.file_size > limit:
             raise ChatImportError(
-                f"is a zip file whose entry {info.filename!r} is too large "
-                f"({info.file_size // (1024 * 1024)} MB)"
+                "zip_entry_too_large_mb",
+                entry=info.filename,
+                megabytes=info.file_size // (1024 * 1024),
             )
         if info.file_size > _RATIO_MIN_BYTES and info.file_size > MAX_RATIO * max(
             info.compress_size, 1
         ):
-            raise ChatImportError(
-                f"is a zip file whose entry {info.filename!r} expands suspiciously much; "
-                "it was not opened"
-            )
+            raise ChatImportError("zip_entry_expands", entry=info.filename)
         total += info.file_size
     if total > MAX_TOTAL_BYTES:
-        raise ChatImportError("is a zip file that would expand to more than 4 GB")
+        raise ChatImportError("zip_too_large")
     return infos
 
 
@@ -105,14 +89,16 @@ def _is_text(info: zipfile.ZipInfo) -> bool:
     return info.filename.lower().endswith((".txt", ".json", ".csv"))
 
 
-def _bounded_chunks(fp: IO[bytes], limit: int, too_large: str) -> Iterator[bytes]:
-    """The bytes of *fp* a chunk at a time; past *limit* bytes, `ChatImportError(too_large)`
-    (an entry can unpack to more than the size its header gives)."""
+def _bounded_chunks(
+    fp: IO[bytes], limit: int, too_large: Callable[[], ChatImportError]
+) -> Iterator[bytes]:
+    """The bytes of *fp* a chunk at a time; past *limit* bytes, the error *too_large* makes is
+    raised (an entry can unpack to more than the size its header gives)."""
     size = 0
     while chunk := fp.read(_CHUNK):
         size += len(chunk)
         if size > limit:
-            raise ChatImportError(too_large)
+            raise too_large()
         yield chunk
 
 
@@ -123,7 +109,7 @@ def _pick_chat_member(infos: list[zipfile.ZipInfo]) -> zipfile.ZipInfo:
     if len(named) == 1:
         return named[0]
     if len(named) > 1:
-        raise ChatImportError("is a zip file with several chat .txt files; unzip it and pick one")
+        raise ChatImportError("zip_several_chats")
     texts = [i for i in files if base[i.filename].lower().endswith(".txt")]
     if len(texts) == 1:
         return texts[0]
@@ -136,7 +122,7 @@ def _pick_chat_member(infos: list[zipfile.ZipInfo]) -> zipfile.ZipInfo:
     ]
     if len(others) == 1 and not texts:
         return others[0]
-    raise ChatImportError(NO_CHAT_IN_ZIP)
+    raise ChatImportError("no_chat_in_zip")
 
 
 def read_chat_from_zip(source: str | os.PathLike[str] | IO[bytes]) -> tuple[bytes, str, list[str]]:
@@ -146,14 +132,14 @@ def read_chat_from_zip(source: str | os.PathLike[str] | IO[bytes]) -> tuple[byte
             infos = _check_archive(zf)
             member = _pick_chat_member(infos)
             with zf.open(member) as fp:
-                too_large = f"is a zip file whose entry {member.filename!r} is too large"
+                too_large = partial(ChatImportError, "zip_entry_too_large", entry=member.filename)
                 data = b"".join(_bounded_chunks(fp, MAX_MEMBER_BYTES, too_large))
             media = [i.filename for i in infos if not i.is_dir() and i.filename != member.filename]
             return data, member.filename, media
     except ChatImportError:
         raise
     except _ZIP_ERRORS:
-        raise ChatImportError(DAMAGED_ZIP) from None
+        raise ChatImportError("damaged_zip") from None
 
 
 def extract_media(
@@ -192,15 +178,15 @@ def extract_media(
                     continue
                 base = name.replace("\\", "/").rsplit("/", 1)[-1]
                 if not base or base in (".", "..") or unsafe_name(base):
-                    raise ChatImportError(f"has an unsafe media name {name!r}", path=zip_path)
+                    raise ChatImportError("unsafe_media_name", path=zip_path, name=name)
                 target = _free_path(dest_real / base, last_numbers)
                 if target.parent != dest_real:
-                    raise ChatImportError(f"has an unsafe media name {name!r}", path=zip_path)
+                    raise ChatImportError("unsafe_media_name", path=zip_path, name=name)
                 fd, tmp = tempfile.mkstemp(dir=dest_real, prefix=".part-")
                 try:
                     with os.fdopen(fd, "wb") as w, zf.open(info) as r:
                         limit = min(MAX_MEDIA_BYTES, info.file_size)
-                        too_large = f"has a media file that is too large ({name!r})"
+                        too_large = partial(ChatImportError, "media_too_large", name=name)
                         for chunk in _bounded_chunks(r, limit, too_large):
                             w.write(chunk)
                     Path(tmp).replace(target)
@@ -215,11 +201,7 @@ def extract_media(
     except OSError as exc:
         if exc.errno is None:  # the zip's own reading, not the disk
             raise _damaged_media(current, zip_path) from None
-        raise ChatImportError(
-            f"could not be unpacked: writing its media files failed ({exc.strerror}). Free "
-            "some space on the disk or check the folder's permissions, then import again",
-            path=zip_path,
-        ) from None
+        raise ChatImportError("media_not_written", path=zip_path, why=exc.strerror) from None
     except _ZIP_ERRORS:
         raise _damaged_media(current, zip_path) from None
     return out
@@ -227,12 +209,9 @@ def extract_media(
 
 def _damaged_media(current: str | None, zip_path: str | os.PathLike[str]) -> ChatImportError:
     """The zip's media cannot be unpacked: a damaged or cut-off file."""
-    what = f"the media file “{current}”" if current is not None else "the media files"
-    return ChatImportError(
-        f"is damaged: {what} in it cannot be unpacked. Export the chat again with media "
-        "(or copy the zip again: a copy may have been cut off)",
-        path=zip_path,
-    )
+    if current is None:
+        return ChatImportError("damaged_media_files", path=zip_path)
+    return ChatImportError("damaged_media", path=zip_path, name=current)
 
 
 def _free_path(path: Path, last_numbers: dict[Path, int]) -> Path:

@@ -6,8 +6,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from agencydesk.core.importers.textutil import NOT_A_CHAT
-from agencydesk.core.importers.zipped import DAMAGED_ZIP, NO_CHAT_IN_ZIP
+from agencydesk.core.importers.problems import PROBLEMS
+
+NOT_A_CHAT = PROBLEMS["not_a_chat"]
+DAMAGED_ZIP = PROBLEMS["damaged_zip"]
+NO_CHAT_IN_ZIP = PROBLEMS["no_chat_in_zip"]
 
 # the first words of the importers' problems that read on after "The file"
 _VERBS = ("is ", "does ", "has ", "was ", "cannot ", "could ", "contains ")

@@ -201,3 +201,26 @@ def test_the_dry_run_of_a_big_export_prints_what_the_whole_parse_finds(tmp_path:
             assert out == "".join(json_line_chunks(whole.messages))
         else:
             assert out == "\n".join(summary_lines(summarize(whole))) + "\n"
+
+
+@needs_fork
+@pytest.mark.usefixtures("small_blocks")
+def test_the_notes_of_the_half_parsed_elsewhere_keep_their_kind(tmp_path: Path) -> None:
+    """The second half is parsed in another process: its notes (here the file cut off
+    in a header) come back with their kind and values, for a window to say them in its own
+    language, and are still the English the command line prints."""
+    from agencydesk.core.importers.problems import ReadingNote
+
+    path = tmp_path / "WhatsApp Chat with Bu Sari.txt"
+    text = generator.generate_whatsapp_export(6_000, seed=7, style=generator.STYLES[0])
+    path.write_bytes((text + "17/01/21 03.0").encode("utf-8"))  # cut in a message's header
+    halves = reduce_in_halves(path, _kept)
+    assert halves is not None
+    notes = halves[1].warnings
+    assert notes == parse_chat_file(path).warnings
+    assert notes == [
+        "The file seems to be cut off: its last line is an incomplete message header and was "
+        "ignored."
+    ]
+    assert isinstance(notes[0], ReadingNote)
+    assert notes[0].kind == "cut_in_a_header"

@@ -28,7 +28,8 @@ from ..model import (
     make_message,
     participants_of,
 )
-from ..textutil import NOT_A_CHAT, clean_name, clean_text, text_blocks
+from ..problems import ReadingNote
+from ..textutil import clean_name, clean_text, text_blocks
 from .header import (
     _DATE_PARTS,
     _PARTIAL_HEADER,
@@ -159,7 +160,7 @@ def prepare(text: str | TextBlocks) -> Prepared:
     start = text if isinstance(text, str) else text.head
     shapes, first = _sample_shapes(start, rests=rests)
     if not shapes or first is None:
-        raise ChatImportError(NOT_A_CHAT)
+        raise ChatImportError("not_a_chat")
     shape = shapes.most_common(1)[0][0]
     features = _TextFeatures.of(text) if isinstance(text, str) else _TextFeatures.of_blocks(text)
     colon_names = _learn_colon_names(rests)
@@ -234,10 +235,10 @@ def parse_part(
         bodies.insert(0, before[m0.end() :])
         before = ""
     if not dates:
-        raise ChatImportError(NOT_A_CHAT)
+        raise ChatImportError("not_a_chat")
     if before.strip():
         warns.append(
-            f"{before.strip().count(chr(10)) + 1} line(s) before the first message were ignored."
+            ReadingNote("lines_before_first_message", count=before.strip().count(chr(10)) + 1)
         )
 
     # --- end of file: trailing newline, or a file cut off mid-message ---------
@@ -250,10 +251,7 @@ def parse_part(
         cut = last.rfind("\n")
         if cut >= 0 and _PARTIAL_HEADER.match(last, cut + 1):
             bodies[-1] = last[:cut].rstrip("\n")
-            warns.append(
-                "The file seems to be cut off: its last line is an incomplete message "
-                "header and was ignored."
-            )
+            warns.append(ReadingNote("cut_in_a_header"))
         elif (
             cut < 0
             and raws[-1] is None
@@ -261,11 +259,9 @@ def parse_part(
         ):
             for lst in (dates, times, raws, bodies):
                 lst.pop()
-            warns.append(
-                "The file seems to be cut off: its last message is incomplete and was ignored."
-            )
+            warns.append(ReadingNote("cut_in_a_message"))
             if not dates:
-                raise ChatImportError(NOT_A_CHAT + " (it holds no complete message)")
+                raise ChatImportError("no_complete_message")
 
     # --- dates: decide the order from the whole file -------------------------
     # (the distinct dates and times of every part, in file order)
@@ -277,16 +273,14 @@ def parse_part(
     for d in unique_dates:
         m = _DATE_PARTS.match(d)
         if m is None:  # cannot happen: the header regex only lets digits through
-            raise ChatImportError(f"unexpected date {d!r}")
+            raise ChatImportError("whatsapp_unexpected_date", date=d)
         triples.append((int(m.group(1)), int(m.group(2)), int(m.group(3))))
     if shape.year_first:
         if date_order not in (None, "YMD") and part.last:
-            warns.append(
-                f"Dates in this file are written year first; date order {date_order} was ignored."
-            )
+            warns.append(ReadingNote("year_first_order_ignored", order=date_order))
         order = "YMD"
     elif date_order == "YMD":
-        raise ChatImportError("dates in this file are written with the year last, not YMD")
+        raise ChatImportError("whatsapp_year_last")
     elif date_order is not None:
         order = date_order
     else:

@@ -16,7 +16,8 @@ from ..model import (
     _NewPlainMessage,
     make_message,
 )
-from ..textutil import NOT_A_CHAT, clean_name, clean_text
+from ..problems import ReadingNote
+from ..textutil import clean_name, clean_text
 from .header import _SYSTEM_VERB, _balanced, _rebuild_header, _Shape
 from .messages import _OMITTED_SUFFIXES, _SPECIAL_TEXTS, _classify, _is_system_text
 
@@ -50,7 +51,7 @@ def _fold_bad_headers(
             if nb:
                 folded.setdefault(len(nb) - 1, []).append(line)
             else:
-                warns.append("A line before the first message was ignored.")
+                warns.append(ReadingNote("line_before_first_message"))
             continue
         nd.append(d)
         nt.append(t)
@@ -59,16 +60,10 @@ def _fold_bad_headers(
     for at, lines in folded.items():
         nb[at] = "\n".join((nb[at], *lines))
     if not nd or n_bad * 2 > len(dates):
-        raise ChatImportError(
-            f"most dates in this file are impossible when read as {order}; "
-            "choose another date order"
-            if forced
-            else NOT_A_CHAT
-        )
-    warns.append(
-        f"{n_bad} line(s) looked like message headers but had impossible dates or times; "
-        "they were kept as text of the previous message."
-    )
+        if forced:
+            raise ChatImportError("whatsapp_impossible_dates", order=order)
+        raise ChatImportError("not_a_chat")
+    warns.append(ReadingNote("impossible_headers_kept", count=n_bad))
     return nd, nt, nr, nb
 
 
