@@ -1970,6 +1970,10 @@ Halo {first_name},
         <translation>Dibatalkan. Tidak ada yang disimpan.</translation>
     </message>
     <message>
+        <source>{problem} Nothing was saved.</source>
+        <translation>{problem} Tidak ada yang disimpan.</translation>
+    </message>
+    <message>
         <source>The import failed. Nothing was saved.</source>
         <translation>Impor gagal. Tidak ada yang disimpan.</translation>
     </message>
@@ -1989,6 +1993,50 @@ Halo {first_name},
         <translation>File ini tidak tampak seperti ekspor chat yang bisa dibaca agencydesk (WhatsApp, Telegram, LINE, Messenger/Instagram atau CSV).</translation>
     </message>
     <message>
+        <source>The file does not exist (any more).</source>
+        <translation>File ini tidak ada (lagi).</translation>
+    </message>
+    <message>
+        <source>This is a folder, not a file.</source>
+        <translation>Ini folder, bukan file.</translation>
+    </message>
+    <message>
+        <source>The file cannot be opened: you may not read it.</source>
+        <translation>File ini tidak bisa dibuka: Anda tidak punya izin untuk membacanya.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read ({why}).</source>
+        <translation>File ini tidak bisa dibaca ({why}).</translation>
+    </message>
+    <message>
+        <source>The file is too large to be a chat export.</source>
+        <translation>File ini terlalu besar untuk sebuah ekspor chat.</translation>
+    </message>
+    <message>
+        <source>The file is too large to be a chat export (more than {megabytes} MB).</source>
+        <translation>File ini terlalu besar untuk sebuah ekspor chat (lebih dari {megabytes} MB).</translation>
+    </message>
+    <message>
+        <source>The file is too large to be read into this computer&apos;s memory.</source>
+        <translation>File ini terlalu besar untuk dibaca ke dalam memori komputer ini.</translation>
+    </message>
+    <message>
+        <source>The file could not be read because of an unexpected problem; it may be damaged. Export the chat again and choose the new file.</source>
+        <translation>File ini tidak bisa dibaca karena masalah yang tidak terduga; mungkin file-nya rusak. Ekspor lagi chat-nya, lalu pilih file yang baru.</translation>
+    </message>
+    <message>
+        <source>The file was not given as text.</source>
+        <translation>File ini tidak diberikan sebagai teks.</translation>
+    </message>
+    <message>
+        <source>The file was not given as bytes.</source>
+        <translation>File ini tidak diberikan sebagai data mentah (byte).</translation>
+    </message>
+    <message>
+        <source>The date order {order} is unknown; use one of {orders}.</source>
+        <translation>Urutan tanggal {order} tidak dikenal; gunakan salah satu dari {orders}.</translation>
+    </message>
+    <message>
         <source>The file is not a chat export: it holds binary data (a picture, a document or a program).</source>
         <translation>File ini bukan ekspor chat: isinya data biner (gambar, dokumen, atau program).</translation>
     </message>
@@ -2005,8 +2053,164 @@ Halo {first_name},
         <translation>File ini kosong.</translation>
     </message>
     <message>
+        <source>The file does not look like a chat export agencydesk can read: it holds no complete message.</source>
+        <translation>File ini tidak tampak seperti ekspor chat yang bisa dibaca agencydesk: tidak ada satu pun pesan yang utuh di dalamnya.</translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON (line {line}, column {column}: {reason}); the export may be damaged or cut off.</source>
+        <translation>File ini bukan JSON yang valid (baris {line}, kolom {column}: {reason}); ekspornya mungkin rusak atau terpotong.</translation>
+    </message>
+    <message>
+        <source>The file is not a chat export: its JSON is nested too deeply.</source>
+        <translation>File ini bukan ekspor chat: JSON-nya bertingkat terlalu dalam.</translation>
+    </message>
+    <message>
+        <source>The file is not a chat export: its JSON holds a number too long to read.</source>
+        <translation>File ini bukan ekspor chat: JSON-nya memuat angka yang terlalu panjang untuk dibaca.</translation>
+    </message>
+    <message>
+        <source>The file holds an impossible time ({seconds}).</source>
+        <translation>File ini memuat waktu yang mustahil ({seconds}).</translation>
+    </message>
+    <message>
+        <source>The file is not a Telegram export.</source>
+        <translation>File ini bukan ekspor Telegram.</translation>
+    </message>
+    <message>
+        <source>The file is a Telegram export without a list of messages.</source>
+        <translation>File ini ekspor Telegram, tetapi tanpa daftar pesan.</translation>
+    </message>
+    <message>
+        <source>The file is a Telegram export without any messages.</source>
+        <translation>File ini ekspor Telegram, tetapi tidak berisi satu pesan pun.</translation>
+    </message>
+    <message>
+        <source>Message {id} of the file has no date that can be read.</source>
+        <translation>Tanggal pesan {id} di file ini tidak bisa dibaca.</translation>
+    </message>
+    <message>
+        <source>The file is not a Messenger or Instagram export.</source>
+        <translation>File ini bukan ekspor Messenger atau Instagram.</translation>
+    </message>
+    <message>
+        <source>A message of the file has no time that can be read.</source>
+        <translation>Ada pesan di file ini yang waktunya tidak bisa dibaca.</translation>
+    </message>
+    <message>
+        <source>The zip file holds several chat .txt files: unzip it and choose one of them.</source>
+        <translation>File zip ini berisi beberapa file chat .txt: ekstrak zip-nya, lalu pilih salah satunya.</translation>
+    </message>
+    <message>
+        <source>The zip file holds too many files ({count}).</source>
+        <translation>File zip ini berisi terlalu banyak file ({count}).</translation>
+    </message>
+    <message>
+        <source>The zip file holds a file with an unsafe name (“{entry}”), so it was not opened.</source>
+        <translation>File zip ini berisi file dengan nama yang tidak aman (“{entry}”), jadi zip-nya tidak dibuka.</translation>
+    </message>
+    <message>
+        <source>The file “{entry}” in the zip is too large.</source>
+        <translation>File “{entry}” di dalam zip terlalu besar.</translation>
+    </message>
+    <message>
+        <source>The file “{entry}” in the zip is too large ({megabytes} MB).</source>
+        <translation>File “{entry}” di dalam zip terlalu besar ({megabytes} MB).</translation>
+    </message>
+    <message>
+        <source>The file “{entry}” in the zip would unpack to suspiciously much, so the zip was not opened.</source>
+        <translation>File “{entry}” di dalam zip akan membengkak secara mencurigakan saat diekstrak, jadi zip-nya tidak dibuka.</translation>
+    </message>
+    <message>
+        <source>The zip file would unpack to more than 4 GB.</source>
+        <translation>Isi file zip ini akan lebih dari 4 GB setelah diekstrak.</translation>
+    </message>
+    <message>
+        <source>The zip file holds a media file with an unsafe name (“{name}”).</source>
+        <translation>File zip ini berisi file media dengan nama yang tidak aman (“{name}”).</translation>
+    </message>
+    <message>
+        <source>The media file “{name}” in the zip is too large.</source>
+        <translation>File media “{name}” di dalam zip terlalu besar.</translation>
+    </message>
+    <message>
+        <source>The zip file could not be unpacked: writing its media files failed ({why}). Free some space on the disk or check the folder&apos;s permissions, then import again.</source>
+        <translation>File zip ini tidak bisa diekstrak: file medianya gagal ditulis ({why}). Kosongkan sebagian ruang di disk atau periksa izin folder-nya, lalu impor lagi.</translation>
+    </message>
+    <message>
+        <source>The zip file is damaged: the media file “{name}” in it cannot be unpacked. Export the chat again with media (or copy the zip again: a copy may have been cut off).</source>
+        <translation>File zip ini rusak: file media “{name}” di dalamnya tidak bisa diekstrak. Ekspor lagi chat-nya beserta media (atau salin ulang zip-nya: salinan bisa saja terpotong).</translation>
+    </message>
+    <message>
+        <source>The zip file is damaged: its media files cannot be unpacked. Export the chat again with media (or copy the zip again: a copy may have been cut off).</source>
+        <translation>File zip ini rusak: file media di dalamnya tidak bisa diekstrak. Ekspor lagi chat-nya beserta media (atau salin ulang zip-nya: salinan bisa saja terpotong).</translation>
+    </message>
+    <message>
+        <source>The file is not a CSV table with a row of column names.</source>
+        <translation>File ini bukan tabel CSV dengan baris nama kolom.</translation>
+    </message>
+    <message>
+        <source>The column mapping names an unknown field (“{field}”); use {fields}.</source>
+        <translation>Pemetaan kolom menyebut bidang yang tidak dikenal (“{field}”); gunakan {fields}.</translation>
+    </message>
+    <message>
+        <source>The table has no column named “{column}” (its columns: {columns}).</source>
+        <translation>Tabel ini tidak punya kolom bernama “{column}” (kolomnya: {columns}).</translation>
+    </message>
+    <message>
+        <source>The file is a CSV table, but its columns could not be matched to date, sender and text (its columns: {columns}). Name them date, sender and text in the first row, then choose the file again.</source>
+        <translation>File ini tabel CSV, tetapi kolomnya tidak bisa dicocokkan dengan tanggal, pengirim dan teks (kolomnya: {columns}). Beri nama kolom di baris pertama: tanggal, pengirim dan pesan, lalu pilih file-nya lagi.</translation>
+    </message>
+    <message>
+        <source>The file is not a valid CSV table: a quoted cell never ends (line {line}). Save it again from the spreadsheet as CSV.</source>
+        <translation>File ini bukan tabel CSV yang valid: ada sel bertanda kutip yang tidak pernah ditutup (baris {line}). Simpan ulang sebagai CSV dari spreadsheet-nya.</translation>
+    </message>
+    <message>
+        <source>The file is not a valid CSV table: line {line} cannot be read. Save it again from the spreadsheet as CSV.</source>
+        <translation>File ini bukan tabel CSV yang valid: baris {line} tidak bisa dibaca. Simpan ulang sebagai CSV dari spreadsheet-nya.</translation>
+    </message>
+    <message>
+        <source>The file is a CSV table without any rows.</source>
+        <translation>File ini tabel CSV, tetapi tidak berisi satu baris pun.</translation>
+    </message>
+    <message>
+        <source>The date on line {line} cannot be read: “{date}”.</source>
+        <translation>Tanggal di baris {line} tidak bisa dibaca: “{date}”.</translation>
+    </message>
+    <message>
+        <source>The file has an impossible date on line {line}.</source>
+        <translation>File ini memuat tanggal yang mustahil di baris {line}.</translation>
+    </message>
+    <message>
+        <source>The file has an unexpected date: “{date}”.</source>
+        <translation>File ini memuat tanggal yang tidak terduga: “{date}”.</translation>
+    </message>
+    <message>
+        <source>The dates in this file are written with the year last, not year/month/day: choose another date order.</source>
+        <translation>Tanggal di file ini ditulis dengan tahun di belakang, bukan tahun/bulan/hari: pilih urutan tanggal yang lain.</translation>
+    </message>
+    <message>
+        <source>Most dates in this file are impossible when read as {order}: choose another date order.</source>
+        <translation>Sebagian besar tanggal di file ini mustahil jika dibaca sebagai {order}: pilih urutan tanggal yang lain.</translation>
+    </message>
+    <message>
+        <source>day/month/year</source>
+        <translation>hari/bulan/tahun</translation>
+    </message>
+    <message>
+        <source>month/day/year</source>
+        <translation>bulan/hari/tahun</translation>
+    </message>
+    <message>
+        <source>year/month/day</source>
+        <translation>tahun/bulan/hari</translation>
+    </message>
+    <message>
         <source> (line {line})</source>
         <translation> (baris {line})</translation>
+    </message>
+    <message>
+        <source> (in “{member}” inside the zip)</source>
+        <translation> (di “{member}” di dalam zip)</translation>
     </message>
     <message>
         <source>The file {problem}{where}.</source>
@@ -2905,6 +3109,61 @@ Anda bisa membatalkannya dengan Ctrl+Z, atau memulihkannya nanti dari tempat sam
     <message>
         <source>Urgent</source>
         <translation>Mendesak</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingNote</name>
+    <message>
+        <source>The file ends in the middle of a character; it may have been cut off.</source>
+        <translation>File ini berakhir di tengah sebuah karakter; mungkin file-nya terpotong.</translation>
+    </message>
+    <message>
+        <source>Some characters were not valid UTF-8 and were replaced.</source>
+        <translation>Beberapa karakter bukan UTF-8 yang valid, jadi diganti.</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8; it was read as Windows-1252 text.</source>
+        <translation>File ini bukan UTF-8; file dibaca sebagai teks Windows-1252.</translation>
+    </message>
+    <message>
+        <source>Some characters were not valid {encoding} and were replaced.</source>
+        <translation>Beberapa karakter bukan {encoding} yang valid, jadi diganti.</translation>
+    </message>
+    <message>
+        <source>{count} line(s) before the first message were ignored.</source>
+        <translation>{count} baris sebelum pesan pertama diabaikan.</translation>
+    </message>
+    <message>
+        <source>A line before the first message was ignored.</source>
+        <translation>Satu baris sebelum pesan pertama diabaikan.</translation>
+    </message>
+    <message>
+        <source>The file seems to be cut off: its last line is the incomplete start of a message and was ignored.</source>
+        <translation>File ini sepertinya terpotong: baris terakhirnya berisi awal pesan yang tidak lengkap, jadi diabaikan.</translation>
+    </message>
+    <message>
+        <source>The file seems to be cut off: its last message is incomplete and was ignored.</source>
+        <translation>File ini sepertinya terpotong: pesan terakhirnya tidak lengkap, jadi diabaikan.</translation>
+    </message>
+    <message>
+        <source>Dates in this file are written year first; the date order {order} was ignored.</source>
+        <translation>Tanggal di file ini ditulis dengan tahun di depan; urutan tanggal {order} diabaikan.</translation>
+    </message>
+    <message>
+        <source>{count} line(s) looked like the start of a message but had impossible dates or times; they were kept as text of the message before them.</source>
+        <translation>{count} baris tampak seperti awal pesan, tetapi tanggal atau jamnya mustahil; baris itu disimpan sebagai teks pesan sebelumnya.</translation>
+    </message>
+    <message>
+        <source>{count} message(s) before the first date line were ignored.</source>
+        <translation>{count} pesan sebelum baris tanggal pertama diabaikan.</translation>
+    </message>
+    <message>
+        <source>The file seems to be cut off: its last message starts a quoted text that never ends.</source>
+        <translation>File ini sepertinya terpotong: pesan terakhirnya membuka teks bertanda kutip yang tidak pernah ditutup.</translation>
+    </message>
+    <message>
+        <source>This Telegram export holds {count} chats; their messages were merged. Export a single chat to import just one.</source>
+        <translation>Ekspor Telegram ini berisi {count} chat; pesan-pesannya digabung. Ekspor satu chat saja untuk mengimpor satu chat.</translation>
     </message>
 </context>
 <context>

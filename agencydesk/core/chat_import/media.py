@@ -107,7 +107,8 @@ def stage_media(
         extracted = extract_media(zip_path, members, folder, progress=raising_on_cancel(progress))
     except ChatImportError as exc:
         staged.discard()
-        raise SaidError("media_unreadable", problem=str(exc)) from None
+        # (the importer's problem is its cause: a window says it in its own language)
+        raise SaidError("media_unreadable", problem=str(exc)) from exc
     except BaseException:
         staged.discard()
         raise

@@ -120,10 +120,17 @@ class ImportPage(QWizardPage):
         self.retry_button.setVisible(True)
         if isinstance(exc, ImportCancelled):
             self.status_label.setText(self.tr("Cancelled. Nothing was saved."))
+        elif isinstance(exc, ChatImportError) or isinstance(exc.__cause__, ChatImportError):
+            from agencydesk.qt.chat_import.problems import problem_sentence
+
+            # the zip's media could not be unpacked (a `SaidError` whose cause is the problem)
+            problem = exc if isinstance(exc, ChatImportError) else exc.__cause__
+            assert isinstance(problem, ChatImportError)
+            self.status_label.setText(
+                self.tr("{problem} Nothing was saved.").format(problem=problem_sentence(problem))
+            )
         elif isinstance(exc, UserError):
             self.status_label.setText(user_text(exc))
-        elif isinstance(exc, ChatImportError):
-            self.status_label.setText(str(exc))
         else:
             from agencydesk.qt.common.dialogs import report_exception
 
@@ -172,8 +179,12 @@ class SummaryPage(QWizardPage):
             )
         self.summary_label.setText(text)
         if result.warnings:
+            from agencydesk.qt.chat_import.problems import note_sentence
+
             self.warnings_label.setText(
-                self.tr("Notes from reading the file:") + "\n" + "\n".join(result.warnings[:5])
+                self.tr("Notes from reading the file:")
+                + "\n"
+                + "\n".join(map(note_sentence, result.warnings[:5]))
             )
         self.open_button.setVisible(bool(result.ticket_ids))
         self.open_button.setText(

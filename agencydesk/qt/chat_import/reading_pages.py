@@ -262,8 +262,11 @@ class PreviewPage(QWizardPage):
             who = f"{m.sender}: " if m.sender else "— "
             lines.append(f"{format_datetime(m.timestamp)}  {who}{text}")
         self.preview.setPlainText("\n".join(lines))
+        from agencydesk.qt.chat_import.problems import note_sentence
+
         for warning in summary.warnings[:3]:
-            self.status_label.setText((self.status_label.text() + "\n⚠ " + warning).strip())
+            shown = note_sentence(warning)
+            self.status_label.setText((self.status_label.text() + "\n⚠ " + shown).strip())
         self.completeChanged.emit()
 
     def format_name(self, fmt: str) -> str:
@@ -298,7 +301,7 @@ class PreviewPage(QWizardPage):
             self.error = (
                 self.tr("“{file}” cannot be imported.").format(file=name)
                 + "\n"
-                + problem_sentence(exc.problem, exc.line)
+                + problem_sentence(exc)
                 + "\n"
                 + self.tr("Go back to choose another file.")
             )

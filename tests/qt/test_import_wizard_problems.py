@@ -1,0 +1,169 @@
+"""Why a chat export cannot be imported, and what reading it noticed, in the window's language:
+the importers say a kind and its values, the import wizard says the sentence in Indonesian in
+an Indonesian window (it said most of them in English), the command line keeps its English."""
+
+from __future__ import annotations
+
+import string
+import zipfile
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from sqlalchemy.engine import Engine
+
+from agencydesk.core.importers import ChatImportError
+from agencydesk.core.importers.problems import NOTES, PROBLEMS, ReadingNote
+from agencydesk.qt.chat_import.import_wizard import ImportWizard
+from agencydesk.qt.chat_import.problems import _notes, _problems, note_sentence, problem_sentence
+from agencydesk.qt.common import workers
+from agencydesk.qt.shell import app as app_module
+
+FIXTURES = Path(__file__).resolve().parent.parent / "core" / "importers" / "fixtures"
+GROUP_CHAT = FIXTURES / "wa_android_id.txt"
+#: a header line whose date cannot be (the 45th of August), in the middle of the chat
+IMPOSSIBLE_HEADER = "45/08/25 18.03 - Rudi: ini bukan pesan baru"
+
+
+def _names(text: str) -> set[str]:
+    return {name for _text, name, _spec, _conv in string.Formatter().parse(text) if name}
+
+
+def test_every_problem_and_note_of_the_importers_is_said_in_indonesian(
+    qapp: QApplication,
+) -> None:
+    """Each kind the importers make has its sentence in the window, translated, with the same
+    {names} to fill in (a problem may name its line besides): a kind left out is said in
+    English in an Indonesian window, as all but seven of them were."""
+    english_problems, english_notes = _problems(), _notes()
+    translators = app_module.install_translators(qapp, "id")
+    try:
+        said_problems, said_notes = _problems(), _notes()
+    finally:
+        for translator in translators:
+            QCoreApplication.removeTranslator(translator)
+        QLocale.setDefault(QLocale.c())
+    for core, english, said in (
+        (PROBLEMS, english_problems, said_problems),
+        (NOTES, english_notes, said_notes),
+    ):
+        assert set(english) == set(core)
+        for kind, core_english in core.items():
+            assert said[kind] != english[kind], kind
+            assert _names(said[kind]) == _names(english[kind]), kind
+            assert _names(english[kind]) - {"line"} == _names(core_english), kind
+
+
+def _wizard(qtbot: QtBot, engine: Engine, path: Path, data_dir: Path | None = None) -> ImportWizard:
+    wizard = ImportWizard(
+        engine, path=str(path), client_id=None, me_names=["Rudi"], data_dir=data_dir
+    )
+    qtbot.addWidget(wizard)
+    wizard.show()
+    return wizard
+
+
+def test_a_date_that_cannot_be_read_names_its_line_in_indonesian(
+    qtbot: QtBot, demo_engine: Engine, tmp_path: Path, indonesian: str
+) -> None:
+    export = tmp_path / "chat.csv"
+    export.write_text(
+        "date,sender,text\n01/02/2024 10:00,Bu Sari,halo\n32/13/2024 10:00,Bu Sari,lagi\n",
+        "utf-8",
+    )
+    wizard = _wizard(qtbot, demo_engine, export)
+    wizard.next()
+    qtbot.waitUntil(lambda: bool(wizard.preview_page.error), timeout=10_000)
+    assert wizard.preview_page.status_label.text() == (
+        "“chat.csv” tidak dapat diimpor.\n"
+        "Tanggal di baris 3 tidak bisa dibaca: “32/13/2024 10:00”.\n"
+        "Kembali untuk memilih file lain."
+    )
+    workers.wait_for_tasks()
+
+
+def _with_an_impossible_header(folder: Path) -> Path:
+    lines = GROUP_CHAT.read_text("utf-8").splitlines()
+    lines.insert(5, IMPOSSIBLE_HEADER)
+    path = folder / "WhatsApp Chat with Bu Sari.txt"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    return path
+
+
+IMPOSSIBLE_NOTE = (
+    "1 baris tampak seperti awal pesan, tetapi tanggal atau jamnya mustahil; baris itu disimpan "
+    "sebagai teks pesan sebelumnya."
+)
+
+
+def test_a_header_with_an_impossible_date_is_noted_in_indonesian(
+    qtbot: QtBot, demo_engine: Engine, tmp_path: Path, indonesian: str
+) -> None:
+    """The preview notes what reading the file left out or kept otherwise, and after the
+    import the summary notes it again: both in Indonesian."""
+    wizard = _wizard(qtbot, demo_engine, _with_an_impossible_header(tmp_path))
+    wizard.next()
+    qtbot.waitUntil(wizard.preview_page.isComplete, timeout=10_000)
+    status = wizard.preview_page.status_label.text()
+    assert status.endswith("\n⚠ " + IMPOSSIBLE_NOTE)
+    assert "impossible" not in status
+    wizard.next()  # → who is who
+    wizard.next()  # → where
+    wizard.target_page.new.setChecked(True)
+    wizard.target_page.title_edit.setText("Web toko kue error")
+    with qtbot.waitSignal(wizard.import_page.finished, timeout=10_000):
+        wizard.next()  # → import
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.summary_page, timeout=5_000)
+    notes = wizard.summary_page.warnings_label.text()
+    assert notes.splitlines()[1:] == [IMPOSSIBLE_NOTE]
+    workers.wait_for_tasks()
+
+
+def test_a_damaged_picture_in_the_zip_is_said_in_indonesian(
+    qtbot: QtBot, demo_engine: Engine, tmp_path: Path, indonesian: str
+) -> None:
+    photo = b"\xff\xd8\xff\xe0" + bytes(range(256)) * 8
+    export = tmp_path / "chat.zip"
+    with zipfile.ZipFile(export, "w", compression=zipfile.ZIP_STORED) as zf:
+        zf.writestr("WhatsApp Chat with Bu Sari.txt", GROUP_CHAT.read_bytes())
+        zf.writestr("IMG-20250830-WA0007.jpg", photo)
+    data = bytearray(export.read_bytes())
+    data[data.index(photo) + 100] ^= 0xFF  # the picture no longer matches its checksum
+    export.write_bytes(bytes(data))
+    wizard = _wizard(qtbot, demo_engine, export, data_dir=tmp_path)
+    wizard.next()
+    qtbot.waitUntil(wizard.preview_page.isComplete, timeout=10_000)
+    wizard.next()
+    wizard.next()
+    wizard.next()  # → import
+    page = wizard.import_page
+    qtbot.waitUntil(lambda: page.retry_button.isVisible(), timeout=10_000)
+    assert page.status_label.text() == (
+        "File zip ini rusak: file media “IMG-20250830-WA0007.jpg” di dalamnya tidak bisa "
+        "diekstrak. Ekspor lagi chat-nya beserta media (atau salin ulang zip-nya: salinan bisa "
+        "saja terpotong). Tidak ada yang disimpan."
+    )
+    workers.wait_for_tasks()
+
+
+def test_what_the_window_cannot_say_yet_is_said_in_the_importers_english(
+    monkeypatch: pytest.MonkeyPatch, indonesian: str
+) -> None:
+    """A kind newer than the window's sentences, a note that is a plain str: their English
+    words, never nothing."""
+    monkeypatch.setitem(PROBLEMS, "brand_new", "has something new ({what})")
+    exc = ChatImportError("brand_new", line=2, what="x")
+    assert problem_sentence(exc) == "File ini: has something new (x) (baris 2)."
+    assert note_sentence("A note of another kind.") == "A note of another kind."
+    # the same in Indonesian, with a count in the window's digits and the member of the zip
+    merged = ReadingNote("telegram_chats_merged", count=1200)
+    assert note_sentence(merged) == (
+        "Ekspor Telegram ini berisi 1.200 chat; pesan-pesannya digabung. Ekspor satu chat saja "
+        "untuk mengimpor satu chat."
+    )
+    inside = ChatImportError("line_impossible_date", line=7, member="chat.txt")
+    assert problem_sentence(inside) == (
+        "File ini memuat tanggal yang mustahil di baris 7 (di “chat.txt” di dalam zip)."
+    )
