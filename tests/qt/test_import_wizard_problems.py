@@ -167,3 +167,21 @@ def test_what_the_window_cannot_say_yet_is_said_in_the_importers_english(
     assert problem_sentence(inside) == (
         "File ini memuat tanggal yang mustahil di baris 7 (di “chat.txt” di dalam zip)."
     )
+
+
+def test_the_systems_reason_a_file_cannot_be_read_is_said_in_indonesian(
+    tmp_path: Path, indonesian: str
+) -> None:
+    """ "File tidak dapat dibaca (Not a directory)." had the operating system's English."""
+    import errno
+    import os
+
+    from agencydesk.core.importers import parse_chat_file
+
+    (tmp_path / "chats").write_text("not a folder", "utf-8")
+    with pytest.raises(ChatImportError) as raised:
+        parse_chat_file(tmp_path / "chats" / "chat.txt")
+    assert os.strerror(errno.ENOTDIR) in str(raised.value)  # the command line's English
+    said = problem_sentence(raised.value)
+    assert "Bukan folder" in said
+    assert os.strerror(errno.ENOTDIR) not in said

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from agencydesk.qt.common.core_sentences import os_words
+
 if TYPE_CHECKING:
     from agencydesk.core.importers import ChatImportError
 
@@ -263,12 +265,13 @@ def _notes() -> dict[str, str]:
 
 def _shown(values: dict[str, Any]) -> dict[str, str]:
     """The values as the window shows them: counts in the window's digits, a date order in
-    words."""
+    words, the system's reason in the window's language."""
     orders = {
         "DMY": QCoreApplication.translate("ImportProblem", "day/month/year"),
         "MDY": QCoreApplication.translate("ImportProblem", "month/day/year"),
         "YMD": QCoreApplication.translate("ImportProblem", "year/month/day"),
     }
+    words = os_words()  # the operating system's reason a file could not be read or written
     shown: dict[str, str] = {}
     for name, value in values.items():
         if isinstance(value, int) and not isinstance(value, bool):
@@ -276,7 +279,7 @@ def _shown(values: dict[str, Any]) -> dict[str, str]:
         elif name == "order" and value in orders:
             shown[name] = orders[value]
         else:
-            shown[name] = str(value)
+            shown[name] = words.get(str(value), str(value))
     return shown
 
 

@@ -289,7 +289,7 @@ def user_text(exc: BaseException) -> str:
     if isinstance(exc, SaidError):
         sentence = _sentences().get(exc.kind)
         if sentence is not None:
-            words = _os_words()
+            words = os_words()
             return sentence.format(**{k: words.get(v, v) for k, v in exc.values.items()})
     return str(exc)
 
@@ -311,7 +311,7 @@ _OS_REASONS = (
 )
 
 
-def _os_words() -> dict[str, str]:
+def os_words() -> dict[str, str]:
     """The operating system's words for the reasons above (as `OSError.strerror` has them)
     and the desk's own words inside {why}, each in the window's language."""
     translate = QCoreApplication.translate
