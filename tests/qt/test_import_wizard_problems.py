@@ -84,6 +84,36 @@ def test_a_date_that_cannot_be_read_names_its_line_in_indonesian(
     workers.wait_for_tasks()
 
 
+def test_a_file_that_cannot_be_imported_shows_why_not_a_page_of_empty_rows(
+    qtbot: QtBot, demo_engine: Engine, tmp_path: Path
+) -> None:
+    """Under the reason stood "Format:", "Participants:", "Messages:", "From – to:" with nothing
+    beside them, and an empty box of first messages. The date order stays: it may be the way
+    out. Read again (another date order) and it holds messages: the rows are back."""
+    export = tmp_path / "chat.txt"
+    export.write_text(
+        "".join(f"{d}/{m}/2024 10.00 - Bu Sari: pesan\n" for m in (1, 2) for d in (1, 2)),
+        "utf-8",
+    )
+    wizard = _wizard(qtbot, demo_engine, export)
+    page = wizard.preview_page
+    wizard.next()
+    qtbot.waitUntil(lambda: page.parsed is not None, timeout=10_000)
+    assert page.preview.isVisible()
+    page.date_order.setCurrentIndex(page.date_order.findData("YMD"))  # wrong: read again
+    qtbot.waitUntil(lambda: bool(page.error), timeout=10_000)
+    assert not page.preview.isVisible()
+    assert not page.format_label.isVisible()
+    assert not page.participants_label.isVisible()
+    assert page.date_order.isVisible()
+    page.date_order.setCurrentIndex(page.date_order.findData("DMY"))
+    qtbot.waitUntil(lambda: page.parsed is not None, timeout=10_000)
+    assert page.preview.isVisible()
+    assert page.participants_label.isVisible()
+    assert "Bu Sari" in page.participants_label.text()
+    workers.wait_for_tasks()
+
+
 def _with_an_impossible_header(folder: Path) -> Path:
     lines = GROUP_CHAT.read_text("utf-8").splitlines()
     lines.insert(5, IMPOSSIBLE_HEADER)

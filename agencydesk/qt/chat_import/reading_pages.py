@@ -178,16 +178,18 @@ class PreviewPage(QWizardPage):
         self.preview = QPlainTextEdit()
         self.preview.setReadOnly(True)
         self.preview.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self._form = form
+        self._preview_title = QLabel(self.tr("The first messages:"))
         top_to_bottom(
             (
                 self.busy,
                 self.status_label,
                 form,
-                QLabel(self.tr("The first messages:")),
+                self._preview_title,
                 (self.preview, 1),
             ),
             self,
-        )
+        ).addStretch(0)  # takes the room of the hidden rows (the preview takes it otherwise)
 
     def initializePage(self) -> None:
         self.date_order.blockSignals(True)
@@ -221,6 +223,7 @@ class PreviewPage(QWizardPage):
 
         self.parsed = parsed
         self.busy.setVisible(False)
+        self._show_details(True)
         summary = summarize(parsed)
         locale = self.locale()
         self.status_label.setText(parsed.chat_name or "")
@@ -319,7 +322,21 @@ class PreviewPage(QWizardPage):
             label.setText("")
         self.range_label.setText("")
         self.preview.clear()
+        self._show_details(False)
         self.completeChanged.emit()
+
+    def _show_details(self, shown: bool) -> None:
+        """What the file holds, row by row, or (a file that cannot be imported) only why, and
+        the date order that may be the way out: not a page of empty rows under it."""
+        for label in (
+            self.format_label,
+            self.participants_label,
+            self.counts_label,
+            self.range_label,
+        ):
+            self._form.setRowVisible(label, shown)
+        self._preview_title.setVisible(shown)
+        self.preview.setVisible(shown)
 
     def isComplete(self) -> bool:
         return self.parsed is not None
