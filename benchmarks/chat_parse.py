@@ -16,7 +16,9 @@ times, in this one run:
   smaller): `agencydesk import-chat FILE --dry-run` (and `--json`) against the floor, a bare
   Python process that reads the file and runs one compiled regex split over it, each the
   median of several runs taken in turn; whatstk and chat-miner as processes on the same file;
-  and the peak resident size of the dry-run process on the whole N-message export.
+  and the peak resident size of the dry-run process on the whole N-message export. (With two
+  cores the dry run parses a big export's two halves side by side, the second in a forked
+  process; the floor is one process, as the issue measured it.)
 
 * the floor under the import: SQLite copying the imported rows into an empty database with the
   same schema (INSERT … SELECT, no Python per row), search index included.
