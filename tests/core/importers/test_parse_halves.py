@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -153,8 +154,18 @@ def test_a_second_half_that_fails_gives_way_without_a_trace(tmp_path: Path) -> N
         return len(parsed.messages)
 
     children_before = _children()
+    halves = reduce_in_halves(path, _kept)
+    assert halves is not None  # halved when nothing fails
     assert reduce_in_halves(path, reduce_only_here) is None
     assert _children() == children_before  # the second half's process was waited for
+
+    def killed_there(parsed: ParsedChat) -> int:
+        if os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)  # killed outright: no word, the pipe just ends
+        return len(parsed.messages)
+
+    assert reduce_in_halves(path, killed_there) is None
+    assert _children() == children_before
 
 
 def _children() -> set[str]:
