@@ -4,7 +4,6 @@ fast one-shot command (no garbage collection, no teardown) loses nothing at its 
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
@@ -13,6 +12,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from chat_generator import generator
 
 from agencydesk.__main__ import main
 from agencydesk.core.chat_summary import ChatSummary, summary_lines
@@ -20,12 +20,6 @@ from agencydesk.core.importers import ChatImportError, ChatMessage, ParsedChat, 
 from agencydesk.core.importers.json_lines import CHUNK, json_line_chunks
 
 FIXTURES = sorted((Path(__file__).parent / "core" / "importers" / "fixtures").iterdir())
-_GEN = Path(__file__).resolve().parents[1] / "benchmarks" / "chat_parse_generator.py"
-_SPEC = importlib.util.spec_from_file_location("chat_parse_generator", _GEN)
-assert _SPEC is not None
-assert _SPEC.loader is not None
-generator = importlib.util.module_from_spec(_SPEC)
-_SPEC.loader.exec_module(generator)
 WIB = timezone(timedelta(hours=7))
 _UNSAFE = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
 

@@ -4,19 +4,12 @@ that is not plain UTF-8 further on still reads as before."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
+from chat_generator import generator
 
 from agencydesk.core.importers import ParsedChat, blocks, parse_chat_bytes, parse_chat_file
-
-_GEN = Path(__file__).resolve().parents[3] / "benchmarks" / "chat_parse_generator.py"
-_SPEC = importlib.util.spec_from_file_location("chat_parse_generator", _GEN)
-assert _SPEC is not None
-assert _SPEC.loader is not None
-generator = importlib.util.module_from_spec(_SPEC)
-_SPEC.loader.exec_module(generator)
 
 
 @pytest.fixture

@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 from collections import Counter
-from pathlib import Path
 
 import pytest
+from chat_generator import generator
 
 from agencydesk.core.importers import parse_chat_text
 
-_PATH = Path(__file__).resolve().parents[3] / "benchmarks" / "chat_parse_generator.py"
-_SPEC = importlib.util.spec_from_file_location("chat_parse_generator", _PATH)
-assert _SPEC is not None
-assert _SPEC.loader is not None
-generator = importlib.util.module_from_spec(_SPEC)
-_SPEC.loader.exec_module(generator)
 STYLES: tuple[str, ...] = generator.STYLES
 generate_whatsapp_export = generator.generate_whatsapp_export
 

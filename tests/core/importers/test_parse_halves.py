@@ -5,7 +5,6 @@ they give way to the whole parse instead of guessing."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import signal
 import subprocess
@@ -13,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from chat_generator import generator
 
 from agencydesk.core.chat_summary import joined, summarize, summary_lines
 from agencydesk.core.importers import (
@@ -26,12 +26,6 @@ from agencydesk.core.importers import (
 from agencydesk.core.importers.json_lines import json_line_chunks
 
 FIXTURES = Path(__file__).parent / "fixtures"
-_GEN = Path(__file__).resolve().parents[3] / "benchmarks" / "chat_parse_generator.py"
-_SPEC = importlib.util.spec_from_file_location("chat_parse_generator", _GEN)
-assert _SPEC is not None
-assert _SPEC.loader is not None
-generator = importlib.util.module_from_spec(_SPEC)
-_SPEC.loader.exec_module(generator)
 
 needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="halves need os.fork")
 
