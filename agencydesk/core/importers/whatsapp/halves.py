@@ -43,7 +43,7 @@ class _PipePeer:
     def __init__(self, reader: IO[bytes], writer: IO[bytes], *, first: bool) -> None:
         self._reader = reader
         self._writer = writer
-        self._first = first
+        self.first = first  # of the halves: this process's half is the first
 
     def send(self, tag: str, value: Any) -> None:
         pickle.dump((tag, value), self._writer, protocol=pickle.HIGHEST_PROTOCOL)
@@ -59,7 +59,7 @@ class _PipePeer:
         return value
 
     def share(self, mine: _T) -> list[_T]:
-        if self._first:
+        if self.first:
             self.send("share", mine)
             return [mine, self.receive("share")]
         theirs = self.receive("share")
@@ -100,16 +100,7 @@ def reduce_in_halves(
     with os.fdopen(up_read, "rb") as reader, os.fdopen(down_write, "wb") as writer:
         peer = _PipePeer(reader, writer, first=True)
         try:
-            mine = reduce(
-                parse_part(
-                    prepared,
-                    blocks.blocks(end=cut),
-                    ends_with_newline=False,
-                    date_order=date_order,
-                    chat_name=chat_name,
-                    part=Part(first=True, last=False, peer=peer),
-                )
-            )
+            mine = reduce(_half(prepared, blocks, cut, peer, date_order, chat_name))
             theirs = peer.receive("result")
         except Exception as exc:  # parsed whole instead, which says any problem as ever
             _log.info("Parsed whole, not in halves: %r", exc)
@@ -136,21 +127,33 @@ def _second_half(
         with os.fdopen(read_fd, "rb") as reader, os.fdopen(write_fd, "wb") as writer:
             peer = _PipePeer(reader, writer, first=False)
             try:
-                result = reduce(
-                    parse_part(
-                        prepared,
-                        blocks.blocks_between(cut, blocks.size),
-                        ends_with_newline=blocks.ends_with_newline,
-                        date_order=date_order,
-                        chat_name=chat_name,
-                        part=Part(first=False, last=True, peer=peer),
-                    )
-                )
+                result = reduce(_half(prepared, blocks, cut, peer, date_order, chat_name))
                 peer.send("result", result)
             except BaseException as exc:  # the first half parses the whole instead
                 peer.send("gave up", repr(exc))
     finally:
         os._exit(0)
+
+
+def _half(
+    prepared: Prepared,
+    blocks: TextBlocks,
+    cut: int,
+    peer: _PipePeer,
+    date_order: str | None,
+    chat_name: str | None,
+) -> ParsedChat:
+    """The messages of the half *peer* is the other half of: the first up to *cut* (a line
+    end: the next half's message goes on after its last), or the second from it."""
+    first = peer.first
+    return parse_part(
+        prepared,
+        blocks.blocks(end=cut) if first else blocks.blocks_between(cut, blocks.size),
+        ends_with_newline=blocks.ends_with_newline and not first,
+        date_order=date_order,
+        chat_name=chat_name,
+        part=Part(first=first, last=not first, peer=peer),
+    )
 
 
 def _end(pid: int) -> None:
