@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import threading
+import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, QUrl
@@ -112,3 +114,17 @@ def press(
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(widget, key, modifier)
+
+
+def zip_with_a_damaged_picture(folder: Path, chat: bytes) -> Path:
+    """A WhatsApp export with media, *chat* as its text, whose one picture (the chat's
+    IMG-20250830-WA0007.jpg) no longer matches its checksum: the zip reads, the picture not."""
+    photo = b"\xff\xd8\xff\xe0" + bytes(range(256)) * 8
+    export = folder / "chat.zip"
+    with zipfile.ZipFile(export, "w", compression=zipfile.ZIP_STORED) as zf:
+        zf.writestr("WhatsApp Chat with Bu Sari.txt", chat)
+        zf.writestr("IMG-20250830-WA0007.jpg", photo)
+    data = bytearray(export.read_bytes())
+    data[data.index(photo) + 100] ^= 0xFF
+    export.write_bytes(bytes(data))
+    return export

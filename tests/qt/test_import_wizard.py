@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
-from qt_helpers import drop_on
+from qt_helpers import drop_on, zip_with_a_damaged_picture
 from sqlalchemy.engine import Engine
 
 from agencydesk.qt.chat_import.import_wizard import ImportWizard
@@ -112,16 +112,8 @@ def test_a_binary_file_shows_a_plain_error(
 def test_a_damaged_picture_in_the_zip_saves_nothing_and_says_which(
     qtbot: QtBot, demo_engine: Engine, tmp_path: Path
 ) -> None:
-    import zipfile
 
-    photo = b"\xff\xd8\xff\xe0" + bytes(range(256)) * 8
-    export = tmp_path / "chat.zip"
-    with zipfile.ZipFile(export, "w", compression=zipfile.ZIP_STORED) as zf:
-        zf.writestr("WhatsApp Chat with Bu Sari.txt", FIXTURE.read_bytes())
-        zf.writestr("IMG-20250830-WA0007.jpg", photo)
-    data = bytearray(export.read_bytes())
-    data[data.index(photo) + 100] ^= 0xFF  # the picture no longer matches its checksum
-    export.write_bytes(bytes(data))
+    export = zip_with_a_damaged_picture(tmp_path, FIXTURE.read_bytes())
     with demo_engine.connect() as conn:
         before = conn.exec_driver_sql("SELECT count(*) FROM message").scalar_one()
     sari = _client_id(demo_engine, "Ibu Sari Handayani")

@@ -5,13 +5,13 @@ an Indonesian window (it said most of them in English), the command line keeps i
 from __future__ import annotations
 
 import string
-import zipfile
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from qt_helpers import zip_with_a_damaged_picture
 from sqlalchemy.engine import Engine
 
 from agencydesk.core.importers import ChatImportError
@@ -154,14 +154,7 @@ def test_a_header_with_an_impossible_date_is_noted_in_indonesian(
 def test_a_damaged_picture_in_the_zip_is_said_in_indonesian(
     qtbot: QtBot, demo_engine: Engine, tmp_path: Path, indonesian: str
 ) -> None:
-    photo = b"\xff\xd8\xff\xe0" + bytes(range(256)) * 8
-    export = tmp_path / "chat.zip"
-    with zipfile.ZipFile(export, "w", compression=zipfile.ZIP_STORED) as zf:
-        zf.writestr("WhatsApp Chat with Bu Sari.txt", GROUP_CHAT.read_bytes())
-        zf.writestr("IMG-20250830-WA0007.jpg", photo)
-    data = bytearray(export.read_bytes())
-    data[data.index(photo) + 100] ^= 0xFF  # the picture no longer matches its checksum
-    export.write_bytes(bytes(data))
+    export = zip_with_a_damaged_picture(tmp_path, GROUP_CHAT.read_bytes())
     wizard = _wizard(qtbot, demo_engine, export, data_dir=tmp_path)
     wizard.next()
     qtbot.waitUntil(wizard.preview_page.isComplete, timeout=10_000)
