@@ -128,3 +128,15 @@ def zip_with_a_damaged_picture(folder: Path, chat: bytes) -> Path:
     data[data.index(photo) + 100] ^= 0xFF
     export.write_bytes(bytes(data))
     return export
+
+
+def import_after_the_preview(qtbot: Any, wizard: Any) -> None:
+    """From the import wizard's preview, read: into a new ticket of the client, then wait for
+    the summary page."""
+    wizard.next()  # → who is who
+    wizard.next()  # → where
+    wizard.target_page.new.setChecked(True)
+    wizard.target_page.title_edit.setText("Web toko kue error")
+    with qtbot.waitSignal(wizard.import_page.finished, timeout=10_000):
+        wizard.next()  # → import
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.summary_page, timeout=5_000)

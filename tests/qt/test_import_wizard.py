@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
-from qt_helpers import drop_on, zip_with_a_damaged_picture
+from qt_helpers import drop_on, import_after_the_preview, zip_with_a_damaged_picture
 from sqlalchemy.engine import Engine
 
 from agencydesk.qt.chat_import.import_wizard import ImportWizard
@@ -37,13 +37,7 @@ def _wizard(qtbot: QtBot, engine: Engine, path: Path, client_id: int | None) -> 
 def _run_through(qtbot: QtBot, wizard: ImportWizard) -> None:
     wizard.next()  # file → preview (parsed in a worker)
     qtbot.waitUntil(wizard.preview_page.isComplete, timeout=10_000)
-    wizard.next()  # → who is who
-    wizard.next()  # → where
-    wizard.target_page.new.setChecked(True)
-    wizard.target_page.title_edit.setText("Web toko kue error")
-    with qtbot.waitSignal(wizard.import_page.finished, timeout=10_000):
-        wizard.next()  # → import
-    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.summary_page, timeout=5_000)
+    import_after_the_preview(qtbot, wizard)
 
 
 def test_import_into_a_demo_client_then_reimport(qtbot: QtBot, demo_engine: Engine) -> None:

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from qt_helpers import zip_with_a_damaged_picture
+from qt_helpers import import_after_the_preview, zip_with_a_damaged_picture
 from sqlalchemy.engine import Engine
 
 from agencydesk.core.importers import ChatImportError
@@ -139,13 +139,7 @@ def test_a_header_with_an_impossible_date_is_noted_in_indonesian(
     status = wizard.preview_page.status_label.text()
     assert status.endswith("\n⚠ " + IMPOSSIBLE_NOTE)
     assert "impossible" not in status
-    wizard.next()  # → who is who
-    wizard.next()  # → where
-    wizard.target_page.new.setChecked(True)
-    wizard.target_page.title_edit.setText("Web toko kue error")
-    with qtbot.waitSignal(wizard.import_page.finished, timeout=10_000):
-        wizard.next()  # → import
-    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.summary_page, timeout=5_000)
+    import_after_the_preview(qtbot, wizard)
     notes = wizard.summary_page.warnings_label.text()
     assert notes.splitlines()[1:] == [IMPOSSIBLE_NOTE]
     workers.wait_for_tasks()
