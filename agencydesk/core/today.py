@@ -66,7 +66,8 @@ class TodaySummary:
     waiting_count: int = 0
     first_responses: list[FirstResponse] = field(default_factory=list)
     median_first_response: timedelta | None = None
-    #: the share of this week's new tickets answered within an hour (None: none counts yet)
+    #: the share of the last `RECENT_DAYS` days' new tickets answered within an hour (None: none
+    #: counts yet)
     first_reply_within_hour: float | None = None
     guides_sent_today: list[GuideSent] = field(default_factory=list)
     #: follow-ups whose time has come, the longest due first (on top of Today)
@@ -86,10 +87,15 @@ def local_midnight(now: datetime) -> datetime:
     return local.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(UTC)
 
 
-def start_of_week(now: datetime) -> datetime:
-    """Monday 00:00 of this week in local time, as UTC."""
+#: Today's first replies are those of new tickets opened today and the days before it, this many
+#: in all: a rolling week, so that Monday morning still shows last week's rather than nothing
+RECENT_DAYS = 7
+
+
+def start_of_recent_days(now: datetime) -> datetime:
+    """00:00 local time `RECENT_DAYS` - 1 days before today, as UTC."""
     midnight = local_midnight(now).astimezone()
-    return (midnight - timedelta(days=midnight.weekday())).astimezone(UTC)
+    return (midnight - timedelta(days=RECENT_DAYS - 1)).astimezone(UTC)
 
 
 def today_summary(
@@ -125,7 +131,7 @@ def today_summary(
     waiting = waiting_on_us(session=session, person_id=mine, shown=shown, limit=None)
     summary.waiting_on_us, summary.waiting_count = waiting[:SHOWN], len(waiting)
     summary.first_responses = first_responses_since(
-        session=session, since=start_of_week(now), person_id=mine
+        session=session, since=start_of_recent_days(now), person_id=mine
     )
     answered = [r for r in summary.first_responses if r.answered_at is not None]
     if answered:

@@ -4612,8 +4612,16 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
         <translation>Tidak ada yang menunggu kita.</translation>
     </message>
     <message>
-        <source>Median first reply this week: {wait}</source>
-        <translation>Median balasan pertama minggu ini: {wait}</translation>
+        <source>Median first reply: {wait}</source>
+        <translation>Median balasan pertama: {wait}</translation>
+    </message>
+    <message>
+        <source>First replies, last 7 days</source>
+        <translation>Balasan pertama, 7 hari terakhir</translation>
+    </message>
+    <message>
+        <source>No new tickets in the last 7 days.</source>
+        <translation>Tidak ada tiket baru dalam 7 hari terakhir.</translation>
     </message>
     <message>
         <source>The first impression decides everything: answer new tickets first.</source>
@@ -4622,10 +4630,6 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
     <message>
         <source>{share}% answered within an hour</source>
         <translation>{share}% dijawab dalam satu jam</translation>
-    </message>
-    <message>
-        <source>First replies this week</source>
-        <translation>Balasan pertama minggu ini</translation>
     </message>
     <message>
         <source>The first {shown} here; {more} more in Tickets.</source>
@@ -4642,10 +4646,6 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
     <message>
         <source>{client} — {title} · not answered yet ({wait})</source>
         <translation>{client} — {title} · belum dijawab ({wait})</translation>
-    </message>
-    <message>
-        <source>No new tickets this week.</source>
-        <translation>Tidak ada tiket baru minggu ini.</translation>
     </message>
     <message>
         <source>Guides sent today ({count})</source>

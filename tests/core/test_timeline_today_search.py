@@ -91,6 +91,33 @@ def test_today_counts_guides_sent_today(any_engine: Engine) -> None:
     ]
 
 
+def test_monday_morning_still_shows_last_weeks_first_replies(any_engine: Engine) -> None:
+    """Today's first replies counted from Monday 00:00, so on Monday morning the card was empty
+    (and the suite failed on Mondays). They are the last 7 days': Saturday's ticket counts, the
+    one of a week ago Monday does not."""
+    engine = any_engine
+    monday_morning = datetime(2026, 12, 7, 8, 0).astimezone()  # local time, like the desk's day
+    with session_scope(engine) as session:
+        client = clients.create_client(session=session, values={"name": "Ibu Ratna"})
+        assert client.id is not None
+        for title, opened in (
+            ("Saturday's question", datetime(2026, 12, 5, 10, 0).astimezone()),
+            ("Last week's Monday", datetime(2026, 11, 30, 10, 0).astimezone()),
+        ):
+            made = tickets.create_ticket(
+                session=session, client_id=client.id, values={"title": title}
+            )
+            row = session.get(Ticket, made.id)
+            assert row is not None
+            row.created_at = opened.astimezone(UTC)
+            row.first_response_at = (opened + timedelta(minutes=20)).astimezone(UTC)
+    with Session(engine) as session:
+        summary = today.today_summary(session=session, now=monday_morning.astimezone(UTC))
+    assert [r.ticket_title for r in summary.first_responses] == ["Saturday's question"]
+    assert summary.median_first_response == timedelta(minutes=20)
+    assert summary.first_reply_within_hour == 1.0
+
+
 def test_fts_query_makes_the_last_word_a_prefix() -> None:
     assert search.fts_query("Webnya ERR") == '"webnya" "err"*'
     assert search.fts_query('"; DROP TABLE client; --') == '"drop" "table" "client"*'

@@ -383,8 +383,8 @@ def test_changing_one_field_keeps_what_a_colleague_saved_in_the_others(
 def _tickets_answered_after(
     engine: Engine, hours_ago: int, *answers: tuple[str, timedelta | None]
 ) -> None:
-    """Ibu Ratna's tickets opened *hours_ago* (this week), each (title, first reply after it, or
-    None: not answered)."""
+    """Ibu Ratna's tickets opened *hours_ago* (within the last 7 days), each (title, first reply
+    after it, or None: not answered)."""
     from agencydesk.core import clients
     from agencydesk.core.db import session_scope
     from agencydesk.core.models import Ticket
@@ -411,7 +411,7 @@ def test_today_says_how_many_new_tickets_were_answered_within_an_hour(
     page = TodayPage(engine)
     qtbot.addWidget(page)
     assert page.first_responses.subtitle.text() == (
-        "Median first reply this week: 10 min · 50% answered within an hour"
+        "Median first reply: 10 min · 50% answered within an hour"
     )
 
 

@@ -250,9 +250,7 @@ class TodayPage(QWidget):
         median = summary.median_first_response
         quick = summary.first_reply_within_hour
         subtitle = (
-            self.tr("Median first reply this week: {wait}").format(
-                wait=format_wait(median.total_seconds())
-            )
+            self.tr("Median first reply: {wait}").format(wait=format_wait(median.total_seconds()))
             if median is not None
             else self.tr("The first impression decides everything: answer new tickets first.")
         )
@@ -262,7 +260,7 @@ class TodayPage(QWidget):
             )
         self.first_responses.subtitle.setText(subtitle)
         self.first_responses.fill(
-            self.tr("First replies this week"),
+            self.tr("First replies, last 7 days"),
             [
                 (
                     _ticket_wait(
@@ -278,7 +276,7 @@ class TodayPage(QWidget):
                 )
                 for r in summary.first_responses
             ],
-            self.tr("No new tickets this week."),
+            self.tr("No new tickets in the last 7 days."),
         )
         self.guides.fill(
             self.tr("Guides sent today ({count})").format(
