@@ -14,8 +14,18 @@ from agencydesk.core.db import session_scope
 from agencydesk.core.errors import UserError, ValidationError
 from agencydesk.core.versions import EditConflict
 
-NOW = datetime(2026, 12, 7, 3, 0, tzinfo=UTC)  # a Monday morning in Jakarta
-THURSDAY = datetime(2026, 12, 10, 2, 0, tzinfo=UTC)
+
+def _next_monday_morning() -> datetime:
+    """10:00 in Jakarta on the Monday after today: after every row the tests make "now", so each
+    story reads in order whatever day the suite runs. (A fixed Monday, 7 December 2026, put the
+    order's follow-up behind its ticket in the client's story once that Thursday had passed.)"""
+    today = datetime.now(UTC).date()
+    monday = today + timedelta(days=7 - today.weekday())
+    return datetime(monday.year, monday.month, monday.day, 3, 0, tzinfo=UTC)
+
+
+NOW = _next_monday_morning()
+THURSDAY = NOW + timedelta(days=3, hours=-1)
 
 
 @pytest.fixture
