@@ -367,12 +367,14 @@ def test_a_list_sorted_by_its_column_header_is_read_in_a_worker_and_keeps_the_ch
 ) -> None:
     page = _page(kind, demo_engine)
     qtbot.addWidget(page)
+    page.resize(1400, 700)  # wide: no column stepped aside for the titles (ColumnsByRoom)
     page.show()
     qtbot.waitUntil(lambda: page.list.current_id() is not None)
+    names = [name for name, _key in page.model.COLUMNS]
+    qtbot.waitUntil(lambda: not page.table.isColumnHidden(names.index(column)))
     page.table.selectRow(page.model.rowCount() - 1)
     chosen = page.list.current_id()
     order_before = [page.model.row_id(row) for row in range(page.model.rowCount())]
-    names = [name for name, _key in page.model.COLUMNS]
     header = page.table.horizontalHeader()
     x = header.sectionViewportPosition(names.index(column)) + 5
     with statements_on_gui_thread(demo_engine) as on_gui_thread:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -31,6 +32,7 @@ from agencydesk.qt.referrals.figure_tables import GenerationsTable, ReferrersTab
 from agencydesk.qt.shell.main_window import MainWindow
 from agencydesk.qt.shell.sections import SECTIONS
 from agencydesk.qt.shell.window_fit import MINIMUM_SIZE
+from agencydesk.qt.tickets.tickets_page import TITLE_LEAST_CHARS
 
 Opener = Callable[[Path], MainWindow]
 
@@ -160,3 +162,57 @@ def test_every_button_that_opens_a_form_says_so_with_an_ellipsis(
             openers.append(button.text())
     assert len(openers) >= 4, openers  # clients, tickets, guides, orders
     assert [text for text in openers if not text.endswith("…")] == []
+
+
+def _ticket_columns(window: MainWindow) -> tuple[QTableView, list[str]]:
+    table = window.pages.page("tickets").table
+    model = table.model()
+    shown = [
+        str(model.headerData(column, Qt.Orientation.Horizontal))
+        for column in range(model.columnCount())
+        if not table.isColumnHidden(column)
+    ]
+    return table, shown
+
+
+def test_in_a_narrow_window_the_ticket_titles_stay_readable(
+    qtbot: QtBot, open_window: Opener, demo_db: Path, language: str
+) -> None:
+    """At the window's least width (a small laptop at 150 %) the tickets list gave its titles
+    some 80 pixels ("Uploa…") and scrolled sideways to its dates. Now updated, priority and due
+    step aside while the titles would be narrower than `TITLE_LEAST_CHARS`, and come back as
+    the window widens; a column the person asks for in the header's menu stays, room or not."""
+    window = open_window(demo_db)
+    window.resize(MINIMUM_SIZE.width(), 600)
+    window.show_section("tickets")
+    table, _shown = _ticket_columns(window)
+    least = table.fontMetrics().averageCharWidth() * TITLE_LEAST_CHARS
+    qtbot.waitUntil(lambda: table.model().rowCount() > 0)
+    qtbot.waitUntil(lambda: table.columnWidth(0) >= least)
+    assert not table.horizontalScrollBar().isVisible()
+    english = language == "en"
+    status, priority, due, updated = (
+        ("Status", "Priority", "Due", "Updated")
+        if english
+        else ("Status", "Prioritas", "Tenggat", "Diperbarui")
+    )
+    narrow = _ticket_columns(window)[1]
+    assert narrow[1] == status
+    assert updated not in narrow  # the first to step aside
+    menu = {action.text(): action for action in table.horizontalHeader().actions()}
+    assert not menu[updated].isChecked()  # stepped aside: unticked
+
+    # the person asks for "updated" where there is no room: it stays, as they chose
+    menu[updated].trigger()
+    qtbot.waitUntil(lambda: updated in _ticket_columns(window)[1])
+    window.resize(1500, 700)
+    qtbot.waitUntil(lambda: _ticket_columns(window)[1][1:] == [status, priority, due, updated])
+    assert all(menu[title].isChecked() for title in (status, priority, due, updated))
+
+    # and hides "due" where there is room: it stays hidden, wide or narrow
+    menu[due].trigger()
+    window.resize(MINIMUM_SIZE.width(), 600)
+    qtbot.waitUntil(lambda: updated in _ticket_columns(window)[1])
+    window.resize(1500, 700)
+    qtbot.waitUntil(lambda: _ticket_columns(window)[1][1:] == [status, priority, updated])
+    assert not menu[due].isChecked()

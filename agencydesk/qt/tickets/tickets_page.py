@@ -31,6 +31,7 @@ from agencydesk.core.errors import ValidationError
 from agencydesk.core.models import ACTIVE_STATUSES, Channel, Priority, TicketStatus
 from agencydesk.qt.common import workers
 from agencydesk.qt.common.buttons import push_button
+from agencydesk.qt.common.columns_by_room import ColumnsByRoom
 from agencydesk.qt.common.combos import narrow_combo
 from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.desk_people import people_of
@@ -176,6 +177,10 @@ class NewTicketDialog(FormDialog):
         self.accept()
 
 
+#: the ticket titles' least width, in average characters, before other columns step aside
+TITLE_LEAST_CHARS = 24
+
+
 class TicketsPage(QWidget):
     client_link_activated = Signal(int)
     send_guide_requested = Signal(int, int)
@@ -243,15 +248,24 @@ class TicketsPage(QWidget):
         numbers.setDefaultAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         numbers.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         numbers.setDefaultSectionSize(2 * self.table.fontMetrics().height() + 8)
+        # where the list is too narrow to read the titles, updated, then priority, then due step
+        # aside (a small laptop at 150 %); they come back as the window widens
+        self.columns = ColumnsByRoom(
+            self.table, main=0, least_chars=TITLE_LEAST_CHARS, give_way=(5, 3, 4)
+        )
         header = self.table.horizontalHeader()
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        toggles: list[QAction] = []
         for column in range(self.model.columnCount()):
             title = self.model.headerData(column, Qt.Orientation.Horizontal)
             toggle = QAction(str(title), header)
             toggle.setCheckable(True)
             toggle.setChecked(not self.table.isColumnHidden(column))
-            toggle.toggled.connect(lambda shown, c=column: self.table.setColumnHidden(c, not shown))
+            toggle.triggered.connect(lambda shown, c=column: self.columns.choose(c, shown))
             header.addAction(toggle)
+            toggles.append(toggle)
+        # a column stepped aside is unticked: ticking it is asking for it, room or not
+        self.columns.shownChanged.connect(lambda column, shown: toggles[column].setChecked(shown))
         self.model.modelReset.connect(self.counts_changed)
         self.model.modelReset.connect(self._fit_numbers)
         self._fit_numbers()

@@ -1,0 +1,101 @@
+"""Columns that step aside while a list is too narrow to read its main column, and come back when
+there is room again.
+
+On a small laptop at 150 % (about 900 points wide) the tickets list had some 80 points left for
+the ticket's title once status, priority, due and updated had their fitted widths: "Uploa…" over
+"Ibu Sa…". The title is what the list is read by; the other columns can wait.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QTableView
+
+
+class ColumnsByRoom(QObject):
+    """*main* keeps at least *least_chars* average characters: *give_way*'s columns hide, the
+    first first, while it would have fewer, and show again (the last first) when it would not.
+
+    A column the person shows or hides themselves (`choose`) is theirs from then on and never
+    steps aside: the list does what they asked, even in a narrow window."""
+
+    #: (column, shown): a column stepped aside or came back (a header menu's tick follows it)
+    shownChanged = Signal(int, bool)
+
+    def __init__(
+        self,
+        table: QTableView,
+        *,
+        main: int,
+        least_chars: int,
+        give_way: Sequence[int],
+    ) -> None:
+        super().__init__(table)
+        self._table = table
+        self._main = main
+        self._least_chars = least_chars
+        self._give_way = list(give_way)
+        self._aside: set[int] = set()
+        #: a stepped-aside column's width when it last showed: what it needs to come back
+        self._widths: dict[int, int] = {}
+        table.viewport().installEventFilter(self)
+        model = table.model()
+        # after the fitted columns are measured again for the rows just read (same turn of the
+        # event loop, connected before us), or at the next turn
+        model.modelReset.connect(self._arrange_soon)
+        model.layoutChanged.connect(self._arrange_soon)
+        self._arrange_soon()
+
+    def choose(self, column: int, shown: bool) -> None:
+        """The person showed or hid *column* (the header's menu): theirs from now on."""
+        if column in self._give_way:
+            self._give_way.remove(column)
+        self._aside.discard(column)
+        self._table.setColumnHidden(column, not shown)
+        self.arrange()
+
+    def stepped_aside(self) -> set[int]:
+        return set(self._aside)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.arrange()
+        return False
+
+    def _arrange_soon(self) -> None:
+        QTimer.singleShot(0, self, self.arrange)
+
+    def arrange(self) -> None:
+        table = self._table
+        header = table.horizontalHeader()
+        least = table.fontMetrics().averageCharWidth() * self._least_chars
+        movable = [c for c in self._give_way if c in self._aside or not table.isColumnHidden(c)]
+        for column in movable:
+            if column not in self._aside:
+                self._widths[column] = header.sectionSize(column)
+        fixed = sum(
+            header.sectionSize(c)
+            for c in range(header.count())
+            if c != self._main and c not in movable and not table.isColumnHidden(c)
+        )
+        room = table.viewport().width() - fixed - least
+        # the most important (last) first, while each fits in what is left
+        shown: set[int] = set()
+        for column in reversed(movable):
+            width = self._widths.get(column, 0)
+            if width > room:
+                break
+            room -= width
+            shown.add(column)
+        for column in movable:
+            aside = column not in shown
+            if aside == (column in self._aside):
+                continue
+            if aside:
+                self._aside.add(column)
+            else:
+                self._aside.discard(column)
+            table.setColumnHidden(column, aside)
+            self.shownChanged.emit(column, not aside)
