@@ -28,6 +28,8 @@ from agencydesk.core import clients, tickets
 from agencydesk.core.db import session_scope
 from agencydesk.qt.common.buttons import link_button
 from agencydesk.qt.common.list_view import SEARCH_LEAST_CHARACTERS
+from agencydesk.qt.orders.order_model import OrderTableModel
+from agencydesk.qt.orders.orders_page import ORDER_TITLE_LEAST_CHARS
 from agencydesk.qt.referrals.figure_tables import GenerationsTable, ReferrersTable
 from agencydesk.qt.shell.main_window import MainWindow
 from agencydesk.qt.shell.sections import SECTIONS
@@ -216,3 +218,23 @@ def test_in_a_narrow_window_the_ticket_titles_stay_readable(
     window.resize(1500, 700)
     qtbot.waitUntil(lambda: _ticket_columns(window)[1][1:] == [status, priority, updated])
     assert not menu[due].isChecked()
+
+
+def test_in_a_narrow_window_the_order_titles_stay_readable(
+    qtbot: QtBot, open_window: Opener, demo_db: Path
+) -> None:
+    """The orders list cut its titles to "Hostin…" and scrolled sideways to the dates it paid;
+    now quoted, won and paid step aside, in that order, and come back as the window widens."""
+    window = open_window(demo_db)
+    window.resize(MINIMUM_SIZE.width(), 600)
+    window.show_section("orders")
+    table = window.pages.page("orders").table
+    least = table.fontMetrics().averageCharWidth() * ORDER_TITLE_LEAST_CHARS
+    qtbot.waitUntil(lambda: table.model().rowCount() > 0)
+    qtbot.waitUntil(lambda: table.columnWidth(OrderTableModel.TITLE) >= least)
+    assert not table.horizontalScrollBar().isVisible()
+    assert table.isColumnHidden(OrderTableModel.QUOTED)  # the first to step aside
+    window.resize(1500, 700)
+    qtbot.waitUntil(
+        lambda: not any(table.isColumnHidden(c) for c in range(table.model().columnCount()))
+    )

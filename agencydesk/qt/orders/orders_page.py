@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QWidget
 from sqlalchemy.engine import Engine
 
 from agencydesk.qt.common.buttons import push_button
+from agencydesk.qt.common.columns_by_room import ColumnsByRoom
 from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.dialog_layout import top_to_bottom
 from agencydesk.qt.common.follow_up_dialog import ask_follow_up
@@ -18,6 +19,9 @@ from agencydesk.qt.common.list_view import filter_combo, make_table_view, search
 from agencydesk.qt.orders.order_form import add_order, delete_order, edit_order
 from agencydesk.qt.orders.order_model import ORDER_TOPICS, OrderTableModel, show_orders_in
 from agencydesk.qt.orders.receipt_action import make_receipt, receipt_button, receipt_possible
+
+#: the order titles' least width, in average characters, before the dates step aside
+ORDER_TITLE_LEAST_CHARS = 20
 
 
 class OrdersPage(QWidget):
@@ -66,6 +70,14 @@ class OrdersPage(QWidget):
             min_section=60,
         )
         show_orders_in(self.table)
+        # in a narrow window the dates step aside (quoted, then won, then paid: the status
+        # says as much) before the orders' titles are cut to "Hostin…"
+        self.columns = ColumnsByRoom(
+            self.table,
+            main=OrderTableModel.TITLE,
+            least_chars=ORDER_TITLE_LEAST_CHARS,
+            give_way=(OrderTableModel.QUOTED, OrderTableModel.WON, OrderTableModel.PAID),
+        )
         # double-click or Enter (activated comes with a double-click too: one signal only)
         self.table.activated.connect(lambda _index: self.edit_current())
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
