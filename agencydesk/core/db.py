@@ -18,7 +18,7 @@ from agencydesk.core import (
     authorship,  # noqa: F401
     changes,
 )
-from agencydesk.core.errors import UserError
+from agencydesk.core.errors import SaidError
 from agencydesk.core.schema_version import connect_read_only
 from agencydesk.core.word_filter import SQLITE_LOWER
 
@@ -65,10 +65,7 @@ def _create_private_file(path: Path) -> None:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     except (FileExistsError, NotADirectoryError):
         blocking = next(p for p in (path.parent, *path.parent.parents) if p.exists())
-        raise UserError(
-            f"{path} cannot be made: {blocking} is a file, not a folder. Give a database file "
-            "in a folder."
-        ) from None
+        raise SaidError("desk_folder_is_a_file", path=str(path), blocking=str(blocking)) from None
     if not path.exists():
         fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
         os.close(fd)

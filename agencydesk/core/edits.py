@@ -9,7 +9,7 @@ from typing import Any, Protocol, TypeVar
 
 from sqlmodel import Session
 
-from agencydesk.core.errors import SaidError, UserError
+from agencydesk.core.errors import SaidError
 from agencydesk.core.models import Client, Order, Ticket, utcnow
 
 Row = TypeVar("Row")
@@ -45,11 +45,11 @@ def check_belongs(
     if ticket_id is not None:
         ticket = session.get(Ticket, ticket_id)
         if ticket is None or ticket.client_id != client_id:
-            raise UserError("That ticket does not belong to this client.")
+            raise SaidError("ticket_not_the_clients")
     if order_id is not None:
         order = session.get(Order, order_id)
         if order is None or order.client_id != client_id:
-            raise UserError("That order does not belong to this client.")
+            raise SaidError("order_not_the_clients")
     return client
 
 

@@ -226,6 +226,24 @@ SENTENCES: dict[str, str] = {
         "The connection to the server was lost during the import, so nothing was saved. Import "
         "the chat again once the server can be reached."
     ),
+    # core.edits.check_belongs: a ticket or an order deleted or moved meanwhile (on another
+    # desk of the team), named by a follow-up or a guide sent
+    "ticket_not_the_clients": "That ticket does not belong to this client.",
+    "order_not_the_clients": "That order does not belong to this client.",
+    # core.db: a desk file whose folder cannot be made: a file is in the way
+    "desk_folder_is_a_file": (
+        "{path} cannot be made: {blocking} is a file, not a folder. Give a database file in a "
+        "folder."
+    ),
+    # core.trash: a row restored or emptied from the trash that is no longer there (restored
+    # or emptied meanwhile, in another window or on another desk of the team)
+    "not_in_trash_client": "There is no client #{number} in the trash.",
+    "not_in_trash_ticket": "There is no ticket #{number} in the trash.",
+    "not_in_trash_guide": "There is no guide #{number} in the trash.",
+    "not_in_trash_order": "There is no order #{number} in the trash.",
+    # reports: Qt's PDF writer could not open the file (its folder gone meanwhile)
+    "report_not_written": "The report cannot be written to {folder}.",
+    "receipt_not_written": "The receipt cannot be written to {folder}.",
 }
 
 

@@ -249,7 +249,7 @@ def _item(session: Session, kind: str, row_id: int) -> TrashItem:
         sa.select(TrashItem).where(col(TrashItem.kind) == kind, col(TrashItem.row_id) == row_id)
     ).scalar_one_or_none()
     if item is None:
-        raise UserError(f"There is no {kind} #{row_id} in the trash.")
+        raise SaidError(f"not_in_trash_{kind}", number=str(row_id))
     return item
 
 
@@ -258,7 +258,7 @@ def _soft_deleted(session: Session, kind: str, row_id: int) -> Client | Guide:
         session.get(Client, row_id) if kind == "client" else session.get(Guide, row_id)
     )
     if row is None or row.deleted_at is None:
-        raise UserError(f"There is no {kind} #{row_id} in the trash.")
+        raise SaidError(f"not_in_trash_{kind}", number=str(row_id))
     return row
 
 

@@ -47,7 +47,7 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgRenderer
 
 from agencydesk import __version__
-from agencydesk.core.errors import UserError
+from agencydesk.core.errors import SaidError, UserError
 from agencydesk.core.files import check_whole_pdf, write_atomically
 from agencydesk.reports import html_parts, template
 from agencydesk.reports.content import ReportContent
@@ -413,7 +413,7 @@ def _write(
         margins = _Margins(report, paper, doc.defaultFont().family())
         painter = QPainter()
         if not painter.begin(writer):
-            raise UserError(f"The report cannot be written to {path.parent}.")
+            raise SaidError("report_not_written", folder=str(path.parent))
         try:
             for number, page in enumerate(pages):
                 check()

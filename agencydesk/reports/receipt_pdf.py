@@ -9,7 +9,7 @@ from PySide6.QtCore import QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import QPageSize, QPainter, QPdfWriter
 
 from agencydesk import __version__
-from agencydesk.core.errors import UserError
+from agencydesk.core.errors import SaidError
 from agencydesk.core.files import check_whole_pdf, write_atomically
 from agencydesk.reports import html_parts, pdf
 from agencydesk.reports.receipt import (
@@ -57,7 +57,7 @@ def _write(content: ReceiptContent, path: Path) -> None:
         doc.setHtml(page_html)
         painter = QPainter()
         if not painter.begin(writer):
-            raise UserError(f"The receipt cannot be written to {path.parent}.")
+            raise SaidError("receipt_not_written", folder=str(path.parent))
         try:
             margin = _device(MARGIN_PT)
             painter.translate(margin, margin)

@@ -1200,6 +1200,42 @@
         <source>The connection to the server was lost during the import, so nothing was saved. Import the chat again once the server can be reached.</source>
         <translation>Koneksi ke server terputus selama impor, jadi tidak ada yang disimpan. Impor chat ini lagi setelah server bisa dijangkau.</translation>
     </message>
+    <message>
+        <source>That ticket does not belong to this client.</source>
+        <translation>Tiket itu bukan milik klien ini.</translation>
+    </message>
+    <message>
+        <source>That order does not belong to this client.</source>
+        <translation>Pesanan itu bukan milik klien ini.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be made: {blocking} is a file, not a folder. Give a database file in a folder.</source>
+        <translation>{path} tidak dapat dibuat: {blocking} adalah file, bukan folder. Berikan file basis data yang ada di dalam folder.</translation>
+    </message>
+    <message>
+        <source>There is no client #{number} in the trash.</source>
+        <translation>Tidak ada klien #{number} di tempat sampah.</translation>
+    </message>
+    <message>
+        <source>There is no ticket #{number} in the trash.</source>
+        <translation>Tidak ada tiket #{number} di tempat sampah.</translation>
+    </message>
+    <message>
+        <source>There is no guide #{number} in the trash.</source>
+        <translation>Tidak ada panduan #{number} di tempat sampah.</translation>
+    </message>
+    <message>
+        <source>There is no order #{number} in the trash.</source>
+        <translation>Tidak ada pesanan #{number} di tempat sampah.</translation>
+    </message>
+    <message>
+        <source>The report cannot be written to {folder}.</source>
+        <translation>Laporan tidak dapat ditulis ke {folder}.</translation>
+    </message>
+    <message>
+        <source>The receipt cannot be written to {folder}.</source>
+        <translation>Kuitansi tidak dapat ditulis ke {folder}.</translation>
+    </message>
 </context>
 <context>
     <name>CredentialFormDialog</name>

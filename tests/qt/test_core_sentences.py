@@ -9,6 +9,7 @@ import errno
 import sqlite3
 import uuid
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -374,3 +375,119 @@ def test_a_failed_upgrade_is_said_in_indonesian(
     )
     assert "dibiarkan persis seperti semula" in said
     assert "before-upgrade" in said
+
+
+@pytest.mark.qt_log_ignore("QPainter::begin\\(\\): Returned false")
+def test_a_report_whose_folder_went_while_it_was_written_is_said_in_indonesian(
+    demo_engine: Engine, tmp_path: Path, dialogs: DialogAnswerer, indonesian: str
+) -> None:
+    """Qt's PDF writer could not open the report's file (its folder gone meanwhile: a USB disk
+    pulled out): the window said the command line's English."""
+    import shutil
+
+    from sqlmodel import Session, select
+
+    from agencydesk.core.models import Client
+    from agencydesk.reports import pdf
+    from agencydesk.reports.content import ReportOptions, build_report_content
+
+    with Session(demo_engine) as session:
+        client = session.exec(select(Client).order_by(Client.id)).first()
+        assert client is not None
+        assert client.id is not None
+        content = build_report_content(
+            session=session,
+            client_id=client.id,
+            options=ReportOptions(start=date(2020, 1, 1), end=date(2030, 12, 31)),
+        )
+    folder = tmp_path / "usb"
+    folder.mkdir()
+
+    def pulled_out(_done: int, _total: int) -> None:
+        shutil.rmtree(folder, ignore_errors=True)  # before the first page is drawn
+
+    with pytest.raises(SaidError) as refused:
+        pdf.render_report_pdf(content, folder / "Laporan.pdf", progress=pulled_out)
+    assert str(refused.value) == f"The report cannot be written to {folder}."
+    dialogs.click(QMessageBox.StandardButton.Ok)
+    report_exception(None, refused.value)
+    assert dialogs.texts == [f"Laporan tidak dapat ditulis ke {folder}."]
+
+
+@pytest.mark.qt_log_ignore("QPainter::begin\\(\\): Returned false")
+def test_a_receipt_qt_cannot_write_is_said_in_indonesian(
+    qapp: object, engine: Engine, tmp_path: Path, indonesian: str
+) -> None:
+    from sqlmodel import Session
+
+    from agencydesk.core import clients, orders, receipts
+    from agencydesk.core.db import session_scope
+    from agencydesk.qt.common.core_sentences import user_text
+    from agencydesk.reports import receipt_pdf
+    from agencydesk.reports.receipt import build_receipt_content
+
+    with session_scope(engine) as session:
+        client = clients.create_client(session=session, values={"name": "Toko Kue Sari"})
+        assert client.id is not None
+        order = orders.create_order(
+            session=session,
+            client_id=client.id,
+            values={"title": "Logo", "amount": 750_000, "status": "paid"},
+        )
+        assert order.id is not None
+        issued = receipts.issue_receipt(session=session, order_id=order.id, today=date(2026, 12, 4))
+    with Session(engine) as session:
+        content = build_receipt_content(session=session, receipt_id=issued.id)
+    gone = tmp_path / "gone"
+    with pytest.raises(SaidError) as refused:
+        receipt_pdf._write(content, gone / "Kuitansi.pdf")  # the writer's own file, unopenable
+    assert str(refused.value) == f"The receipt cannot be written to {gone}."
+    assert user_text(refused.value) == f"Kuitansi tidak dapat ditulis ke {gone}."
+
+
+def test_a_desk_whose_folder_is_a_file_is_refused_in_indonesian(
+    qtbot: QtBot, tmp_path: Path, settings: Settings, dialogs: DialogAnswerer, indonesian: str
+) -> None:
+    notes = tmp_path / "catatan.txt"
+    notes.write_text("kopi, gula")
+    path = notes / "agencydesk.sqlite3"
+    assert _said_at_opening(qtbot, settings, dialogs, path) == (
+        f"{path} tidak dapat dibuat: {notes} adalah file, bukan folder. Berikan file basis data "
+        "yang ada di dalam folder."
+    )
+
+
+def test_a_ticket_restored_twice_and_a_ticket_of_another_client_are_said_in_indonesian(
+    engine: Engine, indonesian: str
+) -> None:
+    """Restored meanwhile in another window (or on another desk of the team); a follow-up on a
+    ticket that is no longer the client's."""
+    from datetime import UTC, datetime
+
+    from agencydesk.core import clients, follow_ups, tickets, trash
+    from agencydesk.core.db import session_scope
+    from agencydesk.qt.common.core_sentences import user_text
+
+    with session_scope(engine) as session:
+        sari = clients.create_client(session=session, values={"name": "Ibu Sari"})
+        budi = clients.create_client(session=session, values={"name": "Pak Budi"})
+        assert sari.id is not None
+        assert budi.id is not None
+        ticket = tickets.create_ticket(session=session, client_id=sari.id, values={"title": "Web"})
+        assert ticket.id is not None
+        trash.trash_ticket(session=session, ticket_id=ticket.id)
+    with session_scope(engine) as session:
+        trash.restore(session=session, kind="ticket", row_id=ticket.id)
+    with pytest.raises(SaidError) as refused, session_scope(engine) as session:
+        trash.restore(session=session, kind="ticket", row_id=ticket.id)
+    assert str(refused.value) == f"There is no ticket #{ticket.id} in the trash."
+    assert user_text(refused.value) == f"Tidak ada tiket #{ticket.id} di tempat sampah."
+    with pytest.raises(SaidError) as refused, session_scope(engine) as session:
+        follow_ups.set_follow_up(
+            session=session,
+            client_id=budi.id,
+            due_at=datetime(2026, 12, 7, 9, tzinfo=UTC),
+            ticket_id=ticket.id,
+        )
+    assert str(refused.value) == "That ticket does not belong to this client."
+    assert user_text(refused.value) == "Tiket itu bukan milik klien ini."

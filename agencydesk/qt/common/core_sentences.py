@@ -280,6 +280,43 @@ def _sentences() -> dict[str, str]:
             "The connection to the server was lost during the import, so nothing was saved. "
             "Import the chat again once the server can be reached.",
         ),
+        "ticket_not_the_clients": translate(
+            "CoreSentences",
+            "That ticket does not belong to this client.",
+        ),
+        "order_not_the_clients": translate(
+            "CoreSentences",
+            "That order does not belong to this client.",
+        ),
+        "desk_folder_is_a_file": translate(
+            "CoreSentences",
+            "{path} cannot be made: {blocking} is a file, not a folder. Give a database file in "
+            "a folder.",
+        ),
+        "not_in_trash_client": translate(
+            "CoreSentences",
+            "There is no client #{number} in the trash.",
+        ),
+        "not_in_trash_ticket": translate(
+            "CoreSentences",
+            "There is no ticket #{number} in the trash.",
+        ),
+        "not_in_trash_guide": translate(
+            "CoreSentences",
+            "There is no guide #{number} in the trash.",
+        ),
+        "not_in_trash_order": translate(
+            "CoreSentences",
+            "There is no order #{number} in the trash.",
+        ),
+        "report_not_written": translate(
+            "CoreSentences",
+            "The report cannot be written to {folder}.",
+        ),
+        "receipt_not_written": translate(
+            "CoreSentences",
+            "The receipt cannot be written to {folder}.",
+        ),
     }
 
 
