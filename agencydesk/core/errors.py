@@ -244,6 +244,67 @@ SENTENCES: dict[str, str] = {
     # reports: Qt's PDF writer could not open the file (its folder gone meanwhile)
     "report_not_written": "The report cannot be written to {folder}.",
     "receipt_not_written": "The receipt cannot be written to {folder}.",
+    # core.server_export: a snapshot of a team desk (File ▸ Back up now, and before a restore)
+    "snapshot_nothing_to_export": "{server} holds no desk yet: there is nothing to export.",
+    "snapshot_server_outdated": (
+        "{server} has an older schema ({schema}) than this agencydesk ({head}). Upgrade it first "
+        "with agencydesk server init (as the database's owner), then export."
+    ),
+    "snapshot_exists": ("{path} is there already; choose a new file name (it is not overwritten)."),
+    "snapshot_no_folder": "There is no folder {folder} to write the snapshot into.",
+    "snapshot_folder_not_writable": (
+        "The snapshot cannot be written in {folder}: {why}. Nothing was written; choose a "
+        "folder you may write to."
+    ),
+    "snapshot_broken_references": (
+        "The snapshot of {server} has rows naming rows that are not there ({count}); it was not "
+        "written. Send the log to the developers."
+    ),
+    "snapshot_disk_full": (
+        "The disk that holds {folder} is full: the snapshot was not written. Free some space on "
+        "it, or choose a folder on another disk."
+    ),
+    # core.server_move.restore_snapshot: the file chosen to restore (File ▸ Restore a snapshot…)
+    "not_a_snapshot": "{path} is not an agencydesk snapshot (no desk in it).",
+    "snapshot_other_version": (
+        "{path} was written by another version of agencydesk (schema {schema}). Open it once in "
+        "the solo app (agencydesk --db FILE), which brings it up to date, then restore it."
+    ),
+    # core.server_move: a row PostgreSQL does not take ({problem}: its words), named by its key
+    # ({columns}: the key's columns, {key}: its values), or by its place in the table's order
+    # ({line}: a kind per English ordinal ending, "1st", "2nd", "3rd", "4th"), or not at all
+    "row_not_stored": (
+        "A row of {table} cannot be stored on the server: {problem}. Nothing was copied; "
+        "correct that row in the solo desk and try again."
+    ),
+    "row_not_stored_key": (
+        "A row of {table} ({columns} {key}) cannot be stored on the server: {problem}. Nothing "
+        "was copied; correct that row in the solo desk and try again."
+    ),
+    "row_not_stored_st": (
+        "A row of {table} (the {line}st in {columns} order) cannot be stored on the "
+        "server: {problem}. Nothing was copied; correct that row in the solo desk and try again."
+    ),
+    "row_not_stored_nd": (
+        "A row of {table} (the {line}nd in {columns} order) cannot be stored on the "
+        "server: {problem}. Nothing was copied; correct that row in the solo desk and try again."
+    ),
+    "row_not_stored_rd": (
+        "A row of {table} (the {line}rd in {columns} order) cannot be stored on the "
+        "server: {problem}. Nothing was copied; correct that row in the solo desk and try again."
+    ),
+    "row_not_stored_th": (
+        "A row of {table} (the {line}th in {columns} order) cannot be stored on the "
+        "server: {problem}. Nothing was copied; correct that row in the solo desk and try again."
+    ),
+    # core.server_tables.compare: a copy (a restore, a snapshot) that came out unlike the desk
+    "copy_rows_differ": (
+        "The copy of {table} has {copied} rows where the desk has {rows}; nothing was copied."
+    ),
+    "copy_contents_differ": (
+        "The copy of {table} differs from the desk (same {rows} rows, other contents); nothing "
+        "was copied. Send the log to the developers."
+    ),
 }
 
 
@@ -285,6 +346,11 @@ def user_error_for(exc: BaseException) -> UserError | None:
     return None if sentence is None else UserError(sentence)
 
 
+#: why a file cannot be written ({why} of a sentence), when it is not the system's own words
+ON_READ_ONLY_DISK = "it is on a read-only disk"
+READ_ONLY_PERMISSIONS = "its file or folder is read-only (permissions)"
+
+
 def why_not_writable(path: Path) -> str | None:
     """Why the database *path* (or, when it does not exist yet, its folder) cannot be written,
     or None when it can. SQLite writes beside the file too (-wal, -shm), so the folder counts."""
@@ -294,8 +360,8 @@ def why_not_writable(path: Path) -> str | None:
     if os.access(folder, os.W_OK) and (not path.exists() or os.access(path, os.W_OK)):
         return None
     if os.name == "posix" and os.statvfs(folder).f_flag & os.ST_RDONLY:
-        return "it is on a read-only disk"
-    return "its file or folder is read-only (permissions)"
+        return ON_READ_ONLY_DISK
+    return READ_ONLY_PERMISSIONS
 
 
 class ValidationError(UserError):

@@ -22,7 +22,7 @@ from sqlalchemy.engine import Connection
 
 from agencydesk.core import migrate, server_tables, trash
 from agencydesk.core.db import make_engine, sqlite_url
-from agencydesk.core.errors import DISK_FULL, UserError, why_not_writable
+from agencydesk.core.errors import DISK_FULL, SaidError, UserError, why_not_writable
 from agencydesk.core.server_address import parse
 from agencydesk.core.server_move import Moved, Progress
 
@@ -41,12 +41,9 @@ def _refuse_stale_schema(connection: Connection, display: str) -> None:
     if current == head:
         return
     if current is None:
-        raise UserError(f"{display} holds no desk yet: there is nothing to export.")
+        raise SaidError("snapshot_nothing_to_export", server=display)
     migrate.refuse_unknown_revision(current, _scripts())
-    raise UserError(
-        f"{display} has an older schema ({current}) than this agencydesk ({head}). Upgrade it "
-        "first with agencydesk server init (as the database's owner), then export."
-    )
+    raise SaidError("snapshot_server_outdated", server=display, schema=current, head=str(head))
 
 
 def _scripts() -> ScriptDirectory:
@@ -98,15 +95,12 @@ def export_snapshot(url: str, out: Path, progress: Progress | None = None) -> Mo
     address, _password = parse(url)
     out = out.expanduser().resolve()
     if out.exists():
-        raise UserError(f"{out} is there already; choose a new file name (it is not overwritten).")
+        raise SaidError("snapshot_exists", path=str(out))
     if not out.parent.is_dir():
-        raise UserError(f"There is no folder {out.parent} to write the snapshot into.")
+        raise SaidError("snapshot_no_folder", folder=str(out.parent))
     why = why_not_writable(out)
     if why is not None:  # said of the snapshot's folder, not as if the desk were read-only
-        raise UserError(
-            f"The snapshot cannot be written in {out.parent}: {why}. Nothing was written; "
-            "choose a folder you may write to."
-        )
+        raise SaidError("snapshot_folder_not_writable", folder=str(out.parent), why=why)
     partial = out.with_name(out.name + ".partial")
     partial.unlink(missing_ok=True)  # left by an export that was killed
     server = make_engine(url)
@@ -127,9 +121,8 @@ def export_snapshot(url: str, out: Path, progress: Progress | None = None) -> Mo
                 broken = raw.execute("PRAGMA foreign_key_check").fetchall()
                 raw.execute("PRAGMA foreign_keys = ON")
             if broken:
-                raise UserError(
-                    f"The snapshot of {address.display()} has rows naming rows that are not "
-                    f"there ({len(broken)}); it was not written. Send the log to the developers."
+                raise SaidError(
+                    "snapshot_broken_references", server=address.display(), count=str(len(broken))
                 )
             with snapshot.connect() as target:
                 rows = server_tables.compare(source, target, server_tables.plan())
@@ -145,10 +138,7 @@ def export_snapshot(url: str, out: Path, progress: Progress | None = None) -> Mo
             with contextlib.suppress(OSError):
                 leftover.unlink()
         if _disk_full(exc):  # the snapshot's disk, not the desk's (which is the server)
-            raise UserError(
-                f"The disk that holds {out.parent} is full: the snapshot was not written. Free "
-                "some space on it, or choose a folder on another disk."
-            ) from None
+            raise SaidError("snapshot_disk_full", folder=str(out.parent)) from None
         raise
     finally:
         server.dispose()

@@ -45,7 +45,7 @@ class Moved:
         return sum(self.rows.values())
 
 
-def _copy_error(item: TablePlan, exc: BaseException, row: Any) -> UserError:
+def _copy_error(item: TablePlan, exc: BaseException, row: Any) -> SaidError:
     """A row PostgreSQL does not take (SQLite is lenient: a name longer than its column, a NUL
     character in a text) as a sentence naming the table and the row."""
     cause = getattr(exc, "orig", None) or exc
@@ -53,23 +53,21 @@ def _copy_error(item: TablePlan, exc: BaseException, row: Any) -> UserError:
     primary = getattr(diag, "message_primary", None) or str(cause).splitlines()[0]
     context = getattr(diag, "context", None) or ""
     found = re.search(r"\bline (\d+)\b", context)
+    said = {"table": item.name, "problem": primary.rstrip("."), "columns": "/".join(item.key)}
     if found is not None:  # the server refused it: COPY counts the rows it read
-        where = f" (the {_ordinal(int(found.group(1)))} in {'/'.join(item.key)} order)"
-    elif row is not None:  # psycopg could not send it: the row being written
+        line = int(found.group(1))
+        return SaidError(f"row_not_stored_{_ordinal_ending(line)}", line=str(line), **said)
+    if row is not None:  # psycopg could not send it: the row being written
         key = ", ".join(str(row[item.columns.index(k)]) for k in item.key)
-        where = f" ({'/'.join(item.key)} {key})"
-    else:
-        where = ""
-    return UserError(
-        f"A row of {item.name}{where} cannot be stored on the server: {primary.rstrip('.')}. "
-        "Nothing was copied; correct that row in the solo desk and try again."
-    )
+        return SaidError("row_not_stored_key", key=key, **said)
+    del said["columns"]
+    return SaidError("row_not_stored", **said)
 
 
-def _ordinal(number: int) -> str:
+def _ordinal_ending(number: int) -> str:
+    """English's: "st" of 1st, "th" of 11th."""
     ends = {1: "st", 2: "nd", 3: "rd"}
-    suffix = "th" if 10 <= number % 100 <= 20 else ends.get(number % 10, "th")
-    return f"{number}{suffix}"
+    return "th" if 10 <= number % 100 <= 20 else ends.get(number % 10, "th")
 
 
 def _copy_table(source: Any, target: Any, item: TablePlan) -> int:
@@ -197,13 +195,9 @@ def restore_snapshot(snapshot: Path, url: str, progress: Progress | None = None)
 
     revision = sqlite_file_revision(snapshot)
     if revision is None:
-        raise UserError(f"{snapshot} is not an agencydesk snapshot (no desk in it).")
+        raise SaidError("not_a_snapshot", path=str(snapshot))
     if revision != HEAD_REVISION:
-        raise UserError(
-            f"{snapshot} was written by another version of agencydesk (schema {revision}). Open "
-            "it once in the solo app (agencydesk --db FILE), which brings it up to date, then "
-            "restore it."
-        )
+        raise SaidError("snapshot_other_version", path=str(snapshot), schema=revision)
     source = migrate.open_database(sqlite_url(snapshot), read_only_ok=True)
     target = make_engine(url)
     try:

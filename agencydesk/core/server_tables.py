@@ -19,7 +19,7 @@ from sqlalchemy.engine import Connection
 from sqlmodel import SQLModel
 
 import agencydesk.core.models  # noqa: F401  (registers the tables)
-from agencydesk.core.errors import UserError
+from agencydesk.core.errors import SaidError
 
 
 @dataclass(frozen=True)
@@ -146,15 +146,11 @@ def compare(source: Connection, target: Connection, plans: list[TablePlan]) -> d
     for item in plans:
         mine, theirs = table_sum(source, item.table), table_sum(target, item.table)
         if mine.rows != theirs.rows:
-            raise UserError(
-                f"The copy of {item.name} has {theirs.rows} rows where the desk has {mine.rows}; "
-                "nothing was copied."
+            raise SaidError(
+                "copy_rows_differ", table=item.name, copied=str(theirs.rows), rows=str(mine.rows)
             )
         if mine.digest != theirs.digest:
-            raise UserError(
-                f"The copy of {item.name} differs from the desk (same {mine.rows} rows, other "
-                "contents); nothing was copied. Send the log to the developers."
-            )
+            raise SaidError("copy_contents_differ", table=item.name, rows=str(mine.rows))
         counts[item.name] = mine.rows
     return counts
 

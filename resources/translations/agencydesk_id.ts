@@ -1236,6 +1236,74 @@
         <source>The receipt cannot be written to {folder}.</source>
         <translation>Kuitansi tidak dapat ditulis ke {folder}.</translation>
     </message>
+    <message>
+        <source>{server} holds no desk yet: there is nothing to export.</source>
+        <translation>{server} belum berisi meja kerja: tidak ada yang bisa diekspor.</translation>
+    </message>
+    <message>
+        <source>{server} has an older schema ({schema}) than this agencydesk ({head}). Upgrade it first with agencydesk server init (as the database&apos;s owner), then export.</source>
+        <translation>{server} memakai skema yang lebih lama ({schema}) daripada agencydesk ini ({head}). Perbarui dulu dengan agencydesk server init (sebagai pemilik basis data), lalu ekspor.</translation>
+    </message>
+    <message>
+        <source>{path} is there already; choose a new file name (it is not overwritten).</source>
+        <translation>{path} sudah ada; pilih nama file baru (file yang ada tidak ditimpa).</translation>
+    </message>
+    <message>
+        <source>There is no folder {folder} to write the snapshot into.</source>
+        <translation>Tidak ada folder {folder} untuk menulis snapshot.</translation>
+    </message>
+    <message>
+        <source>The snapshot cannot be written in {folder}: {why}. Nothing was written; choose a folder you may write to.</source>
+        <translation>Snapshot tidak dapat ditulis di {folder}: {why}. Tidak ada yang ditulis; pilih folder yang bisa Anda tulisi.</translation>
+    </message>
+    <message>
+        <source>The snapshot of {server} has rows naming rows that are not there ({count}); it was not written. Send the log to the developers.</source>
+        <translation>Snapshot {server} berisi baris yang merujuk ke baris yang tidak ada ({count}); snapshot tidak ditulis. Kirim log-nya kepada pengembang.</translation>
+    </message>
+    <message>
+        <source>The disk that holds {folder} is full: the snapshot was not written. Free some space on it, or choose a folder on another disk.</source>
+        <translation>Disk tempat {folder} berada sudah penuh: snapshot tidak ditulis. Kosongkan sebagian ruang di disk itu, atau pilih folder di disk lain.</translation>
+    </message>
+    <message>
+        <source>{path} is not an agencydesk snapshot (no desk in it).</source>
+        <translation>{path} bukan snapshot agencydesk (tidak ada meja kerja di dalamnya).</translation>
+    </message>
+    <message>
+        <source>{path} was written by another version of agencydesk (schema {schema}). Open it once in the solo app (agencydesk --db FILE), which brings it up to date, then restore it.</source>
+        <translation>{path} ditulis oleh agencydesk versi lain (skema {schema}). Buka sekali di aplikasi solo (agencydesk --db FILE) agar diperbarui, lalu pulihkan.</translation>
+    </message>
+    <message>
+        <source>A row of {table} cannot be stored on the server: {problem}. Nothing was copied; correct that row in the solo desk and try again.</source>
+        <translation>Sebuah baris di tabel {table} tidak dapat disimpan di server: {problem}. Tidak ada yang disalin; perbaiki baris itu di meja kerja solo, lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>A row of {table} ({columns} {key}) cannot be stored on the server: {problem}. Nothing was copied; correct that row in the solo desk and try again.</source>
+        <translation>Sebuah baris di tabel {table} ({columns} {key}) tidak dapat disimpan di server: {problem}. Tidak ada yang disalin; perbaiki baris itu di meja kerja solo, lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>A row of {table} (the {line}st in {columns} order) cannot be stored on the server: {problem}. Nothing was copied; correct that row in the solo desk and try again.</source>
+        <translation>Baris ke-{line} di tabel {table} (menurut urutan {columns}) tidak dapat disimpan di server: {problem}. Tidak ada yang disalin; perbaiki baris itu di meja kerja solo, lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>A row of {table} (the {line}nd in {columns} order) cannot be stored on the server: {problem}. Nothing was copied; correct that row in the solo desk and try again.</source>
+        <translation>Baris ke-{line} di tabel {table} (menurut urutan {columns}) tidak dapat disimpan di server: {problem}. Tidak ada yang disalin; perbaiki baris itu di meja kerja solo, lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>A row of {table} (the {line}rd in {columns} order) cannot be stored on the server: {problem}. Nothing was copied; correct that row in the solo desk and try again.</source>
+        <translation>Baris ke-{line} di tabel {table} (menurut urutan {columns}) tidak dapat disimpan di server: {problem}. Tidak ada yang disalin; perbaiki baris itu di meja kerja solo, lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>A row of {table} (the {line}th in {columns} order) cannot be stored on the server: {problem}. Nothing was copied; correct that row in the solo desk and try again.</source>
+        <translation>Baris ke-{line} di tabel {table} (menurut urutan {columns}) tidak dapat disimpan di server: {problem}. Tidak ada yang disalin; perbaiki baris itu di meja kerja solo, lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>The copy of {table} has {copied} rows where the desk has {rows}; nothing was copied.</source>
+        <translation>Salinan tabel {table} berisi {copied} baris, padahal di meja kerja ada {rows}; tidak ada yang disalin.</translation>
+    </message>
+    <message>
+        <source>The copy of {table} differs from the desk (same {rows} rows, other contents); nothing was copied. Send the log to the developers.</source>
+        <translation>Salinan tabel {table} berbeda dari meja kerja (sama-sama {rows} baris, tetapi isinya lain); tidak ada yang disalin. Kirim log-nya kepada pengembang.</translation>
+    </message>
 </context>
 <context>
     <name>CredentialFormDialog</name>
@@ -2984,6 +3052,14 @@ Anda bisa membatalkannya dengan Ctrl+Z, atau memulihkannya nanti dari tempat sam
     <message>
         <source>the file came out cut off</source>
         <translation>file-nya terpotong</translation>
+    </message>
+    <message>
+        <source>it is on a read-only disk</source>
+        <translation>letaknya di disk hanya-baca</translation>
+    </message>
+    <message>
+        <source>its file or folder is read-only (permissions)</source>
+        <translation>file atau foldernya hanya-baca (izin akses)</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,7 @@ from __future__ import annotations
 import errno
 import sqlite3
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -491,3 +491,81 @@ def test_a_ticket_restored_twice_and_a_ticket_of_another_client_are_said_in_indo
         )
     assert str(refused.value) == "That ticket does not belong to this client."
     assert user_text(refused.value) == "Tiket itu bukan milik klien ini."
+
+
+def test_a_snapshot_that_cannot_be_written_is_said_in_indonesian(
+    tmp_path: Path, mount: Callable[[str], Path], indonesian: str
+) -> None:
+    """File ▸ Back up now on a team desk (and the snapshot before a restore): where the
+    snapshot cannot go is said before the server is asked anything."""
+    import subprocess
+
+    from agencydesk.core.server_export import export_snapshot
+    from agencydesk.qt.common.core_sentences import user_text
+
+    url = "postgresql+psycopg://sari@db.example.com/agency"
+    taken = tmp_path / "agency-20261207-090000-manual.sqlite3"
+    taken.write_bytes(b"")
+    with pytest.raises(SaidError) as refused:
+        export_snapshot(url, taken)
+    assert user_text(refused.value) == (
+        f"{taken} sudah ada; pilih nama file baru (file yang ada tidak ditimpa)."
+    )
+    with pytest.raises(SaidError) as refused:
+        export_snapshot(url, tmp_path / "snapshots" / "agency.sqlite3")
+    assert user_text(refused.value) == (
+        f"Tidak ada folder {tmp_path / 'snapshots'} untuk menulis snapshot."
+    )
+    read_only = mount("1m")
+    subprocess.run(["mount", "-o", "remount,ro", str(read_only)], check=True)
+    with pytest.raises(SaidError) as refused:
+        export_snapshot(url, read_only / "agency.sqlite3")
+    assert "it is on a read-only disk" in str(refused.value)  # the command line's English
+    assert user_text(refused.value) == (
+        f"Snapshot tidak dapat ditulis di {read_only}: letaknya di disk hanya-baca. Tidak ada "
+        "yang ditulis; pilih folder yang bisa Anda tulisi."
+    )
+
+
+def test_a_snapshot_the_server_cannot_take_is_refused_in_indonesian(
+    demo_engine: Engine, db_path: Path, tmp_path: Path, pg_url: str, indonesian: str
+) -> None:
+    """File ▸ Restore a snapshot… with a file that is no snapshot, one of another version, and
+    one holding a name too long for the server's column (a solo desk, lenient SQLite)."""
+    from agencydesk.core.server_move import restore_snapshot
+    from agencydesk.qt.common.core_sentences import user_text
+
+    note = tmp_path / "catatan.sqlite3"
+    note.write_bytes(b"Catatan belanja: kopi, gula")
+    with pytest.raises(SaidError) as refused:
+        restore_snapshot(note, pg_url)
+    assert user_text(refused.value) == (
+        f"{note} bukan snapshot agencydesk (tidak ada meja kerja di dalamnya)."
+    )
+    demo_engine.dispose()
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("UPDATE client SET name = ? WHERE id = 3", ("Sari " * 40,))
+        revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+        connection.execute("UPDATE alembic_version SET version_num = '0003'")
+    connection.close()
+    with pytest.raises(SaidError) as refused:
+        restore_snapshot(db_path, pg_url)
+    assert user_text(refused.value).startswith(
+        f"{db_path} ditulis oleh agencydesk versi lain (skema 0003). Buka sekali di aplikasi solo"
+    )
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = ?", (revision,))
+    connection.close()
+    with pytest.raises(SaidError) as refused:
+        restore_snapshot(db_path, pg_url)
+    assert str(refused.value).startswith(  # the command line's English, as it was
+        "A row of client (the 3rd in id order) cannot be stored on the server: value too long"
+    )
+    said = user_text(refused.value)
+    assert said.startswith(
+        "Baris ke-3 di tabel client (menurut urutan id) tidak dapat disimpan di server: value "
+        "too long"
+    )
+    assert said.endswith(
+        "Tidak ada yang disalin; perbaiki baris itu di meja kerja solo, lalu coba lagi."
+    )

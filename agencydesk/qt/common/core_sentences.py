@@ -9,7 +9,7 @@ import os
 
 from PySide6.QtCore import QCoreApplication
 
-from agencydesk.core.errors import SaidError
+from agencydesk.core.errors import ON_READ_ONLY_DISK, READ_ONLY_PERMISSIONS, SaidError
 from agencydesk.core.files import CUT_OFF
 
 
@@ -317,6 +317,91 @@ def _sentences() -> dict[str, str]:
             "CoreSentences",
             "The receipt cannot be written to {folder}.",
         ),
+        "snapshot_nothing_to_export": translate(
+            "CoreSentences",
+            "{server} holds no desk yet: there is nothing to export.",
+        ),
+        "snapshot_server_outdated": translate(
+            "CoreSentences",
+            "{server} has an older schema ({schema}) than this agencydesk ({head}). Upgrade it "
+            "first with agencydesk server init (as the database's owner), then export.",
+        ),
+        "snapshot_exists": translate(
+            "CoreSentences",
+            "{path} is there already; choose a new file name (it is not overwritten).",
+        ),
+        "snapshot_no_folder": translate(
+            "CoreSentences",
+            "There is no folder {folder} to write the snapshot into.",
+        ),
+        "snapshot_folder_not_writable": translate(
+            "CoreSentences",
+            "The snapshot cannot be written in {folder}: {why}. Nothing was written; choose a "
+            "folder you may write to.",
+        ),
+        "snapshot_broken_references": translate(
+            "CoreSentences",
+            "The snapshot of {server} has rows naming rows that are not there ({count}); it was "
+            "not written. Send the log to the developers.",
+        ),
+        "snapshot_disk_full": translate(
+            "CoreSentences",
+            "The disk that holds {folder} is full: the snapshot was not written. Free some space "
+            "on it, or choose a folder on another disk.",
+        ),
+        "not_a_snapshot": translate(
+            "CoreSentences",
+            "{path} is not an agencydesk snapshot (no desk in it).",
+        ),
+        "snapshot_other_version": translate(
+            "CoreSentences",
+            "{path} was written by another version of agencydesk (schema {schema}). Open it once "
+            "in the solo app (agencydesk --db FILE), which brings it up to date, then restore "
+            "it.",
+        ),
+        "row_not_stored": translate(
+            "CoreSentences",
+            "A row of {table} cannot be stored on the server: {problem}. Nothing was copied; "
+            "correct that row in the solo desk and try again.",
+        ),
+        "row_not_stored_key": translate(
+            "CoreSentences",
+            "A row of {table} ({columns} {key}) cannot be stored on the server: {problem}. "
+            "Nothing was copied; correct that row in the solo desk and try again.",
+        ),
+        "row_not_stored_st": translate(
+            "CoreSentences",
+            "A row of {table} (the {line}st in {columns} order) cannot be stored on the "
+            "server: {problem}. Nothing was copied; correct that row in the solo desk and try "
+            "again.",
+        ),
+        "row_not_stored_nd": translate(
+            "CoreSentences",
+            "A row of {table} (the {line}nd in {columns} order) cannot be stored on the "
+            "server: {problem}. Nothing was copied; correct that row in the solo desk and try "
+            "again.",
+        ),
+        "row_not_stored_rd": translate(
+            "CoreSentences",
+            "A row of {table} (the {line}rd in {columns} order) cannot be stored on the "
+            "server: {problem}. Nothing was copied; correct that row in the solo desk and try "
+            "again.",
+        ),
+        "row_not_stored_th": translate(
+            "CoreSentences",
+            "A row of {table} (the {line}th in {columns} order) cannot be stored on the "
+            "server: {problem}. Nothing was copied; correct that row in the solo desk and try "
+            "again.",
+        ),
+        "copy_rows_differ": translate(
+            "CoreSentences",
+            "The copy of {table} has {copied} rows where the desk has {rows}; nothing was copied.",
+        ),
+        "copy_contents_differ": translate(
+            "CoreSentences",
+            "The copy of {table} differs from the desk (same {rows} rows, other contents); "
+            "nothing was copied. Send the log to the developers.",
+        ),
     }
 
 
@@ -371,4 +456,8 @@ def os_words() -> dict[str, str]:
         if (code := getattr(errno, name, None)) is not None
     }
     words[CUT_OFF] = translate("OsWords", "the file came out cut off")
+    words[ON_READ_ONLY_DISK] = translate("OsWords", "it is on a read-only disk")
+    words[READ_ONLY_PERMISSIONS] = translate(
+        "OsWords", "its file or folder is read-only (permissions)"
+    )
     return words
