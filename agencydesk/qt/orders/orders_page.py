@@ -20,7 +20,7 @@ from agencydesk.qt.orders.order_form import add_order, delete_order, edit_order
 from agencydesk.qt.orders.order_model import ORDER_TOPICS, OrderTableModel, show_orders_in
 from agencydesk.qt.orders.receipt_action import make_receipt, receipt_button, receipt_possible
 
-#: the order titles' least width, in average characters, before the dates step aside
+# the order titles' least width, in average characters, before the dates step aside
 ORDER_TITLE_LEAST_CHARS = 20
 
 

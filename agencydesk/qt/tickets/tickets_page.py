@@ -177,7 +177,7 @@ class NewTicketDialog(FormDialog):
         self.accept()
 
 
-#: the ticket titles' least width, in average characters, before other columns step aside
+# the ticket titles' least width, in average characters, before other columns step aside
 TITLE_LEAST_CHARS = 24
 
 
