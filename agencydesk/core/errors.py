@@ -272,7 +272,7 @@ SENTENCES: dict[str, str] = {
     ),
     # core.server_move: a row PostgreSQL does not take ({problem}: its words), named by its key
     # ({columns}: the key's columns, {key}: its values), or by its place in the table's order
-    # ({line}: a kind per English ordinal ending, "1st", "2nd", "3rd", "4th"), or not at all
+    # ({line}: counted from 1), or not at all
     "row_not_stored": (
         "A row of {table} cannot be stored on the server: {problem}. Nothing was copied; "
         "correct that row in the solo desk and try again."
@@ -281,21 +281,9 @@ SENTENCES: dict[str, str] = {
         "A row of {table} ({columns} {key}) cannot be stored on the server: {problem}. Nothing "
         "was copied; correct that row in the solo desk and try again."
     ),
-    "row_not_stored_st": (
-        "A row of {table} (the {line}st in {columns} order) cannot be stored on the "
-        "server: {problem}. Nothing was copied; correct that row in the solo desk and try again."
-    ),
-    "row_not_stored_nd": (
-        "A row of {table} (the {line}nd in {columns} order) cannot be stored on the "
-        "server: {problem}. Nothing was copied; correct that row in the solo desk and try again."
-    ),
-    "row_not_stored_rd": (
-        "A row of {table} (the {line}rd in {columns} order) cannot be stored on the "
-        "server: {problem}. Nothing was copied; correct that row in the solo desk and try again."
-    ),
-    "row_not_stored_th": (
-        "A row of {table} (the {line}th in {columns} order) cannot be stored on the "
-        "server: {problem}. Nothing was copied; correct that row in the solo desk and try again."
+    "row_not_stored_line": (
+        "A row of {table} (row {line} in {columns} order) cannot be stored on the server: "
+        "{problem}. Nothing was copied; correct that row in the solo desk and try again."
     ),
     # core.server_tables.compare: a copy (a restore, a snapshot) that came out unlike the desk
     "copy_rows_differ": (

@@ -55,19 +55,12 @@ def _copy_error(item: TablePlan, exc: BaseException, row: Any) -> SaidError:
     found = re.search(r"\bline (\d+)\b", context)
     said = {"table": item.name, "problem": primary.rstrip("."), "columns": "/".join(item.key)}
     if found is not None:  # the server refused it: COPY counts the rows it read
-        line = int(found.group(1))
-        return SaidError(f"row_not_stored_{_ordinal_ending(line)}", line=str(line), **said)
+        return SaidError("row_not_stored_line", line=found.group(1), **said)
     if row is not None:  # psycopg could not send it: the row being written
         key = ", ".join(str(row[item.columns.index(k)]) for k in item.key)
         return SaidError("row_not_stored_key", key=key, **said)
     del said["columns"]
     return SaidError("row_not_stored", **said)
-
-
-def _ordinal_ending(number: int) -> str:
-    """English's: "st" of 1st, "th" of 11th."""
-    ends = {1: "st", 2: "nd", 3: "rd"}
-    return "th" if 10 <= number % 100 <= 20 else ends.get(number % 10, "th")
 
 
 def _copy_table(source: Any, target: Any, item: TablePlan) -> int:

@@ -1281,19 +1281,7 @@
         <translation>Sebuah baris di tabel {table} ({columns} {key}) tidak dapat disimpan di server: {problem}. Tidak ada yang disalin; perbaiki baris itu di meja kerja solo, lalu coba lagi.</translation>
     </message>
     <message>
-        <source>A row of {table} (the {line}st in {columns} order) cannot be stored on the server: {problem}. Nothing was copied; correct that row in the solo desk and try again.</source>
-        <translation>Baris ke-{line} di tabel {table} (menurut urutan {columns}) tidak dapat disimpan di server: {problem}. Tidak ada yang disalin; perbaiki baris itu di meja kerja solo, lalu coba lagi.</translation>
-    </message>
-    <message>
-        <source>A row of {table} (the {line}nd in {columns} order) cannot be stored on the server: {problem}. Nothing was copied; correct that row in the solo desk and try again.</source>
-        <translation>Baris ke-{line} di tabel {table} (menurut urutan {columns}) tidak dapat disimpan di server: {problem}. Tidak ada yang disalin; perbaiki baris itu di meja kerja solo, lalu coba lagi.</translation>
-    </message>
-    <message>
-        <source>A row of {table} (the {line}rd in {columns} order) cannot be stored on the server: {problem}. Nothing was copied; correct that row in the solo desk and try again.</source>
-        <translation>Baris ke-{line} di tabel {table} (menurut urutan {columns}) tidak dapat disimpan di server: {problem}. Tidak ada yang disalin; perbaiki baris itu di meja kerja solo, lalu coba lagi.</translation>
-    </message>
-    <message>
-        <source>A row of {table} (the {line}th in {columns} order) cannot be stored on the server: {problem}. Nothing was copied; correct that row in the solo desk and try again.</source>
+        <source>A row of {table} (row {line} in {columns} order) cannot be stored on the server: {problem}. Nothing was copied; correct that row in the solo desk and try again.</source>
         <translation>Baris ke-{line} di tabel {table} (menurut urutan {columns}) tidak dapat disimpan di server: {problem}. Tidak ada yang disalin; perbaiki baris itu di meja kerja solo, lalu coba lagi.</translation>
     </message>
     <message>

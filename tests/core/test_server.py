@@ -247,7 +247,7 @@ def test_a_name_too_long_for_the_server_is_named_by_its_place(
     with pytest.raises(UserError) as refused:
         move_to_server(db_path, pg_url)
     assert str(refused.value).startswith(
-        "A row of client (the 3rd in id order) cannot be stored on the server: value too long"
+        "A row of client (row 3 in id order) cannot be stored on the server: value too long"
     )
 
 

@@ -559,7 +559,7 @@ def test_a_snapshot_the_server_cannot_take_is_refused_in_indonesian(
     with pytest.raises(SaidError) as refused:
         restore_snapshot(db_path, pg_url)
     assert str(refused.value).startswith(  # the command line's English, as it was
-        "A row of client (the 3rd in id order) cannot be stored on the server: value too long"
+        "A row of client (row 3 in id order) cannot be stored on the server: value too long"
     )
     said = user_text(refused.value)
     assert said.startswith(

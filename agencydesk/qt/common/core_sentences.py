@@ -369,29 +369,10 @@ def _sentences() -> dict[str, str]:
             "A row of {table} ({columns} {key}) cannot be stored on the server: {problem}. "
             "Nothing was copied; correct that row in the solo desk and try again.",
         ),
-        "row_not_stored_st": translate(
+        "row_not_stored_line": translate(
             "CoreSentences",
-            "A row of {table} (the {line}st in {columns} order) cannot be stored on the "
-            "server: {problem}. Nothing was copied; correct that row in the solo desk and try "
-            "again.",
-        ),
-        "row_not_stored_nd": translate(
-            "CoreSentences",
-            "A row of {table} (the {line}nd in {columns} order) cannot be stored on the "
-            "server: {problem}. Nothing was copied; correct that row in the solo desk and try "
-            "again.",
-        ),
-        "row_not_stored_rd": translate(
-            "CoreSentences",
-            "A row of {table} (the {line}rd in {columns} order) cannot be stored on the "
-            "server: {problem}. Nothing was copied; correct that row in the solo desk and try "
-            "again.",
-        ),
-        "row_not_stored_th": translate(
-            "CoreSentences",
-            "A row of {table} (the {line}th in {columns} order) cannot be stored on the "
-            "server: {problem}. Nothing was copied; correct that row in the solo desk and try "
-            "again.",
+            "A row of {table} (row {line} in {columns} order) cannot be stored on the server: "
+            "{problem}. Nothing was copied; correct that row in the solo desk and try again.",
         ),
         "copy_rows_differ": translate(
             "CoreSentences",
