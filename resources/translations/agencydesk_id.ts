@@ -3433,12 +3433,12 @@ Anda bisa membatalkannya dengan Ctrl+Z, atau memulihkannya nanti dari tempat sam
 <context>
     <name>ReferrersTable</name>
     <message>
-        <source>Revenue brought</source>
-        <translation>Pendapatan yang dibawa</translation>
+        <source>Revenue</source>
+        <translation>Pendapatan</translation>
     </message>
     <message>
-        <source>Clients brought</source>
-        <translation>Klien yang dibawa</translation>
+        <source>Brought</source>
+        <translation>Dibawa</translation>
     </message>
     <message>
         <source>Client</source>

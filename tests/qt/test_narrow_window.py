@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QTableView,
+    QWidget,
 )
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import Engine
@@ -238,3 +239,51 @@ def test_in_a_narrow_window_the_order_titles_stay_readable(
     qtbot.waitUntil(
         lambda: not any(table.isColumnHidden(c) for c in range(table.model().columnCount()))
     )
+
+
+def test_in_a_short_window_the_referral_tables_scroll_and_never_overlap(
+    qtbot: QtBot, open_window: Opener, demo_db: Path, language: str
+) -> None:
+    """At the window's least size the whole business's tables had less height than their rows:
+    Qt drew them over the captions below ("Rp 3.100.000" across "By generation…"), and the
+    long figure headers ("Revenue brought") cut the referrers' names to "Ibu …". Now the
+    business scrolls up and down, and the names keep their room."""
+    window = open_window(demo_db)
+    window.resize(MINIMUM_SIZE)
+    window.show_section("referrals")
+    page = window.pages.page("referrals")
+    business = page.business_view
+    qtbot.waitUntil(lambda: business.isVisible() and business.top_revenue.rowCount() > 0)
+    qtbot.waitUntil(lambda: business.generations.rowCount() > 0)
+
+    def places() -> list[tuple[str, QRect]]:
+        shown = [
+            w
+            for w in business.findChildren(QWidget)
+            if w.isVisible() and isinstance(w, QLabel | QTableView) and w.parent() is business
+        ]
+        return [
+            (w.text() if isinstance(w, QLabel) else type(w).__name__, _within(w, business))
+            for w in shown
+        ]
+
+    def overlapping() -> list[tuple[str, str]]:
+        spots = places()
+        return [
+            (a, b)
+            for n, (a, rect_a) in enumerate(spots)
+            for b, rect_b in spots[n + 1 :]
+            if rect_a.intersects(rect_b)
+        ]
+
+    with contextlib.suppress(qtbot.TimeoutError):
+        qtbot.waitUntil(lambda: not overlapping(), timeout=3000)
+    assert len(places()) == 6  # three captions, three tables
+    assert overlapping() == []
+    least = business.fontMetrics().averageCharWidth() * 12
+    for table in (business.top_revenue, business.top_count):
+        assert table.columnWidth(0) >= least, table.item(0, 0).text()
+
+
+def _within(widget: QWidget, ancestor: QWidget) -> QRect:
+    return QRect(widget.mapTo(ancestor, QPoint(0, 0)), widget.size())

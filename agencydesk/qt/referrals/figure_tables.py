@@ -117,7 +117,9 @@ class ReferrersTable(_FittedTable):
     def __init__(self, *, by_revenue: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.by_revenue = by_revenue
-        figure = self.tr("Revenue brought") if by_revenue else self.tr("Clients brought")
+        # short: the caption above says the rest ("Who brought the most clients"), and a long
+        # header made the figure's column so wide that the names were cut to "Ibu …"
+        figure = self.tr("Revenue") if by_revenue else self.tr("Brought")
         _set_up(self, [self.tr("Client"), figure])
         self.setToolTip(self.tr("Double-click a client to open them"))
         self.itemActivated.connect(self._activated)

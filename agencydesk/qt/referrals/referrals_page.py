@@ -14,9 +14,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -97,8 +99,15 @@ class ReferralsPage(QWidget):
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setStyleSheet(f"color: {MUTED_COLOUR};")
+        # the whole business scrolls up and down where the window is short (a small laptop at
+        # 150 %): squeezed, its tables were drawn over the captions below them
+        self.business_scroll = QScrollArea()
+        self.business_scroll.setWidget(self.business_view)
+        self.business_scroll.setWidgetResizable(True)
+        self.business_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.business_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
-        for shown in (self.message, self.tabs, self.business_view):
+        for shown in (self.message, self.tabs, self.business_scroll):
             self.stack.addWidget(shown)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -236,5 +245,5 @@ class ReferralsPage(QWidget):
         self.strip.show_business(spread)
         self.strip.setVisible(True)
         self.business_view.show_business(spread)
-        self.stack.setCurrentWidget(self.business_view)
+        self.stack.setCurrentWidget(self.business_scroll)
         self.business_shown.emit()
