@@ -287,3 +287,39 @@ def test_in_a_short_window_the_referral_tables_scroll_and_never_overlap(
 
 def _within(widget: QWidget, ancestor: QWidget) -> QRect:
     return QRect(widget.mapTo(ancestor, QPoint(0, 0)), widget.size())
+
+
+def test_in_a_short_window_a_roots_generations_scroll_whole(
+    qtbot: QtBot, open_window: Opener, demo_db: Path, language: str
+) -> None:
+    """A root's Generations tab at the window's least size: its chart shrank below its least
+    height and its table's last rows were cut off by the tab, with nothing to scroll. Now the
+    tab scrolls, and the chart and every row keep their height."""
+    import sqlite3
+
+    with contextlib.closing(sqlite3.connect(demo_db)) as db:
+        (ratna,) = db.execute("SELECT id FROM client WHERE name LIKE '%Ratna%'").fetchone()
+    window = open_window(demo_db)
+    window.resize(MINIMUM_SIZE)
+    window.show_section("referrals")
+    page = window.pages.page("referrals")
+    qtbot.waitUntil(lambda: page.roots_panel.model.row_of(ratna) >= 0)
+    page.select_root(ratna)
+    tabs = page.tabs
+    table, chart = tabs.generations_table, tabs.generations_chart
+    qtbot.waitUntil(lambda: table.rowCount() > 0)
+    tabs.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: table.isVisible())
+    inside = table.parentWidget()
+    assert inside is not None
+
+    def whole() -> bool:
+        return (
+            chart.height() >= chart.minimumSizeHint().height()
+            and _within(table, inside).bottom() < inside.height()
+        )
+
+    with contextlib.suppress(qtbot.TimeoutError):
+        qtbot.waitUntil(whole, timeout=3000)
+    assert chart.height() >= chart.minimumSizeHint().height()
+    assert _within(table, inside).bottom() < inside.height()  # its last row is not cut off

@@ -6,10 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from types import ModuleType
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QFrame,
     QLabel,
     QRadioButton,
+    QScrollArea,
     QTabWidget,
     QWidget,
 )
@@ -64,10 +67,17 @@ class RootTabs(QTabWidget):
     def _generations_tab(self) -> QWidget:
         self.generations_chart = SvgChartView()
         self.generations_table = GenerationsTable()
-        tab = QWidget()
+        inside = QWidget()
         top_to_bottom(
-            ((self.generations_chart, 1), self.generations_table), tab, margins=(0, 6, 0, 0)
+            ((self.generations_chart, 1), self.generations_table), inside, margins=(0, 6, 0, 0)
         )
+        # scrolls up and down where the window is short: squeezed, the chart shrank under its
+        # least height and the table's last rows were cut off with nothing to scroll
+        tab = QScrollArea()
+        tab.setWidget(inside)
+        tab.setWidgetResizable(True)
+        tab.setFrameShape(QFrame.Shape.NoFrame)
+        tab.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         return tab
 
     def show_root(self, loaded: RootLoaded, *, keep_view: bool) -> None:
