@@ -437,3 +437,30 @@ def test_a_name_in_a_chart_is_measured_and_cut_as_it_is_drawn() -> None:
             assert not kept.endswith(("\u200d", "👨", "👩")), shown  # no half family
             assert kept.count("🇮") == kept.count("🇩"), shown  # no half flag
     assert fit_text(f"Keluarga {family} Santoso", 200, 12, max_chars=24).endswith("Santoso")
+
+
+@pytest.mark.parametrize("width", [320, 360, 420, 520, 720])
+def test_generation_bars_never_write_a_figure_over_the_next(ratna: RootReport, width: int) -> None:
+    """A root's Generations tab in a narrow window draws the chart some 350 px wide: the
+    revenue ran into the K ("Rp 24,7 jtK = 0,7"). The names give up room first, then the
+    whole chart is drawn wider and scaled down."""
+    from agencydesk.reports.charts.svg import text_width
+
+    svg = parse(charts.generation_bars_svg(ratna.cascade, lang="id", width=width))
+    assert svg.get("width") == str(width)  # (drawn wider and scaled down where it must)
+    root = svg
+    rows = [g for g in root.iter(f"{SVG}g") if g.get("data-generation") is not None]
+    assert rows
+    for row in rows:
+        spans = []
+        for element in row.iter(f"{SVG}text"):
+            words = "".join(element.itertext())
+            size = float(element.get("font-size", "12"))
+            bold = element.get("font-weight") == "bold"
+            left = float(element.get("x", "0"))
+            if element.get("text-anchor") == "end":
+                left -= text_width(words, size, bold=bold)
+            spans.append((left, left + text_width(words, size, bold=bold), words))
+        spans.sort()
+        for (_l, right, words), (left, _r, following) in itertools.pairwise(spans):
+            assert right <= left + 0.5, (words, following)

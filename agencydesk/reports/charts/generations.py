@@ -46,6 +46,10 @@ def _merge_tail(stats: Sequence[GenerationStats], keep: int) -> list[GenerationS
     return head
 
 
+#: the generation names' least width (a colour key and "Rujuka…"), however narrow the chart
+NAME_LEAST = 70.0
+
+
 def generation_bars_svg(
     cascade: Cascade, *, lang: str = "en", width: int = 720, height: int = 300
 ) -> str:
@@ -53,18 +57,35 @@ def generation_bars_svg(
     column on its own scale, the value written at the bar's end) and its K ("K = 1.5").
 
     Rows that would be thinner than a line of text are merged into a last "Generation n and
-    later" row."""
+    later" row. Narrower than its figures need (a root's Generations tab in a small window),
+    it is drawn that much wider and scaled down whole, text included: the revenue ran into the
+    K ("Rp 24,7 jtK = 0,7")."""
+    svg, lacking = _generation_bars(cascade, lang, width, height, width, height)
+    if lacking <= 0:
+        return svg
+    scale = (width + lacking) / width
+    return _generation_bars(cascade, lang, width, height, width * scale, height * scale)[0]
+
+
+def _generation_bars(
+    cascade: Cascade, lang: str, width: int, height: int, view_w: float, view_h: float
+) -> tuple[str, float]:
+    """The chart *width* × *height* drawn in a *view_w* × *view_h* box, and the width that box
+    lacked for its figures (≤ 0: none)."""
     words = strings(lang)
     pad = 14.0
-    out = [svg_open(width, height, width, height, "generations")]
-    out.append(f'<rect width="{width}" height="{height}" fill="#FFFFFF"/>')
+    out = [svg_open(width, height, view_w, view_h, "generations")]
+    out.append(f'<rect width="{num(view_w)}" height="{num(view_h)}" fill="#FFFFFF"/>')
     stats = list(cascade.generations)
     if not stats:
-        return empty_chart(out, words["no_orders"], width=width, height=height, top=pad, pad=pad)
+        return (
+            empty_chart(out, words["no_orders"], width=view_w, height=view_h, top=pad, pad=pad),
+            0.0,
+        )
     header = 30.0
     note_size = 10.5
     footer = note_size + 14
-    available = height - 2 * pad - header - footer
+    available = view_h - 2 * pad - header - footer
     min_row = 17.0
     max_rows = max(1, int(available // min_row))
     merged = len(stats) > max_rows
@@ -79,8 +100,7 @@ def generation_bars_svg(
             return words["generation_n_on"].format(n=s.generation)
         return generation_label(s.generation, root_name=cascade.root_name, lang=lang)
 
-    inner = width - 2 * pad
-    name_w = min(190.0, inner * 0.26)
+    inner = view_w - 2 * pad
     k_w = text_width("K = 00.0", size) + 16
     columns: list[tuple[str, list[int], Callable[[float], str]]] = [
         (words["clients"], [s.clients for s in stats], lambda v: format_count(v, lang)),
@@ -95,20 +115,23 @@ def generation_bars_svg(
     texts_w = [
         max(text_width(fmt(v), size) for v in values) + 6 + 16 for _t, values, fmt in columns
     ]
+    titles_w = [text_width(title, 12, bold=True) + 12 for title, _values, _fmt in columns]
+    # where the figures and their titles do not fit beside the names (a narrow window), the
+    # names give up room first, down to NAME_LEAST (then the caller draws it wider)
+    figures_w = sum(map(max, texts_w, titles_w))
+    name_w = max(NAME_LEAST, min(190.0, inner * 0.26, inner - k_w - figures_w))
     bar_room = max(0.0, (inner - name_w - k_w - sum(texts_w)) / 3)
     column_x = [pad + name_w]
-    for text_w, (title, _values, _fmt) in zip(texts_w, columns, strict=True):
-        column_x.append(
-            column_x[-1] + max(text_w + bar_room, text_width(title, 12, bold=True) + 12)
-        )
+    for text_w, title_w in zip(texts_w, titles_w, strict=True):
+        column_x.append(column_x[-1] + max(text_w + bar_room, title_w))
     top = pad
     for index, (title, _values, _fmt) in enumerate(columns):
         out.append(text_element(column_x[index], top + 14, title, size=12, fill=MUTED, bold=True))
     out.append(
-        text_element(width - pad, top + 14, "K", size=12, fill=MUTED, bold=True, anchor="end")
+        text_element(view_w - pad, top + 14, "K", size=12, fill=MUTED, bold=True, anchor="end")
     )
     out.append(
-        f'<path d="M{num(pad)} {num(top + header - 8)}H{num(width - pad)}" stroke="{GRID}" '
+        f'<path d="M{num(pad)} {num(top + header - 8)}H{num(view_w - pad)}" stroke="{GRID}" '
         'stroke-width="1" fill="none"/>'
     )
     top += header
@@ -152,7 +175,7 @@ def generation_bars_svg(
         k_text = format_k(s.k, lang)
         out.append(
             text_element(
-                width - pad,
+                view_w - pad,
                 middle + size * 0.36,
                 k_text,
                 size=size,
@@ -163,21 +186,21 @@ def generation_bars_svg(
         out.append("</g>")
         if r:
             out.append(
-                f'<path d="M{num(pad)} {num(y)}H{num(width - pad)}" stroke="#F3F3F3" '
+                f'<path d="M{num(pad)} {num(y)}H{num(view_w - pad)}" stroke="#F3F3F3" '
                 'stroke-width="1" fill="none"/>'
             )
     note_y = top + len(stats) * row + footer - 4
     out.append(
         text_element(
             pad,
-            min(height - pad, note_y),
+            min(view_h - pad, note_y),
             fit_text(words["k_note"], inner, note_size, max_chars=120),
             size=note_size,
             fill=MUTED,
         )
     )
     out.append(SVG_CLOSE)
-    return "".join(out)
+    return "".join(out), NAME_LEAST + k_w + figures_w - inner
 
 
 # -- the tree -----------------------------------------------------------------------------------
