@@ -56,9 +56,6 @@ class ColumnsByRoom(QObject):
         self._table.setColumnHidden(column, not shown)
         self.arrange()
 
-    def stepped_aside(self) -> set[int]:
-        return set(self._aside)
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
             self.arrange()
