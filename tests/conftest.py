@@ -18,7 +18,12 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 _SANDBOX = Path(tempfile.mkdtemp(prefix="agencydesk-tests-"))
 for _name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
     os.environ[_name] = str(_SANDBOX / _name.lower())
-os.environ.setdefault("LANG", "en_US.UTF-8")
+# An English system whatever the developer's own: the desk speaks the system's language and
+# writes numbers its way, and with LANG=id_ID.UTF-8 (a developer in Jakarta) 15 tests that
+# read English words and "1.50" failed. Tests of Indonesian install it themselves.
+for _name in [name for name in os.environ if name.startswith("LC_")] + ["LANGUAGE"]:
+    os.environ.pop(_name, None)
+os.environ["LANG"] = "en_US.UTF-8"
 # Never the developer's own keyring: no backend unless a test installs the in-memory one.
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
