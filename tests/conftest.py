@@ -23,7 +23,7 @@ for _name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_H
 # read English words and "1.50" failed. Tests of Indonesian install it themselves.
 for _name in [name for name in os.environ if name.startswith("LC_")] + ["LANGUAGE"]:
     os.environ.pop(_name, None)
-os.environ["LANG"] = "en_US.UTF-8"
+os.environ["LANG"] = "C.UTF-8"  # English, and on every machine (en_US may not be installed)
 # Never the developer's own keyring: no backend unless a test installs the in-memory one.
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
