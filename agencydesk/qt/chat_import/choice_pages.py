@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QRadioButton,
-    QScrollArea,
     QWidget,
     QWizardPage,
 )
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 from agencydesk.qt.chat_import.wizard_access import the_wizard
 from agencydesk.qt.common.combos import narrow_combo
 from agencydesk.qt.common.detail_reading import read_for_desk
-from agencydesk.qt.common.dialog_layout import top_to_bottom
+from agencydesk.qt.common.dialog_layout import scrolling, top_to_bottom
 from agencydesk.qt.common.labels import plain_label
 from agencydesk.qt.common.line_limit import limit_characters
 
@@ -108,10 +107,7 @@ class MappingPage(QWizardPage):
         self.form_host = QWidget()
         self.form = QFormLayout(self.form_host)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.form_host)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll = scrolling(self.form_host)
         main_form = QFormLayout()
         main_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         main_form.addRow(self.tr("Add to the history of:"), self.main_client)

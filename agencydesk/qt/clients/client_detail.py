@@ -15,7 +15,6 @@ from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
-    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -36,7 +35,7 @@ from agencydesk.qt.common.buttons import (
 )
 from agencydesk.qt.common.desk_people import people_of
 from agencydesk.qt.common.detail_reading import read_for_pane
-from agencydesk.qt.common.dialog_layout import STRETCH, top_to_bottom
+from agencydesk.qt.common.dialog_layout import STRETCH, scrolling, top_to_bottom
 from agencydesk.qt.common.follow_up_dialog import ask_follow_up
 from agencydesk.qt.common.formatting import (
     channel_label,
@@ -195,10 +194,7 @@ class ClientDetailView(QWidget):
             spacing=10,
         )
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self.content)
+        scroll = scrolling(self.content)
         self.timeline = TimelineView(engine)
         self.timeline.ticket_activated.connect(self.ticket_activated)
         self.tickets = ClientTicketsView(engine)

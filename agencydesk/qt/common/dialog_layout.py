@@ -13,8 +13,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QLayout,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -64,6 +66,18 @@ def top_to_bottom(
         else:
             layout.addWidget(part)
     return layout
+
+
+def scrolling(widget: QWidget, *, sideways: bool = True) -> QScrollArea:
+    """*widget* in a frameless scroll area that keeps it as wide as itself, scrolling up and down
+    where it is taller; *sideways* False: never sideways either (what is wider is cut)."""
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    if not sideways:
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area
 
 
 def ok_cancel_buttons(ok_text: str) -> tuple[QDialogButtonBox, QPushButton]:

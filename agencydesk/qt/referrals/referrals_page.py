@@ -14,11 +14,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
-    QScrollArea,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -34,7 +32,7 @@ from agencydesk.core.referrals import BusinessSpread
 from agencydesk.qt.common import workers
 from agencydesk.qt.common.core_sentences import user_text
 from agencydesk.qt.common.databus import follow_changes
-from agencydesk.qt.common.dialog_layout import top_to_bottom
+from agencydesk.qt.common.dialog_layout import scrolling, top_to_bottom
 from agencydesk.qt.common.labels import bold_label
 from agencydesk.qt.referrals.business_view import BusinessView
 from agencydesk.qt.referrals.figures_strip import FiguresStrip
@@ -101,11 +99,7 @@ class ReferralsPage(QWidget):
         self.message.setStyleSheet(f"color: {MUTED_COLOUR};")
         # the whole business scrolls up and down where the window is short (a small laptop at
         # 150 %): squeezed, its tables were drawn over the captions below them
-        self.business_scroll = QScrollArea()
-        self.business_scroll.setWidget(self.business_view)
-        self.business_scroll.setWidgetResizable(True)
-        self.business_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.business_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.business_scroll = scrolling(self.business_view, sideways=False)
         self.stack = QStackedWidget()
         for shown in (self.message, self.tabs, self.business_scroll):
             self.stack.addWidget(shown)

@@ -6,20 +6,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from types import ModuleType
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QFrame,
     QLabel,
     QRadioButton,
-    QScrollArea,
     QTabWidget,
     QWidget,
 )
 
 from agencydesk.core.referrals import RootReport
 from agencydesk.qt.common.buttons import button_row
-from agencydesk.qt.common.dialog_layout import top_to_bottom
+from agencydesk.qt.common.dialog_layout import scrolling, top_to_bottom
 from agencydesk.qt.common.formatting import ui_language
 from agencydesk.qt.referrals.figure_tables import GenerationsTable
 from agencydesk.qt.referrals.referral_tree_panel import ReferralTreePanel
@@ -73,12 +70,7 @@ class RootTabs(QTabWidget):
         )
         # scrolls up and down where the window is short: squeezed, the chart shrank under its
         # least height and the table's last rows were cut off with nothing to scroll
-        tab = QScrollArea()
-        tab.setWidget(inside)
-        tab.setWidgetResizable(True)
-        tab.setFrameShape(QFrame.Shape.NoFrame)
-        tab.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        return tab
+        return scrolling(inside, sideways=False)
 
     def show_root(self, loaded: RootLoaded, *, keep_view: bool) -> None:
         """Show *loaded* (its charts with `show_current_tab`, once the tabs are in view);

@@ -10,12 +10,10 @@ from datetime import timedelta
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidgetItem,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +26,7 @@ from agencydesk.core.today import TodaySummary
 from agencydesk.qt.common import workers
 from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.desk_people import people_of
-from agencydesk.qt.common.dialog_layout import STRETCH, top_to_bottom
+from agencydesk.qt.common.dialog_layout import STRETCH, scrolling, top_to_bottom
 from agencydesk.qt.common.formatting import (
     format_date,
     format_datetime,
@@ -107,10 +105,7 @@ class TodayPage(QWidget):
         heading.addWidget(self.mine_filter, 0, Qt.AlignmentFlag.AlignBottom)
         # the stretch last: the cards as tall as what they say, from the top
         top_to_bottom((heading, self.date_label, 8, grid, STRETCH), inner, margins=(16, 12, 16, 12))
-        self.scroll = scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(inner)
+        self.scroll = scroll = scrolling(inner)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
