@@ -130,6 +130,19 @@ def zip_with_a_damaged_picture(folder: Path, chat: bytes) -> Path:
     return export
 
 
+def import_refused(qtbot: Any, wizard: Any) -> Any:
+    """From the import wizard's first page, on through the preview to the import, which is
+    expected to fail: its page, once it offers to try again."""
+    wizard.next()
+    qtbot.waitUntil(wizard.preview_page.isComplete, timeout=10_000)
+    wizard.next()
+    wizard.next()
+    wizard.next()  # → import
+    page = wizard.import_page
+    qtbot.waitUntil(lambda: page.retry_button.isVisible(), timeout=10_000)
+    return page
+
+
 def import_after_the_preview(qtbot: Any, wizard: Any) -> None:
     """From the import wizard's preview, read: into a new ticket of the client, then wait for
     the summary page."""

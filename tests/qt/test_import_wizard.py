@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
-from qt_helpers import drop_on, import_after_the_preview, zip_with_a_damaged_picture
+from qt_helpers import drop_on, import_after_the_preview, import_refused, zip_with_a_damaged_picture
 from sqlalchemy.engine import Engine
 
 from agencydesk.qt.chat_import.import_wizard import ImportWizard
@@ -116,13 +116,7 @@ def test_a_damaged_picture_in_the_zip_saves_nothing_and_says_which(
     )
     qtbot.addWidget(wizard)
     wizard.show()
-    wizard.next()
-    qtbot.waitUntil(wizard.preview_page.isComplete, timeout=10_000)
-    wizard.next()
-    wizard.next()
-    wizard.next()  # → import
-    page = wizard.import_page
-    qtbot.waitUntil(lambda: page.retry_button.isVisible(), timeout=10_000)
+    page = import_refused(qtbot, wizard)
     assert "IMG-20250830-WA0007.jpg" in page.status_label.text()
     assert "Nothing was saved." in page.status_label.text()
     assert wizard.currentPage() is page

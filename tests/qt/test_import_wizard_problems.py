@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from qt_helpers import import_after_the_preview, zip_with_a_damaged_picture
+from qt_helpers import import_after_the_preview, import_refused, zip_with_a_damaged_picture
 from sqlalchemy.engine import Engine
 
 from agencydesk.core.importers import ChatImportError
@@ -150,13 +150,7 @@ def test_a_damaged_picture_in_the_zip_is_said_in_indonesian(
 ) -> None:
     export = zip_with_a_damaged_picture(tmp_path, GROUP_CHAT.read_bytes())
     wizard = _wizard(qtbot, demo_engine, export, data_dir=tmp_path)
-    wizard.next()
-    qtbot.waitUntil(wizard.preview_page.isComplete, timeout=10_000)
-    wizard.next()
-    wizard.next()
-    wizard.next()  # → import
-    page = wizard.import_page
-    qtbot.waitUntil(lambda: page.retry_button.isVisible(), timeout=10_000)
+    page = import_refused(qtbot, wizard)
     assert page.status_label.text() == (
         "File zip ini rusak: file media “IMG-20250830-WA0007.jpg” di dalamnya tidak bisa "
         "diekstrak. Ekspor lagi chat-nya beserta media (atau salin ulang zip-nya: salinan bisa "
