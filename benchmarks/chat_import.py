@@ -17,9 +17,11 @@ shared, so the rounds of the import and of the floor alternate):
 * ``command``: the whole ``agencydesk import-chat FILE --client … --split-hours 8`` process, as a
   user at a shell meets it (start-up and parsing included), with its peak memory (max RSS).
 
-Linearity is the import's time for N messages over its time for N/10 (10.0 is linear).
+Linearity is the import's time for N messages over its time for N/10 (10.0 is linear). The
+segments of the search index the import leaves are counted too: a search looks each word up in
+every segment.
 The last line is ``BENCH chat_import messages=… msgs_per_s=… floor_msgs_per_s=… vs_floor=…
-maxrss_mb=… command_msgs_per_s=… linearity=…`` with the goals beside them.
+maxrss_mb=… command_msgs_per_s=… linearity=… fts_segments=…`` with the goals beside them.
 """
 
 from __future__ import annotations
@@ -65,7 +67,9 @@ def fresh_desk(path: Path) -> int:
         engine.dispose()
 
 
-def time_import(path: Path, parsed: Any) -> float:
+def time_import(path: Path, parsed: Any) -> tuple[float, int]:
+    """Seconds of the import, and the segments of the search index it leaves (each query
+    looks a word up in every segment)."""
     from agencydesk.core import migrate
     from agencydesk.core.db import sqlite_url
 
@@ -81,10 +85,13 @@ def time_import(path: Path, parsed: Any) -> float:
         hits = connection.execute(
             "SELECT count(*) FROM message_fts WHERE message_fts MATCH 'invoice'"
         ).fetchone()[0]
+        segments = connection.execute(
+            "SELECT count(DISTINCT segid) FROM message_fts_idx"
+        ).fetchone()[0]
     finally:
         connection.close()
     assert hits > 0, "the search index is empty after the import"
-    return seconds
+    return seconds, segments
 
 
 def read_rows(path: Path) -> list[tuple[Any, ...]]:
@@ -192,10 +199,12 @@ def measure(folder: Path, n: int, rounds: int) -> dict[str, float]:
     parsed = parse_chat_file(export)
     messages = len(parsed.messages)
     db = folder / "desk.sqlite3"
-    imports, floors, commands, rss = [], [], [], []
+    imports, floors, commands, rss, segments = [], [], [], [], []
     rows: list[tuple[Any, ...]] = []
     for _round in range(rounds):
-        imports.append(time_import(db, parsed))
+        seconds, segs = time_import(db, parsed)
+        imports.append(seconds)
+        segments.append(segs)
         if not rows:
             rows = read_rows(db)
         floors.append(time_floor(folder / "floor.sqlite3", rows, db))
@@ -211,13 +220,14 @@ def measure(folder: Path, n: int, rounds: int) -> dict[str, float]:
         "floor_s": statistics.median(floors),
         "command_s": statistics.median(commands),
         "maxrss_mb": max(rss),
+        "fts_segments": max(segments),
     }
     print(
         f"{messages:>9,} msgs: import {result['import_s']:6.2f} s "
         f"({messages / result['import_s']:>8,.0f}/s; rounds {_fmt(imports)}), floor "
         f"{result['floor_s']:6.2f} s ({messages / result['floor_s']:>8,.0f}/s; {_fmt(floors)}), "
         f"command {result['command_s']:6.2f} s ({_fmt(commands)}), max RSS "
-        f"{result['maxrss_mb']:.0f} MB",
+        f"{result['maxrss_mb']:.0f} MB, search index {result['fts_segments']} segments",
         flush=True,
     )
     return result
@@ -251,7 +261,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"BENCH chat_import messages={big['messages']:.0f} msgs_per_s={rate:.0f} "
         f"floor_msgs_per_s={floor_rate:.0f} vs_floor={vs_floor:.2f} "
         f"maxrss_mb={big['maxrss_mb']:.0f} command_msgs_per_s={command_rate:.0f} "
-        f"linearity={linearity:.1f} goal_msgs_per_s={GOAL_MSGS_PER_S} "
+        f"linearity={linearity:.1f} fts_segments={big['fts_segments']} "
+        f"goal_msgs_per_s={GOAL_MSGS_PER_S} "
         f"goal_vs_floor={GOAL_VS_FLOOR} goal_maxrss_mb={GOAL_MAXRSS_MB}"
     )
     return 0

@@ -113,6 +113,12 @@ def test_fingerprints_made_as_they_are_read_are_those_made_at_once(
     # take scattered positions
     assert streamed.take(range(30, 95)) == [at_once[i * 16 : (i + 1) * 16] for i in range(30, 95)]
     assert streamed.take([120, 3, 99]) == [at_once[i * 16 : (i + 1) * 16] for i in (120, 3, 99)]
+    # made ahead a block at a time while the search index is filled, until none is left
+    made_ahead = 0
+    while streamed.make_ahead():
+        made_ahead += 1
+    assert made_ahead == len(range(121, 400, 7))  # the blocks after the highest position read
+    assert not streamed.make_ahead()
     assert streamed[390:] == [at_once[i * 16 : (i + 1) * 16] for i in range(390, 400)]
     assert streamed == ci.identity.Fingerprints(at_once)
     assert len(set(streamed)) == len(messages)  # every "ok" of a minute has its own
@@ -419,7 +425,8 @@ def test_big_import_fills_the_search_index_and_keeps_the_triggers(
     monkeypatch.setattr(writing, "BULK_FTS_THRESHOLD", 100)
     client_id = _client(engine)
     triggers = _triggers(engine)
-    monkeypatch.setattr(writing, "CHUNK", 300)  # the search index filled a chunk at a time
+    monkeypatch.setattr(writing, "CHUNK", 300)
+    monkeypatch.setattr(writing, "FTS_BATCH", 700)  # indexed in batches
     result = _import(engine, _big(1000), client_id)
     assert result.new == 1000
     assert _triggers(engine) == triggers  # the search triggers and the message indexes are back

@@ -84,6 +84,13 @@ class Fingerprints(Sequence[bytes]):
         if made == total:  # kept as it is: a copy as bytes would briefly hold them twice
             self._source = None
 
+    def make_ahead(self) -> bool:
+        """Make the next block of fingerprints now: whether there was one to make."""
+        if self._source is None:
+            return False
+        self._make_up_to(len(self._data) // DIGEST_SIZE + 1)
+        return True
+
     @overload
     def __getitem__(self, index: int) -> bytes: ...
     @overload

@@ -83,6 +83,11 @@ class MessageRows:
         """Zip members holding the media of the new messages, in order, without repeats."""
         return tuple(dict.fromkeys(self._media_members))
 
+    def work_ahead(self) -> bool:
+        """Make a block of the fingerprints the next rows take (while the connection is
+        busy): whether there was one to make."""
+        return self._plan.prints.make_ahead()
+
     def chunks(self, size: int, *, native: bool = False) -> Iterator[list[tuple[Any, ...]]]:
         """The rows (`COLUMNS`; `constants` has the other columns), *size* at a time, in export
         order. Their times are text as SQLAlchemy keeps them on SQLite (`db_text`) and
