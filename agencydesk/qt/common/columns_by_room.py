@@ -8,7 +8,7 @@ the ticket's title once status, priority, due and updated had their fitted width
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QTableView
@@ -19,9 +19,11 @@ class ColumnsByRoom(QObject):
     first first, while it would have fewer, and show again (the last first) when it would not.
 
     A column the person shows or hides themselves (`choose`) is theirs from then on and never
-    steps aside: the list does what they asked, even in a narrow window."""
+    steps aside: the list does what they asked, even in a narrow window. Their choices
+    (`choices`) are what the window remembers for the next start (`restore`)."""
 
-    #: (column, shown): a column stepped aside or came back (a header menu's tick follows it)
+    #: (column, shown): a column stepped aside or came back, or the person chose it (a header
+    #: menu's tick follows it)
     shownChanged = Signal(int, bool)
 
     def __init__(
@@ -38,6 +40,7 @@ class ColumnsByRoom(QObject):
         self._least_chars = least_chars
         self._give_way = list(give_way)
         self._aside: set[int] = set()
+        self._chosen: dict[int, bool] = {}  # column → shown, as the person chose
         #: a stepped-aside column's width when it last showed: what it needs to come back
         self._widths: dict[int, int] = {}
         table.viewport().installEventFilter(self)
@@ -53,8 +56,21 @@ class ColumnsByRoom(QObject):
         if column in self._give_way:
             self._give_way.remove(column)
         self._aside.discard(column)
+        self._chosen[column] = shown
         self._table.setColumnHidden(column, not shown)
+        self.shownChanged.emit(column, shown)
         self.arrange()
+
+    def choices(self) -> dict[int, bool]:
+        """The columns the person showed or hid: column → shown."""
+        return dict(self._chosen)
+
+    def restore(self, choices: Mapping[int, bool]) -> None:
+        """The person's *choices* of an earlier start (`choices`), as if made again; a column
+        the table does not have is left out."""
+        for column, shown in choices.items():
+            if 0 <= column < self._table.model().columnCount():
+                self.choose(column, shown)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:

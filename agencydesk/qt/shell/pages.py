@@ -123,6 +123,9 @@ class Pages(QObject):
 
             tickets = TicketsPage(engine)
             tickets.view.reply_area.saved_replies.my_name = self._settings.my_name
+            tickets.columns.restore(
+                self._settings.column_choices("tickets", tickets.model.columnCount())
+            )
             tickets.client_link_activated.connect(self.client_wanted)
             tickets.send_guide_requested.connect(self.send_guide_wanted)
             tickets.undoable.connect(self._undo.push)  # a deleted time entry
@@ -227,13 +230,17 @@ class Pages(QObject):
         quick.deleteLater()
 
     def save_layout(self) -> None:
-        """Remember how the client list and its details are split, and which client is chosen
-        (for the next start)."""
+        """Remember how the client list and its details are split, which client is chosen and
+        the columns chosen in the tickets list (for the next start)."""
         shown = self.clients or self.quick_view
         if shown is not None:
             self._settings.set_splitter_state(shown.layout_state())
         if self.clients is not None and self.engine is not None:
             self._settings.set_last_client(self._desk_key(), self.clients.current_client_id())
+        if self.tickets is not None:
+            self._settings.set_column_choices(
+                "tickets", self.tickets.model.columnCount(), self.tickets.columns.choices()
+            )
 
     def close(self) -> None:
         """The database closes (a restore): every page goes, with what Ctrl+Z could undo."""

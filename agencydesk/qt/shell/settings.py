@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -91,6 +91,24 @@ class Settings:
 
     def set_splitter_state(self, value: QByteArray) -> None:
         self._settings.setValue("window/client_splitter", value)
+
+    def column_choices(self, table: str, columns: int) -> dict[int, bool]:
+        """The columns of the list *table* the person showed or hid in its header's menu
+        (column → shown). None are kept when the list had another number of columns then: its
+        column numbers may mean other columns now."""
+        count, _, items = str(self._settings.value(f"columns/{table}", "")).partition(":")
+        if count != str(columns):
+            return {}
+        choices: dict[int, bool] = {}
+        for item in items.split(","):
+            column, _, shown = item.partition("=")
+            if column.isdigit() and int(column) < columns and shown in ("0", "1"):
+                choices[int(column)] = shown == "1"
+        return choices
+
+    def set_column_choices(self, table: str, columns: int, choices: Mapping[int, bool]) -> None:
+        items = ",".join(f"{column}={int(shown)}" for column, shown in sorted(choices.items()))
+        self._settings.setValue(f"columns/{table}", f"{columns}:{items}")
 
     @property
     def my_name(self) -> str:
