@@ -2285,6 +2285,46 @@ Halo {first_name},
         <translation>Sebagian besar tanggal di file ini mustahil jika dibaca sebagai {order}: pilih urutan tanggal yang lain.</translation>
     </message>
     <message>
+        <source>the file ends before its data does</source>
+        <translation>file-nya berakhir sebelum datanya selesai</translation>
+    </message>
+    <message>
+        <source>a value is missing</source>
+        <translation>ada nilai yang hilang</translation>
+    </message>
+    <message>
+        <source>a comma is missing</source>
+        <translation>ada koma yang hilang</translation>
+    </message>
+    <message>
+        <source>a colon is missing</source>
+        <translation>ada titik dua yang hilang</translation>
+    </message>
+    <message>
+        <source>a name in double quotes is missing</source>
+        <translation>ada nama dalam tanda kutip ganda yang hilang</translation>
+    </message>
+    <message>
+        <source>a text in quotes does not end</source>
+        <translation>ada teks dalam tanda kutip yang tidak ditutup</translation>
+    </message>
+    <message>
+        <source>a control character inside a text</source>
+        <translation>ada karakter kontrol di dalam teks</translation>
+    </message>
+    <message>
+        <source>a backslash escape that is not valid</source>
+        <translation>ada escape garis miring terbalik yang tidak valid</translation>
+    </message>
+    <message>
+        <source>more follows after the end of the data</source>
+        <translation>masih ada isi setelah akhir data</translation>
+    </message>
+    <message>
+        <source>a comma before the end</source>
+        <translation>ada koma sebelum penutup</translation>
+    </message>
+    <message>
         <source>day/month/year</source>
         <translation>hari/bulan/tahun</translation>
     </message>
@@ -2295,6 +2335,10 @@ Halo {first_name},
     <message>
         <source>year/month/day</source>
         <translation>tahun/bulan/hari</translation>
+    </message>
+    <message>
+        <source>it breaks off there</source>
+        <translation>isinya terputus di situ</translation>
     </message>
     <message>
         <source> (line {line})</source>

@@ -196,3 +196,46 @@ def test_the_systems_reason_a_file_cannot_be_read_is_said_in_indonesian(
     said = problem_sentence(raised.value)
     assert "Bukan folder" in said
     assert os.strerror(errno.ENOTDIR) not in said
+
+
+#: broken JSON, one of each fault Python's JSON reader names
+BROKEN_JSON = (
+    '{"name": ',
+    '{"name" "Bu Sari"}',
+    '{"name": "Bu Sari" "id": 1}',
+    "{name: 1}",
+    '{"name": "Bu Sa',
+    '{"name": "Bu\x01Sari"}',
+    '{"name": "Bu \\q"}',
+    '{"name": "Bu \\u12"}',
+    '{"name": "Bu Sari"} {',
+    '{"messages": [1,]}',
+)
+
+
+def test_what_is_wrong_with_a_json_export_is_said_in_indonesian(
+    tmp_path: Path, indonesian: str
+) -> None:
+    """ "File ini bukan JSON yang valid (baris 3, kolom 1: Expecting ',' delimiter)": the JSON
+    reader's own English sat in the Indonesian sentence, and for an export cut off in the
+    middle it named what it expected next. Now a cut-off Telegram export is said to be one,
+    and every fault the reader names is said in Indonesian."""
+    from agencydesk.core.importers import parse_chat_file
+    from agencydesk.core.importers.jsonutil import load_json
+    from agencydesk.qt.chat_import.problems import _json_reasons
+
+    whole = (FIXTURES / "telegram_full.json").read_text("utf-8")
+    cut = tmp_path / "result.json"
+    cut.write_text(whole[: len(whole) * 2 // 3], "utf-8")
+    with pytest.raises(ChatImportError) as raised:
+        parse_chat_file(cut)
+    assert problem_sentence(raised.value) == (
+        "File ini bukan JSON yang valid (baris 35, kolom 4: file-nya berakhir sebelum datanya "
+        "selesai); ekspornya mungkin rusak atau terpotong."
+    )
+    for text in BROKEN_JSON:
+        with pytest.raises(ChatImportError) as raised:
+            load_json(text)
+        reason = raised.value.values["reason"]
+        assert reason in _json_reasons(), f"{text!r}: the reader's {reason!r} has no sentence"
+        assert reason not in problem_sentence(raised.value)

@@ -16,6 +16,10 @@ from .model import ChatImportError
 _BAD_X_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)*)\\x([0-9a-fA-F]{2})")
 
 
+#: the reason of a "not_json" problem where the text ends before the JSON does
+CUT_OFF = "the file ends before its data does"
+
+
 def load_json(text: str, object_hook: Callable[[dict[str, Any]], Any] | None = None) -> Any:
     """``json.loads`` that repairs ``\\xHH`` escapes and reports errors plainly; *object_hook*
     as json.loads takes it (each object, innermost first, replaced by what it returns)."""
@@ -24,8 +28,11 @@ def load_json(text: str, object_hook: Callable[[dict[str, Any]], Any] | None = N
     try:
         return json.loads(text, object_hook=object_hook)
     except json.JSONDecodeError as exc:
+        # where the reader stopped at the end of the text, what it expected next ("Expecting
+        # ',' delimiter") misleads: the file was cut off there
+        reason = CUT_OFF if exc.pos >= len(text.rstrip()) else exc.msg
         raise ChatImportError(
-            "not_json", line=exc.lineno, reason=exc.msg, column=exc.colno
+            "not_json", line=exc.lineno, reason=reason, column=exc.colno
         ) from None
     except RecursionError:
         raise ChatImportError("json_too_deep") from None

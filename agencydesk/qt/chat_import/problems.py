@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from agencydesk.core.importers.jsonutil import CUT_OFF
 from agencydesk.qt.common.core_sentences import os_words
 
 if TYPE_CHECKING:
@@ -263,9 +264,41 @@ def _notes() -> dict[str, str]:
     }
 
 
+def _json_reasons() -> dict[str, str]:
+    """What Python's JSON reader says is wrong (the ``reason`` of "not_json"), in the window's
+    language: an Indonesian window said "Expecting ',' delimiter"."""
+    translate = QCoreApplication.translate
+    return {
+        CUT_OFF: translate("ImportProblem", "the file ends before its data does"),
+        "Expecting value": translate("ImportProblem", "a value is missing"),
+        "Expecting ',' delimiter": translate("ImportProblem", "a comma is missing"),
+        "Expecting ':' delimiter": translate("ImportProblem", "a colon is missing"),
+        "Expecting property name enclosed in double quotes": translate(
+            "ImportProblem", "a name in double quotes is missing"
+        ),
+        "Unterminated string starting at": translate(
+            "ImportProblem", "a text in quotes does not end"
+        ),
+        "Invalid control character at": translate(
+            "ImportProblem", "a control character inside a text"
+        ),
+        "Invalid \\escape": translate("ImportProblem", "a backslash escape that is not valid"),
+        "Invalid \\uXXXX escape": translate(
+            "ImportProblem", "a backslash escape that is not valid"
+        ),
+        "Extra data": translate("ImportProblem", "more follows after the end of the data"),
+        "Illegal trailing comma before end of object": translate(
+            "ImportProblem", "a comma before the end"
+        ),
+        "Illegal trailing comma before end of array": translate(
+            "ImportProblem", "a comma before the end"
+        ),
+    }
+
+
 def _shown(values: dict[str, Any]) -> dict[str, str]:
     """The values as the window shows them: counts in the window's digits, a date order in
-    words, the system's reason in the window's language."""
+    words, the system's and the JSON reader's reasons in the window's language."""
     orders = {
         "DMY": QCoreApplication.translate("ImportProblem", "day/month/year"),
         "MDY": QCoreApplication.translate("ImportProblem", "month/day/year"),
@@ -274,10 +307,17 @@ def _shown(values: dict[str, Any]) -> dict[str, str]:
     words = os_words()  # the operating system's reason a file could not be read or written
     shown: dict[str, str] = {}
     for name, value in values.items():
-        if isinstance(value, int) and not isinstance(value, bool):
+        if name == "column":
+            shown[name] = str(value)  # as a text editor numbers it, like the line
+        elif isinstance(value, int) and not isinstance(value, bool):
             shown[name] = QLocale().toString(value)
         elif name == "order" and value in orders:
             shown[name] = orders[value]
+        elif name == "reason":
+            # one a newer Python words otherwise: said without the reader's English
+            shown[name] = _json_reasons().get(
+                str(value), QCoreApplication.translate("ImportProblem", "it breaks off there")
+            )
         else:
             shown[name] = words.get(str(value), str(value))
     return shown
