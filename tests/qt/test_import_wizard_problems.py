@@ -239,3 +239,30 @@ def test_what_is_wrong_with_a_json_export_is_said_in_indonesian(
         reason = raised.value.values["reason"]
         assert reason in _json_reasons(), f"{text!r}: the reader's {reason!r} has no sentence"
         assert reason not in problem_sentence(raised.value)
+
+
+def test_the_date_order_is_offered_beside_a_problem_only_where_it_may_help(
+    qtbot: QtBot, demo_engine: Engine, tmp_path: Path
+) -> None:
+    """Beside "not valid JSON" the wizard offered "Dates written as: As detected", which
+    cannot help there and only invited a non-technical person to fiddle with it. It stays
+    beside a date that cannot be read."""
+    whole = (FIXTURES / "telegram_full.json").read_text("utf-8")
+    cut = tmp_path / "result.json"
+    cut.write_text(whole[: len(whole) // 2], "utf-8")
+    wizard = _wizard(qtbot, demo_engine, cut)
+    wizard.next()
+    page = wizard.preview_page
+    qtbot.waitUntil(lambda: bool(page.error), timeout=10_000)
+    assert "JSON" in page.status_label.text()
+    assert not page.date_order.isVisible()
+    workers.wait_for_tasks()
+
+    dates = tmp_path / "chat.csv"
+    dates.write_text("date,sender,text\n32/13/2024 10:00,Bu Sari,halo\n", "utf-8")
+    wizard = _wizard(qtbot, demo_engine, dates)
+    wizard.next()
+    page = wizard.preview_page
+    qtbot.waitUntil(lambda: bool(page.error), timeout=10_000)
+    assert page.date_order.isVisible()
+    workers.wait_for_tasks()

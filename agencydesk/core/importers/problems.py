@@ -107,6 +107,18 @@ PROBLEMS: dict[str, str] = {
     ),
 }
 
+#: the problems another date order may solve (the window offers the choice beside them only)
+DATE_ORDER_MAY_HELP = frozenset(
+    {
+        "csv_bad_date",
+        "line_impossible_date",
+        "whatsapp_unexpected_date",
+        "whatsapp_year_last",
+        "whatsapp_impossible_dates",
+        "no_complete_message",
+    }
+)
+
 #: what a problem of the chat inside a zip adds to it (a `ChatImportError`'s *member*)
 IN_ZIP = " (in “{member}” inside the zip)"
 

@@ -224,6 +224,7 @@ class PreviewPage(QWizardPage):
         self.parsed = parsed
         self.busy.setVisible(False)
         self._show_details(True)
+        self._form.setRowVisible(self.date_order, True)
         summary = summarize(parsed)
         locale = self.locale()
         self.status_label.setText(parsed.chat_name or "")
@@ -323,11 +324,20 @@ class PreviewPage(QWizardPage):
         self.range_label.setText("")
         self.preview.clear()
         self._show_details(False)
+        # the date order stays where it may be the way out (or was just changed: to change it
+        # back); beside "not valid JSON" or "does not exist" it only invited fiddling
+        from agencydesk.core.importers.problems import DATE_ORDER_MAY_HELP
+
+        self._form.setRowVisible(
+            self.date_order,
+            self.date_order.currentIndex() != 0
+            or (isinstance(exc, ChatImportError) and exc.kind in DATE_ORDER_MAY_HELP),
+        )
         self.completeChanged.emit()
 
     def _show_details(self, shown: bool) -> None:
-        """What the file holds, row by row, or (a file that cannot be imported) only why, and
-        the date order that may be the way out: not a page of empty rows under it."""
+        """What the file holds, row by row, or (a file that cannot be imported) only why: not
+        a page of empty rows under it."""
         for label in (
             self.format_label,
             self.participants_label,
