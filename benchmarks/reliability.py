@@ -329,12 +329,15 @@ class KillReport:
         return [p for o in self.outcomes for p in o.partial]
 
 
+KINDS = ("import", "backup", "restore", "migration")
+
+
 def kill_trials(
     trials: int,
     *,
     seed: int = 1,
     export_messages: int = 20_000,
-    kinds: tuple[str, ...] = ("import", "backup", "restore", "migration"),
+    kinds: tuple[str, ...] = KINDS,
 ) -> KillReport:
     """*trials* kills spread over *kinds* (import, backup, restore and migration)."""
     rng = random.Random(seed)
@@ -539,8 +542,21 @@ def main() -> int:
     parser.add_argument("--kills", type=int, default=60)
     parser.add_argument("--fuzz", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--export-messages",
+        type=int,
+        default=20_000,
+        help="messages of the imported export (above 20,000 an import fills the search index "
+        "in batches with its triggers dropped: kill that path too)",
+    )
+    parser.add_argument("--only", choices=KINDS, help="kill only this kind of run")
     args = parser.parse_args()
-    kills = kill_trials(args.kills, seed=args.seed)
+    kills = kill_trials(
+        args.kills,
+        seed=args.seed,
+        export_messages=args.export_messages,
+        kinds=(args.only,) if args.only else KINDS,
+    )
     print(f"kills: {kills.kills} of {len(kills.outcomes)} trials killed mid-run")
     for line in _lines(kills.corrupt + kills.partial):
         print(line)
