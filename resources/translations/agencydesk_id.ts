@@ -2286,7 +2286,7 @@ Halo {first_name},
     </message>
     <message>
         <source>the file ends before its data does</source>
-        <translation>file-nya berakhir sebelum datanya selesai</translation>
+        <translation>file berakhir sebelum datanya lengkap</translation>
     </message>
     <message>
         <source>a value is missing</source>

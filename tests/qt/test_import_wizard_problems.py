@@ -230,8 +230,8 @@ def test_what_is_wrong_with_a_json_export_is_said_in_indonesian(
     with pytest.raises(ChatImportError) as raised:
         parse_chat_file(cut)
     assert problem_sentence(raised.value) == (
-        "File ini bukan JSON yang valid (baris 35, kolom 4: file-nya berakhir sebelum datanya "
-        "selesai); ekspornya mungkin rusak atau terpotong."
+        "File ini bukan JSON yang valid (baris 35, kolom 4: file berakhir sebelum datanya "
+        "lengkap); ekspornya mungkin rusak atau terpotong."
     )
     for text in BROKEN_JSON:
         with pytest.raises(ChatImportError) as raised:

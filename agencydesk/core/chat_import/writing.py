@@ -126,8 +126,8 @@ def _insert_chunks(
 
     The connection runs one statement at a time, so the next insert waits for the worker. This
     thread meanwhile calls *work_ahead* (the next messages' fingerprints) until it says there
-    is none left (made rows held back instead took some 20 MB more for a million messages). Leaving
-    (a Cancel too) waits for the worker."""
+    is none left: made rows held back instead took some 20 MB more for a million messages.
+    Leaving (a Cancel too) waits for the worker."""
     driver = conn.connection.driver_connection
     indexed_up_to = index_after or 0
     with ThreadPoolExecutor(1, thread_name_prefix="agencydesk-search-index") as worker:
