@@ -8,13 +8,17 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+
+if TYPE_CHECKING:
+    from agencydesk.qt.shell.main_window import MainWindow
 
 
 @dataclass
@@ -153,3 +157,17 @@ def import_after_the_preview(qtbot: Any, wizard: Any) -> None:
     with qtbot.waitSignal(wizard.import_page.finished, timeout=10_000):
         wizard.next()  # → import
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.summary_page, timeout=5_000)
+
+
+def start_again(qtbot: QtBot, settings_file: Path, db: Path) -> MainWindow:
+    """The next start of the desk on *db*: a new window on the settings file read afresh (the
+    `settings` fixture's is ``tmp_path / "settings.ini"``), ready."""
+    from agencydesk.qt.shell.main_window import MainWindow
+    from agencydesk.qt.shell.settings import Settings
+
+    window = MainWindow(Settings(QSettings(str(settings_file), QSettings.Format.IniFormat)), db)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.ready, timeout=20_000):
+        window.open_database()
+    return window

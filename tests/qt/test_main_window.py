@@ -14,7 +14,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
-from qt_helpers import DialogAnswerer, drop_on, press
+from qt_helpers import DialogAnswerer, drop_on, press, start_again
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 
@@ -384,11 +384,7 @@ def test_the_window_size_is_remembered_and_it_opens_on_today_the_start_page(
     # The next start: a new window on the settings file read afresh (the `settings` fixture's).
     settings_file = tmp_path / "settings.ini"
     assert settings_file.is_file()
-    again = MainWindow(Settings(QSettings(str(settings_file), QSettings.Format.IniFormat)), demo_db)
-    qtbot.addWidget(again)
-    again.show()
-    with qtbot.waitSignal(again.ready, timeout=20_000):
-        again.open_database()
+    again = start_again(qtbot, settings_file, demo_db)
     assert (again.width(), again.height()) == (784, 550)
     # the start page again, not the section it was closed on
     assert again.sidebar.currentRow() == again.SECTIONS.index("today")

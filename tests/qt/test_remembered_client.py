@@ -6,20 +6,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from qt_helpers import start_again
 
 from agencydesk.qt.shell.main_window import MainWindow
-from agencydesk.qt.shell.settings import Settings
-
-
-def _start(qtbot: QtBot, settings_file: Path, db: Path) -> MainWindow:
-    window = MainWindow(Settings(QSettings(str(settings_file), QSettings.Format.IniFormat)), db)
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.ready, timeout=20_000):
-        window.open_database()
-    return window
 
 
 @pytest.mark.usefixtures("inline_tasks")
@@ -36,7 +27,7 @@ def test_the_chosen_client_is_chosen_again_after_a_restart(
     assert page.detail.name_label.text() == "Pak Hendra Gunawan"
     window.close()
 
-    again = _start(qtbot, tmp_path / "settings.ini", demo_db)
+    again = start_again(qtbot, tmp_path / "settings.ini", demo_db)
     assert again.pages.clients is not None
     assert again.pages.clients.detail.name_label.text() == "Pak Hendra Gunawan"
     again.close()
@@ -44,7 +35,7 @@ def test_the_chosen_client_is_chosen_again_after_a_restart(
     other_desk = tmp_path / "other" / "agencydesk.sqlite3"
     other_desk.parent.mkdir()
     other_desk.write_bytes(demo_db.read_bytes())
-    third = _start(qtbot, tmp_path / "settings.ini", other_desk)
+    third = start_again(qtbot, tmp_path / "settings.ini", other_desk)
     assert third.pages.clients is not None
     assert third.pages.clients.detail.name_label.text() == "Andi Pratama"  # another desk
     third.close()

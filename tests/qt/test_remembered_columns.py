@@ -10,19 +10,11 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
+from qt_helpers import start_again
 
 from agencydesk.qt.shell.main_window import MainWindow
 from agencydesk.qt.shell.settings import Settings
 from agencydesk.qt.shell.window_fit import MINIMUM_SIZE
-
-
-def _start(qtbot: QtBot, settings_file: Path, db: Path) -> MainWindow:
-    window = MainWindow(Settings(QSettings(str(settings_file), QSettings.Format.IniFormat)), db)
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.ready, timeout=20_000):
-        window.open_database()
-    return window
 
 
 def _tickets_table(window: MainWindow) -> QTableView:
@@ -58,7 +50,7 @@ def test_the_columns_chosen_in_the_tickets_list_are_chosen_again_after_a_restart
     assert _shown(table) == ["Ticket", "Client", "Status", "Priority", "Updated"]
     window.close()
 
-    again = _start(qtbot, tmp_path / "settings.ini", demo_db)
+    again = start_again(qtbot, tmp_path / "settings.ini", demo_db)
     again.resize(1500, 700)
     table = _tickets_table(again)
     assert _shown(table) == ["Ticket", "Client", "Status", "Priority", "Updated"]
