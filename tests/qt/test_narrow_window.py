@@ -323,3 +323,54 @@ def test_in_a_short_window_a_roots_generations_scroll_whole(
         qtbot.waitUntil(whole, timeout=3000)
     assert chart.height() >= chart.minimumSizeHint().height()
     assert _within(table, inside).bottom() < inside.height()  # its last row is not cut off
+
+
+def _client_columns(table: QTableView) -> list[str]:
+    model = table.model()
+    return [
+        str(model.headerData(column, Qt.Orientation.Horizontal))
+        for column in range(model.columnCount())
+        if not table.isColumnHidden(column)
+    ]
+
+
+def test_at_a_laptops_width_the_client_list_does_not_scroll_sideways(
+    qtbot: QtBot, open_window: Opener, demo_db: Path
+) -> None:
+    """At 1280 × 800 the client list scrolled sideways to the comfort dots, with the tags and
+    the preferred channel further out of sight. Now the names keep their least width and tags,
+    channel, city, company and comfort step aside in that order; the phone stays. They come
+    back as the window widens, and the start-up list shows the same columns as the real one
+    (no jump when it takes the start-up list's place)."""
+    from agencydesk.core.quick_list import first_client_page
+    from agencydesk.qt.clients.client_columns import NAME_COLUMN, NAME_LEAST_CHARS
+    from agencydesk.qt.clients.quick_client_view import QuickClientView
+
+    window = open_window(demo_db)
+    window.resize(1280, 800)
+    window.show_section("clients")
+    page = window.pages.page("clients")
+    table = page.table
+    least = table.fontMetrics().averageCharWidth() * NAME_LEAST_CHARS
+    qtbot.waitUntil(lambda: table.model().rowCount() > 0)
+    qtbot.waitUntil(lambda: not table.horizontalScrollBar().isVisible())
+    assert table.columnWidth(NAME_COLUMN) >= least
+    shown = _client_columns(table)
+    assert shown[0] == "Name"
+    assert "Phone / WhatsApp" in shown
+    assert "Tags" not in shown  # the first to step aside
+    menu = {action.text(): action for action in table.horizontalHeader().actions()}
+    assert not menu["Tags"].isChecked()  # stepped aside: unticked in the header's menu
+
+    quick_page = first_client_page(demo_db)
+    assert quick_page is not None
+    quick = QuickClientView(quick_page)
+    qtbot.addWidget(quick)
+    quick.resize(page.size())
+    quick.splitter.setSizes(page.splitter.sizes())
+    quick.show()
+    qtbot.waitUntil(lambda: _client_columns(quick.table) == _client_columns(table))
+
+    window.resize(2000, 800)
+    qtbot.waitUntil(lambda: len(_client_columns(table)) == table.model().columnCount())
+    assert not table.horizontalScrollBar().isVisible()

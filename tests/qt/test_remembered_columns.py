@@ -66,6 +66,35 @@ def test_the_columns_chosen_in_the_tickets_list_are_chosen_again_after_a_restart
     again.close()
 
 
+def test_the_columns_chosen_in_the_client_list_are_chosen_again_after_a_restart(
+    qtbot: QtBot, open_window: Callable[[Path], MainWindow], demo_db: Path, tmp_path: Path
+) -> None:
+    """The client list's header has the same menu: its tags, which step aside at a laptop's
+    width, stay once asked for, after a restart too; its comfort dots, hidden, stay hidden."""
+    window = open_window(demo_db)
+    window.resize(1280, 800)
+    window.show_section("clients")
+    table = window.pages.page("clients").table
+    assert "Tags" not in _shown(table)  # stepped aside: no room
+    actions = {action.text(): action for action in table.horizontalHeader().actions()}
+    actions["Tags"].trigger()
+    actions["Comfort"].trigger()
+    assert "Tags" in _shown(table)
+    assert "Comfort" not in _shown(table)
+    window.close()
+
+    again = start_again(qtbot, tmp_path / "settings.ini", demo_db)
+    again.resize(1280, 800)
+    again.show_section("clients")
+    table = again.pages.page("clients").table
+    assert "Tags" in _shown(table)
+    assert "Comfort" not in _shown(table)
+    menu = _menu(table)
+    assert menu["Tags"]
+    assert not menu["Comfort"]
+    again.close()
+
+
 def test_remembered_columns_of_a_list_that_has_changed_since_are_not_applied(
     tmp_path: Path,
 ) -> None:

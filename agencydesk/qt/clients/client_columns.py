@@ -10,14 +10,22 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QTableView
 
 from agencydesk.core.rows import ClientRow
+from agencydesk.qt.common.columns_by_room import ColumnsByRoom
 from agencydesk.qt.common.formatting import channel_label, tech_comfort_dots, tech_comfort_label
 
 # the ClientRow field each column shows, left to right
 FIELDS = ("name", "company", "city", "phone", "tech_comfort", "preferred_channel", "tags")
-# initial widths of all but the last (stretched) column
-COLUMN_WIDTHS = (170, 150, 130, 135, 80, 95)
+# the widths of the columns; the name's takes the room the others leave (`NAME_COLUMN`)
+COLUMN_WIDTHS = (170, 150, 130, 135, 80, 95, 120)
+NAME_COLUMN = 0
+# the names' least width, in average characters, before other columns step aside: tags,
+# preferred channel, city, company, then comfort (the phone stays: it is how clients are
+# reached). At 1280 points the list scrolled sideways to the comfort dots.
+NAME_LEAST_CHARS = 18
+GIVE_WAY = (6, 5, 2, 1, 4)
 CLIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -71,3 +79,9 @@ def search_placeholder() -> str:
 def new_client_title() -> str:
     """The "New client…" button's words: "…" as on every button that opens a form."""
     return QCoreApplication.translate("ClientsPage", "New client…")
+
+
+def client_columns_by_room(table: QTableView) -> ColumnsByRoom:
+    """The client list's columns stepping aside while the names would be too narrow, the same
+    in the start-up list and the real one (no jump when one takes the other's place)."""
+    return ColumnsByRoom(table, main=NAME_COLUMN, least_chars=NAME_LEAST_CHARS, give_way=GIVE_WAY)

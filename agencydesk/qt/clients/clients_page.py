@@ -11,12 +11,19 @@ from sqlalchemy.engine import Engine
 
 from agencydesk.core import clients
 from agencydesk.core.changes import DATA_TOPICS, ChangeSet, Topic
-from agencydesk.qt.clients.client_columns import COLUMN_WIDTHS, new_client_title, search_placeholder
+from agencydesk.qt.clients.client_columns import (
+    COLUMN_WIDTHS,
+    NAME_COLUMN,
+    client_columns_by_room,
+    new_client_title,
+    search_placeholder,
+)
 from agencydesk.qt.clients.client_detail import ClientDetailView
 from agencydesk.qt.clients.client_form import ClientFormDialog
 from agencydesk.qt.clients.client_model import ClientTableModel
 from agencydesk.qt.clients.merge_dialog import MergeClientsDialog
 from agencydesk.qt.common.buttons import push_button
+from agencydesk.qt.common.columns_by_room import header_menu
 from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.list_controller import ListController
 from agencydesk.qt.common.list_view import list_and_detail, make_table_view, search_box
@@ -44,8 +51,10 @@ class ClientsPage(QWidget):
             "clientTable",
             sort=(0, Qt.SortOrder.AscendingOrder),
             widths=COLUMN_WIDTHS,
-            stretch_last=True,
+            stretch=(NAME_COLUMN,),
         )
+        self.columns = client_columns_by_room(self.table)
+        header_menu(self.table, self.columns)
         # Enter on a row, or a double click: the client's form, as on the Orders page
         self.table.activated.connect(lambda _index: self.edit_current())
         # the client's menu (right click): edit, merge with another client, delete

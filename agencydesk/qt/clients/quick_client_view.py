@@ -18,7 +18,9 @@ from agencydesk.core.rows import ClientRow
 from agencydesk.qt.clients.client_columns import (
     COLUMN_WIDTHS,
     FIELDS,
+    NAME_COLUMN,
     cell_data,
+    client_columns_by_room,
     header_data,
     new_client_title,
     search_placeholder,
@@ -58,8 +60,9 @@ class QuickClientView(QWidget):
         self.new_button.setEnabled(False)
 
         self.table = make_table_view(
-            self.model, "quickClientTable", widths=COLUMN_WIDTHS, stretch_last=True
+            self.model, "quickClientTable", widths=COLUMN_WIDTHS, stretch=(NAME_COLUMN,)
         )
+        self.columns = client_columns_by_room(self.table)
         header = self.table.horizontalHeader()
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)  # as the real list is sorted
         header.setSortIndicatorShown(True)

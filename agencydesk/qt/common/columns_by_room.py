@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QTableView
 
 
@@ -112,3 +113,21 @@ class ColumnsByRoom(QObject):
                 self._aside.discard(column)
             table.setColumnHidden(column, aside)
             self.shownChanged.emit(column, not aside)
+
+
+def header_menu(table: QTableView, columns: ColumnsByRoom) -> None:
+    """The header's right-click menu: a tick for each column, to show or hide it (the person's
+    choice, `ColumnsByRoom.choose`). A column stepped aside is unticked: ticking it is asking
+    for it, room or not."""
+    header = table.horizontalHeader()
+    header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    model = table.model()
+    toggles: list[QAction] = []
+    for column in range(model.columnCount()):
+        toggle = QAction(str(model.headerData(column, Qt.Orientation.Horizontal)), header)
+        toggle.setCheckable(True)
+        toggle.setChecked(not table.isColumnHidden(column))
+        toggle.triggered.connect(lambda shown, c=column: columns.choose(c, shown))
+        header.addAction(toggle)
+        toggles.append(toggle)
+    columns.shownChanged.connect(lambda column, shown: toggles[column].setChecked(shown))

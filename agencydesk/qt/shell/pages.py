@@ -101,6 +101,7 @@ class Pages(QObject):
             from agencydesk.qt.clients.clients_page import ClientsPage
 
             clients = ClientsPage(engine)
+            self._restore_columns("clients", clients)
             clients.counts_changed.connect(self.clients_counted)
             clients.ticket_activated.connect(self.ticket_wanted)
             clients.new_ticket_requested.connect(self.new_ticket_wanted)
@@ -123,9 +124,7 @@ class Pages(QObject):
 
             tickets = TicketsPage(engine)
             tickets.view.reply_area.saved_replies.my_name = self._settings.my_name
-            tickets.columns.restore(
-                self._settings.column_choices("tickets", tickets.model.columnCount())
-            )
+            self._restore_columns("tickets", tickets)
             tickets.client_link_activated.connect(self.client_wanted)
             tickets.send_guide_requested.connect(self.send_guide_wanted)
             tickets.undoable.connect(self._undo.push)  # a deleted time entry
@@ -174,6 +173,7 @@ class Pages(QObject):
         from agencydesk.qt.clients.quick_client_view import QuickClientView
 
         self.quick_view = QuickClientView(first)
+        self._restore_columns("clients", self.quick_view)
         self._quick_first = first.rows[0].id if first.rows else None
         state = self._settings.splitter_state()
         if state is not None:
@@ -216,6 +216,12 @@ class Pages(QObject):
 
         clients.list.when_read(listed)
 
+    def _restore_columns(
+        self, name: str, page: QuickClientView | ClientsPage | TicketsPage
+    ) -> None:
+        """The columns the person chose in the list *name* at an earlier start."""
+        page.columns.restore(self._settings.column_choices(name, page.model.columnCount()))
+
     def _desk_key(self) -> str:
         """Which desk this is, for what is remembered per desk (never with a password)."""
         return self.engine.url.render_as_string(hide_password=True) if self.engine else ""
@@ -231,16 +237,16 @@ class Pages(QObject):
 
     def save_layout(self) -> None:
         """Remember how the client list and its details are split, which client is chosen and
-        the columns chosen in the tickets list (for the next start)."""
+        the columns chosen in the client and ticket lists (for the next start)."""
         shown = self.clients or self.quick_view
         if shown is not None:
             self._settings.set_splitter_state(shown.layout_state())
         if self.clients is not None and self.engine is not None:
             self._settings.set_last_client(self._desk_key(), self.clients.current_client_id())
-        if self.tickets is not None:
-            self._settings.set_column_choices(
-                "tickets", self.tickets.model.columnCount(), self.tickets.columns.choices()
-            )
+        for name, page in (("tickets", self.tickets), ("clients", self.clients or self.quick_view)):
+            if page is not None:
+                columns = page.columns
+                self._settings.set_column_choices(name, page.model.columnCount(), columns.choices())
 
     def close(self) -> None:
         """The database closes (a restore): every page goes, with what Ctrl+Z could undo."""

@@ -6,7 +6,6 @@ from datetime import date
 from functools import partial
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,7 +30,7 @@ from agencydesk.core.errors import ValidationError
 from agencydesk.core.models import ACTIVE_STATUSES, Channel, Priority, TicketStatus
 from agencydesk.qt.common import workers
 from agencydesk.qt.common.buttons import push_button
-from agencydesk.qt.common.columns_by_room import ColumnsByRoom
+from agencydesk.qt.common.columns_by_room import ColumnsByRoom, header_menu
 from agencydesk.qt.common.combos import narrow_combo
 from agencydesk.qt.common.databus import follow_changes
 from agencydesk.qt.common.desk_people import people_of
@@ -253,19 +252,7 @@ class TicketsPage(QWidget):
         self.columns = ColumnsByRoom(
             self.table, main=0, least_chars=TITLE_LEAST_CHARS, give_way=(5, 3, 4)
         )
-        header = self.table.horizontalHeader()
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        toggles: list[QAction] = []
-        for column in range(self.model.columnCount()):
-            title = self.model.headerData(column, Qt.Orientation.Horizontal)
-            toggle = QAction(str(title), header)
-            toggle.setCheckable(True)
-            toggle.setChecked(not self.table.isColumnHidden(column))
-            toggle.triggered.connect(lambda shown, c=column: self.columns.choose(c, shown))
-            header.addAction(toggle)
-            toggles.append(toggle)
-        # a column stepped aside is unticked: ticking it is asking for it, room or not
-        self.columns.shownChanged.connect(lambda column, shown: toggles[column].setChecked(shown))
+        header_menu(self.table, self.columns)
         self.model.modelReset.connect(self.counts_changed)
         self.model.modelReset.connect(self._fit_numbers)
         self._fit_numbers()
