@@ -339,7 +339,7 @@ def test_at_a_laptops_width_the_client_list_does_not_scroll_sideways(
 ) -> None:
     """At 1280 × 800 the client list scrolled sideways to the comfort dots, with the tags and
     the preferred channel further out of sight. Now the names keep their least width and tags,
-    channel, city, company and comfort step aside in that order; the phone stays. They come
+    channel, city, company, comfort and last the phone step aside in that order. They come
     back as the window widens, and the start-up list shows the same columns as the real one
     (no jump when it takes the start-up list's place)."""
     from agencydesk.core.quick_list import first_client_page
@@ -374,3 +374,7 @@ def test_at_a_laptops_width_the_client_list_does_not_scroll_sideways(
     window.resize(2000, 800)
     qtbot.waitUntil(lambda: len(_client_columns(table)) == table.model().columnCount())
     assert not table.horizontalScrollBar().isVisible()
+    # the window's least size: the names alone, readable (the phone is in the details)
+    window.resize(MINIMUM_SIZE.width(), 600)
+    qtbot.waitUntil(lambda: _client_columns(table) == ["Name"])
+    assert table.columnWidth(NAME_COLUMN) >= least

@@ -22,10 +22,11 @@ FIELDS = ("name", "company", "city", "phone", "tech_comfort", "preferred_channel
 COLUMN_WIDTHS = (170, 150, 130, 135, 80, 95, 120)
 NAME_COLUMN = 0
 # the names' least width, in average characters, before other columns step aside: tags,
-# preferred channel, city, company, then comfort (the phone stays: it is how clients are
-# reached). At 1280 points the list scrolled sideways to the comfort dots.
+# preferred channel, city, company, comfort, and last the phone (how clients are reached; in
+# the narrowest window the names alone are readable, the phone is in the details beside).
+# At 1280 points the list scrolled sideways to the comfort dots.
 NAME_LEAST_CHARS = 18
-GIVE_WAY = (6, 5, 2, 1, 4)
+GIVE_WAY = (6, 5, 2, 1, 4, 3)
 CLIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
