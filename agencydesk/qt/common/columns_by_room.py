@@ -44,7 +44,12 @@ class ColumnsByRoom(QObject):
         self._chosen: dict[int, bool] = {}  # column → shown, as the person chose
         #: a stepped-aside column's width when it last showed: what it needs to come back
         self._widths: dict[int, int] = {}
-        table.viewport().installEventFilter(self)
+        self._arranging = False
+        # The header is as wide as the viewport: its resizing says when the room changes (a
+        # resize, a scroll bar coming or going). Nothing here asks for the viewport itself:
+        # PySide6 made that first plain QWidget's Python wrapper (with 55 enum types) in
+        # 10-17 ms, a tenth of showing the start-up list.
+        table.horizontalHeader().installEventFilter(self)
         model = table.model()
         # after the fitted columns are measured again for the rows just read (same turn of the
         # event loop, connected before us), or at the next turn
@@ -82,6 +87,15 @@ class ColumnsByRoom(QObject):
         QTimer.singleShot(0, self, self.arrange)
 
     def arrange(self) -> None:
+        if self._arranging:  # a column shown or hidden below resized the main one
+            return
+        self._arranging = True
+        try:
+            self._arrange()
+        finally:
+            self._arranging = False
+
+    def _arrange(self) -> None:
         table = self._table
         header = table.horizontalHeader()
         least = table.fontMetrics().averageCharWidth() * self._least_chars
@@ -94,7 +108,7 @@ class ColumnsByRoom(QObject):
             for c in range(header.count())
             if c != self._main and c not in movable and not table.isColumnHidden(c)
         )
-        room = table.viewport().width() - fixed - least
+        room = header.width() - fixed - least
         # the most important (last) first, while each fits in what is left
         shown: set[int] = set()
         for column in reversed(movable):
