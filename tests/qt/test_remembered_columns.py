@@ -108,3 +108,23 @@ def test_remembered_columns_of_a_list_that_has_changed_since_are_not_applied(
     raw = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     raw.setValue("columns/tickets", "6:1=1,x=0,9=1,2=yes,,3=0")  # edited by hand
     assert Settings(raw).column_choices("tickets", 6) == {1: True, 3: False}
+
+
+def test_the_column_a_list_is_read_by_cannot_be_hidden(
+    qtbot: QtBot, open_window: Callable[[Path], MainWindow], demo_db: Path, tmp_path: Path
+) -> None:
+    """Unticking "Ticket" in the header's menu left a list of row numbers, and kept it so at
+    every start. The titles' and the names' ticks cannot be unticked, and a stored choice to
+    hide them (a settings file edited by hand) is not applied."""
+    raw = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    raw.setValue("columns/clients", "7:0=0")
+    raw.sync()
+    window = open_window(demo_db)
+    window.resize(1280, 800)
+    for section, main in (("tickets", "Ticket"), ("clients", "Name")):
+        window.show_section(section)
+        table = window.pages.page(section).table
+        actions = {action.text(): action for action in table.horizontalHeader().actions()}
+        assert not actions[main].isEnabled()
+        assert actions[main].isChecked()
+        assert _shown(table)[0] == main

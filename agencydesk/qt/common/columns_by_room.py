@@ -37,7 +37,7 @@ class ColumnsByRoom(QObject):
     ) -> None:
         super().__init__(table)
         self._table = table
-        self._main = main
+        self.main = main
         self._least_chars = least_chars
         self._give_way = list(give_way)
         self._aside: set[int] = set()
@@ -58,7 +58,11 @@ class ColumnsByRoom(QObject):
         self._arrange_soon()
 
     def choose(self, column: int, shown: bool) -> None:
-        """The person showed or hid *column* (the header's menu): theirs from now on."""
+        """The person showed or hid *column* (the header's menu): theirs from now on. The main
+        column always shows: a list hidden down to its row numbers, kept so at every start,
+        would look empty."""
+        if column == self.main and not shown:
+            return
         if column in self._give_way:
             self._give_way.remove(column)
         self._aside.discard(column)
@@ -106,7 +110,7 @@ class ColumnsByRoom(QObject):
         fixed = sum(
             header.sectionSize(c)
             for c in range(header.count())
-            if c != self._main and c not in movable and not table.isColumnHidden(c)
+            if c != self.main and c not in movable and not table.isColumnHidden(c)
         )
         room = header.width() - fixed - least
         # the most important (last) first, while each fits in what is left
@@ -141,6 +145,7 @@ def header_menu(table: QTableView, columns: ColumnsByRoom) -> None:
         toggle = QAction(str(model.headerData(column, Qt.Orientation.Horizontal)), header)
         toggle.setCheckable(True)
         toggle.setChecked(not table.isColumnHidden(column))
+        toggle.setEnabled(column != columns.main)  # what the list is read by: always there
         toggle.triggered.connect(lambda shown, c=column: columns.choose(c, shown))
         header.addAction(toggle)
         toggles.append(toggle)
