@@ -2337,8 +2337,8 @@ Halo {first_name},
         <translation>tahun/bulan/hari</translation>
     </message>
     <message>
-        <source>it breaks off there</source>
-        <translation>isinya terputus di situ</translation>
+        <source>it cannot be read from there on</source>
+        <translation>mulai dari situ isinya tidak bisa dibaca</translation>
     </message>
     <message>
         <source> (line {line})</source>

@@ -239,6 +239,12 @@ def test_what_is_wrong_with_a_json_export_is_said_in_indonesian(
         reason = raised.value.values["reason"]
         assert reason in _json_reasons(), f"{text!r}: the reader's {reason!r} has no sentence"
         assert reason not in problem_sentence(raised.value)
+    # a wording a newer Python may bring: said in Indonesian all the same
+    newer = ChatImportError("not_json", line=3, column=9, reason="Unexpected new wording")
+    assert problem_sentence(newer) == (
+        "File ini bukan JSON yang valid (baris 3, kolom 9: mulai dari situ isinya tidak bisa "
+        "dibaca); ekspornya mungkin rusak atau terpotong."
+    )
 
 
 def test_the_date_order_is_offered_beside_a_problem_only_where_it_may_help(

@@ -316,7 +316,8 @@ def _shown(values: dict[str, Any]) -> dict[str, str]:
         elif name == "reason":
             # one a newer Python words otherwise: said without the reader's English
             shown[name] = _json_reasons().get(
-                str(value), QCoreApplication.translate("ImportProblem", "it breaks off there")
+                str(value),
+                QCoreApplication.translate("ImportProblem", "it cannot be read from there on"),
             )
         else:
             shown[name] = words.get(str(value), str(value))
