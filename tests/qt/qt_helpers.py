@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QMimeData, QPoint, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
@@ -171,3 +171,13 @@ def start_again(qtbot: QtBot, settings_file: Path, db: Path) -> MainWindow:
     with qtbot.waitSignal(window.ready, timeout=20_000):
         window.open_database()
     return window
+
+
+def shown_columns(table: QTableView) -> list[str]:
+    """The titles of the columns *table* shows, left to right."""
+    model = table.model()
+    return [
+        str(model.headerData(column, Qt.Orientation.Horizontal))
+        for column in range(model.columnCount())
+        if not table.isColumnHidden(column)
+    ]

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
+from qt_helpers import shown_columns
 from sqlalchemy.engine import Engine
 
 from agencydesk.core import clients, tickets
@@ -169,13 +170,7 @@ def test_every_button_that_opens_a_form_says_so_with_an_ellipsis(
 
 def _ticket_columns(window: MainWindow) -> tuple[QTableView, list[str]]:
     table = window.pages.page("tickets").table
-    model = table.model()
-    shown = [
-        str(model.headerData(column, Qt.Orientation.Horizontal))
-        for column in range(model.columnCount())
-        if not table.isColumnHidden(column)
-    ]
-    return table, shown
+    return table, shown_columns(table)
 
 
 def test_in_a_narrow_window_the_ticket_titles_stay_readable(
@@ -325,15 +320,6 @@ def test_in_a_short_window_a_roots_generations_scroll_whole(
     assert _within(table, inside).bottom() < inside.height()  # its last row is not cut off
 
 
-def _client_columns(table: QTableView) -> list[str]:
-    model = table.model()
-    return [
-        str(model.headerData(column, Qt.Orientation.Horizontal))
-        for column in range(model.columnCount())
-        if not table.isColumnHidden(column)
-    ]
-
-
 def test_at_a_laptops_width_the_client_list_does_not_scroll_sideways(
     qtbot: QtBot, open_window: Opener, demo_db: Path
 ) -> None:
@@ -355,7 +341,7 @@ def test_at_a_laptops_width_the_client_list_does_not_scroll_sideways(
     qtbot.waitUntil(lambda: table.model().rowCount() > 0)
     qtbot.waitUntil(lambda: not table.horizontalScrollBar().isVisible())
     assert table.columnWidth(NAME_COLUMN) >= least
-    shown = _client_columns(table)
+    shown = shown_columns(table)
     assert shown[0] == "Name"
     assert "Phone / WhatsApp" in shown
     assert "Tags" not in shown  # the first to step aside
@@ -369,12 +355,12 @@ def test_at_a_laptops_width_the_client_list_does_not_scroll_sideways(
     quick.resize(page.size())
     quick.splitter.setSizes(page.splitter.sizes())
     quick.show()
-    qtbot.waitUntil(lambda: _client_columns(quick.table) == _client_columns(table))
+    qtbot.waitUntil(lambda: shown_columns(quick.table) == shown_columns(table))
 
     window.resize(2000, 800)
-    qtbot.waitUntil(lambda: len(_client_columns(table)) == table.model().columnCount())
+    qtbot.waitUntil(lambda: len(shown_columns(table)) == table.model().columnCount())
     assert not table.horizontalScrollBar().isVisible()
     # the window's least size: the names alone, readable (the phone is in the details)
     window.resize(MINIMUM_SIZE.width(), 600)
-    qtbot.waitUntil(lambda: _client_columns(table) == ["Name"])
+    qtbot.waitUntil(lambda: shown_columns(table) == ["Name"])
     assert table.columnWidth(NAME_COLUMN) >= least

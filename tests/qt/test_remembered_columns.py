@@ -7,10 +7,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
-from qt_helpers import start_again
+from qt_helpers import shown_columns, start_again
 
 from agencydesk.qt.shell.main_window import MainWindow
 from agencydesk.qt.shell.settings import Settings
@@ -24,15 +24,6 @@ def _tickets_table(window: MainWindow) -> QTableView:
     return table
 
 
-def _shown(table: QTableView) -> list[str]:
-    model = table.model()
-    return [
-        str(model.headerData(column, Qt.Orientation.Horizontal))
-        for column in range(model.columnCount())
-        if not table.isColumnHidden(column)
-    ]
-
-
 def _menu(table: QTableView) -> dict[str, bool]:
     return {action.text(): action.isChecked() for action in table.horizontalHeader().actions()}
 
@@ -43,26 +34,26 @@ def test_the_columns_chosen_in_the_tickets_list_are_chosen_again_after_a_restart
     window = open_window(demo_db)
     window.resize(1500, 700)
     table = _tickets_table(window)
-    assert _shown(table) == ["Ticket", "Status", "Priority", "Due", "Updated"]  # the usual
+    assert shown_columns(table) == ["Ticket", "Status", "Priority", "Due", "Updated"]  # the usual
     actions = {action.text(): action for action in table.horizontalHeader().actions()}
     actions["Client"].trigger()
     actions["Due"].trigger()
-    assert _shown(table) == ["Ticket", "Client", "Status", "Priority", "Updated"]
+    assert shown_columns(table) == ["Ticket", "Client", "Status", "Priority", "Updated"]
     window.close()
 
     again = start_again(qtbot, tmp_path / "settings.ini", demo_db)
     again.resize(1500, 700)
     table = _tickets_table(again)
-    assert _shown(table) == ["Ticket", "Client", "Status", "Priority", "Updated"]
+    assert shown_columns(table) == ["Ticket", "Client", "Status", "Priority", "Updated"]
     menu = _menu(table)
     assert menu["Client"]  # the menu's ticks say so too
     assert not menu["Due"]
     # still the person's choice in a narrow window: "Due" does not come back, and "Updated"
     # (not chosen) steps aside as usual
     again.resize(MINIMUM_SIZE.width(), 600)
-    qtbot.waitUntil(lambda: "Updated" not in _shown(table))
-    assert "Due" not in _shown(table)
-    assert "Client" in _shown(table)
+    qtbot.waitUntil(lambda: "Updated" not in shown_columns(table))
+    assert "Due" not in shown_columns(table)
+    assert "Client" in shown_columns(table)
     again.close()
 
 
@@ -75,20 +66,20 @@ def test_the_columns_chosen_in_the_client_list_are_chosen_again_after_a_restart(
     window.resize(1280, 800)
     window.show_section("clients")
     table = window.pages.page("clients").table
-    assert "Tags" not in _shown(table)  # stepped aside: no room
+    assert "Tags" not in shown_columns(table)  # stepped aside: no room
     actions = {action.text(): action for action in table.horizontalHeader().actions()}
     actions["Tags"].trigger()
     actions["Comfort"].trigger()
-    assert "Tags" in _shown(table)
-    assert "Comfort" not in _shown(table)
+    assert "Tags" in shown_columns(table)
+    assert "Comfort" not in shown_columns(table)
     window.close()
 
     again = start_again(qtbot, tmp_path / "settings.ini", demo_db)
     again.resize(1280, 800)
     again.show_section("clients")
     table = again.pages.page("clients").table
-    assert "Tags" in _shown(table)
-    assert "Comfort" not in _shown(table)
+    assert "Tags" in shown_columns(table)
+    assert "Comfort" not in shown_columns(table)
     menu = _menu(table)
     assert menu["Tags"]
     assert not menu["Comfort"]
@@ -127,4 +118,4 @@ def test_the_column_a_list_is_read_by_cannot_be_hidden(
         actions = {action.text(): action for action in table.horizontalHeader().actions()}
         assert not actions[main].isEnabled()
         assert actions[main].isChecked()
-        assert _shown(table)[0] == main
+        assert shown_columns(table)[0] == main
