@@ -2054,8 +2054,24 @@ Halo {first_name},
         <translation>Menambahkan pesan ke riwayat…</translation>
     </message>
     <message>
+        <source>Saving… It is too late to cancel now.</source>
+        <translation>Menyimpan… Sudah terlambat untuk membatalkan.</translation>
+    </message>
+    <message>
         <source>Cancelling…</source>
         <translation>Membatalkan…</translation>
+    </message>
+    <message>
+        <source>Making the messages searchable…</source>
+        <translation>Menyiapkan pencarian pesan…</translation>
+    </message>
+    <message>
+        <source>Copying the photos and files out of the export…</source>
+        <translation>Menyalin foto dan file dari ekspor…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Menyimpan…</translation>
     </message>
     <message>
         <source>Cancelled. Nothing was saved.</source>

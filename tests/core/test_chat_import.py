@@ -465,6 +465,40 @@ def test_big_import_fills_the_search_index_and_keeps_the_triggers(
         )
 
 
+def test_the_bar_is_full_exactly_when_the_last_new_row_is_in(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Writing fills the bar's second half in proportion to the new rows (400 of 1,000 here,
+    in chunks of 300): full with the last of them, not before, and then the indexing is said
+    to begin instead of a full bar standing still."""
+    monkeypatch.setattr(writing, "CHUNK", 300)
+    client_id = _client(engine)
+    parsed = _big(1000)
+    _import(engine, _chat(parsed.messages[:600]), client_id)
+    told: list[object] = []
+    with session_scope(engine) as session:
+
+        def stage_begun(stage: ci.Stage) -> bool:
+            rows = session.connection().exec_driver_sql("SELECT count(*) FROM message")
+            told.append((stage, rows.scalar_one()))
+            return True
+
+        ci.import_chat(
+            session=session,
+            parsed=parsed,
+            client_id=client_id,
+            mapping={"Rudi": ci.ME, "Bu Sari": client_id},
+            target=ci.TimelineOnly(),
+            progress=lambda done, total: told.append((done, total)) is None,
+            stage_begun=stage_begun,
+        )
+    indexing = told.index((ci.Stage.INDEXING, 1000))  # every row was in by then
+    counted = told[1:indexing]
+    assert counted[-1] == (2000, 2000)
+    assert [done for done, _total in counted[:-1]] == sorted(d for d, _t in counted[:-1])
+    assert max(done for done, _total in counted[:-1]) < 2000
+
+
 @pytest.fixture
 def berlin_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """The machine's clock in a zone with daylight saving (Berlin: 27 October 2024 at 03:00

@@ -137,3 +137,69 @@ def test_cancel_while_the_files_are_extracted_saves_nothing(engine: Engine, tmp_
     with engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM message").scalar_one() == 0
     assert not list((data_dir / "media").iterdir())
+
+
+def test_the_stages_are_told_in_order_and_the_bar_is_full_only_once_the_rows_are_in(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """A progress bar counts the messages, then the files; between and after them the import
+    says what it does (indexing, saving) instead of standing still at full."""
+    client_id = _client(engine)
+    export = _zip(tmp_path / "chat.zip", FIXTURE.read_bytes(), PHOTO)
+    parsed = parse_chat_file(export)
+    told: list[object] = []
+
+    def progress(done: int, total: int) -> bool:
+        told.append((done, total))
+        return True
+
+    def stage_begun(stage: ci.Stage) -> bool:
+        told.append(stage)
+        return True
+
+    ci.import_chat_with_media(
+        engine,
+        parsed=parsed,
+        export_path=export,
+        data_dir=tmp_path / "data",
+        client_id=client_id,
+        mapping={p: ci.ME if p == "Rudi" else client_id for p in parsed.participants},
+        target=ci.SplitAtGaps(8),
+        progress=progress,
+        stage_begun=stage_begun,
+    )
+    stages = [t for t in told if isinstance(t, ci.Stage)]
+    assert stages == [ci.Stage.MESSAGES, ci.Stage.INDEXING, ci.Stage.MEDIA, ci.Stage.SAVING]
+    assert told[0] is ci.Stage.MESSAGES
+    assert told[-1] is ci.Stage.SAVING
+    indexing = told.index(ci.Stage.INDEXING)
+    counted = told[1:indexing]
+    total = 2 * len(parsed.messages)
+    assert counted[-1] == (total, total)  # full exactly when the stage changes
+    assert all(done < total for done, _total in counted[:-1])  # type: ignore[misc]
+    media = told.index(ci.Stage.MEDIA)
+    assert told[media + 1 : -1][-1] == (1, 1)  # then the one file, counted from 0 again
+
+
+@pytest.mark.parametrize("stage", [ci.Stage.INDEXING, ci.Stage.MEDIA, ci.Stage.SAVING])
+def test_cancel_as_any_stage_begins_saves_nothing(
+    engine: Engine, tmp_path: Path, stage: ci.Stage
+) -> None:
+    client_id = _client(engine)
+    data_dir = tmp_path / "data"
+    export = _zip(tmp_path / "chat.zip", FIXTURE.read_bytes(), PHOTO)
+    parsed = parse_chat_file(export)
+    with pytest.raises(ci.ImportCancelled):
+        ci.import_chat_with_media(
+            engine,
+            parsed=parsed,
+            export_path=export,
+            data_dir=data_dir,
+            client_id=client_id,
+            mapping={p: ci.ME if p == "Rudi" else client_id for p in parsed.participants},
+            target=ci.SplitAtGaps(8),
+            stage_begun=lambda begun: begun is not stage,
+        )
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM message").scalar_one() == 0
+    assert not (data_dir / "media").exists() or not list((data_dir / "media").iterdir())

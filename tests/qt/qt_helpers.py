@@ -120,17 +120,19 @@ def press(
     qtbot.keyClick(widget, key, modifier)
 
 
-def zip_with_a_damaged_picture(folder: Path, chat: bytes) -> Path:
-    """A WhatsApp export with media, *chat* as its text, whose one picture (the chat's
-    IMG-20250830-WA0007.jpg) no longer matches its checksum: the zip reads, the picture not."""
+def zip_with_a_picture(folder: Path, chat: bytes, *, damaged: bool = False) -> Path:
+    """A WhatsApp export with media, *chat* as its text, with one picture (the chat's
+    IMG-20250830-WA0007.jpg); *damaged*: it no longer matches its checksum (the zip reads, the
+    picture not)."""
     photo = b"\xff\xd8\xff\xe0" + bytes(range(256)) * 8
     export = folder / "chat.zip"
     with zipfile.ZipFile(export, "w", compression=zipfile.ZIP_STORED) as zf:
         zf.writestr("WhatsApp Chat with Bu Sari.txt", chat)
         zf.writestr("IMG-20250830-WA0007.jpg", photo)
-    data = bytearray(export.read_bytes())
-    data[data.index(photo) + 100] ^= 0xFF
-    export.write_bytes(bytes(data))
+    if damaged:
+        data = bytearray(export.read_bytes())
+        data[data.index(photo) + 100] ^= 0xFF
+        export.write_bytes(bytes(data))
     return export
 
 

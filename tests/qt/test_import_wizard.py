@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
-from qt_helpers import drop_on, import_after_the_preview, import_refused, zip_with_a_damaged_picture
+from qt_helpers import drop_on, import_after_the_preview, import_refused, zip_with_a_picture
 from sqlalchemy.engine import Engine
 
 from agencydesk.qt.chat_import.import_wizard import ImportWizard
@@ -107,7 +108,7 @@ def test_a_damaged_picture_in_the_zip_saves_nothing_and_says_which(
     qtbot: QtBot, demo_engine: Engine, tmp_path: Path
 ) -> None:
 
-    export = zip_with_a_damaged_picture(tmp_path, FIXTURE.read_bytes())
+    export = zip_with_a_picture(tmp_path, FIXTURE.read_bytes(), damaged=True)
     with demo_engine.connect() as conn:
         before = conn.exec_driver_sql("SELECT count(*) FROM message").scalar_one()
     sari = _client_id(demo_engine, "Ibu Sari Handayani")
@@ -152,3 +153,53 @@ def test_an_export_dropped_on_the_first_page_is_the_file_read(
     # two files, or a web address: not a file to read
     two = [QUrl.fromLocalFile(str(FIXTURE)), QUrl("https://example.com/chat.txt")]
     assert not drop_on(page, two)
+
+
+def test_the_import_page_says_what_it_does_at_each_stage(
+    qtbot: QtBot, demo_engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Counted stages fill the bar; the indexing and the saving are a busy bar with their own
+    sentence, not a full bar standing still; at the saving a Cancel is no longer offered, and
+    the wizard's own Cancel says it is too late rather than "Cancelling…" before a saved
+    import."""
+    export = zip_with_a_picture(tmp_path, FIXTURE.read_bytes())
+    sari = _client_id(demo_engine, "Ibu Sari Handayani")
+    wizard = ImportWizard(
+        demo_engine, path=str(export), client_id=sari, me_names=["Rudi"], data_dir=tmp_path
+    )
+    qtbot.addWidget(wizard)
+    wizard.show()
+    page = wizard.import_page
+    shown: list[tuple[str, int, bool]] = []
+    show_progress = page.show_progress
+
+    def watched(told: object) -> None:  # what the page shows after each thing the worker tells
+        show_progress(told)  # type: ignore[arg-type]
+        if page.status_label.text() == "Saving…":
+            wizard.reject()  # the wizard's own Cancel, too late: the import is saved all the same
+        bar = page.bar
+        shown.append((page.status_label.text(), bar.maximum(), page.cancel_button.isEnabled()))
+
+    monkeypatch.setattr(page, "show_progress", watched)
+    wizard.next()
+    qtbot.waitUntil(wizard.preview_page.isComplete, timeout=10_000)
+    import_after_the_preview(qtbot, wizard)
+    sentences = list(dict.fromkeys(text for text, _maximum, _cancel in shown))
+    assert sentences == [
+        "Adding the messages to the history…",
+        "Making the messages searchable…",
+        "Copying the photos and files out of the export…",
+        "Saving… It is too late to cancel now.",
+    ]
+    by_sentence = {text: (maximum, cancel) for text, maximum, cancel in shown}
+    assert by_sentence["Making the messages searchable…"] == (0, True)  # busy, still cancellable
+    assert by_sentence["Copying the photos and files out of the export…"] == (1, True)  # 1 file
+    assert by_sentence["Saving… It is too late to cancel now."] == (0, False)
+    result = wizard.import_page.result
+    assert result is not None
+    assert result.new > 0
+    assert [p for p in (tmp_path / "media").rglob("*") if p.is_file()]  # the picture, saved
+    adding = [maximum for text, maximum, _c in shown if text.startswith("Adding")]
+    assert adding[0] == 0  # busy until the first count
+    assert all(adding[1:])  # then counted
+    workers.wait_for_tasks()

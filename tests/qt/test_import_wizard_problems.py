@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from qt_helpers import import_after_the_preview, import_refused, zip_with_a_damaged_picture
+from qt_helpers import import_after_the_preview, import_refused, zip_with_a_picture
 from sqlalchemy.engine import Engine
 
 from agencydesk.core.importers import ChatImportError
@@ -148,7 +148,7 @@ def test_a_header_with_an_impossible_date_is_noted_in_indonesian(
 def test_a_damaged_picture_in_the_zip_is_said_in_indonesian(
     qtbot: QtBot, demo_engine: Engine, tmp_path: Path, indonesian: str
 ) -> None:
-    export = zip_with_a_damaged_picture(tmp_path, GROUP_CHAT.read_bytes())
+    export = zip_with_a_picture(tmp_path, GROUP_CHAT.read_bytes(), damaged=True)
     wizard = _wizard(qtbot, demo_engine, export, data_dir=tmp_path)
     page = import_refused(qtbot, wizard)
     assert page.status_label.text() == (

@@ -33,7 +33,7 @@ from .matching import (
     plan_import,
     suggest_client,
 )
-from .progress import ImportCancelled, Progress
+from .progress import ImportCancelled, Progress, Stage, StageBegun
 from .targets import AttachToTicket, NewTicket, SplitAtGaps, Target, TimelineOnly
 from .titles import substance, title_from
 
@@ -49,6 +49,8 @@ __all__ = [
     "NewTicket",
     "Progress",
     "SplitAtGaps",
+    "Stage",
+    "StageBegun",
     "Target",
     "TimelineOnly",
     "chat_key_for",

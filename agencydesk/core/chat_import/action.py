@@ -18,7 +18,7 @@ from agencydesk.core.importers import ParsedChat
 from .importing import ImportResult, import_chat
 from .matching import Assignment
 from .media import StagedMedia, stage_media
-from .progress import Progress
+from .progress import Progress, Stage, StageBegun, begin
 from .targets import Target
 
 
@@ -39,6 +39,7 @@ def import_chat_with_media(
     export_path: str | os.PathLike[str],
     data_dir: Path | None,
     progress: Progress | None = None,
+    stage_begun: StageBegun | None = None,
     **choices: Unpack[ImportChoices],
 ) -> ImportResult:
     """Import the chat of *choices* (read from *export_path*) in its own transaction, with the
@@ -48,17 +49,22 @@ def import_chat_with_media(
     The media are extracted before the commit, so a damaged zip or a full disk saves nothing
     (a `UserError` naming the file) and trying again later imports messages and media alike.
     *progress* then counts the files (from 0 again), and a Cancel still saves nothing.
+    *stage_begun* is told each `Stage` as it begins.
     """
     staged: StagedMedia | None = None
     try:
         with session_scope(engine) as session:
             before = _last_message_id(session)
-            result = import_chat(session=session, progress=progress, **choices)
+            result = import_chat(
+                session=session, progress=progress, stage_begun=stage_begun, **choices
+            )
             if result.media_members and data_dir is not None:
+                begin(stage_begun, Stage.MEDIA)
                 staged = stage_media(
                     export_path, result.media_members, data_dir, result.client_id, progress
                 )
                 staged.relink(session, after_id=before)
+            begin(stage_begun, Stage.SAVING)  # the last chance to cancel: the commit follows
     except BaseException:
         if staged is not None:  # extracted, but the commit failed
             staged.discard()

@@ -8,7 +8,7 @@ search index (`writing`). Media files are not touched here: see `action.import_c
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from sqlmodel import Session
@@ -17,7 +17,7 @@ from agencydesk.core.importers import ParsedChat
 
 from .matching import Assignment, settle_participants
 from .planning import plan_messages
-from .progress import Progress, Ticker
+from .progress import Progress, Stage, StageBegun, Ticker, begin
 from .rows import MessageRows
 from .targets import Target, check_target, place_in_tickets, update_ticket_times
 from .writing import insert_messages
@@ -46,6 +46,7 @@ def import_chat(
     target: Target,
     me_names: Iterable[str] = (),
     progress: Progress | None = None,
+    stage_begun: StageBegun | None = None,
 ) -> ImportResult:
     """Write the new messages of *parsed* into the history of *client_id* (or, when None, of the
     busiest client in *mapping*). Only flushes: the caller's transaction commits, and any error
@@ -58,7 +59,11 @@ def import_chat(
     client); a part that continues an earlier import joins that earlier ticket.
     """
     messages = parsed.messages
-    tick = Ticker(progress, total=2 * len(messages) + 1)  # looking up, then writing
+    begin(stage_begun, Stage.MESSAGES)
+    # looking up, then writing: a full count means every row is in, and the indexing begins
+    tick = Ticker(
+        progress, total=2 * len(messages), full=lambda: begin(stage_begun, Stage.INDEXING)
+    )
     tick(0)
     participants = settle_participants(session, parsed, mapping, client_id, me_names)
     check_target(session, target, participants.client_id)
@@ -67,10 +72,10 @@ def import_chat(
         session, participants.client_id, messages, plan, target, participants.me_senders
     )
     rows = MessageRows(parsed, plan, placement, participants)
-    scale = len(messages) / max(len(rows), 1)  # writing fills its half of the bar
-    insert_messages(session, rows, lambda n: tick(int(n * scale)))
+    insert_messages(session, rows, _writing_half(tick, len(messages), len(rows)))
+    tick(tick.total)  # nothing new to write: the count is full only now
     update_ticket_times(session, placement, rows.first_response)
-    tick(tick.total)
+    tick(0)  # a Cancel while the indexes were built
     new = len(plan.new_index)
     return ImportResult(
         new=new,
@@ -82,3 +87,17 @@ def import_chat(
         media_members=rows.media_members,
         created_client_ids=participants.created_client_ids,
     )
+
+
+def _writing_half(tick: Ticker, half: int, rows: int) -> Callable[[int], None]:
+    """What the writing of *rows* rows calls after each chunk of them: the bar's second half
+    (*half* steps) filled in proportion, exactly full with the last chunk."""
+    written = 0
+
+    def chunk_done(n: int) -> None:
+        nonlocal written
+        before = written * half // rows
+        written += n
+        tick(written * half // rows - before)
+
+    return chunk_done

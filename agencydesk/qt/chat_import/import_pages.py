@@ -17,7 +17,7 @@ from agencydesk.qt.common.dialog_layout import STRETCH, top_to_bottom
 from agencydesk.qt.common.labels import plain_label
 
 if TYPE_CHECKING:
-    from agencydesk.core.chat_import import ImportResult
+    from agencydesk.core.chat_import import ImportResult, Stage
 
 
 class ImportPage(QWizardPage):
@@ -33,6 +33,8 @@ class ImportPage(QWizardPage):
         )
         self.result: ImportResult | None = None
         self.running = False
+        self._counting = False  # the bar counts (messages, files), or is busy (indexing, saving)
+        self._saving = False  # the commit is under way: too late to cancel
         self._task: workers.TaskHandle | None = None
         self.bar = QProgressBar()
         self.status_label = plain_label()
@@ -51,6 +53,7 @@ class ImportPage(QWizardPage):
         assert parsed is not None
         self.result = None
         self.running = True
+        self._counting = self._saving = False
         self.bar.setRange(0, 0)
         self.status_label.setStyleSheet("")
         self.status_label.setText(self.tr("Adding the messages to the history…"))
@@ -68,6 +71,9 @@ class ImportPage(QWizardPage):
         def progress(done: int, total: int) -> bool:
             return workers.report_progress((done, total))  # False once cancelled
 
+        def stage_begun(stage: Stage) -> bool:
+            return workers.report_progress(stage)
+
         def work() -> ImportResult:
             from agencydesk.core import chat_import
 
@@ -81,23 +87,60 @@ class ImportPage(QWizardPage):
                 target=target,
                 me_names=me_names,
                 progress=progress,
+                stage_begun=stage_begun,
             )
 
         self._task = workers.run_task(
-            work, self._done, self._failed, owner=self, on_progress=self._progressed
+            work, self._done, self._failed, owner=self, on_progress=self.show_progress
         )
 
     def cancel(self) -> None:
+        if self._saving:  # the commit is under way (the wizard's own Cancel, pressed now)
+            self.status_label.setText(self.tr("Saving… It is too late to cancel now."))
+            return
         if self._task is not None:
             self._task.cancel()
         self.cancel_button.setEnabled(False)
         self.status_label.setText(self.tr("Cancelling…"))
 
-    def _progressed(self, counted: tuple[int, int]) -> None:
-        done, total = counted
-        if self.running:
+    def show_progress(self, told: tuple[int, int] | Stage) -> None:
+        """What the import's worker tells: (done, total) of what it counts, or a new stage."""
+        if not self.running:
+            return
+        if not isinstance(told, tuple):
+            self._stage_begun(told)
+        elif self._counting:
+            done, total = told
             self.bar.setRange(0, max(total, 1))
             self.bar.setValue(done)
+
+    def _stage_begun(self, stage: Stage) -> None:
+        """The label says what the import does now; the bar counts, or is busy for a step
+        that cannot be counted (seconds for a very big chat)."""
+        from agencydesk.core.chat_import import Stage
+
+        self._counting = stage in (Stage.MESSAGES, Stage.MEDIA)
+        if not self._counting:
+            self.bar.setRange(0, 0)
+        elif stage is Stage.MEDIA:
+            self.bar.setRange(0, 1)
+            self.bar.setValue(0)
+        if self.cancel_button.isEnabled():  # not when a Cancel is under way: it says so
+            self.status_label.setText(self._stage_sentence(stage))
+        if stage is Stage.SAVING:
+            self._saving = True
+            self.cancel_button.setEnabled(False)  # the commit: too late to cancel
+
+    def _stage_sentence(self, stage: Stage) -> str:
+        from agencydesk.core.chat_import import Stage
+
+        if stage is Stage.INDEXING:
+            return self.tr("Making the messages searchable…")
+        if stage is Stage.MEDIA:
+            return self.tr("Copying the photos and files out of the export…")
+        if stage is Stage.SAVING:
+            return self.tr("Saving…")
+        return self.tr("Adding the messages to the history…")
 
     def _done(self, result: ImportResult) -> None:
         self.running = False
