@@ -175,7 +175,9 @@ def _starts_like_whatsapp(p: Path) -> bool:
 
 def _read_unzipped(p: Path) -> bytes | None:
     """The bytes of an export file, or None for a zip (read member by member instead)."""
-    with p.open("rb") as fp:
+    # unbuffered: read whole into one buffer of the file's size (through a buffered reader,
+    # the bytes were read in pieces and joined, a second copy: 53 ms instead of 26 for 34 MB)
+    with p.open("rb", buffering=0) as fp:
         if is_zip(fp.read(4)):
             return None
         if os.fstat(fp.fileno()).st_size > MAX_FILE_BYTES:
