@@ -15,7 +15,8 @@ times, in this one run:
 * whole processes, as a user at a shell meets them, on a 500,000-message export (or N, if
   smaller): `agencydesk import-chat FILE --dry-run` (and `--json`) against the floor, a bare
   Python process that reads the file and runs one compiled regex split over it, each the
-  median of several runs taken in turn; whatstk and chat-miner as processes on the same file;
+  median of several runs taken in turn, each starting with its bytecode as an installed app
+  does (see chat_process.py); whatstk and chat-miner as processes on the same file;
   and the peak resident size of the dry-run process on the whole N-message export. (With two
   cores the dry run parses a big export's two halves side by side, the second in a forked
   process; the floor is one process, as the issue measured it.)
@@ -54,7 +55,7 @@ from chat_parse_generator import generate_whatsapp_export
 PEER_MESSAGES = 100_000
 #: messages of the export the whole processes read (the issue's figures are for this size)
 PROCESS_MESSAGES = 500_000
-PROCESS_RUNS = 5
+PROCESS_RUNS = 7
 INSTALL_PEERS = "pip install -e '.[bench]' measures them"
 
 
@@ -164,14 +165,17 @@ def _processes(folder: Path, n: int, big_file: Path, *, chatminer_ok: bool) -> d
     count = min(n, PROCESS_MESSAGES)
     path, us_path = folder / "process_id.txt", folder / "process_us.txt"
     path.write_text(generate_whatsapp_export(count, seed=0, style="id-android"), encoding="utf-8")
-    out: dict[str, float] = chat_process.medians(
-        {
-            "floor": chat_process.floor_argv(path),
-            "dry": chat_process.dry_run_argv(path),
-            "json": chat_process.dry_run_argv(path, "--json"),
-        },
-        PROCESS_RUNS,
-    )
+    with chat_process.installed_bytecode() as env:
+        out: dict[str, float] = chat_process.medians(
+            {
+                "floor": chat_process.floor_argv(path),
+                "dry": chat_process.dry_run_argv(path),
+                "json": chat_process.dry_run_argv(path, "--json"),
+            },
+            PROCESS_RUNS,
+            env,
+        )
+        out["dry_maxrss_mb"] = chat_process.peak_rss_mb(chat_process.dry_run_argv(big_file), env)
     print(
         f"processes on {count:,} messages (median of {PROCESS_RUNS}): "
         f"import-chat --dry-run {out['dry']:.2f} s, --json {out['json']:.2f} s, "
@@ -187,7 +191,6 @@ def _processes(folder: Path, n: int, big_file: Path, *, chatminer_ok: bool) -> d
         print(f"whatstk process {out['whatstk']:.2f} s, chat-miner {out['chatminer']:.2f} s")
     else:
         print(f"whatstk, chat-miner processes: not installed, not measured ({INSTALL_PEERS})")
-    out["dry_maxrss_mb"] = chat_process.peak_rss_mb(chat_process.dry_run_argv(big_file))
     print(f"import-chat --dry-run on {n:,} messages: peak RSS {out['dry_maxrss_mb']:.0f} MB")
     return out
 
