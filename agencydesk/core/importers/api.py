@@ -155,12 +155,17 @@ def reduce_in_halves(
         if not (MIN_BYTES <= p.stat().st_size <= MAX_FILE_BYTES) or not _starts_like_whatsapp(p):
             return None  # read once only, by parse_chat_file
         data = _read_unzipped(p)
-        blocks = None if data is None else _whatsapp_blocks(data, None)
-        if blocks is None:
+        if data is None:
             return None
+        # read once, before the fork; each process makes its blocks of it, which then hold
+        # the only reference to the bytes (let go once the split is done)
+        pending = [data]
         del data
         return whatsapp_halves(
-            blocks, reduce, date_order=order, chat_name=chat_name_from_filename(os.fspath(path))
+            lambda: _whatsapp_blocks(pending.pop(), None),
+            reduce,
+            date_order=order,
+            chat_name=chat_name_from_filename(os.fspath(path)),
         )
     except Exception:  # parse_chat_file says what it is
         return None

@@ -166,6 +166,23 @@ def test_a_second_half_that_fails_gives_way_without_a_trace(tmp_path: Path) -> N
     assert _children() == children_before
 
 
+@needs_fork
+@pytest.mark.usefixtures("small_blocks")
+def test_an_export_both_halves_find_not_to_be_halved_leaves_no_process(tmp_path: Path) -> None:
+    """Each process looks at the export for itself after the fork; where both find it is not
+    for halving (here: a byte that is not UTF-8 in its first block), the second ends and the
+    whole parse says what it replaced."""
+    path = tmp_path / "chat.txt"
+    data = generator.generate_whatsapp_export(6_000, seed=3).encode("utf-8")
+    path.write_bytes(data[:10_000] + b"\xff" + data[10_000:])
+    children_before = _children()
+    assert reduce_in_halves(path, _kept) is None
+    assert _children() == children_before
+    whole = parse_chat_file(path)
+    assert len(whole.messages) > 5_000
+    assert any("UTF-8" in w or "replaced" in w for w in whole.warnings)
+
+
 def _children() -> set[str]:
     """This process's child processes (Linux), to check none is left behind."""
     task = Path(f"/proc/{os.getpid()}/task")
