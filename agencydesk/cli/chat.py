@@ -52,10 +52,9 @@ def _dry_run_in_halves(args: argparse.Namespace) -> bool:
     written, and the export is parsed whole)."""
     if not hasattr(os, "sched_getaffinity") or len(os.sched_getaffinity(0)) < 2:
         return False
-    from agencydesk.core.importers import reduce_in_halves
-
     if not args.json:
         from agencydesk.core.chat_summary import joined, summarize, summary_lines
+        from agencydesk.core.importers import reduce_in_halves
 
         summaries = reduce_in_halves(args.file, summarize, date_order=args.date_order)
         if summaries is None:
@@ -63,6 +62,7 @@ def _dry_run_in_halves(args: argparse.Namespace) -> bool:
         print("\n".join(summary_lines(joined(summaries))))
         return True
 
+    from agencydesk.core.importers import emit_in_halves
     from agencydesk.core.importers.json_lines import json_line_chunks
 
     out = sys.stdout
@@ -74,13 +74,12 @@ def _dry_run_in_halves(args: argparse.Namespace) -> bool:
         # encoded where they were made: the second half's process does its own share
         return [chunk.encode(encoding, errors) for chunk in json_line_chunks(parsed.messages)]
 
-    halves = reduce_in_halves(args.file, encoded_lines, date_order=args.date_order)
-    if halves is None:
-        return False
-    out.flush()
-    for lines in halves:
+    def write(lines: list[bytes]) -> None:  # each half's process writes its own lines
         out.buffer.writelines(lines)
-    return True
+        out.buffer.flush()
+
+    out.flush()  # nothing of this process's is left for the second half's copy to write
+    return emit_in_halves(args.file, encoded_lines, write, date_order=args.date_order)
 
 
 def _exit_now() -> None:

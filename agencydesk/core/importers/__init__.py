@@ -11,7 +11,13 @@ message names the file (and line, where it applies).
 
 from __future__ import annotations
 
-from .api import parse_chat_bytes, parse_chat_file, parse_chat_text, reduce_in_halves
+from .api import (
+    emit_in_halves,
+    parse_chat_bytes,
+    parse_chat_file,
+    parse_chat_text,
+    reduce_in_halves,
+)
 from .detect import detect_format
 from .model import (
     FLAG_DELETED,
@@ -35,6 +41,7 @@ __all__ = [
     "ChatMessage",
     "ParsedChat",
     "detect_format",
+    "emit_in_halves",
     "extract_media",
     "parse_chat_bytes",
     "parse_chat_file",

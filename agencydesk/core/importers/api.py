@@ -19,6 +19,7 @@ from .model import ChatImportError, ParsedChat
 from .telegram import looks_like_telegram, message_hook, parse_telegram
 from .textutil import decode_export, first_visible_char
 from .whatsapp import chat_name_from_filename, parse_whatsapp
+from .whatsapp.halves import emit_in_halves as emit_halves
 from .whatsapp.halves import reduce_in_halves as whatsapp_halves
 from .zipped import is_zip, read_chat_from_zip
 
@@ -150,25 +151,57 @@ def reduce_in_halves(
     the file is to be parsed whole with :func:`parse_chat_file` (not such an export, no fork
     here, any problem: that parse says what it is). Only for a process without threads."""
     try:
-        order = check_date_order(date_order)
-        p = Path(path)
-        if not (MIN_BYTES <= p.stat().st_size <= MAX_FILE_BYTES) or not _starts_like_whatsapp(p):
-            return None  # read once only, by parse_chat_file
-        data = _read_unzipped(p)
-        if data is None:
+        found = _halves_input(path, date_order)
+        if found is None:
             return None
-        # read once, before the fork; each process makes its blocks of it, which then hold
-        # the only reference to the bytes (let go once the split is done)
-        pending = [data]
-        del data
-        return whatsapp_halves(
-            lambda: _whatsapp_blocks(pending.pop(), None),
-            reduce,
-            date_order=order,
-            chat_name=chat_name_from_filename(os.fspath(path)),
-        )
+        open_blocks, order, chat_name = found
+        return whatsapp_halves(open_blocks, reduce, date_order=order, chat_name=chat_name)
     except Exception:  # parse_chat_file says what it is
         return None
+
+
+def emit_in_halves(
+    path: str | os.PathLike[str],
+    reduce: Callable[[ParsedChat], R],
+    emit: Callable[[R], None],
+    *,
+    date_order: str | None = None,
+) -> bool:
+    """The same, each half's reduction handed to *emit* in the process that made it, in file
+    order (see `whatsapp.halves.emit_in_halves`): whether it was done. False: nothing was
+    emitted, and the file is to be parsed whole. A problem once the emitting has begun (a
+    closed pipe) is raised."""
+    try:
+        found = _halves_input(path, date_order)
+    except Exception:  # parse_chat_file says what it is
+        return False
+    if found is None:
+        return False
+    open_blocks, order, chat_name = found
+    return emit_halves(open_blocks, reduce, emit, date_order=order, chat_name=chat_name)
+
+
+def _halves_input(
+    path: str | os.PathLike[str], date_order: str | None
+) -> tuple[Callable[[], TextBlocks | None], str | None, str | None] | None:
+    """What the halves are parsed from: the export's blocks to be made (in each process), the
+    date order, the chat's name; None when the file is not a big WhatsApp export."""
+    order = check_date_order(date_order)
+    p = Path(path)
+    if not (MIN_BYTES <= p.stat().st_size <= MAX_FILE_BYTES) or not _starts_like_whatsapp(p):
+        return None  # read once only, by parse_chat_file
+    data = _read_unzipped(p)
+    if data is None:
+        return None
+    # read once, before the fork; each process makes its blocks of it, which then hold the
+    # only reference to the bytes (let go once the split is done)
+    pending = [data]
+    del data
+    return (
+        lambda: _whatsapp_blocks(pending.pop(), None),
+        order,
+        chat_name_from_filename(os.fspath(path)),
+    )
 
 
 def _starts_like_whatsapp(p: Path) -> bool:

@@ -20,6 +20,7 @@ from agencydesk.core.importers import (
     ParsedChat,
     api,
     blocks,
+    emit_in_halves,
     parse_chat_file,
     reduce_in_halves,
 )
@@ -183,6 +184,52 @@ def test_an_export_both_halves_find_not_to_be_halved_leaves_no_process(tmp_path:
     assert any("UTF-8" in w or "replaced" in w for w in whole.warnings)
 
 
+@needs_fork
+@pytest.mark.usefixtures("small_blocks")
+def test_each_half_emits_its_own_in_file_order_and_only_once_both_are_made(
+    tmp_path: Path,
+) -> None:
+    """The JSON lines' way: each process writes its own half (no 40 MB through a pipe), the
+    first half's before the second's; a second half that cannot be made leaves nothing
+    written (the whole parse writes it all), and a write that fails there is raised here."""
+    path = tmp_path / "chat.txt"
+    path.write_text(generator.generate_whatsapp_export(6_000, seed=3), "utf-8")
+    out = tmp_path / "out.jsonl"
+    fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
+    parent = os.getpid()
+
+    def lines(parsed: ParsedChat) -> list[str]:
+        return list(json_line_chunks(parsed.messages))
+
+    def write(chunks: list[str]) -> None:
+        os.write(fd, "".join(chunks).encode("utf-8"))
+
+    children_before = _children()
+    try:
+        assert emit_in_halves(path, lines, write)
+        assert out.read_text("utf-8") == "".join(json_line_chunks(parse_chat_file(path).messages))
+
+        def lines_only_here(parsed: ParsedChat) -> list[str]:
+            if os.getpid() != parent:
+                raise MemoryError  # the second half's process runs out of memory
+            return lines(parsed)
+
+        written = out.stat().st_size
+        assert not emit_in_halves(path, lines_only_here, write)
+        assert out.stat().st_size == written  # nothing of the first half either
+
+        def write_fails_there(chunks: list[str]) -> None:
+            if os.getpid() != parent:
+                raise BrokenPipeError(32, "Broken pipe")  # the reader has gone
+            write(chunks)
+
+        with pytest.raises(BrokenPipeError):
+            emit_in_halves(path, lines, write_fails_there)
+    finally:
+        os.close(fd)
+    assert _children() == children_before
+
+
 def _children() -> set[str]:
     """This process's child processes (Linux), to check none is left behind."""
     task = Path(f"/proc/{os.getpid()}/task")
@@ -228,6 +275,17 @@ def test_the_dry_run_of_a_big_export_prints_what_the_whole_parse_finds(tmp_path:
             assert out == "".join(json_line_chunks(whole.messages))
         else:
             assert out == "\n".join(summary_lines(summarize(whole))) + "\n"
+    # `… --json | head -c 1000`: the reader goes while a half is written; quietly ended
+    reader_gone = subprocess.Popen(
+        [sys.executable, "-m", "agencydesk", "import-chat", str(path), "--dry-run", "--json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert reader_gone.stdout is not None
+    assert reader_gone.stdout.read(1000)
+    reader_gone.stdout.close()
+    _out, err = reader_gone.communicate(timeout=120)
+    assert (reader_gone.returncode, err) == (0, b"")
 
 
 @needs_fork
