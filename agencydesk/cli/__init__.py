@@ -3,8 +3,9 @@
 Each command opens the database itself and prints plain sentences; a user mistake exits with
 status 2 and one line on stderr, never a traceback.
 
-The commands live one group a module (desk, chat, creds, report and receipt), with what they
-share in `common.py`; this module builds the argument parser and runs a command.
+The commands live one group a module (desk, chat, creds, report, follow-ups, trash, server),
+each with the function that adds them to the argument parser, and what they share in
+`common.py`; this module builds the parser and runs a command.
 """
 
 from __future__ import annotations
@@ -13,154 +14,31 @@ import argparse
 import logging
 import os
 import sys
-from pathlib import Path
-
-from agencydesk.cli.common import CLIENT_HELP, command
 
 
 def add_subcommands(parser: argparse.ArgumentParser) -> None:
+    """Every command, each group added by its own module."""
     # the commands' modules only once a parser with commands is built: opening the window
     # (`agencydesk`, `agencydesk --db FILE`) needs none of them
-    from agencydesk.cli.chat import cmd_import_chat
-    from agencydesk.cli.creds import (
-        cmd_creds_add,
-        cmd_creds_delete,
-        cmd_creds_list,
-        cmd_creds_prune,
-        cmd_creds_show,
-    )
-    from agencydesk.cli.desk import cmd_backup, cmd_demo, cmd_first_replies, cmd_search
+    from agencydesk.cli.chat import add_chat_command
+    from agencydesk.cli.creds import add_creds_commands
+    from agencydesk.cli.desk import add_desk_commands
     from agencydesk.cli.follow_ups import add_follow_up_commands
-    from agencydesk.cli.report import cmd_receipt, cmd_report, cmd_time
+    from agencydesk.cli.report import add_report_commands
     from agencydesk.cli.server import add_server_commands
     from agencydesk.cli.trash import add_trash_commands
 
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    command(sub, cmd_demo, "demo", help="fill an empty database with demo data")
-
-    found = command(sub, cmd_search, "search", help="search clients, tickets, messages and guides")
-    found.add_argument("text", help="the words to look for (each word may be the start of one)")
-    found.add_argument("--limit", type=int, default=10, help="hits per kind (default 10)")
-
-    replies = command(
-        sub,
-        cmd_first_replies,
-        "first-replies",
-        help="how fast new tickets heard back, month by month",
-    )
-    replies.add_argument(
-        "client", nargs="?", metavar="CLIENT", help="one client (a name or #ID); default: all"
-    )
-    replies.add_argument("--months", type=int, default=6, help="how many months (default 6)")
-    replies.add_argument("--lang", choices=("en", "id"), default="en", help="default en")
-
-    command(sub, cmd_backup, "backup", help="make a backup of the database now")
-
-    chat = command(
-        sub,
-        cmd_import_chat,
-        "import-chat",
-        help="import a chat export (WhatsApp, Telegram, LINE, …) into a client",
-    )
-    chat.add_argument("file", type=Path, help="the exported chat file (.txt, .zip, .json, .csv)")
-    chat.add_argument("--dry-run", action="store_true", help="only show what the file holds")
-    chat.add_argument("--json", action="store_true", help="with --dry-run: one JSON per message")
-    chat.add_argument(
-        "--client", metavar="NAME", help="the client the chat belongs to (a name or #ID)"
-    )
-    where = chat.add_mutually_exclusive_group()
-    where.add_argument("--ticket", type=int, metavar="ID", help="add to this ticket")
-    where.add_argument("--new-ticket", metavar="TITLE", help="add to a new ticket")
-    where.add_argument(
-        "--split-hours", type=float, metavar="N", help="a new ticket after every gap of N hours"
-    )
-    chat.add_argument("--me", metavar="NAME", help="your own name in the chat")
-    chat.add_argument(
-        "--date-order", choices=("DMY", "MDY", "YMD"), help="how the dates are written"
-    )
-
-    report = command(sub, cmd_report, "report", help="write a client's report as a PDF")
-    report.add_argument("client", metavar="CLIENT", help=CLIENT_HELP)
-    report.add_argument("--out", type=Path, required=True, metavar="FILE.pdf", help="the PDF")
-    report.add_argument(
-        "--from", dest="date_from", metavar="DATE", help="first day, e.g. 2026-10-01"
-    )
-    report.add_argument("--to", dest="date_to", metavar="DATE", help="last day (included)")
-    report.add_argument(
-        "--lang", choices=("id", "en"), help="the report's language (default: the client's)"
-    )
-    report.add_argument("--paper", choices=("a4", "letter"), default="a4", help="default a4")
-    report.add_argument(
-        "--excerpts", action="store_true", help="quote the start of each conversation"
-    )
-    report.add_argument(
-        "--no-referrals", action="store_true", help='leave out the "Your referrals" page'
-    )
-
-    receipt = command(
-        sub, cmd_receipt, "receipt", help="a receipt (kuitansi) for a client's paid order, as a PDF"
-    )
-    receipt.add_argument("client", metavar="CLIENT", help=CLIENT_HELP)
-    receipt.add_argument(
-        "--order", metavar="#ID|WORDS", help="which paid order (needed if they have several)"
-    )
-    receipt.add_argument(
-        "--out", type=Path, metavar="FILE.pdf", help='default: "Kuitansi 2026-0007 NAME.pdf" here'
-    )
-    receipt.add_argument(
-        "--lang", choices=("id", "en"), help="the receipt's language (default: the client's)"
-    )
-
-    hours = command(sub, cmd_time, "time", help="a client's billable hours per month, as CSV")
-    hours.add_argument("client", metavar="CLIENT", help=CLIENT_HELP)
-    hours.add_argument(
-        "--csv", type=Path, metavar="FILE.csv", help="write it here (default: print)"
-    )
-    hours.add_argument(
-        "--from", dest="date_from", metavar="DATE", help="first day, e.g. 2026-01-01"
-    )
-    hours.add_argument("--to", dest="date_to", metavar="DATE", help="last day (included)")
-
-    creds = sub.add_parser(
-        "creds", help="client site logins (the passwords stay in your system's keyring)"
-    )
-    creds_sub = creds.add_subparsers(dest="creds_command", metavar="ACTION", required=True)
-    client_help = "the client's name (or part of it, their phone number, or #ID)"
-    add = command(
-        creds_sub,
-        cmd_creds_add,
-        "add",
-        help="add a login; the password is asked hidden, or read from stdin",
-    )
-    add.add_argument("client", metavar="CLIENT", help=client_help)
-    add.add_argument("--label", required=True, help="e.g. cPanel, WordPress admin, domain")
-    add.add_argument("--url", default="", help="where to log in")
-    add.add_argument("--username", default="", help="the user name or email to log in with")
-    add.add_argument("--notes", default="", help="anything else worth knowing (not secret)")
-    listing = command(
-        creds_sub, cmd_creds_list, "list", help="a client's logins, without passwords"
-    )
-    listing.add_argument("client", metavar="CLIENT", help=client_help)
-    listing.add_argument("--json", action="store_true", help="one JSON object per login")
-    show = command(creds_sub, cmd_creds_show, "show", help="print only the password of one login")
-    show.add_argument("client", metavar="CLIENT", help=client_help)
-    show.add_argument("--label", required=True, help="the login's label (or part of it)")
-    delete = command(creds_sub, cmd_creds_delete, "delete", help="delete a login and its password")
-    delete.add_argument("client", metavar="CLIENT", help=client_help)
-    delete.add_argument("--label", required=True, help="the login's label (or part of it)")
-    delete.add_argument("--yes", action="store_true", help="do not ask first")
-    prune = command(
-        creds_sub,
-        cmd_creds_prune,
-        "prune",
-        help="remove keyring entries no login names any more (after a restore, say)",
-    )
-    prune.add_argument("--yes", action="store_true", help="do not ask first")
-
-    add_follow_up_commands(sub)
-    add_trash_commands(sub)
-    add_server_commands(sub)
+    for add in (
+        add_desk_commands,
+        add_chat_command,
+        add_report_commands,
+        add_creds_commands,
+        add_follow_up_commands,
+        add_trash_commands,
+        add_server_commands,
+    ):
+        add(sub)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -7,9 +7,10 @@ import argparse
 import gc
 import os
 import sys
+from pathlib import Path
 from typing import Any
 
-from agencydesk.cli.common import counted, find_client, open_desk, user_error
+from agencydesk.cli.common import command, counted, find_client, open_desk, user_error
 
 
 def cmd_import_chat(args: argparse.Namespace) -> int:
@@ -147,3 +148,29 @@ def _import_parsed(args: argparse.Namespace, parsed: Any) -> int:
             "Give --me NAME if some of them are yours."
         )
     return 0
+
+
+def add_chat_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`import-chat`."""
+    chat = command(
+        sub,
+        cmd_import_chat,
+        "import-chat",
+        help="import a chat export (WhatsApp, Telegram, LINE, …) into a client",
+    )
+    chat.add_argument("file", type=Path, help="the exported chat file (.txt, .zip, .json, .csv)")
+    chat.add_argument("--dry-run", action="store_true", help="only show what the file holds")
+    chat.add_argument("--json", action="store_true", help="with --dry-run: one JSON per message")
+    chat.add_argument(
+        "--client", metavar="NAME", help="the client the chat belongs to (a name or #ID)"
+    )
+    where = chat.add_mutually_exclusive_group()
+    where.add_argument("--ticket", type=int, metavar="ID", help="add to this ticket")
+    where.add_argument("--new-ticket", metavar="TITLE", help="add to a new ticket")
+    where.add_argument(
+        "--split-hours", type=float, metavar="N", help="a new ticket after every gap of N hours"
+    )
+    chat.add_argument("--me", metavar="NAME", help="your own name in the chat")
+    chat.add_argument(
+        "--date-order", choices=("DMY", "MDY", "YMD"), help="how the dates are written"
+    )

@@ -6,7 +6,14 @@ import argparse
 import sys
 from typing import Any
 
-from agencydesk.cli.common import confirmed, open_client_desk, open_desk, shown_width, user_error
+from agencydesk.cli.common import (
+    command,
+    confirmed,
+    open_client_desk,
+    open_desk,
+    shown_width,
+    user_error,
+)
 
 
 def _find_login(engine: Any, client_id: int, label: str) -> Any:
@@ -160,3 +167,42 @@ def cmd_creds_prune(args: argparse.Namespace) -> int:
     else:
         print(f"No keyring entry is left over: every one belongs to a login.{kept}")
     return 0
+
+
+def add_creds_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`creds` and its actions."""
+    creds = sub.add_parser(
+        "creds", help="client site logins (the passwords stay in your system's keyring)"
+    )
+    creds_sub = creds.add_subparsers(dest="creds_command", metavar="ACTION", required=True)
+    client_help = "the client's name (or part of it, their phone number, or #ID)"
+    add = command(
+        creds_sub,
+        cmd_creds_add,
+        "add",
+        help="add a login; the password is asked hidden, or read from stdin",
+    )
+    add.add_argument("client", metavar="CLIENT", help=client_help)
+    add.add_argument("--label", required=True, help="e.g. cPanel, WordPress admin, domain")
+    add.add_argument("--url", default="", help="where to log in")
+    add.add_argument("--username", default="", help="the user name or email to log in with")
+    add.add_argument("--notes", default="", help="anything else worth knowing (not secret)")
+    listing = command(
+        creds_sub, cmd_creds_list, "list", help="a client's logins, without passwords"
+    )
+    listing.add_argument("client", metavar="CLIENT", help=client_help)
+    listing.add_argument("--json", action="store_true", help="one JSON object per login")
+    show = command(creds_sub, cmd_creds_show, "show", help="print only the password of one login")
+    show.add_argument("client", metavar="CLIENT", help=client_help)
+    show.add_argument("--label", required=True, help="the login's label (or part of it)")
+    delete = command(creds_sub, cmd_creds_delete, "delete", help="delete a login and its password")
+    delete.add_argument("client", metavar="CLIENT", help=client_help)
+    delete.add_argument("--label", required=True, help="the login's label (or part of it)")
+    delete.add_argument("--yes", action="store_true", help="do not ask first")
+    prune = command(
+        creds_sub,
+        cmd_creds_prune,
+        "prune",
+        help="remove keyring entries no login names any more (after a restore, say)",
+    )
+    prune.add_argument("--yes", action="store_true", help="do not ask first")

@@ -5,7 +5,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from agencydesk.cli.common import db_url, find_client, open_database, open_desk, user_error
+from agencydesk.cli.common import (
+    command,
+    db_url,
+    find_client,
+    open_database,
+    open_desk,
+    user_error,
+)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -127,3 +134,26 @@ def cmd_first_replies(args: argparse.Namespace) -> int:
 
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def add_desk_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`demo`, `search`, `first-replies` and `backup`."""
+    command(sub, cmd_demo, "demo", help="fill an empty database with demo data")
+
+    found = command(sub, cmd_search, "search", help="search clients, tickets, messages and guides")
+    found.add_argument("text", help="the words to look for (each word may be the start of one)")
+    found.add_argument("--limit", type=int, default=10, help="hits per kind (default 10)")
+
+    replies = command(
+        sub,
+        cmd_first_replies,
+        "first-replies",
+        help="how fast new tickets heard back, month by month",
+    )
+    replies.add_argument(
+        "client", nargs="?", metavar="CLIENT", help="one client (a name or #ID); default: all"
+    )
+    replies.add_argument("--months", type=int, default=6, help="how many months (default 6)")
+    replies.add_argument("--lang", choices=("en", "id"), default="en", help="default en")
+
+    command(sub, cmd_backup, "backup", help="make a backup of the database now")

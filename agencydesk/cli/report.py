@@ -7,7 +7,14 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from agencydesk.cli.common import counted, find_client, open_desk, user_error
+from agencydesk.cli.common import (
+    CLIENT_HELP,
+    command,
+    counted,
+    find_client,
+    open_desk,
+    user_error,
+)
 
 
 def _day(text: str, option: str) -> Any:
@@ -184,3 +191,48 @@ def cmd_time(args: argparse.Namespace) -> int:
     months = text.count("\n") - 1
     print(f"Wrote {counted(months, 'month')} of time to {out}")
     return 0
+
+
+def add_report_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`report`, `receipt` and `time`."""
+    report = command(sub, cmd_report, "report", help="write a client's report as a PDF")
+    report.add_argument("client", metavar="CLIENT", help=CLIENT_HELP)
+    report.add_argument("--out", type=Path, required=True, metavar="FILE.pdf", help="the PDF")
+    report.add_argument(
+        "--from", dest="date_from", metavar="DATE", help="first day, e.g. 2026-10-01"
+    )
+    report.add_argument("--to", dest="date_to", metavar="DATE", help="last day (included)")
+    report.add_argument(
+        "--lang", choices=("id", "en"), help="the report's language (default: the client's)"
+    )
+    report.add_argument("--paper", choices=("a4", "letter"), default="a4", help="default a4")
+    report.add_argument(
+        "--excerpts", action="store_true", help="quote the start of each conversation"
+    )
+    report.add_argument(
+        "--no-referrals", action="store_true", help='leave out the "Your referrals" page'
+    )
+
+    receipt = command(
+        sub, cmd_receipt, "receipt", help="a receipt (kuitansi) for a client's paid order, as a PDF"
+    )
+    receipt.add_argument("client", metavar="CLIENT", help=CLIENT_HELP)
+    receipt.add_argument(
+        "--order", metavar="#ID|WORDS", help="which paid order (needed if they have several)"
+    )
+    receipt.add_argument(
+        "--out", type=Path, metavar="FILE.pdf", help='default: "Kuitansi 2026-0007 NAME.pdf" here'
+    )
+    receipt.add_argument(
+        "--lang", choices=("id", "en"), help="the receipt's language (default: the client's)"
+    )
+
+    hours = command(sub, cmd_time, "time", help="a client's billable hours per month, as CSV")
+    hours.add_argument("client", metavar="CLIENT", help=CLIENT_HELP)
+    hours.add_argument(
+        "--csv", type=Path, metavar="FILE.csv", help="write it here (default: print)"
+    )
+    hours.add_argument(
+        "--from", dest="date_from", metavar="DATE", help="first day, e.g. 2026-01-01"
+    )
+    hours.add_argument("--to", dest="date_to", metavar="DATE", help="last day (included)")
