@@ -1469,6 +1469,14 @@ Mereka menceritakan kisah Bu Ratna, yang perlu diajari dulu cara chatting online
         <translation>{n} menit</translation>
     </message>
     <message>
+        <source>{n} months</source>
+        <translation>{n} bulan</translation>
+    </message>
+    <message>
+        <source>{n} years</source>
+        <translation>{n} tahun</translation>
+    </message>
+    <message>
         <source>{n} h</source>
         <translation>{n} jam</translation>
     </message>

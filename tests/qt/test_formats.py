@@ -58,6 +58,20 @@ def test_the_helpers_write_each_kind_one_way(language: str) -> None:
     assert durations == expected[language]
 
 
+def test_a_long_wait_is_said_in_months_and_years_not_thousands_of_days(language: str) -> None:
+    """A ticket of a chat imported from years back had waited "1541 days" on Today."""
+    day = 86_400
+    lengths = (2, 60, 61, 400, 729, 730, 1541)
+    waits = [formatting.format_wait(n * day) for n in lengths]
+    assert (
+        waits
+        == {
+            "en": ["2 days", "60 days", "2 months", "13 months", "23 months", "2 years", "4 years"],
+            "id": ["2 hari", "60 hari", "2 bulan", "13 bulan", "23 bulan", "2 tahun", "4 tahun"],
+        }[language]
+    )
+
+
 def _column(model: TicketTableModel | OrderTableModel, field: str) -> list[str]:
     column = [name for name, _sort in model.COLUMNS].index(field)
     texts = [model.index(row, column).data() for row in range(model.rowCount())]

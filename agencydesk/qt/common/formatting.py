@@ -121,11 +121,19 @@ def format_duration(seconds: int) -> str:
 
 
 def format_wait(seconds: float) -> str:
-    """How long someone has waited, in the largest sensible unit."""
+    """How long someone has waited, in the largest sensible unit: minutes, hours (from one),
+    days (from two), months (from two: a ticket of a chat imported from years back is not
+    "waiting 1541 days") and years (from two); so days, months and years are always plural."""
     minutes = int(seconds // 60)
     if minutes < 60:
         return QCoreApplication.translate("Duration", "{n} min").format(n=max(minutes, 0))
     hours = minutes // 60
     if hours < 48:
         return QCoreApplication.translate("Duration", "{n} h").format(n=hours)
-    return QCoreApplication.translate("Duration", "{n} days").format(n=hours // 24)
+    days = hours // 24
+    months = days * 12 // 365
+    if months < 2:
+        return QCoreApplication.translate("Duration", "{n} days").format(n=days)
+    if months < 24:
+        return QCoreApplication.translate("Duration", "{n} months").format(n=months)
+    return QCoreApplication.translate("Duration", "{n} years").format(n=days // 365)
