@@ -39,7 +39,14 @@ def _client(engine: Engine) -> int:
         return client.id
 
 
-def _import(engine: Engine, export: Path, data_dir: Path, client_id: int) -> ci.ImportResult:
+def _import(
+    engine: Engine,
+    export: Path,
+    data_dir: Path,
+    client_id: int,
+    progress: ci.Progress | None = None,
+    stage_begun: ci.StageBegun | None = None,
+) -> ci.ImportResult:
     parsed = parse_chat_file(export)
     return ci.import_chat_with_media(
         engine,
@@ -49,6 +56,8 @@ def _import(engine: Engine, export: Path, data_dir: Path, client_id: int) -> ci.
         client_id=client_id,
         mapping={p: ci.ME if p == "Rudi" else client_id for p in parsed.participants},
         target=ci.SplitAtGaps(8),
+        progress=progress,
+        stage_begun=stage_begun,
     )
 
 
@@ -115,7 +124,6 @@ def test_cancel_while_the_files_are_extracted_saves_nothing(engine: Engine, tmp_
     client_id = _client(engine)
     data_dir = tmp_path / "data"
     export = _zip(tmp_path / "chat.zip", FIXTURE.read_bytes(), PHOTO)
-    parsed = parse_chat_file(export)
     totals: list[int] = []
 
     def cancel_at_the_files(done: int, total: int) -> bool:
@@ -123,16 +131,7 @@ def test_cancel_while_the_files_are_extracted_saves_nothing(engine: Engine, tmp_
         return total == totals[0]  # the messages count first, then the files: Cancel there
 
     with pytest.raises(ci.ImportCancelled):
-        ci.import_chat_with_media(
-            engine,
-            parsed=parsed,
-            export_path=export,
-            data_dir=data_dir,
-            client_id=client_id,
-            mapping={p: ci.ME if p == "Rudi" else client_id for p in parsed.participants},
-            target=ci.SplitAtGaps(8),
-            progress=cancel_at_the_files,
-        )
+        _import(engine, export, data_dir, client_id, progress=cancel_at_the_files)
     assert totals[-1] == 1  # one file to extract
     with engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM message").scalar_one() == 0
@@ -146,7 +145,6 @@ def test_the_stages_are_told_in_order_and_the_bar_is_full_only_once_the_rows_are
     says what it does (indexing, saving) instead of standing still at full."""
     client_id = _client(engine)
     export = _zip(tmp_path / "chat.zip", FIXTURE.read_bytes(), PHOTO)
-    parsed = parse_chat_file(export)
     told: list[object] = []
 
     def progress(done: int, total: int) -> bool:
@@ -157,24 +155,14 @@ def test_the_stages_are_told_in_order_and_the_bar_is_full_only_once_the_rows_are
         told.append(stage)
         return True
 
-    ci.import_chat_with_media(
-        engine,
-        parsed=parsed,
-        export_path=export,
-        data_dir=tmp_path / "data",
-        client_id=client_id,
-        mapping={p: ci.ME if p == "Rudi" else client_id for p in parsed.participants},
-        target=ci.SplitAtGaps(8),
-        progress=progress,
-        stage_begun=stage_begun,
-    )
+    _import(engine, export, tmp_path / "data", client_id, progress, stage_begun)
     stages = [t for t in told if isinstance(t, ci.Stage)]
     assert stages == [ci.Stage.MESSAGES, ci.Stage.INDEXING, ci.Stage.MEDIA, ci.Stage.SAVING]
     assert told[0] is ci.Stage.MESSAGES
     assert told[-1] is ci.Stage.SAVING
     indexing = told.index(ci.Stage.INDEXING)
     counted = told[1:indexing]
-    total = 2 * len(parsed.messages)
+    total = 2 * len(parse_chat_file(export).messages)
     assert counted[-1] == (total, total)  # full exactly when the stage changes
     assert all(done < total for done, _total in counted[:-1])  # type: ignore[misc]
     media = told.index(ci.Stage.MEDIA)
@@ -188,18 +176,8 @@ def test_cancel_as_any_stage_begins_saves_nothing(
     client_id = _client(engine)
     data_dir = tmp_path / "data"
     export = _zip(tmp_path / "chat.zip", FIXTURE.read_bytes(), PHOTO)
-    parsed = parse_chat_file(export)
     with pytest.raises(ci.ImportCancelled):
-        ci.import_chat_with_media(
-            engine,
-            parsed=parsed,
-            export_path=export,
-            data_dir=data_dir,
-            client_id=client_id,
-            mapping={p: ci.ME if p == "Rudi" else client_id for p in parsed.participants},
-            target=ci.SplitAtGaps(8),
-            stage_begun=lambda begun: begun is not stage,
-        )
+        _import(engine, export, data_dir, client_id, stage_begun=lambda begun: begun is not stage)
     with engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM message").scalar_one() == 0
     assert not (data_dir / "media").exists() or not list((data_dir / "media").iterdir())
