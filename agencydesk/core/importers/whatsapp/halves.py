@@ -6,7 +6,8 @@ line near the middle; each is parsed by `parser.parse_part`, and what depends on
 (the date order, the senders whose name holds ": ", an iOS chat's name) is decided from both
 halves' findings, which the two processes send each other through pipes. Each half's messages
 are reduced where they were parsed (to a summary, to JSON lines), so only the reductions
-travel back, never the messages.
+travel back, never the messages; or, where even those are big (JSON lines), each process
+emits its own reduction, in file order.
 
 Not for a process with threads (a window): a forked copy of it would hold their locks. Any
 doubt (a half that cannot be parsed alone, a child that fails or dies) gives None, and the
@@ -123,6 +124,7 @@ def _in_halves(
     date_order: str | None,
     chat_name: str | None,
 ) -> list[_R] | None:
+    """Both halves' reductions (with *emit*: emitted, and an empty list), or None."""
     if not hasattr(os, "fork"):
         return None
     down_read, down_write = os.pipe()  # first half → second
