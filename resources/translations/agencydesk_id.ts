@@ -4792,6 +4792,14 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
         <translation>Tidak ada tiket baru dalam 7 hari terakhir.</translation>
     </message>
     <message>
+        <source> · and 1 more ticket</source>
+        <translation> · dan 1 tiket lain</translation>
+    </message>
+    <message>
+        <source> · and {n} more tickets</source>
+        <translation> · dan {n} tiket lain</translation>
+    </message>
+    <message>
         <source>The first impression decides everything: answer new tickets first.</source>
         <translation>Kesan pertama menentukan segalanya: jawab tiket baru lebih dulu.</translation>
     </message>

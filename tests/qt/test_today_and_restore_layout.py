@@ -162,3 +162,30 @@ def test_today_shows_the_desks_first_impression_month_by_month(
     # cards side by side: the short one stays as tall as what it says, once the layout settles
     # (a loaded machine takes longer than the 50 ms this waited: the test failed so)
     qtbot.waitUntil(lambda: _card_height_is_its_content(page.guides), timeout=3000)
+
+
+def test_a_client_with_several_tickets_waiting_says_how_many_more(
+    qtbot: QtBot, demo_engine: Engine, inline_tasks: None, language: str
+) -> None:
+    """Today shows one line per client waiting (their longest wait); the others were not
+    mentioned at all, so a chat imported from far back could leave a hundred tickets waiting
+    behind one line."""
+    page = TodayPage(demo_engine)
+    qtbot.addWidget(page)
+    assert page.summary is not None
+    first = page.summary.waiting_on_us[0]
+    assert first.tickets_waiting == 1
+    line = page.waiting.list.item(0).text()
+    assert " · " in line
+    assert not line.endswith(("ticket", "tickets", "lain"))
+    with session_scope(demo_engine) as session:
+        for number in range(3):
+            tickets.create_ticket(
+                session=session,
+                client_id=first.client_id,
+                values={"title": f"Old question {number}", "status": "waiting_on_us"},
+            )
+    page.refresh()
+    assert page.summary.waiting_on_us[0].client_id == first.client_id
+    more = {"en": " · and 3 more tickets", "id": " · dan 3 tiket lain"}[language]
+    assert page.waiting.list.item(0).text() == line + more

@@ -234,7 +234,8 @@ class TodayPage(QWidget):
                         w.client_name,
                         w.ticket_title,
                         summary.now - w.waiting_since,
-                    ),
+                    )
+                    + self._more_waiting(w.tickets_waiting - 1),
                     w.ticket_id,
                     w.client_id,
                 )
@@ -342,3 +343,12 @@ class TodayPage(QWidget):
             self.ticket_activated.emit(int(ticket_id))
         elif client_id is not None:
             self.client_activated.emit(int(client_id))
+
+    def _more_waiting(self, more: int) -> str:
+        """What follows a client's longest wait when more of their tickets wait too (a chat
+        imported from far back can leave a hundred): the line stands for all of them."""
+        if more <= 0:
+            return ""
+        if more == 1:
+            return self.tr(" · and 1 more ticket")
+        return self.tr(" · and {n} more tickets").format(n=format_number(more))
