@@ -257,3 +257,34 @@ def test_a_reader_that_stops_early_ends_the_command_quietly() -> None:
         process.stdout.close()  # before anything is written: the reader has gone
         _out, err = process.communicate(timeout=60)
         assert (process.returncode, err) == (0, "")
+
+
+def test_earlier_done_leaves_only_the_latest_conversation_waiting(
+    demo_engine: Engine, db_path: Path, tmp_path: Path
+) -> None:
+    """Each conversation of this export ends with the client's word: with --earlier-done only
+    the latest waits on us; without --split-hours the option is a mistake said as such."""
+    demo_engine.dispose()
+    lines = []
+    for day in range(1, 4):
+        lines += [
+            f"0{day}/03/25 09.00 - Bu Sari: Mas, tolong cek halaman {day}",
+            f"0{day}/03/25 09.05 - Rudi: Siap, sudah",
+            f"0{day}/03/25 09.07 - Bu Sari: Makasih mas",
+        ]
+    export = tmp_path / "WhatsApp Chat with Bu Sari.txt"
+    export.write_text("\n".join(lines) + "\n", "utf-8")
+    base = ("import-chat", export, "--client", "Sari", "--db", db_path, "--me", "Rudi")
+    alone = _run(*base, "--earlier-done")
+    assert alone.returncode == 2
+    assert alone.stderr == (
+        "agencydesk: --earlier-done goes with --split-hours N (a ticket per conversation).\n"
+    )
+    done = _run(*base, "--split-hours", "8", "--earlier-done")
+    assert done.returncode == 0, done.stderr
+    assert "3 tickets created" in done.stdout
+    with demo_engine.connect() as conn:
+        statuses = conn.exec_driver_sql(
+            "SELECT status FROM ticket WHERE title LIKE 'Tolong cek halaman%' ORDER BY id"
+        ).all()
+    assert [s for (s,) in statuses] == ["resolved", "resolved", "waiting_on_us"]

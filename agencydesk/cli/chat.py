@@ -98,6 +98,8 @@ def _import_parsed(args: argparse.Namespace, parsed: Any) -> int:
     from agencydesk.core import chat_import
 
     target: chat_import.Target
+    if args.earlier_done and args.split_hours is None:
+        raise user_error("--earlier-done goes with --split-hours N (a ticket per conversation).")
     if args.ticket is not None:
         target = chat_import.AttachToTicket(args.ticket)
     elif args.new_ticket is not None:
@@ -105,7 +107,7 @@ def _import_parsed(args: argparse.Namespace, parsed: Any) -> int:
     elif args.split_hours is not None:
         if args.split_hours <= 0:
             raise user_error("--split-hours must be more than 0.")
-        target = chat_import.SplitAtGaps(args.split_hours)
+        target = chat_import.SplitAtGaps(args.split_hours, earlier_done=args.earlier_done)
     else:
         target = chat_import.TimelineOnly()
     me_names = [args.me] if args.me else []
@@ -169,6 +171,12 @@ def add_chat_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
     where.add_argument("--new-ticket", metavar="TITLE", help="add to a new ticket")
     where.add_argument(
         "--split-hours", type=float, metavar="N", help="a new ticket after every gap of N hours"
+    )
+    chat.add_argument(
+        "--earlier-done",
+        action="store_true",
+        help="with --split-hours: only the latest conversation may wait on you, the earlier "
+        "ones are resolved",
     )
     chat.add_argument("--me", metavar="NAME", help="your own name in the chat")
     chat.add_argument(

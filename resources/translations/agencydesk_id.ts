@@ -4240,6 +4240,14 @@ Anda bisa membatalkannya dengan Ctrl+Z, atau memulihkannya nanti dari tempat sam
         <translation> jam</translation>
     </message>
     <message>
+        <source>Earlier conversations are done: only the latest may still wait on me</source>
+        <translation>Percakapan sebelumnya sudah selesai: hanya yang terakhir yang mungkin masih menunggu saya</translation>
+    </message>
+    <message>
+        <source>Otherwise every conversation the client had the last word in waits on you, however long ago it was.</source>
+        <translation>Jika tidak, setiap percakapan yang diakhiri oleh klien menunggu Anda, selama apa pun sudah berlalu.</translation>
+    </message>
+    <message>
         <source>Only the client&apos;s history, no ticket</source>
         <translation>Hanya riwayat klien, tanpa tiket</translation>
     </message>

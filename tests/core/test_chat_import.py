@@ -309,6 +309,32 @@ def test_split_at_gaps_titles_and_first_response(any_engine: Engine) -> None:
         assert second.first_response_at is None
 
 
+def test_with_earlier_conversations_done_only_the_latest_may_wait_on_us(
+    any_engine: Engine,
+) -> None:
+    """Three conversations, each ended by the client ("makasih"): as they are, every one waits
+    on us; told the earlier ones are done, only the latest still does."""
+    messages = [
+        _msg(day * 60 * 24 + minute, sender, text)
+        for day in range(3)
+        for minute, sender, text in ((0, "Bu Sari", f"Mas, tolong cek {day}"), (5, "Rudi", "Siap"))
+    ]
+    messages += [_msg(day * 60 * 24 + 9, "Bu Sari", "Makasih mas") for day in range(3)]
+    messages.sort(key=lambda m: m.timestamp)
+    statuses = {}
+    for earlier_done in (False, True):
+        client_id = _client(any_engine, name=f"Bu Sari {earlier_done}")
+        target = ci.SplitAtGaps(8, earlier_done=earlier_done)
+        result = _import(any_engine, _chat(messages), client_id, target)
+        with session_scope(any_engine) as session:
+            tickets = [session.get(Ticket, t) for t in result.ticket_ids]
+            statuses[earlier_done] = [t.status for t in tickets if t is not None]
+            resolved = [t for t in tickets if t is not None and t.status == "resolved"]
+            assert all(t.resolved_at == t.status_changed_at for t in resolved)
+    assert statuses[False] == ["waiting_on_us"] * 3
+    assert statuses[True] == ["resolved", "resolved", "waiting_on_us"]
+
+
 def test_attach_to_ticket_of_another_client_is_refused(any_engine: Engine) -> None:
     engine = any_engine
     a, b = _client(engine, "A"), _client(engine, "B")

@@ -203,3 +203,41 @@ def test_the_import_page_says_what_it_does_at_each_stage(
     assert adding[0] == 0  # busy until the first count
     assert all(adding[1:])  # then counted
     workers.wait_for_tasks()
+
+
+def test_earlier_conversations_can_be_imported_as_done(
+    qtbot: QtBot, demo_engine: Engine, tmp_path: Path
+) -> None:
+    """The choice belongs to "a ticket per conversation" (usable only with it); ticked, only
+    the latest conversation the client ended waits on us."""
+    lines = []
+    for day in range(1, 4):
+        lines += [
+            f"0{day}/03/25 09.00 - Bu Sari: Mas, tolong cek halaman {day}",
+            f"0{day}/03/25 09.05 - Rudi: Siap, sudah",
+            f"0{day}/03/25 09.07 - Bu Sari: Makasih mas",
+        ]
+    export = tmp_path / "WhatsApp Chat with Bu Sari.txt"
+    export.write_text("\n".join(lines) + "\n", "utf-8")
+    sari = _client_id(demo_engine, "Ibu Sari Handayani")
+    wizard = _wizard(qtbot, demo_engine, export, sari)
+    wizard.next()
+    qtbot.waitUntil(wizard.preview_page.isComplete, timeout=10_000)
+    wizard.next()
+    wizard.next()
+    target = wizard.target_page
+    assert target.split.isChecked()
+    assert target.earlier_done.isEnabled()
+    assert not target.earlier_done.isChecked()  # as issue 14 asked: she may have said more
+    target.new.setChecked(True)
+    assert not target.earlier_done.isEnabled()
+    target.split.setChecked(True)
+    target.earlier_done.setChecked(True)
+    with qtbot.waitSignal(wizard.import_page.finished, timeout=10_000):
+        wizard.next()
+    with demo_engine.connect() as conn:
+        statuses = conn.exec_driver_sql(
+            "SELECT status FROM ticket WHERE title LIKE 'Tolong cek halaman%' ORDER BY id"
+        ).all()
+    assert [s for (s,) in statuses] == ["resolved", "resolved", "waiting_on_us"]
+    workers.wait_for_tasks()

@@ -41,7 +41,13 @@ class NewTicket:
 
 @dataclass(frozen=True)
 class SplitAtGaps:
+    """A new ticket after every quiet gap of at least *hours*. A part where the client spoke
+    last waits on us (an unanswered question, a friend mentioned); with *earlier_done*, only
+    the latest part may: the earlier ones are resolved (a history imported from far back would
+    otherwise leave every conversation she ended with "thanks" waiting)."""
+
     hours: float
+    earlier_done: bool = False
 
 
 @dataclass(frozen=True)
@@ -106,7 +112,7 @@ def place_in_tickets(
         placement.touched.append(tid)
         _assign(placement.ticket_of, into, tid)
     else:
-        _split_at_gaps(session, client_id, messages, plan, target.hours, placement, me_senders)
+        _split_at_gaps(session, client_id, messages, plan, target, placement, me_senders)
     return placement
 
 
@@ -149,12 +155,12 @@ def _split_at_gaps(
     client_id: int,
     messages: Sequence[ChatMessage],
     plan: MessagePlan,
-    hours: float,
+    target: SplitAtGaps,
     placement: TicketPlacement,
     me_senders: Collection[str],
 ) -> None:
     prints, known = plan.prints, plan.known
-    parts = _parts(messages, hours, me_senders)
+    parts = _parts(messages, target.hours, me_senders)
     to_utc = UtcConverter()
     for n, part in enumerate(parts):
         fresh: Sequence[int] = part  # a first import: every message is new
@@ -172,13 +178,16 @@ def _split_at_gaps(
         else:
             last = _last_said(messages, part)
             assert last is not None  # a part begins with something said
+            latest = n == len(parts) - 1
             tid = _new_ticket(
                 session,
                 client_id,
                 title_from([messages[i] for i in part], messages[part[0]].timestamp, me_senders),
                 as_utc(to_utc(messages[part[0]].timestamp)),
                 as_utc(to_utc(messages[part[-1]].timestamp)),
-                _status_after(last, me_senders, last_part=n == len(parts) - 1),
+                TicketStatus.RESOLVED
+                if target.earlier_done and not latest
+                else _status_after(last, me_senders, last_part=latest),
                 as_utc(to_utc(last.timestamp)),
             )
             placement.created.append(tid)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QRadioButton,
@@ -269,6 +270,15 @@ class TargetPage(QWizardPage):
         self.hours.setRange(0.5, 24 * 30)
         self.hours.setValue(8)
         self.hours.setSuffix(self.tr(" hours"))
+        self.earlier_done = QCheckBox(
+            self.tr("Earlier conversations are done: only the latest may still wait on me")
+        )
+        self.earlier_done.setToolTip(
+            self.tr(
+                "Otherwise every conversation the client had the last word in waits on you, "
+                "however long ago it was."
+            )
+        )
         self.timeline = QRadioButton(self.tr("Only the client's history, no ticket"))
         self.group = QButtonGroup(self)
         for button in (self.attach, self.new, self.split, self.timeline):
@@ -283,15 +293,19 @@ class TargetPage(QWizardPage):
         grid.addWidget(self.title_edit, 1, 1)
         grid.addWidget(self.split, 2, 0)
         grid.addWidget(self.hours, 2, 1, Qt.AlignmentFlag.AlignLeft)
-        grid.addWidget(self.timeline, 3, 0, 1, 2)
+        under_split = QHBoxLayout()  # it belongs to the choice above it
+        under_split.addSpacing(24)
+        under_split.addWidget(self.earlier_done)
+        grid.addLayout(under_split, 3, 0, 1, 2)
+        grid.addWidget(self.timeline, 4, 0, 1, 2)
         self.note = plain_label(
             self.tr(
                 "Messages imported before are recognised and skipped, so importing a newer "
                 "export of the same chat adds only what is new."
             )
         )
-        grid.addWidget(self.note, 4, 0, 1, 2)
-        grid.setRowStretch(5, 1)
+        grid.addWidget(self.note, 5, 0, 1, 2)
+        grid.setRowStretch(6, 1)
 
     def initializePage(self) -> None:
         """The client's tickets are read at once on a solo desk, in a worker on a team desk
@@ -332,6 +346,7 @@ class TargetPage(QWizardPage):
         self.ticket_combo.setEnabled(self.attach.isChecked())
         self.title_edit.setEnabled(self.new.isChecked())
         self.hours.setEnabled(self.split.isChecked())
+        self.earlier_done.setEnabled(self.split.isChecked())
         self.completeChanged.emit()
 
     def target(self) -> Any:
@@ -342,7 +357,9 @@ class TargetPage(QWizardPage):
         if self.new.isChecked():
             return chat_import.NewTicket(self.title_edit.text().strip())
         if self.split.isChecked():
-            return chat_import.SplitAtGaps(self.hours.value())
+            return chat_import.SplitAtGaps(
+                self.hours.value(), earlier_done=self.earlier_done.isChecked()
+            )
         return chat_import.TimelineOnly()
 
     def isComplete(self) -> bool:
