@@ -4,7 +4,7 @@ times. The time spent on tickets (the timer, time entries) is `time_spent`."""
 from __future__ import annotations
 
 import statistics
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Literal, TypedDict, Unpack
@@ -15,7 +15,7 @@ from sqlmodel import Session, col, func
 from agencydesk.core import versions
 from agencydesk.core.clients import get_client
 from agencydesk.core.edits import get_row, known_fields, one_line, save_changes
-from agencydesk.core.errors import ValidationError
+from agencydesk.core.errors import UserError, ValidationError
 from agencydesk.core.list_ids import ordered_ids, rows_with_ids
 from agencydesk.core.models import (
     ACTIVE_STATUSES,
@@ -174,6 +174,47 @@ def update_ticket(
 
 def set_status(*, session: Session, ticket_id: int, status: str) -> Ticket:
     return update_ticket(session=session, ticket_id=ticket_id, values={"status": status})
+
+
+#: tickets whose status is set at once, per statement
+_STATUS_CHUNK = 500
+
+
+def set_status_of_listed(
+    *,
+    session: Session,
+    to: str,
+    progress: Callable[[int, int], bool] | None = None,
+    **filters: Unpack[TicketFilters],
+) -> int:
+    """Set the status *to* on every ticket the list shows with *filters* (`ticket_ids`), each as
+    `set_status` would (the day it changed, resolved or not, a new version), in the caller's
+    transaction: how many changed (one already there is left as it was). *progress(done,
+    total)* is told after each chunk; False stops, raising `StatusChangeStopped` (the caller's
+    rollback leaves every ticket as it was)."""
+    errors = _validate({"status": to})
+    if errors:
+        raise ValidationError(errors)
+    ids = ticket_ids(session=session, **filters)
+    now, changed = utcnow(), 0
+    for start in range(0, len(ids), _STATUS_CHUNK):
+        chunk = ids[start : start + _STATUS_CHUNK]
+        for ticket in session.scalars(sa.select(Ticket).where(col(Ticket.id).in_(chunk))):
+            if ticket.status != to:
+                _apply_status(ticket, to, now)
+                ticket.updated_at = now
+                changed += 1
+        session.flush()
+        if progress is not None and not progress(start + len(chunk), len(ids)):
+            raise StatusChangeStopped()
+    return changed
+
+
+class StatusChangeStopped(UserError):  # noqa: N818 (said to the user, like ImportCancelled)
+    """The change of many tickets' status was stopped: none of them changed."""
+
+    def __init__(self) -> None:
+        super().__init__("Stopped; no ticket's status was changed.")
 
 
 def assign(*, session: Session, ticket_id: int, person_id: int | None) -> Ticket:

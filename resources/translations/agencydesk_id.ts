@@ -4167,6 +4167,37 @@ Anda bisa membatalkannya dengan Ctrl+Z, atau memulihkannya nanti dari tempat sam
     </message>
 </context>
 <context>
+    <name>StatusOfListedDialog</name>
+    <message>
+        <source>Set status of all listed</source>
+        <translation>Ubah status semua yang tampil</translation>
+    </message>
+    <message>
+        <source>Give all {count} tickets listed this status:</source>
+        <translation>Beri semua {count} tiket yang tampil status ini:</translation>
+    </message>
+    <message>
+        <source>Give the ticket listed this status:</source>
+        <translation>Beri tiket yang tampil status ini:</translation>
+    </message>
+    <message>
+        <source>The statuses they have now are not kept. Tickets not listed stay as they are.</source>
+        <translation>Status mereka yang sekarang tidak disimpan. Tiket yang tidak tampil tetap seperti semula.</translation>
+    </message>
+    <message>
+        <source>Set status</source>
+        <translation>Ubah status</translation>
+    </message>
+    <message>
+        <source>Stopped. No ticket&apos;s status was changed.</source>
+        <translation>Dihentikan. Tidak ada status tiket yang berubah.</translation>
+    </message>
+    <message>
+        <source>The statuses could not be set. None was changed.</source>
+        <translation>Status tidak dapat diubah. Tidak ada yang berubah.</translation>
+    </message>
+</context>
+<context>
     <name>SummaryPage</name>
     <message>
         <source>Done</source>
@@ -4503,6 +4534,10 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
     <message>
         <source>New ticket…</source>
         <translation>Tiket baru…</translation>
+    </message>
+    <message>
+        <source>Set status of all listed…</source>
+        <translation>Ubah status semua yang tampil…</translation>
     </message>
     <message>
         <source>No tickets to work on. When a client asks for something, open one with “New ticket”.</source>

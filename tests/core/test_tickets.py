@@ -315,3 +315,57 @@ def test_a_view_reads_the_latest_lines_and_counts_the_earlier_ones(
     assert latest.earlier == 150
     assert [line.body for line in everything.lines] == [f"pesan {n}" for n in range(250)]
     assert everything.earlier == 0
+
+
+def test_the_tickets_a_filter_lists_take_one_status_at_once(engine: Engine, ratna: int) -> None:
+    """What the list shows with its filters (here: Ratna's tickets waiting on us) is set
+    resolved, each as one change would set it (when, resolved, a new version); tickets it does
+    not show, and one already resolved, are left as they were."""
+    with session_scope(engine) as session:
+        bambang = clients.create_client(session=session, values={"name": "Pak Bambang"}).id
+    waiting = [
+        _ticket(engine, ratna, title=f"Thanks {n}", status="waiting_on_us") for n in range(7)
+    ]
+    other = _ticket(engine, bambang, title="Promo banner", status="waiting_on_us")
+    open_one = _ticket(engine, ratna, title="Still open")
+    with Session(engine) as session:
+        before = {t: tickets.get_ticket(session=session, ticket_id=t).version for t in waiting}
+    told: list[tuple[int, int]] = []
+    with session_scope(engine) as session:
+        changed = tickets.set_status_of_listed(
+            session=session,
+            to="resolved",
+            status=["waiting_on_us"],
+            client_id=ratna,
+            progress=lambda done, total: told.append((done, total)) is None,
+        )
+    assert changed == 7
+    assert told[-1] == (7, 7)
+    with Session(engine) as session:
+        for ticket_id in waiting:
+            ticket = tickets.get_ticket(session=session, ticket_id=ticket_id)
+            assert ticket.status == "resolved"
+            assert ticket.resolved_at is not None
+            assert ticket.resolved_at == ticket.status_changed_at
+            assert ticket.version == before[ticket_id] + 1
+        assert tickets.get_ticket(session=session, ticket_id=other).status == "waiting_on_us"
+        assert tickets.get_ticket(session=session, ticket_id=open_one).status == "open"
+    with session_scope(engine) as session:  # listed again: nothing left to change
+        assert tickets.set_status_of_listed(session=session, to="resolved", client_id=ratna) == 1
+    with pytest.raises(ValidationError), session_scope(engine) as session:
+        tickets.set_status_of_listed(session=session, to="finished", client_id=ratna)
+
+
+def test_a_stopped_change_of_many_statuses_changes_none(
+    engine: Engine, ratna: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tickets, "_STATUS_CHUNK", 2)
+    made = [_ticket(engine, ratna, title=f"Question {n}", status="waiting_on_us") for n in range(5)]
+    with pytest.raises(tickets.StatusChangeStopped), session_scope(engine) as session:
+        tickets.set_status_of_listed(
+            session=session, to="resolved", client_id=ratna, progress=lambda done, _t: done < 4
+        )
+    with Session(engine) as session:
+        assert {tickets.get_ticket(session=session, ticket_id=t).status for t in made} == {
+            "waiting_on_us"
+        }

@@ -159,6 +159,11 @@ class TicketTableModel(PagedTableModel[TicketRow]):
             "assignee_id": f.assignee_id,
         }
 
+    def filters(self) -> dict[str, Any]:
+        """The filters the rows shown are read with, as the core lists take them
+        (`tickets.TicketFilters`)."""
+        return self._arguments()
+
     def _list_query(self) -> Callable[..., list[TicketRow]]:
         return partial(tickets.list_tickets, **self._arguments())
 

@@ -29,7 +29,7 @@ from agencydesk.core.db import session_scope
 from agencydesk.core.errors import ValidationError
 from agencydesk.core.models import ACTIVE_STATUSES, Channel, Priority, TicketStatus
 from agencydesk.qt.common import workers
-from agencydesk.qt.common.buttons import push_button
+from agencydesk.qt.common.buttons import button_row, push_button
 from agencydesk.qt.common.columns_by_room import ColumnsByRoom, header_menu
 from agencydesk.qt.common.combos import narrow_combo
 from agencydesk.qt.common.databus import follow_changes
@@ -226,6 +226,9 @@ class TicketsPage(QWidget):
         self.client_filter.setToolTip(self.tr("Show the tickets of every client"))
         self.client_filter.clicked.connect(lambda: self.filter_by_client(None))
         self.new_button = push_button(self.tr("New ticket…"), lambda: self.new_ticket())
+        self.status_of_listed_button = push_button(
+            self.tr("Set status of all listed…"), self.set_status_of_listed
+        )
 
         # The title (with the client under it) takes the room the others leave: status,
         # priority, due and updated fit their contents and show without scrolling; the ticket
@@ -254,6 +257,9 @@ class TicketsPage(QWidget):
         )
         header_menu(self.table, self.columns)
         self.model.modelReset.connect(self.counts_changed)
+        self.model.modelReset.connect(
+            lambda: self.status_of_listed_button.setEnabled(self.model.rowCount() > 0)
+        )
         self.model.modelReset.connect(self._fit_numbers)
         self._fit_numbers()
         self.list = ListController(
@@ -292,7 +298,13 @@ class TicketsPage(QWidget):
         filters.addWidget(self.client_filter)
         filters.addWidget(self.new_button)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.list.stack)
+        listed = QWidget()
+        top_to_bottom(
+            ((self.list.stack, 1), button_row(self.status_of_listed_button, None)),
+            listed,
+            margins=(0, 0, 0, 0),
+        )
+        self.splitter.addWidget(listed)
         self.splitter.addWidget(self.view)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([660, 460])
@@ -336,6 +348,15 @@ class TicketsPage(QWidget):
         numbers.setMinimumWidth(
             widest + 2 * numbers.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin) + 4
         )
+
+    def set_status_of_listed(self) -> None:
+        """One status for every ticket the list shows (its search and filters), asked for and
+        set in a dialog."""
+        from agencydesk.qt.tickets.status_of_listed import StatusOfListedDialog
+
+        count = self.model.rowCount()
+        if count:
+            StatusOfListedDialog(self._engine, count, self.model.filters(), self).exec()
 
     def current_ticket_id(self) -> int | None:
         return self.list.current_id()

@@ -1,0 +1,97 @@
+"""*Set status of all listed…* on the Tickets page: the tickets the search and filters show take
+one status at once, in a worker; Cancel while it runs changes none."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+from qt_helpers import DialogAnswerer
+from sqlalchemy.engine import Engine
+
+from agencydesk.core import tickets
+from agencydesk.core.db import session_scope
+from agencydesk.qt.common import workers
+from agencydesk.qt.tickets.status_of_listed import StatusOfListedDialog
+from agencydesk.qt.tickets.tickets_page import TicketsPage
+
+
+def _old_conversations(engine: Engine, count: int) -> list[int]:
+    """*count* tickets waiting on us, as a long chat import split at gaps leaves them."""
+    with session_scope(engine) as session:
+        client_id = tickets.list_tickets(session=session)[0].client_id
+        made = [
+            tickets.create_ticket(
+                session=session,
+                client_id=client_id,
+                values={"title": f"Tolong cek halaman {n}", "status": "waiting_on_us"},
+            ).id
+            for n in range(count)
+        ]
+    return [ticket_id for ticket_id in made if ticket_id is not None]
+
+
+def _statuses(engine: Engine, ids: list[int]) -> set[str]:
+    with session_scope(engine) as session:
+        return {tickets.get_ticket(session=session, ticket_id=t).status for t in ids}
+
+
+def test_the_tickets_listed_take_one_status(
+    qtbot: QtBot, demo_engine: Engine, inline_tasks: None, dialogs: DialogAnswerer
+) -> None:
+    made = _old_conversations(demo_engine, 12)
+    others = [row.id for row in _rows(demo_engine) if row.id not in made]
+    before = {t: _statuses(demo_engine, [t]) for t in others}
+    page = TicketsPage(demo_engine)
+    qtbot.addWidget(page)
+    page.show()
+    page.search.setText("tolong cek halaman")
+    page.list.apply_filters()
+    assert page.model.rowCount() == 12
+    assert page.status_of_listed_button.isEnabled()
+
+    def resolve(widget: QWidget) -> None:
+        assert isinstance(widget, StatusOfListedDialog)
+        assert widget.question.text() == "Give all 12 tickets listed this status:"
+        assert widget.status.currentText() == "Resolved"
+        widget.ok.click()
+
+    dialogs.then(resolve)
+    page.set_status_of_listed()
+    assert _statuses(demo_engine, made) == {"resolved"}
+    assert {t: _statuses(demo_engine, [t]) for t in others} == before  # not listed: as they were
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=5_000)  # "Still to do" follows
+    assert not page.status_of_listed_button.isEnabled()
+    workers.wait_for_tasks()
+
+
+def _rows(engine: Engine) -> list[tickets.TicketRow]:
+    with session_scope(engine) as session:
+        return tickets.list_tickets(session=session, status=None, limit=1000)
+
+
+def test_cancel_while_the_statuses_are_set_changes_none(
+    qtbot: QtBot, demo_engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a real worker, a ticket at a time: Cancel pressed right after *Set status* stops it
+    at its next step, the dialog says so and stays, and no ticket changed."""
+    monkeypatch.setattr(tickets, "_STATUS_CHUNK", 1)
+    made = _old_conversations(demo_engine, 200)
+    page = TicketsPage(demo_engine)
+    qtbot.addWidget(page)
+    page.search.setText("tolong cek halaman")
+    page.list.apply_filters()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 200, timeout=5_000)
+    dialog = StatusOfListedDialog(demo_engine, page.model.rowCount(), page.model.filters(), page)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.ok.click()
+    dialog.reject()  # Cancel while it runs
+    qtbot.waitUntil(dialog.problem.isVisible, timeout=10_000)
+    assert dialog.problem.text() == "Stopped. No ticket's status was changed."
+    assert dialog.isVisible()
+    assert dialog.ok.isEnabled()
+    assert _statuses(demo_engine, made) == {"waiting_on_us"}
+    dialog.reject()  # nothing running now: it closes
+    assert not dialog.isVisible()
+    workers.wait_for_tasks()
