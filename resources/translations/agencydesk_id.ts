@@ -4193,6 +4193,10 @@ Anda bisa membatalkannya dengan Ctrl+Z, atau memulihkannya nanti dari tempat sam
         <translation>Dihentikan. Tidak ada status tiket yang berubah.</translation>
     </message>
     <message>
+        <source>One of these tickets was changed on another desk at the same moment. None was changed here: try again.</source>
+        <translation>Salah satu tiket ini diubah di meja lain pada saat yang sama. Tidak ada yang diubah di sini: coba lagi.</translation>
+    </message>
+    <message>
         <source>The statuses could not be set. None was changed.</source>
         <translation>Status tidak dapat diubah. Tidak ada yang berubah.</translation>
     </message>

@@ -95,3 +95,52 @@ def test_cancel_while_the_statuses_are_set_changes_none(
     dialog.reject()  # nothing running now: it closes
     assert not dialog.isVisible()
     workers.wait_for_tasks()
+
+
+def test_a_ticket_another_desk_saves_meanwhile_is_said_and_nothing_changes(
+    qtbot: QtBot, pg_migrated_url: str, inline_tasks: None
+) -> None:
+    """A team desk: another desk saves one of the listed tickets between the read and the
+    write (here, at the first UPDATE): none changes and the dialog says why, not a bug report."""
+    import sqlalchemy as sa
+
+    from agencydesk.core import clients, migrate
+
+    engine = migrate.open_database(pg_migrated_url)
+    other_desk = sa.create_engine(pg_migrated_url, isolation_level="AUTOCOMMIT")
+    try:
+        with session_scope(engine) as session:
+            client = clients.create_client(session=session, values={"name": "Ibu Sari"})
+            assert client.id is not None
+            made = [
+                tickets.create_ticket(
+                    session=session,
+                    client_id=client.id,
+                    values={"title": f"Tolong cek {n}", "status": "waiting_on_us"},
+                ).id
+                for n in range(3)
+            ]
+        saved_meanwhile: list[int] = []
+
+        def another_desk_saves(_conn: object, _cursor: object, statement: str, *_a: object) -> None:
+            if statement.startswith("UPDATE ticket") and not saved_meanwhile:
+                saved_meanwhile.append(made[1] or 0)
+                with other_desk.connect() as other:
+                    other.exec_driver_sql(
+                        "UPDATE ticket SET version = version + 1, priority = 3 WHERE id = %s",
+                        (made[1],),
+                    )
+
+        sa.event.listen(engine, "before_cursor_execute", another_desk_saves)
+        dialog = StatusOfListedDialog(engine, 3, {"client_id": client.id}, None)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.ok.click()
+        assert saved_meanwhile
+        assert dialog.problem.isVisible()
+        assert "changed on another desk at the same moment" in dialog.problem.text()
+        assert dialog.isVisible()
+        assert _statuses(engine, [t for t in made if t is not None]) == {"waiting_on_us"}
+    finally:
+        other_desk.dispose()
+        engine.dispose()

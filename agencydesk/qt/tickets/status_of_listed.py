@@ -99,6 +99,7 @@ class StatusOfListedDialog(QDialog):
     def _failed(self, exc: BaseException, details: str) -> None:
         from agencydesk.core.errors import UserError
         from agencydesk.core.tickets import StatusChangeStopped
+        from agencydesk.core.versions import is_stale
 
         self._task = None
         self.bar.setVisible(False)
@@ -106,9 +107,16 @@ class StatusOfListedDialog(QDialog):
         self.status.setEnabled(True)
         if isinstance(exc, StatusChangeStopped):
             self.problem.setText(self.tr("Stopped. No ticket's status was changed."))
+        elif is_stale(exc):  # a team desk: another desk saved one of them at that moment
+            self.problem.setText(
+                self.tr(
+                    "One of these tickets was changed on another desk at the same moment. "
+                    "None was changed here: try again."
+                )
+            )
         elif isinstance(exc, UserError):
             self.problem.setText(user_text(exc))
-        else:
+        else:  # an environment problem is said in a message, a bug reported
             from agencydesk.qt.common.dialogs import report_exception
 
             self.problem.setText(self.tr("The statuses could not be set. None was changed."))
