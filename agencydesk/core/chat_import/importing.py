@@ -73,7 +73,7 @@ def import_chat(
     )
     rows = MessageRows(parsed, plan, placement, participants)
     insert_messages(session, rows, _writing_half(tick, len(messages), len(rows)))
-    tick(tick.total)  # nothing new to write: the count is full only now
+    tick(tick.total)  # with nothing new written (no chunk filled the count), full only now
     update_ticket_times(session, placement, rows.first_response)
     tick(0)  # a Cancel while the indexes were built
     new = len(plan.new_index)
