@@ -74,7 +74,7 @@ def test_import_then_reimport(demo_engine: Engine, db_path: Path) -> None:
     assert first.returncode == 0, first.stderr
     assert first.stdout.splitlines()[:2] == [
         "15 new messages, 0 already known",
-        "1 ticket created",
+        "1 ticket created, waiting on you",  # the client spoke last
     ]
     again = _run(*args, "--split-hours", "4")
     assert again.stdout.splitlines()[0] == "0 new messages, 15 already known"
@@ -282,7 +282,7 @@ def test_earlier_done_leaves_only_the_latest_conversation_waiting(
     )
     done = _run(*base, "--split-hours", "8", "--earlier-done")
     assert done.returncode == 0, done.stderr
-    assert "3 tickets created" in done.stdout
+    assert "3 tickets created, 1 of them waiting on you" in done.stdout
     with demo_engine.connect() as conn:
         statuses = conn.exec_driver_sql(
             "SELECT status FROM ticket WHERE title LIKE 'Tolong cek halaman%' ORDER BY id"

@@ -138,7 +138,12 @@ def _import_parsed(args: argparse.Namespace, parsed: Any) -> int:
         )
     print(f"{counted(result.new, 'new message')}, {result.known:,} already known")
     if result.tickets_created:
-        print(f"{counted(result.tickets_created, 'ticket')} created")
+        waiting = ""
+        if result.tickets_waiting == 1 and result.tickets_created == 1:
+            waiting = ", waiting on you"
+        elif result.tickets_waiting:
+            waiting = f", {result.tickets_waiting:,} of them waiting on you"
+        print(f"{counted(result.tickets_created, 'ticket')} created{waiting}")
     for warning in result.warnings:
         print(f"warning: {warning}")
     if not args.me:

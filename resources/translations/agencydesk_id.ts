@@ -4232,6 +4232,14 @@ Anda bisa membatalkannya dengan Ctrl+Z, atau memulihkannya nanti dari tempat sam
         <translation>; {count} tiket dibuat</translation>
     </message>
     <message>
+        <source>, {count} of them waiting on you</source>
+        <translation>, {count} di antaranya menunggu Anda</translation>
+    </message>
+    <message>
+        <source>, waiting on you</source>
+        <translation>, menunggu Anda</translation>
+    </message>
+    <message>
         <source>; 1 new client</source>
         <translation>; 1 klien baru</translation>
     </message>

@@ -70,7 +70,7 @@ def test_import_into_a_demo_client_then_reimport(qtbot: QtBot, demo_engine: Engi
         wizard.next()
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.summary_page, timeout=5_000)
     text = wizard.summary_page.summary_label.text()
-    assert text == "15 new messages, 0 already known; 1 ticket created"
+    assert text == "15 new messages, 0 already known; 1 ticket created, waiting on you"
     result = wizard.import_page.result
     assert result is not None
     with demo_engine.connect() as conn:
@@ -240,4 +240,8 @@ def test_earlier_conversations_can_be_imported_as_done(
             "SELECT status FROM ticket WHERE title LIKE 'Tolong cek halaman%' ORDER BY id"
         ).all()
     assert [s for (s,) in statuses] == ["resolved", "resolved", "waiting_on_us"]
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.summary_page, timeout=5_000)
+    assert wizard.summary_page.summary_label.text().endswith(
+        "; 3 tickets created, 1 of them waiting on you"
+    )
     workers.wait_for_tasks()

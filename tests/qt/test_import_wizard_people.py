@@ -123,7 +123,9 @@ def test_deleted_messages_and_left_out_pictures_are_grey_notes_in_the_ticket(
     wizard = _wizard(qtbot, demo_engine, _ratna_export(tmp_path), ratna)
     _to_mapping(qtbot, wizard)
     _import_split(qtbot, wizard)
-    assert wizard.summary_page.summary_label.text().endswith("3 tickets created")
+    assert wizard.summary_page.summary_label.text().endswith(
+        "3 tickets created, 1 of them waiting on you"
+    )
     result = wizard.import_page.result
     assert result is not None
     view = TicketView(demo_engine)

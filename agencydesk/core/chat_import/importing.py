@@ -35,6 +35,8 @@ class ImportResult:
     #: zip members holding the media of the new messages (the files to extract)
     media_members: tuple[str, ...] = ()
     created_client_ids: tuple[int, ...] = ()
+    #: of the tickets created, how many wait on us (the client spoke last)
+    tickets_waiting: int = 0
 
 
 def import_chat(
@@ -81,6 +83,7 @@ def import_chat(
         new=new,
         known=len(messages) - new,
         tickets_created=len(placement.created),
+        tickets_waiting=len(placement.waiting),
         warnings=tuple(parsed.warnings),
         client_id=participants.client_id,
         ticket_ids=tuple(dict.fromkeys(placement.touched)),

@@ -67,6 +67,13 @@ class TicketPlacement:
     created: list[int]
     #: every ticket that receives messages (created or not), oldest first, maybe repeated
     touched: list[int]
+    #: the created tickets left waiting on us (the client spoke last)
+    waiting: list[int]
+
+    def add_created(self, ticket_id: int, status: TicketStatus) -> None:
+        self.created.append(ticket_id)
+        if status == TicketStatus.WAITING_ON_US:
+            self.waiting.append(ticket_id)
 
 
 def check_target(session: Session, target: Target, client_id: int) -> None:
@@ -85,7 +92,7 @@ def place_in_tickets(
     me_senders: Collection[str] = (),
 ) -> TicketPlacement:
     """Decide the ticket of every new message, creating the tickets the target asks for."""
-    placement = TicketPlacement([None] * len(messages), [], [])
+    placement = TicketPlacement([None] * len(messages), [], [], [])
     new_index = plan.new_index
     if not new_index or isinstance(target, TimelineOnly):
         return placement
@@ -99,16 +106,17 @@ def place_in_tickets(
         # deleted messages and left-out pictures before anything is said stay in the history
         into = new_index[new_index.index(said[0]) :] if said else new_index
         last_said = messages[said[-1]] if said else None
+        status = _status_after(last_said, me_senders, last_part=True)
         tid = _new_ticket(
             session,
             client_id,
             target.title,
             as_utc(to_utc(messages[into[0]].timestamp)),
             as_utc(to_utc(messages[into[-1]].timestamp)),
-            _status_after(last_said, me_senders, last_part=True),
+            status,
             as_utc(to_utc(last_said.timestamp)) if last_said else None,
         )
-        placement.created.append(tid)
+        placement.add_created(tid, status)
         placement.touched.append(tid)
         _assign(placement.ticket_of, into, tid)
     else:
@@ -179,18 +187,21 @@ def _split_at_gaps(
             last = _last_said(messages, part)
             assert last is not None  # a part begins with something said
             latest = n == len(parts) - 1
+            status = (
+                TicketStatus.RESOLVED
+                if target.earlier_done and not latest
+                else _status_after(last, me_senders, last_part=latest)
+            )
             tid = _new_ticket(
                 session,
                 client_id,
                 title_from([messages[i] for i in part], messages[part[0]].timestamp, me_senders),
                 as_utc(to_utc(messages[part[0]].timestamp)),
                 as_utc(to_utc(messages[part[-1]].timestamp)),
-                TicketStatus.RESOLVED
-                if target.earlier_done and not latest
-                else _status_after(last, me_senders, last_part=latest),
+                status,
                 as_utc(to_utc(last.timestamp)),
             )
-            placement.created.append(tid)
+            placement.add_created(tid, status)
         placement.touched.append(tid)
         _assign(placement.ticket_of, fresh, tid)
 

@@ -214,6 +214,12 @@ class SummaryPage(QWizardPage):
             text += self.tr("; {count} tickets created").format(
                 count=locale.toString(result.tickets_created)
             )
+        if result.tickets_waiting and result.tickets_created > 1:
+            text += self.tr(", {count} of them waiting on you").format(
+                count=locale.toString(result.tickets_waiting)
+            )
+        elif result.tickets_waiting:
+            text += self.tr(", waiting on you")
         if len(result.created_client_ids) == 1:
             text += self.tr("; 1 new client")
         elif result.created_client_ids:
