@@ -36,6 +36,11 @@ def _statuses(engine: Engine, ids: list[int]) -> set[str]:
         return {tickets.get_ticket(session=session, ticket_id=t).status for t in ids}
 
 
+def _rows(engine: Engine) -> list[tickets.TicketRow]:
+    with session_scope(engine) as session:
+        return tickets.list_tickets(session=session, status=None, limit=1000)
+
+
 def test_the_tickets_listed_take_one_status(
     qtbot: QtBot, demo_engine: Engine, inline_tasks: None, dialogs: DialogAnswerer
 ) -> None:
@@ -63,11 +68,6 @@ def test_the_tickets_listed_take_one_status(
     qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=5_000)  # "Still to do" follows
     assert not page.status_of_listed_button.isEnabled()
     workers.wait_for_tasks()
-
-
-def _rows(engine: Engine) -> list[tickets.TicketRow]:
-    with session_scope(engine) as session:
-        return tickets.list_tickets(session=session, status=None, limit=1000)
 
 
 def test_cancel_while_the_statuses_are_set_changes_none(
