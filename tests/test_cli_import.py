@@ -9,6 +9,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+from chat_exports import conversations_the_client_ended
 from sqlalchemy.engine import Engine
 
 FIXTURE = Path(__file__).parent / "core" / "importers" / "fixtures" / "wa_android_id.txt"
@@ -265,15 +266,7 @@ def test_earlier_done_leaves_only_the_latest_conversation_waiting(
     """Each conversation of this export ends with the client's word: with --earlier-done only
     the latest waits on us; without --split-hours the option is a mistake said as such."""
     demo_engine.dispose()
-    lines = []
-    for day in range(1, 4):
-        lines += [
-            f"0{day}/03/25 09.00 - Bu Sari: Mas, tolong cek halaman {day}",
-            f"0{day}/03/25 09.05 - Rudi: Siap, sudah",
-            f"0{day}/03/25 09.07 - Bu Sari: Makasih mas",
-        ]
-    export = tmp_path / "WhatsApp Chat with Bu Sari.txt"
-    export.write_text("\n".join(lines) + "\n", "utf-8")
+    export = conversations_the_client_ended(tmp_path)
     base = ("import-chat", export, "--client", "Sari", "--db", db_path, "--me", "Rudi")
     alone = _run(*base, "--earlier-done")
     assert alone.returncode == 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from chat_exports import conversations_the_client_ended
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 from qt_helpers import drop_on, import_after_the_preview, import_refused, zip_with_a_picture
@@ -210,15 +211,7 @@ def test_earlier_conversations_can_be_imported_as_done(
 ) -> None:
     """The choice belongs to "a ticket per conversation" (usable only with it); ticked, only
     the latest conversation the client ended waits on us."""
-    lines = []
-    for day in range(1, 4):
-        lines += [
-            f"0{day}/03/25 09.00 - Bu Sari: Mas, tolong cek halaman {day}",
-            f"0{day}/03/25 09.05 - Rudi: Siap, sudah",
-            f"0{day}/03/25 09.07 - Bu Sari: Makasih mas",
-        ]
-    export = tmp_path / "WhatsApp Chat with Bu Sari.txt"
-    export.write_text("\n".join(lines) + "\n", "utf-8")
+    export = conversations_the_client_ended(tmp_path)
     sari = _client_id(demo_engine, "Ibu Sari Handayani")
     wizard = _wizard(qtbot, demo_engine, export, sari)
     wizard.next()
