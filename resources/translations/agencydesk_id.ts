@@ -3286,8 +3286,8 @@ Anda bisa membatalkannya dengan Ctrl+Z, atau memulihkannya nanti dari tempat sam
         <translation>File ini berakhir di tengah sebuah karakter; mungkin file-nya terpotong.</translation>
     </message>
     <message>
-        <source>Some characters were not valid UTF-8 and were replaced.</source>
-        <translation>Beberapa karakter bukan UTF-8 yang valid, jadi diganti.</translation>
+        <source>{count} character(s) were not valid UTF-8 and were replaced with “�” (the first on line {line}).</source>
+        <translation>{count} karakter bukan UTF-8 yang valid, jadi diganti dengan “�” (yang pertama di baris {line}).</translation>
     </message>
     <message>
         <source>The file is not UTF-8; it was read as Windows-1252 text.</source>

@@ -126,7 +126,10 @@ IN_ZIP = " (in “{member}” inside the zip)"
 NOTES: dict[str, str] = {
     # decoding the file
     "cut_in_a_character": "The file ends in the middle of a character; it may have been cut off.",
-    "not_utf8_replaced": "Some characters were not valid UTF-8 and were replaced.",
+    "not_utf8_replaced": (
+        "{count} character(s) were not valid UTF-8 and were replaced with “�” (the first "
+        "on line {line})."
+    ),
     "read_as_windows_1252": "The file is not UTF-8; it was read as Windows-1252 text.",
     "not_encoding_replaced": "Some characters were not valid {encoding} and were replaced.",
     # WhatsApp

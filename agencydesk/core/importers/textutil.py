@@ -97,12 +97,29 @@ def _guess_utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+def _replaced_in(body: bytes, text: str) -> int:
+    """How many "\ufffd" decoding *body* as UTF-8 with replacement put in *text* (not
+    counting the ones the file itself holds)."""
+    return text.count("\ufffd") - body.count("\ufffd".encode())
+
+
+def _mostly_utf8(text: str, replaced: int) -> bool:
+    """Whether a text that is not all valid UTF-8 is UTF-8 all the same: it holds more valid
+    non-ASCII characters than invalid ones. Windows-1252 text read as UTF-8 holds hardly any
+    valid ones (an "é" is one byte, followed by plain ASCII); a UTF-8 export with a few
+    damaged bytes holds its emoji and accented letters, which reading it all as Windows-1252
+    would garble."""
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    return non_ascii - replaced > replaced
+
+
 def decode_export(data: bytes) -> tuple[str, list[str]]:
     """Decode raw export bytes to text with ``\\n`` line ends.
 
     Handles UTF-8 with or without BOM, UTF-16/32 with BOM (and UTF-16 without
     BOM when it is evident), CRLF line ends, a multi-byte character cut off at
-    the end of a truncated file, and, as a last resort, Windows-1252 text.
+    the end of a truncated file, a few bytes that are not UTF-8 in a UTF-8 text (replaced,
+    the rest kept), and, as a last resort, Windows-1252 text.
     Returns the text and a list of warnings. Raises :class:`ChatImportError`
     for empty or binary data.
     """
@@ -134,12 +151,15 @@ def decode_export(data: bytes) -> tuple[str, list[str]]:
             if exc.start >= len(body) - 3 and "unexpected end" in str(exc.reason):
                 text = body[: exc.start].decode("utf-8", errors="replace")
                 warnings.append(ReadingNote("cut_in_a_character"))
-            elif encoding == "utf-8":
-                text = body.decode("utf-8", errors="replace")
-                warnings.append(ReadingNote("not_utf8_replaced"))
             else:
-                text = body.decode("cp1252", errors="replace")
-                warnings.append(ReadingNote("read_as_windows_1252"))
+                text = body.decode("utf-8", errors="replace")
+                replaced = _replaced_in(body, text)
+                if encoding == "utf-8" or _mostly_utf8(text, replaced):
+                    line = body.count(b"\n", 0, exc.start) + 1
+                    warnings.append(ReadingNote("not_utf8_replaced", count=replaced, line=line))
+                else:
+                    text = body.decode("cp1252", errors="replace")
+                    warnings.append(ReadingNote("read_as_windows_1252"))
     else:
         unit = 4 if encoding.startswith("utf-32") else 2
         cut = len(body) % unit

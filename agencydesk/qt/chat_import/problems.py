@@ -214,7 +214,9 @@ def _notes() -> dict[str, str]:
             "ReadingNote", "The file ends in the middle of a character; it may have been cut off."
         ),
         "not_utf8_replaced": translate(
-            "ReadingNote", "Some characters were not valid UTF-8 and were replaced."
+            "ReadingNote",
+            "{count} character(s) were not valid UTF-8 and were replaced with “�” (the "
+            "first on line {line}).",
         ),
         "read_as_windows_1252": translate(
             "ReadingNote", "The file is not UTF-8; it was read as Windows-1252 text."
@@ -307,8 +309,8 @@ def _shown(values: dict[str, Any]) -> dict[str, str]:
     words = os_words()  # the operating system's reason a file could not be read or written
     shown: dict[str, str] = {}
     for name, value in values.items():
-        if name == "column":
-            shown[name] = str(value)  # as a text editor numbers it, like the line
+        if name in ("line", "column"):
+            shown[name] = str(value)  # as a text editor numbers them: 1234, not 1,234
         elif isinstance(value, int) and not isinstance(value, bool):
             shown[name] = QLocale().toString(value)
         elif name == "order" and value in orders:

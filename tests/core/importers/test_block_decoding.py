@@ -67,11 +67,25 @@ def test_a_cut_inside_a_crlf_pair(tmp_path: Path) -> None:
 @pytest.mark.usefixtures("small_blocks")
 def test_bytes_that_are_not_utf8_further_on(tmp_path: Path) -> None:
     text = generator.generate_whatsapp_export(40_000, seed=4, style="id-android")
+    assert "🙏" in text
     data = text.encode("utf-8")
-    # a Windows-1252 "é" far after the first block: decoded whole after all, as before
+    # a Windows-1252 "é" far after the first block: decoded whole after all, the one byte
+    # replaced, every emoji kept (it was all read as Windows-1252: 🙏 became "ðŸ™\x8f")
     at = data.index(b"\n", len(data) * 3 // 4)
     data = data[:at] + b" caf\xe9" + data[at:]
     by_blocks, whole = _read_both(tmp_path / "chat.txt", data)
+    _same(by_blocks, whole)
+    line = data.count(b"\n", 0, at) + 1
+    assert by_blocks.warnings == [
+        f"1 character(s) were not valid UTF-8 and were replaced with “\ufffd” (the first on "
+        f"line {line})."
+    ]
+    assert any(m.text.endswith(" caf\ufffd") for m in by_blocks.messages)
+    assert sum(m.text.count("🙏") for m in by_blocks.messages) == text.count("🙏")
+    # an export of plain ASCII but for that byte is Windows-1252 text, read as before
+    plain = text.encode("ascii", "ignore")
+    at = plain.index(b"\n", len(plain) * 3 // 4)
+    by_blocks, whole = _read_both(tmp_path / "chat.txt", plain[:at] + b" caf\xe9" + plain[at:])
     _same(by_blocks, whole)
     assert "Windows-1252" in " ".join(by_blocks.warnings)
     assert any(m.text.endswith(" café") for m in by_blocks.messages)

@@ -124,6 +124,41 @@ def test_windows_1252_csv_is_read_with_a_warning() -> None:
     assert any("Windows-1252" in w for w in chat.warnings)
 
 
+_EMOJI_CHAT = (
+    "12/31/24, 9:00 PM - Sari: Halo mas 🙏 webnya error 😭\n"
+    "12/31/24, 9:01 PM - Budi: Siap bu, saya cek dulu ☺\n"
+) * 50
+
+
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+def test_a_few_bad_bytes_in_a_utf8_export_are_replaced_and_the_rest_kept(bom: bytes) -> None:
+    """A UTF-8 export with two damaged bytes near its end was read whole as Windows-1252:
+    every emoji of it garbled ("ðŸ™\x8f"), with only a note that it was not UTF-8."""
+    data = bom + _EMOJI_CHAT.encode() + b"12/31/24, 9:02 PM - Sari: caf\xe9 \xff ok\n"
+    chat = parse_chat_bytes(data)
+    assert chat.messages[0].text == "Halo mas 🙏 webnya error 😭"
+    assert chat.messages[1].text == "Siap bu, saya cek dulu ☺"
+    assert chat.messages[-1].text == "caf\ufffd \ufffd ok"
+    assert chat.warnings == [
+        "2 character(s) were not valid UTF-8 and were replaced with “\ufffd” (the first on "
+        "line 101)."
+    ]
+    # a "\ufffd" the export itself holds is no damage of its own
+    chat = parse_chat_bytes(data.replace(b"ok", "\ufffd".encode()))
+    assert chat.warnings[0].startswith("2 character(s) ")
+
+
+def test_a_windows_1252_export_with_a_stray_utf8_letter_is_still_windows_1252() -> None:
+    data = (
+        "12/31/24, 9:00 PM - Andr\xe9: Caf\xe9 sudah siap, \xa35\n" * 20
+        + "12/31/24, 9:01 PM - Budi: na\xefve \u00e9\n"
+    ).encode("latin-1")
+    chat = parse_chat_bytes(data)
+    assert chat.messages[0].sender == "André"
+    assert chat.messages[0].text == "Café sudah siap, £5"
+    assert chat.warnings == ["The file is not UTF-8; it was read as Windows-1252 text."]
+
+
 # --- zip exports --------------------------------------------------------------------------
 
 
