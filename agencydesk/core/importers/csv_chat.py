@@ -214,6 +214,34 @@ def _file_lines(lines: Iterable[str]) -> Iterator[str]:
         yield previous
 
 
+def _kept(lines: Iterable[str], kept: list[list[str]]) -> Iterator[str]:
+    """*lines*, each also added to ``kept[0]`` as it is read."""
+    for line in lines:
+        kept[0].append(line)
+        yield line
+
+
+def _check_quotes(lines: list[str], delim: str, line_no: int) -> None:
+    """Raise when the row made of *lines* (from line *line_no*) is a quote gone wrong: one
+    that never ends, or that ends inside another cell. The reader is not strict (a stray quote
+    in a cell is kept as it is), so such a quote took the next rows into one cell, or the rest
+    of the file; a strict read of the row's own lines says so."""
+    try:
+        for _row in csv.reader(lines, delimiter=delim, strict=True):
+            pass
+    except csv.Error as exc:
+        raise _csv_problem(exc, line_no) from None
+
+
+def _csv_problem(exc: csv.Error, line: int) -> ChatImportError:
+    """What the csv module's *exc* means, at *line*."""
+    said = str(exc)  # "unexpected end of data": the file ended inside a quoted cell
+    never_ends = "end of data" in said or "EOF" in said
+    return ChatImportError(
+        "csv_quote_never_ends" if never_ends else "csv_row_unreadable", line=line
+    )
+
+
 def parse_csv(
     text: str,
     *,
@@ -232,14 +260,20 @@ def parse_csv(
         raise ChatImportError("csv_columns_unmatched", line=1, columns=", ".join(header))
     if csv.field_size_limit() < FIELD_LIMIT:  # process-wide; never lower another's choice
         csv.field_size_limit(FIELD_LIMIT)
-    reader = csv.reader(_csv_lines(text), delimiter=delim)
+    # the lines of the row being read (the reader takes a row's lines and no more)
+    row_lines: list[list[str]] = [[]]
+    reader = csv.reader(_kept(_csv_lines(text), row_lines), delimiter=delim)
     raw_rows: list[tuple[int, str, str, str, str]] = []
     try:
         next(reader)
+        row_lines[0] = []
         start = reader.line_num + 1
         for row in reader:
             line_no = start
             start = reader.line_num + 1
+            if len(row_lines[0]) > 1:  # a cell across lines: did its quote end where it should?
+                _check_quotes(row_lines[0], delim, line_no)
+            row_lines[0] = []
             if not any(cell.strip() for cell in row):
                 continue
 
@@ -255,8 +289,7 @@ def parse_csv(
                 when = f"{cell('date').strip()} {cell('time').strip()}"
             raw_rows.append((line_no, when, cell("sender"), cell("text"), cell("media_file")))
     except csv.Error as exc:
-        kind = "csv_quote_never_ends" if "EOF" in str(exc) else "csv_row_unreadable"
-        raise ChatImportError(kind, line=reader.line_num) from None
+        raise _csv_problem(exc, reader.line_num) from None
     if not raw_rows:
         raise ChatImportError("csv_no_rows")
 

@@ -307,6 +307,41 @@ def test_csv_bad_date_names_file_and_line() -> None:
     assert "kemarin sore" in str(info.value)
 
 
+@pytest.mark.parametrize(
+    ("rest", "problem"),
+    [
+        # a quote opened on row 2 and never closed took every row after it into its cell
+        ("", "a quoted cell never ends"),
+        # ... or ended inside a later row's cell, the rows between lost
+        ('05/01/2024 10:03,Rudi,"sip"\n05/01/2024 10:04,Bu Sari,"ok"\n', "a row cannot be read"),
+    ],
+)
+def test_csv_quote_gone_wrong_names_its_line(rest: str, problem: str) -> None:
+    """Read as a single message holding the rows after it ("Halo mas\\n05/01/2024 10:01,…"),
+    without a word: the rows were lost."""
+    data = (
+        'date,sender,text\n05/01/2024 10:00,Bu Sari,"Halo mas\n05/01/2024 10:01,Rudi,ok\n'
+        "05/01/2024 10:02,Bu Sari,makasih\n" + rest
+    ).encode()
+    with pytest.raises(ChatImportError) as info:
+        parse_chat_bytes(data, filename="chat.csv")
+    assert info.value.line == 2
+    assert f"“chat.csv”, line 2: is not valid CSV: {problem}." in str(info.value)
+
+
+def test_csv_stray_quotes_on_one_line_are_kept_as_written() -> None:
+    data = (
+        b'date,sender,text\n05/01/2024 10:00,Bu Sari,Layar 5" kok kecil\n'
+        b'05/01/2024 10:01,Rudi,"Siap ""Bu"""\n05/01/2024 10:02,Rudi,"baris satu\nbaris dua"\n'
+    )
+    chat = parse_chat_bytes(data, filename="chat.csv")
+    assert [m.text for m in chat.messages] == [
+        'Layar 5" kok kecil',
+        'Siap "Bu"',
+        "baris satu\nbaris dua",
+    ]
+
+
 def test_csv_explicit_column_mapping() -> None:
     data = (
         b"Kapan,Siapa,Apa,Lampiran\n"
