@@ -173,7 +173,8 @@ def decode_export(data: bytes) -> tuple[str, list[str]]:
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\r" in text:
-        text = text.replace("\r\n", "\n")
+        # CR LF (Windows), or CR alone throughout (old Mac editors): read as one message else
+        text = text.replace("\r\n", "\n") if "\n" in text else text.replace("\r", "\n")
     if "\x00" in text[:65536] or _looks_binary(text):
         raise ChatImportError("binary")
     if is_blank(text):

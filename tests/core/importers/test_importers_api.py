@@ -130,6 +130,14 @@ _EMOJI_CHAT = (
 ) * 50
 
 
+def test_line_ends_of_a_lone_cr_throughout_are_line_ends() -> None:
+    """A file saved with old Mac line ends was read as one message holding the whole chat."""
+    data = _EMOJI_CHAT.replace("\n", "\r").encode()
+    chat = parse_chat_bytes(data)
+    assert len(chat.messages) == 100
+    assert chat.messages[1].text == "Siap bu, saya cek dulu ☺"
+
+
 @pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
 def test_a_few_bad_bytes_in_a_utf8_export_are_replaced_and_the_rest_kept(bom: bytes) -> None:
     """A UTF-8 export with two damaged bytes near its end was read whole as Windows-1252:
