@@ -192,10 +192,23 @@ def set_status_of_listed(
     transaction: how many changed (one already there is left as it was). *progress(done,
     total)* is told after each chunk; False stops, raising `StatusChangeStopped` (the caller's
     rollback leaves every ticket as it was)."""
+    ids = ticket_ids(session=session, **filters)
+    return set_status_of(session=session, ticket_ids=ids, to=to, progress=progress)
+
+
+def set_status_of(
+    *,
+    session: Session,
+    ticket_ids: Sequence[int],
+    to: str,
+    progress: Callable[[int, int], bool] | None = None,
+) -> int:
+    """`set_status_of_listed` for the tickets *ticket_ids* (those chosen by hand in the list);
+    one deleted meanwhile is passed over."""
     errors = _validate({"status": to})
     if errors:
         raise ValidationError(errors)
-    ids = ticket_ids(session=session, **filters)
+    ids = list(dict.fromkeys(ticket_ids))
     now, changed = utcnow(), 0
     for start in range(0, len(ids), _STATUS_CHUNK):
         chunk = ids[start : start + _STATUS_CHUNK]

@@ -4181,8 +4181,24 @@ Anda bisa membatalkannya dengan Ctrl+Z, atau memulihkannya nanti dari tempat sam
         <translation>Beri tiket yang tampil status ini:</translation>
     </message>
     <message>
-        <source>The statuses they have now are not kept. Tickets not listed stay as they are.</source>
-        <translation>Status mereka yang sekarang tidak disimpan. Tiket yang tidak tampil tetap seperti semula.</translation>
+        <source>Tickets not listed stay as they are.</source>
+        <translation>Tiket yang tidak tampil tetap seperti semula.</translation>
+    </message>
+    <message>
+        <source>Set status of the selected</source>
+        <translation>Ubah status yang dipilih</translation>
+    </message>
+    <message>
+        <source>Give the {count} tickets selected this status:</source>
+        <translation>Beri {count} tiket yang dipilih status ini:</translation>
+    </message>
+    <message>
+        <source>Tickets not selected stay as they are.</source>
+        <translation>Tiket yang tidak dipilih tetap seperti semula.</translation>
+    </message>
+    <message>
+        <source>The statuses they have now are not kept.</source>
+        <translation>Status mereka yang sekarang tidak disimpan.</translation>
     </message>
     <message>
         <source>Set status</source>
@@ -4558,6 +4574,10 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
     <message>
         <source>Only {name}  ✕</source>
         <translation>Hanya {name}  ✕</translation>
+    </message>
+    <message>
+        <source>Set status of the {count} selected…</source>
+        <translation>Ubah status {count} yang dipilih…</translation>
     </message>
     <message>
         <source>Delete ticket</source>

@@ -356,6 +356,22 @@ def test_the_tickets_a_filter_lists_take_one_status_at_once(engine: Engine, ratn
         tickets.set_status_of_listed(session=session, to="finished", client_id=ratna)
 
 
+def test_tickets_chosen_by_hand_take_one_status_and_only_they(engine: Engine, ratna: int) -> None:
+    made = [_ticket(engine, ratna, title=f"Question {n}", status="waiting_on_us") for n in range(5)]
+    chosen = [made[3], made[0], made[3]]  # in the order clicked, one twice
+    with session_scope(engine) as session:
+        tickets.delete_ticket(session=session, ticket_id=made[0])  # on another desk, meanwhile
+    with session_scope(engine) as session:
+        assert tickets.set_status_of(session=session, ticket_ids=chosen, to="resolved") == 1
+    with Session(engine) as session:
+        assert [tickets.get_ticket(session=session, ticket_id=t).status for t in made[1:]] == [
+            "waiting_on_us",
+            "waiting_on_us",
+            "resolved",
+            "waiting_on_us",
+        ]
+
+
 def test_a_stopped_change_of_many_statuses_changes_none(
     engine: Engine, ratna: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -4,6 +4,7 @@ one status at once, in a worker; Cancel while it runs changes none."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from qt_helpers import DialogAnswerer
@@ -67,6 +68,51 @@ def test_the_tickets_listed_take_one_status(
     assert {t: _statuses(demo_engine, [t]) for t in others} == before  # not listed: as they were
     qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=5_000)  # "Still to do" follows
     assert not page.status_of_listed_button.isEnabled()
+    workers.wait_for_tasks()
+
+
+def test_tickets_chosen_by_hand_take_one_status_and_only_they(
+    qtbot: QtBot, demo_engine: Engine, inline_tasks: None, dialogs: DialogAnswerer
+) -> None:
+    """Ctrl+click two rows and Shift+click a third further down: the button names the three,
+    and only they take the status; the rows between them and the rest stay as they were."""
+    made = _old_conversations(demo_engine, 12)
+    page = TicketsPage(demo_engine)
+    qtbot.addWidget(page)
+    page.show()
+    page.search.setText("tolong cek halaman")
+    page.list.apply_filters()
+    assert page.model.rowCount() == 12
+    table = page.table
+
+    def click(row: int, modifier: Qt.KeyboardModifier) -> None:
+        rect = table.visualRect(page.model.index(row, 0))
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
+
+    click(1, Qt.KeyboardModifier.NoModifier)
+    assert page.status_of_listed_button.text() == "Set status of all listed…"  # one: the current
+    click(4, Qt.KeyboardModifier.ControlModifier)
+    click(5, Qt.KeyboardModifier.ShiftModifier)
+    assert page.selected_rows() == [1, 4, 5]
+    assert page.status_of_listed_button.text() == "Set status of the 3 selected…"
+    chosen = [page.model.row_id(row) for row in (1, 4, 5)]
+
+    def resolve(widget: QWidget) -> None:
+        assert isinstance(widget, StatusOfListedDialog)
+        assert widget.question.text() == "Give the 3 tickets selected this status:"
+        assert widget.note.text().endswith("Tickets not selected stay as they are.")
+        widget.ok.click()
+
+    dialogs.then(resolve)
+    page.set_status_of_listed()
+    assert _statuses(demo_engine, [t for t in chosen if t is not None]) == {"resolved"}
+    assert _statuses(demo_engine, [t for t in made if t not in chosen]) == {"waiting_on_us"}
+    qtbot.waitUntil(lambda: page.model.rowCount() == 9, timeout=5_000)
+    assert page.status_of_listed_button.text() == "Set status of all listed…"
+    # every row chosen (Ctrl+A) is the list itself: its filters, not the rows read
+    table.selectAll()
+    assert page.selected_rows() == []
+    assert page.status_of_listed_button.text() == "Set status of all listed…"
     workers.wait_for_tasks()
 
 

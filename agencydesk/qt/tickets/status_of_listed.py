@@ -1,6 +1,7 @@
 """*Set status of all listed…*: one status for every ticket the list shows with its filters (the
-hundred conversations an old chat import left waiting on us), set in a worker with progress and
-Stop, all of them or none."""
+hundred conversations an old chat import left waiting on us), or for the tickets chosen in it by
+hand (*Set status of the 3 selected…*), set in a worker with progress and Stop, all of them or
+none."""
 
 from __future__ import annotations
 
@@ -18,46 +19,59 @@ from agencydesk.qt.common.labels import plain_label
 from agencydesk.qt.tickets.ticket_model import status_label
 
 
-def _set_status(engine: Engine, to: str, filters: dict[str, Any]) -> int:
+def _set_status(engine: Engine, to: str, filters: dict[str, Any], chosen: list[int] | None) -> int:
     from agencydesk.core import tickets
     from agencydesk.core.db import session_scope
 
+    def progress(done: int, total: int) -> bool:
+        return workers.report_progress((done, total))
+
     with session_scope(engine) as session:
-        return tickets.set_status_of_listed(
-            session=session,
-            to=to,
-            progress=lambda done, total: workers.report_progress((done, total)),
-            **filters,
-        )
+        if chosen is not None:
+            return tickets.set_status_of(
+                session=session, ticket_ids=chosen, to=to, progress=progress
+            )
+        return tickets.set_status_of_listed(session=session, to=to, progress=progress, **filters)
 
 
 class StatusOfListedDialog(QDialog):
     """Asks which status the *count* tickets listed take, then sets it (the list follows the
-    change by itself). *filters*: the list's own (`TicketTableModel.filters`)."""
+    change by itself). *filters*: the list's own (`TicketTableModel.filters`); or *chosen*: the
+    ids of the tickets selected in it (*count* of them)."""
 
     def __init__(
-        self, engine: Engine, count: int, filters: dict[str, Any], parent: QWidget | None = None
+        self,
+        engine: Engine,
+        count: int,
+        filters: dict[str, Any],
+        parent: QWidget | None = None,
+        *,
+        chosen: list[int] | None = None,
     ) -> None:
         super().__init__(parent)
         self._engine = engine
         self._filters = filters
+        self._chosen = chosen
         self._task: workers.TaskHandle | None = None
         self.changed: int | None = None
-        self.setWindowTitle(self.tr("Set status of all listed"))
-        self.question = plain_label(
-            self.tr("Give all {count} tickets listed this status:").format(
-                count=format_number(count)
+        if chosen is None:
+            self.setWindowTitle(self.tr("Set status of all listed"))
+            question = (
+                self.tr("Give all {count} tickets listed this status:")
+                if count != 1
+                else self.tr("Give the ticket listed this status:")
             )
-            if count != 1
-            else self.tr("Give the ticket listed this status:")
-        )
+            others = self.tr("Tickets not listed stay as they are.")
+        else:
+            self.setWindowTitle(self.tr("Set status of the selected"))
+            question = self.tr("Give the {count} tickets selected this status:")
+            others = self.tr("Tickets not selected stay as they are.")
+        self.question = plain_label(question.format(count=format_number(count)))
         self.status = QComboBox()
         for status in TicketStatus:
             self.status.addItem(status_label(status.value), status.value)
         self.status.setCurrentIndex(self.status.findData(TicketStatus.RESOLVED.value))
-        self.note = plain_label(
-            self.tr("The statuses they have now are not kept. Tickets not listed stay as they are.")
-        )
+        self.note = plain_label(self.tr("The statuses they have now are not kept.") + " " + others)
         self.bar = QProgressBar()
         self.bar.setVisible(False)
         self.problem = plain_label()
@@ -79,7 +93,7 @@ class StatusOfListedDialog(QDialog):
         self.bar.setRange(0, 0)
         self.bar.setVisible(True)
         self._task = workers.run_task(
-            lambda: _set_status(self._engine, to, self._filters),
+            lambda: _set_status(self._engine, to, self._filters, self._chosen),
             self._done,
             self._failed,
             owner=self,

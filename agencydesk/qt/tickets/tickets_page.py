@@ -7,6 +7,7 @@ from functools import partial
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -38,7 +39,7 @@ from agencydesk.qt.common.dialog_layout import top_to_bottom
 from agencydesk.qt.common.dialogs import ask_go_on, report_exception
 from agencydesk.qt.common.form_dialog import FormDialog
 from agencydesk.qt.common.form_errors import FieldErrors, add_rows_with_errors, save_cancel_layout
-from agencydesk.qt.common.formatting import DATE_EDIT_FORMAT, channel_label
+from agencydesk.qt.common.formatting import DATE_EDIT_FORMAT, channel_label, format_number
 from agencydesk.qt.common.list_controller import ListController
 from agencydesk.qt.common.list_view import filter_combo, make_table_view, search_box
 from agencydesk.qt.tickets.ticket_model import TicketTableModel, priority_label, status_label
@@ -244,6 +245,10 @@ class TicketsPage(QWidget):
             min_section=60,
         )
         self.table.setItemDelegateForColumn(0, TitleAndClientDelegate(self.table))
+        # Ctrl+click and Shift+click choose several, for one status at once (the view still
+        # shows the current one)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.selectionModel().selectionChanged.connect(self._name_status_button)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         numbers = self.table.verticalHeader()
         numbers.setVisible(True)
@@ -257,9 +262,7 @@ class TicketsPage(QWidget):
         )
         header_menu(self.table, self.columns)
         self.model.modelReset.connect(self.counts_changed)
-        self.model.modelReset.connect(
-            lambda: self.status_of_listed_button.setEnabled(self.model.rowCount() > 0)
-        )
+        self.model.modelReset.connect(self._name_status_button)
         self.model.modelReset.connect(self._fit_numbers)
         self._fit_numbers()
         self.list = ListController(
@@ -349,11 +352,35 @@ class TicketsPage(QWidget):
             widest + 2 * numbers.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin) + 4
         )
 
+    def selected_rows(self) -> list[int]:
+        """The rows chosen in the list, top to bottom, when they are several but not all of
+        them (one alone is only the current ticket; all are what the list shows)."""
+        ranges = self.table.selectionModel().selection()
+        count = sum(r.bottom() - r.top() + 1 for r in ranges)
+        if not 1 < count < self.model.rowCount():
+            return []
+        return sorted({row for r in ranges for row in range(r.top(), r.bottom() + 1)})
+
+    def _name_status_button(self) -> None:
+        chosen = len(self.selected_rows())
+        self.status_of_listed_button.setText(
+            self.tr("Set status of the {count} selected…").format(count=format_number(chosen))
+            if chosen
+            else self.tr("Set status of all listed…")
+        )
+        self.status_of_listed_button.setEnabled(self.model.rowCount() > 0)
+
     def set_status_of_listed(self) -> None:
-        """One status for every ticket the list shows (its search and filters), asked for and
-        set in a dialog."""
+        """One status for the tickets chosen in the list, or for every ticket it shows (its
+        search and filters), asked for and set in a dialog."""
         from agencydesk.qt.tickets.status_of_listed import StatusOfListedDialog
 
+        rows = self.selected_rows()
+        if rows:  # the ids as the list shows them now (a row not read yet is read first)
+            chosen = [i for i in map(self.model.row_id, rows) if i is not None]
+            dialog = StatusOfListedDialog(self._engine, len(chosen), {}, self, chosen=chosen)
+            dialog.exec()
+            return
         count = self.model.rowCount()
         if count:
             StatusOfListedDialog(self._engine, count, self.model.filters(), self).exec()
