@@ -51,9 +51,6 @@ class TextBlocks:
         self.head = head
         # plain byte scans (UTF-8 of U+200E, U+202A): whether the text holds them anywhere
         self.marks = b"\xe2\x80\x8e" in data or b"\xe2\x80\xaa" in data
-        self.lrm_line_start = self.marks and (
-            b"\n\xe2\x80\x8e" in data or head.startswith("\u200e")
-        )
         self.ends_with_newline = data.endswith(b"\n")
 
     @classmethod
