@@ -74,6 +74,7 @@ _DOCUMENT = re.compile(
     r"[ \u00a0\u202f]*<(?:attached|terlampir|lampiran): ([^<>]+)>"
 )
 _FILE_ATTACHED = re.compile(r"(.+) \((?:file attached|file terlampir)\)")
+_FILE_ATTACHED_ENDS = (" (file attached)", " (file terlampir)")
 
 _F_EDITED = frozenset({FLAG_EDITED})
 _F_DELETED = frozenset({FLAG_DELETED})
@@ -146,12 +147,14 @@ def _classify(raw: str) -> tuple[MessageKind, str, frozenset[str], str | None]:
         return KIND_MEDIA, rest, shared_flags(base | omitted), None
     if key.endswith(_OMITTED_SUFFIXES):
         return KIND_MEDIA, rest, shared_flags(base | _F_OMITTED_DOCUMENT), None
-    m = _ATTACHED.match(key)
+    # (each pattern tried only where the text can hold it: a regex call costs more than the
+    # plain test)
+    m = _ATTACHED.match(key) if key.startswith("<") else None
     if m is not None:
         after = key[m.end() :].strip()
         caption = "\n".join(p for p in (after, rest) if p)
         return KIND_MEDIA, caption, base, m.group(1).strip()
-    m = _FILE_ATTACHED.fullmatch(key)
+    m = _FILE_ATTACHED.fullmatch(key) if key.endswith(_FILE_ATTACHED_ENDS) else None
     if m is not None:
         return KIND_MEDIA, rest, base, m.group(1).strip()
     if "<" in key:

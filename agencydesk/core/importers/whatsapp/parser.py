@@ -47,7 +47,7 @@ from .header import (
     _TextFeatures,
 )
 from .messages import _CREATED_GROUP, _SPECIAL_TEXTS, _STRONG_SYSTEM, _classify, _is_system_text
-from .senders import _fold_bad_headers, _name_zone_end, _resolve_suspicious
+from .senders import _NAME_EXTENSION_LIMIT, _fold_bad_headers, _resolve_suspicious
 
 # --- parser -----------------------------------------------------------------
 
@@ -395,7 +395,8 @@ def _slow_message(
     if not sender:  # nothing visible before ": "
         whole = clean_text(raw + ": " + body).strip()
         return make_message(KIND_SYSTEM, ts, None, whole, NO_FLAGS, None)
-    if body.find(": ", 0, _name_zone_end(body)) >= 0:
+    colon = body.find(": ", 0, _NAME_EXTENSION_LIMIT)
+    if colon >= 0 and body.find("\n", 0, colon) < 0:  # in the zone of `_name_zone_end`
         suspicious.append((index, ts, raw, body))
         return None
     kind, txt, flags, media = _classify(body)
