@@ -15,9 +15,9 @@ import pytest
 from chat_generator import generator
 
 from agencydesk.__main__ import main
-from agencydesk.core.chat_summary import ChatSummary, summary_lines
 from agencydesk.core.importers import ChatImportError, ChatMessage, ParsedChat, parse_chat_file
 from agencydesk.core.importers.json_lines import CHUNK, json_line_chunks
+from agencydesk.core.importers.summary import ChatSummary, summary_lines
 
 FIXTURES = sorted((Path(__file__).parent / "core" / "importers" / "fixtures").iterdir())
 WIB = timezone(timedelta(hours=7))

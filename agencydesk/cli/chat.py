@@ -39,7 +39,7 @@ def cmd_import_chat(args: argparse.Namespace) -> int:
         for chunk in json_line_chunks(parsed.messages):
             write(chunk)
     else:
-        from agencydesk.core.chat_summary import summarize, summary_lines
+        from agencydesk.core.importers.summary import summarize, summary_lines
 
         print("\n".join(summary_lines(summarize(parsed))))
     if one_shot:
@@ -54,10 +54,10 @@ def _dry_run_in_halves(args: argparse.Namespace) -> bool:
     if not hasattr(os, "sched_getaffinity") or len(os.sched_getaffinity(0)) < 2:
         return False
     if not args.json:
-        from agencydesk.core.chat_summary import joined, summarize, summary_lines
-        from agencydesk.core.importers import reduce_in_halves
+        from agencydesk.core.importers import summarize_in_halves
+        from agencydesk.core.importers.summary import joined, summary_lines
 
-        summaries = reduce_in_halves(args.file, summarize, date_order=args.date_order)
+        summaries = summarize_in_halves(args.file, date_order=args.date_order)
         if summaries is None:
             return False
         print("\n".join(summary_lines(joined(summaries))))

@@ -17,6 +17,7 @@ from .api import (
     parse_chat_file,
     parse_chat_text,
     reduce_in_halves,
+    summarize_in_halves,
 )
 from .detect import detect_format
 from .model import (
@@ -47,4 +48,5 @@ __all__ = [
     "parse_chat_file",
     "parse_chat_text",
     "reduce_in_halves",
+    "summarize_in_halves",
 ]

@@ -16,11 +16,13 @@ from .jsonutil import ascii_json_text, load_json
 from .line import parse_line
 from .messenger import looks_like_messenger, parse_messenger
 from .model import ChatImportError, ParsedChat
+from .summary import ChatSummary
 from .telegram import looks_like_telegram, message_hook, parse_telegram
 from .textutil import decode_export, first_visible_char
 from .whatsapp import chat_name_from_filename, parse_whatsapp
 from .whatsapp.halves import emit_in_halves as emit_halves
 from .whatsapp.halves import reduce_in_halves as whatsapp_halves
+from .whatsapp.halves import summarize_in_halves as whatsapp_summaries
 from .zipped import is_zip, read_chat_from_zip
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
@@ -156,6 +158,21 @@ def reduce_in_halves(
             return None
         open_blocks, order, chat_name = found
         return whatsapp_halves(open_blocks, reduce, date_order=order, chat_name=chat_name)
+    except Exception:  # parse_chat_file says what it is
+        return None
+
+
+def summarize_in_halves(
+    path: str | os.PathLike[str], *, date_order: str | None = None
+) -> list[ChatSummary] | None:
+    """The same for the dry run's summary (`summary.joined` makes the whole's of the halves'):
+    each half counted where it was split, not built (see `whatsapp.tally`)."""
+    try:
+        found = _halves_input(path, date_order)
+        if found is None:
+            return None
+        open_blocks, order, chat_name = found
+        return whatsapp_summaries(open_blocks, date_order=order, chat_name=chat_name)
     except Exception:  # parse_chat_file says what it is
         return None
 

@@ -218,7 +218,7 @@ class PreviewPage(QWizardPage):
         )
 
     def _parsed(self, parsed: ParsedChat) -> None:
-        from agencydesk.core.chat_summary import summarize
+        from agencydesk.core.importers.summary import summarize
         from agencydesk.core.message_notes import note_of
 
         self.parsed = parsed

@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 from chat_generator import generator
 
-from agencydesk.core.chat_summary import joined, summarize, summary_lines
 from agencydesk.core.importers import (
     ChatImportError,
     ParsedChat,
@@ -23,8 +22,10 @@ from agencydesk.core.importers import (
     emit_in_halves,
     parse_chat_file,
     reduce_in_halves,
+    summarize_in_halves,
 )
 from agencydesk.core.importers.json_lines import json_line_chunks
+from agencydesk.core.importers.summary import joined, summarize, summary_lines
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -80,6 +81,10 @@ def test_the_halves_of_every_style_hold_the_whole(tmp_path: Path, style: str) ->
         summaries = reduce_in_halves(path, summarize)
         assert summaries is not None
         assert summary_lines(joined(summaries)) == summary_lines(summarize(whole))
+        # the dry run's way: counted where split, the plain messages never built
+        counted = summarize_in_halves(path)
+        assert counted is not None
+        assert joined(counted) == summarize(whole)
 
 
 @needs_fork
@@ -98,6 +103,9 @@ def test_the_halves_of_every_whatsapp_fixture_hold_the_whole(tmp_path: Path) -> 
             assert any("impossible dates" in w for w in whole.warnings), fixture.name
             continue
         _as_whole(halves, whole)
+        counted = summarize_in_halves(path)
+        assert counted is not None
+        assert joined(counted) == summarize(whole), fixture.name
         halved += 1
     assert halved >= 10
 

@@ -2,12 +2,12 @@
 
 For a one-shot command on a machine with two cores (`import-chat --dry-run`): the split and
 the building of messages take most of its time, and halve. The halves are cut before a header
-line near the middle; each is parsed by `parser.parse_part`, and what depends on the whole file
+line near the middle; each is read by `parser.read_part`, and what depends on the whole file
 (the date order, the senders whose name holds ": ", an iOS chat's name) is decided from both
 halves' findings, which the two processes send each other through pipes. Each half's messages
-are reduced where they were parsed (to a summary, to JSON lines), so only the reductions
-travel back, never the messages; or, where even those are big (JSON lines), each process
-emits its own reduction, in file order.
+are built and reduced where they were read (to JSON lines), or only counted there (the
+summary: `tally`), so only the results travel back, never the messages; or, where even those
+are big (JSON lines), each process emits its own, in file order.
 
 Not for a process with threads (a window): a forked copy of it would hold their locks. Any
 doubt (a half that cannot be parsed alone, a child that fails or dies) gives None, and the
@@ -26,10 +26,15 @@ from typing import IO, Any, NoReturn, TypeVar
 
 from ..blocks import TextBlocks
 from ..model import ParsedChat
-from .parser import Part, Prepared, _cyclic_gc_paused, parse_part, prepare
+from ..summary import ChatSummary
+from .parser import Part, PartColumns, Prepared, _cyclic_gc_paused, built_part, prepare, read_part
+from .tally import summarized_part
 
 _R = TypeVar("_R")
 _T = TypeVar("_T")
+#: what a half's process makes of its half: (the header, the half's columns, the chat's name,
+#: the part) → the result
+_Make = Callable[[Prepared, PartColumns, str | None, Part], _R]
 _log = logging.getLogger(__name__)
 
 
@@ -97,7 +102,18 @@ def reduce_in_halves(
     blocks, or None when it is not a big WhatsApp export. Each process also learns the header
     and the cut for itself: the same from the same bytes, and side by side rather than one
     after the other (about 50 ms of a 500,000-message export)."""
-    return _in_halves(open_blocks, reduce, None, date_order, chat_name)
+    return _in_halves(open_blocks, _built_then(reduce), None, date_order, chat_name)
+
+
+def summarize_in_halves(
+    open_blocks: Callable[[], TextBlocks | None],
+    *,
+    date_order: str | None,
+    chat_name: str | None,
+) -> list[ChatSummary] | None:
+    """The summaries of the two halves (`summary.joined` makes the whole's of them), each
+    counted where it was split (`tally`) rather than built; None as `reduce_in_halves`."""
+    return _in_halves(open_blocks, _summarized, None, date_order, chat_name)
 
 
 def emit_in_halves(
@@ -114,18 +130,33 @@ def emit_in_halves(
     and unpickling alone took ~30 ms). Whether it was done; False (nothing emitted) when the
     export is to be parsed whole. Once the first *emit* has begun, a problem is raised: the
     output has begun."""
-    return _in_halves(open_blocks, reduce, emit, date_order, chat_name) is not None
+    return _in_halves(open_blocks, _built_then(reduce), emit, date_order, chat_name) is not None
+
+
+def _built_then(reduce: Callable[[ParsedChat], _R]) -> _Make[_R]:
+    """*reduce* of the half's messages, built."""
+
+    def make(prepared: Prepared, columns: PartColumns, chat_name: str | None, part: Part) -> _R:
+        return reduce(built_part(prepared, columns, chat_name=chat_name, part=part))
+
+    return make
+
+
+def _summarized(
+    prepared: Prepared, columns: PartColumns, chat_name: str | None, part: Part
+) -> ChatSummary:
+    return summarized_part(prepared, columns, chat_name=chat_name, part=part)
 
 
 @_cyclic_gc_paused()
 def _in_halves(
     open_blocks: Callable[[], TextBlocks | None],
-    reduce: Callable[[ParsedChat], _R],
+    make: _Make[_R],
     emit: Callable[[_R], None] | None,
     date_order: str | None,
     chat_name: str | None,
 ) -> list[_R] | None:
-    """Both halves' reductions (with *emit*: emitted, and an empty list), or None."""
+    """Both halves' results (with *emit*: emitted, and an empty list), or None."""
     if not hasattr(os, "fork"):
         return None
     down_read, down_write = os.pipe()  # first half → second
@@ -134,7 +165,7 @@ def _in_halves(
     if pid == 0:
         os.close(down_write)
         os.close(up_read)
-        _second_half(open_blocks, reduce, emit, down_read, up_write, date_order, chat_name)
+        _second_half(open_blocks, make, emit, down_read, up_write, date_order, chat_name)
     os.close(down_read)
     os.close(up_write)
     with os.fdopen(up_read, "rb") as reader, os.fdopen(down_write, "wb") as writer:
@@ -144,7 +175,7 @@ def _in_halves(
                 halves = _halves(open_blocks)
                 if halves is None:  # so it is for the second half too: it gives up
                     return None
-                mine = reduce(_half(*halves, peer, date_order, chat_name))
+                mine = _half(make, *halves, peer, date_order, chat_name)
                 theirs = peer.receive("ready" if emit else "result")
             except Exception as exc:  # parsed whole instead, which says any problem as ever
                 _log.info("Parsed whole, not in halves: %r", exc)
@@ -179,7 +210,7 @@ def _halves(
 
 def _second_half(
     open_blocks: Callable[[], TextBlocks | None],
-    reduce: Callable[[ParsedChat], Any],
+    make: _Make[Any],
     emit: Callable[[Any], None] | None,
     read_fd: int,
     write_fd: int,
@@ -194,7 +225,7 @@ def _second_half(
             _second_half_with(
                 _PipePeer(reader, writer, first=False),
                 open_blocks,
-                reduce,
+                make,
                 emit,
                 date_order,
                 chat_name,
@@ -206,7 +237,7 @@ def _second_half(
 def _second_half_with(
     peer: _PipePeer,
     open_blocks: Callable[[], TextBlocks | None],
-    reduce: Callable[[ParsedChat], Any],
+    make: _Make[Any],
     emit: Callable[[Any], None] | None,
     date_order: str | None,
     chat_name: str | None,
@@ -216,7 +247,7 @@ def _second_half_with(
         if halves is None:
             peer.send("gave up", "not to be halved")
             return
-        result = reduce(_half(*halves, peer, date_order, chat_name))
+        result = _half(make, *halves, peer, date_order, chat_name)
     except BaseException as exc:  # the first half parses the whole instead
         peer.send("gave up", repr(exc))
         return
@@ -234,24 +265,26 @@ def _second_half_with(
 
 
 def _half(
+    make: _Make[_R],
     prepared: Prepared,
     blocks: TextBlocks,
     cut: int,
     peer: _PipePeer,
     date_order: str | None,
     chat_name: str | None,
-) -> ParsedChat:
-    """The messages of the half *peer* is the other half of: the first up to *cut* (a line
-    end: the next half's message goes on after its last), or the second from it."""
+) -> _R:
+    """What *make* makes of the half *peer* is the other half of: the first up to *cut* (a
+    line end: the next half's message goes on after its last), or the second from it."""
     first = peer.first
-    return parse_part(
+    part = Part(first=first, last=not first, peer=peer)
+    columns = read_part(
         prepared,
         blocks.blocks(end=cut) if first else blocks.blocks_between(cut, blocks.size),
         ends_with_newline=blocks.ends_with_newline and not first,
         date_order=date_order,
-        chat_name=chat_name,
-        part=Part(first=first, last=not first, peer=peer),
+        part=part,
     )
+    return make(prepared, columns, chat_name, part)
 
 
 def _end(pid: int) -> None:

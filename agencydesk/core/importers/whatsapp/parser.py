@@ -205,6 +205,61 @@ def parse_whatsapp(
     )
 
 
+@dataclass
+class PartColumns:
+    """A part's messages as the split leaves them, column by column, with what is decided of
+    the whole file: the date order, each date and time read, the senders whose names are
+    certain (None: the message needs a closer look at who sent it)."""
+
+    dates: list[str]
+    times: list[str]
+    raws: list[str | None]
+    bodies: list[str]
+    senders: list[str | None]
+    days: dict[str, date]
+    clocks: dict[str, time]
+    order: str
+    warnings: list[str]
+
+    def stamps(self, rows: Iterable[int] | None = None) -> list[datetime]:
+        """The times of the messages at *rows* (None: of all), made in C."""
+        dates, times = self.dates, self.times
+        if rows is not None:
+            rows = list(rows)
+            dates = list(map(dates.__getitem__, rows))
+            times = list(map(times.__getitem__, rows))
+        return list(
+            map(
+                datetime.combine,
+                map(self.days.__getitem__, dates),
+                map(self.clocks.__getitem__, times),
+            )
+        )
+
+    def closer_looks(self, marks: bool) -> list[bool]:
+        """For each message, whether it needs a closer look (`_slow_message`) than a plain
+        text from a known sender: a system line, media, a placeholder, an odd name, a second
+        ": ", an invisible mark (*marks*: the file holds any)."""
+        special = _SPECIAL_TEXTS
+        senders, bodies = self.senders, self.bodies
+        if marks:
+            return [
+                not s
+                or "<" in b
+                or ": " in b
+                or "(file " in b
+                or "\u200e" in b
+                or "\u202a" in b
+                or b in special
+                for s, b in zip(senders, bodies, strict=True)
+            ]
+        # the same without looking for marks the file does not contain
+        return [
+            not s or "<" in b or ": " in b or "(file " in b or b in special
+            for s, b in zip(senders, bodies, strict=True)
+        ]
+
+
 def parse_part(
     prepared: Prepared,
     blocks: Iterable[str],
@@ -219,6 +274,29 @@ def parse_part(
     """Parse the messages of *blocks*: a whole export, or one *part* of it cut before the
     ``\\n`` of a header line. The parts' messages, one after the other, are the whole's, and so
     are their warnings (the ones about the whole file go with the last part)."""
+    columns = read_part(
+        prepared,
+        blocks,
+        ends_with_newline=ends_with_newline,
+        date_order=date_order,
+        warnings=warnings,
+        release=release,
+        part=part,
+    )
+    return built_part(prepared, columns, chat_name=chat_name, part=part)
+
+
+def read_part(
+    prepared: Prepared,
+    blocks: Iterable[str],
+    *,
+    ends_with_newline: bool,
+    date_order: str | None,
+    warnings: list[str] | None = None,
+    release: Callable[[], None] | None = None,
+    part: Part = WHOLE,
+) -> PartColumns:
+    """The columns of the messages of *blocks* (see `parse_part`), before any is built."""
     warns: list[str] = list(warnings or [])
     shape = prepared.shape
 
@@ -304,54 +382,47 @@ def parse_part(
     dgood: dict[str, date] = {k: v for k, v in dcache.items() if v is not None}
     tgood: dict[str, time] = {k: v for k, v in tcache.items() if v is not None}
 
-    # --- build the messages -----------------------------------------------------
-    # The per-message work runs in C where possible (timestamps, sender lookup),
-    # ordinary messages are built by one comprehension, and only the messages
-    # that need a closer look (system lines, media, markers, odd names, a second
-    # ": ") go through the slow path afterwards.
-    stamps = list(
-        map(datetime.combine, map(dgood.__getitem__, dates), map(tgood.__getitem__, times))
-    )
-    del dates, times
     scache: dict[str | None, str | None] = dict.fromkeys(raws)
     for raw in scache:
         if raw is not None:
             clean = clean_name(raw)
-            # None sends the message through the slow path below: the part
+            # None sends the message through the slow path (`_slow_message`): the part
             # before ": " may be a system line with a colon in it, or only the
             # beginning of a name that contains ": ".
             # "" (no name at all) makes it a system line.
             ok = _balanced(raw) and _SYSTEM_VERB.search(raw) is None
             scache[raw] = clean if (ok or not clean) else None
     senders = list(map(scache.__getitem__, raws))
-    special = _SPECIAL_TEXTS
+    return PartColumns(dates, times, raws, bodies, senders, dgood, tgood, order, warns)
+
+
+def built_part(
+    prepared: Prepared, columns: PartColumns, *, chat_name: str | None, part: Part = WHOLE
+) -> ParsedChat:
+    """The messages of a part read by `read_part` (its columns are used up: emptied as they
+    are done with, so that a big export's peak memory holds them no longer than it must)."""
+    # The per-message work runs in C where possible (timestamps, sender lookup),
+    # ordinary messages are built by one comprehension, and only the messages
+    # that need a closer look (system lines, media, markers, odd names, a second
+    # ": ") go through the slow path afterwards.
+    shape = prepared.shape
+    stamps = columns.stamps()
+    columns.dates.clear()
+    columns.times.clear()
+    senders, raws, bodies = columns.senders, columns.raws, columns.bodies
     plain: Callable[[datetime, str, str], ChatMessage] = _NewPlainMessage  # type: ignore[assignment]
-    if prepared.features.marks:
-        slots: list[ChatMessage | None] = [
-            None
-            if (
-                not s
-                or "<" in b
-                or ": " in b
-                or "(file " in b
-                or "\u200e" in b
-                or "\u202a" in b
-                or b in special
-            )
-            else plain(ts, s, b)
-            for ts, s, b in zip(stamps, senders, bodies, strict=True)
-        ]
-    else:  # the same without looking for marks the file does not contain
-        slots = [
-            None
-            if (not s or "<" in b or ": " in b or "(file " in b or b in special)
-            else plain(ts, s, b)
-            for ts, s, b in zip(stamps, senders, bodies, strict=True)
-        ]
+    slots: list[ChatMessage | None] = [
+        None if closer else plain(ts, s, b)  # type: ignore[arg-type]
+        for closer, ts, s, b in zip(
+            columns.closer_looks(prepared.features.marks), stamps, senders, bodies, strict=True
+        )
+    ]
     suspicious: list[tuple[int, datetime, str, str]] = []
     for i in compress(count(), map(is_, slots, repeat(None))):
         slots[i] = _slow_message(i, suspicious, stamps[i], senders[i], raws[i], bodies[i])
-    del stamps, bodies, senders
+    del stamps
+    for done in (senders, raws, bodies):
+        done.clear()
     if suspicious or part is not WHOLE:
         # Names confirmed by at least one message whose sender is certain, in any part.
         confirmed = set(map(_get_sender, filter(None, slots)))
@@ -369,10 +440,10 @@ def parse_part(
 
     return ParsedChat(
         format=prepared.format,
-        date_order=order,
+        date_order=columns.order,
         messages=messages,
         participants=participants,
-        warnings=warns,
+        warnings=columns.warnings,
         chat_name=chat_name,
     )
 

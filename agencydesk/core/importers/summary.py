@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from operator import attrgetter
 
-from agencydesk.core.importers import ParsedChat
+from .model import ParsedChat
 
 _sender = attrgetter("sender")
 _kind = attrgetter("kind")
