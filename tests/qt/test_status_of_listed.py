@@ -42,17 +42,23 @@ def _rows(engine: Engine) -> list[tickets.TicketRow]:
         return tickets.list_tickets(session=session, status=None, limit=1000)
 
 
+def _page_searched(qtbot: QtBot, engine: Engine, words: str) -> TicketsPage:
+    """The Tickets page, shown, listing what *words* find."""
+    page = TicketsPage(engine)
+    qtbot.addWidget(page)
+    page.show()
+    page.search.setText(words)
+    page.list.apply_filters()
+    return page
+
+
 def test_the_tickets_listed_take_one_status(
     qtbot: QtBot, demo_engine: Engine, inline_tasks: None, dialogs: DialogAnswerer
 ) -> None:
     made = _old_conversations(demo_engine, 12)
     others = [row.id for row in _rows(demo_engine) if row.id not in made]
     before = {t: _statuses(demo_engine, [t]) for t in others}
-    page = TicketsPage(demo_engine)
-    qtbot.addWidget(page)
-    page.show()
-    page.search.setText("tolong cek halaman")
-    page.list.apply_filters()
+    page = _page_searched(qtbot, demo_engine, "tolong cek halaman")
     assert page.model.rowCount() == 12
     assert page.status_of_listed_button.isEnabled()
 
@@ -77,11 +83,7 @@ def test_tickets_chosen_by_hand_take_one_status_and_only_they(
     """Ctrl+click two rows and Shift+click a third further down: the button names the three,
     and only they take the status; the rows between them and the rest stay as they were."""
     made = _old_conversations(demo_engine, 12)
-    page = TicketsPage(demo_engine)
-    qtbot.addWidget(page)
-    page.show()
-    page.search.setText("tolong cek halaman")
-    page.list.apply_filters()
+    page = _page_searched(qtbot, demo_engine, "tolong cek halaman")
     assert page.model.rowCount() == 12
     table = page.table
 
@@ -123,10 +125,7 @@ def test_cancel_while_the_statuses_are_set_changes_none(
     at its next step, the dialog says so and stays, and no ticket changed."""
     monkeypatch.setattr(tickets, "_STATUS_CHUNK", 1)
     made = _old_conversations(demo_engine, 200)
-    page = TicketsPage(demo_engine)
-    qtbot.addWidget(page)
-    page.search.setText("tolong cek halaman")
-    page.list.apply_filters()
+    page = _page_searched(qtbot, demo_engine, "tolong cek halaman")
     qtbot.waitUntil(lambda: page.model.rowCount() == 200, timeout=5_000)
     dialog = StatusOfListedDialog(demo_engine, page.model.rowCount(), page.model.filters(), page)
     qtbot.addWidget(dialog)
