@@ -4,6 +4,7 @@ same order, kinds, first and last times, date order, chat name and warnings."""
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -59,4 +60,23 @@ def test_a_chat_of_only_plain_messages_and_one_of_none() -> None:
     # (once only, its bracket still open at the first ": ": the sender is not certain at once)
     unsure = "12/31/24, 8:59 PM - Toko (Jaya: Cabang 2): sudah dicetak\n"
     for text in (plain, odd, plain + odd, odd + plain, unsure + plain * 3):
+        assert _counted(text) == _built(text), text
+
+
+def test_mixed_up_exports_counted_are_the_summary_of_their_messages() -> None:
+    """The fixtures' lines shuffled, repeated, cut and glued across files (a fixed seed):
+    each mix is counted as it is built."""
+    rng = random.Random(17)
+    lines = [
+        line
+        for fixture in sorted(FIXTURES.glob("wa_*.txt"))
+        for line in decode_export(fixture.read_bytes())[0].splitlines()
+    ]
+    for _ in range(300):
+        start = rng.randrange(len(lines))
+        picked = lines[start : start + rng.randrange(2, 60)]
+        picked += rng.sample(lines, rng.randrange(0, 8))
+        if rng.random() < 0.3:
+            rng.shuffle(picked)
+        text = "\n".join(picked) + ("\n" if rng.random() < 0.7 else "")
         assert _counted(text) == _built(text), text
