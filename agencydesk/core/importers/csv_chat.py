@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
 
 from .dates import clock_time, decide_day_month_order, full_year, make_date
-from .jsonutil import local_from_epoch
+from .jsonutil import local_from_epoch, local_from_epoch_ms
 from .model import (
     KIND_MEDIA,
     ChatImportError,
@@ -70,11 +70,11 @@ _AUTO_COLUMNS: dict[str, tuple[str, ...]] = {
 
 _DT = re.compile(
     r"(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})"
-    r"(?:[ ,T]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:[.,]\d+)?)?"
+    r"(?:[ ,T]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:[.,](?P<fraction>\d+))?)?"
     r"(?:[ \u00a0\u202f]?([AaPp])\.?[ \u00a0\u202f]?[Mm]\.?)?)?"
     r"\s*(Z|[+-]\d{2}:?\d{2})?$"
 )
-_EPOCH = re.compile(r"\d{9,13}(?:\.\d+)?$")
+_EPOCH = re.compile(r"(\d{9,13})(?:\.(\d+))?$")
 #: longer than any WhatsApp placeholder ("… document omitted" carries a file name)
 _PLACEHOLDER_MAX = 300
 
@@ -160,12 +160,13 @@ def _parse_dt(raw: str, order: str) -> datetime | None:
     s = raw.strip()
     if not s:
         return None
-    if _EPOCH.match(s):
-        value = float(s)
-        if value > 1e11:
-            value /= 1000.0
+    epoch = _EPOCH.match(s)
+    if epoch is not None:
+        whole, fraction = epoch.groups()
         try:
-            return local_from_epoch(value)
+            if len(whole) > 11:  # milliseconds
+                return local_from_epoch_ms(int(whole))
+            return local_from_epoch(int(whole)).replace(microsecond=_micros(fraction))
         except ChatImportError:
             return None
     m = _DT.match(s)
@@ -180,11 +181,12 @@ def _parse_dt(raw: str, order: str) -> datetime | None:
         return None
     if d is None:
         return None
-    t = clock_time(int(m.group(4) or 0), int(m.group(5) or 0), int(m.group(6) or 0), m.group(7))
+    t = clock_time(int(m.group(4) or 0), int(m.group(5) or 0), int(m.group(6) or 0), m.group(8))
     if t is None:
         return None
-    dt = datetime.combine(d, t)
-    tz = m.group(8)
+    # to the millisecond, as Messenger's and Instagram's times (quick bursts stay apart)
+    dt = datetime.combine(d, t).replace(microsecond=_micros(m.group("fraction")))
+    tz = m.group(9)
     if tz:
         try:
             aware = datetime.fromisoformat(dt.isoformat() + ("+00:00" if tz == "Z" else tz))
@@ -192,6 +194,11 @@ def _parse_dt(raw: str, order: str) -> datetime | None:
         except (ValueError, OverflowError, OSError):
             return None
     return dt
+
+
+def _micros(fraction: str | None) -> int:
+    """The microseconds of the milliseconds a fraction of a second (``"123456"``) holds."""
+    return int((fraction or "0")[:3].ljust(3, "0")) * 1000
 
 
 def _csv_lines(text: str) -> Iterable[str]:

@@ -342,6 +342,24 @@ def test_csv_stray_quotes_on_one_line_are_kept_as_written() -> None:
     ]
 
 
+def test_csv_times_keep_their_milliseconds() -> None:
+    """As Messenger's: two messages of one second stay apart and in order (they were read to
+    the second: ".123" and ".5" dropped)."""
+    data = (
+        b"timestamp,sender,text\n"
+        b"2024-12-31 21:10:00.123456,Bu Sari,halo\n"
+        b'"2024-12-31T21:10:00,5",Rudi,ya\n'
+        b"1735678800123,Bu Sari,ms\n"
+        b"1735678801.5,Rudi,setengah\n"
+    )
+    chat = parse_chat_bytes(data, filename="c.csv")
+    times = {m.text: m.timestamp for m in chat.messages}
+    assert times["halo"] == datetime(2024, 12, 31, 21, 10, 0, 123000)
+    assert times["ya"] == datetime(2024, 12, 31, 21, 10, 0, 500000)
+    assert times["ms"] == datetime.fromtimestamp(1735678800).replace(microsecond=123000)
+    assert times["setengah"] == datetime.fromtimestamp(1735678801).replace(microsecond=500000)
+
+
 def test_csv_explicit_column_mapping() -> None:
     data = (
         b"Kapan,Siapa,Apa,Lampiran\n"
