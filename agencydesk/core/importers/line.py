@@ -26,7 +26,13 @@ from itertools import islice
 
 from .dates import decide_day_month_order, full_year, make_date
 from .model import (
+    FLAG_AUDIO,
+    FLAG_DELETED,
+    FLAG_DOCUMENT,
     FLAG_MEDIA_OMITTED,
+    FLAG_PHOTO,
+    FLAG_STICKER,
+    FLAG_VIDEO,
     KIND_MEDIA,
     KIND_MESSAGE,
     KIND_SYSTEM,
@@ -58,28 +64,33 @@ _SYS_TAB = re.compile(_TIME + r"\t(.*)$")
 _MSG_SPACE = re.compile(r"(\d{1,2}:\d{2})\s(\S+)\s(.*)$")
 _TIME_PARTS = re.compile(r"(午前|午後)?(\d{1,2}):(\d{2})\s?(?:([AaPp])\.?[Mm]\.?)?$")
 
-_PLACEHOLDERS = frozenset(
-    {
-        "[Photo]",
-        "[Sticker]",
-        "[File]",
-        "[Video]",
-        "[Voice message]",
-        "[Album]",
-        "[Foto]",
-        "[Stiker]",
-        "[Berkas]",
-        "[Pesan suara]",
-        "[GIF]",
-        "[Audio]",
-        "[写真]",
-        "[スタンプ]",
-        "[ファイル]",
-        "[動画]",
-        "[ボイスメッセージ]",
-    }
-)
-_F_OMITTED = frozenset({FLAG_MEDIA_OMITTED})
+#: what LINE writes for media it leaves out of the export → what it was (as WhatsApp's "image
+#: omitted" says it)
+_PLACEHOLDER_KINDS: dict[str, str] = {
+    "[Photo]": FLAG_PHOTO,
+    "[Album]": FLAG_PHOTO,
+    "[Sticker]": FLAG_STICKER,
+    "[File]": FLAG_DOCUMENT,
+    "[Video]": FLAG_VIDEO,
+    "[GIF]": FLAG_VIDEO,
+    "[Voice message]": FLAG_AUDIO,
+    "[Audio]": FLAG_AUDIO,
+    "[Foto]": FLAG_PHOTO,
+    "[Stiker]": FLAG_STICKER,
+    "[Berkas]": FLAG_DOCUMENT,
+    "[Pesan suara]": FLAG_AUDIO,
+    "[写真]": FLAG_PHOTO,
+    "[スタンプ]": FLAG_STICKER,
+    "[ファイル]": FLAG_DOCUMENT,
+    "[動画]": FLAG_VIDEO,
+    "[ボイスメッセージ]": FLAG_AUDIO,
+}
+#: the line LINE leaves where someone took a message back: her deleted message
+_UNSENT = re.compile(r"(.+) unsent a message\.?")
+_F_DELETED = frozenset({FLAG_DELETED})
+_PLACEHOLDER_FLAGS = {
+    text: frozenset({FLAG_MEDIA_OMITTED, kind}) for text, kind in _PLACEHOLDER_KINDS.items()
+}
 
 _WEEKDAYS: dict[str, int] = {}
 for _i, _names in enumerate(
@@ -238,11 +249,15 @@ def parse_line(
             body = body[1:-1].replace('""', '"')
         kind: MessageKind = KIND_MESSAGE
         flags = NO_FLAGS
-        if row.sender is None:
+        sender = row.sender
+        if sender is None:
             kind = KIND_SYSTEM
-        elif body.strip() in _PLACEHOLDERS:
-            kind, body, flags = KIND_MEDIA, "", _F_OMITTED
-        messages.append(ChatMessage(kind, datetime.combine(d, t), row.sender, body, flags, None))
+            unsent = _UNSENT.fullmatch(body)
+            if unsent is not None and unsent.group(1) in names:  # as WhatsApp's "deleted"
+                kind, sender, body, flags = KIND_MESSAGE, names[unsent.group(1)], "", _F_DELETED
+        elif body.strip() in _PLACEHOLDER_FLAGS:
+            kind, body, flags = KIND_MEDIA, "", _PLACEHOLDER_FLAGS[body.strip()]
+        messages.append(ChatMessage(kind, datetime.combine(d, t), sender, body, flags, None))
     return ParsedChat.from_messages(
         FORMAT, messages, date_order=order, warnings=warns, chat_name=chat_name
     )

@@ -150,10 +150,23 @@ def test_line_classic_export() -> None:
             NONE,
             None,
         ),
-        ("media", "2024-01-15T09:32:00", "Bu Sari", "", ("media-omitted",), None),
-        ("media", "2024-01-15T09:33:00", "Rudi", "", ("media-omitted",), None),
-        ("system", "2024-01-15T09:40:00", None, "Bu Sari unsent a message.", NONE, None),
+        # what was left out, as WhatsApp's "image omitted" says; what she took back, deleted
+        ("media", "2024-01-15T09:32:00", "Bu Sari", "", ("media-omitted", "photo"), None),
+        ("media", "2024-01-15T09:33:00", "Rudi", "", ("media-omitted", "sticker"), None),
+        ("message", "2024-01-15T09:40:00", "Bu Sari", "", ("deleted",), None),
         ("message", "2024-01-16T10:00:00", "Bu Sari", "Terima kasih", NONE, None),
+    ]
+
+
+def test_line_unsent_by_someone_not_in_the_chat_stays_a_notice() -> None:
+    text = (
+        "[LINE] Chat history with Bu Sari\n\n2024/01/15(Mon)\n09:30\tBu Sari\tHalo\n"
+        "09:31\t\tPak Budi unsent a message.\n09:32\t\tBu Sari unsent a message\n"
+    )
+    chat = parse_chat_bytes(text.encode())
+    assert rows(chat)[1:] == [
+        ("system", "2024-01-15T09:31:00", None, "Pak Budi unsent a message.", NONE, None),
+        ("message", "2024-01-15T09:32:00", "Bu Sari", "", ("deleted",), None),
     ]
 
 
@@ -164,7 +177,7 @@ def test_line_new_export_with_bom_weekdays_and_12h() -> None:
     assert chat.date_order == "DMY"
     assert rows(chat) == [
         ("message", "2025-01-11T09:30:00", "Bu Sari", "Pagi semua", NONE, None),
-        ("media", "2025-01-11T12:05:00", "Rudi", "", ("media-omitted",), None),
+        ("media", "2025-01-11T12:05:00", "Rudi", "", ("document", "media-omitted"), None),
         ("message", "2025-01-13T00:10:00", "Bu Sari", "Malam", NONE, None),
     ]
 
