@@ -14,9 +14,14 @@ from typing import Any
 
 from .jsonutil import as_str, local_from_epoch
 from .model import (
+    FLAG_AUDIO,
+    FLAG_DOCUMENT,
     FLAG_EDITED,
     FLAG_FORWARDED,
     FLAG_MEDIA_OMITTED,
+    FLAG_PHOTO,
+    FLAG_STICKER,
+    FLAG_VIDEO,
     KIND_MEDIA,
     KIND_MESSAGE,
     ChatImportError,
@@ -31,6 +36,15 @@ from .problems import ReadingNote
 FORMAT = "telegram"
 _NOT_INCLUDED = "(File not included"
 _MEDIA_KEYS = ("photo", "file")
+#: a file's "media_type" → what it was (none: a document)
+_FILE_KINDS = {
+    "sticker": FLAG_STICKER,
+    "voice_message": FLAG_AUDIO,
+    "audio_file": FLAG_AUDIO,
+    "video_file": FLAG_VIDEO,
+    "video_message": FLAG_VIDEO,
+    "animation": FLAG_VIDEO,
+}
 
 
 def looks_like_telegram(obj: Any) -> bool:
@@ -165,8 +179,13 @@ def _convert(msg: dict[str, Any], names: dict[str, str]) -> ChatMessage:
             value = as_str(msg.get(key))
             if value and not value.startswith(_NOT_INCLUDED):
                 media = value
-            else:
+            else:  # what was left out, as WhatsApp's "image omitted" says it
                 flags.add(FLAG_MEDIA_OMITTED)
+                flags.add(
+                    FLAG_PHOTO
+                    if key == "photo"
+                    else _FILE_KINDS.get(as_str(msg.get("media_type")) or "", FLAG_DOCUMENT)
+                )
             break
     if kind == KIND_MESSAGE and not text:
         text = _extra_text(msg)

@@ -52,7 +52,8 @@ def test_telegram_single_chat() -> None:
             NONE,
             "photos/photo_1@05-01-2024_10-03-00.jpg",
         ),
-        ("media", "2024-01-05T10:04:00", "Rudi", "", ("media-omitted",), None),
+        # a voice message left out of the export says so
+        ("media", "2024-01-05T10:04:00", "Rudi", "", ("audio", "media-omitted"), None),
         ("message", "2024-01-05T10:05:00", "Bu Sari", "Invoice: INV-001", ("forwarded",), None),
         ("system", "2024-01-05T10:06:00", None, "Bu Sari added Pak Budi", NONE, None),
         ("system", "2024-01-05T10:07:00", None, "Bu Sari pinned a message", NONE, None),
@@ -155,6 +156,30 @@ def test_line_classic_export() -> None:
         ("media", "2024-01-15T09:33:00", "Rudi", "", ("media-omitted", "sticker"), None),
         ("message", "2024-01-15T09:40:00", "Bu Sari", "", ("deleted",), None),
         ("message", "2024-01-16T10:00:00", "Bu Sari", "Terima kasih", NONE, None),
+    ]
+
+
+def test_telegram_media_left_out_say_what_they_were() -> None:
+    left_out = "(File not included. Change data exporting settings to download.)"
+    messages = [
+        {"photo": left_out},
+        {"file": left_out, "media_type": "sticker"},
+        {"file": left_out, "media_type": "video_file"},
+        {"file": left_out, "mime_type": "application/pdf"},
+    ]
+    chat = {
+        "name": "Bu Sari",
+        "type": "personal_chat",
+        "messages": [
+            {"id": n, "type": "message", "date": f"2024-01-05T10:0{n}:00", "from": "Bu Sari"}
+            | {"text": ""}
+            | extra
+            for n, extra in enumerate(messages)
+        ],
+    }
+    parsed = parse_chat_bytes(json.dumps(chat).encode())
+    assert [m.flags for m in parsed.messages] == [
+        {"media-omitted", kind} for kind in ("photo", "sticker", "video", "document")
     ]
 
 
