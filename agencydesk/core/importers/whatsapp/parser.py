@@ -10,8 +10,8 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from itertools import chain, compress, count, repeat
-from operator import is_
+from itertools import chain, compress, count
+from operator import not_
 from typing import Protocol, TypeVar
 
 from ..blocks import TextBlocks
@@ -410,25 +410,17 @@ def built_part(
     columns.dates.clear()
     columns.times.clear()
     senders, raws, bodies = columns.senders, columns.raws, columns.bodies
+    closer = columns.closer_looks(prepared.features.marks)
     plain: Callable[[datetime, str, str], ChatMessage] = _NewPlainMessage  # type: ignore[assignment]
     slots: list[ChatMessage | None] = [
-        None if closer else plain(ts, s, b)  # type: ignore[arg-type]
-        for closer, ts, s, b in zip(
-            columns.closer_looks(prepared.features.marks), stamps, senders, bodies, strict=True
-        )
+        None if looked_at else plain(ts, s, b)  # type: ignore[arg-type]
+        for looked_at, ts, s, b in zip(closer, stamps, senders, bodies, strict=True)
     ]
-    suspicious: list[tuple[int, datetime, str, str]] = []
-    for i in compress(count(), map(is_, slots, repeat(None))):
-        slots[i] = _slow_message(i, suspicious, stamps[i], senders[i], raws[i], bodies[i])
+    looked_at_stamps = list(compress(stamps, closer))
     del stamps
+    take_closer_looks(columns, slots, closer, looked_at_stamps, part)
     for done in (senders, raws, bodies):
         done.clear()
-    if suspicious or part is not WHOLE:
-        # Names confirmed by at least one message whose sender is certain, in any part.
-        confirmed = set(map(_get_sender, filter(None, slots)))
-        confirmed.discard(None)
-        confirmed = set().union(*part.peer.share(confirmed))
-        _resolve_suspicious(slots, suspicious, confirmed, part.peer.share)
     messages: list[ChatMessage] = slots  # type: ignore[assignment]
     del slots
 
@@ -446,6 +438,31 @@ def built_part(
         warnings=columns.warnings,
         chat_name=chat_name,
     )
+
+
+def take_closer_looks(
+    columns: PartColumns,
+    slots: list[ChatMessage | None],
+    closer: list[bool],
+    stamps: Iterable[datetime],
+    part: Part,
+) -> None:
+    """Build into *slots* the messages *closer* marks (`PartColumns.closer_looks`), given their
+    *stamps*; the other slots are left as they are (built, or not: `tally`). A sender not
+    certain at once is decided with the names every part is sure of, in the same exchanges with
+    the other part however the part is made."""
+    senders, raws, bodies = columns.senders, columns.raws, columns.bodies
+    suspicious: list[tuple[int, datetime, str, str]] = []
+    for i, stamp in zip(compress(count(), closer), stamps, strict=True):
+        slots[i] = _slow_message(i, suspicious, stamp, senders[i], raws[i], bodies[i])
+    if suspicious or part is not WHOLE:
+        # Names confirmed by at least one message whose sender is certain, in any part: the
+        # senders of the plain messages, and those the closer looks found (a system line's
+        # is None; no sender's name is empty)
+        confirmed: set[str] = set(filter(None, compress(senders, map(not_, closer))))
+        confirmed.update(filter(None, map(_get_sender, filter(None, compress(slots, closer)))))
+        confirmed = set().union(*part.peer.share(confirmed))
+        _resolve_suspicious(slots, suspicious, confirmed, part.peer.share)
 
 
 def _slow_message(

@@ -11,14 +11,12 @@ chat's name is found among the texts of every message (`parser._ios_system_autho
 from __future__ import annotations
 
 from collections import Counter
-from datetime import datetime
 from itertools import compress
-from operator import attrgetter, not_
+from operator import attrgetter
 
 from ..model import KIND_MESSAGE, ChatMessage
 from ..summary import ChatSummary, summarize
-from .parser import WHOLE, Part, PartColumns, Prepared, _slow_message, built_part
-from .senders import _resolve_suspicious
+from .parser import WHOLE, Part, PartColumns, Prepared, built_part, take_closer_looks
 
 _sender = attrgetter("sender")
 _kind = attrgetter("kind")
@@ -30,25 +28,13 @@ def summarized_part(
     """The summary of a part read by `parser.read_part`."""
     if prepared.shape.bracket:
         return summarize(built_part(prepared, columns, chat_name=chat_name, part=part))
-    senders, raws, bodies = columns.senders, columns.raws, columns.bodies
-    total = len(bodies)
+    senders = columns.senders
+    total = len(senders)
     first, last = columns.stamps((0, total - 1))
     closer = columns.closer_looks(prepared.features.marks)
     looked_at = list(compress(range(total), closer))
-
-    # the closer looks, exactly as `built_part` takes them (the same exchanges with the other
-    # part, in the same order)
     slots: list[ChatMessage | None] = [None] * total
-    suspicious: list[tuple[int, datetime, str, str]] = []
-    for i, stamp in zip(looked_at, columns.stamps(looked_at), strict=True):
-        slots[i] = _slow_message(i, suspicious, stamp, senders[i], raws[i], bodies[i])
-    if suspicious or part is not WHOLE:
-        # (a plain message's sender is never None or "", a built one's only when it is a
-        # system line's)
-        confirmed: set[str] = set(filter(None, compress(senders, map(not_, closer))))
-        confirmed.update(filter(None, map(_sender, filter(None, slots))))
-        confirmed = set().union(*part.peer.share(confirmed))
-        _resolve_suspicious(slots, suspicious, confirmed, part.peer.share)
+    take_closer_looks(columns, slots, closer, columns.stamps(looked_at), part)
     built: list[ChatMessage] = [slots[i] for i in looked_at]  # type: ignore[misc]
     del slots
 
