@@ -133,6 +133,28 @@ def test_quick_model_passes_the_qt_model_tester(qtmodeltester: Any) -> None:
     qtmodeltester.check(QuickClientModel([]), force_py=True)
 
 
+def test_rows_chosen_far_down_give_their_ids_without_reading_their_pages(engine: Engine) -> None:
+    """Rows chosen from the top to far down (Shift+click after the scroll bar was dragged):
+    their ids come from the list's ids, read once for the drag, not a page read for each of the
+    pages passed over."""
+    _bulk_clients(engine, PAGE_SIZE * 15)
+    model = ClientTableModel(engine)
+    model.refresh()  # a new model is read by its list (in a worker)
+    with Session(engine) as session:
+        last = session.exec(select(Client.id).where(Client.name == "Klien 0000")).one()
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert model.row_of(last) == model.total - 1  # the scroll bar dragged to the end
+    reads: list[str] = []
+    event.listen(engine, "before_cursor_execute", lambda *args: reads.append(args[2]))
+    rows = [0, 1, PAGE_SIZE * 5, PAGE_SIZE * 9 + 3, model.total - 1]
+    ids = model.ids_at(rows)
+    assert reads == []
+    with Session(engine) as session:
+        names = {c.id: c.name for c in session.exec(select(Client)).all()}
+    assert [names[i] for i in ids] == [f"Klien {PAGE_SIZE * 15 - 1 - row:04d}" for row in rows]
+    assert model.ids_at([model.total]) == []  # outside the list
+
+
 def test_a_row_far_down_is_found_by_the_lists_ids_reading_only_the_pages_around_it(
     engine: Engine,
 ) -> None:

@@ -26,7 +26,7 @@ they come (`row_at`); a solo desk reads them at once (a millisecond or two: no e
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
@@ -204,6 +204,23 @@ class PagedTableModel(RowsTableModel[RowT]):
     def row_id(self, row: int) -> int | None:
         found = self.row(row)
         return None if found is None else found.id
+
+    def ids_at(self, rows: Iterable[int]) -> list[int]:
+        """The ids the list shows at *rows* (rows chosen in the view), without a read where it
+        can: from the rows read, or from the list's ids where those were read (a row far down,
+        reached by the scroll bar, and the rows passed over on the way). A row neither knows
+        has its page read; one outside the list is left out."""
+        pages, ids = self._pages, self._ids
+        found: list[int] = []
+        for row in rows:
+            read = pages[row] if 0 <= row < len(pages) else None
+            if read is not None:
+                found.append(read.id)
+            elif ids is not None and 0 <= row < len(ids):
+                found.append(ids[row])
+            elif (row_id := self.row_id(row)) is not None:
+                found.append(row_id)
+        return found
 
     def row_of(self, row_id: int) -> int | None:
         """The row showing *row_id*: among the rows read, or where the list's ids place it (its

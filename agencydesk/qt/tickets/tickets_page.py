@@ -376,8 +376,8 @@ class TicketsPage(QWidget):
         from agencydesk.qt.tickets.status_of_listed import StatusOfListedDialog
 
         rows = self.selected_rows()
-        if rows:  # the ids as the list shows them now (a row not read yet is read first)
-            chosen = [i for i in map(self.model.row_id, rows) if i is not None]
+        if rows:  # the ids as the list shows them now
+            chosen = self.model.ids_at(rows)
             dialog = StatusOfListedDialog(self._engine, len(chosen), {}, self, chosen=chosen)
             dialog.exec()
             return
