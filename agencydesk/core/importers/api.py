@@ -152,14 +152,13 @@ def reduce_in_halves(
     half's `ParsedChat` reduced where it was parsed: the reductions in file order, or None when
     the file is to be parsed whole with :func:`parse_chat_file` (not such an export, no fork
     here, any problem: that parse says what it is). Only for a process without threads."""
-    try:
-        found = _halves_input(path, date_order)
-        if found is None:
-            return None
-        open_blocks, order, chat_name = found
-        return whatsapp_halves(open_blocks, reduce, date_order=order, chat_name=chat_name)
-    except Exception:  # parse_chat_file says what it is
-        return None
+    return _halved(
+        path,
+        date_order,
+        lambda blocks, order, name: whatsapp_halves(
+            blocks, reduce, date_order=order, chat_name=name
+        ),
+    )
 
 
 def summarize_in_halves(
@@ -167,12 +166,23 @@ def summarize_in_halves(
 ) -> list[ChatSummary] | None:
     """The same for the dry run's summary (`summary.joined` makes the whole's of the halves'):
     each half counted where it was split, not built (see `whatsapp.tally`)."""
+    return _halved(
+        path,
+        date_order,
+        lambda blocks, order, name: whatsapp_summaries(blocks, date_order=order, chat_name=name),
+    )
+
+
+def _halved(
+    path: str | os.PathLike[str],
+    date_order: str | None,
+    run: Callable[[Callable[[], TextBlocks | None], str | None, str | None], list[R] | None],
+) -> list[R] | None:
+    """*run* of the export's blocks, date order and chat name (`_halves_input`), or None when
+    the file is to be parsed whole."""
     try:
         found = _halves_input(path, date_order)
-        if found is None:
-            return None
-        open_blocks, order, chat_name = found
-        return whatsapp_summaries(open_blocks, date_order=order, chat_name=chat_name)
+        return None if found is None else run(*found)
     except Exception:  # parse_chat_file says what it is
         return None
 
