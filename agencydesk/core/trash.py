@@ -19,6 +19,7 @@ a desk editing one of those hears of it instead of saving an old referrer back.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -203,6 +204,28 @@ def trash_ticket(*, session: Session, ticket_id: int) -> None:
     if ticket is None:
         raise SaidError("gone_ticket")
     _trash(session, "ticket", ticket, ticket.title)
+
+
+def trash_tickets(*, session: Session, ticket_ids: Sequence[int]) -> list[int]:
+    """Delete the tickets *ticket_ids* (chosen together in the list) into the trash, each as
+    `trash_ticket` would, in the caller's transaction: the ids put there. One deleted meanwhile
+    (on another desk) is passed over: it is where the user wanted it, and the others are not
+    kept from the trash for it."""
+    trashed: list[int] = []
+    for ticket_id in dict.fromkeys(ticket_ids):
+        ticket = session.get(Ticket, ticket_id)
+        if ticket is not None:
+            _trash(session, "ticket", ticket, ticket.title)
+            trashed.append(ticket_id)
+    return trashed
+
+
+def restore_tickets(*, session: Session, ticket_ids: Sequence[int]) -> None:
+    """Bring back the tickets *ticket_ids* (deleted together), all or none: a ticket that cannot
+    come back (its client is in the trash) raises the `SaidError` `restore` would, and the
+    caller's rollback keeps the others in the trash too."""
+    for ticket_id in ticket_ids:
+        restore(session=session, kind="ticket", row_id=ticket_id)
 
 
 def trash_order(*, session: Session, order_id: int) -> None:

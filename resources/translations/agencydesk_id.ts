@@ -4588,6 +4588,22 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
         <translation>Hapus tiket {name}? Pesannya tetap ada di riwayat klien; tiketnya masuk tempat sampah, dan Ctrl+Z mengembalikannya.</translation>
     </message>
     <message>
+        <source>Delete tickets</source>
+        <translation>Hapus tiket</translation>
+    </message>
+    <message>
+        <source>Delete the {count} selected tickets? Their messages stay in the clients&apos; history; the tickets go to the trash, and Ctrl+Z brings them back.</source>
+        <translation>Hapus {count} tiket yang dipilih? Pesannya tetap ada di riwayat klien; tiketnya masuk tempat sampah, dan Ctrl+Z mengembalikannya.</translation>
+    </message>
+    <message>
+        <source>{count} tickets</source>
+        <translation>{count} tiket</translation>
+    </message>
+    <message>
+        <source>The {count} tickets are back.</source>
+        <translation>{count} tiket sudah kembali.</translation>
+    </message>
+    <message>
         <source>Your reply on “{title}” ({client}) is not added yet. It is kept as a draft: it will be in the reply box when you open the ticket again.</source>
         <translation>Balasan Anda di “{title}” ({client}) belum ditambahkan. Balasan itu disimpan sebagai draf: akan ada di kotak balasan saat Anda membuka tiketnya lagi.</translation>
     </message>

@@ -277,3 +277,39 @@ def test_a_ticket_whose_number_an_older_desk_gave_away_comes_back_under_a_new_on
         [message] = session.exec(select(Message)).all()
         assert message.ticket_id == back
         assert trash.list_trash(session=session) == []
+
+
+def test_tickets_deleted_together_come_back_together_or_not_at_all(engine: Engine) -> None:
+    """Several tickets chosen in the list go to the trash in one go (one deleted meanwhile on
+    another desk is passed over), and Ctrl+Z brings all of them back, or, when one cannot come
+    back, none: the others are not half restored."""
+    ratna, sari = _client(engine, "Ibu Ratna"), _client(engine, "Ibu Sari")
+    with session_scope(engine) as session:
+        ids = []
+        for client_id, title in ((ratna, "Banner"), (sari, "Logo"), (ratna, "Email")):
+            ticket = tickets.create_ticket(
+                session=session, client_id=client_id, values={"title": title}
+            )
+            assert ticket.id is not None
+            ids.append(ticket.id)
+        trash.trash_ticket(session=session, ticket_id=ids[2])  # on another desk, just before
+    with session_scope(engine) as session:
+        assert trash.trash_tickets(session=session, ticket_ids=ids) == ids[:2]
+    with Session(engine) as session:
+        assert tickets.list_tickets(session=session) == []
+    with session_scope(engine) as session:
+        clients.delete_client(session=session, client_id=sari)
+    with (
+        pytest.raises(UserError, match="restore the client first"),
+        session_scope(engine) as session,
+    ):
+        trash.restore_tickets(session=session, ticket_ids=ids[:2])
+    with Session(engine) as session:
+        assert tickets.list_tickets(session=session) == []  # the banner did not come back alone
+    with session_scope(engine) as session:
+        trash.restore(session=session, kind="client", row_id=sari)
+        trash.restore_tickets(session=session, ticket_ids=ids[:2])
+    with Session(engine) as session:
+        back = tickets.list_tickets(session=session)
+        assert sorted(t.title for t in back) == ["Banner", "Logo"]
+        assert [e.name for e in trash.list_trash(session=session)] == ["Email"]

@@ -58,6 +58,53 @@ def test_del_puts_a_ticket_in_the_trash_and_ctrl_z_brings_it_back(
     assert threading.main_thread().ident not in writers
 
 
+def test_del_with_several_tickets_chosen_deletes_them_all_and_ctrl_z_brings_all_back(
+    qtbot: QtBot, open_window: Opener, demo_db: Path
+) -> None:
+    """Ctrl+click and Shift+click three tickets, Del: one question names how many, all three go
+    to the trash (Del deleted only the current one, and the others stayed chosen), the ticket
+    below them is chosen; Ctrl+Z brings the three back."""
+    window = open_window(demo_db)
+    window.show_section("tickets")
+    page = window.pages.tickets
+    assert page is not None
+    qtbot.waitUntil(lambda: page.model.rowCount() == 6)  # the demo's tickets still to do
+    table = page.table
+
+    def click(row: int, modifier: Qt.KeyboardModifier) -> None:
+        rect = table.visualRect(page.model.index(row, 0))
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
+
+    click(0, Qt.KeyboardModifier.NoModifier)
+    click(2, Qt.KeyboardModifier.ControlModifier)
+    click(3, Qt.KeyboardModifier.ShiftModifier)
+    chosen = [page.model.row_id(row) for row in (0, 2, 3)]
+    between, below = page.model.row_id(1), page.model.row_id(4)
+    listed = page.model.rowCount()
+    engine = window.desk.engine
+    assert engine is not None
+    answerer = DialogAnswerer().click(QMessageBox.StandardButton.Yes)
+    window.shell_actions.delete.trigger()  # Edit ▸ Delete… (Del)
+    assert answerer.done
+    assert answerer.texts[0].startswith("Delete the 3 selected tickets?")
+    qtbot.waitUntil(lambda: page.model.rowCount() == listed - 3)
+    with Session(engine) as session:
+        assert sorted(e.row_id for e in trash.list_trash(session=session)) == sorted(
+            t for t in chosen if t is not None
+        )
+    qtbot.waitUntil(lambda: page.current_ticket_id() == between)  # where the first of them was
+    assert [page.model.row_id(0), page.model.row_id(1)] == [between, below]
+    assert window.statusBar().currentMessage() == "Deleted 3 tickets. Press Ctrl+Z to undo."
+    assert window.shell_actions.undo.text() == "&Undo delete of 3 tickets"
+
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "The 3 tickets are back.")
+    qtbot.waitUntil(lambda: page.model.rowCount() == listed)
+    with Session(engine) as session:
+        assert trash.list_trash(session=session) == []
+    assert page.current_ticket_id() == chosen[0]
+
+
 def _threads_that_write(engine: Engine) -> set[int | None]:
     """The threads that write to *engine* from now on."""
     writers: set[int | None] = set()

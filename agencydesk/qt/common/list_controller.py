@@ -10,7 +10,7 @@ filters to the model and how to widen them, and follows `current_changed`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Sequence
 from functools import partial
 from typing import Any, Protocol, TypeVar
 
@@ -310,17 +310,23 @@ class ListController(QObject):
         self.select_row(0)
 
     def refresh(
-        self, choose: int | None = None, *, gone: int | None = None, silently: bool = False
+        self,
+        choose: int | None = None,
+        *,
+        gone: Collection[int] = (),
+        gone_from: int | None = None,
+        silently: bool = False,
     ) -> None:
         """Read the list again (rows added, changed or deleted), in a worker: then *choose* (a
-        row just saved, say), else the same row stays chosen, or the one now where it was (the
-        chosen row is *gone*: deleted here). Meanwhile the list shows what it showed.
-        *silently*: the same row is chosen again without `current_changed` (the detail pane
-        changed it and shows it as it is)."""
+        row just saved, say), else the same row stays chosen, or, when it is among the rows
+        *gone* (deleted here), the one now where it was (where the first of them was: the row
+        *gone_from*). Meanwhile the list shows what it showed. *silently*: the same row is
+        chosen again without `current_changed` (the detail pane changed it and shows it as it
+        is)."""
         if choose is not None:
             then: AfterRead | None = partial(self._choose_saved, choose)
-        elif gone is not None:
-            then = partial(self._choose_instead_of, gone)
+        elif gone:
+            then = partial(self._choose_instead_of, frozenset(gone), gone_from)
         elif silently:
             then = self._choose_again_silently
         else:
@@ -340,8 +346,13 @@ class ListController(QObject):
         elif not self.select_id(saved):
             self._choose_again(keep, was_at)
 
-    def _choose_instead_of(self, gone: int, keep: int | None, was_at: int) -> None:
-        self._choose_again(None if keep == gone else keep, was_at)
+    def _choose_instead_of(
+        self, gone: frozenset[int], gone_from: int | None, keep: int | None, was_at: int
+    ) -> None:
+        if keep in gone:
+            self._choose_again(None, was_at if gone_from is None else gone_from)
+        else:
+            self._choose_again(keep, was_at)
 
     def _choose_again_silently(self, keep: int | None, was_at: int) -> None:
         with QSignalBlocker(self):
@@ -414,19 +425,48 @@ class ListController(QObject):
             report_exception(self.table, exc)
             return
         title, question = ask
-        if not ask_yes_no(self.table, title, question.format(name=name)):
-            return
+        if ask_yes_no(self.table, title, question.format(name=name)):
+            self._delete_offering_undo(engine, [row_id], (name, ""), delete, undelete)
+
+    def delete_several_undoably(
+        self,
+        engine: Engine,
+        rows: Sequence[int],
+        row_ids: Sequence[int],
+        ask: tuple[str, str],
+        said: tuple[str, str],
+        delete: SessionWork,
+        undelete: SessionWork,
+    ) -> None:
+        """`delete_undoably` for the rows *rows* (chosen together; top to bottom) showing
+        *row_ids*: one question (*ask*, as the page words it for their count), one unit of
+        work; then the row below them is chosen, and Ctrl+Z brings them all back. *said*: what
+        the undo names ("3 tickets") and the sentence once they are back."""
+        title, question = ask
+        if ask_yes_no(self.table, title, question):
+            self._delete_offering_undo(engine, row_ids, said, delete, undelete, gone_from=rows[0])
+
+    def _delete_offering_undo(
+        self,
+        engine: Engine,
+        row_ids: Sequence[int],
+        said: tuple[str, str],
+        delete: SessionWork,
+        undelete: SessionWork,
+        gone_from: int | None = None,
+    ) -> None:
+        name, back_words = said
 
         def undo(done: Callable[[], None]) -> None:
             def back() -> None:
-                self.refresh(choose=row_id)
+                self.refresh(choose=row_ids[0])
                 done()
 
             self._in_worker(engine, undelete, back)
 
         def deleted() -> None:
-            self.refresh(gone=row_id)
-            self.undoable.emit(UndoEntry(name, undo, self))
+            self.refresh(gone=row_ids, gone_from=gone_from)
+            self.undoable.emit(UndoEntry(name, undo, self, back_words))
 
         self._in_worker(engine, delete, deleted)
 

@@ -21,11 +21,13 @@ MAX_ENTRIES = 20
 class UndoEntry:
     """Undoing one deletion: *name* is what was deleted ("Bu Sari", "the guide “Email”"),
     *undo* brings it back and then calls the function it is given (it may do its work in a
-    worker and call it later, or never when that fails), *owner* is the page that can do that."""
+    worker and call it later, or never when that fails), *owner* is the page that can do that;
+    *back* is said once it is back (empty: "{name} is back.", which suits one thing)."""
 
     name: str
     undo: Callable[[Callable[[], None]], None]
     owner: QObject
+    back: str = ""
 
 
 class UndoService(QObject):
@@ -63,11 +65,11 @@ class UndoService(QObject):
         entry = live[-1]
         self._entries.remove(entry)
         self.changed.emit()
-        entry.undo(lambda: self._back(entry.name))
+        entry.undo(lambda: self._back(entry))
 
-    def _back(self, name: str) -> None:
+    def _back(self, entry: UndoEntry) -> None:
         if shiboken6.isValid(self):
-            self.message.emit(self.tr("{name} is back.").format(name=name))
+            self.message.emit(entry.back or self.tr("{name} is back.").format(name=entry.name))
 
     def clear(self) -> None:
         self._entries.clear()

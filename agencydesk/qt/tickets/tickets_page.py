@@ -352,14 +352,19 @@ class TicketsPage(QWidget):
             widest + 2 * numbers.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin) + 4
         )
 
-    def selected_rows(self) -> list[int]:
-        """The rows chosen in the list, top to bottom, when they are several but not all of
-        them (one alone is only the current ticket; all are what the list shows)."""
+    def chosen_rows(self) -> list[int]:
+        """The rows chosen in the list, top to bottom, when they are several (one alone is
+        only the current ticket)."""
         ranges = self.table.selectionModel().selection()
-        count = sum(r.bottom() - r.top() + 1 for r in ranges)
-        if not 1 < count < self.model.rowCount():
+        if sum(r.bottom() - r.top() + 1 for r in ranges) < 2:
             return []
         return sorted({row for r in ranges for row in range(r.top(), r.bottom() + 1)})
+
+    def selected_rows(self) -> list[int]:
+        """`chosen_rows` when they are not all the list's rows (all: what the list shows, its
+        filters, is what a status is set on)."""
+        rows = self.chosen_rows()
+        return rows if len(rows) < self.model.rowCount() else []
 
     def _name_status_button(self) -> None:
         chosen = len(self.selected_rows())
@@ -389,8 +394,12 @@ class TicketsPage(QWidget):
         return self.list.current_id()
 
     def delete_current(self) -> None:
-        """Edit ▸ Delete… (Del) on Tickets: the chosen ticket goes to the trash (Ctrl+Z, or
-        Edit ▸ Trash…, brings it back)."""
+        """Edit ▸ Delete… (Del) on Tickets: the chosen ticket, or the tickets chosen together,
+        go to the trash (Ctrl+Z, or Edit ▸ Trash…, brings them back)."""
+        rows = self.chosen_rows()
+        if rows:
+            self._delete_chosen(rows)
+            return
         ticket_id = self.list.current_id()
         if ticket_id is None:
             return
@@ -411,6 +420,38 @@ class TicketsPage(QWidget):
             ),
             delete=partial(trash.trash_ticket, ticket_id=ticket_id),
             undelete=partial(trash.restore, kind="ticket", row_id=ticket_id),
+        )
+
+    def _delete_chosen(self, rows: list[int]) -> None:
+        """The tickets at *rows* to the trash in one go, asked once; Ctrl+Z brings them all
+        back. (Del deleted only the current one of them, and the others stayed chosen.)"""
+        ids = self.model.ids_at(rows)
+        count = format_number(len(ids))
+        trashed: list[int] = []  # Ctrl+Z brings back these, not one deleted on another desk
+
+        def delete(*, session: Session) -> None:
+            trashed[:] = trash.trash_tickets(session=session, ticket_ids=ids)
+
+        def undelete(*, session: Session) -> None:
+            trash.restore_tickets(session=session, ticket_ids=trashed)
+
+        self.list.delete_several_undoably(
+            self._engine,
+            rows,
+            ids,
+            (
+                self.tr("Delete tickets"),
+                self.tr(
+                    "Delete the {count} selected tickets? Their messages stay in the clients' "
+                    "history; the tickets go to the trash, and Ctrl+Z brings them back."
+                ).format(count=count),
+            ),
+            (
+                self.tr("{count} tickets").format(count=count),
+                self.tr("The {count} tickets are back.").format(count=count),
+            ),
+            delete=delete,
+            undelete=undelete,
         )
 
     def select_ticket(self, ticket_id: int) -> bool:
