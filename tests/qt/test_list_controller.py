@@ -194,7 +194,7 @@ def test_refresh_after_deleting_here_chooses_the_neighbour(
     page.list.select_id(chosen)
     with session_scope(engine) as session:
         clients.delete_client(session=session, client_id=chosen)
-    page.list.refresh(gone=chosen)
+    page.list.refresh(gone=[chosen])
     neighbour = _client_id(engine, "Klien 0006")
     qtbot.waitUntil(lambda: page.list.current_id() == neighbour, timeout=5_000)
 
