@@ -440,8 +440,9 @@ class ListController(QObject):
     ) -> None:
         """`delete_undoably` for the rows *rows* (chosen together; top to bottom) showing
         *row_ids*: one question (*ask*, as the page words it for their count), one unit of
-        work; then the row below them is chosen, and Ctrl+Z brings them all back. *said*: what
-        the undo names ("3 tickets") and the sentence once they are back."""
+        work; then the row now where the first of them was is chosen, and Ctrl+Z brings them
+        all back. *said*: what the undo names ("3 tickets") and the sentence once they are
+        back."""
         title, question = ask
         if ask_yes_no(self.table, title, question):
             self._delete_offering_undo(engine, row_ids, said, delete, undelete, gone_from=rows[0])
