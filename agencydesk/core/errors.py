@@ -156,6 +156,11 @@ SENTENCES: dict[str, str] = {
     # another desk of the team)
     "gone_client": "That client no longer exists. It may have been deleted.",
     "gone_ticket": "That ticket no longer exists. It may have been deleted.",
+    # core.trash: all the tickets listed were chosen, and the list changed before they went
+    "listed_changed": (
+        "The list changed meanwhile: it holds {now} tickets now, not the {listed} you chose, "
+        "so none was deleted. Look at the list again and choose once more."
+    ),
     "gone_order": "That order no longer exists. It may have been deleted.",
     "gone_guide": "That guide no longer exists. It may have been deleted.",
     "gone_login": "That login no longer exists. It may have been deleted.",

@@ -22,12 +22,12 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, Unpack
 
 import sqlalchemy as sa
 from sqlmodel import Session, SQLModel, col
 
-from agencydesk.core import credentials
+from agencydesk.core import credentials, tickets
 from agencydesk.core.errors import SaidError, UserError
 from agencydesk.core.models import Client, Guide, Order, Ticket, TrashItem, utcnow
 
@@ -218,6 +218,19 @@ def trash_tickets(*, session: Session, ticket_ids: Sequence[int]) -> list[int]:
             _trash(session, "ticket", ticket, ticket.title)
             trashed.append(ticket_id)
     return trashed
+
+
+def trash_listed_tickets(
+    *, session: Session, listed: int, **filters: Unpack[tickets.TicketFilters]
+) -> list[int]:
+    """Every ticket the list shows with *filters* (all chosen: Ctrl+A) into the trash, as
+    `trash_tickets`: their ids. *listed* is how many the person saw listed: where the list holds
+    another count now (a ticket opened on another desk would go too, never seen), nothing is
+    deleted and a `SaidError` says so."""
+    ids = tickets.ticket_ids(session=session, **filters)
+    if len(ids) != listed:
+        raise SaidError("listed_changed", listed=str(listed), now=str(len(ids)))
+    return trash_tickets(session=session, ticket_ids=ids)
 
 
 def restore_tickets(*, session: Session, ticket_ids: Sequence[int]) -> None:

@@ -313,3 +313,28 @@ def test_tickets_deleted_together_come_back_together_or_not_at_all(engine: Engin
         back = tickets.list_tickets(session=session)
         assert sorted(t.title for t in back) == ["Banner", "Logo"]
         assert [e.name for e in trash.list_trash(session=session)] == ["Email"]
+
+
+def test_all_the_tickets_listed_go_to_the_trash_unless_the_list_changed_meanwhile(
+    engine: Engine,
+) -> None:
+    """Ctrl+A, Del: the tickets the list shows (its filters) go; where another desk opened one
+    since the person looked, it would go too, never seen: nothing is deleted, and that is said."""
+    ratna = _client(engine, "Ibu Ratna")
+    with session_scope(engine) as session:
+        for title in ("Banner", "Logo"):
+            tickets.create_ticket(session=session, client_id=ratna, values={"title": title})
+    with session_scope(engine) as session:
+        tickets.create_ticket(session=session, client_id=ratna, values={"title": "Email baru"})
+    with (
+        pytest.raises(UserError, match="holds 3 tickets now, not the 2 you chose"),
+        session_scope(engine) as session,
+    ):
+        trash.trash_listed_tickets(session=session, listed=2, client_id=ratna)
+    with Session(engine) as session:
+        assert len(tickets.list_tickets(session=session)) == 3
+    with session_scope(engine) as session:
+        gone = trash.trash_listed_tickets(session=session, listed=1, search="email")
+    with Session(engine) as session:
+        assert [e.row_id for e in trash.list_trash(session=session)] == gone
+        assert sorted(t.title for t in tickets.list_tickets(session=session)) == ["Banner", "Logo"]

@@ -1,18 +1,21 @@
 """*Set status of all listed…* on the Tickets page: the tickets the search and filters show take
-one status at once, in a worker; Cancel while it runs changes none."""
+one status at once, in a worker; Cancel while it runs changes none. Del on every ticket listed
+works on the same ids, read in the worker too."""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
-from qt_helpers import DialogAnswerer
+from qt_helpers import DialogAnswerer, statements_on_gui_thread
 from sqlalchemy.engine import Engine
 
 from agencydesk.core import tickets
 from agencydesk.core.db import session_scope
 from agencydesk.qt.common import workers
+from agencydesk.qt.common.paged_model import PAGE_SIZE
+from agencydesk.qt.common.undo import UndoEntry
 from agencydesk.qt.tickets.status_of_listed import StatusOfListedDialog
 from agencydesk.qt.tickets.tickets_page import TicketsPage
 
@@ -189,3 +192,34 @@ def test_a_ticket_another_desk_saves_meanwhile_is_said_and_nothing_changes(
     finally:
         other_desk.dispose()
         engine.dispose()
+
+
+def test_every_ticket_listed_chosen_and_deleted_goes_and_comes_back_without_the_window_waiting(
+    qtbot: QtBot, demo_engine: Engine, dialogs: DialogAnswerer
+) -> None:
+    """Ctrl+A over a long list, Del: the tickets it shows are read and deleted in the worker
+    (their rows far down were read page by page on the GUI thread), all of them; Ctrl+Z brings
+    them back. The tickets the search leaves out stay."""
+    made = _old_conversations(demo_engine, 2 * PAGE_SIZE + 30)
+    others = {row.id for row in _rows(demo_engine)} - set(made)
+    page = _page_searched(qtbot, demo_engine, "tolong cek halaman")
+    qtbot.waitUntil(lambda: page.model.rowCount() == len(made), timeout=5_000)
+    undoable: list[UndoEntry] = []
+    page.list.undoable.connect(undoable.append)
+    page.table.selectAll()
+    dialogs.click(QMessageBox.StandardButton.Yes)
+    with statements_on_gui_thread(demo_engine) as on_gui_thread:
+        page.delete_current()
+        assert dialogs.texts == [
+            f"Delete the {len(made)} selected tickets? Their messages stay in the clients' "
+            "history; the tickets go to the trash, and Ctrl+Z brings them back."
+        ]
+        qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=10_000)
+    assert on_gui_thread == []
+    assert {row.id for row in _rows(demo_engine)} == others
+    [entry] = undoable
+    back: list[bool] = []
+    entry.undo(lambda: back.append(True))
+    qtbot.waitUntil(lambda: back == [True], timeout=10_000)
+    assert {row.id for row in _rows(demo_engine)} == others | set(made)
+    workers.wait_for_tasks()

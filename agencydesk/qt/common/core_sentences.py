@@ -161,6 +161,11 @@ def _sentences() -> dict[str, str]:
             "CoreSentences",
             "That ticket no longer exists. It may have been deleted.",
         ),
+        "listed_changed": translate(
+            "CoreSentences",
+            "The list changed meanwhile: it holds {now} tickets now, not the {listed} you chose, "
+            "so none was deleted. Look at the list again and choose once more.",
+        ),
         "gone_order": translate(
             "CoreSentences",
             "That order no longer exists. It may have been deleted.",

@@ -40,6 +40,18 @@ AfterRead = Callable[[int | None, int], None]
 _READ = "list read"
 
 
+class DeleteWork(Protocol):
+    """Rows deleted in the session it is given: their ids."""
+
+    def __call__(self, *, session: Session) -> Sequence[int]: ...
+
+
+class UndeleteWork(Protocol):
+    """The rows *row_ids* (a `DeleteWork`'s) brought back in the session it is given."""
+
+    def __call__(self, *, session: Session, row_ids: Sequence[int]) -> object: ...
+
+
 class SessionWork(Protocol):
     """A core call with its arguments bound but the session (`partial(clients.delete_client,
     client_id=7)`)."""
@@ -425,65 +437,76 @@ class ListController(QObject):
             report_exception(self.table, exc)
             return
         title, question = ask
-        if ask_yes_no(self.table, title, question.format(name=name)):
-            self._delete_offering_undo(engine, [row_id], (name, ""), delete, undelete)
+        if not ask_yes_no(self.table, title, question.format(name=name)):
+            return
+
+        def delete_one(*, session: Session) -> list[int]:
+            delete(session=session)
+            return [row_id]
+
+        def undelete_one(*, session: Session, row_ids: Sequence[int]) -> None:
+            undelete(session=session)
+
+        self._delete_offering_undo(engine, (name, ""), delete_one, undelete_one)
 
     def delete_several_undoably(
         self,
         engine: Engine,
-        rows: Sequence[int],
-        row_ids: Sequence[int],
+        first_row: int,
         ask: tuple[str, str],
         said: tuple[str, str],
-        delete: SessionWork,
-        undelete: SessionWork,
+        delete: DeleteWork,
+        undelete: UndeleteWork,
     ) -> None:
-        """`delete_undoably` for the rows *rows* (chosen together; top to bottom) showing
-        *row_ids*: one question (*ask*, as the page words it for their count), one unit of
-        work; then the row now where the first of them was is chosen, and Ctrl+Z brings them
-        all back. *said*: what the undo names ("3 tickets") and the sentence once they are
-        back."""
+        """`delete_undoably` for rows chosen together, the first of them at *first_row*: one
+        question (*ask*, as the page words it for their count), one unit of work, *delete*,
+        which says which rows it deleted; then the row now where the first of them was is
+        chosen, and Ctrl+Z brings them all back (*undelete*, told which). *said*: what the undo
+        names ("3 tickets") and the sentence once they are back."""
         title, question = ask
         if ask_yes_no(self.table, title, question):
-            self._delete_offering_undo(engine, row_ids, said, delete, undelete, gone_from=rows[0])
+            self._delete_offering_undo(engine, said, delete, undelete, gone_from=first_row)
 
     def _delete_offering_undo(
         self,
         engine: Engine,
-        row_ids: Sequence[int],
         said: tuple[str, str],
-        delete: SessionWork,
-        undelete: SessionWork,
+        delete: DeleteWork,
+        undelete: UndeleteWork,
         gone_from: int | None = None,
     ) -> None:
         name, back_words = said
 
-        def undo(done: Callable[[], None]) -> None:
-            def back() -> None:
-                self.refresh(choose=row_ids[0])
-                done()
+        def deleted(row_ids: Sequence[int]) -> None:
+            def undo(done: Callable[[], None]) -> None:
+                def back(_none: object) -> None:
+                    if row_ids:
+                        self.refresh(choose=row_ids[0])
+                    else:  # none was left to delete: gone on another desk before
+                        self.refresh()
+                    done()
 
-            self._in_worker(engine, undelete, back)
+                self._in_worker(engine, partial(undelete, row_ids=row_ids), back)
 
-        def deleted() -> None:
             self.refresh(gone=row_ids, gone_from=gone_from)
             self.undoable.emit(UndoEntry(name, undo, self, back_words))
 
         self._in_worker(engine, delete, deleted)
 
-    def _in_worker(self, engine: Engine, work: SessionWork, then: Callable[[], None]) -> None:
-        """*work* in a transaction of its own in a worker, the list greyed meanwhile; *then* on
-        the GUI thread once it is committed: it reads the list again, and the list is greyed
-        until it is read (the row just deleted stays listed till then: chosen and deleted once
-        more, it would say it no longer exists)."""
+    def _in_worker(self, engine: Engine, work: Callable[..., T], then: Callable[[T], None]) -> None:
+        """*work* (given the session) in a transaction of its own in a worker, the list greyed
+        meanwhile; *then* with what it returned, on the GUI thread once it is committed: it
+        reads the list again, and the list is greyed until it is read (the row just deleted
+        stays listed till then: chosen and deleted once more, it would say it no longer
+        exists)."""
         self.table.setEnabled(False)
 
-        def run() -> None:
+        def run() -> T:
             with session_scope(engine) as session:
-                work(session=session)
+                return work(session=session)
 
-        def done(_none: object) -> None:
-            then()
+        def done(result: T) -> None:
+            then(result)
             self._enable_once_read()
 
         def failed(exc: BaseException, details: str) -> None:

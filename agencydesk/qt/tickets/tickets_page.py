@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from functools import partial
 
@@ -425,30 +426,31 @@ class TicketsPage(QWidget):
     def _delete_chosen(self, rows: list[int]) -> None:
         """The tickets at *rows* to the trash in one go, asked once; Ctrl+Z brings them all
         back. (Del deleted only the current one of them, and the others stayed chosen.)"""
-        ids = self.model.ids_at(rows)
-        count = format_number(len(ids))
-        trashed: list[int] = []  # Ctrl+Z brings back these, not one deleted on another desk
+        count = len(rows)
+        if count == self.model.rowCount():
+            # every row (Ctrl+A): the list itself, its ids read in the worker, not page by
+            # page here; a list changed meanwhile is said, and nothing deleted
+            delete = partial(trash.trash_listed_tickets, listed=count, **self.model.filters())
+        else:
+            delete = partial(trash.trash_tickets, ticket_ids=self.model.ids_at(rows))
 
-        def delete(*, session: Session) -> None:
-            trashed[:] = trash.trash_tickets(session=session, ticket_ids=ids)
+        def undelete(*, session: Session, row_ids: Sequence[int]) -> None:
+            trash.restore_tickets(session=session, ticket_ids=row_ids)
 
-        def undelete(*, session: Session) -> None:
-            trash.restore_tickets(session=session, ticket_ids=trashed)
-
+        shown = format_number(count)
         self.list.delete_several_undoably(
             self._engine,
-            rows,
-            ids,
+            rows[0],
             (
                 self.tr("Delete tickets"),
                 self.tr(
                     "Delete the {count} selected tickets? Their messages stay in the clients' "
                     "history; the tickets go to the trash, and Ctrl+Z brings them back."
-                ).format(count=count),
+                ).format(count=shown),
             ),
             (
-                self.tr("{count} tickets").format(count=count),
-                self.tr("The {count} tickets are back.").format(count=count),
+                self.tr("{count} tickets").format(count=shown),
+                self.tr("The {count} tickets are back.").format(count=shown),
             ),
             delete=delete,
             undelete=undelete,
