@@ -271,7 +271,11 @@ def test_the_timer_by_keyboard_ctrl_shift_t_and_space_keep_the_focus_on_the_butt
     qtbot.waitUntil(lambda: button.isEnabled() and button.text() == "Stop timer")
     qtbot.waitUntil(lambda: timer.ticket_id == ticket_id)
 
+    # the focus is the window's once it is the active one: Space pressed before (a window
+    # of the test before still active) left no focus to give back
+    window.activateWindow()
     button.setFocus()
+    qtbot.waitUntil(button.hasFocus)
     press(qtbot, button, Qt.Key.Key_Space, Qt.KeyboardModifier.NoModifier)  # stops it
     # the focus comes back to the button when it is enabled again (a list read that follows
     # the change greys it once more, and gives it back again)
