@@ -4584,6 +4584,26 @@ Ketik nama basis datanya, {database}, untuk memulihkan.</translation>
         <translation>Ubah status {count} yang dipilih…</translation>
     </message>
     <message>
+        <source>Delete the {count} selected…</source>
+        <translation>Hapus {count} yang dipilih…</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Balas</translation>
+    </message>
+    <message>
+        <source>Open client</source>
+        <translation>Buka klien</translation>
+    </message>
+    <message>
+        <source>Send a guide…</source>
+        <translation>Kirim panduan…</translation>
+    </message>
+    <message>
+        <source>Delete ticket…</source>
+        <translation>Hapus tiket…</translation>
+    </message>
+    <message>
         <source>Delete ticket</source>
         <translation>Hapus tiket</translation>
     </message>

@@ -5,7 +5,7 @@ works on the same ids, read in the worker too."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from qt_helpers import DialogAnswerer, statements_on_gui_thread
@@ -222,4 +222,41 @@ def test_every_ticket_listed_chosen_and_deleted_goes_and_comes_back_without_the_
     entry.undo(lambda: back.append(True))
     qtbot.waitUntil(lambda: back == [True], timeout=10_000)
     assert {row.id for row in _rows(demo_engine)} == others | set(made)
+    workers.wait_for_tasks()
+
+
+def test_the_lists_right_click_offers_what_the_tickets_chosen_can_take(
+    qtbot: QtBot, demo_engine: Engine, inline_tasks: None, dialogs: DialogAnswerer
+) -> None:
+    """For one ticket: reply, its client, a guide, delete it. For several chosen: their status
+    and their deletion, the one action each as the button and Del do it."""
+    made = _old_conversations(demo_engine, 6)
+    page = _page_searched(qtbot, demo_engine, "tolong cek halaman")
+    assert page.model.rowCount() == 6
+    page.list.select_row(2)
+    row = page.model.row(2)
+    assert row is not None
+    opened: list[int] = []
+    page.client_link_activated.connect(opened.append)
+    menu = page.row_menu()
+    texts = [action.text() for action in menu.actions()]
+    assert texts == ["Reply", "Open client", "Send a guide…", "", "Delete ticket…"]
+    menu.actions()[1].trigger()
+    assert opened == [row.client_id]
+
+    selection = page.table.selectionModel()
+    for chosen in (3, 4):
+        selection.select(
+            page.model.index(chosen, 0),
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+        )
+    menu = page.row_menu()
+    texts = [action.text() for action in menu.actions()]
+    assert texts == ["Set status of the 3 selected…", "", "Delete the 3 selected…"]
+    chosen_ids = page.model.ids_at([2, 3, 4])
+    dialogs.click(QMessageBox.StandardButton.Yes)
+    menu.actions()[2].trigger()
+    assert dialogs.texts[0].startswith("Delete the 3 selected tickets?")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=5_000)
+    assert {r.id for r in _rows(demo_engine)} & set(made) == set(made) - set(chosen_ids)
     workers.wait_for_tasks()

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from functools import partial
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -292,6 +293,8 @@ class TicketsPage(QWidget):
         self.list.current_changed.connect(self.view.show_ticket)
         # Enter on a row, or a double click: reply to it (its fields are a Tab away)
         self.table.activated.connect(lambda _index: self.view.focus_reply())
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
@@ -375,6 +378,37 @@ class TicketsPage(QWidget):
             else self.tr("Set status of all listed…")
         )
         self.status_of_listed_button.setEnabled(self.model.rowCount() > 0)
+
+    def row_menu(self) -> QMenu:
+        """What the list's right-click offers: for the tickets chosen together, what the
+        page does to several at once; for one, the ways on from it."""
+        menu = QMenu(self)
+        chosen = self.chosen_rows()
+        if chosen:
+            count = format_number(len(chosen))
+            menu.addAction(self.status_of_listed_button.text(), self.set_status_of_listed)
+            menu.addSeparator()
+            menu.addAction(
+                self.tr("Delete the {count} selected…").format(count=count), self.delete_current
+            )
+            return menu
+        row = self.model.row(self.table.currentIndex().row())
+        if row is None:
+            return menu
+        menu.addAction(self.tr("Reply"), self.view.focus_reply)
+        menu.addAction(
+            self.tr("Open client"), partial(self.client_link_activated.emit, row.client_id)
+        )
+        menu.addAction(
+            self.tr("Send a guide…"), partial(self.send_guide_requested.emit, row.client_id, row.id)
+        )
+        menu.addSeparator()
+        menu.addAction(self.tr("Delete ticket…"), self.delete_current)
+        return menu
+
+    def _context_menu(self, position: QPoint) -> None:
+        if self.table.indexAt(position).isValid():
+            self.row_menu().exec(self.table.viewport().mapToGlobal(position))
 
     def set_status_of_listed(self) -> None:
         """One status for the tickets chosen in the list, or for every ticket it shows (its
