@@ -15,7 +15,7 @@ from sqlmodel import Session, col, func
 from agencydesk.core import versions
 from agencydesk.core.clients import get_client
 from agencydesk.core.edits import get_row, known_fields, one_line, save_changes
-from agencydesk.core.errors import UserError, ValidationError
+from agencydesk.core.errors import SaidError, UserError, ValidationError
 from agencydesk.core.list_ids import ordered_ids, rows_with_ids
 from agencydesk.core.models import (
     ACTIVE_STATUSES,
@@ -185,15 +185,32 @@ def set_status_of_listed(
     session: Session,
     to: str,
     progress: Callable[[int, int], bool] | None = None,
+    listed: int | None = None,
     **filters: Unpack[TicketFilters],
 ) -> int:
     """Set the status *to* on every ticket the list shows with *filters* (`ticket_ids`), each as
     `set_status` would (the day it changed, resolved or not, a new version), in the caller's
     transaction: how many changed (one already there is left as it was). *progress(done,
     total)* is told after each chunk; False stops, raising `StatusChangeStopped` (the caller's
-    rollback leaves every ticket as it was)."""
-    ids = ticket_ids(session=session, **filters)
+    rollback leaves every ticket as it was). *listed*: how many the person saw listed (see
+    `listed_ids`)."""
+    if listed is None:
+        ids = ticket_ids(session=session, **filters)
+    else:
+        ids = listed_ids(session=session, listed=listed, doing="status", **filters)
     return set_status_of(session=session, ticket_ids=ids, to=to, progress=progress)
+
+
+def listed_ids(
+    *, session: Session, listed: int, doing: str, **filters: Unpack[TicketFilters]
+) -> list[int]:
+    """The ids of the tickets the list shows with *filters*, when they are the *listed* the
+    person saw; else (a ticket opened or closed on another desk since: it would take the
+    change unseen, or be left out) the `SaidError` "listed_changed_{doing}" says so."""
+    ids = ticket_ids(session=session, **filters)
+    if len(ids) != listed:
+        raise SaidError(f"listed_changed_{doing}", listed=str(listed), now=str(len(ids)))
+    return ids
 
 
 def set_status_of(

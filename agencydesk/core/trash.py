@@ -227,9 +227,7 @@ def trash_listed_tickets(
     `trash_tickets`: their ids. *listed* is how many the person saw listed: where the list holds
     another count now (a ticket opened on another desk would go too, never seen), nothing is
     deleted and a `SaidError` says so."""
-    ids = tickets.ticket_ids(session=session, **filters)
-    if len(ids) != listed:
-        raise SaidError("listed_changed", listed=str(listed), now=str(len(ids)))
+    ids = tickets.listed_ids(session=session, listed=listed, doing="delete", **filters)
     return trash_tickets(session=session, ticket_ids=ids)
 
 

@@ -1097,6 +1097,10 @@
         <translation>Daftarnya berubah sementara itu: sekarang berisi {now} tiket, bukan {listed} yang Anda pilih, jadi tidak ada yang dihapus. Lihat daftarnya lagi dan pilih sekali lagi.</translation>
     </message>
     <message>
+        <source>The list changed meanwhile: it holds {now} tickets now, not the {listed} you chose, so no ticket&apos;s status was changed. Look at the list again and choose once more.</source>
+        <translation>Daftarnya berubah sementara itu: sekarang berisi {now} tiket, bukan {listed} yang Anda pilih, jadi tidak ada status tiket yang diubah. Lihat daftarnya lagi dan pilih sekali lagi.</translation>
+    </message>
+    <message>
         <source>That order no longer exists. It may have been deleted.</source>
         <translation>Pesanan itu sudah tidak ada. Mungkin sudah dihapus.</translation>
     </message>

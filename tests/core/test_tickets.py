@@ -356,6 +356,26 @@ def test_the_tickets_a_filter_lists_take_one_status_at_once(engine: Engine, ratn
         tickets.set_status_of_listed(session=session, to="finished", client_id=ratna)
 
 
+def test_a_list_changed_since_it_was_seen_takes_no_status(engine: Engine, ratna: int) -> None:
+    """Twelve listed, then another desk opens a thirteenth that the filters show: "all listed"
+    would give it the status unseen. Nothing changes, and that is said."""
+    made = [_ticket(engine, ratna, title=f"Thanks {n}", status="waiting_on_us") for n in range(3)]
+    _ticket(engine, ratna, title="Opened on another desk", status="waiting_on_us")
+    with (
+        pytest.raises(UserError, match="holds 4 tickets now, not the 3 you chose, so no ticket"),
+        session_scope(engine) as session,
+    ):
+        tickets.set_status_of_listed(
+            session=session, to="resolved", listed=3, status=["waiting_on_us"], client_id=ratna
+        )
+    with Session(engine) as session:
+        assert {tickets.get_ticket(session=session, ticket_id=t).status for t in made} == {
+            "waiting_on_us"
+        }
+    with session_scope(engine) as session:
+        assert tickets.set_status_of_listed(session=session, to="resolved", listed=4) == 4
+
+
 def test_tickets_chosen_by_hand_take_one_status_and_only_they(engine: Engine, ratna: int) -> None:
     made = [_ticket(engine, ratna, title=f"Question {n}", status="waiting_on_us") for n in range(5)]
     chosen = [made[3], made[0], made[3]]  # in the order clicked, one twice

@@ -121,6 +121,29 @@ def test_tickets_chosen_by_hand_take_one_status_and_only_they(
     workers.wait_for_tasks()
 
 
+def test_a_ticket_opened_elsewhere_since_the_list_was_read_is_said_and_nothing_changes(
+    qtbot: QtBot, demo_engine: Engine, inline_tasks: None
+) -> None:
+    """ "Give all 12 tickets listed this status" gave it to a thirteenth, opened on another desk
+    after the list was read, which the person never saw. Now none changes, and the dialog
+    says why."""
+    made = _old_conversations(demo_engine, 12)
+    page = _page_searched(qtbot, demo_engine, "tolong cek halaman")
+    assert page.model.rowCount() == 12
+    made += _old_conversations(demo_engine, 1)  # another desk, meanwhile
+    dialog = StatusOfListedDialog(demo_engine, page.model.rowCount(), page.model.filters(), page)
+    dialog.show()
+    dialog.ok.click()
+    assert dialog.problem.isVisible()
+    assert dialog.problem.text() == (
+        "The list changed meanwhile: it holds 13 tickets now, not the 12 you chose, so no "
+        "ticket's status was changed. Look at the list again and choose once more."
+    )
+    assert dialog.isVisible()
+    assert _statuses(demo_engine, made) == {"waiting_on_us"}
+    workers.wait_for_tasks()
+
+
 def test_cancel_while_the_statuses_are_set_changes_none(
     qtbot: QtBot, demo_engine: Engine, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -161,10 +161,15 @@ def _sentences() -> dict[str, str]:
             "CoreSentences",
             "That ticket no longer exists. It may have been deleted.",
         ),
-        "listed_changed": translate(
+        "listed_changed_delete": translate(
             "CoreSentences",
             "The list changed meanwhile: it holds {now} tickets now, not the {listed} you chose, "
             "so none was deleted. Look at the list again and choose once more.",
+        ),
+        "listed_changed_status": translate(
+            "CoreSentences",
+            "The list changed meanwhile: it holds {now} tickets now, not the {listed} you chose, "
+            "so no ticket's status was changed. Look at the list again and choose once more.",
         ),
         "gone_order": translate(
             "CoreSentences",

@@ -19,7 +19,9 @@ from agencydesk.qt.common.labels import plain_label
 from agencydesk.qt.tickets.ticket_model import status_label
 
 
-def _set_status(engine: Engine, to: str, filters: dict[str, Any], chosen: list[int] | None) -> int:
+def _set_status(
+    engine: Engine, to: str, filters: dict[str, Any], chosen: list[int] | None, listed: int
+) -> int:
     from agencydesk.core import tickets
     from agencydesk.core.db import session_scope
 
@@ -31,7 +33,9 @@ def _set_status(engine: Engine, to: str, filters: dict[str, Any], chosen: list[i
             return tickets.set_status_of(
                 session=session, ticket_ids=chosen, to=to, progress=progress
             )
-        return tickets.set_status_of_listed(session=session, to=to, progress=progress, **filters)
+        return tickets.set_status_of_listed(
+            session=session, to=to, progress=progress, listed=listed, **filters
+        )
 
 
 class StatusOfListedDialog(QDialog):
@@ -52,6 +56,7 @@ class StatusOfListedDialog(QDialog):
         self._engine = engine
         self._filters = filters
         self._chosen = chosen
+        self._count = count  # as listed: a list changed since is said, and nothing changed
         self._task: workers.TaskHandle | None = None
         self.changed: int | None = None
         if chosen is None:
@@ -93,7 +98,7 @@ class StatusOfListedDialog(QDialog):
         self.bar.setRange(0, 0)
         self.bar.setVisible(True)
         self._task = workers.run_task(
-            lambda: _set_status(self._engine, to, self._filters, self._chosen),
+            lambda: _set_status(self._engine, to, self._filters, self._chosen, self._count),
             self._done,
             self._failed,
             owner=self,
