@@ -19,7 +19,7 @@ a desk editing one of those hears of it instead of saving an old referrer back.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Unpack
@@ -337,14 +337,22 @@ def delete_for_good(*, session: Session, kind: str, row_id: int) -> None:
 
 
 def empty(
-    *, session: Session, older_than: timedelta | None = None, now: datetime | None = None
+    *,
+    session: Session,
+    older_than: timedelta | None = None,
+    now: datetime | None = None,
+    only: Collection[str] | None = None,
 ) -> int:
-    """Delete for good what was deleted more than *older_than* ago (None: everything). How many."""
+    """Delete for good what was deleted more than *older_than* ago (None: everything); with
+    *only*, of that just the entries with these keys (what the person saw listed: something
+    another desk put in the trash since stays). How many."""
     cutoff = None if older_than is None else (now or utcnow()) - older_than
     gone = 0
     # tickets and orders first: a client's going for good takes theirs with it
     for entry in sorted(list_trash(session=session), key=lambda entry: entry.kind == "client"):
         if cutoff is not None and entry.deleted_at >= cutoff:
+            continue
+        if only is not None and entry.key not in only:
             continue
         try:
             delete_for_good(session=session, kind=entry.kind, row_id=entry.row_id)

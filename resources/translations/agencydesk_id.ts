@@ -5058,6 +5058,10 @@ Klien, tiket, panduan, dan pesanan yang Anda hapus menunggu di sini selama {days
         <translation>Hapus semua isi tempat sampah secara permanen ({count} item)? Ini tidak bisa dibatalkan; klien yang dihapus membawa serta kata sandi login mereka di keyring.</translation>
     </message>
     <message>
+        <source>Delete everything in the trash for good (one thing)? This cannot be undone; deleted clients take their logins&apos; passwords in the keyring with them.</source>
+        <translation>Hapus semua isi tempat sampah secara permanen (satu item)? Ini tidak bisa dibatalkan; klien yang dihapus membawa serta kata sandi login mereka di keyring.</translation>
+    </message>
+    <message>
         <source>Empty trash</source>
         <translation>Kosongkan tempat sampah</translation>
     </message>

@@ -338,3 +338,17 @@ def test_all_the_tickets_listed_go_to_the_trash_unless_the_list_changed_meanwhil
     with Session(engine) as session:
         assert [e.row_id for e in trash.list_trash(session=session)] == gone
         assert sorted(t.title for t in tickets.list_tickets(session=session)) == ["Banner", "Logo"]
+
+
+def test_emptying_what_was_listed_leaves_what_came_since(engine: Engine) -> None:
+    ratna, sari = _client(engine, "Ibu Ratna"), _client(engine, "Ibu Sari")
+    with session_scope(engine) as session:
+        clients.delete_client(session=session, client_id=ratna)
+    with Session(engine) as session:
+        seen = [entry.key for entry in trash.list_trash(session=session)]
+    with session_scope(engine) as session:
+        clients.delete_client(session=session, client_id=sari)  # another desk, meanwhile
+    with session_scope(engine) as session:
+        assert trash.empty(session=session, only=seen) == 1
+    with Session(engine) as session:
+        assert [entry.key for entry in trash.list_trash(session=session)] == [f"client#{sari}"]

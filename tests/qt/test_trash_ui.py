@@ -169,6 +169,32 @@ def test_the_trash_restores_a_client_and_deletes_another_for_good_with_her_passw
     assert "wait here for 7 days" in dialog.empty_label.text()
 
 
+def test_empty_trash_deletes_for_good_what_it_listed_not_what_another_desk_put_there_since(
+    qtbot: QtBot, demo_engine: Engine, settings: Settings, inline_tasks: None
+) -> None:
+    """ "Delete everything in the trash for good (1 thing)?" also deleted, for good, a client a
+    colleague had put in the trash after the list was read, which nobody here had seen."""
+    with session_scope(demo_engine) as session:
+        ratna, sari = (
+            next(c.id for c in clients.list_clients(session=session) if name in c.name)
+            for name in ("Ratna", "Sari")
+        )
+        clients.delete_client(session=session, client_id=ratna)
+    dialog = TrashDialog(demo_engine, settings)
+    qtbot.addWidget(dialog)
+    assert dialog.list.topLevelItemCount() == 1
+    with session_scope(demo_engine) as session:  # another desk, meanwhile
+        clients.delete_client(session=session, client_id=sari)
+    answerer = DialogAnswerer().click(QMessageBox.StandardButton.Yes)
+    dialog.empty_button.click()
+    assert answerer.done
+    assert answerer.texts[0].startswith("Delete everything in the trash for good (one thing)?")
+    with Session(demo_engine) as session:
+        assert session.get(Client, ratna) is None
+        assert [entry.key for entry in trash.list_trash(session=session)] == [f"client#{sari}"]
+    assert dialog.list.topLevelItemCount() == 1  # read again: there for someone to see
+
+
 def test_what_is_older_than_the_days_kept_goes_for_good_when_the_desk_opens(
     qtbot: QtBot, open_window: Opener, demo_engine: Engine, db_path: Path, settings: Settings
 ) -> None:

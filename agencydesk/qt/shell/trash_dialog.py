@@ -30,7 +30,7 @@ from agencydesk.qt.common.buttons import button_row, push_button
 from agencydesk.qt.common.detail_reading import read_for_desk
 from agencydesk.qt.common.dialog_layout import top_to_bottom
 from agencydesk.qt.common.dialogs import ask_yes_no, report_exception, show_info
-from agencydesk.qt.common.formatting import format_datetime
+from agencydesk.qt.common.formatting import format_datetime, format_number
 from agencydesk.qt.common.labels import empty_state_label
 from agencydesk.qt.common.list_view import headed_list
 from agencydesk.qt.shell.settings import MAX_TRASH_DAYS, Settings
@@ -225,12 +225,23 @@ class TrashDialog(QDialog):
             )
 
     def empty_all(self) -> None:
-        question = self.tr(
-            "Delete everything in the trash for good ({count} things)? This cannot be undone; "
-            "deleted clients take their logins' passwords in the keyring with them."
-        ).format(count=len(self._entries))
+        count = len(self._entries)
+        question = (
+            self.tr(
+                "Delete everything in the trash for good ({count} things)? This cannot be "
+                "undone; deleted clients take their logins' passwords in the keyring with them."
+            )
+            if count != 1
+            else self.tr(
+                "Delete everything in the trash for good (one thing)? This cannot be undone; "
+                "deleted clients take their logins' passwords in the keyring with them."
+            )
+        ).format(count=format_number(count))
+        # what the list shows, not what another desk put in the trash since: that goes for
+        # good only once someone has seen it here
+        shown = frozenset(self._entries)
         if ask_yes_no(self, self.tr("Empty trash"), question):
-            self._run(lambda session: trash.empty(session=session))
+            self._run(lambda session: trash.empty(session=session, only=shown))
 
 
 def empty_old_trash(engine: Engine, days: int) -> int:
