@@ -1578,6 +1578,10 @@ Mereka menceritakan kisah Bu Ratna, yang perlu diajari dulu cara chatting online
         <translation>K = {k} klien baru per klien</translation>
     </message>
     <message>
+        <source>About {days} day between generations</source>
+        <translation>Sekitar {days} hari antargenerasi</translation>
+    </message>
+    <message>
         <source>About {days} days between generations</source>
         <translation>Sekitar {days} hari antargenerasi</translation>
     </message>
@@ -3523,6 +3527,10 @@ Anda bisa membatalkannya dengan Ctrl+Z, atau memulihkannya nanti dari tempat sam
     <message>
         <source>Double-click a client to open them</source>
         <translation>Klik dua kali pada klien untuk membukanya</translation>
+    </message>
+    <message>
+        <source>Brought 1 client: {money}</source>
+        <translation>Membawa 1 klien: {money}</translation>
     </message>
     <message>
         <source>Brought {count} clients, {direct} of them directly: {money}</source>

@@ -141,6 +141,8 @@ def test_the_list_shows_the_whole_business_then_everyone_who_brought_clients(
         "Ibu Sari Handayani",
     ]
     assert top.item(1, 1).text() == "Rp 20.500.000"
+    assert top.item(1, 0).toolTip() == "Brought 2 clients, 1 of them directly: Rp 20.500.000"
+    assert top.item(2, 0).toolTip() == "Brought 1 client: Rp 8.000.000"  # not "1 clients"
     with qtbot.waitSignal(page.client_activated) as opened:
         centre = top.visualItemRect(top.item(1, 0)).center()
         qtbot.mouseClick(top.viewport(), Qt.MouseButton.LeftButton, pos=centre)
@@ -166,6 +168,8 @@ def test_selecting_bu_ratna_shows_her_figures_and_one_node_per_client_of_her_cas
     assert "everyone they brought: <b>Rp&nbsp;48.300.000</b>" in words
     assert f"K = <b>{_decimal(cascade.k)}</b> new clients per client" in words
     assert "About <b>142</b> days between generations" in words
+    # a quick cascade: one day, not "1 days"
+    assert page.strip._days_words(1.3) == "About <b>1</b> day between generations"
     view = page.tabs.tree.view
     assert view.node_count() == cascade.clients == 7
     assert set(view.tree.nodes) == set(tree.nodes)  # type: ignore[union-attr]

@@ -128,9 +128,14 @@ class ReferrersTable(_FittedTable):
         self.setRowCount(len(rows))
         for row, stats in enumerate(rows):
             name_item = _cell(stats.name, client_id=stats.client_id)
+            brought = (
+                self.tr("Brought 1 client: {money}")  # "1 clients, 1 of them directly" read badly
+                if stats.cascade_clients == 1
+                else self.tr("Brought {count} clients, {direct} of them directly: {money}")
+            )
             name_item.setToolTip(
                 html.escape(
-                    self.tr("Brought {count} clients, {direct} of them directly: {money}").format(
+                    brought.format(
                         count=stats.cascade_clients,
                         direct=stats.direct_referrals,
                         money=format_money(stats.cascade_revenue),

@@ -123,6 +123,8 @@ class FiguresStrip(QWidget):
         return self.tr("K = {k} new clients per client").format(k=_bold(format_decimal(k)))
 
     def _days_words(self, days: float) -> str:
+        if round(days) == 1:
+            return self.tr("About {days} day between generations").format(days=_bold("1"))
         return self.tr("About {days} days between generations").format(days=_bold(str(round(days))))
 
     def _other_currencies(self, amounts: dict[str, int]) -> list[str]:
