@@ -5038,6 +5038,14 @@ Clients, tickets, guides and orders you delete wait here for {days} days, so tha
 Klien, tiket, panduan, dan pesanan yang Anda hapus menunggu di sini selama {days} hari, agar kekeliruan bisa diperbaiki.</translation>
     </message>
     <message>
+        <source>The trash is empty.
+
+Clients, tickets, guides and orders you delete wait here for a day, so that a mistake can be put right.</source>
+        <translation>Tempat sampah kosong.
+
+Klien, tiket, panduan, dan pesanan yang Anda hapus menunggu di sini selama sehari, agar kekeliruan bisa diperbaiki.</translation>
+    </message>
+    <message>
         <source>{name} is back as ticket #{number}: #{old} had been given to a newer ticket.</source>
         <translation>{name} kembali sebagai tiket #{number}: #{old} sudah dipakai tiket yang lebih baru.</translation>
     </message>

@@ -167,6 +167,8 @@ def test_the_trash_restores_a_client_and_deletes_another_for_good_with_her_passw
     # "The trash is empty." under them, said nothing of it)
     assert dialog.list_or_empty.currentWidget() is dialog.empty_label
     assert "wait here for 7 days" in dialog.empty_label.text()
+    dialog.days.setValue(1)
+    assert "wait here for a day," in dialog.empty_label.text()  # not "for 1 days"
 
 
 def test_empty_trash_deletes_for_good_what_it_listed_not_what_another_desk_put_there_since(

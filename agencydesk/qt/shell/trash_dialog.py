@@ -142,11 +142,19 @@ class TrashDialog(QDialog):
         self._say_what_the_trash_is_for()
 
     def _say_what_the_trash_is_for(self) -> None:
+        days = self.days.value()
         self.empty_label.setText(
-            self.tr(
-                "The trash is empty.\n\nClients, tickets, guides and orders you delete wait "
-                "here for {days} days, so that a mistake can be put right."
-            ).format(days=self.days.value())
+            (
+                self.tr(
+                    "The trash is empty.\n\nClients, tickets, guides and orders you delete wait "
+                    "here for {days} days, so that a mistake can be put right."
+                )
+                if days != 1
+                else self.tr(
+                    "The trash is empty.\n\nClients, tickets, guides and orders you delete wait "
+                    "here for a day, so that a mistake can be put right."
+                )
+            ).format(days=days)
         )
 
     def _run(
