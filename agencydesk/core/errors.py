@@ -159,12 +159,12 @@ SENTENCES: dict[str, str] = {
     # core.trash, core.tickets: all the tickets listed were chosen, and the list changed
     # before they were deleted or took a status
     "listed_changed_delete": (
-        "The list changed meanwhile: it holds {now} tickets now, not the {listed} you chose, "
-        "so none was deleted. Look at the list again and choose once more."
+        "The list changed while you were choosing: a ticket was opened, closed or changed "
+        "meanwhile. None was deleted; look at the list again and choose once more."
     ),
     "listed_changed_status": (
-        "The list changed meanwhile: it holds {now} tickets now, not the {listed} you chose, "
-        "so no ticket's status was changed. Look at the list again and choose once more."
+        "The list changed while you were choosing: a ticket was opened, closed or changed "
+        "meanwhile. No status was changed; look at the list again and choose once more."
     ),
     "gone_order": "That order no longer exists. It may have been deleted.",
     "gone_guide": "That guide no longer exists. It may have been deleted.",

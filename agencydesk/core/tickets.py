@@ -209,7 +209,7 @@ def listed_ids(
     change unseen, or be left out) the `SaidError` "listed_changed_{doing}" says so."""
     ids = ticket_ids(session=session, **filters)
     if len(ids) != listed:
-        raise SaidError(f"listed_changed_{doing}", listed=str(listed), now=str(len(ids)))
+        raise SaidError(f"listed_changed_{doing}")
     return ids
 
 

@@ -1093,12 +1093,12 @@
         <translation>Tiket itu sudah tidak ada. Mungkin sudah dihapus.</translation>
     </message>
     <message>
-        <source>The list changed meanwhile: it holds {now} tickets now, not the {listed} you chose, so none was deleted. Look at the list again and choose once more.</source>
-        <translation>Daftarnya berubah sementara itu: sekarang berisi {now} tiket, bukan {listed} yang Anda pilih, jadi tidak ada yang dihapus. Lihat daftarnya lagi dan pilih sekali lagi.</translation>
+        <source>The list changed while you were choosing: a ticket was opened, closed or changed meanwhile. None was deleted; look at the list again and choose once more.</source>
+        <translation>Daftarnya berubah selagi Anda memilih: ada tiket yang dibuka, ditutup, atau diubah sementara itu. Tidak ada yang dihapus; lihat daftarnya lagi dan pilih sekali lagi.</translation>
     </message>
     <message>
-        <source>The list changed meanwhile: it holds {now} tickets now, not the {listed} you chose, so no ticket&apos;s status was changed. Look at the list again and choose once more.</source>
-        <translation>Daftarnya berubah sementara itu: sekarang berisi {now} tiket, bukan {listed} yang Anda pilih, jadi tidak ada status tiket yang diubah. Lihat daftarnya lagi dan pilih sekali lagi.</translation>
+        <source>The list changed while you were choosing: a ticket was opened, closed or changed meanwhile. No status was changed; look at the list again and choose once more.</source>
+        <translation>Daftarnya berubah selagi Anda memilih: ada tiket yang dibuka, ditutup, atau diubah sementara itu. Tidak ada status yang diubah; lihat daftarnya lagi dan pilih sekali lagi.</translation>
     </message>
     <message>
         <source>That order no longer exists. It may have been deleted.</source>

@@ -136,8 +136,8 @@ def test_a_ticket_opened_elsewhere_since_the_list_was_read_is_said_and_nothing_c
     dialog.ok.click()
     assert dialog.problem.isVisible()
     assert dialog.problem.text() == (
-        "The list changed meanwhile: it holds 13 tickets now, not the 12 you chose, so no "
-        "ticket's status was changed. Look at the list again and choose once more."
+        "The list changed while you were choosing: a ticket was opened, closed or changed "
+        "meanwhile. No status was changed; look at the list again and choose once more."
     )
     assert dialog.isVisible()
     assert _statuses(demo_engine, made) == {"waiting_on_us"}

@@ -163,13 +163,13 @@ def _sentences() -> dict[str, str]:
         ),
         "listed_changed_delete": translate(
             "CoreSentences",
-            "The list changed meanwhile: it holds {now} tickets now, not the {listed} you chose, "
-            "so none was deleted. Look at the list again and choose once more.",
+            "The list changed while you were choosing: a ticket was opened, closed or changed "
+            "meanwhile. None was deleted; look at the list again and choose once more.",
         ),
         "listed_changed_status": translate(
             "CoreSentences",
-            "The list changed meanwhile: it holds {now} tickets now, not the {listed} you chose, "
-            "so no ticket's status was changed. Look at the list again and choose once more.",
+            "The list changed while you were choosing: a ticket was opened, closed or changed "
+            "meanwhile. No status was changed; look at the list again and choose once more.",
         ),
         "gone_order": translate(
             "CoreSentences",
