@@ -6,6 +6,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
 from agencydesk.core import chat_import as ci
@@ -63,8 +64,9 @@ def _import(
 
 def _media(engine: Engine) -> list[tuple[str, str]]:
     with engine.connect() as conn:
-        rows = conn.exec_driver_sql(
-            "SELECT body, media_file FROM message WHERE media_file LIKE 'media/%' ORDER BY id"
+        rows = conn.execute(
+            text("SELECT body, media_file FROM message WHERE media_file LIKE :media ORDER BY id"),
+            {"media": "media/%"},
         ).all()
     return [(body, media) for body, media in rows]
 
@@ -181,3 +183,107 @@ def test_cancel_as_any_stage_begins_saves_nothing(
     with engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM message").scalar_one() == 0
     assert not (data_dir / "media").exists() or not list((data_dir / "media").iterdir())
+
+
+def test_an_import_into_the_wrong_client_is_taken_back_out_and_goes_where_it_belongs(
+    any_engine: Engine, tmp_path: Path
+) -> None:
+    """Bu Sari's chat went into Ibu Ratna's history, with a new client made for the vendor in
+    it. Undoing the import takes its messages, its tickets, the vendor and the photo back out;
+    a reply typed on one of its tickets since stays, with its ticket; the chat then imports
+    into Bu Sari's history whole."""
+    engine = any_engine
+    from sqlmodel import Session, select
+
+    from agencydesk.core import search, tickets, trash
+    from agencydesk.core.models import Message
+
+    sari = _client(engine)
+    with session_scope(engine) as session:
+        ratna = clients.create_client(session=session, values={"name": "Ibu Ratna"}).id
+        assert ratna is not None
+        own = tickets.create_ticket(
+            session=session, client_id=ratna, values={"title": "Logo"}, first_message="Logo baru"
+        ).id
+    data_dir = tmp_path / "data"
+    export = _zip(tmp_path / "chat.zip", FIXTURE.read_bytes(), PHOTO)
+    parsed = parse_chat_file(export)
+    mapping: dict[str, ci.Assignment] = dict.fromkeys(parsed.participants, ratna)
+    mapping["Rudi"] = ci.ME
+    [vendor] = [p for p in parsed.participants if p.startswith("Mas Andi")]
+    mapping[vendor] = ci.NewClient("Mas Andi")
+    result = ci.import_chat_with_media(
+        engine,
+        parsed=parsed,
+        export_path=export,
+        data_dir=data_dir,
+        client_id=ratna,
+        mapping=mapping,
+        target=ci.SplitAtGaps(8),
+    )
+    assert result.new == 15
+    assert len(result.created_client_ids) == 1
+    [(_body, photo)] = _media(engine)
+    assert (data_dir / photo).exists()
+    worked_on = result.created_ticket_ids[-1]
+    with session_scope(engine) as session:  # her reply, typed after the import
+        tickets.add_message(
+            session=session, ticket_id=worked_on, body="Sudah saya kirim", from_me=True
+        )
+
+    undone = ci.undo_import_with_media(engine, result, data_dir)
+
+    assert undone.messages == 15
+    assert undone.tickets == len(result.created_ticket_ids) - 1
+    assert undone.kept_tickets == (worked_on,)
+    assert undone.clients == 1
+    assert not (data_dir / photo).exists()
+    with Session(engine) as session:
+        left = {t.id for t in tickets.list_tickets(session=session, status=None)}
+        assert left == {own, worked_on}
+        bodies = session.exec(select(Message.body)).all()
+        assert sorted(bodies) == ["Logo baru", "Sudah saya kirim"]
+        assert [e.key for e in trash.list_trash(session=session)] == [
+            f"client#{result.created_client_ids[0]}"
+        ]
+        assert search.search(session=session, text="webnya error").hits.get("message", []) == []
+
+    again = _import(engine, export, data_dir, sari)
+    assert (again.new, again.known) == (15, 0)
+    assert (data_dir / f"media/{sari}/{PHOTO_NAME}").read_bytes() == PHOTO
+
+
+def test_undoing_an_import_into_a_ticket_gives_it_back_its_unknown_first_response(
+    any_engine: Engine, tmp_path: Path
+) -> None:
+    engine = any_engine
+    from sqlmodel import Session
+
+    from agencydesk.core import tickets
+
+    sari = _client(engine)
+    with session_scope(engine) as session:
+        own = tickets.create_ticket(
+            session=session, client_id=sari, values={"title": "Web error"}, first_message="Tolong"
+        ).id
+        assert own is not None
+    export = _zip(tmp_path / "chat.zip", FIXTURE.read_bytes(), PHOTO)
+    parsed = parse_chat_file(export)
+    result = ci.import_chat_with_media(
+        engine,
+        parsed=parsed,
+        export_path=export,
+        data_dir=None,
+        client_id=sari,
+        mapping={p: ci.ME if p == "Rudi" else sari for p in parsed.participants},
+        target=ci.AttachToTicket(own),
+    )
+    assert result.first_responses_set == (own,)
+    undone = ci.undo_import_with_media(engine, result, None)
+    assert (undone.messages, undone.tickets, undone.clients) == (15, 0, 0)
+    with Session(engine) as session:
+        ticket = tickets.get_ticket(session=session, ticket_id=own)
+        assert ticket.first_response_at is None
+        assert [line.body for line in tickets.conversation(session=session, ticket_id=own)] == [
+            "Tolong"
+        ]

@@ -13,7 +13,8 @@ become a new client (created in the same transaction).
 
 The modules, in the order an import runs them: `matching` (who is who), `planning` (which
 messages are new), `targets` (their tickets), `rows`, `writing` (rows and search index),
-`media` (the files), with `importing` and `action` putting the steps together.
+`media` (the files), with `importing` and `action` putting the steps together; `undo` takes an
+import back out.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from .matching import (
 from .progress import ImportCancelled, Progress, Stage, StageBegun
 from .targets import AttachToTicket, NewTicket, SplitAtGaps, Target, TimelineOnly
 from .titles import substance, title_from
+from .undo import UndoneImport, undo_import, undo_import_with_media
 
 __all__ = [
     "ME",
@@ -53,6 +55,7 @@ __all__ = [
     "StageBegun",
     "Target",
     "TimelineOnly",
+    "UndoneImport",
     "chat_key_for",
     "clean_name",
     "client_choices",
@@ -67,4 +70,6 @@ __all__ = [
     "substance",
     "suggest_client",
     "title_from",
+    "undo_import",
+    "undo_import_with_media",
 ]

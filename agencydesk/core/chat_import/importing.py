@@ -37,6 +37,13 @@ class ImportResult:
     created_client_ids: tuple[int, ...] = ()
     #: of the tickets created, how many wait on us (the client spoke last)
     tickets_waiting: int = 0
+    #: what undoing the import takes back out (`undo.undo_import`): the ids the new messages
+    #: got lie in (first, last]; they carry this source
+    message_ids: tuple[int, int] = (0, 0)
+    source: str = ""
+    #: the tickets the import created, and those whose first response it set
+    created_ticket_ids: tuple[int, ...] = ()
+    first_responses_set: tuple[int, ...] = ()
 
 
 def import_chat(
@@ -74,9 +81,10 @@ def import_chat(
         session, participants.client_id, messages, plan, target, participants.me_senders
     )
     rows = MessageRows(parsed, plan, placement, participants)
+    before = _last_message_id(session)
     insert_messages(session, rows, _writing_half(tick, len(messages), len(rows)))
     tick(tick.total)  # with nothing new written (no chunk filled the count), full only now
-    update_ticket_times(session, placement, rows.first_response)
+    responded = update_ticket_times(session, placement, rows.first_response)
     tick(0)  # a Cancel while the indexes were built
     new = len(plan.new_index)
     return ImportResult(
@@ -89,7 +97,16 @@ def import_chat(
         ticket_ids=tuple(dict.fromkeys(placement.touched)),
         media_members=rows.media_members,
         created_client_ids=participants.created_client_ids,
+        message_ids=(before, _last_message_id(session)),
+        source=rows.constants()[1],
+        created_ticket_ids=tuple(placement.created),
+        first_responses_set=tuple(responded),
     )
+
+
+def _last_message_id(session: Session) -> int:
+    row = session.connection().exec_driver_sql("SELECT coalesce(max(id), 0) FROM message")
+    return int(row.scalar_one())
 
 
 def _writing_half(tick: Ticker, half: int, rows: int) -> Callable[[int], None]:

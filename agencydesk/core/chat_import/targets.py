@@ -306,15 +306,19 @@ def _follow_last_speaker(
 
 def update_ticket_times(
     session: Session, placement: TicketPlacement, first_response: dict[int, datetime]
-) -> None:
+) -> list[int]:
     """The tickets that received messages: their first response (if it was still unknown), and
-    "updated now" for the tickets that existed before."""
+    "updated now" for the tickets that existed before. The tickets whose first response the
+    import set (undoing it makes it unknown again)."""
+    responded: list[int] = []
     for tid in dict.fromkeys(placement.touched):
         ticket = session.get(Ticket, tid)
         if ticket is None:
             continue
         if ticket.first_response_at is None and tid in first_response:
             ticket.first_response_at = as_utc(first_response[tid])
+            responded.append(tid)
         ticket.updated_at = utcnow() if tid not in placement.created else ticket.updated_at
         session.add(ticket)
     session.flush()
+    return responded
