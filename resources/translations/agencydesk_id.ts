@@ -4248,6 +4248,10 @@ Anda bisa membatalkannya dengan Ctrl+Z, atau memulihkannya nanti dari tempat sam
         <translation>Buka tiket</translation>
     </message>
     <message>
+        <source>Undo this import…</source>
+        <translation>Batalkan impor ini…</translation>
+    </message>
+    <message>
         <source>1 new message, {known} already known</source>
         <translation>1 pesan baru, {known} sudah ada</translation>
     </message>
@@ -4286,6 +4290,54 @@ Anda bisa membatalkannya dengan Ctrl+Z, atau memulihkannya nanti dari tempat sam
     <message>
         <source>Open last ticket</source>
         <translation>Buka tiket terakhir</translation>
+    </message>
+    <message>
+        <source>Take this import back out? Its {new} messages go from the client&apos;s history, with the tickets it opened; a ticket you have written in since stays, without them.</source>
+        <translation>Tarik kembali impor ini? {new} pesannya dihapus dari riwayat klien, bersama tiket yang dibukanya; tiket yang sudah Anda tulisi sejak itu tetap ada, tanpa pesan-pesan tersebut.</translation>
+    </message>
+    <message>
+        <source>Undo import</source>
+        <translation>Batalkan impor</translation>
+    </message>
+    <message>
+        <source>The import was taken back out.</source>
+        <translation>Impor sudah ditarik kembali.</translation>
+    </message>
+    <message>
+        <source>1 message removed</source>
+        <translation>1 pesan dihapus</translation>
+    </message>
+    <message>
+        <source>{count} messages removed</source>
+        <translation>{count} pesan dihapus</translation>
+    </message>
+    <message>
+        <source>; 1 ticket removed</source>
+        <translation>; 1 tiket dihapus</translation>
+    </message>
+    <message>
+        <source>; {count} tickets removed</source>
+        <translation>; {count} tiket dihapus</translation>
+    </message>
+    <message>
+        <source>; 1 ticket you wrote in since stays</source>
+        <translation>; 1 tiket yang sudah Anda tulisi tetap ada</translation>
+    </message>
+    <message>
+        <source>; {count} tickets you wrote in since stay</source>
+        <translation>; {count} tiket yang sudah Anda tulisi tetap ada</translation>
+    </message>
+    <message>
+        <source>; the new client it made is in the trash</source>
+        <translation>; klien baru yang dibuatnya ada di tempat sampah</translation>
+    </message>
+    <message>
+        <source>; the {count} new clients it made are in the trash</source>
+        <translation>; {count} klien baru yang dibuatnya ada di tempat sampah</translation>
+    </message>
+    <message>
+        <source>The import could not be taken back out. Nothing was removed.</source>
+        <translation>Impor tidak bisa ditarik kembali. Tidak ada yang dihapus.</translation>
     </message>
 </context>
 <context>

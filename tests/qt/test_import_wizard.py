@@ -6,9 +6,15 @@ from pathlib import Path
 
 import pytest
 from chat_exports import conversations_the_client_ended
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
-from qt_helpers import drop_on, import_after_the_preview, import_refused, zip_with_a_picture
+from qt_helpers import (
+    DialogAnswerer,
+    drop_on,
+    import_after_the_preview,
+    import_refused,
+    zip_with_a_picture,
+)
 from sqlalchemy.engine import Engine
 
 from agencydesk.qt.chat_import.import_wizard import ImportWizard
@@ -237,4 +243,39 @@ def test_earlier_conversations_can_be_imported_as_done(
     assert wizard.summary_page.summary_label.text().endswith(
         "; 3 tickets created, 1 of them waiting on you"
     )
+    workers.wait_for_tasks()
+
+
+def test_an_import_into_the_wrong_client_is_undone_from_the_last_page(
+    qtbot: QtBot, demo_engine: Engine
+) -> None:
+    """Bu Sari's chat imported into Ibu Ratna's history by mistake: *Undo this import…* asks,
+    takes its messages and its ticket back out, and says so; the chat then imports into Bu
+    Sari's history as new."""
+    ratna = _client_id(demo_engine, "Ibu Ratna Wulandari")
+    with demo_engine.connect() as conn:
+        before = conn.exec_driver_sql(
+            "SELECT count(*) FROM message WHERE client_id = ?", (ratna,)
+        ).scalar_one()
+    wizard = _wizard(qtbot, demo_engine, FIXTURE, ratna)
+    _run_through(qtbot, wizard)
+    page = wizard.summary_page
+    assert page.undo_button.isVisible()
+    answerer = DialogAnswerer().click(QMessageBox.StandardButton.Yes)
+    page.undo_button.click()
+    assert answerer.done
+    assert answerer.texts[0].startswith("Take this import back out? Its 15 messages go")
+    qtbot.waitUntil(lambda: page.subTitle() == "The import was taken back out.", timeout=10_000)
+    assert page.summary_label.text().startswith("15 messages removed; ")
+    assert not page.undo_button.isVisible()
+    with demo_engine.connect() as conn:
+        after = conn.exec_driver_sql(
+            "SELECT count(*) FROM message WHERE client_id = ?", (ratna,)
+        ).scalar_one()
+    assert after == before
+
+    sari = _client_id(demo_engine, "Ibu Sari Handayani")
+    again = _wizard(qtbot, demo_engine, FIXTURE, sari)
+    _run_through(qtbot, again)
+    assert again.summary_page.summary_label.text().startswith("15 new messages, 0 already known")
     workers.wait_for_tasks()

@@ -1,5 +1,6 @@
 """The import wizard's last pages: the import itself in a worker, with progress and Cancel,
-and what it made (new messages, known ones, tickets created, warnings).
+and what it made (new messages, known ones, tickets created, warnings), with the way to take it
+back out.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from agencydesk.qt.common.dialog_layout import STRETCH, top_to_bottom
 from agencydesk.qt.common.labels import plain_label
 
 if TYPE_CHECKING:
-    from agencydesk.core.chat_import import ImportResult, Stage
+    from agencydesk.core.chat_import import ImportResult, Stage, UndoneImport
 
 
 class ImportPage(QWizardPage):
@@ -195,7 +196,10 @@ class SummaryPage(QWizardPage):
         self.summary_label.setStyleSheet("font-size: 12pt;")
         self.warnings_label = plain_label()
         self.open_button = push_button(self.tr("Open ticket"), self._open)
-        row = button_row(self.open_button, None)
+        # the wrong client, the wrong chat: taken back out whole (deleting its tickets by
+        # hand left its messages in that client's history)
+        self.undo_button = push_button(self.tr("Undo this import…"), self.undo_import)
+        row = button_row(self.open_button, None, self.undo_button)
         top_to_bottom((self.summary_label, self.warnings_label, row, STRETCH), self)
 
     def initializePage(self) -> None:
@@ -239,6 +243,82 @@ class SummaryPage(QWizardPage):
         self.open_button.setText(
             self.tr("Open ticket") if len(result.ticket_ids) <= 1 else self.tr("Open last ticket")
         )
+        self.undo_button.setVisible(result.new > 0)
+        self.undo_button.setEnabled(True)
+
+    def undo_import(self) -> None:
+        """Ask, then take the import back out in a worker (see `chat_import.undo`); the page
+        then says what went and what stayed."""
+        wizard = the_wizard(self)
+        result = wizard.import_page.result
+        if result is None:
+            return
+        from agencydesk.qt.common.dialogs import ask_yes_no
+
+        locale = self.locale()
+        question = self.tr(
+            "Take this import back out? Its {new} messages go from the client's history, with "
+            "the tickets it opened; a ticket you have written in since stays, without them."
+        ).format(new=locale.toString(result.new))
+        if not ask_yes_no(self, self.tr("Undo import"), question):
+            return
+        from agencydesk.core.chat_import import undo_import_with_media
+
+        engine, data_dir = wizard.engine, wizard.data_dir
+        self.undo_button.setEnabled(False)
+        self.open_button.setEnabled(False)
+        workers.run_task(
+            lambda: undo_import_with_media(engine, result, data_dir),
+            self._undone,
+            self._not_undone,
+            owner=self,
+        )
+
+    def _undone(self, undone: UndoneImport) -> None:
+        locale = self.locale()
+        self.setSubTitle(self.tr("The import was taken back out."))
+        text = (
+            self.tr("1 message removed")
+            if undone.messages == 1
+            else self.tr("{count} messages removed").format(count=locale.toString(undone.messages))
+        )
+        if undone.tickets == 1:
+            text += self.tr("; 1 ticket removed")
+        elif undone.tickets:
+            text += self.tr("; {count} tickets removed").format(
+                count=locale.toString(undone.tickets)
+            )
+        if len(undone.kept_tickets) == 1:
+            text += self.tr("; 1 ticket you wrote in since stays")
+        elif undone.kept_tickets:
+            text += self.tr("; {count} tickets you wrote in since stay").format(
+                count=locale.toString(len(undone.kept_tickets))
+            )
+        if undone.clients == 1:
+            text += self.tr("; the new client it made is in the trash")
+        elif undone.clients:
+            text += self.tr("; the {count} new clients it made are in the trash").format(
+                count=locale.toString(undone.clients)
+            )
+        self.summary_label.setText(text + ".")
+        self.warnings_label.clear()
+        self.open_button.setVisible(False)
+        self.undo_button.setVisible(False)
+
+    def _not_undone(self, exc: BaseException, details: str) -> None:
+        from agencydesk.core.errors import UserError
+
+        self.undo_button.setEnabled(True)
+        self.open_button.setEnabled(True)
+        if isinstance(exc, UserError):
+            self.warnings_label.setText(user_text(exc))
+        else:
+            from agencydesk.qt.common.dialogs import report_exception
+
+            self.warnings_label.setText(
+                self.tr("The import could not be taken back out. Nothing was removed.")
+            )
+            report_exception(self, exc, details)
 
     def _open(self) -> None:
         wizard = the_wizard(self)
