@@ -43,20 +43,29 @@ def _client(engine: Engine) -> int:
 def _import(
     engine: Engine,
     export: Path,
-    data_dir: Path,
+    data_dir: Path | None,
     client_id: int,
     progress: ci.Progress | None = None,
     stage_begun: ci.StageBegun | None = None,
+    *,
+    new_clients: dict[str, str] | None = None,
+    target: ci.Target | None = None,
 ) -> ci.ImportResult:
+    """Rudi is me, everyone else *client_id*, but the participants *new_clients* maps (by
+    the start of their name) to a new client of that name; split at 8-hour gaps."""
     parsed = parse_chat_file(export)
+    mapping: dict[str, ci.Assignment] = {}
+    for p in parsed.participants:
+        made = [name for start, name in (new_clients or {}).items() if p.startswith(start)]
+        mapping[p] = ci.ME if p == "Rudi" else ci.NewClient(made[0]) if made else client_id
     return ci.import_chat_with_media(
         engine,
         parsed=parsed,
         export_path=export,
         data_dir=data_dir,
         client_id=client_id,
-        mapping={p: ci.ME if p == "Rudi" else client_id for p in parsed.participants},
-        target=ci.SplitAtGaps(8),
+        mapping=mapping,
+        target=target or ci.SplitAtGaps(8),
         progress=progress,
         stage_begun=stage_begun,
     )
@@ -207,20 +216,7 @@ def test_an_import_into_the_wrong_client_is_taken_back_out_and_goes_where_it_bel
         ).id
     data_dir = tmp_path / "data"
     export = _zip(tmp_path / "chat.zip", FIXTURE.read_bytes(), PHOTO)
-    parsed = parse_chat_file(export)
-    mapping: dict[str, ci.Assignment] = dict.fromkeys(parsed.participants, ratna)
-    mapping["Rudi"] = ci.ME
-    [vendor] = [p for p in parsed.participants if p.startswith("Mas Andi")]
-    mapping[vendor] = ci.NewClient("Mas Andi")
-    result = ci.import_chat_with_media(
-        engine,
-        parsed=parsed,
-        export_path=export,
-        data_dir=data_dir,
-        client_id=ratna,
-        mapping=mapping,
-        target=ci.SplitAtGaps(8),
-    )
+    result = _import(engine, export, data_dir, ratna, new_clients={"Mas Andi": "Mas Andi"})
     assert result.new == 15
     assert len(result.created_client_ids) == 1
     [(_body, photo)] = _media(engine)
@@ -268,16 +264,7 @@ def test_undoing_an_import_into_a_ticket_gives_it_back_its_unknown_first_respons
         ).id
         assert own is not None
     export = _zip(tmp_path / "chat.zip", FIXTURE.read_bytes(), PHOTO)
-    parsed = parse_chat_file(export)
-    result = ci.import_chat_with_media(
-        engine,
-        parsed=parsed,
-        export_path=export,
-        data_dir=None,
-        client_id=sari,
-        mapping={p: ci.ME if p == "Rudi" else sari for p in parsed.participants},
-        target=ci.AttachToTicket(own),
-    )
+    result = _import(engine, export, None, sari, target=ci.AttachToTicket(own))
     assert result.first_responses_set == (own,)
     undone = ci.undo_import_with_media(engine, result, None)
     assert (undone.messages, undone.tickets, undone.clients) == (15, 0, 0)
