@@ -221,11 +221,12 @@ def test_an_import_into_the_wrong_client_is_taken_back_out_and_goes_where_it_bel
     assert len(result.created_client_ids) == 1
     [(_body, photo)] = _media(engine)
     assert (data_dir / photo).exists()
-    worked_on = result.created_ticket_ids[-1]
+    worked_on = result.created_ticket_ids[0]
+    assert worked_on in result.first_responses_set  # Rudi answered in it
     with session_scope(engine) as session:  # her reply, typed after the import
-        tickets.add_message(
+        replied = tickets.add_message(
             session=session, ticket_id=worked_on, body="Sudah saya kirim", from_me=True
-        )
+        ).sent_at
 
     undone = ci.undo_import_with_media(engine, result, data_dir)
 
@@ -237,6 +238,9 @@ def test_an_import_into_the_wrong_client_is_taken_back_out_and_goes_where_it_bel
     with Session(engine) as session:
         left = {t.id for t in tickets.list_tickets(session=session, status=None)}
         assert left == {own, worked_on}
+        # its first response is her reply now, not the imported one, nor none
+        kept = tickets.get_ticket(session=session, ticket_id=worked_on)
+        assert kept.first_response_at == replied
         bodies = session.exec(select(Message.body)).all()
         assert sorted(bodies) == ["Logo baru", "Sudah saya kirim"]
         assert [e.key for e in trash.list_trash(session=session)] == [

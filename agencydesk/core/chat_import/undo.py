@@ -3,7 +3,8 @@
 An import is a few thousand messages and a ticket per conversation; deleting the tickets one by
 one left the messages in the client's history for good. `undo_import` removes what the import
 added, as its `ImportResult` names it: its messages (the ids it gave them, its source, the
-client), the tickets and the clients it created, the first responses it set. What was added
+client), the tickets and the clients it created, the first responses it set (each is then
+read again from what its ticket still holds). What was added
 to them since is the person's own work and stays: a ticket that holds a reply or time written
 after the import is kept (without the import's messages), and so is a client something else
 names now. The media files no message names any longer are given back for the caller to remove
@@ -21,7 +22,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel, col
 
 from agencydesk.core.db import session_scope
-from agencydesk.core.models import Client, Message, Ticket
+from agencydesk.core.models import Client, Message, MessageKind, Ticket
 from agencydesk.core.soft_delete import soft_delete
 
 from .importing import ImportResult
@@ -77,8 +78,14 @@ def undo_import(session: Session, result: ImportResult) -> UndoneImport:
     session.flush()
     for ticket_id in result.first_responses_set:
         ticket = session.get(Ticket, ticket_id)
-        if ticket is not None:
-            ticket.first_response_at = None
+        if ticket is not None:  # as `tickets.add_message` sets it, from what the ticket holds
+            ticket.first_response_at = session.execute(
+                sa.select(sa.func.min(col(Message.sent_at))).where(
+                    col(Message.ticket_id) == ticket_id,
+                    col(Message.from_me),
+                    col(Message.kind) != MessageKind.NOTE.value,
+                )
+            ).scalar()
     session.flush()
 
     clients = 0
