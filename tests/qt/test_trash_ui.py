@@ -103,6 +103,7 @@ def test_del_with_several_tickets_chosen_deletes_them_all_and_ctrl_z_brings_all_
     with Session(engine) as session:
         assert trash.list_trash(session=session) == []
     assert page.current_ticket_id() == chosen[0]
+    assert page.model.ids_at(page.chosen_rows()) == chosen  # chosen together again
 
 
 def _threads_that_write(engine: Engine) -> set[int | None]:

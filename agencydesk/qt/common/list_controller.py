@@ -14,7 +14,15 @@ from collections.abc import Callable, Collection, Sequence
 from functools import partial
 from typing import Any, Protocol, TypeVar
 
-from PySide6.QtCore import QModelIndex, QObject, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QSignalBlocker,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import QComboBox, QLineEdit, QStackedWidget, QTableView
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
@@ -325,18 +333,20 @@ class ListController(QObject):
         self,
         choose: int | None = None,
         *,
+        also: Collection[int] = (),
         gone: Collection[int] = (),
         gone_from: int | None = None,
         silently: bool = False,
     ) -> None:
         """Read the list again (rows added, changed or deleted), in a worker: then *choose* (a
-        row just saved, say), else the same row stays chosen, or, when it is among the rows
-        *gone* (deleted here), the one now where it was (where the first of them was: the row
+        row just saved, say) and select the rows *also* with it (those read: rows brought back
+        together), else the same row stays chosen, or, when it is among the rows *gone*
+        (deleted here), the one now where it was (where the first of them was: the row
         *gone_from*). Meanwhile the list shows what it showed. *silently*: the same row is
         chosen again without `current_changed` (the detail pane changed it and shows it as it
         is)."""
         if choose is not None:
-            then: AfterRead | None = partial(self._choose_saved, choose)
+            then: AfterRead | None = partial(self._choose_saved, choose, also)
         elif gone:
             then = partial(self._choose_instead_of, frozenset(gone), gone_from)
         elif silently:
@@ -352,11 +362,29 @@ class ListController(QObject):
         model.refresh()
         (then or self._choose_again)(keep, was_at)
 
-    def _choose_saved(self, saved: int, keep: int | None, was_at: int) -> None:
+    def _choose_saved(
+        self, saved: int, also: Collection[int], keep: int | None, was_at: int
+    ) -> None:
         if not self._place_known(saved):
             self.select_id(saved, otherwise=was_at)  # far down: chosen once its place is read
         elif not self.select_id(saved):
             self._choose_again(keep, was_at)
+        else:
+            self._select_also(also)
+
+    def _select_also(self, row_ids: Collection[int]) -> None:
+        """Select the rows of *row_ids* besides the current one, those whose place is read
+        (no page is read for them here)."""
+        model, selection = self.model, self.table.selectionModel()
+        for row_id in row_ids:
+            paged = isinstance(model, PagedTableModel)
+            row = model.place_read(row_id) if paged else model.row_of(row_id)
+            if row is not None:
+                selection.select(
+                    model.index(row, 0),
+                    QItemSelectionModel.SelectionFlag.Select
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
 
     def _choose_instead_of(
         self, gone: frozenset[int], gone_from: int | None, keep: int | None, was_at: int
@@ -480,8 +508,8 @@ class ListController(QObject):
         def deleted(row_ids: Sequence[int]) -> None:
             def undo(done: Callable[[], None]) -> None:
                 def back(_none: object) -> None:
-                    if row_ids:
-                        self.refresh(choose=row_ids[0])
+                    if row_ids:  # chosen again, all of them
+                        self.refresh(choose=row_ids[0], also=row_ids[1:])
                     else:  # none was left to delete: gone on another desk before
                         self.refresh()
                     done()

@@ -323,6 +323,10 @@ class PagedTableModel(RowsTableModel[RowT]):
         return read
 
     # -- where a row far down is, read in a worker --------------------------------------------
+    def place_read(self, row_id: int) -> int | None:
+        """The row showing *row_id* among the rows read; None otherwise (nothing is read)."""
+        return self._places.get(row_id)
+
     def place_known(self, row_id: int) -> bool:
         """Whether `row_of` finds *row_id* (or that it is not listed) without reading the
         list's ids (it may still read the page holding it): a row read, the ids read already,
