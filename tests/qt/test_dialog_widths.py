@@ -21,7 +21,7 @@ from agencydesk.qt.orders.order_form import OrderFormDialog
 from agencydesk.qt.report.agency_dialog import AgencyDialog
 from agencydesk.qt.report.report_dialog import ReportDialog
 from agencydesk.qt.shell.connect_dialog import ConnectDialog
-from agencydesk.qt.tickets.tickets_page import NewTicketDialog
+from agencydesk.qt.tickets.new_ticket_dialog import NewTicketDialog
 from agencydesk.qt.tickets.time_entry_form import TimeEntryForm
 
 

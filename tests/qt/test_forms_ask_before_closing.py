@@ -22,7 +22,7 @@ from agencydesk.qt.orders.client_orders import ClientOrdersView
 from agencydesk.qt.orders.order_form import OrderFormDialog
 from agencydesk.qt.report.agency_dialog import AgencyDialog
 from agencydesk.qt.shell.main_window import MainWindow
-from agencydesk.qt.tickets.tickets_page import NewTicketDialog
+from agencydesk.qt.tickets.new_ticket_dialog import NewTicketDialog
 
 DISCARD = QMessageBox.StandardButton.Discard
 KEEP_EDITING = QMessageBox.StandardButton.Cancel

@@ -423,7 +423,7 @@ def test_a_new_ticket_form_reads_its_clients_in_a_worker_and_closes_without_aski
 ) -> None:
     """Opening it took three round trips to a team server; filled in later, the client list
     must not count as a change of hers (Escape would ask whether to throw it away)."""
-    from agencydesk.qt.tickets.tickets_page import NewTicketDialog
+    from agencydesk.qt.tickets.new_ticket_dialog import NewTicketDialog
 
     with Session(demo_engine) as session:
         [ticket, *_] = tickets.list_tickets(session=session)

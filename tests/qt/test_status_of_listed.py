@@ -238,6 +238,8 @@ def test_every_ticket_listed_chosen_and_deleted_goes_and_comes_back_without_the_
             "history; the tickets go to the trash, and Ctrl+Z brings them back."
         ]
         qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=10_000)
+        # the change's notification may empty the list before the worker's result is back
+        qtbot.waitUntil(lambda: bool(undoable), timeout=10_000)
     assert on_gui_thread == []
     assert {row.id for row in _rows(demo_engine)} == others
     [entry] = undoable

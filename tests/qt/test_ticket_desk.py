@@ -16,8 +16,9 @@ from qt_helpers import DialogAnswerer
 from agencydesk.qt.shell.main_window import MainWindow
 from agencydesk.qt.shell.settings import Settings
 from agencydesk.qt.shell.window_fit import DEFAULT_SIZE
+from agencydesk.qt.tickets.new_ticket_dialog import NewTicketDialog
 from agencydesk.qt.tickets.ticket_model import CLIENT_NAME_ROLE
-from agencydesk.qt.tickets.tickets_page import NewTicketDialog, TicketsPage
+from agencydesk.qt.tickets.tickets_page import TicketsPage
 
 Opener = Callable[[Path], MainWindow]
 

@@ -21,9 +21,10 @@ from agencydesk.core.db import make_engine, session_scope, sqlite_url
 from agencydesk.qt.common import workers
 from agencydesk.qt.shell.main_window import MainWindow
 from agencydesk.qt.shell.search_dialog import SearchDialog, snippet_html
+from agencydesk.qt.tickets.new_ticket_dialog import NewTicketDialog
 from agencydesk.qt.tickets.ticket_model import TicketTableModel
 from agencydesk.qt.tickets.ticket_view import TicketView
-from agencydesk.qt.tickets.tickets_page import NewTicketDialog, TicketsPage
+from agencydesk.qt.tickets.tickets_page import TicketsPage
 from agencydesk.qt.tickets.time_entry_form import TimeEntryForm
 from agencydesk.qt.today.today_page import TodayPage
 

@@ -94,7 +94,10 @@ def test_del_with_several_tickets_chosen_deletes_them_all_and_ctrl_z_brings_all_
         )
     qtbot.waitUntil(lambda: page.current_ticket_id() == between)  # where the first of them was
     assert [page.model.row_id(0), page.model.row_id(1)] == [between, below]
-    assert window.statusBar().currentMessage() == "Deleted 3 tickets. Press Ctrl+Z to undo."
+    # said once the worker's result is back (the change's notification may read the list first)
+    qtbot.waitUntil(
+        lambda: window.statusBar().currentMessage() == "Deleted 3 tickets. Press Ctrl+Z to undo."
+    )
     assert window.shell_actions.undo.text() == "&Undo delete of 3 tickets"
 
     press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
