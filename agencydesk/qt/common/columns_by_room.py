@@ -45,11 +45,18 @@ class ColumnsByRoom(QObject):
         #: a stepped-aside column's width when it last showed: what it needs to come back
         self._widths: dict[int, int] = {}
         self._arranging = False
+        # one arrangement for however many reasons came in one turn of the event loop
+        self._soon = QTimer(self, singleShot=True, interval=0)
+        self._soon.timeout.connect(self.arrange)
         # The header is as wide as the viewport: its resizing says when the room changes (a
         # resize, a scroll bar coming or going). Nothing here asks for the viewport itself:
         # PySide6 made that first plain QWidget's Python wrapper (with 55 enum types) in
         # 10-17 ms, a tenth of showing the start-up list.
-        table.horizontalHeader().installEventFilter(self)
+        header = table.horizontalHeader()
+        header.installEventFilter(self)
+        # another column grown or shrunk takes or gives the main one's room (measured again,
+        # shown again): nothing else would say so, and the titles stayed narrow
+        header.sectionResized.connect(self._section_resized)
         model = table.model()
         # after the fitted columns are measured again for the rows just read (same turn of the
         # event loop, connected before us), or at the next turn
@@ -88,10 +95,17 @@ class ColumnsByRoom(QObject):
         return False
 
     def _arrange_soon(self) -> None:
-        QTimer.singleShot(0, self, self.arrange)
+        self._soon.start()
+
+    def _section_resized(self, column: int, _old: int, _new: int) -> None:
+        if column != self.main:  # the main one takes what is left: that is the arranging
+            self._arrange_soon()
 
     def arrange(self) -> None:
-        if self._arranging:  # a column shown or hidden below resized the main one
+        if self._arranging:
+            # a column shown or hidden below resized the list (a scroll bar came or went):
+            # looked at again once this arrangement is done, not dropped
+            self._arrange_soon()
             return
         self._arranging = True
         try:

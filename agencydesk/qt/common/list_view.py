@@ -102,9 +102,12 @@ def _fit_with_room(view: QTableView | QTreeWidget, columns: Sequence[int]) -> No
     right-aligned title ("Jumlah") lost its last letter to the column's edge, and a date touched
     the column after it ("6 Des 2026 16.03Klien")."""
     room = view.fontMetrics().averageCharWidth() // 2
+    header = view.horizontalHeader() if isinstance(view, QTableView) else view.header()
     for column in columns:
-        view.resizeColumnToContents(column)
-        view.setColumnWidth(column, view.columnWidth(column) + room)
+        # what resizeColumnToContents measures, without reading the width back: a column
+        # stepped aside (hidden) reads 0 wide, and came back a sliver
+        contents = max(view.sizeHintForColumn(column), header.sectionSizeHint(column))
+        view.setColumnWidth(column, contents + room)
 
 
 # the search field's least width, in average characters
