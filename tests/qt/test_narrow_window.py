@@ -191,6 +191,10 @@ def test_in_a_narrow_window_the_ticket_titles_stay_readable(
     qtbot.waitUntil(
         lambda: table.columnWidth(0) >= least and not table.horizontalScrollBar().isVisible()
     )
+    # beside the list, the reply's Add on a line of its own under who said it: on one line they
+    # took the list's room (the titles had some 130 points in Indonesian)
+    reply = window.pages.page("tickets").view.reply_area
+    qtbot.waitUntil(lambda: reply.add_button.y() > reply.note.geometry().bottom())
     english = language == "en"
     status, priority, due, updated = (
         ("Status", "Priority", "Due", "Updated")
@@ -209,6 +213,7 @@ def test_in_a_narrow_window_the_ticket_titles_stay_readable(
     window.resize(1500, 700)
     qtbot.waitUntil(lambda: _ticket_columns(window)[1][1:] == [status, priority, due, updated])
     assert all(menu[title].isChecked() for title in (status, priority, due, updated))
+    qtbot.waitUntil(lambda: reply.add_button.y() < reply.note.geometry().bottom())  # one line
 
     # and hides "due" where there is room: it stays hidden, wide or narrow
     menu[due].trigger()

@@ -7,9 +7,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QGridLayout,
     QLabel,
     QMenu,
     QPlainTextEdit,
@@ -24,7 +25,6 @@ from sqlmodel import Session
 from agencydesk.core import saved_replies, tickets
 from agencydesk.core.drafts import Draft
 from agencydesk.core.models import MessageKind
-from agencydesk.qt.common.buttons import button_row
 from agencydesk.qt.tickets.reply_drafts import ReplyDrafts
 from agencydesk.qt.tickets.reply_whatsapp import WhatsAppReply
 from agencydesk.qt.tickets.saved_reply_picker import SavedReplyPicker
@@ -95,9 +95,43 @@ class ReplyArea(QWidget):
         # it found no room in Indonesian, and it must never widen the view (squeezing the list)
         layout.addWidget(self.draft_label, 0, Qt.AlignmentFlag.AlignRight)
         layout.addWidget(self.reply)
-        layout.addLayout(
-            button_row(self.from_client, self.from_me, self.note, None, self.add_button)
+        # who said it, and Add, on one line where they fit; else Add on a line of its own under
+        # them. On one line they made the view 400 points wide at the least (Indonesian), and at
+        # the window's least width the ticket list was squeezed to 220, its titles unreadable
+        self._buttons = QGridLayout()
+        self._buttons.setContentsMargins(0, 0, 0, 0)
+        self._buttons.setColumnStretch(3, 1)
+        for column, radio in enumerate((self.from_client, self.from_me, self.note)):
+            self._buttons.addWidget(radio, 0, column)
+        layout.addLayout(self._buttons)
+        self._one_line: bool | None = None
+        self._arrange_buttons()
+
+    def _line_widths(self) -> tuple[int, int]:
+        """The width the buttons need on one line, and on two (who said it; Add under it)."""
+        spacing = max(self._buttons.horizontalSpacing(), 0)
+        radios = sum(
+            r.sizeHint().width() + spacing for r in (self.from_client, self.from_me, self.note)
         )
+        return radios + self.add_button.sizeHint().width(), radios
+
+    def _arrange_buttons(self) -> None:
+        one_line_width, two_lines_width = self._line_widths()
+        # the least this area asks for is what two lines need: one line when there is room
+        self.setMinimumWidth(two_lines_width)
+        one_line = self.width() >= one_line_width
+        if one_line == self._one_line:
+            return
+        self._one_line = one_line
+        self._buttons.removeWidget(self.add_button)
+        if one_line:
+            self._buttons.addWidget(self.add_button, 0, 4)
+        else:
+            self._buttons.addWidget(self.add_button, 1, 0, 1, 5, Qt.AlignmentFlag.AlignRight)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange_buttons()
 
     def show_ticket(self, ticket_id: int | None, draft: Draft | None) -> None:
         """Write on *ticket_id* now: the box is kept for the ticket it was typed on, and this
