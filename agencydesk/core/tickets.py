@@ -202,11 +202,16 @@ def set_status_of_listed(
 
 
 def listed_ids(
-    *, session: Session, listed: int, doing: str, **filters: Unpack[TicketFilters]
+    *,
+    session: Session,
+    listed: int,
+    doing: Literal["delete", "status"],
+    **filters: Unpack[TicketFilters],
 ) -> list[int]:
     """The ids of the tickets the list shows with *filters*, when they are the *listed* the
-    person saw; else (a ticket opened or closed on another desk since: it would take the
-    change unseen, or be left out) the `SaidError` "listed_changed_{doing}" says so."""
+    person saw; else (a ticket opened, closed or changed since, here or on another desk: it
+    would take the change unseen, or be left out) the `SaidError` "listed_changed_{doing}"
+    says so."""
     ids = ticket_ids(session=session, **filters)
     if len(ids) != listed:
         raise SaidError(f"listed_changed_{doing}")

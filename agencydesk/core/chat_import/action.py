@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import NotRequired, TypedDict, Unpack
 
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
 
 from agencydesk.core.db import session_scope
 from agencydesk.core.importers import ParsedChat
@@ -54,7 +53,6 @@ def import_chat_with_media(
     staged: StagedMedia | None = None
     try:
         with session_scope(engine) as session:
-            before = _last_message_id(session)
             result = import_chat(
                 session=session, progress=progress, stage_begun=stage_begun, **choices
             )
@@ -63,7 +61,7 @@ def import_chat_with_media(
                 staged = stage_media(
                     export_path, result.media_members, data_dir, result.client_id, progress
                 )
-                staged.relink(session, after_id=before)
+                staged.relink(session, after_id=result.message_ids[0])
             begin(stage_begun, Stage.SAVING)  # the last chance to cancel: the commit follows
     except BaseException:
         if staged is not None:  # extracted, but the commit failed
@@ -72,9 +70,3 @@ def import_chat_with_media(
     if staged is not None:
         staged.move_into_place()
     return result
-
-
-def _last_message_id(session: Session) -> int:
-    """The messages the import adds get larger ids than this."""
-    row = session.connection().exec_driver_sql("SELECT coalesce(max(id), 0) FROM message")
-    return int(row.scalar_one())

@@ -20,7 +20,7 @@ from .planning import plan_messages
 from .progress import Progress, Stage, StageBegun, Ticker, begin
 from .rows import MessageRows
 from .targets import Target, check_target, place_in_tickets, update_ticket_times
-from .writing import insert_messages
+from .writing import insert_messages, last_message_id
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ def import_chat(
         session, participants.client_id, messages, plan, target, participants.me_senders
     )
     rows = MessageRows(parsed, plan, placement, participants)
-    before = _last_message_id(session)
+    before = last_message_id(session.connection())
     insert_messages(session, rows, _writing_half(tick, len(messages), len(rows)))
     tick(tick.total)  # with nothing new written (no chunk filled the count), full only now
     responded = update_ticket_times(session, placement, rows.first_response)
@@ -97,16 +97,11 @@ def import_chat(
         ticket_ids=tuple(dict.fromkeys(placement.touched)),
         media_members=rows.media_members,
         created_client_ids=participants.created_client_ids,
-        message_ids=(before, _last_message_id(session)),
+        message_ids=(before, last_message_id(session.connection())),
         source=rows.constants()[1],
         created_ticket_ids=tuple(placement.created),
         first_responses_set=tuple(responded),
     )
-
-
-def _last_message_id(session: Session) -> int:
-    row = session.connection().exec_driver_sql("SELECT coalesce(max(id), 0) FROM message")
-    return int(row.scalar_one())
 
 
 def _writing_half(tick: Ticker, half: int, rows: int) -> Callable[[int], None]:

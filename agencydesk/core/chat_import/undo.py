@@ -14,7 +14,9 @@ once the transaction is committed.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -26,6 +28,7 @@ from agencydesk.core.models import Client, Message, MessageKind, Ticket
 from agencydesk.core.soft_delete import soft_delete
 
 from .importing import ImportResult
+from .planning import CHUNK
 
 log = logging.getLogger(__name__)
 _TICKETS = SQLModel.metadata.tables["ticket"]
@@ -64,64 +67,90 @@ def undo_import(session: Session, result: ImportResult) -> UndoneImport:
     count = int(getattr(removed, "rowcount", 0) or 0)
     session.expire_all()
 
-    tickets, kept = 0, []
-    for ticket_id in result.created_ticket_ids:
-        ticket = session.get(Ticket, ticket_id)
-        if ticket is None:
-            continue  # deleted since
-        # its status history alone is no work of anybody's to keep: it goes with it
-        if _named_by_others(session, _TICKETS, ticket_id, ignoring="status_change"):
-            kept.append(ticket_id)
-        else:
-            session.delete(ticket)
-            tickets += 1
+    # each check below is a query per table (or per chunk of ids), not per row: a chat
+    # split at gaps makes hundreds of tickets, a zip thousands of photos
+    made_tickets = {
+        t.id: t
+        for t in session.scalars(
+            sa.select(Ticket).where(col(Ticket.id).in_(result.created_ticket_ids))
+        )
+    }  # those deleted since are not there to delete
+    existing = [ticket_id for ticket_id in made_tickets if ticket_id is not None]
+    # its status history alone is no work of anybody's to keep: it goes with it
+    worked_on = _named(session, _TICKETS, existing, ignoring="status_change")
+    kept = sorted(worked_on)
+    for ticket_id in existing:
+        if ticket_id not in worked_on:
+            session.delete(made_tickets[ticket_id])
     session.flush()
-    for ticket_id in result.first_responses_set:
-        ticket = session.get(Ticket, ticket_id)
-        if ticket is not None:  # as `tickets.add_message` sets it, from what the ticket holds
-            ticket.first_response_at = session.execute(
-                sa.select(sa.func.min(col(Message.sent_at))).where(
-                    col(Message.ticket_id) == ticket_id,
-                    col(Message.from_me),
-                    col(Message.kind) != MessageKind.NOTE.value,
-                )
-            ).scalar()
+    # as `tickets.add_message` sets it, from what the ticket holds now (None: nothing)
+    responded: dict[int | None, datetime | None] = dict(
+        session.execute(
+            sa.select(col(Message.ticket_id), sa.func.min(col(Message.sent_at)))
+            .where(
+                col(Message.ticket_id).in_(result.first_responses_set),
+                col(Message.from_me),
+                col(Message.kind) != MessageKind.NOTE.value,
+            )
+            .group_by(col(Message.ticket_id))
+        ).all()
+    )
+    for ticket in session.scalars(
+        sa.select(Ticket).where(col(Ticket.id).in_(result.first_responses_set))
+    ):
+        ticket.first_response_at = responded.get(ticket.id)
     session.flush()
 
+    made = [
+        c
+        for c in session.scalars(
+            sa.select(Client).where(col(Client.id).in_(result.created_client_ids))
+        )
+        if c.deleted_at is None and c.id is not None
+    ]
+    named = _named(session, _CLIENTS, [c.id for c in made if c.id is not None])
     clients = 0
-    for client_id in result.created_client_ids:
-        client = session.get(Client, client_id)
-        if client is None or client.deleted_at is not None:
-            continue
-        if not _named_by_others(session, _CLIENTS, client_id):
+    for client in made:
+        if client.id not in named:
             soft_delete(session, client)  # to the trash, as a client deleted by hand
             clients += 1
 
-    gone = tuple(sorted(path for path in media if not _still_named(session, path)))
-    return UndoneImport(count, tickets, tuple(kept), clients, gone)
+    still = _media_named(session, sorted(media))
+    gone = tuple(sorted(media - still))
+    return UndoneImport(count, len(existing) - len(kept), tuple(kept), clients, gone)
 
 
-def _named_by_others(session: Session, table: sa.Table, row_id: int, ignoring: str = "") -> bool:
-    """Whether another row names the row *row_id* of *table* (by the tables' own foreign keys,
-    so a table added later counts too), in a table but *ignoring*."""
+def _named(
+    session: Session, table: sa.Table, row_ids: Sequence[int], ignoring: str = ""
+) -> set[int]:
+    """Which of the rows *row_ids* of *table* another row names (by the tables' own foreign
+    keys, so a table added later counts too), in any table but *ignoring*."""
+    found: set[int] = set()
     for other in SQLModel.metadata.sorted_tables:
         if other.name == ignoring:
             continue
         for key in other.foreign_keys:
-            if key.column.table is table:
-                found = session.execute(
-                    sa.select(sa.literal(1)).where(key.parent == row_id).limit(1)
-                ).first()
-                if found is not None:
-                    return True
-    return False
+            if key.column.table is not table:
+                continue
+            for start in range(0, len(row_ids), CHUNK):
+                chunk = row_ids[start : start + CHUNK]
+                found.update(
+                    session.scalars(sa.select(key.parent).where(key.parent.in_(chunk)).distinct())
+                )
+    return found
 
 
-def _still_named(session: Session, path: str) -> bool:
-    found = session.execute(
-        sa.select(sa.literal(1)).where(col(Message.media_file) == path).limit(1)
-    ).first()
-    return found is not None
+def _media_named(session: Session, paths: Sequence[str]) -> set[str]:
+    """Which of the media files *paths* a message still names."""
+    found: set[str] = set()
+    for start in range(0, len(paths), CHUNK):
+        chunk = paths[start : start + CHUNK]
+        found.update(
+            session.scalars(
+                sa.select(col(Message.media_file)).where(col(Message.media_file).in_(chunk))
+            )
+        )
+    return found
 
 
 def remove_media_files(data_dir: Path, paths: tuple[str, ...]) -> list[str]:

@@ -71,7 +71,7 @@ def insert_messages(session: Session, rows: MessageRows, chunk_done: Callable[[i
         return
     chunks, count = rows.chunks(CHUNK), len(rows)
     old_cache = conn.exec_driver_sql("PRAGMA cache_size").scalar_one()
-    last_id = int(conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM message").scalar_one())
+    last_id = last_message_id(conn)
     bulk_fts = count > BULK_FTS_THRESHOLD and _has_search_triggers(conn)
     rebuilt_indexes: list[str] = []
     if bulk_fts:
@@ -141,17 +141,18 @@ def _insert_chunks(
             conn.exec_driver_sql(insert, chunk)
             chunk_done(len(chunk))
             if index_after is not None:
-                up_to = _last_id(conn)
+                up_to = last_message_id(conn)
                 if up_to - indexed_up_to >= FTS_BATCH:
                     indexing = worker.submit(_index_rows, driver, indexed_up_to, up_to)
                     indexed_up_to = up_to
         if indexing is not None:
             indexing.result()
         if index_after is not None:
-            _index_rows(driver, indexed_up_to, _last_id(conn))
+            _index_rows(driver, indexed_up_to, last_message_id(conn))
 
 
-def _last_id(conn: sa.Connection) -> int:
+def last_message_id(conn: sa.Connection) -> int:
+    """The largest message id (0: none): the rows inserted after it get larger ones."""
     return int(conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM message").scalar_one())
 
 
